@@ -1,0 +1,9 @@
+module github.com/twine-go/twine
+
+go 1.26.0
+
+require (
+	github.com/dave/jennifer v1.7.1 // indirect
+	github.com/golangci/plugin-module-register v0.1.2 // indirect
+	golang.org/x/tools v0.52.0 // indirect
+)
