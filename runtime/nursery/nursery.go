@@ -1,0 +1,612 @@
+package nursery
+
+import (
+	"context"
+	"errors"
+	"runtime/debug"
+	"runtime/pprof"
+	"strconv"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// Config is the policy of a nursery. Its zero value is the default: no name,
+// no limit, no grace, and the first failure cancels every sibling.
+type Config struct {
+	// Name shows in the task tree (WriteTree, Snapshot) and in the pprof
+	// label "nursery" of every task goroutine.
+	Name string
+
+	// Limit is the most tasks that run at once; 0 means no limit. While the
+	// nursery is full, Go and Start block until a task returns or the nursery
+	// is cancelled; a Go that gives up because of the cancellation starts
+	// nothing.
+	Limit int
+
+	// Grace is the time Close gives tasks between the soft stop (Stopping)
+	// and the hard cancel. It is also the grace a nested nursery applies
+	// when the soft stop of the nursery around it reaches it; a nested
+	// nursery with zero Grace keeps its tasks until the outer hard cancel.
+	Grace time.Duration
+
+	// Supervise keeps siblings running when a task fails; every failure is
+	// still returned by Wait. A panic cancels the nursery even so.
+	Supervise bool
+}
+
+// Nursery is a scope that owns goroutines. No nursery ends before every task
+// started in it has returned. Make one with Run (for a block) or New (for a
+// value that owns it and must Close it).
+//
+// A Nursery's methods may be called from any goroutine, including its own
+// tasks. Go and Start panic once the nursery has finished (Wait returned).
+type Nursery struct {
+	cfg     Config
+	id      uint64
+	created time.Time
+	parent  *Nursery // enclosing nursery found in the parent context, or nil
+
+	parentCtx  context.Context
+	ctx        context.Context // task context; done at the hard cancel
+	cancel     context.CancelCauseFunc
+	stop       context.Context // soft stop; a child of ctx, so also done at the hard cancel
+	stopCancel context.CancelCauseFunc
+	labels     context.Context // pprof labels of the nursery, without "task"
+
+	// refs counts running tasks, Go/Start calls in progress, and 1 for the
+	// owner until it calls Wait (or Run's body returns). At zero the nursery
+	// finishes and refs is set to dead, so that a late Go can tell.
+	refs  atomic.Int64
+	flags atomic.Uint32
+	done  chan struct{} // closed when the nursery has finished
+	sem   chan struct{} // Limit slots, or nil
+
+	lastLabel atomic.Pointer[taskLabel] // one-entry cache in front of taskLabels
+
+	mu          sync.Mutex
+	errs        []error // failures, first first
+	cause       error   // the cause of the first cancel this nursery made itself
+	panicked    *PanicError
+	crashTimer  *time.Timer
+	hardTimer   *time.Timer
+	hardAt      time.Time // when hardTimer fires
+	stopCause   error     // cause of the soft stop
+	result      error     // set by finish
+	unhookStop  func() bool
+	taskLabels  map[uintptr]*taskLabel
+	children    map[*Nursery]struct{}
+	starting    map[*startTask]struct{}
+	waiting     int // Go and Start calls blocked on Limit
+	finishedErr error
+}
+
+const (
+	flagOwnerReleased uint32 = 1 << iota // Wait was called (or Run's body returned)
+	flagStopping                         // soft stop sent
+	flagCancelled                        // hard cancel sent, by anyone
+	flagFinished
+)
+
+// dead is stored in refs once the nursery has finished: any later Add(1)
+// leaves it negative, which Go reports as misuse.
+const dead = -1 << 40
+
+var nextID atomic.Uint64
+
+// Run runs body with a new nursery built from ctx and returns only after body
+// and every task started in the nursery have returned. It returns every
+// failure, joined, first failure first; a task panic is re-raised here as a
+// *PanicError. Run is Config{}.Run.
+func Run(ctx context.Context, body func(n *Nursery) error) error {
+	return Config{}.Run(ctx, body)
+}
+
+// New returns a nursery owned by a value rather than a block: the owner must
+// call Close (or Shutdown and Wait) exactly as Run would at the end of its
+// body. New is Config{}.New.
+func New(ctx context.Context) *Nursery {
+	return Config{}.New(ctx)
+}
+
+// Run runs body with a new nursery that follows c; see the package-level Run.
+// If body panics, the nursery is cancelled, its tasks are waited for, and the
+// panic is re-raised as a *PanicError.
+func (c Config) Run(ctx context.Context, body func(n *Nursery) error) error {
+	return c.New(ctx).runBody(body)
+}
+
+// runBody runs body as the owner of n, then waits for n.
+func (n *Nursery) runBody(body func(n *Nursery) error) error {
+	returned := false
+	defer func() {
+		if !returned {
+			// body panicked or called runtime.Goexit: structure still holds.
+			n.abnormal(recover(), "body")
+			n.Wait()
+		}
+	}()
+	if err := body(n); err != nil {
+		n.fail(err)
+	}
+	returned = true
+	return n.Wait()
+}
+
+// New returns a nursery that follows c, built from ctx; see the package-level
+// New. A nursery made from the context of another nursery's task (or from
+// its Context) is nested in it: it sees the outer soft stop and is cancelled
+// no later than the outer hard cancel.
+func (c Config) New(ctx context.Context) *Nursery {
+	if ctx == nil {
+		panic("nursery: New with a nil context")
+	}
+	if c.Limit < 0 {
+		panic("nursery: negative Limit")
+	}
+	n := &Nursery{
+		cfg:       c,
+		id:        nextID.Add(1),
+		created:   time.Now(),
+		parentCtx: ctx,
+		done:      make(chan struct{}),
+	}
+	n.parent, _ = ctx.Value(nurseryKey{}).(*Nursery)
+	n.refs.Store(1) // the owner
+	if c.Limit > 0 {
+		n.sem = make(chan struct{}, c.Limit)
+	}
+	n.labels = pprof.WithLabels(ctx, n.labelSet())
+	n.ctx, n.cancel = context.WithCancelCause(context.WithValue(n.labels, nurseryKey{}, n))
+	n.stop, n.stopCancel = context.WithCancelCause(n.ctx)
+	if n.parent != nil {
+		// The outer soft stop reaches this nursery through the context.
+		n.unhookStop = context.AfterFunc(n.parent.stop, n.outerStopped)
+	}
+	register(n)
+	return n
+}
+
+type nurseryKey struct{}
+
+// Context returns the context every task of n receives. It is done at n's
+// hard cancel; Stopping(n.Context()) is n's soft stop.
+func (n *Nursery) Context() context.Context { return n.ctx }
+
+// Go starts task in its own goroutine, as a task of n. The task receives the
+// nursery's context. A task that returns an error fails the nursery (see
+// Config.Supervise); one that panics cancels it and the owner re-panics.
+//
+// With a Limit, Go blocks while the nursery is full; if the nursery is
+// cancelled first, Go returns without starting task. Go may be called from
+// n's own tasks. It panics if n has finished.
+func (n *Nursery) Go(task func(ctx context.Context) error) {
+	if task == nil {
+		panic("nursery: Go with a nil task")
+	}
+	n.enter("Go")
+	if n.sem != nil && !n.acquire() {
+		n.exit()
+		return
+	}
+	go n.run(task, n.labelsFor(task))
+}
+
+// run is the body of every task goroutine started by Go.
+func (n *Nursery) run(task func(context.Context) error, labels context.Context) {
+	pprof.SetGoroutineLabels(labels)
+	returned := false
+	defer func() {
+		if !returned {
+			n.abnormal(recover(), "task")
+		}
+		n.release()
+	}()
+	err := task(n.ctx)
+	returned = true
+	if err != nil {
+		n.fail(err)
+	}
+}
+
+// enter takes a reference for a task about to start; it panics if the
+// nursery has already finished.
+func (n *Nursery) enter(method string) {
+	if n.refs.Add(1) <= 1 {
+		// refs was 0 (finishing) or dead (finished).
+		n.exit()
+		panic("nursery: " + method + " called on a nursery that has finished (its Wait, Close or Run has returned)")
+	}
+}
+
+// acquire takes a Limit slot. It reports false, having taken nothing, when
+// the nursery is cancelled before or while it waits.
+func (n *Nursery) acquire() bool {
+	select {
+	case n.sem <- struct{}{}:
+	default:
+		n.mu.Lock()
+		n.waiting++
+		n.mu.Unlock()
+		got := false
+		select {
+		case n.sem <- struct{}{}:
+			got = true
+		case <-n.ctx.Done():
+		}
+		n.mu.Lock()
+		n.waiting--
+		n.mu.Unlock()
+		if !got {
+			return false
+		}
+	}
+	// A failing task cancels before it frees its slot: never start a task in
+	// a slot freed by a failure.
+	if n.ctx.Err() != nil {
+		<-n.sem
+		return false
+	}
+	return true
+}
+
+// release frees the Limit slot and the reference of a task that returned.
+func (n *Nursery) release() {
+	if n.sem != nil {
+		<-n.sem
+	}
+	n.exit()
+}
+
+// exit drops one reference.
+func (n *Nursery) exit() {
+	if v := n.refs.Add(-1); v <= 1 {
+		n.exitSlow(v)
+	}
+}
+
+func (n *Nursery) exitSlow(v int64) {
+	switch {
+	case v == 0:
+		if n.refs.CompareAndSwap(0, dead) {
+			n.finish()
+		}
+	case v == 1 && n.flags.Load()&(flagStopping|flagOwnerReleased) == flagStopping:
+		// Shutting down, the owner still holds the nursery, and the last
+		// task has returned: no need to wait out the grace.
+		n.hardCancel(n.stopCauseOr(errShutdown))
+	}
+}
+
+// Start starts task like Go and returns once the task calls ready, like
+// Trio's nursery.start: a server can be listening before the next line
+// runs. If the task returns before calling ready, Start returns its error
+// (or an error saying ready was never called) and the nursery does not count
+// that failure: the caller decides what to do. After ready, the task is an
+// ordinary task of n. With a Limit, Start waits for a slot like Go and
+// returns the cancellation cause if the nursery is cancelled first.
+func (n *Nursery) Start(task func(ctx context.Context, ready func()) error) error {
+	if task == nil {
+		panic("nursery: Start with a nil task")
+	}
+	n.enter("Start")
+	if n.sem != nil && !n.acquire() {
+		n.exit()
+		return context.Cause(n.ctx)
+	}
+	st := &startTask{
+		id:      strconv.FormatUint(nextID.Add(1), 10),
+		started: time.Now(),
+		ready:   make(chan struct{}),
+	}
+	n.mu.Lock()
+	if n.starting == nil {
+		n.starting = make(map[*startTask]struct{})
+	}
+	n.starting[st] = struct{}{}
+	n.mu.Unlock()
+	go n.runStart(task, st, pprof.WithLabels(n.labelsFor(task), pprof.Labels(labelStart, st.id)))
+	<-st.ready
+	if st.state.Load() == startReturned {
+		return st.err
+	}
+	return nil
+}
+
+// startTask is the handshake between Start and its task; it is also the
+// task's entry in the task tree.
+type startTask struct {
+	id      string // the pprof label "start"
+	started time.Time
+	state   atomic.Int32
+	ready   chan struct{}
+	err     error // set before ready is closed when state is startReturned
+}
+
+const (
+	startStarting int32 = iota
+	startRunning
+	startReturned // returned before calling ready
+)
+
+func (n *Nursery) runStart(task func(context.Context, func()) error, st *startTask, labels context.Context) {
+	pprof.SetGoroutineLabels(labels)
+	ready := func() {
+		if st.state.CompareAndSwap(startStarting, startRunning) {
+			close(st.ready)
+		}
+	}
+	returned := false
+	defer func() {
+		if !returned {
+			pe := n.abnormal(recover(), "task")
+			n.returnedEarly(st, pe)
+		}
+		n.mu.Lock()
+		delete(n.starting, st)
+		n.mu.Unlock()
+		n.release()
+	}()
+	err := task(n.ctx, ready)
+	returned = true
+	if n.returnedEarly(st, err) {
+		return
+	}
+	if err != nil {
+		n.fail(err)
+	}
+}
+
+// returnedEarly hands err to Start if the task never called ready, and
+// reports whether it did.
+func (n *Nursery) returnedEarly(st *startTask, err error) bool {
+	if !st.state.CompareAndSwap(startStarting, startReturned) {
+		return false
+	}
+	if err == nil {
+		err = errNotReady
+	}
+	st.err = err
+	close(st.ready)
+	return true
+}
+
+var errNotReady = errors.New("nursery: Start task returned without calling ready")
+
+// Cancel cancels the nursery at once (the hard cancel; no grace). A non-nil
+// cause becomes the context.Cause of the nursery's context and is reported by
+// Wait like a failure; Cancel(nil) is a deliberate stop and reports nothing.
+// Cancel after the nursery has finished does nothing.
+func (n *Nursery) Cancel(cause error) {
+	if cause == nil {
+		n.hardCancel(context.Canceled)
+		return
+	}
+	if n.flags.Load()&flagFinished != 0 {
+		return
+	}
+	n.mu.Lock()
+	n.errs = append(n.errs, cause)
+	n.mu.Unlock()
+	n.hardCancel(cause)
+}
+
+// Shutdown stops the nursery in two phases and does not block. First
+// Stopping(ctx) becomes done for every task: the soft signal to stop
+// accepting work and finish what it holds. Then the task context is
+// cancelled, when grace runs out or as soon as every task has returned,
+// whichever comes first; all tasks share the one grace. A later Shutdown may
+// shorten the grace, never lengthen it. Nested nurseries see the soft stop
+// through the context and are cancelled no later than n.
+func (n *Nursery) Shutdown(grace time.Duration) {
+	n.shutdown(max(grace, 0), errShutdown)
+}
+
+// shutdown sends the soft stop with cause and arms the hard cancel after
+// grace; a negative grace leaves the hard cancel to someone else.
+func (n *Nursery) shutdown(grace time.Duration, cause error) {
+	n.mu.Lock()
+	if n.flags.Load()&flagFinished != 0 {
+		n.mu.Unlock()
+		return
+	}
+	first := n.flags.Load()&flagStopping == 0
+	if first {
+		n.stopCause = cause
+		n.flags.Or(flagStopping)
+	}
+	cause = n.stopCause
+	now := false
+	if grace >= 0 {
+		tasks := n.refs.Load()
+		if n.flags.Load()&flagOwnerReleased == 0 {
+			tasks-- // the owner's hold is not a task
+		}
+		now = grace == 0 || tasks <= 0
+		if at := time.Now().Add(grace); !now && (n.hardTimer == nil || at.Before(n.hardAt)) {
+			if n.hardTimer != nil {
+				n.hardTimer.Stop()
+			}
+			n.hardAt = at
+			n.hardTimer = time.AfterFunc(grace, func() {
+				n.hardCancel(&graceError{grace: grace, cause: cause})
+			})
+		}
+	}
+	n.mu.Unlock()
+	if first {
+		n.stopCancel(cause)
+	}
+	if now {
+		n.hardCancel(cause)
+	}
+}
+
+func (n *Nursery) stopCauseOr(def error) error {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	if n.stopCause != nil {
+		return n.stopCause
+	}
+	return def
+}
+
+// outerStopped runs when the soft stop of the enclosing nursery reaches n.
+func (n *Nursery) outerStopped() {
+	if n.ctx.Err() != nil {
+		return // the outer stop was a hard cancel, which n's context has too
+	}
+	grace := n.cfg.Grace
+	if grace == 0 {
+		grace = -1 // keep the tasks until the outer hard cancel
+	}
+	n.shutdown(grace, context.Cause(n.parent.stop))
+}
+
+// Wait waits until the owner's work and every task have returned, then
+// returns every failure, errors.Join-ed, first failure first (a single
+// failure is returned as it is). Cancellations the nursery caused are not
+// failures. If the parent context was cancelled, the error says so:
+// errors.Is(err, ctx.Err()) holds. If a task panicked, Wait re-panics with
+// its *PanicError. Wait releases the owner's hold: tasks may still start
+// tasks, but once Wait returns the nursery is finished. Calling Wait again
+// returns the same result. Wait must not be called from a task of n.
+func (n *Nursery) Wait() error {
+	if old := n.flags.Or(flagOwnerReleased); old&flagOwnerReleased == 0 {
+		n.exit()
+	}
+	<-n.done
+	n.mu.Lock()
+	pe := n.panicked
+	if pe != nil && n.crashTimer != nil {
+		n.crashTimer.Stop()
+	}
+	n.mu.Unlock()
+	if pe != nil {
+		panic(pe)
+	}
+	return n.result
+}
+
+// Close is Shutdown(Config.Grace) followed by Wait: the owner of a nursery
+// from New calls it when it is done with it.
+func (n *Nursery) Close() error {
+	n.Shutdown(n.cfg.Grace)
+	return n.Wait()
+}
+
+// hardCancel cancels the task context with cause, recording the cause if
+// this is the first cancel the nursery made itself.
+func (n *Nursery) hardCancel(cause error) {
+	n.mu.Lock()
+	if n.cause == nil {
+		n.cause = cause
+	}
+	if n.hardTimer != nil {
+		n.hardTimer.Stop()
+	}
+	n.mu.Unlock()
+	n.flags.Or(flagCancelled)
+	n.cancel(cause)
+}
+
+// fail records a task's (or the body's) error unless it only echoes a
+// cancellation, and cancels the nursery unless it supervises.
+func (n *Nursery) fail(err error) {
+	if n.echoes(err) {
+		return
+	}
+	n.mu.Lock()
+	finished := n.flags.Load()&flagFinished != 0
+	if !finished {
+		n.errs = append(n.errs, err)
+	}
+	n.mu.Unlock()
+	if !n.cfg.Supervise {
+		n.hardCancel(err)
+	}
+}
+
+// echoes reports whether err is only the echo of a stop the nursery (or its
+// parent) made: context.Canceled after a soft stop or a cancel, the context's
+// own error, or the cancellation cause itself.
+func (n *Nursery) echoes(err error) bool {
+	if n.stop.Err() == nil {
+		return false // nothing was stopped: every error is a failure
+	}
+	if errors.Is(err, context.Canceled) {
+		return true
+	}
+	if ctxErr := n.ctx.Err(); ctxErr != nil && errors.Is(err, ctxErr) {
+		return true
+	}
+	if cause := context.Cause(n.ctx); cause != nil && errors.Is(err, cause) {
+		return true
+	}
+	if cause := context.Cause(n.stop); cause != nil && errors.Is(err, cause) {
+		return true
+	}
+	return false
+}
+
+// finish runs once, when the last reference is gone.
+func (n *Nursery) finish() {
+	n.mu.Lock()
+	errs := n.errs
+	if err := n.parentCancellation(); err != nil {
+		errs = append(errs[:len(errs):len(errs)], err)
+	}
+	n.result = join(errs...)
+	if n.hardTimer != nil {
+		n.hardTimer.Stop()
+	}
+	unhook := n.unhookStop
+	n.flags.Or(flagFinished)
+	n.mu.Unlock()
+
+	if unhook != nil {
+		unhook()
+	}
+	n.cancel(errFinished)
+	unregister(n)
+	close(n.done)
+}
+
+// parentCancellation returns the error that reports a cancelled parent
+// context, or nil if the parent was not cancelled before n cancelled
+// itself. n.mu is held.
+func (n *Nursery) parentCancellation() error {
+	ctxErr := n.parentCtx.Err()
+	if ctxErr == nil || n.ctx.Err() == nil {
+		return nil
+	}
+	if n.cause != nil && sameError(context.Cause(n.ctx), n.cause) {
+		return nil // n cancelled itself first
+	}
+	cause := context.Cause(n.parentCtx)
+	if cause == nil || sameError(cause, ctxErr) {
+		return ctxErr
+	}
+	return &parentError{err: ctxErr, cause: cause}
+}
+
+// abnormal handles a task or body that did not return: v is the recovered
+// panic value, or nil for runtime.Goexit. It returns the error recorded.
+func (n *Nursery) abnormal(v any, who string) error {
+	if v == nil {
+		err := errors.New("nursery: " + who + " called runtime.Goexit")
+		n.fail(err)
+		return err
+	}
+	pe := &PanicError{Value: v, Stack: debug.Stack()}
+	n.mu.Lock()
+	if n.panicked == nil {
+		n.panicked = pe
+		n.crashTimer = time.AfterFunc(panicCrashDelay, func() { crash(n, pe) })
+	} else {
+		n.panicked.more++
+	}
+	n.mu.Unlock()
+	n.hardCancel(pe) // even under Supervise: a panic is a bug
+	return pe
+}

@@ -1,0 +1,423 @@
+package nursery
+
+import (
+	"bufio"
+	"bytes"
+	"cmp"
+	"context"
+	"fmt"
+	"io"
+	"maps"
+	"reflect"
+	"runtime"
+	"runtime/pprof"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+)
+
+// The pprof labels every task goroutine carries.
+const (
+	labelNursery   = "nursery"    // Config.Name
+	labelNurseryID = "nursery_id" // unique per nursery in the process
+	labelTask      = "task"       // the task's function
+	labelStart     = "start"      // a Start task, to tell it apart in the tree
+)
+
+func (n *Nursery) labelSet() pprof.LabelSet {
+	return pprof.Labels(labelNursery, n.cfg.Name, labelNurseryID, strconv.FormatUint(n.id, 10))
+}
+
+// taskLabel is the label set of the tasks that run one function.
+type taskLabel struct {
+	pc  uintptr
+	ctx context.Context
+}
+
+// labelsFor returns the pprof label context of tasks running task. The hot
+// path is one atomic load and a compare; the set is built once per function
+// per nursery.
+func (n *Nursery) labelsFor(task any) context.Context {
+	pc := funcPC(task)
+	if l := n.lastLabel.Load(); l != nil && l.pc == pc {
+		return l.ctx
+	}
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	l := n.taskLabels[pc]
+	if l == nil {
+		if n.taskLabels == nil {
+			n.taskLabels = make(map[uintptr]*taskLabel)
+		}
+		l = &taskLabel{pc: pc, ctx: pprof.WithLabels(n.labels, pprof.Labels(labelTask, funcName(pc)))}
+		n.taskLabels[pc] = l
+	}
+	n.lastLabel.Store(l)
+	return l.ctx
+}
+
+func funcPC(f any) uintptr { return reflect.ValueOf(f).Pointer() }
+
+func funcName(pc uintptr) string {
+	if f := runtime.FuncForPC(pc); f != nil {
+		return f.Name()
+	}
+	return "?"
+}
+
+// registry holds the nurseries that are not nested in another live nursery.
+// Only New and finish touch it, never Go.
+var registry struct {
+	mu    sync.Mutex
+	roots map[*Nursery]struct{}
+}
+
+func register(n *Nursery) {
+	if p := n.parent; p != nil {
+		p.mu.Lock()
+		if p.flags.Load()&flagFinished == 0 {
+			if p.children == nil {
+				p.children = make(map[*Nursery]struct{})
+			}
+			p.children[n] = struct{}{}
+			p.mu.Unlock()
+			return
+		}
+		p.mu.Unlock()
+	}
+	addRoot(n)
+}
+
+func addRoot(n *Nursery) {
+	registry.mu.Lock()
+	if registry.roots == nil {
+		registry.roots = make(map[*Nursery]struct{})
+	}
+	registry.roots[n] = struct{}{}
+	registry.mu.Unlock()
+}
+
+// unregister removes a finished nursery from the tree. Nurseries nested in
+// it that are still alive (they escaped their scope) become roots, so that
+// they stay visible.
+func unregister(n *Nursery) {
+	n.mu.Lock()
+	orphans := n.children
+	n.children = nil
+	n.mu.Unlock()
+	if p := n.parent; p != nil {
+		p.mu.Lock()
+		delete(p.children, n)
+		p.mu.Unlock()
+	}
+	registry.mu.Lock()
+	delete(registry.roots, n)
+	registry.mu.Unlock()
+	for c := range orphans {
+		addRoot(c)
+	}
+}
+
+// NurseryInfo describes a live nursery in a Snapshot.
+type NurseryInfo struct {
+	ID       uint64    // unique in the process; the pprof label "nursery_id"
+	Name     string    // Config.Name
+	Started  time.Time // when New or Run made it
+	State    string    // "open", "stopping" (soft stop sent) or "cancelled" (hard cancel sent)
+	Limit    int       // Config.Limit
+	Waiting  int       // Go and Start calls blocked because the nursery is full
+	Tasks    []TaskInfo
+	Children []NurseryInfo // nurseries made from this one's context
+}
+
+// TaskInfo describes the live tasks of a nursery that run the same function
+// at the same place in the same state.
+type TaskInfo struct {
+	Name  string // the task's function, e.g. "main.serveConn"
+	Count int    // how many tasks this entry stands for
+	// State is "starting" (a Start task before ready), "running", or, once
+	// the nursery has sent it, "stopping" or "cancelled". "stray" marks a
+	// goroutine that a task started with a bare go statement: it carries
+	// the task's labels but no nursery waits for it.
+	State string
+	At    string // where the tasks are: the innermost function outside the runtime, with file:line
+	// Started is when Start was called, for tasks started with Start. Tasks
+	// started with Go have none: Go records nothing per task, to stay as
+	// cheap as a bare go statement.
+	Started time.Time
+}
+
+// Snapshot returns the live tree of nurseries and their tasks, roots first,
+// each level ordered by ID. Tasks are read from the goroutine profile, so a
+// snapshot costs about what a goroutine profile costs; Go pays nothing for it.
+func Snapshot() []NurseryInfo {
+	tasks := liveTasks()
+	registry.mu.Lock()
+	roots := slices.Collect(maps.Keys(registry.roots))
+	registry.mu.Unlock()
+	return infos(roots, tasks)
+}
+
+// Snapshot returns n's entry in the tree of Snapshot: n, its tasks, and the
+// nurseries nested in it.
+func (n *Nursery) Snapshot() NurseryInfo {
+	return n.info(liveTasks())
+}
+
+func infos(ns []*Nursery, tasks map[uint64][]profTask) []NurseryInfo {
+	slices.SortFunc(ns, func(a, b *Nursery) int { return cmp.Compare(a.id, b.id) })
+	out := make([]NurseryInfo, 0, len(ns))
+	for _, n := range ns {
+		out = append(out, n.info(tasks))
+	}
+	return out
+}
+
+func (n *Nursery) info(tasks map[uint64][]profTask) NurseryInfo {
+	n.mu.Lock()
+	info := NurseryInfo{
+		ID:      n.id,
+		Name:    n.cfg.Name,
+		Started: n.created,
+		Limit:   n.cfg.Limit,
+		Waiting: n.waiting,
+	}
+	children := slices.Collect(maps.Keys(n.children))
+	starts := make(map[string]*startTask, len(n.starting))
+	for st := range n.starting {
+		starts[st.id] = st
+	}
+	n.mu.Unlock()
+
+	state := "running"
+	switch f := n.flags.Load(); {
+	case f&flagCancelled != 0:
+		info.State, state = "cancelled", "cancelled"
+	case f&flagStopping != 0:
+		info.State, state = "stopping", "stopping"
+	default:
+		info.State = "open"
+	}
+	groups := map[TaskInfo]int{}
+	for _, t := range tasks[n.id] {
+		ti := TaskInfo{Name: t.name, State: state, At: t.at}
+		switch {
+		case t.stray:
+			ti.State = "stray"
+		case t.start != "":
+			if st := starts[t.start]; st != nil {
+				ti.Started = st.started
+				if st.state.Load() == startStarting {
+					ti.State = "starting"
+				}
+			}
+		}
+		groups[ti] += t.count
+	}
+	for ti, count := range groups {
+		ti.Count = count
+		info.Tasks = append(info.Tasks, ti)
+	}
+	slices.SortFunc(info.Tasks, func(a, b TaskInfo) int {
+		return cmp.Or(cmp.Compare(a.Name, b.Name), cmp.Compare(a.State, b.State),
+			cmp.Compare(a.At, b.At), a.Started.Compare(b.Started))
+	})
+	info.Children = infos(children, tasks)
+	return info
+}
+
+// WriteTree writes the live tree of nurseries and tasks as indented text: for
+// each nursery its name, ID, state and age; for each group of tasks their
+// count, function, state, place and, for Start tasks, age.
+func WriteTree(w io.Writer) error {
+	bw := bufio.NewWriter(w)
+	now := time.Now()
+	var write func(infos []NurseryInfo, indent string)
+	write = func(infos []NurseryInfo, indent string) {
+		for _, n := range infos {
+			name := n.Name
+			if name == "" {
+				name = "nursery"
+			}
+			fmt.Fprintf(bw, "%s%s #%d: %s, age %v", indent, name, n.ID, n.State, age(now, n.Started))
+			if n.Limit > 0 {
+				fmt.Fprintf(bw, ", limit %d", n.Limit)
+			}
+			if n.Waiting > 0 {
+				fmt.Fprintf(bw, ", %d waiting for a slot", n.Waiting)
+			}
+			bw.WriteString("\n")
+			for _, t := range n.Tasks {
+				fmt.Fprintf(bw, "%s  %d × %s: %s", indent, t.Count, t.Name, t.State)
+				if !t.Started.IsZero() {
+					fmt.Fprintf(bw, ", age %v", age(now, t.Started))
+				}
+				fmt.Fprintf(bw, ", at %s\n", t.At)
+			}
+			write(n.Children, indent+"  ")
+		}
+	}
+	write(Snapshot(), "")
+	return bw.Flush()
+}
+
+func age(now, t time.Time) time.Duration {
+	d := now.Sub(t)
+	switch {
+	case d >= time.Second:
+		return d.Round(time.Second)
+	case d >= time.Millisecond:
+		return d.Round(time.Millisecond)
+	}
+	return d
+}
+
+// profTask is one record of the goroutine profile that carries a nursery's
+// labels.
+type profTask struct {
+	count int
+	name  string // the task function (or the goroutine's entry, if stray)
+	at    string
+	start string // labelStart, for Start tasks
+	stray bool
+}
+
+// liveTasks reads the goroutine profile and returns the goroutines that
+// carry a nursery's labels, by nursery ID.
+func liveTasks() map[uint64][]profTask {
+	var buf bytes.Buffer
+	if err := pprof.Lookup("goroutine").WriteTo(&buf, 1); err != nil {
+		return nil
+	}
+	return parseProfile(buf.String())
+}
+
+// parseProfile parses the text form (debug=1) of the goroutine profile:
+//
+//	3 @ 0x43a4b6 0x4086f8 ...
+//	# labels: {"nursery":"server", "nursery_id":"1", "task":"main.serve"}
+//	#	0x4bc1e5	main.serve+0x45	/src/main.go:33
+//	...
+//	(blank line)
+func parseProfile(text string) map[uint64][]profTask {
+	out := map[uint64][]profTask{}
+	for rec := range strings.SplitSeq(text, "\n\n") {
+		lines := strings.Split(strings.TrimSpace(rec), "\n")
+		if len(lines) < 2 {
+			continue
+		}
+		head, _, ok := strings.Cut(lines[0], " @ ")
+		count, err := strconv.Atoi(head)
+		if !ok || err != nil {
+			continue
+		}
+		labels, ok := strings.CutPrefix(lines[1], "# labels: ")
+		if !ok {
+			continue
+		}
+		lm := parseLabels(labels)
+		id, err := strconv.ParseUint(lm[labelNurseryID], 10, 64)
+		if err != nil {
+			continue
+		}
+		var frames []profFrame
+		for _, l := range lines[2:] {
+			if f, ok := parseFrame(l); ok {
+				frames = append(frames, f)
+			}
+		}
+		t := profTask{count: count, start: lm[labelStart]}
+		t.name, t.at, t.stray = describe(frames, lm[labelTask])
+		out[id] = append(out[id], t)
+	}
+	return out
+}
+
+type profFrame struct{ fn, pos string }
+
+// parseFrame parses "#\t0x4bc1e5\tmain.serve+0x45\t/src/main.go:33".
+func parseFrame(line string) (profFrame, bool) {
+	fields := strings.Fields(line)
+	if len(fields) < 4 || fields[0] != "#" {
+		return profFrame{}, false
+	}
+	fn := fields[2]
+	if i := strings.LastIndex(fn, "+0x"); i > 0 {
+		fn = fn[:i]
+	}
+	return profFrame{fn: fn, pos: strings.Join(fields[3:], " ")}, true
+}
+
+// parseLabels parses {"k":"v", "k2":"v2"} as pprof prints a label set.
+func parseLabels(s string) map[string]string {
+	m := map[string]string{}
+	s = strings.TrimSuffix(strings.TrimPrefix(s, "{"), "}")
+	for s != "" {
+		k, err := strconv.QuotedPrefix(s)
+		if err != nil {
+			break
+		}
+		s = strings.TrimPrefix(s[len(k):], ":")
+		v, err := strconv.QuotedPrefix(s)
+		if err != nil {
+			break
+		}
+		s = strings.TrimPrefix(s[len(v):], ", ")
+		uk, _ := strconv.Unquote(k)
+		uv, _ := strconv.Unquote(v)
+		m[uk] = uv
+	}
+	return m
+}
+
+const pkgPath = "github.com/twine-go/twine/runtime/nursery."
+
+// describe finds, in a goroutine's frames (innermost first), the task
+// function, the place to show, and whether the goroutine is a stray one.
+func describe(frames []profFrame, label string) (name, at string, stray bool) {
+	name, stray = label, true
+	for i, f := range frames {
+		if f.fn == pkgPath+"(*Nursery).run" || f.fn == pkgPath+"(*Nursery).runStart" {
+			stray = false
+			if i > 0 {
+				name = frames[i-1].fn
+			}
+			frames = frames[:i]
+			break
+		}
+	}
+	if stray && len(frames) > 0 {
+		name = frames[len(frames)-1].fn
+	}
+	for _, f := range frames {
+		if !internalFrame(f.fn) {
+			return name, f.fn + " (" + shortPos(f.pos) + ")", stray
+		}
+	}
+	if len(frames) > 0 {
+		f := frames[0]
+		return name, f.fn + " (" + shortPos(f.pos) + ")", stray
+	}
+	return name, "?", stray
+}
+
+func internalFrame(fn string) bool {
+	for _, p := range []string{"runtime.", "internal/", "sync.", "syscall.", "time.Sleep", "context."} {
+		if strings.HasPrefix(fn, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// shortPos keeps the last two elements of a file path: "pkg/file.go:12".
+func shortPos(pos string) string {
+	if i := strings.LastIndexByte(pos, '/'); i > 0 {
+		if j := strings.LastIndexByte(pos[:i], '/'); j >= 0 {
+			return pos[j+1:]
+		}
+	}
+	return pos
+}
