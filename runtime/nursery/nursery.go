@@ -531,7 +531,8 @@ func (n *Nursery) fail(err error) {
 // parent) made: context.Canceled after a soft stop or a cancel, the context's
 // own error, or the cancellation cause itself.
 func (n *Nursery) echoes(err error) bool {
-	if n.stop.Err() == nil {
+	// n.ctx first: its cancel reaches n.stop a moment after n.ctx is done.
+	if n.ctx.Err() == nil && n.stop.Err() == nil {
 		return false // nothing was stopped: every error is a failure
 	}
 	if errors.Is(err, context.Canceled) {
