@@ -1,0 +1,6 @@
+package files
+
+import "context"
+
+//twine:bundle
+func inTest(ctx context.Context) error { return nil }

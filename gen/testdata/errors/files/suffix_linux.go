@@ -1,0 +1,6 @@
+package files
+
+import "context"
+
+//twine:bundle
+func suffixed(ctx context.Context) error { return nil }

@@ -1,0 +1,8 @@
+//go:build linux || !linux
+
+package files
+
+import "context"
+
+//twine:bundle
+func tagged(ctx context.Context) error { return nil }

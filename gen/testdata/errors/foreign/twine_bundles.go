@@ -1,0 +1,2 @@
+// Package foreign has a twine_bundles.go written by hand.
+package foreign
