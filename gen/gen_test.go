@@ -2,11 +2,13 @@ package gen
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"go/format"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -424,5 +426,55 @@ func TestLowerInitial(t *testing.T) {
 		if got := lowerInitial(in); got != want {
 			t.Errorf("lowerInitial(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestGoldenCompiles builds and vets every package of testdata/src with its
+// golden output in place (through go vet's -overlay), with the real
+// nursery package: the generated code compiles, and vet has nothing to say
+// about it.
+func TestGoldenCompiles(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs go vet")
+	}
+	replace := map[string]string{}
+	for _, name := range caseDirs(t, "src") {
+		dir, err := filepath.Abs(filepath.Join("testdata", "src", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		replace[filepath.Join(dir, DefaultOutput)] = filepath.Join(dir, DefaultOutput+".golden")
+	}
+	overlay, err := json.Marshal(map[string]any{"Replace": replace})
+	if err != nil {
+		t.Fatal(err)
+	}
+	overlayFile := filepath.Join(t.TempDir(), "overlay.json")
+	if err := os.WriteFile(overlayFile, overlay, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command("go", "vet", "-overlay="+overlayFile, "./testdata/src/...")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go vet of the golden outputs: %v\n%s", err, out)
+	}
+}
+
+// TestBenchBundleUpToDate: the committed twine_bundles.go of
+// internal/benchbundle is what the generator makes now.
+func TestBenchBundleUpToDate(t *testing.T) {
+	dir := filepath.Join("internal", "benchbundle")
+	files, err := (&Config{Dir: dir}).Generate()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) != 1 {
+		t.Fatalf("Generate returned %v, want one file", paths(files))
+	}
+	committed, err := os.ReadFile(filepath.Join(dir, DefaultOutput))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(files[0].Src, committed) {
+		t.Errorf("%s is stale; run go generate ./gen/internal/benchbundle:\n%s", filepath.Join(dir, DefaultOutput), lineDiff(string(committed), string(files[0].Src)))
 	}
 }
