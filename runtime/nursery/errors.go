@@ -48,7 +48,11 @@ var panicCrashDelay = 10 * time.Second
 // It panics on the timer's goroutine, which nobody recovers: the process
 // dies with exit status 2 and the original value and stack. Tests replace it.
 var crash = func(n *Nursery, pe *PanicError) {
-	panic(&crashError{pe: pe, name: n.cfg.Name, delay: panicCrashDelay})
+	name := fmt.Sprintf("%q", n.cfg.Name)
+	if n.cfg.Name == "" {
+		name = fmt.Sprintf("#%d", n.id)
+	}
+	panic(&crashError{pe: pe, name: name, delay: panicCrashDelay})
 }
 
 type crashError struct {
@@ -58,7 +62,7 @@ type crashError struct {
 }
 
 func (c *crashError) Error() string {
-	return fmt.Sprintf("%v\n\n[twine: the owner of nursery %q did not re-panic within %v: its other tasks ignore cancellation, or nobody waits for it]\n\n%s",
+	return fmt.Sprintf("%v\n\n[twine: the owner of nursery %s did not re-panic within %v: its other tasks ignore cancellation, or nobody waits for it]\n\n%s",
 		c.pe.Value, c.name, c.delay, c.pe.Stack)
 }
 

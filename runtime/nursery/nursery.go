@@ -1,6 +1,7 @@
 package nursery
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"runtime/debug"
@@ -189,12 +190,12 @@ func (n *Nursery) Go(task func(ctx context.Context) error) {
 		n.exit()
 		return
 	}
-	go n.run(task, n.labelsFor(task))
+	go n.run(task) // captures two words, like sync.WaitGroup.Go
 }
 
 // run is the body of every task goroutine started by Go.
-func (n *Nursery) run(task func(context.Context) error, labels context.Context) {
-	pprof.SetGoroutineLabels(labels)
+func (n *Nursery) run(task func(context.Context) error) {
+	pprof.SetGoroutineLabels(labelsFor(n, task))
 	returned := false
 	defer func() {
 		if !returned {
@@ -305,7 +306,7 @@ func (n *Nursery) Start(task func(ctx context.Context, ready func()) error) erro
 	}
 	n.starting[st] = struct{}{}
 	n.mu.Unlock()
-	go n.runStart(task, st, pprof.WithLabels(n.labelsFor(task), pprof.Labels(labelStart, st.id)))
+	go n.runStart(task, st, pprof.WithLabels(labelsFor(n, task), pprof.Labels(labelStart, st.id)))
 	<-st.ready
 	if st.state.Load() == startReturned {
 		return st.err
@@ -599,7 +600,7 @@ func (n *Nursery) abnormal(v any, who string) error {
 		n.fail(err)
 		return err
 	}
-	pe := &PanicError{Value: v, Stack: debug.Stack()}
+	pe := &PanicError{Value: v, Stack: panicStack(debug.Stack())}
 	n.mu.Lock()
 	if n.panicked == nil {
 		n.panicked = pe
@@ -610,4 +611,17 @@ func (n *Nursery) abnormal(v any, who string) error {
 	n.mu.Unlock()
 	n.hardCancel(pe) // even under Supervise: a panic is a bug
 	return pe
+}
+
+// panicStack drops the frames of the recovery (debug.Stack, abnormal, the
+// deferred function) from a stack taken while panicking, so that it reads
+// like the stack of the panic itself: the header, then panic(...), then the
+// frames that panicked.
+func panicStack(stack []byte) []byte {
+	header, _, ok := bytes.Cut(stack, []byte("\n"))
+	i := bytes.Index(stack, []byte("\npanic("))
+	if !ok || i < 0 {
+		return stack
+	}
+	return append(append(header[:len(header):len(header)], '\n'), stack[i+1:]...)
 }

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"maps"
-	"reflect"
 	"runtime"
 	"runtime/pprof"
 	"slices"
@@ -16,6 +15,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unsafe"
 )
 
 // The pprof labels every task goroutine carries.
@@ -39,7 +39,7 @@ type taskLabel struct {
 // labelsFor returns the pprof label context of tasks running task. The hot
 // path is one atomic load and a compare; the set is built once per function
 // per nursery.
-func (n *Nursery) labelsFor(task any) context.Context {
+func labelsFor[F func(context.Context) error | func(context.Context, func()) error](n *Nursery, task F) context.Context {
 	pc := funcPC(task)
 	if l := n.lastLabel.Load(); l != nil && l.pc == pc {
 		return l.ctx
@@ -58,7 +58,12 @@ func (n *Nursery) labelsFor(task any) context.Context {
 	return l.ctx
 }
 
-func funcPC(f any) uintptr { return reflect.ValueOf(f).Pointer() }
+// funcPC returns the entry PC of a func value: a func value points to a
+// funcval whose first word is the code pointer (what reflect.Value.Pointer
+// returns for a func, without the interface conversion).
+func funcPC[F any](f F) uintptr {
+	return **(**uintptr)(unsafe.Pointer(&f))
+}
 
 func funcName(pc uintptr) string {
 	if f := runtime.FuncForPC(pc); f != nil {
@@ -303,6 +308,9 @@ func liveTasks() map[uint64][]profTask {
 //	(blank line)
 func parseProfile(text string) map[uint64][]profTask {
 	out := map[uint64][]profTask{}
+	if first, rest, ok := strings.Cut(text, "\n"); ok && strings.Contains(first, " profile: total ") {
+		text = rest
+	}
 	for rec := range strings.SplitSeq(text, "\n\n") {
 		lines := strings.Split(strings.TrimSpace(rec), "\n")
 		if len(lines) < 2 {

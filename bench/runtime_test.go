@@ -1,0 +1,226 @@
+package bench
+
+import (
+	"context"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/sourcegraph/conc"
+	"github.com/sourcegraph/conc/pool"
+	"golang.org/x/sync/errgroup"
+
+	"github.com/twine-go/twine/runtime/nursery"
+)
+
+// Each benchmark runs the same work under every implementation, as
+// sub-benchmarks named impl=..., so that benchstat -col /impl puts them side
+// by side.
+
+const spawnTasks = 1000
+
+func nop(context.Context) error { return nil }
+
+func work() {}
+
+func workErr() error { return nil }
+
+// BenchmarkSpawnJoin starts 1000 empty tasks and waits for them; ns/op and
+// allocs/op are per 1000 tasks. Every implementation runs a function that
+// captures nothing, so the allocations counted are the implementation's own
+// (a closure that captured ctx would cost the peers one more per task; a
+// nursery hands its tasks ctx).
+func BenchmarkSpawnJoin(b *testing.B) {
+	ctx := context.Background()
+	b.Run("impl=nursery", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			nursery.Run(ctx, func(n *nursery.Nursery) error {
+				for range spawnTasks {
+					n.Go(nop)
+				}
+				return nil
+			})
+		}
+	})
+	b.Run("impl=errgroup", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			g, _ := errgroup.WithContext(ctx)
+			for range spawnTasks {
+				g.Go(workErr)
+			}
+			g.Wait()
+		}
+	})
+	b.Run("impl=conc", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			var wg conc.WaitGroup
+			for range spawnTasks {
+				wg.Go(work)
+			}
+			wg.Wait()
+		}
+	})
+	b.Run("impl=waitgroup", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			var wg sync.WaitGroup
+			for range spawnTasks {
+				wg.Go(work)
+			}
+			wg.Wait()
+		}
+	})
+}
+
+const blockedTasks = 10_000
+
+// BenchmarkCancelBlocked starts 10k tasks that block until cancelled, then
+// cancels them all and waits; ns/op is the whole cycle, and the
+// "cancel-ns" metric the time from cancel to the last task's return.
+func BenchmarkCancelBlocked(b *testing.B) {
+	block := func(ctx context.Context) error { <-ctx.Done(); return ctx.Err() }
+	measure := func(b *testing.B, cycle func(started *sync.WaitGroup, cancel func()) time.Duration) {
+		b.ReportAllocs()
+		var total time.Duration
+		for b.Loop() {
+			var started sync.WaitGroup
+			started.Add(blockedTasks)
+			total += cycle(&started, nil)
+		}
+		b.ReportMetric(float64(total.Nanoseconds())/float64(b.N), "cancel-ns/op")
+	}
+	b.Run("impl=nursery", func(b *testing.B) {
+		measure(b, func(started *sync.WaitGroup, _ func()) time.Duration {
+			n := nursery.New(context.Background())
+			for range blockedTasks {
+				n.Go(func(ctx context.Context) error { started.Done(); return block(ctx) })
+			}
+			started.Wait()
+			t0 := time.Now()
+			n.Cancel(nil)
+			n.Wait()
+			return time.Since(t0)
+		})
+	})
+	b.Run("impl=errgroup", func(b *testing.B) {
+		measure(b, func(started *sync.WaitGroup, _ func()) time.Duration {
+			ctx, cancel := context.WithCancel(context.Background())
+			g, ctx := errgroup.WithContext(ctx)
+			for range blockedTasks {
+				g.Go(func() error { started.Done(); return block(ctx) })
+			}
+			started.Wait()
+			t0 := time.Now()
+			cancel()
+			g.Wait()
+			return time.Since(t0)
+		})
+	})
+	b.Run("impl=conc", func(b *testing.B) {
+		measure(b, func(started *sync.WaitGroup, _ func()) time.Duration {
+			ctx, cancel := context.WithCancel(context.Background())
+			p := pool.New().WithContext(ctx)
+			for range blockedTasks {
+				p.Go(func(ctx context.Context) error { started.Done(); return block(ctx) })
+			}
+			started.Wait()
+			t0 := time.Now()
+			cancel()
+			p.Wait()
+			return time.Since(t0)
+		})
+	})
+	b.Run("impl=waitgroup", func(b *testing.B) {
+		measure(b, func(started *sync.WaitGroup, _ func()) time.Duration {
+			ctx, cancel := context.WithCancel(context.Background())
+			var wg sync.WaitGroup
+			for range blockedTasks {
+				wg.Go(func() { started.Done(); block(ctx) })
+			}
+			started.Wait()
+			t0 := time.Now()
+			cancel()
+			wg.Wait()
+			return time.Since(t0)
+		})
+	})
+}
+
+// BenchmarkGracefulShutdown starts 10k tasks that each finish one step of
+// work after the soft stop, then shuts them down gracefully. The peers have
+// no soft stop; they get the same two phases from a closed channel and a
+// context, which is what users write by hand without twine.
+func BenchmarkGracefulShutdown(b *testing.B) {
+	b.Run("impl=nursery", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			var started sync.WaitGroup
+			started.Add(blockedTasks)
+			n := nursery.New(context.Background())
+			for range blockedTasks {
+				n.Go(func(ctx context.Context) error {
+					started.Done()
+					<-nursery.Stopping(ctx).Done()
+					return nil
+				})
+			}
+			started.Wait()
+			n.Shutdown(time.Minute)
+			n.Wait()
+		}
+	})
+	b.Run("impl=errgroup", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			var started sync.WaitGroup
+			started.Add(blockedTasks)
+			stop := make(chan struct{})
+			ctx, cancel := context.WithCancel(context.Background())
+			g, ctx := errgroup.WithContext(ctx)
+			for range blockedTasks {
+				g.Go(func() error {
+					started.Done()
+					select {
+					case <-stop:
+					case <-ctx.Done():
+					}
+					return nil
+				})
+			}
+			started.Wait()
+			close(stop)
+			t := time.AfterFunc(time.Minute, cancel)
+			g.Wait()
+			t.Stop()
+			cancel()
+		}
+	})
+	b.Run("impl=waitgroup", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			var started sync.WaitGroup
+			started.Add(blockedTasks)
+			stop := make(chan struct{})
+			ctx, cancel := context.WithCancel(context.Background())
+			var wg sync.WaitGroup
+			for range blockedTasks {
+				wg.Go(func() {
+					started.Done()
+					select {
+					case <-stop:
+					case <-ctx.Done():
+					}
+				})
+			}
+			started.Wait()
+			close(stop)
+			t := time.AfterFunc(time.Minute, cancel)
+			wg.Wait()
+			t.Stop()
+			cancel()
+		}
+	})
+}

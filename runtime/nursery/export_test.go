@@ -1,0 +1,4 @@
+package nursery
+
+// PanicCrashDelay lets process tests shorten the bound on a panic's wait.
+var PanicCrashDelay = &panicCrashDelay

@@ -1,0 +1,193 @@
+package nursery
+
+import (
+	"bytes"
+	"context"
+	"regexp"
+	"runtime/pprof"
+	"strings"
+	"testing"
+	"testing/synctest"
+	"time"
+)
+
+// Guarantee 8: visibility.
+
+func TestTasksCarryPprofLabels(t *testing.T) {
+	bubble(t, func(t *testing.T) {
+		Config{Name: "crawler"}.Run(t.Context(), func(n *Nursery) error {
+			n.Go(func(ctx context.Context) error {
+				if v, _ := pprof.Label(ctx, labelNursery); v != "crawler" {
+					t.Errorf("label %q in the task's context = %q, want crawler", labelNursery, v)
+				}
+				return nil
+			})
+			return nil
+		})
+	})
+}
+
+func fetchPage(ctx context.Context) error { <-ctx.Done(); return nil }
+
+func keepalive(ctx context.Context) error { <-Stopping(ctx).Done(); return nil }
+
+func listen(ctx context.Context, ready func()) error { ready(); <-ctx.Done(); return nil }
+
+func TestTreeShowsNurseriesTasksAndStrays(t *testing.T) {
+	bubble(t, func(t *testing.T) {
+		server := Config{Name: "server", Limit: 10}.New(t.Context())
+		if err := server.Start(listen); err != nil {
+			t.Fatal(err)
+		}
+		for range 3 {
+			server.Go(fetchPage)
+		}
+		strayDone := make(chan struct{})
+		server.Go(func(ctx context.Context) error {
+			conn := Config{Name: "conn"}.New(ctx)
+			conn.Go(keepalive)
+			go func() { <-strayDone }() // a bare goroutine started by a task
+			<-ctx.Done()
+			return conn.Close()
+		})
+		time.Sleep(time.Minute)
+		synctest.Wait()
+
+		info := server.Snapshot()
+		if info.Name != "server" || info.State != "open" || info.Limit != 10 || info.Started.IsZero() {
+			t.Errorf("server info = %+v", info)
+		}
+		tasks := map[string]TaskInfo{}
+		for _, ti := range info.Tasks {
+			tasks[ti.Name[strings.LastIndex(ti.Name, ".")+1:]+"/"+ti.State] = ti
+		}
+		if ti := tasks["fetchPage/running"]; ti.Count != 3 || !strings.Contains(ti.At, "fetchPage") {
+			t.Errorf("fetchPage entry = %+v, want 3 running in fetchPage", ti)
+		}
+		if ti := tasks["listen/running"]; ti.Count != 1 || time.Since(ti.Started) != time.Minute {
+			t.Errorf("listen entry = %+v, want a Start task aged 1m", ti)
+		}
+		if len(info.Children) != 1 || info.Children[0].Name != "conn" {
+			t.Fatalf("children = %+v, want the conn nursery", info.Children)
+		}
+		conn := info.Children[0]
+		var kinds []string
+		for _, ti := range conn.Tasks {
+			kinds = append(kinds, ti.State)
+		}
+		if len(conn.Tasks) != 1 || !strings.HasSuffix(conn.Tasks[0].Name, ".keepalive") {
+			t.Errorf("conn tasks = %+v, want keepalive", conn.Tasks)
+		}
+		var stray bool
+		for _, ti := range info.Tasks {
+			stray = stray || ti.State == "stray"
+		}
+		if !stray {
+			t.Errorf("no stray goroutine in %+v", info.Tasks)
+		}
+
+		var buf bytes.Buffer
+		if err := WriteTree(&buf); err != nil {
+			t.Fatal(err)
+		}
+		for _, want := range []string{
+			`(?m)^server #\d+: open, age 1m0s, limit 10$`,
+			`(?m)^  3 × .*\.fetchPage: running, at .*fetchPage \(.*tree_test.go:\d+\)$`,
+			`(?m)^  1 × .*\.listen: running, age 1m0s, at `,
+			`(?m)^  conn #\d+: open, age 1m0s$`,
+			`(?m)^    1 × .*\.keepalive: running, at `,
+			`(?m)^  1 × .*: stray, at `,
+		} {
+			if !regexp.MustCompile(want).Match(buf.Bytes()) {
+				t.Errorf("tree does not match %s:\n%s", want, buf.String())
+			}
+		}
+
+		server.Shutdown(time.Second)
+		synctest.Wait()
+		if st := server.Snapshot().State; st != "stopping" {
+			t.Errorf("state after Shutdown = %q, want stopping", st)
+		}
+		time.Sleep(time.Second)
+		synctest.Wait()
+		if st := server.Snapshot().State; st != "cancelled" {
+			t.Errorf("state after the grace = %q, want cancelled", st)
+		}
+		close(strayDone)
+		server.Wait()
+		for _, root := range Snapshot() {
+			if root.ID == info.ID || root.ID == conn.ID {
+				t.Errorf("finished nursery %d still in the tree", root.ID)
+			}
+		}
+	})
+}
+
+func TestTreeShowsStartingAndStopping(t *testing.T) {
+	bubble(t, func(t *testing.T) {
+		n := Config{Name: "svc"}.New(t.Context())
+		n.Go(keepalive)
+		go n.Start(func(ctx context.Context, ready func()) error { <-ctx.Done(); return nil })
+		synctest.Wait()
+		n.Shutdown(time.Hour)
+		synctest.Wait()
+		info := n.Snapshot()
+		states := map[string]bool{}
+		for _, ti := range info.Tasks {
+			states[ti.State] = true
+		}
+		if info.State != "stopping" || !states["starting"] {
+			t.Errorf("snapshot = %+v, want a stopping nursery with a starting task", info)
+		}
+		n.Cancel(nil)
+		n.Wait()
+	})
+}
+
+func TestEscapedNestedNurseryStaysVisible(t *testing.T) {
+	bubble(t, func(t *testing.T) {
+		var escaped *Nursery
+		Run(t.Context(), func(n *Nursery) error {
+			escaped = New(context.WithoutCancel(n.Context()))
+			return nil
+		})
+		found := false
+		for _, root := range Snapshot() {
+			found = found || root.ID == escaped.id
+		}
+		if !found {
+			t.Error("a nursery that outlived its parent vanished from the tree")
+		}
+		escaped.Close()
+	})
+}
+
+func TestParseProfile(t *testing.T) {
+	const text = `goroutine profile: total 4
+2 @ 0x1 0x2
+# labels: {"nursery":"a \"b\"", "nursery_id":"7", "task":"main.work"}
+#	0x4bc1e5	runtime.gopark+0x1	/go/src/runtime/proc.go:1
+#	0x4bc1e5	main.wait+0x45	/src/app/main.go:33
+#	0x4bc1e5	main.work+0x45	/src/app/main.go:40
+#	0x4bc1e5	github.com/twine-go/twine/runtime/nursery.(*Nursery).run+0x45	/x/nursery.go:1
+#	0x4bc1e5	github.com/twine-go/twine/runtime/nursery.(*Nursery).Go.gowrap1+0x45	/x/nursery.go:1
+
+1 @ 0x1
+# labels: {"nursery_id":"7", "task":"main.work"}
+#	0x4bc1e5	main.loop+0x45	/src/app/main.go:50
+
+1 @ 0x1
+#	0x4bc1e5	main.main+0x45	/src/app/main.go:5
+`
+	got := parseProfile(text)
+	want := []profTask{
+		{count: 2, name: "main.work", at: "main.wait (app/main.go:33)"},
+		{count: 1, name: "main.loop", at: "main.loop (app/main.go:50)", stray: true},
+	}
+	if len(got) != 1 || len(got[7]) != 2 || got[7][0] != want[0] || got[7][1] != want[1] {
+		t.Errorf("parseProfile = %+v, want %+v", got, want)
+	}
+	if m := parseLabels(`{"nursery":"a \"b\"", "x":"y"}`); m["nursery"] != `a "b"` || m["x"] != "y" {
+		t.Errorf("parseLabels = %v", m)
+	}
+}
