@@ -1,0 +1,427 @@
+package analyzer
+
+import (
+	_ "embed"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/ctrlflow"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/cfg"
+)
+
+//go:embed doc.go
+var docSource string
+
+// Analyzer is the twine pass. Its flags are -strict and one boolean per
+// rule, named like the rule (-barego=false turns barego off). Every
+// diagnostic carries the rule's name as its Category.
+var Analyzer = &analysis.Analyzer{
+	Name:      "twine",
+	Doc:       extractDoc(docSource, "twine"),
+	URL:       "https://pkg.go.dev/github.com/twine-go/twine/analyzer",
+	Run:       run,
+	Requires:  []*analysis.Analyzer{inspect.Analyzer, ctrlflow.Analyzer},
+	FactTypes: []analysis.Fact{new(spawnsFact), new(scopeFact)},
+}
+
+// The rules, in the order the documentation gives them.
+const (
+	ruleBarego    = "barego"
+	ruleCtxescape = "ctxescape"
+	ruleCtxdetach = "ctxdetach"
+	ruleScopeleak = "scopeleak"
+	ruleProcleak  = "procleak"
+	ruleSpawns    = "spawns"
+
+	// categoryDetached marks the diagnostic about a //twine:detached
+	// directive without a reason; it has no flag.
+	categoryDetached = "detached"
+)
+
+// A Rule describes one check of the twine pass.
+type Rule struct {
+	Name    string // the diagnostics' Category and the flag that turns the rule off
+	Summary string // one line: what the rule reports
+}
+
+var rules = []Rule{
+	{ruleBarego, "a go statement whose goroutine is not joined before the spawning function returns"},
+	{ruleCtxescape, "a nursery's context stored, returned, sent or captured so that it outlives the nursery"},
+	{ruleCtxdetach, "context.Background, TODO or WithoutCancel where a context is already in scope"},
+	{ruleScopeleak, "a nursery or scope owner not closed on every path, or a Run nursery escaping its block"},
+	{ruleProcleak, "(*exec.Cmd).Start without Wait on every path"},
+	{ruleSpawns, "a call, inside a nursery task, to a function that starts a goroutine outliving it"},
+}
+
+// Rules returns the rules of the pass, plus the "detached" category of the
+// diagnostic about a //twine:detached directive without a reason.
+func Rules() []Rule {
+	r := append([]Rule(nil), rules...)
+	return append(r, Rule{categoryDetached, "a //twine:detached directive without a reason"})
+}
+
+var (
+	strict  bool
+	enabled = make(map[string]*bool)
+)
+
+func init() {
+	Analyzer.Flags.BoolVar(&strict, "strict", false,
+		"barego: report every go statement outside the twine runtime, joined or not")
+	for _, r := range rules {
+		on := new(bool)
+		enabled[r.Name] = on
+		Analyzer.Flags.BoolVar(on, r.Name, true, "report "+r.Name+": "+r.Summary)
+	}
+}
+
+func on(rule string) bool { return *enabled[rule] }
+
+// extractDoc returns the text under the "# Analyzer name" heading of the
+// package doc comment in src, without the "name:" of its first line.
+func extractDoc(src, name string) string {
+	f, err := parser.ParseFile(token.NewFileSet(), "doc.go", src, parser.ParseComments|parser.PackageClauseOnly)
+	if err != nil || f.Doc == nil {
+		panic("analyzer: doc.go has no package doc comment")
+	}
+	for section := range strings.SplitSeq(f.Doc.Text(), "\n# ") {
+		if body, ok := strings.CutPrefix(section, "Analyzer "+name+"\n"); ok {
+			body = strings.TrimSpace(body)
+			if rest, ok := strings.CutPrefix(body, name+":"); ok {
+				return strings.TrimSpace(rest)
+			}
+		}
+	}
+	panic("analyzer: doc.go has no '# Analyzer " + name + "' section starting with '" + name + ": '")
+}
+
+// A checker holds the state of one run of the pass over one package.
+type checker struct {
+	pass      *analysis.Pass
+	info      *types.Info
+	root      inspector.Cursor
+	cfgs      *ctrlflow.CFGs
+	generated map[*token.File]bool
+	tests     map[*token.File]bool
+	detached  map[*token.File]map[int]*directive
+	decls     map[*types.Func]*ast.FuncDecl
+	std       bool
+	src       map[string][]byte
+
+	goStmts []inspector.Cursor // every go statement
+	calls   []inspector.Cursor // every call of interest (see collectCalls)
+	joins   map[*ast.GoStmt]*goJoin
+
+	importsNursery bool
+	importedSpawns bool
+	importedScopes bool
+	spawns         map[*types.Func]*spawnsFact // this package's
+	scopes         map[*types.Func]*scopeFact  // this package's
+	fieldCalls     map[fieldKey][]string       // see closesField
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	if inRuntime(pass.Pkg.Path()) {
+		return nil, nil // the runtime's own goroutines are the structure
+	}
+	c := &checker{
+		pass:      pass,
+		info:      pass.TypesInfo,
+		root:      pass.ResultOf[inspect.Analyzer].(*inspector.Inspector).Root(),
+		cfgs:      pass.ResultOf[ctrlflow.Analyzer].(*ctrlflow.CFGs),
+		generated: make(map[*token.File]bool),
+		tests:     make(map[*token.File]bool),
+		decls:     make(map[*types.Func]*ast.FuncDecl),
+		std:       isStd(pass.Pkg.Path(), pass.Module != nil && pass.Module.Path != ""),
+		joins:     make(map[*ast.GoStmt]*goJoin),
+		spawns:    make(map[*types.Func]*spawnsFact),
+		scopes:    make(map[*types.Func]*scopeFact),
+	}
+	if !c.prepare() {
+		return nil, nil
+	}
+	c.readDirectives()
+
+	// Facts first: the rules below read this package's facts too.
+	c.exportScopeFacts()
+	if on(ruleSpawns) {
+		c.exportSpawnFacts()
+	}
+	c.collectCalls()
+
+	if on(ruleBarego) {
+		c.checkBarego()
+	}
+	if on(ruleCtxescape) || on(ruleScopeleak) {
+		c.checkEscapes()
+	}
+	if on(ruleCtxdetach) {
+		c.checkCtxdetach()
+	}
+	if on(ruleScopeleak) {
+		c.checkScopeleak()
+	}
+	if on(ruleProcleak) {
+		c.checkProcleak()
+	}
+	if on(ruleSpawns) {
+		c.checkSpawns()
+	}
+	return nil, nil
+}
+
+// prepare indexes the package for the rules, and reports whether there is
+// anything to check at all: most packages have no go statement and import
+// neither the nursery, context nor os/exec, nor call a function with a fact.
+func (c *checker) prepare() bool {
+	imports := make(map[string]bool)
+	for _, p := range c.pass.Pkg.Imports() {
+		imports[p.Path()] = true
+	}
+	for _, f := range c.pass.AllObjectFacts() {
+		switch f.Fact.(type) {
+		case *spawnsFact:
+			c.importedSpawns = true
+		case *scopeFact:
+			c.importedScopes = true
+		}
+	}
+	for cur := range c.root.Preorder((*ast.GoStmt)(nil)) {
+		c.goStmts = append(c.goStmts, cur)
+	}
+	c.importsNursery = imports[nurseryPath]
+	if len(c.goStmts) == 0 && !c.importedSpawns && !c.importedScopes && !c.importsNursery &&
+		!imports["context"] && !imports["os/exec"] {
+		return false
+	}
+	for _, f := range c.pass.Files {
+		tf := c.pass.Fset.File(f.FileStart)
+		if tf == nil {
+			continue
+		}
+		c.generated[tf] = ast.IsGenerated(f)
+		c.tests[tf] = strings.HasSuffix(tf.Name(), "_test.go")
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok {
+				if fn, ok := c.info.Defs[fd.Name].(*types.Func); ok {
+					c.decls[fn] = fd
+				}
+			}
+		}
+	}
+	return true
+}
+
+// collectCalls gathers the calls the rules look at: calls into the
+// nursery, context, os/exec and os/signal packages, and calls of functions
+// with a scope fact.
+func (c *checker) collectCalls() {
+	for cur := range c.root.Preorder((*ast.CallExpr)(nil)) {
+		call := cur.Node().(*ast.CallExpr)
+		fn := callee(c.info, call)
+		if fn == nil || fn.Pkg() == nil {
+			continue
+		}
+		switch fn.Pkg().Path() {
+		case nurseryPath, "context", "os/exec", "os/signal":
+		default:
+			if c.scopeFactOf(fn) == nil {
+				continue
+			}
+		}
+		c.calls = append(c.calls, cur)
+	}
+}
+
+// enclosingFunc returns the innermost function (declaration or literal)
+// around cur, or an invalid cursor at package level.
+func enclosingFunc(cur inspector.Cursor) inspector.Cursor {
+	for e := range cur.Parent().Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		return e
+	}
+	return inspector.Cursor{}
+}
+
+// cfgOf returns the control-flow graph of a function, or nil.
+func (c *checker) cfgOf(fn ast.Node) *cfg.CFG {
+	switch fn := fn.(type) {
+	case *ast.FuncDecl:
+		if fn.Body == nil {
+			return nil
+		}
+		if _, ok := c.info.Defs[fn.Name].(*types.Func); !ok {
+			return nil
+		}
+		return c.cfgs.FuncDecl(fn)
+	case *ast.FuncLit:
+		return c.cfgs.FuncLit(fn)
+	}
+	return nil
+}
+
+// funcName describes a function for a message: "serve", "(*Server).Start",
+// or "the function literal".
+func (c *checker) funcName(fn ast.Node) string {
+	if d, ok := fn.(*ast.FuncDecl); ok {
+		if f, ok := c.info.Defs[d.Name].(*types.Func); ok {
+			if sig, ok := f.Type().(*types.Signature); ok && sig.Recv() != nil {
+				return shortFuncName(f)
+			}
+		}
+		return d.Name.Name
+	}
+	return "the function literal"
+}
+
+// shortFuncName is f's name with its receiver type, without package paths:
+// "(*Server).Start".
+func shortFuncName(f *types.Func) string {
+	sig, ok := f.Type().(*types.Signature)
+	if !ok || sig.Recv() == nil {
+		return f.Name()
+	}
+	t := sig.Recv().Type()
+	ptr := ""
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		ptr, t = "*", p.Elem()
+	}
+	name := types.TypeString(t, func(*types.Package) string { return "" })
+	if i := strings.IndexByte(name, '['); i >= 0 {
+		name = name[:i]
+	}
+	return "(" + ptr + name + ")." + f.Name()
+}
+
+// qualifiedName is f as a user reads it at a call site in package from:
+// "lib.Start", "(*lib.Server).Start", or without the package when local.
+func qualifiedName(f *types.Func, from *types.Package) string {
+	q := func(p *types.Package) string {
+		if p == from {
+			return ""
+		}
+		return p.Name()
+	}
+	sig, ok := f.Type().(*types.Signature)
+	if !ok || sig.Recv() == nil {
+		if f.Pkg() == nil || f.Pkg() == from {
+			return f.Name()
+		}
+		return f.Pkg().Name() + "." + f.Name()
+	}
+	t := sig.Recv().Type()
+	ptr := ""
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		ptr, t = "*", p.Elem()
+	}
+	name := types.TypeString(t, q)
+	if i := strings.IndexByte(name, '['); i >= 0 {
+		name = name[:i]
+	}
+	return "(" + ptr + name + ")." + f.Name()
+}
+
+// text returns the source text of a node, as written, or its printed form
+// when the file cannot be read.
+func (c *checker) text(n ast.Node) string {
+	if e, ok := n.(ast.Expr); ok {
+		if s, ok := c.source(n.Pos(), n.End()); ok && !strings.Contains(s, "\n") {
+			return s
+		}
+		return types.ExprString(e)
+	}
+	s, _ := c.source(n.Pos(), n.End())
+	return s
+}
+
+// source returns the bytes of the file between two positions.
+func (c *checker) source(pos, end token.Pos) (string, bool) {
+	tf := c.pass.Fset.File(pos)
+	if tf == nil || !end.IsValid() || int(end) > tf.Base()+tf.Size() || end < pos {
+		return "", false
+	}
+	if c.src == nil {
+		c.src = make(map[string][]byte)
+	}
+	data, ok := c.src[tf.Name()]
+	if !ok {
+		var err error
+		data, err = c.pass.ReadFile(tf.Name())
+		if err != nil || len(data) != tf.Size() {
+			data = nil
+		}
+		c.src[tf.Name()] = data
+	}
+	if data == nil {
+		return "", false
+	}
+	return string(data[tf.Offset(pos):tf.Offset(end)]), true
+}
+
+// report emits a diagnostic unless it falls in a generated file or is
+// documented with //twine:detached.
+func (c *checker) report(rule string, rng analysis.Range, fixes []analysis.SuggestedFix, related []analysis.RelatedInformation, format string, args ...any) {
+	pos := rng.Pos()
+	tf := c.pass.Fset.File(pos)
+	if tf == nil || c.generated[tf] {
+		return
+	}
+	if c.suppressed(tf, pos) {
+		return
+	}
+	c.pass.Report(analysis.Diagnostic{
+		Pos:            pos,
+		End:            rng.End(),
+		Category:       rule,
+		Message:        fmt.Sprintf(format, args...),
+		SuggestedFixes: fixes,
+		Related:        related,
+	})
+}
+
+// returnDesc describes where a leaking path ends, for messages: "the return
+// at line 12" or "the end of the function at line 20".
+func (c *checker) returnDesc(ret *ast.ReturnStmt, fn ast.Node) (string, analysis.RelatedInformation) {
+	line := c.pass.Fset.Position(ret.Pos()).Line
+	body := funcBody(fn)
+	if body != nil && ret.Pos() == body.Rbrace {
+		return fmt.Sprintf("the end of the function at line %d", line),
+			analysis.RelatedInformation{Pos: ret.Pos(), End: ret.Pos() + 1, Message: "the function returns here"}
+	}
+	end := ret.End()
+	if c.pass.Fset.File(ret.Pos()) != c.pass.Fset.File(end) {
+		end = ret.Pos()
+	}
+	return fmt.Sprintf("the return at line %d", line),
+		analysis.RelatedInformation{Pos: ret.Pos(), End: end, Message: "the function returns here"}
+}
+
+// typeOf is TypesInfo.TypeOf that tolerates nil.
+func (c *checker) typeOf(e ast.Expr) types.Type {
+	if e == nil {
+		return nil
+	}
+	return c.info.TypeOf(e)
+}
+
+// isTestFunc reports whether fd is a test, benchmark, fuzz target or
+// example in a _test.go file.
+func (c *checker) isTestFunc(fd *ast.FuncDecl) bool {
+	if fd.Recv != nil || !c.tests[c.pass.Fset.File(fd.Pos())] {
+		return false
+	}
+	for _, prefix := range []string{"Test", "Benchmark", "Fuzz", "Example"} {
+		if rest, ok := strings.CutPrefix(fd.Name.Name, prefix); ok {
+			if rest == "" || !(rest[0] >= 'a' && rest[0] <= 'z') {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,391 @@
+package analyzer
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+// A keyKind says how a goroutine can be joined through a key.
+type keyKind int
+
+const (
+	keyWait   keyKind = iota // a sync.WaitGroup the goroutine is counted in
+	keyChan                  // a channel the goroutine closes or sends on
+	keyCloser                // a value the goroutine works on, stopped by Close/Shutdown/...
+)
+
+// A joinKey is something by which the spawner can wait for a goroutine.
+type joinKey struct {
+	kind keyKind
+	p    path
+	name string // as written, for messages: "wg", "s.done", "srv"
+}
+
+// A goJoin is the verdict on one go statement.
+type goJoin struct {
+	fn        ast.Node // the spawning function
+	keys      []joinKey
+	handedOff bool             // joined by whoever owns a key (a field, a parameter, a global)
+	synctest  bool             // inside a testing/synctest bubble, which waits for it
+	leak      *ast.ReturnStmt  // a return reached without joining (local keys)
+	bare      bool             // not joined before the spawning function returns
+	detached  bool             // documented with //twine:detached
+	cur       inspector.Cursor // the go statement
+}
+
+// joinOf returns the verdict on the go statement at cur.
+func (c *checker) joinOf(cur inspector.Cursor) *goJoin {
+	g := cur.Node().(*ast.GoStmt)
+	if j, ok := c.joins[g]; ok {
+		return j
+	}
+	j := &goJoin{cur: cur}
+	c.joins[g] = j
+	if tf := c.pass.Fset.File(g.Pos()); tf != nil {
+		j.detached = c.suppressed(tf, g.Pos())
+	}
+	fnCur := enclosingFunc(cur)
+	if !fnCur.Valid() {
+		j.bare = true
+		return j
+	}
+	j.fn = fnCur.Node()
+	if c.inSynctest(cur) {
+		j.synctest = true
+		return j
+	}
+	j.keys = c.goKeys(g, j.fn)
+	if len(j.keys) == 0 {
+		j.bare = true
+		return j
+	}
+	for _, k := range j.keys {
+		if k.kind != keyCloser && !localTo(k.p, j.fn) {
+			j.handedOff = true
+			return j
+		}
+	}
+	used := func(n ast.Node) bool { return c.keysUsed(j.keys, n) }
+	if deferredBefore(funcBody(j.fn), g, used) {
+		return j
+	}
+	j.leak = flowQuery{g: c.cfgOf(j.fn), from: g, used: used}.leak()
+	j.bare = j.leak != nil
+	return j
+}
+
+// inSynctest reports whether cur is inside a function literal run by
+// synctest.Test or synctest.Run, which wait for every goroutine of the
+// bubble.
+func (c *checker) inSynctest(cur inspector.Cursor) bool {
+	for lit := range cur.Enclosing((*ast.FuncLit)(nil)) {
+		if call, ok := lit.Parent().Node().(*ast.CallExpr); ok && isSynctest(callee(c.info, call)) {
+			return true
+		}
+	}
+	return false
+}
+
+// goKeys finds what the goroutine of g can be joined by.
+func (c *checker) goKeys(g *ast.GoStmt, fn ast.Node) []joinKey {
+	var keys []joinKey
+	add := func(kind keyKind, p path, name string) {
+		if !p.valid() {
+			return
+		}
+		for _, k := range keys {
+			if k.kind == kind && k.p.equal(p) {
+				return
+			}
+		}
+		keys = append(keys, joinKey{kind: kind, p: p, name: name})
+	}
+	addExpr := func(kind keyKind, e ast.Expr) { add(kind, pathOf(c.info, e), pathText(e)) }
+
+	call := g.Call
+	switch fun := ast.Unparen(call.Fun).(type) {
+	case *ast.FuncLit:
+		// What the goroutine signals on, among the variables it captures,
+		// directly or through a function of this package it calls
+		// (defer g.done()).
+		captured := func(v *types.Var) bool { return !declaredIn(v, fun) }
+		c.signals(fun.Body, captured, func(kind keyKind, r ref) { addExpr(kind, r.expr) })
+		eachOwnCall(fun.Body, func(inner *ast.CallExpr) {
+			if f := callee(c.info, inner); f != nil {
+				if decl := c.decls[f]; decl != nil && decl.Body != nil {
+					c.calleeSignals(decl, inner, func(kind keyKind, p path, name string) {
+						if captured(p.root) {
+							add(kind, p, name)
+						}
+					})
+				}
+			}
+		})
+	default:
+		if sel, ok := fun.(*ast.SelectorExpr); ok {
+			if s, ok := c.info.Selections[sel]; ok && s.Kind() == types.MethodVal && hasCloser(c.typeOf(sel.X)) {
+				addExpr(keyCloser, sel.X)
+			}
+		}
+		if f := callee(c.info, call); f != nil {
+			if decl := c.decls[f]; decl != nil && decl.Body != nil {
+				c.calleeSignals(decl, call, add)
+			}
+		}
+	}
+	for _, e := range c.addsBefore(fn, g) {
+		addExpr(keyWait, e)
+	}
+	for _, a := range call.Args {
+		t := c.typeOf(a)
+		switch {
+		case isWaitGroup(t):
+			addExpr(keyWait, a)
+		case isChan(t):
+			addExpr(keyChan, a)
+		}
+	}
+	return keys
+}
+
+// signals walks the body of a goroutine and calls f for each way it can
+// tell the spawner it is done, on variables accepted by keep: a WaitGroup it
+// uses (wg.Done, passing &wg on), a channel it closes or sends on, a value it
+// calls methods on that has a Close/Shutdown/Stop method.
+func (c *checker) signals(body ast.Node, keep func(*types.Var) bool, f func(keyKind, ref)) {
+	eachRefNoGo(c.info, body, func(r ref) {
+		if !keep(r.path.root) {
+			return
+		}
+		t := c.typeOf(r.expr)
+		switch {
+		case isWaitGroup(t):
+			f(keyWait, r)
+		case isChan(t) && (r.kind == useSend || r.kind == useBuiltin && isBuiltinCall(c.info, r.call, "close")):
+			f(keyChan, r)
+		case r.kind == useMethod && hasCloser(t):
+			f(keyCloser, r)
+		}
+	})
+}
+
+func isBuiltinCall(info *types.Info, call *ast.CallExpr, name string) bool {
+	if call == nil {
+		return false
+	}
+	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	b, ok := info.Uses[id].(*types.Builtin)
+	return ok && b.Name() == name
+}
+
+// calleeSignals looks into the body of a function of this package started
+// by `go f(args)` or `go x.m(args)` and maps the WaitGroups and channels it
+// signals on, rooted at its receiver, parameters or package variables, back
+// to the caller's expressions.
+func (c *checker) calleeSignals(decl *ast.FuncDecl, call *ast.CallExpr, add func(keyKind, path, string)) {
+	f, _ := c.info.Defs[decl.Name].(*types.Func)
+	if f == nil {
+		return
+	}
+	sig, ok := f.Type().(*types.Signature)
+	if !ok || sig.Variadic() {
+		return
+	}
+	base := make(map[*types.Var]ast.Expr)
+	if recv := sig.Recv(); recv != nil {
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+			base[recv] = sel.X
+		}
+	}
+	for i := 0; i < sig.Params().Len() && i < len(call.Args); i++ {
+		base[sig.Params().At(i)] = call.Args[i]
+	}
+	c.signals(decl.Body, func(v *types.Var) bool { return base[v] != nil || isGlobal(v) },
+		func(kind keyKind, r ref) {
+			if kind == keyCloser {
+				return
+			}
+			e, ok := base[r.path.root]
+			if !ok {
+				add(kind, r.path, pathText(r.expr))
+				return
+			}
+			p := pathOf(c.info, e)
+			if !p.valid() {
+				return
+			}
+			p.fields += r.path.fields
+			p.deref = p.deref || r.path.deref || r.path.fields != "" && isPointer(r.path.root.Type())
+			add(kind, p, pathText(e)+r.path.fields)
+		})
+}
+
+func isPointer(t types.Type) bool {
+	_, ok := t.Underlying().(*types.Pointer)
+	return ok
+}
+
+// addsBefore returns the receivers of the WaitGroup.Add calls of fn that
+// come before g in the source, outside nested function literals: `wg.Add(1);
+// go worker()` counts the worker in wg. An Add followed by another go
+// statement that uses the same WaitGroup counts that one, not g.
+func (c *checker) addsBefore(fn ast.Node, g *ast.GoStmt) []ast.Expr {
+	var adds []*ast.CallExpr
+	ast.Inspect(funcBody(fn), func(n ast.Node) bool {
+		if n == nil || n.Pos() >= g.Pos() {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.CallExpr:
+			if isMethod(callee(c.info, n), "sync", "WaitGroup", "Add") {
+				adds = append(adds, n)
+			}
+		}
+		return true
+	})
+	var recvs []ast.Expr
+	for _, add := range adds {
+		sel, ok := ast.Unparen(add.Fun).(*ast.SelectorExpr)
+		if !ok {
+			continue
+		}
+		wg := pathOf(c.info, sel.X)
+		consumed := false
+		for _, other := range c.goStmts {
+			g2 := other.Node().(*ast.GoStmt)
+			if g2 == g || g2.Pos() < add.End() || g2.Pos() > g.Pos() || !within(g2, fn) {
+				continue
+			}
+			eachRef(c.info, g2.Call, func(r ref) {
+				if r.path.equal(wg) {
+					consumed = true
+				}
+			})
+		}
+		if !consumed {
+			recvs = append(recvs, sel.X)
+		}
+	}
+	return recvs
+}
+
+// keysUsed reports whether n joins (or hands on) the goroutine through one
+// of keys.
+func (c *checker) keysUsed(keys []joinKey, n ast.Node) bool {
+	found := false
+	eachRef(c.info, n, func(r ref) {
+		for _, k := range keys {
+			if !found && refJoins(k, r) {
+				found = true
+			}
+		}
+	})
+	return found
+}
+
+// refJoins reports whether the reference r waits for, or hands on, the
+// goroutine counted in k.
+func refJoins(k joinKey, r ref) bool {
+	switch {
+	case r.path.equal(k.p):
+	case r.path.prefixOf(k.p):
+		// The struct holding the key is handed on, or closed.
+		return r.kind == useValue || r.kind == useMethod && closerNames[r.method.Name()]
+	default:
+		return false // another variable, or a field read through the key
+	}
+	switch r.kind {
+	case useGoArg, useCompare, useAssigned, useSend:
+		return false
+	}
+	switch k.kind {
+	case keyWait:
+		if r.kind == useMethod {
+			return !isMethod(r.method, "sync", "WaitGroup", "Add", "Done", "Go")
+		}
+		return true
+	case keyChan:
+		switch r.kind {
+		case useRecv, useRange, useValue, useRuntimeArg:
+			return true
+		}
+		return false
+	case keyCloser:
+		if r.kind == useMethod {
+			return closerNames[r.method.Name()]
+		}
+		return r.kind == useValue
+	}
+	return false
+}
+
+// joinDesc says how the spawner could have joined the goroutine, for the
+// message about a path that does not.
+func joinDesc(keys []joinKey, fn ast.Node) string {
+	for _, k := range keys {
+		switch {
+		case k.kind == keyWait && localTo(k.p, fn):
+			return k.name + ".Wait()"
+		case k.kind == keyChan && localTo(k.p, fn):
+			return "receiving from " + k.name
+		}
+	}
+	for _, k := range keys {
+		if k.kind == keyCloser {
+			return "stopping " + k.name
+		}
+	}
+	return "the join"
+}
+
+func (c *checker) checkBarego() {
+	for _, cur := range c.goStmts {
+		g := cur.Node().(*ast.GoStmt)
+		j := c.joinOf(cur)
+		if !j.bare && !strict {
+			continue
+		}
+		rng := analysis.Range(goRange{g})
+		n, fixes := c.goFix(cur, g)
+		instead := "run it in a nursery (nursery.Run, then n.Go) or wait for it (sync.WaitGroup, errgroup, a done channel) before returning"
+		if n != "" {
+			instead = fmt.Sprintf("start it with %s.Go so the nursery waits for it", n)
+		}
+		switch {
+		case !j.bare:
+			c.report(ruleBarego, rng, fixes, nil,
+				"go statement outside a nursery (-strict): %s", instead)
+		case j.leak != nil:
+			where, rel := c.returnDesc(j.leak, j.fn)
+			c.report(ruleBarego, rng, fixes, []analysis.RelatedInformation{rel},
+				"goroutine is not joined on every path: %s skips %s; wait on every path (defer it), or %s",
+				where, joinDesc(j.keys, j.fn), instead)
+		default:
+			c.report(ruleBarego, rng, fixes, nil,
+				"goroutine is never joined, so it can outlive %s: %s", c.funcName(j.fn), instead)
+		}
+	}
+}
+
+// goRange is the range of a go statement up to the end of its callee, so
+// that a go statement with a long function literal is marked on its first
+// line.
+type goRange struct{ g *ast.GoStmt }
+
+func (r goRange) Pos() token.Pos { return r.g.Go }
+func (r goRange) End() token.Pos {
+	if lit, ok := ast.Unparen(r.g.Call.Fun).(*ast.FuncLit); ok {
+		return lit.Type.End()
+	}
+	return r.g.End()
+}

@@ -1,0 +1,259 @@
+package analyzer
+
+import (
+	"cmp"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+// checkCtxdetach reports context.Background(), context.TODO() and
+// context.WithoutCancel(x) where a context is already in scope: the work
+// started with it no longer stops when the caller's context is cancelled.
+//
+// Not reported: in main and init (where root contexts come from); at a
+// test's top level (the body of a Test, Benchmark, Fuzz or Example function
+// and of the subtests, fuzz targets and synctest bubbles it runs directly);
+// Background or TODO that defaults a nil context (ctx = context.TODO(), or
+// inside `if ctx == nil`); and a detached context made after the context in
+// scope is known to be done (after <-ctx.Done(), in a select case on it,
+// under `if ctx.Err() != nil`, in a context.AfterFunc callback), which is
+// how a graceful shutdown gets a context of its own.
+func (c *checker) checkCtxdetach() {
+	for _, cur := range c.calls {
+		call := cur.Node().(*ast.CallExpr)
+		fn := callee(c.info, call)
+		without := isFunc(fn, "context", "WithoutCancel")
+		if !without && !isFunc(fn, "context", "Background", "TODO") {
+			continue
+		}
+		fnCur := enclosingFunc(cur)
+		if !fnCur.Valid() || c.rootFunc(cur, fnCur) {
+			continue
+		}
+		cands := c.contextsInScope(call.Pos())
+		if len(cands) == 0 {
+			continue
+		}
+		if !without && c.defaults(cur, call, cands) {
+			continue
+		}
+		if c.afterDone(cur, call, fnCur) {
+			continue
+		}
+		name := c.text(call.Fun)
+		if without {
+			var fixes []analysis.SuggestedFix
+			arg := "its argument"
+			if len(call.Args) == 1 {
+				arg = c.text(call.Args[0])
+				if src, ok := c.source(call.Args[0].Pos(), call.Args[0].End()); ok {
+					fixes = []analysis.SuggestedFix{{
+						Message:   "keep " + arg,
+						TextEdits: []analysis.TextEdit{{Pos: call.Pos(), End: call.End(), NewText: []byte(src)}},
+					}}
+				}
+			}
+			c.report(ruleCtxdetach, call, fixes, nil,
+				"%s detaches this work from the cancellation of %s: keep %s, or document the detachment with //twine:detached <reason>",
+				name, arg, arg)
+			continue
+		}
+		best := cands[0]
+		for _, v := range cands {
+			if v.Name() == "ctx" {
+				best = v
+			}
+		}
+		var fixes []analysis.SuggestedFix
+		if len(cands) == 1 || best.Name() == "ctx" {
+			fixes = []analysis.SuggestedFix{{
+				Message:   "use " + best.Name(),
+				TextEdits: []analysis.TextEdit{{Pos: call.Pos(), End: call.End(), NewText: []byte(best.Name())}},
+			}}
+		}
+		if len(fixes) == 0 {
+			var names []string
+			for _, v := range cands {
+				names = append(names, v.Name())
+			}
+			c.report(ruleCtxdetach, call, nil, nil,
+				"%s() detaches this work from the contexts in scope (%s): pass the one whose cancellation and deadline should reach the work, or document the detachment with //twine:detached <reason>",
+				name, strings.Join(names, ", "))
+			continue
+		}
+		c.report(ruleCtxdetach, call, fixes, nil,
+			"%s() detaches this work from %s, which is in scope: pass %s so its cancellation and deadline reach the work, or document the detachment with //twine:detached <reason>",
+			name, best.Name(), best.Name())
+	}
+}
+
+// rootFunc reports whether cur is where root contexts legitimately come
+// from: directly in main or init, or at a test's top level.
+func (c *checker) rootFunc(cur, fnCur inspector.Cursor) bool {
+	if fd, ok := fnCur.Node().(*ast.FuncDecl); ok && fd.Recv == nil {
+		if fd.Name.Name == "init" || fd.Name.Name == "main" && c.pass.Pkg.Name() == "main" {
+			return true
+		}
+	}
+	for f := range cur.Parent().Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		switch n := f.Node().(type) {
+		case *ast.FuncDecl:
+			return c.isTestFunc(n)
+		case *ast.FuncLit:
+			call, ok := f.Parent().Node().(*ast.CallExpr)
+			if !ok || !isSubtestRun(callee(c.info, call)) {
+				return false
+			}
+		}
+	}
+	return false
+}
+
+// contextsInScope returns the variables of type context.Context visible at
+// pos, declared in the functions around it (innermost first).
+func (c *checker) contextsInScope(pos token.Pos) []*types.Var {
+	pkg := c.pass.Pkg.Scope()
+	scope := pkg.Innermost(pos)
+	var cands []*types.Var
+	for s := scope; s != nil && s != pkg && s != types.Universe; s = s.Parent() {
+		names := s.Names()
+		slices.SortFunc(names, func(a, b string) int { return cmp.Compare(s.Lookup(a).Pos(), s.Lookup(b).Pos()) })
+		for _, name := range names {
+			v, ok := s.Lookup(name).(*types.Var)
+			if !ok || name == "_" || v.Pos() >= pos || !isContextType(v.Type()) {
+				continue
+			}
+			if _, obj := scope.LookupParent(name, pos); obj != v {
+				continue
+			}
+			cands = append(cands, v)
+		}
+	}
+	return cands
+}
+
+// defaults reports whether call supplies a default for a nil context:
+// `ctx = context.Background()`, or inside `if ctx == nil { ... }`.
+func (c *checker) defaults(cur inspector.Cursor, call *ast.CallExpr, cands []*types.Var) bool {
+	isCand := func(e ast.Expr) bool {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		if !ok {
+			return false
+		}
+		for _, v := range cands {
+			if c.info.Uses[id] == v {
+				return true
+			}
+		}
+		return false
+	}
+	if as, ok := cur.Parent().Node().(*ast.AssignStmt); ok && as.Tok == token.ASSIGN {
+		for i, r := range as.Rhs {
+			if r == call && i < len(as.Lhs) && isCand(as.Lhs[i]) {
+				return true
+			}
+		}
+	}
+	for f := range cur.Parent().Enclosing((*ast.IfStmt)(nil), (*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
+		is, ok := f.Node().(*ast.IfStmt)
+		if !ok {
+			return false
+		}
+		cond, ok := ast.Unparen(is.Cond).(*ast.BinaryExpr)
+		if !ok {
+			continue
+		}
+		var x ast.Expr
+		switch {
+		case isNilIdent(cond.Y):
+			x = cond.X
+		case isNilIdent(cond.X):
+			x = cond.Y
+		}
+		if x == nil || !isCand(x) {
+			continue
+		}
+		if cond.Op == token.EQL && within(call, is.Body) || cond.Op == token.NEQ && is.Else != nil && within(call, is.Else) {
+			return true
+		}
+	}
+	return false
+}
+
+// afterDone reports whether call runs once a context is known to be done:
+// after `<-ctx.Done()` in the same block (or an enclosing one), in a select
+// case receiving from ctx.Done(), under `if ctx.Err() != nil`, or in a
+// context.AfterFunc callback.
+func (c *checker) afterDone(cur inspector.Cursor, call *ast.CallExpr, fnCur inspector.Cursor) bool {
+	for f := range cur.Parent().Enclosing((*ast.CommClause)(nil), (*ast.IfStmt)(nil), (*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
+		switch n := f.Node().(type) {
+		case *ast.CommClause:
+			if s, ok := n.Comm.(*ast.ExprStmt); ok && c.recvDone(s.X) {
+				return true
+			}
+			if s, ok := n.Comm.(*ast.AssignStmt); ok && len(s.Rhs) == 1 && c.recvDone(s.Rhs[0]) {
+				return true
+			}
+		case *ast.IfStmt:
+			if c.errNotNil(n.Cond) && within(call, n.Body) {
+				return true
+			}
+		case *ast.FuncLit:
+			if parent, ok := f.Parent().Node().(*ast.CallExpr); ok && isFunc(callee(c.info, parent), "context", "AfterFunc") {
+				return true
+			}
+			return c.doneBefore(n.Body, call)
+		case *ast.FuncDecl:
+			return c.doneBefore(n.Body, call)
+		}
+	}
+	return false
+}
+
+// doneBefore reports whether `<-x.Done()` is a statement before call in its
+// block or an enclosing one.
+func (c *checker) doneBefore(body *ast.BlockStmt, call *ast.CallExpr) bool {
+	return precededBy(body, call, func(s ast.Stmt) bool {
+		switch s := s.(type) {
+		case *ast.ExprStmt:
+			return c.recvDone(s.X)
+		case *ast.AssignStmt:
+			return len(s.Rhs) == 1 && c.recvDone(s.Rhs[0])
+		}
+		return false
+	})
+}
+
+// recvDone reports whether e is <-x.Done() for a context x.
+func (c *checker) recvDone(e ast.Expr) bool {
+	u, ok := ast.Unparen(e).(*ast.UnaryExpr)
+	if !ok || u.Op != token.ARROW {
+		return false
+	}
+	call, ok := ast.Unparen(u.X).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	return ok && sel.Sel.Name == "Done" && isContextType(c.typeOf(sel.X))
+}
+
+// errNotNil reports whether cond is `x.Err() != nil` for a context x.
+func (c *checker) errNotNil(cond ast.Expr) bool {
+	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok || b.Op != token.NEQ || !isNilIdent(b.Y) {
+		return false
+	}
+	call, ok := ast.Unparen(b.X).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	return ok && sel.Sel.Name == "Err" && isContextType(c.typeOf(sel.X))
+}

@@ -1,0 +1,220 @@
+package analyzer
+
+import (
+	"go/ast"
+	"go/token"
+
+	"golang.org/x/tools/go/cfg"
+)
+
+// A flowQuery asks lostcancel's question of a function's control-flow graph:
+// after the node from, does every path to a return pass a node that uses
+// the resource? Paths that end in panic, os.Exit, log.Fatal or t.Fatal are
+// not paths to a return (the ctrlflow pass removes them).
+type flowQuery struct {
+	g    *cfg.CFG
+	from ast.Node // a block node, or an expression within one
+
+	// used reports whether a node uses (joins, closes, hands on) the
+	// resource. It is also asked about the body of each loop the search
+	// reaches, so that a loop that receives from a channel counts even
+	// though the CFG has an edge that skips the loop body.
+	used func(n ast.Node) bool
+
+	// isErr, if set, reports whether e is the error result that tells the
+	// resource was not created (err from cmd.Start, c, err := NewConn()).
+	// The branch of `e != nil` taken on error is not searched.
+	isErr func(e ast.Expr) bool
+}
+
+// leak returns a return statement reachable from q.from on a path with no
+// use (possibly synthetic: the closing brace of the function), or nil when
+// every path uses the resource.
+func (q flowQuery) leak() *ast.ReturnStmt {
+	if q.g == nil {
+		return nil
+	}
+	start, rest := q.locate()
+	if start == nil {
+		return nil
+	}
+	for _, n := range rest {
+		if q.used(n) {
+			return nil
+		}
+	}
+	if ret := start.Return(); ret != nil {
+		return ret
+	}
+	memo := make(map[*cfg.Block]bool)
+	blockUsed := func(b *cfg.Block) bool {
+		u, ok := memo[b]
+		if !ok {
+			u = q.loopUsed(b)
+			for _, n := range b.Nodes {
+				if u {
+					break
+				}
+				u = q.used(n)
+			}
+			memo[b] = u
+		}
+		return u
+	}
+	// The start block is searched again if a loop leads back to it: then
+	// its nodes before from count too.
+	seen := make(map[*cfg.Block]bool)
+	stack := append([]*cfg.Block(nil), q.succs(start)...)
+	for len(stack) > 0 {
+		b := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if seen[b] {
+			continue
+		}
+		seen[b] = true
+		if blockUsed(b) {
+			continue
+		}
+		if ret := b.Return(); ret != nil {
+			return ret
+		}
+		stack = append(stack, q.succs(b)...)
+	}
+	return nil
+}
+
+// locate finds the block holding q.from and the nodes after it.
+func (q flowQuery) locate() (*cfg.Block, []ast.Node) {
+	for _, b := range q.g.Blocks {
+		for i, n := range b.Nodes {
+			if n == q.from || (n.Pos() <= q.from.Pos() && q.from.End() <= n.End()) {
+				return b, b.Nodes[i+1:]
+			}
+		}
+	}
+	return nil, nil
+}
+
+// loopUsed reports whether b is the head of a loop whose body uses the
+// resource.
+func (q flowQuery) loopUsed(b *cfg.Block) bool {
+	switch b.Kind {
+	case cfg.KindForLoop:
+		if s, ok := b.Stmt.(*ast.ForStmt); ok {
+			return q.used(s.Body)
+		}
+	case cfg.KindRangeLoop:
+		if s, ok := b.Stmt.(*ast.RangeStmt); ok {
+			return q.used(s.Body)
+		}
+	}
+	return false
+}
+
+// succs returns the successors of b worth searching: the error branch of a
+// test of the resource's error result is left out.
+func (q flowQuery) succs(b *cfg.Block) []*cfg.Block {
+	if q.isErr == nil || len(b.Succs) != 2 || len(b.Nodes) == 0 {
+		return b.Succs
+	}
+	cond, ok := b.Nodes[len(b.Nodes)-1].(*ast.BinaryExpr)
+	if !ok || (cond.Op != token.NEQ && cond.Op != token.EQL) {
+		return b.Succs
+	}
+	var other ast.Expr
+	switch {
+	case isNilIdent(cond.Y):
+		other = cond.X
+	case isNilIdent(cond.X):
+		other = cond.Y
+	default:
+		return b.Succs
+	}
+	if !q.isErr(ast.Unparen(other)) {
+		return b.Succs
+	}
+	if cond.Op == token.NEQ {
+		return b.Succs[1:] // err != nil: the true branch is the error path
+	}
+	return b.Succs[:1]
+}
+
+func isNilIdent(e ast.Expr) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	return ok && id.Name == "nil"
+}
+
+// deferredBefore reports whether a defer statement that precedes from in
+// one of its enclosing blocks (within the function body) uses the resource:
+// such a defer runs on every return after from.
+func deferredBefore(body *ast.BlockStmt, from ast.Node, used func(ast.Node) bool) bool {
+	return precededBy(body, from, func(s ast.Stmt) bool {
+		d, ok := s.(*ast.DeferStmt)
+		return ok && used(d)
+	})
+}
+
+// precededBy reports whether a statement satisfying pred comes before from
+// in from's block or in one of the blocks around it, within body: such a
+// statement has run whenever from runs (goto aside).
+func precededBy(body *ast.BlockStmt, from ast.Node, pred func(ast.Stmt) bool) bool {
+	var visit func(list []ast.Stmt) bool
+	visit = func(list []ast.Stmt) bool {
+		for _, s := range list {
+			if s.Pos() <= from.Pos() && from.End() <= s.End() {
+				// from is inside s: descend into its blocks.
+				for _, inner := range innerLists(s) {
+					if visit(inner) {
+						return true
+					}
+				}
+				return false
+			}
+			if s.End() <= from.Pos() && pred(s) {
+				return true
+			}
+		}
+		return false
+	}
+	return body != nil && visit(body.List)
+}
+
+// innerLists returns the statement lists directly inside s.
+func innerLists(s ast.Stmt) [][]ast.Stmt {
+	switch s := s.(type) {
+	case *ast.BlockStmt:
+		return [][]ast.Stmt{s.List}
+	case *ast.LabeledStmt:
+		return [][]ast.Stmt{{s.Stmt}}
+	case *ast.IfStmt:
+		l := [][]ast.Stmt{s.Body.List}
+		if s.Else != nil {
+			l = append(l, []ast.Stmt{s.Else})
+		}
+		return l
+	case *ast.ForStmt:
+		return [][]ast.Stmt{s.Body.List}
+	case *ast.RangeStmt:
+		return [][]ast.Stmt{s.Body.List}
+	case *ast.SwitchStmt:
+		return clauseLists(s.Body)
+	case *ast.TypeSwitchStmt:
+		return clauseLists(s.Body)
+	case *ast.SelectStmt:
+		return clauseLists(s.Body)
+	}
+	return nil
+}
+
+func clauseLists(body *ast.BlockStmt) [][]ast.Stmt {
+	var l [][]ast.Stmt
+	for _, c := range body.List {
+		switch c := c.(type) {
+		case *ast.CaseClause:
+			l = append(l, c.Body)
+		case *ast.CommClause:
+			l = append(l, c.Body)
+		}
+	}
+	return l
+}

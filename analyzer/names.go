@@ -1,0 +1,191 @@
+package analyzer
+
+import (
+	"go/ast"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// Import paths the pass knows about. Callees are matched by their
+// types.Object (package path, receiver type and name), never by the
+// identifier a file happens to use.
+const (
+	runtimePrefix = "github.com/twine-go/twine/runtime/"
+	nurseryPath   = "github.com/twine-go/twine/runtime/nursery"
+	procPath      = "github.com/twine-go/twine/runtime/proc"
+	errgroupPath  = "golang.org/x/sync/errgroup"
+)
+
+// inRuntime reports whether path is one of twine's runtime packages, whose
+// own internals the pass never reports on.
+func inRuntime(path string) bool {
+	return strings.HasPrefix(path, runtimePrefix) || path == strings.TrimSuffix(runtimePrefix, "/")
+}
+
+// callee returns the function or method a call statically refers to, or nil
+// (calls of function values, conversions, builtins).
+func callee(info *types.Info, call *ast.CallExpr) *types.Func {
+	fn, _ := typeutil.Callee(info, call).(*types.Func)
+	return fn
+}
+
+// isFunc reports whether fn is the package-level function pkg.name (one of
+// names).
+func isFunc(fn *types.Func, pkg string, names ...string) bool {
+	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != pkg {
+		return false
+	}
+	if sig, ok := fn.Type().(*types.Signature); !ok || sig.Recv() != nil {
+		return false
+	}
+	for _, n := range names {
+		if fn.Name() == n {
+			return true
+		}
+	}
+	return false
+}
+
+// isMethod reports whether fn is a method of pkg.typ (value or pointer
+// receiver) named one of names.
+func isMethod(fn *types.Func, pkg, typ string, names ...string) bool {
+	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != pkg {
+		return false
+	}
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Recv() == nil {
+		return false
+	}
+	if !isNamed(sig.Recv().Type(), pkg, typ) {
+		return false
+	}
+	for _, n := range names {
+		if fn.Name() == n {
+			return true
+		}
+	}
+	return false
+}
+
+// isNamed reports whether t, or the type t points to, is the named type
+// pkg.name.
+func isNamed(t types.Type, pkg, name string) bool {
+	if t == nil {
+		return false
+	}
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok {
+		return false
+	}
+	obj := n.Origin().Obj()
+	return obj != nil && obj.Pkg() != nil && obj.Pkg().Path() == pkg && obj.Name() == name
+}
+
+// isNurseryPtr reports whether t is *nursery.Nursery.
+func isNurseryPtr(t types.Type) bool {
+	p, ok := types.Unalias(t).(*types.Pointer)
+	return ok && isNamed(p.Elem(), nurseryPath, "Nursery")
+}
+
+// isWaitGroup reports whether t is sync.WaitGroup or *sync.WaitGroup.
+func isWaitGroup(t types.Type) bool { return isNamed(t, "sync", "WaitGroup") }
+
+// isContextType reports whether t is exactly context.Context.
+func isContextType(t types.Type) bool { return isNamed(t, "context", "Context") }
+
+// isChan reports whether t is a channel type.
+func isChan(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	_, ok := t.Underlying().(*types.Chan)
+	return ok
+}
+
+// isNurseryNew reports whether fn makes an owned nursery: nursery.New or
+// nursery.Config.New.
+func isNurseryNew(fn *types.Func) bool {
+	return isFunc(fn, nurseryPath, "New") || isMethod(fn, nurseryPath, "Config", "New")
+}
+
+// isNurseryRun reports whether fn runs a body with a block-scoped nursery:
+// nursery.Run, nursery.Config.Run, or nursery.Main.
+func isNurseryRun(fn *types.Func) bool {
+	return isFunc(fn, nurseryPath, "Run", "Main") || isMethod(fn, nurseryPath, "Config", "Run")
+}
+
+// isNurserySpawn reports whether fn is (*nursery.Nursery).Go or Start, whose
+// first argument is a task.
+func isNurserySpawn(fn *types.Func) bool {
+	return isMethod(fn, nurseryPath, "Nursery", "Go", "Start")
+}
+
+// isContextDerive reports whether fn returns, as its first result, a
+// context derived from (and cancelled with) its first argument.
+func isContextDerive(fn *types.Func) bool {
+	return isFunc(fn, "context", "WithCancel", "WithCancelCause", "WithTimeout",
+		"WithTimeoutCause", "WithDeadline", "WithDeadlineCause", "WithValue") ||
+		isFunc(fn, "os/signal", "NotifyContext") ||
+		isFunc(fn, nurseryPath, "Stopping")
+}
+
+// isSubtestRun reports whether fn runs its function argument as a subtest or
+// fuzz target, or inside a synctest bubble: code there is still "the test".
+func isSubtestRun(fn *types.Func) bool {
+	return isMethod(fn, "testing", "T", "Run") || isMethod(fn, "testing", "B", "Run") ||
+		isMethod(fn, "testing", "F", "Fuzz") || isSynctest(fn)
+}
+
+// isSynctest reports whether fn runs its function argument in a
+// testing/synctest bubble, which waits for every goroutine started in it.
+func isSynctest(fn *types.Func) bool {
+	return isFunc(fn, "testing/synctest", "Test", "Run")
+}
+
+// closerNames are the methods by which a value that a goroutine works on is
+// conventionally stopped; calling one of them after the go statement ends the
+// goroutine (a server's Shutdown makes its Serve return).
+var closerNames = map[string]bool{
+	"Close": true, "Shutdown": true, "Stop": true, "GracefulStop": true,
+	"Wait": true, "Kill": true, "Cancel": true, "Terminate": true,
+}
+
+// hasCloser reports whether values of type t have one of closerNames.
+func hasCloser(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	ms := methodSet(t)
+	for i := 0; i < ms.Len(); i++ {
+		if closerNames[ms.At(i).Obj().Name()] {
+			return true
+		}
+	}
+	return false
+}
+
+// methodSet returns the method set of t, or of *t when t is a named
+// non-pointer, non-interface type (an addressable variable has both).
+func methodSet(t types.Type) *types.MethodSet {
+	if _, ok := t.Underlying().(*types.Interface); !ok {
+		if _, ok := types.Unalias(t).(*types.Pointer); !ok {
+			t = types.NewPointer(t)
+		}
+	}
+	return types.NewMethodSet(t)
+}
+
+// isStd reports whether the package at path belongs to the standard library:
+// no module, and no dot in the first path element.
+func isStd(path string, inModule bool) bool {
+	if inModule {
+		return false
+	}
+	first, _, _ := strings.Cut(path, "/")
+	return !strings.Contains(first, ".")
+}

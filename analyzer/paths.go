@@ -1,0 +1,264 @@
+package analyzer
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+)
+
+// A path names a variable or a field reached from one: wg, s.wg, c.conn.n.
+// Two expressions with equal paths denote the same storage as long as none
+// of the variables on the way is reassigned, which is what the rules assume.
+type path struct {
+	root   *types.Var
+	fields string // ".f.g"; empty for the variable itself
+	deref  bool   // some step goes through a pointer
+}
+
+func (p path) valid() bool { return p.root != nil }
+
+func (p path) equal(q path) bool { return p.root == q.root && p.fields == q.fields }
+
+// prefixOf reports whether p is q or a struct that contains q.
+func (p path) prefixOf(q path) bool {
+	return p.root == q.root && (p.fields == q.fields || strings.HasPrefix(q.fields, p.fields+"."))
+}
+
+// pathOf returns the path denoted by e (parentheses, & and * are looked
+// through), or an invalid path.
+func pathOf(info *types.Info, e ast.Expr) path {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		v, _ := info.Uses[e].(*types.Var)
+		if v == nil {
+			v, _ = info.Defs[e].(*types.Var)
+		}
+		if v == nil || v.IsField() {
+			return path{}
+		}
+		return path{root: v}
+	case *ast.UnaryExpr:
+		if e.Op == token.AND {
+			return pathOf(info, e.X)
+		}
+	case *ast.StarExpr:
+		p := pathOf(info, e.X)
+		p.deref = true
+		return p
+	case *ast.SelectorExpr:
+		sel, ok := info.Selections[e]
+		if !ok {
+			// A qualified identifier: pkg.Var.
+			if id, ok := e.X.(*ast.Ident); ok {
+				if _, ok := info.Uses[id].(*types.PkgName); ok {
+					return pathOf(info, e.Sel)
+				}
+			}
+			return path{}
+		}
+		if sel.Kind() != types.FieldVal {
+			return path{}
+		}
+		p := pathOf(info, e.X)
+		if !p.valid() {
+			return p
+		}
+		if sel.Indirect() {
+			p.deref = true
+		}
+		p.fields += "." + e.Sel.Name
+		return p
+	}
+	return path{}
+}
+
+// A use classifies one occurrence of a path in the code.
+type useKind int
+
+const (
+	useValue    useKind = iota // read as a value: passed, returned, stored, captured...
+	useMethod                  // receiver of a method call (see method)
+	useRecv                    // <-x
+	useRange                   // for range x (x a channel)
+	useSend                    // x <- v (the channel side)
+	useBuiltin                 // close(x), len(x), cap(x), ...
+	useGoArg                   // argument of the call in a go statement
+	useCompare                 // x == y, x != y
+	useAssigned                // x = ..., the variable is overwritten
+	useRuntimeArg              // argument of a call into the twine runtime (proc.Start(n, cmd))
+)
+
+// A ref is one occurrence of a path in the code.
+type ref struct {
+	path   path
+	kind   useKind
+	method *types.Func // for useMethod
+	expr   ast.Expr
+	call   *ast.CallExpr // for useMethod, useBuiltin, useValue arguments: the call
+	parent ast.Node      // the node around expr
+}
+
+// eachRef calls f for every maximal path expression within n (including
+// inside nested function literals), classifying how it is used.
+func eachRef(info *types.Info, n ast.Node, f func(r ref)) { walkRefs(info, n, false, f) }
+
+// eachRefNoGo is eachRef, but skips go statements: what another goroutine
+// does is not done here.
+func eachRefNoGo(info *types.Info, n ast.Node, f func(r ref)) { walkRefs(info, n, true, f) }
+
+func walkRefs(info *types.Info, n ast.Node, skipGo bool, f func(r ref)) {
+	if n == nil {
+		return
+	}
+	ast.PreorderStack(n, nil, func(n ast.Node, stack []ast.Node) bool {
+		if _, ok := n.(*ast.GoStmt); ok && skipGo {
+			return false
+		}
+		e, ok := n.(ast.Expr)
+		if !ok {
+			return true
+		}
+		switch e.(type) {
+		case *ast.Ident, *ast.SelectorExpr, *ast.StarExpr, *ast.UnaryExpr, *ast.ParenExpr:
+		default:
+			return true
+		}
+		p := pathOf(info, e)
+		if !p.valid() {
+			return true
+		}
+		r := ref{path: p, expr: e}
+		classify(info, &r, e, stack)
+		f(r)
+		return false // its parts are the path's prefixes, already accounted for
+	})
+}
+
+// classify sets r.kind from the parents of e (stack[len-1] is e's parent).
+func classify(info *types.Info, r *ref, e ast.Expr, stack []ast.Node) {
+	r.kind = useValue
+	if len(stack) == 0 {
+		return
+	}
+	parent := stack[len(stack)-1]
+	r.parent = parent
+	switch p := parent.(type) {
+	case *ast.SelectorExpr:
+		// Only method selections reach here: field selections are part of
+		// the maximal path.
+		if len(stack) >= 2 {
+			if call, ok := stack[len(stack)-2].(*ast.CallExpr); ok && call.Fun == p {
+				if fn, ok := info.Uses[p.Sel].(*types.Func); ok {
+					r.kind, r.method, r.call = useMethod, fn, call
+					return
+				}
+			}
+		}
+	case *ast.UnaryExpr:
+		if p.Op == token.ARROW {
+			r.kind = useRecv
+		}
+	case *ast.SendStmt:
+		if p.Chan == e {
+			r.kind = useSend
+		}
+	case *ast.RangeStmt:
+		if p.X == e && isChan(info.TypeOf(e)) {
+			r.kind = useRange
+		} else if p.Key == e || p.Value == e {
+			if p.Tok == token.ASSIGN {
+				r.kind = useAssigned
+			}
+		}
+	case *ast.BinaryExpr:
+		if p.Op == token.EQL || p.Op == token.NEQ {
+			r.kind = useCompare
+		}
+	case *ast.AssignStmt:
+		for _, l := range p.Lhs {
+			if l == e {
+				r.kind = useAssigned
+			}
+		}
+	case *ast.IncDecStmt:
+		r.kind = useAssigned
+	case *ast.CallExpr:
+		if p.Fun == e {
+			return // calling a func-typed variable
+		}
+		r.call = p
+		if tv, ok := info.Types[p.Fun]; ok && tv.IsBuiltin() {
+			if !isBuiltinCall(info, p, "append") {
+				r.kind = useBuiltin // close, len, cap...; append stores its arguments
+			}
+			return
+		}
+		if len(stack) >= 2 {
+			if g, ok := stack[len(stack)-2].(*ast.GoStmt); ok && g.Call == p {
+				r.kind = useGoArg
+				return
+			}
+		}
+		if fn := callee(info, p); fn != nil && fn.Pkg() != nil && inRuntime(fn.Pkg().Path()) {
+			r.kind = useRuntimeArg
+		}
+	}
+}
+
+// declaredIn reports whether v is declared inside the syntax node n.
+func declaredIn(v *types.Var, n ast.Node) bool {
+	return v != nil && n != nil && n.Pos() <= v.Pos() && v.Pos() < n.End()
+}
+
+// funcBody returns the body of a *ast.FuncDecl or *ast.FuncLit.
+func funcBody(fn ast.Node) *ast.BlockStmt {
+	switch fn := fn.(type) {
+	case *ast.FuncDecl:
+		return fn.Body
+	case *ast.FuncLit:
+		return fn.Body
+	}
+	return nil
+}
+
+// funcType returns the type of a *ast.FuncDecl or *ast.FuncLit.
+func funcType(fn ast.Node) *ast.FuncType {
+	switch fn := fn.(type) {
+	case *ast.FuncDecl:
+		return fn.Type
+	case *ast.FuncLit:
+		return fn.Type
+	}
+	return nil
+}
+
+// localTo reports whether p is storage owned by the function fn alone: a
+// variable declared in its body, reached without following a pointer.
+func localTo(p path, fn ast.Node) bool {
+	body := funcBody(fn)
+	return p.valid() && !p.deref && body != nil && declaredIn(p.root, body)
+}
+
+// isGlobal reports whether v is a package-level variable.
+func isGlobal(v *types.Var) bool {
+	return v != nil && v.Parent() != nil && v.Pkg() != nil && v.Parent() == v.Pkg().Scope()
+}
+
+// pathText is the source of a path expression without & and *: "wg" for
+// &wg, "s.done" for (*s).done is not attempted.
+func pathText(e ast.Expr) string {
+	for {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.UnaryExpr:
+			if x.Op == token.AND {
+				e = x.X
+				continue
+			}
+		case *ast.StarExpr:
+			e = x.X
+			continue
+		}
+		return types.ExprString(ast.Unparen(e))
+	}
+}

@@ -1,0 +1,482 @@
+package barego
+
+import (
+	"context"
+	"errors"
+	"log"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"sync"
+	"time"
+
+	"golang.org/x/sync/errgroup"
+)
+
+func work()             {}
+func workErr() error    { return nil }
+func use(args ...any)   {}
+func handle(c net.Conn) {}
+
+// ---- reported ----
+
+func fireAndForget() {
+	go work() // want `goroutine is never joined, so it can outlive fireAndForget: run it in a nursery`
+}
+
+func fireAndForgetLit(x int) {
+	go func() { // want `goroutine is never joined`
+		use(x)
+	}()
+}
+
+func earlyReturn(fail bool) error {
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() { // want `goroutine is not joined on every path: the return at line \d+ skips wg.Wait\(\)`
+		defer wg.Done()
+		work()
+	}()
+	if fail {
+		return errors.New("failed")
+	}
+	wg.Wait()
+	return nil
+}
+
+func earlyReturnNamed(fail bool) error {
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go worker(&wg) // want `goroutine is not joined on every path: the return at line \d+ skips wg.Wait\(\)`
+	if fail {
+		return errors.New("failed")
+	}
+	wg.Wait()
+	return nil
+}
+
+func worker(wg *sync.WaitGroup) { defer wg.Done() }
+
+func doneNotReceivedOnError(fail bool) error {
+	done := make(chan struct{})
+	go func() { // want `goroutine is not joined on every path: the return at line \d+ skips receiving from done`
+		defer close(done)
+		work()
+	}()
+	if fail {
+		return errors.New("failed")
+	}
+	<-done
+	return nil
+}
+
+func quitIsNotAJoin() {
+	quit := make(chan struct{})
+	go loop(quit) // want `goroutine is never joined|not joined on every path`
+	close(quit)
+}
+
+func loop(quit chan struct{}) {
+	for {
+		select {
+		case <-quit:
+			return
+		}
+	}
+}
+
+type server struct {
+	quit chan struct{}
+}
+
+func (s *server) Start() {
+	go s.run() // want `goroutine is never joined, so it can outlive \(\*server\).Start`
+}
+
+func (s *server) run() { <-s.quit }
+
+func acceptLoop(l net.Listener) error {
+	for {
+		c, err := l.Accept()
+		if err != nil {
+			return err
+		}
+		go handle(c) // want `goroutine is never joined`
+	}
+}
+
+func ctxLoop(ctx context.Context, in <-chan int) {
+	go func() { // want `goroutine is never joined`
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case v := <-in:
+				use(v)
+			}
+		}
+	}()
+}
+
+func mainLike() {
+	go func() { // want `goroutine is never joined`
+		log.Println(http.ListenAndServe("localhost:6060", nil))
+	}()
+}
+
+func unjoinedAfterJoin() {
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+	}()
+	wg.Wait()
+	go work() // want `goroutine is not joined on every path|never joined`
+}
+
+func mixedLoop(items []int) {
+	var wg sync.WaitGroup
+	for _, it := range items {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			use(it)
+		}()
+		go use(it) // want `goroutine is never joined, so it can outlive mixedLoop`
+	}
+	wg.Wait()
+}
+
+func init() {
+	go work() // want `goroutine is never joined, so it can outlive init`
+}
+
+func nested() {
+	f := func() {
+		go work() // want `goroutine is never joined, so it can outlive the function literal`
+	}
+	f()
+}
+
+// ---- not reported ----
+
+func waitGroup(items []int) {
+	var wg sync.WaitGroup
+	for _, it := range items {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			use(it)
+		}()
+	}
+	wg.Wait()
+}
+
+func waitGroupDeferred(items []int) error {
+	var wg sync.WaitGroup
+	defer wg.Wait()
+	for _, it := range items {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			use(it)
+		}()
+		if it < 0 {
+			return errors.New("negative")
+		}
+	}
+	return nil
+}
+
+func waitGroupDeferredAfter(fail bool) error {
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() { defer wg.Done() }()
+	defer wg.Wait()
+	if fail {
+		return errors.New("failed")
+	}
+	return nil
+}
+
+func waitGroupGo(items []int) {
+	var wg sync.WaitGroup
+	for _, it := range items {
+		wg.Go(func() { use(it) })
+	}
+	wg.Wait()
+}
+
+func waitGroupHelper(items []int) {
+	var wg sync.WaitGroup
+	for range items {
+		wg.Add(1)
+		go worker(&wg)
+	}
+	waitTimeout(&wg, time.Second)
+}
+
+func waitTimeout(wg *sync.WaitGroup, d time.Duration) { wg.Wait() }
+
+func waitGroupParam(wg *sync.WaitGroup) {
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+	}()
+}
+
+func waitGroupCleanup(t interface{ Cleanup(func()) }) {
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() { defer wg.Done() }()
+	t.Cleanup(func() { wg.Wait() })
+}
+
+func fatalOnError(fail bool) {
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() { defer wg.Done() }()
+	if fail {
+		log.Fatal("failed")
+	}
+	if !fail {
+		panic("unexpected")
+	}
+	wg.Wait()
+}
+
+type pool struct {
+	wg   sync.WaitGroup
+	jobs chan func()
+}
+
+func (p *pool) Start(n int) {
+	for i := 0; i < n; i++ {
+		p.wg.Add(1)
+		go p.worker()
+	}
+}
+
+func (p *pool) worker() {
+	defer p.wg.Done()
+	for j := range p.jobs {
+		j()
+	}
+}
+
+func (p *pool) Close() {
+	close(p.jobs)
+	p.wg.Wait()
+}
+
+type owner struct {
+	wg   sync.WaitGroup
+	quit chan struct{}
+}
+
+// The callee's body counts the goroutine in the receiver's WaitGroup.
+func (o *owner) Start() { go o.loop() }
+
+func (o *owner) loop() {
+	o.wg.Add(1)
+	defer o.wg.Done()
+	<-o.quit
+}
+
+func (o *owner) Close() {
+	close(o.quit)
+	o.wg.Wait()
+}
+
+type closer struct {
+	done chan struct{}
+}
+
+func (c *closer) Start() {
+	go func() {
+		defer close(c.done)
+		work()
+	}()
+}
+
+func (c *closer) Wait() { <-c.done }
+
+func errgroupJoin(ctx context.Context, urls []string) error {
+	g, ctx := errgroup.WithContext(ctx)
+	for _, u := range urls {
+		g.Go(func() error { use(ctx, u); return nil })
+	}
+	return g.Wait()
+}
+
+func doneChannel() {
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		work()
+	}()
+	<-done
+}
+
+func resultChannel() error {
+	errc := make(chan error, 1)
+	go func() { errc <- workErr() }()
+	return <-errc
+}
+
+func scatterGather(n int) int {
+	results := make(chan int)
+	for i := 0; i < n; i++ {
+		go func() { results <- i }()
+	}
+	sum := 0
+	for i := 0; i < n; i++ {
+		sum += <-results
+	}
+	return sum
+}
+
+func rangeOverClosed(items []int) {
+	out := make(chan int)
+	go func() {
+		defer close(out)
+		for _, it := range items {
+			out <- it
+		}
+	}()
+	for v := range out {
+		use(v)
+	}
+}
+
+func selectTimeout() error {
+	done := make(chan error, 1)
+	go func() { done <- workErr() }()
+	select {
+	case err := <-done:
+		return err
+	case <-time.After(time.Second):
+		return errors.New("timeout")
+	}
+}
+
+func waiterGoroutine(items []int) <-chan int {
+	out := make(chan int)
+	var wg sync.WaitGroup
+	for _, it := range items {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			out <- it
+		}()
+	}
+	go func() {
+		wg.Wait()
+		close(out)
+	}()
+	return out
+}
+
+func generator(n int) <-chan int {
+	ch := make(chan int)
+	go func() {
+		defer close(ch)
+		for i := range n {
+			ch <- i
+		}
+	}()
+	return ch
+}
+
+func serverShutdown(ctx context.Context) error {
+	srv := &http.Server{Addr: ":8080"}
+	go func() {
+		if err := srv.ListenAndServe(); err != http.ErrServerClosed {
+			log.Print(err)
+		}
+	}()
+	<-ctx.Done()
+	return srv.Shutdown(context.WithoutCancel(ctx))
+}
+
+func serverDeferClose(l net.Listener) {
+	srv := &http.Server{}
+	defer srv.Close()
+	go srv.Serve(l)
+	work()
+}
+
+func connReader(c net.Conn) {
+	defer c.Close()
+	go func() {
+		buf := make([]byte, 10)
+		for {
+			if _, err := c.Read(buf); err != nil {
+				return
+			}
+		}
+	}()
+	work()
+}
+
+func notifyContext() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		<-ctx.Done()
+	}()
+	<-done
+}
+
+func afterFunc() {
+	t := time.AfterFunc(time.Second, work)
+	defer t.Stop()
+}
+
+func generic[T any](items []T, f func(T)) {
+	var wg sync.WaitGroup
+	for _, it := range items {
+		wg.Add(1)
+		go func(x T) {
+			defer wg.Done()
+			f(x)
+		}(it)
+	}
+	wg.Wait()
+}
+
+type wgEmbed struct {
+	sync.WaitGroup
+}
+
+func embedded() {
+	var w wgEmbed
+	w.Add(1)
+	go func() { defer w.Done() }()
+	w.Wait()
+}
+
+func selectLoop(ctx context.Context) {
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		work()
+	}()
+	for {
+		select {
+		case <-done:
+			return
+		case <-time.After(time.Second):
+			log.Print("waiting")
+		}
+	}
+}
+
+func documented() {
+	//twine:detached the metrics flusher lives as long as the process
+	go work()
+	go work() //twine:detached same, on the statement's line
+}

@@ -1,0 +1,135 @@
+package ctxdetach
+
+import (
+	"context"
+	"net/http"
+	"time"
+
+	ctxpkg "context"
+)
+
+func query(ctx context.Context) error { return nil }
+
+type Options struct{ Ctx context.Context }
+
+// ---- reported ----
+
+func handler(ctx context.Context) error {
+	return query(context.Background()) // want `context.Background\(\) detaches this work from ctx, which is in scope: pass ctx`
+}
+
+func todo(ctx context.Context) error {
+	return query(context.TODO()) // want `context.TODO\(\) detaches this work from ctx`
+}
+
+func withTimeout(parent context.Context) error {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Second) // want `detaches this work from parent`
+	defer cancel()
+	return query(ctx)
+}
+
+func withoutCancel(ctx context.Context) {
+	go query(context.WithoutCancel(ctx)) // want `goroutine is never joined` `context.WithoutCancel detaches this work from the cancellation of ctx: keep ctx`
+}
+
+func captured(ctx context.Context) func() error {
+	return func() error {
+		return query(context.Background()) // want `detaches this work from ctx`
+	}
+}
+
+func aliased(ctx ctxpkg.Context) error {
+	return query(ctxpkg.Background()) // want `ctxpkg.Background\(\) detaches this work from ctx`
+}
+
+func twoInScope(parent context.Context, other context.Context) error {
+	return query(context.Background()) // want `detaches this work from the contexts in scope \(parent, other\)`
+}
+
+func local() error {
+	ctx := context.Background()
+	_ = query(ctx)
+	return query(context.Background()) // want `detaches this work from ctx`
+}
+
+func ignoredErr(ctx context.Context) {
+	if err := query(ctx); err != nil {
+		query(context.Background()) // want `detaches this work from ctx`
+	}
+}
+
+// ---- not reported ----
+
+func noContext() error {
+	return query(context.Background())
+}
+
+func newOptions() Options {
+	return Options{Ctx: context.Background()}
+}
+
+func defaulting(ctx context.Context) error {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	return query(ctx)
+}
+
+func defaultingField(o Options) error {
+	ctx := o.Ctx
+	if ctx == nil {
+		ctx = context.TODO()
+	}
+	return query(ctx)
+}
+
+func defaultingElse(ctx context.Context, o *Options) {
+	if ctx != nil {
+		o.Ctx = ctx
+	} else {
+		o.Ctx = context.Background()
+	}
+}
+
+func shutdown(ctx context.Context, srv *http.Server) error {
+	<-ctx.Done()
+	sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	return srv.Shutdown(sctx)
+}
+
+func shutdownSelect(ctx context.Context, srv *http.Server, errc chan error) error {
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+		sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		return srv.Shutdown(sctx)
+	}
+}
+
+func shutdownErr(ctx context.Context, srv *http.Server) error {
+	if ctx.Err() != nil {
+		return srv.Shutdown(context.Background())
+	}
+	return nil
+}
+
+func afterFunc(ctx context.Context, srv *http.Server) {
+	context.AfterFunc(ctx, func() {
+		srv.Shutdown(context.Background())
+	})
+}
+
+func documented(ctx context.Context) {
+	//twine:detached the audit log must be written even when the request is cancelled
+	query(context.WithoutCancel(ctx))
+	query(context.Background()) //twine:detached same reason, on the line itself
+}
+
+func init() {
+	ctx := context.Background()
+	_ = query(context.TODO())
+	_ = ctx
+}

@@ -1,0 +1,163 @@
+package procleak
+
+import (
+	"context"
+	"errors"
+	"io"
+	"log"
+	"os/exec"
+
+	"github.com/twine-go/twine/runtime/nursery"
+	"github.com/twine-go/twine/runtime/proc"
+)
+
+// ---- reported ----
+
+func neverWaited() error {
+	cmd := exec.Command("sleep", "1")
+	return cmd.Start() // want `cmd.Start\(\) is not followed by cmd.Wait\(\) on every path: the return at line \d+ leaves the child unreaped and running; call cmd.Wait\(\), or start it with proc.Start so a nursery owns it`
+}
+
+func earlyReturn(fail bool) error {
+	cmd := exec.Command("sleep", "1")
+	if err := cmd.Start(); err != nil { // want `cmd.Start\(\) is not followed by cmd.Wait\(\) on every path: the return at line \d+`
+		return err
+	}
+	if fail {
+		return errors.New("failed")
+	}
+	return cmd.Wait()
+}
+
+func killIsNotWait() error {
+	cmd := exec.CommandContext(context.Background(), "sleep", "1")
+	if err := cmd.Start(); err != nil { // want `not followed by cmd.Wait\(\)`
+		return err
+	}
+	log.Printf("started %d", cmd.Process.Pid)
+	return cmd.Process.Kill()
+}
+
+func unnamed() {
+	exec.Command("true").Start() // want `exec.Command\("true"\).Start\(\) starts a process that nothing can wait for`
+}
+
+func pipeNoWait() ([]byte, error) {
+	cmd := exec.Command("echo", "hi")
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		return nil, err
+	}
+	if err := cmd.Start(); err != nil { // want `not followed by cmd.Wait\(\)`
+		return nil, err
+	}
+	return io.ReadAll(out)
+}
+
+// ---- not reported ----
+
+func waited() error {
+	cmd := exec.Command("true")
+	if err := cmd.Start(); err != nil {
+		return err // nothing was started
+	}
+	return cmd.Wait()
+}
+
+func waitedErrCheck() error {
+	cmd := exec.Command("true")
+	err := cmd.Start()
+	if err != nil {
+		return err
+	}
+	return cmd.Wait()
+}
+
+func deferredWait() error {
+	cmd := exec.Command("true")
+	if cmd.Start() != nil {
+		return errors.New("no start")
+	}
+	defer cmd.Wait()
+	return nil
+}
+
+func processWait() error {
+	cmd := exec.Command("true")
+	if err := cmd.Start(); err != nil {
+		return err
+	}
+	_, err := cmd.Process.Wait()
+	return err
+}
+
+func released() error {
+	cmd := exec.Command("daemon")
+	if err := cmd.Start(); err != nil {
+		return err
+	}
+	return cmd.Process.Release() // deliberately let go
+}
+
+func returned() (*exec.Cmd, error) {
+	cmd := exec.Command("true")
+	if err := cmd.Start(); err != nil {
+		return nil, err
+	}
+	return cmd, nil
+}
+
+type supervisor struct{ cmds []*exec.Cmd }
+
+func (s *supervisor) launch() error {
+	cmd := exec.Command("true")
+	if err := cmd.Start(); err != nil {
+		return err
+	}
+	s.cmds = append(s.cmds, cmd)
+	return nil
+}
+
+func (s *supervisor) field(cmd *exec.Cmd) error {
+	return cmd.Start() // a parameter: the caller waits
+}
+
+func waitInGoroutine() error {
+	cmd := exec.Command("true")
+	if err := cmd.Start(); err != nil {
+		return err
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- cmd.Wait() }()
+	return <-errc
+}
+
+func fatal() {
+	cmd := exec.Command("true")
+	if err := cmd.Start(); err != nil {
+		log.Fatal(err)
+	}
+	if err := cmd.Wait(); err != nil {
+		log.Fatal(err)
+	}
+}
+
+func runs(ctx context.Context) error {
+	if err := exec.Command("true").Run(); err != nil {
+		return err
+	}
+	return proc.Run(ctx, exec.Command("true"))
+}
+
+func twineOwned(ctx context.Context) error {
+	return nursery.Run(ctx, func(n *nursery.Nursery) error {
+		_, err := proc.Start(n, exec.Command("sleep", "1"))
+		return err
+	})
+}
+
+func documented() {
+	cmd := exec.Command("daemon")
+	//twine:detached the daemon re-parents itself to init
+	cmd.Start()
+}
