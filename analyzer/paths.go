@@ -77,16 +77,16 @@ func pathOf(info *types.Info, e ast.Expr) path {
 type useKind int
 
 const (
-	useValue    useKind = iota // read as a value: passed, returned, stored, captured...
-	useMethod                  // receiver of a method call (see method)
-	useRecv                    // <-x
-	useRange                   // for range x (x a channel)
-	useSend                    // x <- v (the channel side)
-	useBuiltin                 // close(x), len(x), cap(x), ...
-	useGoArg                   // argument of the call in a go statement
-	useCompare                 // x == y, x != y
-	useAssigned                // x = ..., the variable is overwritten
-	useRuntimeArg              // argument of a call into the twine runtime (proc.Start(n, cmd))
+	useValue      useKind = iota // read as a value: passed, returned, stored, captured...
+	useMethod                    // receiver of a method call (see method)
+	useRecv                      // <-x
+	useRange                     // for range x (x a channel)
+	useSend                      // x <- v (the channel side)
+	useBuiltin                   // close(x), len(x), cap(x), ...
+	useGoArg                     // argument of the call in a go statement
+	useCompare                   // x == y, x != y
+	useAssigned                  // x = ..., the variable is overwritten
+	useRuntimeArg                // argument of a call into the twine runtime (proc.Start(n, cmd))
 )
 
 // A ref is one occurrence of a path in the code.

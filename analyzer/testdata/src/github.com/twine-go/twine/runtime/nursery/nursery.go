@@ -15,7 +15,7 @@ type Config struct {
 }
 
 func (c Config) Run(ctx context.Context, body func(n *Nursery) error) error { return body(&Nursery{}) }
-func (c Config) New(ctx context.Context) *Nursery                             { return &Nursery{} }
+func (c Config) New(ctx context.Context) *Nursery                           { return &Nursery{} }
 
 func Run(ctx context.Context, body func(n *Nursery) error) error { return Config{}.Run(ctx, body) }
 func New(ctx context.Context) *Nursery                           { return Config{}.New(ctx) }
@@ -27,11 +27,11 @@ func (n *Nursery) Go(task func(ctx context.Context) error) {
 	go task(context.Background())
 }
 func (n *Nursery) Start(task func(ctx context.Context, ready func()) error) error { return nil }
-func (n *Nursery) Context() context.Context                                     { return context.TODO() }
-func (n *Nursery) Cancel(cause error)                                           {}
-func (n *Nursery) Shutdown(grace time.Duration)                                 {}
-func (n *Nursery) Wait() error                                                  { return nil }
-func (n *Nursery) Close() error                                                 { return nil }
+func (n *Nursery) Context() context.Context                                       { return context.TODO() }
+func (n *Nursery) Cancel(cause error)                                             {}
+func (n *Nursery) Shutdown(grace time.Duration)                                   {}
+func (n *Nursery) Wait() error                                                    { return nil }
+func (n *Nursery) Close() error                                                   { return nil }
 
 func Stopping(ctx context.Context) context.Context { return ctx }
 
