@@ -186,8 +186,8 @@ func golangciKey() (string, error) {
 	dec := json.NewDecoder(strings.NewReader(list.out))
 	for dec.More() {
 		var p struct {
-			Dir                          string
-			Module                       *struct{ Path string }
+			Dir                           string
+			Module                        *struct{ Path string }
 			GoFiles, CgoFiles, EmbedFiles []string
 		}
 		if err := dec.Decode(&p); err != nil {
