@@ -39,9 +39,12 @@ import (
 const maxMessage = 1 << 20
 
 func main() {
-	addr := flag.String("addr", "127.0.0.1:9000", "`address` to listen on")
+	addr := flag.String("addr", "127.0.0.1:9000", "`address` to listen on (-demo: a free port by default)")
 	demo := flag.Bool("demo", false, "run demo clients, press Ctrl+C for them and show what they saw")
 	flag.Parse()
+	if *demo && *addr == "127.0.0.1:9000" {
+		*addr = "127.0.0.1:0"
+	}
 	log.SetFlags(0)
 	log.SetPrefix("framing: ")
 	nursery.Main(func(n *nursery.Nursery) error {
@@ -106,7 +109,7 @@ func serveConn(ctx context.Context, c net.Conn) error {
 	for awaitMessage(ctx, c, r) {
 		msg, err := readMessage(r)
 		if err == nil {
-			err = writeMessage(c, shout(msg))
+			_, err = c.Write(frame(shout(msg)))
 		}
 		if err != nil {
 			if ctx.Err() != nil {
@@ -153,12 +156,6 @@ func readMessage(r io.Reader) ([]byte, error) {
 	msg := make([]byte, n)
 	_, err := io.ReadFull(r, msg)
 	return msg, err
-}
-
-// writeMessage writes msg after its length, in one write.
-func writeMessage(w io.Writer, msg []byte) error {
-	_, err := w.Write(frame(msg))
-	return err
 }
 
 // frame returns msg after its length.
