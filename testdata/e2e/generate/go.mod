@@ -1,0 +1,3 @@
+module example.com/wordlen
+
+go 1.26.0
