@@ -12,11 +12,11 @@ import (
 	"github.com/twine-go/twine/runtime/nursery"
 )
 
-// runDemo connects three clients to the server at addr, sends the program
-// SIGINT as Ctrl+C would, and prints what each client sees, with the time
-// since the demo started. Each client first exchanges a whole message (and
-// the busy and stalled ones send the first half of another in the same
-// write, so the server holds it before Ctrl+C); then:
+// runDemo starts three clients of the server at addr as tasks of n, sends
+// the program SIGINT as Ctrl+C would, and prints what each client sees, with
+// the time since the demo started. Each client is ready once it has
+// exchanged a whole message (the busy and stalled ones send the first half
+// of another in the same write, so the server holds it before Ctrl+C); then:
 //
 //   - idle waits: the soft stop closes its connection at once;
 //   - busy sends the rest of its message a moment after the soft stop, and
@@ -29,26 +29,27 @@ func runDemo(n *nursery.Nursery, addr string) error {
 		fmt.Printf("%5.2fs  %s\n", time.Since(start).Seconds(), fmt.Sprintf(format, args...))
 	}
 	for _, name := range []string{"idle", "busy", "stalled"} {
-		c, err := net.Dial("tcp", addr)
-		if err != nil {
-			return err
-		}
-		next := frame([]byte("the message in flight"))
-		out := frame([]byte("hello"))
-		if name != "idle" {
-			out = append(out, next[:len(next)/2]...)
-		}
-		if _, err := c.Write(out); err != nil {
-			return err
-		}
-		reply, err := readMessage(c)
-		if err != nil {
-			return err
-		}
-		say("%-7s  sent %q, got %q", name, "hello", reply)
-		n.Go(func(ctx context.Context) error {
+		err := n.Start(func(ctx context.Context, ready func()) error {
+			c, err := net.Dial("tcp", addr)
+			if err != nil {
+				return err
+			}
 			defer c.Close()
 			defer context.AfterFunc(ctx, func() { c.Close() })() // a second Ctrl+C
+			next := frame([]byte("the message in flight"))
+			out := frame([]byte("hello"))
+			if name != "idle" {
+				out = append(out, next[:len(next)/2]...)
+			}
+			if _, err := c.Write(out); err != nil {
+				return err
+			}
+			reply, err := readMessage(c)
+			if err != nil {
+				return err
+			}
+			say("%-7s  sent %q, got %q", name, "hello", reply)
+			ready()
 			if name == "busy" {
 				<-nursery.Stopping(ctx).Done()
 				select {
@@ -72,6 +73,9 @@ func runDemo(n *nursery.Nursery, addr string) error {
 			say("%-7s  connection closed by the server", name)
 			return nil
 		})
+		if err != nil {
+			return err
+		}
 	}
 	say("Ctrl+C")
 	p, err := os.FindProcess(os.Getpid())
