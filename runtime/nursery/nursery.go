@@ -65,21 +65,20 @@ type Nursery struct {
 
 	lastLabel atomic.Pointer[taskLabel] // one-entry cache in front of taskLabels
 
-	mu          sync.Mutex
-	errs        []error // failures, first first
-	cause       error   // the cause of the first cancel this nursery made itself
-	panicked    *PanicError
-	crashTimer  *time.Timer
-	hardTimer   *time.Timer
-	hardAt      time.Time // when hardTimer fires
-	stopCause   error     // cause of the soft stop
-	result      error     // set by finish
-	unhookStop  func() bool
-	taskLabels  map[uintptr]*taskLabel
-	children    map[*Nursery]struct{}
-	starting    map[*startTask]struct{}
-	waiting     int // Go and Start calls blocked on Limit
-	finishedErr error
+	mu         sync.Mutex
+	errs       []error // failures, first first
+	cause      error   // the cause of the first cancel this nursery made itself
+	panicked   *PanicError
+	crashTimer *time.Timer
+	hardTimer  *time.Timer
+	hardAt     time.Time // when hardTimer fires
+	stopCause  error     // cause of the soft stop
+	result     error     // set by finish
+	unhookStop func() bool
+	taskLabels map[uintptr]*taskLabel
+	children   map[*Nursery]struct{}
+	starting   map[*startTask]struct{}
+	waiting    int // Go and Start calls blocked on Limit
 }
 
 const (
