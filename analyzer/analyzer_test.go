@@ -1,40 +1,169 @@
 package analyzer_test
 
 import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/twine-go/twine/analyzer"
 	"golang.org/x/tools/go/analysis/analysistest"
+	"golang.org/x/tools/go/packages"
 )
 
 func TestBarego(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), analyzer.Analyzer, "barego")
+	run(t, "barego")
 }
 
 func TestBaregoFix(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), analyzer.Analyzer, "barefix")
+	runFixes(t, "barefix")
 }
 
 func TestCtxescape(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), analyzer.Analyzer, "ctxescape")
+	run(t, "ctxescape")
 }
 
 func TestCtxdetach(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), analyzer.Analyzer, "ctxdetach", "ctxdetachmain")
+	run(t, "ctxdetach", "ctxdetachmain")
 }
 
 func TestScopeleak(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), analyzer.Analyzer, "scopeleak")
+	run(t, "scopeleak")
 }
 
 func TestScopeFacts(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), analyzer.Analyzer, "example.com/bundle", "example.com/app")
+	run(t, "example.com/bundle", "example.com/app")
 }
 
 func TestProcleak(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), analyzer.Analyzer, "procleak")
+	run(t, "procleak")
 }
 
 func TestSpawns(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), analyzer.Analyzer, "example.com/spawns/lib", "example.com/spawns/app")
+	run(t, "example.com/spawns/lib", "example.com/spawns/app")
+}
+
+func TestSuppress(t *testing.T) {
+	run(t, "suppress")
+}
+
+func TestGenerated(t *testing.T) {
+	run(t, "generated")
+}
+
+func TestStrict(t *testing.T) {
+	setFlags(t, "strict", "true")
+	run(t, "strict")
+}
+
+func TestRulesOff(t *testing.T) {
+	setFlags(t, "barego", "false", "ctxdetach", "false")
+	run(t, "flagsoff")
+}
+
+// run checks the diagnostics and facts of the pass on packages of
+// testdata against their // want comments, and that every diagnostic looks
+// like one (see checkDiagnostic).
+func run(t *testing.T, pkgs ...string) {
+	t.Helper()
+	for _, r := range analysistest.Run(t, analysistest.TestData(), analyzer.Analyzer, pkgs...) {
+		for _, d := range r.Diagnostics {
+			checkDiagnostic(t, r.Pass.Fset, d)
+		}
+	}
+}
+
+// runFixes is run, and checks the fixed files against their .golden files.
+func runFixes(t *testing.T, pkgs ...string) {
+	t.Helper()
+	for _, r := range analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), analyzer.Analyzer, pkgs...) {
+		for _, d := range r.Diagnostics {
+			checkDiagnostic(t, r.Pass.Fset, d)
+		}
+	}
+}
+
+// setFlags sets analyzer flags for the rest of the test and restores them
+// when it ends.
+func setFlags(t *testing.T, kv ...string) {
+	t.Helper()
+	for i := 0; i < len(kv); i += 2 {
+		f := analyzer.Analyzer.Flags.Lookup(kv[i])
+		if f == nil {
+			t.Fatalf("no flag -%s", kv[i])
+		}
+		old := f.Value.String()
+		if err := f.Value.Set(kv[i+1]); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { f.Value.Set(old) })
+	}
+}
+
+func TestCtxdetachFix(t *testing.T) {
+	runFixes(t, "ctxfix")
+}
+
+// TestFixedCodeCompiles type-checks what the suggested fixes produce: each
+// package with .golden files is loaded with the golden text in place of
+// its sources, against the same stubs.
+func TestFixedCodeCompiles(t *testing.T) {
+	src := filepath.Join(analysistest.TestData(), "src")
+	files := make(map[string]string)
+	var goldenPkgs []string
+	err := filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(src, path)
+		rel = filepath.ToSlash(rel)
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		switch {
+		case strings.HasSuffix(rel, ".go.golden"):
+			files["src/"+strings.TrimSuffix(rel, ".golden")] = string(data)
+			if pkg := filepath.ToSlash(filepath.Dir(rel)); !slices.Contains(goldenPkgs, pkg) {
+				goldenPkgs = append(goldenPkgs, pkg)
+			}
+		case strings.HasSuffix(rel, ".go"):
+			if _, ok := files["src/"+rel]; !ok {
+				files["src/"+rel] = string(data)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(goldenPkgs) == 0 {
+		t.Fatal("no .golden files in testdata")
+	}
+	dir := t.TempDir()
+	for name, content := range files {
+		path := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(path), 0o777); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(content), 0o666); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cfg := &packages.Config{
+		Mode: packages.NeedName | packages.NeedTypes | packages.NeedSyntax | packages.NeedTypesInfo,
+		Dir:  dir,
+		Env:  append(os.Environ(), "GOPATH="+dir, "GO111MODULE=off", "GOPROXY=off"),
+	}
+	pkgs, err := packages.Load(cfg, goldenPkgs...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range pkgs {
+		for _, e := range p.Errors {
+			t.Errorf("fixed %s does not compile: %v", p.PkgPath, e)
+		}
+	}
 }

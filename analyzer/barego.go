@@ -28,14 +28,15 @@ type joinKey struct {
 
 // A goJoin is the verdict on one go statement.
 type goJoin struct {
-	fn        ast.Node // the spawning function
-	keys      []joinKey
-	handedOff bool             // joined by whoever owns a key (a field, a parameter, a global)
-	synctest  bool             // inside a testing/synctest bubble, which waits for it
-	leak      *ast.ReturnStmt  // a return reached without joining (local keys)
-	bare      bool             // not joined before the spawning function returns
-	detached  bool             // documented with //twine:detached
-	cur       inspector.Cursor // the go statement
+	fn              ast.Node // the spawning function
+	keys            []joinKey
+	handedOff       bool             // joined by whoever owns a key (a field, a parameter, a global)
+	synctest        bool             // inside a testing/synctest bubble, which waits for it
+	leak            *ast.ReturnStmt  // a return reached without joining (local keys)
+	joinedSomewhere bool             // with leak: some path after the go statement joins
+	bare            bool             // not joined before the spawning function returns
+	detached        bool             // documented with //twine:detached
+	cur             inspector.Cursor // the go statement
 }
 
 // joinOf returns the verdict on the go statement at cur.
@@ -64,19 +65,62 @@ func (c *checker) joinOf(cur inspector.Cursor) *goJoin {
 		j.bare = true
 		return j
 	}
-	for _, k := range j.keys {
-		if k.kind != keyCloser && !localTo(k.p, j.fn) {
-			j.handedOff = true
-			return j
-		}
+	if c.handedOff(j.keys, j.fn, g) {
+		j.handedOff = true
+		return j
 	}
 	used := func(n ast.Node) bool { return c.keysUsed(j.keys, n) }
-	if deferredBefore(funcBody(j.fn), g, used) {
+	if deferredBefore(c.info, funcBody(j.fn), g, used) {
 		return j
 	}
 	j.leak = flowQuery{g: c.cfgOf(j.fn), from: g, used: used}.leak()
 	j.bare = j.leak != nil
+	if j.bare {
+		// Does the function join it anywhere at all? If not, say so.
+		j.joinedSomewhere = false
+		eachRef(c.info, funcBody(j.fn), func(r ref) {
+			if r.expr.Pos() >= g.End() {
+				for _, k := range j.keys {
+					if refJoins(k, r) {
+						j.joinedSomewhere = true
+					}
+				}
+			}
+		})
+	}
 	return j
+}
+
+// handedOff reports whether the goroutine's join belongs to someone else:
+// a key that lives outside the function (a field, a parameter, a global, a
+// captured variable: its owner waits, or stops what the goroutine works
+// on), or a local key the function hands on anywhere (stores in a field,
+// returns, passes to a call) — os/exec stores its result channel in the
+// Cmd before starting the goroutine that Wait receives from.
+func (c *checker) handedOff(keys []joinKey, fn ast.Node, g *ast.GoStmt) bool {
+	for _, k := range keys {
+		if !localTo(k.p, fn) {
+			return true
+		}
+	}
+	found := false
+	eachRef(c.info, funcBody(fn), func(r ref) {
+		if found || within(r.expr, g) {
+			return
+		}
+		for _, k := range keys {
+			if r.path.prefixOf(k.p) && (r.kind == useValue || r.kind == useRuntimeArg) && !isCallee(r) {
+				found = true
+			}
+		}
+	})
+	return found
+}
+
+// isCallee reports whether r is a function-valued variable being called.
+func isCallee(r ref) bool {
+	call, ok := r.parent.(*ast.CallExpr)
+	return ok && call.Fun == r.expr
 }
 
 // inSynctest reports whether cur is inside a function literal run by
@@ -148,6 +192,8 @@ func (c *checker) goKeys(g *ast.GoStmt, fn ast.Node) []joinKey {
 			addExpr(keyWait, a)
 		case isChan(t):
 			addExpr(keyChan, a)
+		case hasCloser(t):
+			addExpr(keyCloser, a) // go handle(conn): closing conn ends it
 		}
 	}
 	return keys
@@ -169,7 +215,9 @@ func (c *checker) signals(body ast.Node, keep func(*types.Var) bool, f func(keyK
 		case isChan(t) && (r.kind == useSend || r.kind == useBuiltin && isBuiltinCall(c.info, r.call, "close")):
 			f(keyChan, r)
 		case r.kind == useMethod && hasCloser(t):
-			f(keyCloser, r)
+			f(keyCloser, r) // srv.Serve(l), c.Read(buf)
+		case r.kind == useValue && r.call != nil && !isCallee(r) && hasCloser(t):
+			f(keyCloser, r) // io.Copy(dst, c)
 		}
 	})
 }
@@ -365,7 +413,7 @@ func (c *checker) checkBarego() {
 		case !j.bare:
 			c.report(ruleBarego, rng, fixes, nil,
 				"go statement outside a nursery (-strict): %s", instead)
-		case j.leak != nil:
+		case j.leak != nil && j.joinedSomewhere:
 			where, rel := c.returnDesc(j.leak, j.fn)
 			c.report(ruleBarego, rng, fixes, []analysis.RelatedInformation{rel},
 				"goroutine is not joined on every path: %s skips %s; wait on every path (defer it), or %s",

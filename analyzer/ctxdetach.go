@@ -60,7 +60,7 @@ func (c *checker) checkCtxdetach() {
 				}
 			}
 			c.report(ruleCtxdetach, call, fixes, nil,
-				"%s detaches this work from the cancellation of %s: keep %s, or document the detachment with //twine:detached <reason>",
+				"call to %s detaches this work from the cancellation of %s: keep %s, or document the detachment with //twine:detached <reason>",
 				name, arg, arg)
 			continue
 		}
@@ -83,12 +83,12 @@ func (c *checker) checkCtxdetach() {
 				names = append(names, v.Name())
 			}
 			c.report(ruleCtxdetach, call, nil, nil,
-				"%s() detaches this work from the contexts in scope (%s): pass the one whose cancellation and deadline should reach the work, or document the detachment with //twine:detached <reason>",
+				"call to %s() detaches this work from the contexts in scope (%s): pass the one whose cancellation and deadline should reach the work, or document the detachment with //twine:detached <reason>",
 				name, strings.Join(names, ", "))
 			continue
 		}
 		c.report(ruleCtxdetach, call, fixes, nil,
-			"%s() detaches this work from %s, which is in scope: pass %s so its cancellation and deadline reach the work, or document the detachment with //twine:detached <reason>",
+			"call to %s() detaches this work from %s, which is in scope: pass %s so its cancellation and deadline reach the work, or document the detachment with //twine:detached <reason>",
 			name, best.Name(), best.Name())
 	}
 }
@@ -153,9 +153,20 @@ func (c *checker) defaults(cur inspector.Cursor, call *ast.CallExpr, cands []*ty
 		}
 		return false
 	}
-	if as, ok := cur.Parent().Node().(*ast.AssignStmt); ok && as.Tok == token.ASSIGN {
-		for i, r := range as.Rhs {
-			if r == call && i < len(as.Lhs) && isCand(as.Lhs[i]) {
+	// ctx = context.Background(), or ctx, cancel = context.WithTimeout(
+	// context.Background(), d): the call initializes the context in scope.
+	up := cur
+	for {
+		parent := up.Parent()
+		outer, ok := parent.Node().(*ast.CallExpr)
+		if !ok || len(outer.Args) == 0 || outer.Args[0] != up.Node() || !isContextDerive(callee(c.info, outer)) {
+			break
+		}
+		up = parent
+	}
+	if as, ok := up.Parent().Node().(*ast.AssignStmt); ok && as.Tok == token.ASSIGN {
+		for _, l := range as.Lhs {
+			if isCand(l) {
 				return true
 			}
 		}

@@ -130,7 +130,7 @@ func (e *escapes) value(x ast.Expr) *bound {
 			if sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr); ok {
 				if p := pathOf(c.info, sel.X); p.valid() && p.fields == "" {
 					if b := e.blocks[p.root]; b != nil {
-						return &bound{boundary: b.boundary, desc: c.text(x)}
+						return &bound{boundary: b.boundary, desc: "the nursery context " + c.text(x)}
 					}
 				}
 			}

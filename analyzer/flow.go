@@ -3,6 +3,7 @@ package analyzer
 import (
 	"go/ast"
 	"go/token"
+	"go/types"
 
 	"golang.org/x/tools/go/cfg"
 )
@@ -147,10 +148,20 @@ func isNilIdent(e ast.Expr) bool {
 // deferredBefore reports whether a defer statement that precedes from in
 // one of its enclosing blocks (within the function body) uses the resource:
 // such a defer runs on every return after from.
-func deferredBefore(body *ast.BlockStmt, from ast.Node, used func(ast.Node) bool) bool {
+// A t.Cleanup(func() { ... }) registered before from counts like a defer.
+func deferredBefore(info *types.Info, body *ast.BlockStmt, from ast.Node, used func(ast.Node) bool) bool {
 	return precededBy(body, from, func(s ast.Stmt) bool {
-		d, ok := s.(*ast.DeferStmt)
-		return ok && used(d)
+		switch s := s.(type) {
+		case *ast.DeferStmt:
+			return used(s)
+		case *ast.ExprStmt:
+			if call, ok := s.X.(*ast.CallExpr); ok {
+				if fn := callee(info, call); fn != nil && fn.Name() == "Cleanup" && fn.Pkg() != nil && fn.Pkg().Path() == "testing" {
+					return used(s)
+				}
+			}
+		}
+		return false
 	})
 }
 

@@ -144,7 +144,7 @@ func isSubtestRun(fn *types.Func) bool {
 // isSynctest reports whether fn runs its function argument in a
 // testing/synctest bubble, which waits for every goroutine started in it.
 func isSynctest(fn *types.Func) bool {
-	return isFunc(fn, "testing/synctest", "Test", "Run")
+	return isFunc(fn, "testing/synctest", "Test", "Run") || isFunc(fn, "internal/synctest", "Test", "Run")
 }
 
 // closerNames are the methods by which a value that a goroutine works on is
@@ -158,6 +158,10 @@ var closerNames = map[string]bool{
 // hasCloser reports whether values of type t have one of closerNames.
 func hasCloser(t types.Type) bool {
 	if t == nil {
+		return false
+	}
+	// A nursery waits for its tasks, not for the goroutines that use it.
+	if n, ok := types.Unalias(derefType(t)).(*types.Named); ok && n.Obj().Pkg() != nil && inRuntime(n.Obj().Pkg().Path()) {
 		return false
 	}
 	ms := methodSet(t)
@@ -188,4 +192,12 @@ func isStd(path string, inModule bool) bool {
 	}
 	first, _, _ := strings.Cut(path, "/")
 	return !strings.Contains(first, ".")
+}
+
+// derefType returns what t points to, or t.
+func derefType(t types.Type) types.Type {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		return p.Elem()
+	}
+	return t
 }

@@ -87,6 +87,7 @@ const (
 	useCompare                   // x == y, x != y
 	useAssigned                  // x = ..., the variable is overwritten
 	useRuntimeArg                // argument of a call into the twine runtime (proc.Start(n, cmd))
+	useDecl                      // the declaring identifier itself
 )
 
 // A ref is one occurrence of a path in the code.
@@ -138,6 +139,10 @@ func walkRefs(info *types.Info, n ast.Node, skipGo bool, f func(r ref)) {
 // classify sets r.kind from the parents of e (stack[len-1] is e's parent).
 func classify(info *types.Info, r *ref, e ast.Expr, stack []ast.Node) {
 	r.kind = useValue
+	if id, ok := e.(*ast.Ident); ok && info.Defs[id] != nil {
+		r.kind = useDecl
+		return
+	}
 	if len(stack) == 0 {
 		return
 	}

@@ -32,13 +32,16 @@ func (c *checker) checkProcleak() {
 		if !p.valid() {
 			if _, isCall := ast.Unparen(sel.X).(*ast.CallExpr); isCall {
 				c.report(ruleProcleak, call, nil, nil,
-					"%s starts a process that nothing can wait for, so it is never reaped: keep the *exec.Cmd and call its Wait method, or use cmd.Run or proc.Run",
+					"process started by %s can never be waited for, so it is never reaped: keep the *exec.Cmd and call its Wait method, or use cmd.Run or proc.Run",
 					c.text(call))
 			}
 			continue
 		}
 		if p.fields != "" || !declaredIn(p.root, funcBody(fn)) {
 			continue // a field, a parameter, an outer variable: someone else waits
+		}
+		if c.startedBefore(fn, call, p) {
+			continue // a second Start only fails ("already started")
 		}
 		c.checkStarted(cur, fn, call, p.root)
 	}
@@ -84,7 +87,7 @@ func (c *checker) checkStarted(cur inspector.Cursor, fn ast.Node, call *ast.Call
 			}
 		}
 	}
-	if deferredBefore(funcBody(fn), stmt, used) {
+	if deferredBefore(c.info, funcBody(fn), stmt, used) {
 		return
 	}
 	ret := flowQuery{g: c.cfgOf(fn), from: stmt, used: used, isErr: isErr}.leak()
@@ -94,6 +97,23 @@ func (c *checker) checkStarted(cur inspector.Cursor, fn ast.Node, call *ast.Call
 	where, rel := c.returnDesc(ret, fn)
 	name := cmd.Name()
 	c.report(ruleProcleak, call, nil, []analysis.RelatedInformation{rel},
-		"%s.Start() is not followed by %s.Wait() on every path: %s leaves the child unreaped and running; call %s.Wait(), or start it with proc.Start so a nursery owns it",
-		name, name, where, name)
+		"process started by %s.Start() is not waited for on every path: %s leaves the child unreaped and running; call %s.Wait(), or start it with proc.Start so a nursery owns it",
+		name, where, name)
+}
+
+// startedBefore reports whether fn calls Start on the command p before call.
+func (c *checker) startedBefore(fn ast.Node, call *ast.CallExpr, p path) bool {
+	found := false
+	ast.Inspect(funcBody(fn), func(n ast.Node) bool {
+		if found || n == nil || n.Pos() >= call.Pos() {
+			return false
+		}
+		if other, ok := n.(*ast.CallExpr); ok && isMethod(callee(c.info, other), "os/exec", "Cmd", "Start") {
+			if sel, ok := ast.Unparen(other.Fun).(*ast.SelectorExpr); ok && pathOf(c.info, sel.X).equal(p) {
+				found = true
+			}
+		}
+		return true
+	})
+	return found
 }

@@ -319,9 +319,9 @@ func (c *checker) checkScopeleak() {
 func (c *checker) scopeDesc(call *ast.CallExpr) string {
 	fn := typeutil.StaticCallee(c.info, call)
 	if isNurseryNew(fn) {
-		return "nursery from " + c.text(call.Fun)
+		return "the nursery from " + c.text(call.Fun)
 	}
-	return c.scopeFactOf(fn).Type + " from " + c.text(call.Fun) + " (it owns a nursery)"
+	return "the " + c.scopeFactOf(fn).Type + " from " + c.text(call.Fun) + " (it owns a nursery)"
 }
 
 // checkFresh follows the scope made by call.
@@ -424,7 +424,7 @@ func (c *checker) checkLocalScope(fn, stmt ast.Node, call *ast.CallExpr, v, errV
 		})
 		return found
 	}
-	if deferredBefore(funcBody(fn), stmt, used) {
+	if deferredBefore(c.info, funcBody(fn), stmt, used) {
 		return
 	}
 	q := flowQuery{g: c.cfgOf(fn), from: stmt, used: used}

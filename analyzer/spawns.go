@@ -200,7 +200,7 @@ func (c *checker) checkSpawns() {
 				how = "through " + f.Via + ", " + how
 			}
 			c.report(ruleSpawns, call, nil, nil,
-				"%s starts a goroutine that outlives this task (%s), so the nursery cannot wait for it: make %s join its goroutine, or start that work with n.Go",
+				"call to %s starts a goroutine that outlives this task (%s), so the nursery cannot wait for it: make %s join its goroutine, or start that work with n.Go",
 				name, how, name)
 		})
 	}

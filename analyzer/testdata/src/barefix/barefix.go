@@ -4,12 +4,11 @@ package barefix
 
 import (
 	"context"
-	"net"
 
 	"github.com/twine-go/twine/runtime/nursery"
 )
 
-func handle(c net.Conn)             {}
+func handle(c *request)             {}
 func process(i int, s string) error { return nil }
 func split(xs ...int)               {}
 func next() int                     { return 0 }
@@ -19,11 +18,13 @@ func named(ok flag)                 {}
 
 type flag bool
 
-type server struct{ conns []net.Conn }
+type request struct{ id int }
 
-func (s *server) serveOne(c net.Conn) {}
+type server struct{ conns []*request }
 
-func serve(ctx context.Context, conns []net.Conn) error {
+func (s *server) serveOne(c *request) {}
+
+func serve(ctx context.Context, conns []*request) error {
 	return nursery.Run(ctx, func(n *nursery.Nursery) error {
 		for _, c := range conns {
 			go handle(c) // want `goroutine is never joined.*: start it with n.Go so the nursery waits for it`
@@ -40,7 +41,7 @@ func serve(ctx context.Context, conns []net.Conn) error {
 			}
 			handle(conns[0])
 		}()
-		go func(c net.Conn, id int) { // want `start it with n.Go`
+		go func(c *request, id int) { // want `start it with n.Go`
 			handle(c)
 			_ = id
 		}(conns[0], next())
@@ -57,7 +58,7 @@ func methods(ctx context.Context, s *server, other *server) error {
 	})
 }
 
-func inTask(ctx context.Context, c net.Conn) error {
+func inTask(ctx context.Context, c *request) error {
 	return nursery.Run(ctx, func(outer *nursery.Nursery) error {
 		outer.Go(func(ctx context.Context) error {
 			go handle(c) // want `start it with outer.Go`
@@ -67,7 +68,7 @@ func inTask(ctx context.Context, c net.Conn) error {
 	})
 }
 
-func owned(ctx context.Context, c net.Conn) {
+func owned(ctx context.Context, c *request) {
 	n := nursery.New(ctx)
 	defer n.Close()
 	go handle(c) // want `start it with n.Go`

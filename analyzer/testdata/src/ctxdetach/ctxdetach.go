@@ -15,11 +15,11 @@ type Options struct{ Ctx context.Context }
 // ---- reported ----
 
 func handler(ctx context.Context) error {
-	return query(context.Background()) // want `context.Background\(\) detaches this work from ctx, which is in scope: pass ctx`
+	return query(context.Background()) // want `call to context.Background\(\) detaches this work from ctx, which is in scope: pass ctx`
 }
 
 func todo(ctx context.Context) error {
-	return query(context.TODO()) // want `context.TODO\(\) detaches this work from ctx`
+	return query(context.TODO()) // want `call to context.TODO\(\) detaches this work from ctx`
 }
 
 func withTimeout(parent context.Context) error {
@@ -29,7 +29,7 @@ func withTimeout(parent context.Context) error {
 }
 
 func withoutCancel(ctx context.Context) {
-	go query(context.WithoutCancel(ctx)) // want `goroutine is never joined` `context.WithoutCancel detaches this work from the cancellation of ctx: keep ctx`
+	go query(context.WithoutCancel(ctx)) // want `goroutine is never joined` `call to context.WithoutCancel detaches this work from the cancellation of ctx: keep ctx`
 }
 
 func captured(ctx context.Context) func() error {
@@ -39,7 +39,7 @@ func captured(ctx context.Context) func() error {
 }
 
 func aliased(ctx ctxpkg.Context) error {
-	return query(ctxpkg.Background()) // want `ctxpkg.Background\(\) detaches this work from ctx`
+	return query(ctxpkg.Background()) // want `call to ctxpkg.Background\(\) detaches this work from ctx`
 }
 
 func twoInScope(parent context.Context, other context.Context) error {

@@ -32,7 +32,7 @@ func storeField(ctx context.Context, w *worker) error {
 
 func storeGlobal(ctx context.Context) error {
 	return nursery.Run(ctx, func(n *nursery.Nursery) error {
-		global = n.Context() // want `n.Context\(\) is stored in the package variable global`
+		global = n.Context() // want `the nursery context n.Context\(\) is stored in the package variable global`
 		return nil
 	})
 }
@@ -106,7 +106,7 @@ func bareGoroutine(ctx context.Context) error {
 
 func bareGoroutineArg(ctx context.Context) error {
 	return nursery.Run(ctx, func(n *nursery.Nursery) error {
-		go use(n.Context()) // want `goroutine is never joined` `n.Context\(\) is used by a goroutine that is not joined`
+		go use(n.Context()) // want `goroutine is never joined` `the nursery context n.Context\(\) is used by a goroutine that is not joined`
 		return nil
 	})
 }
@@ -181,7 +181,7 @@ func ownedAccessor(w *worker, n *nursery.Nursery) {
 func detached(ctx context.Context, w *worker) error {
 	return nursery.Run(ctx, func(n *nursery.Nursery) error {
 		n.Go(func(ctx context.Context) error {
-			w.ctx = context.WithoutCancel(ctx) // want `context.WithoutCancel detaches`
+			w.ctx = context.WithoutCancel(ctx) // want `call to context.WithoutCancel detaches`
 			return nil
 		})
 		return nil

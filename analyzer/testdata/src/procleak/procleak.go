@@ -15,12 +15,12 @@ import (
 
 func neverWaited() error {
 	cmd := exec.Command("sleep", "1")
-	return cmd.Start() // want `cmd.Start\(\) is not followed by cmd.Wait\(\) on every path: the return at line \d+ leaves the child unreaped and running; call cmd.Wait\(\), or start it with proc.Start so a nursery owns it`
+	return cmd.Start() // want `process started by cmd.Start\(\) is not waited for on every path: the return at line \d+ leaves the child unreaped and running; call cmd.Wait\(\), or start it with proc.Start so a nursery owns it`
 }
 
 func earlyReturn(fail bool) error {
 	cmd := exec.Command("sleep", "1")
-	if err := cmd.Start(); err != nil { // want `cmd.Start\(\) is not followed by cmd.Wait\(\) on every path: the return at line \d+`
+	if err := cmd.Start(); err != nil { // want `process started by cmd.Start\(\) is not waited for on every path: the return at line \d+`
 		return err
 	}
 	if fail {
@@ -31,7 +31,7 @@ func earlyReturn(fail bool) error {
 
 func killIsNotWait() error {
 	cmd := exec.CommandContext(context.Background(), "sleep", "1")
-	if err := cmd.Start(); err != nil { // want `not followed by cmd.Wait\(\)`
+	if err := cmd.Start(); err != nil { // want `process started by cmd.Start\(\) is not waited for on every path`
 		return err
 	}
 	log.Printf("started %d", cmd.Process.Pid)
@@ -39,7 +39,7 @@ func killIsNotWait() error {
 }
 
 func unnamed() {
-	exec.Command("true").Start() // want `exec.Command\("true"\).Start\(\) starts a process that nothing can wait for`
+	exec.Command("true").Start() // want `process started by exec.Command\("true"\).Start\(\) can never be waited for`
 }
 
 func pipeNoWait() ([]byte, error) {
@@ -48,7 +48,7 @@ func pipeNoWait() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := cmd.Start(); err != nil { // want `not followed by cmd.Wait\(\)`
+	if err := cmd.Start(); err != nil { // want `process started by cmd.Start\(\) is not waited for on every path`
 		return nil, err
 	}
 	return io.ReadAll(out)

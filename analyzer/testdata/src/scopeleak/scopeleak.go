@@ -14,12 +14,12 @@ func task(ctx context.Context) error { return nil }
 // ---- reported: New ----
 
 func neverClosed(ctx context.Context) {
-	n := nursery.New(ctx) // want `nursery from nursery.New is not closed on every path: the end of the function at line \d+ leaves it open with its tasks running; defer n.Close\(\) right after creating it, or use nursery.Run`
+	n := nursery.New(ctx) // want `the nursery from nursery.New is not closed on every path: the end of the function at line \d+ leaves it open with its tasks running; defer n.Close\(\) right after creating it, or use nursery.Run`
 	n.Go(task)
 }
 
 func earlyReturn(ctx context.Context, fail bool) error {
-	n := nursery.Config{Name: "x"}.New(ctx) // want `nursery from nursery.Config{Name: "x"}.New is not closed on every path: the return at line \d+`
+	n := nursery.Config{Name: "x"}.New(ctx) // want `the nursery from nursery.Config{Name: "x"}.New is not closed on every path: the return at line \d+`
 	n.Go(task)
 	if fail {
 		return errors.New("failed")
@@ -28,11 +28,11 @@ func earlyReturn(ctx context.Context, fail bool) error {
 }
 
 func discarded(ctx context.Context) {
-	nursery.New(ctx) // want `nursery from nursery.New is discarded`
+	nursery.New(ctx) // want `the nursery from nursery.New is discarded`
 }
 
 func blank(ctx context.Context) {
-	_ = nursery.New(ctx) // want `nursery from nursery.New is assigned to _`
+	_ = nursery.New(ctx) // want `the nursery from nursery.New is assigned to _`
 }
 
 func chained(ctx context.Context) {
@@ -56,7 +56,7 @@ type noCloser struct {
 }
 
 func storeWithoutCloser(ctx context.Context) *noCloser {
-	return &noCloser{n: nursery.New(ctx)} // want `nursery from nursery.New is stored in noCloser.n, but nothing closes it: give noCloser a Close method that calls n.Close\(\)`
+	return &noCloser{n: nursery.New(ctx)} // want `the nursery from nursery.New is stored in noCloser.n, but nothing closes it: give noCloser a Close method that calls n.Close\(\)`
 }
 
 // ---- reported: a Run nursery escaping its block ----

@@ -8,7 +8,7 @@ import (
 )
 
 func leakConn(ctx context.Context, nc net.Conn) error {
-	c, err := bundle.NewConn(ctx, nc) // want `\*bundle.Conn from bundle.NewConn \(it owns a nursery\) is not closed on every path: the return at line \d+ leaves it open with its tasks running; defer c.Close\(\)`
+	c, err := bundle.NewConn(ctx, nc) // want `the \*bundle.Conn from bundle.NewConn \(it owns a nursery\) is not closed on every path: the return at line \d+ leaves it open with its tasks running; defer c.Close\(\)`
 	if err != nil {
 		return err // on error there is nothing to close
 	}
@@ -35,7 +35,7 @@ func handOff(ctx context.Context, nc net.Conn, conns map[string]*bundle.Conn) er
 }
 
 func discardedServer(ctx context.Context) {
-	bundle.NewServer(ctx) // want `\*bundle.serveConnBundle from bundle.NewServer \(it owns a nursery\) is discarded`
+	bundle.NewServer(ctx) // want `the \*bundle.serveConnBundle from bundle.NewServer \(it owns a nursery\) is discarded`
 }
 
 func registryOwns(ctx context.Context, r *bundle.Registry) {

@@ -13,11 +13,11 @@ func local() { // want local:`spawns\(via lib.Start`
 
 func Serve(ctx context.Context, c *lib.Client) error {
 	return nursery.Run(ctx, func(n *nursery.Nursery) error {
-		lib.StartPoller() // want `lib.StartPoller starts a goroutine that outlives this task \(go statement at example.com/spawns/lib/lib.go:15\), so the nursery cannot wait for it: make lib.StartPoller join its goroutine, or start that work with n.Go`
+		lib.StartPoller() // want `call to lib.StartPoller starts a goroutine that outlives this task \(go statement at example.com/spawns/lib/lib.go:15\), so the nursery cannot wait for it: make lib.StartPoller join its goroutine, or start that work with n.Go`
 		n.Go(func(ctx context.Context) error {
-			lib.Start() // want `lib.Start starts a goroutine that outlives this task \(through StartPoller, go statement at example.com/spawns/lib/lib.go:15\)`
-			c.Refresh() // want `\(\*lib.Client\).Refresh starts a goroutine`
-			local()     // want `local starts a goroutine that outlives this task \(through lib.Start, go statement`
+			lib.Start() // want `call to lib.Start starts a goroutine that outlives this task \(through StartPoller, go statement at example.com/spawns/lib/lib.go:15\)`
+			c.Refresh() // want `call to \(\*lib.Client\).Refresh starts a goroutine`
+			local()     // want `call to local starts a goroutine that outlives this task \(through lib.Start, go statement`
 			c.Connect() // owned by the client
 			lib.Fetch(nil)
 			lib.FetchAll(ctx, nil)

@@ -1,0 +1,5 @@
+package generated
+
+func handWritten() {
+	go work() // want `goroutine is never joined`
+}
