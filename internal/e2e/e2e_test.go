@@ -235,6 +235,24 @@ func diagnostics(out string) map[string]string {
 	return d
 }
 
+// checkReports fails the test unless the reports are at exactly the
+// positions of want, each with a message that matches want's regular
+// expression for it. The expressions hold what a user relies on (the rule,
+// the API to use instead), not the analyzer's every word.
+func checkReports(t *testing.T, what string, reports, want map[string]string) {
+	t.Helper()
+	ok := len(reports) == len(want)
+	for pos, re := range want {
+		msg, found := reports[pos]
+		if !found || !regexp.MustCompile(re).MatchString(msg) {
+			ok = false
+		}
+	}
+	if !ok {
+		t.Errorf("%s reports:\n%q\nwant:\n%q", what, reports, want)
+	}
+}
+
 // sameFile fails the test unless the file dir/name has the content of the
 // file want.
 func sameFile(t *testing.T, dir, name, want string) {
