@@ -91,12 +91,12 @@ func extractDoc(src, name string) string {
 	if err != nil || f.Doc == nil {
 		panic("analyzer: doc.go has no package doc comment")
 	}
-	for section := range strings.SplitSeq(f.Doc.Text(), "\n# ") {
-		if body, ok := strings.CutPrefix(section, "Analyzer "+name+"\n"); ok {
-			body = strings.TrimSpace(body)
-			if rest, ok := strings.CutPrefix(body, name+":"); ok {
-				return strings.TrimSpace(rest)
-			}
+	// The doc runs from the heading to the end of the comment, through the
+	// sections that follow it.
+	if _, body, ok := strings.Cut(f.Doc.Text(), "\n# Analyzer "+name+"\n"); ok {
+		body = strings.TrimSpace(body)
+		if rest, ok := strings.CutPrefix(body, name+":"); ok {
+			return strings.TrimSpace(rest)
 		}
 	}
 	panic("analyzer: doc.go has no '# Analyzer " + name + "' section starting with '" + name + ": '")

@@ -167,3 +167,18 @@ func TestFixedCodeCompiles(t *testing.T) {
 		}
 	}
 }
+
+func TestDoc(t *testing.T) {
+	doc := analyzer.Analyzer.Doc
+	if !strings.HasPrefix(doc, "report concurrency that escapes structure\n") {
+		t.Errorf("Doc starts %q, want the summary line first", doc[:min(len(doc), 60)])
+	}
+	for _, r := range analyzer.Rules() {
+		if r.Name != "detached" && !strings.Contains(doc, "# "+r.Name+":") {
+			t.Errorf("Doc has no section for rule %s", r.Name)
+		}
+		if r.Name != "detached" && analyzer.Analyzer.Flags.Lookup(r.Name) == nil {
+			t.Errorf("no flag -%s", r.Name)
+		}
+	}
+}

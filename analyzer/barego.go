@@ -60,6 +60,9 @@ func (c *checker) joinOf(cur inspector.Cursor) *goJoin {
 		j.synctest = true
 		return j
 	}
+	if g := c.cfgOf(j.fn); g != nil && g.NoReturn() {
+		return j // the function never returns, so nothing outlives it (select {} in main)
+	}
 	j.keys = c.goKeys(g, j.fn)
 	if len(j.keys) == 0 {
 		j.bare = true

@@ -19,9 +19,10 @@ import (
 // Not reported: in main and init (where root contexts come from); at a
 // test's top level (the body of a Test, Benchmark, Fuzz or Example function
 // and of the subtests, fuzz targets and synctest bubbles it runs directly);
-// Background or TODO that defaults a nil context (ctx = context.TODO(), or
-// inside `if ctx == nil`); and a detached context made after the context in
-// scope is known to be done (after <-ctx.Done(), in a select case on it,
+// Background or TODO that gives a nil context its value (inside `if ctx ==
+// nil`, or assigned to a context declared with `var ctx context.Context`);
+// a comparison (ctx == context.Background()); and a detached context made
+// after the context in scope is known to be done (after <-ctx.Done(), in a select case on it,
 // under `if ctx.Err() != nil`, in a context.AfterFunc callback), which is
 // how a graceful shutdown gets a context of its own.
 func (c *checker) checkCtxdetach() {
@@ -35,6 +36,9 @@ func (c *checker) checkCtxdetach() {
 		fnCur := enclosingFunc(cur)
 		if !fnCur.Valid() || c.rootFunc(cur, fnCur) {
 			continue
+		}
+		if b, ok := cur.Parent().Node().(*ast.BinaryExpr); ok && (b.Op == token.EQL || b.Op == token.NEQ) {
+			continue // ctx == context.Background() compares, it does not detach
 		}
 		cands := c.contextsInScope(call.Pos())
 		if len(cands) == 0 {
@@ -153,8 +157,32 @@ func (c *checker) defaults(cur inspector.Cursor, call *ast.CallExpr, cands []*ty
 		}
 		return false
 	}
-	// ctx = context.Background(), or ctx, cancel = context.WithTimeout(
-	// context.Background(), d): the call initializes the context in scope.
+	// var ctx context.Context; ...; ctx = context.Background(), or ctx,
+	// cancel = context.WithTimeout(context.Background(), d): the call
+	// gives a declared-but-unset context its value. (Overwriting a
+	// parameter is a detachment like any other.)
+	unset := func(e ast.Expr) bool {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		if !ok || !isCand(id) {
+			return false
+		}
+		v := c.info.Uses[id]
+		declared := false
+		for f := range cur.Enclosing((*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
+			ast.Inspect(f.Node(), func(n ast.Node) bool {
+				if vs, ok := n.(*ast.ValueSpec); ok && len(vs.Values) == 0 {
+					for _, name := range vs.Names {
+						if c.info.Defs[name] == v {
+							declared = true
+						}
+					}
+				}
+				return !declared
+			})
+			break
+		}
+		return declared
+	}
 	up := cur
 	for {
 		parent := up.Parent()
@@ -166,7 +194,7 @@ func (c *checker) defaults(cur inspector.Cursor, call *ast.CallExpr, cands []*ty
 	}
 	if as, ok := up.Parent().Node().(*ast.AssignStmt); ok && as.Tok == token.ASSIGN {
 		for _, l := range as.Lhs {
-			if isCand(l) {
+			if unset(l) {
 				return true
 			}
 		}

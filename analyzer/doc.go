@@ -1,8 +1,227 @@
-// Package analyzer defines the twine analysis pass.
+// Package analyzer defines the twine analysis pass, which finds concurrency
+// that escapes structure: goroutines nobody joins, nursery contexts and
+// scopes that outlive their block, child processes nobody waits for.
 //
 // # Analyzer twine
 //
 // twine: report concurrency that escapes structure
 //
-// (draft; the full documentation is written with the rules)
+// Every goroutine and every child process should belong to a scope that
+// waits for it: a nursery (github.com/twine-go/twine/runtime/nursery), a
+// sync.WaitGroup, an errgroup.Group, a done channel. The twine pass reports
+// the places where that is not so. Each report has a category, the name of
+// its rule; each rule has a flag of the same name that turns it off
+// (-barego=false). Under go vet the flags are prefixed: -twine.barego=false.
+//
+// The pass never reports inside twine's own runtime packages, nor in
+// generated files. It reads test files when its driver does (-test).
+//
+// # barego: goroutines that are not joined
+//
+// A go statement whose goroutine is not joined on every path before the
+// spawning function returns:
+//
+//	func serve(l net.Listener) error {
+//		for {
+//			c, err := l.Accept()
+//			if err != nil {
+//				return err
+//			}
+//			go handle(c) // goroutine is never joined
+//		}
+//	}
+//
+//	func fetch(urls []string) error {
+//		var wg sync.WaitGroup
+//		wg.Add(1)
+//		go func() { defer wg.Done(); get(urls[0]) }() // not joined on every path
+//		if len(urls) > 1 {
+//			return errTooMany // skips wg.Wait()
+//		}
+//		wg.Wait()
+//		return nil
+//	}
+//
+// Instead, run it in a nursery, which waits for its tasks:
+//
+//	return nursery.Run(ctx, func(n *nursery.Nursery) error {
+//		for {
+//			c, err := l.Accept()
+//			if err != nil {
+//				return err
+//			}
+//			n.Go(func(ctx context.Context) error { return handle(ctx, c) })
+//		}
+//	})
+//
+// or wait for it on every path: defer wg.Wait() right after the first Add.
+//
+// A goroutine counts as joined when, on every path after the go statement,
+// the function waits on a sync.WaitGroup the goroutine is counted in
+// (wg.Add before it, wg.Done or &wg in it; also a deferred or t.Cleanup'd
+// Wait, or a Wait inside another goroutine that is itself joined); receives
+// from a channel the goroutine closes or sends on (<-done, for range ch, a
+// select case, a loop that receives); or stops the value the goroutine
+// works on (srv.Shutdown for go srv.Serve(l), c.Close for a goroutine
+// reading from c). wg.Go and errgroup's g.Go are not go statements.
+//
+// Ownership handed on is not reported: the goroutine is counted in a
+// WaitGroup, or signals a channel, that lives outside the function (a
+// field, a parameter, a global: go p.worker() after p.wg.Add(1)); it works
+// on a value with a Close, Shutdown or Stop method that the function does
+// not own (its receiver, a parameter); or the function hands its join on
+// (returns the channel the goroutine closes, as a generator does; stores
+// it in a struct). Nor is a goroutine started in a testing/synctest bubble,
+// which waits for it, nor in a function that never returns (select {} at
+// the end of main). Everything else is reported, in main and init too: a
+// goroutine that runs until the process exits is cut off mid-work instead
+// of shut down; nursery.Main gives it a graceful end.
+//
+// The fix, offered when a *nursery.Nursery is open at the go statement
+// (the parameter of a nursery.Run body, the nursery of the task the
+// statement runs in, a nursery the function made with New), hands the
+// goroutine to it, binding the arguments first so that they are evaluated
+// where the go statement evaluated them:
+//
+//	go handle(conns[i])            {
+//	                           =>      c := conns[i]
+//	                                   n.Go(func(context.Context) error {
+//	                                       handle(c)
+//	                                       return nil
+//	                                   })
+//	                               }
+//
+// With -strict, barego reports every go statement outside the runtime,
+// joined or not.
+//
+// # ctxescape: a nursery's context outliving the nursery
+//
+// A nursery's context is cancelled when the nursery ends. The context of a
+// task (the ctx parameter of a function given to n.Go or n.Start, or of a
+// function annotated //twine:bundle), n.Context() of a nursery.Run body,
+// and n.Context() of a nursery the function closes itself, are reported
+// when they are stored in a field, a global or a variable declared outside
+// the task or block, returned from it, sent on a channel, or used by a
+// goroutine that is not joined. Contexts derived from them (WithCancel,
+// WithTimeout, WithValue, nursery.Stopping) and structs or closures that
+// hold them count too:
+//
+//	n.Go(func(ctx context.Context) error {
+//		s.ctx = ctx // outlives the task: later users get a cancelled context
+//		return nil
+//	})
+//
+// Passing the context down a call is what it is for, and is never reported.
+//
+// # ctxdetach: detaching from the context in scope
+//
+// context.Background(), context.TODO() and context.WithoutCancel(x) where a
+// variable of type context.Context is in scope (a parameter or local of
+// the function or of one around it): the work no longer stops when the
+// caller gives up.
+//
+//	func (s *Store) Get(ctx context.Context, k string) (string, error) {
+//		return s.db.QueryContext(context.Background(), q, k) // pass ctx
+//	}
+//
+// The fix replaces Background() or TODO() with the context in scope (when
+// there is one, or one named ctx) and WithoutCancel(x) with x.
+//
+// Not reported: directly in main and init, where root contexts come from;
+// at a test's top level (the body of a Test, Benchmark, Fuzz or Example
+// function, and of the t.Run subtests, f.Fuzz targets and synctest bubbles
+// it runs); a Background or TODO that gives a nil context its value
+// (inside `if ctx == nil`, or assigned to a `var ctx context.Context`); a
+// comparison with Background(); and a detached context made once the
+// context in scope is done (after <-ctx.Done(), in a select case on it,
+// under `if ctx.Err() != nil`, in a context.AfterFunc callback), which is
+// how a graceful shutdown gets a deadline of its own. A deliberate
+// detachment is documented with //twine:detached <reason>.
+//
+// # scopeleak: scopes that are not closed
+//
+// A nursery from nursery.New or Config.New, a typed bundle from its
+// generated constructor, or any value from a constructor that returns an
+// owner of such a nursery (a connection that owns its keepalive task),
+// that is not closed on every path and not handed on:
+//
+//	n := nursery.New(ctx)
+//	n.Go(keepalive)
+//	if err := handshake(); err != nil {
+//		return err // leaves n open with its tasks running
+//	}
+//	return n.Close()
+//
+// Instead: defer n.Close() right after New, or use nursery.Run for a
+// nursery that lives in one block. Closing means Close or Wait (Shutdown
+// alone does not wait); handing on means returning it, storing it in a
+// field, map, slice or global, passing it to a function (other than
+// twine's runtime: proc.Start(n, cmd) does not take n over), or capturing
+// it in a closure that does one of these. When a constructor returns (T,
+// error), the path where err != nil has nothing to close. A nursery stored
+// in a field of a type of this package that has no Close, Shutdown, Stop
+// or Wait method, and whose field nothing ever closes, is reported where
+// it is stored. Constructors are recognised across packages: the pass
+// exports a fact for every function that returns a fresh scope without
+// closing it, with the methods that close it.
+//
+// The *Nursery of a nursery.Run (or Main) body is closed when the body
+// returns: storing it in a field or a variable outside the body, sending
+// it, or using it from a goroutine that is not joined, is reported too
+// (later n.Go calls would panic).
+//
+// # procleak: child processes nobody waits for
+//
+// (*exec.Cmd).Start on a command kept in a local variable that is not
+// waited for (cmd.Wait, cmd.Process.Wait, or Release to let it go on
+// purpose) on every path and not handed on (returned, stored, passed to a
+// function such as proc.Start or a helper that waits): the child is never
+// reaped and may outlive the function. A path where Start returned an
+// error has nothing to wait for. Killing the process is not waiting for
+// it.
+//
+//	cmd := exec.Command("worker")
+//	if err := cmd.Start(); err != nil {
+//		return err
+//	}
+//	return feed(cmd) // a failing feed leaves the child running: defer cmd.Wait()
+//
+// proc.Start(n, cmd) ties the process to a nursery instead.
+//
+// # spawns: calls that spawn behind a task's back
+//
+// Inside a nursery task (a function literal given to n.Go or n.Start, the
+// body of nursery.Run or Main, a function annotated //twine:bundle), a call
+// to a function that starts a goroutine that outlives it, directly or
+// through the functions it calls, in any package but the standard library:
+//
+//	n.Go(func(ctx context.Context) error {
+//		metrics.StartFlusher() // its goroutine escapes the nursery
+//		return serve(ctx)
+//	})
+//
+// The pass records, as a fact exported to the packages that import it,
+// each function with a go statement barego would report (and that
+// //twine:detached does not document) and each function that calls one.
+// Functions whose goroutines are joined, or owned by a value (counted in a
+// field's WaitGroup, as errgroup.Group.Go does), are not recorded.
+//
+// # Suppression
+//
+// A //twine:detached <reason> comment on the line of a report, or alone on
+// the line above it, documents that the concurrency there is deliberately
+// not structured, and silences the report in every driver (go vet,
+// golangci-lint, gopls, twinevet). The reason is required: a directive
+// without one is itself reported (category "detached"). golangci-lint's
+// //nolint:twine works too, under golangci-lint.
+//
+// # Flags
+//
+//	-strict      barego reports every go statement outside the twine runtime
+//	-barego      report goroutines that are not joined (default true)
+//	-ctxescape   report nursery contexts that outlive their nursery (default true)
+//	-ctxdetach   report detaching from a context in scope (default true)
+//	-scopeleak   report scopes not closed, Run nurseries escaping (default true)
+//	-procleak    report child processes not waited for (default true)
+//	-spawns      report calls in tasks that spawn goroutines (default true)
 package analyzer

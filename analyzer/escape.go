@@ -3,6 +3,7 @@ package analyzer
 import (
 	"go/ast"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/ast/inspector"
 )
@@ -70,10 +71,35 @@ func (c *checker) checkEscapes() {
 		fn := callee(c.info, call)
 		switch {
 		case isNurserySpawn(fn) && len(call.Args) > 0:
-			if lit, ok := ast.Unparen(call.Args[0]).(*ast.FuncLit); ok {
-				if v := param(lit.Type, 0); v != nil && isContextType(v.Type()) {
-					e.vars[v] = &bound{boundary: lit, desc: "the task's context " + v.Name()}
-					boundaries = append(boundaries, lit)
+			var task ast.Node // the function run as the task
+			var ft *ast.FuncType
+			switch a := ast.Unparen(call.Args[0]).(type) {
+			case *ast.FuncLit:
+				task, ft = a, a.Type
+			default:
+				// n.Go(s.run), n.Go(worker): a function of this package.
+				if id := baseIdent(a); id != nil {
+					if f, ok := c.info.Uses[id].(*types.Func); ok {
+						if d := c.decls[f.Origin()]; d != nil && d.Body != nil && !slices.Contains(boundaries, ast.Node(d)) {
+							task, ft = d, d.Type
+						}
+					}
+				}
+			}
+			if task == nil {
+				continue
+			}
+			if v := param(ft, 0); v != nil && isContextType(v.Type()) {
+				e.vars[v] = &bound{boundary: task, desc: "the task's context " + v.Name()}
+				boundaries = append(boundaries, task)
+			}
+		case isNurseryNew(fn):
+			// A nursery this function makes and closes: its context must
+			// not outlive the function.
+			if v, f := c.closedLocally(cur, call); v != nil {
+				e.blocks[v] = &bound{boundary: f, desc: "the nursery " + v.Name()}
+				if !slices.Contains(boundaries, f) {
+					boundaries = append(boundaries, f)
 				}
 			}
 		case isNurseryRun(fn):
@@ -360,4 +386,39 @@ func ctxInstead(what string) string {
 		return "and start the goroutine with n.Go"
 	}
 	return "and give a longer-lived owner a context of its own"
+}
+
+// closedLocally returns the local variable that keeps the nursery made by
+// call, and the function declaring it, when that function closes (or waits
+// for) the nursery and never hands it on.
+func (c *checker) closedLocally(cur inspector.Cursor, call *ast.CallExpr) (*types.Var, ast.Node) {
+	fnCur := enclosingFunc(cur)
+	if !fnCur.Valid() {
+		return nil, nil
+	}
+	fn := fnCur.Node()
+	lhs, rhs := assignment(cur.Parent().Node())
+	if len(lhs) != 1 || len(rhs) != 1 || ast.Unparen(rhs[0]) != call {
+		return nil, nil
+	}
+	p := pathOf(c.info, lhs[0])
+	if !p.valid() || p.fields != "" || !declaredIn(p.root, funcBody(fn)) {
+		return nil, nil
+	}
+	closed, handed := false, false
+	eachRef(c.info, funcBody(fn), func(r ref) {
+		if r.path.root != p.root || r.path.fields != "" {
+			return
+		}
+		switch r.kind {
+		case useMethod:
+			closed = closed || isMethod(r.method, nurseryPath, "Nursery", "Close", "Wait")
+		case useValue, useGoArg:
+			handed = true
+		}
+	})
+	if !closed || handed {
+		return nil, nil
+	}
+	return p.root, fn
 }

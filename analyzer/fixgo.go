@@ -382,6 +382,13 @@ func argBase(e ast.Expr) string {
 		return e.Name
 	case *ast.SelectorExpr:
 		return e.Sel.Name
+	case *ast.IndexExpr:
+		// conns[i] => conn
+		if id, ok := ast.Unparen(e.X).(*ast.Ident); ok {
+			if n := id.Name; len(n) > 2 && strings.HasSuffix(n, "s") && !strings.HasSuffix(n, "ss") {
+				return n[:len(n)-1]
+			}
+		}
 	}
 	return "arg"
 }

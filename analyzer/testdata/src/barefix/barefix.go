@@ -33,6 +33,7 @@ func serve(ctx context.Context, conns []*request) error {
 			go process(i, "x") // want `start it with n.Go`
 		}
 		go process(next(), "y") // want `start it with n.Go`
+		go handle(conns[1])     // want `start it with n.Go`
 		go split(1, 2, next())  // want `start it with n.Go`
 		go generic[int](3)      // want `start it with n.Go`
 		go func() {             // want `start it with n.Go`

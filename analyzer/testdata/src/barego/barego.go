@@ -480,3 +480,146 @@ func documented() {
 	go work()
 	go work() //twine:detached same, on the statement's line
 }
+
+func neverReturns() {
+	go work()
+	go func() { work() }()
+	select {}
+}
+
+func serveForever(l net.Listener) {
+	for {
+		c, err := l.Accept()
+		if err != nil {
+			log.Fatal(err)
+		}
+		go handle(c)
+	}
+}
+
+func gracefulMain() {
+	srv := &http.Server{Addr: ":8080"}
+	go func() {
+		if err := srv.ListenAndServe(); err != nil && err != http.ErrServerClosed {
+			log.Fatal(err)
+		}
+	}()
+	quit := make(chan os.Signal, 1)
+	signal.Notify(quit, os.Interrupt)
+	<-quit
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	srv.Shutdown(ctx)
+}
+
+func semaphore(items []int) {
+	sem := make(chan struct{}, 4)
+	wg := new(sync.WaitGroup)
+	for _, it := range items {
+		sem <- struct{}{}
+		wg.Add(1)
+		go func() {
+			defer func() {
+				<-sem
+				wg.Done()
+			}()
+			use(it)
+		}()
+	}
+	wg.Wait()
+}
+
+func firstError(items []int) error {
+	errc := make(chan error, len(items))
+	for _, it := range items {
+		go func() { errc <- check(it) }()
+	}
+	for range items {
+		if err := <-errc; err != nil {
+			return err // the others finish into the buffer
+		}
+	}
+	return nil
+}
+
+func check(int) error { return nil }
+
+type broker struct {
+	subs chan chan int
+	quit chan struct{}
+	done chan struct{}
+}
+
+func newBroker() *broker {
+	b := &broker{subs: make(chan chan int), quit: make(chan struct{}), done: make(chan struct{})}
+	go b.run()
+	return b
+}
+
+func (b *broker) run() {
+	defer close(b.done)
+	<-b.quit
+}
+
+func (b *broker) Close() {
+	close(b.quit)
+	<-b.done
+}
+
+type ticker struct {
+	stop    chan struct{}
+	stopped chan struct{}
+}
+
+func (t *ticker) Start() {
+	go func() {
+		defer close(t.stopped)
+		tk := time.NewTicker(time.Second)
+		defer tk.Stop()
+		for {
+			select {
+			case <-tk.C:
+				work()
+			case <-t.stop:
+				return
+			}
+		}
+	}()
+}
+
+func testServer(l net.Listener) error {
+	srv := &http.Server{}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(l) }()
+	defer func() {
+		srv.Close()
+		<-errc
+	}()
+	work()
+	return nil
+}
+
+func handler(w http.ResponseWriter, r *http.Request) {
+	go sendEmail(r.FormValue("to")) // want `goroutine is never joined, so it can outlive handler`
+	w.WriteHeader(http.StatusAccepted)
+}
+
+func sendEmail(to string) {}
+
+func sleepIsNotAJoin() {
+	go work() // want `goroutine is never joined`
+	time.Sleep(time.Second)
+}
+
+type cache struct{ items map[string]string }
+
+func newCache() *cache {
+	c := &cache{}
+	go c.janitor() // want `goroutine is never joined, so it can outlive newCache`
+	return c
+}
+
+func (c *cache) janitor() {
+	for range time.Tick(time.Minute) {
+	}
+}

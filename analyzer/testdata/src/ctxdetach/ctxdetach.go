@@ -52,6 +52,11 @@ func local() error {
 	return query(context.Background()) // want `detaches this work from ctx`
 }
 
+func overwriteParam(ctx context.Context) error {
+	ctx = context.Background() // want `call to context.Background\(\) detaches this work from ctx`
+	return query(ctx)
+}
+
 func ignoredErr(ctx context.Context) {
 	if err := query(ctx); err != nil {
 		query(context.Background()) // want `detaches this work from ctx`
@@ -89,6 +94,22 @@ func defaultingElse(ctx context.Context, o *Options) {
 	} else {
 		o.Ctx = context.Background()
 	}
+}
+
+func declaredUnset(timeout bool) error {
+	var ctx context.Context
+	var cancel context.CancelFunc
+	if timeout {
+		ctx, cancel = context.WithTimeout(context.Background(), time.Second)
+	} else {
+		ctx, cancel = context.WithCancel(context.Background())
+	}
+	defer cancel()
+	return query(ctx)
+}
+
+func isRoot(ctx context.Context) bool {
+	return ctx == context.Background() || context.TODO() != ctx
 }
 
 func shutdown(ctx context.Context, srv *http.Server) error {

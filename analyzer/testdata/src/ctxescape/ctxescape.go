@@ -121,6 +121,32 @@ func startTask(ctx context.Context, w *worker) error {
 	})
 }
 
+type service struct{ ctx context.Context }
+
+func (s *service) run(ctx context.Context) error {
+	s.ctx = ctx // want `the task's context ctx is stored in s.ctx`
+	return nil
+}
+
+func namedTask(ctx context.Context, s *service) error {
+	return nursery.Run(ctx, func(n *nursery.Nursery) error {
+		n.Go(s.run)
+		n.Go(s.run)
+		return nil
+	})
+}
+
+func closedHere(ctx context.Context) context.Context {
+	n := nursery.New(ctx)
+	defer n.Close()
+	return n.Context() // want `the nursery context n.Context\(\) is returned`
+}
+
+func ownedElsewhere(ctx context.Context) (*nursery.Nursery, context.Context) { // want ownedElsewhere:`scope`
+	n := nursery.New(ctx)
+	return n, n.Context() // the caller owns n, and its context
+}
+
 //twine:bundle grace=1s
 func serveConn(ctx context.Context, w *worker) error {
 	w.ctx = ctx // want `the task's context ctx is stored in w.ctx`
