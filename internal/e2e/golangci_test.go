@@ -104,12 +104,12 @@ func buildGolangci() (bin string, cached bool, err error) {
 		return bin, true, nil
 	}
 
-	main := filepath.Join(work, "golangci-lint")
-	if err := os.MkdirAll(main, 0o755); err != nil {
+	mainDir := filepath.Join(work, "golangci-lint")
+	if err := os.MkdirAll(mainDir, 0o755); err != nil {
 		return "", false, err
 	}
 	for name, content := range map[string]string{"go.mod": golangciGoMod, "main.go": golangciMain} {
-		if err := os.WriteFile(filepath.Join(main, name), []byte(content), 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(mainDir, name), []byte(content), 0o644); err != nil {
 			return "", false, err
 		}
 	}
@@ -123,7 +123,7 @@ func buildGolangci() (bin string, cached bool, err error) {
 		{"mod", "tidy"},
 		{"build", "-o", "golangci-lint", "."},
 	} {
-		if r := command(main, env, "go", args...); r.err != nil {
+		if r := command(mainDir, env, "go", args...); r.err != nil {
 			return "", false, fmt.Errorf("go %s: %v\n%s", strings.Join(args, " "), r.err, r.out)
 		}
 	}
@@ -138,7 +138,7 @@ func buildGolangci() (bin string, cached bool, err error) {
 		return "", false, err
 	}
 	defer os.RemoveAll(tmp)
-	if err := os.Rename(filepath.Join(main, "golangci-lint"), filepath.Join(tmp, "golangci-lint")); err != nil {
+	if err := os.Rename(filepath.Join(mainDir, "golangci-lint"), filepath.Join(tmp, "golangci-lint")); err != nil {
 		return "", false, err
 	}
 	if err := os.Rename(tmp, dir); err != nil {
