@@ -366,7 +366,7 @@ func (c *checker) source(pos, end token.Pos) (string, bool) {
 
 // report emits a diagnostic unless it falls in a generated file or is
 // documented with //twine:detached.
-func (c *checker) report(rule string, rng analysis.Range, fixes []analysis.SuggestedFix, related []analysis.RelatedInformation, format string, args ...any) {
+func (c *checker) report(rule string, rng analysis.Range, fixes []analysis.SuggestedFix, format string, args ...any) {
 	pos := rng.Pos()
 	tf := c.pass.Fset.File(pos)
 	if tf == nil || c.generated[tf] {
@@ -381,25 +381,17 @@ func (c *checker) report(rule string, rng analysis.Range, fixes []analysis.Sugge
 		Category:       rule,
 		Message:        fmt.Sprintf(format, args...),
 		SuggestedFixes: fixes,
-		Related:        related,
 	})
 }
 
 // returnDesc describes where a leaking path ends, for messages: "the return
 // at line 12" or "the end of the function at line 20".
-func (c *checker) returnDesc(ret *ast.ReturnStmt, fn ast.Node) (string, analysis.RelatedInformation) {
+func (c *checker) returnDesc(ret *ast.ReturnStmt, fn ast.Node) string {
 	line := c.pass.Fset.Position(ret.Pos()).Line
-	body := funcBody(fn)
-	if body != nil && ret.Pos() == body.Rbrace {
-		return fmt.Sprintf("the end of the function at line %d", line),
-			analysis.RelatedInformation{Pos: ret.Pos(), End: ret.Pos() + 1, Message: "the function returns here"}
+	if body := funcBody(fn); body != nil && ret.Pos() == body.Rbrace {
+		return fmt.Sprintf("the end of the function at line %d", line)
 	}
-	end := ret.End()
-	if c.pass.Fset.File(ret.Pos()) != c.pass.Fset.File(end) {
-		end = ret.Pos()
-	}
-	return fmt.Sprintf("the return at line %d", line),
-		analysis.RelatedInformation{Pos: ret.Pos(), End: end, Message: "the function returns here"}
+	return fmt.Sprintf("the return at line %d", line)
 }
 
 // typeOf is TypesInfo.TypeOf that tolerates nil.

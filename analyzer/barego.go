@@ -414,15 +414,15 @@ func (c *checker) checkBarego() {
 		}
 		switch {
 		case !j.bare:
-			c.report(ruleBarego, rng, fixes, nil,
+			c.report(ruleBarego, rng, fixes,
 				"go statement outside a nursery (-strict): %s", instead)
 		case j.leak != nil && j.joinedSomewhere:
-			where, rel := c.returnDesc(j.leak, j.fn)
-			c.report(ruleBarego, rng, fixes, []analysis.RelatedInformation{rel},
+			where := c.returnDesc(j.leak, j.fn)
+			c.report(ruleBarego, rng, fixes,
 				"goroutine is not joined on every path: %s skips %s; wait on every path (defer it), or %s",
 				where, joinDesc(j.keys, j.fn), instead)
 		default:
-			c.report(ruleBarego, rng, fixes, nil,
+			c.report(ruleBarego, rng, fixes,
 				"goroutine is never joined, so it can outlive %s: %s", c.funcName(j.fn), instead)
 		}
 	}

@@ -63,7 +63,7 @@ func (c *checker) checkCtxdetach() {
 					}}
 				}
 			}
-			c.report(ruleCtxdetach, call, fixes, nil,
+			c.report(ruleCtxdetach, call, fixes,
 				"call to %s detaches this work from the cancellation of %s: keep %s, or document the detachment with //twine:detached <reason>",
 				name, arg, arg)
 			continue
@@ -86,12 +86,12 @@ func (c *checker) checkCtxdetach() {
 			for _, v := range cands {
 				names = append(names, v.Name())
 			}
-			c.report(ruleCtxdetach, call, nil, nil,
+			c.report(ruleCtxdetach, call, nil,
 				"call to %s() detaches this work from the contexts in scope (%s): pass the one whose cancellation and deadline should reach the work, or document the detachment with //twine:detached <reason>",
 				name, strings.Join(names, ", "))
 			continue
 		}
-		c.report(ruleCtxdetach, call, fixes, nil,
+		c.report(ruleCtxdetach, call, fixes,
 			"call to %s() detaches this work from %s, which is in scope: pass %s so its cancellation and deadline reach the work, or document the detachment with //twine:detached <reason>",
 			name, best.Name(), best.Name())
 	}

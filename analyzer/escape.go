@@ -371,12 +371,12 @@ func (e *escapes) report(at ast.Expr, bv *bound, what string) {
 	}
 	e.done[at] = true
 	if bv.nursery {
-		e.c.report(ruleScopeleak, at, nil, nil,
+		e.c.report(ruleScopeleak, at, nil,
 			"%s %s, so it can outlive %s: Run closes it when the body returns and later n.Go calls panic; pass it down calls only, or own a nursery with nursery.New and Close it",
 			bv.desc, what, bv.outlives())
 		return
 	}
-	e.c.report(ruleCtxescape, at, nil, nil,
+	e.c.report(ruleCtxescape, at, nil,
 		"%s %s, so it can outlive %s, which cancels it when it ends: pass the context down calls only, %s",
 		bv.desc, what, bv.outlives(), ctxInstead(what))
 }

@@ -4,7 +4,6 @@ import (
 	"go/ast"
 	"go/types"
 
-	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 )
 
@@ -31,7 +30,7 @@ func (c *checker) checkProcleak() {
 		p := pathOf(c.info, sel.X)
 		if !p.valid() {
 			if _, isCall := ast.Unparen(sel.X).(*ast.CallExpr); isCall {
-				c.report(ruleProcleak, call, nil, nil,
+				c.report(ruleProcleak, call, nil,
 					"process started by %s can never be waited for, so it is never reaped: keep the *exec.Cmd and call its Wait method, or use cmd.Run or proc.Run",
 					c.text(call))
 			}
@@ -94,9 +93,9 @@ func (c *checker) checkStarted(cur inspector.Cursor, fn ast.Node, call *ast.Call
 	if ret == nil {
 		return
 	}
-	where, rel := c.returnDesc(ret, fn)
+	where := c.returnDesc(ret, fn)
 	name := cmd.Name()
-	c.report(ruleProcleak, call, nil, []analysis.RelatedInformation{rel},
+	c.report(ruleProcleak, call, nil,
 		"process started by %s.Start() is not waited for on every path: %s leaves the child unreaped and running; call %s.Wait(), or start it with proc.Start so a nursery owns it",
 		name, where, name)
 }

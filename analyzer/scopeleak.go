@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strings"
 
-	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -341,12 +340,12 @@ func (c *checker) checkFresh(cur inspector.Cursor, call *ast.CallExpr, closers [
 	fn := fnCur.Node()
 	switch p := parent.Node().(type) {
 	case *ast.ExprStmt:
-		c.report(ruleScopeleak, call, nil, nil,
+		c.report(ruleScopeleak, call, nil,
 			"%s is discarded, so nothing can close it and its tasks are never waited for: keep it and defer its %s()",
 			c.scopeDesc(call), closer)
 	case *ast.SelectorExpr:
 		if sel, ok := c.info.Selections[p]; ok && sel.Kind() == types.MethodVal && !slices.Contains(closers, p.Sel.Name) {
-			c.report(ruleScopeleak, call, nil, nil,
+			c.report(ruleScopeleak, call, nil,
 				"%s is used once and never closed, so its tasks are never waited for: keep it in a variable and defer its %s()",
 				c.scopeDesc(call), closer)
 		}
@@ -377,7 +376,7 @@ func (c *checker) checkFresh(cur inspector.Cursor, call *ast.CallExpr, closers [
 		}
 		l := ast.Unparen(lhs[i])
 		if id, ok := l.(*ast.Ident); ok && id.Name == "_" {
-			c.report(ruleScopeleak, call, nil, nil,
+			c.report(ruleScopeleak, call, nil,
 				"%s is assigned to _, so nothing can close it and its tasks are never waited for: keep it and defer its %s()",
 				c.scopeDesc(call), closer)
 			return
@@ -438,12 +437,12 @@ func (c *checker) checkLocalScope(fn, stmt ast.Node, call *ast.CallExpr, v, errV
 	if ret == nil {
 		return
 	}
-	where, rel := c.returnDesc(ret, fn)
+	where := c.returnDesc(ret, fn)
 	fix := "defer " + v.Name() + "." + closers[0] + "() right after creating it"
 	if isNurseryNew(typeutil.StaticCallee(c.info, call)) {
 		fix += ", or use nursery.Run for a nursery that lives in one block"
 	}
-	c.report(ruleScopeleak, call, nil, []analysis.RelatedInformation{rel},
+	c.report(ruleScopeleak, call, nil,
 		"%s is not closed on every path: %s leaves it open with its tasks running; %s",
 		c.scopeDesc(call), where, fix)
 }
@@ -467,7 +466,7 @@ func (c *checker) checkOwner(call *ast.CallExpr, owner types.Type, field string,
 	if c.closesField(named, field, closers) {
 		return
 	}
-	c.report(ruleScopeleak, call, nil, nil,
+	c.report(ruleScopeleak, call, nil,
 		"%s is stored in %s.%s, but nothing closes it: give %s a Close method that calls %s.%s()",
 		c.scopeDesc(call), named.Obj().Name(), field, named.Obj().Name(), field, closers[0])
 }

@@ -199,7 +199,7 @@ func (c *checker) checkSpawns() {
 			if f.Via != "" {
 				how = "through " + f.Via + ", " + how
 			}
-			c.report(ruleSpawns, call, nil, nil,
+			c.report(ruleSpawns, call, nil,
 				"call to %s starts a goroutine that outlives this task (%s), so the nursery cannot wait for it: make %s join its goroutine, or start that work with n.Go",
 				name, how, name)
 		})

@@ -1,0 +1,7 @@
+package report
+
+import "testing"
+
+func TestSpawn(t *testing.T) {
+	go work()
+}
