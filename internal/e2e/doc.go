@@ -3,7 +3,8 @@
 // module under testdata/e2e copied into a temporary directory.
 //
 //   - go vet -vettool and go vet -fix with cmd/twinevet: twine's reports at
-//     their file:line:col next to vet's own, and the fixes applied;
+//     their file:line:col next to vet's own, and the fixes applied; also
+//     with twinevet pinned by go get -tool and found with go tool -n;
 //   - go fix -fixtool with cmd/twinevet: the fixed module builds, vets clean
 //     and its tests show the fixed program waits for its work;
 //   - golangci-lint: a custom golangci-lint v2 with the analyzer/golangci
@@ -11,8 +12,10 @@
 //     cached between runs, run on a fixture with reports, settings,
 //     nolint comments and --fix;
 //   - go generate: the README's go get -tool and //go:generate go tool
-//     twinegen flow, served by a file-system module proxy made from this
-//     checkout.
+//     twinegen flow.
+//
+// The go get -tool flows get twine from a file-system module proxy made
+// from this checkout, as they would get a release.
 //
 // go test -short skips them all.
 package e2e

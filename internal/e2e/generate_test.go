@@ -15,16 +15,7 @@ import (
 func TestGenerate(t *testing.T) {
 	skipShort(t)
 	t.Parallel()
-	proxyURL, version := moduleProxy(t)
-	upstream, err := proxyOnly()
-	if err != nil {
-		t.Fatal(err)
-	}
-	env := goEnv(
-		"GOPROXY="+proxyURL+","+upstream,
-		// The checksum database has never heard of this version.
-		"GONOSUMDB="+modulePath,
-	)
+	env, version := proxyEnv(t)
 	dir := copyFixture(t, "generate")
 
 	out := mustRun(t, dir, env, "go", "get", "-tool", modulePath+"/cmd/twinegen")

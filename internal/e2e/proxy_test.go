@@ -46,6 +46,23 @@ func moduleProxy(t *testing.T) (proxyURL, version string) {
 	return proxy.url, proxy.version
 }
 
+// proxyEnv returns the environment of go commands that get twine from
+// moduleProxy, and the version it serves. Other modules come from the
+// user's module proxy.
+func proxyEnv(t *testing.T) (env []string, version string) {
+	t.Helper()
+	proxyURL, version := moduleProxy(t)
+	upstream, err := proxyOnly()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return goEnv(
+		"GOPROXY="+proxyURL+","+upstream,
+		// The checksum database has never heard of this version.
+		"GONOSUMDB="+modulePath,
+	), version
+}
+
 func buildProxy(dir string) (proxyURL, version string, err error) {
 	// The zip's paths start with module@version, so hash a zip made with
 	// a placeholder version first.

@@ -136,3 +136,22 @@ func TestFix(t *testing.T) {
 		})
 	}
 }
+
+// TestVetTool runs twinevet as the README pins it: go get -tool from the
+// module proxy, then go vet -vettool="$(go tool -n twinevet)".
+func TestVetTool(t *testing.T) {
+	skipShort(t)
+	t.Parallel()
+	env, version := proxyEnv(t)
+	dir := copyFixture(t, "vet")
+	// The fixture requires twine v0.0.0, for a replace; a user gets twine
+	// from the proxy instead.
+	mustRun(t, dir, env, "go", "mod", "edit", "-droprequire="+modulePath)
+	out := mustRun(t, dir, env, "go", "get", "-tool", modulePath+"/cmd/twinevet")
+	if want := "go: added " + modulePath + " " + version; !strings.Contains(out, want) {
+		t.Errorf("go get -tool output lacks %q:\n%s", want, out)
+	}
+	tool := strings.TrimSpace(mustRun(t, dir, env, "go", "tool", "-n", "twinevet"))
+	out = mustFail(t, 1, dir, env, "go", "vet", "-vettool="+tool, "./...")
+	checkReports(t, "go vet", diagnostics(out), both(baregoReport(t, dir), printfReport(t, dir)))
+}
