@@ -88,6 +88,7 @@ const (
 	useAssigned                  // x = ..., the variable is overwritten
 	useRuntimeArg                // argument of a call into the twine runtime (proc.Start(n, cmd))
 	useDecl                      // the declaring identifier itself
+	useBlank                     // assigned to _, which keeps nothing
 )
 
 // A ref is one occurrence of a path in the code.
@@ -184,6 +185,13 @@ func classify(info *types.Info, r *ref, e ast.Expr, stack []ast.Node) {
 		for _, l := range p.Lhs {
 			if l == e {
 				r.kind = useAssigned
+			}
+		}
+		for i, rhs := range p.Rhs {
+			if rhs == e && len(p.Lhs) == len(p.Rhs) {
+				if id, ok := p.Lhs[i].(*ast.Ident); ok && id.Name == "_" {
+					r.kind = useBlank
+				}
 			}
 		}
 	case *ast.IncDecStmt:

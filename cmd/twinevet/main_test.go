@@ -361,3 +361,34 @@ func TestMode(t *testing.T) {
 		}
 	}
 }
+
+// TestGoVetFacts runs go vet on a module of two packages: go vet checks one
+// package at a time, so twine's reports in app about lib's functions (a
+// spawning function called from a task, a constructor whose result is not
+// closed) come from the facts it recorded while checking lib.
+func TestGoVetFacts(t *testing.T) {
+	t.Parallel()
+	_, stderr, code := run(t, fixture(t, "facts"), "go", "vet", "-vettool="+twinevet, "./...")
+	if code == 0 {
+		t.Errorf("go vet succeeded, want reports")
+	}
+	var got []string
+	for _, l := range strings.Split(stderr, "\n") {
+		if m := regexp.MustCompile(`^(?:\./)?(\S+\.go:\d+:\d+): (.*)$`).FindStringSubmatch(l); m != nil {
+			got = append(got, m[1]+": "+m[2])
+		}
+	}
+	slices.Sort(got)
+	want := []*regexp.Regexp{
+		regexp.MustCompile(`^app/app\.go:15:3: call to lib\.StartPoller starts a goroutine that outlives this task \(go statement at example\.com/facts/lib/lib\.go:16\)`),
+		regexp.MustCompile(`^app/app\.go:21:7: the \*lib\.Conn from lib\.Dial \(it owns a nursery\) is not closed on every path`),
+		regexp.MustCompile(`^lib/lib\.go:16:2: goroutine is never joined`),
+	}
+	ok := len(got) == len(want)
+	for i := 0; ok && i < len(got); i++ {
+		ok = want[i].MatchString(got[i])
+	}
+	if !ok {
+		t.Errorf("go vet reports:\n%s\nwant:\n%q", strings.Join(got, "\n"), want)
+	}
+}

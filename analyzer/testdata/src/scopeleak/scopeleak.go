@@ -197,3 +197,8 @@ func runKeepsInside(ctx context.Context) error {
 		return nil
 	})
 }
+
+func blankIsNotAHandOff(ctx context.Context) {
+	n := nursery.New(ctx) // want `not closed on every path`
+	_ = n
+}

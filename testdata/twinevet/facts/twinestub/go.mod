@@ -1,0 +1,3 @@
+module github.com/twine-go/twine
+
+go 1.26
