@@ -381,7 +381,7 @@ func TestGoVetFacts(t *testing.T) {
 	slices.Sort(got)
 	want := []*regexp.Regexp{
 		regexp.MustCompile(`^app/app\.go:15:3: call to lib\.StartPoller starts a goroutine that outlives this task \(go statement at example\.com/facts/lib/lib\.go:16\)`),
-		regexp.MustCompile(`^app/app\.go:21:7: the \*lib\.Conn from lib\.Dial \(it owns a nursery\) is not closed on every path`),
+		regexp.MustCompile(`^app/app\.go:22:7: the \*lib\.Conn from lib\.Dial \(it owns a nursery\) is not closed on every path`),
 		regexp.MustCompile(`^lib/lib\.go:16:2: goroutine is never joined`),
 	}
 	ok := len(got) == len(want)
