@@ -1,15 +1,19 @@
 package e2e
 
 import (
+	stdzip "archive/zip"
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"io"
+	"io/fs"
 	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -38,7 +42,7 @@ var proxy struct {
 func moduleProxy(t *testing.T) (proxyURL, version string) {
 	t.Helper()
 	proxy.once.Do(func() {
-		proxy.url, proxy.version, proxy.err = buildProxy(filepath.Join(work, "proxy"))
+		proxy.url, proxy.version, proxy.err = buildProxy(filepath.Join(work, "proxy"), root)
 	})
 	if proxy.err != nil {
 		t.Fatalf("making a module proxy of the checkout: %v", proxy.err)
@@ -63,22 +67,38 @@ func proxyEnv(t *testing.T) (env []string, version string) {
 	), version
 }
 
-func buildProxy(dir string) (proxyURL, version string, err error) {
-	// The zip's paths start with module@version, so hash a zip made with
-	// a placeholder version first.
-	var probe bytes.Buffer
-	if err := zip.CreateFromDir(&probe, module.Version{Path: modulePath, Version: "v0.0.0"}, root); err != nil {
+// buildProxy writes into dir a module proxy that serves the module in src
+// as twine at a pseudo-version named by its content, and returns the
+// proxy's URL and the version.
+func buildProxy(dir, src string) (proxyURL, version string, err error) {
+	// One snapshot of src, zipped with a placeholder version: its hash is
+	// the version, and the zip served is the snapshot under that version,
+	// so a tree that changes meanwhile cannot make the two disagree.
+	placeholder := module.Version{Path: modulePath, Version: "v0.0.0"}
+	var snap bytes.Buffer
+	if err := zip.CreateFromDir(&snap, placeholder, src); err != nil {
 		return "", "", err
 	}
-	sum := sha256.Sum256(probe.Bytes())
+	sum := sha256.Sum256(snap.Bytes())
 	version = module.PseudoVersion("v0", "", pseudoTime, hex.EncodeToString(sum[:])[:12])
 
-	var zipped bytes.Buffer
-	if err := zip.CreateFromDir(&zipped, module.Version{Path: modulePath, Version: version}, root); err != nil {
+	zr, err := stdzip.NewReader(bytes.NewReader(snap.Bytes()), int64(snap.Len()))
+	if err != nil {
 		return "", "", err
 	}
-	goMod, err := os.ReadFile(filepath.Join(root, "go.mod"))
-	if err != nil {
+	prefix := placeholder.Path + "@" + placeholder.Version + "/"
+	var entries []zip.File
+	var goMod []byte
+	for _, f := range zr.File {
+		entries = append(entries, snapFile{f, strings.TrimPrefix(f.Name, prefix)})
+		if f.Name == prefix+"go.mod" {
+			if goMod, err = readZipped(f); err != nil {
+				return "", "", err
+			}
+		}
+	}
+	var zipped bytes.Buffer
+	if err := zip.Create(&zipped, module.Version{Path: modulePath, Version: version}, entries); err != nil {
 		return "", "", err
 	}
 	info, err := json.Marshal(struct {
@@ -122,8 +142,27 @@ func buildProxy(dir string) (proxyURL, version string, err error) {
 	return u.String(), version, nil
 }
 
-// TestModuleProxyZip checks what the proxy's module zip holds: the
-// checkout's packages, and none of the nested fixture modules.
+// snapFile is a file of the snapshot zip, as zip.Create takes it.
+type snapFile struct {
+	f    *stdzip.File
+	path string
+}
+
+func (s snapFile) Path() string                 { return s.path }
+func (s snapFile) Lstat() (fs.FileInfo, error)  { return s.f.FileInfo(), nil }
+func (s snapFile) Open() (io.ReadCloser, error) { return s.f.Open() }
+
+func readZipped(f *stdzip.File) ([]byte, error) {
+	r, err := f.Open()
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	return io.ReadAll(r)
+}
+
+// TestModuleProxyZip checks what the module zip of the checkout holds: its
+// packages, and none of the nested fixture modules.
 func TestModuleProxyZip(t *testing.T) {
 	skipShort(t)
 	cf, err := zip.CheckDir(root)
@@ -142,21 +181,74 @@ func TestModuleProxyZip(t *testing.T) {
 			t.Errorf("the zip holds %s, part of a nested module", nested)
 		}
 	}
+}
 
-	// The same content makes the same version, so the module cache holds
-	// one copy per state of the checkout.
-	url1, v1, err := buildProxy(t.TempDir())
+// TestModuleProxy checks the proxy on a small module: the same content
+// gives the same version, so the module cache holds one copy per state of
+// the checkout; changed content gives another; the zip served passes the
+// go command's checks and leaves nested modules out.
+func TestModuleProxy(t *testing.T) {
+	src := t.TempDir()
+	for name, content := range map[string]string{
+		"go.mod":                  "module " + modulePath + "\n\ngo 1.26.0\n",
+		"a.go":                    "package twine\n",
+		"sub/b.go":                "package sub\n",
+		"testdata/nested/go.mod":  "module example.com/nested\n",
+		"testdata/nested/main.go": "package main\n",
+	} {
+		name = filepath.Join(src, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(name, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	proxy1, proxy2 := t.TempDir(), t.TempDir()
+	url1, v1, err := buildProxy(proxy1, src)
 	if err != nil {
 		t.Fatal(err)
 	}
-	url2, v2, err := buildProxy(t.TempDir())
+	_, v2, err := buildProxy(proxy2, src)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if v1 != v2 || url1 == url2 {
-		t.Errorf("two proxies of one checkout serve %s and %s", v1, v2)
+	if v1 != v2 {
+		t.Errorf("two proxies of one module serve %s and %s", v1, v2)
 	}
 	if !module.IsPseudoVersion(v1) {
 		t.Errorf("%s is not a pseudo-version", v1)
+	}
+	if want := "file://" + filepath.ToSlash(proxy1); url1 != want {
+		t.Errorf("URL %s, want %s", url1, want)
+	}
+
+	mod := filepath.Join(proxy1, filepath.FromSlash(modulePath))
+	cf, err := zip.CheckZip(module.Version{Path: modulePath, Version: v1}, filepath.Join(mod, "@v", v1+".zip"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := modulePath + "@" + v1 + "/"
+	if want := []string{in + "a.go", in + "go.mod", in + "sub/b.go"}; !slices.Equal(cf.Valid, want) {
+		t.Errorf("the zip holds %v, want %v", cf.Valid, want)
+	}
+	if data, err := os.ReadFile(filepath.Join(mod, "@v", v1+".mod")); err != nil || string(data) != "module "+modulePath+"\n\ngo 1.26.0\n" {
+		t.Errorf("the .mod file holds %q (err %v), not the module's go.mod", data, err)
+	}
+	for _, name := range []string{"@latest", "@v/" + v1 + ".info"} {
+		data, err := os.ReadFile(filepath.Join(mod, filepath.FromSlash(name)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := `{"Version":"` + v1 + `","Time":"2026-01-01T00:00:00Z"}`; string(data) != want {
+			t.Errorf("%s = %s, want %s", name, data, want)
+		}
+	}
+
+	if err := os.WriteFile(filepath.Join(src, "a.go"), []byte("package twine // changed\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, v3, err := buildProxy(t.TempDir(), src); err != nil || v3 == v1 {
+		t.Errorf("after a change the proxy serves %s (err %v), as before", v3, err)
 	}
 }
