@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -53,8 +54,10 @@ func main() {
 `
 )
 
-// golangciCacheLife is how long a cached binary no run has used is kept.
-const golangciCacheLife = 30 * 24 * time.Hour
+// golangciCacheKeep is how many builds the cache keeps, the most recently
+// used ones: each is about 70 MB, and each change to the analyzer makes a
+// new one.
+const golangciCacheKeep = 3
 
 var golangci struct {
 	once   sync.Once
@@ -132,7 +135,6 @@ func buildGolangci() (bin string, cached bool, err error) {
 	if err := os.MkdirAll(cacheDir, 0o755); err != nil {
 		return "", false, err
 	}
-	pruneGolangciCache(cacheDir)
 	tmp, err := os.MkdirTemp(cacheDir, "tmp-")
 	if err != nil {
 		return "", false, err
@@ -147,20 +149,36 @@ func buildGolangci() (bin string, cached bool, err error) {
 		}
 		// Another run published the same build first.
 	}
+	pruneGolangciCache(cacheDir, filepath.Base(dir))
 	return bin, false, nil
 }
 
-// pruneGolangciCache removes cached builds no run has used for
-// golangciCacheLife, so that the cache holds about one binary per twine
-// version a developer works on.
-func pruneGolangciCache(cacheDir string) {
+// pruneGolangciCache removes all but the golangciCacheKeep most recently
+// used builds from cacheDir, never keep, and what failed or killed runs left
+// half-published more than an hour ago.
+func pruneGolangciCache(cacheDir, keep string) {
 	entries, _ := os.ReadDir(cacheDir)
+	type build struct {
+		name string
+		used time.Time
+	}
+	var builds []build
 	for _, e := range entries {
-		if !strings.HasPrefix(e.Name(), "golangci-lint-") && !strings.HasPrefix(e.Name(), "tmp-") {
+		info, err := e.Info()
+		if err != nil {
 			continue
 		}
-		if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > golangciCacheLife {
+		switch {
+		case strings.HasPrefix(e.Name(), "tmp-") && time.Since(info.ModTime()) > time.Hour:
 			os.RemoveAll(filepath.Join(cacheDir, e.Name()))
+		case strings.HasPrefix(e.Name(), "golangci-lint-") && e.Name() != keep:
+			builds = append(builds, build{e.Name(), info.ModTime()})
+		}
+	}
+	slices.SortFunc(builds, func(a, b build) int { return b.used.Compare(a.used) })
+	for i, b := range builds {
+		if i >= golangciCacheKeep-1 {
+			os.RemoveAll(filepath.Join(cacheDir, b.name))
 		}
 	}
 }
@@ -249,6 +267,40 @@ func proxyOnly() (string, error) {
 		return "off", nil
 	}
 	return b.String(), nil
+}
+
+func TestPruneGolangciCache(t *testing.T) {
+	dir := t.TempDir()
+	now := time.Now()
+	for name, age := range map[string]time.Duration{
+		"golangci-lint-a": 4 * time.Hour,
+		"golangci-lint-b": 3 * time.Hour,
+		"golangci-lint-c": 2 * time.Hour,
+		"golangci-lint-d": time.Hour,
+		"golangci-lint-e": 5 * time.Hour, // the one just published or used
+		"tmp-old":         2 * time.Hour,
+		"tmp-new":         time.Minute,
+		"other":           24 * time.Hour,
+	} {
+		if err := os.Mkdir(filepath.Join(dir, name), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chtimes(filepath.Join(dir, name), now.Add(-age), now.Add(-age)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	pruneGolangciCache(dir, "golangci-lint-e")
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var left []string
+	for _, e := range entries {
+		left = append(left, e.Name())
+	}
+	if want := []string{"golangci-lint-c", "golangci-lint-d", "golangci-lint-e", "other", "tmp-new"}; !slices.Equal(left, want) {
+		t.Errorf("after pruning: %v, want %v", left, want)
+	}
 }
 
 // golangciConfig writes a variant of the fixture's .golangci.yml, with old
