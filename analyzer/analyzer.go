@@ -125,6 +125,7 @@ type checker struct {
 	spawns         map[*types.Func]*spawnsFact // this package's
 	scopes         map[*types.Func]*scopeFact  // this package's
 	fieldCalls     map[fieldKey][]string       // see closesField
+	comms          map[ast.Node]bool           // see isComm
 }
 
 func run(pass *analysis.Pass) (any, error) {

@@ -76,7 +76,23 @@ func (c *checker) joinOf(cur inspector.Cursor) *goJoin {
 	if deferredBefore(c.info, funcBody(j.fn), g, used) {
 		return j
 	}
-	j.leak = flowQuery{g: c.cfgOf(j.fn), from: g, used: used}.leak()
+	// A select joins through a receive only on the paths of the case that
+	// receives: `case <-ctx.Done(): return` leaves a goroutine blocked on
+	// an unbuffered send for ever. A buffered channel takes the send, so
+	// there any case of the select will do.
+	j.leak = flowQuery{
+		g:    c.cfgOf(j.fn),
+		from: g,
+		used: func(n ast.Node) bool {
+			if c.isComm(n) {
+				return c.keysUsedIf(j.keys, n, func(k joinKey, r ref) bool {
+					return !(k.kind == keyChan && r.kind == useRecv && !c.buffered(k.p, j.fn))
+				})
+			}
+			return used(n)
+		},
+		caseUsed: func(cc *ast.CommClause) bool { return used(cc.Comm) },
+	}.leak()
 	j.bare = j.leak != nil
 	if j.bare {
 		// Does the function join it anywhere at all? If not, say so.
@@ -333,15 +349,60 @@ func (c *checker) addsBefore(fn ast.Node, g *ast.GoStmt) []ast.Expr {
 // keysUsed reports whether n joins (or hands on) the goroutine through one
 // of keys.
 func (c *checker) keysUsed(keys []joinKey, n ast.Node) bool {
+	return c.keysUsedIf(keys, n, func(joinKey, ref) bool { return true })
+}
+
+// keysUsedIf is keysUsed counting only the references keep accepts.
+func (c *checker) keysUsedIf(keys []joinKey, n ast.Node, keep func(joinKey, ref) bool) bool {
 	found := false
 	eachRef(c.info, n, func(r ref) {
 		for _, k := range keys {
-			if !found && refJoins(k, r) {
+			if !found && refJoins(k, r) && keep(k, r) {
 				found = true
 			}
 		}
 	})
 	return found
+}
+
+// isComm reports whether n is the communication of a select case.
+func (c *checker) isComm(n ast.Node) bool {
+	if c.comms == nil {
+		c.comms = make(map[ast.Node]bool)
+		for cur := range c.root.Preorder((*ast.CommClause)(nil)) {
+			if cc := cur.Node().(*ast.CommClause); cc.Comm != nil {
+				c.comms[cc.Comm] = true
+			}
+		}
+	}
+	return c.comms[n]
+}
+
+// buffered reports whether the channel p is a variable of fn made, and
+// only ever made, with a constant capacity above zero.
+func (c *checker) buffered(p path, fn ast.Node) bool {
+	if p.fields != "" || !localTo(p, fn) {
+		return false
+	}
+	made, other := false, false
+	ast.Inspect(funcBody(fn), func(n ast.Node) bool {
+		lhs, rhs := assignment(n)
+		for i, l := range lhs {
+			if pathOf(c.info, l).root != p.root || len(rhs) != len(lhs) {
+				continue
+			}
+			call, ok := ast.Unparen(rhs[i]).(*ast.CallExpr)
+			if ok && isBuiltinCall(c.info, call, "make") && len(call.Args) == 2 {
+				if tv := c.info.Types[call.Args[1]]; tv.Value != nil && tv.Value.String() != "0" {
+					made = true
+					continue
+				}
+			}
+			other = true
+		}
+		return true
+	})
+	return made && !other
 }
 
 // refJoins reports whether the reference r waits for, or hands on, the

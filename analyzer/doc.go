@@ -61,9 +61,13 @@
 // (wg.Add before it, wg.Done or &wg in it; also a deferred or t.Cleanup'd
 // Wait, or a Wait inside another goroutine that is itself joined); receives
 // from a channel the goroutine closes or sends on (<-done, for range ch, a
-// select case, a loop that receives); or stops the value the goroutine
-// works on (srv.Shutdown for go srv.Serve(l), c.Close for a goroutine
-// reading from c). wg.Go and errgroup's g.Go are not go statements.
+// loop that receives, the case of a select that receives); or stops the
+// value the goroutine works on (srv.Shutdown for go srv.Serve(l), c.Close
+// for a goroutine reading from c). wg.Go and errgroup's g.Go are not go
+// statements. A select that returns from another case (<-ctx.Done(), a
+// timeout) leaves the goroutine blocked on its send for ever and is
+// reported, unless the channel is buffered (make(chan T, 1)): the buffer
+// takes the send, and the goroutine ends on its own.
 //
 // Ownership handed on is not reported: the goroutine is counted in a
 // WaitGroup, or signals a channel, that lives outside the function (a

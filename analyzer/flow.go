@@ -26,6 +26,12 @@ type flowQuery struct {
 	// resource was not created (err from cmd.Start, c, err := NewConn()).
 	// The branch of `e != nil` taken on error is not searched.
 	isErr func(e ast.Expr) bool
+
+	// caseUsed, if set, is asked about the case of a select whose body a
+	// block begins. The CFG evaluates every case's communication before
+	// the select branches, so used sees those in the block before it; a
+	// query that needs to know which case was taken answers here.
+	caseUsed func(cc *ast.CommClause) bool
 }
 
 // leak returns a return statement reachable from q.from on a path with no
@@ -52,6 +58,9 @@ func (q flowQuery) leak() *ast.ReturnStmt {
 		u, ok := memo[b]
 		if !ok {
 			u = q.loopUsed(b)
+			if cc, ok := b.Stmt.(*ast.CommClause); ok && b.Kind == cfg.KindSelectCaseBody && q.caseUsed != nil {
+				u = u || q.caseUsed(cc)
+			}
 			for _, n := range b.Nodes {
 				if u {
 					break

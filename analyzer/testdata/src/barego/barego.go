@@ -623,3 +623,40 @@ func (c *cache) janitor() {
 	for range time.Tick(time.Minute) {
 	}
 }
+
+func fetch() int { return 0 }
+
+func selectLeaksUnbuffered(ctx context.Context) (int, error) {
+	resc := make(chan int)
+	go func() { resc <- fetch() }() // want `goroutine is not joined on every path: the return at line \d+ skips receiving from resc`
+	select {
+	case r := <-resc:
+		return r, nil
+	case <-ctx.Done():
+		return 0, ctx.Err()
+	}
+}
+
+func selectBuffered(ctx context.Context) (int, error) {
+	resc := make(chan int, 1)
+	go func() { resc <- fetch() }() // the buffer takes the send: it ends on its own
+	select {
+	case r := <-resc:
+		return r, nil
+	case <-ctx.Done():
+		return 0, ctx.Err()
+	}
+}
+
+func selectLoopJoins(ctx context.Context) int {
+	done := make(chan int)
+	go func() { done <- fetch() }()
+	for {
+		select {
+		case r := <-done:
+			return r
+		case <-time.After(time.Second):
+			log.Print("still waiting")
+		}
+	}
+}
