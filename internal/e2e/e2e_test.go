@@ -125,9 +125,10 @@ func skipShort(t *testing.T) {
 // with the main module and the toolchain pinned, and GOFLAGS replaced so
 // that flags set by the user (-mod=vendor, say) change nothing. The
 // default -mod=readonly makes a fixture that lacks a requirement fail as it
-// would for a user.
+// would for a user; -buildvcs=false spares the tools built from the
+// checkout a git that may not be there or may not trust the directory.
 func goEnv(extra ...string) []string {
-	env := append(os.Environ(), "GOWORK=off", "GOTOOLCHAIN=local", "GOFLAGS=-mod=readonly")
+	env := append(os.Environ(), "GOWORK=off", "GOTOOLCHAIN=local", "GOFLAGS=-mod=readonly -buildvcs=false")
 	return append(env, extra...)
 }
 
