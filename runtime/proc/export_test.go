@@ -1,0 +1,8 @@
+package proc
+
+// Kill lets the tests wrap the kill function proc signals through, to check
+// that every signal goes to a child of the test process that is not reaped.
+var Kill = &kill
+
+// ParseStat is parseStat, for the tests' own /proc checks.
+var ParseStat = parseStat

@@ -1,0 +1,317 @@
+// Package proc runs child processes as tasks of a nursery, so that a process
+// ends, and is reaped, before the scope that started it returns.
+//
+// [Start] runs a command as a task of a nursery; [Run] runs one to completion
+// under a context. Both follow the same rules:
+//
+//   - Wait on success. A process that is not cancelled is waited for, never
+//     signalled: one that closes its output and exits a moment later exits
+//     with its own status (the typed-process race). Only a cancellation or a
+//     stop terminates it.
+//   - Terminate on stop, then kill. The process leads its own process group.
+//     When the nursery's soft stop begins ([nursery.Stopping]) the group gets
+//     the termination signal (SIGTERM, see [WithSignal]) and SIGCONT, so
+//     stopped members can act on it; at the nursery's hard cancel it gets
+//     SIGKILL. A hard cancel that no soft stop preceded (a failure, Cancel, a
+//     cancelled parent context, [Run]'s own ctx) sends the termination signal
+//     and then SIGKILL once the process's own grace ([WithGrace],
+//     [DefaultGrace]) runs out. A process that exits on the termination signal
+//     ends the wait early.
+//   - Cancellation is not failure. When twine has signalled a process because
+//     of a stop or a cancellation, the task (or Run) returns an error that
+//     wraps the context's error and its cause, and what the process reported:
+//     errors.Is(err, context.Canceled) holds, and a nursery does not count it
+//     as a failure. A process that exits non-zero on its own is a failure; the
+//     error wraps its *exec.ExitError. A process killed by a signal reports a
+//     *[SignalError] that says which signal and whether twine sent it.
+//   - Nothing survives. When the process exits, the rest of its process group
+//     (children it left behind) gets the termination signal and, after the
+//     grace, SIGKILL; Wait and Run return only when no member of the group is
+//     alive and the process is reaped. The process is reaped last: until then
+//     its pid, which is also the group's id, cannot be reused, so proc never
+//     signals a pid that is not its own.
+//   - Bounded I/O. A descendant that left the group but holds stdout or stderr
+//     cannot hang Wait: os/exec closes the pipes after cmd.WaitDelay
+//     ([DefaultWaitDelay] unless set) and the process reports [ErrIOHeld].
+//
+// # Parent death
+//
+// On Linux each process is started with SysProcAttr.Pdeathsig = SIGKILL from a
+// goroutine locked to its own OS thread, which stays alive until the process
+// is reaped (Pdeathsig follows the thread that started the child, not the
+// process: golang/go#27505). So the process is killed when its parent dies,
+// even by SIGKILL. This is a Linux guarantee for the direct child only: the
+// kernel clears Pdeathsig in the child's own children, and a parent killed
+// with SIGKILL runs no cleanup, so grandchildren outlive it unless they watch
+// for it themselves. [WithStdinLifeline] helps with that: the process (and any
+// descendant that inherits its stdin) sees EOF on stdin when the parent dies
+// or the process ends. That is cooperative; it only helps programs that read
+// stdin and exit at EOF, such as a [nursery.Main] program run with
+// nursery.WithStdinLifeline. Nothing proc does reaches a descendant that both
+// calls setsid (or setpgid) and ignores its stdin: such a process has chosen
+// to detach, and it does.
+//
+// # Using the Cmd
+//
+// Build the command with exec.Command and leave waiting to proc: do not call
+// cmd.Wait, cmd.Process.Wait or cmd.Process.Kill. Do not use cmd.StdoutPipe,
+// cmd.StderrPipe or cmd.StdinPipe with Start: os/exec closes those pipes as
+// soon as the process is reaped, which proc does as soon as it exits, so
+// output not yet read would be lost. Use an os.Pipe (close its write end after
+// Start returns) or an io.Writer instead. A command made with
+// exec.CommandContext is also killed by os/exec when that context ends, in
+// addition to what proc does.
+//
+// proc sets cmd.SysProcAttr.Setpgid (unless Setsid is set) and, on Linux,
+// Pdeathsig (unless already set), and cmd.WaitDelay when it is zero. Each
+// running process holds an OS thread. Outside Linux, Start and Run return an
+// error that matches errors.ErrUnsupported.
+package proc
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime/pprof"
+	"sync"
+	"syscall"
+	"time"
+
+	"github.com/twine-go/twine/runtime/nursery"
+)
+
+// DefaultGrace is the time between the termination signal and SIGKILL when
+// no soft stop came first (see WithGrace), as in Trio's run_process.
+const DefaultGrace = 5 * time.Second
+
+// DefaultWaitDelay is the cmd.WaitDelay that Start and Run set when it is zero:
+// how long, after the process exited, os/exec keeps copying its output before
+// it closes the pipes and the process reports ErrIOHeld.
+const DefaultWaitDelay = 5 * time.Second
+
+// An Option configures how Start and Run run one process.
+type Option func(*options)
+
+type options struct {
+	name     string
+	grace    time.Duration
+	signal   syscall.Signal
+	lifeline bool
+}
+
+// WithName names the process in its errors and in the pprof labels
+// ("twine.proc") of the goroutines that watch it. The default is the base name
+// of cmd.Path.
+func WithName(name string) Option {
+	return func(o *options) { o.name = name }
+}
+
+// WithGrace sets how long a process may take to exit after the termination
+// signal before it gets SIGKILL, when no soft stop came first: after a
+// failure, a Cancel or a cancelled parent context under a nursery, after ctx
+// is done in Run, and for the members of its group that a process leaves
+// behind when it exits. The default is DefaultGrace. d <= 0 sends SIGKILL at
+// once. After a nursery's soft stop the nursery decides: SIGKILL follows its
+// hard cancel, whatever this grace.
+func WithGrace(d time.Duration) Option {
+	return func(o *options) { o.grace = max(d, 0) }
+}
+
+// WithSignal sets the termination signal sent to the process group before
+// SIGKILL. The default is SIGTERM; SIGINT suits programs that treat Ctrl-C as
+// their graceful stop.
+func WithSignal(sig syscall.Signal) Option {
+	return func(o *options) { o.signal = sig }
+}
+
+// WithStdinLifeline gives the process a stdin that is a pipe nobody writes to
+// and that is closed when the process has exited or the parent dies, however
+// it dies: the process, and every descendant that inherits its stdin, reads
+// EOF then. It is a cooperative parent-death signal for programs that watch
+// their stdin (seed 000: "exit when stdin closes"), such as a nursery.Main
+// program with nursery.WithStdinLifeline; it does nothing for programs that
+// do not read stdin, and it is not how proc stops a process (that is the
+// termination signal). cmd.Stdin must be nil.
+func WithStdinLifeline() Option {
+	return func(o *options) { o.lifeline = true }
+}
+
+// A Process is a child process started by Start, running as a task of a
+// nursery. Its methods may be called from any goroutine.
+type Process struct {
+	cmd  *exec.Cmd
+	opts options
+	pid  int
+
+	lifeline *os.File // write end of the stdin lifeline, nil without one
+
+	mu         sync.Mutex
+	leaderDone bool                    // the process has exited (it may be a zombie): signal it no more
+	sent       map[syscall.Signal]bool // signals twine sent to the process or its group
+
+	exited  chan struct{} // closed by the owner goroutine when the process has exited, not yet reaped
+	waitErr error         // set before exited is closed: waitid failed, the group is not safe to signal
+	release chan struct{} // closed by the supervisor when the process may be reaped
+	reaped  chan struct{} // closed by the owner goroutine once cmd.Wait returned
+	cmdErr  error         // cmd.Wait's result, set before reaped is closed
+
+	done chan struct{} // closed when err is set: the process is gone and reaped
+	err  error
+}
+
+// Start starts cmd as a task of n and returns once the process has started.
+// The task waits for the process and returns when it has exited, its process
+// group is empty and it is reaped; it terminates the process when n stops or
+// is cancelled, as the package documentation describes.
+//
+// If the process cannot be started (the program is missing, cmd is already
+// started, an option does not fit cmd), Start cancels n with that error as the
+// cause, so the processes and tasks n already runs are terminated as after any
+// failure, and returns the error; n's Wait reports it. If n is already
+// stopping, Start starts nothing and returns an error that wraps the stop's
+// cause, without cancelling n. Start panics if n has finished, as n.Go does.
+func Start(n *nursery.Nursery, cmd *exec.Cmd, opts ...Option) (*Process, error) {
+	p, err := newProcess(cmd, opts)
+	if err != nil {
+		n.Cancel(err)
+		return nil, err
+	}
+	refused := false
+	err = n.Start(func(ctx context.Context, ready func()) error {
+		var err error
+		pprof.Do(ctx, pprof.Labels("twine.proc", p.opts.name), func(ctx context.Context) {
+			if err = p.refuseStopped(ctx); err != nil {
+				refused = true
+				return
+			}
+			if err = p.launch(); err != nil {
+				return
+			}
+			ready()
+			p.err = p.supervise(ctx)
+			close(p.done)
+			err = p.err
+		})
+		return err
+	})
+	if err != nil {
+		if !refused {
+			n.Cancel(err)
+		}
+		return nil, err
+	}
+	return p, nil
+}
+
+// Run runs cmd to completion and returns nil if it exited with status 0.
+//
+// When ctx is done before the process has exited, Run sends it the
+// termination signal and, if it has not exited when the grace (WithGrace)
+// runs out, SIGKILL; it then returns an error that wraps ctx.Err(),
+// context.Cause(ctx) and what the process reported. When ctx is a nursery
+// task's context, the process follows the nursery instead, as one started by
+// Start does: the termination signal at the soft stop, SIGKILL at the hard
+// cancel. Run returns only when the process has exited, its process group is
+// empty and it is reaped. If ctx is already done, Run starts nothing.
+func Run(ctx context.Context, cmd *exec.Cmd, opts ...Option) error {
+	p, err := newProcess(cmd, opts)
+	if err != nil {
+		return err
+	}
+	pprof.Do(ctx, pprof.Labels("twine.proc", p.opts.name), func(ctx context.Context) {
+		if err = p.refuseStopped(ctx); err != nil {
+			return
+		}
+		if err = p.launch(); err != nil {
+			return
+		}
+		err = p.supervise(ctx)
+	})
+	return err
+}
+
+// Pid returns the process id. It stays the process's own until Wait returns.
+func (p *Process) Pid() int { return p.pid }
+
+// Done returns a channel that is closed when the process has exited, its
+// process group is empty and it is reaped.
+func (p *Process) Done() <-chan struct{} { return p.done }
+
+// Wait waits until the process has exited, its process group is empty and it
+// is reaped, and returns what its task returned: nil for exit status 0, an
+// error wrapping *exec.ExitError for another status, a *SignalError for a
+// signal, ErrIOHeld for held pipes, or, if twine terminated the process, an
+// error that wraps the cancellation (errors.Is(err, context.Canceled)) and
+// the process's report.
+func (p *Process) Wait() error {
+	<-p.done
+	return p.err
+}
+
+// Signal sends sig to the process (not to its group), recording it, so that a
+// *SignalError for sig says twine sent it. It returns os.ErrProcessDone once
+// the process has exited: proc never signals a pid after the process exited.
+// A process ended by a signal from Signal is a failure of its task; to stop
+// one process without failing its nursery, start it in a nursery of its own
+// and shut that one down.
+func (p *Process) Signal(sig os.Signal) error {
+	s, ok := sig.(syscall.Signal)
+	if !ok {
+		return errors.New("proc: Signal needs a syscall.Signal")
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.leaderDone {
+		return os.ErrProcessDone
+	}
+	p.sent[s] = true
+	return kill(p.pid, s)
+}
+
+// newProcess checks cmd and the options and prepares cmd to be started.
+func newProcess(cmd *exec.Cmd, opts []Option) (*Process, error) {
+	p := &Process{
+		cmd:     cmd,
+		opts:    options{grace: DefaultGrace, signal: syscall.SIGTERM},
+		sent:    make(map[syscall.Signal]bool),
+		exited:  make(chan struct{}),
+		release: make(chan struct{}),
+		reaped:  make(chan struct{}),
+		done:    make(chan struct{}),
+	}
+	for _, o := range opts {
+		o(&p.opts)
+	}
+	if p.opts.name == "" {
+		p.opts.name = filepath.Base(cmd.Path)
+	}
+	if cmd.Process != nil {
+		return nil, errors.New("proc: start " + p.opts.name + ": cmd already started")
+	}
+	if p.opts.lifeline && cmd.Stdin != nil {
+		return nil, errors.New("proc: start " + p.opts.name + ": WithStdinLifeline needs cmd.Stdin to be nil")
+	}
+	if err := prepare(cmd); err != nil {
+		return nil, fmt.Errorf("proc: start %s: %w", p.opts.name, err)
+	}
+	if cmd.WaitDelay == 0 {
+		cmd.WaitDelay = DefaultWaitDelay
+	}
+	return p, nil
+}
+
+// refuseStopped returns an error that wraps the stop's cause if ctx is done
+// or its nursery is stopping: a process started then would only be terminated.
+func (p *Process) refuseStopped(ctx context.Context) error {
+	stop := nursery.Stopping(ctx)
+	if ctx.Err() != nil {
+		stop = ctx
+	}
+	if stop.Err() == nil {
+		return nil
+	}
+	return &stopError{name: p.opts.name, ctxErr: stop.Err(), cause: context.Cause(stop)}
+}
