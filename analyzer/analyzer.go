@@ -368,6 +368,9 @@ func (c *checker) source(pos, end token.Pos) (string, bool) {
 // report emits a diagnostic unless it falls in a generated file or is
 // documented with //twine:detached.
 func (c *checker) report(rule string, rng analysis.Range, fixes []analysis.SuggestedFix, format string, args ...any) {
+	if !on(rule) {
+		return // computed for another rule (ctxescape and scopeleak share a walk)
+	}
 	pos := rng.Pos()
 	tf := c.pass.Fset.File(pos)
 	if tf == nil || c.generated[tf] {

@@ -59,7 +59,7 @@ func TestStrict(t *testing.T) {
 }
 
 func TestRulesOff(t *testing.T) {
-	setFlags(t, "barego", "false", "ctxdetach", "false")
+	setFlags(t, "barego", "false", "ctxdetach", "false", "ctxescape", "false")
 	run(t, "flagsoff")
 }
 

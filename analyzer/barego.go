@@ -28,15 +28,12 @@ type joinKey struct {
 
 // A goJoin is the verdict on one go statement.
 type goJoin struct {
-	fn              ast.Node // the spawning function
-	keys            []joinKey
-	handedOff       bool             // joined by whoever owns a key (a field, a parameter, a global)
-	synctest        bool             // inside a testing/synctest bubble, which waits for it
-	leak            *ast.ReturnStmt  // a return reached without joining (local keys)
-	joinedSomewhere bool             // with leak: some path after the go statement joins
-	bare            bool             // not joined before the spawning function returns
-	detached        bool             // documented with //twine:detached
-	cur             inspector.Cursor // the go statement
+	fn              ast.Node        // the spawning function
+	keys            []joinKey       // what the goroutine can be joined by
+	leak            *ast.ReturnStmt // a return reached without joining (local keys)
+	joinedSomewhere bool            // with leak: some path after the go statement joins
+	bare            bool            // not joined before the spawning function returns
+	detached        bool            // documented with //twine:detached
 }
 
 // joinOf returns the verdict on the go statement at cur.
@@ -45,7 +42,7 @@ func (c *checker) joinOf(cur inspector.Cursor) *goJoin {
 	if j, ok := c.joins[g]; ok {
 		return j
 	}
-	j := &goJoin{cur: cur}
+	j := &goJoin{}
 	c.joins[g] = j
 	if tf := c.pass.Fset.File(g.Pos()); tf != nil {
 		j.detached = c.suppressed(tf, g.Pos())
@@ -57,10 +54,9 @@ func (c *checker) joinOf(cur inspector.Cursor) *goJoin {
 	}
 	j.fn = fnCur.Node()
 	if c.inSynctest(cur) {
-		j.synctest = true
-		return j
+		return j // the bubble waits for it
 	}
-	if g := c.cfgOf(j.fn); g != nil && g.NoReturn() {
+	if graph := c.cfgOf(j.fn); graph != nil && graph.NoReturn() {
 		return j // the function never returns, so nothing outlives it (select {} in main)
 	}
 	j.keys = c.goKeys(g, j.fn)
@@ -69,8 +65,7 @@ func (c *checker) joinOf(cur inspector.Cursor) *goJoin {
 		return j
 	}
 	if c.handedOff(j.keys, j.fn, g) {
-		j.handedOff = true
-		return j
+		return j // whoever owns a key joins it
 	}
 	used := func(n ast.Node) bool { return c.keysUsed(j.keys, n) }
 	if deferredBefore(c.info, funcBody(j.fn), g, used) {
