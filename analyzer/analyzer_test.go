@@ -14,42 +14,52 @@ import (
 )
 
 func TestBarego(t *testing.T) {
+	t.Parallel()
 	run(t, "barego")
 }
 
 func TestBaregoFix(t *testing.T) {
+	t.Parallel()
 	runFixes(t, "barefix")
 }
 
 func TestCtxescape(t *testing.T) {
+	t.Parallel()
 	run(t, "ctxescape")
 }
 
 func TestCtxdetach(t *testing.T) {
+	t.Parallel()
 	run(t, "ctxdetach", "ctxdetachmain")
 }
 
 func TestScopeleak(t *testing.T) {
+	t.Parallel()
 	run(t, "scopeleak")
 }
 
 func TestScopeFacts(t *testing.T) {
+	t.Parallel()
 	run(t, "example.com/bundle", "example.com/app")
 }
 
 func TestProcleak(t *testing.T) {
+	t.Parallel()
 	run(t, "procleak")
 }
 
 func TestSpawns(t *testing.T) {
+	t.Parallel()
 	run(t, "example.com/spawns/lib", "example.com/spawns/app")
 }
 
 func TestSuppress(t *testing.T) {
+	t.Parallel()
 	run(t, "suppress")
 }
 
 func TestGenerated(t *testing.T) {
+	t.Parallel()
 	run(t, "generated")
 }
 
@@ -103,6 +113,7 @@ func setFlags(t *testing.T, kv ...string) {
 }
 
 func TestCtxdetachFix(t *testing.T) {
+	t.Parallel()
 	runFixes(t, "ctxfix")
 }
 

@@ -52,8 +52,8 @@ func (c *checker) spawnsFactOf(fn *types.Func) *spawnsFact {
 // function that does. The standard library is left out: its goroutines are
 // its own business (net/http's per-connection goroutines, time.AfterFunc).
 func (c *checker) exportSpawnFacts() {
-	if c.std {
-		return
+	if c.std || len(c.goStmts) == 0 && !c.importedSpawns {
+		return // nothing here can spawn
 	}
 	type edge struct {
 		from, to *types.Func

@@ -21,6 +21,7 @@ import (
 // the race detector the test files of std are left out, to keep the test
 // within CI's time.
 func TestStd(t *testing.T) {
+	t.Parallel()
 	cfg := &packages.Config{Mode: packages.LoadAllSyntax, Tests: !raceEnabled}
 	pkgs, err := packages.Load(cfg, "std")
 	if err != nil {
