@@ -278,6 +278,20 @@ func (c *checker) funcName(fn ast.Node) string {
 		}
 		return d.Name.Name
 	}
+	for _, cur := range c.calls {
+		call := cur.Node().(*ast.CallExpr)
+		for _, a := range call.Args {
+			if ast.Unparen(a) != fn {
+				continue
+			}
+			switch f := callee(c.info, call); {
+			case isNurseryRun(f):
+				return "the " + f.Name() + " body"
+			case isNurserySpawn(f):
+				return "the task"
+			}
+		}
+	}
 	return "the function literal"
 }
 

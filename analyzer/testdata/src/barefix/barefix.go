@@ -27,7 +27,7 @@ func (s *server) serveOne(c *request) {}
 func serve(ctx context.Context, conns []*request) error {
 	return nursery.Run(ctx, func(n *nursery.Nursery) error {
 		for _, c := range conns {
-			go handle(c) // want `goroutine is never joined.*: start it with n.Go so the nursery waits for it`
+			go handle(c) // want `goroutine is never joined, so it can outlive the Run body: start it with n.Go so the nursery waits for it`
 		}
 		for i := 0; i < 3; i++ {
 			go process(i, "x") // want `start it with n.Go`
@@ -62,7 +62,7 @@ func methods(ctx context.Context, s *server, other *server) error {
 func inTask(ctx context.Context, c *request) error {
 	return nursery.Run(ctx, func(outer *nursery.Nursery) error {
 		outer.Go(func(ctx context.Context) error {
-			go handle(c) // want `start it with outer.Go`
+			go handle(c) // want `can outlive the task: start it with outer.Go`
 			return nil
 		})
 		return nil
