@@ -660,3 +660,46 @@ func selectLoopJoins(ctx context.Context) int {
 		}
 	}
 }
+
+type hub struct {
+	mu      sync.Mutex
+	clients map[chan string]struct{}
+}
+
+func (h *hub) broadcast(msg string) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	for c := range h.clients {
+		go func() { c <- msg }() // want `goroutine is never joined, so it can outlive \(\*hub\).broadcast`
+	}
+}
+
+func proxy(client net.Conn, addr string) error {
+	server, err := net.Dial("tcp", addr)
+	if err != nil {
+		return err
+	}
+	defer server.Close()
+	done := make(chan struct{}, 2)
+	go func() { copyConn(server, client); done <- struct{}{} }()
+	go func() { copyConn(client, server); done <- struct{}{} }()
+	<-done
+	return nil
+}
+
+func copyConn(dst, src net.Conn) {}
+
+func tail(ctx context.Context, lines []string) <-chan string {
+	out := make(chan string)
+	go func() {
+		defer close(out)
+		for _, l := range lines {
+			select {
+			case out <- l:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	return out
+}

@@ -161,3 +161,19 @@ func documented() {
 	//twine:detached the daemon re-parents itself to init
 	cmd.Start()
 }
+
+func scanOutput(args []string) ([]string, error) {
+	cmd := exec.Command(args[0], args[1:]...)
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		return nil, err
+	}
+	if err := cmd.Start(); err != nil { // want `process started by cmd.Start\(\) is not waited for on every path: the return at line \d+`
+		return nil, err
+	}
+	lines, err := io.ReadAll(out)
+	if err != nil {
+		return nil, err // the child is left running
+	}
+	return []string{string(lines)}, cmd.Wait()
+}
