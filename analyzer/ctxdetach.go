@@ -40,7 +40,7 @@ func (c *checker) checkCtxdetach() {
 		if b, ok := cur.Parent().Node().(*ast.BinaryExpr); ok && (b.Op == token.EQL || b.Op == token.NEQ) {
 			continue // ctx == context.Background() compares, it does not detach
 		}
-		cands := c.contextsInScope(call.Pos())
+		cands := c.contextsInScope(cur, call.Pos())
 		if len(cands) == 0 {
 			continue
 		}
@@ -120,8 +120,20 @@ func (c *checker) rootFunc(cur, fnCur inspector.Cursor) bool {
 }
 
 // contextsInScope returns the variables of type context.Context visible at
-// pos, declared in the functions around it (innermost first).
-func (c *checker) contextsInScope(pos token.Pos) []*types.Var {
+// pos, declared in the functions around it (innermost first). Named results
+// are not among them: they hold what the function will return, not a
+// context it was given.
+func (c *checker) contextsInScope(cur inspector.Cursor, pos token.Pos) []*types.Var {
+	results := make(map[types.Object]bool)
+	for f := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		if ft := funcType(f.Node()); ft != nil && ft.Results != nil {
+			for _, field := range ft.Results.List {
+				for _, id := range field.Names {
+					results[c.info.Defs[id]] = true
+				}
+			}
+		}
+	}
 	pkg := c.pass.Pkg.Scope()
 	scope := pkg.Innermost(pos)
 	var cands []*types.Var
@@ -130,7 +142,7 @@ func (c *checker) contextsInScope(pos token.Pos) []*types.Var {
 		slices.SortFunc(names, func(a, b string) int { return cmp.Compare(s.Lookup(a).Pos(), s.Lookup(b).Pos()) })
 		for _, name := range names {
 			v, ok := s.Lookup(name).(*types.Var)
-			if !ok || name == "_" || v.Pos() >= pos || !isContextType(v.Type()) {
+			if !ok || name == "_" || v.Pos() >= pos || !isContextType(v.Type()) || results[v] {
 				continue
 			}
 			if _, obj := scope.LookupParent(name, pos); obj != v {

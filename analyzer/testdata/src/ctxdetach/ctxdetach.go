@@ -154,3 +154,13 @@ func init() {
 	_ = query(context.TODO())
 	_ = ctx
 }
+
+func namedResult() (ctx context.Context, cancel context.CancelFunc) {
+	ctx, cancel = context.WithCancel(context.Background())
+	return
+}
+
+func namedResultWithParam(parent context.Context) (ctx context.Context, cancel context.CancelFunc) {
+	ctx, cancel = context.WithCancel(context.Background()) // want `call to context.Background\(\) detaches this work from parent`
+	return
+}
