@@ -65,6 +65,7 @@ func TestMain(m *testing.M) {
 //	                          run "MODE ARGS..." with proc.Start in a nursery (with
 //	                          WithStdinLifeline if LIFELINE is "lifeline"), print
 //	                          "parent ready" and block
+//	main SCENARIO [lifeline]  a nursery.Main program, see main_test.go
 func runHelper(mode string, args []string) {
 	switch mode {
 	case "exit":
@@ -91,6 +92,8 @@ func runHelper(mode string, args []string) {
 		spawn(args)
 	case "parent":
 		parent(args)
+	case "main":
+		mainHelper(args)
 	default:
 		fmt.Fprintf(os.Stderr, "unknown helper mode %q\n", mode)
 		os.Exit(2)
