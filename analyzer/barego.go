@@ -64,7 +64,7 @@ func (c *checker) joinOf(cur inspector.Cursor) *goJoin {
 		j.bare = true
 		return j
 	}
-	if c.handedOff(j.keys, j.fn, g) {
+	if c.handedOff(cur, j.keys, j.fn, g) {
 		return j // whoever owns a key joins it
 	}
 	used := func(n ast.Node) bool { return c.keysUsed(j.keys, n) }
@@ -111,9 +111,26 @@ func (c *checker) joinOf(cur inspector.Cursor) *goJoin {
 // on), or a local key the function hands on anywhere (stores in a field,
 // returns, passes to a call) — os/exec stores its result channel in the
 // Cmd before starting the goroutine that Wait receives from.
-func (c *checker) handedOff(keys []joinKey, fn ast.Node, g *ast.GoStmt) bool {
+//
+// A key captured from an enclosing function (a WaitGroup declared there,
+// counted in by a closure that starts the goroutine) is handed to that
+// function: it must join it somewhere, or the goroutine is bare.
+func (c *checker) handedOff(cur inspector.Cursor, keys []joinKey, fn ast.Node, g *ast.GoStmt) bool {
 	for _, k := range keys {
-		if !localTo(k.p, fn) {
+		if localTo(k.p, fn) {
+			continue
+		}
+		outer := c.declaringFunc(cur, k.p)
+		if outer == nil {
+			return true // a field, a parameter, a global: its owner's business
+		}
+		joined := false
+		eachRef(c.info, funcBody(outer), func(r ref) {
+			if !joined && !within(r.expr, g) && refJoins(k, r) {
+				joined = true
+			}
+		})
+		if joined {
 			return true
 		}
 	}
@@ -129,6 +146,26 @@ func (c *checker) handedOff(keys []joinKey, fn ast.Node, g *ast.GoStmt) bool {
 		}
 	})
 	return found
+}
+
+// declaringFunc returns the function around cur whose body declares the
+// variable of p, when p is that variable itself or a field of it reached
+// without a pointer; nil otherwise.
+func (c *checker) declaringFunc(cur inspector.Cursor, p path) ast.Node {
+	if !p.valid() || p.deref {
+		return nil
+	}
+	// The innermost function around cur whose syntax holds the
+	// declaration declares it: in its body, a local; else a parameter.
+	for f := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		if declaredIn(p.root, f.Node()) {
+			if localTo(p, f.Node()) {
+				return f.Node()
+			}
+			return nil
+		}
+	}
+	return nil
 }
 
 // isCallee reports whether r is a function-valued variable being called.
@@ -412,7 +449,7 @@ func refJoins(k joinKey, r ref) bool {
 		return false // another variable, or a field read through the key
 	}
 	switch r.kind {
-	case useGoArg, useCompare, useAssigned, useSend:
+	case useGoArg, useCompare, useAssigned, useSend, useDecl, useBlank:
 		return false
 	}
 	switch k.kind {

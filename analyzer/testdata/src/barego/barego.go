@@ -703,3 +703,41 @@ func tail(ctx context.Context, lines []string) <-chan string {
 	}()
 	return out
 }
+
+func capturedNeverWaited(items []int) {
+	var wg sync.WaitGroup
+	start := func(c int) {
+		wg.Add(1)
+		go func() { // want `goroutine is never joined, so it can outlive the function literal`
+			defer wg.Done()
+			use(c)
+		}()
+	}
+	for _, c := range items {
+		start(c)
+	}
+}
+
+func capturedWaited(items []int) {
+	var wg sync.WaitGroup
+	start := func(c int) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			use(c)
+		}()
+	}
+	for _, c := range items {
+		start(c)
+	}
+	wg.Wait()
+}
+
+func capturedParam(items []int) {
+	handle := func(c net.Conn) {
+		go func() { // c is the literal's parameter: the caller owns it
+			c.Read(nil)
+		}()
+	}
+	_ = handle
+}
