@@ -278,8 +278,16 @@ func (c *checker) callTask(cur inspector.Cursor, g *ast.GoStmt, task, ind string
 	}
 	stable := c.stableVars(cur, g)
 	taken := make(map[string]bool)
+	boundVars := make(map[types.Object]string)
 	var names, values []string
 	bind := func(e ast.Expr, base string) (string, bool) {
+		var v types.Object
+		if id, ok := ast.Unparen(e).(*ast.Ident); ok {
+			v = c.info.Uses[id]
+			if name, ok := boundVars[v]; ok {
+				return name, true // go f(x, x): bind x once
+			}
+		}
 		src, ok := c.source(e.Pos(), e.End())
 		if !ok {
 			return "", false
@@ -289,6 +297,9 @@ func (c *checker) callTask(cur inspector.Cursor, g *ast.GoStmt, task, ind string
 			name = freshName(scope, g.Pos(), base, taken)
 		}
 		taken[name] = true
+		if v != nil {
+			boundVars[v] = name
+		}
 		names = append(names, name)
 		values = append(values, src)
 		return name, true

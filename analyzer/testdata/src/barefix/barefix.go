@@ -13,6 +13,7 @@ func process(i int, s string) error { return nil }
 func split(xs ...int)               {}
 func next() int                     { return 0 }
 func generic[T any](x T)            {}
+func pair(a, b int)                 {}
 func compare(ok bool)               {}
 func named(ok flag)                 {}
 
@@ -31,6 +32,9 @@ func serve(ctx context.Context, conns []*request) error {
 		}
 		for i := 0; i < 3; i++ {
 			go process(i, "x") // want `start it with n.Go`
+		}
+		for i := 0; i < 3; i++ {
+			go pair(i, i) // want `start it with n.Go`
 		}
 		go process(next(), "y") // want `start it with n.Go`
 		go handle(conns[1])     // want `start it with n.Go`
