@@ -71,7 +71,8 @@
 //
 // Ownership handed on is not reported: the goroutine is counted in a
 // WaitGroup, or signals a channel, that lives outside the function (a
-// field, a parameter, a global: go p.worker() after p.wg.Add(1)); it works
+// field, a parameter, a global: go p.worker() after p.wg.Add(1); a
+// variable of an enclosing function, which must then join it somewhere); it works
 // on a value with a Close, Shutdown or Stop method that the function does
 // not own (its receiver, a parameter); or the function hands its join on
 // (returns the channel the goroutine closes, as a generator does; stores
@@ -88,9 +89,9 @@
 // where the go statement evaluated them:
 //
 //	go handle(conns[i])            {
-//	                           =>      c := conns[i]
+//	                           =>      conn := conns[i]
 //	                                   n.Go(func(context.Context) error {
-//	                                       handle(c)
+//	                                       handle(conn)
 //	                                       return nil
 //	                                   })
 //	                               }
@@ -121,8 +122,8 @@
 //
 // context.Background(), context.TODO() and context.WithoutCancel(x) where a
 // variable of type context.Context is in scope (a parameter or local of
-// the function or of one around it): the work no longer stops when the
-// caller gives up.
+// the function or of one around it, not a named result): the work no
+// longer stops when the caller gives up.
 //
 //	func (s *Store) Get(ctx context.Context, k string) (string, error) {
 //		return s.db.QueryContext(context.Background(), q, k) // pass ctx
