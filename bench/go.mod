@@ -6,6 +6,7 @@ require (
 	github.com/sourcegraph/conc v0.3.0
 	github.com/twine-go/twine v0.0.0
 	golang.org/x/sync v0.24.0
+	golang.org/x/tools v0.52.0
 )
 
 require (
