@@ -1,3 +1,5 @@
+//go:build linux
+
 package proc
 
 // Kill lets the tests wrap the kill function proc signals through, to check

@@ -281,9 +281,14 @@ func eventuallyGone(t *testing.T, pids ...int) {
 }
 
 // noLeaks registers checks, run when the test ends, that no goroutine of
-// proc is left and that this process has no child left, alive or zombie.
+// proc is left, that this process has no child left, alive or zombie, and
+// that proc signalled nothing but unreaped children of this process.
 func noLeaks(t *testing.T) {
+	before := len(violations())
 	t.Cleanup(func() {
+		if v := violations(); len(v) > before {
+			t.Errorf("proc signalled processes that were not its unreaped children:\n%s", strings.Join(v[before:], "\n"))
+		}
 		deadline := time.Now().Add(10 * time.Second)
 		for {
 			stacks := goroutines()

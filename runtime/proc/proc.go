@@ -75,7 +75,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime/pprof"
 	"sync"
 	"syscall"
 	"time"
@@ -102,9 +101,11 @@ type options struct {
 	lifeline bool
 }
 
-// WithName names the process in its errors and in the pprof labels
-// ("twine.proc") of the goroutines that watch it. The default is the base name
-// of cmd.Path.
+// WithName names the process in its errors and in the pprof label
+// "twine.proc" of the goroutine that starts, waits for and reaps it. That
+// goroutine carries no nursery labels: it belongs to the process's task, which
+// joins it, so the nursery's task tree lists the task and not it. The default
+// name is the base name of cmd.Path.
 func WithName(name string) Option {
 	return func(o *options) { o.name = name }
 }
@@ -181,21 +182,17 @@ func Start(n *nursery.Nursery, cmd *exec.Cmd, opts ...Option) (*Process, error) 
 	}
 	refused := false
 	err = n.Start(func(ctx context.Context, ready func()) error {
-		var err error
-		pprof.Do(ctx, pprof.Labels("twine.proc", p.opts.name), func(ctx context.Context) {
-			if err = p.refuseStopped(ctx); err != nil {
-				refused = true
-				return
-			}
-			if err = p.launch(); err != nil {
-				return
-			}
-			ready()
-			p.err = p.supervise(ctx)
-			close(p.done)
-			err = p.err
-		})
-		return err
+		if err := p.refuseStopped(ctx); err != nil {
+			refused = true
+			return err
+		}
+		if err := p.launch(); err != nil {
+			return err
+		}
+		ready()
+		p.err = p.supervise(ctx)
+		close(p.done)
+		return p.err
 	})
 	if err != nil {
 		if !refused {
@@ -221,16 +218,13 @@ func Run(ctx context.Context, cmd *exec.Cmd, opts ...Option) error {
 	if err != nil {
 		return err
 	}
-	pprof.Do(ctx, pprof.Labels("twine.proc", p.opts.name), func(ctx context.Context) {
-		if err = p.refuseStopped(ctx); err != nil {
-			return
-		}
-		if err = p.launch(); err != nil {
-			return
-		}
-		err = p.supervise(ctx)
-	})
-	return err
+	if err := p.refuseStopped(ctx); err != nil {
+		return err
+	}
+	if err := p.launch(); err != nil {
+		return err
+	}
+	return p.supervise(ctx)
 }
 
 // Pid returns the process id. It stays the process's own until Wait returns.

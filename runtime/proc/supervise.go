@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"runtime"
+	"runtime/pprof"
 	"syscall"
 	"time"
 
@@ -48,6 +49,7 @@ func (p *Process) launch() error {
 func (p *Process) own(started chan<- error) {
 	defer close(p.reaped)
 	runtime.LockOSThread() // never unlocked: see launch
+	pprof.SetGoroutineLabels(pprof.WithLabels(context.Background(), pprof.Labels("twine.proc", p.opts.name)))
 	if err := p.cmd.Start(); err != nil {
 		started <- err
 		return
