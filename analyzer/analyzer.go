@@ -122,10 +122,10 @@ type checker struct {
 	importsNursery bool
 	importedSpawns bool
 	importedScopes bool
-	spawns         map[*types.Func]*spawnsFact // this package's
-	scopes         map[*types.Func]*scopeFact  // this package's
-	fieldCalls     map[fieldKey][]string       // see closesField
-	comms          map[ast.Node]bool           // see isComm
+	spawns         map[*types.Func]*spawnsFact  // this package's
+	scopes         map[*types.Func]*scopeFact   // this package's
+	fieldCalls     map[fieldKey][]string        // see closesField
+	comms          map[ast.Node]*ast.SelectStmt // see selectOf
 }
 
 func run(pass *analysis.Pass) (any, error) {

@@ -193,3 +193,8 @@ func TestDoc(t *testing.T) {
 		}
 	}
 }
+
+func TestRealWorld(t *testing.T) {
+	t.Parallel()
+	run(t, "realworld")
+}

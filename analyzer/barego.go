@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
@@ -24,6 +25,11 @@ type joinKey struct {
 	kind keyKind
 	p    path
 	name string // as written, for messages: "wg", "s.done", "srv"
+
+	// guards, for a channel the goroutine sends on: the contexts whose
+	// Done case sits beside every one of those sends (select { case ch <-
+	// v: case <-ctx.Done(): }), so that the send gives up once ctx is done.
+	guards []path
 }
 
 // A goJoin is the verdict on one go statement.
@@ -81,7 +87,8 @@ func (c *checker) joinOf(cur inspector.Cursor) *goJoin {
 		used: func(n ast.Node) bool {
 			if c.isComm(n) {
 				return c.keysUsedIf(j.keys, n, func(k joinKey, r ref) bool {
-					return !(k.kind == keyChan && r.kind == useRecv && !c.buffered(k.p, j.fn))
+					return !(k.kind == keyChan && r.kind == useRecv && !c.buffered(k.p, j.fn) &&
+						!c.guardedSelect(n, k, j.keys))
 				})
 			}
 			return used(n)
@@ -203,26 +210,36 @@ func (c *checker) goKeys(g *ast.GoStmt, fn ast.Node) []joinKey {
 	addExpr := func(kind keyKind, e ast.Expr) { add(kind, pathOf(c.info, e), pathText(e)) }
 
 	call := g.Call
-	switch fun := ast.Unparen(call.Fun).(type) {
-	case *ast.FuncLit:
+	lit, _ := ast.Unparen(call.Fun).(*ast.FuncLit)
+	if lit == nil {
+		lit = c.localFuncLit(call.Fun, fn) // go acceptOne(x): acceptOne := func(...) {...}
+	}
+	if lit != nil {
 		// What the goroutine signals on, among the variables it captures,
 		// directly or through a function of this package it calls
 		// (defer g.done()).
-		captured := func(v *types.Var) bool { return !declaredIn(v, fun) }
-		c.signals(fun.Body, captured, func(kind keyKind, r ref) { addExpr(kind, r.expr) })
-		eachOwnCall(fun.Body, func(inner *ast.CallExpr) {
+		captured := func(v *types.Var) bool { return !declaredIn(v, lit) }
+		c.signals(lit.Body, captured, func(kind keyKind, r ref) { addExpr(kind, r.expr) })
+		var viaCallee []path // channels some callee sends on: their sends are not seen here
+		eachOwnCall(lit.Body, func(inner *ast.CallExpr) {
 			if f := callee(c.info, inner); f != nil {
 				if decl := c.decls[f]; decl != nil && decl.Body != nil {
 					c.calleeSignals(decl, inner, func(kind keyKind, p path, name string) {
 						if captured(p.root) {
 							add(kind, p, name)
+							viaCallee = append(viaCallee, p)
 						}
 					})
 				}
 			}
 		})
-	default:
-		if sel, ok := fun.(*ast.SelectorExpr); ok {
+		for i, k := range keys {
+			if k.kind == keyChan && !slices.ContainsFunc(viaCallee, k.p.equal) {
+				keys[i].guards = c.sendGuards(lit.Body, k.p)
+			}
+		}
+	} else {
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
 			if s, ok := c.info.Selections[sel]; ok && s.Kind() == types.MethodVal && hasCloser(c.typeOf(sel.X)) {
 				addExpr(keyCloser, sel.X)
 			}
@@ -248,6 +265,68 @@ func (c *checker) goKeys(g *ast.GoStmt, fn ast.Node) []joinKey {
 		}
 	}
 	return keys
+}
+
+// localFuncLit returns the function literal that fun, a variable of the
+// function fn (or of one around it), holds: the literal it is declared or
+// assigned with, when it is assigned nothing else.
+func (c *checker) localFuncLit(fun ast.Expr, fn ast.Node) *ast.FuncLit {
+	id, ok := ast.Unparen(fun).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, _ := c.info.Uses[id].(*types.Var)
+	if v == nil || v.IsField() || isGlobal(v) {
+		return nil
+	}
+	decl := c.declaringBody(v, fn)
+	if decl == nil {
+		return nil
+	}
+	var lit *ast.FuncLit
+	other := false
+	ast.Inspect(decl, func(n ast.Node) bool {
+		if other {
+			return false
+		}
+		lhs, rhs := assignment(n)
+		for i, l := range lhs {
+			l, ok := ast.Unparen(l).(*ast.Ident)
+			if !ok || c.info.ObjectOf(l) != v {
+				continue
+			}
+			if len(rhs) == len(lhs) {
+				if fl, ok := ast.Unparen(rhs[i]).(*ast.FuncLit); ok && lit == nil {
+					lit = fl
+					continue
+				}
+			}
+			other = true
+		}
+		if u, ok := n.(*ast.UnaryExpr); ok && u.Op == token.AND && pathOf(c.info, u.X).root == v {
+			other = true // &f lets anything assign it
+		}
+		return true
+	})
+	if other {
+		return nil
+	}
+	return lit
+}
+
+// declaringBody returns the body, among fn and the functions around it,
+// that declares the local variable v, or nil.
+func (c *checker) declaringBody(v *types.Var, fn ast.Node) *ast.BlockStmt {
+	cur, ok := c.root.FindNode(fn)
+	if !ok {
+		return nil
+	}
+	for f := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		if body := funcBody(f.Node()); body != nil && declaredIn(v, body) {
+			return body
+		}
+	}
+	return nil
 }
 
 // signals walks the body of a goroutine and calls f for each way it can
@@ -398,16 +477,135 @@ func (c *checker) keysUsedIf(keys []joinKey, n ast.Node, keep func(joinKey, ref)
 }
 
 // isComm reports whether n is the communication of a select case.
-func (c *checker) isComm(n ast.Node) bool {
+func (c *checker) isComm(n ast.Node) bool { return c.selectOf(n) != nil }
+
+// selectOf returns the select statement of which n is the communication
+// of a case, or nil.
+func (c *checker) selectOf(n ast.Node) *ast.SelectStmt {
 	if c.comms == nil {
-		c.comms = make(map[ast.Node]bool)
-		for cur := range c.root.Preorder((*ast.CommClause)(nil)) {
-			if cc := cur.Node().(*ast.CommClause); cc.Comm != nil {
-				c.comms[cc.Comm] = true
+		c.comms = make(map[ast.Node]*ast.SelectStmt)
+		for cur := range c.root.Preorder((*ast.SelectStmt)(nil)) {
+			sel := cur.Node().(*ast.SelectStmt)
+			for _, st := range sel.Body.List {
+				if cc, ok := st.(*ast.CommClause); ok && cc.Comm != nil {
+					c.comms[cc.Comm] = sel
+				}
 			}
 		}
 	}
 	return c.comms[n]
+}
+
+// sendGuards returns the contexts whose <-ctx.Done() is a case of the
+// select around every send on the channel ch in body (outside nested go
+// statements), or nil when some send stands alone or there is none.
+func (c *checker) sendGuards(body ast.Node, ch path) []path {
+	var guards []path
+	sends := 0
+	ast.PreorderStack(body, nil, func(n ast.Node, stack []ast.Node) bool {
+		if _, ok := n.(*ast.GoStmt); ok {
+			return false
+		}
+		send, ok := n.(*ast.SendStmt)
+		if !ok || !pathOf(c.info, send.Chan).equal(ch) {
+			return true
+		}
+		sends++
+		var here []path
+		if len(stack) >= 3 {
+			cc, _ := stack[len(stack)-1].(*ast.CommClause)
+			sel, _ := stack[len(stack)-3].(*ast.SelectStmt)
+			if cc != nil && cc.Comm == send && sel != nil {
+				here = c.doneCases(sel)
+			}
+		}
+		if sends == 1 {
+			guards = here
+		} else {
+			guards = slices.DeleteFunc(guards, func(p path) bool { return !slices.ContainsFunc(here, p.equal) })
+		}
+		return true
+	})
+	return guards
+}
+
+// doneCases returns the contexts x of the cases `<-x.Done()` of sel.
+func (c *checker) doneCases(sel *ast.SelectStmt) []path {
+	var ctxs []path
+	for _, st := range sel.Body.List {
+		if cc, ok := st.(*ast.CommClause); ok {
+			if p, ok := c.doneRecv(cc.Comm); ok {
+				ctxs = append(ctxs, p)
+			}
+		}
+	}
+	return ctxs
+}
+
+// doneRecv returns x when comm receives from x.Done() for a context x.
+func (c *checker) doneRecv(comm ast.Stmt) (path, bool) {
+	e := recvOperand(comm)
+	if e == nil || !c.recvDone(e) {
+		return path{}, false
+	}
+	call := ast.Unparen(ast.Unparen(e).(*ast.UnaryExpr).X).(*ast.CallExpr)
+	p := pathOf(c.info, ast.Unparen(call.Fun).(*ast.SelectorExpr).X)
+	return p, p.valid()
+}
+
+// recvOperand returns the <-x expression that the communication of a case
+// receives with, or nil for a send or default.
+func recvOperand(comm ast.Stmt) ast.Expr {
+	var e ast.Expr
+	switch comm := comm.(type) {
+	case *ast.ExprStmt:
+		e = comm.X
+	case *ast.AssignStmt:
+		if len(comm.Rhs) == 1 {
+			e = comm.Rhs[0]
+		}
+	}
+	if u, ok := ast.Unparen(e).(*ast.UnaryExpr); ok && u.Op == token.ARROW {
+		return u
+	}
+	return nil
+}
+
+// guardedSelect reports whether the select whose case communication is
+// comm waits for the goroutine through k whichever case it takes: each
+// case receives from one of the goroutine's channels, or from x.Done() of
+// a context x that guards every send of the goroutine on each of them. Leaving by
+// <-ctx.Done() then leaves the goroutine a Done case of its own: it gives
+// up its send and ends, as with a buffered channel.
+func (c *checker) guardedSelect(comm ast.Node, k joinKey, keys []joinKey) bool {
+	sel := c.selectOf(comm)
+	if sel == nil || len(k.guards) == 0 {
+		return false
+	}
+	for _, st := range sel.Body.List {
+		cc, ok := st.(*ast.CommClause)
+		if !ok {
+			return false
+		}
+		if p, ok := c.doneRecv(cc.Comm); ok {
+			// The goroutine may be blocked on any of its channels.
+			for _, k := range keys {
+				if k.kind == keyChan && !slices.ContainsFunc(k.guards, p.equal) {
+					return false
+				}
+			}
+			continue
+		}
+		e := recvOperand(cc.Comm)
+		if e == nil {
+			return false // a send, or default
+		}
+		p := pathOf(c.info, ast.Unparen(e).(*ast.UnaryExpr).X)
+		if !slices.ContainsFunc(keys, func(k joinKey) bool { return k.kind == keyChan && k.p.equal(p) }) {
+			return false
+		}
+	}
+	return true
 }
 
 // buffered reports whether the channel p is a variable of fn made, and

@@ -40,6 +40,9 @@ func (c *checker) checkCtxdetach() {
 		if b, ok := cur.Parent().Node().(*ast.BinaryExpr); ok && (b.Op == token.EQL || b.Op == token.NEQ) {
 			continue // ctx == context.Background() compares, it does not detach
 		}
+		if c.valuesOnly(cur) {
+			continue
+		}
 		cands := c.contextsInScope(cur, call.Pos())
 		if len(cands) == 0 {
 			continue
@@ -95,6 +98,21 @@ func (c *checker) checkCtxdetach() {
 			"call to %s() detaches this work from %s, which is in scope: pass %s so its cancellation and deadline reach the work, or document the detachment with //twine:detached <reason>",
 			name, best.Name(), best.Name())
 	}
+}
+
+// valuesOnly reports whether the call at cur is the context argument of a
+// function that reads only the values of a context, never its
+// cancellation: pprof.SetGoroutineLabels(context.Background()) clears the
+// goroutine's profiler labels, and runtime/trace's Log and regions read
+// the trace task. Nothing runs under such a context, so nothing detaches.
+func (c *checker) valuesOnly(cur inspector.Cursor) bool {
+	call, ok := cur.Parent().Node().(*ast.CallExpr)
+	if !ok || len(call.Args) == 0 || ast.Unparen(call.Args[0]) != cur.Node() {
+		return false
+	}
+	fn := callee(c.info, call)
+	return isFunc(fn, "runtime/pprof", "SetGoroutineLabels") ||
+		isFunc(fn, "runtime/trace", "Log", "Logf", "StartRegion", "WithRegion")
 }
 
 // rootFunc reports whether cur is where root contexts legitimately come

@@ -67,7 +67,13 @@
 // statements. A select that returns from another case (<-ctx.Done(), a
 // timeout) leaves the goroutine blocked on its send for ever and is
 // reported, unless the channel is buffered (make(chan T, 1)): the buffer
-// takes the send, and the goroutine ends on its own.
+// takes the send, and the goroutine ends on its own. Likewise when every
+// send of the goroutine sits in a select beside <-ctx.Done() and the
+// spawner's select leaves only by its channels or by that same ctx.Done():
+// the goroutine gives up its send and ends. A goroutine that runs a
+// function literal kept in a local variable (go acceptOne(x), after
+// acceptOne := func(...) {...}) is judged by that literal, unless the
+// variable is ever assigned anything else.
 //
 // Ownership handed on is not reported: the goroutine is counted in a
 // WaitGroup, or signals a channel, that lives outside the function (a
@@ -137,7 +143,10 @@
 // function, and of the t.Run subtests, f.Fuzz targets and synctest bubbles
 // it runs); a Background or TODO that gives a nil context its value
 // (inside `if ctx == nil`, or assigned to a `var ctx context.Context`); a
-// comparison with Background(); and a detached context made once the
+// comparison with Background(); a context read only for its values, never
+// for its cancellation (pprof.SetGoroutineLabels(context.Background())
+// clears the profiler labels; runtime/trace's Log, Logf, StartRegion and
+// WithRegion); and a detached context made once the
 // context in scope is done (after <-ctx.Done(), in a select case on it,
 // under `if ctx.Err() != nil`, in a context.AfterFunc callback), which is
 // how a graceful shutdown gets a deadline of its own. A deliberate
