@@ -763,3 +763,22 @@ func TestNameLabelsGoroutines(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// BenchmarkRun measures proc's cost over os/exec's for a process that exits
+// at once: the locked thread, waitid and the scan of /proc for the group.
+func BenchmarkRun(b *testing.B) {
+	b.Run("proc.Run", func(b *testing.B) {
+		for b.Loop() {
+			if err := proc.Run(b.Context(), exec.Command("/bin/true")); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("exec.Cmd.Run", func(b *testing.B) {
+		for b.Loop() {
+			if err := exec.Command("/bin/true").Run(); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}

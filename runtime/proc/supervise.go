@@ -119,6 +119,7 @@ func (p *Process) supervise(ctx context.Context) error {
 		}
 		return interrupted
 	}
+loop:
 	for {
 		select {
 		case <-stopC:
@@ -140,23 +141,25 @@ func (p *Process) supervise(ctx context.Context) error {
 		case <-exitedC:
 			exitedC, exited = nil, true
 			p.closeLifeline()
+			if !p.groupSafe() || !groupAlive(p.pid) {
+				break loop
+			}
 			// What the process left in its group is terminated now: nobody
-			// else will wait for it. A stop already under way does it below.
-			if !terminating && p.groupSafe() && groupAlive(p.pid) &&
-				stop.Err() == nil && ctx.Err() == nil {
+			// else will wait for it. A stop under way does it below.
+			if !terminating && stop.Err() == nil && ctx.Err() == nil {
 				terminate(false)
 			}
 		case <-pollC:
 			poll = min(2*poll, 50*time.Millisecond)
+			if !groupAlive(p.pid) {
+				break loop
+			}
 		}
 		if terminating && hardC == nil && graceC == nil && !killed {
 			killed = true
 			p.signalGroup(syscall.SIGKILL)
 		}
 		if exited {
-			if !p.groupSafe() || !groupAlive(p.pid) {
-				break
-			}
 			pollC = time.After(poll)
 		}
 	}

@@ -60,9 +60,11 @@ const _P_PID = 1
 // sigCont follows the termination signal, so that stopped members act on it.
 const sigCont = syscall.SIGCONT
 
-// groupAlive reports whether a process other than a zombie is a member of the
-// process group pgid, by reading /proc/<pid>/stat for every process. If /proc
-// cannot be read it reports false: proc then cannot wait for the group.
+// groupAlive reports whether a process other than a zombie, and other than
+// the group's leader (pgid itself, a zombie kept by waitExited), is a member
+// of the process group pgid. It lists /proc and asks getpgid(2) about each
+// process, reading /proc/<pid>/stat only for members, to skip zombies. If
+// /proc cannot be read it reports false: proc then cannot wait for the group.
 func groupAlive(pgid int) bool {
 	d, err := os.Open("/proc")
 	if err != nil {
@@ -73,10 +75,11 @@ func groupAlive(pgid int) bool {
 	for {
 		names, err := d.Readdirnames(256)
 		for _, name := range names {
-			if name[0] < '0' || name[0] > '9' {
+			pid, perr := strconv.Atoi(name)
+			if perr != nil || pid == pgid {
 				continue
 			}
-			if inGroupAlive(name, pgid, buf[:]) {
+			if g, err := syscall.Getpgid(pid); err == nil && g == pgid && !zombie(name, buf[:]) {
 				return true
 			}
 		}
@@ -86,20 +89,20 @@ func groupAlive(pgid int) bool {
 	}
 }
 
-// inGroupAlive reports whether process pid (a /proc entry name) is in group
-// pgid and not a zombie.
-func inGroupAlive(pid string, pgid int, buf []byte) bool {
+// zombie reports whether process pid (a /proc entry name) is a zombie or
+// already gone.
+func zombie(pid string, buf []byte) bool {
 	fd, err := syscall.Open("/proc/"+pid+"/stat", syscall.O_RDONLY|syscall.O_CLOEXEC, 0)
 	if err != nil {
-		return false // it exited
+		return true // it is gone
 	}
 	n, err := syscall.Read(fd, buf)
 	syscall.Close(fd)
 	if err != nil || n <= 0 {
-		return false
+		return true
 	}
-	state, _, pgrp, ok := parseStat(buf[:n])
-	return ok && pgrp == pgid && state != 'Z' && state != 'X' && state != 'x'
+	state, _, _, ok := parseStat(buf[:n])
+	return !ok || state == 'Z' || state == 'X' || state == 'x'
 }
 
 // parseStat returns the state, parent and process group from the contents of
