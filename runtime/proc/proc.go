@@ -26,10 +26,12 @@
 //     *[SignalError] that says which signal and whether twine sent it.
 //   - Nothing survives. When the process exits, the rest of its process group
 //     (children it left behind) gets the termination signal and, after the
-//     grace, SIGKILL; Wait and Run return only when no member of the group is
-//     alive and the process is reaped. The process is reaped last: until then
-//     its pid, which is also the group's id, cannot be reused, so proc never
-//     signals a pid that is not its own.
+//     grace or at a hard cancel, SIGKILL; Wait and Run return only when no
+//     member of the group is alive (zombies, which init reaps, count as gone)
+//     and the process is reaped. The process is reaped last: until then its
+//     pid, which is also the group's id, cannot be reused, so proc never
+//     signals a pid that is not its own. Finding the members costs a listing
+//     of /proc and a getpgid(2) per process, once per exit.
 //   - Bounded I/O. A descendant that left the group but holds stdout or stderr
 //     cannot hang Wait: os/exec closes the pipes after cmd.WaitDelay
 //     ([DefaultWaitDelay] unless set) and the process reports [ErrIOHeld].
@@ -212,7 +214,8 @@ func Start(n *nursery.Nursery, cmd *exec.Cmd, opts ...Option) (*Process, error) 
 // task's context, the process follows the nursery instead, as one started by
 // Start does: the termination signal at the soft stop, SIGKILL at the hard
 // cancel. Run returns only when the process has exited, its process group is
-// empty and it is reaped. If ctx is already done, Run starts nothing.
+// empty and it is reaped. If ctx is already done, or its nursery is stopping,
+// Run starts nothing and returns an error that wraps the cause.
 func Run(ctx context.Context, cmd *exec.Cmd, opts ...Option) error {
 	p, err := newProcess(cmd, opts)
 	if err != nil {
