@@ -60,7 +60,8 @@ func TestMain(m *testing.M) {
 //	spawn TAG ACTION N SETSID GMODE GARGS...
 //	                          start N grandchildren "GMODE gI GARGS..." (in a new
 //	                          session if SETSID is "setsid"), print "TAG pids P1 P2...",
-//	                          then trap TAG ACTION SIGTERM; ACTION now: exit 0 at once
+//	                          and to the file $TWINE_PROC_PIDS if set, then
+//	                          trap TAG ACTION SIGTERM; ACTION now: exit 0 at once
 //	parent LIFELINE MODE ARGS...
 //	                          run "MODE ARGS..." with proc.Start in a nursery (with
 //	                          WithStdinLifeline if LIFELINE is "lifeline"), print
@@ -125,6 +126,10 @@ func trap(tag, action string, names []string) {
 	}
 }
 
+// pidsEnv names a file that spawn also writes the grandchildren's pids to,
+// for a test that cannot count on reading them from stdout.
+const pidsEnv = "TWINE_PROC_PIDS"
+
 // readyEnv tells a grandchild that fd 3 is a pipe to write one byte to once
 // it is ready (its signal handlers installed), so the child can wait for it.
 const readyEnv = "TWINE_PROC_READY"
@@ -162,6 +167,9 @@ func spawn(args []string) {
 		pids = append(pids, strconv.Itoa(cmd.Process.Pid))
 	}
 	fmt.Printf("%s pids %s\n", tag, strings.Join(pids, " "))
+	if path := os.Getenv(pidsEnv); path != "" {
+		os.WriteFile(path, []byte(strings.Join(pids, " ")), 0o666)
+	}
 	trap(tag, action, []string{"SIGTERM"})
 }
 
