@@ -313,7 +313,7 @@ func TestRunCancelled(t *testing.T) {
 		name   string
 		args   []string // trap TAG ACTION SIGS...
 		opts   []proc.Option
-		killed syscall.Signal // 0: exited 0 on its own signal handler
+		killed syscall.Signal   // 0: exited 0 on its own signal handler
 		sent   []syscall.Signal // in order
 		report string           // what the child must print
 	}{
