@@ -240,7 +240,7 @@ func (c *checker) goKeys(g *ast.GoStmt, fn ast.Node) []joinKey {
 		}
 	} else {
 		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
-			if s, ok := c.info.Selections[sel]; ok && s.Kind() == types.MethodVal && hasCloser(c.typeOf(sel.X)) {
+			if s, ok := c.info.Selections[sel]; ok && s.Kind() == types.MethodVal && c.hasCloser(c.typeOf(sel.X)) {
 				addExpr(keyCloser, sel.X)
 			}
 		}
@@ -260,7 +260,7 @@ func (c *checker) goKeys(g *ast.GoStmt, fn ast.Node) []joinKey {
 			addExpr(keyWait, a)
 		case isChan(t):
 			addExpr(keyChan, a)
-		case hasCloser(t):
+		case c.hasCloser(t):
 			addExpr(keyCloser, a) // go handle(conn): closing conn ends it
 		}
 	}
@@ -344,9 +344,9 @@ func (c *checker) signals(body ast.Node, keep func(*types.Var) bool, f func(keyK
 			f(keyWait, r)
 		case isChan(t) && (r.kind == useSend || r.kind == useBuiltin && isBuiltinCall(c.info, r.call, "close")):
 			f(keyChan, r)
-		case r.kind == useMethod && hasCloser(t):
+		case r.kind == useMethod && c.hasCloser(t):
 			f(keyCloser, r) // srv.Serve(l), c.Read(buf)
-		case r.kind == useValue && r.call != nil && !isCallee(r) && hasCloser(t):
+		case r.kind == useValue && r.call != nil && !isCallee(r) && c.hasCloser(t):
 			f(keyCloser, r) // io.Copy(dst, c)
 		}
 	})

@@ -155,6 +155,24 @@ var closerNames = map[string]bool{
 	"Wait": true, "Kill": true, "Cancel": true, "Terminate": true,
 }
 
+// hasCloser is the package function hasCloser, remembered per type: a
+// method set costs a sort, and the rules ask about the same variables' types
+// again and again (a goroutine's body, then each function it calls).
+func (c *checker) hasCloser(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	has, ok := c.closers[t]
+	if !ok {
+		if c.closers == nil {
+			c.closers = make(map[types.Type]bool)
+		}
+		has = hasCloser(t)
+		c.closers[t] = has
+	}
+	return has
+}
+
 // hasCloser reports whether values of type t have one of closerNames.
 func hasCloser(t types.Type) bool {
 	if t == nil {

@@ -452,7 +452,7 @@ func (c *checker) checkLocalScope(fn, stmt ast.Node, call *ast.CallExpr, v, errV
 // no Close/Shutdown/Stop/Wait method, and whose field is never closed
 // anywhere in the package, leaks the scope.
 func (c *checker) checkOwner(call *ast.CallExpr, owner types.Type, field string, closers []string) {
-	if owner == nil || hasCloser(owner) {
+	if owner == nil || c.hasCloser(owner) {
 		return
 	}
 	t := owner
