@@ -14,7 +14,6 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"time"
 )
 
 // config is what one invocation measures and where it writes.
@@ -440,12 +439,13 @@ func newStamp() string {
 
 func mib(bytes int64) float64 { return float64(bytes) / (1 << 20) }
 
-// median returns the median of the durations d.
-func median(d []time.Duration) time.Duration {
-	if len(d) == 0 {
+// median returns the median of xs, the mean of the middle two when their
+// number is even, or zero when there are none.
+func median[T ~int64](xs []T) T {
+	if len(xs) == 0 {
 		return 0
 	}
-	s := slices.Clone(d)
+	s := slices.Clone(xs)
 	slices.Sort(s)
 	if len(s)%2 == 1 {
 		return s[len(s)/2]

@@ -34,7 +34,7 @@ func (r *results) markdown(header bool) string {
 			m.name, m.packages, plain.short(), noop.short(), suite.long(), twine.long(), over, m.reportSummary())
 	}
 	b.WriteString("\nEach cell: median wall time, median CPU time (user+sys of the go command and its children), " +
-		"and for the suites the peak resident set of the largest process. " +
+		"and for the suites the median over the runs of the peak resident set of the largest process. " +
 		"Overhead: (suite+twine − suite) / suite.\n")
 	if header {
 		b.WriteString("\n## Every run\n\n")
@@ -86,13 +86,13 @@ func (m *moduleResult) stat(tool string) stat {
 		return stat{}
 	}
 	var walls, cpus []time.Duration
-	var rss int64
+	var rss []int64
 	for _, s := range ss {
 		walls = append(walls, s.wall)
 		cpus = append(cpus, s.cpu)
-		rss = max(rss, s.maxRSS)
+		rss = append(rss, s.maxRSS)
 	}
-	return stat{ok: true, wall: median(walls), cpu: median(cpus), rss: rss}
+	return stat{ok: true, wall: median(walls), cpu: median(cpus), rss: median(rss)}
 }
 
 func (s stat) short() string {
