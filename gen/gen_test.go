@@ -10,11 +10,12 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/twine-go/twine/internal/leaktest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files of testdata/src and testdata/errors")
@@ -23,20 +24,7 @@ var update = flag.Bool("update", false, "rewrite the golden files of testdata/sr
 // runs the go command; nothing of it may outlive Generate).
 func TestMain(m *testing.M) {
 	flag.Parse()
-	before := runtime.NumGoroutine()
-	code := m.Run()
-	if code == 0 {
-		deadline := time.Now().Add(5 * time.Second)
-		for runtime.NumGoroutine() > before && time.Now().Before(deadline) {
-			time.Sleep(10 * time.Millisecond) // a goroutine that is ending
-		}
-		if n := runtime.NumGoroutine(); n > before {
-			buf := make([]byte, 1<<20)
-			fmt.Fprintf(os.Stderr, "gen tests leaked %d goroutines:\n%s\n", n-before, buf[:runtime.Stack(buf, true)])
-			code = 1
-		}
-	}
-	os.Exit(code)
+	os.Exit(leaktest.Main(m))
 }
 
 // caseDirs lists the directories of testdata/<kind>.

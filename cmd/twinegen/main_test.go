@@ -4,34 +4,19 @@ import (
 	"bytes"
 	"errors"
 	"flag"
-	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/twine-go/twine/gen"
+	"github.com/twine-go/twine/internal/leaktest"
 )
 
 // TestMain fails the run if a test leaves a goroutine behind.
 func TestMain(m *testing.M) {
 	flag.Parse()
-	before := runtime.NumGoroutine()
-	code := m.Run()
-	if code == 0 {
-		deadline := time.Now().Add(5 * time.Second)
-		for runtime.NumGoroutine() > before && time.Now().Before(deadline) {
-			time.Sleep(10 * time.Millisecond) // a goroutine that is ending
-		}
-		if n := runtime.NumGoroutine(); n > before {
-			buf := make([]byte, 1<<20)
-			fmt.Fprintf(os.Stderr, "twinegen tests leaked %d goroutines:\n%s\n", n-before, buf[:runtime.Stack(buf, true)])
-			code = 1
-		}
-	}
-	os.Exit(code)
+	os.Exit(leaktest.Main(m))
 }
 
 // chdirModule writes a module example.com/m made of files into a temporary

@@ -9,12 +9,12 @@ import (
 	"log"
 	"net"
 	"os"
-	"runtime"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
 
+	"github.com/twine-go/twine/internal/leaktest"
 	"github.com/twine-go/twine/runtime/nursery"
 )
 
@@ -30,19 +30,13 @@ func TestMain(m *testing.M) {
 // it. Goroutines that are ending (closers run by context.AfterFunc, the
 // copiers of os/exec) may need a moment: it polls, with a bound.
 func checkLeaks(t *testing.T) {
-	before := runtime.NumGoroutine()
-	t.Cleanup(func() {
-		for range 2000 {
-			if runtime.NumGoroutine() <= before && len(nursery.Snapshot()) == 0 {
-				return
-			}
-			time.Sleep(time.Millisecond)
+	leaktest.Check(t)
+	t.Cleanup(func() { // runs first: the nurseries must be gone already
+		if len(nursery.Snapshot()) > 0 {
+			var tree strings.Builder
+			nursery.WriteTree(&tree)
+			t.Errorf("nurseries left open:\n%s", tree.String())
 		}
-		var tree strings.Builder
-		nursery.WriteTree(&tree)
-		buf := make([]byte, 1<<20)
-		t.Errorf("%d goroutines before the test, %d after; live nurseries:\n%s\n%s",
-			before, runtime.NumGoroutine(), tree.String(), buf[:runtime.Stack(buf, true)])
 	})
 }
 

@@ -2,17 +2,16 @@ package e2e
 
 import (
 	"bytes"
-	"errors"
 	"flag"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
-	"runtime"
-	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/twine-go/twine/internal/leaktest"
 )
 
 // modulePath is twine's module path.
@@ -50,67 +49,12 @@ func run(m *testing.M) int {
 		code = 1
 	}
 	if code == 0 {
-		if err := leftovers(); err != nil {
+		if err := leaktest.Leftovers(1); err != nil {
 			fmt.Fprintln(os.Stderr, "e2e:", err)
 			code = 1
 		}
 	}
 	return code
-}
-
-// leftovers reports goroutines or child processes the tests left behind.
-// Every command a test starts is waited for, so there must be none.
-func leftovers() error {
-	var errs []error
-	if n := runtime.NumGoroutine(); n > 1 {
-		buf := make([]byte, 1<<20)
-		buf = buf[:runtime.Stack(buf, true)]
-		errs = append(errs, fmt.Errorf("%d goroutines left running:\n%s", n-1, buf))
-	}
-	kids, err := children(os.Getpid())
-	if err != nil {
-		errs = append(errs, err)
-	}
-	for _, pid := range kids {
-		errs = append(errs, fmt.Errorf("child process %d left running", pid))
-	}
-	return errors.Join(errs...)
-}
-
-// children returns the live (not zombie) child processes of pid, on Linux;
-// elsewhere it returns none.
-func children(pid int) ([]int, error) {
-	if runtime.GOOS != "linux" {
-		return nil, nil
-	}
-	entries, err := os.ReadDir("/proc")
-	if err != nil {
-		return nil, err
-	}
-	var kids []int
-	for _, e := range entries {
-		p, err := strconv.Atoi(e.Name())
-		if err != nil {
-			continue
-		}
-		stat, err := os.ReadFile(filepath.Join("/proc", e.Name(), "stat"))
-		if err != nil {
-			continue // gone meanwhile
-		}
-		// pid (comm) state ppid ...; comm may hold spaces and parentheses.
-		i := bytes.LastIndexByte(stat, ')')
-		if i < 0 {
-			continue
-		}
-		fields := strings.Fields(string(stat[i+1:]))
-		if len(fields) < 2 || fields[0] == "Z" {
-			continue
-		}
-		if ppid, _ := strconv.Atoi(fields[1]); ppid == pid {
-			kids = append(kids, p)
-		}
-	}
-	return kids, nil
 }
 
 // skipShort skips the calling test in -short mode.

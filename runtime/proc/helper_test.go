@@ -19,6 +19,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/twine-go/twine/internal/leaktest"
 	"github.com/twine-go/twine/runtime/nursery"
 	"github.com/twine-go/twine/runtime/proc"
 )
@@ -300,7 +301,12 @@ func noLeaks(t *testing.T) {
 		deadline := time.Now().Add(10 * time.Second)
 		for {
 			stacks := goroutines()
-			kids := children()
+			alive, zombies, err := leaktest.Children()
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			kids := append(alive, zombies...)
 			if stacks == "" && len(kids) == 0 {
 				return
 			}
@@ -329,26 +335,6 @@ func goroutines() string {
 		}
 	}
 	return strings.Join(left, "\n\n")
-}
-
-// children returns the pids whose parent is this process, zombies included.
-func children() []int {
-	entries, _ := os.ReadDir("/proc")
-	var kids []int
-	for _, e := range entries {
-		pid, err := strconv.Atoi(e.Name())
-		if err != nil {
-			continue
-		}
-		b, err := os.ReadFile("/proc/" + e.Name() + "/stat")
-		if err != nil {
-			continue
-		}
-		if _, ppid, _, ok := proc.ParseStat(b); ok && ppid == os.Getpid() {
-			kids = append(kids, pid)
-		}
-	}
-	return kids
 }
 
 // ---- reading what the children print ----
