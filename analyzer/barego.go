@@ -317,6 +317,9 @@ func (c *checker) localFuncLit(fun ast.Expr, fn ast.Node) *ast.FuncLit {
 // declaringBody returns the body, among fn and the functions around it,
 // that declares the local variable v, or nil.
 func (c *checker) declaringBody(v *types.Var, fn ast.Node) *ast.BlockStmt {
+	if body := funcBody(fn); body != nil && declaredIn(v, body) {
+		return body // the usual case, without searching for fn
+	}
 	cur, ok := c.root.FindNode(fn)
 	if !ok {
 		return nil

@@ -162,13 +162,20 @@ func (c *checker) hasCloser(t types.Type) bool {
 	if t == nil {
 		return false
 	}
-	has, ok := c.closers[t]
+	// Every *T written in the source is a type of its own, but T and *T
+	// have one answer (methodSet looks at *T for both), unless T is an
+	// interface: remember it under T.
+	key := t
+	if p, ok := types.Unalias(t).(*types.Pointer); ok && !types.IsInterface(p.Elem()) {
+		key = p.Elem()
+	}
+	has, ok := c.closers[key]
 	if !ok {
 		if c.closers == nil {
 			c.closers = make(map[types.Type]bool)
 		}
 		has = hasCloser(t)
-		c.closers[t] = has
+		c.closers[key] = has
 	}
 	return has
 }
