@@ -55,15 +55,19 @@ type Nursery struct {
 	stopCancel context.CancelCauseFunc
 	labels     context.Context // pprof labels of the nursery, without "task"
 
+	flags     atomic.Uint32
+	done      chan struct{}             // closed when the nursery has finished
+	sem       chan struct{}             // Limit slots, or nil
+	lastLabel atomic.Pointer[taskLabel] // one-entry cache in front of taskLabels
+
 	// refs counts running tasks, Go/Start calls in progress, and 1 for the
 	// owner until it calls Wait (or Run's body returns). At zero the nursery
-	// finishes and refs is set to dead, so that a late Go can tell.
-	refs  atomic.Int64
-	flags atomic.Uint32
-	done  chan struct{} // closed when the nursery has finished
-	sem   chan struct{} // Limit slots, or nil
-
-	lastLabel atomic.Pointer[taskLabel] // one-entry cache in front of taskLabels
+	// finishes and refs is set to dead, so that a late Go can tell. Every
+	// Go and every task's end writes it, from any core: it has a cache line
+	// of its own, so that the fields every task reads do not bounce with it.
+	_    [64]byte
+	refs atomic.Int64
+	_    [56]byte
 
 	mu         sync.Mutex
 	errs       []error // failures, first first

@@ -37,13 +37,18 @@ type taskLabel struct {
 }
 
 // labelsFor returns the pprof label context of tasks running task. The hot
-// path is one atomic load and a compare; the set is built once per function
-// per nursery.
+// path is one atomic load and a compare, small enough to inline; the set is
+// built once per function per nursery.
 func labelsFor[F func(context.Context) error | func(context.Context, func()) error](n *Nursery, task F) context.Context {
 	pc := funcPC(task)
 	if l := n.lastLabel.Load(); l != nil && l.pc == pc {
 		return l.ctx
 	}
+	return n.newLabels(pc)
+}
+
+//go:noinline
+func (n *Nursery) newLabels(pc uintptr) context.Context {
 	n.mu.Lock()
 	defer n.mu.Unlock()
 	l := n.taskLabels[pc]
