@@ -422,17 +422,49 @@ func (c *checker) typeOf(e ast.Expr) types.Type {
 }
 
 // isTestFunc reports whether fd is a test, benchmark, fuzz target or
-// example in a _test.go file.
+// example in a _test.go file; or a test method there: a method named like
+// a test that takes a lone *testing.T or nothing, and returns nothing,
+// which suite runners (grpc's grpctest.RunSubTests, testify's suite.Run)
+// find by reflection and run as subtests.
 func (c *checker) isTestFunc(fd *ast.FuncDecl) bool {
-	if fd.Recv != nil || !c.tests[c.pass.Fset.File(fd.Pos())] {
+	if !c.tests[c.pass.Fset.File(fd.Pos())] {
 		return false
 	}
+	if fd.Recv != nil {
+		return testName(fd.Name.Name, "Test") && c.testMethodSig(fd)
+	}
 	for _, prefix := range []string{"Test", "Benchmark", "Fuzz", "Example"} {
-		if rest, ok := strings.CutPrefix(fd.Name.Name, prefix); ok {
-			if rest == "" || !(rest[0] >= 'a' && rest[0] <= 'z') {
-				return true
-			}
+		if testName(fd.Name.Name, prefix) {
+			return true
 		}
+	}
+	return false
+}
+
+// testName reports whether name is prefix followed by nothing or by a
+// character that is not a lower-case letter, as go test requires.
+func testName(name, prefix string) bool {
+	rest, ok := strings.CutPrefix(name, prefix)
+	return ok && (rest == "" || !(rest[0] >= 'a' && rest[0] <= 'z'))
+}
+
+// testMethodSig reports whether the method fd takes a lone *testing.T, or
+// nothing, and returns nothing.
+func (c *checker) testMethodSig(fd *ast.FuncDecl) bool {
+	fn, ok := c.info.Defs[fd.Name].(*types.Func)
+	if !ok {
+		return false
+	}
+	sig := fn.Type().(*types.Signature)
+	if sig.Results().Len() != 0 || sig.Variadic() {
+		return false
+	}
+	switch sig.Params().Len() {
+	case 0:
+		return true
+	case 1:
+		p, ok := types.Unalias(sig.Params().At(0).Type()).(*types.Pointer)
+		return ok && isNamed(p.Elem(), "testing", "T")
 	}
 	return false
 }

@@ -18,7 +18,9 @@ import (
 //
 // Not reported: in main and init (where root contexts come from); at a
 // test's top level (the body of a Test, Benchmark, Fuzz or Example function
-// and of the subtests, fuzz targets and synctest bubbles it runs directly);
+// or test method, and of the subtests, fuzz targets and synctest bubbles it
+// runs directly); in a test file, a root given a deadline of its own at once
+// (see boundedProbe);
 // Background or TODO that gives a nil context its value (inside `if ctx ==
 // nil`, or assigned to a context declared with `var ctx context.Context`);
 // a comparison (ctx == context.Background()); and a detached context made
@@ -41,6 +43,9 @@ func (c *checker) checkCtxdetach() {
 			continue // ctx == context.Background() compares, it does not detach
 		}
 		if c.valuesOnly(cur) {
+			continue
+		}
+		if !without && c.boundedProbe(cur) {
 			continue
 		}
 		cands := c.contextsInScope(cur, call.Pos())
@@ -115,6 +120,73 @@ func (c *checker) valuesOnly(cur inspector.Cursor) bool {
 		isFunc(fn, "runtime/trace", "Log", "Logf", "StartRegion", "WithRegion")
 }
 
+// boundedProbe reports whether the Background() or TODO() at cur, in a test
+// file, gets a deadline of its own at once: the first argument of
+// context.WithTimeout or WithDeadline (or their Cause forms). A test's
+// short-lived probe (expect no update within 100ms) cannot hang the test,
+// whatever context is in scope.
+func (c *checker) boundedProbe(cur inspector.Cursor) bool {
+	if !c.tests[c.pass.Fset.File(cur.Node().Pos())] {
+		return false
+	}
+	call, ok := cur.Parent().Node().(*ast.CallExpr)
+	if !ok || len(call.Args) == 0 || ast.Unparen(call.Args[0]) != cur.Node() {
+		return false
+	}
+	return isFunc(callee(c.info, call), "context", "WithTimeout", "WithDeadline", "WithTimeoutCause", "WithDeadlineCause")
+}
+
+// allRoots reports whether every context in cands is a local variable that
+// only ever holds context.Background() or TODO() itself (or nil), apart
+// from the assignment that the call at cur makes: there is no caller's
+// cancellation to detach from. With `ctx := context.Background(); if d > 0
+// { ctx, cancel = context.WithTimeout(context.Background(), d) }` the call
+// gives a root a deadline, as WithTimeout(ctx, d) would.
+func (c *checker) allRoots(cands []*types.Var, cur inspector.Cursor) bool {
+	fnCur := enclosingFunc(cur)
+	for _, v := range cands {
+		body := c.declaringBody(v, fnCur.Node())
+		if body == nil {
+			return false // a parameter: a caller's context
+		}
+		root := true
+		ast.Inspect(body, func(n ast.Node) bool {
+			if !root || n == nil {
+				return false
+			}
+			if u, ok := n.(*ast.UnaryExpr); ok && u.Op == token.AND && pathOf(c.info, u.X).root == v {
+				root = false // &ctx lets anything assign it
+				return false
+			}
+			lhs, rhs := assignment(n)
+			for i, l := range lhs {
+				if id, ok := ast.Unparen(l).(*ast.Ident); !ok || c.info.ObjectOf(id) != v {
+					continue
+				}
+				if within(cur.Node(), n) {
+					continue // the assignment the call itself makes
+				}
+				if len(rhs) == 0 {
+					continue // var ctx context.Context: nil until assigned
+				}
+				if len(rhs) != len(lhs) {
+					root = false
+					break
+				}
+				call, ok := ast.Unparen(rhs[i]).(*ast.CallExpr)
+				if !ok || !isFunc(callee(c.info, call), "context", "Background", "TODO") {
+					root = false
+				}
+			}
+			return root
+		})
+		if !root {
+			return false
+		}
+	}
+	return true
+}
+
 // rootFunc reports whether cur is where root contexts legitimately come
 // from: directly in main or init, or at a test's top level.
 func (c *checker) rootFunc(cur, fnCur inspector.Cursor) bool {
@@ -173,7 +245,9 @@ func (c *checker) contextsInScope(cur inspector.Cursor, pos token.Pos) []*types.
 }
 
 // defaults reports whether call supplies a default for a nil context:
-// `ctx = context.Background()`, or inside `if ctx == nil { ... }`.
+// `ctx = context.Background()`, or inside `if ctx == nil { ... }`; or gives
+// a variable that held a root (ctx := context.Background()) a new root
+// when every context in scope is such a root (see allRoots).
 func (c *checker) defaults(cur inspector.Cursor, call *ast.CallExpr, cands []*types.Var) bool {
 	isCand := func(e ast.Expr) bool {
 		id, ok := ast.Unparen(e).(*ast.Ident)
@@ -224,7 +298,7 @@ func (c *checker) defaults(cur inspector.Cursor, call *ast.CallExpr, cands []*ty
 	}
 	if as, ok := up.Parent().Node().(*ast.AssignStmt); ok && as.Tok == token.ASSIGN {
 		for _, l := range as.Lhs {
-			if unset(l) {
+			if unset(l) || isCand(l) && c.allRoots(cands, cur) {
 				return true
 			}
 		}

@@ -140,9 +140,17 @@
 //
 // Not reported: directly in main and init, where root contexts come from;
 // at a test's top level (the body of a Test, Benchmark, Fuzz or Example
-// function, and of the t.Run subtests, f.Fuzz targets and synctest bubbles
-// it runs); a Background or TODO that gives a nil context its value
-// (inside `if ctx == nil`, or assigned to a `var ctx context.Context`); a
+// function, of a test method that a suite runner finds by reflection — a
+// method in a _test.go file named like a test, taking a lone *testing.T
+// or nothing, as grpc's grpctest and testify's suite run them — and of
+// the t.Run subtests, f.Fuzz targets and synctest bubbles it runs); in a
+// _test.go file, a Background or TODO given a deadline of its own at once
+// (context.WithTimeout(context.Background(), d), a test's short probe that
+// cannot hang it); a Background or TODO that gives a nil context its value
+// (inside `if ctx == nil`, or assigned to a `var ctx context.Context`), or
+// gives a new root to a variable that held context.Background() when
+// every context in scope is such a root (ctx := context.Background(); if d
+// > 0 { ctx, cancel = context.WithTimeout(context.Background(), d) }); a
 // comparison with Background(); a context read only for its values, never
 // for its cancellation (pprof.SetGoroutineLabels(context.Background())
 // clears the profiler labels; runtime/trace's Log, Logf, StartRegion and

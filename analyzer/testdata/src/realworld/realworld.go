@@ -177,3 +177,51 @@ func roundTrip(ctx context.Context) {
 func labelledWork(ctx context.Context, f func(context.Context)) {
 	pprof.Do(context.Background(), pprof.Labels("op", "work"), f) // want `call to context.Background\(\) detaches this work from ctx`
 }
+
+// --- a root given a deadline (grpc's profiling/cmd remoteCommand) ---
+
+func fetchSnapshot(ctx context.Context) error { return nil }
+
+func remoteCommand(timeout time.Duration) error {
+	ctx := context.Background()
+	if timeout > 0 {
+		var cancel func()
+		ctx, cancel = context.WithTimeout(context.Background(), timeout) // ctx held Background: nothing detaches
+		defer cancel()
+	}
+	return fetchSnapshot(ctx)
+}
+
+func remoteCommandOtherRoot(timeout time.Duration) error {
+	ctx := context.Background()
+	_ = fetchSnapshot(ctx)
+	return fetchSnapshot(context.Background()) // want `call to context.Background\(\) detaches this work from ctx`
+}
+
+func rerootSignalled(stop chan struct{}, timeout time.Duration) error {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go func() { // want `goroutine is never joined`
+		<-stop
+		cancel()
+	}()
+	ctx, cancel = context.WithTimeout(context.Background(), timeout) // want `call to context.Background\(\) detaches this work from ctx`
+	defer cancel()
+	return fetchSnapshot(ctx)
+}
+
+func rerootWithParam(parent context.Context, timeout time.Duration) error {
+	ctx := context.Background() // want `detaches this work from parent`
+	var cancel func()
+	ctx, cancel = context.WithTimeout(context.Background(), timeout) // want `detaches this work from ctx`
+	defer cancel()
+	return fetchSnapshot(ctx)
+}
+
+// A deadline of its own does not make production code's detachment right:
+// the caller's cancellation (a client that went away) no longer reaches it.
+func probeInProduction(ctx context.Context) error {
+	sctx, cancel := context.WithTimeout(context.Background(), time.Second) // want `detaches this work from ctx`
+	defer cancel()
+	return fetchSnapshot(sctx)
+}

@@ -1,0 +1,107 @@
+package realworld
+
+import (
+	"context"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+)
+
+// --- test methods run by a reflection-based suite runner (grpc's
+// grpctest.RunSubTests runs every method `func (s) TestFoo(t *testing.T)`
+// as t.Run("Foo", ...); testify's suite.Run, every `TestFoo()`) ---
+
+const (
+	defaultTestTimeout      = 10 * time.Second
+	defaultTestShortTimeout = 10 * time.Millisecond
+)
+
+type s struct{}
+
+func runSubTests(t *testing.T, x any) {
+	v := reflect.ValueOf(x)
+	for i := 0; i < v.NumMethod(); i++ {
+		name := v.Type().Method(i).Name
+		if !strings.HasPrefix(name, "Test") {
+			continue
+		}
+		if f, ok := v.Method(i).Interface().(func(*testing.T)); ok {
+			t.Run(strings.TrimPrefix(name, "Test"), f)
+		}
+	}
+}
+
+func Test(t *testing.T) { runSubTests(t, s{}) }
+
+func waitForUpdate(ctx context.Context) error { return nil }
+
+func (s) TestBalancerClose(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), defaultTestTimeout)
+	defer cancel()
+	_ = waitForUpdate(ctx)
+	pctx, pcancel := context.WithCancel(context.Background()) // the test's own root
+	defer pcancel()
+	_ = waitForUpdate(pctx)
+	helper := func() {
+		_ = waitForUpdate(context.Background()) // want `detaches this work from ctx`
+	}
+	helper()
+}
+
+func (s) TestsAreNotThis(ctx context.Context) {
+	_ = waitForUpdate(context.Background()) // want `detaches this work from ctx`
+}
+
+func (s) Testify(t *testing.T) {
+	ctx := t.Context()
+	_ = waitForUpdate(ctx)
+	_ = waitForUpdate(context.Background()) // want `detaches this work from ctx`
+}
+
+func (s) TestWithResult(t *testing.T) error {
+	ctx := t.Context()
+	return waitForUpdate(context.WithoutCancel(ctx)) // want `call to context.WithoutCancel detaches`
+}
+
+type commitSuite struct{ ctx context.Context }
+
+func (cs *commitSuite) TestCommit() {
+	ctx := cs.ctx
+	_ = waitForUpdate(ctx)
+	_ = waitForUpdate(context.Background()) // testify runs it as a subtest
+}
+
+// --- a test helper's short-lived probe with a deadline of its own (grpc's
+// testRoundRobinBasic, verifyCertProviderNotCreated) ---
+
+func expectNoUpdate(ctx context.Context, t *testing.T) {
+	_ = waitForUpdate(ctx)
+	sCtx, sCancel := context.WithTimeout(context.Background(), defaultTestShortTimeout) // bounded: it cannot hang the test
+	defer sCancel()
+	if err := waitForUpdate(sCtx); err == nil {
+		t.Fatal("unexpected update")
+	}
+}
+
+func verifyNotCreated() error {
+	sCtx, sCancel := context.WithTimeout(context.Background(), defaultTestShortTimeout)
+	defer sCancel()
+	_ = waitForUpdate(sCtx)
+	sCtx, sCancel = context.WithTimeout(context.Background(), defaultTestShortTimeout)
+	defer sCancel()
+	return waitForUpdate(sCtx)
+}
+
+func helperUnbounded(ctx context.Context, t *testing.T) {
+	_ = waitForUpdate(ctx)
+	if err := waitForUpdate(context.Background()); err != nil { // want `detaches this work from ctx`
+		t.Fatal(err)
+	}
+}
+
+func helperCancelOnly(ctx context.Context, t *testing.T) {
+	pctx, cancel := context.WithCancel(context.Background()) // want `detaches this work from ctx`
+	defer cancel()
+	_ = waitForUpdate(pctx)
+}
