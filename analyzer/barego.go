@@ -18,6 +18,7 @@ const (
 	keyWait   keyKind = iota // a sync.WaitGroup the goroutine is counted in
 	keyChan                  // a channel the goroutine closes or sends on
 	keyCloser                // a value the goroutine works on, stopped by Close/Shutdown/...
+	keyOwner                 // a value the goroutine works on, stopped only by its package's own stop/close
 )
 
 // A joinKey is something by which the spawner can wait for a goroutine.
@@ -37,6 +38,7 @@ type goJoin struct {
 	fn              ast.Node        // the spawning function
 	keys            []joinKey       // what the goroutine can be joined by
 	leak            *ast.ReturnStmt // a return reached without joining (local keys)
+	deadEnd         ast.Node        // or, when no return can follow, the t.Fatal or panic that ends a path without joining
 	joinedSomewhere bool            // with leak: some path after the go statement joins
 	bare            bool            // not joined before the spawning function returns
 	detached        bool            // documented with //twine:detached
@@ -62,9 +64,15 @@ func (c *checker) joinOf(cur inspector.Cursor) *goJoin {
 	if c.inSynctest(cur) {
 		return j // the bubble waits for it
 	}
-	if graph := c.cfgOf(j.fn); graph != nil && graph.NoReturn() {
+	graph := c.cfgOf(j.fn)
+	if graph != nil && graph.NoReturn() {
 		return j // the function never returns, so nothing outlives it (select {} in main)
 	}
+	// Every path on from here may end in t.Fatal, log.Fatal or panic,
+	// though the function can return before: then those ends are where it
+	// must have joined (a test that can only end in t.Fatal leaves its
+	// goroutines running).
+	noReturn := graph != nil && (flowQuery{g: graph, from: g, used: func(ast.Node) bool { return false }}).leak() == nil
 	j.keys = c.goKeys(g, j.fn)
 	if len(j.keys) == 0 {
 		j.bare = true
@@ -81,8 +89,8 @@ func (c *checker) joinOf(cur inspector.Cursor) *goJoin {
 	// receives: `case <-ctx.Done(): return` leaves a goroutine blocked on
 	// an unbuffered send for ever. A buffered channel takes the send, so
 	// there any case of the select will do.
-	j.leak = flowQuery{
-		g:    c.cfgOf(j.fn),
+	q := flowQuery{
+		g:    graph,
 		from: g,
 		used: func(n ast.Node) bool {
 			if c.isComm(n) {
@@ -94,8 +102,14 @@ func (c *checker) joinOf(cur inspector.Cursor) *goJoin {
 			return used(n)
 		},
 		caseUsed: func(cc *ast.CommClause) bool { return used(cc.Comm) },
-	}.leak()
-	j.bare = j.leak != nil
+	}
+	if noReturn {
+		j.deadEnd = q.deadEnd()
+		j.bare = j.deadEnd != nil
+	} else {
+		j.leak = q.leak()
+		j.bare = j.leak != nil
+	}
 	if j.bare {
 		// Does the function join it anywhere at all? If not, say so.
 		j.joinedSomewhere = false
@@ -147,6 +161,9 @@ func (c *checker) handedOff(cur inspector.Cursor, keys []joinKey, fn ast.Node, g
 			return
 		}
 		for _, k := range keys {
+			if k.kind == keyOwner && r.call != nil {
+				continue // passed to a call: its owner is still this function
+			}
 			if r.path.prefixOf(k.p) && (r.kind == useValue || r.kind == useRuntimeArg) && !isCallee(r) {
 				found = true
 			}
@@ -240,8 +257,13 @@ func (c *checker) goKeys(g *ast.GoStmt, fn ast.Node) []joinKey {
 		}
 	} else {
 		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
-			if s, ok := c.info.Selections[sel]; ok && s.Kind() == types.MethodVal && c.hasCloser(c.typeOf(sel.X)) {
-				addExpr(keyCloser, sel.X)
+			if s, ok := c.info.Selections[sel]; ok && s.Kind() == types.MethodVal {
+				switch t := c.typeOf(sel.X); {
+				case c.hasCloser(t):
+					addExpr(keyCloser, sel.X)
+				case c.hasOwnStop(t):
+					addExpr(keyOwner, sel.X)
+				}
 			}
 		}
 		if f := callee(c.info, call); f != nil {
@@ -262,6 +284,8 @@ func (c *checker) goKeys(g *ast.GoStmt, fn ast.Node) []joinKey {
 			addExpr(keyChan, a)
 		case c.hasCloser(t):
 			addExpr(keyCloser, a) // go handle(conn): closing conn ends it
+		case c.hasOwnStop(t):
+			addExpr(keyOwner, a) // go smLoop(sm): sm's owner stops it
 		}
 	}
 	return keys
@@ -351,6 +375,8 @@ func (c *checker) signals(body ast.Node, keep func(*types.Var) bool, f func(keyK
 			f(keyCloser, r) // srv.Serve(l), c.Read(buf)
 		case r.kind == useValue && r.call != nil && !isCallee(r) && c.hasCloser(t):
 			f(keyCloser, r) // io.Copy(dst, c)
+		case (r.kind == useMethod || r.kind == useValue && r.call != nil && !isCallee(r)) && c.hasOwnStop(t):
+			f(keyOwner, r)
 		}
 	})
 }
@@ -391,7 +417,7 @@ func (c *checker) calleeSignals(decl *ast.FuncDecl, call *ast.CallExpr, add func
 	}
 	c.signals(decl.Body, func(v *types.Var) bool { return base[v] != nil || isGlobal(v) },
 		func(kind keyKind, r ref) {
-			if kind == keyCloser {
+			if kind == keyCloser || kind == keyOwner {
 				return
 			}
 			e, ok := base[r.path.root]
@@ -670,6 +696,11 @@ func refJoins(k joinKey, r ref) bool {
 			return closerNames[r.method.Name()]
 		}
 		return r.kind == useValue
+	case keyOwner:
+		// Stopping it here is not waiting for it: only handing it on
+		// (returning or storing it) to an owner whose stop is its own
+		// business, counts.
+		return r.kind == useValue && r.call == nil
 	}
 	return false
 }
@@ -715,6 +746,11 @@ func (c *checker) checkBarego() {
 			c.report(ruleBarego, rng, fixes,
 				"goroutine is not joined on every path: %s skips %s; wait on every path (defer it), or %s",
 				where, joinDesc(j.keys, j.fn), instead)
+		case j.deadEnd != nil && j.joinedSomewhere:
+			call := j.deadEnd.(*ast.CallExpr)
+			c.report(ruleBarego, rng, fixes,
+				"goroutine is not joined on every path: the call to %s at line %d ends %s without %s; wait on every path (defer it), or %s",
+				c.text(call.Fun), c.pass.Fset.Position(call.Pos()).Line, c.funcName(j.fn), joinDesc(j.keys, j.fn), instead)
 		default:
 			c.report(ruleBarego, rng, fixes,
 				"goroutine is never joined, so it can outlive %s: %s", c.funcName(j.fn), instead)

@@ -82,9 +82,17 @@
 // on a value with a Close, Shutdown or Stop method that the function does
 // not own (its receiver, a parameter); or the function hands its join on
 // (returns the channel the goroutine closes, as a generator does; stores
-// it in a struct). Nor is a goroutine started in a testing/synctest bubble,
-// which waits for it, nor in a function that never returns (select {} at
-// the end of main). Everything else is reported, in main and init too: a
+// it in a struct). A value whose type, declared in the package, has only
+// an unexported stop, close or shutdown (a test server's stop) is an owner
+// in the same way when it is the receiver or a parameter, or when the
+// function returns or stores it; calling that stop is not counted as
+// waiting (a deferred cluster.shutdown() ends pullers that then still log
+// on t), and passing the value to a call does not hand it on. Nor is a
+// goroutine started in a testing/synctest bubble, which waits for it, nor
+// in a function that never returns (select {} at the end of main). A
+// function that can return, but not after the go statement (a test whose
+// every path from there ends in t.Fatal), must have joined the goroutine
+// before each of those ends. Everything else is reported, in main and init too: a
 // goroutine that runs until the process exits is cut off mid-work instead
 // of shut down; nursery.Main gives it a graceful end.
 //

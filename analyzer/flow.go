@@ -38,6 +38,21 @@ type flowQuery struct {
 // use (possibly synthetic: the closing brace of the function), or nil when
 // every path uses the resource.
 func (q flowQuery) leak() *ast.ReturnStmt {
+	ret, _ := q.search(false).(*ast.ReturnStmt)
+	return ret
+}
+
+// deadEnd is leak for a function that cannot return from q.from: it
+// returns the call that ends a path with no use (t.Fatal, log.Fatal,
+// panic), or nil when every such path uses the resource.
+func (q flowQuery) deadEnd() ast.Node {
+	return q.search(true)
+}
+
+// search walks the paths from q.from and returns the first end reached
+// without a use: a return, or with deadEnds the last call of a block that
+// has no successor.
+func (q flowQuery) search(deadEnds bool) ast.Node {
 	if q.g == nil {
 		return nil
 	}
@@ -50,8 +65,23 @@ func (q flowQuery) leak() *ast.ReturnStmt {
 			return nil
 		}
 	}
-	if ret := start.Return(); ret != nil {
-		return ret
+	end := func(b *cfg.Block) ast.Node {
+		if ret := b.Return(); ret != nil {
+			return ret
+		}
+		if deadEnds && len(b.Succs) == 0 && len(b.Nodes) > 0 {
+			last := b.Nodes[len(b.Nodes)-1]
+			if s, ok := last.(*ast.ExprStmt); ok {
+				last = s.X
+			}
+			if call, ok := last.(*ast.CallExpr); ok {
+				return call
+			}
+		}
+		return nil
+	}
+	if n := end(start); n != nil {
+		return n
 	}
 	memo := make(map[*cfg.Block]bool)
 	blockUsed := func(b *cfg.Block) bool {
@@ -85,12 +115,18 @@ func (q flowQuery) leak() *ast.ReturnStmt {
 		if blockUsed(b) {
 			continue
 		}
-		if ret := b.Return(); ret != nil {
-			return ret
+		if n := end(b); n != nil {
+			return n
 		}
 		stack = append(stack, q.succs(b)...)
 	}
 	return nil
+}
+
+// located reports whether q.from is in a block of q.g.
+func (q flowQuery) located() bool {
+	b, _ := q.locate()
+	return b != nil
 }
 
 // locate finds the block holding q.from and the nodes after it.

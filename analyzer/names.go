@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"strings"
 
@@ -153,6 +154,25 @@ func isSynctest(fn *types.Func) bool {
 var closerNames = map[string]bool{
 	"Close": true, "Shutdown": true, "Stop": true, "GracefulStop": true,
 	"Wait": true, "Kill": true, "Cancel": true, "Terminate": true,
+}
+
+// hasOwnStop reports whether values of type t, declared in the package
+// being checked, have no method of closerNames but an unexported form of
+// one (stop, close, shutdown...): a package's own stop for its own types,
+// such as a test server's.
+func (c *checker) hasOwnStop(t types.Type) bool {
+	if t == nil || c.hasCloser(t) {
+		return false
+	}
+	ms := methodSet(t)
+	for i := 0; i < ms.Len(); i++ {
+		m := ms.At(i).Obj()
+		name := m.Name()
+		if m.Pkg() == c.pass.Pkg && !token.IsExported(name) && closerNames[strings.ToUpper(name[:1])+name[1:]] {
+			return true
+		}
+	}
+	return false
 }
 
 // hasCloser is the package function hasCloser, remembered per type: a

@@ -9,6 +9,7 @@ import (
 	"net"
 	"runtime/pprof"
 	"runtime/trace"
+	"sync"
 	"time"
 )
 
@@ -224,4 +225,134 @@ func probeInProduction(ctx context.Context) error {
 	sctx, cancel := context.WithTimeout(context.Background(), time.Second) // want `detaches this work from ctx`
 	defer cancel()
 	return fetchSnapshot(sctx)
+}
+
+// --- values stopped by an unexported stop or close method (grpc's
+// credentials/xds testServer, nats-server's raft test state machines) ---
+
+type testServer struct {
+	lis      net.Listener
+	hsResult chan error
+}
+
+func (ts *testServer) start(ctx context.Context) error {
+	lis, err := net.Listen("tcp", "localhost:0")
+	if err != nil {
+		return err
+	}
+	ts.lis = lis
+	go ts.handleConn(ctx) // ts.stop() closes the listener, which ends handleConn
+	return nil
+}
+
+func (ts *testServer) handleConn(ctx context.Context) {
+	for {
+		c, err := ts.lis.Accept()
+		if err != nil {
+			return
+		}
+		c.Close()
+	}
+}
+
+func (ts *testServer) stop() { ts.lis.Close() }
+
+type stateMachine interface {
+	waitGroup() *sync.WaitGroup
+	apply()
+	stop()
+}
+
+func smLoop(sm stateMachine) {
+	wg := sm.waitGroup()
+	wg.Add(1)
+	defer wg.Done()
+	sm.apply()
+}
+
+func createStateMachine(newSM func() stateMachine) stateMachine {
+	sm := newSM()
+	go smLoop(sm) // sm.stop() waits for it; the caller owns sm
+	return sm
+}
+
+type adder struct {
+	wg sync.WaitGroup
+	n  int
+}
+
+func (a *adder) waitGroup() *sync.WaitGroup { return &a.wg }
+func (a *adder) apply()                     { a.n++ }
+func (a *adder) stop()                      { a.wg.Wait() }
+
+func (a *adder) restart() {
+	go smLoop(a) // its own stop() waits for it
+}
+
+type probe struct{ lis net.Listener }
+
+func (p *probe) serve() {
+	for {
+		if _, err := p.lis.Accept(); err != nil {
+			return
+		}
+	}
+}
+
+func (p *probe) addr() net.Addr { return p.lis.Addr() }
+
+func (p *probe) start() {
+	go p.serve() // want `goroutine is never joined, so it can outlive \(\*probe\).start`
+}
+
+type echoServer struct{ lis net.Listener }
+
+func (e *echoServer) serve() {
+	for {
+		if _, err := e.lis.Accept(); err != nil {
+			return
+		}
+	}
+}
+
+func (e *echoServer) stop() { e.lis.Close() }
+
+func startEcho(lis net.Listener) *echoServer {
+	e := &echoServer{lis: lis}
+	go e.serve() // the caller owns e, and its stop
+	return e
+}
+
+func probeEcho(lis net.Listener) net.Addr {
+	e := &echoServer{lis: lis}
+	go e.serve() // want `goroutine is never joined, so it can outlive probeEcho`
+	return e.lis.Addr()
+}
+
+type consumer struct{ qch chan struct{} }
+
+func (o *consumer) deleteNotActive() {}
+func (o *consumer) stop()            { close(o.qch) }
+
+func simulateTimer(lookup func() *consumer, notNil func(any)) {
+	o := lookup()
+	notNil(o)              // an assertion does not take o over
+	go o.deleteNotActive() // want `goroutine is never joined, so it can outlive simulateTimer`
+}
+
+// Calling a package's own stop is not waiting: nats-server's tests stop
+// their cluster with a deferred c.shutdown() while pullers started on it
+// still log on t when their fetch fails, after the test has completed.
+type cluster struct{ lis net.Listener }
+
+func (c *cluster) randomServer() string { return c.lis.Addr().String() }
+func (c *cluster) shutdown()            { c.lis.Close() }
+
+func clusterTest(newCluster func() *cluster, logf func(string, ...any)) {
+	c := newCluster()
+	defer c.shutdown()
+	go func() { // want `goroutine is never joined, so it can outlive clusterTest`
+		addr := c.randomServer()
+		logf("exiting puller on %s", addr)
+	}()
 }

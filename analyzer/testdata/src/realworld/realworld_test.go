@@ -4,6 +4,7 @@ import (
 	"context"
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -104,4 +105,54 @@ func helperCancelOnly(ctx context.Context, t *testing.T) {
 	pctx, cancel := context.WithCancel(context.Background()) // want `detaches this work from ctx`
 	defer cancel()
 	_ = waitForUpdate(pctx)
+}
+
+// --- a test that can only end in t.Fatal (nats-server's
+// TestNoRaceJetStreamClusterF3Setup): its goroutines outlive it ---
+
+func TestStressEndsInFatal(t *testing.T) {
+	if testing.Short() {
+		t.Skip("long")
+		return
+	}
+	c := &cluster{}
+	defer c.shutdown()
+	errCh := make(chan error, 1)
+	go func() { // want `goroutine is never joined, so it can outlive TestStressEndsInFatal`
+		t.Logf("monitor on %s", c.randomServer())
+	}()
+	select {
+	case err := <-errCh:
+		t.Fatal(err)
+	case <-time.After(time.Minute):
+		t.Fatal("no completion")
+	}
+}
+
+func TestWaitsThenFatal(t *testing.T) {
+	if testing.Short() {
+		return
+	}
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() { defer wg.Done() }() // waited for before the only end
+	wg.Wait()
+	t.Fatal("always fails")
+}
+
+func TestFatalBeforeWait(t *testing.T) {
+	if testing.Short() {
+		return
+	}
+	errCh := make(chan error, 1)
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() { defer wg.Done() }() // want `goroutine is not joined on every path: the call to t.Fatal at line \d+ ends TestFatalBeforeWait without wg.Wait\(\)`
+	select {
+	case err := <-errCh:
+		t.Fatal(err)
+	default:
+	}
+	wg.Wait()
+	t.Fatal("always fails")
 }
