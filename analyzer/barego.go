@@ -19,6 +19,7 @@ const (
 	keyChan                  // a channel the goroutine closes or sends on
 	keyCloser                // a value the goroutine works on, stopped by Close/Shutdown/...
 	keyOwner                 // a value the goroutine works on, stopped only by its package's own stop/close
+	keyHandoff               // an unbuffered channel the goroutine receives from just before it returns
 )
 
 // A joinKey is something by which the spawner can wait for a goroutine.
@@ -116,7 +117,7 @@ func (c *checker) joinOf(cur inspector.Cursor) *goJoin {
 		eachRef(c.info, funcBody(j.fn), func(r ref) {
 			if r.expr.Pos() >= g.End() {
 				for _, k := range j.keys {
-					if refJoins(k, r) {
+					if c.refJoins(k, r) {
 						j.joinedSomewhere = true
 					}
 				}
@@ -147,7 +148,7 @@ func (c *checker) handedOff(cur inspector.Cursor, keys []joinKey, fn ast.Node, g
 		}
 		joined := false
 		eachRef(c.info, funcBody(outer), func(r ref) {
-			if !joined && !within(r.expr, g) && refJoins(k, r) {
+			if !joined && !within(r.expr, g) && c.refJoins(k, r) {
 				joined = true
 			}
 		})
@@ -255,6 +256,9 @@ func (c *checker) goKeys(g *ast.GoStmt, fn ast.Node) []joinKey {
 				keys[i].guards = c.sendGuards(lit.Body, k.p)
 			}
 		}
+		for _, e := range c.handoffs(g, lit, fn) {
+			addExpr(keyHandoff, e)
+		}
 	} else {
 		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
 			if s, ok := c.info.Selections[sel]; ok && s.Kind() == types.MethodVal {
@@ -289,6 +293,149 @@ func (c *checker) goKeys(g *ast.GoStmt, fn ast.Node) []joinKey {
 		}
 	}
 	return keys
+}
+
+// handoffs returns the channels by which the spawner can hand the
+// goroutine of g (running lit) its exit: unbuffered channels of fn that
+// the goroutine only receives from, each time just before it returns
+// (`case <-ch: return`, or `<-ch` as its last statement), and that no other
+// goroutine of fn receives from. g must not be in a loop of fn, where one
+// send would release only one of its goroutines. (nats-server's
+// TestClientCloseTLSConnection: a watchdog released by ch <- true.)
+func (c *checker) handoffs(g *ast.GoStmt, lit *ast.FuncLit, fn ast.Node) []ast.Expr {
+	if inLoop(g, funcBody(fn)) {
+		return nil
+	}
+	var out []ast.Expr
+	seen := make(map[*types.Var]bool)
+	eachRef(c.info, lit.Body, func(r ref) {
+		v := r.path.root
+		if r.kind != useRecv || r.path.fields != "" || seen[v] || declaredIn(v, lit) || !localTo(r.path, fn) {
+			return
+		}
+		seen[v] = true
+		if !isChan(c.typeOf(r.expr)) || !c.unbuffered(r.path, fn) || !c.onlyFinalRecvs(lit, v) || c.otherReceivers(g, fn, v) {
+			return
+		}
+		out = append(out, r.expr)
+	})
+	return out
+}
+
+// inLoop reports whether n is inside a for or range statement of body.
+func inLoop(n ast.Node, body *ast.BlockStmt) bool {
+	found := false
+	ast.Inspect(body, func(m ast.Node) bool {
+		if found || m == nil || !within(n, m) {
+			return false
+		}
+		switch m.(type) {
+		case *ast.ForStmt, *ast.RangeStmt:
+			found = m != ast.Node(n)
+		case *ast.FuncLit:
+			return false // another function's loop
+		}
+		return !found
+	})
+	return found
+}
+
+// onlyFinalRecvs reports whether every use of the channel v in lit is a
+// receive after which the goroutine returns: the case of a select whose
+// body is empty or a lone return (an empty body only when the select is
+// lit's last statement), or a statement <-v that is the last, or is
+// followed by a lone return.
+func (c *checker) onlyFinalRecvs(lit *ast.FuncLit, v *types.Var) bool {
+	list := lit.Body.List
+	last := func(s ast.Stmt) bool { return len(list) > 0 && list[len(list)-1] == s }
+	lone := func(body []ast.Stmt) bool {
+		if len(body) != 1 {
+			return false
+		}
+		_, ok := body[0].(*ast.ReturnStmt)
+		return ok
+	}
+	isRecv := func(e ast.Expr) bool {
+		u, ok := ast.Unparen(e).(*ast.UnaryExpr)
+		return ok && u.Op == token.ARROW && pathOf(c.info, u.X).root == v && pathOf(c.info, u.X).fields == ""
+	}
+	final := make(map[ast.Expr]bool)
+	for i, st := range list {
+		switch st := st.(type) {
+		case *ast.ExprStmt:
+			if isRecv(st.X) && (last(st) || i+1 < len(list) && lone(list[i+1:])) {
+				final[ast.Unparen(st.X).(*ast.UnaryExpr).X] = true
+			}
+		case *ast.SelectStmt:
+			for _, cs := range st.Body.List {
+				cc := cs.(*ast.CommClause)
+				e := recvOperand(cc.Comm)
+				if e == nil || !isRecv(e) {
+					continue
+				}
+				if lone(cc.Body) || len(cc.Body) == 0 && last(st) {
+					final[ast.Unparen(e).(*ast.UnaryExpr).X] = true
+				}
+			}
+		}
+	}
+	ok := true
+	eachRef(c.info, lit.Body, func(r ref) {
+		if r.path.root == v && !final[r.expr] {
+			ok = false
+		}
+	})
+	return ok
+}
+
+// otherReceivers reports whether a go statement of fn other than g uses
+// the channel v.
+func (c *checker) otherReceivers(g *ast.GoStmt, fn ast.Node, v *types.Var) bool {
+	for _, other := range c.goStmts {
+		g2 := other.Node().(*ast.GoStmt)
+		if g2 == g || !within(g2, fn) {
+			continue
+		}
+		used := false
+		eachRef(c.info, g2.Call, func(r ref) { used = used || r.path.root == v })
+		if used {
+			return true
+		}
+	}
+	return false
+}
+
+// unbuffered reports whether the channel p is a variable of fn made, and
+// only ever made, without a buffer: make(chan T) or make(chan T, 0).
+func (c *checker) unbuffered(p path, fn ast.Node) bool {
+	if p.fields != "" || !localTo(p, fn) {
+		return false
+	}
+	made, other := false, false
+	ast.Inspect(funcBody(fn), func(n ast.Node) bool {
+		lhs, rhs := assignment(n)
+		for i, l := range lhs {
+			if pathOf(c.info, l).root != p.root {
+				continue
+			}
+			if len(rhs) == len(lhs) {
+				call, ok := ast.Unparen(rhs[i]).(*ast.CallExpr)
+				if ok && isBuiltinCall(c.info, call, "make") {
+					if len(call.Args) == 1 {
+						made = true
+						continue
+					}
+					if tv := c.info.Types[call.Args[1]]; tv.Value != nil && tv.Value.String() == "0" {
+						made = true
+						continue
+					}
+				}
+			}
+			other = true
+		}
+		return true
+	})
+	return made && !other
 }
 
 // localFuncLit returns the function literal that fun, a variable of the
@@ -497,7 +644,7 @@ func (c *checker) keysUsedIf(keys []joinKey, n ast.Node, keep func(joinKey, ref)
 	found := false
 	eachRef(c.info, n, func(r ref) {
 		for _, k := range keys {
-			if !found && refJoins(k, r) && keep(k, r) {
+			if !found && c.refJoins(k, r) && keep(k, r) {
 				found = true
 			}
 		}
@@ -664,6 +811,16 @@ func (c *checker) buffered(p path, fn ast.Node) bool {
 	return made && !other
 }
 
+// refJoins is the function refJoins, and for a hand-off channel a send
+// outside a select: it completes only once the goroutine has received,
+// and the goroutine returns as soon as it has.
+func (c *checker) refJoins(k joinKey, r ref) bool {
+	if k.kind == keyHandoff && r.kind == useSend && r.path.equal(k.p) {
+		return !c.isComm(r.parent)
+	}
+	return refJoins(k, r)
+}
+
 // refJoins reports whether the reference r waits for, or hands on, the
 // goroutine counted in k.
 func refJoins(k joinKey, r ref) bool {
@@ -714,6 +871,8 @@ func joinDesc(keys []joinKey, fn ast.Node) string {
 			return k.name + ".Wait()"
 		case k.kind == keyChan && localTo(k.p, fn):
 			return "receiving from " + k.name
+		case k.kind == keyHandoff && localTo(k.p, fn):
+			return "sending on " + k.name
 		}
 	}
 	for _, k := range keys {

@@ -61,7 +61,10 @@
 // (wg.Add before it, wg.Done or &wg in it; also a deferred or t.Cleanup'd
 // Wait, or a Wait inside another goroutine that is itself joined); receives
 // from a channel the goroutine closes or sends on (<-done, for range ch, a
-// loop that receives, the case of a select that receives); or stops the
+// loop that receives, the case of a select that receives); sends, outside
+// a select, on an unbuffered channel of its own that the goroutine
+// receives from just before it returns (a watchdog released by ch <- true:
+// the send completes only once it has received); or stops the
 // value the goroutine works on (srv.Shutdown for go srv.Serve(l), c.Close
 // for a goroutine reading from c). wg.Go and errgroup's g.Go are not go
 // statements. A select that returns from another case (<-ctx.Done(), a

@@ -356,3 +356,91 @@ func clusterTest(newCluster func() *cluster, logf func(string, ...any)) {
 		logf("exiting puller on %s", addr)
 	}()
 }
+
+// --- a goroutine released by a send it receives just before returning
+// (nats-server's TestClientCloseTLSConnection and its gateway, leafnode and
+// route twins) ---
+
+func closeTLSConnection(closeConnection func()) {
+	ch := make(chan bool)
+	go func() { // the send below completes only once it has received, and then it returns
+		select {
+		case <-ch:
+			return
+		case <-time.After(3 * time.Second):
+			println("closeConnection is blocked, test will hang")
+			return
+		}
+	}()
+	closeConnection()
+	ch <- true
+}
+
+func releaseAtEnd(work func()) {
+	ch := make(chan struct{})
+	go func() {
+		work()
+		<-ch
+	}()
+	ch <- struct{}{}
+}
+
+func releaseBuffered(closeConnection func()) {
+	doneCh := make(chan struct{}, 1) // the send completes before the watchdog receives
+	go func() { // want `goroutine is never joined`
+		select {
+		case <-doneCh:
+		case <-time.After(2 * time.Second):
+			panic("timeout")
+		}
+	}()
+	closeConnection()
+	doneCh <- struct{}{}
+}
+
+func releaseSkippedOnError(closeConnection func() error) error {
+	ch := make(chan bool)
+	go func() { // want `goroutine is not joined on every path: the return at line \d+ skips sending on ch`
+		select {
+		case <-ch:
+			return
+		case <-time.After(3 * time.Second):
+			return
+		}
+	}()
+	if err := closeConnection(); err != nil {
+		return err
+	}
+	ch <- true
+	return nil
+}
+
+func releaseThenWork(cleanup func()) {
+	ch := make(chan bool)
+	go func() { // want `goroutine is never joined`
+		<-ch
+		cleanup() // still running after the send
+	}()
+	ch <- true
+}
+
+func releaseOneOfMany() {
+	ch := make(chan bool)
+	for range 3 {
+		go func() { // want `goroutine is never joined`
+			<-ch
+		}()
+	}
+	ch <- true
+}
+
+func releaseIfReady() {
+	ch := make(chan bool)
+	go func() { // want `goroutine is never joined`
+		<-ch
+	}()
+	select {
+	case ch <- true:
+	default: // may not have released it
+	}
+}
