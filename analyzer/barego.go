@@ -15,11 +15,11 @@ import (
 type keyKind int
 
 const (
-	keyWait   keyKind = iota // a sync.WaitGroup the goroutine is counted in
-	keyChan                  // a channel the goroutine closes or sends on
-	keyCloser                // a value the goroutine works on, stopped by Close/Shutdown/...
-	keyOwner                 // a value the goroutine works on, stopped only by its package's own stop/close
-	keyHandoff               // an unbuffered channel the goroutine receives from just before it returns
+	keyWait    keyKind = iota // a sync.WaitGroup the goroutine is counted in
+	keyChan                   // a channel the goroutine closes or sends on
+	keyCloser                 // a value the goroutine works on, stopped by Close/Shutdown/...
+	keyOwner                  // a value the goroutine works on, stopped only by its package's own stop/close
+	keyHandoff                // an unbuffered channel the goroutine receives from just before it returns
 )
 
 // A joinKey is something by which the spawner can wait for a goroutine.
