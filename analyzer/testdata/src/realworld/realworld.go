@@ -386,8 +386,9 @@ func releaseAtEnd(work func()) {
 }
 
 func releaseBuffered(closeConnection func()) {
-	doneCh := make(chan struct{}, 1) // the send completes before the watchdog receives
-	go func() {                      // want `goroutine is never joined`
+	// The send completes before the watchdog receives.
+	doneCh := make(chan struct{}, 1)
+	go func() { // want `goroutine is never joined`
 		select {
 		case <-doneCh:
 		case <-time.After(2 * time.Second):
