@@ -198,3 +198,10 @@ func TestRealWorld(t *testing.T) {
 	t.Parallel()
 	run(t, "realworld")
 }
+
+// TestMisses runs leaky programs written the way they are shipped (one or
+// more per rule) and checks that each leak is reported at its node.
+func TestMisses(t *testing.T) {
+	t.Parallel()
+	run(t, "misses")
+}

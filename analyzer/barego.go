@@ -41,6 +41,7 @@ type goJoin struct {
 	leak            *ast.ReturnStmt // a return reached without joining (local keys)
 	deadEnd         ast.Node        // or, when no return can follow, the t.Fatal or panic that ends a path without joining
 	joinedSomewhere bool            // with leak: some path after the go statement joins
+	many            bool            // the go statement is in a loop of the spawning function
 	bare            bool            // not joined before the spawning function returns
 	detached        bool            // documented with //twine:detached
 }
@@ -75,6 +76,7 @@ func (c *checker) joinOf(cur inspector.Cursor) *goJoin {
 	// goroutines running).
 	noReturn := graph != nil && (flowQuery{g: graph, from: g, used: func(ast.Node) bool { return false }}).leak() == nil
 	j.keys = c.goKeys(g, j.fn)
+	j.many = inLoop(g, funcBody(j.fn))
 	if len(j.keys) == 0 {
 		j.bare = true
 		return j
@@ -82,9 +84,19 @@ func (c *checker) joinOf(cur inspector.Cursor) *goJoin {
 	if c.handedOff(cur, j.keys, j.fn, g) {
 		return j // whoever owns a key joins it
 	}
-	used := func(n ast.Node) bool { return c.keysUsed(j.keys, n) }
-	if deferredBefore(c.info, funcBody(j.fn), g, used) {
+	if deferredBefore(c.info, funcBody(j.fn), g, func(n ast.Node) bool { return c.keysUsed(j.keys, n) }) {
 		return j
+	}
+	// Goroutines started in a loop that each send once on an unbuffered
+	// channel are all joined only by a loop that receives as many times:
+	// one receive, or a receiving loop that returns on the first error,
+	// leaves the others blocked on their sends for ever.
+	drainOnly := func(k joinKey, r ref) bool {
+		return j.many && k.kind == keyChan && localTo(k.p, j.fn) && !c.anyBuffer(k.p, j.fn) &&
+			(r.kind == useRecv || r.kind == useRange)
+	}
+	used := func(n ast.Node) bool {
+		return c.keysUsedIf(j.keys, n, func(k joinKey, r ref) bool { return !drainOnly(k, r) })
 	}
 	// A select joins through a receive only on the paths of the case that
 	// receives: `case <-ctx.Done(): return` leaves a goroutine blocked on
@@ -96,13 +108,16 @@ func (c *checker) joinOf(cur inspector.Cursor) *goJoin {
 		used: func(n ast.Node) bool {
 			if c.isComm(n) {
 				return c.keysUsedIf(j.keys, n, func(k joinKey, r ref) bool {
-					return !(k.kind == keyChan && r.kind == useRecv && !c.buffered(k.p, j.fn) &&
+					return !drainOnly(k, r) && !(k.kind == keyChan && r.kind == useRecv && !c.buffered(k.p, j.fn) &&
 						!c.guardedSelect(n, k, j.keys))
 				})
 			}
 			return used(n)
 		},
 		caseUsed: func(cc *ast.CommClause) bool { return used(cc.Comm) },
+		loopUsed: func(loop ast.Stmt, body *ast.BlockStmt, head bool) bool {
+			return head && used(body) || !c.errorExit(loop) && c.keysUsedIf(j.keys, loop, drainOnly)
+		},
 	}
 	if noReturn {
 		j.deadEnd = q.deadEnd()
@@ -320,6 +335,71 @@ func (c *checker) handoffs(g *ast.GoStmt, lit *ast.FuncLit, fn ast.Node) []ast.E
 		out = append(out, r.expr)
 	})
 	return out
+}
+
+// errorExit reports whether the loop has a return under a test of an
+// error (if err != nil), outside the function literals in it: a loop that
+// leaves on the first error.
+func (c *checker) errorExit(loop ast.Stmt) bool {
+	found := false
+	ast.PreorderStack(loop, nil, func(n ast.Node, stack []ast.Node) bool {
+		switch n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			for i := len(stack) - 1; i >= 0 && !found; i-- {
+				if is, ok := stack[i].(*ast.IfStmt); ok && c.testsErr(is.Cond) {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// testsErr reports whether cond compares an error with nil.
+func (c *checker) testsErr(cond ast.Expr) bool {
+	found := false
+	ast.Inspect(cond, func(n ast.Node) bool {
+		if b, ok := n.(*ast.BinaryExpr); ok && (b.Op == token.NEQ || b.Op == token.EQL) {
+			for _, e := range []ast.Expr{b.X, b.Y} {
+				if t := c.typeOf(e); t != nil && types.Identical(t, types.Universe.Lookup("error").Type()) {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// anyBuffer reports whether the channel p is a variable of fn made, and
+// only ever made, with a capacity that is not the constant 0 (make(chan
+// error, len(urls)) gives each of the goroutines a slot).
+func (c *checker) anyBuffer(p path, fn ast.Node) bool {
+	if p.fields != "" || !localTo(p, fn) {
+		return false
+	}
+	made, other := false, false
+	ast.Inspect(funcBody(fn), func(n ast.Node) bool {
+		lhs, rhs := assignment(n)
+		for i, l := range lhs {
+			if pathOf(c.info, l).root != p.root || len(rhs) != len(lhs) {
+				continue
+			}
+			call, ok := ast.Unparen(rhs[i]).(*ast.CallExpr)
+			if ok && isBuiltinCall(c.info, call, "make") && len(call.Args) == 2 {
+				if tv := c.info.Types[call.Args[1]]; tv.Value == nil || tv.Value.String() != "0" {
+					made = true
+					continue
+				}
+			}
+			other = true
+		}
+		return true
+	})
+	return made && !other
 }
 
 // inLoop reports whether n is inside a for or range statement of body.
@@ -862,20 +942,23 @@ func refJoins(k joinKey, r ref) bool {
 	return false
 }
 
-// joinDesc says how the spawner could have joined the goroutine, for the
-// message about a path that does not.
-func joinDesc(keys []joinKey, fn ast.Node) string {
-	for _, k := range keys {
+// joinDesc says how the spawner could have joined the goroutine of j, for
+// the message about a path that does not.
+func (c *checker) joinDesc(j *goJoin) string {
+	for _, k := range j.keys {
 		switch {
-		case k.kind == keyWait && localTo(k.p, fn):
+		case k.kind == keyWait && localTo(k.p, j.fn):
 			return k.name + ".Wait()"
-		case k.kind == keyChan && localTo(k.p, fn):
+		case k.kind == keyChan && localTo(k.p, j.fn):
+			if j.many && !c.anyBuffer(k.p, j.fn) {
+				return "receiving from " + k.name + " once for each goroutine the loop starts"
+			}
 			return "receiving from " + k.name
-		case k.kind == keyHandoff && localTo(k.p, fn):
+		case k.kind == keyHandoff && localTo(k.p, j.fn):
 			return "sending on " + k.name
 		}
 	}
-	for _, k := range keys {
+	for _, k := range j.keys {
 		if k.kind == keyCloser {
 			return "stopping " + k.name
 		}
@@ -904,12 +987,12 @@ func (c *checker) checkBarego() {
 			where := c.returnDesc(j.leak, j.fn)
 			c.report(ruleBarego, rng, fixes,
 				"goroutine is not joined on every path: %s skips %s; wait on every path (defer it), or %s",
-				where, joinDesc(j.keys, j.fn), instead)
+				where, c.joinDesc(j), instead)
 		case j.deadEnd != nil && j.joinedSomewhere:
 			call := j.deadEnd.(*ast.CallExpr)
 			c.report(ruleBarego, rng, fixes,
 				"goroutine is not joined on every path: the call to %s at line %d ends %s without %s; wait on every path (defer it), or %s",
-				c.text(call.Fun), c.pass.Fset.Position(call.Pos()).Line, c.funcName(j.fn), joinDesc(j.keys, j.fn), instead)
+				c.text(call.Fun), c.pass.Fset.Position(call.Pos()).Line, c.funcName(j.fn), c.joinDesc(j), instead)
 		default:
 			c.report(ruleBarego, rng, fixes,
 				"goroutine is never joined, so it can outlive %s: %s", c.funcName(j.fn), instead)

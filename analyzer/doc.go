@@ -70,7 +70,12 @@
 // statements. A select that returns from another case (<-ctx.Done(), a
 // timeout) leaves the goroutine blocked on its send for ever and is
 // reported, unless the channel is buffered (make(chan T, 1)): the buffer
-// takes the send, and the goroutine ends on its own. Likewise when every
+// takes the send, and the goroutine ends on its own. Goroutines started
+// in a loop, each sending on an unbuffered channel, need one receive each:
+// only a loop that receives from it joins them, and not one that returns
+// on the first error it receives (the others then block for ever; a
+// channel made with a capacity, make(chan error, len(urls)), takes all
+// their sends). Likewise when every
 // send of the goroutine sits in a select beside <-ctx.Done() and the
 // spawner's select leaves only by its channels or by that same ctx.Done():
 // the goroutine gives up its send and ends. A goroutine that runs a

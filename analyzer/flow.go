@@ -32,6 +32,13 @@ type flowQuery struct {
 	// the select branches, so used sees those in the block before it; a
 	// query that needs to know which case was taken answers here.
 	caseUsed func(cc *ast.CommClause) bool
+
+	// loopUsed, if set, is asked about each loop the search reaches in
+	// place of used(body): it may count what the loop as a whole does
+	// (receives as many times as there are senders). For a loop without a
+	// condition (for { ... }) it is asked at the start of the body, with
+	// head false: its nodes are searched one by one besides.
+	loopUsed func(loop ast.Stmt, body *ast.BlockStmt, head bool) bool
 }
 
 // leak returns a return statement reachable from q.from on a path with no
@@ -87,7 +94,7 @@ func (q flowQuery) search(deadEnds bool) ast.Node {
 	blockUsed := func(b *cfg.Block) bool {
 		u, ok := memo[b]
 		if !ok {
-			u = q.loopUsed(b)
+			u = q.loopJoins(b)
 			if cc, ok := b.Stmt.(*ast.CommClause); ok && b.Kind == cfg.KindSelectCaseBody && q.caseUsed != nil {
 				u = u || q.caseUsed(cc)
 			}
@@ -141,20 +148,32 @@ func (q flowQuery) locate() (*cfg.Block, []ast.Node) {
 	return nil, nil
 }
 
-// loopUsed reports whether b is the head of a loop whose body uses the
-// resource.
-func (q flowQuery) loopUsed(b *cfg.Block) bool {
-	switch b.Kind {
-	case cfg.KindForLoop:
-		if s, ok := b.Stmt.(*ast.ForStmt); ok {
-			return q.used(s.Body)
+// loopJoins reports whether b is the head of a loop whose body uses the
+// resource (or that q.loopUsed accepts).
+func (q flowQuery) loopJoins(b *cfg.Block) bool {
+	var loop ast.Stmt
+	var body *ast.BlockStmt
+	switch s := b.Stmt.(type) {
+	case *ast.ForStmt:
+		if b.Kind == cfg.KindForBody && s.Cond == nil && q.loopUsed != nil {
+			return q.loopUsed(s, s.Body, false)
 		}
-	case cfg.KindRangeLoop:
-		if s, ok := b.Stmt.(*ast.RangeStmt); ok {
-			return q.used(s.Body)
+		if b.Kind != cfg.KindForLoop {
+			return false
 		}
+		loop, body = s, s.Body
+	case *ast.RangeStmt:
+		if b.Kind != cfg.KindRangeLoop {
+			return false
+		}
+		loop, body = s, s.Body
+	default:
+		return false
 	}
-	return false
+	if q.loopUsed != nil {
+		return q.loopUsed(loop, body, true)
+	}
+	return q.used(body)
 }
 
 // succs returns the successors of b worth searching: the error branch of a
