@@ -49,7 +49,11 @@ func (c *checker) checkCtxdetach() {
 			continue
 		}
 		cands := c.contextsInScope(cur, call.Pos())
-		if len(cands) == 0 {
+		var reqs []*types.Var
+		if len(cands) == 0 && !without {
+			reqs = c.requestsInScope(cur, call.Pos())
+		}
+		if len(cands) == 0 && len(reqs) == 0 {
 			continue
 		}
 		if !without && c.defaults(cur, call, cands) {
@@ -59,6 +63,10 @@ func (c *checker) checkCtxdetach() {
 			continue
 		}
 		name := c.text(call.Fun)
+		if len(reqs) > 0 {
+			c.reportRequest(call, name, reqs)
+			continue
+		}
 		if without {
 			var fixes []analysis.SuggestedFix
 			arg := "its argument"
@@ -103,6 +111,31 @@ func (c *checker) checkCtxdetach() {
 			"call to %s() detaches this work from %s, which is in scope: pass %s so its cancellation and deadline reach the work, or document the detachment with //twine:detached <reason>",
 			name, best.Name(), best.Name())
 	}
+}
+
+// reportRequest reports Background() or TODO() where no context variable
+// is in scope but an *http.Request is: a handler's work should stop when
+// the client goes away, and a client's when its caller cancels the
+// request, as the request's context does.
+func (c *checker) reportRequest(call *ast.CallExpr, name string, reqs []*types.Var) {
+	r := reqs[0].Name()
+	if len(reqs) > 1 {
+		var names []string
+		for _, v := range reqs {
+			names = append(names, v.Name()+".Context()")
+		}
+		c.report(ruleCtxdetach, call, nil,
+			"call to %s() detaches this work from the requests' contexts in scope (%s): pass the one whose cancellation should reach the work, or document the detachment with //twine:detached <reason>",
+			name, strings.Join(names, ", "))
+		return
+	}
+	fixes := []analysis.SuggestedFix{{
+		Message:   "use " + r + ".Context()",
+		TextEdits: []analysis.TextEdit{{Pos: call.Pos(), End: call.End(), NewText: []byte(r + ".Context()")}},
+	}}
+	c.report(ruleCtxdetach, call, fixes,
+		"call to %s() detaches this work from the request's context %s.Context(), which is in scope: pass %s.Context() so its cancellation and deadline reach the work, or document the detachment with //twine:detached <reason>",
+		name, r, r)
 }
 
 // valuesOnly reports whether the call at cur is the context argument of a
@@ -214,6 +247,22 @@ func (c *checker) rootFunc(cur, fnCur inspector.Cursor) bool {
 // are not among them: they hold what the function will return, not a
 // context it was given.
 func (c *checker) contextsInScope(cur inspector.Cursor, pos token.Pos) []*types.Var {
+	return c.varsInScope(cur, pos, isContextType)
+}
+
+// requestsInScope returns the variables of type *http.Request visible at
+// pos, as contextsInScope does for contexts.
+func (c *checker) requestsInScope(cur inspector.Cursor, pos token.Pos) []*types.Var {
+	return c.varsInScope(cur, pos, func(t types.Type) bool {
+		p, ok := types.Unalias(t).(*types.Pointer)
+		return ok && isNamed(p.Elem(), "net/http", "Request")
+	})
+}
+
+// varsInScope returns the variables whose type is accepted by want,
+// visible at pos and declared in the functions around it (innermost
+// first), named results aside.
+func (c *checker) varsInScope(cur inspector.Cursor, pos token.Pos, want func(types.Type) bool) []*types.Var {
 	results := make(map[types.Object]bool)
 	for f := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
 		if ft := funcType(f.Node()); ft != nil && ft.Results != nil {
@@ -232,7 +281,7 @@ func (c *checker) contextsInScope(cur inspector.Cursor, pos token.Pos) []*types.
 		slices.SortFunc(names, func(a, b string) int { return cmp.Compare(s.Lookup(a).Pos(), s.Lookup(b).Pos()) })
 		for _, name := range names {
 			v, ok := s.Lookup(name).(*types.Var)
-			if !ok || name == "_" || v.Pos() >= pos || !isContextType(v.Type()) || results[v] {
+			if !ok || name == "_" || v.Pos() >= pos || !want(v.Type()) || results[v] {
 				continue
 			}
 			if _, obj := scope.LookupParent(name, pos); obj != v {

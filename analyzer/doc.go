@@ -144,15 +144,18 @@
 //
 // context.Background(), context.TODO() and context.WithoutCancel(x) where a
 // variable of type context.Context is in scope (a parameter or local of
-// the function or of one around it, not a named result): the work no
-// longer stops when the caller gives up.
+// the function or of one around it, not a named result), or, for
+// Background and TODO, where none is but an *http.Request is (an HTTP
+// handler's r, whose r.Context() is done when the client goes away): the
+// work no longer stops when the caller gives up.
 //
 //	func (s *Store) Get(ctx context.Context, k string) (string, error) {
 //		return s.db.QueryContext(context.Background(), q, k) // pass ctx
 //	}
 //
 // The fix replaces Background() or TODO() with the context in scope (when
-// there is one, or one named ctx) and WithoutCancel(x) with x.
+// there is one, or one named ctx), or with r.Context(), and WithoutCancel(x)
+// with x.
 //
 // Not reported: directly in main and init, where root contexts come from;
 // at a test's top level (the body of a Test, Benchmark, Fuzz or Example

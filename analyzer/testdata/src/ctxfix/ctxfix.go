@@ -1,6 +1,9 @@
 package ctxfix
 
-import "context"
+import (
+	"context"
+	"net/http"
+)
 
 func query(ctx context.Context) error { return nil }
 
@@ -22,4 +25,8 @@ func without(ctx context.Context) error {
 
 func several(a, b context.Context) error {
 	return query(context.Background()) // want `contexts in scope \(a, b\)`
+}
+
+func handle(w http.ResponseWriter, r *http.Request) {
+	_ = query(context.Background()) // want `pass r.Context\(\)`
 }
