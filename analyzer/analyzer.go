@@ -160,6 +160,7 @@ func run(pass *analysis.Pass) (any, error) {
 
 	if on(ruleBarego) {
 		c.checkBarego()
+		c.checkGroupGo()
 	}
 	if on(ruleCtxescape) || on(ruleScopeleak) {
 		c.checkEscapes()
@@ -181,7 +182,8 @@ func run(pass *analysis.Pass) (any, error) {
 
 // prepare indexes the package for the rules, and reports whether there is
 // anything to check at all: most packages have no go statement and import
-// neither the nursery, context nor os/exec, nor call a function with a fact.
+// neither the nursery, context, os/exec, sync nor errgroup, nor call a
+// function with a fact.
 func (c *checker) prepare() bool {
 	imports := make(map[string]bool)
 	for _, p := range c.pass.Pkg.Imports() {
@@ -200,7 +202,7 @@ func (c *checker) prepare() bool {
 	}
 	c.importsNursery = imports[nurseryPath]
 	if len(c.goStmts) == 0 && !c.importedSpawns && !c.importedScopes && !c.importsNursery &&
-		!imports["context"] && !imports["os/exec"] {
+		!imports["context"] && !imports["os/exec"] && !imports["sync"] && !imports[errgroupPath] {
 		return false
 	}
 	for _, f := range c.pass.Files {
@@ -222,8 +224,9 @@ func (c *checker) prepare() bool {
 }
 
 // collectCalls gathers the calls the rules look at: calls into the
-// nursery, context, os/exec and os/signal packages, and calls of functions
-// with a scope fact.
+// nursery, context, os/exec and os/signal packages, the Go methods of
+// sync.WaitGroup and errgroup.Group, and calls of functions with a scope
+// fact.
 func (c *checker) collectCalls() {
 	for cur := range c.root.Preorder((*ast.CallExpr)(nil)) {
 		call := cur.Node().(*ast.CallExpr)
@@ -233,6 +236,10 @@ func (c *checker) collectCalls() {
 		}
 		switch fn.Pkg().Path() {
 		case nurseryPath, "context", "os/exec", "os/signal":
+		case "sync", errgroupPath:
+			if !isGroupGo(fn) {
+				continue
+			}
 		default:
 			if c.scopeFactOf(fn) == nil {
 				continue

@@ -203,5 +203,5 @@ func TestRealWorld(t *testing.T) {
 // more per rule) and checks that each leak is reported at its node.
 func TestMisses(t *testing.T) {
 	t.Parallel()
-	run(t, "misses")
+	run(t, "example.com/misses/lib", "misses", "misses/wgonly")
 }

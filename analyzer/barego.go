@@ -1000,6 +1000,76 @@ func (c *checker) checkBarego() {
 	}
 }
 
+// checkGroupGo reports g.Go(f) and wg.Go(f) on a group of the function
+// (errgroup.Group, sync.WaitGroup) that is not waited for on every path:
+// they start a goroutine as a go statement does, and only Wait joins it.
+// A group in a field, a parameter or a captured variable, or handed on, is
+// its owner's business.
+func (c *checker) checkGroupGo() {
+	for _, cur := range c.calls {
+		call := cur.Node().(*ast.CallExpr)
+		if !isGroupGo(callee(c.info, call)) {
+			continue
+		}
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if !ok {
+			continue
+		}
+		fnCur := enclosingFunc(cur)
+		if !fnCur.Valid() || c.inSynctest(cur) {
+			continue
+		}
+		fn := fnCur.Node()
+		p := pathOf(c.info, sel.X)
+		if !p.valid() || p.fields != "" || !localTo(p, fn) {
+			continue
+		}
+		graph := c.cfgOf(fn)
+		if graph == nil || graph.NoReturn() {
+			continue
+		}
+		handed, waited := false, false
+		eachRef(c.info, funcBody(fn), func(r ref) {
+			if r.path.root != p.root || r.path.fields != "" {
+				return
+			}
+			switch {
+			case r.kind == useValue && !isCallee(r), r.kind == useGoArg:
+				handed = true // &wg passed on, g returned or stored
+			case r.kind == useMethod && r.method.Name() == "Wait" && r.expr.Pos() > call.Pos():
+				waited = true
+			}
+		})
+		if handed {
+			continue
+		}
+		used := func(n ast.Node) bool {
+			found := false
+			eachRef(c.info, n, func(r ref) {
+				found = found || r.path.root == p.root && r.path.fields == "" && r.kind == useMethod && r.method.Name() == "Wait"
+			})
+			return found
+		}
+		if deferredBefore(c.info, funcBody(fn), call, used) {
+			continue
+		}
+		ret := flowQuery{g: graph, from: call, used: used}.leak()
+		if ret == nil {
+			continue
+		}
+		group := c.text(sel.X)
+		if !waited {
+			c.report(ruleBarego, call, nil,
+				"goroutine started by %s.Go is never joined, so it can outlive %s: call %s.Wait() before returning (defer it), or run it in a nursery",
+				group, c.funcName(fn), group)
+			continue
+		}
+		c.report(ruleBarego, call, nil,
+			"goroutine started by %s.Go is not joined on every path: %s skips %s.Wait(); wait on every path (defer it), or run it in a nursery",
+			group, c.returnDesc(ret, fn), group)
+	}
+}
+
 // goRange is the range of a go statement up to the end of its callee, so
 // that a go statement with a long function literal is marked on its first
 // line.

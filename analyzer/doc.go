@@ -61,46 +61,48 @@
 // (wg.Add before it, wg.Done or &wg in it; also a deferred or t.Cleanup'd
 // Wait, or a Wait inside another goroutine that is itself joined); receives
 // from a channel the goroutine closes or sends on (<-done, for range ch, a
-// loop that receives, the case of a select that receives); sends, outside
-// a select, on an unbuffered channel of its own that the goroutine
-// receives from just before it returns (a watchdog released by ch <- true:
-// the send completes only once it has received); or stops the
-// value the goroutine works on (srv.Shutdown for go srv.Serve(l), c.Close
-// for a goroutine reading from c). wg.Go and errgroup's g.Go are not go
-// statements. A select that returns from another case (<-ctx.Done(), a
-// timeout) leaves the goroutine blocked on its send for ever and is
-// reported, unless the channel is buffered (make(chan T, 1)): the buffer
-// takes the send, and the goroutine ends on its own. Goroutines started
-// in a loop, each sending on an unbuffered channel, need one receive each:
-// only a loop that receives from it joins them, and not one that returns
-// on the first error it receives (the others then block for ever; a
-// channel made with a capacity, make(chan error, len(urls)), takes all
-// their sends). Likewise when every
-// send of the goroutine sits in a select beside <-ctx.Done() and the
-// spawner's select leaves only by its channels or by that same ctx.Done():
-// the goroutine gives up its send and ends. A goroutine that runs a
-// function literal kept in a local variable (go acceptOne(x), after
-// acceptOne := func(...) {...}) is judged by that literal, unless the
-// variable is ever assigned anything else.
+// loop that receives, the case of a select that receives); sends, outside a
+// select, on an unbuffered channel of its own that the goroutine receives
+// from just before it returns (a watchdog released by ch <- true: the send
+// completes only once it has received); or stops the value the goroutine
+// works on (srv.Shutdown for go srv.Serve(l), c.Close for a goroutine
+// reading from c). The goroutines of wg.Go and errgroup's g.Go are joined
+// only by the group's Wait: a group that is a variable of the function (not
+// a field or a parameter, not handed on) must be waited for on every path
+// after g.Go, as a go statement's WaitGroup is. A select that returns from
+// another case (<-ctx.Done(), a timeout) leaves the goroutine blocked on
+// its send for ever and is reported, unless the channel is buffered
+// (make(chan T, 1)): the buffer takes the send, and the goroutine ends on
+// its own. Goroutines started in a loop, each sending on an unbuffered
+// channel, need one receive each: only a loop that receives from it joins
+// them, and not one that returns on the first error it receives (the others
+// then block for ever; a channel made with a capacity, make(chan error,
+// len(urls)), takes all their sends). Likewise when every send of the
+// goroutine sits in a select beside <-ctx.Done() and the spawner's select
+// leaves only by its channels or by that same ctx.Done(): the goroutine
+// gives up its send and ends. A goroutine that runs a function literal kept
+// in a local variable (go acceptOne(x), after acceptOne := func(...) {...})
+// is judged by that literal, unless the variable is ever assigned anything
+// else.
 //
 // Ownership handed on is not reported: the goroutine is counted in a
 // WaitGroup, or signals a channel, that lives outside the function (a
-// field, a parameter, a global: go p.worker() after p.wg.Add(1); a
-// variable of an enclosing function, which must then join it somewhere); it works
-// on a value with a Close, Shutdown or Stop method that the function does
-// not own (its receiver, a parameter); or the function hands its join on
-// (returns the channel the goroutine closes, as a generator does; stores
-// it in a struct). A value whose type, declared in the package, has only
-// an unexported stop, close or shutdown (a test server's stop) is an owner
-// in the same way when it is the receiver or a parameter, or when the
-// function returns or stores it; calling that stop is not counted as
-// waiting (a deferred cluster.shutdown() ends pullers that then still log
-// on t), and passing the value to a call does not hand it on. Nor is a
-// goroutine started in a testing/synctest bubble, which waits for it, nor
-// in a function that never returns (select {} at the end of main). A
-// function that can return, but not after the go statement (a test whose
-// every path from there ends in t.Fatal), must have joined the goroutine
-// before each of those ends. Everything else is reported, in main and init too: a
+// field, a parameter, a global: go p.worker() after p.wg.Add(1); a variable
+// of an enclosing function, which must then join it somewhere); it works on
+// a value with a Close, Shutdown or Stop method that the function does not
+// own (its receiver, a parameter); or the function hands its join on
+// (returns the channel the goroutine closes, as a generator does; stores it
+// in a struct). A value whose type, declared in the package, has only an
+// unexported stop, close or shutdown (a test server's stop) is an owner in
+// the same way when it is the receiver or a parameter, or when the function
+// returns or stores it; calling that stop is not counted as waiting (a
+// deferred cluster.shutdown() ends pullers that then still log on t), and
+// passing the value to a call does not hand it on. Nor is a goroutine
+// started in a testing/synctest bubble, which waits for it, nor in a
+// function that never returns (select {} at the end of main). A function
+// that can return, but not after the go statement (a test whose every path
+// from there ends in t.Fatal), must have joined the goroutine before each
+// of those ends. Everything else is reported, in main and init too: a
 // goroutine that runs until the process exits is cut off mid-work instead
 // of shut down; nursery.Main gives it a graceful end.
 //
@@ -118,6 +120,15 @@
 //	                                   })
 //	                               }
 //
+// What barego cannot see: time.AfterFunc callbacks run on goroutines of
+// their own but are not go statements, and are not reported. A goroutine
+// joined through another package's wrapper of a channel (grpc's
+// grpcsync.Event, fired by the goroutine and waited on with <-ev.Done()),
+// through a value made from a connection the function closes (a frame
+// reader on http2.NewFramer(conn, conn), with defer conn.Close()), or
+// whose last act is closing a pipe the function reads to EOF, is reported
+// although it is joined: document it with //twine:detached.
+//
 // With -strict, barego reports every go statement outside the runtime,
 // joined or not.
 //
@@ -128,10 +139,12 @@
 // function annotated //twine:bundle), n.Context() of a nursery.Run body,
 // and n.Context() of a nursery the function closes itself, are reported
 // when they are stored in a field, a global or a variable declared outside
-// the task or block, returned from it, sent on a channel, or used by a
-// goroutine that is not joined. Contexts derived from them (WithCancel,
-// WithTimeout, WithValue, nursery.Stopping) and structs or closures that
-// hold them count too:
+// the task or block (s.ctx, s.cancel = context.WithCancel(ctx) too),
+// returned from it, sent on a channel, or used by a goroutine that is not
+// joined or by a time.AfterFunc callback, which runs later on a goroutine
+// of its own. Contexts derived from them (WithCancel, WithTimeout,
+// WithValue, nursery.Stopping) and structs or closures that hold them count
+// too:
 //
 //	n.Go(func(ctx context.Context) error {
 //		s.ctx = ctx // outlives the task: later users get a cancelled context
@@ -245,7 +258,8 @@
 // each function with a go statement barego would report (and that
 // //twine:detached does not document) and each function that calls one.
 // Functions whose goroutines are joined, or owned by a value (counted in a
-// field's WaitGroup, as errgroup.Group.Go does), are not recorded.
+// field's WaitGroup, as errgroup.Group.Go does), are not recorded; nor,
+// yet, a function whose wg.Go or g.Go goroutines outlive it.
 //
 // # Suppression
 //

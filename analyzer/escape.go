@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/types"
 	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/ast/inspector"
 )
@@ -257,20 +258,34 @@ func (e *escapes) sinks(fn ast.Node) {
 	if !ok {
 		return
 	}
-	for cur := range fnCur.Preorder((*ast.AssignStmt)(nil), (*ast.SendStmt)(nil), (*ast.ReturnStmt)(nil), (*ast.GoStmt)(nil)) {
+	for cur := range fnCur.Preorder((*ast.AssignStmt)(nil), (*ast.SendStmt)(nil), (*ast.ReturnStmt)(nil), (*ast.GoStmt)(nil), (*ast.CallExpr)(nil)) {
 		switch n := cur.Node().(type) {
+		case *ast.CallExpr:
+			// time.AfterFunc runs its function later, on a goroutine of its
+			// own that nothing joins.
+			if isFunc(callee(c.info, n), "time", "AfterFunc") && len(n.Args) == 2 {
+				if bv := e.value(n.Args[1]); bv != nil {
+					e.report(n.Args[1], bv, "is used by a time.AfterFunc callback, which runs on a goroutine of its own that nothing joins")
+				}
+			}
 		case *ast.AssignStmt:
 			lhs, rhs := assignment(n)
 			for i, l := range lhs {
-				if len(rhs) != len(lhs) {
-					break // v, err := f(ctx): results, not the value
+				var r ast.Expr
+				switch {
+				case len(rhs) == len(lhs):
+					r = rhs[i]
+				case len(rhs) == 1 && i == 0:
+					r = rhs[0] // s.ctx, s.cancel = context.WithCancel(ctx)
+				default:
+					continue // v, err := f(ctx): results, not the value
 				}
-				bv := e.value(rhs[i])
+				bv := e.value(r)
 				if bv == nil {
 					continue
 				}
 				if where, ok := e.outside(l, bv); ok {
-					e.report(rhs[i], bv, "is stored in "+where)
+					e.report(r, bv, "is stored in "+where)
 				}
 			}
 		case *ast.SendStmt:
@@ -382,8 +397,11 @@ func (e *escapes) report(at ast.Expr, bv *bound, what string) {
 }
 
 func ctxInstead(what string) string {
-	if what == "is used by a goroutine that is not joined" {
+	switch {
+	case what == "is used by a goroutine that is not joined":
 		return "and start the goroutine with n.Go"
+	case strings.HasPrefix(what, "is used by a time.AfterFunc callback"):
+		return "and wait for the timer in a task (select on time.After and ctx.Done())"
 	}
 	return "and give a longer-lived owner a context of its own"
 }

@@ -135,6 +135,12 @@ func isContextDerive(fn *types.Func) bool {
 		isFunc(fn, nurseryPath, "Stopping")
 }
 
+// isGroupGo reports whether fn starts a goroutine in a group that waits
+// for it: (*sync.WaitGroup).Go or (*errgroup.Group).Go.
+func isGroupGo(fn *types.Func) bool {
+	return isMethod(fn, "sync", "WaitGroup", "Go") || isMethod(fn, errgroupPath, "Group", "Go")
+}
+
 // isSubtestRun reports whether fn runs its function argument as a subtest or
 // fuzz target, or inside a synctest bubble: code there is still "the test".
 func isSubtestRun(fn *types.Func) bool {

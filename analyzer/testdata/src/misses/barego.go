@@ -5,10 +5,13 @@
 package misses
 
 import (
+	"context"
 	"errors"
 	"net/http"
 	"sync"
 	"time"
+
+	"golang.org/x/sync/errgroup"
 )
 
 // --- barego ---
@@ -174,4 +177,39 @@ func firstAnswer(urls []string) string {
 		}()
 	}
 	return <-out
+}
+
+// Groups whose Wait is skipped: g.Go and wg.Go are not go statements, but
+// their goroutines are not joined either.
+func fetchAllGroup(ctx context.Context, urls []string) error {
+	g, ctx := errgroup.WithContext(ctx)
+	for _, u := range urls {
+		g.Go(func() error { return check(u) }) // want `goroutine started by g.Go is not joined on every path: the return at line \d+ skips g.Wait\(\)`
+	}
+	if len(urls) > 100 {
+		return errors.New("too many")
+	}
+	return g.Wait()
+}
+
+func warmAll(keys []string) {
+	var wg sync.WaitGroup
+	for _, k := range keys {
+		wg.Go(func() { _ = get(k) }) // want `goroutine started by wg.Go is never joined, so it can outlive warmAll`
+	}
+}
+
+func warmAllWaited(keys []string) {
+	var wg sync.WaitGroup
+	defer wg.Wait()
+	for _, k := range keys {
+		wg.Go(func() { _ = get(k) })
+	}
+}
+
+type server struct{ g errgroup.Group }
+
+// The server's Close waits for its group.
+func (s *server) start() {
+	s.g.Go(func() error { return nil })
 }
