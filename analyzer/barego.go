@@ -32,6 +32,12 @@ type joinKey struct {
 	// Done case sits beside every one of those sends (select { case ch <-
 	// v: case <-ctx.Done(): }), so that the send gives up once ctx is done.
 	guards []path
+
+	// released, for a channel the goroutine sends on: every one of those
+	// sends sits beside a case receiving from a channel that the spawner
+	// closes with a defer (defer close(returned)), so none blocks once it
+	// has returned.
+	released bool
 }
 
 // A goJoin is the verdict on one go statement.
@@ -71,9 +77,9 @@ func (c *checker) joinOf(cur inspector.Cursor) *goJoin {
 		return j // the function never returns, so nothing outlives it (select {} in main)
 	}
 	// Every path on from here may end in t.Fatal, log.Fatal or panic,
-	// though the function can return before: then those ends are where it
-	// must have joined (a test that can only end in t.Fatal leaves its
-	// goroutines running).
+	// though the function can return before: then its ends by t.Fatal
+	// are where it must have joined (a test that can only end in t.Fatal
+	// leaves its goroutines running; log.Fatal ends them with the process).
 	noReturn := graph != nil && (flowQuery{g: graph, from: g, used: func(ast.Node) bool { return false }}).leak() == nil
 	j.keys = c.goKeys(g, j.fn)
 	j.many = inLoop(g, funcBody(j.fn))
@@ -87,13 +93,17 @@ func (c *checker) joinOf(cur inspector.Cursor) *goJoin {
 	if deferredBefore(c.info, funcBody(j.fn), g, func(n ast.Node) bool { return c.keysUsed(j.keys, n) }) {
 		return j
 	}
-	// Goroutines started in a loop that each send once on an unbuffered
-	// channel are all joined only by a loop that receives as many times:
-	// one receive, or a receiving loop that returns on the first error,
-	// leaves the others blocked on their sends for ever.
+	// Goroutines started in a loop that each send on an unbuffered channel
+	// are not joined by a loop that receives from it but returns on the
+	// first error: the others stay blocked on their sends for ever.
+	var errLoops []ast.Stmt
+	if j.many {
+		errLoops = c.errorExitLoops(j.fn)
+	}
 	drainOnly := func(k joinKey, r ref) bool {
-		return j.many && k.kind == keyChan && localTo(k.p, j.fn) && !c.anyBuffer(k.p, j.fn) &&
-			(r.kind == useRecv || r.kind == useRange)
+		return len(errLoops) > 0 && k.kind == keyChan && localTo(k.p, j.fn) && !c.anyBuffer(k.p, j.fn) && !k.released &&
+			(r.kind == useRecv || r.kind == useRange) &&
+			slices.ContainsFunc(errLoops, func(l ast.Stmt) bool { return within(r.expr, l) })
 	}
 	used := func(n ast.Node) bool {
 		return c.keysUsedIf(j.keys, n, func(k joinKey, r ref) bool { return !drainOnly(k, r) })
@@ -109,17 +119,15 @@ func (c *checker) joinOf(cur inspector.Cursor) *goJoin {
 			if c.isComm(n) {
 				return c.keysUsedIf(j.keys, n, func(k joinKey, r ref) bool {
 					return !drainOnly(k, r) && !(k.kind == keyChan && r.kind == useRecv && !c.buffered(k.p, j.fn) &&
-						!c.guardedSelect(n, k, j.keys))
+						!k.released && !c.guardedSelect(n, k, j.keys))
 				})
 			}
 			return used(n)
 		},
 		caseUsed: func(cc *ast.CommClause) bool { return used(cc.Comm) },
-		loopUsed: func(loop ast.Stmt, body *ast.BlockStmt, head bool) bool {
-			return head && used(body) || !c.errorExit(loop) && c.keysUsedIf(j.keys, loop, drainOnly)
-		},
 	}
 	if noReturn {
+		q.isGoexit = func(call *ast.CallExpr) bool { return isGoexit(callee(c.info, call)) }
 		j.deadEnd = q.deadEnd()
 		j.bare = j.deadEnd != nil
 	} else {
@@ -269,6 +277,7 @@ func (c *checker) goKeys(g *ast.GoStmt, fn ast.Node) []joinKey {
 		for i, k := range keys {
 			if k.kind == keyChan && !slices.ContainsFunc(viaCallee, k.p.equal) {
 				keys[i].guards = c.sendGuards(lit.Body, k.p)
+				keys[i].released = c.releasedOnReturn(lit.Body, k.p, fn, g)
 			}
 		}
 		for _, e := range c.handoffs(g, lit, fn) {
@@ -335,6 +344,28 @@ func (c *checker) handoffs(g *ast.GoStmt, lit *ast.FuncLit, fn ast.Node) []ast.E
 		out = append(out, r.expr)
 	})
 	return out
+}
+
+// errorExitLoops returns the loops of fn (outside its function literals)
+// that leave on the first error: see errorExit.
+func (c *checker) errorExitLoops(fn ast.Node) []ast.Stmt {
+	var loops []ast.Stmt
+	ast.Inspect(funcBody(fn), func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ForStmt:
+			if c.errorExit(n) {
+				loops = append(loops, n)
+			}
+		case *ast.RangeStmt:
+			if c.errorExit(n) {
+				loops = append(loops, n)
+			}
+		}
+		return true
+	})
+	return loops
 }
 
 // errorExit reports whether the loop has a return under a test of an
@@ -783,6 +814,55 @@ func (c *checker) sendGuards(body ast.Node, ch path) []path {
 		return true
 	})
 	return guards
+}
+
+// releasedOnReturn reports whether every send on the channel ch in body
+// (outside nested go statements) is a case of a select with a case that
+// receives from a channel fn closes in a defer that precedes g: once fn
+// has returned, the send gives up (net's dialParallel: defer
+// close(returned), then select { case results <- r: case <-returned: }).
+func (c *checker) releasedOnReturn(body ast.Node, ch path, fn ast.Node, g *ast.GoStmt) bool {
+	sends, released := 0, 0
+	ast.PreorderStack(body, nil, func(n ast.Node, stack []ast.Node) bool {
+		if _, ok := n.(*ast.GoStmt); ok {
+			return false
+		}
+		send, ok := n.(*ast.SendStmt)
+		if !ok || !pathOf(c.info, send.Chan).equal(ch) {
+			return true
+		}
+		sends++
+		if len(stack) < 3 {
+			return true
+		}
+		cc, _ := stack[len(stack)-1].(*ast.CommClause)
+		sel, _ := stack[len(stack)-3].(*ast.SelectStmt)
+		if cc == nil || cc.Comm != send || sel == nil {
+			return true
+		}
+		for _, st := range sel.Body.List {
+			e := recvOperand(st.(*ast.CommClause).Comm)
+			if e == nil {
+				continue
+			}
+			r := pathOf(c.info, ast.Unparen(e).(*ast.UnaryExpr).X)
+			if r.valid() && localTo(r, fn) && c.closedByDefer(r, fn, g) {
+				released++
+				break
+			}
+		}
+		return true
+	})
+	return sends > 0 && sends == released
+}
+
+// closedByDefer reports whether fn runs `defer close(r)` before g.
+func (c *checker) closedByDefer(r path, fn ast.Node, g *ast.GoStmt) bool {
+	return precededBy(funcBody(fn), g, func(s ast.Stmt) bool {
+		d, ok := s.(*ast.DeferStmt)
+		return ok && isBuiltinCall(c.info, d.Call, "close") && len(d.Call.Args) == 1 &&
+			pathOf(c.info, d.Call.Args[0]).equal(r)
+	})
 }
 
 // doneCases returns the contexts x of the cases `<-x.Done()` of sel.

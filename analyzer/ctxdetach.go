@@ -247,22 +247,49 @@ func (c *checker) rootFunc(cur, fnCur inspector.Cursor) bool {
 // are not among them: they hold what the function will return, not a
 // context it was given.
 func (c *checker) contextsInScope(cur inspector.Cursor, pos token.Pos) []*types.Var {
-	return c.varsInScope(cur, pos, isContextType)
+	return c.varsInScope(cur, pos, isContextType, nil)
 }
 
-// requestsInScope returns the variables of type *http.Request visible at
-// pos, as contextsInScope does for contexts.
+// requestsInScope returns the parameters of type *http.Request of the
+// functions around pos: a handler's request, or a client's (Do(req)),
+// whose context carries its caller's cancellation. A request the function
+// makes itself (http.NewRequest) has no caller, and a method of Request
+// defines its context.
 func (c *checker) requestsInScope(cur inspector.Cursor, pos token.Pos) []*types.Var {
+	params := make(map[*types.Var]bool)
+	for f := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		if ft := funcType(f.Node()); ft != nil && ft.Params != nil {
+			for _, field := range ft.Params.List {
+				for _, id := range field.Names {
+					if v, ok := c.info.Defs[id].(*types.Var); ok {
+						params[v] = true
+					}
+				}
+			}
+		}
+	}
+	if c.shutdownArg(cur) {
+		return nil
+	}
 	return c.varsInScope(cur, pos, func(t types.Type) bool {
 		p, ok := types.Unalias(t).(*types.Pointer)
 		return ok && isNamed(p.Elem(), "net/http", "Request")
-	})
+	}, func(v *types.Var) bool { return params[v] })
 }
 
-// varsInScope returns the variables whose type is accepted by want,
-// visible at pos and declared in the functions around it (innermost
-// first), named results aside.
-func (c *checker) varsInScope(cur inspector.Cursor, pos token.Pos, want func(types.Type) bool) []*types.Var {
+// shutdownArg reports whether the call at cur is the context of a
+// server's Shutdown: a handler that shuts its server down cannot pass its
+// request's context, which the shutdown cancels.
+func (c *checker) shutdownArg(cur inspector.Cursor) bool {
+	call, ok := cur.Parent().Node().(*ast.CallExpr)
+	return ok && len(call.Args) > 0 && ast.Unparen(call.Args[0]) == cur.Node() &&
+		isMethod(callee(c.info, call), "net/http", "Server", "Shutdown")
+}
+
+// varsInScope returns the variables whose type is accepted by want (and
+// that keep accepts, if set), visible at pos and declared in the functions
+// around it (innermost first), named results aside.
+func (c *checker) varsInScope(cur inspector.Cursor, pos token.Pos, want func(types.Type) bool, keep func(*types.Var) bool) []*types.Var {
 	results := make(map[types.Object]bool)
 	for f := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
 		if ft := funcType(f.Node()); ft != nil && ft.Results != nil {
@@ -281,7 +308,7 @@ func (c *checker) varsInScope(cur inspector.Cursor, pos token.Pos, want func(typ
 		slices.SortFunc(names, func(a, b string) int { return cmp.Compare(s.Lookup(a).Pos(), s.Lookup(b).Pos()) })
 		for _, name := range names {
 			v, ok := s.Lookup(name).(*types.Var)
-			if !ok || name == "_" || v.Pos() >= pos || !want(v.Type()) || results[v] {
+			if !ok || name == "_" || v.Pos() >= pos || !want(v.Type()) || results[v] || keep != nil && !keep(v) {
 				continue
 			}
 			if _, obj := scope.LookupParent(name, pos); obj != v {

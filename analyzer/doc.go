@@ -73,17 +73,18 @@
 // another case (<-ctx.Done(), a timeout) leaves the goroutine blocked on
 // its send for ever and is reported, unless the channel is buffered
 // (make(chan T, 1)): the buffer takes the send, and the goroutine ends on
-// its own. Goroutines started in a loop, each sending on an unbuffered
-// channel, need one receive each: only a loop that receives from it joins
-// them, and not one that returns on the first error it receives (the others
-// then block for ever; a channel made with a capacity, make(chan error,
-// len(urls)), takes all their sends). Likewise when every send of the
-// goroutine sits in a select beside <-ctx.Done() and the spawner's select
-// leaves only by its channels or by that same ctx.Done(): the goroutine
-// gives up its send and ends. A goroutine that runs a function literal kept
-// in a local variable (go acceptOne(x), after acceptOne := func(...) {...})
-// is judged by that literal, unless the variable is ever assigned anything
-// else.
+// its own, or every send of the goroutine sits in a select beside a receive
+// from a channel the function closes in a defer (defer close(returned)).
+// Likewise when every send of the goroutine sits in a select beside
+// <-ctx.Done() and the spawner's select leaves only by its channels or by
+// that same ctx.Done(): the goroutine gives up its send and ends.
+// Goroutines started in a loop, each sending on an unbuffered channel, are
+// not joined by a loop that receives from it but returns on the first error
+// it receives (the others then block for ever; a channel made with a
+// capacity, make(chan error, len(urls)), takes all their sends). A
+// goroutine that runs a function literal kept in a local variable (go
+// acceptOne(x), after acceptOne := func(...) {...}) is judged by that
+// literal, unless the variable is ever assigned anything else.
 //
 // Ownership handed on is not reported: the goroutine is counted in a
 // WaitGroup, or signals a channel, that lives outside the function (a
@@ -121,13 +122,16 @@
 //	                               }
 //
 // What barego cannot see: time.AfterFunc callbacks run on goroutines of
-// their own but are not go statements, and are not reported. A goroutine
-// joined through another package's wrapper of a channel (grpc's
-// grpcsync.Event, fired by the goroutine and waited on with <-ev.Done()),
-// through a value made from a connection the function closes (a frame
-// reader on http2.NewFramer(conn, conn), with defer conn.Close()), or
-// whose last act is closing a pipe the function reads to EOF, is reported
-// although it is joined: document it with //twine:detached.
+// their own but are not go statements, and are not reported; nor are
+// goroutines that send on one channel, started in a loop or by two go
+// statements, when the function receives from it only once (the first
+// answer of many, the primary of two dialing racers). A goroutine joined
+// through another package's wrapper of a channel (grpc's grpcsync.Event,
+// fired by the goroutine and waited on with <-ev.Done()), through a value
+// made from a connection the function closes (a frame reader on
+// http2.NewFramer(conn, conn), with defer conn.Close()), or whose last act
+// is closing a pipe the function reads to EOF, is reported although it is
+// joined: document it with //twine:detached.
 //
 // With -strict, barego reports every go statement outside the runtime,
 // joined or not.

@@ -33,12 +33,9 @@ type flowQuery struct {
 	// query that needs to know which case was taken answers here.
 	caseUsed func(cc *ast.CommClause) bool
 
-	// loopUsed, if set, is asked about each loop the search reaches in
-	// place of used(body): it may count what the loop as a whole does
-	// (receives as many times as there are senders). For a loop without a
-	// condition (for { ... }) it is asked at the start of the body, with
-	// head false: its nodes are searched one by one besides.
-	loopUsed func(loop ast.Stmt, body *ast.BlockStmt, head bool) bool
+	// isGoexit, for deadEnd, reports whether a call ends the goroutine
+	// (t.Fatal) rather than the process (log.Fatal, panic).
+	isGoexit func(call *ast.CallExpr) bool
 }
 
 // leak returns a return statement reachable from q.from on a path with no
@@ -50,8 +47,9 @@ func (q flowQuery) leak() *ast.ReturnStmt {
 }
 
 // deadEnd is leak for a function that cannot return from q.from: it
-// returns the call that ends a path with no use (t.Fatal, log.Fatal,
-// panic), or nil when every such path uses the resource.
+// returns the call that ends a path with no use by ending the goroutine
+// but not the process (t.Fatal, t.Skip, runtime.Goexit, as isGoexit
+// reports), or nil when every such path uses the resource.
 func (q flowQuery) deadEnd() ast.Node {
 	return q.search(true)
 }
@@ -81,7 +79,7 @@ func (q flowQuery) search(deadEnds bool) ast.Node {
 			if s, ok := last.(*ast.ExprStmt); ok {
 				last = s.X
 			}
-			if call, ok := last.(*ast.CallExpr); ok {
+			if call, ok := last.(*ast.CallExpr); ok && q.isGoexit != nil && q.isGoexit(call) {
 				return call
 			}
 		}
@@ -94,7 +92,7 @@ func (q flowQuery) search(deadEnds bool) ast.Node {
 	blockUsed := func(b *cfg.Block) bool {
 		u, ok := memo[b]
 		if !ok {
-			u = q.loopJoins(b)
+			u = q.loopUsed(b)
 			if cc, ok := b.Stmt.(*ast.CommClause); ok && b.Kind == cfg.KindSelectCaseBody && q.caseUsed != nil {
 				u = u || q.caseUsed(cc)
 			}
@@ -148,32 +146,20 @@ func (q flowQuery) locate() (*cfg.Block, []ast.Node) {
 	return nil, nil
 }
 
-// loopJoins reports whether b is the head of a loop whose body uses the
-// resource (or that q.loopUsed accepts).
-func (q flowQuery) loopJoins(b *cfg.Block) bool {
-	var loop ast.Stmt
-	var body *ast.BlockStmt
-	switch s := b.Stmt.(type) {
-	case *ast.ForStmt:
-		if b.Kind == cfg.KindForBody && s.Cond == nil && q.loopUsed != nil {
-			return q.loopUsed(s, s.Body, false)
+// loopUsed reports whether b is the head of a loop whose body uses the
+// resource.
+func (q flowQuery) loopUsed(b *cfg.Block) bool {
+	switch b.Kind {
+	case cfg.KindForLoop:
+		if s, ok := b.Stmt.(*ast.ForStmt); ok {
+			return q.used(s.Body)
 		}
-		if b.Kind != cfg.KindForLoop {
-			return false
+	case cfg.KindRangeLoop:
+		if s, ok := b.Stmt.(*ast.RangeStmt); ok {
+			return q.used(s.Body)
 		}
-		loop, body = s, s.Body
-	case *ast.RangeStmt:
-		if b.Kind != cfg.KindRangeLoop {
-			return false
-		}
-		loop, body = s, s.Body
-	default:
-		return false
 	}
-	if q.loopUsed != nil {
-		return q.loopUsed(loop, body, true)
-	}
-	return q.used(body)
+	return false
 }
 
 // succs returns the successors of b worth searching: the error branch of a

@@ -135,6 +135,25 @@ func isContextDerive(fn *types.Func) bool {
 		isFunc(fn, nurseryPath, "Stopping")
 }
 
+// isGoexit reports whether fn ends the calling goroutine but not the
+// process: runtime.Goexit, and testing's Fatal, Fatalf, FailNow, Skip,
+// Skipf and SkipNow.
+func isGoexit(fn *types.Func) bool {
+	if fn == nil || fn.Pkg() == nil {
+		return false
+	}
+	switch fn.Pkg().Path() {
+	case "runtime":
+		return fn.Name() == "Goexit"
+	case "testing":
+		switch fn.Name() {
+		case "Fatal", "Fatalf", "FailNow", "Skip", "Skipf", "SkipNow":
+			return true
+		}
+	}
+	return false
+}
+
 // isGroupGo reports whether fn starts a goroutine in a group that waits
 // for it: (*sync.WaitGroup).Go or (*errgroup.Group).Go.
 func isGroupGo(fn *types.Func) bool {

@@ -70,3 +70,42 @@ func (s *store) enqueue(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *store) importAll(ctx context.Context) {}
+
+// A fake client that ignores its caller's cancellation of the request
+// (grpc's testutils.FakeHTTPClient.Do).
+type fakeClient struct{ resp chan *http.Response }
+
+func (fc *fakeClient) Do(req *http.Request) (*http.Response, error) {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Second) // want `call to context.Background\(\) detaches this work from the request's context req.Context\(\)`
+	defer cancel()
+	select {
+	case r := <-fc.resp:
+		return r, nil
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+
+// A client that makes its own request has no caller's context to keep.
+func fetchStatus(url string) (int, error) {
+	req, err := http.NewRequest("GET", url, nil)
+	if err != nil {
+		return 0, err
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+	defer cancel()
+	resp, err := http.DefaultClient.Do(req.WithContext(ctx))
+	if err != nil {
+		return 0, err
+	}
+	defer resp.Body.Close()
+	return resp.StatusCode, nil
+}
+
+// A handler that shuts its server down cannot use its request's context,
+// which the shutdown cancels.
+func shutdownHandler(srv *http.Server, errc chan<- error) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		errc <- srv.Shutdown(context.Background())
+	}
+}

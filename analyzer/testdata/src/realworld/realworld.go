@@ -6,6 +6,8 @@ package realworld
 import (
 	"context"
 	"errors"
+	"io"
+	"log"
 	"net"
 	"runtime/pprof"
 	"runtime/trace"
@@ -443,5 +445,22 @@ func releaseIfReady() {
 	select {
 	case ch <- true:
 	default: // may not have released it
+	}
+}
+
+// --- an accept loop that ends only with the process (net's
+// ExampleListener): its handlers die with it, as with select {} in main ---
+
+func echoForever(l net.Listener) {
+	defer l.Close()
+	for {
+		conn, err := l.Accept()
+		if err != nil {
+			log.Fatal(err)
+		}
+		go func(c net.Conn) {
+			io.Copy(c, c)
+			c.Close()
+		}(conn)
 	}
 }
