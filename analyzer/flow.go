@@ -128,12 +128,6 @@ func (q flowQuery) search(deadEnds bool) ast.Node {
 	return nil
 }
 
-// located reports whether q.from is in a block of q.g.
-func (q flowQuery) located() bool {
-	b, _ := q.locate()
-	return b != nil
-}
-
 // locate finds the block holding q.from and the nodes after it.
 func (q flowQuery) locate() (*cfg.Block, []ast.Node) {
 	for _, b := range q.g.Blocks {

@@ -40,8 +40,6 @@ func firstLine(name string) (string, error) {
 }
 
 // Killing is not reaping: the zombie stays until the parent exits.
-func stopHelper(cmd *exec.Cmd) {}
-
 func runWithKill() error {
 	cmd := exec.Command("helper")
 	if err := cmd.Start(); err != nil { // want `process started by cmd.Start\(\) is not waited for on every path`
@@ -50,7 +48,7 @@ func runWithKill() error {
 	return cmd.Process.Kill()
 }
 
-// Started in a goroutine that nobody waits for, and never waited.
+// A command that is not kept can never be waited for.
 func spawnDetached(name string) {
 	exec.Command(name).Start() // want `process started by exec.Command\(name\).Start\(\) can never be waited for`
 }
