@@ -198,13 +198,20 @@ func (n *Nursery) Go(task func(ctx context.Context) error) {
 
 // run is the body of every task goroutine started by Go.
 func (n *Nursery) run(task func(context.Context) error) {
-	pprof.SetGoroutineLabels(labelsFor(n, task))
+	l := n.lastLabel.Load() // n.labelFor, written out: this is the hot path
+	if pc := funcPC(task); l == nil || l.pc != pc {
+		l = n.newLabel(pc)
+	}
+	pprof.SetGoroutineLabels(l.ctx)
 	returned := false
 	defer func() {
 		if !returned {
 			n.abnormal(recover(), "task")
 		}
-		n.release()
+		if n.sem != nil {
+			<-n.sem
+		}
+		n.exit() // release, written out: this is the hot path
 	}()
 	err := task(n.ctx)
 	returned = true
@@ -217,10 +224,17 @@ func (n *Nursery) run(task func(context.Context) error) {
 // nursery has already finished.
 func (n *Nursery) enter(method string) {
 	if n.refs.Add(1) <= 1 {
-		// refs was 0 (finishing) or dead (finished).
-		n.exit()
-		panic("nursery: " + method + " called on a nursery that has finished (its Wait, Close or Run has returned)")
+		n.enterFinished(method) // small enough to inline without the panic
 	}
+}
+
+// enterFinished undoes enter's reference and panics: refs was 0 (finishing)
+// or dead (finished).
+//
+//go:noinline
+func (n *Nursery) enterFinished(method string) {
+	n.exit()
+	panic("nursery: " + method + " called on a nursery that has finished (its Wait, Close or Run has returned)")
 }
 
 // acquire takes a Limit slot. It reports false, having taken nothing, when
@@ -309,7 +323,7 @@ func (n *Nursery) Start(task func(ctx context.Context, ready func()) error) erro
 	}
 	n.starting[st] = struct{}{}
 	n.mu.Unlock()
-	go n.runStart(task, st, pprof.WithLabels(labelsFor(n, task), pprof.Labels(labelStart, st.id)))
+	go n.runStart(task, st, pprof.WithLabels(n.labelFor(funcPC(task)).ctx, pprof.Labels(labelStart, st.id)))
 	<-st.ready
 	if st.state.Load() == startReturned {
 		return st.err

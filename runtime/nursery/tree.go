@@ -36,19 +36,18 @@ type taskLabel struct {
 	ctx context.Context
 }
 
-// labelsFor returns the pprof label context of tasks running task. The hot
-// path is one atomic load and a compare, small enough to inline; the set is
-// built once per function per nursery.
-func labelsFor[F func(context.Context) error | func(context.Context, func()) error](n *Nursery, task F) context.Context {
-	pc := funcPC(task)
+// labelFor returns the pprof labels of tasks whose function starts at pc
+// (see funcPC). run writes its fast path out (one atomic load and a compare);
+// the set is built once per function per nursery.
+func (n *Nursery) labelFor(pc uintptr) *taskLabel {
 	if l := n.lastLabel.Load(); l != nil && l.pc == pc {
-		return l.ctx
+		return l
 	}
-	return n.newLabels(pc)
+	return n.newLabel(pc)
 }
 
 //go:noinline
-func (n *Nursery) newLabels(pc uintptr) context.Context {
+func (n *Nursery) newLabel(pc uintptr) *taskLabel {
 	n.mu.Lock()
 	defer n.mu.Unlock()
 	l := n.taskLabels[pc]
@@ -60,7 +59,7 @@ func (n *Nursery) newLabels(pc uintptr) context.Context {
 		n.taskLabels[pc] = l
 	}
 	n.lastLabel.Store(l)
-	return l.ctx
+	return l
 }
 
 // funcPC returns the entry PC of a func value: a func value points to a
