@@ -126,7 +126,7 @@ type checker struct {
 	scopes         map[*types.Func]*scopeFact   // this package's
 	fieldCalls     map[fieldKey][]string        // see closesField
 	comms          map[ast.Node]*ast.SelectStmt // see selectOf
-	closers        map[types.Type]bool          // see hasCloser
+	closers        map[types.Type]typeStops     // see stopsOf
 }
 
 func run(pass *analysis.Pass) (any, error) {

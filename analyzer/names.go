@@ -186,26 +186,26 @@ var closerNames = map[string]bool{
 // one (stop, close, shutdown...): a package's own stop for its own types,
 // such as a test server's.
 func (c *checker) hasOwnStop(t types.Type) bool {
-	if t == nil || c.hasCloser(t) {
-		return false
-	}
-	ms := methodSet(t)
-	for i := 0; i < ms.Len(); i++ {
-		m := ms.At(i).Obj()
-		name := m.Name()
-		if m.Pkg() == c.pass.Pkg && !token.IsExported(name) && closerNames[strings.ToUpper(name[:1])+name[1:]] {
-			return true
-		}
-	}
-	return false
+	return c.stopsOf(t).ownStop
 }
 
-// hasCloser is the package function hasCloser, remembered per type: a
-// method set costs a sort, and the rules ask about the same variables' types
-// again and again (a goroutine's body, then each function it calls).
+// hasCloser is the package function hasCloser, remembered per type.
 func (c *checker) hasCloser(t types.Type) bool {
+	return c.stopsOf(t).closer
+}
+
+// typeStops is what the rules ask of a type's methods: whether it has one
+// of closerNames (hasCloser), and if not, whether it has a package's own
+// unexported form of one (hasOwnStop).
+type typeStops struct{ closer, ownStop bool }
+
+// stopsOf answers hasCloser and hasOwnStop for t from one method set,
+// remembered per type: a method set costs a sort, and the rules ask about
+// the same variables' types again and again (a goroutine's body, then each
+// function it calls).
+func (c *checker) stopsOf(t types.Type) typeStops {
 	if t == nil {
-		return false
+		return typeStops{}
 	}
 	// Every *T written in the source is a type of its own, but T and *T
 	// have one answer (methodSet looks at *T for both), unless T is an
@@ -214,15 +214,23 @@ func (c *checker) hasCloser(t types.Type) bool {
 	if p, ok := types.Unalias(t).(*types.Pointer); ok && !types.IsInterface(p.Elem()) {
 		key = p.Elem()
 	}
-	has, ok := c.closers[key]
+	st, ok := c.closers[key]
 	if !ok {
 		if c.closers == nil {
-			c.closers = make(map[types.Type]bool)
+			c.closers = make(map[types.Type]typeStops)
 		}
-		has = hasCloser(t)
-		c.closers[key] = has
+		st.closer = hasCloser(t)
+		if !st.closer {
+			ms := methodSet(t)
+			for i := 0; i < ms.Len() && !st.ownStop; i++ {
+				m := ms.At(i).Obj()
+				name := m.Name()
+				st.ownStop = m.Pkg() == c.pass.Pkg && !token.IsExported(name) && closerNames[strings.ToUpper(name[:1])+name[1:]]
+			}
+		}
+		c.closers[key] = st
 	}
-	return has
+	return st
 }
 
 // hasCloser reports whether values of type t have one of closerNames.
