@@ -549,14 +549,23 @@ func (n *Nursery) fail(err error) {
 // parent) made: context.Canceled after a soft stop or a cancel, the context's
 // own error, or the cancellation cause itself.
 func (n *Nursery) echoes(err error) bool {
-	// n.ctx first: its cancel reaches n.stop a moment after n.ctx is done.
-	if n.ctx.Err() == nil && n.stop.Err() == nil {
-		return false // nothing was stopped: every error is a failure
+	// The flags first: the Err of a cancelled context receives from its
+	// closed done channel, which takes the channel's lock, and 10k tasks
+	// returning at a cancel would queue on it. Then n.ctx: its cancel
+	// reaches n.stop a moment after n.ctx is done.
+	ctxErr := error(nil)
+	if n.flags.Load()&(flagStopping|flagCancelled) == 0 {
+		if ctxErr = n.ctx.Err(); ctxErr == nil && n.stop.Err() == nil {
+			return false // nothing was stopped: every error is a failure
+		}
 	}
 	if errors.Is(err, context.Canceled) {
 		return true
 	}
-	if ctxErr := n.ctx.Err(); ctxErr != nil && errors.Is(err, ctxErr) {
+	if ctxErr == nil {
+		ctxErr = n.ctx.Err()
+	}
+	if ctxErr != nil && errors.Is(err, ctxErr) {
 		return true
 	}
 	if cause := context.Cause(n.ctx); cause != nil && errors.Is(err, cause) {
