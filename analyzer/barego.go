@@ -409,10 +409,27 @@ func (c *checker) testsErr(cond ast.Expr) bool {
 // only ever made, with a capacity that is not the constant 0 (make(chan
 // error, len(urls)) gives each of the goroutines a slot).
 func (c *checker) anyBuffer(p path, fn ast.Node) bool {
+	constant, dynamic := c.chanCaps(p, fn)
+	return constant || dynamic
+}
+
+// buffered reports whether the channel p is a variable of fn made, and
+// only ever made, with a constant capacity above zero.
+func (c *checker) buffered(p path, fn ast.Node) bool {
+	constant, dynamic := c.chanCaps(p, fn)
+	return constant && !dynamic
+}
+
+// chanCaps reports how the channel p, a variable of fn, is made when every
+// assignment to it is a make with a capacity that is not the constant 0:
+// with a constant capacity, with one known only at run time, or both. Any
+// other assignment (an unbuffered make, a channel from elsewhere) gives
+// false, false.
+func (c *checker) chanCaps(p path, fn ast.Node) (constant, dynamic bool) {
 	if p.fields != "" || !localTo(p, fn) {
-		return false
+		return false, false
 	}
-	made, other := false, false
+	other := false
 	ast.Inspect(funcBody(fn), func(n ast.Node) bool {
 		lhs, rhs := assignment(n)
 		for i, l := range lhs {
@@ -421,8 +438,12 @@ func (c *checker) anyBuffer(p path, fn ast.Node) bool {
 			}
 			call, ok := ast.Unparen(rhs[i]).(*ast.CallExpr)
 			if ok && isBuiltinCall(c.info, call, "make") && len(call.Args) == 2 {
-				if tv := c.info.Types[call.Args[1]]; tv.Value == nil || tv.Value.String() != "0" {
-					made = true
+				switch tv := c.info.Types[call.Args[1]]; {
+				case tv.Value == nil:
+					dynamic = true
+					continue
+				case tv.Value.String() != "0":
+					constant = true
 					continue
 				}
 			}
@@ -430,7 +451,10 @@ func (c *checker) anyBuffer(p path, fn ast.Node) bool {
 		}
 		return true
 	})
-	return made && !other
+	if other {
+		return false, false
+	}
+	return constant, dynamic
 }
 
 // inLoop reports whether n is inside a for or range statement of body.
@@ -942,33 +966,6 @@ func (c *checker) guardedSelect(comm ast.Node, k joinKey, keys []joinKey) bool {
 		}
 	}
 	return true
-}
-
-// buffered reports whether the channel p is a variable of fn made, and
-// only ever made, with a constant capacity above zero.
-func (c *checker) buffered(p path, fn ast.Node) bool {
-	if p.fields != "" || !localTo(p, fn) {
-		return false
-	}
-	made, other := false, false
-	ast.Inspect(funcBody(fn), func(n ast.Node) bool {
-		lhs, rhs := assignment(n)
-		for i, l := range lhs {
-			if pathOf(c.info, l).root != p.root || len(rhs) != len(lhs) {
-				continue
-			}
-			call, ok := ast.Unparen(rhs[i]).(*ast.CallExpr)
-			if ok && isBuiltinCall(c.info, call, "make") && len(call.Args) == 2 {
-				if tv := c.info.Types[call.Args[1]]; tv.Value != nil && tv.Value.String() != "0" {
-					made = true
-					continue
-				}
-			}
-			other = true
-		}
-		return true
-	})
-	return made && !other
 }
 
 // refJoins is the function refJoins, and for a hand-off channel a send
