@@ -813,6 +813,24 @@ func (c *checker) selectOf(n ast.Node) *ast.SelectStmt {
 func (c *checker) sendGuards(body ast.Node, ch path) []path {
 	var guards []path
 	sends := 0
+	c.eachSend(body, ch, func(sel *ast.SelectStmt) {
+		sends++
+		var here []path
+		if sel != nil {
+			here = c.doneCases(sel)
+		}
+		if sends == 1 {
+			guards = here
+		} else {
+			guards = slices.DeleteFunc(guards, func(p path) bool { return !slices.ContainsFunc(here, p.equal) })
+		}
+	})
+	return guards
+}
+
+// eachSend calls f for every send on the channel ch in body, outside nested
+// go statements, with the select whose case the send is, or nil.
+func (c *checker) eachSend(body ast.Node, ch path, f func(sel *ast.SelectStmt)) {
 	ast.PreorderStack(body, nil, func(n ast.Node, stack []ast.Node) bool {
 		if _, ok := n.(*ast.GoStmt); ok {
 			return false
@@ -821,23 +839,16 @@ func (c *checker) sendGuards(body ast.Node, ch path) []path {
 		if !ok || !pathOf(c.info, send.Chan).equal(ch) {
 			return true
 		}
-		sends++
-		var here []path
+		var sel *ast.SelectStmt
 		if len(stack) >= 3 {
 			cc, _ := stack[len(stack)-1].(*ast.CommClause)
-			sel, _ := stack[len(stack)-3].(*ast.SelectStmt)
-			if cc != nil && cc.Comm == send && sel != nil {
-				here = c.doneCases(sel)
+			if s, _ := stack[len(stack)-3].(*ast.SelectStmt); cc != nil && cc.Comm == send {
+				sel = s
 			}
 		}
-		if sends == 1 {
-			guards = here
-		} else {
-			guards = slices.DeleteFunc(guards, func(p path) bool { return !slices.ContainsFunc(here, p.equal) })
-		}
+		f(sel)
 		return true
 	})
-	return guards
 }
 
 // releasedOnReturn reports whether every send on the channel ch in body
@@ -847,22 +858,10 @@ func (c *checker) sendGuards(body ast.Node, ch path) []path {
 // close(returned), then select { case results <- r: case <-returned: }).
 func (c *checker) releasedOnReturn(body ast.Node, ch path, fn ast.Node, g *ast.GoStmt) bool {
 	sends, released := 0, 0
-	ast.PreorderStack(body, nil, func(n ast.Node, stack []ast.Node) bool {
-		if _, ok := n.(*ast.GoStmt); ok {
-			return false
-		}
-		send, ok := n.(*ast.SendStmt)
-		if !ok || !pathOf(c.info, send.Chan).equal(ch) {
-			return true
-		}
+	c.eachSend(body, ch, func(sel *ast.SelectStmt) {
 		sends++
-		if len(stack) < 3 {
-			return true
-		}
-		cc, _ := stack[len(stack)-1].(*ast.CommClause)
-		sel, _ := stack[len(stack)-3].(*ast.SelectStmt)
-		if cc == nil || cc.Comm != send || sel == nil {
-			return true
+		if sel == nil {
+			return
 		}
 		for _, st := range sel.Body.List {
 			e := recvOperand(st.(*ast.CommClause).Comm)
@@ -872,10 +871,9 @@ func (c *checker) releasedOnReturn(body ast.Node, ch path, fn ast.Node, g *ast.G
 			r := pathOf(c.info, ast.Unparen(e).(*ast.UnaryExpr).X)
 			if r.valid() && localTo(r, fn) && c.closedByDefer(r, fn, g) {
 				released++
-				break
+				return
 			}
 		}
-		return true
 	})
 	return sends > 0 && sends == released
 }
