@@ -189,14 +189,14 @@ func (c *checker) hasOwnStop(t types.Type) bool {
 	return c.stopsOf(t).ownStop
 }
 
-// hasCloser is the package function hasCloser, remembered per type.
+// hasCloser reports whether values of type t have one of closerNames.
 func (c *checker) hasCloser(t types.Type) bool {
 	return c.stopsOf(t).closer
 }
 
 // typeStops is what the rules ask of a type's methods: whether it has one
-// of closerNames (hasCloser), and if not, whether it has a package's own
-// unexported form of one (hasOwnStop).
+// of closerNames (hasCloser; never a twine runtime type), and if not,
+// whether it has a package's own unexported form of one (hasOwnStop).
 type typeStops struct{ closer, ownStop bool }
 
 // stopsOf answers hasCloser and hasOwnStop for t from one method set,
@@ -219,36 +219,31 @@ func (c *checker) stopsOf(t types.Type) typeStops {
 		if c.closers == nil {
 			c.closers = make(map[types.Type]typeStops)
 		}
-		st.closer = hasCloser(t)
-		if !st.closer {
-			ms := methodSet(t)
-			for i := 0; i < ms.Len() && !st.ownStop; i++ {
-				m := ms.At(i).Obj()
-				name := m.Name()
-				st.ownStop = m.Pkg() == c.pass.Pkg && !token.IsExported(name) && closerNames[strings.ToUpper(name[:1])+name[1:]]
-			}
-		}
+		st = c.computeStops(t)
 		c.closers[key] = st
 	}
 	return st
 }
 
-// hasCloser reports whether values of type t have one of closerNames.
-func hasCloser(t types.Type) bool {
-	if t == nil {
-		return false
-	}
+// computeStops is stopsOf without the memory.
+func (c *checker) computeStops(t types.Type) typeStops {
 	// A nursery waits for its tasks, not for the goroutines that use it.
 	if n, ok := types.Unalias(derefType(t)).(*types.Named); ok && n.Obj().Pkg() != nil && inRuntime(n.Obj().Pkg().Path()) {
-		return false
+		return typeStops{}
 	}
+	var st typeStops
 	ms := methodSet(t)
 	for i := 0; i < ms.Len(); i++ {
-		if closerNames[ms.At(i).Obj().Name()] {
-			return true
+		m := ms.At(i).Obj()
+		name := m.Name()
+		if closerNames[name] {
+			return typeStops{closer: true}
+		}
+		if m.Pkg() == c.pass.Pkg && !token.IsExported(name) && closerNames[strings.ToUpper(name[:1])+name[1:]] {
+			st.ownStop = true
 		}
 	}
-	return false
+	return st
 }
 
 // methodSet returns the method set of t, or of *t when t is a named
