@@ -553,7 +553,7 @@ func (n *Nursery) echoes(err error) bool {
 	// closed done channel, which takes the channel's lock, and 10k tasks
 	// returning at a cancel would queue on it. Then n.ctx: its cancel
 	// reaches n.stop a moment after n.ctx is done.
-	ctxErr := error(nil)
+	var ctxErr error
 	if n.flags.Load()&(flagStopping|flagCancelled) == 0 {
 		if ctxErr = n.ctx.Err(); ctxErr == nil && n.stop.Err() == nil {
 			return false // nothing was stopped: every error is a failure
