@@ -28,7 +28,7 @@ var Analyzer = &analysis.Analyzer{
 	URL:       "https://pkg.go.dev/github.com/twine-go/twine/analyzer",
 	Run:       run,
 	Requires:  []*analysis.Analyzer{inspect.Analyzer, ctrlflow.Analyzer},
-	FactTypes: []analysis.Fact{new(spawnsFact), new(scopeFact)},
+	FactTypes: []analysis.Fact{new(spawnsFact), new(scopeFact), new(ownFact)},
 }
 
 // The rules, in the order the documentation gives them.
@@ -43,6 +43,10 @@ const (
 	// categoryDetached marks the diagnostic about a //twine:detached
 	// directive without a reason; it has no flag.
 	categoryDetached = "detached"
+
+	// categoryExplain marks the notes -explain adds on go statements that
+	// are not reported, saying why.
+	categoryExplain = "explain"
 )
 
 // A Rule describes one check of the twine pass.
@@ -61,20 +65,26 @@ var rules = []Rule{
 }
 
 // Rules returns the rules of the pass, plus the "detached" category of the
-// diagnostic about a //twine:detached directive without a reason.
+// diagnostic about a //twine:detached directive without a reason, and the
+// "explain" category of the notes the -explain flag adds.
 func Rules() []Rule {
 	r := append([]Rule(nil), rules...)
-	return append(r, Rule{categoryDetached, "a //twine:detached directive without a reason"})
+	return append(r,
+		Rule{categoryDetached, "a //twine:detached directive without a reason"},
+		Rule{categoryExplain, "with -explain: how a go statement that is not reported is joined, stopped or handed on"})
 }
 
 var (
 	strict  bool
+	explain bool
 	enabled = make(map[string]*bool)
 )
 
 func init() {
 	Analyzer.Flags.BoolVar(&strict, "strict", false,
 		"barego: report every go statement outside the twine runtime, joined or not")
+	Analyzer.Flags.BoolVar(&explain, "explain", false,
+		"barego: also say, for each go statement it does not report, how its goroutine is joined, stopped or handed on")
 	for _, r := range rules {
 		on := new(bool)
 		enabled[r.Name] = on
@@ -82,7 +92,12 @@ func init() {
 	}
 }
 
-func on(rule string) bool { return *enabled[rule] }
+func on(rule string) bool {
+	if rule == categoryExplain {
+		return explain
+	}
+	return *enabled[rule]
+}
 
 // extractDoc returns the text under the "# Analyzer name" heading of the
 // package doc comment in src, without the "name:" of its first line.
@@ -127,6 +142,16 @@ type checker struct {
 	fieldCalls     map[fieldKey][]string        // see closesField
 	comms          map[ast.Node]*ast.SelectStmt // see selectOf
 	closers        map[types.Type]typeStops     // see stopsOf
+
+	// The ownership model (own.go).
+	summaries   map[*types.Func]*summary     // this package's functions
+	imported    map[*types.Func]*summary     // other packages' functions, from facts
+	exits       map[*ast.BlockStmt]*loopExit // how each loop can be left
+	cancelRel   *cancelRelation              // which cancel functions cancel which contexts
+	nodeEffects map[ast.Node][]effect        // effects of the spawners' statements
+	owned       map[*types.Var]bool          // locals holding a value the function made itself
+	fields      *fieldUse                    // what the package does with its types' fields
+	ranges      map[ast.Expr]*ast.RangeStmt  // range statements over channels, by operand
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -145,6 +170,12 @@ func run(pass *analysis.Pass) (any, error) {
 		joins:     make(map[*ast.GoStmt]*goJoin),
 		spawns:    make(map[*types.Func]*spawnsFact),
 		scopes:    make(map[*types.Func]*scopeFact),
+
+		summaries:   make(map[*types.Func]*summary),
+		imported:    make(map[*types.Func]*summary),
+		exits:       make(map[*ast.BlockStmt]*loopExit),
+		nodeEffects: make(map[ast.Node][]effect),
+		owned:       make(map[*types.Var]bool),
 	}
 	if !c.prepare() {
 		return nil, nil

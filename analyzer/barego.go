@@ -4,1048 +4,19 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
-	"go/types"
-	"slices"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 )
-
-// A keyKind says how a goroutine can be joined through a key.
-type keyKind int
-
-const (
-	keyWait    keyKind = iota // a sync.WaitGroup the goroutine is counted in
-	keyChan                   // a channel the goroutine closes or sends on
-	keyCloser                 // a value the goroutine works on, stopped by Close/Shutdown/...
-	keyOwner                  // a value the goroutine works on, stopped only by its package's own stop/close
-	keyHandoff                // an unbuffered channel the goroutine receives from just before it returns
-)
-
-// A joinKey is something by which the spawner can wait for a goroutine.
-type joinKey struct {
-	kind keyKind
-	p    path
-	name string // as written, for messages: "wg", "s.done", "srv"
-
-	// guards, for a channel the goroutine sends on: the contexts whose
-	// Done case sits beside every one of those sends (select { case ch <-
-	// v: case <-ctx.Done(): }), so that the send gives up once ctx is done.
-	guards []path
-
-	// released, for a channel the goroutine sends on: every one of those
-	// sends sits beside a case receiving from a channel that the spawner
-	// closes with a defer (defer close(returned)), so none blocks once it
-	// has returned.
-	released bool
-}
-
-// A goJoin is the verdict on one go statement.
-type goJoin struct {
-	fn              ast.Node        // the spawning function
-	keys            []joinKey       // what the goroutine can be joined by
-	leak            *ast.ReturnStmt // a return reached without joining (local keys)
-	deadEnd         ast.Node        // or, when no return can follow, the t.Fatal or panic that ends a path without joining
-	joinedSomewhere bool            // with leak: some path after the go statement joins
-	many            bool            // the go statement is in a loop of the spawning function
-	bare            bool            // not joined before the spawning function returns
-	detached        bool            // documented with //twine:detached
-}
-
-// joinOf returns the verdict on the go statement at cur.
-func (c *checker) joinOf(cur inspector.Cursor) *goJoin {
-	g := cur.Node().(*ast.GoStmt)
-	if j, ok := c.joins[g]; ok {
-		return j
-	}
-	j := &goJoin{}
-	c.joins[g] = j
-	if tf := c.pass.Fset.File(g.Pos()); tf != nil {
-		j.detached = c.suppressed(tf, g.Pos())
-	}
-	fnCur := enclosingFunc(cur)
-	if !fnCur.Valid() {
-		j.bare = true
-		return j
-	}
-	j.fn = fnCur.Node()
-	if c.inSynctest(cur) {
-		return j // the bubble waits for it
-	}
-	graph := c.cfgOf(j.fn)
-	if graph != nil && graph.NoReturn() {
-		return j // the function never returns, so nothing outlives it (select {} in main)
-	}
-	// Every path on from here may end in t.Fatal, log.Fatal or panic,
-	// though the function can return before: then its ends by t.Fatal
-	// are where it must have joined (a test that can only end in t.Fatal
-	// leaves its goroutines running; log.Fatal ends them with the process).
-	noReturn := graph != nil && (flowQuery{g: graph, from: g, used: func(ast.Node) bool { return false }}).leak() == nil
-	j.keys = c.goKeys(g, j.fn)
-	j.many = inLoop(g, funcBody(j.fn))
-	if len(j.keys) == 0 {
-		j.bare = true
-		return j
-	}
-	if c.handedOff(cur, j.keys, j.fn, g) {
-		return j // whoever owns a key joins it
-	}
-	if deferredBefore(c.info, funcBody(j.fn), g, func(n ast.Node) bool { return c.keysUsed(j.keys, n) }) {
-		return j
-	}
-	// Goroutines started in a loop that each send on an unbuffered channel
-	// are not joined by a loop that receives from it but returns on the
-	// first error: the others stay blocked on their sends for ever.
-	var errLoops []ast.Stmt
-	if j.many {
-		errLoops = c.errorExitLoops(j.fn)
-	}
-	drainOnly := func(k joinKey, r ref) bool {
-		return len(errLoops) > 0 && k.kind == keyChan && localTo(k.p, j.fn) && !c.anyBuffer(k.p, j.fn) && !k.released &&
-			(r.kind == useRecv || r.kind == useRange) &&
-			slices.ContainsFunc(errLoops, func(l ast.Stmt) bool { return within(r.expr, l) })
-	}
-	used := func(n ast.Node) bool {
-		return c.keysUsedIf(j.keys, n, func(k joinKey, r ref) bool { return !drainOnly(k, r) })
-	}
-	// A select joins through a receive only on the paths of the case that
-	// receives: `case <-ctx.Done(): return` leaves a goroutine blocked on
-	// an unbuffered send for ever. A buffered channel takes the send, so
-	// there any case of the select will do.
-	q := flowQuery{
-		g:    graph,
-		from: g,
-		used: func(n ast.Node) bool {
-			if c.isComm(n) {
-				return c.keysUsedIf(j.keys, n, func(k joinKey, r ref) bool {
-					return !drainOnly(k, r) && !(k.kind == keyChan && r.kind == useRecv && !c.buffered(k.p, j.fn) &&
-						!k.released && !c.guardedSelect(n, k, j.keys))
-				})
-			}
-			return used(n)
-		},
-		caseUsed: func(cc *ast.CommClause) bool { return used(cc.Comm) },
-	}
-	if noReturn {
-		q.isGoexit = func(call *ast.CallExpr) bool { return isGoexit(callee(c.info, call)) }
-		j.deadEnd = q.deadEnd()
-		j.bare = j.deadEnd != nil
-	} else {
-		j.leak = q.leak()
-		j.bare = j.leak != nil
-	}
-	if j.bare {
-		// Does the function join it anywhere at all? If not, say so.
-		j.joinedSomewhere = false
-		eachRef(c.info, funcBody(j.fn), func(r ref) {
-			if r.expr.Pos() >= g.End() {
-				for _, k := range j.keys {
-					if c.refJoins(k, r) {
-						j.joinedSomewhere = true
-					}
-				}
-			}
-		})
-	}
-	return j
-}
-
-// handedOff reports whether the goroutine's join belongs to someone else:
-// a key that lives outside the function (a field, a parameter, a global, a
-// captured variable: its owner waits, or stops what the goroutine works
-// on), or a local key the function hands on anywhere (stores in a field,
-// returns, passes to a call) — os/exec stores its result channel in the
-// Cmd before starting the goroutine that Wait receives from.
-//
-// A key captured from an enclosing function (a WaitGroup declared there,
-// counted in by a closure that starts the goroutine) is handed to that
-// function: it must join it somewhere, or the goroutine is bare.
-func (c *checker) handedOff(cur inspector.Cursor, keys []joinKey, fn ast.Node, g *ast.GoStmt) bool {
-	for _, k := range keys {
-		if localTo(k.p, fn) {
-			continue
-		}
-		outer := c.declaringFunc(cur, k.p)
-		if outer == nil {
-			return true // a field, a parameter, a global: its owner's business
-		}
-		joined := false
-		eachRef(c.info, funcBody(outer), func(r ref) {
-			if !joined && !within(r.expr, g) && c.refJoins(k, r) {
-				joined = true
-			}
-		})
-		if joined {
-			return true
-		}
-	}
-	found := false
-	eachRef(c.info, funcBody(fn), func(r ref) {
-		if found || within(r.expr, g) {
-			return
-		}
-		for _, k := range keys {
-			if k.kind == keyOwner && r.call != nil {
-				continue // passed to a call: its owner is still this function
-			}
-			if r.path.prefixOf(k.p) && (r.kind == useValue || r.kind == useRuntimeArg) && !isCallee(r) {
-				found = true
-			}
-		}
-	})
-	return found
-}
-
-// declaringFunc returns the function around cur whose body declares the
-// variable of p, when p is that variable itself or a field of it reached
-// without a pointer; nil otherwise.
-func (c *checker) declaringFunc(cur inspector.Cursor, p path) ast.Node {
-	if !p.valid() || p.deref {
-		return nil
-	}
-	// The innermost function around cur whose syntax holds the
-	// declaration declares it: in its body, a local; else a parameter.
-	for f := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		if declaredIn(p.root, f.Node()) {
-			if localTo(p, f.Node()) {
-				return f.Node()
-			}
-			return nil
-		}
-	}
-	return nil
-}
-
-// isCallee reports whether r is a function-valued variable being called.
-func isCallee(r ref) bool {
-	call, ok := r.parent.(*ast.CallExpr)
-	return ok && call.Fun == r.expr
-}
-
-// inSynctest reports whether cur is inside a function literal run by
-// synctest.Test or synctest.Run, which wait for every goroutine of the
-// bubble.
-func (c *checker) inSynctest(cur inspector.Cursor) bool {
-	for lit := range cur.Enclosing((*ast.FuncLit)(nil)) {
-		if call, ok := lit.Parent().Node().(*ast.CallExpr); ok && isSynctest(callee(c.info, call)) {
-			return true
-		}
-	}
-	return false
-}
-
-// goKeys finds what the goroutine of g can be joined by.
-func (c *checker) goKeys(g *ast.GoStmt, fn ast.Node) []joinKey {
-	var keys []joinKey
-	add := func(kind keyKind, p path, name string) {
-		if !p.valid() {
-			return
-		}
-		for _, k := range keys {
-			if k.kind == kind && k.p.equal(p) {
-				return
-			}
-		}
-		keys = append(keys, joinKey{kind: kind, p: p, name: name})
-	}
-	addExpr := func(kind keyKind, e ast.Expr) { add(kind, pathOf(c.info, e), pathText(e)) }
-
-	call := g.Call
-	lit, _ := ast.Unparen(call.Fun).(*ast.FuncLit)
-	if lit == nil {
-		lit = c.localFuncLit(call.Fun, fn) // go acceptOne(x): acceptOne := func(...) {...}
-	}
-	if lit != nil {
-		// What the goroutine signals on, among the variables it captures,
-		// directly or through a function of this package it calls
-		// (defer g.done()).
-		captured := func(v *types.Var) bool { return !declaredIn(v, lit) }
-		c.signals(lit.Body, captured, func(kind keyKind, r ref) { addExpr(kind, r.expr) })
-		var viaCallee []path // channels some callee sends on: their sends are not seen here
-		eachOwnCall(lit.Body, func(inner *ast.CallExpr) {
-			if f := callee(c.info, inner); f != nil {
-				if decl := c.decls[f]; decl != nil && decl.Body != nil {
-					c.calleeSignals(decl, inner, func(kind keyKind, p path, name string) {
-						if captured(p.root) {
-							add(kind, p, name)
-							viaCallee = append(viaCallee, p)
-						}
-					})
-				}
-			}
-		})
-		for i, k := range keys {
-			if k.kind == keyChan && !slices.ContainsFunc(viaCallee, k.p.equal) {
-				keys[i].guards = c.sendGuards(lit.Body, k.p)
-				keys[i].released = c.releasedOnReturn(lit.Body, k.p, fn, g)
-			}
-		}
-		for _, e := range c.handoffs(g, lit, fn) {
-			addExpr(keyHandoff, e)
-		}
-	} else {
-		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
-			if s, ok := c.info.Selections[sel]; ok && s.Kind() == types.MethodVal {
-				switch t := c.typeOf(sel.X); {
-				case c.hasCloser(t):
-					addExpr(keyCloser, sel.X)
-				case c.hasOwnStop(t):
-					addExpr(keyOwner, sel.X)
-				}
-			}
-		}
-		if f := callee(c.info, call); f != nil {
-			if decl := c.decls[f]; decl != nil && decl.Body != nil {
-				c.calleeSignals(decl, call, add)
-			}
-		}
-	}
-	for _, e := range c.addsBefore(fn, g) {
-		addExpr(keyWait, e)
-	}
-	for _, a := range call.Args {
-		t := c.typeOf(a)
-		switch {
-		case isWaitGroup(t):
-			addExpr(keyWait, a)
-		case isChan(t):
-			addExpr(keyChan, a)
-		case c.hasCloser(t):
-			addExpr(keyCloser, a) // go handle(conn): closing conn ends it
-		case c.hasOwnStop(t):
-			addExpr(keyOwner, a) // go smLoop(sm): sm's owner stops it
-		}
-	}
-	return keys
-}
-
-// handoffs returns the channels by which the spawner can hand the
-// goroutine of g (running lit) its exit: unbuffered channels of fn that
-// the goroutine only receives from, each time just before it returns
-// (`case <-ch: return`, or `<-ch` as its last statement), and that no other
-// goroutine of fn receives from. g must not be in a loop of fn, where one
-// send would release only one of its goroutines. (nats-server's
-// TestClientCloseTLSConnection: a watchdog released by ch <- true.)
-func (c *checker) handoffs(g *ast.GoStmt, lit *ast.FuncLit, fn ast.Node) []ast.Expr {
-	if inLoop(g, funcBody(fn)) {
-		return nil
-	}
-	var out []ast.Expr
-	seen := make(map[*types.Var]bool)
-	eachRef(c.info, lit.Body, func(r ref) {
-		v := r.path.root
-		if r.kind != useRecv || r.path.fields != "" || seen[v] || declaredIn(v, lit) || !localTo(r.path, fn) {
-			return
-		}
-		seen[v] = true
-		if !isChan(c.typeOf(r.expr)) || !c.unbuffered(r.path, fn) || !c.onlyFinalRecvs(lit, v) || c.otherReceivers(g, fn, v) {
-			return
-		}
-		out = append(out, r.expr)
-	})
-	return out
-}
-
-// errorExitLoops returns the loops of fn (outside its function literals)
-// that leave on the first error: see errorExit.
-func (c *checker) errorExitLoops(fn ast.Node) []ast.Stmt {
-	var loops []ast.Stmt
-	ast.Inspect(funcBody(fn), func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.ForStmt:
-			if c.errorExit(n) {
-				loops = append(loops, n)
-			}
-		case *ast.RangeStmt:
-			if c.errorExit(n) {
-				loops = append(loops, n)
-			}
-		}
-		return true
-	})
-	return loops
-}
-
-// errorExit reports whether the loop has a return under a test of an
-// error (if err != nil), outside the function literals in it: a loop that
-// leaves on the first error.
-func (c *checker) errorExit(loop ast.Stmt) bool {
-	found := false
-	ast.PreorderStack(loop, nil, func(n ast.Node, stack []ast.Node) bool {
-		switch n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.ReturnStmt:
-			for i := len(stack) - 1; i >= 0 && !found; i-- {
-				if is, ok := stack[i].(*ast.IfStmt); ok && c.testsErr(is.Cond) {
-					found = true
-				}
-			}
-		}
-		return !found
-	})
-	return found
-}
-
-// testsErr reports whether cond compares an error with nil.
-func (c *checker) testsErr(cond ast.Expr) bool {
-	found := false
-	ast.Inspect(cond, func(n ast.Node) bool {
-		if b, ok := n.(*ast.BinaryExpr); ok && (b.Op == token.NEQ || b.Op == token.EQL) {
-			for _, e := range []ast.Expr{b.X, b.Y} {
-				if t := c.typeOf(e); t != nil && types.Identical(t, types.Universe.Lookup("error").Type()) {
-					found = true
-				}
-			}
-		}
-		return !found
-	})
-	return found
-}
-
-// anyBuffer reports whether the channel p is a variable of fn made, and
-// only ever made, with a capacity that is not the constant 0 (make(chan
-// error, len(urls)) gives each of the goroutines a slot).
-func (c *checker) anyBuffer(p path, fn ast.Node) bool {
-	constant, dynamic := c.chanCaps(p, fn)
-	return constant || dynamic
-}
-
-// buffered reports whether the channel p is a variable of fn made, and
-// only ever made, with a constant capacity above zero.
-func (c *checker) buffered(p path, fn ast.Node) bool {
-	constant, dynamic := c.chanCaps(p, fn)
-	return constant && !dynamic
-}
-
-// chanCaps reports how the channel p, a variable of fn, is made when every
-// assignment to it is a make with a capacity that is not the constant 0:
-// with a constant capacity, with one known only at run time, or both. Any
-// other assignment (an unbuffered make, a channel from elsewhere) gives
-// false, false.
-func (c *checker) chanCaps(p path, fn ast.Node) (constant, dynamic bool) {
-	if p.fields != "" || !localTo(p, fn) {
-		return false, false
-	}
-	other := false
-	ast.Inspect(funcBody(fn), func(n ast.Node) bool {
-		lhs, rhs := assignment(n)
-		for i, l := range lhs {
-			if pathOf(c.info, l).root != p.root || len(rhs) != len(lhs) {
-				continue
-			}
-			call, ok := ast.Unparen(rhs[i]).(*ast.CallExpr)
-			if ok && isBuiltinCall(c.info, call, "make") && len(call.Args) == 2 {
-				switch tv := c.info.Types[call.Args[1]]; {
-				case tv.Value == nil:
-					dynamic = true
-					continue
-				case tv.Value.String() != "0":
-					constant = true
-					continue
-				}
-			}
-			other = true
-		}
-		return true
-	})
-	if other {
-		return false, false
-	}
-	return constant, dynamic
-}
-
-// inLoop reports whether n is inside a for or range statement of body.
-func inLoop(n ast.Node, body *ast.BlockStmt) bool {
-	found := false
-	ast.Inspect(body, func(m ast.Node) bool {
-		if found || m == nil || !within(n, m) {
-			return false
-		}
-		switch m.(type) {
-		case *ast.ForStmt, *ast.RangeStmt:
-			found = m != ast.Node(n)
-		case *ast.FuncLit:
-			return false // another function's loop
-		}
-		return !found
-	})
-	return found
-}
-
-// onlyFinalRecvs reports whether every use of the channel v in lit is a
-// receive after which the goroutine returns: the case of a select whose
-// body is empty or a lone return (an empty body only when the select is
-// lit's last statement), or a statement <-v that is the last, or is
-// followed by a lone return.
-func (c *checker) onlyFinalRecvs(lit *ast.FuncLit, v *types.Var) bool {
-	list := lit.Body.List
-	last := func(s ast.Stmt) bool { return len(list) > 0 && list[len(list)-1] == s }
-	lone := func(body []ast.Stmt) bool {
-		if len(body) != 1 {
-			return false
-		}
-		_, ok := body[0].(*ast.ReturnStmt)
-		return ok
-	}
-	isRecv := func(e ast.Expr) bool {
-		u, ok := ast.Unparen(e).(*ast.UnaryExpr)
-		return ok && u.Op == token.ARROW && pathOf(c.info, u.X).root == v && pathOf(c.info, u.X).fields == ""
-	}
-	final := make(map[ast.Expr]bool)
-	for i, st := range list {
-		switch st := st.(type) {
-		case *ast.ExprStmt:
-			if isRecv(st.X) && (last(st) || i+1 < len(list) && lone(list[i+1:])) {
-				final[ast.Unparen(st.X).(*ast.UnaryExpr).X] = true
-			}
-		case *ast.SelectStmt:
-			for _, cs := range st.Body.List {
-				cc := cs.(*ast.CommClause)
-				e := recvOperand(cc.Comm)
-				if e == nil || !isRecv(e) {
-					continue
-				}
-				if lone(cc.Body) || len(cc.Body) == 0 && last(st) {
-					final[ast.Unparen(e).(*ast.UnaryExpr).X] = true
-				}
-			}
-		}
-	}
-	ok := true
-	eachRef(c.info, lit.Body, func(r ref) {
-		if r.path.root == v && !final[r.expr] {
-			ok = false
-		}
-	})
-	return ok
-}
-
-// otherReceivers reports whether a go statement of fn other than g uses
-// the channel v.
-func (c *checker) otherReceivers(g *ast.GoStmt, fn ast.Node, v *types.Var) bool {
-	for _, other := range c.goStmts {
-		g2 := other.Node().(*ast.GoStmt)
-		if g2 == g || !within(g2, fn) {
-			continue
-		}
-		used := false
-		eachRef(c.info, g2.Call, func(r ref) { used = used || r.path.root == v })
-		if used {
-			return true
-		}
-	}
-	return false
-}
-
-// unbuffered reports whether the channel p is a variable of fn made, and
-// only ever made, without a buffer: make(chan T) or make(chan T, 0).
-func (c *checker) unbuffered(p path, fn ast.Node) bool {
-	if p.fields != "" || !localTo(p, fn) {
-		return false
-	}
-	made, other := false, false
-	ast.Inspect(funcBody(fn), func(n ast.Node) bool {
-		lhs, rhs := assignment(n)
-		for i, l := range lhs {
-			if pathOf(c.info, l).root != p.root {
-				continue
-			}
-			if len(rhs) == len(lhs) {
-				call, ok := ast.Unparen(rhs[i]).(*ast.CallExpr)
-				if ok && isBuiltinCall(c.info, call, "make") {
-					if len(call.Args) == 1 {
-						made = true
-						continue
-					}
-					if tv := c.info.Types[call.Args[1]]; tv.Value != nil && tv.Value.String() == "0" {
-						made = true
-						continue
-					}
-				}
-			}
-			other = true
-		}
-		return true
-	})
-	return made && !other
-}
-
-// localFuncLit returns the function literal that fun, a variable of the
-// function fn (or of one around it), holds: the literal it is declared or
-// assigned with, when it is assigned nothing else.
-func (c *checker) localFuncLit(fun ast.Expr, fn ast.Node) *ast.FuncLit {
-	id, ok := ast.Unparen(fun).(*ast.Ident)
-	if !ok {
-		return nil
-	}
-	v, _ := c.info.Uses[id].(*types.Var)
-	if v == nil || v.IsField() || isGlobal(v) {
-		return nil
-	}
-	decl := c.declaringBody(v, fn)
-	if decl == nil {
-		return nil
-	}
-	var lit *ast.FuncLit
-	other := false
-	ast.Inspect(decl, func(n ast.Node) bool {
-		if other {
-			return false
-		}
-		lhs, rhs := assignment(n)
-		for i, l := range lhs {
-			l, ok := ast.Unparen(l).(*ast.Ident)
-			if !ok || c.info.ObjectOf(l) != v {
-				continue
-			}
-			if len(rhs) == len(lhs) {
-				if fl, ok := ast.Unparen(rhs[i]).(*ast.FuncLit); ok && lit == nil {
-					lit = fl
-					continue
-				}
-			}
-			other = true
-		}
-		if u, ok := n.(*ast.UnaryExpr); ok && u.Op == token.AND && pathOf(c.info, u.X).root == v {
-			other = true // &f lets anything assign it
-		}
-		return true
-	})
-	if other {
-		return nil
-	}
-	return lit
-}
-
-// declaringBody returns the body, among fn and the functions around it,
-// that declares the local variable v, or nil.
-func (c *checker) declaringBody(v *types.Var, fn ast.Node) *ast.BlockStmt {
-	if body := funcBody(fn); body != nil && declaredIn(v, body) {
-		return body // the usual case, without searching for fn
-	}
-	cur, ok := c.root.FindNode(fn)
-	if !ok {
-		return nil
-	}
-	for f := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		if body := funcBody(f.Node()); body != nil && declaredIn(v, body) {
-			return body
-		}
-	}
-	return nil
-}
-
-// signals walks the body of a goroutine and calls f for each way it can
-// tell the spawner it is done, on variables accepted by keep: a WaitGroup it
-// uses (wg.Done, passing &wg on), a channel it closes or sends on, a value it
-// calls methods on that has a Close/Shutdown/Stop method.
-func (c *checker) signals(body ast.Node, keep func(*types.Var) bool, f func(keyKind, ref)) {
-	eachRefNoGo(c.info, body, func(r ref) {
-		if !keep(r.path.root) {
-			return
-		}
-		t := c.typeOf(r.expr)
-		switch {
-		case isWaitGroup(t):
-			f(keyWait, r)
-		case isChan(t) && (r.kind == useSend || r.kind == useBuiltin && isBuiltinCall(c.info, r.call, "close")):
-			f(keyChan, r)
-		case r.kind == useMethod && c.hasCloser(t):
-			f(keyCloser, r) // srv.Serve(l), c.Read(buf)
-		case r.kind == useValue && r.call != nil && !isCallee(r) && c.hasCloser(t):
-			f(keyCloser, r) // io.Copy(dst, c)
-		case (r.kind == useMethod || r.kind == useValue && r.call != nil && !isCallee(r)) && c.hasOwnStop(t):
-			f(keyOwner, r)
-		}
-	})
-}
-
-func isBuiltinCall(info *types.Info, call *ast.CallExpr, name string) bool {
-	if call == nil {
-		return false
-	}
-	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
-	if !ok {
-		return false
-	}
-	b, ok := info.Uses[id].(*types.Builtin)
-	return ok && b.Name() == name
-}
-
-// calleeSignals looks into the body of a function of this package started
-// by `go f(args)` or `go x.m(args)` and maps the WaitGroups and channels it
-// signals on, rooted at its receiver, parameters or package variables, back
-// to the caller's expressions.
-func (c *checker) calleeSignals(decl *ast.FuncDecl, call *ast.CallExpr, add func(keyKind, path, string)) {
-	f, _ := c.info.Defs[decl.Name].(*types.Func)
-	if f == nil {
-		return
-	}
-	sig, ok := f.Type().(*types.Signature)
-	if !ok || sig.Variadic() {
-		return
-	}
-	base := make(map[*types.Var]ast.Expr)
-	if recv := sig.Recv(); recv != nil {
-		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
-			base[recv] = sel.X
-		}
-	}
-	for i := 0; i < sig.Params().Len() && i < len(call.Args); i++ {
-		base[sig.Params().At(i)] = call.Args[i]
-	}
-	c.signals(decl.Body, func(v *types.Var) bool { return base[v] != nil || isGlobal(v) },
-		func(kind keyKind, r ref) {
-			if kind == keyCloser || kind == keyOwner {
-				return
-			}
-			e, ok := base[r.path.root]
-			if !ok {
-				add(kind, r.path, pathText(r.expr))
-				return
-			}
-			p := pathOf(c.info, e)
-			if !p.valid() {
-				return
-			}
-			p.fields += r.path.fields
-			p.deref = p.deref || r.path.deref || r.path.fields != "" && isPointer(r.path.root.Type())
-			add(kind, p, pathText(e)+r.path.fields)
-		})
-}
-
-func isPointer(t types.Type) bool {
-	_, ok := t.Underlying().(*types.Pointer)
-	return ok
-}
-
-// addsBefore returns the receivers of the WaitGroup.Add calls of fn that
-// come before g in the source, outside nested function literals: `wg.Add(1);
-// go worker()` counts the worker in wg. An Add followed by another go
-// statement that uses the same WaitGroup counts that one, not g.
-func (c *checker) addsBefore(fn ast.Node, g *ast.GoStmt) []ast.Expr {
-	var adds []*ast.CallExpr
-	ast.Inspect(funcBody(fn), func(n ast.Node) bool {
-		if n == nil || n.Pos() >= g.Pos() {
-			return false
-		}
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.CallExpr:
-			if isMethod(callee(c.info, n), "sync", "WaitGroup", "Add") {
-				adds = append(adds, n)
-			}
-		}
-		return true
-	})
-	var recvs []ast.Expr
-	for _, add := range adds {
-		sel, ok := ast.Unparen(add.Fun).(*ast.SelectorExpr)
-		if !ok {
-			continue
-		}
-		wg := pathOf(c.info, sel.X)
-		consumed := false
-		for _, other := range c.goStmts {
-			g2 := other.Node().(*ast.GoStmt)
-			if g2 == g || g2.Pos() < add.End() || g2.Pos() > g.Pos() || !within(g2, fn) {
-				continue
-			}
-			eachRef(c.info, g2.Call, func(r ref) {
-				if r.path.equal(wg) {
-					consumed = true
-				}
-			})
-		}
-		if !consumed {
-			recvs = append(recvs, sel.X)
-		}
-	}
-	return recvs
-}
-
-// keysUsed reports whether n joins (or hands on) the goroutine through one
-// of keys.
-func (c *checker) keysUsed(keys []joinKey, n ast.Node) bool {
-	return c.keysUsedIf(keys, n, func(joinKey, ref) bool { return true })
-}
-
-// keysUsedIf is keysUsed counting only the references keep accepts.
-func (c *checker) keysUsedIf(keys []joinKey, n ast.Node, keep func(joinKey, ref) bool) bool {
-	found := false
-	eachRef(c.info, n, func(r ref) {
-		for _, k := range keys {
-			if !found && c.refJoins(k, r) && keep(k, r) {
-				found = true
-			}
-		}
-	})
-	return found
-}
-
-// isComm reports whether n is the communication of a select case.
-func (c *checker) isComm(n ast.Node) bool { return c.selectOf(n) != nil }
-
-// selectOf returns the select statement of which n is the communication
-// of a case, or nil.
-func (c *checker) selectOf(n ast.Node) *ast.SelectStmt {
-	if c.comms == nil {
-		c.comms = make(map[ast.Node]*ast.SelectStmt)
-		for cur := range c.root.Preorder((*ast.SelectStmt)(nil)) {
-			sel := cur.Node().(*ast.SelectStmt)
-			for _, st := range sel.Body.List {
-				if cc, ok := st.(*ast.CommClause); ok && cc.Comm != nil {
-					c.comms[cc.Comm] = sel
-				}
-			}
-		}
-	}
-	return c.comms[n]
-}
-
-// sendGuards returns the contexts whose <-ctx.Done() is a case of the
-// select around every send on the channel ch in body (outside nested go
-// statements), or nil when some send stands alone or there is none.
-func (c *checker) sendGuards(body ast.Node, ch path) []path {
-	var guards []path
-	sends := 0
-	c.eachSend(body, ch, func(sel *ast.SelectStmt) {
-		sends++
-		var here []path
-		if sel != nil {
-			here = c.doneCases(sel)
-		}
-		if sends == 1 {
-			guards = here
-		} else {
-			guards = slices.DeleteFunc(guards, func(p path) bool { return !slices.ContainsFunc(here, p.equal) })
-		}
-	})
-	return guards
-}
-
-// eachSend calls f for every send on the channel ch in body, outside nested
-// go statements, with the select whose case the send is, or nil.
-func (c *checker) eachSend(body ast.Node, ch path, f func(sel *ast.SelectStmt)) {
-	ast.PreorderStack(body, nil, func(n ast.Node, stack []ast.Node) bool {
-		if _, ok := n.(*ast.GoStmt); ok {
-			return false
-		}
-		send, ok := n.(*ast.SendStmt)
-		if !ok || !pathOf(c.info, send.Chan).equal(ch) {
-			return true
-		}
-		var sel *ast.SelectStmt
-		if len(stack) >= 3 {
-			cc, _ := stack[len(stack)-1].(*ast.CommClause)
-			if s, _ := stack[len(stack)-3].(*ast.SelectStmt); cc != nil && cc.Comm == send {
-				sel = s
-			}
-		}
-		f(sel)
-		return true
-	})
-}
-
-// releasedOnReturn reports whether every send on the channel ch in body
-// (outside nested go statements) is a case of a select with a case that
-// receives from a channel fn closes in a defer that precedes g: once fn
-// has returned, the send gives up (net's dialParallel: defer
-// close(returned), then select { case results <- r: case <-returned: }).
-func (c *checker) releasedOnReturn(body ast.Node, ch path, fn ast.Node, g *ast.GoStmt) bool {
-	sends, released := 0, 0
-	c.eachSend(body, ch, func(sel *ast.SelectStmt) {
-		sends++
-		if sel == nil {
-			return
-		}
-		for _, st := range sel.Body.List {
-			e := recvOperand(st.(*ast.CommClause).Comm)
-			if e == nil {
-				continue
-			}
-			r := pathOf(c.info, ast.Unparen(e).(*ast.UnaryExpr).X)
-			if r.valid() && localTo(r, fn) && c.closedByDefer(r, fn, g) {
-				released++
-				return
-			}
-		}
-	})
-	return sends > 0 && sends == released
-}
-
-// closedByDefer reports whether fn runs `defer close(r)` before g.
-func (c *checker) closedByDefer(r path, fn ast.Node, g *ast.GoStmt) bool {
-	return precededBy(funcBody(fn), g, func(s ast.Stmt) bool {
-		d, ok := s.(*ast.DeferStmt)
-		return ok && isBuiltinCall(c.info, d.Call, "close") && len(d.Call.Args) == 1 &&
-			pathOf(c.info, d.Call.Args[0]).equal(r)
-	})
-}
-
-// doneCases returns the contexts x of the cases `<-x.Done()` of sel.
-func (c *checker) doneCases(sel *ast.SelectStmt) []path {
-	var ctxs []path
-	for _, st := range sel.Body.List {
-		if cc, ok := st.(*ast.CommClause); ok {
-			if p, ok := c.doneRecv(cc.Comm); ok {
-				ctxs = append(ctxs, p)
-			}
-		}
-	}
-	return ctxs
-}
-
-// doneRecv returns x when comm receives from x.Done() for a context x.
-func (c *checker) doneRecv(comm ast.Stmt) (path, bool) {
-	e := recvOperand(comm)
-	if e == nil || !c.recvDone(e) {
-		return path{}, false
-	}
-	call := ast.Unparen(ast.Unparen(e).(*ast.UnaryExpr).X).(*ast.CallExpr)
-	p := pathOf(c.info, ast.Unparen(call.Fun).(*ast.SelectorExpr).X)
-	return p, p.valid()
-}
-
-// recvOperand returns the <-x expression that the communication of a case
-// receives with, or nil for a send or default.
-func recvOperand(comm ast.Stmt) ast.Expr {
-	var e ast.Expr
-	switch comm := comm.(type) {
-	case *ast.ExprStmt:
-		e = comm.X
-	case *ast.AssignStmt:
-		if len(comm.Rhs) == 1 {
-			e = comm.Rhs[0]
-		}
-	}
-	if u, ok := ast.Unparen(e).(*ast.UnaryExpr); ok && u.Op == token.ARROW {
-		return u
-	}
-	return nil
-}
-
-// guardedSelect reports whether the select whose case communication is
-// comm waits for the goroutine through k whichever case it takes: each
-// case receives from one of the goroutine's channels, or from x.Done() of
-// a context x that guards every send of the goroutine on each of them. Leaving by
-// <-ctx.Done() then leaves the goroutine a Done case of its own: it gives
-// up its send and ends, as with a buffered channel.
-func (c *checker) guardedSelect(comm ast.Node, k joinKey, keys []joinKey) bool {
-	sel := c.selectOf(comm)
-	if sel == nil || len(k.guards) == 0 {
-		return false
-	}
-	for _, st := range sel.Body.List {
-		cc, ok := st.(*ast.CommClause)
-		if !ok {
-			return false
-		}
-		if p, ok := c.doneRecv(cc.Comm); ok {
-			// The goroutine may be blocked on any of its channels.
-			for _, k := range keys {
-				if k.kind == keyChan && !slices.ContainsFunc(k.guards, p.equal) {
-					return false
-				}
-			}
-			continue
-		}
-		e := recvOperand(cc.Comm)
-		if e == nil {
-			return false // a send, or default
-		}
-		p := pathOf(c.info, ast.Unparen(e).(*ast.UnaryExpr).X)
-		if !slices.ContainsFunc(keys, func(k joinKey) bool { return k.kind == keyChan && k.p.equal(p) }) {
-			return false
-		}
-	}
-	return true
-}
-
-// refJoins is the function refJoins, and for a hand-off channel a send
-// outside a select: it completes only once the goroutine has received,
-// and the goroutine returns as soon as it has.
-func (c *checker) refJoins(k joinKey, r ref) bool {
-	if k.kind == keyHandoff && r.kind == useSend && r.path.equal(k.p) {
-		return !c.isComm(r.parent)
-	}
-	return refJoins(k, r)
-}
-
-// refJoins reports whether the reference r waits for, or hands on, the
-// goroutine counted in k.
-func refJoins(k joinKey, r ref) bool {
-	switch {
-	case r.path.equal(k.p):
-	case r.path.prefixOf(k.p):
-		// The struct holding the key is handed on, or closed.
-		return r.kind == useValue || r.kind == useMethod && closerNames[r.method.Name()]
-	default:
-		return false // another variable, or a field read through the key
-	}
-	switch r.kind {
-	case useGoArg, useCompare, useAssigned, useSend, useDecl, useBlank:
-		return false
-	}
-	switch k.kind {
-	case keyWait:
-		if r.kind == useMethod {
-			return !isMethod(r.method, "sync", "WaitGroup", "Add", "Done", "Go")
-		}
-		return true
-	case keyChan:
-		switch r.kind {
-		case useRecv, useRange, useValue, useRuntimeArg:
-			return true
-		}
-		return false
-	case keyCloser:
-		if r.kind == useMethod {
-			return closerNames[r.method.Name()]
-		}
-		return r.kind == useValue
-	case keyOwner:
-		// Stopping it here is not waiting for it: only handing it on
-		// (returning or storing it) to an owner whose stop is its own
-		// business, counts.
-		return r.kind == useValue && r.call == nil
-	}
-	return false
-}
-
-// joinDesc says how the spawner could have joined the goroutine of j, for
-// the message about a path that does not.
-func (c *checker) joinDesc(j *goJoin) string {
-	for _, k := range j.keys {
-		switch {
-		case k.kind == keyWait && localTo(k.p, j.fn):
-			return k.name + ".Wait()"
-		case k.kind == keyChan && localTo(k.p, j.fn):
-			if j.many && !c.anyBuffer(k.p, j.fn) {
-				return "receiving from " + k.name + " once for each goroutine the loop starts"
-			}
-			return "receiving from " + k.name
-		case k.kind == keyHandoff && localTo(k.p, j.fn):
-			return "sending on " + k.name
-		}
-	}
-	for _, k := range j.keys {
-		if k.kind == keyCloser {
-			return "stopping " + k.name
-		}
-	}
-	return "the join"
-}
 
 func (c *checker) checkBarego() {
 	for _, cur := range c.goStmts {
 		g := cur.Node().(*ast.GoStmt)
 		j := c.joinOf(cur)
 		if !j.bare && !strict {
+			if explain && !j.detached {
+				c.report(categoryExplain, goRange{g}, nil, "%s is not reported: %s", c.goDesc(g), c.explain(j))
+			}
 			continue
 		}
 		rng := analysis.Range(goRange{g})
@@ -1054,25 +25,95 @@ func (c *checker) checkBarego() {
 		if n != "" {
 			instead = fmt.Sprintf("start it with %s.Go so the nursery waits for it", n)
 		}
+		what := c.goDesc(g)
 		switch {
 		case !j.bare:
+			where := "outside a nursery"
+			if c.inTask(cur) {
+				where = "inside a nursery task"
+			}
 			c.report(ruleBarego, rng, fixes,
-				"go statement outside a nursery (-strict): %s", instead)
+				"go statement running %s %s (-strict): %s", c.goCallee(g), where, instead)
+		case j.forever != nil:
+			c.report(ruleBarego, rng, fixes,
+				"%s blocks for ever: %s; %s", what, c.foreverDesc(j.forever), instead)
 		case j.leak != nil && j.joinedSomewhere:
 			where := c.returnDesc(j.leak, j.fn)
 			c.report(ruleBarego, rng, fixes,
-				"goroutine is not joined on every path: %s skips %s; wait on every path (defer it), or %s",
-				where, c.joinDesc(j), instead)
+				"%s is not joined on every path: %s skips %s; wait on every path (defer it), or %s",
+				what, where, c.joinDesc(j), instead)
 		case j.deadEnd != nil && j.joinedSomewhere:
 			call := j.deadEnd.(*ast.CallExpr)
 			c.report(ruleBarego, rng, fixes,
-				"goroutine is not joined on every path: the call to %s at line %d ends %s without %s; wait on every path (defer it), or %s",
-				c.text(call.Fun), c.pass.Fset.Position(call.Pos()).Line, c.funcName(j.fn), c.joinDesc(j), instead)
+				"%s is not joined on every path: the call to %s at line %d ends %s without %s; wait on every path (defer it), or %s",
+				what, c.text(call.Fun), c.pass.Fset.Position(call.Pos()).Line, c.funcName(j.fn), c.joinDesc(j), instead)
+		case j.stopLeak != nil:
+			c.report(ruleBarego, rng, fixes,
+				"%s is not joined on every path: %s skips %s; stop it on every path (defer it), or %s",
+				what, c.returnDesc(j.stopLeak, j.fn), j.stopDesc, instead)
+		case j.stopDead != nil:
+			call := j.stopDead.(*ast.CallExpr)
+			c.report(ruleBarego, rng, fixes,
+				"%s is not joined on every path: the call to %s at line %d ends %s without %s; stop it on every path (defer it), or %s",
+				what, c.text(call.Fun), c.pass.Fset.Position(call.Pos()).Line, c.funcName(j.fn), j.stopDesc, instead)
 		default:
 			c.report(ruleBarego, rng, fixes,
-				"goroutine is never joined, so it can outlive %s: %s", c.funcName(j.fn), instead)
+				"%s is never joined, so it can outlive %s: %s", what, c.funcName(j.fn), instead)
 		}
 	}
+}
+
+// goDesc names the goroutine of g for messages: "goroutine running
+// s.run", or, for a function literal, "goroutine".
+func (c *checker) goDesc(g *ast.GoStmt) string {
+	if _, ok := ast.Unparen(g.Call.Fun).(*ast.FuncLit); ok {
+		return "goroutine"
+	}
+	return "goroutine running " + c.goCallee(g)
+}
+
+// goCallee names what a go statement runs: "s.run", "handle", "the
+// function literal".
+func (c *checker) goCallee(g *ast.GoStmt) string {
+	if _, ok := ast.Unparen(g.Call.Fun).(*ast.FuncLit); ok {
+		return "a function literal"
+	}
+	return c.text(g.Call.Fun)
+}
+
+// inTask reports whether cur is in a function literal run as a nursery
+// task (n.Go, n.Start) or a Run body.
+func (c *checker) inTask(cur inspector.Cursor) bool {
+	for lit := range cur.Enclosing((*ast.FuncLit)(nil)) {
+		if call, ok := lit.Parent().Node().(*ast.CallExpr); ok {
+			if f := callee(c.info, call); isNurserySpawn(f) || isNurseryRun(f) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// foreverDesc says why a block is released by nothing, for messages.
+func (c *checker) foreverDesc(b *block) string {
+	at := ""
+	if b.node != nil {
+		at = fmt.Sprintf(" (line %d)", c.pass.Fset.Position(b.node.Pos()).Line)
+	}
+	for _, a := range b.alts {
+		name := a.p.root.Name() + a.p.fields
+		switch a.kind {
+		case altRecv:
+			return fmt.Sprintf("it waits on %s%s, which nothing in the package closes or sends on", name, at)
+		case altSend:
+			return fmt.Sprintf("it sends on %s%s, which nothing in the package receives from", name, at)
+		case altDone:
+			return fmt.Sprintf("it waits for %s to be cancelled%s, but nothing in the package calls its cancel function", name, at)
+		case altIO:
+			return fmt.Sprintf("it waits on %s%s, which nothing in the package closes", name, at)
+		}
+	}
+	return "it never ends" + at
 }
 
 // checkGroupGo reports g.Go(f) and wg.Go(f) on a group of the function
@@ -1096,7 +137,7 @@ func (c *checker) checkGroupGo() {
 		}
 		fn := fnCur.Node()
 		p := pathOf(c.info, sel.X)
-		if !p.valid() || p.fields != "" || !localTo(p, fn) {
+		if !p.valid() || p.fields != "" || !c.localTo(p, fn) {
 			continue
 		}
 		graph := c.cfgOf(fn)

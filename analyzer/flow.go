@@ -36,6 +36,10 @@ type flowQuery struct {
 	// isGoexit, for deadEnd, reports whether a call ends the goroutine
 	// (t.Fatal) rather than the process (log.Fatal, panic).
 	isGoexit func(call *ast.CallExpr) bool
+
+	// rangeDone, if set, reports whether leaving a range statement
+	// because its channel was closed uses the resource (it was drained).
+	rangeDone func(rs *ast.RangeStmt) bool
 }
 
 // leak returns a return statement reachable from q.from on a path with no
@@ -95,6 +99,9 @@ func (q flowQuery) search(deadEnds bool) ast.Node {
 			u = q.loopUsed(b)
 			if cc, ok := b.Stmt.(*ast.CommClause); ok && b.Kind == cfg.KindSelectCaseBody && q.caseUsed != nil {
 				u = u || q.caseUsed(cc)
+			}
+			if rs, ok := b.Stmt.(*ast.RangeStmt); ok && b.Kind == cfg.KindRangeDone && q.rangeDone != nil {
+				u = u || q.rangeDone(rs)
 			}
 			for _, n := range b.Nodes {
 				if u {

@@ -246,13 +246,6 @@ func funcType(fn ast.Node) *ast.FuncType {
 	return nil
 }
 
-// localTo reports whether p is storage owned by the function fn alone: a
-// variable declared in its body, reached without following a pointer.
-func localTo(p path, fn ast.Node) bool {
-	body := funcBody(fn)
-	return p.valid() && !p.deref && body != nil && declaredIn(p.root, body)
-}
-
 // isGlobal reports whether v is a package-level variable.
 func isGlobal(v *types.Var) bool {
 	return v != nil && v.Parent() != nil && v.Pkg() != nil && v.Parent() == v.Pkg().Scope()

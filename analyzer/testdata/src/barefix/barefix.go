@@ -28,7 +28,7 @@ func (s *server) serveOne(c *request) {}
 func serve(ctx context.Context, conns []*request) error {
 	return nursery.Run(ctx, func(n *nursery.Nursery) error {
 		for _, c := range conns {
-			go handle(c) // want `goroutine is never joined, so it can outlive the Run body: start it with n.Go so the nursery waits for it`
+			go handle(c) // want `goroutine .*is never joined, so it can outlive the Run body: start it with n.Go so the nursery waits for it`
 		}
 		for i := 0; i < 3; i++ {
 			go process(i, "x") // want `start it with n.Go`
@@ -103,5 +103,5 @@ func noFixResults(n *nursery.Nursery) {
 }
 
 func noNurseryHere(ctx context.Context) {
-	go handle(nil) // want `goroutine is never joined.*run it in a nursery`
+	go handle(nil) // want `goroutine .*is never joined.*run it in a nursery`
 }

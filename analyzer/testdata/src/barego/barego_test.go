@@ -6,7 +6,7 @@ import (
 )
 
 func TestBare(t *testing.T) {
-	go work() // want `goroutine is never joined`
+	go work() // want `goroutine .*is never joined`
 }
 
 func TestBubble(t *testing.T) {

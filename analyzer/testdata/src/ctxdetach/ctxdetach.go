@@ -29,7 +29,7 @@ func withTimeout(parent context.Context) error {
 }
 
 func withoutCancel(ctx context.Context) {
-	go query(context.WithoutCancel(ctx)) // want `goroutine is never joined` `call to context.WithoutCancel detaches this work from the cancellation of ctx: keep ctx`
+	go query(context.WithoutCancel(ctx)) // want `goroutine .*is never joined` `call to context.WithoutCancel detaches this work from the cancellation of ctx: keep ctx`
 }
 
 func captured(ctx context.Context) func() error {

@@ -13,7 +13,7 @@ func main() {
 	defer stop()
 	_ = run(ctx)
 	_ = run(context.Background()) // main is where root contexts come from
-	go func() {                   // want `goroutine is never joined`
+	go func() {                   // want `goroutine .*is never joined`
 		_ = run(context.Background()) // want `detaches this work from ctx`
 	}()
 }

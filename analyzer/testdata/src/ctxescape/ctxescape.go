@@ -95,7 +95,7 @@ func closure(ctx context.Context, w *worker) error {
 func bareGoroutine(ctx context.Context) error {
 	return nursery.Run(ctx, func(n *nursery.Nursery) error {
 		n.Go(func(ctx context.Context) error {
-			go func() { // want `goroutine is never joined`
+			go func() { // want `goroutine .*is never joined`
 				use(ctx) // want `the task's context ctx is used by a goroutine that is not joined.*start the goroutine with n.Go`
 			}()
 			return nil
@@ -106,7 +106,7 @@ func bareGoroutine(ctx context.Context) error {
 
 func bareGoroutineArg(ctx context.Context) error {
 	return nursery.Run(ctx, func(n *nursery.Nursery) error {
-		go use(n.Context()) // want `goroutine is never joined` `the nursery context n.Context\(\) is used by a goroutine that is not joined`
+		go use(n.Context()) // want `goroutine .*is never joined` `the nursery context n.Context\(\) is used by a goroutine that is not joined`
 		return nil
 	})
 }

@@ -24,7 +24,7 @@ func get(url string) string { return url }
 // send for ever.
 func fetchWithTimeout(url string) (string, error) {
 	ch := make(chan string)
-	go func() { // want `goroutine is not joined on every path: the return at line \d+ skips receiving from ch`
+	go func() { // want `goroutine .*is not joined on every path: the return at line \d+ skips receiving from ch`
 		ch <- get(url)
 	}()
 	select {
@@ -42,7 +42,7 @@ func (r *registry) flush() {}
 // Stopping the ticker does not close its channel: the loop never ends.
 func startMetrics(r *registry) *time.Ticker {
 	t := time.NewTicker(time.Minute)
-	go func() { // want `goroutine is never joined, so it can outlive startMetrics`
+	go func() { // want `goroutine .*is never joined, so it can outlive startMetrics`
 		for range t.C {
 			r.flush()
 		}
@@ -55,14 +55,14 @@ func waitForSignal() error { return nil }
 // Nothing shuts the server down: it is cut off mid-request at exit.
 func serveUntilSignal(addr string, h http.Handler) error {
 	srv := &http.Server{Addr: addr, Handler: h}
-	go srv.ListenAndServe() // want `goroutine is never joined, so it can outlive serveUntilSignal`
+	go srv.ListenAndServe() // want `goroutine .*is never joined, so it can outlive serveUntilSignal`
 	return waitForSignal()
 }
 
 // Shut down on the happy path only.
 func serveOrFail(addr string, h http.Handler, ready func() error) error {
 	srv := &http.Server{Addr: addr, Handler: h}
-	go srv.ListenAndServe() // want `goroutine is not joined on every path: the return at line \d+ skips stopping srv`
+	go srv.ListenAndServe() // want `goroutine .*is not joined on every path: the return at line \d+ skips stopping srv`
 	if err := ready(); err != nil {
 		return err
 	}
@@ -80,7 +80,7 @@ func process(items []item) error {
 	jobs := make(chan item)
 	for range 4 {
 		wg.Add(1)
-		go func() { // want `goroutine is not joined on every path: the return at line \d+ skips wg.Wait\(\)`
+		go func() { // want `goroutine .*is not joined on every path: the return at line \d+ skips wg.Wait\(\)`
 			defer wg.Done()
 			for it := range jobs {
 				handle(it)
@@ -102,7 +102,7 @@ func audit(r *http.Request) {}
 
 // Fire-and-forget from a handler: the audit outlives the request.
 func handler(w http.ResponseWriter, r *http.Request) {
-	go audit(r) // want `goroutine is never joined, so it can outlive handler`
+	go audit(r) // want `goroutine .*is never joined, so it can outlive handler`
 	w.WriteHeader(http.StatusOK)
 }
 
@@ -110,7 +110,7 @@ func handler(w http.ResponseWriter, r *http.Request) {
 func firstError(urls []string) error {
 	errc := make(chan error)
 	for _, u := range urls {
-		go func() { // want `goroutine is not joined on every path: the return at line \d+ skips receiving from errc`
+		go func() { // want `goroutine .*is not joined on every path: the return at line \d+ skips receiving from errc`
 			errc <- check(u)
 		}()
 	}
@@ -261,7 +261,7 @@ func dialParallelLeaks(addrs []string, fallback <-chan struct{}) (string, error)
 	for {
 		select {
 		case <-fallback:
-			go race(addrs[1]) // want `goroutine is not joined on every path: the return at line \d+ skips receiving from results once for each goroutine the loop starts`
+			go race(addrs[1]) // want `goroutine .*is not joined on every path: the return at line \d+ skips receiving from results once for each goroutine the loop starts`
 		case err := <-results:
 			if err != nil {
 				return "", err

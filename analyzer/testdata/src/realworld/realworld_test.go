@@ -118,7 +118,7 @@ func TestStressEndsInFatal(t *testing.T) {
 	c := &cluster{}
 	defer c.shutdown()
 	errCh := make(chan error, 1)
-	go func() { // want `goroutine is never joined, so it can outlive TestStressEndsInFatal`
+	go func() { // want `goroutine .*is never joined, so it can outlive TestStressEndsInFatal`
 		t.Logf("monitor on %s", c.randomServer())
 	}()
 	select {
@@ -147,7 +147,7 @@ func TestFatalBeforeWait(t *testing.T) {
 	errCh := make(chan error, 1)
 	var wg sync.WaitGroup
 	wg.Add(1)
-	go func() { defer wg.Done() }() // want `goroutine is not joined on every path: the call to t.Fatal at line \d+ ends TestFatalBeforeWait without wg.Wait\(\)`
+	go func() { defer wg.Done() }() // want `goroutine .*is not joined on every path: the call to t.Fatal at line \d+ ends TestFatalBeforeWait without wg.Wait\(\)`
 	select {
 	case err := <-errCh:
 		t.Fatal(err)

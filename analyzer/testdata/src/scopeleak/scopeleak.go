@@ -69,7 +69,7 @@ func runEscapes(ctx context.Context, h *holder) error {
 	return nursery.Run(ctx, func(n *nursery.Nursery) error {
 		h.n = n   // want `the nursery n is stored in h.n, so it can outlive its nursery.Run block`
 		saved = n // want `the nursery n is stored in the package variable saved`
-		go use(n) // want `goroutine is never joined` `the nursery n is used by a goroutine that is not joined`
+		go use(n) // want `goroutine .*is never joined` `the nursery n is used by a goroutine that is not joined`
 		spawn := func(f func(context.Context) error) { n.Go(f) }
 		h.spawn(spawn) // passed down a call: fine
 		return nil

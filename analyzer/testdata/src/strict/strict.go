@@ -11,7 +11,7 @@ func work() {}
 func joined() {
 	var wg sync.WaitGroup
 	wg.Add(1)
-	go func() { // want `go statement outside a nursery \(-strict\): run it in a nursery`
+	go func() { // want `go statement running .* outside a nursery \(-strict\): run it in a nursery`
 		defer wg.Done()
 		work()
 	}()
@@ -19,12 +19,12 @@ func joined() {
 }
 
 func bare() {
-	go work() // want `goroutine is never joined`
+	go work() // want `goroutine .*is never joined`
 }
 
 func withNursery(n *nursery.Nursery) {
 	done := make(chan struct{})
-	go func() { // want `go statement outside a nursery \(-strict\): start it with n.Go`
+	go func() { // want `go statement running .* outside a nursery \(-strict\): start it with n.Go`
 		defer close(done)
 	}()
 	<-done

@@ -12,7 +12,7 @@ func poll() {}
 
 // StartPoller starts a goroutine and returns: it outlives the call.
 func StartPoller() { // want StartPoller:`spawns\(go statement at example.com/spawns/lib/lib.go:15\)`
-	go poll() // want `goroutine is never joined`
+	go poll() // want `goroutine .*is never joined`
 }
 
 // Start spawns through StartPoller.
@@ -44,7 +44,7 @@ func (c *Client) Close() {
 
 // Refresh spawns a goroutine nobody waits for.
 func (c *Client) Refresh() { // want Refresh:`spawns\(go statement at example.com/spawns/lib/lib.go:47\)`
-	go poll() // want `goroutine is never joined`
+	go poll() // want `goroutine .*is never joined`
 }
 
 // Fetch joins what it starts.

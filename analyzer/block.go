@@ -1,0 +1,614 @@
+package analyzer
+
+import (
+	"cmp"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"slices"
+	"strings"
+)
+
+// This file is the goroutine's side of the ownership model (own.go): the
+// points where a function can block for an unbounded time, and what
+// releases each. A function's blocks are summarised once, in terms of its
+// receiver, parameters and package variables, so that a goroutine running
+// it (go s.run(), go serve(l, stop)) or a function calling it can be judged
+// in its own terms.
+
+// An altKind says what releases one alternative of a block.
+type altKind uint8
+
+const (
+	altRecv altKind = iota // <-ch, range ch, case <-ch: close(ch) releases it, a send if taking it exits
+	altSend                // ch <- v: a receive releases it, if taking it exits
+	altDone                // <-ctx.Done(): cancelling ctx, or what ctx derives from
+	altIO                  // a call on a value with a stop method (c.Read, l.Accept, srv.Serve): stopping it
+	altWait                // wg.Wait(): the Done of every goroutine counted in wg
+)
+
+// An alt is one way out of a block.
+type alt struct {
+	kind altKind
+	p    path
+	// exits: the block is in a loop, and taking this alternative leaves
+	// it (case <-stop: return). One send or receive then ends the loop.
+	exits bool
+	// loop: the block is in a loop (a send in a loop may be one of many).
+	loop bool
+}
+
+// A block is a point where a function can wait for ever: it goes on when
+// any one of its alternatives is released. A block with no alternative
+// never ends (select {}, an endless loop with no way out). A block in an
+// endless loop lists only the alternatives that leave the loop.
+type block struct {
+	node ast.Node // the statement or call in the summarised body
+	alts []alt
+}
+
+// A summary is what a function does that concerns goroutines, in terms of
+// its receiver, parameters and package variables: where it may block, and
+// what it releases (effects).
+type summary struct {
+	blocks  []block
+	effects []effect
+	// returns, for a function that returns a channel it reaches by a path
+	// (func (s *S) Done() <-chan struct{} { return s.done }), that path:
+	// receiving from its result is receiving from that channel.
+	returns path
+}
+
+// summaryOf returns the summary of a function declared in this package,
+// computing it once. A function that (indirectly) calls itself sees an
+// empty summary of itself while it is being computed.
+func (c *checker) summaryOf(fn *types.Func) *summary {
+	fn = fn.Origin()
+	if s, ok := c.summaries[fn]; ok {
+		return s
+	}
+	decl := c.decls[fn]
+	if decl == nil || decl.Body == nil {
+		return nil
+	}
+	c.summaries[fn] = &summary{} // in progress
+	s := &summary{}
+	keep := func(p path) bool { return c.paramOrGlobal(p, decl) }
+	s.blocks = c.blocksIn(decl.Body, keep)
+	s.effects = c.effectsIn(decl.Body, keep)
+	s.returns = c.returnedPath(decl, keep)
+	c.summaries[fn] = s
+	return s
+}
+
+// paramOrGlobal reports whether p is rooted at fn's receiver or a
+// parameter, or at a package variable: what a caller can map to its own
+// terms.
+func (c *checker) paramOrGlobal(p path, fn *ast.FuncDecl) bool {
+	if !p.valid() {
+		return false
+	}
+	if isGlobal(p.root) {
+		return true
+	}
+	return fn.Recv != nil && declaredIn(p.root, fn.Recv) || declaredIn(p.root, fn.Type.Params)
+}
+
+// returnedPath returns the path of the channel fn returns, when its only
+// result is a channel and every return returns that same path.
+func (c *checker) returnedPath(fn *ast.FuncDecl, keep func(path) bool) path {
+	if fn.Type.Results == nil || len(fn.Type.Results.List) != 1 || len(fn.Type.Results.List[0].Names) > 1 {
+		return path{}
+	}
+	var p path
+	ok := true
+	ast.Inspect(fn.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			if len(n.Results) != 1 || !isChan(c.typeOf(n.Results[0])) {
+				ok = false
+				return false
+			}
+			q := c.chanPath(n.Results[0])
+			if !keep(q) || p.valid() && !p.equal(q) {
+				ok = false
+			}
+			p = q
+		}
+		return ok
+	})
+	if !ok {
+		return path{}
+	}
+	return p
+}
+
+// chanPath returns the path of the channel an expression denotes: a
+// variable or field, or the result of a method such as s.Done() or
+// ctx.Done() that returns one (for ctx.Done(), the context's path).
+func (c *checker) chanPath(e ast.Expr) path {
+	if p := pathOf(c.info, e); p.valid() {
+		return p
+	}
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok {
+		return path{}
+	}
+	fn := callee(c.info, call)
+	if fn == nil {
+		return path{}
+	}
+	if s := c.calleeSummary(fn); s != nil && s.returns.valid() {
+		if p, ok := c.bindPath(fn, call, s.returns); ok {
+			return p
+		}
+	}
+	return path{}
+}
+
+// doneOf returns ctx when e is ctx.Done() for a context ctx.
+func (c *checker) doneOf(e ast.Expr) (path, bool) {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok || len(call.Args) != 0 {
+		return path{}, false
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || sel.Sel.Name != "Done" || !isContextType(c.typeOf(sel.X)) {
+		return path{}, false
+	}
+	p := pathOf(c.info, sel.X)
+	return p, p.valid()
+}
+
+// bounded reports whether receiving from e ends on its own: a timer's or
+// ticker's channel, time.After, time.Tick.
+func (c *checker) bounded(e ast.Expr) bool {
+	e = ast.Unparen(e)
+	if call, ok := e.(*ast.CallExpr); ok {
+		return isFunc(callee(c.info, call), "time", "After", "Tick")
+	}
+	if sel, ok := e.(*ast.SelectorExpr); ok && sel.Sel.Name == "C" {
+		return isNamed(c.typeOf(sel.X), "time", "Timer") || isNamed(c.typeOf(sel.X), "time", "Ticker")
+	}
+	return false
+}
+
+// recvAlt returns the alternative of receiving from e (the operand of <-,
+// or of range), and false when the receive is bounded or unknown.
+func (c *checker) recvAlt(e ast.Expr) (alt, bool) {
+	if c.bounded(e) {
+		return alt{}, false
+	}
+	if ctx, ok := c.doneOf(e); ok {
+		return alt{kind: altDone, p: ctx}, true
+	}
+	p := c.chanPath(e)
+	if !p.valid() {
+		return alt{}, false
+	}
+	return alt{kind: altRecv, p: p}, true
+}
+
+// commAlt returns the alternative a select case's communication waits on.
+func (c *checker) commAlt(comm ast.Stmt) (a alt, ok, bounded bool) {
+	if send, isSend := comm.(*ast.SendStmt); isSend {
+		p := pathOf(c.info, send.Chan)
+		return alt{kind: altSend, p: p}, p.valid(), false
+	}
+	e := recvOperand(comm)
+	if e == nil {
+		return alt{}, false, false
+	}
+	x := ast.Unparen(e).(*ast.UnaryExpr).X
+	if c.bounded(x) {
+		return alt{}, false, true
+	}
+	a, ok = c.recvAlt(x)
+	return a, ok, false
+}
+
+// blocksIn returns the blocks of a function body (not of the goroutines it
+// starts, nor of function literals it only defines), keeping alternatives
+// whose path keep accepts. A block with an alternative keep rejects (a
+// channel of the function's own) is left out: the function releases it
+// itself, as far as its callers can tell.
+func (c *checker) blocksIn(body *ast.BlockStmt, keep func(path) bool) []block {
+	w := &blockWalk{c: c, keep: keep}
+	w.stmts(body.List)
+	return w.blocks
+}
+
+type blockWalk struct {
+	c      *checker
+	keep   func(path) bool
+	loops  []*loopExit // how each enclosing loop can be left, innermost last
+	blocks []block
+	depth  int // calls followed into function literals called in place
+}
+
+// add records a block, unless one of its alternatives is out of reach.
+func (w *blockWalk) add(node ast.Node, alts ...alt) {
+	for _, a := range alts {
+		if !w.keep(a.p) {
+			return
+		}
+	}
+	w.blocks = append(w.blocks, block{node: node, alts: alts})
+}
+
+func (w *blockWalk) stmts(list []ast.Stmt) {
+	for _, s := range list {
+		w.stmt(s)
+	}
+}
+
+func (w *blockWalk) stmt(s ast.Stmt) {
+	switch s := s.(type) {
+	case nil:
+	case *ast.GoStmt:
+		for _, a := range s.Call.Args {
+			w.expr(a) // evaluated here; the call runs elsewhere
+		}
+	case *ast.SendStmt:
+		w.expr(s.Value)
+		if p := pathOf(w.c.info, s.Chan); p.valid() {
+			w.add(s, alt{kind: altSend, p: p, loop: len(w.loops) > 0})
+		}
+	case *ast.SelectStmt:
+		w.selectStmt(s)
+	case *ast.RangeStmt:
+		w.expr(s.X)
+		if isChan(w.c.typeOf(s.X)) {
+			if a, ok := w.c.recvAlt(s.X); ok {
+				a.loop = true // only close ends it
+				w.add(s, a)
+			} else if w.c.bounded(s.X) {
+				w.endless(s, s.Body)
+			}
+		}
+		w.loop(s, s.Body)
+	case *ast.ForStmt:
+		w.stmt(s.Init)
+		w.expr(s.Cond)
+		if s.Cond == nil {
+			w.endless(s, s.Body)
+		}
+		w.loop(s, s.Body)
+		w.stmt(s.Post)
+	case *ast.BlockStmt:
+		w.stmts(s.List)
+	case *ast.LabeledStmt:
+		w.stmt(s.Stmt)
+	case *ast.IfStmt:
+		w.stmt(s.Init)
+		w.expr(s.Cond)
+		w.stmts(s.Body.List)
+		w.stmt(s.Else)
+	case *ast.SwitchStmt:
+		w.stmt(s.Init)
+		w.expr(s.Tag)
+		for _, cc := range s.Body.List {
+			w.stmts(cc.(*ast.CaseClause).Body)
+		}
+	case *ast.TypeSwitchStmt:
+		w.stmt(s.Init)
+		w.stmt(s.Assign)
+		for _, cc := range s.Body.List {
+			w.stmts(cc.(*ast.CaseClause).Body)
+		}
+	case *ast.ExprStmt:
+		w.expr(s.X)
+	case *ast.AssignStmt:
+		for _, e := range s.Rhs {
+			w.expr(e)
+		}
+	case *ast.DeclStmt:
+		ast.Inspect(s, func(n ast.Node) bool {
+			if e, ok := n.(ast.Expr); ok {
+				w.expr(e)
+				return false
+			}
+			return true
+		})
+	case *ast.ReturnStmt:
+		for _, e := range s.Results {
+			w.expr(e)
+		}
+	case *ast.DeferStmt:
+		w.expr(s.Call)
+	case *ast.IncDecStmt:
+		w.expr(s.X)
+	}
+}
+
+func (w *blockWalk) loop(s ast.Stmt, body *ast.BlockStmt) {
+	w.loops = append(w.loops, w.c.loopExits(body))
+	w.stmts(body.List)
+	w.loops = w.loops[:len(w.loops)-1]
+}
+
+// A loopExit says how a loop can be left: by an exit outside any select
+// case of its own (free), or only by the cases listed.
+type loopExit struct {
+	free  bool
+	cases map[*ast.CommClause]bool
+}
+
+// loopExits finds the statements of a loop's body that leave the loop: a
+// return, a goto, a break that is not an unlabelled break of a statement
+// inside the loop (a select, a switch, a nested loop), a labelled break or
+// continue of a statement around it, a call that ends the goroutine or the
+// process. Each is either inside a case of a select that belongs to the
+// loop itself (not to a nested loop), or free.
+func (c *checker) loopExits(body *ast.BlockStmt) *loopExit {
+	if ex, ok := c.exits[body]; ok {
+		return ex
+	}
+	inner := make(map[string]bool) // labels of statements inside the body
+	ast.Inspect(body, func(n ast.Node) bool {
+		if l, ok := n.(*ast.LabeledStmt); ok {
+			inner[l.Label.Name] = true
+		}
+		_, lit := n.(*ast.FuncLit)
+		return !lit
+	})
+	ex := &loopExit{cases: make(map[*ast.CommClause]bool)}
+	var visit func(n ast.Node, breakable, loops int, cc *ast.CommClause)
+	visit = func(n ast.Node, breakable, loops int, cc *ast.CommClause) {
+		leave := false
+		switch n := n.(type) {
+		case nil, *ast.FuncLit:
+			return
+		case *ast.ForStmt, *ast.RangeStmt:
+			loops++
+			breakable++
+		case *ast.SwitchStmt, *ast.TypeSwitchStmt:
+			breakable++
+		case *ast.SelectStmt:
+			if loops == 0 {
+				for _, st := range n.Body.List {
+					clause := st.(*ast.CommClause)
+					for _, s := range clause.Body {
+						visit(s, breakable+1, loops, clause)
+					}
+				}
+				return
+			}
+			breakable++
+		case *ast.BranchStmt:
+			switch {
+			case n.Tok == token.GOTO:
+				leave = true
+			case n.Label != nil:
+				leave = !inner[n.Label.Name]
+			case n.Tok == token.BREAK:
+				leave = breakable == 0
+			}
+		default:
+			leave = leaves(n)
+		}
+		if leave {
+			if cc == nil {
+				ex.free = true
+			} else {
+				ex.cases[cc] = true
+			}
+			return
+		}
+		ast.Inspect(n, func(m ast.Node) bool {
+			if m == n {
+				return true
+			}
+			visit(m, breakable, loops, cc)
+			return false
+		})
+	}
+	for _, s := range body.List {
+		visit(s, 0, 0, nil)
+	}
+	c.exits[body] = ex
+	return ex
+}
+
+// endless records the block of a loop with no condition (or a range over
+// a ticker), which ends only by the exits found in its body: none at all
+// (for range ticker.C), or only in cases of its selects (for { select {
+// case <-stop: return; case j := <-jobs: ... } }), which are then its
+// alternatives. A free exit (under an if, after a receive that may fail,
+// in a default or timeout case) may come on its own: no block.
+func (w *blockWalk) endless(loop ast.Stmt, body *ast.BlockStmt) {
+	ex := w.c.loopExits(body)
+	if ex.free {
+		return
+	}
+	var alts []alt
+	for cc := range ex.cases {
+		if cc.Comm == nil {
+			return // default
+		}
+		a, ok, bounded := w.c.commAlt(cc.Comm)
+		if bounded || !ok {
+			return // a timeout, or something unknown, leaves the loop
+		}
+		a.exits, a.loop = true, true
+		alts = append(alts, a)
+	}
+	slices.SortFunc(alts, func(a, b alt) int { return cmp.Compare(a.p.root.Pos(), b.p.root.Pos()) })
+	w.add(loop, alts...)
+}
+
+// leaves reports whether the statement n itself leaves the function or
+// ends the goroutine: a return, or a call of panic, os.Exit, log.Fatal,
+// t.Fatal, runtime.Goexit and the like.
+func leaves(n ast.Node) bool {
+	switch n := n.(type) {
+	case *ast.ReturnStmt:
+		return true
+	case *ast.ExprStmt:
+		if call, ok := n.X.(*ast.CallExpr); ok {
+			switch fun := ast.Unparen(call.Fun).(type) {
+			case *ast.Ident:
+				return fun.Name == "panic"
+			case *ast.SelectorExpr:
+				switch fun.Sel.Name {
+				case "Exit", "Fatal", "Fatalf", "Fatalln", "FailNow", "Goexit", "Skip", "Skipf", "SkipNow", "Panic", "Panicf", "Panicln":
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+func (w *blockWalk) selectStmt(s *ast.SelectStmt) {
+	var alts []alt
+	blocking := true
+	for _, st := range s.Body.List {
+		cc := st.(*ast.CommClause)
+		if cc.Comm == nil {
+			blocking = false // default
+			continue
+		}
+		if send, ok := cc.Comm.(*ast.SendStmt); ok {
+			w.expr(send.Value)
+		}
+		a, ok, bounded := w.c.commAlt(cc.Comm)
+		switch {
+		case bounded:
+			blocking = false
+		case ok:
+			a.loop = len(w.loops) > 0
+			a.exits = a.loop && w.loops[len(w.loops)-1].cases[cc]
+			alts = append(alts, a)
+		default:
+			blocking = false // a receive from something unknown: assume it comes
+		}
+	}
+	if blocking {
+		w.add(s, alts...)
+	}
+	for _, st := range s.Body.List {
+		w.stmts(st.(*ast.CommClause).Body)
+	}
+}
+
+// expr records the blocks of an expression: receives, and calls of
+// functions that block.
+func (w *blockWalk) expr(e ast.Expr) {
+	if e == nil {
+		return
+	}
+	ast.Inspect(e, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.UnaryExpr:
+			if n.Op == token.ARROW {
+				w.expr(n.X)
+				if a, ok := w.c.recvAlt(n.X); ok {
+					a.loop = len(w.loops) > 0
+					w.add(n, a)
+				}
+				return false
+			}
+		case *ast.CallExpr:
+			w.call(n)
+			return false
+		}
+		return true
+	})
+}
+
+// call records the blocks of a call: those of the function it calls,
+// mapped to this body's terms, or, for a method of a value that has a stop
+// method (a connection, a listener, a server) whose code is not summarised,
+// the call itself, which stopping the value releases.
+func (w *blockWalk) call(call *ast.CallExpr) {
+	for _, a := range call.Args {
+		w.expr(a)
+	}
+	if lit, ok := ast.Unparen(call.Fun).(*ast.FuncLit); ok && w.depth < 2 {
+		w.depth++
+		w.stmts(lit.Body.List) // func() { ... }(): runs here
+		w.depth--
+		return
+	}
+	fn := callee(w.c.info, call)
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+		w.expr(sel.X)
+	}
+	if fn == nil {
+		return
+	}
+	if isMethod(fn, "sync", "WaitGroup", "Wait") {
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+			if p := pathOf(w.c.info, sel.X); p.valid() {
+				w.add(call, alt{kind: altWait, p: p, loop: len(w.loops) > 0})
+			}
+		}
+		return
+	}
+	if s := w.c.calleeSummary(fn); s != nil {
+		for _, b := range s.blocks {
+			alts := make([]alt, 0, len(b.alts))
+			mapped := true
+			for _, a := range b.alts {
+				p, ok := w.c.bindPath(fn, call, a.p)
+				if !ok {
+					mapped = false
+					break
+				}
+				a.p = p
+				a.loop = a.loop || len(w.loops) > 0
+				alts = append(alts, a)
+			}
+			if mapped {
+				w.add(call, alts...)
+			}
+		}
+		return
+	}
+	if w.c.summarised(fn) {
+		return // its code is known and does not block
+	}
+	// Not summarised: a blocking method (Read, Accept, Serve...) of a
+	// value with a stop method, or a blocking function given such a value
+	// (io.Copy(dst, c)), waits on it.
+	if !blockingName(fn.Name()) {
+		return
+	}
+	var alts []alt
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+		if s, ok := w.c.info.Selections[sel]; ok && s.Kind() == types.MethodVal && w.c.stoppable(w.c.typeOf(sel.X)) {
+			if p := pathOf(w.c.info, sel.X); p.valid() {
+				alts = append(alts, alt{kind: altIO, p: p})
+			}
+		}
+	}
+	for _, a := range call.Args {
+		if w.c.stoppable(w.c.typeOf(a)) {
+			if p := pathOf(w.c.info, a); p.valid() {
+				alts = append(alts, alt{kind: altIO, p: p})
+			}
+		}
+	}
+	if len(alts) > 0 {
+		w.add(call, alts...)
+	}
+}
+
+// blockingNames are the prefixes of the names of methods and functions
+// that may wait on a connection, listener, server or process until it is
+// stopped.
+var blockingNames = []string{"Read", "Write", "Accept", "Serve", "ListenAndServe", "Recv", "Receive", "Send", "Copy", "Wait", "Next", "Scan", "Peek", "Discard", "Handle"}
+
+func blockingName(name string) bool {
+	for _, p := range blockingNames {
+		if strings.HasPrefix(name, p) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,425 @@
+package analyzer
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+)
+
+// This file is the releasing side of the ownership model (own.go): what a
+// function does that can release a goroutine's blocks, whatever the
+// function is called. A stop is recognised by its effect (it closes,
+// cancels or sends on what the goroutine waits for), through as many calls
+// as it takes: within the package by summaries, across packages by facts.
+
+// An effKind is one kind of effect.
+type effKind uint8
+
+const (
+	effClose  effKind = iota // close(ch)
+	effSend                  // ch <- v
+	effRecv                  // <-ch, range ch
+	effCancel                // cancel(): a call of a function value held in p (a context.CancelFunc)
+	effStop                  // a stop method (Close, Shutdown, Stop...) of a value whose code is not summarised
+	effWait                  // wg.Wait()
+	effDone                  // wg.Done()
+)
+
+// An effect is something a function does to a channel, context, value or
+// WaitGroup it reaches by p.
+type effect struct {
+	kind effKind
+	p    path
+}
+
+// effectsIn returns the effects of a body, and of the functions it calls
+// (mapped to its terms), keeping those whose path keep accepts. Function
+// literals in the body count (defer func() { close(stop) }(), a cleanup),
+// goroutines it starts do not.
+func (c *checker) effectsIn(body ast.Node, keep func(path) bool) []effect {
+	var out []effect
+	add := func(k effKind, p path) {
+		if keep(p) {
+			out = append(out, effect{k, p})
+		}
+	}
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.GoStmt:
+			return false
+		case *ast.SendStmt:
+			add(effSend, pathOf(c.info, n.Chan))
+		case *ast.UnaryExpr:
+			if n.Op == token.ARROW {
+				add(effRecv, c.chanPath(n.X))
+			}
+		case *ast.RangeStmt:
+			if isChan(c.typeOf(n.X)) {
+				add(effRecv, c.chanPath(n.X))
+			}
+		case *ast.CallExpr:
+			c.callEffects(n, add)
+		}
+		return true
+	})
+	return out
+}
+
+// callEffects adds the effects of one call.
+func (c *checker) callEffects(call *ast.CallExpr, add func(effKind, path)) {
+	if isBuiltinCall(c.info, call, "close") && len(call.Args) == 1 {
+		add(effClose, pathOf(c.info, call.Args[0]))
+		return
+	}
+	if p := pathOf(c.info, call.Fun); p.valid() {
+		if _, ok := c.typeOf(call.Fun).Underlying().(*types.Signature); ok && len(call.Args) <= 1 {
+			add(effCancel, p) // cancel(), s.cancel(), cancel(err)
+		}
+		return
+	}
+	fn := callee(c.info, call)
+	if fn == nil {
+		return
+	}
+	if isMethod(fn, "sync", "WaitGroup", "Wait", "Done") {
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+			k := effWait
+			if fn.Name() == "Done" {
+				k = effDone
+			}
+			add(k, pathOf(c.info, sel.X))
+		}
+		return
+	}
+	if s := c.calleeSummary(fn); s != nil {
+		for _, e := range s.effects {
+			if p, ok := c.bindPath(fn, call, e.p); ok {
+				add(e.kind, p)
+			}
+		}
+	}
+	// A stop method by name, for code not summarised (an interface, the
+	// standard library), and as a fallback for code whose effect the
+	// summary cannot follow (listeners kept in a map).
+	if closerNames[fn.Name()] && fn.Name() != "Wait" {
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+			if s, ok := c.info.Selections[sel]; ok && s.Kind() == types.MethodVal {
+				add(effStop, pathOf(c.info, sel.X))
+			}
+		}
+	}
+}
+
+// calleeSummary returns the summary of fn: computed from its body when it
+// is declared in this package, imported as a fact otherwise; nil when
+// there is none (the standard library, interfaces, function values).
+func (c *checker) calleeSummary(fn *types.Func) *summary {
+	fn = fn.Origin()
+	if fn.Pkg() == c.pass.Pkg {
+		return c.summaryOf(fn)
+	}
+	if s, ok := c.imported[fn]; ok {
+		return s
+	}
+	var s *summary
+	f := new(ownFact)
+	if fn.Pkg() != nil && c.pass.ImportObjectFact(fn, f) {
+		s = c.factSummary(fn, f)
+	}
+	c.imported[fn] = s
+	return s
+}
+
+// summarised reports whether fn's code is known to the pass, so that the
+// lack of a summary means it neither blocks nor releases anything: a
+// function (not an interface method) of this package, or of another
+// package outside the standard library (which exports a fact when it does
+// either).
+func (c *checker) summarised(fn *types.Func) bool {
+	if fn.Pkg() == nil {
+		return false
+	}
+	if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil && types.IsInterface(sig.Recv().Type()) {
+		return false
+	}
+	if fn.Pkg() == c.pass.Pkg {
+		return c.decls[fn.Origin()] != nil
+	}
+	return !isStd(fn.Pkg().Path(), false)
+}
+
+// stoppable reports whether a value of type t can be stopped by a method
+// of its own (Close, Shutdown, Stop...): a connection, a listener, a
+// server. Calls on it may block until it is stopped.
+func (c *checker) stoppable(t types.Type) bool {
+	if t == nil || isWaitGroup(t) || isContextType(t) {
+		return false
+	}
+	return c.hasCloser(t)
+}
+
+// bindPath maps p, a path in the terms of fn (rooted at its receiver, a
+// parameter or a package variable), to the terms of the caller at call.
+func (c *checker) bindPath(fn *types.Func, call *ast.CallExpr, p path) (path, bool) {
+	if !p.valid() {
+		return path{}, false
+	}
+	if isGlobal(p.root) {
+		return p, true
+	}
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok {
+		return path{}, false
+	}
+	var arg ast.Expr
+	if recv := sig.Recv(); recv != nil && (recv == p.root || recv.Pos() == p.root.Pos() && recv.Name() == p.root.Name()) {
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if !ok {
+			return path{}, false
+		}
+		arg = sel.X
+	} else {
+		for i := 0; i < sig.Params().Len(); i++ {
+			if prm := sig.Params().At(i); prm == p.root || prm.Pos() == p.root.Pos() && prm.Name() == p.root.Name() {
+				if sig.Variadic() && i == sig.Params().Len()-1 || i >= len(call.Args) {
+					return path{}, false
+				}
+				arg = call.Args[i]
+				break
+			}
+		}
+	}
+	if arg == nil {
+		return path{}, false
+	}
+	q := pathOf(c.info, arg)
+	if !q.valid() {
+		return path{}, false
+	}
+	q.fields += p.fields
+	q.deref = q.deref || p.deref || p.fields != "" && isPointer(p.root.Type())
+	return q, true
+}
+
+// releases reports whether the effect e releases the alternative a: a
+// close releases receives; a send releases a receive that leaves its loop
+// (one send, one receive: case <-quit: return), a receive such a send; a
+// cancel releases a context's Done when it is that context's cancel; a
+// stop method releases calls that wait on the value or on a value inside
+// it.
+func (c *checker) releases(e effect, a alt) bool {
+	switch a.kind {
+	case altRecv:
+		switch e.kind {
+		case effClose:
+			return e.p.equal(a.p)
+		case effSend:
+			return a.exits && e.p.equal(a.p)
+		}
+	case altSend:
+		return e.kind == effRecv && a.exits && e.p.equal(a.p)
+	case altDone:
+		return e.kind == effCancel && c.cancels(e.p, a.p)
+	case altIO:
+		return e.kind == effStop && e.p.prefixOf(a.p)
+	}
+	return false
+}
+
+// releasesPersistently is releases for effects that stay in force: a
+// closed channel stays closed, a cancelled context cancelled, a stopped
+// value stopped. Those release every later wait on them too.
+func releasesPersistently(e effect) bool {
+	return e.kind == effClose || e.kind == effCancel || e.kind == effStop
+}
+
+// A cancelKey names what cancels a context: the variable holding its
+// cancel function, or, for a context kept in a struct, the field holding
+// it.
+type cancelKey struct {
+	v     *types.Var // a variable (not a field)
+	field fieldKey   // or a field of a named type
+}
+
+// cancelRelation says which cancel functions cancel which contexts: the
+// pairs made by context.WithCancel and its kin (ctx, cancel :=
+// context.WithCancel(p); ctx, rs.cancel = ...), the fields that stand for
+// the variables they were given (&Tx{ctx: ctx, cancel: cancel}; tx.cancel
+// = cancel), and the contexts each context derives from.
+type cancelRelation struct {
+	pairs   map[cancelKey][]cancelKey // context -> its cancel functions
+	alias   map[cancelKey][]cancelKey // field <-> the variable it was given
+	parents map[*types.Var][]*types.Var
+}
+
+// keyOf returns the key of a context or cancel path: its variable, or the
+// field it ends with.
+func (c *checker) keyOf(p path) (cancelKey, bool) {
+	if !p.valid() {
+		return cancelKey{}, false
+	}
+	if p.fields == "" {
+		return cancelKey{v: p.root}, true
+	}
+	// The named type that declares the last field.
+	t := p.root.Type()
+	parts := strings.Split(strings.TrimPrefix(p.fields, "."), ".")
+	var owner *types.TypeName
+	for _, name := range parts {
+		n, ok := types.Unalias(derefType(t)).(*types.Named)
+		if ok {
+			owner = n.Origin().Obj()
+		} else {
+			owner = nil
+		}
+		obj, _, _ := types.LookupFieldOrMethod(t, true, c.pass.Pkg, name)
+		f, ok := obj.(*types.Var)
+		if !ok {
+			return cancelKey{}, false
+		}
+		t = f.Type()
+	}
+	if owner == nil {
+		return cancelKey{}, false
+	}
+	return cancelKey{field: fieldKey{owner, parts[len(parts)-1]}}, true
+}
+
+// relation builds the package's cancel relation once.
+func (c *checker) relation() *cancelRelation {
+	if c.cancelRel != nil {
+		return c.cancelRel
+	}
+	r := &cancelRelation{
+		pairs:   make(map[cancelKey][]cancelKey),
+		alias:   make(map[cancelKey][]cancelKey),
+		parents: make(map[*types.Var][]*types.Var),
+	}
+	c.cancelRel = r
+	aliasKey := func(k cancelKey, v path) {
+		if !v.valid() || v.fields != "" {
+			return
+		}
+		vk := cancelKey{v: v.root}
+		r.alias[k] = append(r.alias[k], vk)
+		r.alias[vk] = append(r.alias[vk], k)
+	}
+	alias := func(field path, v path) {
+		if field.fields == "" {
+			return
+		}
+		if k, ok := c.keyOf(field); ok {
+			aliasKey(k, v)
+		}
+	}
+	for cur := range c.root.Preorder((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.CompositeLit)(nil)) {
+		if lit, ok := cur.Node().(*ast.CompositeLit); ok {
+			c.literalAliases(lit, aliasKey)
+			continue
+		}
+		lhs, rhs := assignment(cur.Node())
+		if len(rhs) == 1 && len(lhs) == 2 {
+			if call, ok := ast.Unparen(rhs[0]).(*ast.CallExpr); ok && isContextDerive(callee(c.info, call)) {
+				k1, ok1 := c.keyOf(pathOf(c.info, lhs[0]))
+				k2, ok2 := c.keyOf(pathOf(c.info, lhs[1]))
+				if ok1 && ok2 {
+					r.pairs[k1] = append(r.pairs[k1], k2)
+				}
+				if len(call.Args) > 0 {
+					c.parentLink(r, lhs[0], call.Args[0])
+				}
+			}
+			continue
+		}
+		for i := range lhs {
+			if len(lhs) != len(rhs) {
+				break
+			}
+			if call, ok := ast.Unparen(rhs[i]).(*ast.CallExpr); ok && isContextDerive(callee(c.info, call)) && len(call.Args) > 0 {
+				c.parentLink(r, lhs[i], call.Args[0])
+			}
+			alias(pathOf(c.info, lhs[i]), pathOf(c.info, rhs[i])) // x.cancel = cancel
+		}
+	}
+	return r
+}
+
+// parentLink records that the context variable at lhs derives from parent.
+func (c *checker) parentLink(r *cancelRelation, lhs, parent ast.Expr) {
+	lp, pp := pathOf(c.info, lhs), pathOf(c.info, parent)
+	if lp.valid() && lp.fields == "" && pp.valid() && pp.fields == "" {
+		r.parents[lp.root] = append(r.parents[lp.root], pp.root)
+	}
+}
+
+// literalAliases records the fields of a struct literal given a variable:
+// &Tx{ctx: ctx, cancel: cancel}.
+func (c *checker) literalAliases(lit *ast.CompositeLit, alias func(cancelKey, path)) {
+	n, ok := types.Unalias(derefType(c.typeOf(lit))).(*types.Named)
+	if !ok {
+		return
+	}
+	for _, el := range lit.Elts {
+		kv, ok := el.(*ast.KeyValueExpr)
+		if !ok {
+			continue
+		}
+		key, ok := kv.Key.(*ast.Ident)
+		if !ok {
+			continue
+		}
+		alias(cancelKey{field: fieldKey{n.Origin().Obj(), key.Name}}, pathOf(c.info, kv.Value))
+	}
+}
+
+// cancels reports whether calling the function held in cancel cancels the
+// context ctx: a pair of the two was made by context.WithCancel (or its
+// kin), directly or through the fields that stand for them, or with a
+// context ctx derives from.
+func (c *checker) cancels(cancel, ctx path) bool {
+	if ctx.fields != "" && cancel.fields != "" && cancel.root != ctx.root {
+		return false // fields of two different values
+	}
+	r := c.relation()
+	ck, ok1 := c.keyOf(cancel)
+	xk, ok2 := c.keyOf(ctx)
+	if !ok1 || !ok2 {
+		return false
+	}
+	cancelKeys := closure(ck, func(k cancelKey) []cancelKey { return r.alias[k] })
+	ctxKeys := closure(xk, func(k cancelKey) []cancelKey {
+		next := r.alias[k]
+		if k.v != nil {
+			for _, p := range r.parents[k.v] {
+				next = append(next, cancelKey{v: p})
+			}
+		}
+		return next
+	})
+	for k := range ctxKeys {
+		for _, cand := range r.pairs[k] {
+			if cancelKeys[cand] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// closure returns the keys reachable from k by next.
+func closure(k cancelKey, next func(cancelKey) []cancelKey) map[cancelKey]bool {
+	seen := map[cancelKey]bool{k: true}
+	stack := []cancelKey{k}
+	for len(stack) > 0 {
+		k := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		for _, n := range next(k) {
+			if !seen[n] {
+				seen[n] = true
+				stack = append(stack, n)
+			}
+		}
+	}
+	return seen
+}

@@ -1,0 +1,1377 @@
+package analyzer
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/cfg"
+)
+
+// A keyKind says how a goroutine can be joined through a key.
+type keyKind int
+
+const (
+	keyWait    keyKind = iota // a sync.WaitGroup the goroutine is counted in
+	keyChan                   // a channel the goroutine closes or sends on
+	keyCloser                 // a value the goroutine works on, stopped by Close/Shutdown/...
+	keyOwner                  // a value the goroutine works on, stopped only by its package's own stop/close
+	keyHandoff                // an unbuffered channel the goroutine receives from just before it returns
+)
+
+// A joinKey is something by which the spawner can wait for a goroutine.
+type joinKey struct {
+	kind keyKind
+	p    path
+	name string // as written, for messages: "wg", "s.done", "srv"
+
+	// guards, for a channel the goroutine sends on: the contexts whose
+	// Done case sits beside every one of those sends (select { case ch <-
+	// v: case <-ctx.Done(): }), so that the send gives up once ctx is done.
+	guards []path
+
+	// released, for a channel the goroutine sends on: every one of those
+	// sends sits beside a case receiving from a channel that the spawner
+	// closes with a defer (defer close(returned)), so none blocks once it
+	// has returned.
+	released bool
+
+	// multi, for a channel the goroutine sends on: it may send on it more
+	// than once (in a loop), so one receive is not its last.
+	multi bool
+}
+
+// handedOff reports whether the goroutine's join belongs to someone else:
+// a key that lives outside the function (a field, a parameter, a global, a
+// captured variable: its owner waits, or stops what the goroutine works
+// on), or a local key the function hands on anywhere (stores in a field,
+// returns, passes to a call) — os/exec stores its result channel in the
+// Cmd before starting the goroutine that Wait receives from. A field of a
+// value the function made itself is the function's own (c.localTo).
+//
+// A key captured from an enclosing function (a WaitGroup declared there,
+// counted in by a closure that starts the goroutine) is handed to that
+// function: it must join it somewhere, or the goroutine is bare.
+func (c *checker) handedOff(cur inspector.Cursor, j *goJoin, g *ast.GoStmt) bool {
+	keys, fn := j.keys, j.fn
+	for _, k := range keys {
+		if c.localTo(k.p, fn) {
+			continue
+		}
+		if (k.kind == keyCloser || k.kind == keyOwner) && !c.valueStops(k.p, j.blocks) {
+			continue // a value none of whose methods releases the goroutine
+		}
+		outer := c.declaringFunc(cur, k.p)
+		if outer == nil {
+			return true // a field, a parameter, a global: its owner's business
+		}
+		joined := false
+		eachRef(c.info, funcBody(outer), func(r ref) {
+			if !joined && !within(r.expr, g) && c.refJoins(k, r) {
+				joined = true
+			}
+		})
+		if joined {
+			return true
+		}
+	}
+	found := false
+	eachRef(c.info, funcBody(fn), func(r ref) {
+		if found || within(r.expr, g) {
+			return
+		}
+		for _, k := range keys {
+			if k.kind == keyOwner && r.call != nil {
+				continue // passed to a call: its owner is still this function
+			}
+			if (k.kind == keyCloser || k.kind == keyOwner) && !c.valueStops(k.p, j.blocks) {
+				continue
+			}
+			if r.path.prefixOf(k.p) && (r.kind == useValue || r.kind == useRuntimeArg) && !isCallee(r) {
+				found = true
+			}
+		}
+	})
+	return found
+}
+
+// valueStops reports whether the value at p can stop a goroutine with
+// these blocks: one of its methods releases, by its effect, every block of
+// the goroutine (a goroutine that does not block is its owner's business,
+// as long as it works on the value). Methods whose code the pass cannot
+// see stop by their name (Close, Shutdown, Stop...).
+func (c *checker) valueStops(p path, blocks []block) bool {
+	if len(blocks) == 0 {
+		return true
+	}
+	effects := c.methodEffects(p)
+	for _, b := range blocks {
+		released := false
+		for _, es := range effects {
+			for _, e := range es {
+				for _, a := range b.alts {
+					if c.releases(e, a) {
+						released = true
+					}
+				}
+			}
+		}
+		if !released {
+			return false
+		}
+	}
+	return true
+}
+
+// methodEffects returns, for each method of the value at p, its effects in
+// the caller's terms (rooted at p).
+func (c *checker) methodEffects(p path) [][]effect {
+	t := p.root.Type()
+	if p.fields != "" {
+		t = c.pathType(p)
+	}
+	if t == nil {
+		return nil
+	}
+	var out [][]effect
+	ms := methodSet(t)
+	for i := 0; i < ms.Len(); i++ {
+		m, ok := ms.At(i).Obj().(*types.Func)
+		if !ok {
+			continue
+		}
+		var es []effect
+		if s := c.calleeSummary(m); s != nil {
+			recv := m.Type().(*types.Signature).Recv()
+			for _, e := range s.effects {
+				if e.p.root == recv || recv != nil && e.p.root.Pos() == recv.Pos() && e.p.root.Name() == recv.Name() {
+					q := p
+					q.fields += e.p.fields
+					q.deref = true
+					es = append(es, effect{e.kind, q})
+				}
+			}
+		}
+		if closerNames[m.Name()] && m.Name() != "Wait" {
+			es = append(es, effect{effStop, p})
+		}
+		if len(es) > 0 {
+			out = append(out, es)
+		}
+	}
+	return out
+}
+
+// pathType returns the type of the storage p denotes.
+func (c *checker) pathType(p path) types.Type {
+	t := p.root.Type()
+	for _, name := range strings.Split(strings.TrimPrefix(p.fields, "."), ".") {
+		if name == "" {
+			continue
+		}
+		obj, _, _ := types.LookupFieldOrMethod(t, true, c.pass.Pkg, name)
+		f, ok := obj.(*types.Var)
+		if !ok {
+			return nil
+		}
+		t = f.Type()
+	}
+	return t
+}
+
+// localTo reports whether p is storage owned by the function fn alone: a
+// variable declared in its body, reached without following a pointer, or
+// a field of a value fn made itself (ownedLocal).
+func (c *checker) localTo(p path, fn ast.Node) bool {
+	body := funcBody(fn)
+	if !p.valid() || body == nil || !declaredIn(p.root, body) {
+		return false
+	}
+	return !p.deref || c.ownedLocal(p.root, fn)
+}
+
+// joinQuery returns the flow query that asks whether every path from g
+// joins the goroutine of j through its keys.
+func (c *checker) joinQuery(j *goJoin, g *ast.GoStmt, graph *cfg.CFG) flowQuery {
+	// Goroutines started in a loop that each send on an unbuffered channel
+	// are not joined by a loop that receives from it but returns on the
+	// first error: the others stay blocked on their sends for ever.
+	var errLoops []ast.Stmt
+	if j.many {
+		errLoops = c.errorExitLoops(j.fn)
+	}
+	drainOnly := func(k joinKey, r ref) bool {
+		if k.kind != keyChan || !c.localTo(k.p, j.fn) || k.released || r.kind != useRecv && r.kind != useRange {
+			return false
+		}
+		if k.multi {
+			// It sends more than once: only a range to the close, which
+			// no exit cuts short, takes every send.
+			rs, ok := r.parent.(*ast.RangeStmt)
+			return !ok || c.rangeCut(rs)
+		}
+		return len(errLoops) > 0 && !c.anyBuffer(k.p, j.fn) &&
+			slices.ContainsFunc(errLoops, func(l ast.Stmt) bool { return within(r.expr, l) })
+	}
+	joins := func(k joinKey) bool { return k.kind != keyCloser && k.kind != keyOwner }
+	used := func(n ast.Node) bool {
+		return c.keysUsedIf(j.keys, n, func(k joinKey, r ref) bool { return joins(k) && !drainOnly(k, r) })
+	}
+	// A select joins through a receive only on the paths of the case that
+	// receives: `case <-ctx.Done(): return` leaves a goroutine blocked on
+	// an unbuffered send for ever. A buffered channel takes the send, so
+	// there any case of the select will do.
+	return flowQuery{
+		g:    graph,
+		from: g,
+		used: func(n ast.Node) bool {
+			if c.isComm(n) {
+				return c.keysUsedIf(j.keys, n, func(k joinKey, r ref) bool {
+					return joins(k) && !drainOnly(k, r) && !(k.kind == keyChan && r.kind == useRecv && !c.buffered(k.p, j.fn) &&
+						!k.released && !c.guardedSelect(n, k, j.keys))
+				})
+			}
+			return used(n)
+		},
+		caseUsed: func(cc *ast.CommClause) bool { return used(cc.Comm) },
+		rangeDone: func(rs *ast.RangeStmt) bool {
+			// Left because the channel was closed: every send was taken.
+			return c.keysUsedIf(j.keys, rs.X, func(k joinKey, r ref) bool { return k.kind == keyChan && k.multi })
+		},
+	}
+}
+
+// rangeCut reports whether a range over a channel can be left before the
+// channel is closed: a return, break or goto in its body.
+func (c *checker) rangeCut(rs *ast.RangeStmt) bool {
+	ex := c.loopExits(rs.Body)
+	return ex.free || len(ex.cases) > 0
+}
+
+// finalKeys drops the keys whose signal the goroutine may give before it
+// blocks again on something else: a wg.Done() or close(started) at its
+// start says it began, not that it ended (a handshake, not a join). A
+// deferred signal is final; so is one after which the goroutine blocks
+// only on the key itself (sends in a loop, then close). It also marks the
+// channels the goroutine sends on more than once.
+func (c *checker) finalKeys(g *ast.GoStmt, j *goJoin) []joinKey {
+	body, bind := c.goBody(g, j.fn)
+	if body == nil {
+		return j.keys
+	}
+	var out []joinKey
+	for _, k := range j.keys {
+		if k.kind == keyChan {
+			for _, b := range j.blocks {
+				for _, a := range b.alts {
+					if a.kind == altSend && a.p.equal(k.p) && a.loop {
+						k.multi = true
+					}
+				}
+			}
+		}
+		if (k.kind == keyWait || k.kind == keyChan) && !c.finalSignal(body, bind, k) {
+			continue
+		}
+		out = append(out, k)
+	}
+	return out
+}
+
+// goBody returns the body the goroutine of g runs, when the pass can see
+// it, with the function mapping that body's paths to the spawner's terms.
+func (c *checker) goBody(g *ast.GoStmt, fn ast.Node) (*ast.BlockStmt, func(path) (path, bool)) {
+	lit, _ := ast.Unparen(g.Call.Fun).(*ast.FuncLit)
+	if lit == nil {
+		lit = c.localFuncLit(g.Call.Fun, fn)
+	}
+	if lit != nil {
+		return lit.Body, func(p path) (path, bool) { return p, true }
+	}
+	f := callee(c.info, g.Call)
+	if f == nil || f.Pkg() != c.pass.Pkg {
+		return nil, nil
+	}
+	decl := c.decls[f.Origin()]
+	if decl == nil || decl.Body == nil {
+		return nil, nil
+	}
+	return decl.Body, func(p path) (path, bool) { return c.bindPath(f, g.Call, p) }
+}
+
+// finalSignal reports whether some signal of the goroutine on k (wg.Done,
+// close, a send) is its last wait-free act: deferred, or followed by no
+// block other than on k itself.
+func (c *checker) finalSignal(body *ast.BlockStmt, bind func(path) (path, bool), k joinKey) bool {
+	keep := func(p path) bool { return p.valid() }
+	blocks := c.blocksIn(body, keep)
+	var sites []ast.Node
+	var deferred []bool
+	ast.PreorderStack(body, nil, func(n ast.Node, stack []ast.Node) bool {
+		if _, ok := n.(*ast.GoStmt); ok {
+			return false
+		}
+		var target ast.Expr
+		switch n := n.(type) {
+		case *ast.SendStmt:
+			target = n.Chan
+		case *ast.CallExpr:
+			if isBuiltinCall(c.info, n, "close") && len(n.Args) == 1 {
+				target = n.Args[0]
+			} else if isMethod(callee(c.info, n), "sync", "WaitGroup", "Done") {
+				target = ast.Unparen(n.Fun).(*ast.SelectorExpr).X
+			} else if f := callee(c.info, n); f != nil && f.Pkg() == c.pass.Pkg {
+				// defer s.finish(): a function of the package that signals
+				target = c.signalledThrough(f, n, k, bind)
+			}
+		}
+		if target == nil {
+			return true
+		}
+		p, ok := bind(pathOf(c.info, target))
+		if !ok || !p.equal(k.p) {
+			return true
+		}
+		d := false
+		for _, s := range stack {
+			if _, ok := s.(*ast.DeferStmt); ok {
+				d = true
+			}
+		}
+		sites = append(sites, n)
+		deferred = append(deferred, d)
+		return true
+	})
+	if len(sites) == 0 {
+		return true // signalled some way the walk does not see: keep it
+	}
+	graph := c.bodyCFG(body)
+	for i, s := range sites {
+		if deferred[i] {
+			return true
+		}
+		final := true
+		for _, b := range blocks {
+			if c.blockOnKey(b, bind, k) || b.node == nil {
+				continue
+			}
+			if within(s, b.node) && !sameLoop(body, b.node.Pos(), s) || within(b.node, s) {
+				continue // the block the signal is a case of, or part of: it comes before
+			}
+			if reachableAfter(graph, body, s, b.node) {
+				final = false
+				break
+			}
+		}
+		if final {
+			return true
+		}
+	}
+	return false
+}
+
+// bodyCFG returns the control-flow graph of the function whose body is
+// body, or nil.
+func (c *checker) bodyCFG(body *ast.BlockStmt) *cfg.CFG {
+	cur, ok := c.root.FindNode(body)
+	if !ok {
+		return nil
+	}
+	return c.cfgOf(cur.Parent().Node())
+}
+
+// reachableAfter reports whether target (a statement or call) can run
+// after the node n, in the function whose graph is g: later in n's block,
+// or in a block reachable from it. Without a graph, by position, or in a
+// loop with n.
+func reachableAfter(g *cfg.CFG, body *ast.BlockStmt, n ast.Node, target ast.Node) bool {
+	pos := target.Pos()
+	if g == nil {
+		return pos > n.Pos() || sameLoop(body, pos, n)
+	}
+	covers := func(m ast.Node) bool { return within(m, target) || within(target, m) }
+	var start *cfg.Block
+	after := false
+	for _, b := range g.Blocks {
+		for i, m := range b.Nodes {
+			if m.Pos() <= n.Pos() && n.End() <= m.End() {
+				start = b
+				for _, later := range b.Nodes[i+1:] {
+					if covers(later) {
+						after = true
+					}
+				}
+				if covers(m) && pos > n.Pos() {
+					after = true // later in the same statement
+				}
+				break
+			}
+		}
+		if start != nil {
+			break
+		}
+	}
+	if start == nil {
+		return pos > n.Pos() || sameLoop(body, pos, n)
+	}
+	if after {
+		return true
+	}
+	seen := make(map[*cfg.Block]bool)
+	stack := append([]*cfg.Block(nil), start.Succs...)
+	for len(stack) > 0 {
+		b := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if seen[b] {
+			continue
+		}
+		seen[b] = true
+		for _, m := range b.Nodes {
+			if covers(m) {
+				return true
+			}
+		}
+		stack = append(stack, b.Succs...)
+	}
+	return false
+}
+
+// signalledThrough returns the expression of the call's argument or
+// receiver through which f signals k, or nil.
+func (c *checker) signalledThrough(f *types.Func, call *ast.CallExpr, k joinKey, bind func(path) (path, bool)) ast.Expr {
+	decl := c.decls[f.Origin()]
+	if decl == nil || decl.Body == nil {
+		return nil
+	}
+	var found ast.Expr
+	c.calleeSignals(decl, call, func(kind keyKind, p path, name string) {
+		if found != nil || kind != k.kind {
+			return
+		}
+		if q, ok := bind(p); ok && q.equal(k.p) {
+			// Find the argument or receiver whose path is the prefix.
+			if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && pathOf(c.info, sel.X).prefixOf(p) {
+				found = sel.X
+				return
+			}
+			for _, a := range call.Args {
+				if pathOf(c.info, a).prefixOf(p) {
+					found = a
+					return
+				}
+			}
+		}
+	})
+	if found == nil {
+		return nil
+	}
+	// The signal is on a field reached through found: report that path.
+	return found
+}
+
+// blockOnKey reports whether every alternative of b waits on k itself.
+func (c *checker) blockOnKey(b block, bind func(path) (path, bool), k joinKey) bool {
+	if len(b.alts) == 0 {
+		return false
+	}
+	for _, a := range b.alts {
+		p, ok := bind(a.p)
+		if !ok || !p.equal(k.p) {
+			return false
+		}
+	}
+	return true
+}
+
+// sameLoop reports whether a loop of body holds both pos and the node n.
+func sameLoop(body *ast.BlockStmt, pos token.Pos, n ast.Node) bool {
+	found := false
+	ast.Inspect(body, func(m ast.Node) bool {
+		if found || m == nil {
+			return false
+		}
+		if _, ok := m.(*ast.FuncLit); ok {
+			return false
+		}
+		switch m.(type) {
+		case *ast.ForStmt, *ast.RangeStmt:
+			if m.Pos() <= pos && pos < m.End() && within(n, m) {
+				found = true
+			}
+		}
+		return true
+	})
+	return found
+}
+
+// declaringFunc returns the function around cur whose body declares the
+// variable of p, when p is that variable itself or a field of it reached
+// without a pointer; nil otherwise.
+func (c *checker) declaringFunc(cur inspector.Cursor, p path) ast.Node {
+	if !p.valid() || p.deref {
+		return nil
+	}
+	// The innermost function around cur whose syntax holds the
+	// declaration declares it: in its body, a local; else a parameter.
+	for f := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		if declaredIn(p.root, f.Node()) {
+			if c.localTo(p, f.Node()) {
+				return f.Node()
+			}
+			return nil
+		}
+	}
+	return nil
+}
+
+// isCallee reports whether r is a function-valued variable being called.
+func isCallee(r ref) bool {
+	call, ok := r.parent.(*ast.CallExpr)
+	return ok && call.Fun == r.expr
+}
+
+// inSynctest reports whether cur is inside a function literal run by
+// synctest.Test or synctest.Run, which wait for every goroutine of the
+// bubble.
+func (c *checker) inSynctest(cur inspector.Cursor) bool {
+	for lit := range cur.Enclosing((*ast.FuncLit)(nil)) {
+		if call, ok := lit.Parent().Node().(*ast.CallExpr); ok && isSynctest(callee(c.info, call)) {
+			return true
+		}
+	}
+	return false
+}
+
+// goKeys finds what the goroutine of g can be joined by.
+func (c *checker) goKeys(g *ast.GoStmt, fn ast.Node) []joinKey {
+	var keys []joinKey
+	add := func(kind keyKind, p path, name string) {
+		if !p.valid() {
+			return
+		}
+		for _, k := range keys {
+			if k.kind == kind && k.p.equal(p) {
+				return
+			}
+		}
+		keys = append(keys, joinKey{kind: kind, p: p, name: name})
+	}
+	addExpr := func(kind keyKind, e ast.Expr) { add(kind, pathOf(c.info, e), pathText(e)) }
+
+	call := g.Call
+	lit, _ := ast.Unparen(call.Fun).(*ast.FuncLit)
+	if lit == nil {
+		lit = c.localFuncLit(call.Fun, fn) // go acceptOne(x): acceptOne := func(...) {...}
+	}
+	if lit != nil {
+		// What the goroutine signals on, among the variables it captures,
+		// directly or through a function of this package it calls
+		// (defer g.done()).
+		captured := func(v *types.Var) bool { return !declaredIn(v, lit) }
+		c.signals(lit.Body, captured, func(kind keyKind, r ref) { addExpr(kind, r.expr) })
+		var viaCallee []path // channels some callee sends on: their sends are not seen here
+		eachOwnCall(lit.Body, func(inner *ast.CallExpr) {
+			if f := callee(c.info, inner); f != nil {
+				if decl := c.decls[f]; decl != nil && decl.Body != nil {
+					c.calleeSignals(decl, inner, func(kind keyKind, p path, name string) {
+						if captured(p.root) {
+							add(kind, p, name)
+							viaCallee = append(viaCallee, p)
+						}
+					})
+				}
+			}
+		})
+		for i, k := range keys {
+			if k.kind == keyChan && !slices.ContainsFunc(viaCallee, k.p.equal) {
+				keys[i].guards = c.sendGuards(lit.Body, k.p)
+				keys[i].released = c.releasedOnReturn(lit.Body, k.p, fn, g)
+			}
+		}
+		for _, e := range c.handoffs(g, lit, fn) {
+			addExpr(keyHandoff, e)
+		}
+	} else {
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+			if s, ok := c.info.Selections[sel]; ok && s.Kind() == types.MethodVal {
+				switch t := c.typeOf(sel.X); {
+				case c.hasCloser(t):
+					addExpr(keyCloser, sel.X)
+				case c.hasOwnStop(t):
+					addExpr(keyOwner, sel.X)
+				}
+			}
+		}
+		if f := callee(c.info, call); f != nil {
+			if decl := c.decls[f]; decl != nil && decl.Body != nil {
+				c.calleeSignals(decl, call, add)
+			}
+		}
+	}
+	for _, e := range c.addsBefore(fn, g) {
+		addExpr(keyWait, e)
+	}
+	for _, a := range call.Args {
+		t := c.typeOf(a)
+		switch {
+		case isWaitGroup(t):
+			addExpr(keyWait, a)
+		case isChan(t):
+			addExpr(keyChan, a)
+		case c.hasCloser(t):
+			addExpr(keyCloser, a) // go handle(conn): closing conn ends it
+		case c.hasOwnStop(t):
+			addExpr(keyOwner, a) // go smLoop(sm): sm's owner stops it
+		}
+	}
+	return keys
+}
+
+// handoffs returns the channels by which the spawner can hand the
+// goroutine of g (running lit) its exit: unbuffered channels of fn that
+// the goroutine only receives from, each time just before it returns
+// (`case <-ch: return`, or `<-ch` as its last statement), and that no other
+// goroutine of fn receives from. g must not be in a loop of fn, where one
+// send would release only one of its goroutines. (nats-server's
+// TestClientCloseTLSConnection: a watchdog released by ch <- true.)
+func (c *checker) handoffs(g *ast.GoStmt, lit *ast.FuncLit, fn ast.Node) []ast.Expr {
+	if inLoop(g, funcBody(fn)) {
+		return nil
+	}
+	var out []ast.Expr
+	seen := make(map[*types.Var]bool)
+	eachRef(c.info, lit.Body, func(r ref) {
+		v := r.path.root
+		if r.kind != useRecv || r.path.fields != "" || seen[v] || declaredIn(v, lit) || !c.localTo(r.path, fn) {
+			return
+		}
+		seen[v] = true
+		if !isChan(c.typeOf(r.expr)) || !c.unbuffered(r.path, fn) || !c.onlyFinalRecvs(lit, v) || c.otherReceivers(g, fn, v) {
+			return
+		}
+		out = append(out, r.expr)
+	})
+	return out
+}
+
+// errorExitLoops returns the loops of fn (outside its function literals)
+// that leave on the first error: see errorExit.
+func (c *checker) errorExitLoops(fn ast.Node) []ast.Stmt {
+	var loops []ast.Stmt
+	ast.Inspect(funcBody(fn), func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ForStmt:
+			if c.errorExit(n) {
+				loops = append(loops, n)
+			}
+		case *ast.RangeStmt:
+			if c.errorExit(n) {
+				loops = append(loops, n)
+			}
+		}
+		return true
+	})
+	return loops
+}
+
+// errorExit reports whether the loop has a return under a test of an
+// error (if err != nil), outside the function literals in it: a loop that
+// leaves on the first error.
+func (c *checker) errorExit(loop ast.Stmt) bool {
+	found := false
+	ast.PreorderStack(loop, nil, func(n ast.Node, stack []ast.Node) bool {
+		switch n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			for i := len(stack) - 1; i >= 0 && !found; i-- {
+				if is, ok := stack[i].(*ast.IfStmt); ok && c.testsErr(is.Cond) {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// testsErr reports whether cond compares an error with nil.
+func (c *checker) testsErr(cond ast.Expr) bool {
+	found := false
+	ast.Inspect(cond, func(n ast.Node) bool {
+		if b, ok := n.(*ast.BinaryExpr); ok && (b.Op == token.NEQ || b.Op == token.EQL) {
+			for _, e := range []ast.Expr{b.X, b.Y} {
+				if t := c.typeOf(e); t != nil && types.Identical(t, types.Universe.Lookup("error").Type()) {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// anyBuffer reports whether the channel p is a variable of fn made, and
+// only ever made, with a capacity that is not the constant 0 (make(chan
+// error, len(urls)) gives each of the goroutines a slot).
+func (c *checker) anyBuffer(p path, fn ast.Node) bool {
+	constant, dynamic := c.chanCaps(p, fn)
+	return constant || dynamic
+}
+
+// buffered reports whether the channel p is a variable of fn made, and
+// only ever made, with a constant capacity above zero.
+func (c *checker) buffered(p path, fn ast.Node) bool {
+	constant, dynamic := c.chanCaps(p, fn)
+	return constant && !dynamic
+}
+
+// chanCaps reports how the channel p, a variable of fn, is made when every
+// assignment to it is a make with a capacity that is not the constant 0:
+// with a constant capacity, with one known only at run time, or both. Any
+// other assignment (an unbuffered make, a channel from elsewhere) gives
+// false, false.
+func (c *checker) chanCaps(p path, fn ast.Node) (constant, dynamic bool) {
+	if p.fields != "" || !c.localTo(p, fn) {
+		return false, false
+	}
+	other := false
+	ast.Inspect(funcBody(fn), func(n ast.Node) bool {
+		lhs, rhs := assignment(n)
+		for i, l := range lhs {
+			if pathOf(c.info, l).root != p.root || len(rhs) != len(lhs) {
+				continue
+			}
+			call, ok := ast.Unparen(rhs[i]).(*ast.CallExpr)
+			if ok && isBuiltinCall(c.info, call, "make") && len(call.Args) == 2 {
+				switch tv := c.info.Types[call.Args[1]]; {
+				case tv.Value == nil:
+					dynamic = true
+					continue
+				case tv.Value.String() != "0":
+					constant = true
+					continue
+				}
+			}
+			other = true
+		}
+		return true
+	})
+	if other {
+		return false, false
+	}
+	return constant, dynamic
+}
+
+// inLoop reports whether n is inside a for or range statement of body.
+func inLoop(n ast.Node, body *ast.BlockStmt) bool {
+	found := false
+	ast.Inspect(body, func(m ast.Node) bool {
+		if found || m == nil || !within(n, m) {
+			return false
+		}
+		switch m.(type) {
+		case *ast.ForStmt, *ast.RangeStmt:
+			found = m != ast.Node(n)
+		case *ast.FuncLit:
+			return false // another function's loop
+		}
+		return !found
+	})
+	return found
+}
+
+// onlyFinalRecvs reports whether every use of the channel v in lit is a
+// receive after which the goroutine returns: the case of a select whose
+// body is empty or a lone return (an empty body only when the select is
+// lit's last statement), or a statement <-v that is the last, or is
+// followed by a lone return.
+func (c *checker) onlyFinalRecvs(lit *ast.FuncLit, v *types.Var) bool {
+	list := lit.Body.List
+	last := func(s ast.Stmt) bool { return len(list) > 0 && list[len(list)-1] == s }
+	lone := func(body []ast.Stmt) bool {
+		if len(body) != 1 {
+			return false
+		}
+		_, ok := body[0].(*ast.ReturnStmt)
+		return ok
+	}
+	isRecv := func(e ast.Expr) bool {
+		u, ok := ast.Unparen(e).(*ast.UnaryExpr)
+		return ok && u.Op == token.ARROW && pathOf(c.info, u.X).root == v && pathOf(c.info, u.X).fields == ""
+	}
+	final := make(map[ast.Expr]bool)
+	for i, st := range list {
+		switch st := st.(type) {
+		case *ast.ExprStmt:
+			if isRecv(st.X) && (last(st) || i+1 < len(list) && lone(list[i+1:])) {
+				final[ast.Unparen(st.X).(*ast.UnaryExpr).X] = true
+			}
+		case *ast.SelectStmt:
+			for _, cs := range st.Body.List {
+				cc := cs.(*ast.CommClause)
+				e := recvOperand(cc.Comm)
+				if e == nil || !isRecv(e) {
+					continue
+				}
+				if lone(cc.Body) || len(cc.Body) == 0 && last(st) {
+					final[ast.Unparen(e).(*ast.UnaryExpr).X] = true
+				}
+			}
+		}
+	}
+	ok := true
+	eachRef(c.info, lit.Body, func(r ref) {
+		if r.path.root == v && !final[r.expr] {
+			ok = false
+		}
+	})
+	return ok
+}
+
+// otherReceivers reports whether a go statement of fn other than g uses
+// the channel v.
+func (c *checker) otherReceivers(g *ast.GoStmt, fn ast.Node, v *types.Var) bool {
+	for _, other := range c.goStmts {
+		g2 := other.Node().(*ast.GoStmt)
+		if g2 == g || !within(g2, fn) {
+			continue
+		}
+		used := false
+		eachRef(c.info, g2.Call, func(r ref) { used = used || r.path.root == v })
+		if used {
+			return true
+		}
+	}
+	return false
+}
+
+// unbuffered reports whether the channel p is a variable of fn made, and
+// only ever made, without a buffer: make(chan T) or make(chan T, 0).
+func (c *checker) unbuffered(p path, fn ast.Node) bool {
+	if p.fields != "" || !c.localTo(p, fn) {
+		return false
+	}
+	made, other := false, false
+	ast.Inspect(funcBody(fn), func(n ast.Node) bool {
+		lhs, rhs := assignment(n)
+		for i, l := range lhs {
+			if pathOf(c.info, l).root != p.root {
+				continue
+			}
+			if len(rhs) == len(lhs) {
+				call, ok := ast.Unparen(rhs[i]).(*ast.CallExpr)
+				if ok && isBuiltinCall(c.info, call, "make") {
+					if len(call.Args) == 1 {
+						made = true
+						continue
+					}
+					if tv := c.info.Types[call.Args[1]]; tv.Value != nil && tv.Value.String() == "0" {
+						made = true
+						continue
+					}
+				}
+			}
+			other = true
+		}
+		return true
+	})
+	return made && !other
+}
+
+// localFuncLit returns the function literal that fun, a variable of the
+// function fn (or of one around it), holds: the literal it is declared or
+// assigned with, when it is assigned nothing else.
+func (c *checker) localFuncLit(fun ast.Expr, fn ast.Node) *ast.FuncLit {
+	id, ok := ast.Unparen(fun).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, _ := c.info.Uses[id].(*types.Var)
+	if v == nil || v.IsField() || isGlobal(v) {
+		return nil
+	}
+	decl := c.declaringBody(v, fn)
+	if decl == nil {
+		return nil
+	}
+	var lit *ast.FuncLit
+	other := false
+	ast.Inspect(decl, func(n ast.Node) bool {
+		if other {
+			return false
+		}
+		lhs, rhs := assignment(n)
+		for i, l := range lhs {
+			l, ok := ast.Unparen(l).(*ast.Ident)
+			if !ok || c.info.ObjectOf(l) != v {
+				continue
+			}
+			if len(rhs) == len(lhs) {
+				if fl, ok := ast.Unparen(rhs[i]).(*ast.FuncLit); ok && lit == nil {
+					lit = fl
+					continue
+				}
+			}
+			other = true
+		}
+		if u, ok := n.(*ast.UnaryExpr); ok && u.Op == token.AND && pathOf(c.info, u.X).root == v {
+			other = true // &f lets anything assign it
+		}
+		return true
+	})
+	if other {
+		return nil
+	}
+	return lit
+}
+
+// declaringBody returns the body, among fn and the functions around it,
+// that declares the local variable v, or nil.
+func (c *checker) declaringBody(v *types.Var, fn ast.Node) *ast.BlockStmt {
+	if body := funcBody(fn); body != nil && declaredIn(v, body) {
+		return body // the usual case, without searching for fn
+	}
+	cur, ok := c.root.FindNode(fn)
+	if !ok {
+		return nil
+	}
+	for f := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		if body := funcBody(f.Node()); body != nil && declaredIn(v, body) {
+			return body
+		}
+	}
+	return nil
+}
+
+// signals walks the body of a goroutine and calls f for each way it can
+// tell the spawner it is done, on variables accepted by keep: a WaitGroup it
+// uses (wg.Done, passing &wg on), a channel it closes or sends on, a value it
+// calls methods on that has a Close/Shutdown/Stop method.
+func (c *checker) signals(body ast.Node, keep func(*types.Var) bool, f func(keyKind, ref)) {
+	eachRefNoGo(c.info, body, func(r ref) {
+		if !keep(r.path.root) {
+			return
+		}
+		t := c.typeOf(r.expr)
+		switch {
+		case isWaitGroup(t):
+			f(keyWait, r)
+		case isChan(t) && (r.kind == useSend || r.kind == useBuiltin && isBuiltinCall(c.info, r.call, "close")):
+			f(keyChan, r)
+		case r.kind == useMethod && c.hasCloser(t):
+			f(keyCloser, r) // srv.Serve(l), c.Read(buf)
+		case r.kind == useValue && r.call != nil && !isCallee(r) && c.hasCloser(t):
+			f(keyCloser, r) // io.Copy(dst, c)
+		case (r.kind == useMethod || r.kind == useValue && r.call != nil && !isCallee(r)) && c.hasOwnStop(t):
+			f(keyOwner, r)
+		}
+	})
+}
+
+func isBuiltinCall(info *types.Info, call *ast.CallExpr, name string) bool {
+	if call == nil {
+		return false
+	}
+	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	b, ok := info.Uses[id].(*types.Builtin)
+	return ok && b.Name() == name
+}
+
+// calleeSignals looks into the body of a function of this package started
+// by `go f(args)` or `go x.m(args)` and maps the WaitGroups and channels it
+// signals on, rooted at its receiver, parameters or package variables, back
+// to the caller's expressions.
+func (c *checker) calleeSignals(decl *ast.FuncDecl, call *ast.CallExpr, add func(keyKind, path, string)) {
+	f, _ := c.info.Defs[decl.Name].(*types.Func)
+	if f == nil {
+		return
+	}
+	sig, ok := f.Type().(*types.Signature)
+	if !ok || sig.Variadic() {
+		return
+	}
+	base := make(map[*types.Var]ast.Expr)
+	if recv := sig.Recv(); recv != nil {
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+			base[recv] = sel.X
+		}
+	}
+	for i := 0; i < sig.Params().Len() && i < len(call.Args); i++ {
+		base[sig.Params().At(i)] = call.Args[i]
+	}
+	c.signals(decl.Body, func(v *types.Var) bool { return base[v] != nil || isGlobal(v) },
+		func(kind keyKind, r ref) {
+			if kind == keyCloser || kind == keyOwner {
+				return
+			}
+			e, ok := base[r.path.root]
+			if !ok {
+				add(kind, r.path, pathText(r.expr))
+				return
+			}
+			p := pathOf(c.info, e)
+			if !p.valid() {
+				return
+			}
+			p.fields += r.path.fields
+			p.deref = p.deref || r.path.deref || r.path.fields != "" && isPointer(r.path.root.Type())
+			add(kind, p, pathText(e)+r.path.fields)
+		})
+}
+
+func isPointer(t types.Type) bool {
+	_, ok := t.Underlying().(*types.Pointer)
+	return ok
+}
+
+// addsBefore returns the receivers of the WaitGroup.Add calls of fn that
+// come before g in the source, outside nested function literals: `wg.Add(1);
+// go worker()` counts the worker in wg. An Add followed by another go
+// statement that uses the same WaitGroup counts that one, not g.
+func (c *checker) addsBefore(fn ast.Node, g *ast.GoStmt) []ast.Expr {
+	var adds []*ast.CallExpr
+	ast.Inspect(funcBody(fn), func(n ast.Node) bool {
+		if n == nil || n.Pos() >= g.Pos() {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.CallExpr:
+			if isMethod(callee(c.info, n), "sync", "WaitGroup", "Add") {
+				adds = append(adds, n)
+			}
+		}
+		return true
+	})
+	var recvs []ast.Expr
+	for _, add := range adds {
+		sel, ok := ast.Unparen(add.Fun).(*ast.SelectorExpr)
+		if !ok {
+			continue
+		}
+		wg := pathOf(c.info, sel.X)
+		consumed := false
+		for _, other := range c.goStmts {
+			g2 := other.Node().(*ast.GoStmt)
+			if g2 == g || g2.Pos() < add.End() || g2.Pos() > g.Pos() || !within(g2, fn) {
+				continue
+			}
+			eachRef(c.info, g2.Call, func(r ref) {
+				if r.path.equal(wg) {
+					consumed = true
+				}
+			})
+		}
+		if !consumed {
+			recvs = append(recvs, sel.X)
+		}
+	}
+	return recvs
+}
+
+// keysUsed reports whether n joins (or hands on) the goroutine through one
+// of keys.
+func (c *checker) keysUsed(keys []joinKey, n ast.Node) bool {
+	return c.keysUsedIf(keys, n, func(joinKey, ref) bool { return true })
+}
+
+// keysUsedIf is keysUsed counting only the references keep accepts.
+func (c *checker) keysUsedIf(keys []joinKey, n ast.Node, keep func(joinKey, ref) bool) bool {
+	found := false
+	eachRef(c.info, n, func(r ref) {
+		if r.parent == nil {
+			// A range's channel, as the control-flow graph gives it: alone.
+			if rs := c.rangeOf(r.expr); rs != nil {
+				r.kind, r.parent = useRange, rs
+			}
+		}
+		for _, k := range keys {
+			if !found && c.refJoins(k, r) && keep(k, r) {
+				found = true
+			}
+		}
+	})
+	return found
+}
+
+// rangeOf returns the range statement over a channel whose operand is e,
+// or nil.
+func (c *checker) rangeOf(e ast.Expr) *ast.RangeStmt {
+	if c.ranges == nil {
+		c.ranges = make(map[ast.Expr]*ast.RangeStmt)
+		for cur := range c.root.Preorder((*ast.RangeStmt)(nil)) {
+			rs := cur.Node().(*ast.RangeStmt)
+			if isChan(c.typeOf(rs.X)) {
+				c.ranges[rs.X] = rs
+			}
+		}
+	}
+	return c.ranges[e]
+}
+
+// isComm reports whether n is the communication of a select case.
+func (c *checker) isComm(n ast.Node) bool { return c.selectOf(n) != nil }
+
+// selectOf returns the select statement of which n is the communication
+// of a case, or nil.
+func (c *checker) selectOf(n ast.Node) *ast.SelectStmt {
+	if c.comms == nil {
+		c.comms = make(map[ast.Node]*ast.SelectStmt)
+		for cur := range c.root.Preorder((*ast.SelectStmt)(nil)) {
+			sel := cur.Node().(*ast.SelectStmt)
+			for _, st := range sel.Body.List {
+				if cc, ok := st.(*ast.CommClause); ok && cc.Comm != nil {
+					c.comms[cc.Comm] = sel
+				}
+			}
+		}
+	}
+	return c.comms[n]
+}
+
+// sendGuards returns the contexts whose <-ctx.Done() is a case of the
+// select around every send on the channel ch in body (outside nested go
+// statements), or nil when some send stands alone or there is none.
+func (c *checker) sendGuards(body ast.Node, ch path) []path {
+	var guards []path
+	sends := 0
+	c.eachSend(body, ch, func(sel *ast.SelectStmt) {
+		sends++
+		var here []path
+		if sel != nil {
+			here = c.doneCases(sel)
+		}
+		if sends == 1 {
+			guards = here
+		} else {
+			guards = slices.DeleteFunc(guards, func(p path) bool { return !slices.ContainsFunc(here, p.equal) })
+		}
+	})
+	return guards
+}
+
+// eachSend calls f for every send on the channel ch in body, outside nested
+// go statements, with the select whose case the send is, or nil.
+func (c *checker) eachSend(body ast.Node, ch path, f func(sel *ast.SelectStmt)) {
+	ast.PreorderStack(body, nil, func(n ast.Node, stack []ast.Node) bool {
+		if _, ok := n.(*ast.GoStmt); ok {
+			return false
+		}
+		send, ok := n.(*ast.SendStmt)
+		if !ok || !pathOf(c.info, send.Chan).equal(ch) {
+			return true
+		}
+		var sel *ast.SelectStmt
+		if len(stack) >= 3 {
+			cc, _ := stack[len(stack)-1].(*ast.CommClause)
+			if s, _ := stack[len(stack)-3].(*ast.SelectStmt); cc != nil && cc.Comm == send {
+				sel = s
+			}
+		}
+		f(sel)
+		return true
+	})
+}
+
+// releasedOnReturn reports whether every send on the channel ch in body
+// (outside nested go statements) is a case of a select with a case that
+// receives from a channel fn closes in a defer that precedes g: once fn
+// has returned, the send gives up (net's dialParallel: defer
+// close(returned), then select { case results <- r: case <-returned: }).
+func (c *checker) releasedOnReturn(body ast.Node, ch path, fn ast.Node, g *ast.GoStmt) bool {
+	sends, released := 0, 0
+	c.eachSend(body, ch, func(sel *ast.SelectStmt) {
+		sends++
+		if sel == nil {
+			return
+		}
+		for _, st := range sel.Body.List {
+			e := recvOperand(st.(*ast.CommClause).Comm)
+			if e == nil {
+				continue
+			}
+			r := pathOf(c.info, ast.Unparen(e).(*ast.UnaryExpr).X)
+			if r.valid() && c.localTo(r, fn) && c.closedByDefer(r, fn, g) {
+				released++
+				return
+			}
+		}
+	})
+	return sends > 0 && sends == released
+}
+
+// closedByDefer reports whether fn runs `defer close(r)` before g.
+func (c *checker) closedByDefer(r path, fn ast.Node, g *ast.GoStmt) bool {
+	return precededBy(funcBody(fn), g, func(s ast.Stmt) bool {
+		d, ok := s.(*ast.DeferStmt)
+		return ok && isBuiltinCall(c.info, d.Call, "close") && len(d.Call.Args) == 1 &&
+			pathOf(c.info, d.Call.Args[0]).equal(r)
+	})
+}
+
+// doneCases returns the contexts x of the cases `<-x.Done()` of sel.
+func (c *checker) doneCases(sel *ast.SelectStmt) []path {
+	var ctxs []path
+	for _, st := range sel.Body.List {
+		if cc, ok := st.(*ast.CommClause); ok {
+			if p, ok := c.doneRecv(cc.Comm); ok {
+				ctxs = append(ctxs, p)
+			}
+		}
+	}
+	return ctxs
+}
+
+// doneRecv returns x when comm receives from x.Done() for a context x.
+func (c *checker) doneRecv(comm ast.Stmt) (path, bool) {
+	e := recvOperand(comm)
+	if e == nil || !c.recvDone(e) {
+		return path{}, false
+	}
+	call := ast.Unparen(ast.Unparen(e).(*ast.UnaryExpr).X).(*ast.CallExpr)
+	p := pathOf(c.info, ast.Unparen(call.Fun).(*ast.SelectorExpr).X)
+	return p, p.valid()
+}
+
+// recvOperand returns the <-x expression that the communication of a case
+// receives with, or nil for a send or default.
+func recvOperand(comm ast.Stmt) ast.Expr {
+	var e ast.Expr
+	switch comm := comm.(type) {
+	case *ast.ExprStmt:
+		e = comm.X
+	case *ast.AssignStmt:
+		if len(comm.Rhs) == 1 {
+			e = comm.Rhs[0]
+		}
+	}
+	if u, ok := ast.Unparen(e).(*ast.UnaryExpr); ok && u.Op == token.ARROW {
+		return u
+	}
+	return nil
+}
+
+// guardedSelect reports whether the select whose case communication is
+// comm waits for the goroutine through k whichever case it takes: each
+// case receives from one of the goroutine's channels, or from x.Done() of
+// a context x that guards every send of the goroutine on each of them. Leaving by
+// <-ctx.Done() then leaves the goroutine a Done case of its own: it gives
+// up its send and ends, as with a buffered channel.
+func (c *checker) guardedSelect(comm ast.Node, k joinKey, keys []joinKey) bool {
+	sel := c.selectOf(comm)
+	if sel == nil || len(k.guards) == 0 {
+		return false
+	}
+	for _, st := range sel.Body.List {
+		cc, ok := st.(*ast.CommClause)
+		if !ok {
+			return false
+		}
+		if p, ok := c.doneRecv(cc.Comm); ok {
+			// The goroutine may be blocked on any of its channels.
+			for _, k := range keys {
+				if k.kind == keyChan && !slices.ContainsFunc(k.guards, p.equal) {
+					return false
+				}
+			}
+			continue
+		}
+		e := recvOperand(cc.Comm)
+		if e == nil {
+			return false // a send, or default
+		}
+		p := pathOf(c.info, ast.Unparen(e).(*ast.UnaryExpr).X)
+		if !slices.ContainsFunc(keys, func(k joinKey) bool { return k.kind == keyChan && k.p.equal(p) }) {
+			return false
+		}
+	}
+	return true
+}
+
+// refJoins is the function refJoins, and for a hand-off channel a send
+// outside a select: it completes only once the goroutine has received,
+// and the goroutine returns as soon as it has.
+func (c *checker) refJoins(k joinKey, r ref) bool {
+	if k.kind == keyHandoff && r.kind == useSend && r.path.equal(k.p) {
+		return !c.isComm(r.parent)
+	}
+	return refJoins(k, r)
+}
+
+// refJoins reports whether the reference r waits for, or hands on, the
+// goroutine counted in k.
+func refJoins(k joinKey, r ref) bool {
+	switch {
+	case r.path.equal(k.p):
+	case r.path.prefixOf(k.p):
+		// The struct holding the key is handed on, or closed.
+		return r.kind == useValue || r.kind == useMethod && closerNames[r.method.Name()]
+	default:
+		return false // another variable, or a field read through the key
+	}
+	switch r.kind {
+	case useGoArg, useCompare, useAssigned, useSend, useDecl, useBlank:
+		return false
+	}
+	switch k.kind {
+	case keyWait:
+		if r.kind == useMethod {
+			return !isMethod(r.method, "sync", "WaitGroup", "Add", "Done", "Go")
+		}
+		return true
+	case keyChan:
+		switch r.kind {
+		case useRecv, useRange, useValue, useRuntimeArg:
+			return true
+		}
+		return false
+	case keyCloser:
+		if r.kind == useMethod {
+			return closerNames[r.method.Name()]
+		}
+		return r.kind == useValue
+	case keyOwner:
+		// Stopping it here is not waiting for it: only handing it on
+		// (returning or storing it) to an owner whose stop is its own
+		// business, counts.
+		return r.kind == useValue && r.call == nil
+	}
+	return false
+}
+
+// joinDesc says how the spawner could have joined the goroutine of j, for
+// the message about a path that does not.
+func (c *checker) joinDesc(j *goJoin) string {
+	for _, k := range j.keys {
+		switch {
+		case k.kind == keyWait && c.localTo(k.p, j.fn):
+			return k.name + ".Wait()"
+		case k.kind == keyChan && c.localTo(k.p, j.fn):
+			if k.multi {
+				return "draining " + k.name + " (it sends more than once: range over it until it is closed)"
+			}
+			if j.many && !c.anyBuffer(k.p, j.fn) {
+				return "receiving from " + k.name + " once for each goroutine the loop starts"
+			}
+			return "receiving from " + k.name
+		case k.kind == keyHandoff && c.localTo(k.p, j.fn):
+			return "sending on " + k.name
+		}
+	}
+	for _, k := range j.keys {
+		if k.kind == keyCloser {
+			return "stopping " + k.name
+		}
+	}
+	return "the join"
+}

@@ -1,0 +1,882 @@
+package analyzer
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/cfg"
+)
+
+// # Who owns a goroutine
+//
+// This file answers one question for every go statement S in a function
+// F: when F returns, is the goroutine g that S started finished, or certain
+// to finish because someone who will act holds it? barego reports the go
+// statements where the answer is no; spawns and the -explain flag read the
+// same verdict. The answer is one of these, tried in order:
+//
+//   - Handed on through a join key (join.go): g signals a WaitGroup or a
+//     channel that lives outside F (a field, a parameter, a global), or
+//     that F hands on (returns, stores): its owner joins it.
+//   - Joined: on every path from S to a return, F waits for g's final
+//     signal (join.go): wg.Wait with g counted and wg.Done its last act, a
+//     receive of g's last send or of the close it does last, a range to the
+//     close of a channel g sends on more than once. A signal g gives before
+//     it may block again (a start handshake) is not a join.
+//   - Stopped: on every path, F (or a defer of F) releases every block of g
+//     (block.go): it closes the channel g waits on, cancels the context,
+//     stops the value g reads from. A stop is recognised by its effect
+//     (effect.go), whatever the method doing it is called, through as many
+//     calls as it takes.
+//   - Handed on through what g waits for: each block F leaves has an
+//     alternative that someone else can release: a channel, context or
+//     value that is F's receiver's or a parameter's, a global, or a value F
+//     made and handed on. Not a context parameter alone: the caller may
+//     never cancel it. And not when nothing in the package ever releases
+//     it (an unexported field nobody closes, a cancel function stored and
+//     never called): then g blocks for ever.
+//
+// Everything else is bare. A value F made itself (&T{}, new(T), a struct
+// literal) is F's own as long as F does not let it escape: its fields are
+// not "outside".
+
+// A goJoin is the verdict on one go statement.
+type goJoin struct {
+	fn              ast.Node        // the spawning function
+	keys            []joinKey       // what the goroutine can be joined by
+	blocks          []block         // what it waits for, in the spawner's terms
+	leak            *ast.ReturnStmt // a return reached without joining (local keys)
+	deadEnd         ast.Node        // or, when no return can follow, the t.Fatal or panic that ends a path without joining
+	joinedSomewhere bool            // with leak: some path after the go statement joins
+	many            bool            // the go statement is in a loop of the spawning function
+	bare            bool            // not joined before the spawning function returns
+	detached        bool            // documented with //twine:detached
+	forever         *block          // a block that nothing in the package releases
+	how             string          // how it is joined, stopped or handed on (for -explain)
+
+	// A stop that some paths make and others skip.
+	stopLeak *ast.ReturnStmt
+	stopDead ast.Node
+	stopDesc string // "stopping srv", "closing quit", "cancelling ctx"
+}
+
+// joinOf returns the verdict on the go statement at cur.
+func (c *checker) joinOf(cur inspector.Cursor) *goJoin {
+	g := cur.Node().(*ast.GoStmt)
+	if j, ok := c.joins[g]; ok {
+		return j
+	}
+	j := &goJoin{}
+	c.joins[g] = j
+	if stuck := c.decide(cur, j); stuck != nil && !j.bare {
+		// Joined, stopped or handed on, but it waits on something that
+		// nothing can ever release: the join never completes.
+		j.bare, j.forever, j.how = true, stuck, ""
+	}
+	return j
+}
+
+// decide fills in the verdict on the go statement at cur, and returns a
+// block of its goroutine that nothing can release, if any.
+func (c *checker) decide(cur inspector.Cursor, j *goJoin) (stuck *block) {
+	g := cur.Node().(*ast.GoStmt)
+	if tf := c.pass.Fset.File(g.Pos()); tf != nil {
+		j.detached = c.suppressed(tf, g.Pos())
+	}
+	fnCur := enclosingFunc(cur)
+	if !fnCur.Valid() {
+		j.bare = true
+		return
+	}
+	j.fn = fnCur.Node()
+	if c.inSynctest(cur) {
+		j.how = "the synctest bubble waits for it"
+		return
+	}
+	graph := c.cfgOf(j.fn)
+	if graph != nil && graph.NoReturn() {
+		j.how = c.funcName(j.fn) + " never returns"
+		return // nothing outlives it (select {} in main)
+	}
+	// Every path on from here may end in t.Fatal, log.Fatal or panic,
+	// though the function can return before: then its ends by t.Fatal
+	// are where it must have joined (a test that can only end in t.Fatal
+	// leaves its goroutines running; log.Fatal ends them with the process).
+	never := func(ast.Node) bool { return false }
+	noReturn := graph != nil && (flowQuery{g: graph, from: g, used: never}).leak() == nil
+	if noReturn && (flowQuery{g: graph, from: g, used: never, isGoexit: c.goexit}).deadEnd() == nil {
+		j.how = c.funcName(j.fn) + " ends only with the process (log.Fatal, os.Exit, panic)"
+		return // its goroutines end with it
+	}
+	j.keys = c.goKeys(g, j.fn)
+	j.blocks = c.goBlocks(g, j.fn)
+	j.many = inLoop(g, funcBody(j.fn))
+	j.keys = c.finalKeys(g, j)
+	for i, b := range j.blocks {
+		if len(b.alts) > 0 && !slices.ContainsFunc(b.alts, c.releasable) {
+			stuck = &j.blocks[i]
+			break
+		}
+	}
+	if c.handedOff(cur, j, g) {
+		j.how = "its join is handed on with " + keyNames(j.keys)
+		return // whoever owns a key joins it
+	}
+	joinable := slices.ContainsFunc(j.keys, func(k joinKey) bool { return k.kind != keyCloser && k.kind != keyOwner })
+	if joinable && deferredBefore(c.info, funcBody(j.fn), g, func(n ast.Node) bool { return c.keysUsed(j.keys, n) }) {
+		j.how = "a deferred join"
+		return
+	}
+	if joinable {
+		q := c.joinQuery(j, g, graph)
+		if noReturn {
+			q.isGoexit = c.goexit
+			j.deadEnd = q.deadEnd()
+		} else {
+			j.leak = q.leak()
+		}
+		if j.leak == nil && j.deadEnd == nil {
+			j.how = "joined on every path by " + c.joinDesc(j)
+			return
+		}
+	}
+	unreleased, how := c.stopped(j, g, graph, noReturn)
+	if len(unreleased) == 0 && how != "" {
+		j.leak, j.deadEnd = nil, nil
+		j.how = "stopped on every path: " + how
+		return
+	}
+	if len(unreleased) > 0 && c.handedOnBlocks(cur, j, unreleased) {
+		j.leak, j.deadEnd = nil, nil
+		return
+	}
+	j.bare = true
+	if j.leak != nil || j.deadEnd != nil {
+		// Does the function join it anywhere at all? If not, say so.
+		eachRef(c.info, funcBody(j.fn), func(r ref) {
+			if r.expr.Pos() >= g.End() {
+				for _, k := range j.keys {
+					if c.refJoins(k, r) {
+						j.joinedSomewhere = true
+					}
+				}
+			}
+		})
+	}
+	return
+}
+
+// goexit reports whether a call ends the goroutine but not the process.
+func (c *checker) goexit(call *ast.CallExpr) bool { return isGoexit(callee(c.info, call)) }
+
+// keyNames lists keys for an explanation.
+func keyNames(keys []joinKey) string {
+	var names []string
+	for _, k := range keys {
+		names = append(names, k.name)
+	}
+	return strings.Join(names, ", ")
+}
+
+// goBlocks returns the blocks of the goroutine of g in the terms of its
+// spawner: those of the function literal it runs (what it captures is the
+// spawner's), or of the function it calls, mapped to the call's arguments.
+func (c *checker) goBlocks(g *ast.GoStmt, fn ast.Node) []block {
+	call := g.Call
+	lit, _ := ast.Unparen(call.Fun).(*ast.FuncLit)
+	if lit == nil {
+		lit = c.localFuncLit(call.Fun, fn)
+	}
+	if lit != nil {
+		return c.blocksIn(lit.Body, func(p path) bool { return p.valid() && !declaredIn(p.root, lit) })
+	}
+	w := &blockWalk{c: c, keep: func(p path) bool { return p.valid() }}
+	w.call(call)
+	return w.blocks
+}
+
+// stopped checks, for each block of the goroutine of j, whether the
+// spawner releases it on every path after g, and returns the blocks it
+// does not release, and how it releases the others.
+func (c *checker) stopped(j *goJoin, g *ast.GoStmt, graph *cfg.CFG, noReturn bool) (unreleased []block, how string) {
+	var hows []string
+	for _, b := range j.blocks {
+		if slices.ContainsFunc(b.alts, func(a alt) bool { return a.kind == altWait }) {
+			continue // it ends when the goroutines counted in the group do
+		}
+		if len(b.alts) == 0 {
+			unreleased = append(unreleased, b)
+			continue
+		}
+		var by string
+		releasedBy := func(n ast.Node) bool {
+			for _, e := range c.effectsAt(n) {
+				for _, a := range b.alts {
+					if c.releases(e, a) {
+						by = c.text(n)
+						if j.stopDesc == "" {
+							j.stopDesc = stopDesc(e)
+						}
+						return true
+					}
+				}
+			}
+			return false
+		}
+		used := func(n ast.Node) bool {
+			if c.isComm(n) {
+				return false // only on the paths of its case
+			}
+			return releasedBy(n)
+		}
+		if deferredBefore(c.info, funcBody(j.fn), g, used) {
+			hows = append(hows, "deferred "+by)
+			continue
+		}
+		q := flowQuery{g: graph, from: g, used: used, caseUsed: func(cc *ast.CommClause) bool { return releasedBy(cc.Comm) }}
+		var leak *ast.ReturnStmt
+		var dead ast.Node
+		if noReturn {
+			q.isGoexit = c.goexit
+			dead = q.deadEnd()
+		} else {
+			leak = q.leak()
+		}
+		if leak != nil || dead != nil || by == "" {
+			if by != "" && j.stopLeak == nil && j.stopDead == nil {
+				j.stopLeak, j.stopDead = leak, dead // stopped on some paths only
+			}
+			unreleased = append(unreleased, b)
+			continue
+		}
+		hows = append(hows, by)
+	}
+	return unreleased, strings.Join(slices.Compact(hows), "; ")
+}
+
+// stopDesc says what an effect does, for messages.
+func stopDesc(e effect) string {
+	name := e.p.root.Name() + e.p.fields
+	switch e.kind {
+	case effClose:
+		return "closing " + name
+	case effCancel:
+		return "calling " + name
+	case effSend:
+		return "sending on " + name
+	case effRecv:
+		return "receiving from " + name
+	}
+	return "stopping " + name
+}
+
+// effectsAt returns the effects of a statement of a spawner, remembered.
+func (c *checker) effectsAt(n ast.Node) []effect {
+	if es, ok := c.nodeEffects[n]; ok {
+		return es
+	}
+	es := c.effectsIn(n, path.valid)
+	c.nodeEffects[n] = es
+	return es
+}
+
+// handedOnBlocks reports whether every block the spawner leaves can be
+// released by someone else: it has an alternative on a channel, context or
+// value that is not the spawner's own, and that something in the package
+// (or outside it, for what is exported) releases. A block on nothing but
+// the spawner's own variables, or on a context parameter alone, is not
+// handed on; one that nothing releases is recorded in j.forever.
+func (c *checker) handedOnBlocks(cur inspector.Cursor, j *goJoin, blocks []block) bool {
+	var owners []string
+	for i, b := range blocks {
+		handed := false
+		for _, a := range b.alts {
+			owner, ok := c.outside(cur, j.fn, a)
+			if !ok {
+				continue
+			}
+			if !c.releasable(a) {
+				if j.forever == nil {
+					j.forever = &blocks[i] // handed on to an owner who cannot release it
+				}
+				continue
+			}
+			handed = true
+			owners = append(owners, owner)
+			break
+		}
+		if !handed {
+			return false
+		}
+	}
+	j.how = "handed on to " + strings.Join(slices.Compact(owners), ", ")
+	return true
+}
+
+// outside reports whether the alternative a waits on something that is not
+// the spawner's own, and names its owner: the spawner's receiver or a
+// parameter, a global, a variable of an enclosing function, a value the
+// spawner did not make, or one it made and handed on.
+func (c *checker) outside(cur inspector.Cursor, fn ast.Node, a alt) (string, bool) {
+	p := a.p
+	if a.kind == altDone {
+		// A context is released by its cancel: handed on when the cancel
+		// is. A context parameter alone is not: the caller may never
+		// cancel it (context.Background()).
+		return c.cancelOwner(cur, fn, p)
+	}
+	return c.owner(cur, fn, p, a.kind == altIO)
+}
+
+// owner names who owns the storage p, when it is not the function fn.
+func (c *checker) owner(cur inspector.Cursor, fn ast.Node, p path, io bool) (string, bool) {
+	switch {
+	case isGlobal(p.root):
+		return "the package variable " + p.root.Name(), true
+	case !declaredIn(p.root, fn):
+		return "the owner of " + p.root.Name(), true
+	case !declaredIn(p.root, funcBody(fn)):
+		if ft := funcType(fn); ft != nil && ft.Results != nil && declaredIn(p.root, ft.Results) {
+			return "", false // a named result: the function's own
+		}
+		if p.fields == "" && !io {
+			// A channel given as a parameter: the caller may close it, or
+			// may never; a goroutine left waiting on it is not handed on.
+			return "", false
+		}
+		return "the caller, through " + p.root.Name(), true // receiver or parameter
+	case (p.deref || p.fields != "") && !c.ownedLocal(p.root, fn):
+		return "the owner of " + p.root.Name(), true // a value the function did not make
+	case c.handsOn(fn, p.root, cur):
+		return "whoever takes " + p.root.Name(), true
+	}
+	return "", false
+}
+
+// cancelOwner is owner for a context: it names who can cancel it, when it
+// is not the function itself.
+func (c *checker) cancelOwner(cur inspector.Cursor, fn ast.Node, ctx path) (string, bool) {
+	if ctx.fields != "" {
+		return c.owner(cur, fn, ctx, false) // s.ctx: whoever holds s holds its cancel too
+	}
+	r := c.relation()
+	k, ok := c.keyOf(ctx)
+	if !ok {
+		return "", false
+	}
+	for ck := range closure(k, func(k cancelKey) []cancelKey {
+		next := r.alias[k]
+		if k.v != nil {
+			for _, p := range r.parents[k.v] {
+				next = append(next, cancelKey{v: p})
+			}
+		}
+		return next
+	}) {
+		for _, cancel := range r.pairs[ck] {
+			if cancel.v == nil {
+				return "the owner of the field " + cancel.field.field, true // ctx, rs.cancel = context.WithCancel(ctx)
+			}
+			if cancel.v.Pos() != 0 && !declaredIn(cancel.v, funcBody(fn)) {
+				return "the owner of " + cancel.v.Name(), true
+			}
+			if c.handsOn(fn, cancel.v, cur) {
+				return "whoever takes " + cancel.v.Name(), true
+			}
+		}
+	}
+	return "", false
+}
+
+// releasable reports whether something can release a. Only what the pass
+// sees whole can be judged: a private field of a struct type of this
+// package (privateField), an unexported package variable, or a local
+// variable never handed to anything. For those, some code must release it
+// (close or send on a channel, receive from it, cancel a context, stop a
+// value, call Done on a WaitGroup) and the storage must never be given a
+// value made elsewhere, which something else may release.
+func (c *checker) releasable(a alt) bool {
+	if a.kind == altDone {
+		return c.cancellable(a.p)
+	}
+	need := map[altKind][]effKind{
+		altRecv: {effClose, effSend},
+		altSend: {effRecv},
+		altIO:   {effStop},
+		altWait: {effDone},
+	}[a.kind]
+	var got map[effKind]bool
+	switch k, ok := c.keyOf(a.p); {
+	case !ok:
+		return true
+	case k.field.owner != nil:
+		if !c.privateField(k.field) {
+			return true
+		}
+		ix := c.fieldIndex()
+		if ix.aliased[k.field] {
+			return true
+		}
+		got = ix.effects[k.field]
+	case isGlobal(k.v):
+		if k.v.Exported() || k.v.Pkg() != c.pass.Pkg {
+			return true
+		}
+		got = c.varEffects(k.v, nil)
+	default:
+		body := c.declBody(k.v)
+		if body == nil || c.isParamVar(k.v) || !c.onlyMade(k.v, body) || c.passedOn(k.v, body) {
+			return true // a parameter, or a value from elsewhere, or given away
+		}
+		got = c.varEffects(k.v, body)
+	}
+	return slices.ContainsFunc(need, func(e effKind) bool { return got[e] })
+}
+
+// privateField reports whether only this package can reach the field:
+// unexported, or of an unexported type, or of a type declared in a test
+// file, or in package main.
+func (c *checker) privateField(k fieldKey) bool {
+	if k.owner.Pkg() != c.pass.Pkg {
+		return false
+	}
+	if !ast.IsExported(k.field) || !k.owner.Exported() || c.pass.Pkg.Name() == "main" {
+		return true
+	}
+	tf := c.pass.Fset.File(k.owner.Pos())
+	return tf != nil && c.tests[tf]
+}
+
+// declBody returns the body of the function of this package that declares
+// the local variable v.
+func (c *checker) declBody(v *types.Var) *ast.BlockStmt {
+	for _, d := range c.decls {
+		if d.Body != nil && declaredIn(v, d.Body) {
+			return d.Body
+		}
+	}
+	for _, f := range c.pass.Files {
+		if declaredIn(v, f) {
+			var body *ast.BlockStmt
+			ast.Inspect(f, func(n ast.Node) bool {
+				if lit, ok := n.(*ast.FuncLit); ok && declaredIn(v, lit.Body) {
+					body = lit.Body
+				}
+				return body == nil
+			})
+			return body
+		}
+	}
+	return nil
+}
+
+// isParamVar reports whether v is a parameter, result or receiver of a
+// function declaration or literal.
+func (c *checker) isParamVar(v *types.Var) bool {
+	for _, f := range c.pass.Files {
+		if !declaredIn(v, f) {
+			continue
+		}
+		found := false
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncType:
+				found = found || declaredIn(v, n)
+			case *ast.FuncDecl:
+				found = found || n.Recv != nil && declaredIn(v, n.Recv)
+			}
+			return !found && n != nil && n.Pos() <= v.Pos() && v.Pos() < n.End()
+		})
+		return found
+	}
+	return false
+}
+
+// onlyMade reports whether the local v only ever holds what its function
+// made: it is declared without a value (a WaitGroup), or assigned only
+// make(...), new(T) or a composite literal.
+func (c *checker) onlyMade(v *types.Var, body ast.Node) bool {
+	ok := true
+	ast.Inspect(body, func(n ast.Node) bool {
+		if r, isRange := n.(*ast.RangeStmt); isRange {
+			for _, e := range []ast.Expr{r.Key, r.Value} {
+				if e != nil && pathOf(c.info, e).root == v {
+					ok = false
+				}
+			}
+		}
+		lhs, rhs := assignment(n)
+		for i, l := range lhs {
+			if p := pathOf(c.info, l); p.root != v || p.fields != "" {
+				continue
+			}
+			if len(lhs) != len(rhs) {
+				ok = false
+				continue
+			}
+			switch e := ast.Unparen(rhs[i]).(type) {
+			case *ast.CompositeLit:
+			case *ast.UnaryExpr:
+				if _, lit := ast.Unparen(e.X).(*ast.CompositeLit); !lit {
+					ok = false
+				}
+			case *ast.CallExpr:
+				if !isBuiltinCall(c.info, e, "make") && !isBuiltinCall(c.info, e, "new") {
+					ok = false
+				}
+			default:
+				ok = false
+			}
+		}
+		return ok
+	})
+	return ok
+}
+
+// passedOn reports whether the variable v is used in body as a value (given
+// to a call, returned, stored, captured by a go statement's call), other
+// than as a channel operand or the receiver of a method.
+func (c *checker) passedOn(v *types.Var, body ast.Node) bool {
+	found := false
+	eachRef(c.info, body, func(r ref) {
+		if r.path.root == v && r.path.fields == "" && (r.kind == useValue && !isCallee(r) && c.rangeOf(r.expr) == nil || r.kind == useGoArg) {
+			found = true
+		}
+	})
+	return found
+}
+
+// varEffects returns the kinds of effects on the variable v in body (or in
+// the whole package for a package variable), goroutines included.
+func (c *checker) varEffects(v *types.Var, body ast.Node) map[effKind]bool {
+	got := make(map[effKind]bool)
+	note := func(k effKind, p path) {
+		if p.root == v && p.fields == "" {
+			got[k] = true
+		}
+	}
+	if body != nil {
+		c.scanEffects(body, note)
+		return got
+	}
+	for _, f := range c.pass.Files {
+		c.scanEffects(f, note)
+	}
+	return got
+}
+
+// scanEffects calls note for every effect in n, in goroutines and function
+// literals too.
+func (c *checker) scanEffects(n ast.Node, note func(effKind, path)) {
+	ast.Inspect(n, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.SendStmt:
+			note(effSend, pathOf(c.info, n.Chan))
+		case *ast.UnaryExpr:
+			if n.Op == token.ARROW {
+				note(effRecv, c.chanPath(n.X))
+			}
+		case *ast.RangeStmt:
+			if isChan(c.typeOf(n.X)) {
+				note(effRecv, c.chanPath(n.X))
+			}
+		case *ast.CallExpr:
+			c.callEffects(n, note)
+		}
+		return true
+	})
+}
+
+// cancellable reports whether the context ctx can be cancelled: unless
+// every cancel made with it is a private field of this package's that
+// nothing ever calls.
+func (c *checker) cancellable(ctx path) bool {
+	r := c.relation()
+	k, ok := c.keyOf(ctx)
+	if !ok {
+		return true
+	}
+	ix := c.fieldIndex()
+	found := false
+	for ck := range closure(k, func(k cancelKey) []cancelKey { return r.alias[k] }) {
+		for _, cancel := range r.pairs[ck] {
+			found = true
+			for fk := range closure(cancel, func(k cancelKey) []cancelKey { return r.alias[k] }) {
+				if fk.v != nil {
+					return true // a variable: judged where it lives
+				}
+				if !c.privateField(fk.field) || ix.effects[fk.field][effCancel] {
+					return true
+				}
+			}
+		}
+	}
+	return !found
+}
+
+// A fieldUse is what the package does with the fields of its types.
+type fieldUse struct {
+	effects map[fieldKey]map[effKind]bool
+	aliased map[fieldKey]bool // given a value from elsewhere
+}
+
+// fieldIndex indexes, once, every effect on a field of a named type in the
+// package, and the fields given a value the assigning function did not
+// make (a parameter, a call's result), which something else may release.
+func (c *checker) fieldIndex() *fieldUse {
+	if c.fields != nil {
+		return c.fields
+	}
+	ix := &fieldUse{effects: make(map[fieldKey]map[effKind]bool), aliased: make(map[fieldKey]bool)}
+	c.fields = ix
+	note := func(k effKind, p path) {
+		if ck, ok := c.keyOf(p); ok && ck.field.owner != nil {
+			if ix.effects[ck.field] == nil {
+				ix.effects[ck.field] = make(map[effKind]bool)
+			}
+			ix.effects[ck.field][k] = true
+		}
+	}
+	for _, f := range c.pass.Files {
+		c.scanEffects(f, note)
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.AssignStmt:
+				for i, l := range n.Lhs {
+					if len(n.Lhs) == len(n.Rhs) && !c.freshExpr(n.Rhs[i]) {
+						if ck, ok := c.keyOf(pathOf(c.info, l)); ok && ck.field.owner != nil {
+							ix.aliased[ck.field] = true
+						}
+					}
+				}
+			case *ast.CompositeLit:
+				c.literalFields(n, func(k fieldKey, v ast.Expr) {
+					if !c.freshExpr(v) {
+						ix.aliased[k] = true
+					}
+				})
+			case *ast.UnaryExpr:
+				// &s.wg, &s.ch given away: anything may use it.
+				if n.Op == token.AND {
+					if ck, ok := c.keyOf(pathOf(c.info, n.X)); ok && ck.field.owner != nil {
+						if _, isLit := n.X.(*ast.CompositeLit); !isLit {
+							ix.aliased[ck.field] = true
+						}
+					}
+				}
+			}
+			return true
+		})
+	}
+	return ix
+}
+
+// literalFields calls f for each keyed field of a struct literal.
+func (c *checker) literalFields(lit *ast.CompositeLit, f func(fieldKey, ast.Expr)) {
+	n, ok := types.Unalias(derefType(c.typeOf(lit))).(*types.Named)
+	if !ok {
+		return
+	}
+	for _, el := range lit.Elts {
+		if kv, ok := el.(*ast.KeyValueExpr); ok {
+			if key, ok := kv.Key.(*ast.Ident); ok {
+				f(fieldKey{n.Origin().Obj(), key.Name}, kv.Value)
+			}
+		}
+	}
+}
+
+// freshExpr reports whether e makes a new value: make, new, a literal, a
+// function literal, context.WithCancel and its kin, nil.
+func (c *checker) freshExpr(e ast.Expr) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.CompositeLit, *ast.FuncLit, *ast.BasicLit:
+		return true
+	case *ast.UnaryExpr:
+		return c.freshExpr(e.X)
+	case *ast.Ident:
+		if e.Name == "nil" {
+			return true
+		}
+		if v, ok := c.info.Uses[e].(*types.Var); ok && !v.IsField() && !isGlobal(v) {
+			return !c.isParam(v) // a local made in the function, most likely
+		}
+	case *ast.CallExpr:
+		if isBuiltinCall(c.info, e, "make") || isBuiltinCall(c.info, e, "new") {
+			return true
+		}
+		return isContextDerive(callee(c.info, e))
+	}
+	return false
+}
+
+// isParam reports whether v is a parameter or receiver of a function.
+func (c *checker) isParam(v *types.Var) bool {
+	for _, d := range c.decls {
+		if declaredIn(v, d.Type) || d.Recv != nil && declaredIn(v, d.Recv) {
+			return true
+		}
+	}
+	return false
+}
+
+// ownedLocal reports whether v, a local of fn, only ever holds a value fn
+// made itself: &T{...}, new(T), a struct literal, or the result of a
+// function of this package that returns a value it made.
+func (c *checker) ownedLocal(v *types.Var, fn ast.Node) bool {
+	if owned, ok := c.owned[v]; ok {
+		return owned
+	}
+	owned := false
+	assigned := false
+	ast.Inspect(funcBody(fn), func(n ast.Node) bool {
+		lhs, rhs := assignment(n)
+		for i, l := range lhs {
+			if pathOf(c.info, l).root != v || pathOf(c.info, l).fields != "" {
+				continue
+			}
+			assigned = true
+			if len(lhs) != len(rhs) || !c.madeHere(rhs[i]) {
+				owned = false
+				return false
+			}
+			owned = true
+		}
+		return true
+	})
+	if !assigned {
+		if _, isStruct := derefType(v.Type()).Underlying().(*types.Struct); isStruct {
+			if _, ptr := types.Unalias(v.Type()).(*types.Pointer); !ptr {
+				owned = true // var s server
+			}
+		}
+	}
+	c.owned[v] = owned
+	return owned
+}
+
+// madeHere reports whether e makes a new struct value: &T{...}, new(T),
+// T{...}, or a call of a function of this package whose every return
+// returns such a value.
+func (c *checker) madeHere(e ast.Expr) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.CompositeLit:
+		return true
+	case *ast.UnaryExpr:
+		_, ok := ast.Unparen(e.X).(*ast.CompositeLit)
+		return ok
+	case *ast.CallExpr:
+		if isBuiltinCall(c.info, e, "new") {
+			return true
+		}
+		if fn := callee(c.info, e); fn != nil && fn.Pkg() == c.pass.Pkg {
+			return c.constructs(fn)
+		}
+	}
+	return false
+}
+
+// constructs reports whether fn, a function of this package, returns as
+// its first result a value it made itself (and kept in no other place it
+// can see).
+func (c *checker) constructs(fn *types.Func) bool {
+	decl := c.decls[fn.Origin()]
+	if decl == nil || decl.Body == nil || decl.Type.Results == nil {
+		return false
+	}
+	ok, any := true, false
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			if len(n.Results) == 0 {
+				ok = false
+				return false
+			}
+			r := ast.Unparen(n.Results[0])
+			any = true
+			if id, isID := r.(*ast.Ident); isID {
+				if v, isVar := c.info.Uses[id].(*types.Var); isVar && declaredIn(v, decl.Body) {
+					if id.Name == "nil" {
+						return true
+					}
+					ok = ok && c.ownedLocalNoRecurse(v, decl)
+					return true
+				}
+				if id.Name == "nil" {
+					return true // the error path
+				}
+			}
+			ok = ok && c.madeLiteral(r)
+		}
+		return ok
+	})
+	return ok && any
+}
+
+// madeLiteral is madeHere without following calls.
+func (c *checker) madeLiteral(e ast.Expr) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.CompositeLit:
+		return true
+	case *ast.UnaryExpr:
+		_, ok := ast.Unparen(e.X).(*ast.CompositeLit)
+		return ok
+	case *ast.CallExpr:
+		return isBuiltinCall(c.info, e, "new")
+	}
+	return false
+}
+
+// ownedLocalNoRecurse reports whether v, a local of decl, is only ever
+// assigned a literal or new(T).
+func (c *checker) ownedLocalNoRecurse(v *types.Var, decl *ast.FuncDecl) bool {
+	ok := false
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		lhs, rhs := assignment(n)
+		for i, l := range lhs {
+			if p := pathOf(c.info, l); p.root == v && p.fields == "" {
+				if len(lhs) != len(rhs) || !c.madeLiteral(rhs[i]) {
+					ok = false
+					return false
+				}
+				ok = true
+			}
+		}
+		return true
+	})
+	return ok
+}
+
+// handsOn reports whether fn lets the value in v go: returns it, stores
+// it in a field, global, map or slice, sends it, passes it to a call (not
+// as the receiver of a method, nor to the twine runtime).
+func (c *checker) handsOn(fn ast.Node, v *types.Var, cur inspector.Cursor) bool {
+	found := false
+	g := cur.Node()
+	eachRef(c.info, funcBody(fn), func(r ref) {
+		if found || r.path.root != v || r.path.fields != "" || within(r.expr, g) {
+			return // the goroutine's own use of it is not handing it on
+		}
+		if r.kind == useValue && !isCallee(r) && c.rangeOf(r.expr) == nil {
+			found = true
+		}
+	})
+	return found
+}
+
+// explain describes the verdict on a go statement that is not reported.
+func (c *checker) explain(j *goJoin) string {
+	if j.how == "" {
+		return "not reported"
+	}
+	return j.how
+}
+
+var _ = fmt.Sprintf

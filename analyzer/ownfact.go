@@ -1,0 +1,188 @@
+package analyzer
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+)
+
+// ownFact carries a function's summary (block.go, effect.go) to the
+// packages that import it, so that the ownership model sees through calls
+// across packages: what the function blocks on and what it releases, in
+// terms of its receiver and parameters.
+type ownFact struct {
+	Blocks  [][]factAlt // each block's alternatives; an empty one never ends
+	Effects []factEffect
+	Returns *factPath // the channel it returns, if any
+}
+
+// A factPath is a path rooted at the receiver (Root -1) or a parameter.
+type factPath struct {
+	Root   int
+	Fields string
+}
+
+type factAlt struct {
+	Kind  uint8
+	Path  factPath
+	Exits bool
+}
+
+type factEffect struct {
+	Kind uint8
+	Path factPath
+}
+
+func (*ownFact) AFact() {}
+
+func (f *ownFact) String() string {
+	var parts []string
+	for _, b := range f.Blocks {
+		var alts []string
+		for _, a := range b {
+			alts = append(alts, altNames[a.Kind]+" "+a.Path.String())
+		}
+		parts = append(parts, "blocks("+strings.Join(alts, " | ")+")")
+	}
+	for _, e := range f.Effects {
+		parts = append(parts, effNames[e.Kind]+" "+e.Path.String())
+	}
+	if f.Returns != nil {
+		parts = append(parts, "returns "+f.Returns.String())
+	}
+	return "own(" + strings.Join(parts, "; ") + ")"
+}
+
+func (p factPath) String() string {
+	if p.Root < 0 {
+		return "recv" + p.Fields
+	}
+	return fmt.Sprintf("param%d%s", p.Root, p.Fields)
+}
+
+var (
+	altNames = [...]string{altRecv: "recv", altSend: "send", altDone: "done", altIO: "io", altWait: "wait"}
+	effNames = [...]string{effClose: "close", effSend: "send", effRecv: "recv", effCancel: "cancel", effStop: "stop", effWait: "wait", effDone: "done"}
+)
+
+// exportOwnFacts exports the summary of every exported function and
+// method of the package that blocks, releases or returns a channel.
+func (c *checker) exportOwnFacts() {
+	if c.std {
+		return
+	}
+	for _, f := range c.pass.Files {
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Body == nil || !token.IsExported(fd.Name.Name) {
+				continue
+			}
+			fn, ok := c.info.Defs[fd.Name].(*types.Func)
+			if !ok {
+				continue
+			}
+			if fact := c.toFact(fn, c.summaryOf(fn)); fact != nil {
+				c.pass.ExportObjectFact(fn, fact)
+			}
+		}
+	}
+}
+
+// toFact encodes a summary, or returns nil when there is nothing to say.
+func (c *checker) toFact(fn *types.Func, s *summary) *ownFact {
+	if s == nil {
+		return nil
+	}
+	sig := fn.Type().(*types.Signature)
+	enc := func(p path) (factPath, bool) {
+		if !p.valid() {
+			return factPath{}, false
+		}
+		if r := sig.Recv(); r != nil && p.root == r {
+			return factPath{Root: -1, Fields: p.fields}, true
+		}
+		for i := 0; i < sig.Params().Len(); i++ {
+			if sig.Params().At(i) == p.root {
+				return factPath{Root: i, Fields: p.fields}, true
+			}
+		}
+		return factPath{}, false // a package variable: not carried
+	}
+	f := &ownFact{}
+	for _, b := range s.blocks {
+		var alts []factAlt
+		ok := true
+		for _, a := range b.alts {
+			fp, ok1 := enc(a.p)
+			ok = ok && ok1
+			alts = append(alts, factAlt{Kind: uint8(a.kind), Path: fp, Exits: a.exits})
+		}
+		if ok {
+			f.Blocks = append(f.Blocks, alts)
+		}
+	}
+	for _, e := range s.effects {
+		if fp, ok := enc(e.p); ok {
+			f.Effects = append(f.Effects, factEffect{Kind: uint8(e.kind), Path: fp})
+		}
+	}
+	if fp, ok := enc(s.returns); ok {
+		f.Returns = &fp
+	}
+	if len(f.Blocks) == 0 && len(f.Effects) == 0 && f.Returns == nil {
+		return nil
+	}
+	return f
+}
+
+// factSummary decodes the fact of an imported function. A function from
+// another package waits on its arguments only as a whole: its blocks
+// become one block whose alternatives are all of theirs, so that any one
+// released counts (precision over recall for code the pass cannot read).
+func (c *checker) factSummary(fn *types.Func, f *ownFact) *summary {
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok {
+		return nil
+	}
+	dec := func(fp factPath) (path, bool) {
+		var root *types.Var
+		switch {
+		case fp.Root < 0:
+			root = sig.Recv()
+		case fp.Root < sig.Params().Len():
+			root = sig.Params().At(fp.Root)
+		}
+		if root == nil {
+			return path{}, false
+		}
+		return path{root: root, fields: fp.Fields, deref: fp.Fields != "" && isPointer(root.Type())}, true
+	}
+	s := &summary{}
+	var union []alt
+	for _, b := range f.Blocks {
+		if len(b) == 0 {
+			union = nil
+			s.blocks = append(s.blocks, block{}) // never ends
+			break
+		}
+		for _, fa := range b {
+			if p, ok := dec(fa.Path); ok {
+				union = append(union, alt{kind: altKind(fa.Kind), p: p, exits: fa.Exits})
+			}
+		}
+	}
+	if len(union) > 0 {
+		s.blocks = append(s.blocks, block{alts: union})
+	}
+	for _, fe := range f.Effects {
+		if p, ok := dec(fe.Path); ok {
+			s.effects = append(s.effects, effect{kind: effKind(fe.Kind), p: p})
+		}
+	}
+	if f.Returns != nil {
+		s.returns, _ = dec(*f.Returns)
+	}
+	return s
+}
