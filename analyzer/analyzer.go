@@ -152,6 +152,7 @@ type checker struct {
 	owned       map[*types.Var]bool          // locals holding a value the function made itself
 	fields      *fieldUse                    // what the package does with its types' fields
 	ranges      map[ast.Expr]*ast.RangeStmt  // range statements over channels, by operand
+	obligations map[*types.Func][]obligation // what callers of this package's functions must do
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -176,6 +177,7 @@ func run(pass *analysis.Pass) (any, error) {
 		exits:       make(map[*ast.BlockStmt]*loopExit),
 		nodeEffects: make(map[ast.Node][]effect),
 		owned:       make(map[*types.Var]bool),
+		obligations: make(map[*types.Func][]obligation),
 	}
 	if !c.prepare() {
 		return nil, nil
@@ -187,9 +189,12 @@ func run(pass *analysis.Pass) (any, error) {
 	if on(ruleSpawns) {
 		c.exportSpawnFacts()
 	}
+	c.computeObligations()
+	c.exportOwnFacts()
 	c.collectCalls()
 
 	if on(ruleBarego) {
+		c.checkObligations()
 		c.checkBarego()
 		c.checkGroupGo()
 	}

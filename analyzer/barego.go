@@ -13,6 +13,13 @@ func (c *checker) checkBarego() {
 	for _, cur := range c.goStmts {
 		g := cur.Node().(*ast.GoStmt)
 		j := c.joinOf(cur)
+		if !j.bare && j.dropped != nil {
+			d := j.dropped
+			c.report(ruleBarego, goRange{g}, nil,
+				"%s is handed on to the caller, but %s drops it at line %d: %s",
+				c.goDesc(g), c.funcName(d.fn), c.pass.Fset.Position(d.call.Pos()).Line, obHow(d.o)+" there on every path (defer it)")
+			continue
+		}
 		if !j.bare && !strict {
 			if explain && !j.detached {
 				c.report(categoryExplain, goRange{g}, nil, "%s is not reported: %s", c.goDesc(g), c.explain(j))

@@ -45,6 +45,10 @@ type alt struct {
 type block struct {
 	node ast.Node // the statement or call in the summarised body
 	alts []alt
+	// inner: it waits on a field of a value the goroutine holds in a
+	// variable of its own (for _, s := range stoppers { s.Quiesce() }).
+	// Only the question whether anything can release it applies.
+	inner bool
 }
 
 // A summary is what a function does that concerns goroutines, in terms of
@@ -57,6 +61,9 @@ type summary struct {
 	// (func (s *S) Done() <-chan struct{} { return s.done }), that path:
 	// receiving from its result is receiving from that channel.
 	returns path
+	// obligations, for a function of another package: what its callers
+	// must do (obligation.go).
+	obligations []obligation
 }
 
 // summaryOf returns the summary of a function declared in this package,

@@ -104,7 +104,7 @@ func (c *checker) callEffects(call *ast.CallExpr, add func(effKind, path)) {
 	// summary cannot follow (listeners kept in a map).
 	if closerNames[fn.Name()] && fn.Name() != "Wait" {
 		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
-			if s, ok := c.info.Selections[sel]; ok && s.Kind() == types.MethodVal {
+			if s, ok := c.info.Selections[sel]; ok && s.Kind() == types.MethodVal && c.stoppable(c.typeOf(sel.X)) {
 				add(effStop, pathOf(c.info, sel.X))
 			}
 		}

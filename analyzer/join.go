@@ -66,6 +66,7 @@ func (c *checker) handedOff(cur inspector.Cursor, j *goJoin, g *ast.GoStmt) bool
 		}
 		outer := c.declaringFunc(cur, k.p)
 		if outer == nil {
+			j.handoff = &handoff{p: k.p, kind: keyObligation(k)}
 			return true // a field, a parameter, a global: its owner's business
 		}
 		joined := false
@@ -92,10 +93,22 @@ func (c *checker) handedOff(cur inspector.Cursor, j *goJoin, g *ast.GoStmt) bool
 			}
 			if r.path.prefixOf(k.p) && (r.kind == useValue || r.kind == useRuntimeArg) && !isCallee(r) {
 				found = true
+				j.handoff = &handoff{p: k.p, kind: keyObligation(k)}
 			}
 		}
 	})
 	return found
+}
+
+// keyObligation is what whoever takes a key must do to join the goroutine.
+func keyObligation(k joinKey) obKind {
+	switch k.kind {
+	case keyChan:
+		return obRecv
+	case keyWait:
+		return obWait
+	}
+	return obStop
 }
 
 // valueStops reports whether the value at p can stop a goroutine with
@@ -266,6 +279,9 @@ func (c *checker) finalKeys(g *ast.GoStmt, j *goJoin) []joinKey {
 	for _, k := range j.keys {
 		if k.kind == keyChan {
 			for _, b := range j.blocks {
+				if b.inner {
+					continue
+				}
 				for _, a := range b.alts {
 					if a.kind == altSend && a.p.equal(k.p) && a.loop {
 						k.multi = true

@@ -58,6 +58,8 @@ type goJoin struct {
 	detached        bool            // documented with //twine:detached
 	forever         *block          // a block that nothing in the package releases
 	how             string          // how it is joined, stopped or handed on (for -explain)
+	handoff         *handoff        // what its join or stop is handed on with, if it is
+	dropped         *drop           // a call of this package that drops what it is handed on with
 
 	// A stop that some paths make and others skip.
 	stopLeak *ast.ReturnStmt
@@ -193,7 +195,12 @@ func (c *checker) goBlocks(g *ast.GoStmt, fn ast.Node) []block {
 		lit = c.localFuncLit(call.Fun, fn)
 	}
 	if lit != nil {
-		return c.blocksIn(lit.Body, func(p path) bool { return p.valid() && !declaredIn(p.root, lit) })
+		own := func(p path) bool { return declaredIn(p.root, lit) }
+		blocks := c.blocksIn(lit.Body, func(p path) bool { return p.valid() && (!own(p) || p.fields != "") })
+		for i, b := range blocks {
+			blocks[i].inner = slices.ContainsFunc(b.alts, func(a alt) bool { return own(a.p) })
+		}
+		return blocks
 	}
 	w := &blockWalk{c: c, keep: func(p path) bool { return p.valid() }}
 	w.call(call)
@@ -206,7 +213,7 @@ func (c *checker) goBlocks(g *ast.GoStmt, fn ast.Node) []block {
 func (c *checker) stopped(j *goJoin, g *ast.GoStmt, graph *cfg.CFG, noReturn bool) (unreleased []block, how string) {
 	var hows []string
 	for _, b := range j.blocks {
-		if slices.ContainsFunc(b.alts, func(a alt) bool { return a.kind == altWait }) {
+		if b.inner || slices.ContainsFunc(b.alts, func(a alt) bool { return a.kind == altWait }) {
 			continue // it ends when the goroutines counted in the group do
 		}
 		if len(b.alts) == 0 {
@@ -308,6 +315,9 @@ func (c *checker) handedOnBlocks(cur inspector.Cursor, j *goJoin, blocks []block
 			}
 			handed = true
 			owners = append(owners, owner)
+			if j.handoff == nil {
+				j.handoff = c.altHandoff(a)
+			}
 			break
 		}
 		if !handed {
@@ -316,6 +326,55 @@ func (c *checker) handedOnBlocks(cur inspector.Cursor, j *goJoin, blocks []block
 	}
 	j.how = "handed on to " + strings.Join(slices.Compact(owners), ", ")
 	return true
+}
+
+// altHandoff returns what a goroutine waiting on a is handed on with: the
+// value whose field it waits on (s for s.quit), the value it reads from,
+// the channel it receives from, which whoever takes it must close, or the
+// value holding a context's cancel function.
+func (c *checker) altHandoff(a alt) *handoff {
+	p := a.p
+	switch {
+	case a.kind == altIO:
+		return &handoff{p: p, kind: obStop}
+	case a.kind == altDone && p.fields == "":
+		if cp, ok := c.cancelPath(p); ok && cp.fields != "" {
+			return &handoff{p: parentPath(cp), kind: obStop}
+		}
+		return nil
+	case p.fields != "":
+		return &handoff{p: parentPath(p), kind: obStop}
+	case a.kind == altRecv:
+		return &handoff{p: p, kind: obClose}
+	}
+	return nil
+}
+
+// parentPath returns the value whose field p is.
+func parentPath(p path) path {
+	i := strings.LastIndexByte(p.fields, '.')
+	p.fields = p.fields[:i]
+	return p
+}
+
+// cancelPath returns the path, in a function's terms, of the cancel
+// function of the local context ctx (ctx, rs.cancel = ...: rs.cancel).
+func (c *checker) cancelPath(ctx path) (path, bool) {
+	var out path
+	body := c.scopeBody(ctx.root)
+	if body == nil {
+		return out, false
+	}
+	ast.Inspect(body, func(n ast.Node) bool {
+		lhs, rhs := assignment(n)
+		if len(lhs) == 2 && len(rhs) == 1 && pathOf(c.info, lhs[0]).root == ctx.root {
+			if call, ok := ast.Unparen(rhs[0]).(*ast.CallExpr); ok && isContextDerive(callee(c.info, call)) {
+				out = pathOf(c.info, lhs[1])
+			}
+		}
+		return !out.valid()
+	})
+	return out, out.valid()
 }
 
 // outside reports whether the alternative a waits on something that is not
@@ -450,6 +509,27 @@ func (c *checker) privateField(k fieldKey) bool {
 	}
 	tf := c.pass.Fset.File(k.owner.Pos())
 	return tf != nil && c.tests[tf]
+}
+
+// scopeBody returns the body of the innermost function of this package
+// whose syntax declares v (as a local or a parameter).
+func (c *checker) scopeBody(v *types.Var) *ast.BlockStmt {
+	var body *ast.BlockStmt
+	for _, f := range c.pass.Files {
+		if !declaredIn(v, f) {
+			continue
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			if n == nil || !(n.Pos() <= v.Pos() && v.Pos() < n.End()) {
+				return false
+			}
+			if b := funcBody(n); b != nil {
+				body = b
+			}
+			return true
+		})
+	}
+	return body
 }
 
 // declBody returns the body of the function of this package that declares

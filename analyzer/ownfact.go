@@ -16,6 +16,18 @@ type ownFact struct {
 	Blocks  [][]factAlt // each block's alternatives; an empty one never ends
 	Effects []factEffect
 	Returns *factPath // the channel it returns, if any
+	Owes    []factObligation
+}
+
+// A factObligation is an obligation (obligation.go) of the function's
+// callers.
+type factObligation struct {
+	Target  int // -1 the receiver, i >= 0 parameter i, -2-i result i
+	Fields  string
+	Kind    uint8
+	Methods []string
+	At      string // the go statement: "example.com/lib/lib.go:12"
+	Runs    string // what it runs
 }
 
 // A factPath is a path rooted at the receiver (Root -1) or a parameter.
@@ -52,6 +64,20 @@ func (f *ownFact) String() string {
 	if f.Returns != nil {
 		parts = append(parts, "returns "+f.Returns.String())
 	}
+	for _, o := range f.Owes {
+		t := "result" + fmt.Sprint(-2-o.Target)
+		switch {
+		case o.Target == -1:
+			t = "recv"
+		case o.Target >= 0:
+			t = fmt.Sprintf("param%d", o.Target)
+		}
+		how := obNames[o.Kind]
+		if len(o.Methods) > 0 {
+			how += " " + strings.Join(o.Methods, "|")
+		}
+		parts = append(parts, "owes "+how+" "+t+o.Fields+" for "+o.At)
+	}
 	return "own(" + strings.Join(parts, "; ") + ")"
 }
 
@@ -63,6 +89,7 @@ func (p factPath) String() string {
 }
 
 var (
+	obNames  = [...]string{obRecv: "recv", obWait: "wait", obStop: "stop", obClose: "close"}
 	altNames = [...]string{altRecv: "recv", altSend: "send", altDone: "done", altIO: "io", altWait: "wait"}
 	effNames = [...]string{effClose: "close", effSend: "send", effRecv: "recv", effCancel: "cancel", effStop: "stop", effWait: "wait", effDone: "done"}
 )
@@ -83,7 +110,7 @@ func (c *checker) exportOwnFacts() {
 			if !ok {
 				continue
 			}
-			if fact := c.toFact(fn, c.summaryOf(fn)); fact != nil {
+			if fact := c.toFact(fn, c.summaryOf(fn), c.obligations[fn]); fact != nil {
 				c.pass.ExportObjectFact(fn, fact)
 			}
 		}
@@ -91,7 +118,7 @@ func (c *checker) exportOwnFacts() {
 }
 
 // toFact encodes a summary, or returns nil when there is nothing to say.
-func (c *checker) toFact(fn *types.Func, s *summary) *ownFact {
+func (c *checker) toFact(fn *types.Func, s *summary, obs []obligation) *ownFact {
 	if s == nil {
 		return nil
 	}
@@ -131,7 +158,10 @@ func (c *checker) toFact(fn *types.Func, s *summary) *ownFact {
 	if fp, ok := enc(s.returns); ok {
 		f.Returns = &fp
 	}
-	if len(f.Blocks) == 0 && len(f.Effects) == 0 && f.Returns == nil {
+	for _, o := range obs {
+		f.Owes = append(f.Owes, factObligation{Target: o.target, Fields: o.fields, Kind: uint8(o.kind), Methods: o.methods, At: o.at, Runs: o.runs})
+	}
+	if len(f.Blocks) == 0 && len(f.Effects) == 0 && f.Returns == nil && len(f.Owes) == 0 {
 		return nil
 	}
 	return f
@@ -183,6 +213,9 @@ func (c *checker) factSummary(fn *types.Func, f *ownFact) *summary {
 	}
 	if f.Returns != nil {
 		s.returns, _ = dec(*f.Returns)
+	}
+	for _, o := range f.Owes {
+		s.obligations = append(s.obligations, obligation{target: o.Target, fields: o.Fields, kind: obKind(o.Kind), methods: o.Methods, at: o.At, runs: o.Runs})
 	}
 	return s
 }

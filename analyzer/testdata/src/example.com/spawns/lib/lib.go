@@ -27,7 +27,7 @@ type Client struct {
 
 // Connect starts a goroutine owned by the client (counted in c.wg, waited
 // for by Close): it spawns nothing that outlives the client.
-func (c *Client) Connect() {
+func (c *Client) Connect() { // want Connect:`own\(owes stop Close recv for example.com/spawns/lib/lib.go:\d+\)`
 	c.wg.Add(1)
 	go c.loop()
 }
@@ -37,7 +37,7 @@ func (c *Client) loop() {
 	<-c.quit
 }
 
-func (c *Client) Close() {
+func (c *Client) Close() { // want Close:`own\(blocks\(wait recv.wg\); close recv.quit; wait recv.wg\)`
 	close(c.quit)
 	c.wg.Wait()
 }

@@ -1,0 +1,661 @@
+package analyzer
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// This file checks ownership at both ends (own.go). A function that hands
+// a goroutine's join or stop on, to its caller, owes the caller an
+// obligation: receive from the channel it returns, wait on the WaitGroup
+// it was given, close the channel it returns, or call a method that stops
+// the value it returns (or that it was called on). At each call, the
+// caller must do it on every path, or hand it on again; dropping it is
+// reported at the call, naming the go statement it leaks.
+
+// An obKind is what the new owner of a goroutine must do.
+type obKind uint8
+
+const (
+	obRecv  obKind = iota // receive from the channel (range over it, when sent on more than once)
+	obWait                // call Wait on the WaitGroup
+	obStop                // call one of the methods that stop the value
+	obClose               // close the channel the goroutine receives from
+)
+
+// A handoff is what a goroutine's join or stop is handed on with, in the
+// spawner's terms.
+type handoff struct {
+	p    path
+	kind obKind
+}
+
+// An obligation is a handoff as the callers of a function see it.
+type obligation struct {
+	// target: -1 the receiver, i >= 0 parameter i, or result(i) for the
+	// i-th result.
+	target  int
+	fields  string   // the path below the target
+	kind    obKind   //
+	methods []string // for obStop: the methods that discharge it
+	at      string   // the go statement it leaks: "pkg/file.go:12"
+	runs    string   // what the goroutine runs, for messages: "tx.awaitDone"
+	goStmt  *ast.GoStmt
+}
+
+func result(i int) int            { return -2 - i }
+func (o obligation) isResult() bool { return o.target <= -2 }
+func (o obligation) resultIndex() int { return -2 - o.target }
+
+// A drop is a call that drops an obligation, found in the package.
+type drop struct {
+	call *ast.CallExpr
+	fn   ast.Node // the function making the call
+	o    obligation
+}
+
+// computeObligations finds the obligations of the package's functions:
+// those of their own go statements handed on to the caller, and those of
+// the calls they make that they hand on again, to a fixpoint.
+func (c *checker) computeObligations() {
+	for _, cur := range c.goStmts {
+		fd, ok := enclosingFunc(cur).Node().(*ast.FuncDecl)
+		if !ok {
+			continue
+		}
+		fn, ok := c.info.Defs[fd.Name].(*types.Func)
+		if !ok {
+			continue
+		}
+		j := c.joinOf(cur)
+		if j.bare || j.handoff == nil {
+			continue
+		}
+		o, ok := c.lift(fd, fn, j.handoff.p, j.handoff.kind)
+		if !ok {
+			continue
+		}
+		g := cur.Node().(*ast.GoStmt)
+		o.goStmt = g
+		o.at = c.factPos(g)
+		o.runs = c.goCallee(g)
+		if o.kind == obStop {
+			o.methods = c.stoppingMethods(c.valueAt(fd, fn, o), j)
+			if len(o.methods) == 0 {
+				continue // stopped some other way: nothing to name
+			}
+		}
+		c.obligations[fn] = appendObligation(c.obligations[fn], o)
+	}
+	// Calls that hand an obligation on again: to the function's own
+	// caller, through its receiver, a parameter or a result.
+	for changed := true; changed; {
+		changed = false
+		for fn, fd := range c.decls {
+			if fd.Body == nil {
+				continue
+			}
+			eachOwnCall(fd.Body, func(call *ast.CallExpr) {
+				to := typeutil.StaticCallee(c.info, call)
+				if to == nil || to == fn {
+					return
+				}
+				for _, o := range c.obligationsOf(to) {
+					e := c.obligationExpr(call, to, o)
+					if e == nil {
+						continue
+					}
+					p := pathOf(c.info, e)
+					if !p.valid() {
+						p = c.assignedPath(call, o)
+					}
+					if !p.valid() {
+						continue
+					}
+					p.fields += o.fields
+					lifted, ok := c.lift(fd, fn, p, o.kind)
+					if !ok {
+						continue
+					}
+					lifted.methods, lifted.at, lifted.runs, lifted.goStmt = o.methods, o.at, o.runs, o.goStmt
+					n := len(c.obligations[fn])
+					c.obligations[fn] = appendObligation(c.obligations[fn], lifted)
+					changed = changed || len(c.obligations[fn]) != n
+				}
+			})
+		}
+	}
+}
+
+// appendObligation adds o unless an equal one is there.
+func appendObligation(list []obligation, o obligation) []obligation {
+	for _, x := range list {
+		if x.target == o.target && x.fields == o.fields && x.kind == o.kind && x.at == o.at {
+			return list
+		}
+	}
+	return append(list, o)
+}
+
+// lift turns what a function fd hands on, p (in its terms), into an
+// obligation of its callers: p is rooted at its receiver or a parameter,
+// or is (under) a local variable it returns.
+func (c *checker) lift(fd *ast.FuncDecl, fn *types.Func, p path, kind obKind) (obligation, bool) {
+	sig := fn.Type().(*types.Signature)
+	if r := sig.Recv(); r != nil && p.root == r {
+		return obligation{target: -1, fields: p.fields, kind: kind}, true
+	}
+	for i := 0; i < sig.Params().Len(); i++ {
+		if sig.Params().At(i) == p.root {
+			return obligation{target: i, fields: p.fields, kind: kind}, true
+		}
+	}
+	if !declaredIn(p.root, fd.Body) {
+		return obligation{}, false
+	}
+	i := c.returnedAs(fd, p.root)
+	if i < 0 {
+		return obligation{}, false
+	}
+	return obligation{target: result(i), fields: p.fields, kind: kind}, true
+}
+
+// returnedAs returns the index of the result that fd returns the local v
+// as, on some return (&v or v), or -1.
+func (c *checker) returnedAs(fd *ast.FuncDecl, v *types.Var) int {
+	index := -1
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			for i, e := range n.Results {
+				if p := pathOf(c.info, e); p.root == v && p.fields == "" && index < 0 {
+					index = i
+				}
+			}
+		}
+		return index < 0
+	})
+	return index
+}
+
+// valueAt returns, for an obStop obligation of fn, the path in fd's terms
+// of the value to stop, to find the methods that stop it.
+func (c *checker) valueAt(fd *ast.FuncDecl, fn *types.Func, o obligation) path {
+	sig := fn.Type().(*types.Signature)
+	var root *types.Var
+	switch {
+	case o.target == -1:
+		root = sig.Recv()
+	case o.target >= 0:
+		root = sig.Params().At(o.target)
+	default:
+		root = c.returnedVar(fd, o.resultIndex())
+	}
+	if root == nil {
+		return path{}
+	}
+	return path{root: root, fields: o.fields, deref: true}
+}
+
+// returnedVar returns the local variable fd returns as its i-th result.
+func (c *checker) returnedVar(fd *ast.FuncDecl, i int) *types.Var {
+	var v *types.Var
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		if ret, ok := n.(*ast.ReturnStmt); ok && i < len(ret.Results) && v == nil {
+			if p := pathOf(c.info, ret.Results[i]); p.valid() && p.fields == "" && declaredIn(p.root, fd.Body) {
+				v = p.root
+			}
+		}
+		_, lit := n.(*ast.FuncLit)
+		return v == nil && !lit
+	})
+	return v
+}
+
+// stoppingMethods returns the methods of the value at p that stop the
+// goroutine of j: they release every block it has on that value, or join
+// it (wait on its WaitGroup, receive from its channel).
+func (c *checker) stoppingMethods(p path, j *goJoin) []string {
+	if !p.valid() {
+		return nil
+	}
+	t := c.pathType(p)
+	if t == nil {
+		return nil
+	}
+	var names []string
+	ms := methodSet(t)
+	for i := 0; i < ms.Len(); i++ {
+		m, ok := ms.At(i).Obj().(*types.Func)
+		if !ok {
+			continue
+		}
+		es := c.methodEffectsOf(m, p)
+		if c.effectsStop(es, p, j) {
+			names = append(names, m.Name())
+		}
+	}
+	// Callers in other packages can call only the exported ones.
+	if exported := slices.DeleteFunc(slices.Clone(names), func(s string) bool { return !token.IsExported(s) }); len(exported) > 0 {
+		names = exported
+	}
+	slices.Sort(names)
+	return names
+}
+
+// methodEffectsOf returns the effects of the method m called on the value
+// at p, in the caller's terms.
+func (c *checker) methodEffectsOf(m *types.Func, p path) []effect {
+	var es []effect
+	if s := c.calleeSummary(m); s != nil {
+		recv := m.Type().(*types.Signature).Recv()
+		for _, e := range s.effects {
+			if recv != nil && (e.p.root == recv || e.p.root.Pos() == recv.Pos() && e.p.root.Name() == recv.Name()) {
+				q := p
+				q.fields += e.p.fields
+				q.deref = true
+				es = append(es, effect{e.kind, q})
+			}
+		}
+	}
+	if closerNames[m.Name()] && m.Name() != "Wait" && !c.summarised(m) {
+		es = append(es, effect{effStop, p})
+	}
+	return es
+}
+
+// effectsStop reports whether the effects es, of a method of the value at
+// p, stop the goroutine of j: they release each of its blocks on the
+// value, or join it through one of its keys on the value.
+func (c *checker) effectsStop(es []effect, p path, j *goJoin) bool {
+	if len(es) == 0 {
+		return false
+	}
+	under := 0
+	for _, b := range j.blocks {
+		if b.inner || !slices.ContainsFunc(b.alts, func(a alt) bool { return p.prefixOf(a.p) || a.kind == altDone }) {
+			continue
+		}
+		under++
+		released := false
+		for _, e := range es {
+			for _, a := range b.alts {
+				released = released || c.releases(e, a)
+			}
+		}
+		if !released {
+			return false
+		}
+	}
+	if under > 0 {
+		return true
+	}
+	for _, k := range j.keys {
+		if !p.prefixOf(k.p) {
+			continue
+		}
+		for _, e := range es {
+			if e.p.equal(k.p) && (k.kind == keyWait && e.kind == effWait || k.kind == keyChan && e.kind == effRecv) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// obligationsOf returns the obligations of fn, from this package or a
+// fact.
+func (c *checker) obligationsOf(fn *types.Func) []obligation {
+	fn = fn.Origin()
+	if fn.Pkg() == c.pass.Pkg {
+		return c.obligations[fn]
+	}
+	if s := c.calleeSummary(fn); s != nil {
+		return s.obligations
+	}
+	return nil
+}
+
+// obligationExpr returns the expression of the call that carries o: the
+// receiver or the argument; nil for a result (see assignedPath).
+func (c *checker) obligationExpr(call *ast.CallExpr, fn *types.Func, o obligation) ast.Expr {
+	switch {
+	case o.target == -1:
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+			return sel.X
+		}
+	case o.target >= 0:
+		if o.target < len(call.Args) {
+			if sig := fn.Type().(*types.Signature); sig.Variadic() && o.target >= sig.Params().Len()-1 {
+				return nil
+			}
+			return call.Args[o.target]
+		}
+	}
+	return nil
+}
+
+// assignedPath returns the variable a call's result o is assigned to:
+// x, err := f(); x := f().
+func (c *checker) assignedPath(call *ast.CallExpr, o obligation) path {
+	if !o.isResult() {
+		return path{}
+	}
+	cur, ok := c.root.FindNode(call)
+	if !ok {
+		return path{}
+	}
+	parent := cur.Parent()
+	for {
+		if _, ok := parent.Node().(*ast.ParenExpr); !ok {
+			break
+		}
+		parent = parent.Parent()
+	}
+	lhs, rhs := assignment(parent.Node())
+	if len(rhs) == 1 && ast.Unparen(rhs[0]) == call && o.resultIndex() < len(lhs) {
+		return pathOf(c.info, lhs[o.resultIndex()])
+	}
+	if len(lhs) == len(rhs) {
+		for i, r := range rhs {
+			if ast.Unparen(r) == call && o.resultIndex() == 0 {
+				return pathOf(c.info, lhs[i])
+			}
+		}
+	}
+	return path{}
+}
+
+// checkObligations checks every call of a function with obligations: the
+// caller must discharge each on every path, or hand it on.
+func (c *checker) checkObligations() {
+	for cur := range c.root.Preorder((*ast.CallExpr)(nil)) {
+		call := cur.Node().(*ast.CallExpr)
+		to := typeutil.StaticCallee(c.info, call)
+		if to == nil || isGroupGo(to) {
+			continue // wg.Go and g.Go: checkGroupGo
+		}
+		obs := c.obligationsOf(to)
+		if len(obs) == 0 {
+			continue
+		}
+		fnCur := enclosingFunc(cur)
+		if !fnCur.Valid() || c.inGoCall(cur) {
+			continue
+		}
+		fn := fnCur.Node()
+		if c.inSynctest(cur) {
+			continue
+		}
+		for _, o := range obs {
+			c.checkCall(cur, fn, call, to, o)
+		}
+	}
+}
+
+// inGoCall reports whether cur is the call of a go statement (its
+// obligations are the goroutine's).
+func (c *checker) inGoCall(cur inspector.Cursor) bool {
+	_, ok := cur.Parent().Node().(*ast.GoStmt)
+	return ok
+}
+
+// checkCall checks one obligation at one call.
+func (c *checker) checkCall(cur inspector.Cursor, fn ast.Node, call *ast.CallExpr, to *types.Func, o obligation) {
+	var p path
+	if e := c.obligationExpr(call, to, o); e != nil {
+		p = pathOf(c.info, e)
+	} else if o.isResult() {
+		p = c.assignedPath(call, o)
+		if !p.valid() && !c.resultUsedInPlace(cur, call, o) {
+			c.reportDrop(call, fn, to, o, "is dropped")
+			return
+		}
+	}
+	if !p.valid() {
+		return // used in place (passed on, returned): handed on
+	}
+	if id, ok := ast.Unparen(call).(*ast.CallExpr); ok && id != nil {
+		if blank := c.isBlank(call, o); blank {
+			c.reportDrop(call, fn, to, o, "is assigned to _")
+			return
+		}
+	}
+	p.fields += o.fields
+	if !c.localTo(p, fn) {
+		return // a field, a parameter, a global: its owner's business (or this function's own obligation)
+	}
+	if _, ok := c.lift2(fn, p); ok {
+		return // handed on to this function's caller
+	}
+	used := func(n ast.Node) bool { return c.discharges(n, p, o) }
+	stmt := c.stmtOf(cur)
+	if deferredBefore(c.info, funcBody(fn), stmt, used) {
+		return
+	}
+	q := flowQuery{g: c.cfgOf(fn), from: stmt, used: used}
+	if errVar := c.errResult(call, to, stmt); errVar != nil {
+		q.isErr = func(e ast.Expr) bool {
+			id, ok := e.(*ast.Ident)
+			return ok && c.info.Uses[id] == errVar
+		}
+	}
+	ret := q.leak()
+	if ret == nil {
+		return
+	}
+	c.reportDrop(call, fn, to, o, "is not "+obVerb(o)+" on every path: "+c.returnDesc(ret, fn)+" skips it")
+}
+
+// lift2 reports whether p, in fn's terms, is rooted at fn's receiver or a
+// parameter, or a local fn returns: then fn hands it on to its caller.
+func (c *checker) lift2(fn ast.Node, p path) (int, bool) {
+	fd, ok := fn.(*ast.FuncDecl)
+	if !ok {
+		return 0, false
+	}
+	f, ok := c.info.Defs[fd.Name].(*types.Func)
+	if !ok {
+		return 0, false
+	}
+	o, ok := c.lift(fd, f, p, obStop)
+	return o.target, ok
+}
+
+// isBlank reports whether the result carrying o is assigned to _.
+func (c *checker) isBlank(call *ast.CallExpr, o obligation) bool {
+	if !o.isResult() {
+		return false
+	}
+	cur, ok := c.root.FindNode(call)
+	if !ok {
+		return false
+	}
+	lhs, rhs := assignment(cur.Parent().Node())
+	if len(rhs) == 1 && ast.Unparen(rhs[0]) == call && o.resultIndex() < len(lhs) {
+		id, ok := lhs[o.resultIndex()].(*ast.Ident)
+		return ok && id.Name == "_"
+	}
+	return false
+}
+
+// resultUsedInPlace reports whether the result carrying o is used where
+// the call stands, other than being dropped: passed to a call, returned,
+// stored, received from (<-async(), for obRecv), the receiver of one of
+// the methods that discharge it.
+func (c *checker) resultUsedInPlace(cur inspector.Cursor, call *ast.CallExpr, o obligation) bool {
+	parent := cur.Parent()
+	for {
+		if _, ok := parent.Node().(*ast.ParenExpr); !ok {
+			break
+		}
+		parent = parent.Parent()
+	}
+	switch p := parent.Node().(type) {
+	case *ast.ExprStmt:
+		return false
+	case *ast.SelectorExpr:
+		if sel, ok := c.info.Selections[p]; ok && sel.Kind() == types.MethodVal {
+			return o.kind == obStop && slices.Contains(o.methods, p.Sel.Name)
+		}
+		return true
+	case *ast.UnaryExpr:
+		if p.Op == token.ARROW && o.kind == obRecv {
+			// <-async(f): only on its case's path, when it is a select case.
+			return c.selectOf(parent.Parent().Node()) == nil && c.selectOf(parent.Node()) == nil ||
+				c.selectAllCases(parent.Node())
+		}
+		return true
+	case *ast.AssignStmt, *ast.ValueSpec:
+		return false // assignedPath handles these
+	}
+	return true
+}
+
+// selectAllCases reports whether the receive e is a case of a select all
+// of whose other cases also receive it (none leaves without it).
+func (c *checker) selectAllCases(e ast.Node) bool {
+	for n := e; n != nil; {
+		if sel := c.selectOf(n); sel != nil {
+			return len(sel.Body.List) == 1
+		}
+		cur, ok := c.root.FindNode(n)
+		if !ok {
+			return false
+		}
+		n = cur.Parent().Node()
+		if _, ok := n.(*ast.CommClause); ok {
+			return false
+		}
+	}
+	return false
+}
+
+// stmtOf returns the statement that holds the call at cur.
+func (c *checker) stmtOf(cur inspector.Cursor) ast.Node {
+	for p := cur; p.Valid(); p = p.Parent() {
+		if s, ok := p.Node().(ast.Stmt); ok {
+			return s
+		}
+	}
+	return cur.Node()
+}
+
+// errResult returns the variable holding the call's error result, when
+// the call returns (T, error) and the statement assigns it: on the path
+// where it is not nil, there is nothing to discharge.
+func (c *checker) errResult(call *ast.CallExpr, to *types.Func, stmt ast.Node) *types.Var {
+	sig, ok := to.Type().(*types.Signature)
+	if !ok || sig.Results().Len() < 2 || !isErrorType(sig.Results().At(sig.Results().Len()-1).Type()) {
+		return nil
+	}
+	lhs, rhs := assignment(stmt)
+	if len(rhs) != 1 || ast.Unparen(rhs[0]) != call || len(lhs) != sig.Results().Len() {
+		return nil
+	}
+	return pathOf(c.info, lhs[len(lhs)-1]).root
+}
+
+// discharges reports whether n discharges the obligation o on the value at
+// p: receives from it or ranges over it (obRecv), waits on it (obWait),
+// closes it (obClose), calls one of its stopping methods (obStop), or
+// hands it on (returns it, stores it, passes it to a call, captures it in
+// a goroutine).
+func (c *checker) discharges(n ast.Node, p path, o obligation) bool {
+	found := false
+	eachRef(c.info, n, func(r ref) {
+		if found || !r.path.prefixOf(p) && !p.prefixOf(r.path) {
+			return
+		}
+		if r.parent == nil {
+			if rs := c.rangeOf(r.expr); rs != nil {
+				r.kind = useRange
+			}
+		}
+		switch r.kind {
+		case useValue, useGoArg, useRuntimeArg:
+			found = !isCallee(r) && r.path.prefixOf(p) || r.path.equal(p) && o.kind == obRecv
+		case useRecv, useRange:
+			found = o.kind == obRecv && r.path.equal(p)
+		case useBuiltin:
+			found = o.kind == obClose && isBuiltinCall(c.info, r.call, "close") && r.path.equal(p)
+		case useMethod:
+			switch o.kind {
+			case obWait:
+				found = r.path.equal(p) && r.method.Name() == "Wait"
+			case obStop:
+				found = r.path.equal(p) && slices.Contains(o.methods, r.method.Name())
+			}
+		}
+	})
+	return found
+}
+
+// obVerb says what discharging o is, for messages.
+func obVerb(o obligation) string {
+	switch o.kind {
+	case obRecv:
+		return "received from"
+	case obWait:
+		return "waited for"
+	case obClose:
+		return "closed"
+	}
+	return "stopped"
+}
+
+// obWhat names what carries o at a call of to.
+func (c *checker) obWhat(to *types.Func, o obligation) string {
+	name := qualifiedName(to, c.pass.Pkg)
+	switch {
+	case o.isResult():
+		what := "the result of " + name
+		if o.fields != "" {
+			what += " (its" + o.fields + ")"
+		}
+		return what
+	case o.target == -1:
+		return "the receiver of " + name + o.fields
+	}
+	return fmt.Sprintf("argument %d of %s%s", o.target+1, name, o.fields)
+}
+
+// obHow says how to discharge o, for messages.
+func obHow(o obligation) string {
+	switch o.kind {
+	case obRecv:
+		return "receive from it"
+	case obWait:
+		return "call its Wait method"
+	case obClose:
+		return "close it"
+	}
+	if len(o.methods) == 1 {
+		return "call its " + o.methods[0] + " method"
+	}
+	return "call one of its methods " + strings.Join(o.methods, ", ")
+}
+
+// reportDrop reports a call that drops an obligation, and remembers it for
+// the go statement, when that is in this package.
+func (c *checker) reportDrop(call *ast.CallExpr, fn ast.Node, to *types.Func, o obligation, how string) {
+	c.report(ruleBarego, call, nil,
+		"%s %s, so the goroutine started at %s (%s) is never joined: %s on every path (defer it), or hand it on",
+		c.obWhat(to, o), how, o.at, o.runs, obHow(o))
+	if o.goStmt != nil {
+		if cur, ok := c.root.FindNode(o.goStmt); ok {
+			if j := c.joinOf(cur); j.dropped == nil {
+				j.dropped = &drop{call: call, fn: fn, o: o}
+			}
+		}
+	}
+}
