@@ -208,3 +208,11 @@ func TestMisses(t *testing.T) {
 	t.Parallel()
 	run(t, "example.com/misses/lib", "misses", "misses/wgonly")
 }
+
+// TestOwnership runs the shapes of the ownership model: joins and stops
+// handed on and checked at the other end, stops recognised by effect,
+// handshakes and single receives that are not joins.
+func TestOwnership(t *testing.T) {
+	t.Parallel()
+	run(t, "ownership")
+}

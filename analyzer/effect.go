@@ -193,11 +193,10 @@ func (c *checker) bindPath(fn *types.Func, call *ast.CallExpr, p path) (path, bo
 	if arg == nil {
 		return path{}, false
 	}
-	q := pathOf(c.info, arg)
-	if !q.valid() {
+	q, ok := c.argPath(arg, p.fields)
+	if !ok {
 		return path{}, false
 	}
-	q.fields += p.fields
 	q.deref = q.deref || p.deref || p.fields != "" && isPointer(p.root.Type())
 	return q, true
 }

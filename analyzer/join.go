@@ -79,9 +79,12 @@ func (c *checker) handedOff(cur inspector.Cursor, j *goJoin, g *ast.GoStmt) bool
 			return true
 		}
 	}
+	// Handed on before the go statement (os/exec stores its result
+	// channel in the Cmd first); after it, the join query follows each
+	// path, where handing the key on counts as joining.
 	found := false
 	eachRef(c.info, funcBody(fn), func(r ref) {
-		if found || within(r.expr, g) {
+		if found || within(r.expr, g) || r.expr.Pos() > g.Pos() {
 			return
 		}
 		for _, k := range keys {
@@ -229,9 +232,18 @@ func (c *checker) joinQuery(j *goJoin, g *ast.GoStmt, graph *cfg.CFG) flowQuery 
 		return len(errLoops) > 0 && !c.anyBuffer(k.p, j.fn) &&
 			slices.ContainsFunc(errLoops, func(l ast.Stmt) bool { return within(r.expr, l) })
 	}
-	joins := func(k joinKey) bool { return k.kind != keyCloser && k.kind != keyOwner }
+	// A value with a stop joins only by being handed on: its stop methods
+	// are judged by their effect (stopped). Handing a key on is a handoff
+	// its new owner must discharge.
+	joins := func(k joinKey, r ref) bool {
+		handed := r.kind == useValue && !isCallee(r) || r.kind == useRuntimeArg || r.kind == useGoArg
+		if handed && c.rangeOf(r.expr) == nil && r.path.prefixOf(k.p) && j.handoff == nil && r.expr.Pos() > g.End() {
+			j.handoff = &handoff{p: k.p, kind: keyObligation(k)}
+		}
+		return k.kind != keyCloser && k.kind != keyOwner || handed
+	}
 	used := func(n ast.Node) bool {
-		return c.keysUsedIf(j.keys, n, func(k joinKey, r ref) bool { return joins(k) && !drainOnly(k, r) })
+		return c.keysUsedIf(j.keys, n, func(k joinKey, r ref) bool { return joins(k, r) && !drainOnly(k, r) })
 	}
 	// A select joins through a receive only on the paths of the case that
 	// receives: `case <-ctx.Done(): return` leaves a goroutine blocked on
@@ -243,7 +255,7 @@ func (c *checker) joinQuery(j *goJoin, g *ast.GoStmt, graph *cfg.CFG) flowQuery 
 		used: func(n ast.Node) bool {
 			if c.isComm(n) {
 				return c.keysUsedIf(j.keys, n, func(k joinKey, r ref) bool {
-					return joins(k) && !drainOnly(k, r) && !(k.kind == keyChan && r.kind == useRecv && !c.buffered(k.p, j.fn) &&
+					return joins(k, r) && !drainOnly(k, r) && !(k.kind == keyChan && r.kind == useRecv && !c.buffered(k.p, j.fn) &&
 						!k.released && !c.guardedSelect(n, k, j.keys))
 				})
 			}
@@ -591,14 +603,12 @@ func (c *checker) goKeys(g *ast.GoStmt, fn ast.Node) []joinKey {
 		var viaCallee []path // channels some callee sends on: their sends are not seen here
 		eachOwnCall(lit.Body, func(inner *ast.CallExpr) {
 			if f := callee(c.info, inner); f != nil {
-				if decl := c.decls[f]; decl != nil && decl.Body != nil {
-					c.calleeSignals(decl, inner, func(kind keyKind, p path, name string) {
-						if captured(p.root) {
-							add(kind, p, name)
-							viaCallee = append(viaCallee, p)
-						}
-					})
-				}
+				c.calleeKeys(f, inner, func(kind keyKind, p path, name string) {
+					if captured(p.root) {
+						add(kind, p, name)
+						viaCallee = append(viaCallee, p)
+					}
+				})
 			}
 		})
 		for i, k := range keys {
@@ -622,20 +632,22 @@ func (c *checker) goKeys(g *ast.GoStmt, fn ast.Node) []joinKey {
 			}
 		}
 		if f := callee(c.info, call); f != nil {
-			if decl := c.decls[f]; decl != nil && decl.Body != nil {
-				c.calleeSignals(decl, call, add)
-			}
+			c.calleeKeys(f, call, add)
 		}
 	}
 	for _, e := range c.addsBefore(fn, g) {
 		addExpr(keyWait, e)
 	}
+	// What a function whose code the pass reads signals on was read from
+	// it; for others, a WaitGroup or channel given to it may be.
+	f := callee(c.info, call)
+	opaque := lit == nil && (f == nil || !c.summarised(f))
 	for _, a := range call.Args {
 		t := c.typeOf(a)
 		switch {
-		case isWaitGroup(t):
+		case isWaitGroup(t) && opaque:
 			addExpr(keyWait, a)
-		case isChan(t):
+		case isChan(t) && opaque:
 			addExpr(keyChan, a)
 		case c.hasCloser(t):
 			addExpr(keyCloser, a) // go handle(conn): closing conn ends it
@@ -1002,6 +1014,33 @@ func isBuiltinCall(info *types.Info, call *ast.CallExpr, name string) bool {
 	return ok && b.Name() == name
 }
 
+// calleeKeys adds the keys a call of f signals on, mapped to the caller's
+// terms: read from f's body when it is of this package, from its summary
+// (a fact) otherwise.
+func (c *checker) calleeKeys(f *types.Func, call *ast.CallExpr, add func(keyKind, path, string)) {
+	if decl := c.decls[f.Origin()]; decl != nil && decl.Body != nil {
+		c.calleeSignals(decl, call, add)
+		return
+	}
+	s := c.calleeSummary(f)
+	if s == nil {
+		return
+	}
+	for _, e := range s.effects {
+		kind := keyChan
+		switch e.kind {
+		case effDone:
+			kind = keyWait
+		case effClose, effSend:
+		default:
+			continue
+		}
+		if p, ok := c.bindPath(f, call, e.p); ok {
+			add(kind, p, p.root.Name()+p.fields)
+		}
+	}
+}
+
 // calleeSignals looks into the body of a function of this package started
 // by `go f(args)` or `go x.m(args)` and maps the WaitGroups and channels it
 // signals on, rooted at its receiver, parameters or package variables, back
@@ -1034,14 +1073,46 @@ func (c *checker) calleeSignals(decl *ast.FuncDecl, call *ast.CallExpr, add func
 				add(kind, r.path, pathText(r.expr))
 				return
 			}
-			p := pathOf(c.info, e)
-			if !p.valid() {
+			p, ok := c.argPath(e, r.path.fields)
+			if !ok {
 				return
 			}
-			p.fields += r.path.fields
-			p.deref = p.deref || r.path.deref || r.path.fields != "" && isPointer(r.path.root.Type())
-			add(kind, p, pathText(e)+r.path.fields)
+			if q := pathOf(c.info, e); q.valid() {
+				// through the argument itself, not a literal's field value
+				p.deref = p.deref || r.path.deref || r.path.fields != "" && isPointer(r.path.root.Type())
+			}
+			add(kind, p, p.root.Name()+p.fields)
 		})
+}
+
+// argPath maps an argument e and the fields a callee reaches through it to
+// a path of the caller: its path and the fields, or, for a struct literal
+// (&serveConfig{closeCh: ch}), the path of the field's value.
+func (c *checker) argPath(e ast.Expr, fields string) (path, bool) {
+	if p := pathOf(c.info, e); p.valid() {
+		p.fields += fields
+		return p, true
+	}
+	e = ast.Unparen(e)
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = ast.Unparen(u.X)
+	}
+	lit, ok := e.(*ast.CompositeLit)
+	if !ok || fields == "" {
+		return path{}, false
+	}
+	first, rest, _ := strings.Cut(strings.TrimPrefix(fields, "."), ".")
+	if rest != "" {
+		rest = "." + rest
+	}
+	for _, el := range lit.Elts {
+		if kv, ok := el.(*ast.KeyValueExpr); ok {
+			if key, ok := kv.Key.(*ast.Ident); ok && key.Name == first {
+				return c.argPath(kv.Value, rest)
+			}
+		}
+	}
+	return path{}, false
 }
 
 func isPointer(t types.Type) bool {

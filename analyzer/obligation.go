@@ -78,7 +78,13 @@ func (c *checker) computeObligations() {
 		if j.bare || j.handoff == nil {
 			continue
 		}
-		o, ok := c.lift(fd, fn, j.handoff.p, j.handoff.kind)
+		h := *j.handoff
+		if h.kind != obStop && h.p.fields != "" {
+			// A WaitGroup or channel in a field: whoever holds the value
+			// calls the method that waits or receives (s.wg: s.Stop()).
+			h = handoff{p: parentPath(h.p), kind: obStop}
+		}
+		o, ok := c.lift(fd, fn, h.p, h.kind)
 		if !ok {
 			continue
 		}
@@ -434,9 +440,6 @@ func (c *checker) checkCall(cur inspector.Cursor, fn ast.Node, call *ast.CallExp
 	if !c.localTo(p, fn) {
 		return // a field, a parameter, a global: its owner's business (or this function's own obligation)
 	}
-	if _, ok := c.lift2(fn, p); ok {
-		return // handed on to this function's caller
-	}
 	used := func(n ast.Node) bool { return c.discharges(n, p, o) }
 	stmt := c.stmtOf(cur)
 	if deferredBefore(c.info, funcBody(fn), stmt, used) {
@@ -454,21 +457,6 @@ func (c *checker) checkCall(cur inspector.Cursor, fn ast.Node, call *ast.CallExp
 		return
 	}
 	c.reportDrop(call, fn, to, o, "is not "+obVerb(o)+" on every path: "+c.returnDesc(ret, fn)+" skips it")
-}
-
-// lift2 reports whether p, in fn's terms, is rooted at fn's receiver or a
-// parameter, or a local fn returns: then fn hands it on to its caller.
-func (c *checker) lift2(fn ast.Node, p path) (int, bool) {
-	fd, ok := fn.(*ast.FuncDecl)
-	if !ok {
-		return 0, false
-	}
-	f, ok := c.info.Defs[fd.Name].(*types.Func)
-	if !ok {
-		return 0, false
-	}
-	o, ok := c.lift(fd, f, p, obStop)
-	return o.target, ok
 }
 
 // isBlank reports whether the result carrying o is assigned to _.
@@ -503,16 +491,16 @@ func (c *checker) resultUsedInPlace(cur inspector.Cursor, call *ast.CallExpr, o 
 	switch p := parent.Node().(type) {
 	case *ast.ExprStmt:
 		return false
+	case *ast.UnaryExpr:
+		if p.Op == token.ARROW && o.kind == obRecv && c.inSelectCase(parent) {
+			// <-async(f) as one case of a select: the other cases drop it.
+			c.reportDrop(call, enclosingFunc(cur).Node(), typeutil.StaticCallee(c.info, call), o, "is received from in only one case of a select")
+			return true
+		}
+		return true
 	case *ast.SelectorExpr:
 		if sel, ok := c.info.Selections[p]; ok && sel.Kind() == types.MethodVal {
 			return o.kind == obStop && slices.Contains(o.methods, p.Sel.Name)
-		}
-		return true
-	case *ast.UnaryExpr:
-		if p.Op == token.ARROW && o.kind == obRecv {
-			// <-async(f): only on its case's path, when it is a select case.
-			return c.selectOf(parent.Parent().Node()) == nil && c.selectOf(parent.Node()) == nil ||
-				c.selectAllCases(parent.Node())
 		}
 		return true
 	case *ast.AssignStmt, *ast.ValueSpec:
@@ -521,23 +509,19 @@ func (c *checker) resultUsedInPlace(cur inspector.Cursor, call *ast.CallExpr, o 
 	return true
 }
 
-// selectAllCases reports whether the receive e is a case of a select all
-// of whose other cases also receive it (none leaves without it).
-func (c *checker) selectAllCases(e ast.Node) bool {
-	for n := e; n != nil; {
-		if sel := c.selectOf(n); sel != nil {
-			return len(sel.Body.List) == 1
-		}
-		cur, ok := c.root.FindNode(n)
-		if !ok {
-			return false
-		}
-		n = cur.Parent().Node()
-		if _, ok := n.(*ast.CommClause); ok {
-			return false
+// inSelectCase reports whether the receive at cur is the communication of
+// a case of a select with other cases.
+func (c *checker) inSelectCase(cur inspector.Cursor) bool {
+	n := cur.Node()
+	if p := cur.Parent(); p.Valid() {
+		if _, ok := p.Node().(*ast.AssignStmt); ok {
+			n = p.Node()
+		} else if _, ok := p.Node().(*ast.ExprStmt); ok {
+			n = p.Node()
 		}
 	}
-	return false
+	sel := c.selectOf(n)
+	return sel != nil && len(sel.Body.List) > 1
 }
 
 // stmtOf returns the statement that holds the call at cur.

@@ -86,7 +86,7 @@ func (c *checker) joinOf(cur inspector.Cursor) *goJoin {
 // decide fills in the verdict on the go statement at cur, and returns a
 // block of its goroutine that nothing can release, if any.
 func (c *checker) decide(cur inspector.Cursor, j *goJoin) (stuck *block) {
-	g := cur.Node().(*ast.GoStmt)
+	g := c.unwrapRunner(cur.Node().(*ast.GoStmt))
 	if tf := c.pass.Fset.File(g.Pos()); tf != nil {
 		j.detached = c.suppressed(tf, g.Pos())
 	}
@@ -129,13 +129,13 @@ func (c *checker) decide(cur inspector.Cursor, j *goJoin) (stuck *block) {
 		j.how = "its join is handed on with " + keyNames(j.keys)
 		return // whoever owns a key joins it
 	}
-	joinable := slices.ContainsFunc(j.keys, func(k joinKey) bool { return k.kind != keyCloser && k.kind != keyOwner })
-	if joinable && deferredBefore(c.info, funcBody(j.fn), g, func(n ast.Node) bool { return c.keysUsed(j.keys, n) }) {
+	joinable := len(j.keys) > 0
+	q := c.joinQuery(j, g, graph)
+	if joinable && deferredBefore(c.info, funcBody(j.fn), g, q.used) {
 		j.how = "a deferred join"
 		return
 	}
 	if joinable {
-		q := c.joinQuery(j, g, graph)
 		if noReturn {
 			q.isGoexit = c.goexit
 			j.deadEnd = q.deadEnd()
@@ -171,6 +171,59 @@ func (c *checker) decide(cur inspector.Cursor, j *goJoin) (stuck *block) {
 		})
 	}
 	return
+}
+
+// unwrapRunner returns, for go run(f) where run is a function of this
+// package that calls the function it is given (a panic guard:
+// withRecover(fn func()) { defer recover...; fn() }), the go statement as
+// if it were go f(), at the same place; otherwise g itself.
+func (c *checker) unwrapRunner(g *ast.GoStmt) *ast.GoStmt {
+	f := callee(c.info, g.Call)
+	if f == nil || f.Pkg() != c.pass.Pkg {
+		return g
+	}
+	i := c.runsParam(f)
+	if i < 0 || i >= len(g.Call.Args) {
+		return g
+	}
+	return &ast.GoStmt{Go: g.Go, Call: &ast.CallExpr{Fun: g.Call.Args[i], Lparen: g.Call.Rparen - 1, Rparen: g.Call.Rparen}}
+}
+
+// runsParam returns the index of the parameter of fn, a function of no
+// arguments and results, that fn calls unconditionally in its body (and
+// whose other statements are defers), or -1.
+func (c *checker) runsParam(fn *types.Func) int {
+	decl := c.decls[fn.Origin()]
+	if decl == nil || decl.Body == nil || decl.Recv != nil {
+		return -1
+	}
+	sig := fn.Type().(*types.Signature)
+	index := -1
+	for _, s := range decl.Body.List {
+		switch s := s.(type) {
+		case *ast.DeferStmt:
+		case *ast.ExprStmt:
+			call, ok := s.X.(*ast.CallExpr)
+			if !ok || len(call.Args) != 0 || index >= 0 {
+				return -1
+			}
+			id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+			if !ok {
+				return -1
+			}
+			for i := 0; i < sig.Params().Len(); i++ {
+				if sig.Params().At(i) == c.info.Uses[id] {
+					index = i
+				}
+			}
+			if index < 0 {
+				return -1
+			}
+		default:
+			return -1
+		}
+	}
+	return index
 }
 
 // goexit reports whether a call ends the goroutine but not the process.
@@ -235,11 +288,33 @@ func (c *checker) stopped(j *goJoin, g *ast.GoStmt, graph *cfg.CFG, noReturn boo
 			}
 			return false
 		}
+		// Or the spawner hands on what the block waits on, a value or
+		// channel of its own (returns it, stores it, passes it on): its
+		// new owner releases it. Only on the paths that do.
+		handedBy := func(n ast.Node) bool {
+			for _, a := range b.alts {
+				v := a.p.root
+				if !declaredIn(v, funcBody(j.fn)) || a.p.fields != "" && !c.ownedLocal(v, j.fn) {
+					continue
+				}
+				if c.handsOnAt(n, v, g) {
+					by = "handing " + v.Name() + " on"
+					if j.stopDesc == "" {
+						j.stopDesc = "handing " + v.Name() + " on"
+					}
+					if j.handoff == nil {
+						j.handoff = c.altHandoff(a)
+					}
+					return true
+				}
+			}
+			return false
+		}
 		used := func(n ast.Node) bool {
 			if c.isComm(n) {
 				return false // only on the paths of its case
 			}
-			return releasedBy(n)
+			return releasedBy(n) || handedBy(n)
 		}
 		if deferredBefore(c.info, funcBody(j.fn), g, used) {
 			hows = append(hows, "deferred "+by)
@@ -374,7 +449,44 @@ func (c *checker) cancelPath(ctx path) (path, bool) {
 		}
 		return !out.valid()
 	})
-	return out, out.valid()
+	if !out.valid() || out.fields != "" {
+		return out, out.valid()
+	}
+	// A cancel variable given to a field of a value of the function's:
+	// j := &janitor{cancel: cancel}, or j.cancel = cancel.
+	cancel := out.root
+	var field path
+	ast.Inspect(body, func(n ast.Node) bool {
+		lhs, rhs := assignment(n)
+		for i := range lhs {
+			if len(lhs) != len(rhs) || field.valid() {
+				break
+			}
+			if pathOf(c.info, rhs[i]).root == cancel && pathOf(c.info, lhs[i]).fields != "" {
+				field = pathOf(c.info, lhs[i])
+				continue
+			}
+			v := pathOf(c.info, lhs[i])
+			r := ast.Unparen(rhs[i])
+			if u, ok := r.(*ast.UnaryExpr); ok && u.Op == token.AND {
+				r = ast.Unparen(u.X)
+			}
+			if lit, ok := r.(*ast.CompositeLit); ok && v.valid() && v.fields == "" {
+				for _, el := range lit.Elts {
+					if kv, ok := el.(*ast.KeyValueExpr); ok && pathOf(c.info, kv.Value).root == cancel {
+						if key, ok := kv.Key.(*ast.Ident); ok {
+							field = path{root: v.root, fields: "." + key.Name, deref: true}
+						}
+					}
+				}
+			}
+		}
+		return !field.valid()
+	})
+	if field.valid() {
+		return field, true
+	}
+	return out, true
 }
 
 // outside reports whether the alternative a waits on something that is not
@@ -411,8 +523,6 @@ func (c *checker) owner(cur inspector.Cursor, fn ast.Node, p path, io bool) (str
 		return "the caller, through " + p.root.Name(), true // receiver or parameter
 	case (p.deref || p.fields != "") && !c.ownedLocal(p.root, fn):
 		return "the owner of " + p.root.Name(), true // a value the function did not make
-	case c.handsOn(fn, p.root, cur):
-		return "whoever takes " + p.root.Name(), true
 	}
 	return "", false
 }
@@ -932,6 +1042,24 @@ func (c *checker) ownedLocalNoRecurse(v *types.Var, decl *ast.FuncDecl) bool {
 		return true
 	})
 	return ok
+}
+
+// handsOnAt reports whether n lets the value in v go (see handsOn),
+// outside the go statement g.
+func (c *checker) handsOnAt(n ast.Node, v *types.Var, g ast.Node) bool {
+	found := false
+	eachRef(c.info, n, func(r ref) {
+		if found || r.path.root != v || r.path.fields != "" || within(r.expr, g) {
+			return
+		}
+		switch r.kind {
+		case useValue:
+			found = !isCallee(r) && c.rangeOf(r.expr) == nil
+		case useGoArg, useRuntimeArg:
+			found = true
+		}
+	})
+	return found
 }
 
 // handsOn reports whether fn lets the value in v go: returns it, stores

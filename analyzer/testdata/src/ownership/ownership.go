@@ -1,0 +1,496 @@
+// Package ownership holds the shapes of the ownership model (own.go):
+// goroutines whose join or stop is handed on and must be checked at the
+// other end, stops recognised by their effect, and what is not a join.
+// Each case is written after a shape seen in real code (issue 11,
+// bench/realworld/REPORTS-next.md); none is copied from it.
+package ownership
+
+import (
+	"context"
+	"errors"
+	"net"
+	"sync"
+	"time"
+)
+
+func work()               {}
+func use(args ...any)     {}
+func fetch() (int, error) { return 0, nil }
+
+// --- A. A channel in a field of a local value is the function's own ---
+
+type watchChan struct {
+	results chan int
+	stop    chan struct{}
+}
+
+func newWatchChan() *watchChan {
+	return &watchChan{results: make(chan int), stop: make(chan struct{})}
+}
+
+func (w *watchChan) run() {
+	for i := 0; i < 3; i++ {
+		w.results <- i
+	}
+}
+
+func watchOnce() {
+	wc := newWatchChan()
+	go wc.run() // want `goroutine running wc.run is never joined, so it can outlive watchOnce`
+}
+
+func watchAll() []int {
+	wc := newWatchChan()
+	go func() {
+		defer close(wc.results)
+		wc.run()
+	}()
+	var got []int
+	for r := range wc.results {
+		got = append(got, r)
+	}
+	return got
+}
+
+// A method on a field of a local is judged like one on the local itself.
+
+type node struct{ quit chan struct{} }
+
+func newNode() *node { return &node{quit: make(chan struct{})} }
+
+func (n *node) loop() {
+	for {
+		select {
+		case <-n.quit:
+			return
+		case <-time.After(time.Second):
+		}
+	}
+}
+
+func (n *node) stop() { close(n.quit) }
+
+type env struct{ node *node }
+
+func startEnv() {
+	e := &env{node: newNode()}
+	go e.node.loop() // want `goroutine running e.node.loop is never joined, so it can outlive startEnv`
+}
+
+func startEnvStopped() {
+	e := &env{node: newNode()}
+	go e.node.loop()
+	defer e.node.stop()
+	work()
+}
+
+// --- B. A join handed on with a result, dropped by the caller ---
+
+func async(f func() error) chan error {
+	ch := make(chan error)
+	go func() { ch <- f() }() // want `goroutine is handed on to the caller, but asyncOrCancel drops it at line \d+: receive from it there on every path`
+	return ch
+}
+
+func asyncOrCancel(ctx context.Context, f func() error) error {
+	select {
+	case err := <-async(f): // want `the result of async is received from in only one case of a select, so the goroutine started at ownership/ownership.go:\d+ \(a function literal\) is never joined`
+		return err
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+func asyncWaited(f func() error) error {
+	return <-async(f)
+}
+
+type tx struct {
+	ctx    context.Context
+	cancel context.CancelFunc
+}
+
+func begin(ctx context.Context) *tx {
+	ctx, cancel := context.WithCancel(ctx)
+	t := &tx{ctx: ctx, cancel: cancel}
+	go t.awaitDone() // want `goroutine running t.awaitDone is handed on to the caller, but useTx drops it at line \d+`
+	return t
+}
+
+func (t *tx) awaitDone() { <-t.ctx.Done() }
+
+// Rollback is the method that stops it, by its effect: it cancels the
+// context awaitDone waits on (through rollback).
+func (t *tx) Rollback() { t.rollback() }
+func (t *tx) rollback() { t.cancel() }
+
+func useTx(ctx context.Context) {
+	t := begin(ctx) // want `the result of begin is not stopped on every path: the end of the function at line \d+ skips it, so the goroutine started at ownership/ownership.go:\d+ \(t.awaitDone\) is never joined: call its Rollback method`
+	if t.ctx.Err() != nil {
+		return
+	}
+}
+
+func useTxRolledBack(ctx context.Context) error {
+	t := begin(ctx)
+	defer t.Rollback()
+	_, err := fetch()
+	return err
+}
+
+func handTxOn(ctx context.Context) *tx {
+	t := begin(ctx) // handed on: the caller owes the Rollback
+	return t
+}
+
+// --- D. A WaitGroup in a field: whoever makes the owner must stop it ---
+
+type stopper struct {
+	wg   sync.WaitGroup
+	quit chan struct{}
+}
+
+func newStopper() *stopper { return &stopper{quit: make(chan struct{})} }
+
+func (s *stopper) runWorker(f func(quit <-chan struct{})) {
+	s.wg.Add(1)
+	go func() { // want `goroutine is handed on to the caller, but workersNeverStopped drops it at line \d+: call its Stop method there`
+		defer s.wg.Done()
+		f(s.quit)
+	}()
+}
+
+func (s *stopper) Stop() {
+	close(s.quit)
+	s.wg.Wait()
+}
+
+func workersNeverStopped() {
+	s := newStopper()
+	s.runWorker(func(<-chan struct{}) {}) // want `the receiver of \(\*stopper\).runWorker is not stopped on every path: the end of the function at line \d+ skips it`
+}
+
+func workersStopped() {
+	s := newStopper()
+	defer s.Stop()
+	s.runWorker(func(<-chan struct{}) {})
+}
+
+// --- E. A start signal is not a join ---
+
+func startSignal(block chan struct{}) {
+	var start sync.WaitGroup
+	start.Add(1)
+	go func() { // want `goroutine is never joined, so it can outlive startSignal`
+		start.Done()
+		<-block
+	}()
+	start.Wait()
+}
+
+func pump(started chan struct{}, in <-chan int) {
+	close(started)
+	for v := range in {
+		use(v)
+	}
+}
+
+func startedPump(in <-chan int) {
+	started := make(chan struct{})
+	go pump(started, in) // want `goroutine running pump is never joined, so it can outlive startedPump`
+	<-started
+}
+
+func doneAtTheEnd() {
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		work()
+		wg.Done()
+	}()
+	wg.Wait()
+}
+
+// --- F. One receive cannot take many sends ---
+
+const batch = 6
+
+func scatter(out chan bool) {
+	for i := 0; i < batch+2; i++ {
+		out <- i%2 == 0
+	}
+}
+
+func gatherUntilCancelled(ctx context.Context) bool {
+	out := make(chan bool, batch)
+	go func() { // want `goroutine is not joined on every path: the return at line \d+ skips draining out`
+		defer close(out)
+		scatter(out)
+	}()
+	for v := range out {
+		select {
+		case <-ctx.Done():
+			return v
+		default:
+		}
+	}
+	return true
+}
+
+func gatherAll() int {
+	out := make(chan bool)
+	go func() {
+		defer close(out)
+		scatter(out)
+	}()
+	n := 0
+	for range out {
+		n++
+	}
+	return n
+}
+
+// --- A Close stops only what blocks on the closed value ---
+
+func acceptOnceThenSpin(ln net.Listener) {
+	defer ln.Close()
+	go func() { // want `goroutine is never joined, so it can outlive acceptOnceThenSpin`
+		c, err := ln.Accept()
+		if err != nil {
+			return
+		}
+		c.Close()
+		for {
+			time.Sleep(time.Second)
+		}
+	}()
+	work()
+}
+
+func acceptLoopClosed(ln net.Listener) {
+	defer ln.Close()
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			c.Close()
+		}
+	}()
+	work()
+}
+
+// --- A stop channel closed on every path is a stop ---
+
+func poll(stop <-chan struct{}, tick <-chan time.Time) {
+	for {
+		select {
+		case <-stop:
+			return
+		case <-tick:
+			work()
+		}
+	}
+}
+
+func pollWhileWorking(tick <-chan time.Time) {
+	stop := make(chan struct{})
+	go poll(stop, tick)
+	defer close(stop)
+	work()
+}
+
+func pollStoppedOnSuccessOnly(tick <-chan time.Time) error {
+	stop := make(chan struct{})
+	go poll(stop, tick) // want `goroutine running poll is not joined on every path: the return at line \d+ skips closing stop`
+	if _, err := fetch(); err != nil {
+		return err
+	}
+	close(stop)
+	return nil
+}
+
+func spinUntilDone() {
+	done := make(chan struct{})
+	go func() {
+		for {
+			select {
+			case <-done:
+				return
+			default:
+				work()
+			}
+		}
+	}()
+	close(done)
+}
+
+// --- Paired methods: Watch starts, Unwatch releases ---
+
+type watcher struct {
+	events  chan int
+	unwatch chan struct{}
+}
+
+func (w *watcher) Watch() {
+	go func() {
+		for {
+			select {
+			case <-w.unwatch:
+				return
+			case ev := <-w.events:
+				use(ev)
+			}
+		}
+	}()
+}
+
+func (w *watcher) Unwatch() { w.unwatch <- struct{}{} }
+
+// --- Stopped through a method of another name, by its effect ---
+
+type janitor struct {
+	cancel context.CancelFunc
+}
+
+func sweep(ctx context.Context) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(time.Minute):
+		}
+	}
+}
+
+func newJanitor() *janitor {
+	ctx, cancel := context.WithCancel(context.Background())
+	j := &janitor{cancel: cancel}
+	go sweep(ctx) // want `goroutine running sweep is handed on to the caller, but newService drops it at line \d+: call its Done method`
+	return j
+}
+
+// Done is the method that stops the sweeper: it cancels its context.
+func (j *janitor) Done() { j.cancel() }
+
+type service struct {
+	seen *janitor
+}
+
+func newService(fail bool) (*service, error) {
+	s := &service{}
+	s.seen = newJanitor() // want `the result of newJanitor is not stopped on every path`
+	if fail {
+		return nil, errors.New("bad option") // s.seen's sweeper runs for ever
+	}
+	return s, nil
+}
+
+// --- A constructor's error return after starting helpers ---
+
+type server struct {
+	shutdown chan struct{}
+	conns    chan net.Conn
+}
+
+func (s *server) helper() {
+	for {
+		select {
+		case <-s.shutdown:
+			return
+		case c := <-s.conns:
+			c.Close()
+		}
+	}
+}
+
+func (s *server) Close() { close(s.shutdown) }
+
+func openServer(ok func() error) (*server, error) {
+	s := &server{shutdown: make(chan struct{}), conns: make(chan net.Conn)}
+	go s.helper() // want `goroutine running s.helper is not joined on every path: the return at line \d+ skips`
+	if err := ok(); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+func openServerClosedOnError(ok func() error) (*server, error) {
+	s := &server{shutdown: make(chan struct{}), conns: make(chan net.Conn)}
+	go s.helper()
+	if err := ok(); err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// --- A sink: the goroutine receives from the channel it returns ---
+
+func newSink() chan<- int {
+	in := make(chan int, 4)
+	go func() {
+		for range in {
+		}
+	}()
+	return in
+}
+
+// --- A join that travels in a struct given to the goroutine ---
+
+type serveConfig struct{ closeCh chan<- struct{} }
+
+func serve(cfg *serveConfig) { defer close(cfg.closeCh) }
+
+func serveAndWait() {
+	ch := make(chan struct{})
+	go serve(&serveConfig{closeCh: ch})
+	<-ch
+}
+
+// --- A panic guard that runs the function it is given ---
+
+func withRecover(fn func()) {
+	defer func() { _ = recover() }()
+	fn()
+}
+
+type dispatcher struct {
+	input chan int
+}
+
+func (d *dispatcher) dispatch() {
+	for v := range d.input {
+		use(v)
+	}
+}
+
+func (d *dispatcher) Close() { close(d.input) }
+
+func newDispatcher() *dispatcher {
+	d := &dispatcher{input: make(chan int)}
+	go withRecover(d.dispatch) // the caller owns d, and its Close
+	return d
+}
+
+func dispatchAndForget() {
+	d := &dispatcher{input: make(chan int)}
+	go withRecover(d.dispatch) // want `goroutine running withRecover is never joined, so it can outlive dispatchAndForget`
+	d.input <- 1
+}
+
+// --- A cancel kept where a sibling method finds it ---
+
+type discovery struct {
+	ctx         context.Context
+	advertising map[string]context.CancelFunc
+}
+
+func (d *discovery) Advertise(topic string) {
+	ctx, cancel := context.WithCancel(d.ctx)
+	d.advertising[topic] = cancel
+	go func() { <-ctx.Done() }()
+}
+
+func (d *discovery) StopAdvertise(topic string) { d.advertising[topic]() }
