@@ -50,8 +50,8 @@ type obligation struct {
 	goStmt  *ast.GoStmt
 }
 
-func result(i int) int            { return -2 - i }
-func (o obligation) isResult() bool { return o.target <= -2 }
+func result(i int) int                { return -2 - i }
+func (o obligation) isResult() bool   { return o.target <= -2 }
 func (o obligation) resultIndex() int { return -2 - o.target }
 
 // A drop is a call that drops an obligation, found in the package.
