@@ -153,6 +153,7 @@ type checker struct {
 	fields      *fieldUse                    // what the package does with its types' fields
 	ranges      map[ast.Expr]*ast.RangeStmt  // range statements over channels, by operand
 	obligations map[*types.Func][]obligation // what callers of this package's functions must do
+	bubbled     map[*types.Func]bool         // test helpers only ever called in synctest bubbles
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -178,6 +179,7 @@ func run(pass *analysis.Pass) (any, error) {
 		nodeEffects: make(map[ast.Node][]effect),
 		owned:       make(map[*types.Var]bool),
 		obligations: make(map[*types.Func][]obligation),
+		bubbled:     make(map[*types.Func]bool),
 	}
 	if !c.prepare() {
 		return nil, nil

@@ -56,7 +56,7 @@ func (c *checker) checkCtxdetach() {
 		if len(cands) == 0 && len(reqs) == 0 {
 			continue
 		}
-		if !without && c.defaults(cur, call, cands) {
+		if !without && (c.defaults(cur, call, cands) || c.narrowRoots(cands, cur) && c.outlivesScope(cur)) {
 			continue
 		}
 		if c.afterDone(cur, call, fnCur) {
@@ -207,7 +207,7 @@ func (c *checker) allRoots(cands []*types.Var, cur inspector.Cursor) bool {
 					break
 				}
 				call, ok := ast.Unparen(rhs[i]).(*ast.CallExpr)
-				if !ok || !isFunc(callee(c.info, call), "context", "Background", "TODO") {
+				if !ok || !isFunc(callee(c.info, call), "context", "Background", "TODO") && !c.localDeadline(call, lhs, cands, body) {
 					root = false
 				}
 			}
@@ -218,6 +218,124 @@ func (c *checker) allRoots(cands []*types.Var, cur inspector.Cursor) bool {
 		}
 	}
 	return true
+}
+
+// narrowRoots reports whether every context in scope is a local the
+// function made from context.Background() with a deadline or cancel of its
+// own (startCtx, cancel := context.WithTimeout(context.Background(), d)):
+// there is no caller's context to detach from, and passing the local one
+// would impose a narrow purpose's deadline where it does not belong.
+func (c *checker) narrowRoots(cands []*types.Var, cur inspector.Cursor) bool {
+	fnCur := enclosingFunc(cur)
+	for _, v := range cands {
+		body := c.declaringBody(v, fnCur.Node())
+		if body == nil {
+			return false // a parameter: a caller's context
+		}
+		derived := false
+		ok := true
+		ast.Inspect(body, func(n ast.Node) bool {
+			if u, isAddr := n.(*ast.UnaryExpr); isAddr && u.Op == token.AND && pathOf(c.info, u.X).root == v {
+				ok = false
+			}
+			lhs, rhs := assignment(n)
+			for i, l := range lhs {
+				if id, isID := ast.Unparen(l).(*ast.Ident); !isID || c.info.ObjectOf(id) != v || len(rhs) == 0 {
+					continue
+				}
+				call, isCall := ast.Unparen(rhs[0]).(*ast.CallExpr)
+				if i != 0 || len(rhs) != 1 || !isCall || !c.localDeadline(call, lhs, nil, body) {
+					ok = false
+				}
+				derived = true
+			}
+			return ok
+		})
+		if !ok || !derived {
+			return false
+		}
+	}
+	return len(cands) > 0
+}
+
+// outlivesScope reports whether the context made at cur is for work that
+// outlives the function's own flow: made in a deferred call or a go
+// statement, or stored in a field (a lifetime context), directly or
+// through context.WithCancel and its kin.
+func (c *checker) outlivesScope(cur inspector.Cursor) bool {
+	for p := cur.Parent(); p.Valid(); p = p.Parent() {
+		if _, ok := p.Node().(*ast.FuncDecl); ok {
+			break
+		}
+		switch p.Node().(type) {
+		case *ast.DeferStmt, *ast.GoStmt:
+			return true
+		}
+	}
+	up := cur
+	for {
+		outer, ok := up.Parent().Node().(*ast.CallExpr)
+		if !ok || len(outer.Args) == 0 || outer.Args[0] != up.Node() || !isContextDerive(callee(c.info, outer)) {
+			break
+		}
+		up = up.Parent()
+	}
+	if as, ok := up.Parent().Node().(*ast.AssignStmt); ok {
+		for _, l := range as.Lhs {
+			if pathOf(c.info, l).fields != "" {
+				return true // a lifetime context kept in a field
+			}
+		}
+	}
+	return false
+}
+
+// localDeadline reports whether call, assigned to lhs, gives a root a
+// deadline or a cancel of the function's own: context.WithTimeout(
+// context.Background(), d) (or of another of the roots in cands), whose
+// cancel function is only called (or deferred) in body, never handed to a
+// goroutine, a closure or a field. Such a context is a local timeout (a
+// start phase's), not a cancellation a caller gave.
+func (c *checker) localDeadline(call *ast.CallExpr, lhs []ast.Expr, cands []*types.Var, body ast.Node) bool {
+	if !isFunc(callee(c.info, call), "context", "WithCancel", "WithCancelCause", "WithTimeout", "WithTimeoutCause", "WithDeadline", "WithDeadlineCause") ||
+		len(call.Args) == 0 || len(lhs) != 2 {
+		return false
+	}
+	parent := ast.Unparen(call.Args[0])
+	if inner, ok := parent.(*ast.CallExpr); ok {
+		if !isFunc(callee(c.info, inner), "context", "Background", "TODO") {
+			return false
+		}
+	} else if id, ok := parent.(*ast.Ident); !ok {
+		return false
+	} else if v, ok := c.info.Uses[id].(*types.Var); !ok || !slices.Contains(cands, v) {
+		return false
+	}
+	cancel := pathOf(c.info, lhs[1])
+	if !cancel.valid() || cancel.fields != "" {
+		return false
+	}
+	local := true
+	ast.PreorderStack(body, nil, func(n ast.Node, stack []ast.Node) bool {
+		id, ok := n.(*ast.Ident)
+		if !ok || c.info.Uses[id] != cancel.root || !local {
+			return local
+		}
+		deferred := false
+		for _, s := range stack {
+			switch s.(type) {
+			case *ast.DeferStmt:
+				deferred = true
+			case *ast.FuncLit, *ast.GoStmt:
+				local = local && deferred
+			}
+		}
+		if call, ok := stack[len(stack)-1].(*ast.CallExpr); !ok || call.Fun != id {
+			local = false // handed somewhere, not called
+		}
+		return local
+	})
+	return local
 }
 
 // rootFunc reports whether cur is where root contexts legitimately come
@@ -234,7 +352,7 @@ func (c *checker) rootFunc(cur, fnCur inspector.Cursor) bool {
 			return c.isTestFunc(n)
 		case *ast.FuncLit:
 			call, ok := f.Parent().Node().(*ast.CallExpr)
-			if !ok || !isSubtestRun(callee(c.info, call)) {
+			if !ok || !isSubtestRun(callee(c.info, call)) && !c.bubbles(call, n) {
 				return false
 			}
 		}

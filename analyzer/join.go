@@ -565,12 +565,101 @@ func isCallee(r ref) bool {
 // synctest.Test or synctest.Run, which wait for every goroutine of the
 // bubble.
 func (c *checker) inSynctest(cur inspector.Cursor) bool {
-	for lit := range cur.Enclosing((*ast.FuncLit)(nil)) {
-		if call, ok := lit.Parent().Node().(*ast.CallExpr); ok && isSynctest(callee(c.info, call)) {
-			return true
+	for f := range cur.Enclosing((*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
+		switch n := f.Node().(type) {
+		case *ast.FuncLit:
+			if call, ok := f.Parent().Node().(*ast.CallExpr); ok && c.bubbles(call, n) {
+				return true
+			}
+		case *ast.FuncDecl:
+			return c.onlyInBubbles(n)
 		}
 	}
 	return false
+}
+
+// bubbles reports whether call runs the function literal lit, one of its
+// arguments, in a synctest bubble: synctest.Test or Run, or a function of
+// the package that hands that argument on to them (func synctestTest(t, f)
+// { synctest.Test(t, f) }).
+func (c *checker) bubbles(call *ast.CallExpr, lit *ast.FuncLit) bool {
+	fn := callee(c.info, call)
+	if isSynctest(fn) {
+		return true
+	}
+	i := slices.IndexFunc(call.Args, func(a ast.Expr) bool { return ast.Unparen(a) == lit })
+	return fn != nil && i >= 0 && c.bubbleParam(fn, 0) == i
+}
+
+// bubbleParam returns the index of the parameter of fn, a function of this
+// package, that fn runs in a synctest bubble (directly or through another
+// such function), or -1.
+func (c *checker) bubbleParam(fn *types.Func, depth int) int {
+	decl := c.decls[fn.Origin()]
+	if decl == nil || decl.Body == nil || depth > 3 {
+		return -1
+	}
+	sig := fn.Type().(*types.Signature)
+	index := -1
+	eachOwnCall(decl.Body, func(call *ast.CallExpr) {
+		to := callee(c.info, call)
+		for ai, a := range call.Args {
+			id, ok := ast.Unparen(a).(*ast.Ident)
+			if !ok {
+				continue
+			}
+			for pi := 0; pi < sig.Params().Len(); pi++ {
+				if sig.Params().At(pi) != c.info.Uses[id] {
+					continue
+				}
+				if isSynctest(to) || to != nil && c.bubbleParam(to, depth+1) == ai {
+					index = pi
+				}
+			}
+		}
+	})
+	return index
+}
+
+// onlyInBubbles reports whether every call of the function declared by fd
+// is made inside a synctest bubble (a helper of bubbled tests), and there
+// is at least one, and it is never used as a value.
+func (c *checker) onlyInBubbles(fd *ast.FuncDecl) bool {
+	fn, ok := c.info.Defs[fd.Name].(*types.Func)
+	if !ok || !c.tests[c.pass.Fset.File(fd.Pos())] {
+		return false
+	}
+	if v, ok := c.bubbled[fn]; ok {
+		return v
+	}
+	c.bubbled[fn] = false // while deciding: a recursive call is not a reason
+	calls := 0
+	for cur := range c.root.Preorder((*ast.Ident)(nil)) {
+		id := cur.Node().(*ast.Ident)
+		if c.info.Uses[id] != fn {
+			continue
+		}
+		p := cur.Parent()
+		if sel, ok := p.Node().(*ast.SelectorExpr); ok && sel.Sel == id {
+			p = p.Parent()
+		}
+		call, ok := p.Node().(*ast.CallExpr)
+		if !ok || ast.Unparen(call.Fun) != cur.Node() && !isSelOf(call.Fun, id) {
+			return false // used as a value
+		}
+		if !c.inSynctest(p) {
+			return false
+		}
+		calls++
+	}
+	c.bubbled[fn] = calls > 0
+	return calls > 0
+}
+
+// isSelOf reports whether e is a selector whose Sel is id.
+func isSelOf(e ast.Expr, id *ast.Ident) bool {
+	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+	return ok && sel.Sel == id
 }
 
 // goKeys finds what the goroutine of g can be joined by.

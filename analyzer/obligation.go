@@ -42,17 +42,29 @@ type obligation struct {
 	// target: -1 the receiver, i >= 0 parameter i, or result(i) for the
 	// i-th result.
 	target  int
-	fields  string   // the path below the target
-	kind    obKind   //
-	methods []string // for obStop: the methods that discharge it
+	fields  string      // the path below the target to the value handed on
+	kind    obKind      //
+	needs   [][]release // for obStop: for each block, the effects that release it
+	methods []string    // for obStop, for messages: the methods that discharge it
 	at      string   // the go statement it leaks: "pkg/file.go:12"
 	runs    string   // what the goroutine runs, for messages: "tx.awaitDone"
 	goStmt  *ast.GoStmt
+	more    int // other goroutines handed on the same way (mergeObligations)
 }
 
 func result(i int) int                { return -2 - i }
 func (o obligation) isResult() bool   { return o.target <= -2 }
 func (o obligation) resultIndex() int { return -2 - o.target }
+
+// A release is an effect that releases (part of) a goroutine handed on
+// with a value: an effect of one of kinds on the path fields below the
+// value (prefix: or on a value that holds it, as closing a server stops
+// what reads its listener).
+type release struct {
+	kinds  []effKind
+	fields string
+	prefix bool
+}
 
 // A drop is a call that drops an obligation, found in the package.
 type drop struct {
@@ -93,10 +105,11 @@ func (c *checker) computeObligations() {
 		o.at = c.factPos(g)
 		o.runs = c.goCallee(g)
 		if o.kind == obStop {
-			o.methods = c.stoppingMethods(c.valueAt(fd, fn, o), j)
-			if len(o.methods) == 0 {
-				continue // stopped some other way: nothing to name
+			o.needs = c.needsOf(j, h.p)
+			if len(o.needs) == 0 {
+				continue // the value cannot stop it
 			}
+			o.methods = c.stoppingMethods(c.valueAt(fd, fn, o), j)
 		}
 		c.obligations[fn] = appendObligation(c.obligations[fn], o)
 	}
@@ -127,10 +140,10 @@ func (c *checker) computeObligations() {
 					}
 					p.fields += o.fields
 					lifted, ok := c.lift(fd, fn, p, o.kind)
-					if !ok {
-						continue
+					if !ok || lifted.target == -1 && slices.Contains(o.methods, fn.Name()) {
+						continue // not handed on, or fn is itself a method that stops it
 					}
-					lifted.methods, lifted.at, lifted.runs, lifted.goStmt = o.methods, o.at, o.runs, o.goStmt
+					lifted.needs, lifted.methods, lifted.at, lifted.runs, lifted.goStmt = o.needs, o.methods, o.at, o.runs, o.goStmt
 					n := len(c.obligations[fn])
 					c.obligations[fn] = appendObligation(c.obligations[fn], lifted)
 					changed = changed || len(c.obligations[fn]) != n
@@ -138,6 +151,24 @@ func (c *checker) computeObligations() {
 			})
 		}
 	}
+}
+
+// mergeObligations keeps one obligation per thing to do: several
+// goroutines handed on with the same value and stopped by the same
+// methods are one obligation for the caller (counted in more).
+func mergeObligations(obs []obligation) []obligation {
+	var out []obligation
+	for _, o := range obs {
+		i := slices.IndexFunc(out, func(x obligation) bool {
+			return x.target == o.target && x.fields == o.fields && x.kind == o.kind && fmt.Sprint(x.needs) == fmt.Sprint(o.needs)
+		})
+		if i < 0 {
+			out = append(out, o)
+			continue
+		}
+		out[i].more++
+	}
+	return out
 }
 
 // appendObligation adds o unless an equal one is there.
@@ -225,6 +256,104 @@ func (c *checker) returnedVar(fd *ast.FuncDecl, i int) *types.Var {
 		return v == nil && !lit
 	})
 	return v
+}
+
+// needsOf returns what releases the goroutine of j through the value at v
+// (in the spawner's terms): for each of its blocks, the effects on v's
+// fields that release it; for a goroutine that does not block, the joins
+// through its keys under v. Nil when some block has nothing under v.
+func (c *checker) needsOf(j *goJoin, v path) [][]release {
+	rel := func(p path) (string, bool) {
+		if !v.prefixOf(p) {
+			return "", false
+		}
+		return strings.TrimPrefix(p.fields, v.fields), true
+	}
+	var needs [][]release
+	for _, b := range j.blocks {
+		if b.inner || slices.ContainsFunc(b.alts, func(a alt) bool { return a.kind == altWait }) {
+			continue
+		}
+		var alts []release
+		for _, a := range b.alts {
+			p := a.p
+			var kinds []effKind
+			prefix := false
+			switch a.kind {
+			case altRecv:
+				kinds = []effKind{effClose}
+				if a.exits {
+					kinds = append(kinds, effSend)
+				}
+			case altSend:
+				if a.exits {
+					kinds = []effKind{effRecv}
+				}
+			case altIO:
+				kinds, prefix = []effKind{effStop}, true
+			case altDone:
+				cp, ok := c.cancelPath(p)
+				if p.fields != "" {
+					cp, ok = c.pairedCancel(p)
+				}
+				if !ok {
+					continue
+				}
+				p, kinds = cp, []effKind{effCancel}
+			}
+			if f, ok := rel(p); ok && len(kinds) > 0 {
+				alts = append(alts, release{kinds: kinds, fields: f, prefix: prefix})
+			}
+		}
+		if len(alts) == 0 {
+			return nil
+		}
+		needs = append(needs, alts)
+	}
+	if len(needs) > 0 {
+		return needs
+	}
+	for _, k := range j.keys {
+		f, ok := rel(k.p)
+		switch {
+		case !ok:
+		case k.kind == keyWait:
+			needs = append(needs, []release{{kinds: []effKind{effWait}, fields: f}})
+		case k.kind == keyChan:
+			needs = append(needs, []release{{kinds: []effKind{effRecv}, fields: f}})
+		}
+	}
+	return needs
+}
+
+// pairedCancel returns, for a context kept in a field (s.ctx), the field
+// of the same value that holds its cancel function (s.cancel).
+func (c *checker) pairedCancel(ctx path) (path, bool) {
+	k, ok := c.keyOf(ctx)
+	if !ok || k.field.owner == nil {
+		return path{}, false
+	}
+	r := c.relation()
+	for ck := range closure(k, func(k cancelKey) []cancelKey {
+		next := r.alias[k]
+		if k.v != nil {
+			for _, p := range r.parents[k.v] {
+				next = append(next, cancelKey{v: p})
+			}
+		}
+		return next
+	}) {
+		for _, cancel := range r.pairs[ck] {
+			for fk := range closure(cancel, func(k cancelKey) []cancelKey { return r.alias[k] }) {
+				if fk.field.owner == k.field.owner {
+					q := parentPath(ctx)
+					q.fields += "." + fk.field.field
+					return q, true
+				}
+			}
+		}
+	}
+	return path{}, false
 }
 
 // stoppingMethods returns the methods of the value at p that stop the
@@ -402,7 +531,7 @@ func (c *checker) checkObligations() {
 		if c.inSynctest(cur) {
 			continue
 		}
-		for _, o := range obs {
+		for _, o := range mergeObligations(obs) {
 			c.checkCall(cur, fn, call, to, o)
 		}
 	}
@@ -500,7 +629,9 @@ func (c *checker) resultUsedInPlace(cur inspector.Cursor, call *ast.CallExpr, o 
 		return true
 	case *ast.SelectorExpr:
 		if sel, ok := c.info.Selections[p]; ok && sel.Kind() == types.MethodVal {
-			return o.kind == obStop && slices.Contains(o.methods, p.Sel.Name)
+			// newX().Close(): discharged in place when that method does it.
+			m, _ := sel.Obj().(*types.Func)
+			return o.kind == obStop && m != nil && slices.Contains(o.methods, m.Name())
 		}
 		return true
 	case *ast.AssignStmt, *ast.ValueSpec:
@@ -573,15 +704,36 @@ func (c *checker) discharges(n ast.Node, p path, o obligation) bool {
 		case useBuiltin:
 			found = o.kind == obClose && isBuiltinCall(c.info, r.call, "close") && r.path.equal(p)
 		case useMethod:
-			switch o.kind {
-			case obWait:
-				found = r.path.equal(p) && r.method.Name() == "Wait"
-			case obStop:
-				found = r.path.equal(p) && slices.Contains(o.methods, r.method.Name())
-			}
+			found = o.kind == obWait && r.path.equal(p) && r.method.Name() == "Wait"
 		}
 	})
-	return found
+	return found || o.kind == obStop && c.releasesAll(c.effectsAt(n), p, o.needs)
+}
+
+// releasesAll reports whether the effects es release every block of a
+// goroutine handed on with the value at v, as needs describes them.
+func (c *checker) releasesAll(es []effect, v path, needs [][]release) bool {
+	if len(needs) == 0 {
+		return false
+	}
+	for _, alts := range needs {
+		if !slices.ContainsFunc(alts, func(r release) bool {
+			want := v
+			want.fields += r.fields
+			return slices.ContainsFunc(es, func(e effect) bool {
+				if !slices.Contains(r.kinds, e.kind) {
+					return false
+				}
+				if r.prefix {
+					return v.prefixOf(e.p) && e.p.prefixOf(want)
+				}
+				return e.p.equal(want)
+			})
+		}) {
+			return false
+		}
+	}
+	return true
 }
 
 // obVerb says what discharging o is, for messages.
@@ -623,7 +775,10 @@ func obHow(o obligation) string {
 	case obClose:
 		return "close it"
 	}
-	if len(o.methods) == 1 {
+	switch len(o.methods) {
+	case 0:
+		return "stop it (release what its goroutine waits on)"
+	case 1:
 		return "call its " + o.methods[0] + " method"
 	}
 	return "call one of its methods " + strings.Join(o.methods, ", ")
@@ -632,9 +787,13 @@ func obHow(o obligation) string {
 // reportDrop reports a call that drops an obligation, and remembers it for
 // the go statement, when that is in this package.
 func (c *checker) reportDrop(call *ast.CallExpr, fn ast.Node, to *types.Func, o obligation, how string) {
+	which := fmt.Sprintf("the goroutine started at %s (%s) is", o.at, o.runs)
+	if o.more > 0 {
+		which = fmt.Sprintf("the goroutine started at %s (%s) and %d more are", o.at, o.runs, o.more)
+	}
 	c.report(ruleBarego, call, nil,
-		"%s %s, so the goroutine started at %s (%s) is never joined: %s on every path (defer it), or hand it on",
-		c.obWhat(to, o), how, o.at, o.runs, obHow(o))
+		"%s %s, so %s never joined: %s on every path (defer it), or hand it on",
+		c.obWhat(to, o), how, which, obHow(o))
 	if o.goStmt != nil {
 		if cur, ok := c.root.FindNode(o.goStmt); ok {
 			if j := c.joinOf(cur); j.dropped == nil {

@@ -890,27 +890,12 @@ func (c *checker) freshExpr(e ast.Expr) bool {
 	case *ast.UnaryExpr:
 		return c.freshExpr(e.X)
 	case *ast.Ident:
-		if e.Name == "nil" {
-			return true
-		}
-		if v, ok := c.info.Uses[e].(*types.Var); ok && !v.IsField() && !isGlobal(v) {
-			return !c.isParam(v) // a local made in the function, most likely
-		}
+		return e.Name == "nil"
 	case *ast.CallExpr:
 		if isBuiltinCall(c.info, e, "make") || isBuiltinCall(c.info, e, "new") {
 			return true
 		}
 		return isContextDerive(callee(c.info, e))
-	}
-	return false
-}
-
-// isParam reports whether v is a parameter or receiver of a function.
-func (c *checker) isParam(v *types.Var) bool {
-	for _, d := range c.decls {
-		if declaredIn(v, d.Type) || d.Recv != nil && declaredIn(v, d.Recv) {
-			return true
-		}
 	}
 	return false
 }

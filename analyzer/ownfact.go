@@ -25,6 +25,7 @@ type factObligation struct {
 	Target  int // -1 the receiver, i >= 0 parameter i, -2-i result i
 	Fields  string
 	Kind    uint8
+	Needs   [][]factRelease
 	Methods []string
 	At      string // the go statement: "example.com/lib/lib.go:12"
 	Runs    string // what it runs
@@ -45,6 +46,13 @@ type factAlt struct {
 type factEffect struct {
 	Kind uint8
 	Path factPath
+}
+
+// A factRelease is a release (obligation.go).
+type factRelease struct {
+	Kinds  []uint8
+	Fields string
+	Prefix bool
 }
 
 func (*ownFact) AFact() {}
@@ -159,7 +167,19 @@ func (c *checker) toFact(fn *types.Func, s *summary, obs []obligation) *ownFact 
 		f.Returns = &fp
 	}
 	for _, o := range obs {
-		f.Owes = append(f.Owes, factObligation{Target: o.target, Fields: o.fields, Kind: uint8(o.kind), Methods: o.methods, At: o.at, Runs: o.runs})
+		fo := factObligation{Target: o.target, Fields: o.fields, Kind: uint8(o.kind), Methods: o.methods, At: o.at, Runs: o.runs}
+		for _, alts := range o.needs {
+			var fa []factRelease
+			for _, r := range alts {
+				var kinds []uint8
+				for _, k := range r.kinds {
+					kinds = append(kinds, uint8(k))
+				}
+				fa = append(fa, factRelease{Kinds: kinds, Fields: r.fields, Prefix: r.prefix})
+			}
+			fo.Needs = append(fo.Needs, fa)
+		}
+		f.Owes = append(f.Owes, fo)
 	}
 	if len(f.Blocks) == 0 && len(f.Effects) == 0 && f.Returns == nil && len(f.Owes) == 0 {
 		return nil
@@ -215,7 +235,19 @@ func (c *checker) factSummary(fn *types.Func, f *ownFact) *summary {
 		s.returns, _ = dec(*f.Returns)
 	}
 	for _, o := range f.Owes {
-		s.obligations = append(s.obligations, obligation{target: o.Target, fields: o.Fields, kind: obKind(o.Kind), methods: o.Methods, at: o.At, runs: o.Runs})
+		ob := obligation{target: o.Target, fields: o.Fields, kind: obKind(o.Kind), methods: o.Methods, at: o.At, runs: o.Runs}
+		for _, fa := range o.Needs {
+			var alts []release
+			for _, r := range fa {
+				var kinds []effKind
+				for _, k := range r.Kinds {
+					kinds = append(kinds, effKind(k))
+				}
+				alts = append(alts, release{kinds: kinds, fields: r.Fields, prefix: r.Prefix})
+			}
+			ob.needs = append(ob.needs, alts)
+		}
+		s.obligations = append(s.obligations, ob)
 	}
 	return s
 }

@@ -494,3 +494,38 @@ func (d *discovery) Advertise(topic string) {
 }
 
 func (d *discovery) StopAdvertise(topic string) { d.advertising[topic]() }
+
+// --- A start phase's own timeout is not a context to pass on ---
+
+type runner struct{}
+
+func (runner) Start(ctx context.Context) error { return nil }
+func (runner) Kill(ctx context.Context) error  { return nil }
+func (runner) Wait(ctx context.Context) error  { return nil }
+
+type client struct {
+	doneCtx context.Context
+	cancel  context.CancelFunc
+}
+
+func (cl *client) start(r runner, d time.Duration) (err error) {
+	startCtx, cancel := context.WithTimeout(context.Background(), d)
+	defer cancel()
+	if err = r.Start(startCtx); err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			_ = r.Kill(context.Background()) // startCtx may have expired: a root of its own
+		}
+	}()
+	cl.doneCtx, cl.cancel = context.WithCancel(context.Background()) // the client's lifetime, not the start's
+	return nil
+}
+
+func (cl *client) startFrom(ctx context.Context, r runner) error {
+	startCtx, cancel := context.WithTimeout(ctx, time.Second)
+	defer cancel()
+	_ = r.Start(startCtx)
+	return r.Kill(context.Background()) // want `call to context.Background\(\) detaches this work from ctx`
+}
