@@ -46,8 +46,8 @@ type obligation struct {
 	kind    obKind      //
 	needs   [][]release // for obStop: for each block, the effects that release it
 	methods []string    // for obStop, for messages: the methods that discharge it
-	at      string   // the go statement it leaks: "pkg/file.go:12"
-	runs    string   // what the goroutine runs, for messages: "tx.awaitDone"
+	at      string      // the go statement it leaks: "pkg/file.go:12"
+	runs    string      // what the goroutine runs, for messages: "tx.awaitDone"
 	goStmt  *ast.GoStmt
 	more    int // other goroutines handed on the same way (mergeObligations)
 }
