@@ -64,6 +64,9 @@ type summary struct {
 	// obligations, for a function of another package: what its callers
 	// must do (obligation.go).
 	obligations []obligation
+	// fresh, for a function of another package: its first result is a
+	// value it made itself (a constructor).
+	fresh bool
 }
 
 // summaryOf returns the summary of a function declared in this package,

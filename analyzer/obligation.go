@@ -45,6 +45,7 @@ type obligation struct {
 	fields  string      // the path below the target to the value handed on
 	kind    obKind      //
 	needs   [][]release // for obStop: for each block, the effects that release it
+	joins   []release   // for obStop: or any one of these effects, which join it
 	methods []string    // for obStop, for messages: the methods that discharge it
 	at      string      // the go statement it leaks: "pkg/file.go:12"
 	runs    string      // what the goroutine runs, for messages: "tx.awaitDone"
@@ -105,8 +106,8 @@ func (c *checker) computeObligations() {
 		o.at = c.factPos(g)
 		o.runs = c.goCallee(g)
 		if o.kind == obStop {
-			o.needs = c.needsOf(j, h.p)
-			if len(o.needs) == 0 {
+			o.needs, o.joins = c.needsOf(j, h.p)
+			if len(o.needs) == 0 && len(o.joins) == 0 {
 				continue // the value cannot stop it
 			}
 			o.methods = c.stoppingMethods(c.valueAt(fd, fn, o), j)
@@ -143,7 +144,7 @@ func (c *checker) computeObligations() {
 					if !ok || lifted.target == -1 && slices.Contains(o.methods, fn.Name()) {
 						continue // not handed on, or fn is itself a method that stops it
 					}
-					lifted.needs, lifted.methods, lifted.at, lifted.runs, lifted.goStmt = o.needs, o.methods, o.at, o.runs, o.goStmt
+					lifted.needs, lifted.joins, lifted.methods, lifted.at, lifted.runs, lifted.goStmt = o.needs, o.joins, o.methods, o.at, o.runs, o.goStmt
 					n := len(c.obligations[fn])
 					c.obligations[fn] = appendObligation(c.obligations[fn], lifted)
 					changed = changed || len(c.obligations[fn]) != n
@@ -160,7 +161,8 @@ func mergeObligations(obs []obligation) []obligation {
 	var out []obligation
 	for _, o := range obs {
 		i := slices.IndexFunc(out, func(x obligation) bool {
-			return x.target == o.target && x.fields == o.fields && x.kind == o.kind && fmt.Sprint(x.needs) == fmt.Sprint(o.needs)
+			return x.target == o.target && x.fields == o.fields && x.kind == o.kind &&
+				fmt.Sprint(x.needs) == fmt.Sprint(o.needs) && fmt.Sprint(x.joins) == fmt.Sprint(o.joins)
 		})
 		if i < 0 {
 			out = append(out, o)
@@ -258,18 +260,28 @@ func (c *checker) returnedVar(fd *ast.FuncDecl, i int) *types.Var {
 	return v
 }
 
-// needsOf returns what releases the goroutine of j through the value at v
-// (in the spawner's terms): for each of its blocks, the effects on v's
-// fields that release it; for a goroutine that does not block, the joins
-// through its keys under v. Nil when some block has nothing under v.
-func (c *checker) needsOf(j *goJoin, v path) [][]release {
+// needsOf returns what ends the goroutine of j through the value at v (in
+// the spawner's terms): for each of its blocks, the effects on v's fields
+// that release it (nil when some block has nothing under v), and the
+// effects that join it through its keys under v (waiting on its
+// WaitGroup, receiving from its channel).
+func (c *checker) needsOf(j *goJoin, v path) (needs [][]release, joins []release) {
 	rel := func(p path) (string, bool) {
 		if !v.prefixOf(p) {
 			return "", false
 		}
 		return strings.TrimPrefix(p.fields, v.fields), true
 	}
-	var needs [][]release
+	for _, k := range j.keys {
+		f, ok := rel(k.p)
+		switch {
+		case !ok:
+		case k.kind == keyWait:
+			joins = append(joins, release{kinds: []effKind{effWait}, fields: f})
+		case k.kind == keyChan:
+			joins = append(joins, release{kinds: []effKind{effRecv}, fields: f})
+		}
+	}
 	for _, b := range j.blocks {
 		if b.inner || slices.ContainsFunc(b.alts, func(a alt) bool { return a.kind == altWait }) {
 			continue
@@ -306,24 +318,11 @@ func (c *checker) needsOf(j *goJoin, v path) [][]release {
 			}
 		}
 		if len(alts) == 0 {
-			return nil
+			return nil, joins
 		}
 		needs = append(needs, alts)
 	}
-	if len(needs) > 0 {
-		return needs
-	}
-	for _, k := range j.keys {
-		f, ok := rel(k.p)
-		switch {
-		case !ok:
-		case k.kind == keyWait:
-			needs = append(needs, []release{{kinds: []effKind{effWait}, fields: f}})
-		case k.kind == keyChan:
-			needs = append(needs, []release{{kinds: []effKind{effRecv}, fields: f}})
-		}
-	}
-	return needs
+	return needs, joins
 }
 
 // pairedCancel returns, for a context kept in a field (s.ctx), the field
@@ -569,6 +568,9 @@ func (c *checker) checkCall(cur inspector.Cursor, fn ast.Node, call *ast.CallExp
 	if !c.localTo(p, fn) {
 		return // a field, a parameter, a global: its owner's business (or this function's own obligation)
 	}
+	if !o.isResult() && !c.ownedLocal(p.root, fn) {
+		return // a value the function got from elsewhere: its owner's business
+	}
 	used := func(n ast.Node) bool { return c.discharges(n, p, o) }
 	stmt := c.stmtOf(cur)
 	if deferredBefore(c.info, funcBody(fn), stmt, used) {
@@ -707,7 +709,11 @@ func (c *checker) discharges(n ast.Node, p path, o obligation) bool {
 			found = o.kind == obWait && r.path.equal(p) && r.method.Name() == "Wait"
 		}
 	})
-	return found || o.kind == obStop && c.releasesAll(c.effectsAt(n), p, o.needs)
+	if found || o.kind != obStop {
+		return found
+	}
+	es := c.effectsAt(n)
+	return c.releasesAll(es, p, o.needs) || slices.ContainsFunc(o.joins, func(r release) bool { return c.releasesAll(es, p, [][]release{{r}}) })
 }
 
 // releasesAll reports whether the effects es release every block of a

@@ -951,6 +951,9 @@ func (c *checker) madeHere(e ast.Expr) bool {
 		}
 		if fn := callee(c.info, e); fn != nil && fn.Pkg() == c.pass.Pkg {
 			return c.constructs(fn)
+		} else if fn != nil {
+			s := c.calleeSummary(fn)
+			return s != nil && s.fresh
 		}
 	}
 	return false
@@ -981,7 +984,7 @@ func (c *checker) constructs(fn *types.Func) bool {
 					if id.Name == "nil" {
 						return true
 					}
-					ok = ok && c.ownedLocalNoRecurse(v, decl)
+					ok = ok && c.ownedLocalNoRecurse(v, decl) && !c.keptElsewhere(v, decl)
 					return true
 				}
 				if id.Name == "nil" {
@@ -993,6 +996,72 @@ func (c *checker) constructs(fn *types.Func) bool {
 		return ok
 	})
 	return ok && any
+}
+
+// keptElsewhere reports whether decl lets the value in its local v go
+// anywhere but to its caller: stores it, passes it to a call, sends it,
+// starts a goroutine with it (a registry that keeps what it makes).
+func (c *checker) keptElsewhere(v *types.Var, decl *ast.FuncDecl) bool {
+	return c.keptIn(v, decl, 0)
+}
+
+func (c *checker) keptIn(v *types.Var, decl *ast.FuncDecl, depth int) bool {
+	kept := false
+	ast.PreorderStack(decl.Body, nil, func(n ast.Node, stack []ast.Node) bool {
+		if _, ok := n.(*ast.ReturnStmt); ok || kept {
+			return false
+		}
+		if _, ok := n.(*ast.GoStmt); ok {
+			return false // the goroutine it starts is its own business
+		}
+		e, ok := n.(ast.Expr)
+		if !ok {
+			return true
+		}
+		p := pathOf(c.info, e)
+		if !p.valid() {
+			return true
+		}
+		if p.root != v || p.fields != "" {
+			return false // a path: a field of v is not v
+		}
+		r := ref{path: p, expr: e}
+		classify(c.info, &r, e, stack)
+		if sel, ok := r.parent.(*ast.SelectorExpr); ok {
+			if s, ok := c.info.Selections[sel]; ok && s.Kind() == types.MethodVal {
+				return false // c.keepalive: a method value runs on it, it does not keep it
+			}
+		}
+		switch {
+		case r.kind == useGoArg:
+			kept = true
+		case r.kind == useValue && !isCallee(r):
+			kept = !c.passedToKeeper(r, depth)
+		}
+		return false
+	})
+	return kept
+}
+
+// passedToKeeper reports whether r is not an argument of a call of a
+// function of this package that keeps nothing of that parameter
+// (startJanitor(c) starting c's janitor keeps c only in its goroutine).
+func (c *checker) passedToKeeper(r ref, depth int) bool {
+	call, ok := r.parent.(*ast.CallExpr)
+	if !ok || depth > 2 {
+		return false
+	}
+	f := callee(c.info, call)
+	if f == nil || f.Pkg() != c.pass.Pkg {
+		return false
+	}
+	d := c.decls[f.Origin()]
+	i := slices.IndexFunc(call.Args, func(a ast.Expr) bool { return a == r.expr })
+	sig := f.Type().(*types.Signature)
+	if d == nil || d.Body == nil || i < 0 || i >= sig.Params().Len() || sig.Variadic() {
+		return false
+	}
+	return !c.keptIn(sig.Params().At(i), d, depth+1)
 }
 
 // madeLiteral is madeHere without following calls.

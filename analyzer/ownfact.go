@@ -17,6 +17,7 @@ type ownFact struct {
 	Effects []factEffect
 	Returns *factPath // the channel it returns, if any
 	Owes    []factObligation
+	Fresh   bool // its first result is a value it made itself (a constructor)
 }
 
 // A factObligation is an obligation (obligation.go) of the function's
@@ -26,6 +27,7 @@ type factObligation struct {
 	Fields  string
 	Kind    uint8
 	Needs   [][]factRelease
+	Joins   []factRelease
 	Methods []string
 	At      string // the go statement: "example.com/lib/lib.go:12"
 	Runs    string // what it runs
@@ -71,6 +73,9 @@ func (f *ownFact) String() string {
 	}
 	if f.Returns != nil {
 		parts = append(parts, "returns "+f.Returns.String())
+	}
+	if f.Fresh {
+		parts = append(parts, "fresh")
 	}
 	for _, o := range f.Owes {
 		t := "result" + fmt.Sprint(-2-o.Target)
@@ -118,7 +123,7 @@ func (c *checker) exportOwnFacts() {
 			if !ok {
 				continue
 			}
-			if fact := c.toFact(fn, c.summaryOf(fn), c.obligations[fn]); fact != nil {
+			if fact := c.toFact(fn, c.summaryOf(fn), c.obligations[fn], c.constructs(fn)); fact != nil {
 				c.pass.ExportObjectFact(fn, fact)
 			}
 		}
@@ -126,7 +131,7 @@ func (c *checker) exportOwnFacts() {
 }
 
 // toFact encodes a summary, or returns nil when there is nothing to say.
-func (c *checker) toFact(fn *types.Func, s *summary, obs []obligation) *ownFact {
+func (c *checker) toFact(fn *types.Func, s *summary, obs []obligation, fresh bool) *ownFact {
 	if s == nil {
 		return nil
 	}
@@ -145,7 +150,7 @@ func (c *checker) toFact(fn *types.Func, s *summary, obs []obligation) *ownFact 
 		}
 		return factPath{}, false // a package variable: not carried
 	}
-	f := &ownFact{}
+	f := &ownFact{Fresh: fresh}
 	for _, b := range s.blocks {
 		var alts []factAlt
 		ok := true
@@ -169,19 +174,12 @@ func (c *checker) toFact(fn *types.Func, s *summary, obs []obligation) *ownFact 
 	for _, o := range obs {
 		fo := factObligation{Target: o.target, Fields: o.fields, Kind: uint8(o.kind), Methods: o.methods, At: o.at, Runs: o.runs}
 		for _, alts := range o.needs {
-			var fa []factRelease
-			for _, r := range alts {
-				var kinds []uint8
-				for _, k := range r.kinds {
-					kinds = append(kinds, uint8(k))
-				}
-				fa = append(fa, factRelease{Kinds: kinds, Fields: r.fields, Prefix: r.prefix})
-			}
-			fo.Needs = append(fo.Needs, fa)
+			fo.Needs = append(fo.Needs, encodeReleases(alts))
 		}
+		fo.Joins = encodeReleases(o.joins)
 		f.Owes = append(f.Owes, fo)
 	}
-	if len(f.Blocks) == 0 && len(f.Effects) == 0 && f.Returns == nil && len(f.Owes) == 0 {
+	if len(f.Blocks) == 0 && len(f.Effects) == 0 && f.Returns == nil && len(f.Owes) == 0 && !f.Fresh {
 		return nil
 	}
 	return f
@@ -209,7 +207,7 @@ func (c *checker) factSummary(fn *types.Func, f *ownFact) *summary {
 		}
 		return path{root: root, fields: fp.Fields, deref: fp.Fields != "" && isPointer(root.Type())}, true
 	}
-	s := &summary{}
+	s := &summary{fresh: f.Fresh}
 	var union []alt
 	for _, b := range f.Blocks {
 		if len(b) == 0 {
@@ -237,17 +235,34 @@ func (c *checker) factSummary(fn *types.Func, f *ownFact) *summary {
 	for _, o := range f.Owes {
 		ob := obligation{target: o.Target, fields: o.Fields, kind: obKind(o.Kind), methods: o.Methods, at: o.At, runs: o.Runs}
 		for _, fa := range o.Needs {
-			var alts []release
-			for _, r := range fa {
-				var kinds []effKind
-				for _, k := range r.Kinds {
-					kinds = append(kinds, effKind(k))
-				}
-				alts = append(alts, release{kinds: kinds, fields: r.Fields, prefix: r.Prefix})
-			}
-			ob.needs = append(ob.needs, alts)
+			ob.needs = append(ob.needs, decodeReleases(fa))
 		}
+		ob.joins = decodeReleases(o.Joins)
 		s.obligations = append(s.obligations, ob)
 	}
 	return s
+}
+
+func encodeReleases(rs []release) []factRelease {
+	var out []factRelease
+	for _, r := range rs {
+		var kinds []uint8
+		for _, k := range r.kinds {
+			kinds = append(kinds, uint8(k))
+		}
+		out = append(out, factRelease{Kinds: kinds, Fields: r.fields, Prefix: r.prefix})
+	}
+	return out
+}
+
+func decodeReleases(fs []factRelease) []release {
+	var out []release
+	for _, r := range fs {
+		var kinds []effKind
+		for _, k := range r.Kinds {
+			kinds = append(kinds, effKind(k))
+		}
+		out = append(out, release{kinds: kinds, fields: r.Fields, prefix: r.Prefix})
+	}
+	return out
 }

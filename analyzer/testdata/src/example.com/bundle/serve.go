@@ -20,7 +20,7 @@ type Conn struct {
 }
 
 // NewConn returns a connection whose caller must Close it.
-func NewConn(ctx context.Context, nc net.Conn) (*Conn, error) { // want NewConn:`scope\(\*bundle.Conn: Close\)`
+func NewConn(ctx context.Context, nc net.Conn) (*Conn, error) { // want NewConn:`scope\(\*bundle.Conn: Close\)` NewConn:`own\(fresh\)`
 	if nc == nil {
 		return nil, errors.New("no connection")
 	}

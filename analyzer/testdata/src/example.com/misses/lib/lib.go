@@ -15,7 +15,7 @@ type Metrics struct {
 func (m *Metrics) flush() {}
 
 // NewMetrics starts a flusher that nothing stops.
-func NewMetrics() *Metrics { // want NewMetrics:`spawns\(go statement at example.com/misses/lib/lib.go:\d+\)`
+func NewMetrics() *Metrics { // want NewMetrics:`spawns\(go statement at example.com/misses/lib/lib.go:\d+\)` NewMetrics:`own\(fresh\)`
 	m := &Metrics{}
 	go func() { // want `goroutine .*is never joined, so it can outlive NewMetrics`
 		for range time.Tick(time.Second) {
@@ -38,7 +38,7 @@ func (c *Conn) keepalive() {
 }
 
 // Dial starts a keepalive that Close signals but nothing waits for.
-func Dial(addr string) *Conn { // want Dial:`spawns\(go statement at example.com/misses/lib/lib.go:\d+\)`
+func Dial(addr string) *Conn { // want Dial:`spawns\(go statement at example.com/misses/lib/lib.go:\d+\)` Dial:`own\(fresh\)`
 	c := &Conn{quit: make(chan struct{})}
 	go c.keepalive() // want `goroutine running c.keepalive blocks for ever: it waits on c.quit`
 	return c
@@ -54,7 +54,7 @@ func startJanitor(c *Cache) { // want startJanitor:`spawns\(go statement at exam
 }
 
 // NewCache spawns through startJanitor.
-func NewCache() *Cache { // want NewCache:`spawns\(via startJanitor, go statement at example.com/misses/lib/lib.go:\d+\)`
+func NewCache() *Cache { // want NewCache:`spawns\(via startJanitor, go statement at example.com/misses/lib/lib.go:\d+\)` NewCache:`own\(fresh\)`
 	c := &Cache{items: map[string]string{}}
 	startJanitor(c)
 	return c
