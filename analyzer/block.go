@@ -34,6 +34,10 @@ type alt struct {
 	// exits: the block is in a loop, and taking this alternative leaves
 	// it (case <-stop: return). One send or receive then ends the loop.
 	exits bool
+	// cancel, for a context's Done: the cancel function that cancels it,
+	// when the package that made the pair told (a closer of another
+	// package that keeps ctx and cancel in its fields).
+	cancel path
 	// loop: the block is in a loop (a send in a loop may be one of many).
 	loop bool
 }
@@ -61,6 +65,10 @@ type summary struct {
 	// (func (s *S) Done() <-chan struct{} { return s.done }), that path:
 	// receiving from its result is receiving from that channel.
 	returns path
+	// returnsDone: it returns returns.Done() of a context (a closer's
+	// HasBeenClosed), cancelled by returnsCancel when that is known.
+	returnsDone   bool
+	returnsCancel path
 	// obligations, for a function of another package: what its callers
 	// must do (obligation.go).
 	obligations []obligation
@@ -86,7 +94,10 @@ func (c *checker) summaryOf(fn *types.Func) *summary {
 	keep := func(p path) bool { return c.paramOrGlobal(p, decl) }
 	s.blocks = c.blocksIn(decl.Body, keep)
 	s.effects = c.effectsIn(decl.Body, keep)
-	s.returns = c.returnedPath(decl, keep)
+	s.returns, s.returnsDone = c.returnedPath(decl, keep)
+	if s.returnsDone && s.returns.fields != "" {
+		s.returnsCancel, _ = c.pairedCancel(s.returns)
+	}
 	c.summaries[fn] = s
 	return s
 }
@@ -105,12 +116,15 @@ func (c *checker) paramOrGlobal(p path, fn *ast.FuncDecl) bool {
 }
 
 // returnedPath returns the path of the channel fn returns, when its only
-// result is a channel and every return returns that same path.
-func (c *checker) returnedPath(fn *ast.FuncDecl, keep func(path) bool) path {
+// result is a channel and every return returns that same path (or nil, or
+// a package variable: a closed dummy for a nil receiver), and whether it
+// returns that context's Done() rather than a channel.
+func (c *checker) returnedPath(fn *ast.FuncDecl, keep func(path) bool) (path, bool) {
 	if fn.Type.Results == nil || len(fn.Type.Results.List) != 1 || len(fn.Type.Results.List[0].Names) > 1 {
-		return path{}
+		return path{}, false
 	}
 	var p path
+	done := false
 	ok := true
 	ast.Inspect(fn.Body, func(n ast.Node) bool {
 		switch n := n.(type) {
@@ -121,41 +135,71 @@ func (c *checker) returnedPath(fn *ast.FuncDecl, keep func(path) bool) path {
 				ok = false
 				return false
 			}
-			q := c.chanPath(n.Results[0])
-			if !keep(q) || p.valid() && !p.equal(q) {
+			r := n.Results[0]
+			if isNilIdent(r) {
+				return true
+			}
+			q, isDone := c.doneOf(r)
+			if !isDone {
+				q = c.chanPath(r)
+			}
+			if q.valid() && isGlobal(q.root) && q.fields == "" {
+				return true // a dummy for a nil receiver
+			}
+			if !keep(q) || p.valid() && (!p.equal(q) || done != isDone) {
 				ok = false
 			}
-			p = q
+			p, done = q, isDone
 		}
 		return ok
 	})
-	if !ok {
-		return path{}
+	if !ok || !p.valid() {
+		return path{}, false
 	}
-	return p
+	return p, done
 }
 
 // chanPath returns the path of the channel an expression denotes: a
-// variable or field, or the result of a method such as s.Done() or
-// ctx.Done() that returns one (for ctx.Done(), the context's path).
+// variable or field, or the result of a method such as s.Done() that
+// returns one.
 func (c *checker) chanPath(e ast.Expr) path {
 	if p := pathOf(c.info, e); p.valid() {
 		return p
 	}
+	if a, ok := c.returnedAlt(e); ok && a.kind == altRecv {
+		return a.p
+	}
+	return path{}
+}
+
+// returnedAlt returns what receiving from the result of the call e waits
+// on: the channel the callee returns, or the context whose Done it
+// returns, in the caller's terms.
+func (c *checker) returnedAlt(e ast.Expr) (alt, bool) {
 	call, ok := ast.Unparen(e).(*ast.CallExpr)
 	if !ok {
-		return path{}
+		return alt{}, false
 	}
 	fn := callee(c.info, call)
 	if fn == nil {
-		return path{}
+		return alt{}, false
 	}
-	if s := c.calleeSummary(fn); s != nil && s.returns.valid() {
-		if p, ok := c.bindPath(fn, call, s.returns); ok {
-			return p
-		}
+	s := c.calleeSummary(fn)
+	if s == nil || !s.returns.valid() {
+		return alt{}, false
 	}
-	return path{}
+	p, ok := c.bindPath(fn, call, s.returns)
+	if !ok {
+		return alt{}, false
+	}
+	if !s.returnsDone {
+		return alt{kind: altRecv, p: p}, true
+	}
+	a := alt{kind: altDone, p: p}
+	if s.returnsCancel.valid() {
+		a.cancel, _ = c.bindPath(fn, call, s.returnsCancel)
+	}
+	return a, true
 }
 
 // doneOf returns ctx when e is ctx.Done() for a context ctx.
@@ -192,7 +236,14 @@ func (c *checker) recvAlt(e ast.Expr) (alt, bool) {
 		return alt{}, false
 	}
 	if ctx, ok := c.doneOf(e); ok {
-		return alt{kind: altDone, p: ctx}, true
+		a := alt{kind: altDone, p: ctx}
+		if ctx.fields != "" {
+			a.cancel, _ = c.pairedCancel(ctx)
+		}
+		return a, true
+	}
+	if a, ok := c.returnedAlt(e); ok {
+		return a, true
 	}
 	p := c.chanPath(e)
 	if !p.valid() {
@@ -571,6 +622,9 @@ func (w *blockWalk) call(call *ast.CallExpr) {
 					break
 				}
 				a.p = p
+				if a.cancel.valid() {
+					a.cancel, _ = w.c.bindPath(fn, call, a.cancel)
+				}
 				a.loop = a.loop || len(w.loops) > 0
 				alts = append(alts, a)
 			}

@@ -219,7 +219,7 @@ func (c *checker) releases(e effect, a alt) bool {
 	case altSend:
 		return e.kind == effRecv && a.exits && e.p.equal(a.p)
 	case altDone:
-		return e.kind == effCancel && c.cancels(e.p, a.p)
+		return e.kind == effCancel && (a.cancel.valid() && e.p.equal(a.cancel) || c.cancels(e.p, a.p))
 	case altIO:
 		return e.kind == effStop && e.p.prefixOf(a.p)
 	}

@@ -97,6 +97,9 @@ func (c *checker) handedOff(cur inspector.Cursor, j *goJoin, g *ast.GoStmt) bool
 			if r.path.prefixOf(k.p) && (r.kind == useValue || r.kind == useRuntimeArg) && !isCallee(r) {
 				found = true
 				j.handoff = &handoff{p: k.p, kind: keyObligation(k)}
+				if !r.path.equal(k.p) {
+					j.handoff = &handoff{p: r.path, kind: obStop} // the value that holds the key
+				}
 			}
 		}
 	})
@@ -238,7 +241,11 @@ func (c *checker) joinQuery(j *goJoin, g *ast.GoStmt, graph *cfg.CFG) flowQuery 
 	joins := func(k joinKey, r ref) bool {
 		handed := r.kind == useValue && !isCallee(r) || r.kind == useRuntimeArg || r.kind == useGoArg
 		if handed && c.rangeOf(r.expr) == nil && r.path.prefixOf(k.p) && j.handoff == nil && r.expr.Pos() > g.End() {
-			j.handoff = &handoff{p: k.p, kind: keyObligation(k)}
+			if r.path.equal(k.p) {
+				j.handoff = &handoff{p: k.p, kind: keyObligation(k)}
+			} else {
+				j.handoff = &handoff{p: r.path, kind: obStop} // the value that holds the key
+			}
 		}
 		return k.kind != keyCloser && k.kind != keyOwner || handed
 	}
@@ -1172,6 +1179,24 @@ func (c *checker) calleeSignals(decl *ast.FuncDecl, call *ast.CallExpr, add func
 			}
 			add(kind, p, p.root.Name()+p.fields)
 		})
+	// What it signals through calls into other packages (lc.Done() of a
+	// closer that counts it in a WaitGroup), known by their facts.
+	eachOwnCall(decl.Body, func(inner *ast.CallExpr) {
+		g := callee(c.info, inner)
+		if g == nil || g.Pkg() == c.pass.Pkg {
+			return
+		}
+		c.calleeKeys(g, inner, func(kind keyKind, q path, _ string) {
+			e, ok := base[q.root]
+			if !ok {
+				return
+			}
+			p, ok := c.argPath(e, q.fields)
+			if ok {
+				add(kind, p, p.root.Name()+p.fields)
+			}
+		})
+	})
 }
 
 // argPath maps an argument e and the fields a callee reaches through it to

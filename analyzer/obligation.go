@@ -101,6 +101,12 @@ func (c *checker) computeObligations() {
 		if !ok {
 			continue
 		}
+		if o.isResult() && o.fields != "" {
+			// Something inside a value it returns: the caller holds the
+			// value and stops it whole (db.Close() for db.vlog's goroutine).
+			h = handoff{p: path{root: h.p.root}, kind: obStop}
+			o.fields, o.kind = "", obStop
+		}
 		g := cur.Node().(*ast.GoStmt)
 		o.goStmt = g
 		o.at = c.factPos(g)
@@ -304,9 +310,13 @@ func (c *checker) needsOf(j *goJoin, v path) (needs [][]release, joins []release
 			case altIO:
 				kinds, prefix = []effKind{effStop}, true
 			case altDone:
-				cp, ok := c.cancelPath(p)
-				if p.fields != "" {
+				cp, ok := a.cancel, a.cancel.valid()
+				switch {
+				case ok:
+				case p.fields != "":
 					cp, ok = c.pairedCancel(p)
+				default:
+					cp, ok = c.cancelPath(p)
 				}
 				if !ok {
 					continue
@@ -414,6 +424,16 @@ func (c *checker) effectsStop(es []effect, p path, j *goJoin) bool {
 	if len(es) == 0 {
 		return false
 	}
+	for _, k := range j.keys {
+		if !p.prefixOf(k.p) {
+			continue
+		}
+		for _, e := range es {
+			if e.p.equal(k.p) && (k.kind == keyWait && e.kind == effWait || k.kind == keyChan && e.kind == effRecv) {
+				return true // it joins
+			}
+		}
+	}
 	under := 0
 	for _, b := range j.blocks {
 		if b.inner || !slices.ContainsFunc(b.alts, func(a alt) bool { return p.prefixOf(a.p) || a.kind == altDone }) {
@@ -430,20 +450,7 @@ func (c *checker) effectsStop(es []effect, p path, j *goJoin) bool {
 			return false
 		}
 	}
-	if under > 0 {
-		return true
-	}
-	for _, k := range j.keys {
-		if !p.prefixOf(k.p) {
-			continue
-		}
-		for _, e := range es {
-			if e.p.equal(k.p) && (k.kind == keyWait && e.kind == effWait || k.kind == keyChan && e.kind == effRecv) {
-				return true
-			}
-		}
-	}
-	return false
+	return under > 0
 }
 
 // obligationsOf returns the obligations of fn, from this package or a
@@ -530,8 +537,24 @@ func (c *checker) checkObligations() {
 		if c.inSynctest(cur) {
 			continue
 		}
+		// One report per value handed on: the first obligation it drops,
+		// counting the goroutines of the others it drops too.
+		var dropped []obligation
+		var hows []string
 		for _, o := range mergeObligations(obs) {
-			c.checkCall(cur, fn, call, to, o)
+			how := c.checkCall(cur, fn, call, to, o)
+			if how == "" {
+				continue
+			}
+			i := slices.IndexFunc(dropped, func(d obligation) bool { return d.target == o.target && d.fields == o.fields })
+			if i < 0 {
+				dropped, hows = append(dropped, o), append(hows, how)
+				continue
+			}
+			dropped[i].more += 1 + o.more
+		}
+		for i, o := range dropped {
+			c.reportDrop(call, fn, to, o, hows[i])
 		}
 	}
 }
@@ -543,38 +566,38 @@ func (c *checker) inGoCall(cur inspector.Cursor) bool {
 	return ok
 }
 
-// checkCall checks one obligation at one call.
-func (c *checker) checkCall(cur inspector.Cursor, fn ast.Node, call *ast.CallExpr, to *types.Func, o obligation) {
+// checkCall checks one obligation at one call, and says how the call
+// drops it, or "" when it does not.
+func (c *checker) checkCall(cur inspector.Cursor, fn ast.Node, call *ast.CallExpr, to *types.Func, o obligation) string {
 	var p path
 	if e := c.obligationExpr(call, to, o); e != nil {
 		p = pathOf(c.info, e)
 	} else if o.isResult() {
+		if c.isBlank(call, o) {
+			if c.errKept(call, to) {
+				return "" // _, err = Open(...) expecting the error: nothing was made
+			}
+			return "is assigned to _"
+		}
 		p = c.assignedPath(call, o)
-		if !p.valid() && !c.resultUsedInPlace(cur, call, o) {
-			c.reportDrop(call, fn, to, o, "is dropped")
-			return
+		if !p.valid() {
+			return c.resultUsedInPlace(cur, call, o)
 		}
 	}
 	if !p.valid() {
-		return // used in place (passed on, returned): handed on
-	}
-	if id, ok := ast.Unparen(call).(*ast.CallExpr); ok && id != nil {
-		if blank := c.isBlank(call, o); blank {
-			c.reportDrop(call, fn, to, o, "is assigned to _")
-			return
-		}
+		return "" // used in place (passed on, returned): handed on
 	}
 	p.fields += o.fields
 	if !c.localTo(p, fn) {
-		return // a field, a parameter, a global: its owner's business (or this function's own obligation)
+		return "" // a field, a parameter, a global: its owner's business (or this function's own obligation)
 	}
 	if !o.isResult() && !c.ownedLocal(p.root, fn) {
-		return // a value the function got from elsewhere: its owner's business
+		return "" // a value the function got from elsewhere: its owner's business
 	}
 	used := func(n ast.Node) bool { return c.discharges(n, p, o) }
 	stmt := c.stmtOf(cur)
 	if deferredBefore(c.info, funcBody(fn), stmt, used) {
-		return
+		return ""
 	}
 	q := flowQuery{g: c.cfgOf(fn), from: stmt, used: used}
 	if errVar := c.errResult(call, to, stmt); errVar != nil {
@@ -585,9 +608,28 @@ func (c *checker) checkCall(cur inspector.Cursor, fn ast.Node, call *ast.CallExp
 	}
 	ret := q.leak()
 	if ret == nil {
-		return
+		return ""
 	}
-	c.reportDrop(call, fn, to, o, "is not "+obVerb(o)+" on every path: "+c.returnDesc(ret, fn)+" skips it")
+	return "is not " + obVerb(o) + " on every path: " + c.returnDesc(ret, fn) + " skips it"
+}
+
+// errKept reports whether the call's last result is an error assigned to
+// a variable (not _).
+func (c *checker) errKept(call *ast.CallExpr, to *types.Func) bool {
+	sig, ok := to.Type().(*types.Signature)
+	if !ok || sig.Results().Len() < 2 || !isErrorType(sig.Results().At(sig.Results().Len()-1).Type()) {
+		return false
+	}
+	cur, ok := c.root.FindNode(call)
+	if !ok {
+		return false
+	}
+	lhs, rhs := assignment(cur.Parent().Node())
+	if len(rhs) != 1 || len(lhs) != sig.Results().Len() {
+		return false
+	}
+	id, ok := lhs[len(lhs)-1].(*ast.Ident)
+	return ok && id.Name != "_"
 }
 
 // isBlank reports whether the result carrying o is assigned to _.
@@ -607,11 +649,12 @@ func (c *checker) isBlank(call *ast.CallExpr, o obligation) bool {
 	return false
 }
 
-// resultUsedInPlace reports whether the result carrying o is used where
-// the call stands, other than being dropped: passed to a call, returned,
-// stored, received from (<-async(), for obRecv), the receiver of one of
-// the methods that discharge it.
-func (c *checker) resultUsedInPlace(cur inspector.Cursor, call *ast.CallExpr, o obligation) bool {
+// resultUsedInPlace says how a result carrying o, used where the call
+// stands, is dropped: not kept at all, received from in one case of a
+// select only, the receiver of a method that does not discharge it; ""
+// when it is handed on there (passed to a call, returned, stored,
+// received from).
+func (c *checker) resultUsedInPlace(cur inspector.Cursor, call *ast.CallExpr, o obligation) string {
 	parent := cur.Parent()
 	for {
 		if _, ok := parent.Node().(*ast.ParenExpr); !ok {
@@ -621,25 +664,22 @@ func (c *checker) resultUsedInPlace(cur inspector.Cursor, call *ast.CallExpr, o 
 	}
 	switch p := parent.Node().(type) {
 	case *ast.ExprStmt:
-		return false
+		return "is dropped"
 	case *ast.UnaryExpr:
 		if p.Op == token.ARROW && o.kind == obRecv && c.inSelectCase(parent) {
-			// <-async(f) as one case of a select: the other cases drop it.
-			c.reportDrop(call, enclosingFunc(cur).Node(), typeutil.StaticCallee(c.info, call), o, "is received from in only one case of a select")
-			return true
+			return "is received from in only one case of a select"
 		}
-		return true
 	case *ast.SelectorExpr:
 		if sel, ok := c.info.Selections[p]; ok && sel.Kind() == types.MethodVal {
 			// newX().Close(): discharged in place when that method does it.
-			m, _ := sel.Obj().(*types.Func)
-			return o.kind == obStop && m != nil && slices.Contains(o.methods, m.Name())
+			if m, _ := sel.Obj().(*types.Func); o.kind != obStop || m == nil || !slices.Contains(o.methods, m.Name()) {
+				return "is used once and dropped"
+			}
 		}
-		return true
 	case *ast.AssignStmt, *ast.ValueSpec:
-		return false // assignedPath handles these
+		return "is dropped" // assigned to something that is not a variable of its own
 	}
-	return true
+	return ""
 }
 
 // inSelectCase reports whether the receive at cur is the communication of

@@ -16,6 +16,10 @@ type ownFact struct {
 	Blocks  [][]factAlt // each block's alternatives; an empty one never ends
 	Effects []factEffect
 	Returns *factPath // the channel it returns, if any
+	// ReturnsDone: Returns is a context whose Done it returns, cancelled
+	// by ReturnsCancel when known.
+	ReturnsDone   bool
+	ReturnsCancel *factPath
 	Owes    []factObligation
 	Fresh   bool // its first result is a value it made itself (a constructor)
 }
@@ -40,9 +44,10 @@ type factPath struct {
 }
 
 type factAlt struct {
-	Kind  uint8
-	Path  factPath
-	Exits bool
+	Kind   uint8
+	Path   factPath
+	Exits  bool
+	Cancel *factPath
 }
 
 type factEffect struct {
@@ -72,7 +77,11 @@ func (f *ownFact) String() string {
 		parts = append(parts, effNames[e.Kind]+" "+e.Path.String())
 	}
 	if f.Returns != nil {
-		parts = append(parts, "returns "+f.Returns.String())
+		ret := f.Returns.String()
+		if f.ReturnsDone {
+			ret += ".Done()"
+		}
+		parts = append(parts, "returns "+ret)
 	}
 	if f.Fresh {
 		parts = append(parts, "fresh")
@@ -157,7 +166,11 @@ func (c *checker) toFact(fn *types.Func, s *summary, obs []obligation, fresh boo
 		for _, a := range b.alts {
 			fp, ok1 := enc(a.p)
 			ok = ok && ok1
-			alts = append(alts, factAlt{Kind: uint8(a.kind), Path: fp, Exits: a.exits})
+			fa := factAlt{Kind: uint8(a.kind), Path: fp, Exits: a.exits}
+			if cp, ok := enc(a.cancel); ok {
+				fa.Cancel = &cp
+			}
+			alts = append(alts, fa)
 		}
 		if ok {
 			f.Blocks = append(f.Blocks, alts)
@@ -170,6 +183,10 @@ func (c *checker) toFact(fn *types.Func, s *summary, obs []obligation, fresh boo
 	}
 	if fp, ok := enc(s.returns); ok {
 		f.Returns = &fp
+		f.ReturnsDone = s.returnsDone
+		if cp, ok := enc(s.returnsCancel); ok {
+			f.ReturnsCancel = &cp
+		}
 	}
 	for _, o := range obs {
 		fo := factObligation{Target: o.target, Fields: o.fields, Kind: uint8(o.kind), Methods: o.methods, At: o.at, Runs: o.runs}
@@ -217,7 +234,11 @@ func (c *checker) factSummary(fn *types.Func, f *ownFact) *summary {
 		}
 		for _, fa := range b {
 			if p, ok := dec(fa.Path); ok {
-				union = append(union, alt{kind: altKind(fa.Kind), p: p, exits: fa.Exits})
+				a := alt{kind: altKind(fa.Kind), p: p, exits: fa.Exits}
+				if fa.Cancel != nil {
+					a.cancel, _ = dec(*fa.Cancel)
+				}
+				union = append(union, a)
 			}
 		}
 	}
@@ -231,6 +252,10 @@ func (c *checker) factSummary(fn *types.Func, f *ownFact) *summary {
 	}
 	if f.Returns != nil {
 		s.returns, _ = dec(*f.Returns)
+		s.returnsDone = f.ReturnsDone
+		if f.ReturnsCancel != nil {
+			s.returnsCancel, _ = dec(*f.ReturnsCancel)
+		}
 	}
 	for _, o := range f.Owes {
 		ob := obligation{target: o.Target, fields: o.Fields, kind: obKind(o.Kind), methods: o.Methods, at: o.At, runs: o.Runs}
