@@ -20,8 +20,8 @@ type ownFact struct {
 	// by ReturnsCancel when known.
 	ReturnsDone   bool
 	ReturnsCancel *factPath
-	Owes    []factObligation
-	Fresh   bool // its first result is a value it made itself (a constructor)
+	Owes          []factObligation
+	Fresh         bool // its first result is a value it made itself (a constructor)
 }
 
 // A factObligation is an obligation (obligation.go) of the function's
