@@ -233,7 +233,8 @@ func TestParseProfile(t *testing.T) {
 
 // TestRunKernels runs the whole command on the test's own kernels: every
 // column, scored, written to a file; the kernel that is not labelled is
-// neither copied nor run.
+// neither copied nor run, and the static tools never see the TestMain that
+// the profile adds.
 func TestRunKernels(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds twinevet and test binaries with the goroutineleak profile, and waits out two budgets")
@@ -277,8 +278,14 @@ func TestRunKernels(t *testing.T) {
 	if n := strings.Count(res.markdown(true), "toy1_test.go:10: [goroutineleak] goroutine leaked, blocked in chan send at toy1_test.go:10 (×3) — leaking"); n != 1 {
 		t.Errorf("the report of toy_1's three leaked goroutines appears %d times", n)
 	}
-	if _, err := os.Stat(filepath.Join(work, "module", "gobench", "goker", "blocking", "heldout")); !errors.Is(err, os.ErrNotExist) {
-		t.Errorf("the unlabelled kernel was copied: %v", err)
+	for _, mod := range []string{filepath.Join(work, "module"), filepath.Join(work, "profile", "module")} {
+		if _, err := os.Stat(filepath.Join(mod, "gobench", "goker", "blocking", "heldout")); !errors.Is(err, os.ErrNotExist) {
+			t.Errorf("the unlabelled kernel was copied into %s: %v", mod, err)
+		}
+	}
+	// The static tools see the kernels as they are, without the TestMain.
+	if _, err := os.Stat(filepath.Join(work, "module", "gobench", "goker", "blocking", "toy", "1", testMainFile)); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the module the static tools analyze holds the profile's TestMain: %v", err)
 	}
 	data, err := os.ReadFile(out)
 	if err != nil {

@@ -97,11 +97,13 @@ func leakEnv() []string {
 	return append(goEnv[:len(goEnv):len(goEnv)], "GOEXPERIMENT="+exp)
 }
 
-// profileReports runs the tests of every kernel of l, copied into mod,
-// with the goroutineleak profile, and reports each leaked goroutine at
-// the go statement that created it. Binaries and profiles go to dir.
-func profileReports(cfg config, l *labels, mod, dir string) ([]report, []string) {
-	if err := os.MkdirAll(dir, 0o777); err != nil {
+// profileReports copies the kernels of l from the checkout gobench into a
+// module under dir, runs the tests of each with the goroutineleak profile,
+// and reports each leaked goroutine at the go statement that created it.
+// Binaries and profiles go to dir too.
+func profileReports(cfg config, l *labels, gobench, dir string) ([]report, []string) {
+	mod := filepath.Join(dir, "module")
+	if err := makeModule(mod, gobench, l); err != nil {
 		return nil, []string{err.Error()}
 	}
 	var reports []report

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -114,7 +113,9 @@ func run(cfg config) (*results, error) {
 		case toolVet:
 			reports, fails = vetReports(l, mod, "go", "vet", "-json", "./...")
 		case toolProfile:
-			reports, fails = profileReports(cfg, l, mod, filepath.Join(work, "profile"))
+			// A module of its own: the TestMain files it adds must not
+			// reach the static tools.
+			reports, fails = profileReports(cfg, l, gobench, filepath.Join(work, "profile"))
 		}
 		res.reports[tool] = reports
 		res.scores = append(res.scores, score(l, tool, reports))
@@ -138,7 +139,8 @@ const goVersionLine = "1.21"
 
 // makeModule creates a module in dir and copies into it the directory of
 // every kernel of l, at its path in the checkout: one package each.
-// Nothing else of the checkout is read.
+// Nothing else of the checkout is read. The copies are writable, whatever
+// the checkout's modes (os.CopyFS).
 func makeModule(dir, gobench string, l *labels) error {
 	if err := os.RemoveAll(dir); err != nil {
 		return err
@@ -158,14 +160,7 @@ func makeModule(dir, gobench string, l *labels) error {
 			return fmt.Errorf("kernel %s: copying %s: %v", k.ID, k.Dir, err)
 		}
 	}
-	// The checkout may be read-only; the profile's TestMain files are
-	// written into the copies.
-	return filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-		if err != nil || !d.IsDir() {
-			return err
-		}
-		return os.Chmod(path, 0o777)
-	})
+	return nil
 }
 
 // vetReports runs a driver that prints go vet's JSON (twinevet alone, or
