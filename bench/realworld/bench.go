@@ -5,7 +5,6 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -14,6 +13,9 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+
+	"github.com/twine-go/twine/bench/internal/atomicfile"
+	"github.com/twine-go/twine/bench/internal/vetjson"
 )
 
 // config is what one invocation measures and where it writes.
@@ -46,11 +48,7 @@ type tool struct {
 }
 
 // A diag is one diagnostic of go vet's JSON output.
-type diag struct {
-	Category string `json:"category"`
-	Posn     string `json:"posn"`
-	Message  string `json:"message"`
-}
+type diag = vetjson.Diagnostic
 
 // A moduleResult holds everything measured on one module.
 type moduleResult struct {
@@ -121,7 +119,7 @@ func run(cfg config) (*results, error) {
 		}
 	}
 	if cfg.out != "" {
-		if err := writeAtomic(cfg.out, []byte(res.markdown(true))); err != nil {
+		if err := atomicfile.WriteFile(cfg.out, []byte(res.markdown(true))); err != nil {
 			return res, err
 		}
 	}
@@ -287,7 +285,7 @@ func measure(cfg config, tools []tool, m *moduleResult, env, patterns []string) 
 			for _, f := range internalErrors(stderr.String()) {
 				m.fails = append(m.fails, t.name+": "+f)
 			}
-			diags, errs := parseVetJSON(stdout.Bytes())
+			diags, errs := vetjson.Decode(stdout.Bytes())
 			for _, e := range errs {
 				m.fails = append(m.fails, t.name+": "+e)
 			}
@@ -321,38 +319,6 @@ func internalErrors(stderr string) []string {
 		fails = append(fails, line)
 	}
 	return fails
-}
-
-// parseVetJSON decodes go vet -json output: a stream of objects mapping a
-// package to its analyzers, each with a list of diagnostics or an error.
-func parseVetJSON(out []byte) (byAnalyzer map[string][]diag, errs []string) {
-	byAnalyzer = make(map[string][]diag)
-	dec := json.NewDecoder(bytes.NewReader(out))
-	for {
-		var pkgs map[string]map[string]json.RawMessage
-		err := dec.Decode(&pkgs)
-		if errors.Is(err, io.EOF) {
-			return byAnalyzer, errs
-		}
-		if err != nil {
-			return byAnalyzer, append(errs, fmt.Sprintf("reading go vet -json output: %v", err))
-		}
-		for pkg, analyzers := range pkgs {
-			for name, raw := range analyzers {
-				var ds []diag
-				if err := json.Unmarshal(raw, &ds); err == nil {
-					byAnalyzer[name] = append(byAnalyzer[name], ds...)
-					continue
-				}
-				var e struct{ Error string }
-				if err := json.Unmarshal(raw, &e); err != nil || e.Error == "" {
-					errs = append(errs, fmt.Sprintf("%s: %s: unexpected output %s", pkg, name, raw))
-					continue
-				}
-				errs = append(errs, fmt.Sprintf("%s: %s: %s", pkg, name, e.Error))
-			}
-		}
-	}
 }
 
 // relDiags returns ds deduplicated and sorted, with positions relative to
@@ -390,30 +356,7 @@ func writeReports(dir string, m *moduleResult) error {
 	if err := os.MkdirAll(dir, 0o777); err != nil {
 		return err
 	}
-	return writeAtomic(filepath.Join(dir, name), []byte(b.String()))
-}
-
-// writeAtomic writes data to a temporary file beside path and renames it,
-// so that path is never half-written.
-func writeAtomic(path string, data []byte) error {
-	f, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".tmp*")
-	if err != nil {
-		return err
-	}
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		os.Remove(f.Name())
-		return err
-	}
-	if err := f.Close(); err != nil {
-		os.Remove(f.Name())
-		return err
-	}
-	if err := os.Chmod(f.Name(), 0o644); err != nil {
-		os.Remove(f.Name())
-		return err
-	}
-	return os.Rename(f.Name(), path)
+	return atomicfile.WriteFile(filepath.Join(dir, name), []byte(b.String()))
 }
 
 // output runs a command in dir with env added to the environment and

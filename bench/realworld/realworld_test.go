@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/twine-go/twine/bench/internal/vetjson"
 )
 
 // TestTinyModule runs the whole measurement once on a module of testdata:
@@ -124,14 +126,14 @@ func TestParseVetJSON(t *testing.T) {
 	}
 }
 `
-	diags, errs := parseVetJSON([]byte(out))
+	diags, errs := vetjson.Decode([]byte(out))
 	if got := byRule(relDiags(diags["twine"], "/m")); got["barego"] != 1 || got["ctxdetach"] != 1 || len(got) != 2 {
 		t.Errorf("twine's reports by rule: %v", got)
 	}
 	if len(errs) != 1 || !strings.Contains(errs[0], "example.com/p: printf: analysis failed") {
 		t.Errorf("errors: %q", errs)
 	}
-	if _, errs := parseVetJSON([]byte("{not json")); len(errs) != 1 {
+	if _, errs := vetjson.Decode([]byte("{not json")); len(errs) != 1 {
 		t.Errorf("bad JSON gave errors %q, want one", errs)
 	}
 }
