@@ -44,13 +44,7 @@ func (f failure) text(wd string) string {
 // left unanalyzed because of those: every package that was not analyzed is
 // named.
 func failures(pkgs []*packages.Package, graph *checker.Graph) []failure {
-	wd, _ := os.Getwd()
-	var fs []failure
-	packages.Visit(pkgs, nil, func(p *packages.Package) {
-		for _, e := range p.Errors {
-			fs = append(fs, failure{id: p.ID, pkg: p.PkgPath, pos: position(wd, e.Pos), msg: e.Msg})
-		}
-	})
+	fs := loadFailures(pkgs)
 	unanalyzed := make(map[*packages.Package]bool)
 	for act := range graph.All() {
 		if act.Err == nil || len(act.Package.Errors) > 0 {
@@ -69,6 +63,18 @@ func failures(pkgs []*packages.Package, graph *checker.Graph) []failure {
 				msg: "not analyzed: it imports a package that could not be loaded or analyzed"})
 		}
 	}
+	return fs
+}
+
+// loadFailures returns the errors of pkgs and their dependencies.
+func loadFailures(pkgs []*packages.Package) []failure {
+	wd, _ := os.Getwd()
+	var fs []failure
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		for _, e := range p.Errors {
+			fs = append(fs, failure{id: p.ID, pkg: p.PkgPath, pos: position(wd, e.Pos), msg: e.Msg})
+		}
+	})
 	return fs
 }
 

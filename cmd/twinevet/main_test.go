@@ -360,6 +360,12 @@ func TestLoadErrors(t *testing.T) {
 		"twinevet: example.com/nowhere: ",
 		"twinevet: example.com/le/b: not analyzed: it imports a package that could not be loaded or analyzed",
 	})
+
+	// -fix stops before fixing anything.
+	_, stderr, code = run(t, dir, twinevet, "-fix", "./ok", "./nosuchdir")
+	if want := "twinevet: ./nosuchdir: stat " + filepath.Join(dir, "nosuchdir") + ": directory not found\n"; code != 1 || stderr != want {
+		t.Errorf("-fix: exit status %d, stderr:\n%s\nwant 1 and:\n%s", code, stderr, want)
+	}
 }
 
 // The messages of -fix and -diff about the reports on

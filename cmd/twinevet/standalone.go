@@ -82,6 +82,10 @@ func fix(opts *options, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "twinevet: %v\n", err)
 		return exitError
 	}
+	if fs := loadFailures(pkgs); len(fs) > 0 { // a missing package, a file that does not parse
+		writeText(stderr, nil, fs, -1)
+		return exitError
+	}
 	// A package and its test variant share a path: count the reports of
 	// the one that has every file, as go vet does.
 	files := make(map[string]int)
