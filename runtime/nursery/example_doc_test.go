@@ -121,10 +121,20 @@ func ExampleWriteTree() {
 	if err := nursery.WriteTree(&tree); err != nil {
 		fmt.Println(err)
 	}
-	// The nursery's ID and age, and the task's line, vary: hide them.
-	fmt.Print(regexp.MustCompile(`#\d+|age [^,]+|:\d+\)`).ReplaceAllStringFunc(tree.String(), func(s string) string {
-		return map[byte]string{'#': "#ID", 'a': "age AGE", ':': ":LINE)"}[s[0]]
-	}))
+	// WriteTree writes every live nursery: keep crawler's lines. Its ID
+	// and age, and the task's line, vary: hide them.
+	hide := regexp.MustCompile(`#\d+|age [^,]+|:\d+\)`)
+	crawlers := false
+	for line := range strings.Lines(tree.String()) {
+		if !strings.HasPrefix(line, " ") {
+			crawlers = strings.HasPrefix(line, "crawler ")
+		}
+		if crawlers {
+			fmt.Print(hide.ReplaceAllStringFunc(line, func(s string) string {
+				return map[byte]string{'#': "#ID", 'a': "age AGE", ':': ":LINE)"}[s[0]]
+			}))
+		}
+	}
 	crawler.Cancel(nil)
 	crawler.Wait()
 	// Output:
