@@ -22,6 +22,7 @@ type bundle struct {
 	typeName   string // serveConnBundle
 	newName    string // newServeConnBundle
 	runName    string // runServeConnBundle
+	guardName  string // twine_bundles_are_stale_run_go_generate_serveConnBundle
 	configName string // serveConn, (*Server).handle
 
 	recv    types.Type                 // the receiver type of a method, else nil
@@ -110,8 +111,14 @@ func (g *generator) bundle(pkg *packages.Package, decl *ast.FuncDecl, pos token.
 		b.typeName = lowerInitial(base) + "Bundle"
 		b.newName, b.runName = "new"+upperFirst(b.typeName), "run"+upperFirst(b.typeName)
 	}
+	b.guardName = guardPrefix + b.typeName
 	return b
 }
+
+// guardPrefix begins the name of the type of a bundle's stale-signature
+// guard. The compiler names that type when the guard fails, so the name
+// itself tells the reader what to do.
+const guardPrefix = "twine_bundles_are_stale_run_go_generate_"
 
 // invalidSignature reports, and returns true, when part of the signature of
 // decl has no type: the type checker's errors inside the signature say why.
@@ -181,7 +188,7 @@ func (g *generator) checkNames(pkg *packages.Package, bundles []*bundle) {
 	scope := pkg.Types.Scope()
 	first := map[string]*bundle{}
 	for _, b := range bundles {
-		names := []string{b.typeName, b.newName, b.runName}
+		names := []string{b.typeName, b.newName, b.runName, b.guardName}
 		for _, name := range names {
 			if obj := scope.Lookup(name); obj != nil {
 				g.errorf(pkg.Fset, b.pos, "the bundle of %s would declare %s, which is already declared at %s; choose another name with name=",

@@ -105,19 +105,31 @@
 //
 // # Staleness
 //
-// After each bundle type the file declares a guard, a variable of the
-// function's type as it was when the file was generated:
+// After each bundle type the file declares a guard: a type for the
+// function's signature as it was when the file was generated, and a
+// variable of that type set to the function:
 //
-//	var _ func(context.Context, net.Conn, int) error = serveConn
+//	type twine_bundles_are_stale_run_go_generate_serveConnBundle func(context.Context, net.Conn, int) error
 //
-// (for a method, var _ func(*Server, context.Context, net.Conn) error =
-// (*Server).handle; for a generic function, the same inside a generic
-// function). When the function's signature changes, the guard stops
-// compiling, pointing at the generated file, until go generate is run again.
+//	var _ twine_bundles_are_stale_run_go_generate_serveConnBundle = serveConn
+//
+// (for a method, the type's first parameter is the receiver and the
+// variable is set to (*Server).handle; for a generic function, the type is
+// generic and the variable is declared inside a generic function). When
+// the function's signature changes, the guard stops compiling, pointing at
+// the generated file, until go generate is run again; the compiler's
+// message names the type, so it says what to do:
+//
+//	cannot use serveConn (value of type func(ctx context.Context, c net.Conn, id int64) error)
+//	as twine_bundles_are_stale_run_go_generate_serveConnBundle value in variable declaration
+//
 // Regeneration never needs the old file to compile: twinegen reads the
 // package with its own old output emptied.
 //
 // # Imports
+//
+// The standard library's imports come first, then the others, in two
+// groups, as goimports writes them.
 //
 // Parameter types from other packages keep their package's name unless it
 // collides with another import of the generated file or with a name of the
@@ -125,4 +137,11 @@
 // path (text/template → texttemplate, html/template → htmltemplate,
 // math/rand/v2 → randv2), chosen from the set of paths alone so that the
 // output does not depend on the order of declarations.
+//
+// # Errors
+//
+// A problem with the input is an Error at its file:line:col, relative to
+// Config.Dir, or absolute with Config.AbsPositions, and with the import path
+// of its package. cmd/twinegen prints every one, then a line that names the
+// packages, and writes nothing.
 package gen

@@ -2,6 +2,10 @@ package gen
 
 import (
 	"bytes"
+	"go/ast"
+	"go/format"
+	"go/parser"
+	"go/token"
 	"go/types"
 	"slices"
 	"strconv"
@@ -35,7 +39,7 @@ func render(pkg *packages.Package, bundles []*bundle) ([]byte, error) {
 	}
 	paths := map[string]string{"context": "context", "time": "time", NurseryPath: "nursery"}
 	for _, b := range bundles {
-		taken[b.typeName], taken[b.newName], taken[b.runName] = true, true, true
+		taken[b.typeName], taken[b.newName], taken[b.runName], taken[b.guardName] = true, true, true, true
 		// Type parameters: keep their names unless the generated code
 		// declares the same name.
 		b.tnames = map[*types.TypeName]string{}
@@ -82,7 +86,41 @@ func render(pkg *packages.Package, bundles []*bundle) ([]byte, error) {
 	if err := f.Render(&buf); err != nil {
 		return nil, err
 	}
-	return buf.Bytes(), nil
+	return groupImports(buf.Bytes())
+}
+
+// groupImports puts the standard library's imports of src, a gofmt-ed file
+// whose imports are one block (as jennifer writes them), in a group before
+// the others, with a blank line between the two, as goimports does.
+func groupImports(src []byte) ([]byte, error) {
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "", src, parser.ImportsOnly)
+	if err != nil {
+		return nil, err
+	}
+	if len(f.Decls) == 0 {
+		return src, nil
+	}
+	decl := f.Decls[0].(*ast.GenDecl)
+	offset := func(p token.Pos) int { return fset.Position(p).Offset }
+	var std, other []string
+	for _, spec := range decl.Specs {
+		line := string(src[offset(spec.Pos()):offset(spec.End())])
+		first, _, _ := strings.Cut(spec.(*ast.ImportSpec).Path.Value, "/")
+		if strings.Contains(first, ".") {
+			other = append(other, line)
+		} else {
+			std = append(std, line)
+		}
+	}
+	if !decl.Lparen.IsValid() || len(std) == 0 || len(other) == 0 {
+		return src, nil
+	}
+	var b bytes.Buffer
+	b.Write(src[:offset(decl.Lparen)+1])
+	b.WriteString("\n\t" + strings.Join(std, "\n\t") + "\n\n\t" + strings.Join(other, "\n\t") + "\n")
+	b.Write(src[offset(decl.Rparen):])
+	return format.Source(b.Bytes())
 }
 
 // goParamNames names the parameters of Go: the function's own names, unless
@@ -197,9 +235,12 @@ func (e *emitter) typeDecl(f *jen.File) {
 	f.Add(docs(text)).Type().Id(b.typeName).Types(e.w.typeParams(b.tparams)...).Struct(fields...)
 }
 
-// guard declares a variable of the function's type as the bundle was
-// generated for it, so that a changed signature fails to compile in this
-// file, saying it is stale, rather than running the wrong code.
+// guard declares a type for the function's signature as the bundle was
+// generated for it, and a variable of that type set to the function, so
+// that a changed signature fails to compile in this file. The type's name
+// says the file is stale and what to do, and the compiler's error names
+// it: "cannot use f (value of type ...) as
+// twine_bundles_are_stale_run_go_generate_fBundle value".
 func (e *emitter) guard(f *jen.File) {
 	b := e.b
 	var params []jen.Code
@@ -223,14 +264,16 @@ func (e *emitter) guard(f *jen.File) {
 	} else {
 		fnType.Error()
 	}
-	text := "If this does not compile, " + e.fnName() + " has changed since " + b.typeName + "\n" +
-		"was generated: run go generate."
-	decl := jen.Var().Id("_").Add(fnType).Op("=").Add(ref)
+	text := b.guardName + " is the signature of " + e.fnName() + " when " + b.typeName + "\n" +
+		"was generated. If the declaration below it does not compile, " + e.fnName() + "\n" +
+		"has changed since: run go generate."
+	f.Add(docs(text)).Type().Id(b.guardName).Types(e.w.typeParams(b.tparams)...).Add(fnType)
+	decl := jen.Var().Id("_").Id(b.guardName).Types(e.w.typeArgs(b.tparams)...).Op("=").Add(ref)
 	if b.tparams.Len() == 0 {
-		f.Add(docs(text)).Add(decl)
+		f.Add(decl)
 		return
 	}
-	f.Add(docs(text)).Func().Id("_").Types(e.w.typeParams(b.tparams)...).Params().Block(decl)
+	f.Func().Id("_").Types(e.w.typeParams(b.tparams)...).Params().Block(decl)
 }
 
 // config is the nursery.Config literal of the bundle's policy.

@@ -10,8 +10,9 @@ import (
 
 // An Error is a problem with the input, at a position in a source file.
 type Error struct {
-	Pos token.Position // Filename is relative to Config.Dir when the file lies under it
-	Msg string
+	Pos     token.Position // Filename is relative to Config.Dir when the file lies under it, unless Config.AbsPositions
+	Msg     string
+	Package string // import path of the package the problem is in, if known
 }
 
 // Error returns "file:line:col: twinegen: msg".
@@ -37,6 +38,28 @@ func (l ErrorList) Error() string {
 		lines[i] = e.Error()
 	}
 	return strings.Join(lines, "\n")
+}
+
+// inPackage records path as the package of the errors that have none.
+func (l ErrorList) inPackage(path string) {
+	for _, e := range l {
+		if e.Package == "" {
+			e.Package = path
+		}
+	}
+}
+
+// Packages returns the import paths of the packages the errors are in,
+// sorted, once each.
+func (l ErrorList) Packages() []string {
+	var paths []string
+	for _, e := range l {
+		if e.Package != "" {
+			paths = append(paths, e.Package)
+		}
+	}
+	slices.Sort(paths)
+	return slices.Compact(paths)
 }
 
 // sortErrors sorts l by file, line and column and drops exact duplicates.

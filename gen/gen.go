@@ -36,6 +36,11 @@ type Config struct {
 	// command) and to which error positions are made relative. "" means the
 	// current directory.
 	Dir string
+	// AbsPositions makes error positions name their files by absolute path
+	// rather than relative to Dir. Under go generate Dir is the package's
+	// directory, not the user's, and a path relative to it is one the user
+	// can neither read nor click.
+	AbsPositions bool
 	// Tags are build tags to apply when loading, as go build -tags.
 	Tags []string
 	// Output is the file to write; relative to Dir; it must lie in the
@@ -95,22 +100,32 @@ func (c *Config) Generate(patterns ...string) ([]File, error) {
 	if err != nil {
 		return nil, fmt.Errorf("loading packages: %w", err)
 	}
-	g := &generator{dir: dir}
+	g := &generator{dir: c.relDir(dir), load: dir}
 	var files []File
 	for _, pkg := range pkgs {
 		t, ok := targets[pkg.ID]
 		if !ok {
 			continue
 		}
+		n := len(g.errs)
 		if f, ok := g.pkg(pkg, t); ok {
 			files = append(files, f)
 		}
+		g.errs[n:].inPackage(pkg.PkgPath)
 	}
 	if len(g.errs) > 0 {
 		return nil, sortErrors(g.errs)
 	}
 	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
 	return files, nil
+}
+
+// relDir is the directory error positions are relative to: dir, or none.
+func (c *Config) relDir(dir string) string {
+	if c.AbsPositions {
+		return ""
+	}
+	return dir
 }
 
 func (c *Config) buildFlags() []string {
@@ -148,12 +163,14 @@ func (c *Config) list(dir string, patterns []string) (map[string]target, map[str
 	overlay := map[string][]byte{}
 	for _, pkg := range pkgs {
 		if pkg.Name == "" || pkg.Dir == "" {
+			n := len(errs)
 			for _, e := range pkg.Errors {
-				errs = append(errs, packageError(dir, e))
+				errs = append(errs, packageError(dir, c.relDir(dir), e))
 			}
 			if len(pkg.Errors) == 0 {
 				errs = append(errs, &Error{Msg: fmt.Sprintf("no Go files in package %s", pkg.PkgPath)})
 			}
+			errs[n:].inPackage(pkg.PkgPath)
 			continue
 		}
 		output := filepath.Join(pkg.Dir, DefaultOutput)
@@ -189,8 +206,10 @@ func (c *Config) list(dir string, patterns []string) (map[string]target, map[str
 	return targets, overlay, nil
 }
 
-// packageError converts an error from go/packages, whose position is text.
-func packageError(dir string, e packages.Error) *Error {
+// packageError converts an error from go/packages, whose position is text,
+// relative to dir (where the go command ran) or absolute; the Error's
+// position is relative to rel, or absolute if rel is "".
+func packageError(dir, rel string, e packages.Error) *Error {
 	pos := token.Position{Filename: e.Pos}
 	// e.Pos is "file:line:col", "file:line" or "file" (or "" or "-").
 	if file, rest, ok := cutLastNumber(e.Pos); ok {
@@ -200,10 +219,13 @@ func packageError(dir string, e packages.Error) *Error {
 			pos = token.Position{Filename: file, Line: rest}
 		}
 	}
-	if pos.Filename == "-" {
+	switch {
+	case pos.Filename == "-":
 		pos.Filename = ""
+	case pos.Filename != "" && !filepath.IsAbs(pos.Filename):
+		pos.Filename = filepath.Join(dir, pos.Filename)
 	}
-	return &Error{Pos: relPosition(dir, pos), Msg: e.Msg}
+	return &Error{Pos: relPosition(rel, pos), Msg: e.Msg}
 }
 
 // cutLastNumber splits "a:12" into "a" and 12.
@@ -221,7 +243,8 @@ func cutLastNumber(s string) (string, int, bool) {
 
 // generator collects the errors of one Generate call.
 type generator struct {
-	dir  string
+	dir  string // positions are relative to it; "" for absolute
+	load string // where the go command ran
 	errs ErrorList
 }
 
@@ -244,7 +267,7 @@ func (g *generator) pkg(pkg *packages.Package, t target) (File, bool) {
 		default:
 			// A file that does not parse, or an import that cannot be
 			// found: annotations may be missing or wrong.
-			g.errs = append(g.errs, packageError(g.dir, e))
+			g.errs = append(g.errs, packageError(g.load, g.dir, e))
 		}
 	}
 	if len(g.errs) > errsBefore {

@@ -24,7 +24,10 @@ package golangci
 
 import (
 	"fmt"
+	"reflect"
+	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/golangci/plugin-module-register/register"
 	"golang.org/x/tools/go/analysis"
@@ -79,14 +82,52 @@ type Plugin struct {
 }
 
 // New decodes the raw settings golangci-lint passes (nil when the
-// configuration has none) and returns the plugin. An unknown key or a value
-// of the wrong type is an error that names it.
+// configuration has none) and returns the plugin. An unknown key is an
+// error that names it and lists the valid ones; a value of the wrong type
+// is an error that names its key.
 func New(conf any) (register.LinterPlugin, error) {
+	if m, ok := conf.(map[string]any); ok {
+		if err := checkKeys(m); err != nil {
+			return nil, err
+		}
+	}
 	s, err := register.DecodeSettings[Settings](conf)
 	if err != nil {
 		return nil, fmt.Errorf("twine: %w", err)
 	}
 	return &Plugin{settings: s}, nil
+}
+
+// checkKeys returns an error if conf has a key that is not a setting.
+func checkKeys(conf map[string]any) error {
+	names := settingNames()
+	var unknown []string
+	for key := range conf {
+		if !slices.Contains(names, key) {
+			unknown = append(unknown, strconv.Quote(key))
+		}
+	}
+	if len(unknown) == 0 {
+		return nil
+	}
+	slices.Sort(unknown)
+	what := "setting"
+	if len(unknown) > 1 {
+		what += "s"
+	}
+	return fmt.Errorf("twine: unknown %s %s in linters.settings.custom.twine.settings; the settings are %s",
+		what, strings.Join(unknown, ", "), strings.Join(names, ", "))
+}
+
+// settingNames returns the keys of the settings, in the order of the
+// fields of Settings.
+func settingNames() []string {
+	st := reflect.TypeFor[Settings]()
+	names := make([]string, st.NumField())
+	for i := range names {
+		names[i], _, _ = strings.Cut(st.Field(i).Tag.Get("json"), ",")
+	}
+	return names
 }
 
 // BuildAnalyzers configures analyzer.Analyzer with the plugin's settings

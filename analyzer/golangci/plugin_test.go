@@ -124,7 +124,8 @@ func TestBadSettings(t *testing.T) {
 		conf any
 		want string
 	}{
-		{map[string]any{"bargo": false}, `twine: decoding settings: json: unknown field "bargo"`},
+		{map[string]any{"bargo": false, "barego": false}, `twine: unknown setting "bargo" in linters.settings.custom.twine.settings; the settings are barego, ctxescape, ctxdetach, scopeleak, procleak, spawns, strict`},
+		{map[string]any{"strikt": true, "bargo": false}, `twine: unknown settings "bargo", "strikt" in linters.settings.custom.twine.settings; the settings are barego, ctxescape, ctxdetach, scopeleak, procleak, spawns, strict`},
 		{map[string]any{"barego": "no"}, `twine: decoding settings: json: cannot unmarshal string into Go struct field Settings.barego of type bool`},
 		{map[string]any{"strict": 1}, `twine: decoding settings: json: cannot unmarshal number into Go struct field Settings.strict of type bool`},
 		{[]any{"barego"}, `twine: decoding settings: json: cannot unmarshal array into Go value of type golangci.Settings`},

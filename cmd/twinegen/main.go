@@ -20,8 +20,11 @@
 // gets one file, twine_bundles.go in its directory (-output names another,
 // for a single package); a package without annotations loses the
 // twine_bundles.go an earlier run wrote. Problems with the input are printed
-// as file:line:col: twinegen: message, all of them, and nothing is written;
-// the exit status is then 1.
+// as file:line:col: twinegen: message, all of them, followed by a line that
+// names the packages they are in, and nothing is written; the exit status is
+// then 1. Under go generate, which runs twinegen in the package's directory,
+// the files are named by absolute path, so that they can be found (and
+// clicked) from wherever go generate was run.
 package main
 
 import (
@@ -58,7 +61,7 @@ func run(args []string, stderr io.Writer) int {
 		}
 		return 2
 	}
-	cfg := &gen.Config{Output: *output}
+	cfg := &gen.Config{Output: *output, AbsPositions: underGoGenerate()}
 	for tag := range strings.SplitSeq(*tags, ",") {
 		if tag = strings.TrimSpace(tag); tag != "" {
 			cfg.Tags = append(cfg.Tags, tag)
@@ -72,10 +75,34 @@ func run(args []string, stderr io.Writer) int {
 		var list gen.ErrorList
 		if errors.As(err, &list) {
 			fmt.Fprintln(stderr, list.Error())
+			fmt.Fprintln(stderr, summary(list))
 		} else {
 			fmt.Fprintf(stderr, "twinegen: %v\n", err)
 		}
 		return 1
 	}
 	return 0
+}
+
+// underGoGenerate tells whether go generate runs twinegen: it sets GOFILE
+// and GOPACKAGE to the file and package of the //go:generate line.
+func underGoGenerate() bool {
+	return os.Getenv("GOFILE") != "" && os.Getenv("GOPACKAGE") != ""
+}
+
+// summary says how many problems there are, in which packages, and that
+// nothing was written.
+func summary(list gen.ErrorList) string {
+	s := "twinegen: 1 problem"
+	if len(list) > 1 {
+		s = fmt.Sprintf("twinegen: %d problems", len(list))
+	}
+	switch pkgs := list.Packages(); len(pkgs) {
+	case 0:
+	case 1:
+		s += " in package " + pkgs[0]
+	default:
+		s += " in packages " + strings.Join(pkgs, ", ")
+	}
+	return s + "; nothing was written"
 }

@@ -135,6 +135,7 @@ func TestBadInput(t *testing.T) {
 	want := `work.go:5:16: twinegen: invalid grace "2x": want a non-negative duration such as 500ms or 2s
 work.go:5:25: twinegen: invalid limit "-1": want a non-negative integer (0 means no limit)
 work.go:9:19: twinegen: first parameter of noContext must be context.Context: a bundle passes each task its context
+twinegen: 3 problems in package example.com/m; nothing was written
 `
 	if stderr.String() != want {
 		t.Errorf("stderr:\n%s\nwant:\n%s", stderr.String(), want)
@@ -145,5 +146,41 @@ work.go:9:19: twinegen: first parameter of noContext must be context.Context: a 
 	}
 	if len(entries) != 2 {
 		t.Errorf("the directory holds %d files, want go.mod and work.go only", len(entries))
+	}
+}
+
+// TestBadInputUnderGoGenerate: go generate runs twinegen in the package's
+// directory, so the problems name their files by absolute path, which
+// reads (and clicks) the same from wherever go generate was run.
+func TestBadInputUnderGoGenerate(t *testing.T) {
+	dir := chdirModule(t, map[string]string{"work.go": badSrc})
+	t.Setenv("GOFILE", "work.go")
+	t.Setenv("GOPACKAGE", "m")
+	var stderr bytes.Buffer
+	if code := run(nil, &stderr); code != 1 {
+		t.Errorf("exit %d, want 1", code)
+	}
+	work := filepath.Join(dir, "work.go")
+	want := work + `:5:16: twinegen: invalid grace "2x": want a non-negative duration such as 500ms or 2s
+` + work + `:5:25: twinegen: invalid limit "-1": want a non-negative integer (0 means no limit)
+` + work + `:9:19: twinegen: first parameter of noContext must be context.Context: a bundle passes each task its context
+twinegen: 3 problems in package example.com/m; nothing was written
+`
+	if stderr.String() != want {
+		t.Errorf("stderr:\n%s\nwant:\n%s", stderr.String(), want)
+	}
+}
+
+// TestSummaryNamesEveryPackage: problems in two packages are summed up
+// with both names.
+func TestSummaryNamesEveryPackage(t *testing.T) {
+	chdirModule(t, map[string]string{"work.go": badSrc, "sub/sub.go": strings.Replace(badSrc, "package m", "package sub", 1)})
+	var stderr bytes.Buffer
+	if code := run([]string{"./..."}, &stderr); code != 1 {
+		t.Errorf("exit %d, want 1", code)
+	}
+	lines := strings.Split(strings.TrimSuffix(stderr.String(), "\n"), "\n")
+	if want := "twinegen: 6 problems in packages example.com/m, example.com/m/sub; nothing was written"; lines[len(lines)-1] != want {
+		t.Errorf("stderr:\n%s\nwant its last line to be:\n%s", stderr.String(), want)
 	}
 }

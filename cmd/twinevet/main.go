@@ -1,24 +1,35 @@
-// Twinevet checks Go code with the twine analysis pass.
+// Twinevet checks Go code with go vet's own analyzers and the twine
+// analysis pass.
 //
-// Under go vet it is a vet tool that runs go vet's own suite plus twine, so
-// switching to it loses no vet check:
+// Alone, it is the one command for CI:
 //
-//	go vet -vettool=$(which twinevet) ./...
-//	go vet -vettool=$(which twinevet) -twine.strict ./...   # flags carry the analyzer's name
-//	go vet -vettool=$(which twinevet) -fix ./...            # apply the suggested fixes
-//	go fix -fixtool=$(which twinevet) ./...
+//	go tool twinevet ./...                  # text, exit status 3 on reports
+//	go tool twinevet -sarif ./... > twinevet.sarif
+//	go tool twinevet -json ./...
+//	go tool twinevet -fix ./...             # apply the suggested fixes; -diff shows them
 //
-// Alone, it runs only twine on the packages named by its arguments:
+// It runs go vet's suite plus twine on the packages named by its arguments,
+// and prints diagnostics as file:line:col: message on standard error, or as
+// JSON (go vet's schema) or SARIF 2.1.0 on standard output. A package that
+// cannot be loaded or analyzed is an error in every format: printed with
+// its file:line:col (or its package) in text, an "error" entry in JSON, and
+// an unsuccessful invocation with a notification per error in SARIF. The
+// exit status is 3 when there are diagnostics, 1 when a package cannot be
+// loaded or analyzed, 2 for bad usage, and 0 otherwise. -fix applies the
+// first suggested fix of every diagnostic; -diff prints the fixes as a
+// unified diff instead; both exit 0 once done, and name on standard error
+// the reports that had no fix to apply.
 //
-//	twinevet [-json | -sarif] [-test=false] [-c=N] [-strict] [-RULE=false] packages
-//	twinevet -fix [-diff] packages
+// The flags are go vet's: -NAME runs only the named analyzers (-twine:
+// twine alone), -NAME=false leaves one out, -NAME.FLAG sets an analyzer's
+// flag (-twine.strict, -printf.funcs=Logf). twine's own flags also have a
+// short form: -strict, -barego=false.
 //
-// It prints diagnostics as file:line:col: message on standard error, or as
-// JSON (go vet's schema) or SARIF 2.1.0 on standard output. -fix applies
-// the first suggested fix of every diagnostic; -diff prints the fixes as a
-// unified diff instead. The exit status is 3 when there are diagnostics, 1
-// when a package cannot be loaded or analyzed, 2 for bad usage, and 0
-// otherwise (with -fix: 0 once the fixes are applied).
+// Under go vet it is a vet tool that runs the same analyzers:
+//
+//	go vet -vettool="$(go tool -n twinevet)" ./...
+//	go vet -vettool="$(go tool -n twinevet)" -fix ./...
+//	go fix -fixtool="$(go tool -n twinevet)" ./...
 //
 // "twinevet help" lists the analyzers of the vet suite and their flags;
 // "twinevet help twine" documents twine's rules.
@@ -26,11 +37,7 @@ package main
 
 import (
 	"os"
-	"slices"
 
-	"github.com/twine-go/twine/analyzer"
-	"golang.org/x/tools/go/analysis/singlechecker"
-	"golang.org/x/tools/go/analysis/suite/vet"
 	"golang.org/x/tools/go/analysis/unitchecker"
 )
 
@@ -45,15 +52,12 @@ func main() {
 		panic("twinevet: impossible build stamp")
 	}
 	args := os.Args[1:]
-	switch mode(args) {
-	case modeVet:
-		unitchecker.Main(append(slices.Clone(vet.Suite), analyzer.Analyzer)...)
-	case modeFix:
-		if !slices.Contains(args, "-fix") && !slices.Contains(args, "--fix") {
-			os.Args = slices.Insert(os.Args, 1, "-fix") // -diff alone means show the fixes
-		}
-		singlechecker.Main(analyzer.Analyzer)
-	default:
+	if !underGoCommand(args) {
 		os.Exit(standalone(args, os.Stdout, os.Stderr))
 	}
+	analyzers := suite()
+	if u, ok := fixing(args); ok {
+		reportUnfixable(analyzers, u.counted, u.messages())
+	}
+	unitchecker.Main(analyzers...)
 }

@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"github.com/twine-go/twine/analyzer"
+	"golang.org/x/tools/go/analysis/suite/vet"
 )
 
 // twinevet is the command built from this package, once for the test binary.
@@ -73,8 +74,9 @@ var (
 	spawnReport   = `./report.go:16:20: goroutine is never joined, so it can outlive Spawn: `
 	lookupReport  = `./report.go:21:15: call to context.Background() detaches this work from ctx, which is in scope: `
 	launchReport  = `./report.go:29:9: process started by cmd.Start() is not waited for on every path: `
+	printfReport  = `./report.go:34:22: fmt.Sprintf format %s has arg n of wrong type int`
 	testReport    = `./report_test.go:6:2: goroutine is never joined, so it can outlive TestSpawn: `
-	reportReports = []string{spawnReport, lookupReport, launchReport, testReport}
+	reportReports = []string{spawnReport, lookupReport, launchReport, printfReport, testReport}
 )
 
 // checkLines checks that out has one line per prefix in want, in order.
@@ -93,6 +95,9 @@ func checkLines(t *testing.T, out string, want []string) {
 	}
 }
 
+// TestText runs twinevet alone: go vet's suite and twine, so the fixture's
+// printf mistake is reported with twine's findings, and the exit status is
+// 3.
 func TestText(t *testing.T) {
 	t.Parallel()
 	dir := fixture(t, "report")
@@ -102,24 +107,24 @@ func TestText(t *testing.T) {
 	}
 	checkLines(t, stderr, reportReports)
 
-	t.Run("test=false", func(t *testing.T) {
-		_, stderr, code := run(t, dir, twinevet, "-test=false", "./...")
-		if code != 3 {
-			t.Errorf("exit status %d, want 3", code)
-		}
-		checkLines(t, stderr, []string{spawnReport, lookupReport, launchReport})
-	})
-	t.Run("rules off", func(t *testing.T) {
-		_, stderr, code := run(t, dir, twinevet, "-ctxdetach=false", "-procleak=false", "./...")
-		if code != 3 {
-			t.Errorf("exit status %d, want 3", code)
-		}
-		checkLines(t, stderr, []string{spawnReport, testReport})
-	})
-	t.Run("context", func(t *testing.T) {
-		_, stderr, _ := run(t, dir, twinevet, "-c=0", "-barego=false", "-procleak=false", "./...")
-		checkLines(t, stderr, []string{lookupReport, "21\t\treturn query(context.Background(), key)"})
-	})
+	for _, tc := range []struct {
+		name string
+		args []string
+		want []string
+	}{
+		{"twine alone, no tests", []string{"-twine", "-test=false"}, []string{spawnReport, lookupReport, launchReport}},
+		{"rules and analyzers off", []string{"-ctxdetach=false", "-twine.procleak=false", "-printf=false"}, []string{spawnReport, testReport}},
+		{"vet alone", []string{"-twine=false"}, []string{printfReport}},
+		{"printf alone, in context", []string{"-printf", "-c=0"}, []string{printfReport, "34\t\treturn fmt.Sprintf(\"%s items\", n)"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, stderr, code := run(t, dir, twinevet, append(tc.args, "./...")...)
+			if code != 3 {
+				t.Errorf("exit status %d, want 3", code)
+			}
+			checkLines(t, stderr, tc.want)
+		})
+	}
 }
 
 func TestJSON(t *testing.T) {
@@ -142,6 +147,9 @@ func TestJSON(t *testing.T) {
 	}
 	var got []string
 	for _, analyses := range tree {
+		for _, d := range analyses["printf"] {
+			got = append(got, filepath.Base(d.Posn)+" printf")
+		}
 		for _, d := range analyses["twine"] {
 			got = append(got, filepath.Base(d.Posn)+" "+d.Category)
 			if d.Category == "ctxdetach" && (len(d.SuggestedFixes) != 1 || d.SuggestedFixes[0].Edits[0].New != "ctx") {
@@ -151,10 +159,69 @@ func TestJSON(t *testing.T) {
 	}
 	slices.Sort(got)
 	got = slices.Compact(got) // the package and its test variant
-	want := []string{"report.go:16:20 barego", "report.go:21:15 ctxdetach", "report.go:29:9 procleak", "report_test.go:6:2 barego"}
+	want := []string{"report.go:16:20 barego", "report.go:21:15 ctxdetach", "report.go:29:9 procleak", "report.go:34:22 printf", "report_test.go:6:2 barego"}
 	if !slices.Equal(got, want) {
 		t.Errorf("JSON diagnostics %q, want %q", got, want)
 	}
+}
+
+// sarifOutput is what the tests read of twinevet's SARIF.
+type sarifOutput struct {
+	Version string
+	Runs    []struct {
+		Tool struct {
+			Driver struct {
+				Name  string
+				Rules []struct{ ID string }
+			}
+		}
+		ColumnKind string
+		Results    []struct {
+			RuleID    string
+			RuleIndex int
+			Level     string
+			Message   struct{ Text string }
+			Locations []sarifLoc
+		}
+		Invocations []struct {
+			ExecutionSuccessful        *bool
+			ToolExecutionNotifications []struct {
+				Level     string
+				Message   struct{ Text string }
+				Locations []sarifLoc
+			}
+		}
+	}
+}
+
+type sarifLoc struct {
+	PhysicalLocation struct {
+		ArtifactLocation struct {
+			URI       string
+			URIBaseID string `json:"uriBaseId"`
+		}
+		Region struct{ StartLine, StartColumn, EndLine, EndColumn int }
+	}
+}
+
+// String is "URI base URI startLine startColumn endLine endColumn".
+func (l sarifLoc) String() string {
+	p := l.PhysicalLocation
+	return strings.Join([]string{p.ArtifactLocation.URIBaseID, p.ArtifactLocation.URI,
+		strconv.Itoa(p.Region.StartLine), strconv.Itoa(p.Region.StartColumn), strconv.Itoa(p.Region.EndLine), strconv.Itoa(p.Region.EndColumn)}, " ")
+}
+
+// readSARIF parses a SARIF log of one run with one invocation.
+func readSARIF(t *testing.T, out string) sarifOutput {
+	t.Helper()
+	var log sarifOutput
+	if err := json.Unmarshal([]byte(out), &log); err != nil {
+		t.Fatalf("%v in:\n%s", err, out)
+	}
+	if log.Version != "2.1.0" || len(log.Runs) != 1 || len(log.Runs[0].Invocations) != 1 || log.Runs[0].Invocations[0].ExecutionSuccessful == nil {
+		t.Fatalf("want version 2.1.0, one run and one invocation that says whether it succeeded:\n%s", out)
+	}
+	return log
 }
 
 func TestSARIF(t *testing.T) {
@@ -163,40 +230,7 @@ func TestSARIF(t *testing.T) {
 	if code != 3 || stderr != "" {
 		t.Errorf("exit status %d, stderr %q; want 3 and nothing", code, stderr)
 	}
-	var log struct {
-		Version string
-		Runs    []struct {
-			Tool struct {
-				Driver struct {
-					Name  string
-					Rules []struct{ ID string }
-				}
-			}
-			ColumnKind string
-			Results    []struct {
-				RuleID    string
-				RuleIndex int
-				Level     string
-				Message   struct{ Text string }
-				Locations []struct {
-					PhysicalLocation struct {
-						ArtifactLocation struct {
-							URI       string
-							URIBaseID string `json:"uriBaseId"`
-						}
-						Region struct{ StartLine, StartColumn, EndLine, EndColumn int }
-					}
-				}
-			}
-		}
-	}
-	if err := json.Unmarshal([]byte(stdout), &log); err != nil {
-		t.Fatalf("%v in:\n%s", err, stdout)
-	}
-	if log.Version != "2.1.0" || len(log.Runs) != 1 {
-		t.Fatalf("version %q with %d runs, want 2.1.0 with 1", log.Version, len(log.Runs))
-	}
-	r := log.Runs[0]
+	r := readSARIF(t, stdout).Runs[0]
 	var ids []string
 	for _, rule := range r.Tool.Driver.Rules {
 		ids = append(ids, rule.ID)
@@ -205,17 +239,21 @@ func TestSARIF(t *testing.T) {
 	for _, rule := range analyzer.Rules() {
 		names = append(names, rule.Name)
 	}
+	for _, a := range vet.Suite {
+		names = append(names, a.Name)
+	}
 	if r.Tool.Driver.Name != "twinevet" || !slices.Equal(ids, names) || r.ColumnKind != "unicodeCodePoints" {
-		t.Errorf("driver %q, rules %q, columns %q", r.Tool.Driver.Name, ids, r.ColumnKind)
+		t.Errorf("driver %q, rules %q, columns %q; want twine's rules, then go vet's analyzers", r.Tool.Driver.Name, ids, r.ColumnKind)
+	}
+	if inv := r.Invocations[0]; !*inv.ExecutionSuccessful || len(inv.ToolExecutionNotifications) != 0 {
+		t.Errorf("invocation %+v, want a success with no notification", inv)
 	}
 	var got []string
 	for _, res := range r.Results {
 		if res.RuleIndex < 0 || res.RuleIndex >= len(ids) || ids[res.RuleIndex] != res.RuleID || res.Level != "warning" || res.Message.Text == "" {
 			t.Errorf("result %+v", res)
 		}
-		l := res.Locations[0].PhysicalLocation
-		got = append(got, strings.Join([]string{res.RuleID, l.ArtifactLocation.URIBaseID, l.ArtifactLocation.URI,
-			strconv.Itoa(l.Region.StartLine), strconv.Itoa(l.Region.StartColumn), strconv.Itoa(l.Region.EndLine), strconv.Itoa(l.Region.EndColumn)}, " "))
+		got = append(got, res.RuleID+" "+res.Locations[0].String())
 	}
 	// The go statement of Spawn follows "/* ¿por qué? */ ": 18 code points
 	// into the line, 20 bytes.
@@ -223,6 +261,7 @@ func TestSARIF(t *testing.T) {
 		"barego %SRCROOT% report.go 16 18 16 27",
 		"ctxdetach %SRCROOT% report.go 21 15 21 35",
 		"procleak %SRCROOT% report.go 29 9 29 20",
+		"printf %SRCROOT% report.go 34 22 34 24",
 		"barego %SRCROOT% report_test.go 6 2 6 11",
 	}
 	if !slices.Equal(got, want) {
@@ -237,25 +276,124 @@ func TestClean(t *testing.T) {
 		if code != 0 || stderr != "" || format == "-json=false" && stdout != "" {
 			t.Errorf("%s: exit status %d, stdout %q, stderr %q; want 0 and no report", format, code, stdout, stderr)
 		}
+		if format == "-sarif" {
+			if inv := readSARIF(t, stdout).Runs[0].Invocations[0]; !*inv.ExecutionSuccessful {
+				t.Errorf("SARIF invocation %+v, want a success", inv)
+			}
+		}
 	}
 }
 
+// TestBroken runs twinevet on a package that does not compile: in every
+// format the type error is there, at its position, and the exit status is
+// 1; the SARIF has no result but an unsuccessful invocation.
 func TestBroken(t *testing.T) {
 	t.Parallel()
-	_, stderr, code := run(t, fixture(t, "broken"), twinevet, "./...")
-	if code != 1 || !regexp.MustCompile(`(?m)broken\.go:5:9: cannot use "not an int"`).MatchString(stderr) {
-		t.Errorf("exit status %d, stderr:\n%s\nwant 1 and the type error at broken.go:5:9", code, stderr)
+	dir := fixture(t, "broken")
+	const typeError = `cannot use "not an int" (untyped string constant) as int value in return statement`
+	_, stderr, code := run(t, dir, twinevet, "./...")
+	if code != 1 || stderr != "./broken.go:5:9: "+typeError+"\n" {
+		t.Errorf("exit status %d, stderr:\n%s\nwant 1 and the type error at ./broken.go:5:9, once", code, stderr)
 	}
-	_, stderr, code = run(t, fixture(t, "clean"), twinevet, "./nosuchdir")
-	if code != 1 || stderr == "" {
-		t.Errorf("missing package: exit status %d, stderr %q; want 1 and a message", code, stderr)
+
+	stdout, stderr, code := run(t, dir, twinevet, "-sarif", "./...")
+	if code != 1 || stderr != "" {
+		t.Errorf("-sarif: exit status %d, stderr %q; want 1 and nothing", code, stderr)
 	}
+	r := readSARIF(t, stdout).Runs[0]
+	inv := r.Invocations[0]
+	if *inv.ExecutionSuccessful || len(r.Results) != 0 || len(inv.ToolExecutionNotifications) != 1 {
+		t.Fatalf("SARIF run %+v, want no result and an unsuccessful invocation with one notification", r)
+	}
+	n := inv.ToolExecutionNotifications[0]
+	if n.Level != "error" || n.Message.Text != typeError || len(n.Locations) != 1 || n.Locations[0].String() != "%SRCROOT% broken.go 5 9 5 9" {
+		t.Errorf("notification %+v, want the type error at broken.go:5:9", n)
+	}
+
+	stdout, stderr, code = run(t, dir, twinevet, "-json", "./...")
+	var tree map[string]map[string]struct{ Error string }
+	if err := json.Unmarshal([]byte(stdout), &tree); err != nil || code != 1 || stderr != "" {
+		t.Fatalf("-json: exit status %d, %v, stderr %q, stdout:\n%s", code, err, stderr, stdout)
+	}
+	want := filepath.Join(dir, "broken.go") + ":5:9: " + typeError
+	if got := tree["example.com/broken"]["twinevet"].Error; len(tree) != 1 || got != want {
+		t.Errorf("-json: %+v, want one package whose twinevet error is %q", tree, want)
+	}
+}
+
+// TestLoadErrors checks that every package twinevet could not load is
+// named, with its file:line:col when there is one: a pattern that matches
+// no directory, a package that is nowhere, an import that is missing, and
+// a package that is not analyzed because it imports that one.
+func TestLoadErrors(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	for name, src := range map[string]string{
+		"go.mod":   "module example.com/le\n\ngo 1.26\n",
+		"a/a.go":   "package a\n\nimport \"example.com/nosuch/x\"\n\nvar _ = x.Y\n",
+		"b/b.go":   "package b\n\nimport _ \"example.com/le/a\"\n",
+		"ok/ok.go": "package ok\n",
+	} {
+		name = filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(name, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, stderr, code := run(t, dir, twinevet, "./...", "./nosuchdir", "example.com/nowhere")
+	if code != 1 {
+		t.Errorf("exit status %d, want 1", code)
+	}
+	// The go command's own messages continue on indented lines.
+	var lines []string
+	for _, l := range strings.Split(stderr, "\n") {
+		if l != "" && !strings.HasPrefix(l, "\t") {
+			lines = append(lines, l)
+		}
+	}
+	checkLines(t, strings.Join(lines, "\n"), []string{
+		"./a/a.go:3:8: ", // the missing module
+		`./a/a.go:3:8: could not import example.com/nosuch/x (invalid package name: "")`,
+		"twinevet: ./nosuchdir: stat " + filepath.Join(dir, "nosuchdir") + ": directory not found",
+		"twinevet: example.com/nowhere: ",
+		"twinevet: example.com/le/b: not analyzed: it imports a package that could not be loaded or analyzed",
+	})
+
+	// -fix stops before fixing anything.
+	_, stderr, code = run(t, dir, twinevet, "-fix", "./ok", "./nosuchdir")
+	if want := "twinevet: ./nosuchdir: stat " + filepath.Join(dir, "nosuchdir") + ": directory not found\n"; code != 1 || stderr != want {
+		t.Errorf("-fix: exit status %d, stderr:\n%s\nwant 1 and:\n%s", code, stderr, want)
+	}
+}
+
+// The messages of -fix and -diff about the reports on
+// testdata/twinevet/report that have no fix, one line per analyzer and
+// package, sorted.
+var unfixableMessages = []string{
+	"twinevet: example.com/report: 1 report of printf has no suggested fix, so nothing was changed for it: ./report.go:34:22 (run without -fix or -diff to see it)",
+	"twinevet: example.com/report: 3 reports of twine have no suggested fix, so nothing was changed for them: ./report.go:16:20, ./report.go:29:9, ./report_test.go:6:2 (run without -fix or -diff to see them)",
+}
+
+// sortedLines returns the lines of s, sorted.
+func sortedLines(s string) []string {
+	lines := strings.Split(strings.TrimSuffix(s, "\n"), "\n")
+	slices.Sort(lines)
+	return lines
 }
 
 func TestUsage(t *testing.T) {
 	t.Parallel()
 	dir := fixture(t, "clean")
-	for _, args := range [][]string{{}, {"-json", "-sarif", "./..."}, {"-nosuchflag", "./..."}} {
+	for _, args := range [][]string{
+		{},
+		{"-json", "-sarif", "./..."},
+		{"-fix", "-sarif", "./..."},
+		{"-diff", "-json", "./..."},
+		{"-nosuchflag", "./..."},
+		{"-printf=maybe", "./..."},
+	} {
 		_, stderr, code := run(t, dir, twinevet, args...)
 		if code != 2 || stderr == "" {
 			t.Errorf("twinevet %q: exit status %d, stderr %q; want 2 and a message", args, code, stderr)
@@ -263,6 +401,9 @@ func TestUsage(t *testing.T) {
 	}
 }
 
+// TestFix applies, and shows, the fixes of twine and go vet's suite: the
+// one report that has a fix (ctxdetach) is fixed, and the others are named
+// on standard error, since -fix and -diff print no report.
 func TestFix(t *testing.T) {
 	t.Parallel()
 	golden, err := os.ReadFile(filepath.Join("..", "..", "testdata", "twinevet", "report", "report.go.golden"))
@@ -285,20 +426,57 @@ func TestFix(t *testing.T) {
 				t.Errorf("diff lacks %q:\n%s", want, stdout)
 			}
 		}
+		if got := sortedLines(stderr); !slices.Equal(got, unfixableMessages) {
+			t.Errorf("stderr:\n%s\nwant:\n%s", stderr, strings.Join(unfixableMessages, "\n"))
+		}
 		sameFile(t, filepath.Join(dir, "report.go"), original)
 	})
 	t.Run("fix", func(t *testing.T) {
 		dir := fixture(t, "report")
-		if _, stderr, code := run(t, dir, twinevet, "-fix", "./..."); code != 0 {
-			t.Errorf("exit status %d, stderr:\n%s", code, stderr)
+		stdout, stderr, code := run(t, dir, twinevet, "-fix", "./...")
+		if code != 0 || stdout != "" {
+			t.Errorf("exit status %d, stdout %q; want 0 and nothing", code, stdout)
+		}
+		if got := sortedLines(stderr); !slices.Equal(got, unfixableMessages) {
+			t.Errorf("stderr:\n%s\nwant:\n%s", stderr, strings.Join(unfixableMessages, "\n"))
 		}
 		sameFile(t, filepath.Join(dir, "report.go"), golden)
-		_, stderr, code := run(t, dir, twinevet, "./...")
+		_, stderr, code = run(t, dir, twinevet, "./...")
 		if code != 3 {
 			t.Errorf("after the fix: exit status %d, want 3", code)
 		}
-		checkLines(t, stderr, []string{spawnReport, launchReport, testReport})
+		checkLines(t, stderr, []string{spawnReport, launchReport, printfReport, testReport})
+
+		// Nothing left to fix: -fix changes nothing, and says why.
+		stdout, stderr, code = run(t, dir, twinevet, "-fix", "-printf=false", "./...")
+		want := "twinevet: example.com/report: 3 reports of twine have no suggested fix, so nothing was changed for them: ./report.go:16:20, ./report.go:29:9, ./report_test.go:6:2 (run without -fix or -diff to see them)\n"
+		if code != 0 || stdout != "" || stderr != want {
+			t.Errorf("second -fix: exit status %d, stdout %q, stderr:\n%s\nwant 0, nothing, and:\n%s", code, stdout, stderr, want)
+		}
+		sameFile(t, filepath.Join(dir, "report.go"), golden)
 	})
+}
+
+// TestGoFix runs twinevet as go fix's tool: the fix is applied, and the
+// reports with no fix are named on go fix's standard output, also when go
+// fix answers from its cache the second time.
+func TestGoFix(t *testing.T) {
+	t.Parallel()
+	dir := fixture(t, "report")
+	for i := range 2 {
+		stdout, stderr, code := run(t, dir, "go", "fix", "-fixtool="+twinevet, "./...")
+		if code != 0 || stderr != "" {
+			t.Errorf("run %d: exit status %d, stderr %q; want 0 and nothing", i, code, stderr)
+		}
+		if got := sortedLines(stdout); !slices.Equal(got, unfixableMessages) {
+			t.Errorf("run %d: stdout:\n%s\nwant:\n%s", i, stdout, strings.Join(unfixableMessages, "\n"))
+		}
+	}
+	golden, err := os.ReadFile(filepath.Join("..", "..", "testdata", "twinevet", "report", "report.go.golden"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameFile(t, filepath.Join(dir, "report.go"), golden)
 }
 
 func sameFile(t *testing.T, name string, want []byte) {
@@ -339,25 +517,47 @@ func TestGoVet(t *testing.T) {
 	}
 }
 
-func TestMode(t *testing.T) {
+func TestUnderGoCommand(t *testing.T) {
 	for _, tc := range []struct {
 		args []string
-		want runMode
+		want bool
 	}{
-		{[]string{"-flags"}, modeVet},
-		{[]string{"-V=full"}, modeVet},
-		{[]string{"-json", "-twine.strict", "/tmp/b001/vet.cfg"}, modeVet},
-		{[]string{"help", "twine"}, modeVet},
-		{[]string{"./..."}, modeStandalone},
-		{[]string{"-json", "./..."}, modeStandalone},
-		{[]string{"-fix", "./..."}, modeFix},
-		{[]string{"--diff", "./..."}, modeFix},
-		{[]string{"-c", "2", "-fix", "./..."}, modeFix},
-		{[]string{"-fix=false", "./..."}, modeStandalone},
-		{[]string{"./...", "-fix"}, modeStandalone},
+		{[]string{"-flags"}, true},
+		{[]string{"-V=full"}, true},
+		{[]string{"-json", "-twine.strict", "/tmp/b001/vet.cfg"}, true},
+		{[]string{"-fix", "/tmp/b001/vet.cfg"}, true},
+		{[]string{"help", "twine"}, true},
+		{[]string{"./..."}, false},
+		{[]string{"-json", "./..."}, false},
+		{[]string{"-fix", "./..."}, false},
+		{[]string{"-c", "2", "./..."}, false},
+		{[]string{"./...", "-flags"}, false},
 	} {
-		if got := mode(tc.args); got != tc.want {
-			t.Errorf("mode(%q) = %d, want %d", tc.args, got, tc.want)
+		if got := underGoCommand(tc.args); got != tc.want {
+			t.Errorf("underGoCommand(%q) = %v, want %v", tc.args, got, tc.want)
+		}
+	}
+}
+
+func TestFixing(t *testing.T) {
+	dir := t.TempDir()
+	root, dep := filepath.Join(dir, "root.cfg"), filepath.Join(dir, "dep.cfg")
+	os.WriteFile(root, []byte(`{"ID": "example.com/m", "VetxOnly": false}`), 0o644)
+	os.WriteFile(dep, []byte(`{"ID": "example.com/dep", "VetxOnly": true}`), 0o644)
+	for _, tc := range []struct {
+		args                   []string
+		fixing, counted, diffs bool
+	}{
+		{[]string{"-json", root}, false, false, false},
+		{[]string{"-fix", root}, true, true, false},
+		{[]string{"-fix", "-diff", root}, true, true, true},
+		{[]string{"-fix=false", root}, false, false, false},
+		{[]string{"-fix", dep}, true, false, false},
+		{[]string{"-fix", "./..."}, false, false, false},
+	} {
+		u, fixing := fixing(tc.args)
+		if fixing != tc.fixing || fixing && (u.counted(nil) != tc.counted || u.diff != tc.diffs) {
+			t.Errorf("fixing(%q) = %+v, %v", tc.args, u, fixing)
 		}
 	}
 }

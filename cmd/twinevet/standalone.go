@@ -1,18 +1,19 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"go/token"
 	"io"
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/twine-go/twine/analyzer"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/analysis/multichecker"
 	"golang.org/x/tools/go/packages"
 )
 
@@ -23,78 +24,48 @@ const (
 	exitDiagnostics = 3
 )
 
-// standalone runs twine alone on the packages named by args and prints its
-// diagnostics; it returns the exit status.
+// standalone runs go vet's suite and twine on the packages named by args
+// and prints their diagnostics, or applies their fixes; it returns the
+// exit status.
 func standalone(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("twinevet", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	jsonOut := fs.Bool("json", false, "print diagnostics as JSON on standard output")
-	sarifOut := fs.Bool("sarif", false, "print diagnostics as SARIF 2.1.0 on standard output")
-	tests := fs.Bool("test", true, "analyze test files too")
-	contextLines := fs.Int("c", -1, "with text output, show each offending line with this many lines of context")
-	fs.Bool("fix", false, "apply the first suggested fix of every diagnostic")
-	fs.Bool("diff", false, "with -fix, print the fixes as a unified diff instead of applying them")
-	analyzer.Analyzer.Flags.VisitAll(func(f *flag.Flag) { fs.Var(f.Value, f.Name, f.Usage) })
-	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: twinevet [flags] packages\n\n%s\n\nFlags:\n", strings.SplitN(analyzer.Analyzer.Doc, "\n", 2)[0])
-		fs.PrintDefaults()
+	opts, code, stop := parseFlags(args, stderr)
+	if stop {
+		return code
 	}
-	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			return exitClean
-		}
-		return exitUsage
+	if opts.fix {
+		return fix(opts, stderr)
 	}
-	if fs.NArg() == 0 {
-		fs.Usage()
-		return exitUsage
-	}
-	if *jsonOut && *sarifOut {
-		fmt.Fprintln(stderr, "twinevet: -json and -sarif cannot be used together")
-		return exitUsage
-	}
-
-	cfg := &packages.Config{Mode: packages.LoadAllSyntax | packages.NeedModule, Tests: *tests}
-	pkgs, err := packages.Load(cfg, fs.Args()...)
+	cfg := &packages.Config{Mode: packages.LoadAllSyntax | packages.NeedModule, Tests: opts.tests}
+	pkgs, err := packages.Load(cfg, opts.patterns...)
 	if err != nil {
 		fmt.Fprintf(stderr, "twinevet: %v\n", err)
 		return exitError
 	}
 	if len(pkgs) == 0 {
-		fmt.Fprintf(stderr, "twinevet: %s matched no packages\n", strings.Join(fs.Args(), " "))
+		fmt.Fprintf(stderr, "twinevet: %s matched no packages\n", strings.Join(opts.patterns, " "))
 		return exitError
 	}
-	failed := packages.PrintErrors(pkgs) > 0 // file:line:col: message, on stderr
-
-	graph, err := checker.Analyze([]*analysis.Analyzer{analyzer.Analyzer}, pkgs, nil)
+	graph, err := checker.Analyze(opts.analyzers, pkgs, nil)
 	if err != nil {
 		fmt.Fprintf(stderr, "twinevet: %v\n", err)
 		return exitError
 	}
+	failures := failures(pkgs, graph)
 	diags := collect(graph)
-	for act := range graph.All() {
-		// A package that loaded but could not be analyzed. (One that did
-		// not load has had its errors printed; its actions only say so.)
-		if act.Err != nil && act.IsRoot && len(act.Package.Errors) == 0 {
-			fmt.Fprintf(stderr, "twinevet: %s: %v\n", act.Package.PkgPath, act.Err)
-			failed = true
-		}
-	}
-
 	switch {
-	case *jsonOut:
-		err = graph.PrintJSON(stdout)
-	case *sarifOut:
-		err = writeSARIF(stdout, diags)
+	case opts.json:
+		err = writeJSON(stdout, graph, failures)
+	case opts.sarif:
+		err = writeSARIF(stdout, opts.analyzers, diags, failures)
 	default:
-		err = writeText(stderr, diags, *contextLines)
+		err = writeText(stderr, diags, failures, opts.contextLines)
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "twinevet: %v\n", err)
 		return exitError
 	}
 	switch {
-	case failed:
+	case len(failures) > 0:
 		return exitError
 	case len(diags) > 0:
 		return exitDiagnostics
@@ -102,17 +73,61 @@ func standalone(args []string, stdout, stderr io.Writer) int {
 	return exitClean
 }
 
-// A diagnostic is one report with its resolved positions, once: a file in
-// both a package and its test variant is reported once.
+// fix applies, or with -diff shows, the suggested fixes of the analyzers
+// on the packages, as go vet -fix does, and names the reports that have
+// none. It does not return.
+func fix(opts *options, stderr io.Writer) int {
+	pkgs, err := packages.Load(&packages.Config{Mode: packages.NeedName | packages.NeedCompiledGoFiles, Tests: opts.tests}, opts.patterns...)
+	if err != nil {
+		fmt.Fprintf(stderr, "twinevet: %v\n", err)
+		return exitError
+	}
+	if fs := loadFailures(pkgs); len(fs) > 0 { // a missing package, a file that does not parse
+		writeText(stderr, nil, fs, -1)
+		return exitError
+	}
+	// A package and its test variant share a path: count the reports of
+	// the one that has every file, as go vet does.
+	files := make(map[string]int)
+	for _, p := range pkgs {
+		files[p.PkgPath] = max(files[p.PkgPath], len(p.CompiledGoFiles))
+	}
+	counted := func(pass *analysis.Pass) bool {
+		n, ok := files[pass.Pkg.Path()]
+		return ok && len(pass.Files) == n
+	}
+	reportUnfixable(opts.analyzers, counted, stderr)
+	args := []string{os.Args[0], "-fix", "-test=" + strconv.FormatBool(opts.tests)}
+	if opts.diff {
+		args = append(args, "-diff")
+	}
+	os.Args = append(append(args, "--"), opts.patterns...)
+	multichecker.Main(opts.analyzers...)
+	panic("unreachable")
+}
+
+// A diagnostic is one report with its analyzer and resolved positions,
+// once: a file in both a package and its test variant is reported once.
 type diagnostic struct {
 	analysis.Diagnostic
+	analyzer *analysis.Analyzer
 	pos, end token.Position
+}
+
+// ruleID is the name of what reported d: twine's rule (its category), or
+// the vet analyzer.
+func (d diagnostic) ruleID() string {
+	if d.analyzer == analyzer.Analyzer && d.Category != "" {
+		return d.Category
+	}
+	return d.analyzer.Name
 }
 
 // collect returns the diagnostics of the root actions, without duplicates,
 // in file and position order.
 func collect(graph *checker.Graph) []diagnostic {
 	type key struct {
+		analyzer *analysis.Analyzer
 		pos, end token.Position
 		message  string
 	}
@@ -124,15 +139,15 @@ func collect(graph *checker.Graph) []diagnostic {
 		}
 		fset := act.Package.Fset
 		for _, d := range act.Diagnostics {
-			k := key{fset.Position(d.Pos), fset.Position(d.End), d.Message}
+			k := key{act.Analyzer, fset.Position(d.Pos), fset.Position(d.End), d.Message}
 			if seen[k] {
 				continue
 			}
 			seen[k] = true
-			diags = append(diags, diagnostic{Diagnostic: d, pos: k.pos, end: k.end})
+			diags = append(diags, diagnostic{Diagnostic: d, analyzer: act.Analyzer, pos: k.pos, end: k.end})
 		}
 	}
-	sort.Slice(diags, func(i, j int) bool {
+	sort.SliceStable(diags, func(i, j int) bool {
 		a, b := diags[i].pos, diags[j].pos
 		if a.Filename != b.Filename {
 			return a.Filename < b.Filename
@@ -142,20 +157,27 @@ func collect(graph *checker.Graph) []diagnostic {
 	return diags
 }
 
-// writeText prints diags as file:line:col: message, with file relative to
-// the current directory when it is inside it (./x.go, as go vet prints),
-// and with contextLines >= 0, the offending lines and that many around
-// them.
-func writeText(w io.Writer, diags []diagnostic, contextLines int) error {
+// relative returns name relative to the current directory, as ./x.go, when
+// it lies inside it (as go vet prints it), and unchanged otherwise.
+func relative(wd, name string) string {
+	if rel, err := filepath.Rel(wd, name); wd != "" && err == nil && filepath.IsLocal(rel) {
+		return "." + string(filepath.Separator) + rel
+	}
+	return name
+}
+
+// writeText prints the failures, then the diagnostics as file:line:col:
+// message, and with contextLines >= 0, the offending lines and that many
+// around them.
+func writeText(w io.Writer, diags []diagnostic, failures []failure, contextLines int) error {
 	wd, _ := os.Getwd()
 	var b strings.Builder
+	for _, f := range unique(failures, wd) {
+		b.WriteString(f.text(wd) + "\n")
+	}
 	files := make(map[string][]string)
 	for _, d := range diags {
-		name := d.pos.Filename
-		if rel, err := filepath.Rel(wd, name); wd != "" && err == nil && filepath.IsLocal(rel) {
-			name = "." + string(filepath.Separator) + rel
-		}
-		fmt.Fprintf(&b, "%s:%d:%d: %s\n", name, d.pos.Line, d.pos.Column, d.Message)
+		fmt.Fprintf(&b, "%s:%d:%d: %s\n", relative(wd, d.pos.Filename), d.pos.Line, d.pos.Column, d.Message)
 		if contextLines < 0 {
 			continue
 		}
@@ -166,10 +188,7 @@ func writeText(w io.Writer, diags []diagnostic, contextLines int) error {
 			}
 			files[d.pos.Filename] = lines
 		}
-		end := d.end.Line
-		if end < d.pos.Line {
-			end = d.pos.Line
-		}
+		end := max(d.end.Line, d.pos.Line)
 		for i := max(d.pos.Line-contextLines, 1); i <= end+contextLines && i <= len(lines); i++ {
 			fmt.Fprintf(&b, "%d\t%s\n", i, lines[i-1])
 		}

@@ -4,9 +4,10 @@ package main
 
 import (
 	"context"
-	"github.com/twine-go/twine/runtime/nursery"
 	"net"
 	"time"
+
+	"github.com/twine-go/twine/runtime/nursery"
 )
 
 // serveConnBundle is a nursery that can only run serveConn, under the policy
@@ -17,9 +18,12 @@ type serveConnBundle struct {
 	n *nursery.Nursery
 }
 
-// If this does not compile, serveConn has changed since serveConnBundle was
-// generated: run go generate.
-var _ func(context.Context, net.Conn) error = serveConn
+// twine_bundles_are_stale_run_go_generate_serveConnBundle is the signature of
+// serveConn when serveConnBundle was generated. If the declaration below it
+// does not compile, serveConn has changed since: run go generate.
+type twine_bundles_are_stale_run_go_generate_serveConnBundle func(context.Context, net.Conn) error
+
+var _ twine_bundles_are_stale_run_go_generate_serveConnBundle = serveConn
 
 // newServeConnBundle returns an open serveConnBundle whose tasks run serveConn
 // under ctx, like nursery.New. Its owner must call Close (or Shutdown and

@@ -12,7 +12,12 @@
 //     cached between runs, run on a fixture with reports, settings,
 //     nolint comments and --fix;
 //   - go generate: the README's go get -tool and //go:generate go tool
-//     twinegen flow.
+//     twinegen flow;
+//   - adoption from a checkout: a fresh module, the README's replace, go
+//     mod edit -require -tool and go mod tidy, then go generate, go build
+//     and the CI command, go tool twinevet ./..., with twine's reports and
+//     go vet's, and a broken package's failure in the SARIF; and the CI
+//     commands failing in a module that has not pinned twinevet.
 //
 // The go get -tool flows get twine from a file-system module proxy made
 // from this checkout, as they would get a release.

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -37,17 +38,23 @@ require (
 import (
 	"fmt"
 	"os"
+	"runtime"
+	"slices"
 
 	"github.com/golangci/golangci-lint/v2/pkg/commands"
 	"github.com/golangci/golangci-lint/v2/pkg/exitcodes"
 
-	_ "` + modulePath + `/analyzer/golangci"
+	_ "` + modulePath + `/analyzer/golangci" // registers the twine linter
 )
 
 func main() {
-	info := commands.BuildInfo{Version: "` + golangciVersion + `-twine", Commit: "twine e2e", Date: "(unknown)"}
+	info := commands.BuildInfo{Version: "` + golangciVersion + `-twine", GoVersion: runtime.Version(), Commit: "custom", Date: "(unknown)"}
 	if err := commands.Execute(info); err != nil {
-		fmt.Fprintf(os.Stderr, "The command is terminated due to an error: %v\n", err)
+		// golangci-lint has printed the error ("Error: ..."), except for
+		// the commands that leave it to main.
+		if slices.Contains(os.Args[1:], "migrate") || slices.Contains(os.Args[1:], "verify") {
+			fmt.Fprintln(os.Stderr, "Error:", err)
+		}
 		os.Exit(exitcodes.Failure)
 	}
 }
@@ -381,11 +388,28 @@ func TestGolangciLint(t *testing.T) {
 	})
 
 	t.Run("unknown setting", func(t *testing.T) {
+		// Reported once, with the valid settings.
 		cfg := golangciConfig(t, dir, "ctxdetach: false", "ctxdetatch: false")
 		out := mustFail(t, 3, dir, env, bin, "run", "-c", cfg, "./...")
-		want := `plugin(twine): newPlugin twine: decoding settings: json: unknown field "ctxdetatch"`
-		if !strings.Contains(out, want) {
-			t.Errorf("output lacks %q:\n%s", want, out)
+		want := `Error: build linters: plugin(twine): newPlugin twine: unknown setting "ctxdetatch" in linters.settings.custom.twine.settings; ` +
+			"the settings are barego, ctxescape, ctxdetach, scopeleak, procleak, spawns, strict\n"
+		if strings.Count(out, "ctxdetatch") != 1 || !strings.Contains(out, want) {
+			t.Errorf("output:\n%s\nwant the error once:\n%s", out, want)
+		}
+	})
+
+	t.Run("errors main prints", func(t *testing.T) {
+		// migrate leaves its errors to main, which prints them once.
+		out := mustFail(t, 3, dir, env, bin, "migrate", "-c", filepath.Join(dir, ".golangci.yml"))
+		if want := "Error: configuration version is already set: 2\n"; strings.Count(out, "already set") != 1 || !strings.Contains(out, want) {
+			t.Errorf("migrate output:\n%s\nwant the error once:\n%s", out, want)
+		}
+	})
+
+	t.Run("version", func(t *testing.T) {
+		out := mustRun(t, dir, env, bin, "--version")
+		if want := "golangci-lint has version " + golangciVersion + "-twine built with " + runtime.Version() + " from custom"; !strings.Contains(out, want) {
+			t.Errorf("--version printed %q, want %q", out, want)
 		}
 	})
 

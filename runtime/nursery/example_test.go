@@ -126,12 +126,15 @@ func ExampleNursery_Shutdown() {
 	// Wait: <nil>
 }
 
-// server is a whole program: Ctrl+C asks its tasks to finish what they hold.
-func server() {
+// A program on Main: its task serves until the first Ctrl+C (or SIGTERM),
+// then finishes what it holds, within 10 s; the program then exits with
+// status 130 (143 for SIGTERM). TestExampleMain runs it as a process and
+// presses Ctrl+C: it prints "serving", then "draining", and exits 130.
+func ExampleMain() {
 	nursery.Main(func(n *nursery.Nursery) error {
 		n.Go(func(ctx context.Context) error {
 			fmt.Println("serving")
-			<-nursery.Stopping(ctx).Done()
+			<-nursery.Stopping(ctx).Done() // the first Ctrl+C
 			fmt.Println("draining")
 			return nil
 		})
@@ -139,20 +142,10 @@ func server() {
 	}, nursery.WithGrace(10*time.Second))
 }
 
-func ExampleMain() {
-	// Run server as a real process and press Ctrl+C once it serves.
-	fmt.Print(runAndInterrupt("server", "serving"))
-	// Output:
-	// serving
-	// draining
-	// exit status 130
-}
-
 // The test binary doubles as the programs the examples and process tests
 // run: TWINE_NURSERY_PROGRAM names one.
 var programs = map[string]func(){
-	"server": server,
-	"crash":  crashingProgram,
+	"crash": crashingProgram,
 }
 
 func TestMain(m *testing.M) {

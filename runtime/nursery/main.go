@@ -27,6 +27,8 @@ type SignalError struct {
 	Signal os.Signal
 }
 
+// Error returns "interrupted by signal " and the signal's name, e.g.
+// "interrupted by signal interrupt" for SIGINT.
 func (e *SignalError) Error() string { return "interrupted by signal " + e.Signal.String() }
 
 // Unwrap returns ErrInterrupted.

@@ -4,9 +4,10 @@ package benchbundle
 
 import (
 	"context"
-	"github.com/twine-go/twine/runtime/nursery"
 	"sync"
 	"time"
+
+	"github.com/twine-go/twine/runtime/nursery"
 )
 
 // doubleBundle is a nursery that can only run double, under the policy written
@@ -22,9 +23,12 @@ type doubleBundle struct {
 	results []int
 }
 
-// If this does not compile, double has changed since doubleBundle was
-// generated: run go generate.
-var _ func(context.Context, int) (int, error) = double
+// twine_bundles_are_stale_run_go_generate_doubleBundle is the signature of
+// double when doubleBundle was generated. If the declaration below it does not
+// compile, double has changed since: run go generate.
+type twine_bundles_are_stale_run_go_generate_doubleBundle func(context.Context, int) (int, error)
+
+var _ twine_bundles_are_stale_run_go_generate_doubleBundle = double
 
 // newDoubleBundle returns an open doubleBundle whose tasks run double under
 // ctx, like nursery.New. Its owner must call Close (or Shutdown and Wait); the
@@ -125,9 +129,12 @@ type noopBundle struct {
 	n *nursery.Nursery
 }
 
-// If this does not compile, noop has changed since noopBundle was generated:
-// run go generate.
-var _ func(context.Context, int) error = noop
+// twine_bundles_are_stale_run_go_generate_noopBundle is the signature of noop
+// when noopBundle was generated. If the declaration below it does not compile,
+// noop has changed since: run go generate.
+type twine_bundles_are_stale_run_go_generate_noopBundle func(context.Context, int) error
+
+var _ twine_bundles_are_stale_run_go_generate_noopBundle = noop
 
 // newNoopBundle returns an open noopBundle whose tasks run noop under ctx, like
 // nursery.New. Its owner must call Close (or Shutdown and Wait); the tasks and
