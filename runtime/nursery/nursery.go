@@ -6,6 +6,7 @@ import (
 	"errors"
 	"runtime/debug"
 	"runtime/pprof"
+	"slices"
 	"strconv"
 	"sync"
 	"sync/atomic"
@@ -69,20 +70,22 @@ type Nursery struct {
 	refs atomic.Int64
 	_    [56]byte
 
-	mu         sync.Mutex
-	errs       []error // failures, first first
-	cause      error   // the cause of the first cancel this nursery made itself
-	panicked   *PanicError
-	crashTimer *time.Timer
-	hardTimer  *time.Timer
-	hardAt     time.Time // when hardTimer fires
-	stopCause  error     // cause of the soft stop
-	result     error     // set by finish
-	unhookStop func() bool
-	taskLabels map[uintptr]*taskLabel
-	children   map[*Nursery]struct{}
-	starting   map[*startTask]struct{}
-	waiting    int // Go and Start calls blocked on Limit
+	mu          sync.Mutex
+	errs        []error // failures, first first
+	cause       error   // the cause of the first cancel this nursery made itself
+	parentFirst bool    // the parent context was cancelled before that cancel
+	cutAt       int     // len(errs) when n's context was first seen cancelled; -1 before
+	panicked    *PanicError
+	crashTimer  *time.Timer
+	hardTimer   *time.Timer
+	hardAt      time.Time // when hardTimer fires
+	stopCause   error     // cause of the soft stop
+	result      error     // set by finish
+	unhookStop  func() bool
+	taskLabels  map[uintptr]*taskLabel
+	children    map[*Nursery]struct{}
+	starting    map[*startTask]struct{}
+	waiting     int // Go and Start calls blocked on Limit
 }
 
 const (
@@ -154,6 +157,7 @@ func (c Config) New(ctx context.Context) *Nursery {
 		created:   time.Now(),
 		parentCtx: ctx,
 		done:      make(chan struct{}),
+		cutAt:     -1,
 	}
 	n.parent, _ = ctx.Value(nurseryKey{}).(*Nursery)
 	n.refs.Store(1) // the owner
@@ -400,13 +404,7 @@ func (n *Nursery) Cancel(cause error) {
 		n.hardCancel(context.Canceled)
 		return
 	}
-	if n.flags.Load()&flagFinished != 0 {
-		return
-	}
-	n.mu.Lock()
-	n.errs = append(n.errs, cause)
-	n.mu.Unlock()
-	n.hardCancel(cause)
+	n.record(cause, true)
 }
 
 // Shutdown stops the nursery in two phases and does not block. First
@@ -485,7 +483,10 @@ func (n *Nursery) outerStopped() {
 // returns every failure, errors.Join-ed, first failure first (a single
 // failure is returned as it is). Cancellations the nursery caused are not
 // failures. If the parent context was cancelled, the error says so:
-// errors.Is(err, ctx.Err()) holds. If a task panicked, Wait re-panics with
+// errors.Is(err, ctx.Err()) holds, also when the nursery was then cancelled
+// with Cancel(nil); the parent's cancellation takes its place among the
+// failures in the order they happened. The first error is always the cause
+// the tasks saw (context.Cause), even when failures race. If a task panicked, Wait re-panics with
 // its *PanicError. Wait releases the owner's hold: tasks may still start
 // tasks, but once Wait returns the nursery is finished. Calling Wait again
 // returns the same result. Wait must not be called from a task of n.
@@ -513,19 +514,37 @@ func (n *Nursery) Close() error {
 	return n.Wait()
 }
 
-// hardCancel cancels the task context with cause, recording the cause if
-// this is the first cancel the nursery made itself.
+// hardCancel cancels the task context. The first cancel the nursery makes
+// itself fixes the cause, and every later one cancels with that same cause:
+// whichever call reaches the context first, the tasks see the first cause.
 func (n *Nursery) hardCancel(cause error) {
 	n.mu.Lock()
+	cause = n.claim(cause)
+	n.mu.Unlock()
+	n.flags.Or(flagCancelled)
+	n.cancel(cause)
+}
+
+// claim makes cause the cause of n's own cancel if it is the first, and
+// returns the cause to cancel with. n.mu is held.
+func (n *Nursery) claim(cause error) error {
 	if n.cause == nil {
 		n.cause = cause
+		n.parentFirst = n.parentCtx.Err() != nil
+		n.markCut()
 	}
 	if n.hardTimer != nil {
 		n.hardTimer.Stop()
 	}
-	n.mu.Unlock()
-	n.flags.Or(flagCancelled)
-	n.cancel(cause)
+	return n.cause
+}
+
+// markCut records where, among the failures, n's context was first seen
+// cancelled: a cancelled parent is reported at that place. n.mu is held.
+func (n *Nursery) markCut() {
+	if n.cutAt < 0 {
+		n.cutAt = len(n.errs)
+	}
 }
 
 // fail records a task's (or the body's) error unless it only echoes a
@@ -534,14 +553,29 @@ func (n *Nursery) fail(err error) {
 	if n.echoes(err) {
 		return
 	}
+	n.record(err, !n.cfg.Supervise)
+}
+
+// record adds err to the failures and, if cancel, cancels n. Both happen
+// under one lock, so that the first failure recorded is the cause the tasks
+// see, even when failures race.
+func (n *Nursery) record(err error, cancel bool) {
 	n.mu.Lock()
-	finished := n.flags.Load()&flagFinished != 0
-	if !finished {
-		n.errs = append(n.errs, err)
+	if n.flags.Load()&flagFinished != 0 {
+		n.mu.Unlock()
+		return
 	}
+	cause := err
+	if cancel {
+		cause = n.claim(err)
+	} else if n.ctx.Err() != nil {
+		n.markCut()
+	}
+	n.errs = append(n.errs, err)
 	n.mu.Unlock()
-	if !n.cfg.Supervise {
-		n.hardCancel(err)
+	if cancel {
+		n.flags.Or(flagCancelled)
+		n.cancel(cause)
 	}
 }
 
@@ -582,7 +616,11 @@ func (n *Nursery) finish() {
 	n.mu.Lock()
 	errs := n.errs
 	if err := n.parentCancellation(); err != nil {
-		errs = append(errs[:len(errs):len(errs)], err)
+		at := len(errs)
+		if n.cutAt >= 0 {
+			at = n.cutAt
+		}
+		errs = slices.Insert(slices.Clip(errs), at, err)
 	}
 	n.result = join(errs...)
 	if n.hardTimer != nil {
@@ -603,12 +641,17 @@ func (n *Nursery) finish() {
 // parentCancellation returns the error that reports a cancelled parent
 // context, or nil if the parent was not cancelled before n cancelled
 // itself. n.mu is held.
+//
+// n cancelled itself first when it claimed a cause while the parent was
+// still live and that cause is the one its context holds. Comparing the
+// causes alone cannot tell Cancel(nil) from a parent's cancel: both are
+// context.Canceled.
 func (n *Nursery) parentCancellation() error {
 	ctxErr := n.parentCtx.Err()
 	if ctxErr == nil || n.ctx.Err() == nil {
 		return nil
 	}
-	if n.cause != nil && sameError(context.Cause(n.ctx), n.cause) {
+	if n.cause != nil && !n.parentFirst && sameError(context.Cause(n.ctx), n.cause) {
 		return nil // n cancelled itself first
 	}
 	cause := context.Cause(n.parentCtx)

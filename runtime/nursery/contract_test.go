@@ -1,0 +1,109 @@
+package nursery
+
+import (
+	"context"
+	"errors"
+	"testing"
+	"time"
+)
+
+// Issue 12: the contract under adversarial use.
+
+// Guarantee 2: a cancelled parent is reported even when the nursery is then
+// cancelled deliberately: work cut short never reads as success.
+func TestCancelNilAfterTheParentWasCancelledReportsTheParent(t *testing.T) {
+	for _, who := range []string{"body", "task"} {
+		t.Run(who, func(t *testing.T) {
+			bubble(t, func(t *testing.T) {
+				parent, cancel := context.WithCancel(t.Context())
+				err := Run(parent, func(n *Nursery) error {
+					if who == "body" {
+						cancel()
+						n.Cancel(nil)
+						return nil
+					}
+					n.Go(func(ctx context.Context) error {
+						cancel()
+						n.Cancel(nil)
+						return nil
+					})
+					return nil
+				})
+				if !errors.Is(err, context.Canceled) {
+					t.Errorf("Run = %v, want the parent's cancellation (context.Canceled)", err)
+				}
+			})
+		})
+	}
+}
+
+// Guarantee 2: when failures race, the first error Run returns is the cause
+// the siblings saw, always. The failures run on real cores, outside a
+// bubble, so that they do race.
+func TestFirstErrorIsTheCauseTheSiblingsSaw(t *testing.T) {
+	fails := []error{errA, errB, errC, errors.New("d failed")}
+	for i := range 3000 {
+		var seen error
+		start := make(chan struct{})
+		err := Run(t.Context(), func(n *Nursery) error {
+			n.Go(func(ctx context.Context) error {
+				<-ctx.Done()
+				seen = context.Cause(ctx)
+				return nil
+			})
+			for _, e := range fails {
+				n.Go(func(ctx context.Context) error { <-start; return e })
+			}
+			close(start)
+			return nil
+		})
+		if got := joined(err); len(got) == 0 || got[0] != seen {
+			t.Fatalf("run %d: Run = %v, but the sibling saw the cause %v", i, err, seen)
+		}
+	}
+}
+
+// Guarantee 2: a failure while cleaning up after the parent's cancel comes
+// after the parent's cancellation, which is the cause the tasks saw.
+func TestParentCancellationComesBeforeLaterFailures(t *testing.T) {
+	bubble(t, func(t *testing.T) {
+		parent, cancel := context.WithCancelCause(t.Context())
+		stopErr := errors.New("client went away")
+		time.AfterFunc(time.Second, func() { cancel(stopErr) })
+		var seen error
+		err := Run(parent, func(n *Nursery) error {
+			n.Go(func(ctx context.Context) error {
+				<-ctx.Done()
+				seen = context.Cause(ctx)
+				time.Sleep(time.Second)
+				return errA // a real failure while cleaning up
+			})
+			return nil
+		})
+		got := joined(err)
+		if len(got) != 2 || !errors.Is(got[0], stopErr) || !errors.Is(got[0], context.Canceled) || got[1] != errA {
+			t.Errorf("Run = %v, want the parent's cancellation first, then errA", got)
+		}
+		if seen != stopErr {
+			t.Errorf("the task saw %v, want %v", seen, stopErr)
+		}
+	})
+}
+
+// Guarantee 2, under Supervise: a failure before the parent's cancel stays
+// before it.
+func TestSupervisedFailureBeforeTheParentsCancelStaysFirst(t *testing.T) {
+	bubble(t, func(t *testing.T) {
+		parent, cancel := context.WithCancel(t.Context())
+		time.AfterFunc(2*time.Second, cancel)
+		err := Config{Supervise: true}.Run(parent, func(n *Nursery) error {
+			n.Go(func(ctx context.Context) error { time.Sleep(time.Second); return errA })
+			n.Go(func(ctx context.Context) error { <-ctx.Done(); time.Sleep(time.Second); return errB })
+			return nil
+		})
+		got := joined(err)
+		if len(got) != 3 || got[0] != errA || got[1] != context.Canceled || got[2] != errB {
+			t.Errorf("Run = %v, want errA, context.Canceled, errB in the order they happened", got)
+		}
+	})
+}
