@@ -3,6 +3,9 @@ package nursery
 import (
 	"context"
 	"errors"
+	"runtime"
+	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -106,4 +109,87 @@ func TestSupervisedFailureBeforeTheParentsCancelStaysFirst(t *testing.T) {
 			t.Errorf("Run = %v, want errA, context.Canceled, errB in the order they happened", got)
 		}
 	})
+}
+
+// Guarantee 5: a Start task that calls runtime.Goexit (t.FailNow does)
+// before ready fails Start, and only Start.
+func TestStartGoexitBeforeReadyIsStartsError(t *testing.T) {
+	bubble(t, func(t *testing.T) {
+		var startErr error
+		var siblingCancelled atomic.Bool
+		err := Run(t.Context(), func(n *Nursery) error {
+			n.Go(func(ctx context.Context) error {
+				select {
+				case <-ctx.Done():
+					siblingCancelled.Store(true)
+				case <-time.After(time.Minute):
+				}
+				return nil
+			})
+			startErr = n.Start(func(ctx context.Context, ready func()) error {
+				runtime.Goexit()
+				return nil
+			})
+			return nil
+		})
+		if startErr == nil || !strings.Contains(startErr.Error(), "runtime.Goexit") {
+			t.Errorf("Start = %v, want an error naming runtime.Goexit", startErr)
+		}
+		if err != nil || siblingCancelled.Load() {
+			t.Errorf("Run = %v, sibling cancelled = %v; want nil and no cancel: Start returned the error", err, siblingCancelled.Load())
+		}
+	})
+}
+
+// Guarantee 3: panic(nil) under GODEBUG=panicnil=1 is a panic, re-raised by
+// the owner, not a Goexit.
+func TestPanicNilUnderPanicnilIsAPanic(t *testing.T) {
+	t.Setenv("GODEBUG", "panicnil=1")
+	for _, who := range []string{"task", "body", "start"} {
+		t.Run(who, func(t *testing.T) {
+			bubble(t, func(t *testing.T) {
+				var err error
+				v := catch(func() {
+					err = Run(t.Context(), func(n *Nursery) error {
+						switch who {
+						case "task":
+							n.Go(func(ctx context.Context) error { panic(nil) })
+						case "start":
+							n.Start(func(ctx context.Context, ready func()) error { panic(nil) })
+						default:
+							panic(nil)
+						}
+						return nil
+					})
+				})
+				if pe, ok := v.(*PanicError); !ok || pe.Value != nil {
+					t.Errorf("Run returned %v and panicked with %#v, want a re-panic with *PanicError{Value: nil}", err, v)
+				}
+			})
+		})
+	}
+}
+
+// Guarantee 3: a panic re-raised by the body's own Wait or Close is the same
+// panic, counted once.
+func TestPanicThroughTheBodysWaitIsCountedOnce(t *testing.T) {
+	for _, call := range []string{"Wait", "Close"} {
+		t.Run(call, func(t *testing.T) {
+			bubble(t, func(t *testing.T) {
+				v := catch(func() {
+					Run(t.Context(), func(n *Nursery) error {
+						n.Go(func(ctx context.Context) error { panic("boom") })
+						if call == "Wait" {
+							return n.Wait()
+						}
+						return n.Close()
+					})
+				})
+				pe, _ := v.(*PanicError)
+				if pe == nil || pe.Value != "boom" || strings.Contains(pe.Error(), "more panics") {
+					t.Errorf("Run panicked with %v, want the one panic, counted once", v)
+				}
+			})
+		})
+	}
 }

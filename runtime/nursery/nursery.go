@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"runtime"
 	"runtime/debug"
 	"runtime/pprof"
 	"slices"
@@ -304,7 +305,10 @@ func (n *Nursery) exitSlow(v int64) {
 // Trio's nursery.start: a server can be listening before the next line
 // runs. If the task returns before calling ready, Start returns its error
 // (or an error saying ready was never called) and the nursery does not count
-// that failure: the caller decides what to do. After ready, the task is an
+// that failure: the caller decides what to do. The same holds for a task
+// that calls runtime.Goexit (as t.FailNow does) before ready; a task that
+// panics before ready makes Start return the *PanicError and, like any
+// panic, cancels the nursery, whose owner re-panics. After ready, the task is an
 // ordinary task of n. With a Limit, Start waits for a slot like Go and
 // returns the cancellation cause if the nursery is cancelled first.
 func (n *Nursery) Start(task func(ctx context.Context, ready func()) error) error {
@@ -361,8 +365,7 @@ func (n *Nursery) runStart(task func(context.Context, func()) error, st *startTa
 	returned := false
 	defer func() {
 		if !returned {
-			pe := n.abnormal(recover(), "task")
-			n.returnedEarly(st, pe)
+			n.startAbnormal(st, recover())
 		}
 		n.mu.Lock()
 		delete(n.starting, st)
@@ -661,13 +664,18 @@ func (n *Nursery) parentCancellation() error {
 	return &parentError{err: ctxErr, cause: cause}
 }
 
-// abnormal handles a task or body that did not return: v is the recovered
-// panic value, or nil for runtime.Goexit. It returns the error recorded.
+// abnormal handles a task or body that did not return; v is what recover
+// returned in the deferred function that calls abnormal. It returns the
+// error recorded: a Goexit is a failure, a panic a *PanicError that cancels
+// n and that its owner re-raises.
 func (n *Nursery) abnormal(v any, who string) error {
-	if v == nil {
-		err := errors.New("nursery: " + who + " called runtime.Goexit")
+	if v == nil && !panicking() {
+		err := goexitError(who)
 		n.fail(err)
 		return err
+	}
+	if pe, ok := v.(*PanicError); ok && n.isOwnPanic(pe) {
+		return pe // the owner's Wait re-raised it inside the body: already counted
 	}
 	pe := &PanicError{Value: v, Stack: panicStack(debug.Stack())}
 	n.mu.Lock()
@@ -680,6 +688,49 @@ func (n *Nursery) abnormal(v any, who string) error {
 	n.mu.Unlock()
 	n.hardCancel(pe) // even under Supervise: a panic is a bug
 	return pe
+}
+
+// startAbnormal handles a Start task that did not return; v is what recover
+// returned. Before ready, a Goexit is Start's error, as a returned error is,
+// and n does not count it; a panic is Start's error and, being a bug, also
+// cancels n.
+func (n *Nursery) startAbnormal(st *startTask, v any) {
+	if v == nil && !panicking() && n.returnedEarly(st, goexitError("task")) {
+		return
+	}
+	n.returnedEarly(st, n.abnormal(v, "task"))
+}
+
+func goexitError(who string) error {
+	return errors.New("nursery: " + who + " called runtime.Goexit")
+}
+
+func (n *Nursery) isOwnPanic(pe *PanicError) bool {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	return pe == n.panicked
+}
+
+// panicking reports whether the deferred function that calls it (through
+// abnormal) runs because of a panic rather than runtime.Goexit. recover
+// returns nil for both a Goexit and, under GODEBUG=panicnil=1, panic(nil):
+// the innermost of the runtime's two unwinders on the stack tells them apart.
+// Only the paths of tasks that did not return pay for it.
+func panicking() bool {
+	var pcs [64]uintptr
+	frames := runtime.CallersFrames(pcs[:runtime.Callers(2, pcs[:])])
+	for {
+		f, more := frames.Next()
+		switch f.Function {
+		case "runtime.gopanic":
+			return true
+		case "runtime.Goexit":
+			return false
+		}
+		if !more {
+			return false
+		}
+	}
 }
 
 // panicStack drops the frames of the recovery (debug.Stack, abnormal, the
