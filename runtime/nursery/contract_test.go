@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"testing/synctest"
 	"time"
 )
 
@@ -192,4 +193,86 @@ func TestPanicThroughTheBodysWaitIsCountedOnce(t *testing.T) {
 			})
 		})
 	}
+}
+
+// Guarantee 4: context.WithoutCancel detaches from both phases. Stopping of
+// a detached context, and of one derived from it, does not see the
+// nursery's soft stop; a context derived from a task's ctx without
+// detaching still does.
+func TestWithoutCancelDetachesFromTheSoftStop(t *testing.T) {
+	bubble(t, func(t *testing.T) {
+		n := New(t.Context())
+		task := n.Context()
+		timeout, cancel := context.WithTimeout(context.WithoutCancel(task), time.Minute)
+		defer cancel()
+		attached, cancel2 := context.WithCancel(context.WithValue(task, errA, 1))
+		defer cancel2()
+		detached := map[string]context.Context{
+			"WithoutCancel":                        context.WithoutCancel(task),
+			"WithValue(WithoutCancel)":             context.WithValue(context.WithoutCancel(task), errB, 2),
+			"WithTimeout(WithoutCancel)":           timeout,
+			"WithCancel(WithValue(WithoutCancel))": withCancel(t, context.WithValue(context.WithoutCancel(task), errB, 2)),
+		}
+		n.Shutdown(time.Hour)
+		synctest.Wait()
+		if Stopping(attached).Err() == nil {
+			t.Error("Stopping(WithCancel(WithValue(task ctx))) missed the soft stop")
+		}
+		for name, ctx := range detached {
+			if Stopping(ctx).Err() != nil {
+				t.Errorf("Stopping(%s(task ctx)) saw the nursery's soft stop", name)
+			}
+		}
+		n.Wait()
+		for name, ctx := range detached {
+			if Stopping(ctx).Err() != nil || ctx.Err() != nil {
+				t.Errorf("%s(task ctx) saw the nursery's hard cancel", name)
+			}
+		}
+		time.Sleep(time.Minute)
+		synctest.Wait()
+		if Stopping(timeout).Err() == nil {
+			t.Error("Stopping of a detached context with a timeout is not done when the timeout runs out")
+		}
+	})
+}
+
+func withCancel(t *testing.T, ctx context.Context) context.Context {
+	ctx, cancel := context.WithCancel(ctx)
+	t.Cleanup(cancel)
+	return ctx
+}
+
+// Guarantee 4: a nursery built on a detached task context is not nested in
+// the task's nursery: neither its soft stop nor its hard cancel reach it,
+// and it is a root of the task tree.
+func TestNurseryOnADetachedContextIsNotNested(t *testing.T) {
+	bubble(t, func(t *testing.T) {
+		outer := New(t.Context())
+		inner := New(context.WithoutCancel(outer.Context()))
+		nested := New(withCancel(t, outer.Context()))
+		if got := outer.Snapshot().Children; len(got) != 1 || got[0].ID != nested.id {
+			t.Errorf("outer's children = %+v, want only the nursery built without detaching", got)
+		}
+		var soft, hard atomic.Bool
+		inner.Go(func(ctx context.Context) error {
+			<-Stopping(ctx).Done()
+			soft.Store(true)
+			<-ctx.Done()
+			hard.Store(true)
+			return nil
+		})
+		outer.Shutdown(time.Second)
+		nested.Wait()
+		outer.Wait()
+		synctest.Wait()
+		if soft.Load() || hard.Load() {
+			t.Errorf("the outer stop reached a nursery built on WithoutCancel: soft %v, hard %v", soft.Load(), hard.Load())
+		}
+		inner.Shutdown(time.Second)
+		inner.Wait()
+		if !soft.Load() || !hard.Load() {
+			t.Error("the detached nursery's own shutdown did not reach its task")
+		}
+	})
 }

@@ -143,8 +143,10 @@ func (n *Nursery) runBody(body func(n *Nursery) error) error {
 
 // New returns a nursery that follows c, built from ctx; see the package-level
 // New. A nursery made from the context of another nursery's task (or from
-// its Context) is nested in it: it sees the outer soft stop and is cancelled
-// no later than the outer hard cancel.
+// its Context, or a context derived from them) is nested in it: it sees the
+// outer soft stop and is cancelled no later than the outer hard cancel. One
+// made from a context detached with context.WithoutCancel is not: it is a
+// root, as one made from context.Background is.
 func (c Config) New(ctx context.Context) *Nursery {
 	if ctx == nil {
 		panic("nursery: New with a nil context")
@@ -160,7 +162,7 @@ func (c Config) New(ctx context.Context) *Nursery {
 		done:      make(chan struct{}),
 		cutAt:     -1,
 	}
-	n.parent, _ = ctx.Value(nurseryKey{}).(*Nursery)
+	n.parent = owner(ctx)
 	n.refs.Store(1) // the owner
 	if c.Limit > 0 {
 		n.sem = make(chan struct{}, c.Limit)
