@@ -3,6 +3,7 @@ package nursery
 import (
 	"context"
 	"errors"
+	"fmt"
 	"runtime"
 	"strings"
 	"sync/atomic"
@@ -273,6 +274,150 @@ func TestNurseryOnADetachedContextIsNotNested(t *testing.T) {
 		inner.Wait()
 		if !soft.Load() || !hard.Load() {
 			t.Error("the detached nursery's own shutdown did not reach its task")
+		}
+	})
+}
+
+// Guarantee 4: Wait and Close of a Run nursery belong to its body. From
+// another goroutine they wait for the body; they never end the nursery
+// while the body runs.
+func TestWaitOutsideTheBodyWaitsForTheBody(t *testing.T) {
+	for _, call := range []string{"Wait", "Close"} {
+		t.Run(call, func(t *testing.T) {
+			bubble(t, func(t *testing.T) {
+				start := time.Now()
+				var outside error
+				var outsideAt time.Duration
+				done := make(chan struct{})
+				err := Run(t.Context(), func(n *Nursery) error {
+					go func() {
+						defer close(done)
+						if call == "Wait" {
+							outside = n.Wait()
+						} else {
+							outside = n.Close()
+						}
+						outsideAt = time.Since(start)
+					}()
+					time.Sleep(time.Second)
+					if v := catch(func() {
+						n.Go(func(ctx context.Context) error { time.Sleep(time.Second); return errA })
+					}); v != nil {
+						t.Errorf("Go in the body after %s from another goroutine panicked: %v", call, v)
+					}
+					time.Sleep(time.Second)
+					return errB
+				})
+				<-done
+				if outsideAt != 2*time.Second {
+					t.Errorf("%s from another goroutine returned after %v, want 2s, when the body returned", call, outsideAt)
+				}
+				if !errors.Is(err, errB) || outside == nil || outside.Error() != err.Error() {
+					t.Errorf("Run = %v, %s from another goroutine = %v; want the same result, with errB", err, call, outside)
+				}
+			})
+		})
+	}
+}
+
+// Wait or Close called by a task of the same nursery would wait for the
+// task itself: it panics with a clear message instead of deadlocking.
+func TestWaitFromATaskOfTheSameNurseryPanics(t *testing.T) {
+	for _, call := range []string{"Wait", "Close"} {
+		for _, kind := range []string{"Go", "Start", "New"} {
+			t.Run(call+"/"+kind, func(t *testing.T) {
+				bubble(t, func(t *testing.T) {
+					wait := func(n *Nursery) {
+						if call == "Wait" {
+							n.Wait()
+						} else {
+							n.Close()
+						}
+					}
+					body := func(n *Nursery) error {
+						if kind == "Start" {
+							return n.Start(func(ctx context.Context, ready func()) error { ready(); wait(n); return nil })
+						}
+						n.Go(func(ctx context.Context) error { wait(n); return nil })
+						return nil
+					}
+					v := catch(func() {
+						if kind == "New" {
+							n := New(t.Context())
+							body(n)
+							n.Wait()
+							return
+						}
+						Run(t.Context(), body)
+					})
+					want := "nursery: " + call + " called from a task of the same nursery"
+					if pe, _ := v.(*PanicError); pe == nil || !strings.Contains(fmt.Sprint(pe.Value), want) {
+						t.Errorf("panic %v, want a *PanicError saying %q", v, want)
+					}
+				})
+			})
+		}
+	}
+}
+
+// A goroutine that a task started with a bare go statement inherits the
+// task's labels but is not the task: its Wait is an ordinary Wait.
+func TestWaitFromAStrayGoroutineIsNotRefused(t *testing.T) {
+	bubble(t, func(t *testing.T) {
+		done := make(chan error)
+		n := New(t.Context())
+		n.Go(func(ctx context.Context) error {
+			go func() { done <- n.Wait() }()
+			time.Sleep(time.Second)
+			return errA
+		})
+		if err := <-done; err != errA {
+			t.Errorf("Wait from a stray goroutine = %v, want errA", err)
+		}
+	})
+}
+
+// Under Limit, a task whose Go (or Start) waits for a slot that only the
+// tasks waiting in Go could free would wait forever: it panics instead.
+func TestGoFromTasksHoldingEveryLimitSlotPanics(t *testing.T) {
+	for _, limit := range []int{1, 3} {
+		t.Run(fmt.Sprint(limit), func(t *testing.T) {
+			bubble(t, func(t *testing.T) {
+				v := catch(func() {
+					Config{Limit: limit}.Run(t.Context(), func(n *Nursery) error {
+						for range limit {
+							n.Go(func(ctx context.Context) error {
+								n.Go(func(ctx context.Context) error { return nil })
+								return nil
+							})
+						}
+						return nil
+					})
+				})
+				want := "nursery: Go called from a task while every one of the nursery's Limit slots"
+				if pe, _ := v.(*PanicError); pe == nil || !strings.Contains(fmt.Sprint(pe.Value), want) {
+					t.Errorf("panic %v, want a *PanicError saying %q", v, want)
+				}
+			})
+		})
+	}
+}
+
+// A task's Go that waits for a slot another task will free is fine.
+func TestGoFromATaskWaitsForASlotOthersFree(t *testing.T) {
+	bubble(t, func(t *testing.T) {
+		var ran atomic.Int32
+		err := Config{Limit: 2}.Run(t.Context(), func(n *Nursery) error {
+			n.Go(func(ctx context.Context) error { time.Sleep(time.Second); ran.Add(1); return nil })
+			n.Go(func(ctx context.Context) error {
+				n.Go(func(ctx context.Context) error { ran.Add(1); return nil })
+				ran.Add(1)
+				return nil
+			})
+			return nil
+		})
+		if err != nil || ran.Load() != 3 {
+			t.Errorf("Run = %v with %d of 3 tasks run", err, ran.Load())
 		}
 	})
 }

@@ -12,6 +12,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+	"unsafe"
 )
 
 // Config is the policy of a nursery. Its zero value is the default: no name,
@@ -24,7 +25,10 @@ type Config struct {
 	// Limit is the most tasks that run at once; 0 means no limit. While the
 	// nursery is full, Go and Start block until a task returns or the nursery
 	// is cancelled; a Go that gives up because of the cancellation starts
-	// nothing.
+	// nothing (TryGo does not wait). Tasks may call Go, but when every slot
+	// is held by a task that waits in Go or Start, none would ever be freed:
+	// the call that makes it so panics instead of waiting forever (under
+	// Limit 1, any Go from a task while it runs).
 	Limit int
 
 	// Grace is the time Close gives tasks between the soft stop (Stopping)
@@ -46,6 +50,7 @@ type Config struct {
 // tasks. Go and Start panic once the nursery has finished (Wait returned).
 type Nursery struct {
 	cfg     Config
+	hasBody bool // made by Run: Wait and Close belong to the body
 	id      uint64
 	created time.Time
 	parent  *Nursery // enclosing nursery found in the parent context, or nil
@@ -71,22 +76,23 @@ type Nursery struct {
 	refs atomic.Int64
 	_    [56]byte
 
-	mu          sync.Mutex
-	errs        []error // failures, first first
-	cause       error   // the cause of the first cancel this nursery made itself
-	parentFirst bool    // the parent context was cancelled before that cancel
-	cutAt       int     // len(errs) when n's context was first seen cancelled; -1 before
-	panicked    *PanicError
-	crashTimer  *time.Timer
-	hardTimer   *time.Timer
-	hardAt      time.Time // when hardTimer fires
-	stopCause   error     // cause of the soft stop
-	result      error     // set by finish
-	unhookStop  func() bool
-	taskLabels  map[uintptr]*taskLabel
-	children    map[*Nursery]struct{}
-	starting    map[*startTask]struct{}
-	waiting     int // Go and Start calls blocked on Limit
+	mu           sync.Mutex
+	errs         []error // failures, first first
+	cause        error   // the cause of the first cancel this nursery made itself
+	parentFirst  bool    // the parent context was cancelled before that cancel
+	cutAt        int     // len(errs) when n's context was first seen cancelled; -1 before
+	panicked     *PanicError
+	crashTimer   *time.Timer
+	hardTimer    *time.Timer
+	hardAt       time.Time // when hardTimer fires
+	stopCause    error     // cause of the soft stop
+	result       error     // set by finish
+	unhookStop   func() bool
+	taskLabels   map[uintptr]*taskLabel
+	children     map[*Nursery]struct{}
+	starting     map[*startTask]struct{}
+	waiting      int // Go and Start calls blocked on Limit
+	waitingTasks int // those of them made by n's own tasks
 }
 
 const (
@@ -126,19 +132,20 @@ func (c Config) Run(ctx context.Context, body func(n *Nursery) error) error {
 
 // runBody runs body as the owner of n, then waits for n.
 func (n *Nursery) runBody(body func(n *Nursery) error) error {
+	n.hasBody = true // before anyone else has n
 	returned := false
 	defer func() {
 		if !returned {
 			// body panicked or called runtime.Goexit: structure still holds.
 			n.abnormal(recover(), "body")
-			n.Wait()
+			n.ownerWait()
 		}
 	}()
 	if err := body(n); err != nil {
 		n.fail(err)
 	}
 	returned = true
-	return n.Wait()
+	return n.ownerWait()
 }
 
 // New returns a nursery that follows c, built from ctx; see the package-level
@@ -196,7 +203,7 @@ func (n *Nursery) Go(task func(ctx context.Context) error) {
 		panic("nursery: Go with a nil task")
 	}
 	n.enter("Go")
-	if n.sem != nil && !n.acquire() {
+	if n.sem != nil && !n.acquire("Go") {
 		n.exit()
 		return
 	}
@@ -244,24 +251,27 @@ func (n *Nursery) enterFinished(method string) {
 	panic("nursery: " + method + " called on a nursery that has finished (its Wait, Close or Run has returned)")
 }
 
-// acquire takes a Limit slot. It reports false, having taken nothing, when
-// the nursery is cancelled before or while it waits.
-func (n *Nursery) acquire() bool {
+// acquire takes a Limit slot for method (Go or Start). It reports false,
+// having taken nothing, when the nursery is cancelled before or while it
+// waits. It panics when every slot is held by a task of n that waits in
+// acquire: nothing could free one.
+func (n *Nursery) acquire(method string) bool {
 	select {
 	case n.sem <- struct{}{}:
 	default:
-		n.mu.Lock()
-		n.waiting++
-		n.mu.Unlock()
+		task := n.inTask()
+		if !n.countWaiting(task, 1) {
+			n.exit() // the reference Go or Start took
+			panic("nursery: " + method + " called from a task while every one of the nursery's Limit slots (" +
+				strconv.Itoa(n.cfg.Limit) + ") is held by a task waiting in Go or Start: none would ever be freed")
+		}
 		got := false
 		select {
 		case n.sem <- struct{}{}:
 			got = true
 		case <-n.ctx.Done():
 		}
-		n.mu.Lock()
-		n.waiting--
-		n.mu.Unlock()
+		n.countWaiting(task, -1)
 		if !got {
 			return false
 		}
@@ -271,6 +281,24 @@ func (n *Nursery) acquire() bool {
 	if n.ctx.Err() != nil {
 		<-n.sem
 		return false
+	}
+	return true
+}
+
+// countWaiting counts a Go or Start call that starts (d = 1) or stops
+// (d = -1) waiting for a slot; task says whether one of n's tasks makes it.
+// Each task holds a slot, so once as many tasks wait as there are slots,
+// every slot is held by a task that waits for one: countWaiting then counts
+// nothing and reports false.
+func (n *Nursery) countWaiting(task bool, d int) bool {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	if d > 0 && task && n.waitingTasks+1 >= n.cfg.Limit {
+		return false
+	}
+	n.waiting += d
+	if task {
+		n.waitingTasks += d
 	}
 	return true
 }
@@ -318,7 +346,7 @@ func (n *Nursery) Start(task func(ctx context.Context, ready func()) error) erro
 		panic("nursery: Start with a nil task")
 	}
 	n.enter("Start")
-	if n.sem != nil && !n.acquire() {
+	if n.sem != nil && !n.acquire("Start") {
 		n.exit()
 		return context.Cause(n.ctx)
 	}
@@ -327,13 +355,14 @@ func (n *Nursery) Start(task func(ctx context.Context, ready func()) error) erro
 		started: time.Now(),
 		ready:   make(chan struct{}),
 	}
+	st.labels = pprof.WithLabels(n.labelFor(funcPC(task)).ctx, pprof.Labels(labelStart, st.id))
 	n.mu.Lock()
 	if n.starting == nil {
 		n.starting = make(map[*startTask]struct{})
 	}
 	n.starting[st] = struct{}{}
 	n.mu.Unlock()
-	go n.runStart(task, st, pprof.WithLabels(n.labelFor(funcPC(task)).ctx, pprof.Labels(labelStart, st.id)))
+	go n.runStart(task, st)
 	<-st.ready
 	if st.state.Load() == startReturned {
 		return st.err
@@ -344,7 +373,9 @@ func (n *Nursery) Start(task func(ctx context.Context, ready func()) error) erro
 // startTask is the handshake between Start and its task; it is also the
 // task's entry in the task tree.
 type startTask struct {
-	id      string // the pprof label "start"
+	id      string          // the pprof label "start"
+	labels  context.Context // the task's pprof labels
+	ptr     unsafe.Pointer  // labelsOf(labels), once asked for; n.mu
 	started time.Time
 	state   atomic.Int32
 	ready   chan struct{}
@@ -357,8 +388,8 @@ const (
 	startReturned // returned before calling ready
 )
 
-func (n *Nursery) runStart(task func(context.Context, func()) error, st *startTask, labels context.Context) {
-	pprof.SetGoroutineLabels(labels)
+func (n *Nursery) runStart(task func(context.Context, func()) error, st *startTask) {
+	pprof.SetGoroutineLabels(st.labels)
 	ready := func() {
 		if st.state.CompareAndSwap(startStarting, startRunning) {
 			close(st.ready)
@@ -491,14 +522,53 @@ func (n *Nursery) outerStopped() {
 // errors.Is(err, ctx.Err()) holds, also when the nursery was then cancelled
 // with Cancel(nil); the parent's cancellation takes its place among the
 // failures in the order they happened. The first error is always the cause
-// the tasks saw (context.Cause), even when failures race. If a task panicked, Wait re-panics with
-// its *PanicError. Wait releases the owner's hold: tasks may still start
-// tasks, but once Wait returns the nursery is finished. Calling Wait again
-// returns the same result. Wait must not be called from a task of n.
+// the tasks saw (context.Cause), even when failures race. If a task
+// panicked, Wait re-panics with its *PanicError. Calling Wait again returns
+// the same result.
+//
+// Wait releases the owner's hold: tasks may still start tasks, but once
+// Wait returns the nursery is finished. The owner of a nursery from New is
+// whoever calls Wait (or Close); the owner of one from Run is its body, on
+// the body's goroutine. Called from any other goroutine while the body
+// runs, Wait releases nothing and also waits for the body to return: it
+// never ends the nursery under the body's feet.
+//
+// A task of n must not wait for n, which would wait for the task itself:
+// Wait called from a task of n panics. A task is recognised by its pprof
+// labels; one that replaced them (pprof.Do) is not, and would deadlock.
 func (n *Nursery) Wait() error {
+	n.refuseTask("Wait")
+	return n.callerWait()
+}
+
+// refuseTask panics if a task of n calls method (Wait or Close), which would
+// wait for the task itself.
+func (n *Nursery) refuseTask(method string) {
+	if n.inTask() {
+		panic("nursery: " + method + " called from a task of the same nursery: it would wait for the task itself; the owner's Wait waits for every task")
+	}
+}
+
+// callerWait waits for n, first releasing the owner's hold if the caller
+// owns n: anyone for a nursery from New, only the body for one from Run.
+func (n *Nursery) callerWait() error {
+	if n.flags.Load()&flagOwnerReleased == 0 && (!n.hasBody || inBody()) {
+		return n.ownerWait()
+	}
+	return n.wait()
+}
+
+// ownerWait releases the owner's hold, once, and waits for n.
+func (n *Nursery) ownerWait() error {
 	if old := n.flags.Or(flagOwnerReleased); old&flagOwnerReleased == 0 {
 		n.exit()
 	}
+	return n.wait()
+}
+
+// wait waits until n has finished and returns its result, or re-panics its
+// task's panic.
+func (n *Nursery) wait() error {
 	<-n.done
 	n.mu.Lock()
 	pe := n.panicked
@@ -513,10 +583,13 @@ func (n *Nursery) Wait() error {
 }
 
 // Close is Shutdown(Config.Grace) followed by Wait: the owner of a nursery
-// from New calls it when it is done with it.
+// from New calls it when it is done with it. Like Wait, it panics when
+// called from a task of n, and from a goroutine other than the body of a
+// Run nursery it waits for the body too.
 func (n *Nursery) Close() error {
+	n.refuseTask("Close")
 	n.Shutdown(n.cfg.Grace)
-	return n.Wait()
+	return n.callerWait()
 }
 
 // hardCancel cancels the task context. The first cancel the nursery makes
