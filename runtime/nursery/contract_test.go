@@ -421,3 +421,35 @@ func TestGoFromATaskWaitsForASlotOthersFree(t *testing.T) {
 		}
 	})
 }
+
+// Guarantee 6, and the same without a Limit: a Go on a cancelled nursery
+// starts nothing, whatever the Limit and whoever cancelled it.
+func TestGoOnACancelledNurseryStartsNothing(t *testing.T) {
+	for _, limit := range []int{0, 1, 4} {
+		for _, how := range []string{"Cancel(nil)", "Cancel(errA)", "parent", "Shutdown(0)"} {
+			t.Run(fmt.Sprintf("Limit:%d/%s", limit, how), func(t *testing.T) {
+				bubble(t, func(t *testing.T) {
+					parent, cancel := context.WithCancel(t.Context())
+					defer cancel()
+					n := Config{Limit: limit}.New(parent)
+					switch how {
+					case "Cancel(nil)":
+						n.Cancel(nil)
+					case "Cancel(errA)":
+						n.Cancel(errA)
+					case "parent":
+						cancel()
+					default:
+						n.Shutdown(0)
+					}
+					var ran atomic.Bool
+					n.Go(func(ctx context.Context) error { ran.Store(true); return nil })
+					n.Wait()
+					if ran.Load() {
+						t.Error("Go on a cancelled nursery started its task")
+					}
+				})
+			})
+		}
+	}
+}

@@ -195,15 +195,21 @@ func (n *Nursery) Context() context.Context { return n.ctx }
 // nursery's context. A task that returns an error fails the nursery (see
 // Config.Supervise); one that panics cancels it and the owner re-panics.
 //
-// With a Limit, Go blocks while the nursery is full; if the nursery is
-// cancelled first, Go returns without starting task. Go may be called from
-// n's own tasks. It panics if n has finished.
+// Go on a cancelled nursery (Cancel, a failure, the hard cancel of a
+// shutdown, a cancelled parent) returns without starting task, with or
+// without a Limit: a task started then could only see its context
+// cancelled. With a Limit, Go blocks while the nursery is full; if the
+// nursery is cancelled first, Go returns without starting task, and a
+// failing task cancels the nursery before its slot is freed, so a Go
+// waiting behind it never starts its task. Go may be called from n's own
+// tasks (see Config.Limit for the one way that deadlocks, which panics). It
+// panics if n has finished.
 func (n *Nursery) Go(task func(ctx context.Context) error) {
 	if task == nil {
 		panic("nursery: Go with a nil task")
 	}
 	n.enter("Go")
-	if n.sem != nil && !n.acquire("Go") {
+	if n.sem != nil && !n.acquire("Go") || n.sem == nil && n.ctx.Err() != nil {
 		n.exit()
 		return
 	}
