@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -452,4 +453,62 @@ func TestGoOnACancelledNurseryStartsNothing(t *testing.T) {
 			})
 		}
 	}
+}
+
+// TryGo starts a task when it can at once and says whether it did.
+func TestTryGo(t *testing.T) {
+	bubble(t, func(t *testing.T) {
+		n := Config{Limit: 2}.New(t.Context())
+		release := make(chan struct{})
+		var ran atomic.Int32
+		blocker := func(ctx context.Context) error { <-release; ran.Add(1); return nil }
+		var got []bool
+		start := time.Now()
+		for range 3 {
+			got = append(got, n.TryGo(blocker))
+		}
+		if want := []bool{true, true, false}; !slices.Equal(got, want) || time.Since(start) != 0 {
+			t.Errorf("TryGo on a nursery with Limit 2 = %v after %v, want %v at once", got, time.Since(start), want)
+		}
+		close(release)
+		synctest.Wait()
+		if !n.TryGo(func(ctx context.Context) error { ran.Add(1); return nil }) {
+			t.Error("TryGo = false once slots were free again")
+		}
+		n.Cancel(nil)
+		if n.TryGo(func(ctx context.Context) error { ran.Add(1); return nil }) {
+			t.Error("TryGo = true on a cancelled nursery")
+		}
+		n.Wait()
+		if ran.Load() != 3 {
+			t.Errorf("%d tasks ran, want the 3 TryGo started", ran.Load())
+		}
+		msg := catch(func() { n.TryGo(func(context.Context) error { return nil }) })
+		if !strings.Contains(fmt.Sprint(msg), "nursery: TryGo called on a nursery that has finished") {
+			t.Errorf("TryGo on a finished nursery: panic %v, want a clear message", msg)
+		}
+		m := New(t.Context())
+		if v := catch(func() { m.TryGo(nil) }); v == nil {
+			t.Error("TryGo(nil) did not panic")
+		}
+		m.Close()
+	})
+}
+
+// Without a Limit TryGo is Go that reports true.
+func TestTryGoWithoutALimitAlwaysStarts(t *testing.T) {
+	bubble(t, func(t *testing.T) {
+		var ran atomic.Int32
+		err := Run(t.Context(), func(n *Nursery) error {
+			for range 100 {
+				if !n.TryGo(func(ctx context.Context) error { ran.Add(1); return nil }) {
+					t.Error("TryGo without a Limit = false")
+				}
+			}
+			return nil
+		})
+		if err != nil || ran.Load() != 100 {
+			t.Errorf("Run = %v, %d of 100 tasks ran", err, ran.Load())
+		}
+	})
 }

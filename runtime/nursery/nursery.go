@@ -216,6 +216,32 @@ func (n *Nursery) Go(task func(ctx context.Context) error) {
 	go n.run(task) // captures two words, like sync.WaitGroup.Go
 }
 
+// TryGo starts task as Go does if it can start it at once, and reports
+// whether it did. With a Limit, it does not wait for a slot: on a full
+// nursery it returns false. Like Go, it starts nothing on a cancelled
+// nursery, and it panics if n has finished. It is errgroup's TryGo: a
+// producer that sheds load instead of waiting calls it.
+func (n *Nursery) TryGo(task func(ctx context.Context) error) bool {
+	if task == nil {
+		panic("nursery: TryGo with a nil task")
+	}
+	n.enter("TryGo")
+	if n.sem != nil {
+		select {
+		case n.sem <- struct{}{}:
+		default:
+			n.exit()
+			return false
+		}
+	}
+	if !n.admitted() {
+		n.exit()
+		return false
+	}
+	go n.run(task)
+	return true
+}
+
 // run is the body of every task goroutine started by Go.
 func (n *Nursery) run(task func(context.Context) error) {
 	l := n.lastLabel.Load() // n.labelFor, written out: this is the hot path
@@ -282,13 +308,21 @@ func (n *Nursery) acquire(method string) bool {
 			return false
 		}
 	}
-	// A failing task cancels before it frees its slot: never start a task in
-	// a slot freed by a failure.
-	if n.ctx.Err() != nil {
-		<-n.sem
-		return false
+	return n.admitted()
+}
+
+// admitted reports whether a task may start now that it has its slot, if
+// any: not once the nursery is cancelled, when it gives the slot back. A
+// failing task cancels before it frees its slot, so no task starts in a
+// slot freed by a failure.
+func (n *Nursery) admitted() bool {
+	if n.ctx.Err() == nil {
+		return true
 	}
-	return true
+	if n.sem != nil {
+		<-n.sem
+	}
+	return false
 }
 
 // countWaiting counts a Go or Start call that starts (d = 1) or stops
