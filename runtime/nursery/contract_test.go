@@ -4,10 +4,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
 	"sync/atomic"
+	"syscall"
 	"testing"
 	"testing/synctest"
 	"time"
@@ -511,4 +514,65 @@ func TestTryGoWithoutALimitAlwaysStarts(t *testing.T) {
 			t.Errorf("Run = %v, %d of 100 tasks ran", err, ran.Load())
 		}
 	})
+}
+
+// Main names signals as proc does: one vocabulary across the runtime.
+func TestMainNamesSignalsAsProcDoes(t *testing.T) {
+	for sig, want := range map[os.Signal]string{
+		syscall.SIGINT:  "interrupted by SIGINT",
+		syscall.SIGTERM: "interrupted by SIGTERM",
+		os.Interrupt:    "interrupted by SIGINT",
+	} {
+		if got := (&SignalError{Signal: sig}).Error(); got != want {
+			t.Errorf("SignalError{%v}.Error() = %q, want %q", sig, got, want)
+		}
+	}
+	bubble(t, func(t *testing.T) {
+		p := newProgram()
+		p.at(time.Second, syscall.SIGTERM)
+		p.run(func(n *Nursery) error {
+			n.Go(func(ctx context.Context) error { <-Stopping(ctx).Done(); return nil })
+			return nil
+		})
+		if want := "interrupted by SIGTERM: shutting down gracefully"; !strings.Contains(p.stderr.String(), want) {
+			t.Errorf("stderr = %q, want %q", p.stderr.String(), want)
+		}
+	})
+}
+
+// Guarantee 9: the lifeline refuses any stdin that reads EOF at once, not
+// only /dev/null: a regular file (prog < config.txt), a directory.
+func TestMainLifelineRefusesStdinThatEndsAtOnce(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "config.txt")
+	if err := os.WriteFile(file, []byte("key = value\n"), 0o666); err != nil {
+		t.Fatal(err)
+	}
+	for name, tc := range map[string]struct{ path, why string }{
+		"regular file": {file, "stdin is a regular file"},
+		"directory":    {t.TempDir(), "stdin is a directory"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			f, err := os.Open(tc.path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			bubble(t, func(t *testing.T) {
+				p := newProgram(WithStdinLifeline())
+				p.stdin = f
+				p.at(time.Second, syscall.SIGINT)
+				start := time.Now()
+				p.run(func(n *Nursery) error {
+					n.Go(func(ctx context.Context) error { <-Stopping(ctx).Done(); return nil })
+					return nil
+				})
+				if d := time.Since(start); d != time.Second {
+					t.Errorf("program stopped after %v, want at the signal (1s), not at once", d)
+				}
+				if want := "stdin lifeline refused: " + tc.why; !strings.Contains(p.stderr.String(), want) {
+					t.Errorf("stderr = %q, want %q", p.stderr.String(), want)
+				}
+			})
+		})
+	}
 }
