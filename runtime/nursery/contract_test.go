@@ -9,6 +9,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"syscall"
 	"testing"
@@ -571,6 +572,145 @@ func TestMainLifelineRefusesStdinThatEndsAtOnce(t *testing.T) {
 				}
 				if want := "stdin lifeline refused: " + tc.why; !strings.Contains(p.stderr.String(), want) {
 					t.Errorf("stderr = %q, want %q", p.stderr.String(), want)
+				}
+			})
+		})
+	}
+}
+
+// Regression guards for what held under adversarial use (issue 12).
+
+// Go, Start, Cancel, Shutdown and Wait race on real cores. Whatever the
+// interleaving: every task that started has returned when Wait returns,
+// every Wait returns the same result, the only panic is Go's or Start's on
+// a finished nursery, and the only failure is the one Cancel reported.
+func TestRacesAmongGoStartCancelShutdownAndWait(t *testing.T) {
+	for i := range 300 {
+		n := Config{Limit: []int{0, 3}[i%2]}.New(t.Context())
+		var started, returned atomic.Int32
+		task := func(ctx context.Context) error {
+			started.Add(1)
+			defer returned.Add(1)
+			if i%3 == 0 {
+				<-Stopping(ctx).Done()
+			}
+			return nil
+		}
+		var wg sync.WaitGroup
+		var results [2]error
+		spawn := func(start bool) {
+			defer func() {
+				if v := recover(); v != nil && !strings.Contains(fmt.Sprint(v), "has finished") {
+					t.Errorf("run %d: panic %v", i, v)
+				}
+			}()
+			for range 20 {
+				if start {
+					n.Start(func(ctx context.Context, ready func()) error { ready(); return task(ctx) })
+				} else {
+					n.Go(task)
+				}
+			}
+		}
+		wg.Go(func() { spawn(false) })
+		wg.Go(func() { spawn(true) })
+		wg.Go(func() { n.Shutdown(time.Duration(i%4) * time.Millisecond) })
+		wg.Go(func() {
+			if i%2 == 0 {
+				n.Cancel(nil)
+			} else {
+				n.Cancel(errA)
+			}
+		})
+		for k := range results {
+			wg.Go(func() {
+				results[k] = n.Wait()
+				if s, r := started.Load(), returned.Load(); s != r {
+					t.Errorf("run %d: Wait returned with %d tasks started and %d returned", i, s, r)
+				}
+			})
+		}
+		wg.Wait()
+		if results[0] != results[1] || results[0] != nil && results[0] != errA {
+			t.Fatalf("run %d: Wait = %v and %v, want the same, nil or errA", i, results[0], results[1])
+		}
+	}
+}
+
+// Go racing the end of the nursery is never silently dropped: it either
+// runs its task before Wait returns or panics because the nursery has
+// finished.
+func TestGoRacingTheEndIsNeverDropped(t *testing.T) {
+	for i := range 3000 {
+		n := New(t.Context())
+		var ran, ranBeforeWait atomic.Bool
+		var v any
+		var wg sync.WaitGroup
+		wg.Go(func() {
+			v = catch(func() { n.Go(func(context.Context) error { ran.Store(true); return nil }) })
+		})
+		wg.Go(func() {
+			n.Wait()
+			ranBeforeWait.Store(ran.Load())
+		})
+		wg.Wait()
+		switch {
+		case v != nil && !strings.Contains(fmt.Sprint(v), "has finished"):
+			t.Fatalf("run %d: Go panicked with %v", i, v)
+		case v == nil && !ranBeforeWait.Load():
+			t.Fatalf("run %d: Go returned but its task had not run when Wait returned", i)
+		}
+	}
+}
+
+// Grace is exact for thousands of tasks in many nested nurseries, all in
+// parallel: each nested nursery applies its own grace from the outer soft
+// stop, cut short by the outer hard cancel.
+func TestGraceIsExactForManyNestedNurseries(t *testing.T) {
+	for _, tc := range []struct {
+		outer, inner, want time.Duration
+	}{
+		{10 * time.Second, 2 * time.Second, 2 * time.Second}, // its own, shorter grace
+		{3 * time.Second, time.Minute, 3 * time.Second},      // cut by the outer one
+		{4 * time.Second, 0, 4 * time.Second},                // zero: until the outer hard cancel
+	} {
+		t.Run(fmt.Sprint(tc.outer, tc.inner), func(t *testing.T) {
+			bubble(t, func(t *testing.T) {
+				const nested, tasks = 40, 100
+				outer := New(t.Context())
+				var ready sync.WaitGroup
+				ready.Add(nested * tasks)
+				var wrong atomic.Int32
+				start := time.Now()
+				for range nested {
+					outer.Go(func(ctx context.Context) error {
+						return Config{Grace: tc.inner}.Run(ctx, func(inner *Nursery) error {
+							for range tasks {
+								inner.Go(func(ctx context.Context) error {
+									ready.Done()
+									<-Stopping(ctx).Done()
+									if time.Since(start) != 0 {
+										wrong.Add(1)
+									}
+									<-ctx.Done()
+									if time.Since(start) != tc.want {
+										wrong.Add(1)
+									}
+									return ctx.Err()
+								})
+							}
+							return nil
+						})
+					})
+				}
+				ready.Wait()
+				outer.Shutdown(tc.outer)
+				if err := outer.Wait(); err != nil {
+					t.Errorf("outer Wait = %v, want nil", err)
+				}
+				if w := wrong.Load(); w > 0 || time.Since(start) != tc.want {
+					t.Errorf("%d of %d tasks saw a stop at the wrong time; all done after %v, want soft 0 and hard %v",
+						w, nested*tasks, time.Since(start), tc.want)
 				}
 			})
 		})
