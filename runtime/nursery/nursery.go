@@ -198,7 +198,8 @@ func (n *Nursery) Context() context.Context { return n.ctx }
 // Go on a cancelled nursery (Cancel, a failure, the hard cancel of a
 // shutdown, a cancelled parent) returns without starting task, with or
 // without a Limit: a task started then could only see its context
-// cancelled. With a Limit, Go blocks while the nursery is full; if the
+// cancelled. Code that counts on the task running (a task meant to stop a
+// blocking call made next) checks TryGo's result instead. With a Limit, Go blocks while the nursery is full; if the
 // nursery is cancelled first, Go returns without starting task, and a
 // failing task cancels the nursery before its slot is freed, so a Go
 // waiting behind it never starts its task. Go may be called from n's own
