@@ -79,8 +79,8 @@ type Nursery struct {
 	mu           sync.Mutex
 	errs         []error // failures, first first
 	cause        error   // the cause of the first cancel this nursery made itself
+	cutAt        int32   // len(errs) when n's context was first seen cancelled; -1 before
 	parentFirst  bool    // the parent context was cancelled before that cancel
-	cutAt        int     // len(errs) when n's context was first seen cancelled; -1 before
 	panicked     *PanicError
 	crashTimer   *time.Timer
 	hardTimer    *time.Timer
@@ -662,7 +662,7 @@ func (n *Nursery) claim(cause error) error {
 // cancelled: a cancelled parent is reported at that place. n.mu is held.
 func (n *Nursery) markCut() {
 	if n.cutAt < 0 {
-		n.cutAt = len(n.errs)
+		n.cutAt = int32(len(n.errs))
 	}
 }
 
@@ -737,7 +737,7 @@ func (n *Nursery) finish() {
 	if err := n.parentCancellation(); err != nil {
 		at := len(errs)
 		if n.cutAt >= 0 {
-			at = n.cutAt
+			at = int(n.cutAt)
 		}
 		errs = slices.Insert(slices.Clip(errs), at, err)
 	}
