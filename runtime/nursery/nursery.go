@@ -199,12 +199,14 @@ func (n *Nursery) Context() context.Context { return n.ctx }
 // shutdown, a cancelled parent) returns without starting task, with or
 // without a Limit: a task started then could only see its context
 // cancelled. Code that counts on the task running (a task meant to stop a
-// blocking call made next) checks TryGo's result instead. With a Limit, Go blocks while the nursery is full; if the
-// nursery is cancelled first, Go returns without starting task, and a
-// failing task cancels the nursery before its slot is freed, so a Go
-// waiting behind it never starts its task. Go may be called from n's own
-// tasks (see Config.Limit for the one way that deadlocks, which panics). It
-// panics if n has finished.
+// blocking call made next) checks TryGo's result instead.
+//
+// With a Limit, Go blocks while the nursery is full; if the nursery is
+// cancelled first, Go returns without starting task, and a failing task
+// cancels the nursery before its slot is freed, so a Go waiting behind it
+// never starts its task. Go may be called from n's own tasks (see
+// Config.Limit for the one way that deadlocks, which panics). It panics if
+// n has finished.
 func (n *Nursery) Go(task func(ctx context.Context) error) {
 	if task == nil {
 		panic("nursery: Go with a nil task")
@@ -379,8 +381,8 @@ func (n *Nursery) exitSlow(v int64) {
 // that failure: the caller decides what to do. The same holds for a task
 // that calls runtime.Goexit (as t.FailNow does) before ready; a task that
 // panics before ready makes Start return the *PanicError and, like any
-// panic, cancels the nursery, whose owner re-panics. After ready, the task is an
-// ordinary task of n. With a Limit, Start waits for a slot like Go and
+// panic, cancels the nursery, whose owner re-panics. After ready, the task
+// is an ordinary task of n. With a Limit, Start waits for a slot like Go and
 // returns the cancellation cause if the nursery is cancelled first.
 func (n *Nursery) Start(task func(ctx context.Context, ready func()) error) error {
 	if task == nil {
