@@ -25,7 +25,8 @@ type Config struct {
 	// Limit is the most tasks that run at once; 0 means no limit. While the
 	// nursery is full, Go and Start block until a task returns or the nursery
 	// is cancelled; a Go that gives up because of the cancellation starts
-	// nothing (TryGo does not wait). Tasks may call Go, but when every slot
+	// nothing (TryGo does not wait). Go on a nursery already cancelled starts
+	// nothing either, with a Limit or without. Tasks may call Go, but when every slot
 	// is held by a task that waits in Go or Start, none would ever be freed:
 	// the call that makes it so panics instead of waiting forever (under
 	// Limit 1, any Go from a task while it runs).
