@@ -136,7 +136,7 @@ func TestCtrlC(t *testing.T) {
 	if code := p.exitCode(); code != 130 {
 		t.Errorf("exit status %d, want 130", code)
 	}
-	if !strings.Contains(p.stderr.String(), "interrupted by signal interrupt: shutting down gracefully") {
+	if !strings.Contains(p.stderr.String(), "interrupted by SIGINT: shutting down gracefully") {
 		t.Errorf("stderr does not tell of the graceful shutdown:\n%s", p.stderr.String())
 	}
 }
@@ -156,7 +156,7 @@ func TestSecondCtrlC(t *testing.T) {
 	if code := p.exitCode(); code != 130 {
 		t.Errorf("exit status %d, want 130", code)
 	}
-	if want := "cut in the middle of a message: interrupted by signal interrupt"; !strings.Contains(p.stderr.String(), want) {
+	if want := "cut in the middle of a message: interrupted by SIGINT"; !strings.Contains(p.stderr.String(), want) {
 		t.Errorf("stderr does not say %q:\n%s", want, p.stderr.String())
 	}
 }

@@ -14,8 +14,8 @@
 // context.Cause, and Run returns every failure, joined, first failure first.
 // A panicking task cancels the nursery at once and Run re-panics with a
 // *PanicError that carries the task's stack. Config sets a limit on tasks
-// running at once, a grace period, and supervision (failures do not cancel
-// siblings).
+// running at once (TryGo starts a task only if a slot is free), a grace
+// period, and supervision (failures do not cancel siblings).
 //
 // # Two-phase shutdown
 //
@@ -24,7 +24,15 @@
 // taking new work and finish what it holds; then, when the grace period runs
 // out or as soon as every task has returned, the task context is cancelled.
 // Nurseries nested in a task's context see the soft stop and apply their own
-// grace, never outlasting the outer hard cancel.
+// grace, never outlasting the outer hard cancel. A context detached with
+// context.WithoutCancel carries neither phase: a cleanup started under it
+// during a graceful shutdown runs to its end.
+//
+// # Servers
+//
+// Package runtime/httptask runs an *http.Server as a task: listening before
+// its Start returns, handlers under the task's context, Shutdown at the soft
+// stop, Close at the hard cancel.
 //
 // # Owned nurseries
 //

@@ -101,6 +101,28 @@ func ExampleNursery_Start() {
 	// Output: dialled: true
 }
 
+func ExampleNursery_TryGo() {
+	// A front end that sheds load: at most two jobs at once, and a job that
+	// finds both slots taken is refused at once instead of queued.
+	done := make(chan struct{})
+	nursery.Config{Limit: 2}.Run(context.Background(), func(n *nursery.Nursery) error {
+		for job := range 4 {
+			started := n.TryGo(func(ctx context.Context) error {
+				<-done // the work
+				return nil
+			})
+			fmt.Printf("job %d started: %v\n", job, started)
+		}
+		close(done)
+		return nil
+	})
+	// Output:
+	// job 0 started: true
+	// job 1 started: true
+	// job 2 started: false
+	// job 3 started: false
+}
+
 func ExampleNursery_Shutdown() {
 	jobs := make(chan int)
 	n := nursery.New(context.Background())

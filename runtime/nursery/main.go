@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strconv"
 	"sync"
 	"syscall"
 	"time"
@@ -22,14 +23,15 @@ var ErrInterrupted = errors.New("interrupted")
 var ErrStdinClosed = fmt.Errorf("stdin closed: %w", ErrInterrupted)
 
 // SignalError is the cause of the soft stop (and of the hard cancel) that a
-// signal sent to Main started. It wraps ErrInterrupted.
+// signal sent to Main started. It wraps ErrInterrupted. Its message names
+// the signal as runtime/proc's errors do: "interrupted by SIGTERM".
 type SignalError struct {
 	Signal os.Signal
 }
 
-// Error returns "interrupted by signal " and the signal's name, e.g.
-// "interrupted by signal interrupt" for SIGINT.
-func (e *SignalError) Error() string { return "interrupted by signal " + e.Signal.String() }
+// Error returns "interrupted by " and the signal's name as proc names it,
+// e.g. "interrupted by SIGINT".
+func (e *SignalError) Error() string { return "interrupted by " + signalName(e.Signal) }
 
 // Unwrap returns ErrInterrupted.
 func (e *SignalError) Unwrap() error { return ErrInterrupted }
@@ -53,9 +55,10 @@ func WithGrace(d time.Duration) MainOption {
 // WithStdinLifeline makes EOF on standard input start the graceful shutdown,
 // like the first signal: a parent that closes the pipe (or dies, which closes
 // it) stops the program. It is cooperative, and it reads stdin, which the
-// program must not use then. Main refuses a stdin that is /dev/null (or not
-// open), which would read EOF at once: it says so on stderr and runs without
-// the lifeline.
+// program must not use then. Main refuses a stdin that would read EOF at
+// once (/dev/null, a regular file as in prog < config.txt, a directory, a
+// stdin that is not open): it says so on stderr and runs without the
+// lifeline.
 func WithStdinLifeline() MainOption {
 	return func(m *mainConfig) { m.lifeline = true }
 }
@@ -218,6 +221,12 @@ func refuseLifeline(r io.Reader) string {
 	if null, err := os.Stat(os.DevNull); err == nil && os.SameFile(fi, null) {
 		return "stdin is " + os.DevNull + ", which reads as closed at once"
 	}
+	switch {
+	case fi.Mode().IsRegular():
+		return "stdin is a regular file, which reads to its end at once"
+	case fi.IsDir():
+		return "stdin is a directory, which cannot be read"
+	}
 	return ""
 }
 
@@ -226,6 +235,26 @@ func (m *mainConfig) say(format string, args ...any) {
 }
 
 func progName() string { return filepath.Base(os.Args[0]) }
+
+// signalName names sig as runtime/proc names signals in its errors:
+// "SIGTERM", "SIGINT", "signal 34".
+func signalName(sig os.Signal) string {
+	s, ok := sig.(syscall.Signal)
+	if !ok {
+		return sig.String()
+	}
+	switch s {
+	case syscall.SIGINT:
+		return "SIGINT"
+	case syscall.SIGTERM:
+		return "SIGTERM"
+	case syscall.SIGHUP:
+		return "SIGHUP"
+	case syscall.SIGQUIT:
+		return "SIGQUIT"
+	}
+	return "signal " + strconv.Itoa(int(s))
+}
 
 func signalNumber(s os.Signal) int {
 	if n, ok := s.(syscall.Signal); ok {

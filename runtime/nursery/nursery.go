@@ -4,12 +4,15 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"runtime"
 	"runtime/debug"
 	"runtime/pprof"
+	"slices"
 	"strconv"
 	"sync"
 	"sync/atomic"
 	"time"
+	"unsafe"
 )
 
 // Config is the policy of a nursery. Its zero value is the default: no name,
@@ -22,7 +25,11 @@ type Config struct {
 	// Limit is the most tasks that run at once; 0 means no limit. While the
 	// nursery is full, Go and Start block until a task returns or the nursery
 	// is cancelled; a Go that gives up because of the cancellation starts
-	// nothing.
+	// nothing (TryGo does not wait). Go on a nursery already cancelled starts
+	// nothing either, with a Limit or without. Tasks may call Go, but when every slot
+	// is held by a task that waits in Go or Start, none would ever be freed:
+	// the call that makes it so panics instead of waiting forever (under
+	// Limit 1, any Go from a task while it runs).
 	Limit int
 
 	// Grace is the time Close gives tasks between the soft stop (Stopping)
@@ -44,6 +51,7 @@ type Config struct {
 // tasks. Go and Start panic once the nursery has finished (Wait returned).
 type Nursery struct {
 	cfg     Config
+	hasBody bool // made by Run: Wait and Close belong to the body
 	id      uint64
 	created time.Time
 	parent  *Nursery // enclosing nursery found in the parent context, or nil
@@ -69,20 +77,23 @@ type Nursery struct {
 	refs atomic.Int64
 	_    [56]byte
 
-	mu         sync.Mutex
-	errs       []error // failures, first first
-	cause      error   // the cause of the first cancel this nursery made itself
-	panicked   *PanicError
-	crashTimer *time.Timer
-	hardTimer  *time.Timer
-	hardAt     time.Time // when hardTimer fires
-	stopCause  error     // cause of the soft stop
-	result     error     // set by finish
-	unhookStop func() bool
-	taskLabels map[uintptr]*taskLabel
-	children   map[*Nursery]struct{}
-	starting   map[*startTask]struct{}
-	waiting    int // Go and Start calls blocked on Limit
+	mu           sync.Mutex
+	errs         []error // failures, first first
+	cause        error   // the cause of the first cancel this nursery made itself
+	cutAt        int32   // len(errs) when n's context was first seen cancelled; -1 before
+	parentFirst  bool    // the parent context was cancelled before that cancel
+	panicked     *PanicError
+	crashTimer   *time.Timer
+	hardTimer    *time.Timer
+	hardAt       time.Time // when hardTimer fires
+	stopCause    error     // cause of the soft stop
+	result       error     // set by finish
+	unhookStop   func() bool
+	taskLabels   map[uintptr]*taskLabel
+	children     map[*Nursery]struct{}
+	starting     map[*startTask]struct{}
+	waiting      int // Go and Start calls blocked on Limit
+	waitingTasks int // those of them made by n's own tasks
 }
 
 const (
@@ -122,25 +133,28 @@ func (c Config) Run(ctx context.Context, body func(n *Nursery) error) error {
 
 // runBody runs body as the owner of n, then waits for n.
 func (n *Nursery) runBody(body func(n *Nursery) error) error {
+	n.hasBody = true // before anyone else has n
 	returned := false
 	defer func() {
 		if !returned {
 			// body panicked or called runtime.Goexit: structure still holds.
 			n.abnormal(recover(), "body")
-			n.Wait()
+			n.ownerWait()
 		}
 	}()
 	if err := body(n); err != nil {
 		n.fail(err)
 	}
 	returned = true
-	return n.Wait()
+	return n.ownerWait()
 }
 
 // New returns a nursery that follows c, built from ctx; see the package-level
 // New. A nursery made from the context of another nursery's task (or from
-// its Context) is nested in it: it sees the outer soft stop and is cancelled
-// no later than the outer hard cancel.
+// its Context, or a context derived from them) is nested in it: it sees the
+// outer soft stop and is cancelled no later than the outer hard cancel. One
+// made from a context detached with context.WithoutCancel is not: it is a
+// root, as one made from context.Background is.
 func (c Config) New(ctx context.Context) *Nursery {
 	if ctx == nil {
 		panic("nursery: New with a nil context")
@@ -154,8 +168,9 @@ func (c Config) New(ctx context.Context) *Nursery {
 		created:   time.Now(),
 		parentCtx: ctx,
 		done:      make(chan struct{}),
+		cutAt:     -1,
 	}
-	n.parent, _ = ctx.Value(nurseryKey{}).(*Nursery)
+	n.parent = owner(ctx)
 	n.refs.Store(1) // the owner
 	if c.Limit > 0 {
 		n.sem = make(chan struct{}, c.Limit)
@@ -181,19 +196,54 @@ func (n *Nursery) Context() context.Context { return n.ctx }
 // nursery's context. A task that returns an error fails the nursery (see
 // Config.Supervise); one that panics cancels it and the owner re-panics.
 //
+// Go on a cancelled nursery (Cancel, a failure, the hard cancel of a
+// shutdown, a cancelled parent) returns without starting task, with or
+// without a Limit: a task started then could only see its context
+// cancelled. Code that counts on the task running (a task meant to stop a
+// blocking call made next) checks TryGo's result instead.
+//
 // With a Limit, Go blocks while the nursery is full; if the nursery is
-// cancelled first, Go returns without starting task. Go may be called from
-// n's own tasks. It panics if n has finished.
+// cancelled first, Go returns without starting task, and a failing task
+// cancels the nursery before its slot is freed, so a Go waiting behind it
+// never starts its task. Go may be called from n's own tasks (see
+// Config.Limit for the one way that deadlocks, which panics). It panics if
+// n has finished.
 func (n *Nursery) Go(task func(ctx context.Context) error) {
 	if task == nil {
 		panic("nursery: Go with a nil task")
 	}
 	n.enter("Go")
-	if n.sem != nil && !n.acquire() {
+	if n.sem != nil && !n.acquire("Go") || n.sem == nil && n.ctx.Err() != nil {
 		n.exit()
 		return
 	}
 	go n.run(task) // captures two words, like sync.WaitGroup.Go
+}
+
+// TryGo starts task as Go does if it can start it at once, and reports
+// whether it did. With a Limit, it does not wait for a slot: on a full
+// nursery it returns false. Like Go, it starts nothing on a cancelled
+// nursery, and it panics if n has finished. It is errgroup's TryGo: a
+// producer that sheds load instead of waiting calls it.
+func (n *Nursery) TryGo(task func(ctx context.Context) error) bool {
+	if task == nil {
+		panic("nursery: TryGo with a nil task")
+	}
+	n.enter("TryGo")
+	if n.sem != nil {
+		select {
+		case n.sem <- struct{}{}:
+		default:
+			n.exit()
+			return false
+		}
+	}
+	if !n.admitted() {
+		n.exit()
+		return false
+	}
+	go n.run(task)
+	return true
 }
 
 // run is the body of every task goroutine started by Go.
@@ -237,33 +287,62 @@ func (n *Nursery) enterFinished(method string) {
 	panic("nursery: " + method + " called on a nursery that has finished (its Wait, Close or Run has returned)")
 }
 
-// acquire takes a Limit slot. It reports false, having taken nothing, when
-// the nursery is cancelled before or while it waits.
-func (n *Nursery) acquire() bool {
+// acquire takes a Limit slot for method (Go or Start). It reports false,
+// having taken nothing, when the nursery is cancelled before or while it
+// waits. It panics when every slot is held by a task of n that waits in
+// acquire: nothing could free one.
+func (n *Nursery) acquire(method string) bool {
 	select {
 	case n.sem <- struct{}{}:
 	default:
-		n.mu.Lock()
-		n.waiting++
-		n.mu.Unlock()
+		task := n.inTask()
+		if !n.countWaiting(task, 1) {
+			n.exit() // the reference Go or Start took
+			panic("nursery: " + method + " called from a task while every one of the nursery's Limit slots (" +
+				strconv.Itoa(n.cfg.Limit) + ") is held by a task waiting in Go or Start: none would ever be freed")
+		}
 		got := false
 		select {
 		case n.sem <- struct{}{}:
 			got = true
 		case <-n.ctx.Done():
 		}
-		n.mu.Lock()
-		n.waiting--
-		n.mu.Unlock()
+		n.countWaiting(task, -1)
 		if !got {
 			return false
 		}
 	}
-	// A failing task cancels before it frees its slot: never start a task in
-	// a slot freed by a failure.
-	if n.ctx.Err() != nil {
+	return n.admitted()
+}
+
+// admitted reports whether a task may start now that it has its slot, if
+// any: not once the nursery is cancelled, when it gives the slot back. A
+// failing task cancels before it frees its slot, so no task starts in a
+// slot freed by a failure.
+func (n *Nursery) admitted() bool {
+	if n.ctx.Err() == nil {
+		return true
+	}
+	if n.sem != nil {
 		<-n.sem
+	}
+	return false
+}
+
+// countWaiting counts a Go or Start call that starts (d = 1) or stops
+// (d = -1) waiting for a slot; task says whether one of n's tasks makes it.
+// Each task holds a slot, so once as many tasks wait as there are slots,
+// every slot is held by a task that waits for one: countWaiting then counts
+// nothing and reports false.
+func (n *Nursery) countWaiting(task bool, d int) bool {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	if d > 0 && task && n.waitingTasks+1 >= n.cfg.Limit {
 		return false
+	}
+	n.waiting += d
+	if task {
+		n.waitingTasks += d
 	}
 	return true
 }
@@ -300,15 +379,18 @@ func (n *Nursery) exitSlow(v int64) {
 // Trio's nursery.start: a server can be listening before the next line
 // runs. If the task returns before calling ready, Start returns its error
 // (or an error saying ready was never called) and the nursery does not count
-// that failure: the caller decides what to do. After ready, the task is an
-// ordinary task of n. With a Limit, Start waits for a slot like Go and
+// that failure: the caller decides what to do. The same holds for a task
+// that calls runtime.Goexit (as t.FailNow does) before ready; a task that
+// panics before ready makes Start return the *PanicError and, like any
+// panic, cancels the nursery, whose owner re-panics. After ready, the task
+// is an ordinary task of n. With a Limit, Start waits for a slot like Go and
 // returns the cancellation cause if the nursery is cancelled first.
 func (n *Nursery) Start(task func(ctx context.Context, ready func()) error) error {
 	if task == nil {
 		panic("nursery: Start with a nil task")
 	}
 	n.enter("Start")
-	if n.sem != nil && !n.acquire() {
+	if n.sem != nil && !n.acquire("Start") {
 		n.exit()
 		return context.Cause(n.ctx)
 	}
@@ -317,13 +399,14 @@ func (n *Nursery) Start(task func(ctx context.Context, ready func()) error) erro
 		started: time.Now(),
 		ready:   make(chan struct{}),
 	}
+	st.labels = pprof.WithLabels(n.labelFor(funcPC(task)).ctx, pprof.Labels(labelStart, st.id))
 	n.mu.Lock()
 	if n.starting == nil {
 		n.starting = make(map[*startTask]struct{})
 	}
 	n.starting[st] = struct{}{}
 	n.mu.Unlock()
-	go n.runStart(task, st, pprof.WithLabels(n.labelFor(funcPC(task)).ctx, pprof.Labels(labelStart, st.id)))
+	go n.runStart(task, st)
 	<-st.ready
 	if st.state.Load() == startReturned {
 		return st.err
@@ -334,7 +417,9 @@ func (n *Nursery) Start(task func(ctx context.Context, ready func()) error) erro
 // startTask is the handshake between Start and its task; it is also the
 // task's entry in the task tree.
 type startTask struct {
-	id      string // the pprof label "start"
+	id      string          // the pprof label "start"
+	labels  context.Context // the task's pprof labels
+	ptr     unsafe.Pointer  // labelsOf(labels), once asked for; n.mu
 	started time.Time
 	state   atomic.Int32
 	ready   chan struct{}
@@ -347,8 +432,8 @@ const (
 	startReturned // returned before calling ready
 )
 
-func (n *Nursery) runStart(task func(context.Context, func()) error, st *startTask, labels context.Context) {
-	pprof.SetGoroutineLabels(labels)
+func (n *Nursery) runStart(task func(context.Context, func()) error, st *startTask) {
+	pprof.SetGoroutineLabels(st.labels)
 	ready := func() {
 		if st.state.CompareAndSwap(startStarting, startRunning) {
 			close(st.ready)
@@ -357,8 +442,7 @@ func (n *Nursery) runStart(task func(context.Context, func()) error, st *startTa
 	returned := false
 	defer func() {
 		if !returned {
-			pe := n.abnormal(recover(), "task")
-			n.returnedEarly(st, pe)
+			n.startAbnormal(st, recover())
 		}
 		n.mu.Lock()
 		delete(n.starting, st)
@@ -400,13 +484,7 @@ func (n *Nursery) Cancel(cause error) {
 		n.hardCancel(context.Canceled)
 		return
 	}
-	if n.flags.Load()&flagFinished != 0 {
-		return
-	}
-	n.mu.Lock()
-	n.errs = append(n.errs, cause)
-	n.mu.Unlock()
-	n.hardCancel(cause)
+	n.record(cause, true)
 }
 
 // Shutdown stops the nursery in two phases and does not block. First
@@ -485,14 +563,56 @@ func (n *Nursery) outerStopped() {
 // returns every failure, errors.Join-ed, first failure first (a single
 // failure is returned as it is). Cancellations the nursery caused are not
 // failures. If the parent context was cancelled, the error says so:
-// errors.Is(err, ctx.Err()) holds. If a task panicked, Wait re-panics with
-// its *PanicError. Wait releases the owner's hold: tasks may still start
-// tasks, but once Wait returns the nursery is finished. Calling Wait again
-// returns the same result. Wait must not be called from a task of n.
+// errors.Is(err, ctx.Err()) holds, also when the nursery was then cancelled
+// with Cancel(nil); the parent's cancellation takes its place among the
+// failures in the order they happened. The first error is always the cause
+// the tasks saw (context.Cause), even when failures race. If a task
+// panicked, Wait re-panics with its *PanicError. Calling Wait again returns
+// the same result.
+//
+// Wait releases the owner's hold: tasks may still start tasks, but once
+// Wait returns the nursery is finished. The owner of a nursery from New is
+// whoever calls Wait (or Close); the owner of one from Run is its body, on
+// the body's goroutine. Called from any other goroutine while the body
+// runs, Wait releases nothing and also waits for the body to return: it
+// never ends the nursery under the body's feet.
+//
+// A task of n must not wait for n, which would wait for the task itself:
+// Wait called from a task of n panics. A task is recognised by its pprof
+// labels; one that replaced them (pprof.Do) is not, and would deadlock.
 func (n *Nursery) Wait() error {
+	n.refuseTask("Wait")
+	return n.callerWait()
+}
+
+// refuseTask panics if a task of n calls method (Wait or Close), which would
+// wait for the task itself.
+func (n *Nursery) refuseTask(method string) {
+	if n.inTask() {
+		panic("nursery: " + method + " called from a task of the same nursery: it would wait for the task itself; the owner's Wait waits for every task")
+	}
+}
+
+// callerWait waits for n, first releasing the owner's hold if the caller
+// owns n: anyone for a nursery from New, only the body for one from Run.
+func (n *Nursery) callerWait() error {
+	if n.flags.Load()&flagOwnerReleased == 0 && (!n.hasBody || inBody()) {
+		return n.ownerWait()
+	}
+	return n.wait()
+}
+
+// ownerWait releases the owner's hold, once, and waits for n.
+func (n *Nursery) ownerWait() error {
 	if old := n.flags.Or(flagOwnerReleased); old&flagOwnerReleased == 0 {
 		n.exit()
 	}
+	return n.wait()
+}
+
+// wait waits until n has finished and returns its result, or re-panics its
+// task's panic.
+func (n *Nursery) wait() error {
 	<-n.done
 	n.mu.Lock()
 	pe := n.panicked
@@ -507,25 +627,46 @@ func (n *Nursery) Wait() error {
 }
 
 // Close is Shutdown(Config.Grace) followed by Wait: the owner of a nursery
-// from New calls it when it is done with it.
+// from New calls it when it is done with it. Like Wait, it panics when
+// called from a task of n, and from a goroutine other than the body of a
+// Run nursery it waits for the body too.
 func (n *Nursery) Close() error {
+	n.refuseTask("Close")
 	n.Shutdown(n.cfg.Grace)
-	return n.Wait()
+	return n.callerWait()
 }
 
-// hardCancel cancels the task context with cause, recording the cause if
-// this is the first cancel the nursery made itself.
+// hardCancel cancels the task context. The first cancel the nursery makes
+// itself fixes the cause, and every later one cancels with that same cause:
+// whichever call reaches the context first, the tasks see the first cause.
 func (n *Nursery) hardCancel(cause error) {
 	n.mu.Lock()
+	cause = n.claim(cause)
+	n.mu.Unlock()
+	n.flags.Or(flagCancelled)
+	n.cancel(cause)
+}
+
+// claim makes cause the cause of n's own cancel if it is the first, and
+// returns the cause to cancel with. n.mu is held.
+func (n *Nursery) claim(cause error) error {
 	if n.cause == nil {
 		n.cause = cause
+		n.parentFirst = n.parentCtx.Err() != nil
+		n.markCut()
 	}
 	if n.hardTimer != nil {
 		n.hardTimer.Stop()
 	}
-	n.mu.Unlock()
-	n.flags.Or(flagCancelled)
-	n.cancel(cause)
+	return n.cause
+}
+
+// markCut records where, among the failures, n's context was first seen
+// cancelled: a cancelled parent is reported at that place. n.mu is held.
+func (n *Nursery) markCut() {
+	if n.cutAt < 0 {
+		n.cutAt = int32(len(n.errs))
+	}
 }
 
 // fail records a task's (or the body's) error unless it only echoes a
@@ -534,14 +675,29 @@ func (n *Nursery) fail(err error) {
 	if n.echoes(err) {
 		return
 	}
+	n.record(err, !n.cfg.Supervise)
+}
+
+// record adds err to the failures and, if cancel, cancels n. Both happen
+// under one lock, so that the first failure recorded is the cause the tasks
+// see, even when failures race.
+func (n *Nursery) record(err error, cancel bool) {
 	n.mu.Lock()
-	finished := n.flags.Load()&flagFinished != 0
-	if !finished {
-		n.errs = append(n.errs, err)
+	if n.flags.Load()&flagFinished != 0 {
+		n.mu.Unlock()
+		return
 	}
+	cause := err
+	if cancel {
+		cause = n.claim(err)
+	} else if n.ctx.Err() != nil {
+		n.markCut()
+	}
+	n.errs = append(n.errs, err)
 	n.mu.Unlock()
-	if !n.cfg.Supervise {
-		n.hardCancel(err)
+	if cancel {
+		n.flags.Or(flagCancelled)
+		n.cancel(cause)
 	}
 }
 
@@ -582,7 +738,11 @@ func (n *Nursery) finish() {
 	n.mu.Lock()
 	errs := n.errs
 	if err := n.parentCancellation(); err != nil {
-		errs = append(errs[:len(errs):len(errs)], err)
+		at := len(errs)
+		if n.cutAt >= 0 {
+			at = int(n.cutAt)
+		}
+		errs = slices.Insert(slices.Clip(errs), at, err)
 	}
 	n.result = join(errs...)
 	if n.hardTimer != nil {
@@ -603,12 +763,17 @@ func (n *Nursery) finish() {
 // parentCancellation returns the error that reports a cancelled parent
 // context, or nil if the parent was not cancelled before n cancelled
 // itself. n.mu is held.
+//
+// n cancelled itself first when it claimed a cause while the parent was
+// still live and that cause is the one its context holds. Comparing the
+// causes alone cannot tell Cancel(nil) from a parent's cancel: both are
+// context.Canceled.
 func (n *Nursery) parentCancellation() error {
 	ctxErr := n.parentCtx.Err()
 	if ctxErr == nil || n.ctx.Err() == nil {
 		return nil
 	}
-	if n.cause != nil && sameError(context.Cause(n.ctx), n.cause) {
+	if n.cause != nil && !n.parentFirst && sameError(context.Cause(n.ctx), n.cause) {
 		return nil // n cancelled itself first
 	}
 	cause := context.Cause(n.parentCtx)
@@ -618,13 +783,18 @@ func (n *Nursery) parentCancellation() error {
 	return &parentError{err: ctxErr, cause: cause}
 }
 
-// abnormal handles a task or body that did not return: v is the recovered
-// panic value, or nil for runtime.Goexit. It returns the error recorded.
+// abnormal handles a task or body that did not return; v is what recover
+// returned in the deferred function that calls abnormal. It returns the
+// error recorded: a Goexit is a failure, a panic a *PanicError that cancels
+// n and that its owner re-raises.
 func (n *Nursery) abnormal(v any, who string) error {
-	if v == nil {
-		err := errors.New("nursery: " + who + " called runtime.Goexit")
+	if v == nil && !panicking() {
+		err := goexitError(who)
 		n.fail(err)
 		return err
+	}
+	if pe, ok := v.(*PanicError); ok && n.isOwnPanic(pe) {
+		return pe // the owner's Wait re-raised it inside the body: already counted
 	}
 	pe := &PanicError{Value: v, Stack: panicStack(debug.Stack())}
 	n.mu.Lock()
@@ -637,6 +807,49 @@ func (n *Nursery) abnormal(v any, who string) error {
 	n.mu.Unlock()
 	n.hardCancel(pe) // even under Supervise: a panic is a bug
 	return pe
+}
+
+// startAbnormal handles a Start task that did not return; v is what recover
+// returned. Before ready, a Goexit is Start's error, as a returned error is,
+// and n does not count it; a panic is Start's error and, being a bug, also
+// cancels n.
+func (n *Nursery) startAbnormal(st *startTask, v any) {
+	if v == nil && !panicking() && n.returnedEarly(st, goexitError("task")) {
+		return
+	}
+	n.returnedEarly(st, n.abnormal(v, "task"))
+}
+
+func goexitError(who string) error {
+	return errors.New("nursery: " + who + " called runtime.Goexit")
+}
+
+func (n *Nursery) isOwnPanic(pe *PanicError) bool {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	return pe == n.panicked
+}
+
+// panicking reports whether the deferred function that calls it (through
+// abnormal) runs because of a panic rather than runtime.Goexit. recover
+// returns nil for both a Goexit and, under GODEBUG=panicnil=1, panic(nil):
+// the innermost of the runtime's two unwinders on the stack tells them apart.
+// Only the paths of tasks that did not return pay for it.
+func panicking() bool {
+	var pcs [64]uintptr
+	frames := runtime.CallersFrames(pcs[:runtime.Callers(2, pcs[:])])
+	for {
+		f, more := frames.Next()
+		switch f.Function {
+		case "runtime.gopanic":
+			return true
+		case "runtime.Goexit":
+			return false
+		}
+		if !more {
+			return false
+		}
+	}
 }
 
 // panicStack drops the frames of the recovery (debug.Stack, abnormal, the

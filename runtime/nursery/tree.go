@@ -34,6 +34,7 @@ func (n *Nursery) labelSet() pprof.LabelSet {
 type taskLabel struct {
 	pc  uintptr
 	ctx context.Context
+	ptr unsafe.Pointer // labelsOf(ctx), once asked for; n.mu
 }
 
 // labelFor returns the pprof labels of tasks whose function starts at pc

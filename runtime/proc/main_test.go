@@ -140,8 +140,8 @@ func TestMainProgramFirstSignalStopsGracefully(t *testing.T) {
 		cause string
 		code  int
 	}{
-		{syscall.SIGINT, "interrupted by signal interrupt", 130},
-		{syscall.SIGTERM, "interrupted by signal terminated", 143},
+		{syscall.SIGINT, "interrupted by SIGINT", 130},
+		{syscall.SIGTERM, "interrupted by SIGTERM", 143},
 	} {
 		t.Run(tc.sig.String(), func(t *testing.T) {
 			noLeaks(t)
@@ -167,7 +167,7 @@ func TestMainProgramSecondSignalCancelsHard(t *testing.T) {
 	p := startMain(t, false, "hold")
 	p.out.expect(t, "task ready")
 	p.signal(t, syscall.SIGINT)
-	p.out.expect(t, "task stopping: interrupted by signal interrupt")
+	p.out.expect(t, "task stopping: interrupted by SIGINT")
 	io.WriteString(p.stdin, "probe\n")
 	p.out.expect(t, "task probe: ctx <nil>")
 	p.signal(t, syscall.SIGINT)
@@ -185,7 +185,7 @@ func TestMainProgramThirdSignalExits(t *testing.T) {
 	p := startMain(t, false, "stubborn")
 	p.out.expect(t, "task ready")
 	p.signal(t, syscall.SIGTERM)
-	p.out.expect(t, "task stopping: interrupted by signal terminated")
+	p.out.expect(t, "task stopping: interrupted by SIGTERM")
 	p.signal(t, syscall.SIGTERM)
 	p.out.expect(t, "task cancelled")
 	p.signal(t, syscall.SIGTERM)
@@ -230,7 +230,7 @@ func TestMainProgramLifelineRefusesDevNull(t *testing.T) {
 	p := startMain(t, true, "finish", "lifeline")
 	p.out.expect(t, "task ready")
 	p.signal(t, syscall.SIGTERM)
-	p.out.expect(t, "task stopping: interrupted by signal terminated")
+	p.out.expect(t, "task stopping: interrupted by SIGTERM")
 	p.wait(t, 143)
 	if want := "stdin lifeline refused: stdin is /dev/null"; !strings.Contains(p.stderr.String(), want) {
 		t.Errorf("stderr %q does not say %q", p.stderr.String(), want)
@@ -257,7 +257,7 @@ func TestMainProgramUnderProc(t *testing.T) {
 	if err != nil {
 		t.Fatalf("nursery: %v", err)
 	}
-	if !out.printed("task stopping: interrupted by signal terminated") {
+	if !out.printed("task stopping: interrupted by SIGTERM") {
 		t.Error("the program's task did not see its soft stop")
 	}
 	werr := p.Wait()
