@@ -73,7 +73,7 @@ func (o Overdue) writeTasks(b *strings.Builder, info NurseryInfo, parent string)
 		if !info.SoftStop.IsZero() {
 			fmt.Fprintf(b, ", %v since the soft stop", age(o.At, info.SoftStop))
 		}
-		fmt.Fprintf(b, ", at %s\n", where(t))
+		fmt.Fprintf(b, ", at %s\n", t.Where())
 	}
 	for _, c := range info.Children {
 		wrote = o.writeTasks(b, c, path) || wrote
@@ -89,9 +89,11 @@ func pathElem(info NurseryInfo) string {
 	return "#" + strconv.FormatUint(info.ID, 10)
 }
 
-// where is where a group of tasks is, with its callers: "f (a.go:1) ← g
-// (a.go:9)"; the task's own function is left out: "a.go:9".
-func where(t TaskInfo) string {
+// Where says where the tasks are as the text forms (WriteTree, Overdue's
+// WriteTo, the tasktree page) show it: At, then its Callers, joined by " ← ";
+// At without its function when that is the task's own: "app/main.go:42 ←
+// main.serve (app/main.go:30)".
+func (t TaskInfo) Where() string {
 	at := t.At
 	if pos, ok := strings.CutPrefix(at, t.Name+" ("); ok {
 		at = strings.TrimSuffix(pos, ")")

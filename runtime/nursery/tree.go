@@ -267,8 +267,9 @@ func (n *Nursery) info(tasks map[uint64][]profTask) NurseryInfo {
 }
 
 // WriteTree writes the live tree of nurseries and tasks as indented text: for
-// each nursery its name, ID, state and age; for each group of tasks their
-// count, function, state, place and, for Start tasks, age.
+// each nursery its name, ID, state, age and the time since its soft stop; for
+// each group of tasks their count, function, state, age where it is recorded
+// (see TaskInfo.Started), and place (see TaskInfo.Where).
 func WriteTree(w io.Writer) error {
 	bw := bufio.NewWriter(w)
 	now := time.Now()
@@ -280,6 +281,9 @@ func WriteTree(w io.Writer) error {
 				name = "nursery"
 			}
 			fmt.Fprintf(bw, "%s%s #%d: %s, age %v", indent, name, n.ID, n.State, age(now, n.Started))
+			if !n.SoftStop.IsZero() {
+				fmt.Fprintf(bw, ", %v since the soft stop", age(now, n.SoftStop))
+			}
 			if n.Limit > 0 {
 				fmt.Fprintf(bw, ", limit %d", n.Limit)
 			}
@@ -292,7 +296,7 @@ func WriteTree(w io.Writer) error {
 				if !t.Started.IsZero() {
 					fmt.Fprintf(bw, ", age %v", age(now, t.Started))
 				}
-				fmt.Fprintf(bw, ", at %s\n", where(t))
+				fmt.Fprintf(bw, ", at %s\n", t.Where())
 			}
 			write(n.Children, indent+"  ")
 		}

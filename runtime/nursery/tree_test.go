@@ -140,6 +140,12 @@ func TestTreeShowsStartingAndStopping(t *testing.T) {
 		if info.State != "stopping" || !states["starting"] {
 			t.Errorf("snapshot = %+v, want a stopping nursery with a starting task", info)
 		}
+		time.Sleep(2 * time.Second)
+		var buf bytes.Buffer
+		WriteTree(&buf)
+		if want := `(?m)^svc #\d+: stopping, age 2s, 2s since the soft stop$`; !regexp.MustCompile(want).Match(buf.Bytes()) {
+			t.Errorf("tree does not match %s:\n%s", want, buf.String())
+		}
 		n.Cancel(nil)
 		n.Wait()
 	})
