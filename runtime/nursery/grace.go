@@ -28,7 +28,7 @@ type Overdue struct {
 // without a name shows as #ID; the one shut down, if unnamed, not at all):
 //
 //	grace of 5s ran out; still running:
-//	  app: 1 × main.accept, stopping, age 1h0m0s, 5s since the soft stop, at main.accept (app/main.go:20)
+//	  app: 1 × main.accept, stopping, age 1h0m0s, 5s since the soft stop, at app/main.go:20
 //	  app/conns: 3 × main.handle, stopping, age 1m0s, 5s since the soft stop, at main.read (app/main.go:42) ← main.handle (app/main.go:30)
 //
 // A group whose tasks' start was not recorded (see TaskInfo.Started) shows
