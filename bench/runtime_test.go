@@ -90,7 +90,8 @@ func spawnJoinWaitGroup() {
 // appeared in traces: run it on both versions and compare them with
 // benchstat old.txt new.txt. With the trace on (written to io.Discard), a
 // nursery's tasks are trace tasks with a region each, beside the events the
-// runtime records for every goroutine, WaitGroup's included.
+// runtime records for every goroutine, WaitGroup's included. cpu-ns/op is
+// the process's CPU time per op, steadier than ns/op on a busy machine.
 func BenchmarkSpawnJoinTrace(b *testing.B) {
 	ctx := context.Background()
 	for _, on := range []bool{false, true} {
@@ -116,8 +117,12 @@ func BenchmarkSpawnJoinTrace(b *testing.B) {
 						b.Fatal("a trace is being recorded (go test -trace?): trace=off would not be off")
 					}
 					b.ReportAllocs()
+					cpu := cpuTime()
 					for b.Loop() {
 						impl.spawnJoin()
+					}
+					if cpu := cpuTime() - cpu; cpu > 0 {
+						b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N), "cpu-ns/op")
 					}
 				})
 			}
