@@ -29,7 +29,7 @@ func findChromium(t *testing.T) string {
 			return path
 		}
 	}
-	const how = "chromium not found: the browser test needs it (Debian, Ubuntu: apt-get install chromium)"
+	const how = "chromium not found: the browser test needs it (on Debian: apt-get install chromium)"
 	if os.Getenv("CI") == "true" {
 		t.Fatal(how + "; CI must install it (see .ci/run)")
 	}
