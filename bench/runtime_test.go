@@ -2,6 +2,8 @@ package bench
 
 import (
 	"context"
+	"io"
+	"runtime/trace"
 	"sync"
 	"testing"
 	"time"
@@ -35,12 +37,7 @@ func BenchmarkSpawnJoin(b *testing.B) {
 	b.Run("impl=nursery", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
-			nursery.Run(ctx, func(n *nursery.Nursery) error {
-				for range spawnTasks {
-					n.Go(nop)
-				}
-				return nil
-			})
+			spawnJoinNursery(ctx)
 		}
 	})
 	b.Run("impl=errgroup", func(b *testing.B) {
@@ -66,13 +63,71 @@ func BenchmarkSpawnJoin(b *testing.B) {
 	b.Run("impl=waitgroup", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
-			var wg sync.WaitGroup
-			for range spawnTasks {
-				wg.Go(work)
-			}
-			wg.Wait()
+			spawnJoinWaitGroup()
 		}
 	})
+}
+
+func spawnJoinNursery(ctx context.Context) {
+	nursery.Run(ctx, func(n *nursery.Nursery) error {
+		for range spawnTasks {
+			n.Go(nop)
+		}
+		return nil
+	})
+}
+
+func spawnJoinWaitGroup() {
+	var wg sync.WaitGroup
+	for range spawnTasks {
+		wg.Go(work)
+	}
+	wg.Wait()
+}
+
+// BenchmarkSpawnJoinTrace is SpawnJoin with an execution trace off and on.
+// With the trace off it must cost what it cost before nurseries and tasks
+// appeared in traces: run it on both versions and compare them with
+// benchstat old.txt new.txt. With the trace on (written to io.Discard), a
+// nursery's tasks are trace tasks with a region each, beside the events the
+// runtime records for every goroutine, WaitGroup's included. cpu-ns/op is
+// the process's CPU time per op, steadier than ns/op on a busy machine.
+func BenchmarkSpawnJoinTrace(b *testing.B) {
+	ctx := context.Background()
+	for _, on := range []bool{false, true} {
+		name := "trace=off"
+		if on {
+			name = "trace=on"
+		}
+		b.Run(name, func(b *testing.B) {
+			for _, impl := range []struct {
+				name      string
+				spawnJoin func()
+			}{
+				{"nursery", func() { spawnJoinNursery(ctx) }},
+				{"waitgroup", spawnJoinWaitGroup},
+			} {
+				b.Run("impl="+impl.name, func(b *testing.B) {
+					if on {
+						if err := trace.Start(io.Discard); err != nil {
+							b.Fatal(err)
+						}
+						defer trace.Stop()
+					} else if trace.IsEnabled() {
+						b.Fatal("a trace is being recorded (go test -trace?): trace=off would not be off")
+					}
+					b.ReportAllocs()
+					cpu := cpuTime()
+					for b.Loop() {
+						impl.spawnJoin()
+					}
+					if cpu := cpuTime() - cpu; cpu > 0 {
+						b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N), "cpu-ns/op")
+					}
+				})
+			}
+		})
+	}
 }
 
 const blockedTasks = 10_000

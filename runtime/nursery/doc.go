@@ -48,5 +48,34 @@
 //
 // Every task goroutine carries the pprof labels "nursery", "nursery_id" and
 // "task". WriteTree prints the live tree of nurseries and tasks; Snapshot
-// returns it as data.
+// returns it as data. Each group of tasks shows where it is: the innermost
+// frames of the user's own code, not those of the runtime, the standard
+// library or twine. The package runtime/tasktree serves the tree as a live
+// web page, as text and as JSON (an http.Handler, mounted like
+// net/http/pprof); this package does not import net/http.
+//
+// # See what a shutdown waits for
+//
+// A shutdown that does not end is the common way a structured shutdown goes
+// wrong: a Ctrl+C that needs a second one, a pod that takes its whole
+// termination grace. When a grace runs out while tasks still run, just
+// before the hard cancel, Main writes to stderr what it was waiting for: one
+// line per group of tasks, with the path of nursery names, the task's
+// function, its state and age, the time since the soft stop, and the
+// file:line where it is blocked:
+//
+//	app: grace of 5s ran out; still running:
+//	app:   1 × main.consume, stopping, age 2m0s, 5s since the soft stop, at app/queue.go:42
+//
+// Main does the same at a second Ctrl+C. Any nursery hands the same report,
+// an Overdue, to Config.OnOverdue, so the owner of a library's nursery can
+// log it its own way. Only a nursery with OnOverdue (and Main's) records when
+// each task started with Go began; elsewhere a task's age shows as at most
+// its nursery's.
+//
+// Execution traces (runtime/trace, go tool trace) show each nursery as a
+// trace task and each of its tasks as a subtask with a region, named after
+// the task's function; a task's ctx carries its trace task. None of this
+// costs Go anything beyond one atomic load while no trace is recorded and no
+// OnOverdue is set.
 package nursery

@@ -123,7 +123,7 @@ func ExampleWriteTree() {
 	}
 	// WriteTree writes every live nursery: keep crawler's lines. Its ID
 	// and age, and the task's line, vary: hide them.
-	hide := regexp.MustCompile(`#\d+|age [^,]+|:\d+\)`)
+	hide := regexp.MustCompile(`#\d+|age [^,]+|\.go:\d+`)
 	crawlers := false
 	for line := range strings.Lines(tree.String()) {
 		if !strings.HasPrefix(line, " ") {
@@ -131,7 +131,7 @@ func ExampleWriteTree() {
 		}
 		if crawlers {
 			fmt.Print(hide.ReplaceAllStringFunc(line, func(s string) string {
-				return map[byte]string{'#': "#ID", 'a': "age AGE", ':': ":LINE)"}[s[0]]
+				return map[byte]string{'#': "#ID", 'a': "age AGE", '.': ".go:LINE"}[s[0]]
 			}))
 		}
 	}
@@ -139,7 +139,7 @@ func ExampleWriteTree() {
 	crawler.Wait()
 	// Output:
 	// crawler #ID: open, age AGE, limit 4
-	//   3 × github.com/twine-go/twine/runtime/nursery_test.ExampleWriteTree.func1: running, at github.com/twine-go/twine/runtime/nursery_test.ExampleWriteTree.func1 (nursery/example_doc_test.go:LINE)
+	//   3 × github.com/twine-go/twine/runtime/nursery_test.ExampleWriteTree.func1: running, at nursery/example_doc_test.go:LINE
 }
 
 // ExampleWithStdinLifeline is a worker that a supervisor starts with a pipe

@@ -107,7 +107,7 @@ func Main(body func(n *Nursery) error, opts ...MainOption) {
 // whenever a signal or the lifeline stopped the program) and the failures
 // alone, which Main prints.
 func (m *mainConfig) run(body func(n *Nursery) error) (code int, err, failure error) {
-	n := m.cfg.New(context.Background())
+	n := m.rootConfig().New(context.Background()) // grace.go: reports overdue tasks
 	eof := m.startLifeline()
 	ended := make(chan struct{})
 	var watcher sync.WaitGroup
@@ -158,6 +158,7 @@ func (m *mainConfig) watch(n *Nursery, eof <-chan struct{}, ended <-chan struct{
 			n.shutdown(grace, cause)
 		case 2:
 			m.say("%v: cancelling (again to exit at once)", cause)
+			n.reportOverdue(0) // grace.go: what the shutdown was waiting for
 			n.hardCancel(cause)
 		default:
 			m.say("%v: exiting at once", cause)

@@ -7,6 +7,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"runtime/pprof"
+	"runtime/trace"
 	"slices"
 	"strconv"
 	"sync"
@@ -41,6 +42,16 @@ type Config struct {
 	// Supervise keeps siblings running when a task fails; every failure is
 	// still returned by Wait. A panic cancels the nursery even so.
 	Supervise bool
+
+	// OnOverdue, if set, is called when the grace of this nursery (from
+	// Shutdown, Close, or its Grace applied at an outer soft stop) runs out
+	// while tasks still run, just before the hard cancel, with what is still
+	// running and where each group of tasks is blocked (see Overdue). It
+	// runs on a goroutine of the runtime and the hard cancel waits for it:
+	// log, and return. A nursery with OnOverdue also records when each task
+	// started with Go begins to run, for the tasks' ages; its Go then costs
+	// about what Start does.
+	OnOverdue func(Overdue)
 }
 
 // Nursery is a scope that owns goroutines. No nursery ends before every task
@@ -62,6 +73,7 @@ type Nursery struct {
 	stop       context.Context // soft stop; a child of ctx, so also done at the hard cancel
 	stopCancel context.CancelCauseFunc
 	labels     context.Context // pprof labels of the nursery, without "task"
+	trace      *trace.Task     // n's task in the execution trace, or nil (trace.go)
 
 	flags     atomic.Uint32
 	done      chan struct{}             // closed when the nursery has finished
@@ -87,6 +99,7 @@ type Nursery struct {
 	hardTimer    *time.Timer
 	hardAt       time.Time // when hardTimer fires
 	stopCause    error     // cause of the soft stop
+	softStop     time.Time // when the soft stop was sent
 	result       error     // set by finish
 	unhookStop   func() bool
 	taskLabels   map[uintptr]*taskLabel
@@ -176,7 +189,7 @@ func (c Config) New(ctx context.Context) *Nursery {
 		n.sem = make(chan struct{}, c.Limit)
 	}
 	n.labels = pprof.WithLabels(ctx, n.labelSet())
-	n.ctx, n.cancel = context.WithCancelCause(context.WithValue(n.labels, nurseryKey{}, n))
+	n.ctx, n.cancel = context.WithCancelCause(context.WithValue(n.traceNursery(n.labels), nurseryKey{}, n))
 	n.stop, n.stopCancel = context.WithCancelCause(n.ctx)
 	if n.parent != nil {
 		// The outer soft stop reaches this nursery through the context.
@@ -263,7 +276,13 @@ func (n *Nursery) run(task func(context.Context) error) {
 		}
 		n.exit() // release, written out: this is the hot path
 	}()
-	err := task(n.ctx)
+	ctx := n.ctx
+	if n.cfg.OnOverdue != nil || trace.IsEnabled() {
+		var end func()
+		ctx, end = n.begin(l) // trace.go
+		defer end()
+	}
+	err := task(ctx)
 	returned = true
 	if err != nil {
 		n.fail(err)
@@ -449,7 +468,9 @@ func (n *Nursery) runStart(task func(context.Context, func()) error, st *startTa
 		n.mu.Unlock()
 		n.release()
 	}()
-	err := task(n.ctx, ready)
+	ctx, end := n.traceStart(st.labels) // trace.go
+	defer end()
+	err := task(ctx, ready)
 	returned = true
 	if n.returnedEarly(st, err) {
 		return
@@ -509,6 +530,7 @@ func (n *Nursery) shutdown(grace time.Duration, cause error) {
 	first := n.flags.Load()&flagStopping == 0
 	if first {
 		n.stopCause = cause
+		n.softStop = time.Now()
 		n.flags.Or(flagStopping)
 	}
 	cause = n.stopCause
@@ -524,9 +546,7 @@ func (n *Nursery) shutdown(grace time.Duration, cause error) {
 				n.hardTimer.Stop()
 			}
 			n.hardAt = at
-			n.hardTimer = time.AfterFunc(grace, func() {
-				n.hardCancel(&graceError{grace: grace, cause: cause})
-			})
+			n.hardTimer = time.AfterFunc(grace, func() { n.graceRanOut(grace, cause) }) // grace.go
 		}
 	}
 	n.mu.Unlock()
@@ -757,6 +777,7 @@ func (n *Nursery) finish() {
 	}
 	n.cancel(errFinished)
 	unregister(n)
+	n.endTrace()
 	close(n.done)
 }
 

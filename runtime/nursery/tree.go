@@ -24,6 +24,7 @@ const (
 	labelNurseryID = "nursery_id" // unique per nursery in the process
 	labelTask      = "task"       // the task's function
 	labelStart     = "start"      // a Start task, to tell it apart in the tree
+	labelStarted   = "started"    // when a task began, in Unix nanoseconds, where recorded
 )
 
 func (n *Nursery) labelSet() pprof.LabelSet {
@@ -32,9 +33,10 @@ func (n *Nursery) labelSet() pprof.LabelSet {
 
 // taskLabel is the label set of the tasks that run one function.
 type taskLabel struct {
-	pc  uintptr
-	ctx context.Context
-	ptr unsafe.Pointer // labelsOf(ctx), once asked for; n.mu
+	pc   uintptr
+	ctx  context.Context
+	ptr  unsafe.Pointer // labelsOf(ctx), once asked for; n.mu
+	name string         // the function, as in the label "task"
 }
 
 // labelFor returns the pprof labels of tasks whose function starts at pc
@@ -56,7 +58,8 @@ func (n *Nursery) newLabel(pc uintptr) *taskLabel {
 		if n.taskLabels == nil {
 			n.taskLabels = make(map[uintptr]*taskLabel)
 		}
-		l = &taskLabel{pc: pc, ctx: pprof.WithLabels(n.labels, pprof.Labels(labelTask, funcName(pc)))}
+		name := funcName(pc)
+		l = &taskLabel{pc: pc, ctx: pprof.WithLabels(n.labels, pprof.Labels(labelTask, name)), name: name}
 		n.taskLabels[pc] = l
 	}
 	n.lastLabel.Store(l)
@@ -130,33 +133,50 @@ func unregister(n *Nursery) {
 	}
 }
 
-// NurseryInfo describes a live nursery in a Snapshot.
+// NurseryInfo describes a live nursery in a Snapshot. Its JSON form has
+// lower-case keys and leaves zero times and counts out.
 type NurseryInfo struct {
-	ID       uint64    // unique in the process; the pprof label "nursery_id"
-	Name     string    // Config.Name
-	Started  time.Time // when New or Run made it
-	State    string    // "open", "stopping" (soft stop sent) or "cancelled" (hard cancel sent)
-	Limit    int       // Config.Limit
-	Waiting  int       // Go and Start calls blocked because the nursery is full
-	Tasks    []TaskInfo
-	Children []NurseryInfo // nurseries made from this one's context
+	ID      uint64    `json:"id"`      // unique in the process; the pprof label "nursery_id"
+	Name    string    `json:"name"`    // Config.Name
+	Started time.Time `json:"started"` // when New or Run made it
+	State   string    `json:"state"`   // "open", "stopping" (soft stop sent) or "cancelled" (hard cancel sent)
+	// SoftStop is when the soft stop reached the nursery (Shutdown, Close,
+	// Main's first signal, the soft stop of the nursery around it); zero
+	// while it is open, and when a hard cancel came with no soft stop.
+	SoftStop time.Time     `json:"soft_stop,omitzero"`
+	Limit    int           `json:"limit,omitzero"`   // Config.Limit
+	Waiting  int           `json:"waiting,omitzero"` // Go and Start calls blocked because the nursery is full
+	Tasks    []TaskInfo    `json:"tasks"`
+	Children []NurseryInfo `json:"children"` // nurseries made from this one's context
 }
 
 // TaskInfo describes the live tasks of a nursery that run the same function
 // at the same place in the same state.
 type TaskInfo struct {
-	Name  string // the task's function, e.g. "main.serveConn"
-	Count int    // how many tasks this entry stands for
+	Name  string `json:"name"`  // the task's function, e.g. "main.serveConn"
+	Count int    `json:"count"` // how many tasks this entry stands for
 	// State is "starting" (a Start task before ready), "running", or, once
 	// the nursery has sent it, "stopping" or "cancelled". "stray" marks a
 	// goroutine that a task started with a bare go statement: it carries
 	// the task's labels but no nursery waits for it.
-	State string
-	At    string // where the tasks are: the innermost function outside the runtime, with file:line
-	// Started is when Start was called, for tasks started with Start. Tasks
-	// started with Go have none: Go records nothing per task, to stay as
-	// cheap as a bare go statement.
-	Started time.Time
+	State string `json:"state"`
+	// At is where the tasks are blocked (or running): the innermost frame of
+	// the user's own code, as "function (dir/file.go:line)". Frames of the
+	// standard library and of twine's runtime are skipped; a package whose
+	// path has no dot in its first element counts as the standard library,
+	// as the go command reserves such paths for it (except main, example
+	// and test). A goroutine with no frame of user code shows its innermost
+	// frame outside package runtime.
+	At string `json:"at"`
+	// Callers are the frames of user code that called At, innermost first,
+	// at most two, in the same form.
+	Callers []string `json:"callers,omitempty"`
+	// Started is when the oldest of the tasks started: when Start was
+	// called, or, in a nursery that records it (one with Config.OnOverdue,
+	// and Main's), when a task started with Go began to run. Elsewhere Go
+	// records nothing per task, to stay as cheap as a bare go statement,
+	// and Started is zero.
+	Started time.Time `json:"started,omitzero"`
 }
 
 // Snapshot returns the live tree of nurseries and their tasks, roots first,
@@ -188,11 +208,12 @@ func infos(ns []*Nursery, tasks map[uint64][]profTask) []NurseryInfo {
 func (n *Nursery) info(tasks map[uint64][]profTask) NurseryInfo {
 	n.mu.Lock()
 	info := NurseryInfo{
-		ID:      n.id,
-		Name:    n.cfg.Name,
-		Started: n.created,
-		Limit:   n.cfg.Limit,
-		Waiting: n.waiting,
+		ID:       n.id,
+		Name:     n.cfg.Name,
+		Started:  n.created,
+		SoftStop: n.softStop,
+		Limit:    n.cfg.Limit,
+		Waiting:  n.waiting,
 	}
 	children := slices.Collect(maps.Keys(n.children))
 	starts := make(map[string]*startTask, len(n.starting))
@@ -210,9 +231,10 @@ func (n *Nursery) info(tasks map[uint64][]profTask) NurseryInfo {
 	default:
 		info.State = "open"
 	}
-	groups := map[TaskInfo]int{}
+	type place struct{ name, state, at string }
+	groups := map[place]*TaskInfo{}
 	for _, t := range tasks[n.id] {
-		ti := TaskInfo{Name: t.name, State: state, At: t.at}
+		ti := TaskInfo{Name: t.name, State: state, At: t.places[0], Callers: t.places[1:], Started: t.started}
 		switch {
 		case t.stray:
 			ti.State = "stray"
@@ -224,23 +246,31 @@ func (n *Nursery) info(tasks map[uint64][]profTask) NurseryInfo {
 				}
 			}
 		}
-		groups[ti] += t.count
+		key := place{ti.Name, ti.State, strings.Join(t.places, "\n")}
+		g := groups[key]
+		if g == nil {
+			g = &ti
+			groups[key] = g
+		} else if !ti.Started.IsZero() && (g.Started.IsZero() || ti.Started.Before(g.Started)) {
+			g.Started = ti.Started
+		}
+		g.Count += t.count
 	}
-	for ti, count := range groups {
-		ti.Count = count
-		info.Tasks = append(info.Tasks, ti)
+	for _, g := range groups {
+		info.Tasks = append(info.Tasks, *g)
 	}
 	slices.SortFunc(info.Tasks, func(a, b TaskInfo) int {
 		return cmp.Or(cmp.Compare(a.Name, b.Name), cmp.Compare(a.State, b.State),
-			cmp.Compare(a.At, b.At), a.Started.Compare(b.Started))
+			cmp.Compare(a.At, b.At), slices.Compare(a.Callers, b.Callers))
 	})
 	info.Children = infos(children, tasks)
 	return info
 }
 
 // WriteTree writes the live tree of nurseries and tasks as indented text: for
-// each nursery its name, ID, state and age; for each group of tasks their
-// count, function, state, place and, for Start tasks, age.
+// each nursery its name, ID, state, age and the time since its soft stop; for
+// each group of tasks their count, function, state, age where it is recorded
+// (see TaskInfo.Started), and place (see TaskInfo.Where).
 func WriteTree(w io.Writer) error {
 	bw := bufio.NewWriter(w)
 	now := time.Now()
@@ -252,6 +282,9 @@ func WriteTree(w io.Writer) error {
 				name = "nursery"
 			}
 			fmt.Fprintf(bw, "%s%s #%d: %s, age %v", indent, name, n.ID, n.State, age(now, n.Started))
+			if !n.SoftStop.IsZero() {
+				fmt.Fprintf(bw, ", %v since the soft stop", age(now, n.SoftStop))
+			}
 			if n.Limit > 0 {
 				fmt.Fprintf(bw, ", limit %d", n.Limit)
 			}
@@ -264,7 +297,7 @@ func WriteTree(w io.Writer) error {
 				if !t.Started.IsZero() {
 					fmt.Fprintf(bw, ", age %v", age(now, t.Started))
 				}
-				fmt.Fprintf(bw, ", at %s\n", t.At)
+				fmt.Fprintf(bw, ", at %s\n", t.Where())
 			}
 			write(n.Children, indent+"  ")
 		}
@@ -287,11 +320,12 @@ func age(now, t time.Time) time.Duration {
 // profTask is one record of the goroutine profile that carries a nursery's
 // labels.
 type profTask struct {
-	count int
-	name  string // the task function (or the goroutine's entry, if stray)
-	at    string
-	start string // labelStart, for Start tasks
-	stray bool
+	count   int
+	name    string   // the task function (or the goroutine's entry, if stray)
+	places  []string // At, then Callers; never empty
+	start   string   // labelStart, for Start tasks
+	started time.Time
+	stray   bool
 }
 
 // liveTasks reads the goroutine profile and returns the goroutines that
@@ -342,13 +376,19 @@ func parseProfile(text string) map[uint64][]profTask {
 			}
 		}
 		t := profTask{count: count, start: lm[labelStart]}
-		t.name, t.at, t.stray = describe(frames, lm[labelTask])
+		if ns, err := strconv.ParseInt(lm[labelStarted], 10, 64); err == nil {
+			t.started = time.Unix(0, ns)
+		}
+		t.name, t.places, t.stray = describe(frames, lm[labelTask])
 		out[id] = append(out[id], t)
 	}
 	return out
 }
 
 type profFrame struct{ fn, pos string }
+
+// place is how a frame shows in the tree: "main.serve (app/main.go:33)".
+func (f profFrame) place() string { return f.fn + " (" + shortPos(f.pos) + ")" }
 
 // parseFrame parses "#\t0x4bc1e5\tmain.serve+0x45\t/src/main.go:33".
 func parseFrame(line string) (profFrame, bool) {
@@ -387,9 +427,18 @@ func parseLabels(s string) map[string]string {
 
 const pkgPath = "github.com/twine-go/twine/runtime/nursery."
 
+// twineRuntime prefixes the packages of twine's runtime, whose frames are
+// not the user's code (their tests are).
+const twineRuntime = "github.com/twine-go/twine/runtime/"
+
+// maxPlaces is how many frames of user code a task's place shows: At and
+// its callers.
+const maxPlaces = 3
+
 // describe finds, in a goroutine's frames (innermost first), the task
-// function, the place to show, and whether the goroutine is a stray one.
-func describe(frames []profFrame, label string) (name, at string, stray bool) {
+// function, where it is (see TaskInfo.At and Callers), and whether the
+// goroutine is a stray one.
+func describe(frames []profFrame, label string) (name string, places []string, stray bool) {
 	name, stray = label, true
 	for i, f := range frames {
 		if f.fn == pkgPath+"(*Nursery).run" || f.fn == pkgPath+"(*Nursery).runStart" {
@@ -405,24 +454,49 @@ func describe(frames []profFrame, label string) (name, at string, stray bool) {
 		name = frames[len(frames)-1].fn
 	}
 	for _, f := range frames {
-		if !internalFrame(f.fn) {
-			return name, f.fn + " (" + shortPos(f.pos) + ")", stray
+		if userFrame(f) {
+			if places = append(places, f.place()); len(places) == maxPlaces {
+				break
+			}
+		}
+	}
+	if len(places) > 0 {
+		return name, places, stray
+	}
+	for _, f := range frames {
+		if !strings.HasPrefix(f.fn, "runtime.") {
+			return name, []string{f.place()}, stray
 		}
 	}
 	if len(frames) > 0 {
-		f := frames[0]
-		return name, f.fn + " (" + shortPos(f.pos) + ")", stray
+		return name, []string{frames[0].place()}, stray
 	}
-	return name, "?", stray
+	return name, []string{"?"}, stray
 }
 
-func internalFrame(fn string) bool {
-	for _, p := range []string{"runtime.", "internal/", "sync.", "syscall.", "time.Sleep", "context."} {
-		if strings.HasPrefix(fn, p) {
-			return true
+// userFrame reports whether f is the user's own code: neither the standard
+// library nor twine's runtime (whose tests are user code).
+func userFrame(f profFrame) bool {
+	pkg := funcPackage(f.fn)
+	if strings.HasPrefix(pkg, twineRuntime) {
+		file := f.pos
+		if i := strings.LastIndexByte(file, ':'); i >= 0 {
+			file = file[:i]
 		}
+		return strings.HasSuffix(file, "_test.go")
 	}
-	return false
+	first, _, _ := strings.Cut(pkg, "/")
+	return strings.Contains(first, ".") || first == "main" || first == "example" || first == "test"
+}
+
+// funcPackage returns the package path of a function name as the runtime
+// prints it: "net/http.(*conn).serve" is in "net/http".
+func funcPackage(fn string) string {
+	slash := strings.LastIndexByte(fn, '/') + 1
+	if dot := strings.IndexByte(fn[slash:], '.'); dot >= 0 {
+		return fn[:slash+dot]
+	}
+	return fn
 }
 
 // shortPos keeps the last two elements of a file path: "pkg/file.go:12".

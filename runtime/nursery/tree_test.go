@@ -3,6 +3,7 @@ package nursery
 import (
 	"bytes"
 	"context"
+	"reflect"
 	"regexp"
 	"runtime/pprof"
 	"strings"
@@ -92,7 +93,7 @@ func TestTreeShowsNurseriesTasksAndStrays(t *testing.T) {
 		}
 		for _, want := range []string{
 			`(?m)^server #\d+: open, age 1m0s, limit 10$`,
-			`(?m)^  3 × .*\.fetchPage: running, at .*fetchPage \(.*tree_test.go:\d+\)$`,
+			`(?m)^  3 × .*\.fetchPage: running, at nursery/tree_test.go:\d+$`,
 			`(?m)^  1 × .*\.listen: running, age 1m0s, at `,
 			`(?m)^  conn #\d+: open, age 1m0s$`,
 			`(?m)^    1 × .*\.keepalive: running, at `,
@@ -139,6 +140,12 @@ func TestTreeShowsStartingAndStopping(t *testing.T) {
 		if info.State != "stopping" || !states["starting"] {
 			t.Errorf("snapshot = %+v, want a stopping nursery with a starting task", info)
 		}
+		time.Sleep(2 * time.Second)
+		var buf bytes.Buffer
+		WriteTree(&buf)
+		if want := `(?m)^svc #\d+: stopping, age 2s, 2s since the soft stop$`; !regexp.MustCompile(want).Match(buf.Bytes()) {
+			t.Errorf("tree does not match %s:\n%s", want, buf.String())
+		}
 		n.Cancel(nil)
 		n.Wait()
 	})
@@ -163,7 +170,7 @@ func TestEscapedNestedNurseryStaysVisible(t *testing.T) {
 }
 
 func TestParseProfile(t *testing.T) {
-	const text = `goroutine profile: total 4
+	const text = `goroutine profile: total 5
 2 @ 0x1 0x2
 # labels: {"nursery":"a \"b\"", "nursery_id":"7", "task":"main.work"}
 #	0x4bc1e5	runtime.gopark+0x1	/go/src/runtime/proc.go:1
@@ -178,14 +185,40 @@ func TestParseProfile(t *testing.T) {
 
 1 @ 0x1
 #	0x4bc1e5	main.main+0x45	/src/app/main.go:5
+
+1 @ 0x1
+# labels: {"nursery_id":"8", "started":"946684800000000000", "task":"example.com/srv.handle"}
+#	0x4bc1e5	internal/poll.(*FD).Read+0x1	/go/src/internal/poll/fd_unix.go:1
+#	0x4bc1e5	net.(*conn).Read+0x1	/go/src/net/net.go:1
+#	0x4bc1e5	bufio.(*Reader).ReadString+0x1	/go/src/bufio/bufio.go:1
+#	0x4bc1e5	github.com/twine-go/twine/runtime/proc.helper+0x1	/x/proc/proc.go:1
+#	0x4bc1e5	example.com/srv/wire.readLine+0x45	/src/srv/wire/wire.go:12
+#	0x4bc1e5	example.com/srv.(*conn).next+0x45	/src/srv/conn.go:20
+#	0x4bc1e5	github.com/twine-go/twine/runtime/nursery.helperTest+0x45	/x/nursery/x_test.go:3
+#	0x4bc1e5	example.com/srv.handle+0x45	/src/srv/conn.go:30
+#	0x4bc1e5	github.com/twine-go/twine/runtime/nursery.(*Nursery).run+0x45	/x/nursery.go:1
+
+1 @ 0x1
+# labels: {"nursery_id":"9", "task":"net/http.(*Server).Serve"}
+#	0x4bc1e5	runtime.gopark+0x1	/go/src/runtime/proc.go:1
+#	0x4bc1e5	net/http.(*Server).Serve+0x1	/go/src/net/http/server.go:3
+#	0x4bc1e5	github.com/twine-go/twine/runtime/nursery.(*Nursery).run+0x45	/x/nursery.go:1
 `
 	got := parseProfile(text)
-	want := []profTask{
-		{count: 2, name: "main.work", at: "main.wait (app/main.go:33)"},
-		{count: 1, name: "main.loop", at: "main.loop (app/main.go:50)", stray: true},
+	want := map[uint64][]profTask{
+		7: {
+			{count: 2, name: "main.work", places: []string{"main.wait (app/main.go:33)", "main.work (app/main.go:40)"}},
+			{count: 1, name: "main.loop", places: []string{"main.loop (app/main.go:50)"}, stray: true},
+		},
+		8: {{count: 1, name: "example.com/srv.handle", started: time.Unix(0, 946684800000000000), places: []string{
+			"example.com/srv/wire.readLine (wire/wire.go:12)", // not the standard library's or twine's frames
+			"example.com/srv.(*conn).next (srv/conn.go:20)",
+			"github.com/twine-go/twine/runtime/nursery.helperTest (nursery/x_test.go:3)", // twine's tests are user code
+		}}},
+		9: {{count: 1, name: "net/http.(*Server).Serve", places: []string{"net/http.(*Server).Serve (http/server.go:3)"}}},
 	}
-	if len(got) != 1 || len(got[7]) != 2 || got[7][0] != want[0] || got[7][1] != want[1] {
-		t.Errorf("parseProfile = %+v, want %+v", got, want)
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("parseProfile =\n%+v\nwant\n%+v", got, want)
 	}
 	if m := parseLabels(`{"nursery":"a \"b\"", "x":"y"}`); m["nursery"] != `a "b"` || m["x"] != "y" {
 		t.Errorf("parseLabels = %v", m)
