@@ -71,11 +71,11 @@ func run(t *testing.T, dir, name string, args ...string) (stdout, stderr string,
 
 // The reports on testdata/twinevet/report, by position.
 var (
-	spawnReport   = `./report.go:16:20: goroutine is never joined, so it can outlive Spawn: `
+	spawnReport   = `./report.go:16:20: goroutine running work is never joined, so it can outlive Spawn: `
 	lookupReport  = `./report.go:21:15: call to context.Background() detaches this work from ctx, which is in scope: `
 	launchReport  = `./report.go:29:9: process started by cmd.Start() is not waited for on every path: `
 	printfReport  = `./report.go:34:22: fmt.Sprintf format %s has arg n of wrong type int`
-	testReport    = `./report_test.go:6:2: goroutine is never joined, so it can outlive TestSpawn: `
+	testReport    = `./report_test.go:6:2: goroutine running work is never joined, so it can outlive TestSpawn: `
 	reportReports = []string{spawnReport, lookupReport, launchReport, printfReport, testReport}
 )
 
@@ -506,11 +506,11 @@ func TestGoVet(t *testing.T) {
 	}
 	slices.Sort(got)
 	want := []string{
-		"report.go:16:20: goroutine is never",
+		"report.go:16:20: goroutine running work",
 		"report.go:21:15: call to context.Background()",
 		"report.go:29:9: process started by",
 		"report.go:34:22: fmt.Sprintf format %s",
-		"report_test.go:6:2: goroutine is never",
+		"report_test.go:6:2: goroutine running work",
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("go vet reports:\n%s\nwant:\n%s\nstderr:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"), stderr)
@@ -582,7 +582,7 @@ func TestGoVetFacts(t *testing.T) {
 	want := []*regexp.Regexp{
 		regexp.MustCompile(`^app/app\.go:15:3: call to lib\.StartPoller starts a goroutine that outlives this task \(go statement at example\.com/facts/lib/lib\.go:16\)`),
 		regexp.MustCompile(`^app/app\.go:22:7: the \*lib\.Conn from lib\.Dial \(it owns a nursery\) is not closed on every path`),
-		regexp.MustCompile(`^lib/lib\.go:16:2: goroutine is never joined`),
+		regexp.MustCompile(`^lib/lib\.go:16:2: goroutine .*is never joined`),
 	}
 	ok := len(got) == len(want)
 	for i := 0; ok && i < len(got); i++ {

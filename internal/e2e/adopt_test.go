@@ -76,7 +76,7 @@ func TestAdoptFromCheckout(t *testing.T) {
 	mustRun(t, dir, nil, "go", "build", "./...")
 
 	want := map[string]string{
-		position(t, dir, "fetch.go", "go Sizes"): `^goroutine is never joined, so it can outlive Warm\b`,
+		position(t, dir, "fetch.go", "go Sizes"): `^goroutine .*is never joined, so it can outlive Warm\b`,
 		position(t, dir, "fetch.go", "%d"):       `^fmt\.Sprintf format %d has arg d\.String\(\) of wrong type string$`,
 	}
 	out := mustFail(t, 3, dir, nil, "go", "tool", "twinevet", "./...")

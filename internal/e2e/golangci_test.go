@@ -352,7 +352,7 @@ func TestGolangciLint(t *testing.T) {
 	suppressed := position(t, dir, "lint.go", `go count(total, "")`)
 	detached := position(t, dir, "lint.go", "context.Background()")
 	const (
-		baregoMsg    = `^goroutine is never joined\b.*: start it with n\.Go\b.* \(twine\)$`
+		baregoMsg    = `^goroutine .*is never joined\b.*: start it with n\.Go\b.* \(twine\)$`
 		ctxdetachMsg = `\bcontext\.Background\(\) detaches this work from ctx\b.* \(twine\)$`
 	)
 

@@ -38,7 +38,7 @@ func twinevet(t *testing.T) string {
 func baregoReport(t *testing.T, dir string) map[string]string {
 	t.Helper()
 	return map[string]string{
-		position(t, dir, "sum.go", "go square(total, x)"): `^goroutine is never joined\b.*: start it with n\.Go\b`,
+		position(t, dir, "sum.go", "go square(total, x)"): `^goroutine .*is never joined\b.*: start it with n\.Go\b`,
 	}
 }
 
