@@ -75,6 +75,9 @@ type summary struct {
 	// fresh, for a function of another package: its first result is a
 	// value it made itself (a constructor).
 	fresh bool
+	// ctxValues, for a function of another package: its context
+	// parameters it reads only for their values (ctxdetach).
+	ctxValues []int
 }
 
 // summaryOf returns the summary of a function declared in this package,

@@ -59,6 +59,9 @@ func (c *checker) checkCtxdetach() {
 		if !without && (c.defaults(cur, call, cands) || c.narrowRoots(cands, cur) && c.outlivesScope(cur)) {
 			continue
 		}
+		if c.storedCallback(cur, cands) {
+			continue
+		}
 		if c.afterDone(cur, call, fnCur) {
 			continue
 		}
@@ -149,8 +152,75 @@ func (c *checker) valuesOnly(cur inspector.Cursor) bool {
 		return false
 	}
 	fn := callee(c.info, call)
-	return isFunc(fn, "runtime/pprof", "SetGoroutineLabels") ||
-		isFunc(fn, "runtime/trace", "Log", "Logf", "StartRegion", "WithRegion")
+	if isFunc(fn, "runtime/pprof", "SetGoroutineLabels") ||
+		isFunc(fn, "runtime/trace", "Log", "Logf", "StartRegion", "WithRegion") {
+		return true
+	}
+	if fn == nil {
+		return false
+	}
+	if fn.Pkg() != nil && fn.Pkg().Path() == "log/slog" {
+		return true // a handler reads the context for its values (trace IDs)
+	}
+	if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil && types.IsInterface(sig.Recv().Type()) {
+		return loggingName(fn.Name()) // code the pass cannot read: a logger by its name
+	}
+	return c.ctxValuesOnly(fn, 0, 0)
+}
+
+// loggingName reports whether name is a logging method's: Printf,
+// Infof, Debug, Warnw, Errorf, Log...
+func loggingName(name string) bool {
+	for _, p := range []string{"Print", "Log", "Debug", "Info", "Warn", "Error", "Trace"} {
+		if strings.HasPrefix(name, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// ctxValuesOnly reports whether fn reads its i-th parameter, a context,
+// only for its values: ctx.Value, or passing it on to a parameter that is
+// read only for values. Such a call does not detach work when given
+// context.Background(). Known by reading fn in this package, by its fact
+// otherwise.
+func (c *checker) ctxValuesOnly(fn *types.Func, i, depth int) bool {
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || i >= sig.Params().Len() || !isContextType(sig.Params().At(i).Type()) || depth > 3 {
+		return false
+	}
+	if fn.Pkg() != c.pass.Pkg {
+		s := c.calleeSummary(fn)
+		return s != nil && slices.Contains(s.ctxValues, i)
+	}
+	decl := c.decls[fn.Origin()]
+	if decl == nil || decl.Body == nil {
+		return false
+	}
+	v := sig.Params().At(i)
+	only, read := true, false
+	ast.PreorderStack(decl.Body, nil, func(n ast.Node, stack []ast.Node) bool {
+		id, isID := n.(*ast.Ident)
+		if !only || !isID || c.info.Uses[id] != v {
+			return only
+		}
+		read = true
+		parent := stack[len(stack)-1]
+		if sel, ok := parent.(*ast.SelectorExpr); ok && sel.X == id && sel.Sel.Name == "Value" {
+			return false // ctx.Value(k)
+		}
+		if call, ok := parent.(*ast.CallExpr); ok {
+			if j := slices.IndexFunc(call.Args, func(a ast.Expr) bool { return a == ast.Expr(id) }); j >= 0 {
+				if to := callee(c.info, call); to != nil && (c.ctxValuesOnly(to, j, depth+1) ||
+					isFunc(to, "runtime/pprof", "SetGoroutineLabels") || to.Pkg() != nil && to.Pkg().Path() == "log/slog") {
+					return false
+				}
+			}
+		}
+		only = false
+		return false
+	})
+	return only && read // a context it ignores may be a stub's: not known to be values only
 }
 
 // boundedProbe reports whether the Background() or TODO() at cur, in a test
@@ -256,6 +326,39 @@ func (c *checker) narrowRoots(cands []*types.Var, cur inspector.Cursor) bool {
 		}
 	}
 	return len(cands) > 0
+}
+
+// storedCallback reports whether cur is in a function literal that is kept
+// to be run later (stored in a struct field, a slice or a map), while
+// every context in scope belongs to the function that makes it: when the
+// callback runs, that context may long be done.
+func (c *checker) storedCallback(cur inspector.Cursor, cands []*types.Var) bool {
+	for lit := range cur.Enclosing((*ast.FuncLit)(nil)) {
+		kept := false
+		switch p := lit.Parent().Node().(type) {
+		case *ast.KeyValueExpr:
+			kept = p.Value == lit.Node()
+		case *ast.CompositeLit:
+			kept = true
+		case *ast.AssignStmt:
+			for i, r := range p.Rhs {
+				if r == lit.Node() && i < len(p.Lhs) {
+					_, isIndex := p.Lhs[i].(*ast.IndexExpr)
+					kept = pathOf(c.info, p.Lhs[i]).fields != "" || isIndex
+				}
+			}
+		}
+		if !kept {
+			continue
+		}
+		for _, v := range cands {
+			if declaredIn(v, lit.Node()) {
+				return false // a context of the callback's own
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // outlivesScope reports whether the context made at cur is for work that

@@ -22,6 +22,9 @@ type ownFact struct {
 	ReturnsCancel *factPath
 	Owes          []factObligation
 	Fresh         bool // its first result is a value it made itself (a constructor)
+	// CtxValues lists its context parameters that it reads only for their
+	// values (a logger's), which context.Background() does not detach.
+	CtxValues []int
 }
 
 // A factObligation is an obligation (obligation.go) of the function's
@@ -86,6 +89,9 @@ func (f *ownFact) String() string {
 	if f.Fresh {
 		parts = append(parts, "fresh")
 	}
+	for _, i := range f.CtxValues {
+		parts = append(parts, fmt.Sprintf("values of param%d", i))
+	}
 	for _, o := range f.Owes {
 		t := "result" + fmt.Sprint(-2-o.Target)
 		switch {
@@ -132,11 +138,31 @@ func (c *checker) exportOwnFacts() {
 			if !ok {
 				continue
 			}
-			if fact := c.toFact(fn, c.summaryOf(fn), c.obligations[fn], c.constructs(fn)); fact != nil {
+			fact := c.toFact(fn, c.summaryOf(fn), c.obligations[fn], c.constructs(fn))
+			if vals := c.valuesParams(fn); len(vals) > 0 {
+				if fact == nil {
+					fact = &ownFact{}
+				}
+				fact.CtxValues = vals
+			}
+			if fact != nil {
 				c.pass.ExportObjectFact(fn, fact)
 			}
 		}
 	}
+}
+
+// valuesParams returns the context parameters fn reads only for their
+// values.
+func (c *checker) valuesParams(fn *types.Func) []int {
+	var out []int
+	sig := fn.Type().(*types.Signature)
+	for i := 0; i < sig.Params().Len(); i++ {
+		if isContextType(sig.Params().At(i).Type()) && c.ctxValuesOnly(fn, i, 0) {
+			out = append(out, i)
+		}
+	}
+	return out
 }
 
 // toFact encodes a summary, or returns nil when there is nothing to say.
@@ -224,7 +250,7 @@ func (c *checker) factSummary(fn *types.Func, f *ownFact) *summary {
 		}
 		return path{root: root, fields: fp.Fields, deref: fp.Fields != "" && isPointer(root.Type())}, true
 	}
-	s := &summary{fresh: f.Fresh}
+	s := &summary{fresh: f.Fresh, ctxValues: f.CtxValues}
 	var union []alt
 	for _, b := range f.Blocks {
 		if len(b) == 0 {

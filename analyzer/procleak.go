@@ -3,6 +3,7 @@ package analyzer
 import (
 	"go/ast"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/ast/inspector"
 )
@@ -87,6 +88,11 @@ func (c *checker) checkStarted(cur inspector.Cursor, fn ast.Node, call *ast.Call
 		}
 	}
 	if deferredBefore(c.info, funcBody(fn), stmt, used) {
+		return
+	}
+	// return cmd.Process, cmd.Start(): handed on in the statement that
+	// starts it.
+	if ret, ok := cur.Parent().Node().(*ast.ReturnStmt); ok && used(&ast.ReturnStmt{Results: slices.DeleteFunc(slices.Clone(ret.Results), func(e ast.Expr) bool { return e == call })}) {
 		return
 	}
 	ret := flowQuery{g: c.cfgOf(fn), from: stmt, used: used, isErr: isErr}.leak()

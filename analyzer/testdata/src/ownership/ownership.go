@@ -529,3 +529,58 @@ func (cl *client) startFrom(ctx context.Context, r runner) error {
 	_ = r.Start(startCtx)
 	return r.Kill(context.Background()) // want `call to context.Background\(\) detaches this work from ctx`
 }
+
+// --- A context read only for its values: a logger's ---
+
+type traceKey struct{}
+
+type logger struct{ prefix string }
+
+// Printf reads ctx only for the trace ID it may carry.
+func (l *logger) Printf(ctx context.Context, format string, args ...any) {
+	if id, ok := ctx.Value(traceKey{}).(string); ok {
+		format = id + " " + format
+	}
+	use(l.prefix, format, args)
+}
+
+type loggerIface interface {
+	Infof(ctx context.Context, format string, args ...any)
+}
+
+func logWork(ctx context.Context, l *logger, li loggerIface) error {
+	l.Printf(context.TODO(), "starting")      // values only: nothing detached
+	li.Infof(context.Background(), "started") // a logger by its method's name
+	return fetchWith(context.Background()) // want `call to context.Background\(\) detaches this work from ctx`
+}
+
+func fetchWith(ctx context.Context) error {
+	<-ctx.Done()
+	return ctx.Err()
+}
+
+// --- A callback kept in a struct runs long after its maker returned ---
+
+type retrier struct {
+	attempt func() error
+}
+
+func newRetrier(ctx context.Context, d time.Duration) *retrier {
+	_ = fetchWith(ctx)
+	return &retrier{
+		attempt: func() error {
+			actx, cancel := context.WithTimeout(context.Background(), d) // ctx may be long done when it runs
+			defer cancel()
+			return fetchWith(actx)
+		},
+	}
+}
+
+func runNow(ctx context.Context, d time.Duration) error {
+	attempt := func() error {
+		actx, cancel := context.WithTimeout(context.Background(), d) // want `call to context.Background\(\) detaches this work from ctx`
+		defer cancel()
+		return fetchWith(actx)
+	}
+	return attempt()
+}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"log"
+	"os"
 	"os/exec"
 
 	"github.com/twine-go/twine/runtime/nursery"
@@ -176,4 +177,16 @@ func scanOutput(args []string) ([]string, error) {
 		return nil, err // the child is left running
 	}
 	return []string{string(lines)}, cmd.Wait()
+}
+
+// The process is handed on in the statement that starts it.
+func startHandedOn() (*os.Process, error) {
+	cmd := exec.Command("sleep", "1")
+	return cmd.Process, cmd.Start()
+}
+
+// Only the error is returned: nothing waits for the child.
+func startOnlyError() error {
+	cmd := exec.Command("sleep", "1")
+	return cmd.Start() // want `process started by cmd.Start\(\) is not waited for on every path`
 }
