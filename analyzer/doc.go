@@ -18,8 +18,8 @@
 //
 // # barego: goroutines that are not joined
 //
-// A go statement whose goroutine is not joined on every path before the
-// spawning function returns:
+// A go statement whose goroutine is not joined, stopped or handed on
+// before the spawning function returns:
 //
 //	func serve(l net.Listener) error {
 //		for {
@@ -56,56 +56,76 @@
 //
 // or wait for it on every path: defer wg.Wait() right after the first Add.
 //
-// A goroutine counts as joined when, on every path after the go statement,
-// the function waits on a sync.WaitGroup the goroutine is counted in
-// (wg.Add before it, wg.Done or &wg in it; also a deferred or t.Cleanup'd
-// Wait, or a Wait inside another goroutine that is itself joined); receives
-// from a channel the goroutine closes or sends on (<-done, for range ch, a
-// loop that receives, the case of a select that receives); sends, outside a
-// select, on an unbuffered channel of its own that the goroutine receives
-// from just before it returns (a watchdog released by ch <- true: the send
-// completes only once it has received); or stops the value the goroutine
-// works on (srv.Shutdown for go srv.Serve(l), c.Close for a goroutine
-// reading from c). The goroutines of wg.Go and errgroup's g.Go are joined
-// only by the group's Wait: a group that is a variable of the function (not
-// a field or a parameter, not handed on) must be waited for on every path
-// after g.Go, as a go statement's WaitGroup is. A select that returns from
-// another case (<-ctx.Done(), a timeout) leaves the goroutine blocked on
-// its send for ever and is reported, unless the channel is buffered
-// (make(chan T, 1)): the buffer takes the send, and the goroutine ends on
-// its own, or every send of the goroutine sits in a select beside a receive
-// from a channel the function closes in a defer (defer close(returned)).
-// Likewise when every send of the goroutine sits in a select beside
-// <-ctx.Done() and the spawner's select leaves only by its channels or by
-// that same ctx.Done(): the goroutine gives up its send and ends.
-// Goroutines started in a loop, each sending on an unbuffered channel, are
-// not joined by a loop that receives from it but returns on the first error
-// it receives (the others then block for ever; a channel made with a
-// capacity, make(chan error, len(urls)), takes all their sends). A
-// goroutine that runs a function literal kept in a local variable (go
-// acceptOne(x), after acceptOne := func(...) {...}) is judged by that
-// literal, unless the variable is ever assigned anything else.
+// Who owns a goroutine. For every go statement the pass asks: when the
+// function returns, is the goroutine finished, or certain to finish
+// because someone who will act holds it? It reads what the goroutine
+// blocks on (a receive, a send, ctx.Done(), a read or accept on a value
+// with a Close, an endless loop, through the functions it calls and,
+// across packages, through facts) and what releases each of those blocks.
+// The goroutine is accepted when, on every path from the go statement to
+// a return:
 //
-// Ownership handed on is not reported: the goroutine is counted in a
-// WaitGroup, or signals a channel, that lives outside the function (a
-// field, a parameter, a global: go p.worker() after p.wg.Add(1); a variable
-// of an enclosing function, which must then join it somewhere); it works on
-// a value with a Close, Shutdown or Stop method that the function does not
-// own (its receiver, a parameter); or the function hands its join on
-// (returns the channel the goroutine closes, as a generator does; stores it
-// in a struct). A value whose type, declared in the package, has only an
-// unexported stop, close or shutdown (a test server's stop) is an owner in
-// the same way when it is the receiver or a parameter, or when the function
-// returns or stores it; calling that stop is not counted as waiting (a
-// deferred cluster.shutdown() ends pullers that then still log on t), and
-// passing the value to a call does not hand it on. Nor is a goroutine
-// started in a testing/synctest bubble, which waits for it, nor in a
-// function that never returns (select {} at the end of main). A function
-// that can return, but not after the go statement (a test whose every path
-// from there ends in t.Fatal), must have joined the goroutine before each
-// of those ends. Everything else is reported, in main and init too: a
-// goroutine that runs until the process exits is cut off mid-work instead
-// of shut down; nursery.Main gives it a graceful end.
+//   - the function joins it: waits on a sync.WaitGroup it is counted in
+//     (wg.Add before it, wg.Done its last act; also a deferred or
+//     t.Cleanup'd Wait), receives its last send or the close it does
+//     last (<-done, the case of a select that receives), ranges to the
+//     close of a channel it sends on more than once (a range that a
+//     return, break or other select case can leave early is not a
+//     drain), or sends, outside a select, on an unbuffered channel it
+//     receives from just before it returns;
+//   - or stops it: releases every one of its blocks, by closing the
+//     channel it waits on, cancelling its context, closing the value it
+//     reads from (srv.Shutdown for go srv.Serve(l); close(stop) for a
+//     loop whose every exit watches stop). A stop is recognised by its
+//     effect, not by its name: a method called Rollback, Unwatch or Done
+//     stops the goroutine when what it does (through as many calls as it
+//     takes) closes, cancels, sends on or waits for what the goroutine
+//     blocks on; a Close that touches none of it stops nothing;
+//   - or hands it on: returns or stores the channel, WaitGroup or value
+//     the goroutine is joined or stopped by, or the goroutine works on
+//     its receiver's, a parameter's or a global's (not a bare channel or
+//     context parameter, which the caller may never close or cancel).
+//
+// Handing on is checked at the other end. The function then owes its
+// caller an obligation, exported as a fact: receive from the channel it
+// returns, close the channel it returns (a sink), wait on the WaitGroup
+// it was given, or stop the value it returns or was called on. Every
+// caller must do it on every path (defer counts; an error result that is
+// not nil has nothing to do) or hand it on again; dropping it (an ignored
+// result, a select that leaves by another case, a constructor's return
+// nil, err after starting its helpers) is reported at the call, naming
+// the go statement it leaks, and at that go statement when it is in the
+// same package. Only what the caller owns is owed: a value it made (a
+// literal, new, a constructor that keeps it nowhere else), not one it got
+// from elsewhere.
+//
+// Not a join: a signal the goroutine gives before it blocks again (a
+// start.Done() or close(started) handshake, then a receive) says it
+// began, not that it ended. Not a release: a buffer that cannot take all
+// of the goroutine's sends. A goroutine that waits on something nothing
+// in the package can ever release (an unexported channel nobody closes
+// or sends on, a cancel function stored and never called, a WaitGroup
+// with Adds and no Done) is reported as blocking for ever, even when it
+// is joined: that join never completes.
+//
+// A value the function made itself (&T{...}, new(T), a constructor) is
+// its own: the channels and WaitGroups in its fields are not "outside".
+// A goroutine started in a testing/synctest bubble (also through a
+// wrapper of the package that passes its function to synctest.Test, or
+// in a test helper called only inside bubbles), or in a function that
+// ends only with the process (select {}, log.Fatal in an accept loop), is
+// not reported. go guard(f) where guard only calls the function it is
+// given (a panic guard) is judged as go f(). Everything else is reported,
+// in main and init too: a goroutine that runs until the process exits is
+// cut off mid-work instead of shut down; nursery.Main gives it a graceful
+// end. The goroutines of wg.Go and errgroup's g.Go are joined only by the
+// group's Wait, on every path, as a go statement's WaitGroup is.
+//
+// Why was this go statement not reported? -explain adds a note (category
+// "explain") on every go statement barego accepts, saying how: joined by
+// which receive or Wait, stopped by which call, handed on to whom. Two
+// look-alike lines (go c.readPump() and go c.writePump()) differ when
+// their goroutines block on different things.
 //
 // The fix, offered when a *nursery.Nursery is open at the go statement
 // (the parameter of a nursery.Run body, the nursery of the task the
@@ -125,13 +145,13 @@
 // their own but are not go statements, and are not reported; nor are
 // goroutines that send on one channel, started in a loop or by two go
 // statements, when the function receives from it only once (the first
-// answer of many, the primary of two dialing racers). A goroutine joined
-// through another package's wrapper of a channel (grpc's grpcsync.Event,
-// fired by the goroutine and waited on with <-ev.Done()), through a value
-// made from a connection the function closes (a frame reader on
-// http2.NewFramer(conn, conn), with defer conn.Close()), or whose last act
-// is closing a pipe the function reads to EOF, is reported although it is
-// joined: document it with //twine:detached.
+// answer of many). A goroutine stopped through an alias the pass cannot
+// follow (a frame reader on http2.NewFramer(conn, conn), stopped by
+// closing conn; the other end of net.Pipe handed to the caller) is
+// reported although it is stopped: document it with //twine:detached. A
+// goroutine that is joined but whose join can never complete because of
+// locks (an AB-BA order, a missing Unlock, a condition variable nobody
+// signals) is deadlock detection, not structure, and is not reported.
 //
 // With -strict, barego reports every go statement outside the runtime,
 // joined or not.
@@ -190,11 +210,19 @@
 // comparison with Background(); a context read only for its values, never
 // for its cancellation (pprof.SetGoroutineLabels(context.Background())
 // clears the profiler labels; runtime/trace's Log, Logf, StartRegion and
-// WithRegion); and a detached context made once the
-// context in scope is done (after <-ctx.Done(), in a select case on it,
-// under `if ctx.Err() != nil`, in a context.AfterFunc callback), which is
-// how a graceful shutdown gets a deadline of its own. A deliberate
-// detachment is documented with //twine:detached <reason>.
+// WithRegion; log/slog; a function whose context parameter it reads only
+// with Value, known in the package by reading it and across packages by a
+// fact; a logging method of an interface, by its name: Printf, Infof,
+// Debug...); a Background made for work that outlives the function
+// (deferred, in a go statement, stored in a field) when every context in
+// scope is a local timeout the function made from Background itself
+// (startCtx, cancel := context.WithTimeout(context.Background(), d)); a
+// Background inside a callback kept in a struct field, slice or map, run
+// long after the function that made it returned; and a detached context
+// made once the context in scope is done (after <-ctx.Done(), in a select
+// case on it, under `if ctx.Err() != nil`, in a context.AfterFunc
+// callback), which is how a graceful shutdown gets a deadline of its own.
+// A deliberate detachment is documented with //twine:detached <reason>.
 //
 // # scopeleak: scopes that are not closed
 //
@@ -232,9 +260,10 @@
 //
 // (*exec.Cmd).Start on a command kept in a local variable that is not
 // waited for (cmd.Wait, cmd.Process.Wait, or Release to let it go on
-// purpose) on every path and not handed on (returned, stored, passed to a
-// function such as proc.Start or a helper that waits): the child is never
-// reaped and may outlive the function. A path where Start returned an
+// purpose) on every path and not handed on (returned, also in the
+// statement that starts it: return cmd.Process, cmd.Start(); stored;
+// passed to a function such as proc.Start or a helper that waits): the
+// child is never reaped and may outlive the function. A path where Start returned an
 // error has nothing to wait for. Killing the process is not waiting for
 // it.
 //
@@ -277,6 +306,7 @@
 // # Flags
 //
 //	-strict      barego reports every go statement outside the twine runtime
+//	-explain     barego says how each go statement it accepts is joined, stopped or handed on
 //	-barego      report goroutines that are not joined (default true)
 //	-ctxescape   report nursery contexts that outlive their nursery (default true)
 //	-ctxdetach   report detaching from a context in scope (default true)

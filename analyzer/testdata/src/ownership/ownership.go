@@ -551,7 +551,7 @@ type loggerIface interface {
 func logWork(ctx context.Context, l *logger, li loggerIface) error {
 	l.Printf(context.TODO(), "starting")      // values only: nothing detached
 	li.Infof(context.Background(), "started") // a logger by its method's name
-	return fetchWith(context.Background()) // want `call to context.Background\(\) detaches this work from ctx`
+	return fetchWith(context.Background())    // want `call to context.Background\(\) detaches this work from ctx`
 }
 
 func fetchWith(ctx context.Context) error {
