@@ -5,8 +5,10 @@ package proc_test
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"os/exec"
 	"os/signal"
@@ -211,29 +213,77 @@ func helperCmd(mode string, args ...string) *exec.Cmd {
 var signalled struct {
 	sync.Mutex
 	bad  []string
-	sent map[int][]syscall.Signal // by process id
+	sent map[int][]sent // by process id
+}
+
+// sent is one signal proc sent to a process or its group, and whether the
+// process was running then (not exited, as a zombie or reaped).
+type sent struct {
+	sig     syscall.Signal
+	running bool
 }
 
 // checkSignalled records a signal proc sends and whether it goes to an
 // unreaped child of this process: the process itself, or its group whose
 // leader must then be one. /proc/<pid>/stat exists (state Z included) exactly
-// until the child is reaped.
+// until the child is reaped. The POSIX implementation also signals a group
+// after its leader was reaped, when members are left: it must then have
+// members, and they must all be this test binary (the helpers).
 func checkSignalled(pid int, sig syscall.Signal) {
 	target := pid
 	if target < 0 {
 		target = -target
 	}
 	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", target))
-	_, ppid, _, ok := proc.ParseStat(b)
+	state, ppid, _, ok := proc.ParseStat(b)
+	problem := ""
+	switch {
+	case err == nil && ok && ppid == os.Getpid():
+	case proc.POSIX && pid < 0 && errors.Is(err, fs.ErrNotExist):
+		problem = strangeMembers(target)
+	default:
+		problem = fmt.Sprintf("not an unreaped child (%v, ppid %d)", err, ppid)
+	}
 	signalled.Lock()
 	defer signalled.Unlock()
 	if signalled.sent == nil {
-		signalled.sent = map[int][]syscall.Signal{}
+		signalled.sent = map[int][]sent{}
 	}
-	signalled.sent[target] = append(signalled.sent[target], sig)
-	if err != nil || !ok || ppid != os.Getpid() {
-		signalled.bad = append(signalled.bad, fmt.Sprintf("kill(%d, %v): not an unreaped child (%v, ppid %d)", pid, sig, err, ppid))
+	running := err == nil && ok && state != 'Z'
+	signalled.sent[target] = append(signalled.sent[target], sent{sig, running})
+	if problem != "" {
+		signalled.bad = append(signalled.bad, fmt.Sprintf("kill(%d, %v): %s", pid, sig, problem))
 	}
+}
+
+// strangeMembers describes what is wrong with the members of process group
+// pgid, whose leader was reaped, as the target of a signal: no member at all,
+// or a member that is not a helper (this test binary) and not a zombie.
+func strangeMembers(pgid int) string {
+	self, err := os.Executable()
+	if err != nil {
+		return err.Error()
+	}
+	entries, err := os.ReadDir("/proc")
+	if err != nil {
+		return err.Error()
+	}
+	members := 0
+	for _, e := range entries {
+		b, err := os.ReadFile("/proc/" + e.Name() + "/stat")
+		state, _, pgrp, ok := proc.ParseStat(b)
+		if err != nil || !ok || pgrp != pgid {
+			continue
+		}
+		members++
+		if exe, err := os.Readlink("/proc/" + e.Name() + "/exe"); state != 'Z' && (err != nil || exe != self) {
+			return fmt.Sprintf("group member %s is not a helper (%s, %v)", e.Name(), exe, err)
+		}
+	}
+	if members == 0 {
+		return "the leader was reaped and the group has no member"
+	}
+	return ""
 }
 
 func violations() []string {
@@ -244,9 +294,25 @@ func violations() []string {
 
 // sentTo returns the signals proc sent to pid or its group.
 func sentTo(pid int) []syscall.Signal {
+	return sentIf(pid, func(sent) bool { return true })
+}
+
+// sentWhileRunning returns the signals proc sent to pid or its group while
+// the process was running: those that could reach the process itself.
+func sentWhileRunning(pid int) []syscall.Signal {
+	return sentIf(pid, func(s sent) bool { return s.running })
+}
+
+func sentIf(pid int, keep func(sent) bool) []syscall.Signal {
 	signalled.Lock()
 	defer signalled.Unlock()
-	return append([]syscall.Signal(nil), signalled.sent[pid]...)
+	var sigs []syscall.Signal
+	for _, s := range signalled.sent[pid] {
+		if keep(s) {
+			sigs = append(sigs, s.sig)
+		}
+	}
+	return sigs
 }
 
 // ---- checks that nothing is left ----

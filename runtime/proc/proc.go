@@ -27,31 +27,63 @@
 //   - Nothing survives. When the process exits, the rest of its process group
 //     (children it left behind) gets the termination signal and, after the
 //     grace or at a hard cancel, SIGKILL; Wait and Run return only when no
-//     member of the group is alive (zombies, which init reaps, count as gone)
-//     and the process is reaped. The process is reaped last: until then its
-//     pid, which is also the group's id, cannot be reused, so proc never
-//     signals a pid that is not its own. Finding the members costs a listing
-//     of /proc and a getpgid(2) per process, once per exit.
+//     member of the group is alive and the process is reaped.
 //   - Bounded I/O. A descendant that left the group but holds stdout or stderr
 //     cannot hang Wait: os/exec closes the pipes after cmd.WaitDelay
 //     ([DefaultWaitDelay] unless set) and the process reports [ErrIOHeld].
 //
-// # Parent death
+// # Linux
 //
-// On Linux each process is started with SysProcAttr.Pdeathsig = SIGKILL from a
-// goroutine locked to its own OS thread, which stays alive until the process
-// is reaped (Pdeathsig follows the thread that started the child, not the
-// process: golang/go#27505). So the process is killed when its parent dies,
-// even by SIGKILL. This is a Linux guarantee for the direct child only: the
-// kernel clears Pdeathsig in the child's own children, and a parent killed
-// with SIGKILL runs no cleanup, so grandchildren outlive it unless they watch
-// for it themselves. [WithStdinLifeline] helps with that: the process (and any
-// descendant that inherits its stdin) sees EOF on stdin when the parent dies
-// or the process ends. That is cooperative; it only helps programs that read
-// stdin and exit at EOF, such as a [nursery.Main] program run with
+// On Linux the process is reaped last: until then its pid, which is also the
+// group's id, cannot be reused, so proc never signals a pid that is not its
+// own. Finding the members of the group costs a listing of /proc and a
+// getpgid(2) per process, once per exit; zombies, which init reaps, count as
+// gone.
+//
+// Each process is started with SysProcAttr.Pdeathsig = SIGKILL from a
+// goroutine locked to its OS thread until the process is reaped (Pdeathsig
+// follows the thread that started the child, not the process:
+// golang/go#27505). So the process is killed when its parent dies, even by
+// SIGKILL. This covers the direct child only: the kernel clears Pdeathsig in
+// the child's own children, and a parent killed with SIGKILL runs no cleanup,
+// so grandchildren outlive it unless they watch for it themselves.
+// [WithStdinLifeline] helps with that: the process (and any descendant that
+// inherits its stdin) sees EOF on stdin when the parent dies or the process
+// ends. That is cooperative; it only helps programs that read stdin and exit
+// at EOF, such as a [nursery.Main] program run with
 // nursery.WithStdinLifeline. Nothing proc does reaches a descendant that both
 // calls setsid (or setpgid) and ignores its stdin: such a process has chosen
 // to detach, and it does.
+//
+// # macOS and the BSDs
+//
+// On macOS, FreeBSD, NetBSD, OpenBSD and DragonFly BSD (and on Linux when
+// built with the tag twine_posix, which is how the tests run this code) proc
+// uses only POSIX: no /proc, no locked thread. Every rule above holds, with
+// these differences:
+//
+//   - No parent-death signal, except on FreeBSD (whose Pdeathsig follows the
+//     parent process). If the parent is killed with SIGKILL, its children live
+//     on. [WithStdinLifeline] is the way for a child to notice: its stdin reads
+//     EOF when the parent dies, however it dies.
+//   - POSIX cannot list a group's members, and kill(2) counts the exited
+//     process's zombie as one. So when the process exits, proc sends the
+//     termination signal and SIGCONT to whatever it left in its group (most
+//     often nothing) while the zombie still holds the group id, then reaps the
+//     process and probes the group with kill(2) and signal 0 until it is
+//     empty. Members proc left behind keep the id from reuse, and proc signals
+//     the group after the reap only right after a probe found members; a pid
+//     allocator would have to come round to the same id within that moment for
+//     a signal to reach another group.
+//   - Zombies of members count until init reaps them, so Wait and Run may
+//     take as long as that when a process left members behind.
+//   - Each exit costs a few signals (kill(2) calls) instead of a /proc listing.
+//
+// # Other systems
+//
+// On Windows, Plan 9, WebAssembly, Solaris and AIX, Start and Run start
+// nothing and return an error that matches errors.ErrUnsupported; Start does
+// not cancel the nursery then. proc has no Windows job-object implementation.
 //
 // # Using the Cmd
 //
@@ -64,10 +96,10 @@
 // exec.CommandContext is also killed by os/exec when that context ends, in
 // addition to what proc does.
 //
-// proc sets cmd.SysProcAttr.Setpgid (unless Setsid is set) and, on Linux,
-// Pdeathsig (unless already set), and cmd.WaitDelay when it is zero. Each
-// running process holds an OS thread. Outside Linux, Start and Run return an
-// error that matches errors.ErrUnsupported.
+// proc sets cmd.SysProcAttr.Setpgid (unless Setsid is set) and, on Linux and
+// FreeBSD, Pdeathsig (unless already set), and cmd.WaitDelay when it is zero.
+// It refuses to run while SIGCHLD is ignored, which lets the kernel reap
+// children behind its back.
 package proc
 
 import (
@@ -175,11 +207,15 @@ type Process struct {
 // cause, so the processes and tasks n already runs are terminated as after any
 // failure, and returns the error; n's Wait reports it. If n is already
 // stopping, Start starts nothing and returns an error that wraps the stop's
-// cause, without cancelling n. Start panics if n has finished, as n.Go does.
+// cause, without cancelling n. On a system proc does not support, Start
+// returns an error that matches errors.ErrUnsupported, without cancelling n.
+// Start panics if n has finished, as n.Go does.
 func Start(n *nursery.Nursery, cmd *exec.Cmd, opts ...Option) (*Process, error) {
 	p, err := newProcess(cmd, opts)
 	if err != nil {
-		n.Cancel(err)
+		if !errors.Is(err, errors.ErrUnsupported) {
+			n.Cancel(err)
+		}
 		return nil, err
 	}
 	refused := false
@@ -285,19 +321,26 @@ func newProcess(cmd *exec.Cmd, opts []Option) (*Process, error) {
 	if p.opts.name == "" {
 		p.opts.name = filepath.Base(cmd.Path)
 	}
-	if cmd.Process != nil {
-		return nil, errors.New("proc: start " + p.opts.name + ": cmd already started")
-	}
-	if p.opts.lifeline && cmd.Stdin != nil {
-		return nil, errors.New("proc: start " + p.opts.name + ": WithStdinLifeline needs cmd.Stdin to be nil")
-	}
-	if err := prepare(cmd); err != nil {
+	if err := p.check(); err != nil {
 		return nil, fmt.Errorf("proc: start %s: %w", p.opts.name, err)
 	}
 	if cmd.WaitDelay == 0 {
 		cmd.WaitDelay = DefaultWaitDelay
 	}
 	return p, nil
+}
+
+// check refuses a cmd that proc cannot run as it promises, and prepares the
+// others.
+func (p *Process) check() error {
+	cmd := p.cmd
+	if cmd.Process != nil {
+		return errors.New("cmd already started")
+	}
+	if p.opts.lifeline && cmd.Stdin != nil {
+		return errors.New("WithStdinLifeline needs cmd.Stdin to be nil")
+	}
+	return prepare(cmd)
 }
 
 // refuseStopped returns an error that wraps the stop's cause if ctx is done

@@ -60,6 +60,22 @@ func sameSignals(t *testing.T, pid int, want ...syscall.Signal) {
 	}
 }
 
+// sameSignalsExitedAlone checks the signals sent to pid, a process that
+// exited on its own: want while it ran, none of them from a stop. After the
+// exit, the POSIX implementation terminates what the process left in its
+// group (here only its zombie, which no signal reaches) before it can probe
+// the group; Linux finds the group empty and sends nothing.
+func sameSignalsExitedAlone(t *testing.T, pid int, want ...syscall.Signal) {
+	t.Helper()
+	if got := sentWhileRunning(pid); !slices.Equal(got, want) {
+		t.Errorf("signals sent to %d while it ran: %v, want %v", pid, got, want)
+	}
+	if proc.POSIX {
+		want = append(want, syscall.SIGTERM, syscall.SIGCONT)
+	}
+	sameSignals(t, pid, want...)
+}
+
 // The typed-process race (seed 003): a child that closes stdout and exits 0 a
 // moment later must be waited for, never signalled, however its exit and the
 // parent's EOF interleave.
@@ -93,7 +109,7 @@ func TestWaitOnSuccessNeverSignals(t *testing.T) {
 		if err != nil {
 			t.Fatalf("iteration %d: %v", i, err)
 		}
-		sameSignals(t, pid)
+		sameSignalsExitedAlone(t, pid)
 		requireGone(t, pid)
 	}
 }
@@ -107,7 +123,7 @@ func TestRunWaitsOnSuccess(t *testing.T) {
 	if !cmd.ProcessState.Success() {
 		t.Fatalf("state %v", cmd.ProcessState)
 	}
-	sameSignals(t, cmd.Process.Pid)
+	sameSignalsExitedAlone(t, cmd.Process.Pid)
 	requireGone(t, cmd.Process.Pid)
 }
 
@@ -160,7 +176,7 @@ func TestSignalNotSentByTwine(t *testing.T) {
 	if want := "killed by SIGHUP (not sent by twine)"; !strings.Contains(err.Error(), want) {
 		t.Errorf("error %q does not say %q", err, want)
 	}
-	sameSignals(t, cmd.Process.Pid)
+	sameSignalsExitedAlone(t, cmd.Process.Pid)
 }
 
 func TestProcessSignal(t *testing.T) {
@@ -186,7 +202,7 @@ func TestProcessSignal(t *testing.T) {
 	if err := p.Signal(syscall.SIGUSR1); !errors.Is(err, os.ErrProcessDone) {
 		t.Errorf("Signal after the end: %v, want os.ErrProcessDone", err)
 	}
-	sameSignals(t, p.Pid(), syscall.SIGUSR1, syscall.SIGHUP)
+	sameSignalsExitedAlone(t, p.Pid(), syscall.SIGUSR1, syscall.SIGHUP)
 	requireGone(t, p.Pid())
 }
 
@@ -656,6 +672,7 @@ func TestLifelineClosedAtExit(t *testing.T) {
 // Parent death: a parent killed with SIGKILL runs no cleanup, yet its child
 // dies (Pdeathsig from the locked thread).
 func TestParentKilledChildDies(t *testing.T) {
+	needParentDeathSignal(t)
 	noLeaks(t)
 	out := newLines()
 	cmd := helperCmd("parent", "plain", "trap", "c", "ignore", "SIGTERM")
@@ -712,6 +729,7 @@ func TestThreadExitsDoNotKillTheChild(t *testing.T) {
 // detached grandchild, which Pdeathsig does not reach, sees EOF on the stdin
 // it inherited.
 func TestParentKilledLifelineReachesDetachedGrandchild(t *testing.T) {
+	needParentDeathSignal(t)
 	noLeaks(t)
 	out := newLines()
 	cmd := helperCmd("parent", "lifeline", "spawn", "c", "ignore", "1", "setsid", "watch")
@@ -726,6 +744,34 @@ func TestParentKilledLifelineReachesDetachedGrandchild(t *testing.T) {
 	cmd.Wait() // they shared stdout: it returns once they are gone
 	if !out.printed("g1 eof") {
 		t.Error("the grandchild did not see EOF on its stdin")
+	}
+}
+
+// Without a parent-death signal (the POSIX implementation), the stdin
+// lifeline is what tells a child that its parent died: a parent killed with
+// SIGKILL leaves a child that watches its stdin, which reads EOF and exits.
+// With Pdeathsig the child is killed instead; it is gone either way.
+func TestParentKilledLifelineEndsChild(t *testing.T) {
+	noLeaks(t)
+	out := newLines()
+	cmd := helperCmd("parent", "lifeline", "watch", "c")
+	cmd.Stdout, cmd.Stderr = out, os.Stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	child := pids(t, out.expectPrefix(t, "parent ready "))
+	out.expect(t, "c ready")
+	syscall.Kill(cmd.Process.Pid, syscall.SIGKILL)
+	eventuallyGone(t, child...)
+	cmd.Wait() // the child shared stdout: it returns once the child is gone
+	if !proc.ParentDeathSignal && !out.printed("c eof") {
+		t.Error("the child did not see EOF on its stdin")
+	}
+}
+
+func needParentDeathSignal(t *testing.T) {
+	if !proc.ParentDeathSignal {
+		t.Skip("needs a parent-death signal (Pdeathsig), which the POSIX implementation does not set")
 	}
 }
 
