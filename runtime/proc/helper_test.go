@@ -60,6 +60,9 @@ func TestMain(m *testing.M) {
 //	trap TAG ACTION SIG...    print "TAG ready"; on each SIG print "TAG got NAME";
 //	                          ACTION exit: exit 0 at the first, ignore: go on
 //	watch TAG                 print "TAG ready", read stdin to EOF, print "TAG eof", exit 0
+//	cat                       copy stdin to stdout, exit 0
+//	sigchld                   ignore SIGCHLD, run "exit 0" with proc.Run, print
+//	                          the error and whether it started
 //	spawn TAG ACTION N SETSID GMODE GARGS...
 //	                          start N grandchildren "GMODE gI GARGS..." (in a new
 //	                          session if SETSID is "setsid"), print "TAG pids P1 P2...",
@@ -91,6 +94,15 @@ func runHelper(mode string, args []string) {
 		signalReady()
 		io.Copy(io.Discard, os.Stdin)
 		fmt.Printf("%s eof\n", args[0])
+		os.Exit(0)
+	case "cat":
+		io.Copy(os.Stdout, os.Stdin)
+		os.Exit(0)
+	case "sigchld":
+		signal.Ignore(syscall.SIGCHLD)
+		cmd := helperCmd("exit", "0")
+		err := proc.Run(context.Background(), cmd)
+		fmt.Printf("%v; started: %v\n", err, cmd.Process != nil)
 		os.Exit(0)
 	case "spawn":
 		spawn(args)

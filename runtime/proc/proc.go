@@ -88,13 +88,16 @@
 // # Using the Cmd
 //
 // Build the command with exec.Command and leave waiting to proc: do not call
-// cmd.Wait, cmd.Process.Wait or cmd.Process.Kill. Do not use cmd.StdoutPipe,
-// cmd.StderrPipe or cmd.StdinPipe with Start: os/exec closes those pipes as
-// soon as the process is reaped, which proc does as soon as it exits, so
-// output not yet read would be lost. Use an os.Pipe (close its write end after
-// Start returns) or an io.Writer instead. A command made with
-// exec.CommandContext is also killed by os/exec when that context ends, in
-// addition to what proc does.
+// cmd.Wait, cmd.Process.Wait or cmd.Process.Kill. Start and Run refuse, with
+// an error that says why:
+//
+//   - a command made by exec.CommandContext: os/exec would kill the process
+//     itself when that context ends, with SIGKILL and no grace, racing proc;
+//     the nursery (Start) or ctx (Run) is what stops the process;
+//   - cmd.StdoutPipe and cmd.StderrPipe: os/exec closes those pipes as soon as
+//     the process is reaped, which proc does as soon as it exits, so output
+//     not yet read would be lost. Use an os.Pipe (close its write end after
+//     Start returns) or an io.Writer. cmd.StdinPipe works as with os/exec.
 //
 // proc sets cmd.SysProcAttr.Setpgid (unless Setsid is set) and, on Linux and
 // FreeBSD, Pdeathsig (unless already set), and cmd.WaitDelay when it is zero.
@@ -106,9 +109,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"sync"
 	"syscall"
 	"time"
@@ -203,13 +208,15 @@ type Process struct {
 // is cancelled, as the package documentation describes.
 //
 // If the process cannot be started (the program is missing, cmd is already
-// started, an option does not fit cmd), Start cancels n with that error as the
-// cause, so the processes and tasks n already runs are terminated as after any
-// failure, and returns the error; n's Wait reports it. If n is already
-// stopping, Start starts nothing and returns an error that wraps the stop's
-// cause, without cancelling n. On a system proc does not support, Start
-// returns an error that matches errors.ErrUnsupported, without cancelling n.
-// Start panics if n has finished, as n.Go does.
+// started or refused, an option does not fit cmd), Start cancels n with that
+// error as the cause, so the processes and tasks n already runs are terminated
+// as after any failure, and returns the error; n's Wait reports it. If n is
+// already stopping or cancelled (also while Start waits for a slot of n's
+// Limit), Start starts nothing and returns an error that wraps the stop's
+// cause, without cancelling n or reporting that cause again. On a system proc
+// does not support, Start returns an error that matches
+// errors.ErrUnsupported, without cancelling n. Start panics if n has
+// finished, as n.Go does.
 func Start(n *nursery.Nursery, cmd *exec.Cmd, opts ...Option) (*Process, error) {
 	p, err := newProcess(cmd, opts)
 	if err != nil {
@@ -218,8 +225,9 @@ func Start(n *nursery.Nursery, cmd *exec.Cmd, opts ...Option) (*Process, error) 
 		}
 		return nil, err
 	}
-	refused := false
+	ran, refused := false, false
 	err = n.Start(func(ctx context.Context, ready func()) error {
+		ran = true
 		if err := p.refuseStopped(ctx); err != nil {
 			refused = true
 			return err
@@ -232,13 +240,17 @@ func Start(n *nursery.Nursery, cmd *exec.Cmd, opts ...Option) (*Process, error) 
 		close(p.done)
 		return p.err
 	})
-	if err != nil {
-		if !refused {
-			n.Cancel(err)
-		}
-		return nil, err
+	switch {
+	case err == nil:
+		return p, nil
+	case !ran:
+		// n was cancelled while Start waited for a Limit slot: err is n's
+		// own cause, which n already reports.
+		return nil, &stopError{name: p.opts.name, ctxErr: n.Context().Err(), cause: err}
+	case !refused:
+		n.Cancel(err)
 	}
-	return p, nil
+	return nil, err
 }
 
 // Run runs cmd to completion and returns nil if it exited with status 0.
@@ -340,7 +352,46 @@ func (p *Process) check() error {
 	if p.opts.lifeline && cmd.Stdin != nil {
 		return errors.New("WithStdinLifeline needs cmd.Stdin to be nil")
 	}
+	if cmd.Cancel != nil || hasContext(cmd) {
+		return errors.New("cmd was made by exec.CommandContext: os/exec would kill the process itself when that context ends, " +
+			"outside proc's grace, and the kill would read as a failure; use exec.Command: " +
+			"proc stops the process when the nursery (Start) or ctx (Run) does")
+	}
+	if ownPipe(cmd, cmd.Stdout) || ownPipe(cmd, cmd.Stderr) {
+		return errors.New("cmd.StdoutPipe and cmd.StderrPipe cannot be used with proc: os/exec closes them when proc reaps the process, " +
+			"which it does as soon as the process exits, and output not yet read would be lost; " +
+			"give cmd.Stdout an os.Pipe (close its write end after starting) or an io.Writer")
+	}
 	return prepare(cmd)
+}
+
+// hasContext reports whether cmd has a context (exec.CommandContext), even
+// with its Cancel set back to nil: os/exec still kills the process cmd.WaitDelay
+// after that context ends. os/exec keeps the context unexported.
+func hasContext(cmd *exec.Cmd) bool {
+	ctx := reflect.ValueOf(cmd).Elem().FieldByName("ctx")
+	return ctx.IsValid() && !ctx.IsNil()
+}
+
+// ownPipe reports whether w is the write end of a pipe that cmd made itself,
+// with StdoutPipe or StderrPipe: os/exec then holds the read end, and closes
+// it in cmd.Wait. It finds w among the files cmd will close once the child
+// has them (unexported, as above).
+func ownPipe(cmd *exec.Cmd, w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok || f == nil {
+		return false
+	}
+	files := reflect.ValueOf(cmd).Elem().FieldByName("childIOFiles")
+	if !files.IsValid() {
+		return false
+	}
+	for i := range files.Len() {
+		if c := files.Index(i).Elem(); c.Kind() == reflect.Pointer && c.Pointer() == reflect.ValueOf(f).Pointer() {
+			return true
+		}
+	}
+	return false
 }
 
 // refuseStopped returns an error that wraps the stop's cause if ctx is done
