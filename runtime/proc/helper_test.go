@@ -61,6 +61,8 @@ func TestMain(m *testing.M) {
 //	                          ACTION exit: exit 0 at the first, ignore: go on
 //	watch TAG                 print "TAG ready", read stdin to EOF, print "TAG eof", exit 0
 //	cat                       copy stdin to stdout, exit 0
+//	stubborn TAG              print "TAG ready"; on each SIGTERM print "TAG got
+//	                          SIGTERM" and go on; exit 0 at EOF on stdin
 //	sigchld                   ignore SIGCHLD, run "exit 0" with proc.Run, print
 //	                          the error and whether it started
 //	spawn TAG ACTION N SETSID GMODE GARGS...
@@ -97,6 +99,17 @@ func runHelper(mode string, args []string) {
 		os.Exit(0)
 	case "cat":
 		io.Copy(os.Stdout, os.Stdin)
+		os.Exit(0)
+	case "stubborn":
+		c := make(chan os.Signal, 10)
+		signal.Notify(c, syscall.SIGTERM)
+		go func() {
+			for range c {
+				fmt.Printf("%s got SIGTERM\n", args[0])
+			}
+		}()
+		fmt.Printf("%s ready\n", args[0])
+		io.Copy(io.Discard, os.Stdin)
 		os.Exit(0)
 	case "sigchld":
 		signal.Ignore(syscall.SIGCHLD)

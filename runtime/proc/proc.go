@@ -15,7 +15,11 @@
 //     SIGKILL. A hard cancel that no soft stop preceded (a failure, Cancel, a
 //     cancelled parent context, [Run]'s own ctx) sends the termination signal
 //     and then SIGKILL once the process's own grace ([WithGrace],
-//     [DefaultGrace]) runs out. A process that exits on the termination signal
+//     [DefaultGrace]) runs out. So does a stop with no grace: Close on a
+//     nursery whose Grace is zero (the default), or Shutdown(0), is a soft
+//     stop and a hard cancel at once, and the process gets its own grace
+//     after the termination signal, so Close waits up to [DefaultGrace] for a
+//     process that ignores it. A process that exits on the termination signal
 //     ends the wait early.
 //   - Cancellation is not failure. When twine has signalled a process because
 //     of a stop or a cancellation, the task (or Run) returns an error that
@@ -155,7 +159,10 @@ func WithName(name string) Option {
 // is done in Run, and for the members of its group that a process leaves
 // behind when it exits. The default is DefaultGrace. d <= 0 sends SIGKILL at
 // once. After a nursery's soft stop the nursery decides: SIGKILL follows its
-// hard cancel, whatever this grace.
+// hard cancel, whatever this grace, unless the soft stop and the hard cancel
+// come together (Close on a nursery with zero Grace, Shutdown(0)): then this
+// grace applies, so Close waits up to d for a process that ignores the
+// termination signal.
 func WithGrace(d time.Duration) Option {
 	return func(o *options) { o.grace = max(d, 0) }
 }

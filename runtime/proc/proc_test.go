@@ -269,6 +269,80 @@ func TestSoftStopThenHardCancelKills(t *testing.T) {
 	requireGone(t, p.Pid())
 }
 
+// Close on a nursery with zero Grace (the default) is a soft stop and a hard
+// cancel at once. The process gets the termination signal and then its own
+// grace (WithGrace) before SIGKILL, as after a failure: Close waits that long
+// for a process that ignores the signal, and no longer.
+func TestCloseWithoutGrace(t *testing.T) {
+	t.Run("own grace runs out", func(t *testing.T) {
+		noLeaks(t)
+		cmd, out := trapCmd("c", "ignore", "SIGTERM")
+		n := nursery.New(t.Context())
+		p, err := proc.Start(n, cmd, proc.WithGrace(100*time.Millisecond))
+		if err != nil {
+			t.Fatal(err)
+		}
+		out.expect(t, "c ready")
+		if err := n.Close(); err != nil {
+			t.Fatalf("Close: %v", err)
+		}
+		werr := p.Wait()
+		if se := signalError(t, werr); se.Signal != syscall.SIGKILL || !se.Sent {
+			t.Errorf("got %+v, want SIGKILL sent by twine", se)
+		}
+		if !errors.Is(werr, context.Canceled) {
+			t.Errorf("Wait: %v, want a cancellation", werr)
+		}
+		sameSignals(t, p.Pid(), syscall.SIGTERM, syscall.SIGCONT, syscall.SIGKILL)
+	})
+	// Within its own grace the process may still finish: here it exits when
+	// its stdin closes, which the test does once it got SIGTERM.
+	for _, tc := range []struct {
+		name string
+		stop func(n *nursery.Nursery, out *lines)
+	}{
+		{"Close", func(n *nursery.Nursery, out *lines) { n.Shutdown(0) }},
+		// The soft stop, seen alone, then a hard cancel with the soft stop's
+		// own cause: the order in which Close's two halves may reach proc.
+		{"Shutdown then Shutdown(0)", func(n *nursery.Nursery, out *lines) {
+			n.Shutdown(time.Hour)
+			out.expect(t, "c got SIGTERM")
+			n.Shutdown(0)
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			noLeaks(t)
+			r, w, err := os.Pipe()
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer w.Close()
+			out := newLines()
+			cmd := helperCmd("stubborn", "c")
+			cmd.Stdin, cmd.Stdout, cmd.Stderr = r, out, os.Stderr
+			n := nursery.New(t.Context())
+			p, err := proc.Start(n, cmd, proc.WithGrace(time.Hour))
+			r.Close()
+			if err != nil {
+				t.Fatal(err)
+			}
+			out.expect(t, "c ready")
+			tc.stop(n, out)
+			out.expect(t, "c got SIGTERM")
+			w.Close()
+			if err := n.Close(); err != nil {
+				t.Fatalf("Close: %v", err)
+			}
+			werr := p.Wait()
+			noSignalError(t, werr)
+			if !errors.Is(werr, context.Canceled) {
+				t.Errorf("Wait: %v, want a cancellation", werr)
+			}
+			sameSignals(t, p.Pid(), syscall.SIGTERM, syscall.SIGCONT)
+		})
+	}
+}
+
 // A failure is a hard cancel with no soft stop before it: SIGTERM, then
 // SIGKILL when the process's own grace runs out. The process's end is not
 // counted as a second failure.

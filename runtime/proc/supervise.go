@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"reflect"
 	"runtime"
 	"runtime/pprof"
 	"syscall"
@@ -149,7 +150,7 @@ func (s *supervisor) softStop() {
 
 // terminate sends the termination signal and arms SIGKILL for when the
 // process's own grace runs out (at once without a grace). A hard cancel that
-// comes later does not shorten that grace.
+// comes later does not shorten that grace (see hardCancel).
 func (s *supervisor) terminate(why context.Context) {
 	if s.ctx.Err() == nil {
 		s.hardC = s.ctx.Done()
@@ -163,12 +164,23 @@ func (s *supervisor) terminate(why context.Context) {
 }
 
 // hardCancel handles the hard cancel once a termination began: SIGKILL at
-// once after a soft stop, as the nursery decides; a termination with the
-// process's own grace keeps it.
+// once after a soft stop, as the nursery decides, unless the hard cancel
+// carries the soft stop's own cause: a stop with no grace (Shutdown(0), Close
+// on a nursery with zero Grace), or one with no soft stop at all. The process
+// then gets its own grace, as after a failure.
 func (s *supervisor) hardCancel() {
-	if s.graceT == nil {
+	if !sameError(context.Cause(s.ctx), context.Cause(s.stop)) {
 		s.kill()
+		return
 	}
+	if s.graceT != nil || s.killed {
+		return
+	}
+	if s.p.opts.grace <= 0 {
+		s.kill()
+		return
+	}
+	s.graceT = time.NewTimer(s.p.opts.grace)
 }
 
 // begin sends sig, and SIGCONT after it so that stopped members act on it,
@@ -268,6 +280,16 @@ func timerC(t *time.Timer) <-chan time.Time {
 		return nil
 	}
 	return t.C
+}
+
+// sameError reports whether a and b are the same error value, without
+// panicking on errors of incomparable types.
+func sameError(a, b error) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	ta, tb := reflect.TypeOf(a), reflect.TypeOf(b)
+	return ta == tb && ta.Comparable() && a == b
 }
 
 // signalGroup sends sig to the process group, recording it if the process
