@@ -251,9 +251,9 @@ type sent struct {
 // checkSignalled records a signal proc sends and whether it goes to an
 // unreaped child of this process: the process itself, or its group whose
 // leader must then be one. /proc/<pid>/stat exists (state Z included) exactly
-// until the child is reaped. The POSIX implementation also signals a group
-// after its leader was reaped, when members are left: it must then have
-// members, and they must all be this test binary (the helpers).
+// until the child is reaped. proc also signals a group after its leader was
+// reaped, when members are left: it must then have members, and they must
+// all be this test binary (the helpers).
 func checkSignalled(pid int, sig syscall.Signal) {
 	target := pid
 	if target < 0 {
@@ -264,7 +264,7 @@ func checkSignalled(pid int, sig syscall.Signal) {
 	problem := ""
 	switch {
 	case err == nil && ok && ppid == os.Getpid():
-	case proc.POSIX && pid < 0 && errors.Is(err, fs.ErrNotExist):
+	case pid < 0 && errors.Is(err, fs.ErrNotExist):
 		problem = strangeMembers(target)
 	default:
 		problem = fmt.Sprintf("not an unreaped child (%v, ppid %d)", err, ppid)

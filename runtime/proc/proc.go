@@ -31,57 +31,55 @@
 //   - Nothing survives. When the process exits, the rest of its process group
 //     (children it left behind) gets the termination signal and, after the
 //     grace or at a hard cancel, SIGKILL; Wait and Run return only when no
-//     member of the group is alive and the process is reaped.
+//     member of the group is alive and the process is reaped (see Signals
+//     and reaping).
 //   - Bounded I/O. A descendant that left the group but holds stdout or stderr
 //     cannot hang Wait: os/exec closes the pipes after cmd.WaitDelay
 //     ([DefaultWaitDelay] unless set) and the process reports [ErrIOHeld].
 //
-// # Linux
+// # Signals and reaping
 //
-// On Linux the process is reaped last: until then its pid, which is also the
-// group's id, cannot be reused, so proc never signals a pid that is not its
-// own. Finding the members of the group costs a listing of /proc and a
-// getpgid(2) per process, once per exit; zombies, which init reaps, count as
-// gone.
+// proc signals only what is its own. While the process runs, and after it
+// exits until it is reaped, its pid (which is also the group's id) cannot be
+// reused: proc watches for the exit without reaping (waitid with WNOWAIT on
+// Linux, a kqueue NOTE_EXIT filter on macOS and the BSDs). When the process
+// exits, proc sends the termination signal and SIGCONT to its group while
+// the exited process still holds the group id (most often the group has no
+// other member, and nothing receives them), then reaps the process and
+// probes the group with kill(2) and signal 0. An empty group ends the wait
+// there, at the cost of three kill(2) calls. Members the process left
+// behind keep the group id from reuse as long as one exists, and proc
+// signals the group after the reap only right after a probe found members:
+// for a signal to reach another group, every member would have to end, and
+// the system's pid allocator come round to the same id and hand it to a new
+// group leader, within that moment. Waiting for members, Linux lists /proc
+// so that zombies, which init reaps, count as gone; elsewhere they count
+// until init reaps them.
 //
-// Each process is started with SysProcAttr.Pdeathsig = SIGKILL from a
-// goroutine locked to its OS thread until the process is reaped (Pdeathsig
+// # Parent death
+//
+// On Linux each process is started with SysProcAttr.Pdeathsig = SIGKILL from a
+// goroutine locked to its OS thread until the process has exited (Pdeathsig
 // follows the thread that started the child, not the process:
 // golang/go#27505). So the process is killed when its parent dies, even by
-// SIGKILL. This covers the direct child only: the kernel clears Pdeathsig in
+// SIGKILL. FreeBSD's Pdeathsig follows the parent process and needs no locked
+// thread. macOS, NetBSD, OpenBSD and DragonFly BSD have no parent-death
+// signal: there a process outlives a parent killed with SIGKILL, unless it
+// watches its stdin (see below). The build tag twine_posix makes Linux do
+// without Pdeathsig, /proc and the locked thread, as those systems do, so
+// that the tests run that code.
+//
+// A parent-death signal covers the direct child only: the kernel clears it in
 // the child's own children, and a parent killed with SIGKILL runs no cleanup,
 // so grandchildren outlive it unless they watch for it themselves.
-// [WithStdinLifeline] helps with that: the process (and any descendant that
-// inherits its stdin) sees EOF on stdin when the parent dies or the process
-// ends. That is cooperative; it only helps programs that read stdin and exit
-// at EOF, such as a [nursery.Main] program run with
+// [WithStdinLifeline] helps with that, and is the only help where there is no
+// parent-death signal: the process (and any descendant that inherits its
+// stdin) sees EOF on stdin when the parent dies, however it dies, or the
+// process ends. That is cooperative; it only helps programs that read stdin
+// and exit at EOF, such as a [nursery.Main] program run with
 // nursery.WithStdinLifeline. Nothing proc does reaches a descendant that both
 // calls setsid (or setpgid) and ignores its stdin: such a process has chosen
 // to detach, and it does.
-//
-// # macOS and the BSDs
-//
-// On macOS, FreeBSD, NetBSD, OpenBSD and DragonFly BSD (and on Linux when
-// built with the tag twine_posix, which is how the tests run this code) proc
-// uses only POSIX: no /proc, no locked thread. Every rule above holds, with
-// these differences:
-//
-//   - No parent-death signal, except on FreeBSD (whose Pdeathsig follows the
-//     parent process). If the parent is killed with SIGKILL, its children live
-//     on. [WithStdinLifeline] is the way for a child to notice: its stdin reads
-//     EOF when the parent dies, however it dies.
-//   - POSIX cannot list a group's members, and kill(2) counts the exited
-//     process's zombie as one. So when the process exits, proc sends the
-//     termination signal and SIGCONT to whatever it left in its group (most
-//     often nothing) while the zombie still holds the group id, then reaps the
-//     process and probes the group with kill(2) and signal 0 until it is
-//     empty. Members proc left behind keep the id from reuse, and proc signals
-//     the group after the reap only right after a probe found members; a pid
-//     allocator would have to come round to the same id within that moment for
-//     a signal to reach another group.
-//   - Zombies of members count until init reaps them, so Wait and Run may
-//     take as long as that when a process left members behind.
-//   - Each exit costs a few signals (kill(2) calls) instead of a /proc listing.
 //
 // # Other systems
 //

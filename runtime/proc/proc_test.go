@@ -62,18 +62,15 @@ func sameSignals(t *testing.T, pid int, want ...syscall.Signal) {
 
 // sameSignalsExitedAlone checks the signals sent to pid, a process that
 // exited on its own: want while it ran, none of them from a stop. After the
-// exit, the POSIX implementation terminates what the process left in its
-// group (here only its zombie, which no signal reaches) before it can probe
-// the group; Linux finds the group empty and sends nothing.
+// exit proc terminates what the process left in its group, SIGTERM and
+// SIGCONT while its zombie still holds the group id: here the zombie is the
+// only member and nothing receives them.
 func sameSignalsExitedAlone(t *testing.T, pid int, want ...syscall.Signal) {
 	t.Helper()
 	if got := sentWhileRunning(pid); !slices.Equal(got, want) {
 		t.Errorf("signals sent to %d while it ran: %v, want %v", pid, got, want)
 	}
-	if proc.POSIX {
-		want = append(want, syscall.SIGTERM, syscall.SIGCONT)
-	}
-	sameSignals(t, pid, want...)
+	sameSignals(t, pid, append(want, syscall.SIGTERM, syscall.SIGCONT)...)
 }
 
 // The typed-process race (seed 003): a child that closes stdout and exits 0 a
@@ -900,23 +897,4 @@ func TestNameLabelsGoroutines(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-}
-
-// BenchmarkRun measures proc's cost over os/exec's for a process that exits
-// at once: the locked thread, waitid and the scan of /proc for the group.
-func BenchmarkRun(b *testing.B) {
-	b.Run("proc.Run", func(b *testing.B) {
-		for b.Loop() {
-			if err := proc.Run(b.Context(), exec.Command("/bin/true")); err != nil {
-				b.Fatal(err)
-			}
-		}
-	})
-	b.Run("exec.Cmd.Run", func(b *testing.B) {
-		for b.Loop() {
-			if err := exec.Command("/bin/true").Run(); err != nil {
-				b.Fatal(err)
-			}
-		}
-	})
 }

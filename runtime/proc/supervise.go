@@ -43,24 +43,33 @@ func (p *Process) launch() error {
 
 // own is the goroutine that starts, waits for and reaps the process.
 //
-// On Linux it locks its OS thread and never unlocks it, so the runtime ends
-// the thread with it, after the process is reaped: Pdeathsig fires when the
-// thread that started the child exits (golang/go#27505), and an unlocked
-// goroutine's thread may be retired by the Go runtime at any time.
+// On Linux it holds its OS thread locked from the start until the process has
+// exited: Pdeathsig fires when the thread that started the child exits
+// (golang/go#27505), and the Go runtime ends a thread when a goroutine exits
+// locked to it. Once the process has exited its parent-death signal no longer
+// matters, and the thread goes back to the runtime for the next process.
 func (p *Process) own(started chan<- error) {
 	defer close(p.reaped)
 	if lockThread {
-		runtime.LockOSThread() // never unlocked: see above
+		runtime.LockOSThread()
 	}
 	pprof.SetGoroutineLabels(pprof.WithLabels(context.Background(), pprof.Labels("twine.proc", p.opts.name)))
-	if err := p.cmd.Start(); err != nil {
-		started <- err
+	err := p.cmd.Start()
+	if err == nil {
+		p.pid = p.cmd.Process.Pid
+	}
+	started <- err
+	if err != nil {
+		if lockThread {
+			runtime.UnlockOSThread()
+		}
 		return
 	}
-	p.pid = p.cmd.Process.Pid
-	started <- nil
 
 	werr := waitExited(p.pid)
+	if lockThread {
+		runtime.UnlockOSThread()
+	}
 	p.mu.Lock()
 	p.leaderDone = true
 	p.waitErr = werr
@@ -82,7 +91,7 @@ type supervisor struct {
 	stopC, ctxC <-chan struct{} // the soft stop and the hard cancel, until a termination begins
 	hardC       <-chan struct{} // the hard cancel, once a termination began that it cuts short
 	exitedC     <-chan struct{} // the process exited; nil once handled
-	reapedC     <-chan struct{} // with reapFirst, the process was reaped; nil until released
+	reapedC     <-chan struct{} // the process was reaped; nil until released
 	graceT      *time.Timer     // SIGKILL when the process's own grace runs out
 	pollT       *time.Timer     // looking again whether the group is empty
 	poll        time.Duration
@@ -211,25 +220,21 @@ func (s *supervisor) kill() {
 // exited handles the process's exit and reports whether its group is empty.
 // What the process left in its group is terminated now, with the process's
 // own grace: nobody else will wait for it. A stop under way does it already.
+//
+// Whether anything was left cannot be told cheaply while the process is an
+// unreaped zombie: kill(2) counts the zombie as a member, and only Linux can
+// list a group, at a cost of a syscall per process on the system. So the
+// termination signal goes to the group at once, while the zombie still keeps
+// the group id from reuse (usually the group has no other member and nothing
+// receives it), and then the process is reaped and the group probed.
 func (s *supervisor) exited() (done bool) {
 	s.p.closeLifeline()
 	if !s.p.groupSafe() {
 		return true
 	}
-	if reapFirst {
-		// The members cannot be told from the leader's zombie: terminate
-		// whatever is left (nothing, usually) while the zombie holds the
-		// group id, then reap it and probe the group.
-		s.leftovers()
-		s.releaseProcess()
-		s.reapedC = s.p.reaped
-		s.startPolling()
-		return false
-	}
-	if !groupAlive(s.p.pid) {
-		return true
-	}
 	s.leftovers()
+	s.releaseProcess()
+	s.reapedC = s.p.reaped
 	s.startPolling()
 	return false
 }

@@ -22,7 +22,6 @@ func prepare(*exec.Cmd) error { return errUnsupported }
 const (
 	parentDeathSignal = false
 	lockThread        = false
-	reapFirst         = true
 )
 
 func waitExited(int) error { return errUnsupported }
