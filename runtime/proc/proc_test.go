@@ -79,7 +79,11 @@ func sameSignalsExitedAlone(t *testing.T, pid int, want ...syscall.Signal) {
 func TestWaitOnSuccessNeverSignals(t *testing.T) {
 	noLeaks(t)
 	delays := []string{"0s", "100us", "1ms", "3ms"}
-	for i := range 200 {
+	rounds := 200
+	if testing.Short() {
+		rounds = 40
+	}
+	for i := range rounds {
 		var pid int
 		err := nursery.Run(t.Context(), func(n *nursery.Nursery) error {
 			r, w, err := os.Pipe()
