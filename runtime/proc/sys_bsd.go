@@ -22,6 +22,8 @@ func waitExited(pid int) error {
 	changes[0].Fflags = syscall.NOTE_EXIT
 	events := make([]syscall.Kevent_t, 1)
 	for {
+		// Submitting the filter again after EINTR is harmless: it replaces
+		// the filter, or fails with ESRCH once the child has exited.
 		n, err := syscall.Kevent(kq, changes, events, nil)
 		switch {
 		case err == syscall.EINTR || (err == nil && n == 0):
@@ -31,12 +33,17 @@ func waitExited(pid int) error {
 		case err != nil:
 			return err
 		}
-		if events[0].Flags&syscall.EV_ERROR != 0 && events[0].Data != 0 {
-			if e := syscall.Errno(events[0].Data); e != syscall.ESRCH {
-				return e
-			}
+		if events[0].Flags&syscall.EV_ERROR == 0 {
+			return nil // NOTE_EXIT
 		}
-		return nil
+		switch e := syscall.Errno(events[0].Data); e {
+		case 0:
+			continue // a receipt, not an error: wait for the exit
+		case syscall.ESRCH:
+			return nil
+		default:
+			return e
+		}
 	}
 }
 
