@@ -268,7 +268,10 @@ func Start(n *nursery.Nursery, cmd *exec.Cmd, opts ...Option) (*Process, error) 
 // Start does: the termination signal at the soft stop, SIGKILL at the hard
 // cancel. Run returns only when the process has exited, its process group is
 // empty and it is reaped. If ctx is already done, or its nursery is stopping,
-// Run starts nothing and returns an error that wraps the cause.
+// Run starts nothing and returns an error that wraps the cause. Run refuses
+// the commands the package documentation lists (exec.CommandContext,
+// cmd.StdoutPipe) and, on a system proc does not support, returns an error
+// that matches errors.ErrUnsupported.
 func Run(ctx context.Context, cmd *exec.Cmd, opts ...Option) error {
 	p, err := newProcess(cmd, opts)
 	if err != nil {
