@@ -150,7 +150,7 @@ func TestStdinPipe(t *testing.T) {
 	if got := out.String(); got != "hello\n" {
 		t.Errorf("output %q, want %q", got, "hello\n")
 	}
-	sameSignalsExitedAlone(t, cmd.Process.Pid)
+	sameSignals(t, cmd.Process.Pid)
 }
 
 // While SIGCHLD is ignored the kernel reaps children itself, so proc could

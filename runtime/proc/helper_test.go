@@ -238,33 +238,26 @@ func helperCmd(mode string, args ...string) *exec.Cmd {
 var signalled struct {
 	sync.Mutex
 	bad  []string
-	sent map[int][]sent // by process id
-}
-
-// sent is one signal proc sent to a process or its group, and whether the
-// process was running then (not exited, as a zombie or reaped).
-type sent struct {
-	sig     syscall.Signal
-	running bool
+	sent map[int][]syscall.Signal // by process id
 }
 
 // checkSignalled records a signal proc sends and whether it goes to an
 // unreaped child of this process: the process itself, or its group whose
 // leader must then be one. /proc/<pid>/stat exists (state Z included) exactly
-// until the child is reaped. proc also signals a group after its leader was
-// reaped, when members are left: it must then have members, and they must
-// all be this test binary (the helpers).
+// until the child is reaped. The POSIX implementation also signals a group
+// after its leader was reaped, when members are left: it must then have
+// members, and they must all be this test binary (the helpers).
 func checkSignalled(pid int, sig syscall.Signal) {
 	target := pid
 	if target < 0 {
 		target = -target
 	}
 	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", target))
-	state, ppid, _, ok := proc.ParseStat(b)
+	_, ppid, _, ok := proc.ParseStat(b)
 	problem := ""
 	switch {
 	case err == nil && ok && ppid == os.Getpid():
-	case pid < 0 && errors.Is(err, fs.ErrNotExist):
+	case proc.POSIX && pid < 0 && errors.Is(err, fs.ErrNotExist):
 		problem = strangeMembers(target)
 	default:
 		problem = fmt.Sprintf("not an unreaped child (%v, ppid %d)", err, ppid)
@@ -272,10 +265,9 @@ func checkSignalled(pid int, sig syscall.Signal) {
 	signalled.Lock()
 	defer signalled.Unlock()
 	if signalled.sent == nil {
-		signalled.sent = map[int][]sent{}
+		signalled.sent = map[int][]syscall.Signal{}
 	}
-	running := err == nil && ok && state != 'Z'
-	signalled.sent[target] = append(signalled.sent[target], sent{sig, running})
+	signalled.sent[target] = append(signalled.sent[target], sig)
 	if problem != "" {
 		signalled.bad = append(signalled.bad, fmt.Sprintf("kill(%d, %v): %s", pid, sig, problem))
 	}
@@ -319,25 +311,9 @@ func violations() []string {
 
 // sentTo returns the signals proc sent to pid or its group.
 func sentTo(pid int) []syscall.Signal {
-	return sentIf(pid, func(sent) bool { return true })
-}
-
-// sentWhileRunning returns the signals proc sent to pid or its group while
-// the process was running: those that could reach the process itself.
-func sentWhileRunning(pid int) []syscall.Signal {
-	return sentIf(pid, func(s sent) bool { return s.running })
-}
-
-func sentIf(pid int, keep func(sent) bool) []syscall.Signal {
 	signalled.Lock()
 	defer signalled.Unlock()
-	var sigs []syscall.Signal
-	for _, s := range signalled.sent[pid] {
-		if keep(s) {
-			sigs = append(sigs, s.sig)
-		}
-	}
-	return sigs
+	return append([]syscall.Signal(nil), signalled.sent[pid]...)
 }
 
 // ---- checks that nothing is left ----

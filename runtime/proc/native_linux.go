@@ -18,6 +18,11 @@ const (
 	lockThread        = true
 )
 
+// reapLast is true: Linux lists the members of a group in /proc while its
+// leader is still an unreaped zombie, so the leader is reaped last, once the
+// group is empty, and every signal goes to a group whose id is held.
+const reapLast = true
+
 // prepare makes cmd start its process in a process group of its own (or a
 // session, if cmd asks for one) with Pdeathsig SIGKILL.
 func prepare(cmd *exec.Cmd) error {
@@ -31,22 +36,14 @@ func prepare(cmd *exec.Cmd) error {
 	return nil
 }
 
-// groupAlive reports whether process group pgid has a member that is not a
-// zombie, other than its leader (pgid itself, which may still be an unreaped
-// zombie). kill(2) with signal 0 answers the common case, an empty group, in
-// one call; when it finds members, groupAlive lists /proc, asks getpgid(2)
-// about each process and reads /proc/<pid>/stat for members, to tell live
-// ones from zombies, which init reaps. The listing is read with getdents(2)
-// into a buffer on the stack and parsed in place. If /proc cannot be read it
-// reports false: proc then cannot wait for the group.
+// groupAlive reports whether a process other than a zombie, and other than
+// the group's leader (pgid itself, a zombie kept by waitExited), is a member
+// of the process group pgid. It lists /proc and asks getpgid(2) about each
+// process, reading /proc/<pid>/stat only for members, to skip zombies. The
+// listing is read with getdents(2) into a buffer on the stack and parsed in
+// place. If /proc cannot be read it reports false: proc then cannot wait for
+// the group.
 func groupAlive(pgid int) bool {
-	if syscall.Kill(-pgid, 0) == syscall.ESRCH {
-		return false
-	}
-	return membersAlive(pgid)
-}
-
-func membersAlive(pgid int) bool {
 	fd, err := syscall.Open("/proc", syscall.O_RDONLY|syscall.O_DIRECTORY|syscall.O_CLOEXEC, 0)
 	if err != nil {
 		return false

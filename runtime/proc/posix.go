@@ -13,6 +13,11 @@ import (
 // with kill(2) and signal 0.
 const lockThread = false
 
+// reapLast is false: POSIX cannot list a group's members, and kill(2) counts
+// an unreaped zombie as one, so the leader is reaped before the group is
+// probed; see the package documentation.
+const reapLast = false
+
 // prepare makes cmd start its process in a process group of its own (or a
 // session, if cmd asks for one), with a parent-death signal where the system
 // has one that follows the parent process.

@@ -42,19 +42,25 @@
 // proc signals only what is its own. While the process runs, and after it
 // exits until it is reaped, its pid (which is also the group's id) cannot be
 // reused: proc watches for the exit without reaping (waitid with WNOWAIT on
-// Linux, a kqueue NOTE_EXIT filter on macOS and the BSDs). When the process
-// exits, proc sends the termination signal and SIGCONT to its group while
-// the exited process still holds the group id (most often the group has no
-// other member, and nothing receives them), then reaps the process and
-// probes the group with kill(2) and signal 0. An empty group ends the wait
-// there, at the cost of three kill(2) calls. Members the process left
-// behind keep the group id from reuse as long as one exists, and proc
-// signals the group after the reap only right after a probe found members:
-// for a signal to reach another group, every member would have to end, and
-// the system's pid allocator come round to the same id and hand it to a new
-// group leader, within that moment. Waiting for members, Linux lists /proc
-// so that zombies, which init reaps, count as gone; elsewhere they count
-// until init reaps them.
+// Linux, a kqueue NOTE_EXIT filter on macOS and the BSDs). A process that
+// exits on its own is never signalled, nor is its group if it left nothing.
+//
+// On Linux the process is reaped last, once its group is empty, so every
+// signal goes to a group whose id it holds. Finding the members costs a
+// listing of /proc and a getpgid(2) per process on the system, once per
+// exit; zombies, which init reaps, count as gone.
+//
+// POSIX cannot list a group's members, and kill(2) counts the exited
+// process's zombie as one. So on macOS and the BSDs (and on Linux under the
+// build tag twine_posix) proc reaps the process first and then probes its
+// group with kill(2) and signal 0: an empty group ends the wait at once.
+// Members the process left behind keep the group id from reuse as long as
+// one exists; proc terminates them as on Linux, but signals the group after
+// the reap only right after a probe found members: for a signal to reach
+// another group, every member would have to end, and the system's pid
+// allocator come round to the same id and hand it to a new group leader,
+// within that moment. Zombies of members count until init reaps them, so
+// Wait and Run may take that long when a process left members behind.
 //
 // # Parent death
 //

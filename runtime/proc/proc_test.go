@@ -60,19 +60,6 @@ func sameSignals(t *testing.T, pid int, want ...syscall.Signal) {
 	}
 }
 
-// sameSignalsExitedAlone checks the signals sent to pid, a process that
-// exited on its own: want while it ran, none of them from a stop. After the
-// exit proc terminates what the process left in its group, SIGTERM and
-// SIGCONT while its zombie still holds the group id: here the zombie is the
-// only member and nothing receives them.
-func sameSignalsExitedAlone(t *testing.T, pid int, want ...syscall.Signal) {
-	t.Helper()
-	if got := sentWhileRunning(pid); !slices.Equal(got, want) {
-		t.Errorf("signals sent to %d while it ran: %v, want %v", pid, got, want)
-	}
-	sameSignals(t, pid, append(want, syscall.SIGTERM, syscall.SIGCONT)...)
-}
-
 // The typed-process race (seed 003): a child that closes stdout and exits 0 a
 // moment later must be waited for, never signalled, however its exit and the
 // parent's EOF interleave.
@@ -110,7 +97,7 @@ func TestWaitOnSuccessNeverSignals(t *testing.T) {
 		if err != nil {
 			t.Fatalf("iteration %d: %v", i, err)
 		}
-		sameSignalsExitedAlone(t, pid)
+		sameSignals(t, pid)
 		requireGone(t, pid)
 	}
 }
@@ -124,7 +111,7 @@ func TestRunWaitsOnSuccess(t *testing.T) {
 	if !cmd.ProcessState.Success() {
 		t.Fatalf("state %v", cmd.ProcessState)
 	}
-	sameSignalsExitedAlone(t, cmd.Process.Pid)
+	sameSignals(t, cmd.Process.Pid)
 	requireGone(t, cmd.Process.Pid)
 }
 
@@ -177,7 +164,7 @@ func TestSignalNotSentByTwine(t *testing.T) {
 	if want := "killed by SIGHUP (not sent by twine)"; !strings.Contains(err.Error(), want) {
 		t.Errorf("error %q does not say %q", err, want)
 	}
-	sameSignalsExitedAlone(t, cmd.Process.Pid)
+	sameSignals(t, cmd.Process.Pid)
 }
 
 func TestProcessSignal(t *testing.T) {
@@ -203,7 +190,7 @@ func TestProcessSignal(t *testing.T) {
 	if err := p.Signal(syscall.SIGUSR1); !errors.Is(err, os.ErrProcessDone) {
 		t.Errorf("Signal after the end: %v, want os.ErrProcessDone", err)
 	}
-	sameSignalsExitedAlone(t, p.Pid(), syscall.SIGUSR1, syscall.SIGHUP)
+	sameSignals(t, p.Pid(), syscall.SIGUSR1, syscall.SIGHUP)
 	requireGone(t, p.Pid())
 }
 

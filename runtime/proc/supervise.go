@@ -91,7 +91,7 @@ type supervisor struct {
 	stopC, ctxC <-chan struct{} // the soft stop and the hard cancel, until a termination begins
 	hardC       <-chan struct{} // the hard cancel, once a termination began that it cuts short
 	exitedC     <-chan struct{} // the process exited; nil once handled
-	reapedC     <-chan struct{} // the process was reaped; nil until released
+	reapedC     <-chan struct{} // without reapLast, the process was reaped; nil until released
 	graceT      *time.Timer     // SIGKILL when the process's own grace runs out
 	pollT       *time.Timer     // looking again whether the group is empty
 	poll        time.Duration
@@ -134,9 +134,9 @@ func (s *supervisor) step() (done bool) {
 		return s.exited()
 	case <-s.reapedC:
 		s.reapedC = nil
-		return !groupAlive(s.p.pid)
+		return s.groupEmpty()
 	case <-timerC(s.pollT):
-		if !groupAlive(s.p.pid) {
+		if s.groupEmpty() {
 			return true
 		}
 		s.poll = min(2*s.poll, 50*time.Millisecond)
@@ -220,22 +220,36 @@ func (s *supervisor) kill() {
 // exited handles the process's exit and reports whether its group is empty.
 // What the process left in its group is terminated now, with the process's
 // own grace: nobody else will wait for it. A stop under way does it already.
-//
-// Whether anything was left cannot be told cheaply while the process is an
-// unreaped zombie: kill(2) counts the zombie as a member, and only Linux can
-// list a group, at a cost of a syscall per process on the system. So the
-// termination signal goes to the group at once, while the zombie still keeps
-// the group id from reuse (usually the group has no other member and nothing
-// receives it), and then the process is reaped and the group probed.
 func (s *supervisor) exited() (done bool) {
 	s.p.closeLifeline()
 	if !s.p.groupSafe() {
 		return true
 	}
+	if !reapLast {
+		// kill(2) counts the zombie as a member: reap it, then probe.
+		s.releaseProcess()
+		s.reapedC = s.p.reaped
+		s.startPolling()
+		return false
+	}
+	if !groupAlive(s.p.pid) {
+		return true
+	}
 	s.leftovers()
-	s.releaseProcess()
-	s.reapedC = s.p.reaped
 	s.startPolling()
+	return false
+}
+
+// groupEmpty reports whether the group is empty, once the process exited.
+// Without reapLast, members are known only once the process is reaped: the
+// first probe that finds them then terminates them.
+func (s *supervisor) groupEmpty() bool {
+	if !groupAlive(s.p.pid) {
+		return true
+	}
+	if s.released && leaderReaped(s.p.pid) {
+		s.leftovers()
+	}
 	return false
 }
 

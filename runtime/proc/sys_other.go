@@ -22,11 +22,14 @@ func prepare(*exec.Cmd) error { return errUnsupported }
 const (
 	parentDeathSignal = false
 	lockThread        = false
+	reapLast          = false
 )
 
 func waitExited(int) error { return errUnsupported }
 
 func groupAlive(int) bool { return false }
+
+func leaderReaped(int) bool { return true }
 
 func kill(int, syscall.Signal) error { return errUnsupported }
 

@@ -12,6 +12,14 @@ import (
 // kill is syscall.Kill; tests replace it to check every signal proc sends.
 var kill = syscall.Kill
 
+// leaderReaped reports whether process pid, which proc started and has seen
+// exit, has been reaped: kill(2) with signal 0 no longer finds it. (Where a
+// zombie is not found either, as on macOS, it reports true a moment early,
+// which is what its caller needs: there kill(2) skips zombies in groups too.)
+func leaderReaped(pid int) bool {
+	return syscall.Kill(pid, 0) == syscall.ESRCH
+}
+
 // sigCont follows the termination signal, so that stopped members act on it.
 const sigCont = syscall.SIGCONT
 
