@@ -125,5 +125,8 @@ func signalName(sig os.Signal) string {
 	if name, ok := signalNames[s]; ok {
 		return name
 	}
+	if name, ok := osSignalNames[s]; ok {
+		return name
+	}
 	return "signal " + strconv.Itoa(int(s))
 }

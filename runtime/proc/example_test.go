@@ -21,8 +21,8 @@ import (
 // terminates the process.
 func ExampleStart() {
 	err := nursery.Run(context.Background(), func(n *nursery.Nursery) error {
-		// Read the server's output through an os.Pipe, not cmd.StdoutPipe:
-		// proc reaps the process as soon as it exits.
+		// Read the server's output through an os.Pipe: Start refuses
+		// cmd.StdoutPipe, which os/exec closes when proc reaps the process.
 		r, w, err := os.Pipe()
 		if err != nil {
 			return err

@@ -5,8 +5,10 @@ package proc_test
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"os/exec"
 	"os/signal"
@@ -58,6 +60,11 @@ func TestMain(m *testing.M) {
 //	trap TAG ACTION SIG...    print "TAG ready"; on each SIG print "TAG got NAME";
 //	                          ACTION exit: exit 0 at the first, ignore: go on
 //	watch TAG                 print "TAG ready", read stdin to EOF, print "TAG eof", exit 0
+//	cat                       copy stdin to stdout, exit 0
+//	stubborn TAG              print "TAG ready"; on each SIGTERM print "TAG got
+//	                          SIGTERM" and go on; exit 0 at EOF on stdin
+//	sigchld                   ignore SIGCHLD, run "exit 0" with proc.Run, print
+//	                          the error and whether it started
 //	spawn TAG ACTION N SETSID GMODE GARGS...
 //	                          start N grandchildren "GMODE gI GARGS..." (in a new
 //	                          session if SETSID is "setsid"), print "TAG pids P1 P2...",
@@ -89,6 +96,26 @@ func runHelper(mode string, args []string) {
 		signalReady()
 		io.Copy(io.Discard, os.Stdin)
 		fmt.Printf("%s eof\n", args[0])
+		os.Exit(0)
+	case "cat":
+		io.Copy(os.Stdout, os.Stdin)
+		os.Exit(0)
+	case "stubborn":
+		c := make(chan os.Signal, 10)
+		signal.Notify(c, syscall.SIGTERM)
+		go func() {
+			for range c {
+				fmt.Printf("%s got SIGTERM\n", args[0])
+			}
+		}()
+		fmt.Printf("%s ready\n", args[0])
+		io.Copy(io.Discard, os.Stdin)
+		os.Exit(0)
+	case "sigchld":
+		signal.Ignore(syscall.SIGCHLD)
+		cmd := helperCmd("exit", "0")
+		err := proc.Run(context.Background(), cmd)
+		fmt.Printf("%v; started: %v\n", err, cmd.Process != nil)
 		os.Exit(0)
 	case "spawn":
 		spawn(args)
@@ -217,7 +244,9 @@ var signalled struct {
 // checkSignalled records a signal proc sends and whether it goes to an
 // unreaped child of this process: the process itself, or its group whose
 // leader must then be one. /proc/<pid>/stat exists (state Z included) exactly
-// until the child is reaped.
+// until the child is reaped. The POSIX implementation also signals a group
+// after its leader was reaped, when members are left: it must then have
+// members, and they must all be this test binary (the helpers).
 func checkSignalled(pid int, sig syscall.Signal) {
 	target := pid
 	if target < 0 {
@@ -225,15 +254,53 @@ func checkSignalled(pid int, sig syscall.Signal) {
 	}
 	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", target))
 	_, ppid, _, ok := proc.ParseStat(b)
+	problem := ""
+	switch {
+	case err == nil && ok && ppid == os.Getpid():
+	case proc.POSIX && pid < 0 && errors.Is(err, fs.ErrNotExist):
+		problem = strangeMembers(target)
+	default:
+		problem = fmt.Sprintf("not an unreaped child (%v, ppid %d)", err, ppid)
+	}
 	signalled.Lock()
 	defer signalled.Unlock()
 	if signalled.sent == nil {
 		signalled.sent = map[int][]syscall.Signal{}
 	}
 	signalled.sent[target] = append(signalled.sent[target], sig)
-	if err != nil || !ok || ppid != os.Getpid() {
-		signalled.bad = append(signalled.bad, fmt.Sprintf("kill(%d, %v): not an unreaped child (%v, ppid %d)", pid, sig, err, ppid))
+	if problem != "" {
+		signalled.bad = append(signalled.bad, fmt.Sprintf("kill(%d, %v): %s", pid, sig, problem))
 	}
+}
+
+// strangeMembers describes what is wrong with the members of process group
+// pgid, whose leader was reaped, as the target of a signal: no member at all,
+// or a member that is not a helper (this test binary) and not a zombie.
+func strangeMembers(pgid int) string {
+	self, err := os.Executable()
+	if err != nil {
+		return err.Error()
+	}
+	entries, err := os.ReadDir("/proc")
+	if err != nil {
+		return err.Error()
+	}
+	members := 0
+	for _, e := range entries {
+		b, err := os.ReadFile("/proc/" + e.Name() + "/stat")
+		state, _, pgrp, ok := proc.ParseStat(b)
+		if err != nil || !ok || pgrp != pgid {
+			continue
+		}
+		members++
+		if exe, err := os.Readlink("/proc/" + e.Name() + "/exe"); state != 'Z' && (err != nil || exe != self) {
+			return fmt.Sprintf("group member %s is not a helper (%s, %v)", e.Name(), exe, err)
+		}
+	}
+	if members == 0 {
+		return "the leader was reaped and the group has no member"
+	}
+	return ""
 }
 
 func violations() []string {

@@ -66,7 +66,11 @@ func sameSignals(t *testing.T, pid int, want ...syscall.Signal) {
 func TestWaitOnSuccessNeverSignals(t *testing.T) {
 	noLeaks(t)
 	delays := []string{"0s", "100us", "1ms", "3ms"}
-	for i := range 200 {
+	rounds := 200
+	if testing.Short() {
+		rounds = 40
+	}
+	for i := range rounds {
 		var pid int
 		err := nursery.Run(t.Context(), func(n *nursery.Nursery) error {
 			r, w, err := os.Pipe()
@@ -251,6 +255,80 @@ func TestSoftStopThenHardCancelKills(t *testing.T) {
 	}
 	sameSignals(t, p.Pid(), syscall.SIGTERM, syscall.SIGCONT, syscall.SIGKILL)
 	requireGone(t, p.Pid())
+}
+
+// Close on a nursery with zero Grace (the default) is a soft stop and a hard
+// cancel at once. The process gets the termination signal and then its own
+// grace (WithGrace) before SIGKILL, as after a failure: Close waits that long
+// for a process that ignores the signal, and no longer.
+func TestCloseWithoutGrace(t *testing.T) {
+	t.Run("own grace runs out", func(t *testing.T) {
+		noLeaks(t)
+		cmd, out := trapCmd("c", "ignore", "SIGTERM")
+		n := nursery.New(t.Context())
+		p, err := proc.Start(n, cmd, proc.WithGrace(100*time.Millisecond))
+		if err != nil {
+			t.Fatal(err)
+		}
+		out.expect(t, "c ready")
+		if err := n.Close(); err != nil {
+			t.Fatalf("Close: %v", err)
+		}
+		werr := p.Wait()
+		if se := signalError(t, werr); se.Signal != syscall.SIGKILL || !se.Sent {
+			t.Errorf("got %+v, want SIGKILL sent by twine", se)
+		}
+		if !errors.Is(werr, context.Canceled) {
+			t.Errorf("Wait: %v, want a cancellation", werr)
+		}
+		sameSignals(t, p.Pid(), syscall.SIGTERM, syscall.SIGCONT, syscall.SIGKILL)
+	})
+	// Within its own grace the process may still finish: here it exits when
+	// its stdin closes, which the test does once it got SIGTERM.
+	for _, tc := range []struct {
+		name string
+		stop func(n *nursery.Nursery, out *lines)
+	}{
+		{"Close", func(n *nursery.Nursery, out *lines) { n.Shutdown(0) }},
+		// The soft stop, seen alone, then a hard cancel with the soft stop's
+		// own cause: the order in which Close's two halves may reach proc.
+		{"Shutdown then Shutdown(0)", func(n *nursery.Nursery, out *lines) {
+			n.Shutdown(time.Hour)
+			out.expect(t, "c got SIGTERM")
+			n.Shutdown(0)
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			noLeaks(t)
+			r, w, err := os.Pipe()
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer w.Close()
+			out := newLines()
+			cmd := helperCmd("stubborn", "c")
+			cmd.Stdin, cmd.Stdout, cmd.Stderr = r, out, os.Stderr
+			n := nursery.New(t.Context())
+			p, err := proc.Start(n, cmd, proc.WithGrace(time.Hour))
+			r.Close()
+			if err != nil {
+				t.Fatal(err)
+			}
+			out.expect(t, "c ready")
+			tc.stop(n, out)
+			out.expect(t, "c got SIGTERM")
+			w.Close()
+			if err := n.Close(); err != nil {
+				t.Fatalf("Close: %v", err)
+			}
+			werr := p.Wait()
+			noSignalError(t, werr)
+			if !errors.Is(werr, context.Canceled) {
+				t.Errorf("Wait: %v, want a cancellation", werr)
+			}
+			sameSignals(t, p.Pid(), syscall.SIGTERM, syscall.SIGCONT)
+		})
+	}
 }
 
 // A failure is a hard cancel with no soft stop before it: SIGTERM, then
@@ -656,6 +734,7 @@ func TestLifelineClosedAtExit(t *testing.T) {
 // Parent death: a parent killed with SIGKILL runs no cleanup, yet its child
 // dies (Pdeathsig from the locked thread).
 func TestParentKilledChildDies(t *testing.T) {
+	needParentDeathSignal(t)
 	noLeaks(t)
 	out := newLines()
 	cmd := helperCmd("parent", "plain", "trap", "c", "ignore", "SIGTERM")
@@ -712,6 +791,7 @@ func TestThreadExitsDoNotKillTheChild(t *testing.T) {
 // detached grandchild, which Pdeathsig does not reach, sees EOF on the stdin
 // it inherited.
 func TestParentKilledLifelineReachesDetachedGrandchild(t *testing.T) {
+	needParentDeathSignal(t)
 	noLeaks(t)
 	out := newLines()
 	cmd := helperCmd("parent", "lifeline", "spawn", "c", "ignore", "1", "setsid", "watch")
@@ -726,6 +806,34 @@ func TestParentKilledLifelineReachesDetachedGrandchild(t *testing.T) {
 	cmd.Wait() // they shared stdout: it returns once they are gone
 	if !out.printed("g1 eof") {
 		t.Error("the grandchild did not see EOF on its stdin")
+	}
+}
+
+// Without a parent-death signal (the POSIX implementation), the stdin
+// lifeline is what tells a child that its parent died: a parent killed with
+// SIGKILL leaves a child that watches its stdin, which reads EOF and exits.
+// With Pdeathsig the child is killed instead; it is gone either way.
+func TestParentKilledLifelineEndsChild(t *testing.T) {
+	noLeaks(t)
+	out := newLines()
+	cmd := helperCmd("parent", "lifeline", "watch", "c")
+	cmd.Stdout, cmd.Stderr = out, os.Stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	child := pids(t, out.expectPrefix(t, "parent ready "))
+	out.expect(t, "c ready")
+	syscall.Kill(cmd.Process.Pid, syscall.SIGKILL)
+	eventuallyGone(t, child...)
+	cmd.Wait() // the child shared stdout: it returns once the child is gone
+	if !proc.ParentDeathSignal && !out.printed("c eof") {
+		t.Error("the child did not see EOF on its stdin")
+	}
+}
+
+func needParentDeathSignal(t *testing.T) {
+	if !proc.ParentDeathSignal {
+		t.Skip("needs a parent-death signal (Pdeathsig), which the POSIX implementation does not set")
 	}
 }
 
@@ -780,23 +888,4 @@ func TestNameLabelsGoroutines(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-}
-
-// BenchmarkRun measures proc's cost over os/exec's for a process that exits
-// at once: the locked thread, waitid and the scan of /proc for the group.
-func BenchmarkRun(b *testing.B) {
-	b.Run("proc.Run", func(b *testing.B) {
-		for b.Loop() {
-			if err := proc.Run(b.Context(), exec.Command("/bin/true")); err != nil {
-				b.Fatal(err)
-			}
-		}
-	})
-	b.Run("exec.Cmd.Run", func(b *testing.B) {
-		for b.Loop() {
-			if err := exec.Command("/bin/true").Run(); err != nil {
-				b.Fatal(err)
-			}
-		}
-	})
 }

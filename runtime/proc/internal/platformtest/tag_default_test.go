@@ -1,0 +1,5 @@
+//go:build !twine_posix
+
+package platformtest
+
+const posixTag = false
