@@ -154,6 +154,7 @@ type checker struct {
 	ranges      map[ast.Expr]*ast.RangeStmt  // range statements over channels, by operand
 	obligations map[*types.Func][]obligation // what callers of this package's functions must do
 	bubbled     map[*types.Func]bool         // test helpers only ever called in synctest bubbles
+	consumed    map[fieldKey]bool            // channel fields a goroutine of the package receives from
 }
 
 func run(pass *analysis.Pass) (any, error) {

@@ -250,7 +250,7 @@ func (c *checker) joinQuery(j *goJoin, g *ast.GoStmt, graph *cfg.CFG) flowQuery 
 		return k.kind != keyCloser && k.kind != keyOwner || handed
 	}
 	used := func(n ast.Node) bool {
-		return c.keysUsedIf(j.keys, n, func(k joinKey, r ref) bool { return joins(k, r) && !drainOnly(k, r) })
+		return c.keysUsedIf(j.keys, n, func(k joinKey, r ref) bool { return joins(k, r) && !drainOnly(k, r) }) || c.joinsByEffect(j, n)
 	}
 	// A select joins through a receive only on the paths of the case that
 	// receives: `case <-ctx.Done(): return` leaves a goroutine blocked on
@@ -274,6 +274,39 @@ func (c *checker) joinQuery(j *goJoin, g *ast.GoStmt, graph *cfg.CFG) flowQuery 
 			return c.keysUsedIf(j.keys, rs.X, func(k joinKey, r ref) bool { return k.kind == keyChan && k.multi })
 		},
 	}
+}
+
+// joinsByEffect reports whether n joins the goroutine of j through a call
+// whose effect does it (s.release() that receives from the channel the
+// goroutine closes last, c.stop() that waits on its WaitGroup). Direct
+// receives and Waits are judged by keysUsed; a communication of a select
+// joins only on its case's paths.
+func (c *checker) joinsByEffect(j *goJoin, n ast.Node) bool {
+	if c.isComm(n) {
+		return false
+	}
+	found := false
+	ast.Inspect(n, func(m ast.Node) bool {
+		call, ok := m.(*ast.CallExpr)
+		if _, isGo := m.(*ast.GoStmt); isGo || found {
+			return false
+		}
+		if !ok {
+			return true
+		}
+		if f := callee(c.info, call); f == nil || isMethod(f, "sync", "WaitGroup", "Wait") {
+			return true
+		}
+		c.callEffects(call, func(kind effKind, p path) {
+			for _, k := range j.keys {
+				if p.equal(k.p) && (k.kind == keyWait && kind == effWait || k.kind == keyChan && !k.multi && kind == effRecv) {
+					found = true
+				}
+			}
+		})
+		return !found
+	})
+	return found
 }
 
 // rangeCut reports whether a range over a channel can be left before the
@@ -716,6 +749,9 @@ func (c *checker) goKeys(g *ast.GoStmt, fn ast.Node) []joinKey {
 		for _, e := range c.handoffs(g, lit, fn) {
 			addExpr(keyHandoff, e)
 		}
+		if ast.Unparen(call.Fun) != ast.Node(lit) {
+			c.litSignals(lit, call, add) // go iterate(1, &wg): through its parameters
+		}
 	} else {
 		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
 			if s, ok := c.info.Selections[sel]; ok && s.Kind() == types.MethodVal {
@@ -1147,7 +1183,28 @@ func (c *checker) calleeSignals(decl *ast.FuncDecl, call *ast.CallExpr, add func
 		return
 	}
 	sig, ok := f.Type().(*types.Signature)
-	if !ok || sig.Variadic() {
+	if !ok {
+		return
+	}
+	c.bodySignals(sig, decl.Body, call, add)
+}
+
+// litSignals is calleeSignals for a function literal kept in a variable
+// and started as go f(args): what it signals on through its parameters.
+func (c *checker) litSignals(lit *ast.FuncLit, call *ast.CallExpr, add func(keyKind, path, string)) {
+	if sig, ok := c.typeOf(lit).(*types.Signature); ok {
+		c.bodySignals(sig, lit.Body, call, func(kind keyKind, p path, name string) {
+			if !declaredIn(p.root, lit) {
+				add(kind, p, name)
+			}
+		})
+	}
+}
+
+// bodySignals maps what a body with signature sig signals on, through its
+// receiver, parameters and package variables, to the terms of call.
+func (c *checker) bodySignals(sig *types.Signature, body *ast.BlockStmt, call *ast.CallExpr, add func(keyKind, path, string)) {
+	if sig.Variadic() {
 		return
 	}
 	base := make(map[*types.Var]ast.Expr)
@@ -1159,7 +1216,7 @@ func (c *checker) calleeSignals(decl *ast.FuncDecl, call *ast.CallExpr, add func
 	for i := 0; i < sig.Params().Len() && i < len(call.Args); i++ {
 		base[sig.Params().At(i)] = call.Args[i]
 	}
-	c.signals(decl.Body, func(v *types.Var) bool { return base[v] != nil || isGlobal(v) },
+	c.signals(body, func(v *types.Var) bool { return base[v] != nil || isGlobal(v) },
 		func(kind keyKind, r ref) {
 			if kind == keyCloser || kind == keyOwner {
 				return
@@ -1181,7 +1238,7 @@ func (c *checker) calleeSignals(decl *ast.FuncDecl, call *ast.CallExpr, add func
 		})
 	// What it signals through calls into other packages (lc.Done() of a
 	// closer that counts it in a WaitGroup), known by their facts.
-	eachOwnCall(decl.Body, func(inner *ast.CallExpr) {
+	eachOwnCall(body, func(inner *ast.CallExpr) {
 		g := callee(c.info, inner)
 		if g == nil || g.Pkg() == c.pass.Pkg {
 			return

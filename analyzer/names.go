@@ -227,8 +227,10 @@ func (c *checker) stopsOf(t types.Type) typeStops {
 
 // computeStops is stopsOf without the memory.
 func (c *checker) computeStops(t types.Type) typeStops {
-	// A nursery waits for its tasks, not for the goroutines that use it.
-	if n, ok := types.Unalias(derefType(t)).(*types.Named); ok && n.Obj().Pkg() != nil && inRuntime(n.Obj().Pkg().Path()) {
+	// A nursery waits for its tasks, not for the goroutines that use it;
+	// sync's WaitGroup and Cond wait, they stop nothing.
+	if n, ok := types.Unalias(derefType(t)).(*types.Named); ok && n.Obj().Pkg() != nil &&
+		(inRuntime(n.Obj().Pkg().Path()) || n.Obj().Pkg().Path() == "sync") {
 		return typeStops{}
 	}
 	var st typeStops

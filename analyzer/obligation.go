@@ -146,6 +146,9 @@ func (c *checker) computeObligations() {
 						continue
 					}
 					p.fields += o.fields
+					if !c.fieldsOwned(p) {
+						continue // a field given a value from elsewhere: its owner's business
+					}
 					lifted, ok := c.lift(fd, fn, p, o.kind)
 					if !ok || lifted.target == -1 && slices.Contains(o.methods, fn.Name()) {
 						continue // not handed on, or fn is itself a method that stops it
@@ -177,6 +180,23 @@ func mergeObligations(obs []obligation) []obligation {
 		out[i].more++
 	}
 	return out
+}
+
+// fieldsOwned reports whether every field on the path p is one its value
+// owns: never given a value from elsewhere (w.db set from a parameter is
+// the caller's db, not w's).
+func (c *checker) fieldsOwned(p path) bool {
+	q := path{root: p.root, deref: p.deref}
+	for _, name := range strings.Split(strings.TrimPrefix(p.fields, "."), ".") {
+		if name == "" {
+			continue
+		}
+		q.fields += "." + name
+		if k, ok := c.keyOf(q); ok && k.field.owner != nil && c.fieldIndex().aliased[k.field] {
+			return false
+		}
+	}
+	return true
 }
 
 // appendObligation adds o unless an equal one is there.
@@ -284,7 +304,7 @@ func (c *checker) needsOf(j *goJoin, v path) (needs [][]release, joins []release
 		case !ok:
 		case k.kind == keyWait:
 			joins = append(joins, release{kinds: []effKind{effWait}, fields: f})
-		case k.kind == keyChan:
+		case k.kind == keyChan && !c.consumedInside(k.p):
 			joins = append(joins, release{kinds: []effKind{effRecv}, fields: f})
 		}
 	}
@@ -333,6 +353,39 @@ func (c *checker) needsOf(j *goJoin, v path) (needs [][]release, joins []release
 		needs = append(needs, alts)
 	}
 	return needs, joins
+}
+
+// consumedInside reports whether a goroutine of the package receives from
+// the channel field p (a receiver the value starts for itself): sends on
+// it are taken there, not by the value's owner.
+func (c *checker) consumedInside(p path) bool {
+	k, ok := c.keyOf(p)
+	if !ok || k.field.owner == nil {
+		return false
+	}
+	if c.consumed == nil {
+		c.consumed = make(map[fieldKey]bool)
+		for _, cur := range c.goStmts {
+			g := cur.Node().(*ast.GoStmt)
+			var body ast.Node
+			if lit, ok := ast.Unparen(g.Call.Fun).(*ast.FuncLit); ok {
+				body = lit.Body
+			} else if f := callee(c.info, g.Call); f != nil && c.decls[f.Origin()] != nil {
+				body = c.decls[f.Origin()].Body
+			}
+			if body == nil {
+				continue
+			}
+			for _, e := range c.effectsIn(body, path.valid) {
+				if e.kind == effRecv {
+					if ek, ok := c.keyOf(e.p); ok && ek.field.owner != nil {
+						c.consumed[ek.field] = true
+					}
+				}
+			}
+		}
+	}
+	return c.consumed[k.field]
 }
 
 // pairedCancel returns, for a context kept in a field (s.ctx), the field
@@ -671,8 +724,14 @@ func (c *checker) resultUsedInPlace(cur inspector.Cursor, call *ast.CallExpr, o 
 		}
 	case *ast.SelectorExpr:
 		if sel, ok := c.info.Selections[p]; ok && sel.Kind() == types.MethodVal {
-			// newX().Close(): discharged in place when that method does it.
-			if m, _ := sel.Obj().(*types.Func); o.kind != obStop || m == nil || !slices.Contains(o.methods, m.Name()) {
+			// newX().Close(): discharged in place when that method does
+			// it; New().Expect(): a method that returns its receiver hands
+			// the value on to whatever takes its result.
+			m, _ := sel.Obj().(*types.Func)
+			if m != nil && c.returnsReceiver(m) {
+				return ""
+			}
+			if o.kind != obStop || m == nil || !slices.Contains(o.methods, m.Name()) {
 				return "is used once and dropped"
 			}
 		}
@@ -695,6 +754,36 @@ func (c *checker) inSelectCase(cur inspector.Cursor) bool {
 	}
 	sel := c.selectOf(n)
 	return sel != nil && len(sel.Body.List) > 1
+}
+
+// returnsReceiver reports whether the method m, of this package, returns
+// its receiver on every return (a builder's fluent method).
+func (c *checker) returnsReceiver(m *types.Func) bool {
+	decl := c.decls[m.Origin()]
+	if decl == nil || decl.Body == nil || decl.Recv == nil || len(decl.Recv.List) == 0 || len(decl.Recv.List[0].Names) == 0 {
+		return false
+	}
+	recv := c.info.Defs[decl.Recv.List[0].Names[0]]
+	all, any := true, false
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			any = true
+			id, ok := ast.Unparen(firstOf(n.Results)).(*ast.Ident)
+			all = all && ok && c.info.Uses[id] == recv
+		}
+		return all
+	})
+	return all && any
+}
+
+func firstOf(es []ast.Expr) ast.Expr {
+	if len(es) == 0 {
+		return nil
+	}
+	return es[0]
 }
 
 // stmtOf returns the statement that holds the call at cur.
@@ -746,7 +835,14 @@ func (c *checker) discharges(n ast.Node, p path, o obligation) bool {
 		case useBuiltin:
 			found = o.kind == obClose && isBuiltinCall(c.info, r.call, "close") && r.path.equal(p)
 		case useMethod:
-			found = o.kind == obWait && r.path.equal(p) && r.method.Name() == "Wait"
+			switch {
+			case o.kind == obWait:
+				found = r.path.equal(p) && r.method.Name() == "Wait"
+			case o.kind == obStop && r.path.equal(p) && isAbstract(r.method):
+				// c.Close() on an interface the constructor returned: its
+				// code is the concrete type's, whose stopping methods o names.
+				found = slices.Contains(o.methods, r.method.Name())
+			}
 		}
 	})
 	if found || o.kind != obStop {
@@ -754,6 +850,12 @@ func (c *checker) discharges(n ast.Node, p path, o obligation) bool {
 	}
 	es := c.effectsAt(n)
 	return c.releasesAll(es, p, o.needs) || slices.ContainsFunc(o.joins, func(r release) bool { return c.releasesAll(es, p, [][]release{{r}}) })
+}
+
+// isAbstract reports whether m is an interface's method.
+func isAbstract(m *types.Func) bool {
+	sig, ok := m.Type().(*types.Signature)
+	return ok && sig.Recv() != nil && types.IsInterface(sig.Recv().Type())
 }
 
 // releasesAll reports whether the effects es release every block of a

@@ -241,7 +241,29 @@ func keyNames(keys []joinKey) string {
 // goBlocks returns the blocks of the goroutine of g in the terms of its
 // spawner: those of the function literal it runs (what it captures is the
 // spawner's), or of the function it calls, mapped to the call's arguments.
+// A goroutine that blocks on nothing the pass reads but is given a
+// context of the spawner's (go work(ctx)) waits, by convention, on that
+// context: cancelling it stops it.
 func (c *checker) goBlocks(g *ast.GoStmt, fn ast.Node) []block {
+	blocks := c.readBlocks(g, fn)
+	if len(blocks) > 0 {
+		return blocks
+	}
+	var alts []alt
+	eachRef(c.info, g.Call, func(r ref) {
+		if isContextType(c.typeOf(r.expr)) && r.path.fields == "" &&
+			!slices.ContainsFunc(alts, func(a alt) bool { return a.p.equal(r.path) }) {
+			alts = append(alts, alt{kind: altDone, p: r.path})
+		}
+	})
+	if len(alts) == 0 {
+		return nil
+	}
+	return []block{{node: g, alts: alts}}
+}
+
+// readBlocks is goBlocks for what the goroutine's code says.
+func (c *checker) readBlocks(g *ast.GoStmt, fn ast.Node) []block {
 	call := g.Call
 	lit, _ := ast.Unparen(call.Fun).(*ast.FuncLit)
 	if lit == nil {
@@ -290,44 +312,53 @@ func (c *checker) stopped(j *goJoin, g *ast.GoStmt, graph *cfg.CFG, noReturn boo
 		}
 		// Or the spawner hands on what the block waits on, a value or
 		// channel of its own (returns it, stores it, passes it on): its
-		// new owner releases it. Only on the paths that do.
+		// new owner releases it. Only on the paths that do, and only where
+		// the spawner does not release it itself.
+		var handedAlt *alt
 		handedBy := func(n ast.Node) bool {
-			for _, a := range b.alts {
+			for i, a := range b.alts {
 				v := a.p.root
 				if !declaredIn(v, funcBody(j.fn)) || a.p.fields != "" && !c.ownedLocal(v, j.fn) {
 					continue
 				}
-				if c.handsOnAt(n, v, g) {
-					by = "handing " + v.Name() + " on"
-					if j.stopDesc == "" {
-						j.stopDesc = "handing " + v.Name() + " on"
-					}
-					if j.handoff == nil {
-						j.handoff = c.altHandoff(a)
-					}
-					return true
+				if alias := c.fieldAlias(a.p, j.fn); alias != nil && c.handsOnAt(n, alias, g) {
+					v = alias // t.in given in, which the spawner returns (a sink)
+				} else if !c.handsOnAt(n, v, g) {
+					continue
 				}
+				by = "handing " + v.Name() + " on"
+				if j.stopDesc == "" {
+					j.stopDesc = "handing " + v.Name() + " on"
+				}
+				handedAlt = &b.alts[i]
+				if v != a.p.root {
+					handedAlt = &alt{kind: a.kind, p: path{root: v}}
+				}
+				return true
 			}
 			return false
 		}
-		used := func(n ast.Node) bool {
-			if c.isComm(n) {
-				return false // only on the paths of its case
+		search := func(used func(ast.Node) bool) (*ast.ReturnStmt, ast.Node) {
+			if deferredBefore(c.info, funcBody(j.fn), g, used) {
+				by = "deferred " + by
+				return nil, nil
 			}
-			return releasedBy(n) || handedBy(n)
+			q := flowQuery{g: graph, from: g, used: used, caseUsed: func(cc *ast.CommClause) bool { return releasedBy(cc.Comm) }}
+			if noReturn {
+				q.isGoexit = c.goexit
+				return nil, q.deadEnd()
+			}
+			return q.leak(), nil
 		}
-		if deferredBefore(c.info, funcBody(j.fn), g, used) {
-			hows = append(hows, "deferred "+by)
-			continue
+		notComm := func(f func(ast.Node) bool) func(ast.Node) bool {
+			return func(n ast.Node) bool { return !c.isComm(n) && f(n) } // a comm only on the paths of its case
 		}
-		q := flowQuery{g: graph, from: g, used: used, caseUsed: func(cc *ast.CommClause) bool { return releasedBy(cc.Comm) }}
-		var leak *ast.ReturnStmt
-		var dead ast.Node
-		if noReturn {
-			q.isGoexit = c.goexit
-			dead = q.deadEnd()
-		} else {
-			leak = q.leak()
+		leak, dead := search(notComm(releasedBy))
+		if leak != nil || dead != nil {
+			leak, dead = search(notComm(func(n ast.Node) bool { return releasedBy(n) || handedBy(n) }))
+			if leak == nil && dead == nil && handedAlt != nil && j.handoff == nil {
+				j.handoff = c.altHandoff(*handedAlt)
+			}
 		}
 		if leak != nil || dead != nil || by == "" {
 			if by != "" && j.stopLeak == nil && j.stopDead == nil {
@@ -1096,6 +1127,44 @@ func (c *checker) ownedLocalNoRecurse(v *types.Var, decl *ast.FuncDecl) bool {
 		return true
 	})
 	return ok
+}
+
+// fieldAlias returns, for a path t.in into a value the function made
+// with a struct literal that gave the field a variable of the function's
+// (t := &tp{in: in}), that variable: handing it on hands the field on.
+func (c *checker) fieldAlias(p path, fn ast.Node) *types.Var {
+	if p.fields == "" || strings.Count(p.fields, ".") != 1 {
+		return nil
+	}
+	field := strings.TrimPrefix(p.fields, ".")
+	var alias *types.Var
+	ast.Inspect(funcBody(fn), func(n ast.Node) bool {
+		lhs, rhs := assignment(n)
+		for i, l := range lhs {
+			if len(lhs) != len(rhs) || pathOf(c.info, l).root != p.root || pathOf(c.info, l).fields != "" {
+				continue
+			}
+			r := ast.Unparen(rhs[i])
+			if u, ok := r.(*ast.UnaryExpr); ok && u.Op == token.AND {
+				r = ast.Unparen(u.X)
+			}
+			lit, ok := r.(*ast.CompositeLit)
+			if !ok {
+				continue
+			}
+			for _, el := range lit.Elts {
+				if kv, ok := el.(*ast.KeyValueExpr); ok {
+					if key, ok := kv.Key.(*ast.Ident); ok && key.Name == field {
+						if v := pathOf(c.info, kv.Value); v.valid() && v.fields == "" && declaredIn(v.root, funcBody(fn)) {
+							alias = v.root
+						}
+					}
+				}
+			}
+		}
+		return alias == nil
+	})
+	return alias
 }
 
 // handsOnAt reports whether n lets the value in v go (see handsOn),

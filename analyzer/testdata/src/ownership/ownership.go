@@ -584,3 +584,142 @@ func runNow(ctx context.Context, d time.Duration) error {
 	}
 	return attempt()
 }
+
+// --- A stop called through the interface a constructor returns ---
+
+type Session interface{ Close() error }
+
+type session struct{ closed chan struct{} }
+
+func (s *session) loop()        { <-s.closed }
+func (s *session) Close() error { close(s.closed); return nil }
+
+func OpenSession() (Session, error) {
+	s := &session{closed: make(chan struct{})}
+	go s.loop()
+	return s, nil
+}
+
+func useSession() error {
+	s, err := OpenSession()
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	return nil
+}
+
+// --- A builder whose methods return it ---
+
+type mockProducer struct{ in chan int }
+
+func newMockProducer() *mockProducer {
+	p := &mockProducer{in: make(chan int)}
+	go func() {
+		for range p.in {
+		}
+	}()
+	return p
+}
+
+func (p *mockProducer) expect(int) *mockProducer { return p }
+func (p *mockProducer) Close()                   { close(p.in) }
+
+func useMock() {
+	p := newMockProducer().expect(1).expect(2)
+	defer p.Close()
+}
+
+// --- A value whose goroutine sends to a receiver it started itself ---
+
+type broker struct {
+	mu        sync.Mutex
+	responses chan int
+}
+
+func (b *broker) Open() {
+	b.mu.Lock()
+	go func() {
+		defer b.mu.Unlock()
+		b.responses = make(chan int)
+		go b.receive()
+		b.responses <- 1
+	}()
+}
+
+func (b *broker) receive() {
+	for range b.responses {
+	}
+}
+
+func (b *broker) Close() {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	close(b.responses)
+}
+
+func useBroker() {
+	b := &broker{}
+	b.Open()
+	defer b.Close()
+}
+
+// --- An obligation does not follow a field into a value given from outside ---
+
+type store struct{ quit chan struct{} }
+
+func (d *store) restart() {
+	go func() { <-d.quit }()
+}
+
+func (d *store) Close() { close(d.quit) }
+
+type writer struct{ db *store }
+
+func newWriter(db *store) *writer { return &writer{db: db} }
+func (w *writer) prepare()        { w.db.restart() }
+
+func useWriter(db *store) {
+	w := newWriter(db)
+	w.prepare() // db is the caller's, stopped by its owner
+}
+
+// --- A sink kept in a field too: the returned channel is what to close ---
+
+type sink struct{ in chan int }
+
+func (t *sink) dispatch() {
+	for range t.in {
+	}
+}
+
+func newFieldSink() chan<- int {
+	in := make(chan int)
+	t := &sink{in: in}
+	go t.dispatch()
+	return in
+}
+
+// --- sync.Cond waits; it is not a value to close ---
+
+type queue struct {
+	mu   sync.Mutex
+	cond *sync.Cond
+	n    int
+}
+
+func (q *queue) pop(ctx context.Context) {
+	stop := context.AfterFunc(ctx, q.cond.Broadcast)
+	defer stop()
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	for q.n == 0 && ctx.Err() == nil {
+		q.cond.Wait()
+	}
+}
+
+func drainQueue(ctx context.Context, q *queue) {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	go q.pop(ctx) // stopped by the deferred cancel: pop watches ctx
+}

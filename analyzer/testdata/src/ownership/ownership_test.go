@@ -2,6 +2,7 @@ package ownership
 
 import (
 	"context"
+	"sync"
 	"testing"
 	"testing/synctest"
 	"time"
@@ -31,3 +32,17 @@ func TestOutsideBubble(t *testing.T) {
 // --- t.Fatal paths that skip the join ---
 
 func refresh() error { return nil }
+
+// The same function literal started several times, counted by one Add.
+func TestIterateShared(t *testing.T) {
+	iterate := func(n int, wg *sync.WaitGroup) {
+		defer wg.Done()
+		use(n)
+	}
+	var wg sync.WaitGroup
+	wg.Add(3)
+	go iterate(1, &wg)
+	go iterate(2, &wg)
+	go iterate(3, &wg)
+	wg.Wait()
+}
