@@ -50,6 +50,18 @@ func (q flowQuery) leak() *ast.ReturnStmt {
 	return ret
 }
 
+// end returns the first end reached from q.from on a path with no use: a
+// return (possibly synthetic), or, with isGoexit set, a call that ends the
+// goroutine (t.Fatal): a test that fails leaves what it did not join
+// running as surely as one that returns.
+func (q flowQuery) end() (*ast.ReturnStmt, ast.Node) {
+	n := q.search(q.isGoexit != nil)
+	if ret, ok := n.(*ast.ReturnStmt); ok {
+		return ret, nil
+	}
+	return nil, n
+}
+
 // deadEnd is leak for a function that cannot return from q.from: it
 // returns the call that ends a path with no use by ending the goroutine
 // but not the process (t.Fatal, t.Skip, runtime.Goexit, as isGoexit

@@ -134,12 +134,19 @@ func (c *checker) computeObligations() {
 					return
 				}
 				for _, o := range c.obligationsOf(to) {
-					e := c.obligationExpr(call, to, o)
-					if e == nil {
+					if i, ok := c.returnedInPlace(call, o); ok {
+						// return newCache(): the result goes to this function's caller.
+						lifted := o
+						lifted.target, lifted.more = result(i), 0
+						n := len(c.obligations[fn])
+						c.obligations[fn] = appendObligation(c.obligations[fn], lifted)
+						changed = changed || len(c.obligations[fn]) != n
 						continue
 					}
-					p := pathOf(c.info, e)
-					if !p.valid() {
+					var p path
+					if e := c.obligationExpr(call, to, o); e != nil {
+						p = pathOf(c.info, e)
+					} else {
 						p = c.assignedPath(call, o)
 					}
 					if !p.valid() {
@@ -197,6 +204,24 @@ func (c *checker) fieldsOwned(p path) bool {
 		}
 	}
 	return true
+}
+
+// returnedInPlace reports whether the result of call that carries o is
+// returned as it is (return newCache()), and as which result.
+func (c *checker) returnedInPlace(call *ast.CallExpr, o obligation) (int, bool) {
+	if !o.isResult() || o.resultIndex() != 0 {
+		return 0, false
+	}
+	cur, ok := c.root.FindNode(call)
+	if !ok {
+		return 0, false
+	}
+	ret, ok := cur.Parent().Node().(*ast.ReturnStmt)
+	if !ok {
+		return 0, false
+	}
+	i := slices.IndexFunc(ret.Results, func(e ast.Expr) bool { return e == ast.Expr(call) })
+	return i, i >= 0
 }
 
 // appendObligation adds o unless an equal one is there.
@@ -652,18 +677,22 @@ func (c *checker) checkCall(cur inspector.Cursor, fn ast.Node, call *ast.CallExp
 	if deferredBefore(c.info, funcBody(fn), stmt, used) {
 		return ""
 	}
-	q := flowQuery{g: c.cfgOf(fn), from: stmt, used: used}
+	q := flowQuery{g: c.cfgOf(fn), from: stmt, used: used, isGoexit: c.goexit}
 	if errVar := c.errResult(call, to, stmt); errVar != nil {
 		q.isErr = func(e ast.Expr) bool {
 			id, ok := e.(*ast.Ident)
 			return ok && c.info.Uses[id] == errVar
 		}
 	}
-	ret := q.leak()
-	if ret == nil {
-		return ""
+	ret, dead := q.end()
+	switch {
+	case ret != nil:
+		return "is not " + obVerb(o) + " on every path: " + c.returnDesc(ret, fn) + " skips it"
+	case dead != nil:
+		call := dead.(*ast.CallExpr)
+		return fmt.Sprintf("is not %s on every path: the call to %s at line %d skips it", obVerb(o), c.text(call.Fun), c.pass.Fset.Position(call.Pos()).Line)
 	}
-	return "is not " + obVerb(o) + " on every path: " + c.returnDesc(ret, fn) + " skips it"
+	return ""
 }
 
 // errKept reports whether the call's last result is an error assigned to

@@ -136,18 +136,14 @@ func (c *checker) decide(cur inspector.Cursor, j *goJoin) (stuck *block) {
 		return
 	}
 	if joinable {
-		if noReturn {
-			q.isGoexit = c.goexit
-			j.deadEnd = q.deadEnd()
-		} else {
-			j.leak = q.leak()
-		}
+		q.isGoexit = c.goexit
+		j.leak, j.deadEnd = q.end()
 		if j.leak == nil && j.deadEnd == nil {
 			j.how = "joined on every path by " + c.joinDesc(j)
 			return
 		}
 	}
-	unreleased, how := c.stopped(j, g, graph, noReturn)
+	unreleased, how := c.stopped(j, g, graph)
 	if len(unreleased) == 0 && how != "" {
 		j.leak, j.deadEnd = nil, nil
 		j.how = "stopped on every path: " + how
@@ -285,7 +281,7 @@ func (c *checker) readBlocks(g *ast.GoStmt, fn ast.Node) []block {
 // stopped checks, for each block of the goroutine of j, whether the
 // spawner releases it on every path after g, and returns the blocks it
 // does not release, and how it releases the others.
-func (c *checker) stopped(j *goJoin, g *ast.GoStmt, graph *cfg.CFG, noReturn bool) (unreleased []block, how string) {
+func (c *checker) stopped(j *goJoin, g *ast.GoStmt, graph *cfg.CFG) (unreleased []block, how string) {
 	var hows []string
 	for _, b := range j.blocks {
 		if b.inner || slices.ContainsFunc(b.alts, func(a alt) bool { return a.kind == altWait }) {
@@ -343,12 +339,8 @@ func (c *checker) stopped(j *goJoin, g *ast.GoStmt, graph *cfg.CFG, noReturn boo
 				by = "deferred " + by
 				return nil, nil
 			}
-			q := flowQuery{g: graph, from: g, used: used, caseUsed: func(cc *ast.CommClause) bool { return releasedBy(cc.Comm) }}
-			if noReturn {
-				q.isGoexit = c.goexit
-				return nil, q.deadEnd()
-			}
-			return q.leak(), nil
+			q := flowQuery{g: graph, from: g, used: used, isGoexit: c.goexit, caseUsed: func(cc *ast.CommClause) bool { return releasedBy(cc.Comm) }}
+			return q.end()
 		}
 		notComm := func(f func(ast.Node) bool) func(ast.Node) bool {
 			return func(n ast.Node) bool { return !c.isComm(n) && f(n) } // a comm only on the paths of its case

@@ -723,3 +723,19 @@ func drainQueue(ctx context.Context, q *queue) {
 	defer cancel()
 	go q.pop(ctx) // stopped by the deferred cancel: pop watches ctx
 }
+
+// --- An obligation goes through a wrapper that returns the call ---
+
+type Janitor interface{ Done() }
+
+func NewJanitor() Janitor { return newJanitor() }
+
+func newServiceWrapped(fail bool) (*service, error) {
+	s := &service{}
+	j := NewJanitor() // want `the result of NewJanitor is not stopped on every path: the return at line \d+ skips it`
+	if fail {
+		return nil, errors.New("bad option")
+	}
+	s.seen = j.(*janitor)
+	return s, nil
+}

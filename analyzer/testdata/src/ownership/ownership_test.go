@@ -46,3 +46,15 @@ func TestIterateShared(t *testing.T) {
 	go iterate(3, &wg)
 	wg.Wait()
 }
+
+// A test that fails before the join leaves its goroutine blocked.
+func TestFatalBeforeResult(t *testing.T) {
+	ch := make(chan error)
+	go func() { ch <- refresh() }() // want `goroutine is not joined on every path: the call to t.Fatal at line \d+ ends TestFatalBeforeResult without receiving from ch`
+	select {
+	case err := <-ch:
+		use(err)
+	case <-time.After(time.Second):
+		t.Fatal("too slow")
+	}
+}
