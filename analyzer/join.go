@@ -84,8 +84,8 @@ func (c *checker) handedOff(cur inspector.Cursor, j *goJoin, g *ast.GoStmt) bool
 	// path, where handing the key on counts as joining.
 	found := false
 	eachRef(c.info, funcBody(fn), func(r ref) {
-		if found || within(r.expr, g) || r.expr.Pos() > g.Pos() {
-			return
+		if found || within(r.expr, g) || r.expr.Pos() > g.Pos() || c.holderOf(r.expr, fn) != nil {
+			return // after it, or put in a value of the function's own (b := &Broker{s: s})
 		}
 		for _, k := range keys {
 			if k.kind == keyOwner && r.call != nil {

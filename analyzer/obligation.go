@@ -134,10 +134,15 @@ func (c *checker) computeObligations() {
 					return
 				}
 				for _, o := range c.obligationsOf(to) {
-					if i, ok := c.returnedInPlace(call, o); ok {
-						// return newCache(): the result goes to this function's caller.
+					if i, fields, ok := c.returnedInPlace(call, o); ok {
+						// return newCache(), return &Writer{b: NewBuilder()}: the
+						// result goes to this function's caller.
 						lifted := o
 						lifted.target, lifted.more = result(i), 0
+						lifted.fields = fields + o.fields
+						if fields != "" {
+							lifted.methods = c.methodsDischarging(fn.Type().(*types.Signature).Results().At(i).Type(), lifted)
+						}
 						n := len(c.obligations[fn])
 						c.obligations[fn] = appendObligation(c.obligations[fn], lifted)
 						changed = changed || len(c.obligations[fn]) != n
@@ -189,6 +194,30 @@ func mergeObligations(obs []obligation) []obligation {
 	return out
 }
 
+// methodsDischarging returns the methods of values of type t that
+// discharge o, an obligation on a field of such a value: what to tell the
+// caller to call (w.Flush() for the builder inside w).
+func (c *checker) methodsDischarging(t types.Type, o obligation) []string {
+	v := types.NewVar(token.NoPos, c.pass.Pkg, "v", t)
+	root := path{root: v, deref: true}
+	value := root
+	value.fields = o.fields
+	var names []string
+	ms := methodSet(t)
+	for i := 0; i < ms.Len(); i++ {
+		m, ok := ms.At(i).Obj().(*types.Func)
+		if !ok || !token.IsExported(m.Name()) && m.Pkg() != c.pass.Pkg {
+			continue
+		}
+		es := c.methodEffectsOf(m, root)
+		if c.releasesAll(es, value, o.needs) || slices.ContainsFunc(o.joins, func(r release) bool { return c.releasesAll(es, value, [][]release{{r}}) }) {
+			names = append(names, m.Name())
+		}
+	}
+	slices.Sort(names)
+	return names
+}
+
 // fieldsOwned reports whether every field on the path p is one its value
 // owns: never given a value from elsewhere (w.db set from a parameter is
 // the caller's db, not w's).
@@ -207,21 +236,43 @@ func (c *checker) fieldsOwned(p path) bool {
 }
 
 // returnedInPlace reports whether the result of call that carries o is
-// returned as it is (return newCache()), and as which result.
-func (c *checker) returnedInPlace(call *ast.CallExpr, o obligation) (int, bool) {
+// returned as it is (return newCache()), or as a field of a struct
+// literal returned (return &Writer{b: NewBuilder()}), and as which result
+// and under which field.
+func (c *checker) returnedInPlace(call *ast.CallExpr, o obligation) (int, string, bool) {
 	if !o.isResult() || o.resultIndex() != 0 {
-		return 0, false
+		return 0, "", false
 	}
 	cur, ok := c.root.FindNode(call)
 	if !ok {
-		return 0, false
+		return 0, "", false
 	}
-	ret, ok := cur.Parent().Node().(*ast.ReturnStmt)
+	fields := ""
+	var e ast.Node = call
+	p := cur.Parent()
+	if kv, ok := p.Node().(*ast.KeyValueExpr); ok {
+		key, ok := kv.Key.(*ast.Ident)
+		if !ok {
+			return 0, "", false
+		}
+		fields = "." + key.Name
+		p = p.Parent()
+		if _, ok := p.Node().(*ast.CompositeLit); !ok {
+			return 0, "", false
+		}
+		e = p.Node()
+		p = p.Parent()
+		if u, ok := p.Node().(*ast.UnaryExpr); ok && u.Op == token.AND {
+			e = u
+			p = p.Parent()
+		}
+	}
+	ret, ok := p.Node().(*ast.ReturnStmt)
 	if !ok {
-		return 0, false
+		return 0, "", false
 	}
-	i := slices.IndexFunc(ret.Results, func(e ast.Expr) bool { return e == ast.Expr(call) })
-	return i, i >= 0
+	i := slices.IndexFunc(ret.Results, func(r ast.Expr) bool { return r == e })
+	return i, fields, i >= 0
 }
 
 // appendObligation adds o unless an equal one is there.

@@ -319,6 +319,8 @@ func (c *checker) stopped(j *goJoin, g *ast.GoStmt, graph *cfg.CFG) (unreleased 
 				}
 				if alias := c.fieldAlias(a.p, j.fn); alias != nil && c.handsOnAt(n, alias, g) {
 					v = alias // t.in given in, which the spawner returns (a sink)
+				} else if h := c.heldBy(n, v, j.fn, g); h != nil {
+					v = h // b := &Broker{s: s}, then b is returned: s goes with it
 				} else if !c.handsOnAt(n, v, g) {
 					continue
 				}
@@ -1157,6 +1159,50 @@ func (c *checker) fieldAlias(p path, fn ast.Node) *types.Var {
 		return alias == nil
 	})
 	return alias
+}
+
+// holderOf returns the local variable of fn that the expression e is put
+// in as a field of a struct literal (b := &Broker{s: s}: b), or nil.
+func (c *checker) holderOf(e ast.Expr, fn ast.Node) *types.Var {
+	cur, ok := c.root.FindNode(e)
+	if !ok {
+		return nil
+	}
+	p := cur.Parent()
+	if _, ok := p.Node().(*ast.KeyValueExpr); ok {
+		p = p.Parent()
+	}
+	if _, ok := p.Node().(*ast.CompositeLit); !ok {
+		return nil
+	}
+	p = p.Parent()
+	if u, ok := p.Node().(*ast.UnaryExpr); ok && u.Op == token.AND {
+		p = p.Parent()
+	}
+	lhs, rhs := assignment(p.Node())
+	for i, r := range rhs {
+		if i < len(lhs) && len(lhs) == len(rhs) && within(e, r) {
+			if v := pathOf(c.info, lhs[i]); v.valid() && v.fields == "" && declaredIn(v.root, funcBody(fn)) {
+				return v.root
+			}
+		}
+	}
+	return nil
+}
+
+// heldBy returns a local of fn that holds v in a field (b := &Broker{s:
+// v}) and that n hands on, or nil.
+func (c *checker) heldBy(n ast.Node, v *types.Var, fn ast.Node, g ast.Node) *types.Var {
+	var held *types.Var
+	eachRef(c.info, funcBody(fn), func(r ref) {
+		if held != nil || r.path.root != v || r.path.fields != "" {
+			return
+		}
+		if h := c.holderOf(r.expr, fn); h != nil && h != v && c.handsOnAt(n, h, g) {
+			held = h
+		}
+	})
+	return held
 }
 
 // handsOnAt reports whether n lets the value in v go (see handsOn),

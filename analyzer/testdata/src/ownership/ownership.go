@@ -739,3 +739,66 @@ func newServiceWrapped(fail bool) (*service, error) {
 	s.seen = j.(*janitor)
 	return s, nil
 }
+
+// --- A value held by another the function returns only on success ---
+
+type stream struct{ recv chan int }
+
+func (s *stream) start() {
+	for range s.recv {
+	}
+}
+func (s *stream) Close() { close(s.recv) }
+
+type streamBroker struct{ s *stream }
+
+func (b *streamBroker) Close() { b.s.Close() }
+
+type streamClient struct{ b *streamBroker }
+
+func newStreamClient(ok func() error) (*streamClient, error) {
+	s := &stream{recv: make(chan int)}
+	b := &streamBroker{s: s}
+	go s.start() // want `goroutine running s.start is not joined on every path: the return at line \d+ skips handing b on`
+	if err := ok(); err != nil {
+		return nil, err
+	}
+	return &streamClient{b: b}, nil
+}
+
+// --- An owner returned inside another: the outer's method must reach it ---
+
+type builder struct {
+	ch chan int
+	wg sync.WaitGroup
+}
+
+func newBuilder() *builder {
+	b := &builder{ch: make(chan int)}
+	b.wg.Add(1)
+	go func() { // want `goroutine is handed on to the caller, but cancelWriter drops it at line \d+`
+		defer b.wg.Done()
+		for range b.ch {
+		}
+	}()
+	return b
+}
+
+func (b *builder) Finish() { close(b.ch); b.wg.Wait() }
+func (b *builder) Close()  {}
+
+type tableWriter struct{ b *builder }
+
+func newTableWriter() *tableWriter { return &tableWriter{b: newBuilder()} }
+func (w *tableWriter) Flush()      { w.b.Finish() }
+func (w *tableWriter) Cancel()     { w.b.Close() }
+
+func cancelWriter() {
+	w := newTableWriter() // want `the result of newTableWriter \(its.b\) is not stopped on every path: .* call its Flush method`
+	w.Cancel()
+}
+
+func flushWriter() {
+	w := newTableWriter()
+	defer w.Flush()
+}
