@@ -155,6 +155,7 @@ type checker struct {
 	obligations map[*types.Func][]obligation // what callers of this package's functions must do
 	bubbled     map[*types.Func]bool         // test helpers only ever called in synctest bubbles
 	consumed    map[fieldKey]bool            // channel fields a goroutine of the package receives from
+	accessed    map[fieldKey]bool            // channel fields exported functions return
 }
 
 func run(pass *analysis.Pass) (any, error) {

@@ -78,6 +78,8 @@ type summary struct {
 	// ctxValues, for a function of another package: its context
 	// parameters it reads only for their values (ctxdetach).
 	ctxValues []int
+	// opaque: it calls a function value the pass cannot read.
+	opaque bool
 }
 
 // summaryOf returns the summary of a function declared in this package,
@@ -95,7 +97,9 @@ func (c *checker) summaryOf(fn *types.Func) *summary {
 	c.summaries[fn] = &summary{} // in progress
 	s := &summary{}
 	keep := func(p path) bool { return c.paramOrGlobal(p, decl) }
-	s.blocks = c.blocksIn(decl.Body, keep)
+	w := &blockWalk{c: c, keep: keep}
+	w.stmts(decl.Body.List)
+	s.blocks, s.opaque = w.blocks, w.opaque
 	s.effects = c.effectsIn(decl.Body, keep)
 	s.returns, s.returnsDone = c.returnedPath(decl, keep)
 	if s.returnsDone && s.returns.fields != "" {
@@ -285,8 +289,10 @@ func (c *checker) blocksIn(body *ast.BlockStmt, keep func(path) bool) []block {
 }
 
 type blockWalk struct {
-	c      *checker
-	keep   func(path) bool
+	c         *checker
+	keep      func(path) bool
+	deadlined []path // values given a deadline (SetDeadline) before: their reads end on their own
+	opaque    bool   // it calls a function value the pass cannot read, which may block
 	loops  []*loopExit // how each enclosing loop can be left, innermost last
 	blocks []block
 	depth  int // calls followed into function literals called in place
@@ -593,6 +599,16 @@ func (w *blockWalk) call(call *ast.CallExpr) {
 	for _, a := range call.Args {
 		w.expr(a)
 	}
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && strings.HasPrefix(sel.Sel.Name, "Set") && strings.HasSuffix(sel.Sel.Name, "Deadline") {
+		if p := pathOf(w.c.info, sel.X); p.valid() {
+			w.deadlined = append(w.deadlined, p) // c.SetDeadline(t): its reads and writes end by t
+		}
+	}
+	if p := pathOf(w.c.info, call.Fun); p.valid() {
+		if _, ok := w.c.typeOf(call.Fun).Underlying().(*types.Signature); ok {
+			w.opaque = true // f(): a function value, which may block on anything
+		}
+	}
 	if lit, ok := ast.Unparen(call.Fun).(*ast.FuncLit); ok && w.depth < 2 {
 		w.depth++
 		w.stmts(lit.Body.List) // func() { ... }(): runs here
@@ -615,6 +631,7 @@ func (w *blockWalk) call(call *ast.CallExpr) {
 		return
 	}
 	if s := w.c.calleeSummary(fn); s != nil {
+		w.opaque = w.opaque || s.opaque
 		for _, b := range s.blocks {
 			alts := make([]alt, 0, len(b.alts))
 			mapped := true
@@ -661,6 +678,9 @@ func (w *blockWalk) call(call *ast.CallExpr) {
 			}
 		}
 	}
+	alts = slices.DeleteFunc(alts, func(a alt) bool {
+		return slices.ContainsFunc(w.deadlined, func(d path) bool { return d.prefixOf(a.p) })
+	})
 	if len(alts) > 0 {
 		w.add(call, alts...)
 	}

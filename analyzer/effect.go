@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"strings"
@@ -82,13 +83,14 @@ func (c *checker) callEffects(call *ast.CallExpr, add func(effKind, path)) {
 	if fn == nil {
 		return
 	}
-	if isMethod(fn, "sync", "WaitGroup", "Wait", "Done") {
+	if isMethod(fn, "sync", "WaitGroup", "Wait", "Done", "Add") {
 		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
-			k := effWait
-			if fn.Name() == "Done" {
-				k = effDone
+			switch {
+			case fn.Name() == "Wait":
+				add(effWait, pathOf(c.info, sel.X))
+			case fn.Name() == "Done", !positiveConst(c.info, call.Args[0]):
+				add(effDone, pathOf(c.info, sel.X)) // wg.Add(-n) counts down as Done does
 			}
-			add(k, pathOf(c.info, sel.X))
 		}
 		return
 	}
@@ -109,6 +111,12 @@ func (c *checker) callEffects(call *ast.CallExpr, add func(effKind, path)) {
 			}
 		}
 	}
+}
+
+// positiveConst reports whether e is a constant above zero.
+func positiveConst(info *types.Info, e ast.Expr) bool {
+	tv, ok := info.Types[e]
+	return ok && tv.Value != nil && constant.Sign(tv.Value) > 0
 }
 
 // calleeSummary returns the summary of fn: computed from its body when it

@@ -50,7 +50,8 @@ type obligation struct {
 	at      string      // the go statement it leaks: "pkg/file.go:12"
 	runs    string      // what the goroutine runs, for messages: "tx.awaitDone"
 	goStmt  *ast.GoStmt
-	more    int // other goroutines handed on the same way (mergeObligations)
+	more    int  // other goroutines handed on the same way (mergeObligations)
+	byName  bool // methods are stops by their names, their effect unseen
 }
 
 func result(i int) int                { return -2 - i }
@@ -88,8 +89,8 @@ func (c *checker) computeObligations() {
 			continue
 		}
 		j := c.joinOf(cur)
-		if j.bare || j.handoff == nil {
-			continue
+		if j.bare || j.handoff == nil || !j.mayBlock() {
+			continue // a goroutine that ends on its own can be let go
 		}
 		h := *j.handoff
 		if h.kind != obStop && h.p.fields != "" {
@@ -117,6 +118,13 @@ func (c *checker) computeObligations() {
 				continue // the value cannot stop it
 			}
 			o.methods = c.stoppingMethods(c.valueAt(fd, fn, o), j)
+			if !slices.ContainsFunc(o.methods, token.IsExported) {
+				// No exported method is seen to stop it: the effect goes
+				// where the pass cannot follow. A stop by its name stands.
+				if names := c.stopNames(c.valueAt(fd, fn, o)); len(names) > 0 {
+					o.methods, o.byName = names, true
+				}
+			}
 		}
 		c.obligations[fn] = appendObligation(c.obligations[fn], o)
 	}
@@ -140,6 +148,9 @@ func (c *checker) computeObligations() {
 						lifted := o
 						lifted.target, lifted.more = result(i), 0
 						lifted.fields = fields + o.fields
+						if strings.Count(lifted.fields, ".") > maxObligationDepth {
+							continue
+						}
 						if fields != "" {
 							lifted.methods = c.methodsDischarging(fn.Type().(*types.Signature).Results().At(i).Type(), lifted)
 						}
@@ -158,6 +169,9 @@ func (c *checker) computeObligations() {
 						continue
 					}
 					p.fields += o.fields
+					if strings.Count(p.fields, ".") > maxObligationDepth {
+						continue // methods that call each other through fields: stop somewhere
+					}
 					if !c.fieldsOwned(p) {
 						continue // a field given a value from elsewhere: its owner's business
 					}
@@ -274,6 +288,11 @@ func (c *checker) returnedInPlace(call *ast.CallExpr, o obligation) (int, string
 	i := slices.IndexFunc(ret.Results, func(r ast.Expr) bool { return r == e })
 	return i, fields, i >= 0
 }
+
+// maxObligationDepth is how many fields deep an obligation is followed
+// into the values that hold it: deeper, the holder is a structure of
+// values that refer to each other, not an owner.
+const maxObligationDepth = 3
 
 // appendObligation adds o unless an equal one is there.
 func appendObligation(list []obligation, o obligation) []obligation {
@@ -520,6 +539,24 @@ func (c *checker) stoppingMethods(p path, j *goJoin) []string {
 	// Callers in other packages can call only the exported ones.
 	if exported := slices.DeleteFunc(slices.Clone(names), func(s string) bool { return !token.IsExported(s) }); len(exported) > 0 {
 		names = exported
+	}
+	slices.Sort(names)
+	return names
+}
+
+// stopNames returns the exported methods of the value at p named like a
+// stop (Close, Stop, Shutdown...).
+func (c *checker) stopNames(p path) []string {
+	t := c.pathType(p)
+	if !p.valid() || t == nil {
+		return nil
+	}
+	var names []string
+	ms := methodSet(t)
+	for i := 0; i < ms.Len(); i++ {
+		if name := ms.At(i).Obj().Name(); closerNames[name] && name != "Wait" {
+			names = append(names, name)
+		}
 	}
 	slices.Sort(names)
 	return names
@@ -918,7 +955,7 @@ func (c *checker) discharges(n ast.Node, p path, o obligation) bool {
 			switch {
 			case o.kind == obWait:
 				found = r.path.equal(p) && r.method.Name() == "Wait"
-			case o.kind == obStop && r.path.equal(p) && isAbstract(r.method):
+			case o.kind == obStop && r.path.equal(p) && (isAbstract(r.method) || o.byName):
 				// c.Close() on an interface the constructor returned: its
 				// code is the concrete type's, whose stopping methods o names.
 				found = slices.Contains(o.methods, r.method.Name())

@@ -3,6 +3,7 @@ package analyzer
 import (
 	"fmt"
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"slices"
@@ -58,6 +59,7 @@ type goJoin struct {
 	detached        bool            // documented with //twine:detached
 	forever         *block          // a block that nothing in the package releases
 	how             string          // how it is joined, stopped or handed on (for -explain)
+	opaque          bool            // it calls function values, which may block on anything
 	handoff         *handoff        // what its join or stop is handed on with, if it is
 	dropped         *drop           // a call of this package that drops what it is handed on with
 
@@ -116,7 +118,7 @@ func (c *checker) decide(cur inspector.Cursor, j *goJoin) (stuck *block) {
 		return // its goroutines end with it
 	}
 	j.keys = c.goKeys(g, j.fn)
-	j.blocks = c.goBlocks(g, j.fn)
+	j.blocks, j.opaque = c.goBlocks(g, j.fn)
 	j.many = inLoop(g, funcBody(j.fn))
 	j.keys = c.finalKeys(g, j)
 	for i, b := range j.blocks {
@@ -222,6 +224,15 @@ func (c *checker) runsParam(fn *types.Func) int {
 	return index
 }
 
+// mayBlock reports whether the goroutine of j can wait for ever on
+// something: a block the pass reads (other than a WaitGroup's Wait), or a
+// call of a function value it cannot read.
+func (j *goJoin) mayBlock() bool {
+	return j.opaque || slices.ContainsFunc(j.blocks, func(b block) bool {
+		return !b.inner && !slices.ContainsFunc(b.alts, func(a alt) bool { return a.kind == altWait })
+	})
+}
+
 // goexit reports whether a call ends the goroutine but not the process.
 func (c *checker) goexit(call *ast.CallExpr) bool { return isGoexit(callee(c.info, call)) }
 
@@ -240,26 +251,94 @@ func keyNames(keys []joinKey) string {
 // A goroutine that blocks on nothing the pass reads but is given a
 // context of the spawner's (go work(ctx)) waits, by convention, on that
 // context: cancelling it stops it.
-func (c *checker) goBlocks(g *ast.GoStmt, fn ast.Node) []block {
-	blocks := c.readBlocks(g, fn)
+func (c *checker) goBlocks(g *ast.GoStmt, fn ast.Node) (blocks []block, opaque bool) {
+	blocks, opaque = c.readBlocks(g, fn)
+	blocks = c.dropBuffered(blocks, fn)
 	if len(blocks) > 0 {
-		return blocks
+		return blocks, opaque
 	}
 	var alts []alt
 	eachRef(c.info, g.Call, func(r ref) {
-		if isContextType(c.typeOf(r.expr)) && r.path.fields == "" &&
+		if isContextType(c.typeOf(r.expr)) && r.path.fields == "" && !declaredIn(r.path.root, g.Call.Fun) &&
 			!slices.ContainsFunc(alts, func(a alt) bool { return a.p.equal(r.path) }) {
 			alts = append(alts, alt{kind: altDone, p: r.path})
 		}
 	})
 	if len(alts) == 0 {
+		return nil, opaque
+	}
+	return []block{{node: g, alts: alts}}, opaque
+}
+
+// dropBuffered leaves out the sends on a channel of fn made with a
+// constant buffer that holds all of them (errs := make(chan error, 10)
+// and one send, in no loop): they do not block.
+func (c *checker) dropBuffered(blocks []block, fn ast.Node) []block {
+	sends := make(map[*types.Var]int)
+	looped := make(map[*types.Var]bool)
+	for _, b := range blocks {
+		for _, a := range b.alts {
+			if a.kind == altSend && a.p.fields == "" {
+				sends[a.p.root]++
+				looped[a.p.root] = looped[a.p.root] || a.loop
+			}
+		}
+	}
+	return slices.DeleteFunc(blocks, func(b block) bool {
+		if len(b.alts) != 1 || b.alts[0].kind != altSend || b.alts[0].p.fields != "" {
+			return false
+		}
+		v := b.alts[0].p.root
+		n, ok := c.constCap(b.alts[0].p, fn)
+		return ok && !looped[v] && sends[v] <= n
+	})
+}
+
+// constCap returns the capacity of the channel p, a variable of fn made,
+// and only ever made, with a constant capacity.
+func (c *checker) constCap(p path, fn ast.Node) (int, bool) {
+	if p.fields != "" || !c.localTo(p, fn) {
+		return 0, false
+	}
+	n, ok := -1, true
+	ast.Inspect(funcBody(fn), func(m ast.Node) bool {
+		lhs, rhs := assignment(m)
+		for i, l := range lhs {
+			if pathOf(c.info, l).root != p.root {
+				continue
+			}
+			call, isCall := ast.Unparen(at(rhs, i, len(lhs))).(*ast.CallExpr)
+			if !isCall || !isBuiltinCall(c.info, call, "make") || len(call.Args) != 2 {
+				ok = false
+				continue
+			}
+			tv := c.info.Types[call.Args[1]]
+			if tv.Value == nil || tv.Value.Kind() != constant.Int {
+				ok = false
+				continue
+			}
+			k, exact := constant.Int64Val(tv.Value)
+			if !exact || n >= 0 && int(k) != n {
+				ok = false
+				continue
+			}
+			n = int(k)
+		}
+		return ok
+	})
+	return n, ok && n > 0
+}
+
+// at returns rhs[i] when the assignment pairs each side, else nil.
+func at(rhs []ast.Expr, i, n int) ast.Expr {
+	if len(rhs) != n || i >= len(rhs) {
 		return nil
 	}
-	return []block{{node: g, alts: alts}}
+	return rhs[i]
 }
 
 // readBlocks is goBlocks for what the goroutine's code says.
-func (c *checker) readBlocks(g *ast.GoStmt, fn ast.Node) []block {
+func (c *checker) readBlocks(g *ast.GoStmt, fn ast.Node) (blocks []block, opaque bool) {
 	call := g.Call
 	lit, _ := ast.Unparen(call.Fun).(*ast.FuncLit)
 	if lit == nil {
@@ -267,15 +346,16 @@ func (c *checker) readBlocks(g *ast.GoStmt, fn ast.Node) []block {
 	}
 	if lit != nil {
 		own := func(p path) bool { return declaredIn(p.root, lit) }
-		blocks := c.blocksIn(lit.Body, func(p path) bool { return p.valid() && (!own(p) || p.fields != "") })
-		for i, b := range blocks {
-			blocks[i].inner = slices.ContainsFunc(b.alts, func(a alt) bool { return own(a.p) })
+		w := &blockWalk{c: c, keep: func(p path) bool { return p.valid() && (!own(p) || p.fields != "") }}
+		w.stmts(lit.Body.List)
+		for i, b := range w.blocks {
+			w.blocks[i].inner = slices.ContainsFunc(b.alts, func(a alt) bool { return own(a.p) })
 		}
-		return blocks
+		return w.blocks, w.opaque
 	}
 	w := &blockWalk{c: c, keep: func(p path) bool { return p.valid() }}
 	w.call(call)
-	return w.blocks
+	return w.blocks, w.opaque
 }
 
 // stopped checks, for each block of the goroutine of j, whether the
@@ -636,8 +716,8 @@ func (c *checker) releasable(a alt) bool {
 // unexported, or of an unexported type, or of a type declared in a test
 // file, or in package main.
 func (c *checker) privateField(k fieldKey) bool {
-	if k.owner.Pkg() != c.pass.Pkg {
-		return false
+	if k.owner.Pkg() != c.pass.Pkg || c.accessors()[k] {
+		return false // another package's, or given out by an exported method (l.Names())
 	}
 	if !ast.IsExported(k.field) || !k.owner.Exported() || c.pass.Pkg.Name() == "main" {
 		return true
@@ -665,6 +745,27 @@ func (c *checker) scopeBody(v *types.Var) *ast.BlockStmt {
 		})
 	}
 	return body
+}
+
+// accessors returns the fields whose channel an exported function or
+// method of the package returns (func (l *Lister) Names() <-chan string {
+// return l.names }): other packages reach them through it.
+func (c *checker) accessors() map[fieldKey]bool {
+	if c.accessed != nil {
+		return c.accessed
+	}
+	c.accessed = make(map[fieldKey]bool)
+	for fn, d := range c.decls {
+		if !fn.Exported() || d.Body == nil {
+			continue
+		}
+		if s := c.summaryOf(fn); s != nil && s.returns.valid() {
+			if k, ok := c.keyOf(s.returns); ok && k.field.owner != nil {
+				c.accessed[k.field] = true
+			}
+		}
+	}
+	return c.accessed
 }
 
 // declBody returns the body of the function of this package that declares

@@ -36,6 +36,7 @@ type factObligation struct {
 	Needs   [][]factRelease
 	Joins   []factRelease
 	Methods []string
+	ByName  bool   // Methods stop it by their names
 	At      string // the go statement: "example.com/lib/lib.go:12"
 	Runs    string // what it runs
 }
@@ -215,7 +216,7 @@ func (c *checker) toFact(fn *types.Func, s *summary, obs []obligation, fresh boo
 		}
 	}
 	for _, o := range obs {
-		fo := factObligation{Target: o.target, Fields: o.fields, Kind: uint8(o.kind), Methods: o.methods, At: o.at, Runs: o.runs}
+		fo := factObligation{Target: o.target, Fields: o.fields, Kind: uint8(o.kind), Methods: o.methods, ByName: o.byName, At: o.at, Runs: o.runs}
 		for _, alts := range o.needs {
 			fo.Needs = append(fo.Needs, encodeReleases(alts))
 		}
@@ -284,7 +285,7 @@ func (c *checker) factSummary(fn *types.Func, f *ownFact) *summary {
 		}
 	}
 	for _, o := range f.Owes {
-		ob := obligation{target: o.Target, fields: o.Fields, kind: obKind(o.Kind), methods: o.Methods, at: o.At, runs: o.Runs}
+		ob := obligation{target: o.Target, fields: o.Fields, kind: obKind(o.Kind), methods: o.Methods, byName: o.ByName, at: o.At, runs: o.Runs}
 		for _, fa := range o.Needs {
 			ob.needs = append(ob.needs, decodeReleases(fa))
 		}

@@ -802,3 +802,111 @@ func flushWriter() {
 	w := newTableWriter()
 	defer w.Flush()
 }
+
+// --- Methods that call each other through fields: the analysis ends ---
+
+type pipe struct {
+	r2   *r2p
+	stop chan struct{}
+}
+
+type r2p struct{ p *pipe }
+
+func (p *pipe) start() { go func() { <-p.stop }() }
+func (p *pipe) Close() {
+	p.start()
+	if p.r2 != nil {
+		p.r2.Close()
+	}
+}
+func (r *r2p) Close() {
+	if r.p != nil {
+		r.p.Close()
+	}
+}
+func (p *pipe) Stop() { close(p.stop) }
+
+// --- A goroutine that ends on its own by a deadline can be let go ---
+
+type pgConn struct {
+	nc   net.Conn
+	done chan struct{}
+}
+
+func (c *pgConn) asyncClose() {
+	go func() {
+		defer close(c.done)
+		c.nc.SetDeadline(time.Now().Add(15 * time.Second))
+		buf := make([]byte, 8)
+		for {
+			if _, err := c.nc.Read(buf); err != nil {
+				break
+			}
+		}
+		c.nc.Close()
+	}()
+}
+
+func (c *pgConn) CleanupDone() <-chan struct{} { return c.done }
+
+func execAndClose(nc net.Conn) {
+	c := &pgConn{nc: nc, done: make(chan struct{})}
+	c.asyncClose() // ends by its deadline: nothing to wait for here
+}
+
+// --- A generator whose channel an accessor gives out ---
+
+type lister struct{ names chan string }
+
+func (l *lister) Names() <-chan string { return l.names }
+
+func listNames(items []string) *lister {
+	l := &lister{names: make(chan string)}
+	go func() {
+		defer close(l.names)
+		for _, n := range items {
+			l.names <- n
+		}
+	}()
+	return l
+}
+
+// --- A buffer that holds every send ---
+
+func drainErrors(it func() error) error {
+	errs := make(chan error, 10)
+	done := make(chan struct{})
+	go func() {
+		if err := it(); err != nil {
+			errs <- err
+		}
+		done <- struct{}{}
+	}()
+	<-done
+	select {
+	case err := <-errs:
+		return err
+	default:
+		return nil
+	}
+}
+
+// --- A WaitGroup as a start gate, opened by Add(-n) ---
+
+func startGate(n int, work func() int) int {
+	var gate sync.WaitGroup
+	res := make(chan int)
+	gate.Add(n)
+	for i := 0; i < n; i++ {
+		go func() {
+			gate.Wait()
+			res <- work()
+		}()
+	}
+	gate.Add(-n)
+	sum := 0
+	for range n {
+		sum += <-res
+	}
+	return sum
+}
