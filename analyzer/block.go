@@ -291,11 +291,11 @@ func (c *checker) blocksIn(body *ast.BlockStmt, keep func(path) bool) []block {
 type blockWalk struct {
 	c         *checker
 	keep      func(path) bool
-	deadlined []path // values given a deadline (SetDeadline) before: their reads end on their own
-	opaque    bool   // it calls a function value the pass cannot read, which may block
-	loops  []*loopExit // how each enclosing loop can be left, innermost last
-	blocks []block
-	depth  int // calls followed into function literals called in place
+	deadlined []path      // values given a deadline (SetDeadline) before: their reads end on their own
+	opaque    bool        // it calls a function value the pass cannot read, which may block
+	loops     []*loopExit // how each enclosing loop can be left, innermost last
+	blocks    []block
+	depth     int // calls followed into function literals called in place
 }
 
 // add records a block, unless one of its alternatives is out of reach.
