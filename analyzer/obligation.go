@@ -125,6 +125,9 @@ func (c *checker) computeObligations() {
 					o.methods, o.byName = names, true
 				}
 			}
+			if len(o.methods) == 0 {
+				continue // a value none of whose methods stops it: nothing a caller can be told to do
+			}
 		}
 		c.obligations[fn] = appendObligation(c.obligations[fn], o)
 	}
@@ -953,9 +956,11 @@ func (c *checker) discharges(n ast.Node, p path, o obligation) bool {
 			switch {
 			case o.kind == obWait:
 				found = r.path.equal(p) && r.method.Name() == "Wait"
-			case o.kind == obStop && r.path.equal(p) && (isAbstract(r.method) || o.byName):
-				// c.Close() on an interface the constructor returned: its
-				// code is the concrete type's, whose stopping methods o names.
+			case o.kind == obStop && r.path.equal(p):
+				// One of the methods found to stop it where it was made
+				// (by their effect there, or by their name where the
+				// effect hides), also on the interface a constructor
+				// returned, whose code is the concrete type's.
 				found = slices.Contains(o.methods, r.method.Name())
 			}
 		}

@@ -109,7 +109,7 @@ func run(cfg config) (*results, error) {
 			if _, err := output(repo, nil, "go", "build", "-o", exe, "./cmd/twinevet"); err != nil {
 				return res, fmt.Errorf("building twinevet: %v", err)
 			}
-			reports, fails = vetReports(l, mod, exe, "-json", "./...")
+			reports, fails = vetReports(l, mod, exe, "-twine", "-json", "./...") // twine alone, not go vet's suite
 		case toolVet:
 			reports, fails = vetReports(l, mod, "go", "vet", "-json", "./...")
 		case toolProfile:
