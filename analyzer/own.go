@@ -716,14 +716,16 @@ func (c *checker) releasable(a alt) bool {
 // unexported, or of an unexported type, or of a type declared in a test
 // file, or in package main.
 func (c *checker) privateField(k fieldKey) bool {
-	if k.owner.Pkg() != c.pass.Pkg || c.accessors()[k] {
-		return false // another package's, or given out by an exported method (l.Names())
+	if k.owner.Pkg() != c.pass.Pkg {
+		return false
 	}
-	if !ast.IsExported(k.field) || !k.owner.Exported() || c.pass.Pkg.Name() == "main" {
-		return true
+	if tf := c.pass.Fset.File(k.owner.Pos()); c.pass.Pkg.Name() == "main" || tf != nil && c.tests[tf] {
+		return true // no other package can reach it
 	}
-	tf := c.pass.Fset.File(k.owner.Pos())
-	return tf != nil && c.tests[tf]
+	if c.accessors()[k] {
+		return false // given out by an exported method (l.Names())
+	}
+	return !ast.IsExported(k.field) || !k.owner.Exported()
 }
 
 // scopeBody returns the body of the innermost function of this package
@@ -1042,7 +1044,10 @@ func (c *checker) ownedLocal(v *types.Var, fn ast.Node) bool {
 				continue
 			}
 			assigned = true
-			if len(lhs) != len(rhs) || !c.madeHere(rhs[i]) {
+			switch {
+			case len(lhs) == len(rhs) && c.madeHere(rhs[i]):
+			case len(rhs) == 1 && c.madeResult(rhs[0], i):
+			default:
 				owned = false
 				return false
 			}
@@ -1085,10 +1090,27 @@ func (c *checker) madeHere(e ast.Expr) bool {
 	return false
 }
 
+// madeResult reports whether the i-th result of the call e is a value its
+// callee made (s, st := NewStoreAndState()).
+func (c *checker) madeResult(e ast.Expr, i int) bool {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	fn := callee(c.info, call)
+	if fn == nil || fn.Pkg() != c.pass.Pkg {
+		return i == 0 && c.madeHere(e)
+	}
+	return c.constructsResult(fn, i)
+}
+
 // constructs reports whether fn, a function of this package, returns as
 // its first result a value it made itself (and kept in no other place it
 // can see).
-func (c *checker) constructs(fn *types.Func) bool {
+func (c *checker) constructs(fn *types.Func) bool { return c.constructsResult(fn, 0) }
+
+// constructsResult is constructs for the i-th result.
+func (c *checker) constructsResult(fn *types.Func, index int) bool {
 	decl := c.decls[fn.Origin()]
 	if decl == nil || decl.Body == nil || decl.Type.Results == nil {
 		return false
@@ -1099,11 +1121,11 @@ func (c *checker) constructs(fn *types.Func) bool {
 		case *ast.FuncLit:
 			return false
 		case *ast.ReturnStmt:
-			if len(n.Results) == 0 {
+			if len(n.Results) <= index {
 				ok = false
 				return false
 			}
-			r := ast.Unparen(n.Results[0])
+			r := ast.Unparen(n.Results[index])
 			any = true
 			if id, isID := r.(*ast.Ident); isID {
 				if v, isVar := c.info.Uses[id].(*types.Var); isVar && declaredIn(v, decl.Body) {
