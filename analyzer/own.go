@@ -418,7 +418,9 @@ func (c *checker) stopped(j *goJoin, g *ast.GoStmt, graph *cfg.CFG) (unreleased 
 		}
 		search := func(used func(ast.Node) bool) (*ast.ReturnStmt, ast.Node) {
 			if deferredBefore(c.info, funcBody(j.fn), g, used) {
-				by = "deferred " + by
+				if !strings.HasPrefix(by, "defer ") {
+					by = "deferred " + by
+				}
 				return nil, nil
 			}
 			q := flowQuery{g: graph, from: g, used: used, isGoexit: c.goexit, caseUsed: func(cc *ast.CommClause) bool { return releasedBy(cc.Comm) }}
