@@ -40,31 +40,37 @@ type effect struct {
 // goroutines it starts do not.
 func (c *checker) effectsIn(body ast.Node, keep func(path) bool) []effect {
 	var out []effect
-	add := func(k effKind, p path) {
+	c.walkEffects(body, false, func(k effKind, p path) {
 		if keep(p) {
 			out = append(out, effect{k, p})
 		}
-	}
-	ast.Inspect(body, func(n ast.Node) bool {
+	})
+	return out
+}
+
+// walkEffects calls note for every effect in n: its sends, receives,
+// ranges over channels and calls, in function literals too, and in the
+// goroutines it starts only with goroutines set.
+func (c *checker) walkEffects(n ast.Node, goroutines bool, note func(effKind, path)) {
+	ast.Inspect(n, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.GoStmt:
-			return false
+			return goroutines
 		case *ast.SendStmt:
-			add(effSend, pathOf(c.info, n.Chan))
+			note(effSend, pathOf(c.info, n.Chan))
 		case *ast.UnaryExpr:
 			if n.Op == token.ARROW {
-				add(effRecv, c.chanPath(n.X))
+				note(effRecv, c.chanPath(n.X))
 			}
 		case *ast.RangeStmt:
 			if isChan(c.typeOf(n.X)) {
-				add(effRecv, c.chanPath(n.X))
+				note(effRecv, c.chanPath(n.X))
 			}
 		case *ast.CallExpr:
-			c.callEffects(n, add)
+			c.callEffects(n, note)
 		}
 		return true
 	})
-	return out
 }
 
 // callEffects adds the effects of one call.
@@ -394,16 +400,8 @@ func (c *checker) cancels(cancel, ctx path) bool {
 	if !ok1 || !ok2 {
 		return false
 	}
-	cancelKeys := closure(ck, func(k cancelKey) []cancelKey { return r.alias[k] })
-	ctxKeys := closure(xk, func(k cancelKey) []cancelKey {
-		next := r.alias[k]
-		if k.v != nil {
-			for _, p := range r.parents[k.v] {
-				next = append(next, cancelKey{v: p})
-			}
-		}
-		return next
-	})
+	cancelKeys := r.aliases(ck)
+	ctxKeys := r.contexts(xk)
 	for k := range ctxKeys {
 		for _, cand := range r.pairs[k] {
 			if cancelKeys[cand] {
@@ -412,6 +410,25 @@ func (c *checker) cancels(cancel, ctx path) bool {
 		}
 	}
 	return false
+}
+
+// contexts returns the keys of a context: k, the fields and variables that
+// stand for it, and the contexts it derives from, whose cancels cancel it.
+func (r *cancelRelation) contexts(k cancelKey) map[cancelKey]bool {
+	return closure(k, func(k cancelKey) []cancelKey {
+		next := r.alias[k]
+		if k.v != nil {
+			for _, p := range r.parents[k.v] {
+				next = append(next, cancelKey{v: p})
+			}
+		}
+		return next
+	})
+}
+
+// aliases returns k and the fields and variables that stand for it.
+func (r *cancelRelation) aliases(k cancelKey) map[cancelKey]bool {
+	return closure(k, func(k cancelKey) []cancelKey { return r.alias[k] })
 }
 
 // closure returns the keys reachable from k by next.

@@ -494,17 +494,9 @@ func (c *checker) pairedCancel(ctx path) (path, bool) {
 		return path{}, false
 	}
 	r := c.relation()
-	for ck := range closure(k, func(k cancelKey) []cancelKey {
-		next := r.alias[k]
-		if k.v != nil {
-			for _, p := range r.parents[k.v] {
-				next = append(next, cancelKey{v: p})
-			}
-		}
-		return next
-	}) {
+	for ck := range r.contexts(k) {
 		for _, cancel := range r.pairs[ck] {
-			for fk := range closure(cancel, func(k cancelKey) []cancelKey { return r.alias[k] }) {
+			for fk := range r.aliases(cancel) {
 				if fk.field.owner == k.field.owner {
 					q := parentPath(ctx)
 					q.fields += "." + fk.field.field

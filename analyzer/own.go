@@ -645,15 +645,7 @@ func (c *checker) cancelOwner(cur inspector.Cursor, fn ast.Node, ctx path) (stri
 	if !ok {
 		return "", false
 	}
-	for ck := range closure(k, func(k cancelKey) []cancelKey {
-		next := r.alias[k]
-		if k.v != nil {
-			for _, p := range r.parents[k.v] {
-				next = append(next, cancelKey{v: p})
-			}
-		}
-		return next
-	}) {
+	for ck := range r.contexts(k) {
 		for _, cancel := range r.pairs[ck] {
 			if cancel.v == nil {
 				return "the owner of the field " + cancel.field.field, true // ctx, rs.cancel = context.WithCancel(ctx)
@@ -881,35 +873,13 @@ func (c *checker) varEffects(v *types.Var, body ast.Node) map[effKind]bool {
 		}
 	}
 	if body != nil {
-		c.scanEffects(body, note)
+		c.walkEffects(body, true, note)
 		return got
 	}
 	for _, f := range c.pass.Files {
-		c.scanEffects(f, note)
+		c.walkEffects(f, true, note)
 	}
 	return got
-}
-
-// scanEffects calls note for every effect in n, in goroutines and function
-// literals too.
-func (c *checker) scanEffects(n ast.Node, note func(effKind, path)) {
-	ast.Inspect(n, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.SendStmt:
-			note(effSend, pathOf(c.info, n.Chan))
-		case *ast.UnaryExpr:
-			if n.Op == token.ARROW {
-				note(effRecv, c.chanPath(n.X))
-			}
-		case *ast.RangeStmt:
-			if isChan(c.typeOf(n.X)) {
-				note(effRecv, c.chanPath(n.X))
-			}
-		case *ast.CallExpr:
-			c.callEffects(n, note)
-		}
-		return true
-	})
 }
 
 // cancellable reports whether the context ctx can be cancelled: unless
@@ -923,10 +893,10 @@ func (c *checker) cancellable(ctx path) bool {
 	}
 	ix := c.fieldIndex()
 	found := false
-	for ck := range closure(k, func(k cancelKey) []cancelKey { return r.alias[k] }) {
+	for ck := range r.aliases(k) {
 		for _, cancel := range r.pairs[ck] {
 			found = true
-			for fk := range closure(cancel, func(k cancelKey) []cancelKey { return r.alias[k] }) {
+			for fk := range r.aliases(cancel) {
 				if fk.v != nil {
 					return true // a variable: judged where it lives
 				}
@@ -963,7 +933,7 @@ func (c *checker) fieldIndex() *fieldUse {
 		}
 	}
 	for _, f := range c.pass.Files {
-		c.scanEffects(f, note)
+		c.walkEffects(f, true, note)
 		ast.Inspect(f, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.AssignStmt:
@@ -1072,24 +1042,22 @@ func (c *checker) ownedLocal(v *types.Var, fn ast.Node) bool {
 // T{...}, or a call of a function of this package whose every return
 // returns such a value.
 func (c *checker) madeHere(e ast.Expr) bool {
-	switch e := ast.Unparen(e).(type) {
-	case *ast.CompositeLit:
+	if c.madeLiteral(e) {
 		return true
-	case *ast.UnaryExpr:
-		_, ok := ast.Unparen(e.X).(*ast.CompositeLit)
-		return ok
-	case *ast.CallExpr:
-		if isBuiltinCall(c.info, e, "new") {
-			return true
-		}
-		if fn := callee(c.info, e); fn != nil && fn.Pkg() == c.pass.Pkg {
-			return c.constructs(fn)
-		} else if fn != nil {
-			s := c.calleeSummary(fn)
-			return s != nil && s.fresh
-		}
 	}
-	return false
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	fn := callee(c.info, call)
+	switch {
+	case fn == nil:
+		return false
+	case fn.Pkg() == c.pass.Pkg:
+		return c.constructs(fn)
+	}
+	s := c.calleeSummary(fn)
+	return s != nil && s.fresh
 }
 
 // madeResult reports whether the i-th result of the call e is a value its
