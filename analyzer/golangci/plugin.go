@@ -47,7 +47,8 @@ func init() {
 // linters.settings.custom.twine.settings. Each rule of the analyzer has a
 // switch named like the rule; a switch left out leaves its rule on, false
 // turns it off. Strict is the analyzer's -strict flag: barego then reports
-// every go statement outside the twine runtime, joined or not. A key that
+// every go statement outside the twine runtime, joined or not; Explain its
+// -explain flag: a note on each go statement barego accepts. A key that
 // is not listed here is an error, so a misspelt rule never passes silently.
 type Settings struct {
 	Barego    *bool `json:"barego,omitempty"`
@@ -57,6 +58,7 @@ type Settings struct {
 	Procleak  *bool `json:"procleak,omitempty"`
 	Spawns    *bool `json:"spawns,omitempty"`
 	Strict    bool  `json:"strict,omitempty"`
+	Explain   bool  `json:"explain,omitempty"`
 }
 
 // Flags returns the analyzer flag values the settings stand for: every
@@ -72,6 +74,7 @@ func (s Settings) Flags() map[string]string {
 		"procleak":  rule(s.Procleak),
 		"spawns":    rule(s.Spawns),
 		"strict":    strconv.FormatBool(s.Strict),
+		"explain":   strconv.FormatBool(s.Explain),
 	}
 }
 

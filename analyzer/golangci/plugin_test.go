@@ -56,7 +56,7 @@ func resetFlags(t *testing.T) {
 }
 
 var defaults = []string{
-	"barego=true", "ctxdetach=true", "ctxescape=true", "procleak=true",
+	"barego=true", "ctxdetach=true", "ctxescape=true", "explain=false", "procleak=true",
 	"scopeleak=true", "spawns=true", "strict=false",
 }
 
@@ -113,7 +113,7 @@ func TestLaterConfigurationWins(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := slices.Clone(defaults)
-	want[3] = "procleak=false"
+	want[slices.Index(want, "procleak=true")] = "procleak=false"
 	if !slices.Equal(flags, want) {
 		t.Errorf("flags %v, want %v", flags, want)
 	}
@@ -124,8 +124,8 @@ func TestBadSettings(t *testing.T) {
 		conf any
 		want string
 	}{
-		{map[string]any{"bargo": false, "barego": false}, `twine: unknown setting "bargo" in linters.settings.custom.twine.settings; the settings are barego, ctxescape, ctxdetach, scopeleak, procleak, spawns, strict`},
-		{map[string]any{"strikt": true, "bargo": false}, `twine: unknown settings "bargo", "strikt" in linters.settings.custom.twine.settings; the settings are barego, ctxescape, ctxdetach, scopeleak, procleak, spawns, strict`},
+		{map[string]any{"bargo": false, "barego": false}, `twine: unknown setting "bargo" in linters.settings.custom.twine.settings; the settings are barego, ctxescape, ctxdetach, scopeleak, procleak, spawns, strict, explain`},
+		{map[string]any{"strikt": true, "bargo": false}, `twine: unknown settings "bargo", "strikt" in linters.settings.custom.twine.settings; the settings are barego, ctxescape, ctxdetach, scopeleak, procleak, spawns, strict, explain`},
 		{map[string]any{"barego": "no"}, `twine: decoding settings: json: cannot unmarshal string into Go struct field Settings.barego of type bool`},
 		{map[string]any{"strict": 1}, `twine: decoding settings: json: cannot unmarshal number into Go struct field Settings.strict of type bool`},
 		{[]any{"barego"}, `twine: decoding settings: json: cannot unmarshal array into Go value of type golangci.Settings`},
