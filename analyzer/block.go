@@ -78,8 +78,13 @@ type summary struct {
 	// ctxValues, for a function of another package: its context
 	// parameters it reads only for their values (ctxdetach).
 	ctxValues []int
+	// ctxBounded, for a function of another package: its context
+	// parameters it gives a deadline of its own when they have none.
+	ctxBounded []int
 	// opaque: it calls a function value the pass cannot read.
 	opaque bool
+	// locks: it takes a mutex.
+	locks bool
 }
 
 // summaryOf returns the summary of a function declared in this package,
@@ -99,7 +104,7 @@ func (c *checker) summaryOf(fn *types.Func) *summary {
 	keep := func(p path) bool { return c.paramOrGlobal(p, decl) }
 	w := &blockWalk{c: c, keep: keep}
 	w.stmts(decl.Body.List)
-	s.blocks, s.opaque = w.blocks, w.opaque
+	s.blocks, s.opaque, s.locks = w.blocks, w.opaque, w.locks
 	s.effects = c.effectsIn(decl.Body, keep)
 	s.returns, s.returnsDone = c.returnedPath(decl, keep)
 	if s.returnsDone && s.returns.fields != "" {
@@ -293,6 +298,7 @@ type blockWalk struct {
 	keep      func(path) bool
 	deadlined []path      // values given a deadline (SetDeadline) before: their reads end on their own
 	opaque    bool        // it calls a function value the pass cannot read, which may block
+	locks     bool        // it takes a sync.Mutex or RWMutex, which can wait for ever (a deadlock)
 	loops     []*loopExit // how each enclosing loop can be left, innermost last
 	blocks    []block
 	depth     int // calls followed into function literals called in place
@@ -309,8 +315,22 @@ func (w *blockWalk) add(node ast.Node, alts ...alt) {
 }
 
 func (w *blockWalk) stmts(list []ast.Stmt) {
-	for _, s := range list {
+	for i, s := range list {
+		if send, ok := s.(*ast.SendStmt); ok && i+1 < len(list) {
+			if _, ret := list[i+1].(*ast.ReturnStmt); ret {
+				w.sendThenReturn(send) // errs <- err; return: the last send, not one of many
+				continue
+			}
+		}
 		w.stmt(s)
+	}
+}
+
+// sendThenReturn records a send that the function returns right after.
+func (w *blockWalk) sendThenReturn(send *ast.SendStmt) {
+	w.expr(send.Value)
+	if p := pathOf(w.c.info, send.Chan); p.valid() {
+		w.add(send, alt{kind: altSend, p: p, loop: len(w.loops) > 0, exits: len(w.loops) > 0})
 	}
 }
 
@@ -622,6 +642,9 @@ func (w *blockWalk) call(call *ast.CallExpr) {
 	if fn == nil {
 		return
 	}
+	if isMethod(fn, "sync", "Mutex", "Lock") || isMethod(fn, "sync", "RWMutex", "Lock", "RLock") {
+		w.locks = true
+	}
 	if isMethod(fn, "sync", "WaitGroup", "Wait") {
 		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
 			if p := pathOf(w.c.info, sel.X); p.valid() {
@@ -632,6 +655,7 @@ func (w *blockWalk) call(call *ast.CallExpr) {
 	}
 	if s := w.c.calleeSummary(fn); s != nil {
 		w.opaque = w.opaque || s.opaque
+		w.locks = w.locks || s.locks
 		for _, b := range s.blocks {
 			alts := make([]alt, 0, len(b.alts))
 			mapped := true

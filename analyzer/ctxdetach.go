@@ -148,7 +148,15 @@ func (c *checker) reportRequest(call *ast.CallExpr, name string, reqs []*types.V
 // the trace task. Nothing runs under such a context, so nothing detaches.
 func (c *checker) valuesOnly(cur inspector.Cursor) bool {
 	call, ok := cur.Parent().Node().(*ast.CallExpr)
-	if !ok || len(call.Args) == 0 || ast.Unparen(call.Args[0]) != cur.Node() {
+	if !ok {
+		return false
+	}
+	if i := slices.IndexFunc(call.Args, func(a ast.Expr) bool { return ast.Unparen(a) == cur.Node() }); i >= 0 {
+		if fn := callee(c.info, call); fn != nil && c.ctxBounded(fn, i) {
+			return true // the callee gives a context without a deadline one of its own
+		}
+	}
+	if len(call.Args) == 0 || ast.Unparen(call.Args[0]) != cur.Node() {
 		return false
 	}
 	fn := callee(c.info, call)
@@ -166,6 +174,49 @@ func (c *checker) valuesOnly(cur inspector.Cursor) bool {
 		return loggingName(fn.Name()) // code the pass cannot read: a logger by its name
 	}
 	return c.ctxValuesOnly(fn, 0, 0)
+}
+
+// ctxBounded reports whether fn gives its i-th parameter, a context, a
+// deadline of its own when it has none (if _, ok := ctx.Deadline(); !ok {
+// ctx, cancel = context.WithTimeout(ctx, d) }): given Background, it is
+// bounded all the same. Known by reading fn in this package, by its fact
+// otherwise.
+func (c *checker) ctxBounded(fn *types.Func, i int) bool {
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || i >= sig.Params().Len() || !isContextType(sig.Params().At(i).Type()) {
+		return false
+	}
+	if fn.Pkg() != c.pass.Pkg {
+		s := c.calleeSummary(fn)
+		return s != nil && slices.Contains(s.ctxBounded, i)
+	}
+	decl := c.decls[fn.Origin()]
+	if decl == nil || decl.Body == nil {
+		return false
+	}
+	v := sig.Params().At(i)
+	found := false
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if found || !ok {
+			return !found
+		}
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "Deadline" {
+			if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok && c.info.Uses[id] == v {
+				found = true
+			}
+		}
+		// Handed to a function that does it (wrapContextWithoutDeadline(ctx)).
+		for j, a := range call.Args {
+			if id, ok := ast.Unparen(a).(*ast.Ident); ok && c.info.Uses[id] == v {
+				if to := callee(c.info, call); to != nil && to != fn && to.Pkg() == c.pass.Pkg && c.ctxBounded(to, j) {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 // loggingName reports whether name is a logging method's: Printf,

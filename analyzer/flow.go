@@ -24,8 +24,13 @@ type flowQuery struct {
 
 	// isErr, if set, reports whether e is the error result that tells the
 	// resource was not created (err from cmd.Start, c, err := NewConn()).
-	// The branch of `e != nil` taken on error is not searched.
+	// The branch of `e != nil` taken on error is not searched, nor that of
+	// `e == errSentinel` or, with errTest, of errors.Is(e, ...).
 	isErr func(e ast.Expr) bool
+
+	// errTest, if set, reports whether a call tests its first argument,
+	// an error, for being a particular error (errors.Is, errors.As).
+	errTest func(call *ast.CallExpr) bool
 
 	// caseUsed, if set, is asked about the case of a select whose body a
 	// block begins. The CFG evaluates every case's communication before
@@ -181,9 +186,16 @@ func (q flowQuery) succs(b *cfg.Block) []*cfg.Block {
 	if q.isErr == nil || len(b.Succs) != 2 || len(b.Nodes) == 0 {
 		return b.Succs
 	}
-	cond, ok := b.Nodes[len(b.Nodes)-1].(*ast.BinaryExpr)
+	last := b.Nodes[len(b.Nodes)-1]
+	if call, ok := last.(*ast.CallExpr); ok && q.errTest != nil && len(call.Args) > 0 && q.errTest(call) && q.isErr(ast.Unparen(call.Args[0])) {
+		return b.Succs[1:] // errors.Is(err, x): the true branch has an error
+	}
+	cond, ok := last.(*ast.BinaryExpr)
 	if !ok || (cond.Op != token.NEQ && cond.Op != token.EQL) {
 		return b.Succs
+	}
+	if cond.Op == token.EQL && !isNilIdent(cond.X) && !isNilIdent(cond.Y) && (q.isErr(ast.Unparen(cond.X)) || q.isErr(ast.Unparen(cond.Y))) {
+		return b.Succs[1:] // err == errSentinel: the true branch has an error
 	}
 	var other ast.Expr
 	switch {

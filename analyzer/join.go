@@ -335,7 +335,7 @@ func (c *checker) finalKeys(g *ast.GoStmt, j *goJoin) []joinKey {
 					continue
 				}
 				for _, a := range b.alts {
-					if a.kind == altSend && a.p.equal(k.p) && a.loop {
+					if a.kind == altSend && a.p.equal(k.p) && a.loop && !a.exits {
 						k.multi = true
 					}
 				}

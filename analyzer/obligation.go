@@ -182,6 +182,9 @@ func (c *checker) computeObligations() {
 					if !ok || lifted.target == -1 && slices.Contains(o.methods, fn.Name()) {
 						continue // not handed on, or fn is itself a method that stops it
 					}
+					if c.dischargedLater(fd, call, p, o) {
+						continue // t.Cleanup(func() { c.Close() }) before returning c: a test helper's fixture
+					}
 					lifted.needs, lifted.joins, lifted.methods, lifted.at, lifted.runs, lifted.goStmt = o.needs, o.joins, o.methods, o.at, o.runs, o.goStmt
 					n := len(c.obligations[fn])
 					c.obligations[fn] = appendObligation(c.obligations[fn], lifted)
@@ -233,6 +236,41 @@ func (c *checker) methodsDischarging(t types.Type, o obligation) []string {
 	}
 	slices.Sort(names)
 	return names
+}
+
+// dischargedLater reports whether fd discharges o on the value at p by a
+// deferred call or a t.Cleanup it registers after the call: it hands the
+// value on, but its stop is already arranged.
+func (c *checker) dischargedLater(fd *ast.FuncDecl, call *ast.CallExpr, p path, o obligation) bool {
+	found := false
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		if found || n == nil || n.Pos() < call.End() {
+			return !found
+		}
+		switch s := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.DeferStmt:
+			found = c.discharges(s, p, o)
+		case *ast.ExprStmt:
+			if cl, ok := s.X.(*ast.CallExpr); ok && isMethod(callee(c.info, cl), "testing", "common", "Cleanup") || isCleanup(c.info, s.X) {
+				found = c.discharges(s, p, o)
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// isCleanup reports whether e calls the Cleanup method of a testing value
+// (t.Cleanup, b.Cleanup, tb.Cleanup).
+func isCleanup(info *types.Info, e ast.Expr) bool {
+	call, ok := e.(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	fn := callee(info, call)
+	return fn != nil && fn.Name() == "Cleanup" && fn.Pkg() != nil && fn.Pkg().Path() == "testing"
 }
 
 // fieldsOwned reports whether every field on the path p is one its value
@@ -769,6 +807,7 @@ func (c *checker) checkCall(cur inspector.Cursor, fn ast.Node, call *ast.CallExp
 			id, ok := e.(*ast.Ident)
 			return ok && c.info.Uses[id] == errVar
 		}
+		q.errTest = func(call *ast.CallExpr) bool { return isFunc(callee(c.info, call), "errors", "Is", "As") }
 	}
 	if ret := q.leak(); ret != nil {
 		return "is not " + obVerb(o) + " on every path: " + c.returnDesc(ret, fn) + " skips it"

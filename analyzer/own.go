@@ -59,7 +59,7 @@ type goJoin struct {
 	detached        bool            // documented with //twine:detached
 	forever         *block          // a block that nothing in the package releases
 	how             string          // how it is joined, stopped or handed on (for -explain)
-	opaque          bool            // it calls function values, which may block on anything
+	opaque          bool            // it calls function values, or takes locks: it may block on what the pass does not read
 	handoff         *handoff        // what its join or stop is handed on with, if it is
 	dropped         *drop           // a call of this package that drops what it is handed on with
 
@@ -144,6 +144,13 @@ func (c *checker) decide(cur inspector.Cursor, j *goJoin) (stuck *block) {
 			j.how = "joined on every path by " + c.joinDesc(j)
 			return
 		}
+		if j.leak == nil && !j.mayBlock() && !c.usesTest(g) {
+			// Only a failing test skips the join, and the goroutine ends
+			// on its own without touching the test.
+			j.deadEnd = nil
+			j.how = "joined on every path that returns by " + c.joinDesc(j) + "; a failing test leaves it to end on its own"
+			return
+		}
 	}
 	unreleased, how := c.stopped(j, g, graph)
 	if len(unreleased) == 0 && how != "" {
@@ -153,6 +160,14 @@ func (c *checker) decide(cur inspector.Cursor, j *goJoin) (stuck *block) {
 	}
 	if len(unreleased) > 0 && c.handedOnBlocks(cur, j, unreleased) {
 		j.leak, j.deadEnd = nil, nil
+		return
+	}
+	if c.tests[c.pass.Fset.File(g.Pos())] && !j.mayBlock() && !c.usesTest(g) {
+		// In a test, a goroutine that blocks on nothing, takes no lock and
+		// does not touch the test ends on its own: the test process
+		// outlives it, and nothing of the test is used after it ended.
+		j.leak, j.deadEnd = nil, nil
+		j.how = "in a test, it ends on its own and does not use the test"
 		return
 	}
 	j.bare = true
@@ -233,6 +248,17 @@ func (j *goJoin) mayBlock() bool {
 	})
 }
 
+// usesTest reports whether the goroutine of g uses a *testing.T, B, F or
+// a testing.TB, which must not be used after its test has ended.
+func (c *checker) usesTest(g *ast.GoStmt) bool {
+	found := false
+	eachRef(c.info, g.Call, func(r ref) {
+		t := c.typeOf(r.expr)
+		found = found || isNamed(t, "testing", "T") || isNamed(t, "testing", "B") || isNamed(t, "testing", "F") || isNamed(t, "testing", "TB")
+	})
+	return found
+}
+
 // goexit reports whether a call ends the goroutine but not the process.
 func (c *checker) goexit(call *ast.CallExpr) bool { return isGoexit(callee(c.info, call)) }
 
@@ -280,7 +306,7 @@ func (c *checker) dropBuffered(blocks []block, fn ast.Node) []block {
 		for _, a := range b.alts {
 			if a.kind == altSend && a.p.fields == "" {
 				sends[a.p.root]++
-				looped[a.p.root] = looped[a.p.root] || a.loop
+				looped[a.p.root] = looped[a.p.root] || a.loop && !a.exits
 			}
 		}
 	}
@@ -351,11 +377,11 @@ func (c *checker) readBlocks(g *ast.GoStmt, fn ast.Node) (blocks []block, opaque
 		for i, b := range w.blocks {
 			w.blocks[i].inner = slices.ContainsFunc(b.alts, func(a alt) bool { return own(a.p) })
 		}
-		return w.blocks, w.opaque
+		return w.blocks, w.opaque || w.locks
 	}
 	w := &blockWalk{c: c, keep: func(p path) bool { return p.valid() }}
 	w.call(call)
-	return w.blocks, w.opaque
+	return w.blocks, w.opaque || w.locks
 }
 
 // stopped checks, for each block of the goroutine of j, whether the

@@ -25,6 +25,9 @@ type ownFact struct {
 	// CtxValues lists its context parameters that it reads only for their
 	// values (a logger's), which context.Background() does not detach.
 	CtxValues []int
+	// CtxBounded lists its context parameters it gives a deadline of its
+	// own when they have none, which context.Background() is bounded by.
+	CtxBounded []int
 }
 
 // A factObligation is an obligation (obligation.go) of the function's
@@ -93,6 +96,9 @@ func (f *ownFact) String() string {
 	for _, i := range f.CtxValues {
 		parts = append(parts, fmt.Sprintf("values of param%d", i))
 	}
+	for _, i := range f.CtxBounded {
+		parts = append(parts, fmt.Sprintf("deadline for param%d", i))
+	}
 	for _, o := range f.Owes {
 		t := "result" + fmt.Sprint(-2-o.Target)
 		switch {
@@ -140,11 +146,12 @@ func (c *checker) exportOwnFacts() {
 				continue
 			}
 			fact := c.toFact(fn, c.summaryOf(fn), c.obligations[fn], c.constructs(fn))
-			if vals := c.valuesParams(fn); len(vals) > 0 {
+			vals, bounded := c.ctxParams(fn)
+			if len(vals) > 0 || len(bounded) > 0 {
 				if fact == nil {
 					fact = &ownFact{}
 				}
-				fact.CtxValues = vals
+				fact.CtxValues, fact.CtxBounded = vals, bounded
 			}
 			if fact != nil {
 				c.pass.ExportObjectFact(fn, fact)
@@ -153,17 +160,22 @@ func (c *checker) exportOwnFacts() {
 	}
 }
 
-// valuesParams returns the context parameters fn reads only for their
-// values.
-func (c *checker) valuesParams(fn *types.Func) []int {
-	var out []int
+// ctxParams returns the context parameters fn reads only for their
+// values, and those it gives a deadline of its own when they have none.
+func (c *checker) ctxParams(fn *types.Func) (values, bounded []int) {
 	sig := fn.Type().(*types.Signature)
 	for i := 0; i < sig.Params().Len(); i++ {
-		if isContextType(sig.Params().At(i).Type()) && c.ctxValuesOnly(fn, i, 0) {
-			out = append(out, i)
+		if !isContextType(sig.Params().At(i).Type()) {
+			continue
+		}
+		if c.ctxValuesOnly(fn, i, 0) {
+			values = append(values, i)
+		}
+		if c.ctxBounded(fn, i) {
+			bounded = append(bounded, i)
 		}
 	}
-	return out
+	return values, bounded
 }
 
 // toFact encodes a summary, or returns nil when there is nothing to say.
@@ -251,7 +263,7 @@ func (c *checker) factSummary(fn *types.Func, f *ownFact) *summary {
 		}
 		return path{root: root, fields: fp.Fields, deref: fp.Fields != "" && isPointer(root.Type())}, true
 	}
-	s := &summary{fresh: f.Fresh, ctxValues: f.CtxValues}
+	s := &summary{fresh: f.Fresh, ctxValues: f.CtxValues, ctxBounded: f.CtxBounded}
 	var union []alt
 	for _, b := range f.Blocks {
 		if len(b) == 0 {

@@ -910,3 +910,36 @@ func startGate(n int, work func() int) int {
 	}
 	return sum
 }
+
+// --- A callee that gives a context without a deadline one of its own ---
+
+type kvStore struct{ timeout time.Duration }
+
+func (s *kvStore) Delete(ctx context.Context, key string) error {
+	if _, ok := ctx.Deadline(); !ok {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, s.timeout)
+		defer cancel()
+	}
+	return fetchWith(ctx)
+}
+
+func cleanupKey(ctx context.Context, s *kvStore) error {
+	_ = fetchWith(ctx)
+	return s.Delete(context.Background(), "k") // bounded by Delete's own timeout
+}
+
+// --- An error tested with errors.Is: the value is nil there ---
+
+var errClosed = errors.New("closed")
+
+func openOrClosed() error {
+	s, err := OpenSession()
+	if errors.Is(err, errClosed) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	return s.Close()
+}

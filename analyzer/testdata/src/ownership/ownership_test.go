@@ -26,7 +26,9 @@ func helperInBubble() {
 }
 
 func TestOutsideBubble(t *testing.T) {
-	go func() { time.Sleep(time.Second) }() // want `goroutine is never joined, so it can outlive TestOutsideBubble`
+	block := make(chan struct{})
+	go func() { <-block }()                 // want `goroutine is never joined, so it can outlive TestOutsideBubble`
+	go func() { time.Sleep(time.Second) }() // ends on its own and does not use the test
 }
 
 // --- t.Fatal paths that skip the join ---
@@ -57,4 +59,19 @@ func TestFatalBeforeResult(t *testing.T) {
 	case <-time.After(time.Second):
 		t.Fatal("too slow")
 	}
+}
+
+// A test helper that arranges its fixture's stop.
+func openSessionT(t testing.TB) Session {
+	s, err := OpenSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+func TestUsesHelperFixture(t *testing.T) {
+	s := openSessionT(t) // the helper registered its Close with t.Cleanup
+	_ = s
 }

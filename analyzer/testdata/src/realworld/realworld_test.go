@@ -147,7 +147,7 @@ func TestFatalBeforeWait(t *testing.T) {
 	errCh := make(chan error, 1)
 	var wg sync.WaitGroup
 	wg.Add(1)
-	go func() { defer wg.Done() }() // want `goroutine .*is not joined on every path: the call to t.Fatal at line \d+ ends TestFatalBeforeWait without wg.Wait\(\)`
+	go func() { defer wg.Done(); t.Log("working") }() // want `goroutine .*is not joined on every path: the call to t.Fatal at line \d+ ends TestFatalBeforeWait without wg.Wait\(\)`
 	select {
 	case err := <-errCh:
 		t.Fatal(err)
