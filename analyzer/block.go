@@ -85,6 +85,8 @@ type summary struct {
 	opaque bool
 	// locks: it takes a mutex.
 	locks bool
+	// waits: it may wait at all, on its own channels too.
+	waits bool
 }
 
 // summaryOf returns the summary of a function declared in this package,
@@ -104,7 +106,7 @@ func (c *checker) summaryOf(fn *types.Func) *summary {
 	keep := func(p path) bool { return c.paramOrGlobal(p, decl) }
 	w := &blockWalk{c: c, keep: keep}
 	w.stmts(decl.Body.List)
-	s.blocks, s.opaque, s.locks = w.blocks, w.opaque, w.locks
+	s.blocks, s.opaque, s.locks, s.waits = w.blocks, w.opaque, w.locks, w.waits
 	s.effects = c.effectsIn(decl.Body, keep)
 	s.returns, s.returnsDone = c.returnedPath(decl, keep)
 	if s.returnsDone && s.returns.fields != "" {
@@ -299,6 +301,7 @@ type blockWalk struct {
 	deadlined []path      // values given a deadline (SetDeadline) before: their reads end on their own
 	opaque    bool        // it calls a function value the pass cannot read, which may block
 	locks     bool        // it takes a sync.Mutex or RWMutex, which can wait for ever (a deadlock)
+	waits     bool        // it may wait at all: a block, kept or not (on a channel of its own too)
 	loops     []*loopExit // how each enclosing loop can be left, innermost last
 	blocks    []block
 	depth     int // calls followed into function literals called in place
@@ -306,6 +309,7 @@ type blockWalk struct {
 
 // add records a block, unless one of its alternatives is out of reach.
 func (w *blockWalk) add(node ast.Node, alts ...alt) {
+	w.waits = true
 	for _, a := range alts {
 		if !w.keep(a.p) {
 			return
@@ -656,6 +660,7 @@ func (w *blockWalk) call(call *ast.CallExpr) {
 	if s := w.c.calleeSummary(fn); s != nil {
 		w.opaque = w.opaque || s.opaque
 		w.locks = w.locks || s.locks
+		w.waits = w.waits || s.waits
 		for _, b := range s.blocks {
 			alts := make([]alt, 0, len(b.alts))
 			mapped := true
@@ -681,12 +686,16 @@ func (w *blockWalk) call(call *ast.CallExpr) {
 	if w.c.summarised(fn) {
 		return // its code is known and does not block
 	}
+	if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil && types.IsInterface(sig.Recv().Type()) {
+		w.waits = true // an interface's method: an implementation may wait
+	}
 	// Not summarised: a blocking method (Read, Accept, Serve...) of a
 	// value with a stop method, or a blocking function given such a value
 	// (io.Copy(dst, c)), waits on it.
 	if !blockingName(fn.Name()) {
 		return
 	}
+	w.waits = true // io.ReadFull(r, p), c.Accept(): it may wait, on whatever it reads
 	var alts []alt
 	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
 		if s, ok := w.c.info.Selections[sel]; ok && s.Kind() == types.MethodVal && w.c.stoppable(w.c.typeOf(sel.X)) {

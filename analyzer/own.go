@@ -144,7 +144,7 @@ func (c *checker) decide(cur inspector.Cursor, j *goJoin) (stuck *block) {
 			j.how = "joined on every path by " + c.joinDesc(j)
 			return
 		}
-		if j.leak == nil && !j.mayBlock() && !c.usesTest(g) {
+		if j.leak == nil && !c.mayWait(g, j.fn) && !c.usesTest(g) {
 			// Only a failing test skips the join, and the goroutine ends
 			// on its own without touching the test.
 			j.deadEnd = nil
@@ -162,7 +162,7 @@ func (c *checker) decide(cur inspector.Cursor, j *goJoin) (stuck *block) {
 		j.leak, j.deadEnd = nil, nil
 		return
 	}
-	if c.tests[c.pass.Fset.File(g.Pos())] && !j.mayBlock() && !c.usesTest(g) {
+	if c.tests[c.pass.Fset.File(g.Pos())] && !c.mayWait(g, j.fn) && !c.usesTest(g) {
 		// In a test, a goroutine that blocks on nothing, takes no lock and
 		// does not touch the test ends on its own: the test process
 		// outlives it, and nothing of the test is used after it ended.
@@ -246,6 +246,21 @@ func (j *goJoin) mayBlock() bool {
 	return j.opaque || slices.ContainsFunc(j.blocks, func(b block) bool {
 		return !b.inner && !slices.ContainsFunc(b.alts, func(a alt) bool { return a.kind == altWait })
 	})
+}
+
+// mayWait reports whether the goroutine of g may wait at all: a channel
+// operation or a blocking call anywhere in what it runs (on its own
+// channels too), a lock, a function value.
+func (c *checker) mayWait(g *ast.GoStmt, fn ast.Node) bool {
+	w := &blockWalk{c: c, keep: path.valid}
+	if lit, _ := ast.Unparen(g.Call.Fun).(*ast.FuncLit); lit != nil {
+		w.stmts(lit.Body.List)
+	} else if lit := c.localFuncLit(g.Call.Fun, fn); lit != nil {
+		w.stmts(lit.Body.List)
+	} else {
+		w.call(g.Call)
+	}
+	return w.waits || w.opaque || w.locks
 }
 
 // usesTest reports whether the goroutine of g uses a *testing.T, B, F or
