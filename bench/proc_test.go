@@ -3,9 +3,7 @@ package bench
 import (
 	"context"
 	"os/exec"
-	"syscall"
 	"testing"
-	"time"
 
 	"github.com/twine-go/twine/runtime/proc"
 )
@@ -38,11 +36,4 @@ func measureCPU(b *testing.B, run func() error) {
 		}
 	}
 	b.ReportMetric(float64((cpuTime()-before).Nanoseconds())/float64(b.N), "parent-cpu-ns/op")
-}
-
-// cpuTime is the user and system time the benchmark process has used.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

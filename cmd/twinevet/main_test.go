@@ -75,7 +75,7 @@ var (
 	lookupReport  = `./report.go:21:15: call to context.Background() detaches this work from ctx, which is in scope: `
 	launchReport  = `./report.go:29:9: process started by cmd.Start() is not waited for on every path: `
 	printfReport  = `./report.go:34:22: fmt.Sprintf format %s has arg n of wrong type int`
-	testReport    = `./report_test.go:6:2: goroutine running work is never joined, so it can outlive TestSpawn: `
+	testReport    = `./report_test.go:6:2: goroutine running wait is never joined, so it can outlive TestSpawn: `
 	reportReports = []string{spawnReport, lookupReport, launchReport, printfReport, testReport}
 )
 
@@ -262,7 +262,7 @@ func TestSARIF(t *testing.T) {
 		"ctxdetach %SRCROOT% report.go 21 15 21 35",
 		"procleak %SRCROOT% report.go 29 9 29 20",
 		"printf %SRCROOT% report.go 34 22 34 24",
-		"barego %SRCROOT% report_test.go 6 2 6 11",
+		"barego %SRCROOT% report_test.go 6 2 6 22",
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("SARIF results:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -510,7 +510,7 @@ func TestGoVet(t *testing.T) {
 		"report.go:21:15: call to context.Background()",
 		"report.go:29:9: process started by",
 		"report.go:34:22: fmt.Sprintf format %s",
-		"report_test.go:6:2: goroutine running work",
+		"report_test.go:6:2: goroutine running wait",
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("go vet reports:\n%s\nwant:\n%s\nstderr:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"), stderr)

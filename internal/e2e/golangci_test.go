@@ -392,7 +392,7 @@ func TestGolangciLint(t *testing.T) {
 		cfg := golangciConfig(t, dir, "ctxdetach: false", "ctxdetatch: false")
 		out := mustFail(t, 3, dir, env, bin, "run", "-c", cfg, "./...")
 		want := `Error: build linters: plugin(twine): newPlugin twine: unknown setting "ctxdetatch" in linters.settings.custom.twine.settings; ` +
-			"the settings are barego, ctxescape, ctxdetach, scopeleak, procleak, spawns, strict\n"
+			"the settings are barego, ctxescape, ctxdetach, scopeleak, procleak, spawns, strict, explain\n"
 		if strings.Count(out, "ctxdetatch") != 1 || !strings.Contains(out, want) {
 			t.Errorf("output:\n%s\nwant the error once:\n%s", out, want)
 		}
