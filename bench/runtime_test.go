@@ -35,37 +35,44 @@ func workErr() error { return nil }
 func BenchmarkSpawnJoin(b *testing.B) {
 	ctx := context.Background()
 	b.Run("impl=nursery", func(b *testing.B) {
-		b.ReportAllocs()
-		for b.Loop() {
-			spawnJoinNursery(ctx)
-		}
+		loop(b, func() { spawnJoinNursery(ctx) })
 	})
 	b.Run("impl=errgroup", func(b *testing.B) {
-		b.ReportAllocs()
-		for b.Loop() {
+		loop(b, func() {
 			g, _ := errgroup.WithContext(ctx)
 			for range spawnTasks {
 				g.Go(workErr)
 			}
 			g.Wait()
-		}
+		})
 	})
 	b.Run("impl=conc", func(b *testing.B) {
-		b.ReportAllocs()
-		for b.Loop() {
+		loop(b, func() {
 			var wg conc.WaitGroup
 			for range spawnTasks {
 				wg.Go(work)
 			}
 			wg.Wait()
-		}
+		})
 	})
 	b.Run("impl=waitgroup", func(b *testing.B) {
-		b.ReportAllocs()
-		for b.Loop() {
-			spawnJoinWaitGroup()
-		}
+		loop(b, spawnJoinWaitGroup)
 	})
+}
+
+// loop runs op for b.Loop and reports, beside ns/op and allocs/op, the
+// process's CPU time per op (cpu-ns/op: user and system, of every thread,
+// the garbage collector's included). On a machine shared with other work it
+// is steadier than ns/op, which also counts the time threads wait for a core.
+func loop(b *testing.B, op func()) {
+	b.ReportAllocs()
+	cpu := cpuTime()
+	for b.Loop() {
+		op()
+	}
+	if cpu := cpuTime() - cpu; cpu > 0 {
+		b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N), "cpu-ns/op")
+	}
 }
 
 func spawnJoinNursery(ctx context.Context) {
@@ -116,14 +123,7 @@ func BenchmarkSpawnJoinTrace(b *testing.B) {
 					} else if trace.IsEnabled() {
 						b.Fatal("a trace is being recorded (go test -trace?): trace=off would not be off")
 					}
-					b.ReportAllocs()
-					cpu := cpuTime()
-					for b.Loop() {
-						impl.spawnJoin()
-					}
-					if cpu := cpuTime() - cpu; cpu > 0 {
-						b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N), "cpu-ns/op")
-					}
+					loop(b, impl.spawnJoin)
 				})
 			}
 		})
@@ -137,18 +137,17 @@ const blockedTasks = 10_000
 // "cancel-ns" metric the time from cancel to the last task's return.
 func BenchmarkCancelBlocked(b *testing.B) {
 	block := func(ctx context.Context) error { <-ctx.Done(); return ctx.Err() }
-	measure := func(b *testing.B, cycle func(started *sync.WaitGroup, cancel func()) time.Duration) {
-		b.ReportAllocs()
+	measure := func(b *testing.B, cycle func(started *sync.WaitGroup) time.Duration) {
 		var total time.Duration
-		for b.Loop() {
+		loop(b, func() {
 			var started sync.WaitGroup
 			started.Add(blockedTasks)
-			total += cycle(&started, nil)
-		}
+			total += cycle(&started)
+		})
 		b.ReportMetric(float64(total.Nanoseconds())/float64(b.N), "cancel-ns/op")
 	}
 	b.Run("impl=nursery", func(b *testing.B) {
-		measure(b, func(started *sync.WaitGroup, _ func()) time.Duration {
+		measure(b, func(started *sync.WaitGroup) time.Duration {
 			n := nursery.New(context.Background())
 			for range blockedTasks {
 				n.Go(func(ctx context.Context) error { started.Done(); return block(ctx) })
@@ -161,7 +160,7 @@ func BenchmarkCancelBlocked(b *testing.B) {
 		})
 	})
 	b.Run("impl=errgroup", func(b *testing.B) {
-		measure(b, func(started *sync.WaitGroup, _ func()) time.Duration {
+		measure(b, func(started *sync.WaitGroup) time.Duration {
 			ctx, cancel := context.WithCancel(context.Background())
 			g, ctx := errgroup.WithContext(ctx)
 			for range blockedTasks {
@@ -175,7 +174,7 @@ func BenchmarkCancelBlocked(b *testing.B) {
 		})
 	})
 	b.Run("impl=conc", func(b *testing.B) {
-		measure(b, func(started *sync.WaitGroup, _ func()) time.Duration {
+		measure(b, func(started *sync.WaitGroup) time.Duration {
 			ctx, cancel := context.WithCancel(context.Background())
 			p := pool.New().WithContext(ctx)
 			for range blockedTasks {
@@ -189,7 +188,7 @@ func BenchmarkCancelBlocked(b *testing.B) {
 		})
 	})
 	b.Run("impl=waitgroup", func(b *testing.B) {
-		measure(b, func(started *sync.WaitGroup, _ func()) time.Duration {
+		measure(b, func(started *sync.WaitGroup) time.Duration {
 			ctx, cancel := context.WithCancel(context.Background())
 			var wg sync.WaitGroup
 			for range blockedTasks {
@@ -210,8 +209,7 @@ func BenchmarkCancelBlocked(b *testing.B) {
 // context, which is what users write by hand without twine.
 func BenchmarkGracefulShutdown(b *testing.B) {
 	b.Run("impl=nursery", func(b *testing.B) {
-		b.ReportAllocs()
-		for b.Loop() {
+		loop(b, func() {
 			var started sync.WaitGroup
 			started.Add(blockedTasks)
 			n := nursery.New(context.Background())
@@ -225,11 +223,10 @@ func BenchmarkGracefulShutdown(b *testing.B) {
 			started.Wait()
 			n.Shutdown(time.Minute)
 			n.Wait()
-		}
+		})
 	})
 	b.Run("impl=errgroup", func(b *testing.B) {
-		b.ReportAllocs()
-		for b.Loop() {
+		loop(b, func() {
 			var started sync.WaitGroup
 			started.Add(blockedTasks)
 			stop := make(chan struct{})
@@ -251,11 +248,10 @@ func BenchmarkGracefulShutdown(b *testing.B) {
 			g.Wait()
 			t.Stop()
 			cancel()
-		}
+		})
 	})
 	b.Run("impl=waitgroup", func(b *testing.B) {
-		b.ReportAllocs()
-		for b.Loop() {
+		loop(b, func() {
 			var started sync.WaitGroup
 			started.Add(blockedTasks)
 			stop := make(chan struct{})
@@ -276,6 +272,6 @@ func BenchmarkGracefulShutdown(b *testing.B) {
 			wg.Wait()
 			t.Stop()
 			cancel()
-		}
+		})
 	})
 }
