@@ -265,7 +265,7 @@ func (n *Nursery) run(task func(context.Context) error) {
 	if pc := funcPC(task); l == nil || l.pc != pc {
 		l = n.newLabel(pc)
 	}
-	pprof.SetGoroutineLabels(l.ctx)
+	setProfLabel(l.ptr) // pprof.SetGoroutineLabels(l.ctx), without looking the labels up in l.ctx
 	returned := false
 	defer func() {
 		if !returned {

@@ -35,7 +35,7 @@ func (n *Nursery) labelSet() pprof.LabelSet {
 type taskLabel struct {
 	pc   uintptr
 	ctx  context.Context
-	ptr  unsafe.Pointer // labelsOf(ctx), once asked for; n.mu
+	ptr  unsafe.Pointer // labelsOf(ctx): what run hands the runtime
 	name string         // the function, as in the label "task"
 }
 
@@ -59,7 +59,8 @@ func (n *Nursery) newLabel(pc uintptr) *taskLabel {
 			n.taskLabels = make(map[uintptr]*taskLabel)
 		}
 		name := funcName(pc)
-		l = &taskLabel{pc: pc, ctx: pprof.WithLabels(n.labels, pprof.Labels(labelTask, name)), name: name}
+		ctx := pprof.WithLabels(n.labels, pprof.Labels(labelTask, name))
+		l = &taskLabel{pc: pc, ctx: ctx, ptr: labelsOf(ctx), name: name}
 		n.taskLabels[pc] = l
 	}
 	n.lastLabel.Store(l)
