@@ -60,6 +60,33 @@ func BenchmarkSpawnJoin(b *testing.B) {
 	})
 }
 
+// BenchmarkSpawnJoinParent is SpawnJoin with the nursery made from three
+// kinds of context, which Go checks for cancellation in three ways: one
+// nothing cancels (parent=background, as in SpawnJoin), another nursery's
+// (parent=nursery), and one the user may cancel (parent=cancelable).
+// WaitGroup.Go, which has no context, runs beside each for the ratio.
+func BenchmarkSpawnJoinParent(b *testing.B) {
+	cancelable, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	outer := nursery.New(context.Background())
+	defer outer.Close()
+	for _, parent := range []struct {
+		name string
+		ctx  context.Context
+	}{
+		{"background", context.Background()},
+		{"nursery", outer.Context()},
+		{"cancelable", cancelable},
+	} {
+		b.Run("parent="+parent.name+"/impl=nursery", func(b *testing.B) {
+			loop(b, func() { spawnJoinNursery(parent.ctx) })
+		})
+		b.Run("parent="+parent.name+"/impl=waitgroup", func(b *testing.B) {
+			loop(b, spawnJoinWaitGroup)
+		})
+	}
+}
+
 // loop runs op for b.Loop and reports, beside ns/op and allocs/op, the
 // process's CPU time per op (cpu-ns/op: user and system, of every thread,
 // the garbage collector's included). On a machine shared with other work it
