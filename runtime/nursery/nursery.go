@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"maps"
 	"runtime"
 	"runtime/debug"
 	"runtime/pprof"
@@ -112,8 +113,9 @@ type Nursery struct {
 const (
 	flagOwnerReleased uint32 = 1 << iota // Wait was called (or Run's body returned)
 	flagStopping                         // soft stop sent
-	flagCancelled                        // hard cancel sent, by anyone
+	flagCancelled                        // n's context is cancelled or about to be (cancelled)
 	flagFinished
+	flagForeign // something other than a nursery may cancel n's context
 )
 
 // dead is stored in refs once the nursery has finished: any later Add(1)
@@ -184,6 +186,11 @@ func (c Config) New(ctx context.Context) *Nursery {
 		cutAt:     -1,
 	}
 	n.parent = owner(ctx)
+	if done := ctx.Done(); done != nil {
+		if p := n.parent; p == nil || done != p.ctx.Done() || p.flags.Load()&flagForeign != 0 {
+			n.flags.Store(flagForeign) // not only nurseries cancel ctx
+		}
+	}
 	n.refs.Store(1) // the owner
 	if c.Limit > 0 {
 		n.sem = make(chan struct{}, c.Limit)
@@ -226,7 +233,13 @@ func (n *Nursery) Go(task func(ctx context.Context) error) {
 		panic("nursery: Go with a nil task")
 	}
 	n.enter("Go")
-	if n.sem != nil && !n.acquire("Go") || n.sem == nil && n.ctx.Err() != nil {
+	if n.sem == nil {
+		// n.cancelled, written out (too large to be inlined): this is the hot path
+		if f := n.flags.Load(); f&flagCancelled != 0 || f&flagForeign != 0 && n.ctx.Err() != nil {
+			n.exit()
+			return
+		}
+	} else if !n.acquire("Go") {
 		n.exit()
 		return
 	}
@@ -339,13 +352,24 @@ func (n *Nursery) acquire(method string) bool {
 // failing task cancels before it frees its slot, so no task starts in a
 // slot freed by a failure.
 func (n *Nursery) admitted() bool {
-	if n.ctx.Err() == nil {
+	if !n.cancelled() {
 		return true
 	}
 	if n.sem != nil {
 		<-n.sem
 	}
 	return false
+}
+
+// cancelled reports whether n's context is cancelled, or about to be. Go
+// asks it for every task, and a context answers Err only through an
+// interface call and an atomic load: cancelled reads n's flags instead. A
+// nursery sets flagCancelled on itself and on the nurseries nested in it
+// before it cancels its context (cancelTree), so the flag says it all unless
+// a context of the user's may cancel n's (flagForeign).
+func (n *Nursery) cancelled() bool {
+	f := n.flags.Load()
+	return f&flagCancelled != 0 || f&flagForeign != 0 && n.ctx.Err() != nil
 }
 
 // countWaiting counts a Go or Start call that starts (d = 1) or stops
@@ -663,8 +687,28 @@ func (n *Nursery) hardCancel(cause error) {
 	n.mu.Lock()
 	cause = n.claim(cause)
 	n.mu.Unlock()
-	n.flags.Or(flagCancelled)
+	n.cancelTree(cause)
+}
+
+// cancelTree cancels n's context with cause, after setting flagCancelled
+// on n and on every nursery nested in it, which the cancel reaches too. A
+// nursery nested later takes the flag from n in register.
+func (n *Nursery) cancelTree(cause error) {
+	n.markCancelled()
 	n.cancel(cause)
+}
+
+// markCancelled sets flagCancelled on n and the nurseries nested in it. It
+// walks them even where the flag is set: another cancel that set it may not
+// have reached them yet, and n's cancel must not overtake it.
+func (n *Nursery) markCancelled() {
+	n.flags.Or(flagCancelled)
+	n.mu.Lock()
+	children := slices.Collect(maps.Keys(n.children))
+	n.mu.Unlock()
+	for _, c := range children {
+		c.markCancelled()
+	}
 }
 
 // claim makes cause the cause of n's own cancel if it is the first, and
@@ -716,8 +760,7 @@ func (n *Nursery) record(err error, cancel bool) {
 	n.errs = append(n.errs, err)
 	n.mu.Unlock()
 	if cancel {
-		n.flags.Or(flagCancelled)
-		n.cancel(cause)
+		n.cancelTree(cause)
 	}
 }
 
@@ -775,7 +818,7 @@ func (n *Nursery) finish() {
 	if unhook != nil {
 		unhook()
 	}
-	n.cancel(errFinished)
+	n.cancelTree(errFinished) // it ends the nested nurseries that outlive n
 	unregister(n)
 	n.endTrace()
 	close(n.done)

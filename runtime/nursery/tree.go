@@ -91,6 +91,9 @@ var registry struct {
 func register(n *Nursery) {
 	if p := n.parent; p != nil {
 		p.mu.Lock()
+		if p.flags.Load()&flagCancelled != 0 {
+			n.flags.Or(flagCancelled) // p's cancel reached n's context, or is on its way (markCancelled)
+		}
 		if p.flags.Load()&flagFinished == 0 {
 			if p.children == nil {
 				p.children = make(map[*Nursery]struct{})
