@@ -390,12 +390,15 @@ func TestGoFromTasksHoldingEveryLimitSlotPanics(t *testing.T) {
 			bubble(t, func(t *testing.T) {
 				v := catch(func() {
 					Config{Limit: limit}.Run(t.Context(), func(n *Nursery) error {
+						held := make(chan struct{}) // closed once the body's Go calls hold every slot
 						for range limit {
 							n.Go(func(ctx context.Context) error {
+								<-held
 								n.Go(func(ctx context.Context) error { return nil })
 								return nil
 							})
 						}
+						close(held)
 						return nil
 					})
 				})
