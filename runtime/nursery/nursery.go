@@ -71,7 +71,7 @@ type Nursery struct {
 	parentCtx  context.Context
 	ctx        context.Context // task context; done at the hard cancel
 	cancel     context.CancelCauseFunc
-	stop       context.Context // soft stop; a child of ctx, so also done at the hard cancel
+	stop       context.Context // soft stop, made on first use (stopContext); a child of ctx
 	stopCancel context.CancelCauseFunc
 	labels     context.Context // pprof labels of the nursery, without "task"
 	trace      *trace.Task     // n's task in the execution trace, or nil (trace.go)
@@ -115,7 +115,8 @@ const (
 	flagStopping                         // soft stop sent
 	flagCancelled                        // n's context is cancelled or about to be (cancelled)
 	flagFinished
-	flagForeign // something other than a nursery may cancel n's context
+	flagForeign  // something other than a nursery may cancel n's context
+	flagStopMade // n.stop is made (stopContext)
 )
 
 // dead is stored in refs once the nursery has finished: any later Add(1)
@@ -197,10 +198,9 @@ func (c Config) New(ctx context.Context) *Nursery {
 	}
 	n.labels = pprof.WithLabels(ctx, n.labelSet())
 	n.ctx, n.cancel = context.WithCancelCause(context.WithValue(n.traceNursery(n.labels), nurseryKey{}, n))
-	n.stop, n.stopCancel = context.WithCancelCause(n.ctx)
 	if n.parent != nil {
 		// The outer soft stop reaches this nursery through the context.
-		n.unhookStop = context.AfterFunc(n.parent.stop, n.outerStopped)
+		n.unhookStop = context.AfterFunc(n.parent.stopContext(), n.outerStopped)
 	}
 	register(n)
 	return n
@@ -573,13 +573,38 @@ func (n *Nursery) shutdown(grace time.Duration, cause error) {
 			n.hardTimer = time.AfterFunc(grace, func() { n.graceRanOut(grace, cause) }) // grace.go
 		}
 	}
+	made := n.flags.Load()&flagStopMade != 0
 	n.mu.Unlock()
-	if first {
+	if first && made {
 		n.stopCancel(cause)
 	}
 	if now {
 		n.hardCancel(cause)
 	}
+}
+
+// stopContext returns n's soft-stop context (see Stopping). It is made on
+// first use, already cancelled if the soft stop was sent before: a nursery
+// whose tasks never ask for it costs two allocations fewer, and its
+// context's done channel and list of children three more.
+func (n *Nursery) stopContext() context.Context {
+	if n.flags.Load()&flagStopMade != 0 {
+		return n.stop
+	}
+	return n.makeStop()
+}
+
+func (n *Nursery) makeStop() context.Context {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	if n.flags.Load()&flagStopMade == 0 {
+		n.stop, n.stopCancel = context.WithCancelCause(n.ctx)
+		if n.flags.Load()&flagStopping != 0 {
+			n.stopCancel(n.stopCause)
+		}
+		n.flags.Or(flagStopMade)
+	}
+	return n.stop
 }
 
 func (n *Nursery) stopCauseOr(def error) error {
@@ -600,7 +625,7 @@ func (n *Nursery) outerStopped() {
 	if grace == 0 {
 		grace = -1 // keep the tasks until the outer hard cancel
 	}
-	n.shutdown(grace, context.Cause(n.parent.stop))
+	n.shutdown(grace, context.Cause(n.parent.stopContext()))
 }
 
 // Wait waits until the owner's work and every task have returned, then
@@ -770,11 +795,11 @@ func (n *Nursery) record(err error, cancel bool) {
 func (n *Nursery) echoes(err error) bool {
 	// The flags first: the Err of a cancelled context receives from its
 	// closed done channel, which takes the channel's lock, and 10k tasks
-	// returning at a cancel would queue on it. Then n.ctx: its cancel
-	// reaches n.stop a moment after n.ctx is done.
+	// returning at a cancel would queue on it. The soft stop is sent when
+	// flagStopping is set: a task that returns because of it saw it after.
 	var ctxErr error
 	if n.flags.Load()&(flagStopping|flagCancelled) == 0 {
-		if ctxErr = n.ctx.Err(); ctxErr == nil && n.stop.Err() == nil {
+		if ctxErr = n.ctx.Err(); ctxErr == nil {
 			return false // nothing was stopped: every error is a failure
 		}
 	}
@@ -792,7 +817,7 @@ func (n *Nursery) echoes(err error) bool {
 	if cause := context.Cause(n.ctx); cause != nil && errors.Is(err, cause) {
 		return true
 	}
-	if cause := context.Cause(n.stop); cause != nil && errors.Is(err, cause) {
+	if cause := n.stopCauseOr(nil); cause != nil && errors.Is(err, cause) {
 		return true
 	}
 	return false
