@@ -59,7 +59,11 @@ func (n *Nursery) newLabel(pc uintptr) *taskLabel {
 			n.taskLabels = make(map[uintptr]*taskLabel)
 		}
 		name := funcName(pc)
-		ctx := pprof.WithLabels(n.labels, pprof.Labels(labelTask, name))
+		// n's labels and the task's, as one set on n's parent context: set
+		// on n.labels, pprof would merge one label into two with a slice
+		// that grows twice, three allocations more.
+		id, _ := pprof.Label(n.labels, labelNurseryID)
+		ctx := pprof.WithLabels(n.parentCtx, pprof.Labels(labelNursery, n.cfg.Name, labelNurseryID, id, labelTask, name))
 		l = &taskLabel{pc: pc, ctx: ctx, ptr: labelsOf(ctx), name: name}
 		n.taskLabels[pc] = l
 	}
