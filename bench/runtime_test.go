@@ -7,6 +7,7 @@ import (
 	"os"
 	"runtime"
 	"runtime/trace"
+	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -192,28 +193,13 @@ const blockedTasks = 10_000
 // cancels them all and waits; ns/op is the whole cycle, and the
 // "cancel-ns" metric the time from cancel to the last task's return.
 func BenchmarkCancelBlocked(b *testing.B) {
-	block := func(ctx context.Context) error { <-ctx.Done(); return ctx.Err() }
 	measure := func(b *testing.B, cycle func(started *sync.WaitGroup) time.Duration) {
 		var total time.Duration
-		loop(b, func() {
-			var started sync.WaitGroup
-			started.Add(blockedTasks)
-			total += cycle(&started)
-		})
+		loop(b, func() { total += cancelBlocked(cycle) })
 		b.ReportMetric(float64(total.Nanoseconds())/float64(b.N), "cancel-ns/op")
 	}
 	b.Run("impl=nursery", func(b *testing.B) {
-		measure(b, func(started *sync.WaitGroup) time.Duration {
-			n := nursery.New(context.Background())
-			for range blockedTasks {
-				n.Go(func(ctx context.Context) error { started.Done(); return block(ctx) })
-			}
-			started.Wait()
-			t0 := time.Now()
-			n.Cancel(nil)
-			n.Wait()
-			return time.Since(t0)
-		})
+		measure(b, cancelBlockedNursery)
 	})
 	b.Run("impl=errgroup", func(b *testing.B) {
 		measure(b, func(started *sync.WaitGroup) time.Duration {
@@ -244,19 +230,43 @@ func BenchmarkCancelBlocked(b *testing.B) {
 		})
 	})
 	b.Run("impl=waitgroup", func(b *testing.B) {
-		measure(b, func(started *sync.WaitGroup) time.Duration {
-			ctx, cancel := context.WithCancel(context.Background())
-			var wg sync.WaitGroup
-			for range blockedTasks {
-				wg.Go(func() { started.Done(); block(ctx) })
-			}
-			started.Wait()
-			t0 := time.Now()
-			cancel()
-			wg.Wait()
-			return time.Since(t0)
-		})
+		measure(b, cancelBlockedWaitGroup)
 	})
+}
+
+func block(ctx context.Context) error { <-ctx.Done(); return ctx.Err() }
+
+// cancelBlocked runs one cycle of CancelBlocked and returns the time from
+// the cancel to the last task's return.
+func cancelBlocked(cycle func(started *sync.WaitGroup) time.Duration) time.Duration {
+	var started sync.WaitGroup
+	started.Add(blockedTasks)
+	return cycle(&started)
+}
+
+func cancelBlockedNursery(started *sync.WaitGroup) time.Duration {
+	n := nursery.New(context.Background())
+	for range blockedTasks {
+		n.Go(func(ctx context.Context) error { started.Done(); return block(ctx) })
+	}
+	started.Wait()
+	t0 := time.Now()
+	n.Cancel(nil)
+	n.Wait()
+	return time.Since(t0)
+}
+
+func cancelBlockedWaitGroup(started *sync.WaitGroup) time.Duration {
+	ctx, cancel := context.WithCancel(context.Background())
+	var wg sync.WaitGroup
+	for range blockedTasks {
+		wg.Go(func() { started.Done(); block(ctx) })
+	}
+	started.Wait()
+	t0 := time.Now()
+	cancel()
+	wg.Wait()
+	return time.Since(t0)
 }
 
 // BenchmarkGracefulShutdown starts 10k tasks that each finish one step of
@@ -265,21 +275,7 @@ func BenchmarkCancelBlocked(b *testing.B) {
 // context, which is what users write by hand without twine.
 func BenchmarkGracefulShutdown(b *testing.B) {
 	b.Run("impl=nursery", func(b *testing.B) {
-		loop(b, func() {
-			var started sync.WaitGroup
-			started.Add(blockedTasks)
-			n := nursery.New(context.Background())
-			for range blockedTasks {
-				n.Go(func(ctx context.Context) error {
-					started.Done()
-					<-nursery.Stopping(ctx).Done()
-					return nil
-				})
-			}
-			started.Wait()
-			n.Shutdown(time.Minute)
-			n.Wait()
-		})
+		loop(b, gracefulShutdownNursery)
 	})
 	b.Run("impl=errgroup", func(b *testing.B) {
 		loop(b, func() {
@@ -307,27 +303,100 @@ func BenchmarkGracefulShutdown(b *testing.B) {
 		})
 	})
 	b.Run("impl=waitgroup", func(b *testing.B) {
-		loop(b, func() {
-			var started sync.WaitGroup
-			started.Add(blockedTasks)
-			stop := make(chan struct{})
-			ctx, cancel := context.WithCancel(context.Background())
-			var wg sync.WaitGroup
-			for range blockedTasks {
-				wg.Go(func() {
-					started.Done()
-					select {
-					case <-stop:
-					case <-ctx.Done():
-					}
-				})
-			}
-			started.Wait()
-			close(stop)
-			t := time.AfterFunc(time.Minute, cancel)
-			wg.Wait()
-			t.Stop()
-			cancel()
-		})
+		loop(b, gracefulShutdownWaitGroup)
 	})
+}
+
+func gracefulShutdownNursery() {
+	var started sync.WaitGroup
+	started.Add(blockedTasks)
+	n := nursery.New(context.Background())
+	for range blockedTasks {
+		n.Go(func(ctx context.Context) error {
+			started.Done()
+			<-nursery.Stopping(ctx).Done()
+			return nil
+		})
+	}
+	started.Wait()
+	n.Shutdown(time.Minute)
+	n.Wait()
+}
+
+func gracefulShutdownWaitGroup() {
+	var started sync.WaitGroup
+	started.Add(blockedTasks)
+	stop := make(chan struct{})
+	ctx, cancel := context.WithCancel(context.Background())
+	var wg sync.WaitGroup
+	for range blockedTasks {
+		wg.Go(func() {
+			started.Done()
+			select {
+			case <-stop:
+			case <-ctx.Done():
+			}
+		})
+	}
+	started.Wait()
+	close(stop)
+	t := time.AfterFunc(time.Minute, cancel)
+	wg.Wait()
+	t.Stop()
+	cancel()
+}
+
+// BenchmarkPaired runs the nursery and WaitGroup.Go (with a context where
+// the work needs one) alternately, op by op, in one loop, the one that goes
+// first alternating too, and reports the median time per op of each and
+// the ratio of the two medians (nursery/waitgroup). The benchmarks above
+// run each implementation for a second or so, one after the other: on a
+// machine whose speed drifts (a shared virtual machine), the ratio of their
+// results measures the drift as much as the code. Here both see it alike.
+// ns/op is the time of one op of each.
+func BenchmarkPaired(b *testing.B) {
+	ctx := context.Background()
+	outer := nursery.New(ctx)
+	defer outer.Close()
+	cancelable, cancel := context.WithCancel(ctx)
+	defer cancel()
+	whole := func(op func()) func() time.Duration {
+		return func() time.Duration { t0 := time.Now(); op(); return time.Since(t0) }
+	}
+	for _, p := range []struct {
+		name               string
+		nursery, waitgroup func() time.Duration
+	}{
+		{"SpawnJoin/parent=background", whole(func() { spawnJoinNursery(ctx) }), whole(spawnJoinWaitGroup)},
+		{"SpawnJoin/parent=nursery", whole(func() { spawnJoinNursery(outer.Context()) }), whole(spawnJoinWaitGroup)},
+		{"SpawnJoin/parent=cancelable", whole(func() { spawnJoinNursery(cancelable) }), whole(spawnJoinWaitGroup)},
+		{"CancelBlocked/from=start", whole(func() { cancelBlocked(cancelBlockedNursery) }), whole(func() { cancelBlocked(cancelBlockedWaitGroup) })},
+		{"CancelBlocked/from=cancel", func() time.Duration { return cancelBlocked(cancelBlockedNursery) }, func() time.Duration { return cancelBlocked(cancelBlockedWaitGroup) }},
+		{"GracefulShutdown", whole(gracefulShutdownNursery), whole(gracefulShutdownWaitGroup)},
+	} {
+		b.Run("op="+p.name, func(b *testing.B) { pair(b, p.nursery, p.waitgroup) })
+	}
+}
+
+// pair is BenchmarkPaired's loop: each op returns the time to count.
+func pair(b *testing.B, nurseryOp, waitgroupOp func() time.Duration) {
+	var tn, tw []time.Duration
+	for i := 0; b.Loop(); i++ {
+		if i%2 == 0 {
+			tn = append(tn, nurseryOp())
+			tw = append(tw, waitgroupOp())
+		} else {
+			tw = append(tw, waitgroupOp())
+			tn = append(tn, nurseryOp())
+		}
+	}
+	mn, mw := median(tn), median(tw)
+	b.ReportMetric(float64(mn.Nanoseconds()), "nursery-ns/op")
+	b.ReportMetric(float64(mw.Nanoseconds()), "waitgroup-ns/op")
+	b.ReportMetric(float64(mn)/float64(mw), "nursery/waitgroup")
+}
+
+func median(ds []time.Duration) time.Duration {
+	slices.Sort(ds)
+	return ds[len(ds)/2]
 }
