@@ -390,12 +390,15 @@ func TestGoFromTasksHoldingEveryLimitSlotPanics(t *testing.T) {
 			bubble(t, func(t *testing.T) {
 				v := catch(func() {
 					Config{Limit: limit}.Run(t.Context(), func(n *Nursery) error {
+						held := make(chan struct{}) // closed once the body's Go calls hold every slot
 						for range limit {
 							n.Go(func(ctx context.Context) error {
+								<-held
 								n.Go(func(ctx context.Context) error { return nil })
 								return nil
 							})
 						}
+						close(held)
 						return nil
 					})
 				})
@@ -428,25 +431,75 @@ func TestGoFromATaskWaitsForASlotOthersFree(t *testing.T) {
 }
 
 // Guarantee 6, and the same without a Limit: a Go on a cancelled nursery
-// starts nothing, whatever the Limit and whoever cancelled it.
+// starts nothing, whatever the Limit and whoever cancelled it: the nursery
+// itself, its parent context, or a nursery it is nested in, directly, through
+// another one, or through a context of the user's in between.
 func TestGoOnACancelledNurseryStartsNothing(t *testing.T) {
+	type key struct{}
+	// Each case makes n from ctx, which nothing cancels, and returns what
+	// cancels n; outer makes a nursery that the test closes at the end.
+	cases := []struct {
+		name string
+		make func(ctx context.Context, c Config, outer func(context.Context) *Nursery) (n *Nursery, cancel func())
+	}{
+		{"Cancel(nil)", func(ctx context.Context, c Config, _ func(context.Context) *Nursery) (*Nursery, func()) {
+			n := c.New(ctx)
+			return n, func() { n.Cancel(nil) }
+		}},
+		{"Cancel(errA)", func(ctx context.Context, c Config, _ func(context.Context) *Nursery) (*Nursery, func()) {
+			n := c.New(ctx)
+			return n, func() { n.Cancel(errA) }
+		}},
+		{"Shutdown(0)", func(ctx context.Context, c Config, _ func(context.Context) *Nursery) (*Nursery, func()) {
+			n := c.New(ctx)
+			return n, func() { n.Shutdown(0) }
+		}},
+		{"parent", func(ctx context.Context, c Config, _ func(context.Context) *Nursery) (*Nursery, func()) {
+			parent, cancel := context.WithCancel(ctx)
+			return c.New(parent), cancel
+		}},
+		{"outer Cancel", func(ctx context.Context, c Config, outer func(context.Context) *Nursery) (*Nursery, func()) {
+			o := outer(ctx)
+			return c.New(context.WithValue(o.Context(), key{}, 1)), func() { o.Cancel(nil) }
+		}},
+		{"made after outer Cancel", func(ctx context.Context, c Config, outer func(context.Context) *Nursery) (*Nursery, func()) {
+			o := outer(ctx)
+			o.Cancel(nil)
+			return c.New(o.Context()), func() {}
+		}},
+		{"outer's outer Cancel", func(ctx context.Context, c Config, outer func(context.Context) *Nursery) (*Nursery, func()) {
+			o := outer(ctx)
+			return c.New(outer(o.Context()).Context()), func() { o.Cancel(errA) }
+		}},
+		{"outer's parent", func(ctx context.Context, c Config, outer func(context.Context) *Nursery) (*Nursery, func()) {
+			parent, cancel := context.WithCancel(ctx)
+			return c.New(outer(parent).Context()), cancel
+		}},
+		{"outer finished", func(ctx context.Context, c Config, outer func(context.Context) *Nursery) (*Nursery, func()) {
+			o := outer(ctx)
+			return c.New(o.Context()), func() { o.Wait() }
+		}},
+		{"cancel between", func(ctx context.Context, c Config, outer func(context.Context) *Nursery) (*Nursery, func()) {
+			between, cancel := context.WithCancel(outer(ctx).Context())
+			return c.New(between), cancel
+		}},
+	}
 	for _, limit := range []int{0, 1, 4} {
-		for _, how := range []string{"Cancel(nil)", "Cancel(errA)", "parent", "Shutdown(0)"} {
-			t.Run(fmt.Sprintf("Limit:%d/%s", limit, how), func(t *testing.T) {
+		for _, tc := range cases {
+			t.Run(fmt.Sprintf("Limit:%d/%s", limit, tc.name), func(t *testing.T) {
 				bubble(t, func(t *testing.T) {
-					parent, cancel := context.WithCancel(t.Context())
-					defer cancel()
-					n := Config{Limit: limit}.New(parent)
-					switch how {
-					case "Cancel(nil)":
-						n.Cancel(nil)
-					case "Cancel(errA)":
-						n.Cancel(errA)
-					case "parent":
-						cancel()
-					default:
-						n.Shutdown(0)
-					}
+					var outers []*Nursery
+					defer func() {
+						for _, o := range slices.Backward(outers) {
+							o.Close()
+						}
+					}()
+					n, cancel := tc.make(context.WithoutCancel(t.Context()), Config{Limit: limit}, func(ctx context.Context) *Nursery {
+						o := New(ctx)
+						outers = append(outers, o)
+						return o
+					})
+					cancel()
 					var ran atomic.Bool
 					n.Go(func(ctx context.Context) error { ran.Store(true); return nil })
 					n.Wait()

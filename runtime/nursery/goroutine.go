@@ -18,8 +18,10 @@ import (
 // runtime keeps a goroutine's labels as one pointer, which runtime/pprof
 // reads and writes through two functions that the runtime keeps for this use
 // by other packages too (go.dev/issue/67401); nursery reaches them by
-// linkname, and only compares the pointer, never reads through it. A
-// goroutine that a task starts inherits the task's labels but not its stack,
+// linkname, and only compares the pointer, never reads through it. run sets
+// the pointer itself, one that pprof made from the task's label context
+// (labelsOf, once per function and nursery): SetGoroutineLabels would look
+// it up in the context again for every task. A goroutine that a task starts inherits the task's labels but not its stack,
 // so the stack says whether the goroutine is the task itself.
 
 //go:linkname getProfLabel runtime/pprof.runtime_getProfLabel
@@ -54,9 +56,6 @@ func (n *Nursery) hasTaskLabels(p unsafe.Pointer) bool {
 	n.mu.Lock()
 	defer n.mu.Unlock()
 	for _, l := range n.taskLabels {
-		if l.ptr == nil {
-			l.ptr = labelsOf(l.ctx)
-		}
 		if l.ptr == p {
 			return true
 		}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"maps"
 	"runtime"
 	"runtime/debug"
 	"runtime/pprof"
@@ -70,7 +71,7 @@ type Nursery struct {
 	parentCtx  context.Context
 	ctx        context.Context // task context; done at the hard cancel
 	cancel     context.CancelCauseFunc
-	stop       context.Context // soft stop; a child of ctx, so also done at the hard cancel
+	stop       context.Context // soft stop, made on first use (stopContext); a child of ctx
 	stopCancel context.CancelCauseFunc
 	labels     context.Context // pprof labels of the nursery, without "task"
 	trace      *trace.Task     // n's task in the execution trace, or nil (trace.go)
@@ -112,8 +113,10 @@ type Nursery struct {
 const (
 	flagOwnerReleased uint32 = 1 << iota // Wait was called (or Run's body returned)
 	flagStopping                         // soft stop sent
-	flagCancelled                        // hard cancel sent, by anyone
+	flagCancelled                        // n's context is cancelled or about to be (cancelled)
 	flagFinished
+	flagForeign  // something other than a nursery may cancel n's context
+	flagStopMade // n.stop is made (stopContext)
 )
 
 // dead is stored in refs once the nursery has finished: any later Add(1)
@@ -184,16 +187,20 @@ func (c Config) New(ctx context.Context) *Nursery {
 		cutAt:     -1,
 	}
 	n.parent = owner(ctx)
+	if done := ctx.Done(); done != nil {
+		if p := n.parent; p == nil || done != p.ctx.Done() || p.flags.Load()&flagForeign != 0 {
+			n.flags.Store(flagForeign) // not only nurseries cancel ctx
+		}
+	}
 	n.refs.Store(1) // the owner
 	if c.Limit > 0 {
 		n.sem = make(chan struct{}, c.Limit)
 	}
 	n.labels = pprof.WithLabels(ctx, n.labelSet())
 	n.ctx, n.cancel = context.WithCancelCause(context.WithValue(n.traceNursery(n.labels), nurseryKey{}, n))
-	n.stop, n.stopCancel = context.WithCancelCause(n.ctx)
 	if n.parent != nil {
 		// The outer soft stop reaches this nursery through the context.
-		n.unhookStop = context.AfterFunc(n.parent.stop, n.outerStopped)
+		n.unhookStop = context.AfterFunc(n.parent.stopContext(), n.outerStopped)
 	}
 	register(n)
 	return n
@@ -226,7 +233,13 @@ func (n *Nursery) Go(task func(ctx context.Context) error) {
 		panic("nursery: Go with a nil task")
 	}
 	n.enter("Go")
-	if n.sem != nil && !n.acquire("Go") || n.sem == nil && n.ctx.Err() != nil {
+	if n.sem == nil {
+		// n.cancelled, written out (too large to be inlined): this is the hot path
+		if f := n.flags.Load(); f&flagCancelled != 0 || f&flagForeign != 0 && n.ctx.Err() != nil {
+			n.exit()
+			return
+		}
+	} else if !n.acquire("Go") {
 		n.exit()
 		return
 	}
@@ -265,7 +278,7 @@ func (n *Nursery) run(task func(context.Context) error) {
 	if pc := funcPC(task); l == nil || l.pc != pc {
 		l = n.newLabel(pc)
 	}
-	pprof.SetGoroutineLabels(l.ctx)
+	setProfLabel(l.ptr) // pprof.SetGoroutineLabels(l.ctx), without looking the labels up in l.ctx
 	returned := false
 	defer func() {
 		if !returned {
@@ -339,13 +352,24 @@ func (n *Nursery) acquire(method string) bool {
 // failing task cancels before it frees its slot, so no task starts in a
 // slot freed by a failure.
 func (n *Nursery) admitted() bool {
-	if n.ctx.Err() == nil {
+	if !n.cancelled() {
 		return true
 	}
 	if n.sem != nil {
 		<-n.sem
 	}
 	return false
+}
+
+// cancelled reports whether n's context is cancelled, or about to be. Go
+// asks it for every task, and a context answers Err only through an
+// interface call and an atomic load: cancelled reads n's flags instead. A
+// nursery sets flagCancelled on itself and on the nurseries nested in it
+// before it cancels its context (cancelTree), so the flag says it all unless
+// a context of the user's may cancel n's (flagForeign).
+func (n *Nursery) cancelled() bool {
+	f := n.flags.Load()
+	return f&flagCancelled != 0 || f&flagForeign != 0 && n.ctx.Err() != nil
 }
 
 // countWaiting counts a Go or Start call that starts (d = 1) or stops
@@ -549,13 +573,38 @@ func (n *Nursery) shutdown(grace time.Duration, cause error) {
 			n.hardTimer = time.AfterFunc(grace, func() { n.graceRanOut(grace, cause) }) // grace.go
 		}
 	}
+	made := n.flags.Load()&flagStopMade != 0
 	n.mu.Unlock()
-	if first {
+	if first && made {
 		n.stopCancel(cause)
 	}
 	if now {
 		n.hardCancel(cause)
 	}
+}
+
+// stopContext returns n's soft-stop context (see Stopping). It is made on
+// first use, already cancelled if the soft stop was sent before: a nursery
+// whose tasks never ask for it costs two allocations fewer, and its
+// context's done channel and list of children three more.
+func (n *Nursery) stopContext() context.Context {
+	if n.flags.Load()&flagStopMade != 0 {
+		return n.stop
+	}
+	return n.makeStop()
+}
+
+func (n *Nursery) makeStop() context.Context {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	if n.flags.Load()&flagStopMade == 0 {
+		n.stop, n.stopCancel = context.WithCancelCause(n.ctx)
+		if n.flags.Load()&flagStopping != 0 {
+			n.stopCancel(n.stopCause)
+		}
+		n.flags.Or(flagStopMade)
+	}
+	return n.stop
 }
 
 func (n *Nursery) stopCauseOr(def error) error {
@@ -576,7 +625,7 @@ func (n *Nursery) outerStopped() {
 	if grace == 0 {
 		grace = -1 // keep the tasks until the outer hard cancel
 	}
-	n.shutdown(grace, context.Cause(n.parent.stop))
+	n.shutdown(grace, context.Cause(n.parent.stopContext()))
 }
 
 // Wait waits until the owner's work and every task have returned, then
@@ -663,8 +712,28 @@ func (n *Nursery) hardCancel(cause error) {
 	n.mu.Lock()
 	cause = n.claim(cause)
 	n.mu.Unlock()
-	n.flags.Or(flagCancelled)
+	n.cancelTree(cause)
+}
+
+// cancelTree cancels n's context with cause, after setting flagCancelled
+// on n and on every nursery nested in it, which the cancel reaches too. A
+// nursery nested later takes the flag from n in register.
+func (n *Nursery) cancelTree(cause error) {
+	n.markCancelled()
 	n.cancel(cause)
+}
+
+// markCancelled sets flagCancelled on n and the nurseries nested in it. It
+// walks them even where the flag is set: another cancel that set it may not
+// have reached them yet, and n's cancel must not overtake it.
+func (n *Nursery) markCancelled() {
+	n.flags.Or(flagCancelled)
+	n.mu.Lock()
+	children := slices.Collect(maps.Keys(n.children))
+	n.mu.Unlock()
+	for _, c := range children {
+		c.markCancelled()
+	}
 }
 
 // claim makes cause the cause of n's own cancel if it is the first, and
@@ -716,8 +785,7 @@ func (n *Nursery) record(err error, cancel bool) {
 	n.errs = append(n.errs, err)
 	n.mu.Unlock()
 	if cancel {
-		n.flags.Or(flagCancelled)
-		n.cancel(cause)
+		n.cancelTree(cause)
 	}
 }
 
@@ -727,15 +795,17 @@ func (n *Nursery) record(err error, cancel bool) {
 func (n *Nursery) echoes(err error) bool {
 	// The flags first: the Err of a cancelled context receives from its
 	// closed done channel, which takes the channel's lock, and 10k tasks
-	// returning at a cancel would queue on it. Then n.ctx: its cancel
-	// reaches n.stop a moment after n.ctx is done.
+	// returning at a cancel would queue on it. The soft stop is sent when
+	// flagStopping is set: a task that returns because of it saw it after.
 	var ctxErr error
 	if n.flags.Load()&(flagStopping|flagCancelled) == 0 {
-		if ctxErr = n.ctx.Err(); ctxErr == nil && n.stop.Err() == nil {
+		if ctxErr = n.ctx.Err(); ctxErr == nil {
 			return false // nothing was stopped: every error is a failure
 		}
 	}
-	if errors.Is(err, context.Canceled) {
+	// err == context.Canceled first: errors.Is costs some 60 instructions,
+	// and every task of a cancelled nursery that returns ctx.Err() asks.
+	if err == context.Canceled || errors.Is(err, context.Canceled) {
 		return true
 	}
 	if ctxErr == nil {
@@ -747,7 +817,7 @@ func (n *Nursery) echoes(err error) bool {
 	if cause := context.Cause(n.ctx); cause != nil && errors.Is(err, cause) {
 		return true
 	}
-	if cause := context.Cause(n.stop); cause != nil && errors.Is(err, cause) {
+	if cause := n.stopCauseOr(nil); cause != nil && errors.Is(err, cause) {
 		return true
 	}
 	return false
@@ -775,7 +845,7 @@ func (n *Nursery) finish() {
 	if unhook != nil {
 		unhook()
 	}
-	n.cancel(errFinished)
+	n.cancelTree(errFinished) // it ends the nested nurseries that outlive n
 	unregister(n)
 	n.endTrace()
 	close(n.done)

@@ -566,6 +566,41 @@ func TestShutdownIsSoftThenHard(t *testing.T) {
 	})
 }
 
+// The soft-stop context is made when it is first asked for (stopContext):
+// one asked for only after the soft stop, or after a hard cancel that came
+// with no soft stop, is already done, with the cause of the stop; so is a
+// nested nursery's, made after the outer soft stop.
+func TestStoppingAskedAfterTheStop(t *testing.T) {
+	bubble(t, func(t *testing.T) {
+		hold := func(ctx context.Context) error { <-ctx.Done(); return nil }
+		soft := New(t.Context())
+		soft.Go(hold)
+		soft.Shutdown(time.Hour)
+		nested := New(soft.Context())
+		nested.Go(hold)
+		synctest.Wait()
+		if s := Stopping(soft.Context()); s.Err() == nil || context.Cause(s) != errShutdown {
+			t.Errorf("Stopping asked after Shutdown: Err %v, Cause %v; want done, by the shutdown", s.Err(), context.Cause(s))
+		}
+		if s := Stopping(nested.Context()); s.Err() == nil || context.Cause(s) != errShutdown {
+			t.Errorf("nested after the outer Shutdown: Err %v, Cause %v; want done, by the shutdown", s.Err(), context.Cause(s))
+		}
+		if nested.Context().Err() != nil {
+			t.Error("a nested nursery with no Grace was cancelled before the outer hard cancel")
+		}
+		hard := New(t.Context())
+		hard.Go(hold)
+		hard.Cancel(errA)
+		if s := Stopping(hard.Context()); s.Err() == nil || context.Cause(s) != errA {
+			t.Errorf("Stopping asked after Cancel(errA): Err %v, Cause %v; want done, by errA", s.Err(), context.Cause(s))
+		}
+		soft.Cancel(nil)
+		nested.Wait()
+		soft.Wait()
+		hard.Wait()
+	})
+}
+
 func TestShutdownCancelsAtOnceWhenEveryTaskReturned(t *testing.T) {
 	bubble(t, func(t *testing.T) {
 		n := New(t.Context())

@@ -39,7 +39,7 @@ import (
 //	return flush(cleanup) // neither the soft stop nor the hard cancel cut it short
 func Stopping(ctx context.Context) context.Context {
 	if n := owner(ctx); n != nil {
-		return n.stop
+		return n.stopContext()
 	}
 	return ctx
 }

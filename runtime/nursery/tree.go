@@ -35,7 +35,7 @@ func (n *Nursery) labelSet() pprof.LabelSet {
 type taskLabel struct {
 	pc   uintptr
 	ctx  context.Context
-	ptr  unsafe.Pointer // labelsOf(ctx), once asked for; n.mu
+	ptr  unsafe.Pointer // labelsOf(ctx): what run hands the runtime
 	name string         // the function, as in the label "task"
 }
 
@@ -59,7 +59,12 @@ func (n *Nursery) newLabel(pc uintptr) *taskLabel {
 			n.taskLabels = make(map[uintptr]*taskLabel)
 		}
 		name := funcName(pc)
-		l = &taskLabel{pc: pc, ctx: pprof.WithLabels(n.labels, pprof.Labels(labelTask, name)), name: name}
+		// n's labels and the task's, as one set on n's parent context: set
+		// on n.labels, pprof would merge one label into two with a slice
+		// that grows twice, three allocations more.
+		id, _ := pprof.Label(n.labels, labelNurseryID)
+		ctx := pprof.WithLabels(n.parentCtx, pprof.Labels(labelNursery, n.cfg.Name, labelNurseryID, id, labelTask, name))
+		l = &taskLabel{pc: pc, ctx: ctx, ptr: labelsOf(ctx), name: name}
 		n.taskLabels[pc] = l
 	}
 	n.lastLabel.Store(l)
@@ -90,6 +95,9 @@ var registry struct {
 func register(n *Nursery) {
 	if p := n.parent; p != nil {
 		p.mu.Lock()
+		if p.flags.Load()&flagCancelled != 0 {
+			n.flags.Or(flagCancelled) // p's cancel reached n's context, or is on its way (markCancelled)
+		}
 		if p.flags.Load()&flagFinished == 0 {
 			if p.children == nil {
 				p.children = make(map[*Nursery]struct{})

@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"regexp"
 	"runtime/pprof"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/synctest"
@@ -25,6 +26,39 @@ func TestTasksCarryPprofLabels(t *testing.T) {
 			})
 			return nil
 		})
+	})
+}
+
+// A task goroutine's own labels, as a profile records them, are its
+// nursery's and its task's; a nested nursery's task has the inner nursery's,
+// in place of those it inherited.
+func TestTaskGoroutinesCarryTheirLabels(t *testing.T) {
+	bubble(t, func(t *testing.T) {
+		outer := Config{Name: "outer"}.New(t.Context())
+		var inner *Nursery
+		ready := make(chan struct{})
+		outerTask := func(ctx context.Context) error {
+			inner = Config{Name: "inner"}.New(ctx)
+			inner.Go(fetchPage)
+			close(ready)
+			<-ctx.Done()
+			return inner.Close()
+		}
+		outer.Go(outerTask)
+		<-ready
+		synctest.Wait()
+		var buf bytes.Buffer
+		pprof.Lookup("goroutine").WriteTo(&buf, 1)
+		for _, want := range []string{
+			`# labels: {"nursery":"outer", "nursery_id":"` + strconv.FormatUint(outer.id, 10) + `", "task":"` + funcName(funcPC(outerTask)) + `"}`,
+			`# labels: {"nursery":"inner", "nursery_id":"` + strconv.FormatUint(inner.id, 10) + `", "task":"` + funcName(funcPC(fetchPage)) + `"}`,
+		} {
+			if !strings.Contains(buf.String(), want+"\n") {
+				t.Errorf("no goroutine with labels %s in the profile:\n%s", want, buf.String())
+			}
+		}
+		outer.Cancel(nil)
+		outer.Wait()
 	})
 }
 
