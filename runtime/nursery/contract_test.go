@@ -430,8 +430,8 @@ func TestGoFromATaskWaitsForASlotOthersFree(t *testing.T) {
 	})
 }
 
-// Guarantee 6, and the same without a Limit: a Go on a cancelled nursery
-// starts nothing, whatever the Limit and whoever cancelled it: the nursery
+// Guarantee 6, and the same without a Limit: a Go or a Start on a cancelled
+// nursery starts nothing (Start returns the cause), whatever the Limit and whoever cancelled it: the nursery
 // itself, its parent context, or a nursery it is nested in, directly, through
 // another one, or through a context of the user's in between.
 func TestGoOnACancelledNurseryStartsNothing(t *testing.T) {
@@ -502,9 +502,13 @@ func TestGoOnACancelledNurseryStartsNothing(t *testing.T) {
 					cancel()
 					var ran atomic.Bool
 					n.Go(func(ctx context.Context) error { ran.Store(true); return nil })
+					err := n.Start(func(ctx context.Context, ready func()) error { ran.Store(true); ready(); return nil })
+					if err == nil || err != context.Cause(n.Context()) {
+						t.Errorf("Start on a cancelled nursery returned %v, want the cause %v", err, context.Cause(n.Context()))
+					}
 					n.Wait()
 					if ran.Load() {
-						t.Error("Go on a cancelled nursery started its task")
+						t.Error("Go or Start on a cancelled nursery started its task")
 					}
 				})
 			})

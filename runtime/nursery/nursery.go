@@ -426,14 +426,16 @@ func (n *Nursery) exitSlow(v int64) {
 // that calls runtime.Goexit (as t.FailNow does) before ready; a task that
 // panics before ready makes Start return the *PanicError and, like any
 // panic, cancels the nursery, whose owner re-panics. After ready, the task
-// is an ordinary task of n. With a Limit, Start waits for a slot like Go and
-// returns the cancellation cause if the nursery is cancelled first.
+// is an ordinary task of n. With a Limit, Start waits for a slot like Go.
+// Like Go, it starts nothing on a cancelled nursery, with a Limit or
+// without: it returns the cancellation cause (context.Cause of n's context)
+// at once, or when the nursery is cancelled while it waits for a slot.
 func (n *Nursery) Start(task func(ctx context.Context, ready func()) error) error {
 	if task == nil {
 		panic("nursery: Start with a nil task")
 	}
 	n.enter("Start")
-	if n.sem != nil && !n.acquire("Start") {
+	if n.sem != nil && !n.acquire("Start") || n.sem == nil && !n.admitted() {
 		n.exit()
 		return context.Cause(n.ctx)
 	}
