@@ -598,14 +598,15 @@ func TestMainNamesSignalsAsProcDoes(t *testing.T) {
 	})
 }
 
-// Guarantee 9: the lifeline refuses any stdin that reads EOF at once, not
-// only /dev/null: a regular file (prog < config.txt), a directory.
+// Guarantee 9: the lifeline refuses any stdin that reads EOF at once:
+// /dev/null, a regular file (prog < config.txt), a directory.
 func TestMainLifelineRefusesStdinThatEndsAtOnce(t *testing.T) {
 	file := filepath.Join(t.TempDir(), "config.txt")
 	if err := os.WriteFile(file, []byte("key = value\n"), 0o666); err != nil {
 		t.Fatal(err)
 	}
 	for name, tc := range map[string]struct{ path, why string }{
+		"/dev/null":    {os.DevNull, "stdin is /dev/null"},
 		"regular file": {file, "stdin is a regular file"},
 		"directory":    {t.TempDir(), "stdin is a directory"},
 	} {

@@ -255,30 +255,6 @@ func TestMainStdinLifeline(t *testing.T) {
 	})
 }
 
-func TestMainLifelineRefusesDevNull(t *testing.T) {
-	null, err := os.Open(os.DevNull)
-	if err != nil {
-		t.Skip(err)
-	}
-	defer null.Close()
-	bubble(t, func(t *testing.T) {
-		p := newProgram(WithStdinLifeline())
-		p.stdin = null
-		p.at(time.Second, syscall.SIGINT)
-		start := time.Now()
-		p.run(func(n *Nursery) error {
-			n.Go(func(ctx context.Context) error { <-Stopping(ctx).Done(); return nil })
-			return nil
-		})
-		if d := time.Since(start); d != time.Second {
-			t.Errorf("program stopped after %v, want at the signal (1s), not at once", d)
-		}
-		if s := p.stderr.String(); !strings.Contains(s, "stdin lifeline refused: stdin is /dev/null") {
-			t.Errorf("stderr = %q, want the refusal", s)
-		}
-	})
-}
-
 func TestMainPanicGoesOnAfterTheWatcherStops(t *testing.T) {
 	bubble(t, func(t *testing.T) {
 		v := catch(func() {
