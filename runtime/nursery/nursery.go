@@ -50,8 +50,9 @@ type Config struct {
 	// running and where each group of tasks is blocked (see Overdue). It
 	// runs on a goroutine of the runtime and the hard cancel waits for it:
 	// log, and return. A nursery with OnOverdue also records when each task
-	// started with Go begins to run, for the tasks' ages; its Go then costs
-	// about what Start does.
+	// started with Go begins to run, for the tasks' ages: a pprof label per
+	// task, seven allocations and about 350 bytes more than a task of a
+	// nursery without it (BenchmarkSpawnJoinTrace in bench/).
 	OnOverdue func(Overdue)
 }
 
