@@ -141,6 +141,15 @@ func spawnJoinNursery(ctx context.Context) {
 	})
 }
 
+func spawnJoinOverdue(ctx context.Context) {
+	nursery.Config{OnOverdue: func(nursery.Overdue) {}}.Run(ctx, func(n *nursery.Nursery) error {
+		for range spawnTasks {
+			n.Go(nop)
+		}
+		return nil
+	})
+}
+
 func spawnJoinWaitGroup() {
 	var wg sync.WaitGroup
 	for range spawnTasks {
@@ -156,6 +165,8 @@ func spawnJoinWaitGroup() {
 // nursery's tasks are trace tasks with a region each, beside the events the
 // runtime records for every goroutine, WaitGroup's included. cpu-ns/op is
 // the process's CPU time per op, steadier than ns/op on a busy machine.
+// impl=nursery-onoverdue is a nursery with Config.OnOverdue, whose tasks
+// record when they began (a pprof label each).
 func BenchmarkSpawnJoinTrace(b *testing.B) {
 	ctx := context.Background()
 	for _, on := range []bool{false, true} {
@@ -169,6 +180,7 @@ func BenchmarkSpawnJoinTrace(b *testing.B) {
 				spawnJoin func()
 			}{
 				{"nursery", func() { spawnJoinNursery(ctx) }},
+				{"nursery-onoverdue", func() { spawnJoinOverdue(ctx) }},
 				{"waitgroup", spawnJoinWaitGroup},
 			} {
 				b.Run("impl="+impl.name, func(b *testing.B) {

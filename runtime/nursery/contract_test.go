@@ -326,10 +326,16 @@ func TestWaitOutsideTheBodyWaitsForTheBody(t *testing.T) {
 }
 
 // Wait or Close called by a task of the same nursery would wait for the
-// task itself: it panics with a clear message instead of deadlocking.
+// task itself: it panics with a clear message instead of deadlocking; also
+// in a nursery with OnOverdue (as Main's), whose tasks carry labels of their
+// own.
 func TestWaitFromATaskOfTheSameNurseryPanics(t *testing.T) {
 	for _, call := range []string{"Wait", "Close"} {
-		for _, kind := range []string{"Go", "Start", "New"} {
+		for _, kind := range []string{"Go", "Start", "New", "Go/OnOverdue", "New/OnOverdue"} {
+			cfg := Config{}
+			if strings.HasSuffix(kind, "/OnOverdue") {
+				cfg.OnOverdue = func(Overdue) {}
+			}
 			t.Run(call+"/"+kind, func(t *testing.T) {
 				bubble(t, func(t *testing.T) {
 					wait := func(n *Nursery) {
@@ -347,13 +353,13 @@ func TestWaitFromATaskOfTheSameNurseryPanics(t *testing.T) {
 						return nil
 					}
 					v := catch(func() {
-						if kind == "New" {
-							n := New(t.Context())
+						if strings.HasPrefix(kind, "New") {
+							n := cfg.New(t.Context())
 							body(n)
 							n.Wait()
 							return
 						}
-						Run(t.Context(), body)
+						cfg.Run(t.Context(), body)
 					})
 					want := "nursery: " + call + " called from a task of the same nursery"
 					if pe, _ := v.(*PanicError); pe == nil || !strings.Contains(fmt.Sprint(pe.Value), want) {
@@ -385,11 +391,15 @@ func TestWaitFromAStrayGoroutineIsNotRefused(t *testing.T) {
 // Under Limit, a task whose Go (or Start) waits for a slot that only the
 // tasks waiting in Go could free would wait forever: it panics instead.
 func TestGoFromTasksHoldingEveryLimitSlotPanics(t *testing.T) {
-	for _, limit := range []int{1, 3} {
-		t.Run(fmt.Sprint(limit), func(t *testing.T) {
+	for _, c := range []struct {
+		limit   int
+		overdue func(Overdue)
+	}{{1, nil}, {3, nil}, {3, func(Overdue) {}}} {
+		limit := c.limit
+		t.Run(fmt.Sprintf("%d/OnOverdue=%v", limit, c.overdue != nil), func(t *testing.T) {
 			bubble(t, func(t *testing.T) {
 				v := catch(func() {
-					Config{Limit: limit}.Run(t.Context(), func(n *Nursery) error {
+					Config{Limit: limit, OnOverdue: c.overdue}.Run(t.Context(), func(n *Nursery) error {
 						held := make(chan struct{}) // closed once the body's Go calls hold every slot
 						for range limit {
 							n.Go(func(ctx context.Context) error {

@@ -60,6 +60,11 @@ func (n *Nursery) hasTaskLabels(p unsafe.Pointer) bool {
 			return true
 		}
 	}
+	if m := n.ownLabels.Load(); m != nil {
+		if _, ok := m.Load(p); ok {
+			return true
+		}
+	}
 	for st := range n.starting {
 		if st.ptr == nil {
 			st.ptr = labelsOf(st.labels)

@@ -5,6 +5,7 @@ import (
 	"runtime/pprof"
 	"runtime/trace"
 	"strconv"
+	"sync"
 	"time"
 )
 
@@ -42,15 +43,33 @@ func (n *Nursery) endTrace() {
 
 // begin does what a task needs beyond the hot path before it runs: in a
 // nursery that records its tasks' ages (one with Config.OnOverdue), a label
-// with the time it began; while a trace is being recorded, its trace task.
-// It returns the context to run the task with and what to call when the task
-// has returned.
+// set of its own with the time it began, which n knows as its task's
+// (inTask) until the task has returned; while a trace is being recorded, its
+// trace task. It returns the context to run the task with and what to call
+// when the task has returned.
 func (n *Nursery) begin(l *taskLabel) (context.Context, func()) {
-	if n.cfg.OnOverdue != nil {
-		started := strconv.FormatInt(time.Now().UnixNano(), 10)
-		pprof.SetGoroutineLabels(pprof.WithLabels(l.ctx, pprof.Labels(labelStarted, started)))
+	if n.cfg.OnOverdue == nil {
+		return n.traceTask(l.name)
 	}
-	return n.traceTask(l.name)
+	started := strconv.FormatInt(time.Now().UnixNano(), 10)
+	pprof.SetGoroutineLabels(pprof.WithLabels(l.ctx, pprof.Labels(labelStarted, started)))
+	own, labels := getProfLabel(), n.ownLabelSets()
+	labels.Store(own, struct{}{})
+	ctx, end := n.traceTask(l.name)
+	return ctx, func() {
+		labels.Delete(own)
+		end()
+	}
+}
+
+// ownLabelSets returns the set of the label sets of n's running tasks that
+// have their own (begin), made on first use.
+func (n *Nursery) ownLabelSets() *sync.Map {
+	if m := n.ownLabels.Load(); m != nil {
+		return m
+	}
+	n.ownLabels.CompareAndSwap(nil, new(sync.Map))
+	return n.ownLabels.Load()
 }
 
 // traceTask starts the trace task and region of a task of n that runs the

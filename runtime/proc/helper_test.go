@@ -293,7 +293,14 @@ func strangeMembers(pgid int) string {
 			continue
 		}
 		members++
-		if exe, err := os.Readlink("/proc/" + e.Name() + "/exe"); state != 'Z' && (err != nil || exe != self) {
+		exe, err := os.Readlink("/proc/" + e.Name() + "/exe")
+		if state == 'Z' || errors.Is(err, fs.ErrNotExist) {
+			// A zombie, or a process exiting (it has let go of its memory,
+			// and so of its exe) or gone since its stat was read: the
+			// signal found it on its way out.
+			continue
+		}
+		if err != nil || exe != self {
 			return fmt.Sprintf("group member %s is not a helper (%s, %v)", e.Name(), exe, err)
 		}
 	}

@@ -43,7 +43,15 @@ func prepare(cmd *exec.Cmd) error {
 // listing is read with getdents(2) into a buffer on the stack and parsed in
 // place. If /proc cannot be read it reports false: proc then cannot wait for
 // the group.
+//
+// Before the listing it reads the last pid handed out in its pid namespace
+// (createdNothing): when that is still pgid, no process or thread was
+// created anywhere since the leader, so the leader left nothing behind and
+// the listing, a syscall per process on the system, is skipped.
 func groupAlive(pgid int) bool {
+	if createdNothing(pgid) {
+		return false
+	}
 	fd, err := syscall.Open("/proc", syscall.O_RDONLY|syscall.O_DIRECTORY|syscall.O_CLOEXEC, 0)
 	if err != nil {
 		return false
@@ -105,4 +113,33 @@ func zombie(pid int) bool {
 	}
 	state, _, _, ok := parseStat(b)
 	return !ok || state == 'Z' || state == 'X' || state == 'x'
+}
+
+// createdNothing reports whether pid is still the last process id handed out
+// in the calling process's pid namespace (/proc/sys/kernel/ns_last_pid):
+// then no process (nor thread) has been created since pid was, in the
+// namespace or in one nested in it, so none of pid's descendants exists and
+// its process group holds pid alone (or, once pid is reaped, nothing), unless
+// a process that existed before pid moved itself into the group with
+// setpgid(2). The number cannot have been handed out again in between: the
+// leader, unreaped, holds it, and so do members of its group once it is
+// reaped. Only a checkpoint-restore tool that writes ns_last_pid (it needs
+// CAP_CHECKPOINT_RESTORE) could make it lie. If the file cannot be read
+// (a kernel without CONFIG_CHECKPOINT_RESTORE), it reports false.
+func createdNothing(pid int) bool {
+	fd, err := syscall.Open("/proc/sys/kernel/ns_last_pid", syscall.O_RDONLY|syscall.O_CLOEXEC, 0)
+	if err != nil {
+		return false
+	}
+	defer syscall.Close(fd)
+	var buf [24]byte
+	n, err := syscall.Read(fd, buf[:])
+	for err == syscall.EINTR {
+		n, err = syscall.Read(fd, buf[:])
+	}
+	if err != nil || n <= 1 || buf[n-1] != '\n' {
+		return false
+	}
+	last := atoiPid(buf[:n-1])
+	return last > 0 && last == pid
 }

@@ -48,7 +48,11 @@
 // On Linux the process is reaped last, once its group is empty, so every
 // signal goes to a group whose id it holds. Finding the members costs a
 // listing of /proc and a getpgid(2) per process on the system, once per
-// exit; zombies, which init reaps, count as gone.
+// exit; zombies, which init reaps, count as gone. The listing is skipped when
+// no process or thread was created in the pid namespace since the process
+// (/proc/sys/kernel/ns_last_pid is still its pid): it cannot have left any.
+// A process that existed before it and moved itself into its group with
+// setpgid(2) is then not looked for.
 //
 // POSIX cannot list a group's members, and kill(2) counts the exited
 // process's zombie as one. So on macOS and the BSDs (and on Linux under the
