@@ -194,6 +194,14 @@ func (c *checker) ctxBounded(fn *types.Func, i int) bool {
 	if decl == nil || decl.Body == nil {
 		return false
 	}
+	key := ctxParam{fn.Origin(), i}
+	if b, ok := c.ctxBoundedMemo[key]; ok {
+		return b // known, or in progress: functions handing ctx to each other
+	}
+	if c.ctxBoundedMemo == nil {
+		c.ctxBoundedMemo = make(map[ctxParam]bool)
+	}
+	c.ctxBoundedMemo[key] = false
 	v := sig.Params().At(i)
 	found := false
 	ast.Inspect(decl.Body, func(n ast.Node) bool {
@@ -216,6 +224,7 @@ func (c *checker) ctxBounded(fn *types.Func, i int) bool {
 		}
 		return !found
 	})
+	c.ctxBoundedMemo[key] = found
 	return found
 }
 

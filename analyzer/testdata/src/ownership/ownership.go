@@ -929,6 +929,24 @@ func cleanupKey(ctx context.Context, s *kvStore) error {
 	return s.Delete(context.Background(), "k") // bounded by Delete's own timeout
 }
 
+// Two functions handing a context to each other (a retry through a
+// reconnect): asking whether either bounds it must end.
+func retryFetch(ctx context.Context, n int) error {
+	if n == 0 {
+		return fetchWith(ctx)
+	}
+	return reconnectFetch(ctx, n-1)
+}
+
+func reconnectFetch(ctx context.Context, n int) error {
+	return retryFetch(ctx, n)
+}
+
+func retryAll(ctx context.Context) error {
+	_ = fetchWith(ctx)
+	return retryFetch(context.Background(), 2) // want `call to context.Background\(\) detaches this work from ctx`
+}
+
 // --- An error tested with errors.Is: the value is nil there ---
 
 var errClosed = errors.New("closed")
