@@ -236,19 +236,22 @@ func (c *checker) prepare() bool {
 	for _, p := range c.pass.Pkg.Imports() {
 		imports[p.Path()] = true
 	}
+	owes := false // a function of another package owes its callers a stop
 	for _, f := range c.pass.AllObjectFacts() {
 		switch f.Fact.(type) {
 		case *spawnsFact:
 			c.importedSpawns = true
 		case *scopeFact:
 			c.importedScopes = true
+		case *ownFact:
+			owes = owes || len(f.Fact.(*ownFact).Owes) > 0
 		}
 	}
 	for cur := range c.root.Preorder((*ast.GoStmt)(nil)) {
 		c.goStmts = append(c.goStmts, cur)
 	}
 	c.importsNursery = imports[nurseryPath]
-	if len(c.goStmts) == 0 && !c.importedSpawns && !c.importedScopes && !c.importsNursery &&
+	if len(c.goStmts) == 0 && !c.importedSpawns && !c.importedScopes && !c.importsNursery && !owes &&
 		!imports["context"] && !imports["os/exec"] && !imports["sync"] && !imports[errgroupPath] {
 		return false
 	}

@@ -736,8 +736,11 @@ func (c *checker) checkObligations() {
 		if c.inSynctest(cur) {
 			continue
 		}
-		// One report per value handed on: the first obligation it drops,
-		// counting the goroutines of the others it drops too.
+		// One report per value handed on: the obligation it drops on the
+		// value itself (or the shallowest field below it), counting the
+		// goroutines of the others it drops too. Goroutines kept in the
+		// value's fields (a cache inside a DB) go with the value: one
+		// Close of it stops them all, or the report on it says so.
 		var dropped []obligation
 		var hows []string
 		for _, o := range mergeObligations(obs) {
@@ -745,9 +748,14 @@ func (c *checker) checkObligations() {
 			if how == "" {
 				continue
 			}
-			i := slices.IndexFunc(dropped, func(d obligation) bool { return d.target == o.target && d.fields == o.fields })
+			i := slices.IndexFunc(dropped, func(d obligation) bool { return d.target == o.target && sameDrop(d, o) })
 			if i < 0 {
 				dropped, hows = append(dropped, o), append(hows, how)
+				continue
+			}
+			if len(o.fields) < len(dropped[i].fields) {
+				o.more += 1 + dropped[i].more
+				dropped[i], hows[i] = o, how
 				continue
 			}
 			dropped[i].more += 1 + o.more
@@ -756,6 +764,12 @@ func (c *checker) checkObligations() {
 			c.reportDrop(call, fn, to, o, hows[i])
 		}
 	}
+}
+
+// sameDrop reports whether obligations a and b, dropped at one call on
+// one target, are one value's: the same path, or one below the other.
+func sameDrop(a, b obligation) bool {
+	return a.fields == b.fields || strings.HasPrefix(b.fields, a.fields+".") || strings.HasPrefix(a.fields, b.fields+".")
 }
 
 // inGoCall reports whether cur is the call of a go statement (its

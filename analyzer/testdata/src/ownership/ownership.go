@@ -11,6 +11,8 @@ import (
 	"net"
 	"sync"
 	"time"
+
+	"example.com/ownership/lru"
 )
 
 func work()               {}
@@ -960,4 +962,58 @@ func openOrClosed() error {
 		return err
 	}
 	return s.Close()
+}
+
+// --- A value whose fields hold goroutines of their own: one report ---
+
+type kvDB struct {
+	blocks, index *lru.Cache
+	quit          chan struct{}
+}
+
+func OpenKV() (*kvDB, error) {
+	db := &kvDB{quit: make(chan struct{})}
+	var err error
+	if db.blocks, err = lru.New(); err != nil {
+		return nil, err
+	}
+	if db.index, err = lru.New(); err != nil {
+		db.blocks.Close()
+		return nil, err
+	}
+	go db.flush() // want `goroutine running db.flush is handed on to the caller, but forgetKV drops it at line \d+`
+	return db, nil
+}
+
+func (db *kvDB) flush() { <-db.quit }
+
+func (db *kvDB) size() int { return 0 }
+
+func (db *kvDB) Close() {
+	close(db.quit)
+	db.blocks.Close()
+	db.index.Close()
+}
+
+func forgetKV() error {
+	db, err := OpenKV() // want `the result of OpenKV is not stopped on every path: the return at line \d+ skips it, so the goroutine started at ownership/ownership.go:\d+ \(db.flush\) and 2 more are never joined: call its Close method`
+	if err != nil {
+		return err
+	}
+	if db.size() > 0 {
+		return errClosed
+	}
+	return nil
+}
+
+func closeKV() error {
+	db, err := OpenKV()
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if db.size() > 0 {
+		return errClosed
+	}
+	return nil
 }
