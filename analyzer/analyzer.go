@@ -28,7 +28,7 @@ var Analyzer = &analysis.Analyzer{
 	URL:       "https://pkg.go.dev/github.com/twine-go/twine/analyzer",
 	Run:       run,
 	Requires:  []*analysis.Analyzer{inspect.Analyzer, ctrlflow.Analyzer},
-	FactTypes: []analysis.Fact{new(spawnsFact), new(scopeFact), new(ownFact)},
+	FactTypes: []analysis.Fact{new(spawnsFact), new(scopeFact), new(ownFact), new(ifaceCtxFact)},
 }
 
 // The rules, in the order the documentation gives them.
@@ -202,6 +202,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	c.computeObligations()
 	c.exportOwnFacts()
+	c.exportIfaceFacts()
 	c.collectCalls()
 
 	if on(ruleBarego) {

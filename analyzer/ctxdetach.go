@@ -186,6 +186,14 @@ func (c *checker) ctxBounded(fn *types.Func, i int) bool {
 	if !ok || i >= sig.Params().Len() || !isContextType(sig.Params().At(i).Type()) {
 		return false
 	}
+	if recv := sig.Recv(); recv != nil && types.IsInterface(recv.Type()) {
+		// Through an interface: bounded if every implementation is.
+		if fn.Pkg() == c.pass.Pkg {
+			return c.ifaceBounded(fn, i)
+		}
+		f := new(ifaceCtxFact)
+		return fn.Pkg() != nil && c.pass.ImportObjectFact(fn, f) && slices.Contains(f.Bounded, i)
+	}
 	if fn.Pkg() != c.pass.Pkg {
 		s := c.calleeSummary(fn)
 		return s != nil && slices.Contains(s.ctxBounded, i)
@@ -203,17 +211,26 @@ func (c *checker) ctxBounded(fn *types.Func, i int) bool {
 	}
 	c.ctxBoundedMemo[key] = false
 	v := sig.Params().At(i)
+	isV := func(e ast.Expr) bool {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		return ok && c.info.Uses[id] == v
+	}
+	// It asks for ctx's deadline and gives ctx one: both, on ctx itself
+	// (asking to pass the deadline on to another context bounds nothing).
+	asks, gives := false, false
 	found := false
 	ast.Inspect(decl.Body, func(n ast.Node) bool {
 		call, ok := n.(*ast.CallExpr)
 		if found || !ok {
 			return !found
 		}
-		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "Deadline" {
-			if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok && c.info.Uses[id] == v {
-				found = true
-			}
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "Deadline" && isV(sel.X) {
+			asks = true
 		}
+		if isFunc(callee(c.info, call), "context", "WithTimeout", "WithDeadline") && len(call.Args) > 0 && isV(call.Args[0]) {
+			gives = true
+		}
+		found = asks && gives
 		// Handed to a function that does it (wrapContextWithoutDeadline(ctx)).
 		for j, a := range call.Args {
 			if id, ok := ast.Unparen(a).(*ast.Ident); ok && c.info.Uses[id] == v {

@@ -160,6 +160,90 @@ func (c *checker) exportOwnFacts() {
 	}
 }
 
+// An ifaceCtxFact is the fact of an interface method every
+// implementation of which in its package gives its context parameters
+// Bounded a deadline of their own when they have none (ctxBounded): a
+// call through the interface is bounded all the same.
+type ifaceCtxFact struct {
+	Bounded []int
+}
+
+func (*ifaceCtxFact) AFact() {}
+
+func (f *ifaceCtxFact) String() string { return fmt.Sprintf("ctxbounded%v", f.Bounded) }
+
+// exportIfaceFacts exports an ifaceCtxFact for the methods of the
+// package's exported interfaces that bound their contexts in every
+// implementation the package has.
+func (c *checker) exportIfaceFacts() {
+	if c.std {
+		return
+	}
+	scope := c.pass.Pkg.Scope()
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok || !tn.Exported() {
+			continue
+		}
+		iface, ok := tn.Type().Underlying().(*types.Interface)
+		if !ok {
+			continue
+		}
+		for i := 0; i < iface.NumMethods(); i++ {
+			m := iface.Method(i)
+			if m.Pkg() != c.pass.Pkg {
+				continue // embedded from another package
+			}
+			var bounded []int
+			sig := m.Type().(*types.Signature)
+			for j := 0; j < sig.Params().Len(); j++ {
+				if isContextType(sig.Params().At(j).Type()) && c.ifaceBounded(m, j) {
+					bounded = append(bounded, j)
+				}
+			}
+			if len(bounded) > 0 {
+				c.pass.ExportObjectFact(m, &ifaceCtxFact{Bounded: bounded})
+			}
+		}
+	}
+}
+
+// ifaceBounded reports whether m, a method of an interface of this
+// package, has implementations in the package, and each gives its i-th
+// parameter, a context, a deadline when it has none.
+func (c *checker) ifaceBounded(m *types.Func, i int) bool {
+	recv := m.Type().(*types.Signature).Recv()
+	if recv == nil {
+		return false
+	}
+	iface, ok := recv.Type().Underlying().(*types.Interface)
+	if !ok {
+		return false
+	}
+	scope := c.pass.Pkg.Scope()
+	found := false
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok || tn.IsAlias() || types.IsInterface(tn.Type()) {
+			continue
+		}
+		if _, ok := tn.Type().(*types.Named); !ok || tn.Type().(*types.Named).TypeParams().Len() > 0 {
+			continue
+		}
+		t := types.Type(types.NewPointer(tn.Type()))
+		if !types.Implements(t, iface) {
+			continue
+		}
+		obj, _, _ := types.LookupFieldOrMethod(t, true, c.pass.Pkg, m.Name())
+		impl, ok := obj.(*types.Func)
+		if !ok || impl == m || !c.ctxBounded(impl, i) {
+			return false
+		}
+		found = true
+	}
+	return found
+}
+
 // ctxParams returns the context parameters fn reads only for their
 // values, and those it gives a deadline of its own when they have none.
 func (c *checker) ctxParams(fn *types.Func) (values, bounded []int) {

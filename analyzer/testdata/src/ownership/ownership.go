@@ -12,6 +12,7 @@ import (
 	"sync"
 	"time"
 
+	"example.com/ownership/kv"
 	"example.com/ownership/lru"
 )
 
@@ -929,6 +930,28 @@ func (s *kvStore) Delete(ctx context.Context, key string) error {
 func cleanupKey(ctx context.Context, s *kvStore) error {
 	_ = fetchWith(ctx)
 	return s.Delete(context.Background(), "k") // bounded by Delete's own timeout
+}
+
+// Reading a context's deadline to check it, or to pass it on, is not
+// giving a context without one a deadline.
+func (s *kvStore) Get(ctx context.Context, key string) error {
+	if d, ok := ctx.Deadline(); ok && time.Until(d) < s.timeout {
+		return errClosed
+	}
+	return fetchWith(ctx)
+}
+
+func readKey(ctx context.Context, s *kvStore) error {
+	_ = fetchWith(ctx)
+	return s.Get(context.Background(), "k") // want `call to context.Background\(\) detaches this work from ctx`
+}
+
+// Through an interface of another package whose every implementation
+// bounds a context without a deadline: bounded; Watch does not bound it.
+func purge(ctx context.Context, s kv.Store) error {
+	_ = s.Watch(ctx, "k")
+	_ = s.Watch(context.Background(), "k") // want `call to context.Background\(\) detaches this work from ctx`
+	return s.Delete(context.Background(), "k")
 }
 
 // Two functions handing a context to each other (a retry through a
