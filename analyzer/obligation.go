@@ -1014,7 +1014,15 @@ func (c *checker) discharges(n ast.Node, p path, o obligation) bool {
 		return found
 	}
 	es := c.effectsAt(n)
-	return c.releasesAll(es, p, o.needs) || slices.ContainsFunc(o.joins, func(r release) bool { return c.releasesAll(es, p, [][]release{{r}}) })
+	if c.releasesAll(es, p, o.needs) || slices.ContainsFunc(o.joins, func(r release) bool { return c.releasesAll(es, p, [][]release{{r}}) }) {
+		return true
+	}
+	// A call whose effect is to call a stop method of the value itself
+	// through code the pass cannot read (h.Close() running h.svc.Stop()
+	// on an interface): the value is stopped, when stopping is what its
+	// discharging methods do.
+	return slices.ContainsFunc(o.methods, func(m string) bool { return closerNames[m] && m != "Wait" }) &&
+		slices.ContainsFunc(es, func(e effect) bool { return e.kind == effStop && e.p.equal(p) })
 }
 
 // isAbstract reports whether m is an interface's method.

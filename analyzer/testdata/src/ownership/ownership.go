@@ -12,6 +12,7 @@ import (
 	"sync"
 	"time"
 
+	"example.com/ownership/harness"
 	"example.com/ownership/kv"
 	"example.com/ownership/lru"
 )
@@ -1039,4 +1040,23 @@ func closeKV() error {
 		return errClosed
 	}
 	return nil
+}
+
+// --- A holder of another package whose Close stops the field through its interface ---
+
+func withHarness() int {
+	h, err := harness.New()
+	if err != nil {
+		return 0
+	}
+	defer h.Close()
+	return h.Port()
+}
+
+func leakHarness() int {
+	h, err := harness.New() // want `the result of harness.New \(its.svc\) is not stopped on every path`
+	if err != nil {
+		return 0
+	}
+	return h.Port()
 }
