@@ -823,10 +823,26 @@ func (c *checker) checkCall(cur inspector.Cursor, fn ast.Node, call *ast.CallExp
 		}
 		q.errTest = func(call *ast.CallExpr) bool { return isFunc(callee(c.info, call), "errors", "Is", "As") }
 	}
+	if o.isResult() && p.fields == "" && nillable(p.root.Type()) {
+		q.isNil = func(e ast.Expr) bool {
+			id, ok := e.(*ast.Ident)
+			return ok && c.info.Uses[id] == p.root
+		}
+	}
 	if ret := q.leak(); ret != nil {
 		return "is not " + obVerb(o) + " on every path: " + c.returnDesc(ret, fn) + " skips it"
 	}
 	return ""
+}
+
+// nillable reports whether a value of type t can be nil and is then
+// nothing to stop: a pointer or an interface.
+func nillable(t types.Type) bool {
+	switch t.Underlying().(type) {
+	case *types.Pointer, *types.Interface:
+		return true
+	}
+	return false
 }
 
 // errKept reports whether the call's last result is an error assigned to

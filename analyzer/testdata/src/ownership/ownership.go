@@ -600,7 +600,7 @@ func (s *session) Close() error { close(s.closed); return nil }
 
 func OpenSession() (Session, error) {
 	s := &session{closed: make(chan struct{})}
-	go s.loop()
+	go s.loop() // want `goroutine running s.loop is handed on to the caller, but keptIfOpened drops it`
 	return s, nil
 }
 
@@ -1059,4 +1059,50 @@ func leakHarness() int {
 		return 0
 	}
 	return h.Port()
+}
+
+// --- A result closed only where it is not nil: nil holds nothing ---
+
+func closeIfOpened() error {
+	s, err := OpenSession()
+	if s != nil {
+		_ = s.Close()
+	}
+	return err
+}
+
+func closeUnlessNil() error {
+	s, err := OpenSession()
+	if s == nil {
+		return err
+	}
+	return s.Close()
+}
+
+func keptIfOpened() error {
+	s, err := OpenSession() // want `the result of OpenSession is not stopped on every path: the return at line \d+ skips it`
+	if s != nil {
+		work()
+	}
+	return err
+}
+
+// A condition joined by || or &&: each side tells where nothing was made.
+func expectClosedErr() error {
+	s, err := OpenSession()
+	if err == nil || !errors.Is(err, errClosed) {
+		if s != nil {
+			_ = s.Close()
+		}
+		return errors.New("want errClosed")
+	}
+	return nil
+}
+
+func keptWhenBoth() error {
+	s, err := OpenSession() // want `the result of OpenSession is not stopped on every path: the return at line \d+ skips it`
+	if err == nil && s != nil {
+		work()
+	}
+	return err
 }
