@@ -362,10 +362,86 @@ func (c *checker) lift(fd *ast.FuncDecl, fn *types.Func, p path, kind obKind) (o
 		return obligation{}, false
 	}
 	i := c.returnedAs(fd, p.root)
-	if i < 0 {
+	if i < 0 || c.heldElsewhere(fd, p.root) {
 		return obligation{}, false
 	}
 	return obligation{target: result(i), fields: p.fields, kind: kind}, true
+}
+
+// heldElsewhere reports whether the local v, which fd returns, is a value
+// that something outliving the call keeps: fd took it from its receiver's
+// or a parameter's fields or a package variable (b := c.brokers[id]), or
+// stores it there (cache[key] = v, s.conns[id] = v, a sync.Map's Store).
+// Whoever keeps it stops it; the caller only borrows it.
+func (c *checker) heldElsewhere(fd *ast.FuncDecl, v *types.Var) bool {
+	sig := c.info.Defs[fd.Name].(*types.Func).Type().(*types.Signature)
+	outside := func(e ast.Expr) bool {
+		for {
+			switch x := ast.Unparen(e).(type) {
+			case *ast.IndexExpr:
+				e = x.X
+				continue
+			case *ast.StarExpr:
+				e = x.X
+				continue
+			}
+			break
+		}
+		p := pathOf(c.info, e)
+		if !p.valid() {
+			return false
+		}
+		if isGlobal(p.root) {
+			return true
+		}
+		if p.fields == "" {
+			return false
+		}
+		if r := sig.Recv(); r != nil && p.root == r {
+			return true
+		}
+		for i := 0; i < sig.Params().Len(); i++ {
+			if sig.Params().At(i) == p.root {
+				return true
+			}
+		}
+		return false
+	}
+	isV := func(e ast.Expr) bool {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		return ok && c.info.Uses[id] == v
+	}
+	held := false
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		if held {
+			return false
+		}
+		if _, ok := n.(*ast.FuncLit); ok {
+			return false
+		}
+		lhs, rhs := assignment(n)
+		if len(lhs) == len(rhs) {
+			for i, l := range lhs {
+				if p := pathOf(c.info, l); p.root == v && p.fields == "" {
+					if _, isCall := ast.Unparen(rhs[i]).(*ast.CallExpr); !isCall && outside(rhs[i]) {
+						held = true // b := c.brokers[id]
+					}
+				}
+				if isV(rhs[i]) && outside(l) {
+					held = true // cache[key] = v
+				}
+			}
+		}
+		if call, ok := n.(*ast.CallExpr); ok && slices.ContainsFunc(call.Args, isV) {
+			if isMethod(callee(c.info, call), "sync", "Map", "Store", "LoadOrStore", "Swap", "CompareAndSwap") {
+				if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && outside(sel.X) {
+					held = true // decoders.Store(key, v)
+				}
+			}
+		}
+		return true
+	})
+	return held
 }
 
 // returnedAs returns the index of the result that fd returns the local v

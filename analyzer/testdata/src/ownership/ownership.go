@@ -15,6 +15,7 @@ import (
 	"example.com/ownership/harness"
 	"example.com/ownership/kv"
 	"example.com/ownership/lru"
+	"example.com/ownership/pool"
 )
 
 func work()               {}
@@ -1105,4 +1106,21 @@ func keptWhenBoth() error {
 		work()
 	}
 	return err
+}
+
+// --- A value the callee keeps (its receiver's map, a package cache) is borrowed ---
+
+func borrowFromPool(p *pool.Pool) int {
+	c := p.Get(1)
+	return c.ID()
+}
+
+func borrowCached() int {
+	c := pool.Cached(1)
+	return c.ID()
+}
+
+func dialAndForget() int {
+	c := pool.Dial(1) // want `the result of pool.Dial is not stopped on every path`
+	return c.ID()
 }
