@@ -202,7 +202,10 @@
 // the t.Run subtests, f.Fuzz targets and synctest bubbles it runs); in a
 // _test.go file, a Background or TODO given a deadline of its own at once
 // (context.WithTimeout(context.Background(), d), a test's short probe that
-// cannot hang it); a Background or TODO that gives a nil context its value
+// cannot hang it), or made cancellable by a context.WithCancel whose
+// cancel the test calls itself, not only in a defer (the cancellation is
+// what it tests); a
+// Background or TODO that gives a nil context its value
 // (inside `if ctx == nil`, or assigned to a `var ctx context.Context`), or
 // gives a new root to a variable that held context.Background() when
 // every context in scope is such a root (ctx := context.Background(); if d

@@ -75,3 +75,20 @@ func TestUsesHelperFixture(t *testing.T) {
 	s := openSessionT(t) // the helper registered its Close with t.Cleanup
 	_ = s
 }
+
+// --- A test cancelling a context of its own: the cancellation is the subject ---
+
+func helperWithCtx(ctx context.Context, t *testing.T) {
+	cctx, cancel := context.WithCancel(context.Background()) // the test cancels it itself
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		cancel()
+	}()
+	<-done
+	pre, cancelNow := context.WithCancel(context.Background())
+	cancelNow()
+	kept, stop := context.WithCancel(context.Background()) // want `call to context.Background\(\) detaches this work from ctx`
+	defer stop()
+	use(cctx, pre, kept)
+}
