@@ -157,6 +157,7 @@ type checker struct {
 	consumed       map[fieldKey]bool            // channel fields a goroutine of the package receives from
 	accessed       map[fieldKey]bool            // channel fields exported functions return
 	ctxBoundedMemo map[ctxParam]bool            // see ctxBounded; false while in progress
+	starts         map[*types.Func]bool         // see startsOutliving; false while in progress
 }
 
 // ctxParam names a function's context parameter.

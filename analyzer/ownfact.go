@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"golang.org/x/tools/go/types/typeutil"
 	"strings"
 )
 
@@ -22,6 +23,9 @@ type ownFact struct {
 	ReturnsCancel *factPath
 	Owes          []factObligation
 	Fresh         bool // its first result is a value it made itself (a constructor)
+	// Starts: one of its go statements starts a goroutine it does not
+	// join before returning (handed on, or bare): see startsOutliving.
+	Starts bool
 	// CtxValues lists its context parameters that it reads only for their
 	// values (a logger's), which context.Background() does not detach.
 	CtxValues []int
@@ -92,6 +96,9 @@ func (f *ownFact) String() string {
 	}
 	if f.Fresh {
 		parts = append(parts, "fresh")
+	}
+	if f.Starts {
+		parts = append(parts, "starts")
 	}
 	for _, i := range f.CtxValues {
 		parts = append(parts, fmt.Sprintf("values of param%d", i))
@@ -262,6 +269,58 @@ func (c *checker) ctxParams(fn *types.Func) (values, bounded []int) {
 	return values, bounded
 }
 
+// startsOutliving reports whether fn starts a goroutine that it does not
+// join before returning: one of its own go statements is handed on (Start
+// starting the reader it hands to its receiver) or bare and not
+// documented as detached. Known by reading fn in this package, by its
+// fact otherwise.
+func (c *checker) startsOutliving(fn *types.Func) bool {
+	fn = fn.Origin()
+	if fn.Pkg() != c.pass.Pkg {
+		f := new(ownFact)
+		return fn.Pkg() != nil && c.pass.ImportObjectFact(fn, f) && f.Starts
+	}
+	if b, ok := c.starts[fn]; ok {
+		return b
+	}
+	if c.starts == nil {
+		c.starts = make(map[*types.Func]bool)
+	}
+	c.starts[fn] = false // in progress
+	decl := c.decls[fn]
+	if decl == nil || decl.Body == nil {
+		return false
+	}
+	found := false
+	for _, cur := range c.goStmts {
+		if found {
+			break
+		}
+		if !within(cur.Node(), decl.Body) {
+			continue
+		}
+		if fd, ok := enclosingFunc(cur).Node().(*ast.FuncDecl); !ok || fd != decl {
+			continue
+		}
+		j := c.joinOf(cur)
+		found = j.bare && !j.detached || j.handoff != nil
+	}
+	c.starts[fn] = found
+	return found
+}
+
+// goStarts reports whether g runs a function that starts a goroutine
+// outliving it (go r.Start()): the goroutine ends at once, but leaves
+// that one running for whoever holds r to stop. Only the function g
+// calls itself counts: a literal's calls are read as its statements.
+func (c *checker) goStarts(g *ast.GoStmt) bool {
+	if _, lit := ast.Unparen(g.Call.Fun).(*ast.FuncLit); lit {
+		return false
+	}
+	to := typeutil.StaticCallee(c.info, g.Call)
+	return to != nil && c.startsOutliving(to)
+}
+
 // toFact encodes a summary, or returns nil when there is nothing to say.
 func (c *checker) toFact(fn *types.Func, s *summary, obs []obligation, fresh bool) *ownFact {
 	if s == nil {
@@ -319,7 +378,8 @@ func (c *checker) toFact(fn *types.Func, s *summary, obs []obligation, fresh boo
 		fo.Joins = encodeReleases(o.joins)
 		f.Owes = append(f.Owes, fo)
 	}
-	if len(f.Blocks) == 0 && len(f.Effects) == 0 && f.Returns == nil && len(f.Owes) == 0 && !f.Fresh {
+	f.Starts = c.startsOutliving(fn)
+	if len(f.Blocks) == 0 && len(f.Effects) == 0 && f.Returns == nil && len(f.Owes) == 0 && !f.Fresh && !f.Starts {
 		return nil
 	}
 	return f

@@ -6,6 +6,8 @@ import (
 	"testing"
 	"testing/synctest"
 	"time"
+
+	"example.com/ownership/spin"
 )
 
 // --- A synctest bubble entered through a wrapper waits for its goroutines ---
@@ -91,4 +93,14 @@ func helperWithCtx(ctx context.Context, t *testing.T) {
 	kept, stop := context.WithCancel(context.Background()) // want `call to context.Background\(\) detaches this work from ctx`
 	defer stop()
 	use(cctx, pre, kept)
+}
+
+// --- A goroutine that only starts another, handed to a value the test never stops ---
+
+func TestSpinnerStartedAndForgotten(t *testing.T) {
+	s := spin.New()
+	go s.Start() // want `goroutine running s.Start is never joined, so it can outlive TestSpinnerStartedAndForgotten`
+	if s.Count() < 0 {
+		t.Fatal("negative")
+	}
 }
