@@ -1124,3 +1124,32 @@ func dialAndForget() int {
 	c := pool.Dial(1) // want `the result of pool.Dial is not stopped on every path`
 	return c.ID()
 }
+
+// --- A channel field promoted from an embedded struct is that struct's ---
+
+type errFuture struct{ errCh chan error }
+
+func (d *errFuture) init() { d.errCh = make(chan error, 1) }
+
+func (d *errFuture) respond(err error) {
+	d.errCh <- err
+	close(d.errCh)
+}
+
+// Error waits for the answer.
+func (d *errFuture) Error() error { return <-d.errCh }
+
+type transferFuture struct {
+	errFuture
+	id int
+}
+
+func StartTransfer(id int) *transferFuture {
+	f := &transferFuture{id: id}
+	f.init()
+	go func() {
+		work()
+		f.respond(nil)
+	}()
+	return f
+}
