@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/cfg"
 )
@@ -32,6 +33,12 @@ type flowQuery struct {
 	// or interface: the branch of `e == nil` (or of `e != nil` not taken)
 	// holds nothing to use, and is not searched.
 	isNil func(e ast.Expr) bool
+
+	// flag, if set, names a condition whose value cannot change while the
+	// function runs (a captured or parameter flag, tt.stop): two branches
+	// on it are taken the same way on one path (if tt.stop { x.Close() }
+	// ... if !tt.stop { x.Close() }).
+	flag func(e ast.Expr) (string, bool)
 
 	// errTest, if set, reports whether a call tests its first argument,
 	// an error, for being a particular error (errors.Is, errors.As).
@@ -136,25 +143,84 @@ func (q flowQuery) search(deadEnds bool) ast.Node {
 		return u
 	}
 	// The start block is searched again if a loop leads back to it: then
-	// its nodes before from count too.
-	seen := make(map[*cfg.Block]bool)
-	stack := append([]*cfg.Block(nil), q.succs(start)...)
+	// its nodes before from count too. A path carries the values of the
+	// flags it branched on (see flag), at most a few.
+	seen := make(map[flowItem]bool)
+	stack := q.flagSuccs(start, "")
 	for len(stack) > 0 {
-		b := stack[len(stack)-1]
+		it := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
-		if seen[b] {
+		if seen[it] {
 			continue
 		}
-		seen[b] = true
-		if blockUsed(b) {
+		seen[it] = true
+		if blockUsed(it.b) {
 			continue
 		}
-		if n := end(b); n != nil {
+		if n := end(it.b); n != nil {
 			return n
 		}
-		stack = append(stack, q.succs(b)...)
+		stack = append(stack, q.flagSuccs(it.b, it.flags)...)
 	}
 	return nil
+}
+
+// A flowItem is a block on a path, with the values of the flags the path
+// branched on ("\x00name=1\x00other=0").
+type flowItem struct {
+	b     *cfg.Block
+	flags string
+}
+
+// flagSuccs is succs as items of a path carrying flags: a branch on a
+// flag (see flag) the path took before is followed only the same way; a
+// branch on a new one records its value on each side (at most four).
+func (q flowQuery) flagSuccs(b *cfg.Block, flags string) []flowItem {
+	succs := q.succs(b)
+	items := func(bs []*cfg.Block, f ...string) []flowItem {
+		out := make([]flowItem, len(bs))
+		for i, s := range bs {
+			out[i] = flowItem{s, flags}
+			if len(f) == len(bs) {
+				out[i].flags = f[i]
+			}
+		}
+		return out
+	}
+	if q.flag == nil || len(succs) != 2 || len(b.Nodes) == 0 {
+		return items(succs)
+	}
+	cond, ok := b.Nodes[len(b.Nodes)-1].(ast.Expr)
+	if !ok {
+		return items(succs)
+	}
+	neg := false
+	for {
+		u, ok := ast.Unparen(cond).(*ast.UnaryExpr)
+		if !ok || u.Op != token.NOT {
+			break
+		}
+		neg, cond = !neg, u.X
+	}
+	name, ok := q.flag(ast.Unparen(cond))
+	if !ok {
+		return items(succs)
+	}
+	on, off := 0, 1 // the successors taken when the flag is true, false
+	if neg {
+		on, off = 1, 0
+	}
+	switch {
+	case strings.Contains(flags, "\x00"+name+"=1"):
+		return items(succs[on : on+1])
+	case strings.Contains(flags, "\x00"+name+"=0"):
+		return items(succs[off : off+1])
+	case strings.Count(flags, "\x00") >= 4:
+		return items(succs)
+	}
+	f := make([]string, 2)
+	f[on], f[off] = flags+"\x00"+name+"=1", flags+"\x00"+name+"=0"
+	return items(succs, f...)
 }
 
 // locate finds the block holding q.from and the nodes after it.

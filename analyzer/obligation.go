@@ -891,7 +891,7 @@ func (c *checker) checkCall(cur inspector.Cursor, fn ast.Node, call *ast.CallExp
 	// A test's t.Fatal is not held against it here: a value it made is
 	// usually its fixture, and a failing test leaving a fixture running
 	// is a report on every line of every test.
-	q := flowQuery{g: c.cfgOf(fn), from: stmt, used: used}
+	q := flowQuery{g: c.cfgOf(fn), from: stmt, used: used, flag: c.stableFlag(fn)}
 	if errVar := c.errResult(call, to, stmt); errVar != nil {
 		q.isErr = func(e ast.Expr) bool {
 			id, ok := e.(*ast.Ident)
@@ -909,6 +909,56 @@ func (c *checker) checkCall(cur inspector.Cursor, fn ast.Node, call *ast.CallExp
 		return "is not " + obVerb(o) + " on every path: " + c.returnDesc(ret, fn) + " skips it"
 	}
 	return ""
+}
+
+// stableFlag returns, for flowQuery.flag, the flags of fn: a boolean
+// variable, or a boolean field of a struct value (not a pointer: no method
+// can change it behind the function's back), that fn never assigns nor
+// takes the address of: a table test's tt.stop, a parameter.
+func (c *checker) stableFlag(fn ast.Node) func(ast.Expr) (string, bool) {
+	changed := make(map[*types.Var]bool)
+	ast.Inspect(funcBody(fn), func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.UnaryExpr:
+			if n.Op == token.AND {
+				changed[pathOf(c.info, n.X).root] = true
+			}
+		case *ast.IncDecStmt:
+			changed[pathOf(c.info, n.X).root] = true
+		case *ast.RangeStmt:
+			for _, e := range []ast.Expr{n.Key, n.Value} {
+				if e != nil {
+					changed[pathOf(c.info, e).root] = true
+				}
+			}
+		}
+		lhs, _ := assignment(n)
+		for _, l := range lhs {
+			changed[pathOf(c.info, l).root] = true
+		}
+		return true
+	})
+	return func(e ast.Expr) (string, bool) {
+		if t := c.typeOf(e); t == nil || !isBoolType(t) {
+			return "", false
+		}
+		p := pathOf(c.info, e)
+		if !p.valid() || changed[p.root] || p.deref {
+			return "", false
+		}
+		if p.fields != "" {
+			if _, ok := p.root.Type().Underlying().(*types.Struct); !ok {
+				return "", false
+			}
+		}
+		return fmt.Sprintf("%p%s", p.root, p.fields), true
+	}
+}
+
+// isBoolType reports whether t is a boolean type.
+func isBoolType(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsBoolean != 0
 }
 
 // nillable reports whether a value of type t can be nil and is then

@@ -1153,3 +1153,55 @@ func StartTransfer(id int) *transferFuture {
 	}()
 	return f
 }
+
+// --- Two branches on one flag are taken the same way on a path ---
+
+func closeByFlag(stopEarly bool) error {
+	s, err := OpenSession()
+	if err != nil {
+		return err
+	}
+	if stopEarly {
+		_ = s.Close()
+	}
+	work()
+	if !stopEarly {
+		_ = s.Close()
+	}
+	return nil
+}
+
+type closeCase struct{ early bool }
+
+func closeByCase(cases []closeCase) {
+	for _, tc := range cases {
+		func() {
+			s, err := OpenSession()
+			if err != nil {
+				return
+			}
+			if tc.early {
+				_ = s.Close()
+			}
+			work()
+			if !tc.early {
+				_ = s.Close()
+			}
+		}()
+	}
+}
+
+func closeByTwoFlags(a, b bool) error {
+	s, err := OpenSession() // want `the result of OpenSession is not stopped on every path`
+	if err != nil {
+		return err
+	}
+	if a {
+		_ = s.Close()
+	}
+	work()
+	if !b {
+		_ = s.Close()
+	}
+	return nil
+}
