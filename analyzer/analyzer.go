@@ -28,7 +28,7 @@ var Analyzer = &analysis.Analyzer{
 	URL:       "https://pkg.go.dev/github.com/twine-go/twine/analyzer",
 	Run:       run,
 	Requires:  []*analysis.Analyzer{inspect.Analyzer, ctrlflow.Analyzer},
-	FactTypes: []analysis.Fact{new(spawnsFact), new(scopeFact), new(ownFact)},
+	FactTypes: []analysis.Fact{new(spawnsFact), new(scopeFact), new(ownFact), new(ifaceCtxFact)},
 }
 
 // The rules, in the order the documentation gives them.
@@ -144,18 +144,26 @@ type checker struct {
 	closers        map[types.Type]typeStops     // see stopsOf
 
 	// The ownership model (own.go).
-	summaries   map[*types.Func]*summary     // this package's functions
-	imported    map[*types.Func]*summary     // other packages' functions, from facts
-	exits       map[*ast.BlockStmt]*loopExit // how each loop can be left
-	cancelRel   *cancelRelation              // which cancel functions cancel which contexts
-	nodeEffects map[ast.Node][]effect        // effects of the spawners' statements
-	owned       map[*types.Var]bool          // locals holding a value the function made itself
-	fields      *fieldUse                    // what the package does with its types' fields
-	ranges      map[ast.Expr]*ast.RangeStmt  // range statements over channels, by operand
-	obligations map[*types.Func][]obligation // what callers of this package's functions must do
-	bubbled     map[*types.Func]bool         // test helpers only ever called in synctest bubbles
-	consumed    map[fieldKey]bool            // channel fields a goroutine of the package receives from
-	accessed    map[fieldKey]bool            // channel fields exported functions return
+	summaries      map[*types.Func]*summary     // this package's functions
+	imported       map[*types.Func]*summary     // other packages' functions, from facts
+	exits          map[*ast.BlockStmt]*loopExit // how each loop can be left
+	cancelRel      *cancelRelation              // which cancel functions cancel which contexts
+	nodeEffects    map[ast.Node][]effect        // effects of the spawners' statements
+	owned          map[*types.Var]bool          // locals holding a value the function made itself
+	fields         *fieldUse                    // what the package does with its types' fields
+	ranges         map[ast.Expr]*ast.RangeStmt  // range statements over channels, by operand
+	obligations    map[*types.Func][]obligation // what callers of this package's functions must do
+	bubbled        map[*types.Func]bool         // test helpers only ever called in synctest bubbles
+	consumed       map[fieldKey]bool            // channel fields a goroutine of the package receives from
+	accessed       map[fieldKey]bool            // channel fields exported functions return
+	ctxBoundedMemo map[ctxParam]bool            // see ctxBounded; false while in progress
+	starts         map[*types.Func]bool         // see startsOutliving; false while in progress
+}
+
+// ctxParam names a function's context parameter.
+type ctxParam struct {
+	fn *types.Func
+	i  int
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -195,6 +203,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	c.computeObligations()
 	c.exportOwnFacts()
+	c.exportIfaceFacts()
 	c.collectCalls()
 
 	if on(ruleBarego) {
@@ -229,19 +238,22 @@ func (c *checker) prepare() bool {
 	for _, p := range c.pass.Pkg.Imports() {
 		imports[p.Path()] = true
 	}
+	owes := false // a function of another package owes its callers a stop
 	for _, f := range c.pass.AllObjectFacts() {
 		switch f.Fact.(type) {
 		case *spawnsFact:
 			c.importedSpawns = true
 		case *scopeFact:
 			c.importedScopes = true
+		case *ownFact:
+			owes = owes || len(f.Fact.(*ownFact).Owes) > 0
 		}
 	}
 	for cur := range c.root.Preorder((*ast.GoStmt)(nil)) {
 		c.goStmts = append(c.goStmts, cur)
 	}
 	c.importsNursery = imports[nurseryPath]
-	if len(c.goStmts) == 0 && !c.importedSpawns && !c.importedScopes && !c.importsNursery &&
+	if len(c.goStmts) == 0 && !c.importedSpawns && !c.importedScopes && !c.importsNursery && !owes &&
 		!imports["context"] && !imports["os/exec"] && !imports["sync"] && !imports[errgroupPath] {
 		return false
 	}

@@ -214,5 +214,5 @@ func TestMisses(t *testing.T) {
 // handshakes and single receives that are not joins.
 func TestOwnership(t *testing.T) {
 	t.Parallel()
-	run(t, "ownership")
+	run(t, "ownership", "ownershipplain")
 }

@@ -19,8 +19,8 @@ import (
 // Not reported: in main and init (where root contexts come from); at a
 // test's top level (the body of a Test, Benchmark, Fuzz or Example function
 // or test method, and of the subtests, fuzz targets and synctest bubbles it
-// runs directly); in a test file, a root given a deadline of its own at once
-// (see boundedProbe);
+// runs directly); in a test file, a root given a deadline of its own at once,
+// or a cancel the test calls itself (see boundedProbe);
 // Background or TODO that gives a nil context its value (inside `if ctx ==
 // nil`, or assigned to a context declared with `var ctx context.Context`);
 // a comparison (ctx == context.Background()); and a detached context made
@@ -186,6 +186,14 @@ func (c *checker) ctxBounded(fn *types.Func, i int) bool {
 	if !ok || i >= sig.Params().Len() || !isContextType(sig.Params().At(i).Type()) {
 		return false
 	}
+	if recv := sig.Recv(); recv != nil && types.IsInterface(recv.Type()) {
+		// Through an interface: bounded if every implementation is.
+		if fn.Pkg() == c.pass.Pkg {
+			return c.ifaceBounded(fn, i)
+		}
+		f := new(ifaceCtxFact)
+		return fn.Pkg() != nil && c.pass.ImportObjectFact(fn, f) && slices.Contains(f.Bounded, i)
+	}
 	if fn.Pkg() != c.pass.Pkg {
 		s := c.calleeSummary(fn)
 		return s != nil && slices.Contains(s.ctxBounded, i)
@@ -194,18 +202,35 @@ func (c *checker) ctxBounded(fn *types.Func, i int) bool {
 	if decl == nil || decl.Body == nil {
 		return false
 	}
+	key := ctxParam{fn.Origin(), i}
+	if b, ok := c.ctxBoundedMemo[key]; ok {
+		return b // known, or in progress: functions handing ctx to each other
+	}
+	if c.ctxBoundedMemo == nil {
+		c.ctxBoundedMemo = make(map[ctxParam]bool)
+	}
+	c.ctxBoundedMemo[key] = false
 	v := sig.Params().At(i)
+	isV := func(e ast.Expr) bool {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		return ok && c.info.Uses[id] == v
+	}
+	// It asks for ctx's deadline and gives ctx one: both, on ctx itself
+	// (asking to pass the deadline on to another context bounds nothing).
+	asks, gives := false, false
 	found := false
 	ast.Inspect(decl.Body, func(n ast.Node) bool {
 		call, ok := n.(*ast.CallExpr)
 		if found || !ok {
 			return !found
 		}
-		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "Deadline" {
-			if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok && c.info.Uses[id] == v {
-				found = true
-			}
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "Deadline" && isV(sel.X) {
+			asks = true
 		}
+		if isFunc(callee(c.info, call), "context", "WithTimeout", "WithDeadline") && len(call.Args) > 0 && isV(call.Args[0]) {
+			gives = true
+		}
+		found = asks && gives
 		// Handed to a function that does it (wrapContextWithoutDeadline(ctx)).
 		for j, a := range call.Args {
 			if id, ok := ast.Unparen(a).(*ast.Ident); ok && c.info.Uses[id] == v {
@@ -216,6 +241,7 @@ func (c *checker) ctxBounded(fn *types.Func, i int) bool {
 		}
 		return !found
 	})
+	c.ctxBoundedMemo[key] = found
 	return found
 }
 
@@ -278,7 +304,9 @@ func (c *checker) ctxValuesOnly(fn *types.Func, i, depth int) bool {
 // file, gets a deadline of its own at once: the first argument of
 // context.WithTimeout or WithDeadline (or their Cause forms). A test's
 // short-lived probe (expect no update within 100ms) cannot hang the test,
-// whatever context is in scope.
+// whatever context is in scope. So does the first argument of
+// context.WithCancel whose cancel the test calls itself (see
+// cancelCalled).
 func (c *checker) boundedProbe(cur inspector.Cursor) bool {
 	if !c.tests[c.pass.Fset.File(cur.Node().Pos())] {
 		return false
@@ -287,7 +315,46 @@ func (c *checker) boundedProbe(cur inspector.Cursor) bool {
 	if !ok || len(call.Args) == 0 || ast.Unparen(call.Args[0]) != cur.Node() {
 		return false
 	}
-	return isFunc(callee(c.info, call), "context", "WithTimeout", "WithDeadline", "WithTimeoutCause", "WithDeadlineCause")
+	fn := callee(c.info, call)
+	if isFunc(fn, "context", "WithTimeout", "WithDeadline", "WithTimeoutCause", "WithDeadlineCause") {
+		return true
+	}
+	return isFunc(fn, "context", "WithCancel", "WithCancelCause") && c.cancelCalled(cur.Parent())
+}
+
+// cancelCalled reports whether the cancel function that the
+// context.WithCancel call at cur returns is called in the function that
+// makes it, not only deferred (cancel() before a call, or from a
+// goroutine it starts): the test cancels the context itself, which is
+// what it is testing. A cancel only deferred is cleanup: the work still
+// does not stop with the context in scope.
+func (c *checker) cancelCalled(cur inspector.Cursor) bool {
+	lhs, rhs := assignment(cur.Parent().Node())
+	if len(rhs) != 1 || ast.Unparen(rhs[0]) != cur.Node() || len(lhs) != 2 {
+		return false
+	}
+	id, ok := ast.Unparen(lhs[1]).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v := c.info.ObjectOf(id)
+	fnCur := enclosingFunc(cur)
+	if v == nil || !fnCur.Valid() {
+		return false
+	}
+	called := false
+	ast.Inspect(funcBody(fnCur.Node()), func(n ast.Node) bool {
+		if _, ok := n.(*ast.DeferStmt); ok {
+			return false // defer cancel() is cleanup, not the test's subject
+		}
+		if call, ok := n.(*ast.CallExpr); ok {
+			if f, ok := ast.Unparen(call.Fun).(*ast.Ident); ok && c.info.Uses[f] == v {
+				called = true
+			}
+		}
+		return !called
+	})
+	return called
 }
 
 // allRoots reports whether every context in cands is a local variable that

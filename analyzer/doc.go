@@ -91,13 +91,17 @@
 // returns, close the channel it returns (a sink), wait on the WaitGroup
 // it was given, or stop the value it returns or was called on. Every
 // caller must do it on every path (defer counts; an error result that is
-// not nil has nothing to do) or hand it on again; dropping it (an ignored
+// not nil, or a result that is nil, has nothing to do, also on one side of
+// || or &&) or hand it on again; dropping it (an ignored
 // result, a select that leaves by another case, a constructor's return
 // nil, err after starting its helpers) is reported at the call, naming
 // the go statement it leaks, and at that go statement when it is in the
 // same package. Only what the caller owns is owed: a value it made (a
 // literal, new, a constructor that keeps it nowhere else), not one it got
-// from elsewhere.
+// from elsewhere, nor one the callee keeps (taken from, or stored in, its
+// receiver's fields or a package variable: a pool's map, a cache). A
+// value whose fields hold goroutines of their own is reported once, as
+// the value.
 //
 // Not a join: a signal the goroutine gives before it blocks again (a
 // start.Done() or close(started) handshake, then a receive) says it
@@ -202,7 +206,10 @@
 // the t.Run subtests, f.Fuzz targets and synctest bubbles it runs); in a
 // _test.go file, a Background or TODO given a deadline of its own at once
 // (context.WithTimeout(context.Background(), d), a test's short probe that
-// cannot hang it); a Background or TODO that gives a nil context its value
+// cannot hang it), or made cancellable by a context.WithCancel whose
+// cancel the test calls itself, not only in a defer (the cancellation is
+// what it tests); a
+// Background or TODO that gives a nil context its value
 // (inside `if ctx == nil`, or assigned to a `var ctx context.Context`), or
 // gives a new root to a variable that held context.Background() when
 // every context in scope is such a root (ctx := context.Background(); if d

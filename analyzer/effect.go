@@ -286,10 +286,23 @@ func (c *checker) keyOf(p path) (cancelKey, bool) {
 		} else {
 			owner = nil
 		}
-		obj, _, _ := types.LookupFieldOrMethod(t, true, c.pass.Pkg, name)
+		obj, index, _ := types.LookupFieldOrMethod(t, true, c.pass.Pkg, name)
 		f, ok := obj.(*types.Var)
 		if !ok {
 			return cancelKey{}, false
+		}
+		// A field promoted from an embedded struct (future.errCh, declared
+		// by the deferError it embeds) is that struct's field.
+		emb := t
+		for _, i := range index[:len(index)-1] {
+			st, ok := derefType(emb).Underlying().(*types.Struct)
+			if !ok || i >= st.NumFields() {
+				break
+			}
+			emb = st.Field(i).Type()
+			if n, ok := types.Unalias(derefType(emb)).(*types.Named); ok {
+				owner = n.Origin().Obj()
+			}
 		}
 		t = f.Type()
 	}

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/cfg"
 )
@@ -27,6 +28,17 @@ type flowQuery struct {
 	// The branch of `e != nil` taken on error is not searched, nor that of
 	// `e == errSentinel` or, with errTest, of errors.Is(e, ...).
 	isErr func(e ast.Expr) bool
+
+	// isNil, if set, reports whether e is the resource itself, a pointer
+	// or interface: the branch of `e == nil` (or of `e != nil` not taken)
+	// holds nothing to use, and is not searched.
+	isNil func(e ast.Expr) bool
+
+	// flag, if set, names a condition whose value cannot change while the
+	// function runs (a captured or parameter flag, tt.stop): two branches
+	// on it are taken the same way on one path (if tt.stop { x.Close() }
+	// ... if !tt.stop { x.Close() }).
+	flag func(e ast.Expr) (string, bool)
 
 	// errTest, if set, reports whether a call tests its first argument,
 	// an error, for being a particular error (errors.Is, errors.As).
@@ -131,25 +143,84 @@ func (q flowQuery) search(deadEnds bool) ast.Node {
 		return u
 	}
 	// The start block is searched again if a loop leads back to it: then
-	// its nodes before from count too.
-	seen := make(map[*cfg.Block]bool)
-	stack := append([]*cfg.Block(nil), q.succs(start)...)
+	// its nodes before from count too. A path carries the values of the
+	// flags it branched on (see flag), at most a few.
+	seen := make(map[flowItem]bool)
+	stack := q.flagSuccs(start, "")
 	for len(stack) > 0 {
-		b := stack[len(stack)-1]
+		it := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
-		if seen[b] {
+		if seen[it] {
 			continue
 		}
-		seen[b] = true
-		if blockUsed(b) {
+		seen[it] = true
+		if blockUsed(it.b) {
 			continue
 		}
-		if n := end(b); n != nil {
+		if n := end(it.b); n != nil {
 			return n
 		}
-		stack = append(stack, q.succs(b)...)
+		stack = append(stack, q.flagSuccs(it.b, it.flags)...)
 	}
 	return nil
+}
+
+// A flowItem is a block on a path, with the values of the flags the path
+// branched on ("\x00name=1\x00other=0").
+type flowItem struct {
+	b     *cfg.Block
+	flags string
+}
+
+// flagSuccs is succs as items of a path carrying flags: a branch on a
+// flag (see flag) the path took before is followed only the same way; a
+// branch on a new one records its value on each side (at most four).
+func (q flowQuery) flagSuccs(b *cfg.Block, flags string) []flowItem {
+	succs := q.succs(b)
+	items := func(bs []*cfg.Block, f ...string) []flowItem {
+		out := make([]flowItem, len(bs))
+		for i, s := range bs {
+			out[i] = flowItem{s, flags}
+			if len(f) == len(bs) {
+				out[i].flags = f[i]
+			}
+		}
+		return out
+	}
+	if q.flag == nil || len(succs) != 2 || len(b.Nodes) == 0 {
+		return items(succs)
+	}
+	cond, ok := b.Nodes[len(b.Nodes)-1].(ast.Expr)
+	if !ok {
+		return items(succs)
+	}
+	neg := false
+	for {
+		u, ok := ast.Unparen(cond).(*ast.UnaryExpr)
+		if !ok || u.Op != token.NOT {
+			break
+		}
+		neg, cond = !neg, u.X
+	}
+	name, ok := q.flag(ast.Unparen(cond))
+	if !ok {
+		return items(succs)
+	}
+	on, off := 0, 1 // the successors taken when the flag is true, false
+	if neg {
+		on, off = 1, 0
+	}
+	switch {
+	case strings.Contains(flags, "\x00"+name+"=1"):
+		return items(succs[on : on+1])
+	case strings.Contains(flags, "\x00"+name+"=0"):
+		return items(succs[off : off+1])
+	case strings.Count(flags, "\x00") >= 4:
+		return items(succs)
+	}
+	f := make([]string, 2)
+	f[on], f[off] = flags+"\x00"+name+"=1", flags+"\x00"+name+"=0"
+	return items(succs, f...)
 }
 
 // locate finds the block holding q.from and the nodes after it.
@@ -180,39 +251,77 @@ func (q flowQuery) loopUsed(b *cfg.Block) bool {
 	return false
 }
 
-// succs returns the successors of b worth searching: the error branch of a
-// test of the resource's error result is left out.
+// succs returns the successors of b worth searching: the branch of a
+// condition on which the resource was not made (its error result is set,
+// or it is nil itself) is left out.
 func (q flowQuery) succs(b *cfg.Block) []*cfg.Block {
-	if q.isErr == nil || len(b.Succs) != 2 || len(b.Nodes) == 0 {
+	if q.isErr == nil && q.isNil == nil || len(b.Succs) != 2 || len(b.Nodes) == 0 {
 		return b.Succs
 	}
-	last := b.Nodes[len(b.Nodes)-1]
-	if call, ok := last.(*ast.CallExpr); ok && q.errTest != nil && len(call.Args) > 0 && q.errTest(call) && q.isErr(ast.Unparen(call.Args[0])) {
-		return b.Succs[1:] // errors.Is(err, x): the true branch has an error
-	}
-	cond, ok := last.(*ast.BinaryExpr)
-	if !ok || (cond.Op != token.NEQ && cond.Op != token.EQL) {
+	cond, ok := b.Nodes[len(b.Nodes)-1].(ast.Expr)
+	if !ok {
 		return b.Succs
 	}
-	if cond.Op == token.EQL && !isNilIdent(cond.X) && !isNilIdent(cond.Y) && (q.isErr(ast.Unparen(cond.X)) || q.isErr(ast.Unparen(cond.Y))) {
-		return b.Succs[1:] // err == errSentinel: the true branch has an error
-	}
-	var other ast.Expr
+	onTrue, onFalse := q.nothingOn(cond)
 	switch {
-	case isNilIdent(cond.Y):
-		other = cond.X
-	case isNilIdent(cond.X):
-		other = cond.Y
-	default:
-		return b.Succs
+	case onTrue && !onFalse:
+		return b.Succs[1:]
+	case onFalse && !onTrue:
+		return b.Succs[:1]
 	}
-	if !q.isErr(ast.Unparen(other)) {
-		return b.Succs
+	return b.Succs
+}
+
+// nothingOn reports whether, when cond is true (onTrue) or false
+// (onFalse), the resource was not made: its error result is set (err !=
+// nil, err == errSentinel, errors.Is(err, x)) or it is nil itself. The
+// CFG keeps a condition joined by || and && whole; each side counts.
+func (q flowQuery) nothingOn(cond ast.Expr) (onTrue, onFalse bool) {
+	isErr := func(e ast.Expr) bool { return q.isErr != nil && q.isErr(ast.Unparen(e)) }
+	isNil := func(e ast.Expr) bool { return q.isNil != nil && q.isNil(ast.Unparen(e)) }
+	switch e := ast.Unparen(cond).(type) {
+	case *ast.UnaryExpr:
+		if e.Op == token.NOT {
+			t, f := q.nothingOn(e.X)
+			return f, t
+		}
+	case *ast.CallExpr:
+		if q.errTest != nil && len(e.Args) > 0 && q.errTest(e) && isErr(e.Args[0]) {
+			return true, false // errors.Is(err, x): the true branch has an error
+		}
+	case *ast.BinaryExpr:
+		switch e.Op {
+		case token.LOR:
+			xt, xf := q.nothingOn(e.X)
+			yt, yf := q.nothingOn(e.Y)
+			return xt && yt, xf || yf // false: both sides are
+		case token.LAND:
+			xt, xf := q.nothingOn(e.X)
+			yt, yf := q.nothingOn(e.Y)
+			return xt || yt, xf && yf // true: both sides are
+		case token.EQL, token.NEQ:
+			var other ast.Expr
+			switch {
+			case isNilIdent(e.Y):
+				other = e.X
+			case isNilIdent(e.X):
+				other = e.Y
+			default:
+				if e.Op == token.EQL && (isErr(e.X) || isErr(e.Y)) {
+					return true, false // err == errSentinel: the true branch has an error
+				}
+				return false, false
+			}
+			// err != nil and v == nil hold nothing when true.
+			if isErr(other) == (e.Op == token.NEQ) && (isErr(other) || isNil(other)) {
+				return true, false
+			}
+			if isErr(other) || isNil(other) {
+				return false, true
+			}
+		}
 	}
-	if cond.Op == token.NEQ {
-		return b.Succs[1:] // err != nil: the true branch is the error path
-	}
-	return b.Succs[:1]
+	return false, false
 }
 
 func isNilIdent(e ast.Expr) bool {

@@ -362,10 +362,86 @@ func (c *checker) lift(fd *ast.FuncDecl, fn *types.Func, p path, kind obKind) (o
 		return obligation{}, false
 	}
 	i := c.returnedAs(fd, p.root)
-	if i < 0 {
+	if i < 0 || c.heldElsewhere(fd, p.root) {
 		return obligation{}, false
 	}
 	return obligation{target: result(i), fields: p.fields, kind: kind}, true
+}
+
+// heldElsewhere reports whether the local v, which fd returns, is a value
+// that something outliving the call keeps: fd took it from its receiver's
+// or a parameter's fields or a package variable (b := c.brokers[id]), or
+// stores it there (cache[key] = v, s.conns[id] = v, a sync.Map's Store).
+// Whoever keeps it stops it; the caller only borrows it.
+func (c *checker) heldElsewhere(fd *ast.FuncDecl, v *types.Var) bool {
+	sig := c.info.Defs[fd.Name].(*types.Func).Type().(*types.Signature)
+	outside := func(e ast.Expr) bool {
+		for {
+			switch x := ast.Unparen(e).(type) {
+			case *ast.IndexExpr:
+				e = x.X
+				continue
+			case *ast.StarExpr:
+				e = x.X
+				continue
+			}
+			break
+		}
+		p := pathOf(c.info, e)
+		if !p.valid() {
+			return false
+		}
+		if isGlobal(p.root) {
+			return true
+		}
+		if p.fields == "" {
+			return false
+		}
+		if r := sig.Recv(); r != nil && p.root == r {
+			return true
+		}
+		for i := 0; i < sig.Params().Len(); i++ {
+			if sig.Params().At(i) == p.root {
+				return true
+			}
+		}
+		return false
+	}
+	isV := func(e ast.Expr) bool {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		return ok && c.info.Uses[id] == v
+	}
+	held := false
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		if held {
+			return false
+		}
+		if _, ok := n.(*ast.FuncLit); ok {
+			return false
+		}
+		lhs, rhs := assignment(n)
+		if len(lhs) == len(rhs) {
+			for i, l := range lhs {
+				if p := pathOf(c.info, l); p.root == v && p.fields == "" {
+					if _, isCall := ast.Unparen(rhs[i]).(*ast.CallExpr); !isCall && outside(rhs[i]) {
+						held = true // b := c.brokers[id]
+					}
+				}
+				if isV(rhs[i]) && outside(l) {
+					held = true // cache[key] = v
+				}
+			}
+		}
+		if call, ok := n.(*ast.CallExpr); ok && slices.ContainsFunc(call.Args, isV) {
+			if isMethod(callee(c.info, call), "sync", "Map", "Store", "LoadOrStore", "Swap", "CompareAndSwap") {
+				if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && outside(sel.X) {
+					held = true // decoders.Store(key, v)
+				}
+			}
+		}
+		return true
+	})
+	return held
 }
 
 // returnedAs returns the index of the result that fd returns the local v
@@ -736,8 +812,11 @@ func (c *checker) checkObligations() {
 		if c.inSynctest(cur) {
 			continue
 		}
-		// One report per value handed on: the first obligation it drops,
-		// counting the goroutines of the others it drops too.
+		// One report per value handed on: the obligation it drops on the
+		// value itself (or the shallowest field below it), counting the
+		// goroutines of the others it drops too. Goroutines kept in the
+		// value's fields (a cache inside a DB) go with the value: one
+		// Close of it stops them all, or the report on it says so.
 		var dropped []obligation
 		var hows []string
 		for _, o := range mergeObligations(obs) {
@@ -745,9 +824,14 @@ func (c *checker) checkObligations() {
 			if how == "" {
 				continue
 			}
-			i := slices.IndexFunc(dropped, func(d obligation) bool { return d.target == o.target && d.fields == o.fields })
+			i := slices.IndexFunc(dropped, func(d obligation) bool { return d.target == o.target && sameDrop(d, o) })
 			if i < 0 {
 				dropped, hows = append(dropped, o), append(hows, how)
+				continue
+			}
+			if len(o.fields) < len(dropped[i].fields) {
+				o.more += 1 + dropped[i].more
+				dropped[i], hows[i] = o, how
 				continue
 			}
 			dropped[i].more += 1 + o.more
@@ -756,6 +840,12 @@ func (c *checker) checkObligations() {
 			c.reportDrop(call, fn, to, o, hows[i])
 		}
 	}
+}
+
+// sameDrop reports whether obligations a and b, dropped at one call on
+// one target, are one value's: the same path, or one below the other.
+func sameDrop(a, b obligation) bool {
+	return a.fields == b.fields || strings.HasPrefix(b.fields, a.fields+".") || strings.HasPrefix(a.fields, b.fields+".")
 }
 
 // inGoCall reports whether cur is the call of a go statement (its
@@ -801,7 +891,7 @@ func (c *checker) checkCall(cur inspector.Cursor, fn ast.Node, call *ast.CallExp
 	// A test's t.Fatal is not held against it here: a value it made is
 	// usually its fixture, and a failing test leaving a fixture running
 	// is a report on every line of every test.
-	q := flowQuery{g: c.cfgOf(fn), from: stmt, used: used}
+	q := flowQuery{g: c.cfgOf(fn), from: stmt, used: used, flag: c.stableFlag(fn)}
 	if errVar := c.errResult(call, to, stmt); errVar != nil {
 		q.isErr = func(e ast.Expr) bool {
 			id, ok := e.(*ast.Ident)
@@ -809,10 +899,76 @@ func (c *checker) checkCall(cur inspector.Cursor, fn ast.Node, call *ast.CallExp
 		}
 		q.errTest = func(call *ast.CallExpr) bool { return isFunc(callee(c.info, call), "errors", "Is", "As") }
 	}
+	if o.isResult() && p.fields == "" && nillable(p.root.Type()) {
+		q.isNil = func(e ast.Expr) bool {
+			id, ok := e.(*ast.Ident)
+			return ok && c.info.Uses[id] == p.root
+		}
+	}
 	if ret := q.leak(); ret != nil {
 		return "is not " + obVerb(o) + " on every path: " + c.returnDesc(ret, fn) + " skips it"
 	}
 	return ""
+}
+
+// stableFlag returns, for flowQuery.flag, the flags of fn: a boolean
+// variable, or a boolean field of a struct value (not a pointer: no method
+// can change it behind the function's back), that fn never assigns nor
+// takes the address of: a table test's tt.stop, a parameter.
+func (c *checker) stableFlag(fn ast.Node) func(ast.Expr) (string, bool) {
+	changed := make(map[*types.Var]bool)
+	ast.Inspect(funcBody(fn), func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.UnaryExpr:
+			if n.Op == token.AND {
+				changed[pathOf(c.info, n.X).root] = true
+			}
+		case *ast.IncDecStmt:
+			changed[pathOf(c.info, n.X).root] = true
+		case *ast.RangeStmt:
+			for _, e := range []ast.Expr{n.Key, n.Value} {
+				if e != nil {
+					changed[pathOf(c.info, e).root] = true
+				}
+			}
+		}
+		lhs, _ := assignment(n)
+		for _, l := range lhs {
+			changed[pathOf(c.info, l).root] = true
+		}
+		return true
+	})
+	return func(e ast.Expr) (string, bool) {
+		if t := c.typeOf(e); t == nil || !isBoolType(t) {
+			return "", false
+		}
+		p := pathOf(c.info, e)
+		if !p.valid() || changed[p.root] || p.deref {
+			return "", false
+		}
+		if p.fields != "" {
+			if _, ok := p.root.Type().Underlying().(*types.Struct); !ok {
+				return "", false
+			}
+		}
+		return fmt.Sprintf("%p%s", p.root, p.fields), true
+	}
+}
+
+// isBoolType reports whether t is a boolean type.
+func isBoolType(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsBoolean != 0
+}
+
+// nillable reports whether a value of type t can be nil and is then
+// nothing to stop: a pointer or an interface.
+func nillable(t types.Type) bool {
+	switch t.Underlying().(type) {
+	case *types.Pointer, *types.Interface:
+		return true
+	}
+	return false
 }
 
 // errKept reports whether the call's last result is an error assigned to
@@ -1000,7 +1156,15 @@ func (c *checker) discharges(n ast.Node, p path, o obligation) bool {
 		return found
 	}
 	es := c.effectsAt(n)
-	return c.releasesAll(es, p, o.needs) || slices.ContainsFunc(o.joins, func(r release) bool { return c.releasesAll(es, p, [][]release{{r}}) })
+	if c.releasesAll(es, p, o.needs) || slices.ContainsFunc(o.joins, func(r release) bool { return c.releasesAll(es, p, [][]release{{r}}) }) {
+		return true
+	}
+	// A call whose effect is to call a stop method of the value itself
+	// through code the pass cannot read (h.Close() running h.svc.Stop()
+	// on an interface): the value is stopped, when stopping is what its
+	// discharging methods do.
+	return slices.ContainsFunc(o.methods, func(m string) bool { return closerNames[m] && m != "Wait" }) &&
+		slices.ContainsFunc(es, func(e effect) bool { return e.kind == effStop && e.p.equal(p) })
 }
 
 // isAbstract reports whether m is an interface's method.

@@ -144,7 +144,7 @@ func (c *checker) decide(cur inspector.Cursor, j *goJoin) (stuck *block) {
 			j.how = "joined on every path by " + c.joinDesc(j)
 			return
 		}
-		if j.leak == nil && !c.mayWait(g, j.fn) && !c.usesTest(g) {
+		if j.leak == nil && !c.mayWait(g, j.fn) && !c.usesTest(g) && !c.goStarts(g) {
 			// Only a failing test skips the join, and the goroutine ends
 			// on its own without touching the test.
 			j.deadEnd = nil
@@ -162,7 +162,7 @@ func (c *checker) decide(cur inspector.Cursor, j *goJoin) (stuck *block) {
 		j.leak, j.deadEnd = nil, nil
 		return
 	}
-	if c.tests[c.pass.Fset.File(g.Pos())] && !c.mayWait(g, j.fn) && !c.usesTest(g) {
+	if c.tests[c.pass.Fset.File(g.Pos())] && !c.mayWait(g, j.fn) && !c.usesTest(g) && !c.goStarts(g) {
 		// In a test, a goroutine that blocks on nothing, takes no lock and
 		// does not touch the test ends on its own: the test process
 		// outlives it, and nothing of the test is used after it ended.

@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"golang.org/x/tools/go/types/typeutil"
 	"strings"
 )
 
@@ -22,6 +23,9 @@ type ownFact struct {
 	ReturnsCancel *factPath
 	Owes          []factObligation
 	Fresh         bool // its first result is a value it made itself (a constructor)
+	// Starts: one of its go statements starts a goroutine it does not
+	// join before returning (handed on, or bare): see startsOutliving.
+	Starts bool
 	// CtxValues lists its context parameters that it reads only for their
 	// values (a logger's), which context.Background() does not detach.
 	CtxValues []int
@@ -93,6 +97,9 @@ func (f *ownFact) String() string {
 	if f.Fresh {
 		parts = append(parts, "fresh")
 	}
+	if f.Starts {
+		parts = append(parts, "starts")
+	}
 	for _, i := range f.CtxValues {
 		parts = append(parts, fmt.Sprintf("values of param%d", i))
 	}
@@ -160,6 +167,90 @@ func (c *checker) exportOwnFacts() {
 	}
 }
 
+// An ifaceCtxFact is the fact of an interface method every
+// implementation of which in its package gives its context parameters
+// Bounded a deadline of their own when they have none (ctxBounded): a
+// call through the interface is bounded all the same.
+type ifaceCtxFact struct {
+	Bounded []int
+}
+
+func (*ifaceCtxFact) AFact() {}
+
+func (f *ifaceCtxFact) String() string { return fmt.Sprintf("ctxbounded%v", f.Bounded) }
+
+// exportIfaceFacts exports an ifaceCtxFact for the methods of the
+// package's exported interfaces that bound their contexts in every
+// implementation the package has.
+func (c *checker) exportIfaceFacts() {
+	if c.std {
+		return
+	}
+	scope := c.pass.Pkg.Scope()
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok || !tn.Exported() {
+			continue
+		}
+		iface, ok := tn.Type().Underlying().(*types.Interface)
+		if !ok {
+			continue
+		}
+		for i := 0; i < iface.NumMethods(); i++ {
+			m := iface.Method(i)
+			if m.Pkg() != c.pass.Pkg {
+				continue // embedded from another package
+			}
+			var bounded []int
+			sig := m.Type().(*types.Signature)
+			for j := 0; j < sig.Params().Len(); j++ {
+				if isContextType(sig.Params().At(j).Type()) && c.ifaceBounded(m, j) {
+					bounded = append(bounded, j)
+				}
+			}
+			if len(bounded) > 0 {
+				c.pass.ExportObjectFact(m, &ifaceCtxFact{Bounded: bounded})
+			}
+		}
+	}
+}
+
+// ifaceBounded reports whether m, a method of an interface of this
+// package, has implementations in the package, and each gives its i-th
+// parameter, a context, a deadline when it has none.
+func (c *checker) ifaceBounded(m *types.Func, i int) bool {
+	recv := m.Type().(*types.Signature).Recv()
+	if recv == nil {
+		return false
+	}
+	iface, ok := recv.Type().Underlying().(*types.Interface)
+	if !ok {
+		return false
+	}
+	scope := c.pass.Pkg.Scope()
+	found := false
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok || tn.IsAlias() || types.IsInterface(tn.Type()) {
+			continue
+		}
+		if _, ok := tn.Type().(*types.Named); !ok || tn.Type().(*types.Named).TypeParams().Len() > 0 {
+			continue
+		}
+		t := types.Type(types.NewPointer(tn.Type()))
+		if !types.Implements(t, iface) {
+			continue
+		}
+		obj, _, _ := types.LookupFieldOrMethod(t, true, c.pass.Pkg, m.Name())
+		impl, ok := obj.(*types.Func)
+		if !ok || impl == m || !c.ctxBounded(impl, i) {
+			return false
+		}
+		found = true
+	}
+	return found
+}
+
 // ctxParams returns the context parameters fn reads only for their
 // values, and those it gives a deadline of its own when they have none.
 func (c *checker) ctxParams(fn *types.Func) (values, bounded []int) {
@@ -176,6 +267,58 @@ func (c *checker) ctxParams(fn *types.Func) (values, bounded []int) {
 		}
 	}
 	return values, bounded
+}
+
+// startsOutliving reports whether fn starts a goroutine that it does not
+// join before returning: one of its own go statements is handed on (Start
+// starting the reader it hands to its receiver) or bare and not
+// documented as detached. Known by reading fn in this package, by its
+// fact otherwise.
+func (c *checker) startsOutliving(fn *types.Func) bool {
+	fn = fn.Origin()
+	if fn.Pkg() != c.pass.Pkg {
+		f := new(ownFact)
+		return fn.Pkg() != nil && c.pass.ImportObjectFact(fn, f) && f.Starts
+	}
+	if b, ok := c.starts[fn]; ok {
+		return b
+	}
+	if c.starts == nil {
+		c.starts = make(map[*types.Func]bool)
+	}
+	c.starts[fn] = false // in progress
+	decl := c.decls[fn]
+	if decl == nil || decl.Body == nil {
+		return false
+	}
+	found := false
+	for _, cur := range c.goStmts {
+		if found {
+			break
+		}
+		if !within(cur.Node(), decl.Body) {
+			continue
+		}
+		if fd, ok := enclosingFunc(cur).Node().(*ast.FuncDecl); !ok || fd != decl {
+			continue
+		}
+		j := c.joinOf(cur)
+		found = j.bare && !j.detached || j.handoff != nil
+	}
+	c.starts[fn] = found
+	return found
+}
+
+// goStarts reports whether g runs a function that starts a goroutine
+// outliving it (go r.Start()): the goroutine ends at once, but leaves
+// that one running for whoever holds r to stop. Only the function g
+// calls itself counts: a literal's calls are read as its statements.
+func (c *checker) goStarts(g *ast.GoStmt) bool {
+	if _, lit := ast.Unparen(g.Call.Fun).(*ast.FuncLit); lit {
+		return false
+	}
+	to := typeutil.StaticCallee(c.info, g.Call)
+	return to != nil && c.startsOutliving(to)
 }
 
 // toFact encodes a summary, or returns nil when there is nothing to say.
@@ -235,7 +378,8 @@ func (c *checker) toFact(fn *types.Func, s *summary, obs []obligation, fresh boo
 		fo.Joins = encodeReleases(o.joins)
 		f.Owes = append(f.Owes, fo)
 	}
-	if len(f.Blocks) == 0 && len(f.Effects) == 0 && f.Returns == nil && len(f.Owes) == 0 && !f.Fresh {
+	f.Starts = c.startsOutliving(fn)
+	if len(f.Blocks) == 0 && len(f.Effects) == 0 && f.Returns == nil && len(f.Owes) == 0 && !f.Fresh && !f.Starts {
 		return nil
 	}
 	return f

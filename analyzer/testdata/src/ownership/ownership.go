@@ -11,6 +11,11 @@ import (
 	"net"
 	"sync"
 	"time"
+
+	"example.com/ownership/harness"
+	"example.com/ownership/kv"
+	"example.com/ownership/lru"
+	"example.com/ownership/pool"
 )
 
 func work()               {}
@@ -596,7 +601,7 @@ func (s *session) Close() error { close(s.closed); return nil }
 
 func OpenSession() (Session, error) {
 	s := &session{closed: make(chan struct{})}
-	go s.loop()
+	go s.loop() // want `goroutine running s.loop is handed on to the caller, but keptIfOpened drops it`
 	return s, nil
 }
 
@@ -929,6 +934,46 @@ func cleanupKey(ctx context.Context, s *kvStore) error {
 	return s.Delete(context.Background(), "k") // bounded by Delete's own timeout
 }
 
+// Reading a context's deadline to check it, or to pass it on, is not
+// giving a context without one a deadline.
+func (s *kvStore) Get(ctx context.Context, key string) error {
+	if d, ok := ctx.Deadline(); ok && time.Until(d) < s.timeout {
+		return errClosed
+	}
+	return fetchWith(ctx)
+}
+
+func readKey(ctx context.Context, s *kvStore) error {
+	_ = fetchWith(ctx)
+	return s.Get(context.Background(), "k") // want `call to context.Background\(\) detaches this work from ctx`
+}
+
+// Through an interface of another package whose every implementation
+// bounds a context without a deadline: bounded; Watch does not bound it.
+func purge(ctx context.Context, s kv.Store) error {
+	_ = s.Watch(ctx, "k")
+	_ = s.Watch(context.Background(), "k") // want `call to context.Background\(\) detaches this work from ctx`
+	return s.Delete(context.Background(), "k")
+}
+
+// Two functions handing a context to each other (a retry through a
+// reconnect): asking whether either bounds it must end.
+func retryFetch(ctx context.Context, n int) error {
+	if n == 0 {
+		return fetchWith(ctx)
+	}
+	return reconnectFetch(ctx, n-1)
+}
+
+func reconnectFetch(ctx context.Context, n int) error {
+	return retryFetch(ctx, n)
+}
+
+func retryAll(ctx context.Context) error {
+	_ = fetchWith(ctx)
+	return retryFetch(context.Background(), 2) // want `call to context.Background\(\) detaches this work from ctx`
+}
+
 // --- An error tested with errors.Is: the value is nil there ---
 
 var errClosed = errors.New("closed")
@@ -942,4 +987,221 @@ func openOrClosed() error {
 		return err
 	}
 	return s.Close()
+}
+
+// --- A value whose fields hold goroutines of their own: one report ---
+
+type kvDB struct {
+	blocks, index *lru.Cache
+	quit          chan struct{}
+}
+
+func OpenKV() (*kvDB, error) {
+	db := &kvDB{quit: make(chan struct{})}
+	var err error
+	if db.blocks, err = lru.New(); err != nil {
+		return nil, err
+	}
+	if db.index, err = lru.New(); err != nil {
+		db.blocks.Close()
+		return nil, err
+	}
+	go db.flush() // want `goroutine running db.flush is handed on to the caller, but forgetKV drops it at line \d+`
+	return db, nil
+}
+
+func (db *kvDB) flush() { <-db.quit }
+
+func (db *kvDB) size() int { return 0 }
+
+func (db *kvDB) Close() {
+	close(db.quit)
+	db.blocks.Close()
+	db.index.Close()
+}
+
+func forgetKV() error {
+	db, err := OpenKV() // want `the result of OpenKV is not stopped on every path: the return at line \d+ skips it, so the goroutine started at ownership/ownership.go:\d+ \(db.flush\) and 2 more are never joined: call its Close method`
+	if err != nil {
+		return err
+	}
+	if db.size() > 0 {
+		return errClosed
+	}
+	return nil
+}
+
+func closeKV() error {
+	db, err := OpenKV()
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if db.size() > 0 {
+		return errClosed
+	}
+	return nil
+}
+
+// --- A holder of another package whose Close stops the field through its interface ---
+
+func withHarness() int {
+	h, err := harness.New()
+	if err != nil {
+		return 0
+	}
+	defer h.Close()
+	return h.Port()
+}
+
+func leakHarness() int {
+	h, err := harness.New() // want `the result of harness.New \(its.svc\) is not stopped on every path`
+	if err != nil {
+		return 0
+	}
+	return h.Port()
+}
+
+// --- A result closed only where it is not nil: nil holds nothing ---
+
+func closeIfOpened() error {
+	s, err := OpenSession()
+	if s != nil {
+		_ = s.Close()
+	}
+	return err
+}
+
+func closeUnlessNil() error {
+	s, err := OpenSession()
+	if s == nil {
+		return err
+	}
+	return s.Close()
+}
+
+func keptIfOpened() error {
+	s, err := OpenSession() // want `the result of OpenSession is not stopped on every path: the return at line \d+ skips it`
+	if s != nil {
+		work()
+	}
+	return err
+}
+
+// A condition joined by || or &&: each side tells where nothing was made.
+func expectClosedErr() error {
+	s, err := OpenSession()
+	if err == nil || !errors.Is(err, errClosed) {
+		if s != nil {
+			_ = s.Close()
+		}
+		return errors.New("want errClosed")
+	}
+	return nil
+}
+
+func keptWhenBoth() error {
+	s, err := OpenSession() // want `the result of OpenSession is not stopped on every path: the return at line \d+ skips it`
+	if err == nil && s != nil {
+		work()
+	}
+	return err
+}
+
+// --- A value the callee keeps (its receiver's map, a package cache) is borrowed ---
+
+func borrowFromPool(p *pool.Pool) int {
+	c := p.Get(1)
+	return c.ID()
+}
+
+func borrowCached() int {
+	c := pool.Cached(1)
+	return c.ID()
+}
+
+func dialAndForget() int {
+	c := pool.Dial(1) // want `the result of pool.Dial is not stopped on every path`
+	return c.ID()
+}
+
+// --- A channel field promoted from an embedded struct is that struct's ---
+
+type errFuture struct{ errCh chan error }
+
+func (d *errFuture) init() { d.errCh = make(chan error, 1) }
+
+func (d *errFuture) respond(err error) {
+	d.errCh <- err
+	close(d.errCh)
+}
+
+// Error waits for the answer.
+func (d *errFuture) Error() error { return <-d.errCh }
+
+type transferFuture struct {
+	errFuture
+	id int
+}
+
+func StartTransfer(id int) *transferFuture {
+	f := &transferFuture{id: id}
+	f.init()
+	go func() {
+		work()
+		f.respond(nil)
+	}()
+	return f
+}
+
+// --- Two branches on one flag are taken the same way on a path ---
+
+func closeByFlag(stopEarly bool) error {
+	s, err := OpenSession()
+	if err != nil {
+		return err
+	}
+	if stopEarly {
+		_ = s.Close()
+	}
+	work()
+	if !stopEarly {
+		_ = s.Close()
+	}
+	return nil
+}
+
+type closeCase struct{ early bool }
+
+func closeByCase(cases []closeCase) {
+	for _, tc := range cases {
+		func() {
+			s, err := OpenSession()
+			if err != nil {
+				return
+			}
+			if tc.early {
+				_ = s.Close()
+			}
+			work()
+			if !tc.early {
+				_ = s.Close()
+			}
+		}()
+	}
+}
+
+func closeByTwoFlags(a, b bool) error {
+	s, err := OpenSession() // want `the result of OpenSession is not stopped on every path`
+	if err != nil {
+		return err
+	}
+	if a {
+		_ = s.Close()
+	}
+	work()
+	if !b {
+		_ = s.Close()
+	}
+	return nil
 }

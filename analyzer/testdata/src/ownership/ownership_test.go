@@ -6,6 +6,8 @@ import (
 	"testing"
 	"testing/synctest"
 	"time"
+
+	"example.com/ownership/spin"
 )
 
 // --- A synctest bubble entered through a wrapper waits for its goroutines ---
@@ -74,4 +76,31 @@ func openSessionT(t testing.TB) Session {
 func TestUsesHelperFixture(t *testing.T) {
 	s := openSessionT(t) // the helper registered its Close with t.Cleanup
 	_ = s
+}
+
+// --- A test cancelling a context of its own: the cancellation is the subject ---
+
+func helperWithCtx(ctx context.Context, t *testing.T) {
+	cctx, cancel := context.WithCancel(context.Background()) // the test cancels it itself
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		cancel()
+	}()
+	<-done
+	pre, cancelNow := context.WithCancel(context.Background())
+	cancelNow()
+	kept, stop := context.WithCancel(context.Background()) // want `call to context.Background\(\) detaches this work from ctx`
+	defer stop()
+	use(cctx, pre, kept)
+}
+
+// --- A goroutine that only starts another, handed to a value the test never stops ---
+
+func TestSpinnerStartedAndForgotten(t *testing.T) {
+	s := spin.New()
+	go s.Start() // want `goroutine running s.Start is never joined, so it can outlive TestSpinnerStartedAndForgotten`
+	if s.Count() < 0 {
+		t.Fatal("negative")
+	}
 }

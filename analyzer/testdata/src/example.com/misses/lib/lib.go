@@ -15,7 +15,7 @@ type Metrics struct {
 func (m *Metrics) flush() {}
 
 // NewMetrics starts a flusher that nothing stops.
-func NewMetrics() *Metrics { // want NewMetrics:`spawns\(go statement at example.com/misses/lib/lib.go:\d+\)` NewMetrics:`own\(fresh\)`
+func NewMetrics() *Metrics { // want NewMetrics:`spawns\(go statement at example.com/misses/lib/lib.go:\d+\)` NewMetrics:`own\(fresh; starts\)`
 	m := &Metrics{}
 	go func() { // want `goroutine .*is never joined, so it can outlive NewMetrics`
 		for range time.Tick(time.Second) {
@@ -38,7 +38,7 @@ func (c *Conn) keepalive() {
 }
 
 // Dial starts a keepalive that Close signals but nothing waits for.
-func Dial(addr string) *Conn { // want Dial:`spawns\(go statement at example.com/misses/lib/lib.go:\d+\)` Dial:`own\(fresh\)`
+func Dial(addr string) *Conn { // want Dial:`spawns\(go statement at example.com/misses/lib/lib.go:\d+\)` Dial:`own\(fresh; starts\)`
 	c := &Conn{quit: make(chan struct{})}
 	go c.keepalive() // want `goroutine running c.keepalive blocks for ever: it waits on c.quit`
 	return c

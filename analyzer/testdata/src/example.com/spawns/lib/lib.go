@@ -11,7 +11,7 @@ import (
 func poll() {}
 
 // StartPoller starts a goroutine and returns: it outlives the call.
-func StartPoller() { // want StartPoller:`spawns\(go statement at example.com/spawns/lib/lib.go:15\)`
+func StartPoller() { // want StartPoller:`spawns\(go statement at example.com/spawns/lib/lib.go:15\)` StartPoller:`own\(starts\)`
 	go poll() // want `goroutine .*is never joined`
 }
 
@@ -27,7 +27,7 @@ type Client struct {
 
 // Connect starts a goroutine owned by the client (counted in c.wg, waited
 // for by Close): it spawns nothing that outlives the client.
-func (c *Client) Connect() { // want Connect:`own\(owes stop Close recv for example.com/spawns/lib/lib.go:\d+\)`
+func (c *Client) Connect() { // want Connect:`own\(starts; owes stop Close recv for example.com/spawns/lib/lib.go:\d+\)`
 	c.wg.Add(1)
 	go c.loop()
 }
@@ -43,7 +43,7 @@ func (c *Client) Close() { // want Close:`own\(blocks\(wait recv.wg\); close rec
 }
 
 // Refresh spawns a goroutine nobody waits for.
-func (c *Client) Refresh() { // want Refresh:`spawns\(go statement at example.com/spawns/lib/lib.go:47\)`
+func (c *Client) Refresh() { // want Refresh:`spawns\(go statement at example.com/spawns/lib/lib.go:47\)` Refresh:`own\(starts\)`
 	go poll() // want `goroutine .*is never joined`
 }
 
