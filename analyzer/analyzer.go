@@ -146,6 +146,7 @@ type checker struct {
 	// The ownership model (own.go).
 	summaries      map[*types.Func]*summary     // this package's functions
 	imported       map[*types.Func]*summary     // other packages' functions, from facts
+	kept           map[*types.Func][]int        // see keptParams
 	exits          map[*ast.BlockStmt]*loopExit // how each loop can be left
 	cancelRel      *cancelRelation              // which cancel functions cancel which contexts
 	nodeEffects    map[ast.Node][]effect        // effects of the spawners' statements
@@ -185,6 +186,7 @@ func run(pass *analysis.Pass) (any, error) {
 
 		summaries:   make(map[*types.Func]*summary),
 		imported:    make(map[*types.Func]*summary),
+		kept:        make(map[*types.Func][]int),
 		exits:       make(map[*ast.BlockStmt]*loopExit),
 		nodeEffects: make(map[ast.Node][]effect),
 		owned:       make(map[*types.Var]bool),

@@ -81,6 +81,9 @@ type summary struct {
 	// ctxBounded, for a function of another package: its context
 	// parameters it gives a deadline of its own when they have none.
 	ctxBounded []int
+	// keeps, for a function of another package: the parameters it keeps
+	// where they outlive the call (keptParams).
+	keeps []int
 	// opaque: it calls a function value the pass cannot read.
 	opaque bool
 	// locks: it takes a mutex.

@@ -371,42 +371,13 @@ func (c *checker) lift(fd *ast.FuncDecl, fn *types.Func, p path, kind obKind) (o
 // heldElsewhere reports whether the local v, which fd returns, is a value
 // that something outliving the call keeps: fd took it from its receiver's
 // or a parameter's fields or a package variable (b := c.brokers[id]), or
-// stores it there (cache[key] = v, s.conns[id] = v, a sync.Map's Store).
+// stores it there (cache[key] = v, s.conns[id] = v, a sync.Map's Store),
+// or hands it to a method that keeps it (node.SetBroker(v), keptParams)
+// of a value that fd does not own or that it stops or returns itself.
 // Whoever keeps it stops it; the caller only borrows it.
 func (c *checker) heldElsewhere(fd *ast.FuncDecl, v *types.Var) bool {
 	sig := c.info.Defs[fd.Name].(*types.Func).Type().(*types.Signature)
-	outside := func(e ast.Expr) bool {
-		for {
-			switch x := ast.Unparen(e).(type) {
-			case *ast.IndexExpr:
-				e = x.X
-				continue
-			case *ast.StarExpr:
-				e = x.X
-				continue
-			}
-			break
-		}
-		p := pathOf(c.info, e)
-		if !p.valid() {
-			return false
-		}
-		if isGlobal(p.root) {
-			return true
-		}
-		if p.fields == "" {
-			return false
-		}
-		if r := sig.Recv(); r != nil && p.root == r {
-			return true
-		}
-		for i := 0; i < sig.Params().Len(); i++ {
-			if sig.Params().At(i) == p.root {
-				return true
-			}
-		}
-		return false
-	}
+	outside := func(e ast.Expr) bool { return c.keeperOf(e, sig) }
 	isV := func(e ast.Expr) bool {
 		id, ok := ast.Unparen(e).(*ast.Ident)
 		return ok && c.info.Uses[id] == v
@@ -432,16 +403,160 @@ func (c *checker) heldElsewhere(fd *ast.FuncDecl, v *types.Var) bool {
 				}
 			}
 		}
-		if call, ok := n.(*ast.CallExpr); ok && slices.ContainsFunc(call.Args, isV) {
-			if isMethod(callee(c.info, call), "sync", "Map", "Store", "LoadOrStore", "Swap", "CompareAndSwap") {
-				if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && outside(sel.X) {
-					held = true // decoders.Store(key, v)
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		i := slices.IndexFunc(call.Args, isV)
+		if i < 0 {
+			return true
+		}
+		if isMethod(callee(c.info, call), "sync", "Map", "Store", "LoadOrStore", "Swap", "CompareAndSwap") {
+			if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && outside(sel.X) {
+				held = true // decoders.Store(key, v)
+			}
+			return true
+		}
+		if to := typeutil.StaticCallee(c.info, call); to != nil && slices.Contains(c.keptParams(to), i) {
+			held = c.keeperOwned(fd, call, v) // node.SetBroker(v)
+		}
+		return true
+	})
+	return held
+}
+
+// keeperOf reports whether e, assigned to, is a place outside the call of
+// a function of signature sig that outlives it: a field (or an element of
+// one) of its receiver or a parameter, or a package variable.
+func (c *checker) keeperOf(e ast.Expr, sig *types.Signature) bool {
+	for {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.IndexExpr:
+			e = x.X
+			continue
+		case *ast.StarExpr:
+			e = x.X
+			continue
+		}
+		break
+	}
+	p := pathOf(c.info, e)
+	if !p.valid() {
+		return false
+	}
+	if isGlobal(p.root) {
+		return true
+	}
+	if p.fields == "" {
+		return false
+	}
+	if r := sig.Recv(); r != nil && p.root == r {
+		return true
+	}
+	for i := 0; i < sig.Params().Len(); i++ {
+		if sig.Params().At(i) == p.root {
+			return true
+		}
+	}
+	return false
+}
+
+// keeperOwned reports whether the value whose method call hands v over to
+// keep it is one whose stop is someone's: not a local of fd (a field, a
+// parameter, a package variable), or a local that fd stops (a method of
+// closerNames, also in a deferred or registered cleanup) or returns. A
+// function, not a method, keeps v in a package variable.
+func (c *checker) keeperOwned(fd *ast.FuncDecl, call *ast.CallExpr, v *types.Var) bool {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return true
+	}
+	if _, isPkg := c.info.Uses[identOf(sel.X)].(*types.PkgName); isPkg {
+		return true
+	}
+	w := pathOf(c.info, sel.X)
+	if !w.valid() || w.root == v {
+		return false
+	}
+	if w.fields != "" || !declaredIn(w.root, fd.Body) {
+		return true
+	}
+	if c.returnedAs(fd, w.root) >= 0 {
+		return true
+	}
+	stopped := false
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok && !stopped {
+			if s, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && closerNames[s.Sel.Name] && s.Sel.Name != "Wait" {
+				if p := pathOf(c.info, s.X); p.root == w.root && p.fields == "" {
+					stopped = true
+				}
+			}
+		}
+		return !stopped
+	})
+	return stopped
+}
+
+// identOf returns e as an identifier, or nil.
+func identOf(e ast.Expr) *ast.Ident {
+	id, _ := ast.Unparen(e).(*ast.Ident)
+	return id
+}
+
+// keptParams returns the parameters fn keeps where they outlive the call
+// (keeperOf): r.broker = b, r.conns[id] = b, r.list = append(r.list, b),
+// a package variable. Read from fn's body in this package, from its fact
+// otherwise.
+func (c *checker) keptParams(fn *types.Func) []int {
+	fn = fn.Origin()
+	if fn.Pkg() != c.pass.Pkg {
+		if s := c.calleeSummary(fn); s != nil {
+			return s.keeps
+		}
+		return nil
+	}
+	decl := c.decls[fn]
+	if decl == nil || decl.Body == nil {
+		return nil
+	}
+	if k, ok := c.kept[fn]; ok {
+		return k
+	}
+	sig := fn.Type().(*types.Signature)
+	param := func(e ast.Expr) int {
+		v, _ := c.info.Uses[identOf(e)].(*types.Var)
+		for i := 0; v != nil && i < sig.Params().Len(); i++ {
+			if sig.Params().At(i) == v {
+				return i
+			}
+		}
+		return -1
+	}
+	var out []int
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		if _, ok := n.(*ast.FuncLit); ok {
+			return false
+		}
+		lhs, rhs := assignment(n)
+		if len(lhs) != len(rhs) {
+			return true
+		}
+		for i, r := range rhs {
+			vals := []ast.Expr{r}
+			if call, ok := ast.Unparen(r).(*ast.CallExpr); ok && isBuiltinCall(c.info, call, "append") && len(call.Args) > 1 {
+				vals = call.Args[1:]
+			}
+			for _, e := range vals {
+				if j := param(e); j >= 0 && !slices.Contains(out, j) && c.keeperOf(lhs[i], sig) {
+					out = append(out, j)
 				}
 			}
 		}
 		return true
 	})
-	return held
+	c.kept[fn] = out
+	return out
 }
 
 // returnedAs returns the index of the result that fd returns the local v

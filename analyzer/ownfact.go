@@ -32,6 +32,9 @@ type ownFact struct {
 	// CtxBounded lists its context parameters it gives a deadline of its
 	// own when they have none, which context.Background() is bounded by.
 	CtxBounded []int
+	// Keeps lists the parameters it keeps where they outlive the call: in
+	// its receiver's fields, a package variable (keptParams).
+	Keeps []int
 }
 
 // A factObligation is an obligation (obligation.go) of the function's
@@ -106,6 +109,9 @@ func (f *ownFact) String() string {
 	for _, i := range f.CtxBounded {
 		parts = append(parts, fmt.Sprintf("deadline for param%d", i))
 	}
+	for _, i := range f.Keeps {
+		parts = append(parts, fmt.Sprintf("keeps param%d", i))
+	}
 	for _, o := range f.Owes {
 		t := "result" + fmt.Sprint(-2-o.Target)
 		switch {
@@ -154,11 +160,12 @@ func (c *checker) exportOwnFacts() {
 			}
 			fact := c.toFact(fn, c.summaryOf(fn), c.obligations[fn], c.constructs(fn))
 			vals, bounded := c.ctxParams(fn)
-			if len(vals) > 0 || len(bounded) > 0 {
+			keeps := c.keptParams(fn)
+			if len(vals) > 0 || len(bounded) > 0 || len(keeps) > 0 {
 				if fact == nil {
 					fact = &ownFact{}
 				}
-				fact.CtxValues, fact.CtxBounded = vals, bounded
+				fact.CtxValues, fact.CtxBounded, fact.Keeps = vals, bounded, keeps
 			}
 			if fact != nil {
 				c.pass.ExportObjectFact(fn, fact)
@@ -407,7 +414,7 @@ func (c *checker) factSummary(fn *types.Func, f *ownFact) *summary {
 		}
 		return path{root: root, fields: fp.Fields, deref: fp.Fields != "" && isPointer(root.Type())}, true
 	}
-	s := &summary{fresh: f.Fresh, ctxValues: f.CtxValues, ctxBounded: f.CtxBounded}
+	s := &summary{fresh: f.Fresh, ctxValues: f.CtxValues, ctxBounded: f.CtxBounded, keeps: f.Keeps}
 	var union []alt
 	for _, b := range f.Blocks {
 		if len(b) == 0 {

@@ -7,6 +7,7 @@ import (
 	"testing/synctest"
 	"time"
 
+	"example.com/ownership/keeper"
 	"example.com/ownership/spin"
 )
 
@@ -103,4 +104,34 @@ func TestSpinnerStartedAndForgotten(t *testing.T) {
 	if s.Count() < 0 {
 		t.Fatal("negative")
 	}
+}
+
+// --- A value handed to a keeper whose stop someone owns is the keeper's ---
+
+// The helper hands the broker to the node, which closes it, and registers
+// the node's Shutdown: the broker it also returns is only lent.
+func nodeWithBroker(t *testing.T) (*keeper.Node, *keeper.Broker) {
+	n := &keeper.Node{}
+	b := keeper.NewBroker()
+	n.SetBroker(b)
+	t.Cleanup(n.Shutdown)
+	return n, b
+}
+
+func TestNodeOnly(t *testing.T) {
+	n, _ := nodeWithBroker(t)
+	_ = n
+}
+
+// A node nobody stops keeps nothing for anyone: the broker is still the
+// caller's.
+func brokerOnStrayNode() *keeper.Broker {
+	n := &keeper.Node{}
+	b := keeper.NewBroker()
+	n.SetBroker(b)
+	return b
+}
+
+func TestStrayNode(t *testing.T) {
+	_ = brokerOnStrayNode() // want `the result of brokerOnStrayNode is assigned to _`
 }
