@@ -76,8 +76,18 @@ func TestMain(m *gktesting.M) {
 		})
 	}
 	gktime.AfterFunc(budget, func() { dump(` + "`" + budgetHeader + "`" + `, 1) })
-	dump(` + "`" + endHeader + "`" + `, m.Run())
+	code := m.Run()
+	// A goroutine a test started just before it returned may not have
+	// reached the operation it blocks on yet; runnable, it is not leaked.
+	// Give it the time to get there, as leak checkers after a test do.
+	gktime.Sleep(settle)
+	dump(` + "`" + endHeader + "`" + `, code)
 }
+
+// settle is how long goroutines started at the end of the tests get to
+// block before the profile is taken.
+const settle = 200 * gktime.Millisecond
+
 `
 
 // The first line of a profile file: the tests ended, or the budget ran
