@@ -144,21 +144,22 @@ type checker struct {
 	closers        map[types.Type]typeStops     // see stopsOf
 
 	// The ownership model (own.go).
-	summaries      map[*types.Func]*summary     // this package's functions
-	imported       map[*types.Func]*summary     // other packages' functions, from facts
-	kept           map[*types.Func][]int        // see keptParams
-	exits          map[*ast.BlockStmt]*loopExit // how each loop can be left
-	cancelRel      *cancelRelation              // which cancel functions cancel which contexts
-	nodeEffects    map[ast.Node][]effect        // effects of the spawners' statements
-	owned          map[*types.Var]bool          // locals holding a value the function made itself
-	fields         *fieldUse                    // what the package does with its types' fields
-	ranges         map[ast.Expr]*ast.RangeStmt  // range statements over channels, by operand
-	obligations    map[*types.Func][]obligation // what callers of this package's functions must do
-	bubbled        map[*types.Func]bool         // test helpers only ever called in synctest bubbles
-	consumed       map[fieldKey]bool            // channel fields a goroutine of the package receives from
-	accessed       map[fieldKey]bool            // channel fields exported functions return
-	ctxBoundedMemo map[ctxParam]bool            // see ctxBounded; false while in progress
-	starts         map[*types.Func]bool         // see startsOutliving; false while in progress
+	summaries      map[*types.Func]*summary           // this package's functions
+	imported       map[*types.Func]*summary           // other packages' functions, from facts
+	kept           map[*types.Func][]int              // see keptParams
+	exits          map[*ast.BlockStmt]*loopExit       // how each loop can be left
+	cancelRel      *cancelRelation                    // which cancel functions cancel which contexts
+	nodeEffects    map[ast.Node][]effect              // effects of the spawners' statements
+	owned          map[*types.Var]bool                // locals holding a value the function made itself
+	fields         *fieldUse                          // what the package does with its types' fields
+	ranges         map[ast.Expr]*ast.RangeStmt        // range statements over channels, by operand
+	obligations    map[*types.Func][]obligation       // what callers of this package's functions must do
+	bubbled        map[*types.Func]bool               // test helpers only ever called in synctest bubbles
+	funcUses       map[*types.Func][]inspector.Cursor // the identifiers that use each function, see usesOf
+	consumed       map[fieldKey]bool                  // channel fields a goroutine of the package receives from
+	accessed       map[fieldKey]bool                  // channel fields exported functions return
+	ctxBoundedMemo map[ctxParam]bool                  // see ctxBounded; false while in progress
+	starts         map[*types.Func]bool               // see startsOutliving; false while in progress
 }
 
 // ctxParam names a function's context parameter.

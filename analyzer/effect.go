@@ -264,6 +264,9 @@ type cancelRelation struct {
 	pairs   map[cancelKey][]cancelKey // context -> its cancel functions
 	alias   map[cancelKey][]cancelKey // field <-> the variable it was given
 	parents map[*types.Var][]*types.Var
+	// memo keeps contexts' and aliases' closures, asked for again and
+	// again in a package with many contexts.
+	ctxMemo, aliasMemo map[cancelKey]map[cancelKey]bool
 }
 
 // keyOf returns the key of a context or cancel path: its variable, or the
@@ -428,7 +431,13 @@ func (c *checker) cancels(cancel, ctx path) bool {
 // contexts returns the keys of a context: k, the fields and variables that
 // stand for it, and the contexts it derives from, whose cancels cancel it.
 func (r *cancelRelation) contexts(k cancelKey) map[cancelKey]bool {
-	return closure(k, func(k cancelKey) []cancelKey {
+	if m, ok := r.ctxMemo[k]; ok {
+		return m
+	}
+	if r.ctxMemo == nil {
+		r.ctxMemo = make(map[cancelKey]map[cancelKey]bool)
+	}
+	m := closure(k, func(k cancelKey) []cancelKey {
 		next := r.alias[k]
 		if k.v != nil {
 			for _, p := range r.parents[k.v] {
@@ -437,11 +446,21 @@ func (r *cancelRelation) contexts(k cancelKey) map[cancelKey]bool {
 		}
 		return next
 	})
+	r.ctxMemo[k] = m
+	return m
 }
 
 // aliases returns k and the fields and variables that stand for it.
 func (r *cancelRelation) aliases(k cancelKey) map[cancelKey]bool {
-	return closure(k, func(k cancelKey) []cancelKey { return r.alias[k] })
+	if m, ok := r.aliasMemo[k]; ok {
+		return m
+	}
+	if r.aliasMemo == nil {
+		r.aliasMemo = make(map[cancelKey]map[cancelKey]bool)
+	}
+	m := closure(k, func(k cancelKey) []cancelKey { return r.alias[k] })
+	r.aliasMemo[k] = m
+	return m
 }
 
 // closure returns the keys reachable from k by next.

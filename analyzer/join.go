@@ -674,11 +674,8 @@ func (c *checker) onlyInBubbles(fd *ast.FuncDecl) bool {
 	}
 	c.bubbled[fn] = false // while deciding: a recursive call is not a reason
 	calls := 0
-	for cur := range c.root.Preorder((*ast.Ident)(nil)) {
+	for _, cur := range c.usesOf(fn) {
 		id := cur.Node().(*ast.Ident)
-		if c.info.Uses[id] != fn {
-			continue
-		}
 		p := cur.Parent()
 		if sel, ok := p.Node().(*ast.SelectorExpr); ok && sel.Sel == id {
 			p = p.Parent()
@@ -694,6 +691,22 @@ func (c *checker) onlyInBubbles(fd *ast.FuncDecl) bool {
 	}
 	c.bubbled[fn] = calls > 0
 	return calls > 0
+}
+
+// usesOf returns the identifiers of the package that use fn, from an
+// index of every function's uses built in one walk the first time it is
+// asked: a walk per function asked about was quadratic in the size of a
+// package with thousands of tests.
+func (c *checker) usesOf(fn *types.Func) []inspector.Cursor {
+	if c.funcUses == nil {
+		c.funcUses = make(map[*types.Func][]inspector.Cursor)
+		for cur := range c.root.Preorder((*ast.Ident)(nil)) {
+			if f, ok := c.info.Uses[cur.Node().(*ast.Ident)].(*types.Func); ok {
+				c.funcUses[f] = append(c.funcUses[f], cur)
+			}
+		}
+	}
+	return c.funcUses[fn]
 }
 
 // isSelOf reports whether e is a selector whose Sel is id.
