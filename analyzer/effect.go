@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 )
 
@@ -431,14 +432,8 @@ func (c *checker) cancels(cancel, ctx path) bool {
 // contexts returns the keys of a context: k, the fields and variables that
 // stand for it, and the contexts it derives from, whose cancels cancel it.
 func (r *cancelRelation) contexts(k cancelKey) map[cancelKey]bool {
-	if m, ok := r.ctxMemo[k]; ok {
-		return m
-	}
-	if r.ctxMemo == nil {
-		r.ctxMemo = make(map[cancelKey]map[cancelKey]bool)
-	}
-	m := closure(k, func(k cancelKey) []cancelKey {
-		next := r.alias[k]
+	return memoClosure(&r.ctxMemo, k, func(k cancelKey) []cancelKey {
+		next := slices.Clone(r.alias[k])
 		if k.v != nil {
 			for _, p := range r.parents[k.v] {
 				next = append(next, cancelKey{v: p})
@@ -446,20 +441,23 @@ func (r *cancelRelation) contexts(k cancelKey) map[cancelKey]bool {
 		}
 		return next
 	})
-	r.ctxMemo[k] = m
-	return m
 }
 
 // aliases returns k and the fields and variables that stand for it.
 func (r *cancelRelation) aliases(k cancelKey) map[cancelKey]bool {
-	if m, ok := r.aliasMemo[k]; ok {
+	return memoClosure(&r.aliasMemo, k, func(k cancelKey) []cancelKey { return r.alias[k] })
+}
+
+// memoClosure returns closure(k, next), computed once per k in *memo.
+func memoClosure(memo *map[cancelKey]map[cancelKey]bool, k cancelKey, next func(cancelKey) []cancelKey) map[cancelKey]bool {
+	if m, ok := (*memo)[k]; ok {
 		return m
 	}
-	if r.aliasMemo == nil {
-		r.aliasMemo = make(map[cancelKey]map[cancelKey]bool)
+	if *memo == nil {
+		*memo = make(map[cancelKey]map[cancelKey]bool)
 	}
-	m := closure(k, func(k cancelKey) []cancelKey { return r.alias[k] })
-	r.aliasMemo[k] = m
+	m := closure(k, next)
+	(*memo)[k] = m
 	return m
 }
 
