@@ -530,3 +530,26 @@ func (c *checker) testMethodSig(fd *ast.FuncDecl) bool {
 	}
 	return false
 }
+
+// cursorOf returns the cursor of n in the package. It goes by n's
+// position first, which skips the subtrees that cannot hold n, so that
+// finding one node costs the depth of the tree and not its size; a node
+// without a position in the source is searched for node by node.
+func (c *checker) cursorOf(n ast.Node) (inspector.Cursor, bool) {
+	if n.Pos().IsValid() && n.End().IsValid() {
+		if cur, ok := c.root.FindByPos(n.Pos(), n.End()); ok {
+			for k := cur; k.Node() != nil; k = k.Parent() {
+				if k.Node() == n {
+					return k, true
+				}
+				if k.Node().Pos() < n.Pos() || k.Node().End() > n.End() {
+					break
+				}
+			}
+			if k, ok := cur.FindNode(n); ok {
+				return k, true
+			}
+		}
+	}
+	return c.root.FindNode(n)
+}

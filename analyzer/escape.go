@@ -254,7 +254,7 @@ func assignment(n ast.Node) (lhs, rhs []ast.Expr) {
 func (e *escapes) sinks(fn ast.Node) {
 	c := e.c
 	body := funcBody(fn)
-	fnCur, ok := c.root.FindNode(fn)
+	fnCur, ok := c.cursorOf(fn)
 	if !ok {
 		return
 	}

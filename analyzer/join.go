@@ -444,7 +444,7 @@ func (c *checker) finalSignal(body *ast.BlockStmt, bind func(path) (path, bool),
 // bodyCFG returns the control-flow graph of the function whose body is
 // body, or nil.
 func (c *checker) bodyCFG(body *ast.BlockStmt) *cfg.CFG {
-	cur, ok := c.root.FindNode(body)
+	cur, ok := c.cursorOf(body)
 	if !ok {
 		return nil
 	}
@@ -1110,7 +1110,7 @@ func (c *checker) declaringBody(v *types.Var, fn ast.Node) *ast.BlockStmt {
 	if body := funcBody(fn); body != nil && declaredIn(v, body) {
 		return body // the usual case, without searching for fn
 	}
-	cur, ok := c.root.FindNode(fn)
+	cur, ok := c.cursorOf(fn)
 	if !ok {
 		return nil
 	}

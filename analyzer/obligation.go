@@ -298,7 +298,7 @@ func (c *checker) returnedInPlace(call *ast.CallExpr, o obligation) (int, string
 	if !o.isResult() || o.resultIndex() != 0 {
 		return 0, "", false
 	}
-	cur, ok := c.root.FindNode(call)
+	cur, ok := c.cursorOf(call)
 	if !ok {
 		return 0, "", false
 	}
@@ -881,7 +881,7 @@ func (c *checker) assignedPath(call *ast.CallExpr, o obligation) path {
 	if !o.isResult() {
 		return path{}
 	}
-	cur, ok := c.root.FindNode(call)
+	cur, ok := c.cursorOf(call)
 	if !ok {
 		return path{}
 	}
@@ -1093,7 +1093,7 @@ func (c *checker) errKept(call *ast.CallExpr, to *types.Func) bool {
 	if !ok || sig.Results().Len() < 2 || !isErrorType(sig.Results().At(sig.Results().Len()-1).Type()) {
 		return false
 	}
-	cur, ok := c.root.FindNode(call)
+	cur, ok := c.cursorOf(call)
 	if !ok {
 		return false
 	}
@@ -1110,7 +1110,7 @@ func (c *checker) isBlank(call *ast.CallExpr, o obligation) bool {
 	if !o.isResult() {
 		return false
 	}
-	cur, ok := c.root.FindNode(call)
+	cur, ok := c.cursorOf(call)
 	if !ok {
 		return false
 	}
@@ -1373,7 +1373,7 @@ func (c *checker) reportDrop(call *ast.CallExpr, fn ast.Node, to *types.Func, o 
 		"%s %s, so %s never joined: %s on every path (defer it), or hand it on",
 		c.obWhat(to, o), how, which, obHow(o))
 	if o.goStmt != nil {
-		if cur, ok := c.root.FindNode(o.goStmt); ok {
+		if cur, ok := c.cursorOf(o.goStmt); ok {
 			if j := c.joinOf(cur); j.dropped == nil {
 				j.dropped = &drop{call: call, fn: fn, o: o}
 			}

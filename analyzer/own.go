@@ -1298,7 +1298,7 @@ func (c *checker) fieldAlias(p path, fn ast.Node) *types.Var {
 // holderOf returns the local variable of fn that the expression e is put
 // in as a field of a struct literal (b := &Broker{s: s}: b), or nil.
 func (c *checker) holderOf(e ast.Expr, fn ast.Node) *types.Var {
-	cur, ok := c.root.FindNode(e)
+	cur, ok := c.cursorOf(e)
 	if !ok {
 		return nil
 	}
