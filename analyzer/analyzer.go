@@ -160,6 +160,7 @@ type checker struct {
 	accessed       map[fieldKey]bool                  // channel fields exported functions return
 	ctxBoundedMemo map[ctxParam]bool                  // see ctxBounded; false while in progress
 	starts         map[*types.Func]bool               // see startsOutliving; false while in progress
+	keys           map[keyedPath]keyed                // see keyOf
 }
 
 // ctxParam names a function's context parameter.

@@ -279,6 +279,33 @@ func (c *checker) keyOf(p path) (cancelKey, bool) {
 	if p.fields == "" {
 		return cancelKey{v: p.root}, true
 	}
+	kp := keyedPath{p.root, p.fields}
+	if k, ok := c.keys[kp]; ok {
+		return k.key, k.ok
+	}
+	if c.keys == nil {
+		c.keys = make(map[keyedPath]keyed)
+	}
+	k, ok := c.fieldKeyOf(p)
+	c.keys[kp] = keyed{k, ok}
+	return k, ok
+}
+
+// A keyedPath is a path with fields, as keyOf remembers it; keyed is
+// what keyOf returned for it.
+type (
+	keyedPath struct {
+		root   *types.Var
+		fields string
+	}
+	keyed struct {
+		key cancelKey
+		ok  bool
+	}
+)
+
+// fieldKeyOf is keyOf for a path with fields, not remembered.
+func (c *checker) fieldKeyOf(p path) (cancelKey, bool) {
 	// The named type that declares the last field.
 	t := p.root.Type()
 	parts := strings.Split(strings.TrimPrefix(p.fields, "."), ".")

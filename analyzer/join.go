@@ -83,23 +83,35 @@ func (c *checker) handedOff(cur inspector.Cursor, j *goJoin, g *ast.GoStmt) bool
 	// channel in the Cmd first); after it, the join query follows each
 	// path, where handing the key on counts as joining.
 	found := false
+	stops := make(map[int]bool, len(keys)) // valueStops of each key, once
 	eachRef(c.info, funcBody(fn), func(r ref) {
-		if found || within(r.expr, g) || r.expr.Pos() > g.Pos() || c.holderOf(r.expr, fn) != nil {
-			return // after it, or put in a value of the function's own (b := &Broker{s: s})
+		if found || within(r.expr, g) || r.expr.Pos() > g.Pos() {
+			return // after it
 		}
-		for _, k := range keys {
+		for i, k := range keys {
+			if !r.path.prefixOf(k.p) || r.kind != useValue && r.kind != useRuntimeArg || isCallee(r) {
+				continue
+			}
 			if k.kind == keyOwner && r.call != nil {
 				continue // passed to a call: its owner is still this function
 			}
-			if (k.kind == keyCloser || k.kind == keyOwner) && !c.valueStops(k.p, j.blocks) {
-				continue
-			}
-			if r.path.prefixOf(k.p) && (r.kind == useValue || r.kind == useRuntimeArg) && !isCallee(r) {
-				found = true
-				j.handoff = &handoff{p: k.p, kind: keyObligation(k)}
-				if !r.path.equal(k.p) {
-					j.handoff = &handoff{p: r.path, kind: obStop} // the value that holds the key
+			if k.kind == keyCloser || k.kind == keyOwner {
+				s, ok := stops[i]
+				if !ok {
+					s = c.valueStops(k.p, j.blocks)
+					stops[i] = s
 				}
+				if !s {
+					continue
+				}
+			}
+			if c.holderOf(r.expr, fn) != nil {
+				return // put in a value of the function's own (b := &Broker{s: s})
+			}
+			found = true
+			j.handoff = &handoff{p: k.p, kind: keyObligation(k)}
+			if !r.path.equal(k.p) {
+				j.handoff = &handoff{p: r.path, kind: obStop} // the value that holds the key
 			}
 		}
 	})

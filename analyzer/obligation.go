@@ -132,67 +132,96 @@ func (c *checker) computeObligations() {
 		c.obligations[fn] = appendObligation(c.obligations[fn], o)
 	}
 	// Calls that hand an obligation on again: to the function's own
-	// caller, through its receiver, a parameter or a result.
-	for changed := true; changed; {
-		changed = false
-		for fn, fd := range c.decls {
-			if fd.Body == nil {
+	// caller, through its receiver, a parameter or a result. The calls are
+	// collected once; after the first round, only the calls of functions
+	// whose obligations grew in the round before can hand on more.
+	var calls []ownCall
+	for fn, fd := range c.decls {
+		if fd.Body == nil {
+			continue
+		}
+		eachOwnCall(fd.Body, func(call *ast.CallExpr) {
+			if to := typeutil.StaticCallee(c.info, call); to != nil && to != fn {
+				calls = append(calls, ownCall{fn, fd, call, to})
+			}
+		})
+	}
+	var grew map[*types.Func]bool
+	for round := 0; round == 0 || len(grew) > 0; round++ {
+		next := make(map[*types.Func]bool)
+		for _, oc := range calls {
+			if round > 0 && !grew[oc.to.Origin()] {
 				continue
 			}
-			eachOwnCall(fd.Body, func(call *ast.CallExpr) {
-				to := typeutil.StaticCallee(c.info, call)
-				if to == nil || to == fn {
-					return
-				}
-				for _, o := range c.obligationsOf(to) {
-					if i, fields, ok := c.returnedInPlace(call, o); ok {
-						// return newCache(), return &Writer{b: NewBuilder()}: the
-						// result goes to this function's caller.
-						lifted := o
-						lifted.target, lifted.more = result(i), 0
-						lifted.fields = fields + o.fields
-						if strings.Count(lifted.fields, ".") > maxObligationDepth {
-							continue
-						}
-						if fields != "" {
-							lifted.methods = c.methodsDischarging(fn.Type().(*types.Signature).Results().At(i).Type(), lifted)
-						}
-						n := len(c.obligations[fn])
-						c.obligations[fn] = appendObligation(c.obligations[fn], lifted)
-						changed = changed || len(c.obligations[fn]) != n
-						continue
-					}
-					var p path
-					if e := c.obligationExpr(call, to, o); e != nil {
-						p = pathOf(c.info, e)
-					} else {
-						p = c.assignedPath(call, o)
-					}
-					if !p.valid() {
-						continue
-					}
-					p.fields += o.fields
-					if strings.Count(p.fields, ".") > maxObligationDepth {
-						continue // methods that call each other through fields: stop somewhere
-					}
-					if !c.fieldsOwned(p) {
-						continue // a field given a value from elsewhere: its owner's business
-					}
-					lifted, ok := c.lift(fd, fn, p, o.kind)
-					if !ok || lifted.target == -1 && slices.Contains(o.methods, fn.Name()) {
-						continue // not handed on, or fn is itself a method that stops it
-					}
-					if c.dischargedLater(fd, call, p, o) {
-						continue // t.Cleanup(func() { c.Close() }) before returning c: a test helper's fixture
-					}
-					lifted.needs, lifted.joins, lifted.methods, lifted.at, lifted.runs, lifted.goStmt = o.needs, o.joins, o.methods, o.at, o.runs, o.goStmt
-					n := len(c.obligations[fn])
-					c.obligations[fn] = appendObligation(c.obligations[fn], lifted)
-					changed = changed || len(c.obligations[fn]) != n
-				}
-			})
+			if c.handOnAt(oc) {
+				next[oc.fn] = true
+			}
 		}
+		grew = next
 	}
+}
+
+// An ownCall is a call in the body of a function of the package (not in
+// a function literal), of a function known statically.
+type ownCall struct {
+	fn   *types.Func
+	fd   *ast.FuncDecl
+	call *ast.CallExpr
+	to   *types.Func
+}
+
+// handOnAt lifts the obligations of the function oc calls that the
+// calling function hands on to its own callers, and reports whether that
+// function has new obligations.
+func (c *checker) handOnAt(oc ownCall) (changed bool) {
+	fn, fd, call, to := oc.fn, oc.fd, oc.call, oc.to
+	for _, o := range c.obligationsOf(to) {
+		if i, fields, ok := c.returnedInPlace(call, o); ok {
+			// return newCache(), return &Writer{b: NewBuilder()}: the
+			// result goes to this function's caller.
+			lifted := o
+			lifted.target, lifted.more = result(i), 0
+			lifted.fields = fields + o.fields
+			if strings.Count(lifted.fields, ".") > maxObligationDepth {
+				continue
+			}
+			if fields != "" {
+				lifted.methods = c.methodsDischarging(fn.Type().(*types.Signature).Results().At(i).Type(), lifted)
+			}
+			n := len(c.obligations[fn])
+			c.obligations[fn] = appendObligation(c.obligations[fn], lifted)
+			changed = changed || len(c.obligations[fn]) != n
+			continue
+		}
+		var p path
+		if e := c.obligationExpr(call, to, o); e != nil {
+			p = pathOf(c.info, e)
+		} else {
+			p = c.assignedPath(call, o)
+		}
+		if !p.valid() {
+			continue
+		}
+		p.fields += o.fields
+		if strings.Count(p.fields, ".") > maxObligationDepth {
+			continue // methods that call each other through fields: stop somewhere
+		}
+		if !c.fieldsOwned(p) {
+			continue // a field given a value from elsewhere: its owner's business
+		}
+		lifted, ok := c.lift(fd, fn, p, o.kind)
+		if !ok || lifted.target == -1 && slices.Contains(o.methods, fn.Name()) {
+			continue // not handed on, or fn is itself a method that stops it
+		}
+		if c.dischargedLater(fd, call, p, o) {
+			continue // t.Cleanup(func() { c.Close() }) before returning c: a test helper's fixture
+		}
+		lifted.needs, lifted.joins, lifted.methods, lifted.at, lifted.runs, lifted.goStmt = o.needs, o.joins, o.methods, o.at, o.runs, o.goStmt
+		n := len(c.obligations[fn])
+		c.obligations[fn] = appendObligation(c.obligations[fn], lifted)
+		changed = changed || len(c.obligations[fn]) != n
+	}
+	return changed
 }
 
 // mergeObligations keeps one obligation per thing to do: several
