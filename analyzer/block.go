@@ -90,6 +90,10 @@ type summary struct {
 	locks bool
 	// waits: it may wait at all, on its own channels too.
 	waits bool
+	// unread: it may wait on something that is not among blocks: a
+	// channel of its own, an interface's blocking method, a callee's wait
+	// that cannot be put in the caller's terms.
+	unread bool
 }
 
 // summaryOf returns the summary of a function declared in this package,
@@ -109,7 +113,7 @@ func (c *checker) summaryOf(fn *types.Func) *summary {
 	keep := func(p path) bool { return c.paramOrGlobal(p, decl) }
 	w := &blockWalk{c: c, keep: keep}
 	w.stmts(decl.Body.List)
-	s.blocks, s.opaque, s.locks, s.waits = w.blocks, w.opaque, w.locks, w.waits
+	s.blocks, s.opaque, s.locks, s.waits, s.unread = w.blocks, w.opaque, w.locks, w.waits, w.unread
 	s.effects = c.effectsIn(decl.Body, keep)
 	s.returns, s.returnsDone = c.returnedPath(decl, keep)
 	if s.returnsDone && s.returns.fields != "" {
@@ -305,6 +309,7 @@ type blockWalk struct {
 	opaque    bool        // it calls a function value the pass cannot read, which may block
 	locks     bool        // it takes a sync.Mutex or RWMutex, which can wait for ever (a deadlock)
 	waits     bool        // it may wait at all: a block, kept or not (on a channel of its own too)
+	unread    bool        // it may wait on something not in blocks (see summary.unread)
 	loops     []*loopExit // how each enclosing loop can be left, innermost last
 	blocks    []block
 	depth     int // calls followed into function literals called in place
@@ -315,6 +320,7 @@ func (w *blockWalk) add(node ast.Node, alts ...alt) {
 	w.waits = true
 	for _, a := range alts {
 		if !w.keep(a.p) {
+			w.unread = true
 			return
 		}
 	}
@@ -632,7 +638,9 @@ func (w *blockWalk) call(call *ast.CallExpr) {
 		}
 	}
 	if p := pathOf(w.c.info, call.Fun); p.valid() {
-		if _, ok := w.c.typeOf(call.Fun).Underlying().(*types.Signature); ok {
+		if t := w.c.typeOf(call.Fun); isNamed(t, "context", "CancelFunc") || isNamed(t, "context", "CancelCauseFunc") {
+			// cancel(): a context's cancel function, which never waits
+		} else if _, ok := t.Underlying().(*types.Signature); ok {
 			w.opaque = true // f(): a function value, which may block on anything
 		}
 	}
@@ -664,6 +672,7 @@ func (w *blockWalk) call(call *ast.CallExpr) {
 		w.opaque = w.opaque || s.opaque
 		w.locks = w.locks || s.locks
 		w.waits = w.waits || s.waits
+		w.unread = w.unread || s.unread
 		for _, b := range s.blocks {
 			alts := make([]alt, 0, len(b.alts))
 			mapped := true
@@ -682,6 +691,8 @@ func (w *blockWalk) call(call *ast.CallExpr) {
 			}
 			if mapped {
 				w.add(call, alts...)
+			} else {
+				w.unread = true
 			}
 		}
 		return
@@ -714,6 +725,7 @@ func (w *blockWalk) call(call *ast.CallExpr) {
 			}
 		}
 	}
+	w.unread = w.unread || len(alts) == 0 // it waits on what it reads, which is out of reach
 	alts = slices.DeleteFunc(alts, func(a alt) bool {
 		return slices.ContainsFunc(w.deadlined, func(d path) bool { return d.prefixOf(a.p) })
 	})

@@ -144,7 +144,7 @@ func (c *checker) decide(cur inspector.Cursor, j *goJoin) (stuck *block) {
 			j.how = "joined on every path by " + c.joinDesc(j)
 			return
 		}
-		if j.leak == nil && !c.mayWait(g, j.fn) && !c.usesTest(g) && !c.goStarts(g) {
+		if j.leak == nil && c.endsAlone(g, j.fn) {
 			// Only a failing test skips the join, and the goroutine ends
 			// on its own without touching the test.
 			j.deadEnd = nil
@@ -162,10 +162,13 @@ func (c *checker) decide(cur inspector.Cursor, j *goJoin) (stuck *block) {
 		j.leak, j.deadEnd = nil, nil
 		return
 	}
-	if c.tests[c.pass.Fset.File(g.Pos())] && !c.mayWait(g, j.fn) && !c.usesTest(g) && !c.goStarts(g) {
-		// In a test, a goroutine that blocks on nothing, takes no lock and
-		// does not touch the test ends on its own: the test process
-		// outlives it, and nothing of the test is used after it ended.
+	if c.tests[c.pass.Fset.File(g.Pos())] && (!j.many && c.endsAlone(g, j.fn) || !c.usesTest(g) && !c.goStarts(g) && !c.goWalk(g, j.fn).mayWait()) {
+		// In a test, a goroutine that cannot wait for ever and does not
+		// touch the test ends on its own: the test process outlives it,
+		// and nothing of the test is used after it ended. Goroutines
+		// started in a loop that may wait at all (a bounded wait, a
+		// channel of their own) go on racing with the tests that come
+		// after.
 		j.leak, j.deadEnd = nil, nil
 		j.how = "in a test, it ends on its own and does not use the test"
 		return
@@ -248,10 +251,31 @@ func (j *goJoin) mayBlock() bool {
 	})
 }
 
-// mayWait reports whether the goroutine of g may wait at all: a channel
-// operation or a blocking call anywhere in what it runs (on its own
-// channels too), a lock, a function value.
-func (c *checker) mayWait(g *ast.GoStmt, fn ast.Node) bool {
+// endsAlone reports whether the goroutine of g ends on its own without
+// touching a test: it uses no *testing.T, starts no goroutine that
+// outlives it, calls no function value the pass cannot read, and waits on
+// nothing that could hold it for ever: no channel operation, blocking
+// call or WaitGroup wait of what it runs (on its own channels too) but
+// sends into a buffer that holds them all, sleeps and timers. A lock is
+// such a wait (a lock nobody releases holds it for ever, and nobody waits
+// to see it); a call of an interface's method that is not named for
+// blocking (Stop, Drain, Unsubscribe) is not.
+func (c *checker) endsAlone(g *ast.GoStmt, fn ast.Node) bool {
+	if c.usesTest(g) || c.goStarts(g) {
+		return false
+	}
+	w := c.goWalk(g, fn)
+	return !w.opaque && !w.unread && !w.locks && len(c.dropBuffered(w.blocks, fn)) == 0
+}
+
+// mayWait reports whether what the walk went through may wait at all: a
+// channel operation or a blocking call anywhere (on its own channels
+// too), a lock, a function value.
+func (w *blockWalk) mayWait() bool { return w.waits || w.opaque || w.locks }
+
+// goWalk walks what the goroutine of g runs for its blocks, keeping every
+// block whose channel or value it can name.
+func (c *checker) goWalk(g *ast.GoStmt, fn ast.Node) *blockWalk {
 	w := &blockWalk{c: c, keep: path.valid}
 	if lit, _ := ast.Unparen(g.Call.Fun).(*ast.FuncLit); lit != nil {
 		w.stmts(lit.Body.List)
@@ -260,7 +284,7 @@ func (c *checker) mayWait(g *ast.GoStmt, fn ast.Node) bool {
 	} else {
 		w.call(g.Call)
 	}
-	return w.waits || w.opaque || w.locks
+	return w
 }
 
 // usesTest reports whether the goroutine of g uses a *testing.T, B, F or

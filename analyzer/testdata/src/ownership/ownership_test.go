@@ -135,3 +135,109 @@ func brokerOnStrayNode() *keeper.Broker {
 func TestStrayNode(t *testing.T) {
 	_ = brokerOnStrayNode() // want `the result of brokerOnStrayNode is assigned to _`
 }
+
+// --- A test's goroutine that ends on its own: it can wait for nothing for ever ---
+
+// An iterator of another shape: Stop does not block, Next does.
+type iterator interface {
+	Next() (int, error)
+	Stop()
+}
+
+type counter struct {
+	mu sync.Mutex
+	n  int
+}
+
+func (c *counter) add() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.n++
+}
+
+func TestSleepThenCancel(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go func() { // a cancel function never waits: it ends after the sleep
+		time.Sleep(10 * time.Millisecond)
+		cancel()
+	}()
+	go cancel()
+	<-ctx.Done()
+}
+
+var newIterator func() iterator
+
+func TestStopRacesNext(t *testing.T) {
+	it := newIterator()
+	go it.Stop() // Stop is not named for waiting
+	go func() {  // want `goroutine is never joined, so it can outlive TestStopRacesNext`
+		_, _ = it.Next()
+	}()
+	if _, err := it.Next(); err == nil {
+		t.Fatal("no error after Stop")
+	}
+}
+
+// A lock can be held for ever by whoever forgot to release it: a goroutine
+// that takes one can wait for ever, unseen.
+func TestLockedCounter(t *testing.T) {
+	c := &counter{}
+	go c.add() // want `goroutine running c.add is never joined, so it can outlive TestLockedCounter`
+	c.add()
+}
+
+// A failing test skips the join; the goroutine sleeps and sends once into
+// a buffer with room, so it ends anyway.
+func TestFatalBeforeBufferedJoin(t *testing.T) {
+	errs := make(chan error, 1)
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		time.Sleep(time.Millisecond)
+		errs <- refresh()
+	}()
+	if refresh() != nil {
+		t.Fatal("too many")
+	}
+	wg.Wait()
+	use(<-errs)
+}
+
+// The same, but the goroutine waits for the test to let it go, which a
+// failing test never does.
+func TestFatalBeforeRelease(t *testing.T) {
+	start := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() { // want `goroutine is not joined on every path: the call to t.Fatal at line \d+ ends TestFatalBeforeRelease without wg.Wait\(\)`
+		defer wg.Done()
+		<-start
+	}()
+	if refresh() != nil {
+		t.Fatal("refresh")
+	}
+	close(start)
+	wg.Wait()
+}
+
+// A goroutine waiting on a channel it gets from a call waits on what the
+// pass cannot see: it may wait for ever.
+var events func() <-chan int
+
+func TestEventsFromCall(t *testing.T) {
+	go func() { // want `goroutine is never joined, so it can outlive TestEventsFromCall`
+		for range events() {
+		}
+	}()
+}
+
+// Many goroutines that each end on their own, never waited for: they race
+// with the tests that run after this one.
+func TestRacersLeftRunning(t *testing.T) {
+	c := &counter{}
+	for range 100 {
+		go c.add() // want `goroutine running c.add is never joined, so it can outlive TestRacersLeftRunning`
+	}
+}
