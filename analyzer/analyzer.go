@@ -161,6 +161,8 @@ type checker struct {
 	ctxBoundedMemo map[ctxParam]bool                  // see ctxBounded; false while in progress
 	starts         map[*types.Func]bool               // see startsOutliving; false while in progress
 	keys           map[keyedPath]keyed                // see keyOf
+	timerVars      map[*types.Var]bool                // see timerVar
+	wrapped        map[fieldKey]string                // see wraps
 }
 
 // ctxParam names a function's context parameter.

@@ -238,7 +238,8 @@ func (c *checker) doneOf(e ast.Expr) (path, bool) {
 }
 
 // bounded reports whether receiving from e ends on its own: a timer's or
-// ticker's channel, time.After, time.Tick.
+// ticker's channel, time.After, time.Tick, or a local variable that only
+// ever holds one of those (done := time.After(d)).
 func (c *checker) bounded(e ast.Expr) bool {
 	e = ast.Unparen(e)
 	if call, ok := e.(*ast.CallExpr); ok {
@@ -247,7 +248,47 @@ func (c *checker) bounded(e ast.Expr) bool {
 	if sel, ok := e.(*ast.SelectorExpr); ok && sel.Sel.Name == "C" {
 		return isNamed(c.typeOf(sel.X), "time", "Timer") || isNamed(c.typeOf(sel.X), "time", "Ticker")
 	}
+	if id, ok := e.(*ast.Ident); ok {
+		if v, ok := c.info.Uses[id].(*types.Var); ok && isChan(v.Type()) {
+			return c.timerVar(v)
+		}
+	}
 	return false
+}
+
+// timerVar reports whether the local variable v is assigned only timers'
+// channels: time.After(d), time.Tick(d), t.C.
+func (c *checker) timerVar(v *types.Var) bool {
+	if b, ok := c.timerVars[v]; ok {
+		return b
+	}
+	if c.timerVars == nil {
+		c.timerVars = make(map[*types.Var]bool)
+	}
+	c.timerVars[v] = false // while in progress
+	body := c.declBody(v)
+	if body == nil || isGlobal(v) || c.isParamVar(v) {
+		return false
+	}
+	assigned, only := false, true
+	ast.Inspect(body, func(n ast.Node) bool {
+		if u, ok := n.(*ast.UnaryExpr); ok && u.Op == token.AND && pathOf(c.info, u.X).root == v {
+			only = false // &done: set elsewhere
+		}
+		lhs, rhs := assignment(n)
+		for i, l := range lhs {
+			if p := pathOf(c.info, l); p.root != v || p.fields != "" {
+				continue
+			}
+			assigned = true
+			if len(lhs) != len(rhs) || !c.bounded(rhs[i]) {
+				only = false
+			}
+		}
+		return only
+	})
+	c.timerVars[v] = assigned && only
+	return assigned && only
 }
 
 // recvAlt returns the alternative of receiving from e (the operand of <-,
@@ -712,17 +753,19 @@ func (w *blockWalk) call(call *ast.CallExpr) {
 	w.waits = true // io.ReadFull(r, p), c.Accept(): it may wait, on whatever it reads
 	var alts []alt
 	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
-		if s, ok := w.c.info.Selections[sel]; ok && s.Kind() == types.MethodVal && w.c.stoppable(w.c.typeOf(sel.X)) {
-			if p := pathOf(w.c.info, sel.X); p.valid() {
+		if s, ok := w.c.info.Selections[sel]; ok && s.Kind() == types.MethodVal {
+			if p := pathOf(w.c.info, sel.X); p.valid() && w.c.stoppable(w.c.typeOf(sel.X)) {
 				alts = append(alts, alt{kind: altIO, p: p})
+			} else if q, ok := w.c.readsThrough(p); ok {
+				alts = append(alts, alt{kind: altIO, p: q}) // c.r.ReadString, r made over c.conn
 			}
 		}
 	}
 	for _, a := range call.Args {
-		if w.c.stoppable(w.c.typeOf(a)) {
-			if p := pathOf(w.c.info, a); p.valid() {
-				alts = append(alts, alt{kind: altIO, p: p})
-			}
+		if p := pathOf(w.c.info, a); p.valid() && w.c.stoppable(w.c.typeOf(a)) {
+			alts = append(alts, alt{kind: altIO, p: p})
+		} else if q, ok := w.c.readsThrough(p); ok {
+			alts = append(alts, alt{kind: altIO, p: q}) // io.ReadFull(br, buf)
 		}
 	}
 	w.unread = w.unread || len(alts) == 0 // it waits on what it reads, which is out of reach

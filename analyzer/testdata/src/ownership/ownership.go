@@ -6,6 +6,7 @@
 package ownership
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"net"
@@ -1204,4 +1205,70 @@ func closeByTwoFlags(a, b bool) error {
 		_ = s.Close()
 	}
 	return nil
+}
+
+// --- A reader made over a connection waits on the connection ---
+
+// lineClient reads its connection through a bufio.Reader; closing the
+// connection fails the pending read.
+type lineClient struct {
+	conn net.Conn
+	r    *bufio.Reader
+}
+
+func (c *lineClient) readLines() {
+	for {
+		if _, err := c.r.ReadString('\n'); err != nil {
+			return
+		}
+	}
+}
+
+func (c *lineClient) Close() error { return c.conn.Close() }
+
+func dialLines(addr string) (*lineClient, error) {
+	conn, err := net.Dial("tcp", addr)
+	if err != nil {
+		return nil, err
+	}
+	c := &lineClient{conn: conn, r: bufio.NewReader(conn)}
+	go c.readLines() // stopped by c.Close on the error path, handed on otherwise
+	if _, err := conn.Write([]byte("hello\n")); err != nil {
+		c.Close()
+		return nil, err
+	}
+	return c, nil
+}
+
+// The error path forgets the client: its reader reads on for ever.
+func dialLinesLeaky(addr string) (*lineClient, error) {
+	conn, err := net.Dial("tcp", addr)
+	if err != nil {
+		return nil, err
+	}
+	c := &lineClient{conn: conn, r: bufio.NewReader(conn)}
+	go c.readLines() // want `goroutine running c.readLines is not joined on every path: the return at line \d+ skips stopping c`
+	if _, err := conn.Write([]byte("hello\n")); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// A reader made over a connection the function closes on every path: the
+// close fails the pending read.
+func readWhileWriting(conn net.Conn, msgs []string) {
+	br := bufio.NewReader(conn)
+	go func() {
+		for {
+			if _, err := br.ReadByte(); err != nil {
+				return
+			}
+		}
+	}()
+	defer conn.Close()
+	for _, m := range msgs {
+		if _, err := conn.Write([]byte(m)); err != nil {
+			return
+		}
+	}
 }

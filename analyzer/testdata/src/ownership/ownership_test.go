@@ -241,3 +241,39 @@ func TestRacersLeftRunning(t *testing.T) {
 		go c.add() // want `goroutine running c.add is never joined, so it can outlive TestRacersLeftRunning`
 	}
 }
+
+// A goroutine that serves until its own deadline: the loop ends when the
+// timer fires, whatever the test does.
+func TestServeUntilDeadline(t *testing.T) {
+	events := make(chan int)
+	go func() {
+		done := time.After(time.Second)
+		for {
+			select {
+			case v := <-events:
+				use(v)
+			case <-done:
+				return
+			}
+		}
+	}()
+	events <- 1
+}
+
+// The same with a deadline channel that is never set: a nil channel
+// never fires, and the goroutine serves for ever.
+func TestServeWithoutDeadline(t *testing.T) {
+	events := make(chan int)
+	go func() { // want `goroutine is never joined, so it can outlive TestServeWithoutDeadline`
+		var done <-chan time.Time
+		for {
+			select {
+			case v := <-events:
+				use(v)
+			case <-done:
+				return
+			}
+		}
+	}()
+	events <- 1
+}

@@ -1,0 +1,157 @@
+package analyzer
+
+import (
+	"go/ast"
+	"go/types"
+)
+
+// A reader or writer made over a connection (bufio.NewReader(conn),
+// json.NewDecoder(conn), a scanner of a process's pipe) has no stop of its
+// own: a call on it waits on the connection, which stopping releases.
+// wrapsOf and readsThrough find, for such a value, the stoppable value it
+// was made over.
+
+// readsThrough returns, for the value at p, which has no stop method, the
+// stoppable value it was made over: the first argument of the only calls
+// that made it, for a local (r := bufio.NewReader(conn)), or, for a field,
+// the sibling field given the same value where the field was set
+// (&Client{conn: conn, r: bufio.NewReader(conn)}, c.r = bufio.NewReader(c.conn)).
+func (c *checker) readsThrough(p path) (path, bool) {
+	if !p.valid() || c.stoppable(c.pathType(p)) {
+		return path{}, false
+	}
+	if p.fields == "" {
+		return c.localWrap(p.root)
+	}
+	k, ok := c.keyOf(p)
+	if !ok || k.field.owner == nil {
+		return path{}, false
+	}
+	sibling, ok := c.wraps()[k.field]
+	if !ok || sibling == "" {
+		return path{}, false
+	}
+	q := p
+	q.fields = p.fields[:len(p.fields)-len(k.field.field)] + sibling
+	return q, true
+}
+
+// wrapCall returns the stoppable first argument of a call that makes a
+// value over it (a function, not a method: bufio.NewReader(conn)).
+func (c *checker) wrapCall(e ast.Expr) (ast.Expr, bool) {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok || len(call.Args) == 0 {
+		return nil, false
+	}
+	fn := callee(c.info, call)
+	if fn == nil || fn.Type().(*types.Signature).Recv() != nil || !c.stoppable(c.typeOf(call.Args[0])) {
+		return nil, false
+	}
+	return call.Args[0], true
+}
+
+// localWrap is readsThrough for a local variable.
+func (c *checker) localWrap(v *types.Var) (path, bool) {
+	if isGlobal(v) || c.isParamVar(v) {
+		return path{}, false
+	}
+	body := c.declBody(v)
+	if body == nil {
+		return path{}, false
+	}
+	var over path
+	ok, seen := true, false
+	ast.Inspect(body, func(n ast.Node) bool {
+		lhs, rhs := assignment(n)
+		for i, l := range lhs {
+			if q := pathOf(c.info, l); q.root != v || q.fields != "" {
+				continue
+			}
+			seen = true
+			if len(lhs) != len(rhs) {
+				ok = false
+				continue
+			}
+			arg, isWrap := c.wrapCall(rhs[i])
+			q := pathOf(c.info, arg)
+			if !isWrap || !q.valid() || over.valid() && !over.equal(q) {
+				ok = false
+				continue
+			}
+			over = q
+		}
+		return ok
+	})
+	return over, ok && seen && over.valid()
+}
+
+// wraps indexes, once, the fields of the package's types that are set to
+// a value made over a sibling field: r -> conn for
+// &Client{conn: conn, r: bufio.NewReader(conn)} or
+// c.r = bufio.NewReader(c.conn). A field set otherwise anywhere maps to "".
+func (c *checker) wraps() map[fieldKey]string {
+	if c.wrapped != nil {
+		return c.wrapped
+	}
+	c.wrapped = make(map[fieldKey]string)
+	note := func(k fieldKey, sibling string) {
+		if old, ok := c.wrapped[k]; ok && old != sibling {
+			sibling = ""
+		}
+		c.wrapped[k] = sibling
+	}
+	for _, f := range c.pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.CompositeLit:
+				values := make(map[*types.Var]string) // which field each variable was given
+				c.literalFields(n, func(k fieldKey, v ast.Expr) {
+					if id, ok := ast.Unparen(v).(*ast.Ident); ok {
+						if obj, ok := c.info.Uses[id].(*types.Var); ok {
+							values[obj] = k.field
+						}
+					}
+				})
+				c.literalFields(n, func(k fieldKey, v ast.Expr) {
+					arg, ok := c.wrapCall(v)
+					if !ok {
+						note(k, "")
+						return
+					}
+					if id, ok := ast.Unparen(arg).(*ast.Ident); ok {
+						if obj, ok := c.info.Uses[id].(*types.Var); ok && values[obj] != "" {
+							note(k, values[obj])
+							return
+						}
+					}
+					note(k, "")
+				})
+			case *ast.AssignStmt:
+				if len(n.Lhs) != len(n.Rhs) {
+					return true
+				}
+				for i, l := range n.Lhs {
+					lp := pathOf(c.info, l)
+					k, ok := c.keyOf(lp)
+					if !ok || k.field.owner == nil {
+						continue
+					}
+					arg, ok := c.wrapCall(n.Rhs[i])
+					if !ok {
+						note(k.field, "")
+						continue
+					}
+					ap := pathOf(c.info, arg)
+					ak, ok := c.keyOf(ap)
+					if ok && ak.field.owner != nil && ap.root == lp.root && ap.fields[:len(ap.fields)-len(ak.field.field)] == lp.fields[:len(lp.fields)-len(k.field.field)] {
+						note(k.field, ak.field.field)
+						continue
+					}
+					note(k.field, "")
+				}
+			}
+			return true
+		})
+	}
+	return c.wrapped
+}
