@@ -101,6 +101,14 @@ func (c *checker) callEffects(call *ast.CallExpr, add func(effKind, path)) {
 		}
 		return
 	}
+	if isMethod(fn, "os/exec", "Cmd", "Wait", "Start", "Run", "Output", "CombinedOutput") {
+		// Wait closes the pipes of the command once it has exited, and a
+		// failed Start closes them at once (a Start that succeeds leaves
+		// the Wait to whoever must call it: procleak).
+		for _, p := range c.pipesOf(call) {
+			add(effStop, p)
+		}
+	}
 	if s := c.calleeSummary(fn); s != nil {
 		for _, e := range s.effects {
 			if p, ok := c.bindPath(fn, call, e.p); ok {
@@ -503,4 +511,42 @@ func closure(k cancelKey, next func(cancelKey) []cancelKey) map[cancelKey]bool {
 		}
 	}
 	return seen
+}
+
+// pipesOf returns, for a call of a method of an *exec.Cmd, the variables
+// of the same function that hold its pipes (stdin, err :=
+// cmd.StdinPipe(), and the StdoutPipe and StderrPipe), which the command's
+// Wait closes.
+func (c *checker) pipesOf(call *ast.CallExpr) []path {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return nil
+	}
+	cmd := pathOf(c.info, sel.X)
+	cur, ok := c.cursorOf(call)
+	if !cmd.valid() || !ok {
+		return nil
+	}
+	fn := enclosingFunc(cur)
+	if fn.Node() == nil {
+		return nil
+	}
+	var pipes []path
+	ast.Inspect(funcBody(fn.Node()), func(n ast.Node) bool {
+		lhs, rhs := assignment(n)
+		if len(rhs) != 1 || len(lhs) == 0 {
+			return true
+		}
+		pc, ok := ast.Unparen(rhs[0]).(*ast.CallExpr)
+		if !ok || !isMethod(callee(c.info, pc), "os/exec", "Cmd", "StdinPipe", "StdoutPipe", "StderrPipe") {
+			return true
+		}
+		if ps, ok := ast.Unparen(pc.Fun).(*ast.SelectorExpr); ok && pathOf(c.info, ps.X).equal(cmd) {
+			if p := pathOf(c.info, lhs[0]); p.valid() {
+				pipes = append(pipes, p)
+			}
+		}
+		return true
+	})
+	return pipes
 }

@@ -9,7 +9,9 @@ import (
 	"bufio"
 	"context"
 	"errors"
+	"io"
 	"net"
+	"os/exec"
 	"sync"
 	"time"
 
@@ -1271,4 +1273,35 @@ func readWhileWriting(conn net.Conn, msgs []string) {
 			return
 		}
 	}
+}
+
+// --- A command's pipes are closed by its Wait, and by a failed Start ---
+
+func feedPipe(w io.WriteCloser, p []byte) {
+	defer w.Close()
+	w.Write(p)
+}
+
+func runFed(script string, p []byte) error {
+	cmd := exec.Command("/bin/sh", "-c", script)
+	stdin, err := cmd.StdinPipe()
+	if err != nil {
+		return err
+	}
+	go feedPipe(stdin, p) // a failed Start, or Wait, closes stdin
+	if err := cmd.Start(); err != nil {
+		return err
+	}
+	return cmd.Wait()
+}
+
+// The pipe of a command that is never started is never closed.
+func feedUnstarted(script string, p []byte) error {
+	cmd := exec.Command("/bin/sh", "-c", script)
+	stdin, err := cmd.StdinPipe()
+	if err != nil {
+		return err
+	}
+	go feedPipe(stdin, p) // want `goroutine running feedPipe is never joined, so it can outlive feedUnstarted`
+	return nil
 }
