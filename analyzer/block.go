@@ -709,6 +709,15 @@ func (w *blockWalk) call(call *ast.CallExpr) {
 		}
 		return
 	}
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && blockingName(fn.Name()) {
+		// c.r.ReadString, c.dec.Decode: a reader made over a connection
+		// (c.r = bufio.NewReader(c.conn)) waits on the connection, whatever
+		// the reader's own code says.
+		if q, ok := w.c.readsThrough(pathOf(w.c.info, sel.X)); ok && !slices.ContainsFunc(w.deadlined, func(d path) bool { return d.prefixOf(q) }) {
+			w.waits = true
+			w.add(call, alt{kind: altIO, p: q})
+		}
+	}
 	if s := w.c.calleeSummary(fn); s != nil {
 		w.opaque = w.opaque || s.opaque
 		w.locks = w.locks || s.locks
@@ -756,8 +765,6 @@ func (w *blockWalk) call(call *ast.CallExpr) {
 		if s, ok := w.c.info.Selections[sel]; ok && s.Kind() == types.MethodVal {
 			if p := pathOf(w.c.info, sel.X); p.valid() && w.c.stoppable(w.c.typeOf(sel.X)) {
 				alts = append(alts, alt{kind: altIO, p: p})
-			} else if q, ok := w.c.readsThrough(p); ok {
-				alts = append(alts, alt{kind: altIO, p: q}) // c.r.ReadString, r made over c.conn
 			}
 		}
 	}
@@ -780,7 +787,7 @@ func (w *blockWalk) call(call *ast.CallExpr) {
 // blockingNames are the prefixes of the names of methods and functions
 // that may wait on a connection, listener, server or process until it is
 // stopped.
-var blockingNames = []string{"Read", "Write", "Accept", "Serve", "ListenAndServe", "Recv", "Receive", "Send", "Copy", "Wait", "Next", "Scan", "Peek", "Discard", "Handle"}
+var blockingNames = []string{"Read", "Write", "Accept", "Serve", "ListenAndServe", "Recv", "Receive", "Send", "Copy", "Wait", "Next", "Scan", "Peek", "Discard", "Handle", "Decode", "Encode"}
 
 func blockingName(name string) bool {
 	for _, p := range blockingNames {

@@ -1658,3 +1658,45 @@ func (c *checker) joinDesc(j *goJoin) string {
 	}
 	return "the join"
 }
+
+// storedBefore reports whether fn stores the local h, before g, where it
+// outlives fn: in a field, a map or a slice element of a value fn did not
+// declare (s.clients[name] = client), or a package variable.
+func (c *checker) storedBefore(h *types.Var, fn ast.Node, g ast.Node) bool {
+	stored := false
+	ast.Inspect(funcBody(fn), func(n ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		if stored || !ok || as.Pos() > g.Pos() || len(as.Lhs) != len(as.Rhs) {
+			return !stored
+		}
+		for i, r := range as.Rhs {
+			if id, ok := ast.Unparen(r).(*ast.Ident); !ok || c.info.Uses[id] != h {
+				continue
+			}
+			root := as.Lhs[i]
+			for {
+				switch x := ast.Unparen(root).(type) {
+				case *ast.IndexExpr:
+					root = x.X
+					continue
+				case *ast.SelectorExpr:
+					root = x.X
+					continue
+				case *ast.StarExpr:
+					root = x.X
+					continue
+				}
+				break
+			}
+			id, ok := ast.Unparen(root).(*ast.Ident)
+			if !ok || id == ast.Unparen(as.Lhs[i]) {
+				continue // a variable itself, not a place in a value
+			}
+			if v, ok := c.info.Uses[id].(*types.Var); ok && (isGlobal(v) || !declaredIn(v, funcBody(fn))) {
+				stored = true
+			}
+		}
+		return !stored
+	})
+	return stored
+}

@@ -126,7 +126,14 @@ func (c *checker) computeObligations() {
 				}
 			}
 			if len(o.methods) == 0 {
-				continue // a value none of whose methods stops it: nothing a caller can be told to do
+				// A value none of whose methods stops it: nothing a caller
+				// can be told to do with it, unless what its goroutine waits
+				// on came from the caller (newSnap(stop) keeping stop in
+				// the value it starts s.run on): the caller must close that.
+				if i, ok := c.paramChannel(fd, fn, j); ok {
+					c.obligations[fn] = appendObligation(c.obligations[fn], obligation{target: i, kind: obClose, goStmt: g, at: o.at, runs: o.runs})
+				}
+				continue
 			}
 		}
 		c.obligations[fn] = appendObligation(c.obligations[fn], o)
@@ -1296,6 +1303,10 @@ func (c *checker) discharges(n ast.Node, p path, o obligation) bool {
 			}
 		}
 	})
+	if !found && o.kind == obClose {
+		// A call that closes it (srv.Shutdown() closing srv.stop).
+		return slices.ContainsFunc(c.effectsAt(n), func(e effect) bool { return e.kind == effClose && e.p.equal(p) })
+	}
 	if found || o.kind != obStop {
 		return found
 	}
@@ -1408,4 +1419,66 @@ func (c *checker) reportDrop(call *ast.CallExpr, fn ast.Node, to *types.Func, o 
 			}
 		}
 	}
+}
+
+// paramChannel returns, for the goroutine of j started in fd, whose one
+// block receives from a field of a value fd made (s.stop, after s :=
+// &Snap{stop: stop}), the index of fd's parameter that field was set
+// from, which fd's callers must close.
+func (c *checker) paramChannel(fd *ast.FuncDecl, fn *types.Func, j *goJoin) (int, bool) {
+	if len(j.blocks) != 1 || len(j.blocks[0].alts) != 1 {
+		return -1, false
+	}
+	a := j.blocks[0].alts[0]
+	if a.kind != altRecv || strings.Count(a.p.fields, ".") != 1 || !declaredIn(a.p.root, fd.Body) {
+		return -1, false
+	}
+	name := a.p.fields[1:]
+	var from *types.Var
+	ok := true
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		lhs, rhs := assignment(n)
+		for i, l := range lhs {
+			lp := pathOf(c.info, l)
+			if lp.root != a.p.root {
+				continue
+			}
+			if lp.fields != "" || len(lhs) != len(rhs) {
+				ok = ok && lp.fields != a.p.fields // s.stop = other
+				continue
+			}
+			e := ast.Unparen(rhs[i])
+			if u, isAddr := e.(*ast.UnaryExpr); isAddr && u.Op == token.AND {
+				e = ast.Unparen(u.X)
+			}
+			lit, isLit := e.(*ast.CompositeLit)
+			if !isLit {
+				ok = false
+				continue
+			}
+			c.literalFields(lit, func(k fieldKey, v ast.Expr) {
+				if k.field != name {
+					return
+				}
+				if id, isID := ast.Unparen(v).(*ast.Ident); isID {
+					if pv, isVar := c.info.Uses[id].(*types.Var); isVar && (from == nil || from == pv) {
+						from = pv
+						return
+					}
+				}
+				ok = false
+			})
+		}
+		return ok
+	})
+	if !ok || from == nil {
+		return -1, false
+	}
+	params := fn.Type().(*types.Signature).Params()
+	for i := 0; i < params.Len(); i++ {
+		if params.At(i) == from {
+			return i, true
+		}
+	}
+	return -1, false
 }

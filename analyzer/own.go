@@ -494,6 +494,17 @@ func (c *checker) stopped(j *goJoin, g *ast.GoStmt, graph *cfg.CFG) (unreleased 
 		notComm := func(f func(ast.Node) bool) func(ast.Node) bool {
 			return func(n ast.Node) bool { return !c.isComm(n) && f(n) } // a comm only on the paths of its case
 		}
+		if v, ok := c.storedHolder(b, j, g); ok {
+			// What it waits on is in a value of the spawner's own that the
+			// spawner stored, before starting it, where the value outlives
+			// it (s.clients[name] = c; go s.handle(c)): its stop is
+			// whoever holds that's business.
+			hows = append(hows, "storing "+v.Name())
+			if j.handoff == nil {
+				j.handoff = &handoff{p: path{root: v}, kind: obStop}
+			}
+			continue
+		}
 		leak, dead := search(notComm(releasedBy))
 		if leak != nil || dead != nil {
 			leak, dead = search(notComm(func(n ast.Node) bool { return releasedBy(n) || handedBy(n) }))
@@ -511,6 +522,22 @@ func (c *checker) stopped(j *goJoin, g *ast.GoStmt, graph *cfg.CFG) (unreleased 
 		hows = append(hows, by)
 	}
 	return unreleased, strings.Join(slices.Compact(hows), "; ")
+}
+
+// storedHolder returns the local value of the spawner of j, holding what
+// the block b waits on in a field, that the spawner stores before g where
+// it outlives the spawner (storedBefore).
+func (c *checker) storedHolder(b block, j *goJoin, g *ast.GoStmt) (*types.Var, bool) {
+	for _, a := range b.alts {
+		v := a.p.root
+		if a.p.fields == "" || !declaredIn(v, funcBody(j.fn)) || !c.ownedLocal(v, j.fn) {
+			continue
+		}
+		if c.storedBefore(v, j.fn, g) {
+			return v, true
+		}
+	}
+	return nil, false
 }
 
 // stopDesc says what an effect does, for messages.

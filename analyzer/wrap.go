@@ -20,9 +20,28 @@ func (c *checker) readsThrough(p path) (path, bool) {
 	if !p.valid() || c.stoppable(c.pathType(p)) {
 		return path{}, false
 	}
-	if p.fields == "" {
-		return c.localWrap(p.root)
+	// A decoder over a reader over the connection: follow the chain to a
+	// value that can be stopped.
+	for range 4 {
+		var ok bool
+		if p.fields == "" {
+			p, ok = c.localWrap(p.root)
+		} else {
+			p, ok = c.siblingWrap(p)
+		}
+		if !ok {
+			return path{}, false
+		}
+		if c.stoppable(c.pathType(p)) {
+			return p, true
+		}
 	}
+	return path{}, false
+}
+
+// siblingWrap is one step of readsThrough for a field: the sibling field
+// it was made over.
+func (c *checker) siblingWrap(p path) (path, bool) {
 	k, ok := c.keyOf(p)
 	if !ok || k.field.owner == nil {
 		return path{}, false
@@ -31,23 +50,48 @@ func (c *checker) readsThrough(p path) (path, bool) {
 	if !ok || sibling == "" {
 		return path{}, false
 	}
-	q := p
-	q.fields = p.fields[:len(p.fields)-len(k.field.field)] + sibling
-	return q, true
+	p.fields = p.fields[:len(p.fields)-len(k.field.field)] + sibling
+	return p, true
 }
 
-// wrapCall returns the stoppable first argument of a call that makes a
-// value over it (a function, not a method: bufio.NewReader(conn)).
+// wrapCall returns the first argument of a call that makes a value over
+// it (a function, not a method: bufio.NewReader(conn),
+// json.NewDecoder(br)): a value that can be stopped, or that reads or
+// writes (a reader made over a connection in its turn).
 func (c *checker) wrapCall(e ast.Expr) (ast.Expr, bool) {
 	call, ok := ast.Unparen(e).(*ast.CallExpr)
 	if !ok || len(call.Args) == 0 {
 		return nil, false
 	}
 	fn := callee(c.info, call)
-	if fn == nil || fn.Type().(*types.Signature).Recv() != nil || !c.stoppable(c.typeOf(call.Args[0])) {
+	if fn == nil || fn.Type().(*types.Signature).Recv() != nil {
 		return nil, false
 	}
-	return call.Args[0], true
+	arg := unwrapValue(call.Args[0])
+	if t := c.typeOf(arg); t == nil || !c.stoppable(t) && !hasMethod(t, "Read") && !hasMethod(t, "Write") {
+		return nil, false
+	}
+	return arg, true
+}
+
+// unwrapValue strips parentheses, type assertions and conversions
+// around the value an expression stands for: conn.(*net.TCPConn).
+func unwrapValue(e ast.Expr) ast.Expr {
+	for {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.TypeAssertExpr:
+			e = x.X
+		default:
+			return ast.Unparen(e)
+		}
+	}
+}
+
+// hasMethod reports whether values of type t have a method of that name.
+func hasMethod(t types.Type, name string) bool {
+	obj, _, _ := types.LookupFieldOrMethod(t, true, nil, name)
+	_, ok := obj.(*types.Func)
+	return ok
 }
 
 // localWrap is readsThrough for a local variable.
@@ -106,7 +150,7 @@ func (c *checker) wraps() map[fieldKey]string {
 			case *ast.CompositeLit:
 				values := make(map[*types.Var]string) // which field each variable was given
 				c.literalFields(n, func(k fieldKey, v ast.Expr) {
-					if id, ok := ast.Unparen(v).(*ast.Ident); ok {
+					if id, ok := unwrapValue(v).(*ast.Ident); ok {
 						if obj, ok := c.info.Uses[id].(*types.Var); ok {
 							values[obj] = k.field
 						}

@@ -8,6 +8,7 @@ package ownership
 import (
 	"bufio"
 	"context"
+	"encoding/json"
 	"errors"
 	"io"
 	"net"
@@ -15,6 +16,7 @@ import (
 	"sync"
 	"time"
 
+	"example.com/ownership/codec"
 	"example.com/ownership/harness"
 	"example.com/ownership/kv"
 	"example.com/ownership/lru"
@@ -1304,4 +1306,178 @@ func feedUnstarted(script string, p []byte) error {
 	}
 	go feedPipe(stdin, p) // want `goroutine running feedPipe is never joined, so it can outlive feedUnstarted`
 	return nil
+}
+
+// --- A stop channel given to a helper that keeps it in a value of its own ---
+
+type snapshotter struct{ stop <-chan struct{} }
+
+func (s *snapshotter) run() { <-s.stop }
+
+// newSnapshotter starts a goroutine that ends when stop closes: its
+// callers must close stop.
+func newSnapshotter(stop <-chan struct{}) *snapshotter {
+	s := &snapshotter{stop: stop}
+	go s.run() // want `goroutine running s.run is handed on to the caller, but createAgentLeaky drops it at line \d+: close it there on every path`
+	return s
+}
+
+type agent struct {
+	stop chan struct{}
+	snap *snapshotter
+	ln   net.Listener
+}
+
+func (a *agent) Shutdown() {
+	close(a.stop)
+	if a.ln != nil {
+		a.ln.Close()
+	}
+}
+
+// The error return forgets the agent, and its stop channel with it.
+func createAgentLeaky(bind string) (*agent, error) {
+	a := &agent{stop: make(chan struct{})}
+	a.snap = newSnapshotter(a.stop) // want `argument 1 of newSnapshotter is not closed on every path: the return at line \d+ skips it, so the goroutine started at ownership/ownership.go:\d+ \(s.run\) is never joined`
+	ln, err := net.Listen("tcp", bind)
+	if err != nil {
+		return nil, err
+	}
+	a.ln = ln
+	return a, nil
+}
+
+// The error return shuts the agent down, which closes the channel.
+func createAgent(bind string) (*agent, error) {
+	a := &agent{stop: make(chan struct{})}
+	a.snap = newSnapshotter(a.stop)
+	ln, err := net.Listen("tcp", bind)
+	if err != nil {
+		a.Shutdown()
+		return nil, err
+	}
+	a.ln = ln
+	return a, nil
+}
+
+// Closing the channel itself is as good.
+func createAgentClosing(bind string) (*agent, error) {
+	a := &agent{stop: make(chan struct{})}
+	a.snap = newSnapshotter(a.stop)
+	ln, err := net.Listen("tcp", bind)
+	if err != nil {
+		close(a.stop)
+		return nil, err
+	}
+	a.ln = ln
+	return a, nil
+}
+
+// --- A decoder over a buffered reader over the connection ---
+
+type frameClient struct {
+	conn *net.TCPConn
+	r    *bufio.Reader
+	dec  *codec.Decoder
+}
+
+func (c *frameClient) listen() {
+	var frame []byte
+	for {
+		if err := c.dec.Decode(&frame); err != nil {
+			return
+		}
+	}
+}
+
+func (c *frameClient) Close() error { return c.conn.Close() }
+
+func dialFrames(addr string) (*frameClient, error) {
+	conn, err := net.Dial("tcp", addr)
+	if err != nil {
+		return nil, err
+	}
+	c := &frameClient{conn: conn.(*net.TCPConn), r: bufio.NewReader(conn)}
+	c.dec = codec.NewDecoder(c.r)
+	go c.listen() // stopped by c.Close on the error path, handed on otherwise
+	if _, err := conn.Write([]byte("hello")); err != nil {
+		c.Close()
+		return nil, err
+	}
+	return c, nil
+}
+
+func dialFramesLeaky(addr string) (*frameClient, error) {
+	conn, err := net.Dial("tcp", addr)
+	if err != nil {
+		return nil, err
+	}
+	c := &frameClient{conn: conn.(*net.TCPConn), r: bufio.NewReader(conn)}
+	c.dec = codec.NewDecoder(c.r)
+	go c.listen() // want `goroutine running c.listen is not joined on every path: the return at line \d+ skips stopping c`
+	if _, err := conn.Write([]byte("hello")); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// --- A connection's reader kept in a registry the server stops ---
+
+type ipcClient struct {
+	conn net.Conn
+	br   *bufio.Reader
+	dec  *json.Decoder
+}
+
+type ipcServer struct {
+	mu      sync.Mutex
+	ln      net.Listener
+	clients map[string]*ipcClient
+}
+
+func (s *ipcServer) handle(c *ipcClient) {
+	var v any
+	for {
+		if err := c.dec.Decode(&v); err != nil {
+			return
+		}
+	}
+}
+
+func (s *ipcServer) Stop() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.ln.Close()
+	for _, c := range s.clients {
+		c.conn.Close()
+	}
+}
+
+// Each client is registered before its handler starts: Stop closes it.
+func (s *ipcServer) listen() {
+	for {
+		conn, err := s.ln.Accept()
+		if err != nil {
+			return
+		}
+		c := &ipcClient{conn: conn, br: bufio.NewReader(conn)}
+		c.dec = json.NewDecoder(c.br)
+		s.mu.Lock()
+		s.clients[conn.RemoteAddr().String()] = c
+		go s.handle(c)
+		s.mu.Unlock()
+	}
+}
+
+// A client nobody registers is nobody's to stop.
+func (s *ipcServer) listenUnregistered() {
+	for {
+		conn, err := s.ln.Accept()
+		if err != nil {
+			return
+		}
+		c := &ipcClient{conn: conn, br: bufio.NewReader(conn)}
+		c.dec = json.NewDecoder(c.br)
+		go s.handle(c) // want `goroutine running s.handle is not joined on every path: the return at line \d+ skips`
+	}
 }
