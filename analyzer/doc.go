@@ -60,8 +60,10 @@
 // function returns, is the goroutine finished, or certain to finish
 // because someone who will act holds it? It reads what the goroutine
 // blocks on (a receive, a send, ctx.Done(), a read or accept on a value
-// with a Close, an endless loop, through the functions it calls and,
-// across packages, through facts) and what releases each of those blocks.
+// with a Close, or on a reader or decoder made over such a value, an
+// endless loop, through the functions it calls and, across packages,
+// through facts) and what releases each of those blocks. A receive from a
+// timer (time.After, a variable that only holds one) ends on its own.
 // The goroutine is accepted when, on every path from the go statement to
 // a return:
 //
@@ -80,16 +82,21 @@
 //     effect, not by its name: a method called Rollback, Unwatch or Done
 //     stops the goroutine when what it does (through as many calls as it
 //     takes) closes, cancels, sends on or waits for what the goroutine
-//     blocks on; a Close that touches none of it stops nothing;
+//     blocks on; a Close that touches none of it stops nothing; a
+//     command's Wait, or a Start that fails, closes its pipes;
 //   - or hands it on: returns or stores the channel, WaitGroup or value
 //     the goroutine is joined or stopped by, or the goroutine works on
 //     its receiver's, a parameter's or a global's (not a bare channel or
-//     context parameter, which the caller may never close or cancel).
+//     context parameter, which the caller may never close or cancel), or
+//     waits on a value of the function's own that it stored, before the
+//     go statement, where the value outlives it (s.clients[name] = c).
 //
 // Handing on is checked at the other end. The function then owes its
 // caller an obligation, exported as a fact: receive from the channel it
-// returns, close the channel it returns (a sink), wait on the WaitGroup
-// it was given, or stop the value it returns or was called on. Every
+// returns, close the channel it returns (a sink) or the stop channel it
+// was given and keeps in a value whose goroutine waits on it, wait on the
+// WaitGroup it was given, or stop the value it returns or was called on
+// (by a method whose effect closes the channel, too). Every
 // caller must do it on every path (defer counts; an error result that is
 // not nil, or a result that is nil, has nothing to do, also on one side of
 // || or &&) or hand it on again; dropping it (an ignored
@@ -114,6 +121,14 @@
 //
 // A value the function made itself (&T{...}, new(T), a constructor) is
 // its own: the channels and WaitGroups in its fields are not "outside".
+// In a test, a goroutine that uses no *testing.T and can wait on nothing
+// for ever (no block the pass reads or cannot read, no lock, no function
+// value; a sleep, a timer, a send into a buffer that holds every send and
+// a call of an interface's method not named for blocking are fine) ends
+// on its own: it is not reported when the test never joins it, nor when
+// only a failing test skips the join. Goroutines started in a loop get
+// this only when they cannot wait at all: many racers go on into the
+// tests that come after.
 // A goroutine started in a testing/synctest bubble (also through a
 // wrapper of the package that passes its function to synctest.Test, or
 // in a test helper called only inside bubbles), or in a function that
