@@ -1421,15 +1421,35 @@ func (c *checker) reportDrop(call *ast.CallExpr, fn ast.Node, to *types.Func, o 
 	}
 }
 
-// paramChannel returns, for the goroutine of j started in fd, whose one
-// block receives from a field of a value fd made (s.stop, after s :=
-// &Snap{stop: stop}), the index of fd's parameter that field was set
-// from, which fd's callers must close.
+// paramChannel returns, for the goroutine of j started in fd, each of
+// whose blocks can be left by receiving from a field of a value fd made
+// (s.stop, after s := &Snap{stop: stop}), the index of fd's parameter
+// that field was set from, the same for every block: fd's callers must
+// close it.
 func (c *checker) paramChannel(fd *ast.FuncDecl, fn *types.Func, j *goJoin) (int, bool) {
-	if len(j.blocks) != 1 || len(j.blocks[0].alts) != 1 {
+	if len(j.blocks) == 0 {
 		return -1, false
 	}
-	a := j.blocks[0].alts[0]
+	index := -1
+	for _, b := range j.blocks {
+		found := false
+		for _, a := range b.alts {
+			if i, ok := c.paramField(fd, fn, a); ok && (index < 0 || index == i) {
+				index, found = i, true
+				break
+			}
+		}
+		if !found {
+			return -1, false
+		}
+	}
+	return index, true
+}
+
+// paramField returns, for a receive from a field of a value fd made,
+// the index of fd's parameter the field was set from where the value was
+// made.
+func (c *checker) paramField(fd *ast.FuncDecl, fn *types.Func, a alt) (int, bool) {
 	if a.kind != altRecv || strings.Count(a.p.fields, ".") != 1 || !declaredIn(a.p.root, fd.Body) {
 		return -1, false
 	}

@@ -1310,14 +1310,24 @@ func feedUnstarted(script string, p []byte) error {
 
 // --- A stop channel given to a helper that keeps it in a value of its own ---
 
-type snapshotter struct{ stop <-chan struct{} }
+type snapshotter struct {
+	events chan int
+	stop   <-chan struct{}
+}
 
-func (s *snapshotter) run() { <-s.stop }
+// run takes one event, or gives up when stop closes.
+func (s *snapshotter) run() {
+	select {
+	case v := <-s.events:
+		use(v)
+	case <-s.stop:
+	}
+}
 
-// newSnapshotter starts a goroutine that ends when stop closes: its
-// callers must close stop.
+// newSnapshotter starts a goroutine that ends when stop closes (nobody
+// sends on its events): its callers must close stop.
 func newSnapshotter(stop <-chan struct{}) *snapshotter {
-	s := &snapshotter{stop: stop}
+	s := &snapshotter{events: make(chan int), stop: stop}
 	go s.run() // want `goroutine running s.run is handed on to the caller, but createAgentLeaky drops it at line \d+: close it there on every path`
 	return s
 }
