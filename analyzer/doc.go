@@ -126,7 +126,8 @@
 // value; a sleep, a timer, a send into a buffer that holds every send and
 // a call of an interface's method not named for blocking are fine) ends
 // on its own: it is not reported when the test never joins it, nor when
-// only a failing test skips the join. Goroutines started in a loop get
+// only a failing test skips the join (then a lock it takes does not count
+// either: it gets it on the paths that pass). Goroutines started in a loop get
 // this only when they cannot wait at all: many racers go on into the
 // tests that come after.
 // A goroutine started in a testing/synctest bubble (also through a

@@ -144,7 +144,7 @@ func (c *checker) decide(cur inspector.Cursor, j *goJoin) (stuck *block) {
 			j.how = "joined on every path by " + c.joinDesc(j)
 			return
 		}
-		if j.leak == nil && c.endsAlone(g, j.fn) {
+		if j.leak == nil && c.endsAlone(g, j.fn, true) {
 			// Only a failing test skips the join, and the goroutine ends
 			// on its own without touching the test.
 			j.deadEnd = nil
@@ -162,7 +162,7 @@ func (c *checker) decide(cur inspector.Cursor, j *goJoin) (stuck *block) {
 		j.leak, j.deadEnd = nil, nil
 		return
 	}
-	if c.tests[c.pass.Fset.File(g.Pos())] && (!j.many && c.endsAlone(g, j.fn) || !c.usesTest(g) && !c.goStarts(g) && !c.goWalk(g, j.fn).mayWait()) {
+	if c.tests[c.pass.Fset.File(g.Pos())] && (!j.many && c.endsAlone(g, j.fn, false) || !c.usesTest(g) && !c.goStarts(g) && !c.goWalk(g, j.fn).mayWait()) {
 		// In a test, a goroutine that cannot wait for ever and does not
 		// touch the test ends on its own: the test process outlives it,
 		// and nothing of the test is used after it ended. Goroutines
@@ -258,14 +258,16 @@ func (j *goJoin) mayBlock() bool {
 // call or WaitGroup wait of what it runs (on its own channels too) but
 // sends into a buffer that holds them all, sleeps and timers. A lock is
 // such a wait (a lock nobody releases holds it for ever, and nobody waits
-// to see it); a call of an interface's method that is not named for
-// blocking (Stop, Drain, Unsubscribe) is not.
-func (c *checker) endsAlone(g *ast.GoStmt, fn ast.Node) bool {
+// to see it) unless locksEnd: for a goroutine joined on every path that
+// returns, which only a failing test leaves, the locks it takes are ones
+// it gets on the paths that pass. A call of an interface's method that is
+// not named for blocking (Stop, Drain, Unsubscribe) is not such a wait.
+func (c *checker) endsAlone(g *ast.GoStmt, fn ast.Node, locksEnd bool) bool {
 	if c.usesTest(g) || c.goStarts(g) {
 		return false
 	}
 	w := c.goWalk(g, fn)
-	return !w.opaque && !w.unread && !w.locks && len(c.dropBuffered(w.blocks, fn)) == 0
+	return !w.opaque && !w.unread && (locksEnd || !w.locks) && len(c.dropBuffered(w.blocks, fn)) == 0
 }
 
 // mayWait reports whether what the walk went through may wait at all: a

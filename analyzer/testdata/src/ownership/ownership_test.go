@@ -205,6 +205,23 @@ func TestFatalBeforeBufferedJoin(t *testing.T) {
 	use(<-errs)
 }
 
+// A failing test skips the join of a goroutine that takes a lock: on the
+// paths that pass it gets the lock and is joined; after the failure it
+// ends the same way.
+func TestFatalBeforeLockedJoin(t *testing.T) {
+	c := &counter{}
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		c.add()
+	}()
+	if refresh() != nil {
+		t.Fatal("refresh")
+	}
+	wg.Wait()
+}
+
 // The same, but the goroutine waits for the test to let it go, which a
 // failing test never does.
 func TestFatalBeforeRelease(t *testing.T) {
