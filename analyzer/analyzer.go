@@ -163,6 +163,8 @@ type checker struct {
 	keys           map[keyedPath]keyed                // see keyOf
 	timerVars      map[*types.Var]bool                // see timerVar
 	wrapped        map[fieldKey]string                // see wraps
+	bodies         []*ast.BlockStmt                   // see declBody
+	localWraps     map[*types.Var]path                // see localWrap
 }
 
 // ctxParam names a function's context parameter.

@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"cmp"
 	"fmt"
 	"go/ast"
 	"go/constant"
@@ -861,10 +862,19 @@ func (c *checker) accessors() map[fieldKey]bool {
 // declBody returns the body of the function of this package that declares
 // the local variable v.
 func (c *checker) declBody(v *types.Var) *ast.BlockStmt {
-	for _, d := range c.decls {
-		if d.Body != nil && declaredIn(v, d.Body) {
-			return d.Body
+	if c.bodies == nil {
+		// The bodies of the package's function declarations, by position:
+		// they do not overlap, so the one around v is found by bisection.
+		for _, d := range c.decls {
+			if d.Body != nil {
+				c.bodies = append(c.bodies, d.Body)
+			}
 		}
+		slices.SortFunc(c.bodies, func(a, b *ast.BlockStmt) int { return cmp.Compare(a.Pos(), b.Pos()) })
+	}
+	i, _ := slices.BinarySearchFunc(c.bodies, v.Pos(), func(b *ast.BlockStmt, p token.Pos) int { return cmp.Compare(b.Pos(), p) })
+	if i > 0 && declaredIn(v, c.bodies[i-1]) {
+		return c.bodies[i-1]
 	}
 	for _, f := range c.pass.Files {
 		if declaredIn(v, f) {

@@ -94,8 +94,23 @@ func hasMethod(t types.Type, name string) bool {
 	return ok
 }
 
-// localWrap is readsThrough for a local variable.
+// localWrap is readsThrough for a local variable, remembered.
 func (c *checker) localWrap(v *types.Var) (path, bool) {
+	if p, ok := c.localWraps[v]; ok {
+		return p, p.valid()
+	}
+	if c.localWraps == nil {
+		c.localWraps = make(map[*types.Var]path)
+	}
+	p, ok := c.findLocalWrap(v)
+	if !ok {
+		p = path{}
+	}
+	c.localWraps[v] = p
+	return p, ok
+}
+
+func (c *checker) findLocalWrap(v *types.Var) (path, bool) {
 	if isGlobal(v) || c.isParamVar(v) {
 		return path{}, false
 	}
