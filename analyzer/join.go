@@ -1673,22 +1673,7 @@ func (c *checker) storedBefore(h *types.Var, fn ast.Node, g ast.Node) bool {
 			if id, ok := ast.Unparen(r).(*ast.Ident); !ok || c.info.Uses[id] != h {
 				continue
 			}
-			root := as.Lhs[i]
-			for {
-				switch x := ast.Unparen(root).(type) {
-				case *ast.IndexExpr:
-					root = x.X
-					continue
-				case *ast.SelectorExpr:
-					root = x.X
-					continue
-				case *ast.StarExpr:
-					root = x.X
-					continue
-				}
-				break
-			}
-			id, ok := ast.Unparen(root).(*ast.Ident)
+			id, ok := placeBase(as.Lhs[i], true).(*ast.Ident)
 			if !ok || id == ast.Unparen(as.Lhs[i]) {
 				continue // a variable itself, not a place in a value
 			}
@@ -1699,4 +1684,25 @@ func (c *checker) storedBefore(h *types.Var, fn ast.Node, g ast.Node) bool {
 		return !stored
 	})
 	return stored
+}
+
+// placeBase strips from the place e the element indexes and dereferences
+// (and, with fields, the field selections) that lead to it: s for
+// s.clients[name] with fields, s.clients without.
+func placeBase(e ast.Expr, fields bool) ast.Expr {
+	for {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.IndexExpr:
+			e = x.X
+		case *ast.StarExpr:
+			e = x.X
+		case *ast.SelectorExpr:
+			if !fields {
+				return x
+			}
+			e = x.X
+		default:
+			return ast.Unparen(e)
+		}
+	}
 }

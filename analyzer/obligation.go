@@ -465,18 +465,7 @@ func (c *checker) heldElsewhere(fd *ast.FuncDecl, v *types.Var) bool {
 // a function of signature sig that outlives it: a field (or an element of
 // one) of its receiver or a parameter, or a package variable.
 func (c *checker) keeperOf(e ast.Expr, sig *types.Signature) bool {
-	for {
-		switch x := ast.Unparen(e).(type) {
-		case *ast.IndexExpr:
-			e = x.X
-			continue
-		case *ast.StarExpr:
-			e = x.X
-			continue
-		}
-		break
-	}
-	p := pathOf(c.info, e)
+	p := pathOf(c.info, placeBase(e, false))
 	if !p.valid() {
 		return false
 	}
