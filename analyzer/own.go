@@ -163,7 +163,7 @@ func (c *checker) decide(cur inspector.Cursor, j *goJoin) (stuck *block) {
 		j.leak, j.deadEnd = nil, nil
 		return
 	}
-	if c.tests[c.pass.Fset.File(g.Pos())] && (!j.many && c.endsAlone(g, j.fn, false) || !c.usesTest(g) && !c.goStarts(g) && !c.goWalk(g, j.fn).mayWait()) {
+	if c.tests[c.pass.Fset.File(g.Pos())] && c.endsAloneIn(g, j.fn, j.many) {
 		// In a test, a goroutine that cannot wait for ever and does not
 		// touch the test ends on its own: the test process outlives it,
 		// and nothing of the test is used after it ended. Goroutines
@@ -267,7 +267,21 @@ func (c *checker) endsAlone(g *ast.GoStmt, fn ast.Node, locksEnd bool) bool {
 	if c.usesTest(g) || c.goStarts(g) {
 		return false
 	}
+	return c.waitsForNothing(c.goWalk(g, fn), fn, locksEnd)
+}
+
+// endsAloneIn is endsAlone for a test's goroutine the test never joins:
+// one started in a loop (many) must not wait at all.
+func (c *checker) endsAloneIn(g *ast.GoStmt, fn ast.Node, many bool) bool {
+	if c.usesTest(g) || c.goStarts(g) {
+		return false
+	}
 	w := c.goWalk(g, fn)
+	return !w.mayWait() || !many && c.waitsForNothing(w, fn, false)
+}
+
+// waitsForNothing is endsAlone's question on the walk of the goroutine.
+func (c *checker) waitsForNothing(w *blockWalk, fn ast.Node, locksEnd bool) bool {
 	return !w.opaque && !w.unread && (locksEnd || !w.locks) && len(c.dropBuffered(w.blocks, fn)) == 0
 }
 
