@@ -154,6 +154,7 @@ type checker struct {
 	fields         *fieldUse                          // what the package does with its types' fields
 	ranges         map[ast.Expr]*ast.RangeStmt        // range statements over channels, by operand
 	obligations    map[*types.Func][]obligation       // what callers of this package's functions must do
+	argStops       map[*types.Func][]obligation       // their goroutines that end when an argument is stopped (exits.go)
 	bubbled        map[*types.Func]bool               // test helpers only ever called in synctest bubbles
 	funcUses       map[*types.Func][]inspector.Cursor // the identifiers that use each function, see usesOf
 	consumed       map[fieldKey]bool                  // channel fields a goroutine of the package receives from
@@ -197,6 +198,7 @@ func run(pass *analysis.Pass) (any, error) {
 		nodeEffects: make(map[ast.Node][]effect),
 		owned:       make(map[*types.Var]bool),
 		obligations: make(map[*types.Func][]obligation),
+		argStops:    make(map[*types.Func][]obligation),
 		bubbled:     make(map[*types.Func]bool),
 	}
 	if !c.prepare() {

@@ -216,3 +216,11 @@ func TestOwnership(t *testing.T) {
 	t.Parallel()
 	run(t, "ownership", "ownershipplain")
 }
+
+// TestTransport runs a client over a connection its caller passes in:
+// closing that connection ends the reader, whose shutdown ends the rest
+// (exits.go), in the package and through facts.
+func TestTransport(t *testing.T) {
+	t.Parallel()
+	run(t, "example.com/transport/conn", "example.com/transport/user")
+}

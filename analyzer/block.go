@@ -72,6 +72,9 @@ type summary struct {
 	// obligations, for a function of another package: what its callers
 	// must do (obligation.go).
 	obligations []obligation
+	// argStops, for a function of another package: its goroutines that
+	// end when the caller stops an argument, with their exits (exits.go).
+	argStops []obligation
 	// fresh, for a function of another package: its first result is a
 	// value it made itself (a constructor).
 	fresh bool

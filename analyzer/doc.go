@@ -110,6 +110,19 @@
 // value whose fields hold goroutines of their own is reported once, as
 // the value.
 //
+// A goroutine also stops when what it does as it ends releases the others.
+// A reader that Open(conn) starts on the connection it was given ends when
+// the caller closes that connection; on its way out (its defers, the
+// branch that returns) it runs the shutdown that closes what Open's
+// heartbeater waits on. So closing the connection passed to Open, by a
+// defer, a t.Cleanup, or a goroutine started before the call whose last
+// act closes it (a fake server), discharges Open's obligation as Close
+// would. What a goroutine does as it ends travels with the obligation,
+// through callers that pass their own parameter on and across packages.
+// A goroutine handed on that waits on nothing the pass can name, only
+// perhaps inside function values it calls, and that no WaitGroup counts
+// (go c.shutdown(err), a teardown), is not owed: it ends on its own.
+//
 // Not a join: a signal the goroutine gives before it blocks again (a
 // start.Done() or close(started) handshake, then a receive) says it
 // began, not that it ended. Not a release: a buffer that cannot take all

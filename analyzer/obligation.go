@@ -52,6 +52,11 @@ type obligation struct {
 	goStmt  *ast.GoStmt
 	more    int  // other goroutines handed on the same way (mergeObligations)
 	byName  bool // methods are stops by their names, their effect unseen
+	// exits: what the goroutine does as it ends, once released (exits.go).
+	exits []exitEffect
+	// argEnds: 1+i when stopping the caller's argument i ends the
+	// goroutine (a reader of the connection passed in); 0 otherwise.
+	argEnds int
 }
 
 func result(i int) int                { return -2 - i }
@@ -89,54 +94,17 @@ func (c *checker) computeObligations() {
 			continue
 		}
 		j := c.joinOf(cur)
-		if j.bare || j.handoff == nil || !j.mayBlock() {
-			continue // a goroutine that ends on its own can be let go
-		}
-		h := *j.handoff
-		if h.kind != obStop && h.p.fields != "" {
-			// A WaitGroup or channel in a field: whoever holds the value
-			// calls the method that waits or receives (s.wg: s.Stop()).
-			h = handoff{p: parentPath(h.p), kind: obStop}
-		}
-		o, ok := c.lift(fd, fn, h.p, h.kind)
-		if !ok {
+		if j.bare {
 			continue
 		}
-		if o.isResult() && o.fields != "" {
-			// Something inside a value it returns: the caller holds the
-			// value and stops it whole (db.Close() for db.vlog's goroutine).
-			h = handoff{p: path{root: h.p.root}, kind: obStop}
-			o.fields, o.kind = "", obStop
+		if o, ok := c.goObligation(fd, fn, cur, j); ok {
+			c.obligations[fn] = appendObligation(c.obligations[fn], o)
+		} else if a, ok := c.argStopOf(fd, fn, cur.Node().(*ast.GoStmt), j); ok {
+			// Released by someone else, or ending on its own. When it
+			// ends with an argument its caller passed, what it does as it
+			// ends is the caller's to know.
+			c.argStops[fn] = appendObligation(c.argStops[fn], a)
 		}
-		g := cur.Node().(*ast.GoStmt)
-		o.goStmt = g
-		o.at = c.factPos(g)
-		o.runs = c.goCallee(g)
-		if o.kind == obStop {
-			o.needs, o.joins = c.needsOf(j, h.p)
-			if len(o.needs) == 0 && len(o.joins) == 0 {
-				continue // the value cannot stop it
-			}
-			o.methods = c.stoppingMethods(c.valueAt(fd, fn, o), j)
-			if !slices.ContainsFunc(o.methods, token.IsExported) {
-				// No exported method is seen to stop it: the effect goes
-				// where the pass cannot follow. A stop by its name stands.
-				if names := c.stopNames(c.valueAt(fd, fn, o)); len(names) > 0 {
-					o.methods, o.byName = names, true
-				}
-			}
-			if len(o.methods) == 0 {
-				// A value none of whose methods stops it: nothing a caller
-				// can be told to do with it, unless what its goroutine waits
-				// on came from the caller (newSnap(stop) keeping stop in
-				// the value it starts s.run on): the caller must close that.
-				if i, ok := c.paramChannel(fd, fn, j); ok {
-					c.obligations[fn] = appendObligation(c.obligations[fn], obligation{target: i, kind: obClose, goStmt: g, at: o.at, runs: o.runs})
-				}
-				continue
-			}
-		}
-		c.obligations[fn] = appendObligation(c.obligations[fn], o)
 	}
 	// Calls that hand an obligation on again: to the function's own
 	// caller, through its receiver, a parameter or a result. The calls are
@@ -168,6 +136,69 @@ func (c *checker) computeObligations() {
 	}
 }
 
+// goObligation returns the obligation the go statement at cur, in fd,
+// leaves to fd's callers, if it hands its join or stop on to them.
+func (c *checker) goObligation(fd *ast.FuncDecl, fn *types.Func, cur inspector.Cursor, j *goJoin) (obligation, bool) {
+	if j.handoff == nil || !j.mayBlock() {
+		return obligation{}, false // a goroutine that ends on its own can be let go
+	}
+	h := *j.handoff
+	if h.kind != obStop && h.p.fields != "" {
+		// A WaitGroup or channel in a field: whoever holds the value
+		// calls the method that waits or receives (s.wg: s.Stop()).
+		h = handoff{p: parentPath(h.p), kind: obStop}
+	}
+	o, ok := c.lift(fd, fn, h.p, h.kind)
+	if !ok {
+		return obligation{}, false
+	}
+	if o.isResult() && o.fields != "" {
+		// Something inside a value it returns: the caller holds the
+		// value and stops it whole (db.Close() for db.vlog's goroutine).
+		h = handoff{p: path{root: h.p.root}, kind: obStop}
+		o.fields, o.kind = "", obStop
+	}
+	g := cur.Node().(*ast.GoStmt)
+	o.goStmt = g
+	o.at = c.factPos(g)
+	o.runs = c.goCallee(g)
+	o.exits = c.exitsOf(fd, fn, g)
+	o.argEnds = c.argEndsOf(fn, g, j)
+	if o.kind == obStop {
+		o.needs, o.joins = c.needsOf(j, h.p)
+		if len(o.needs) == 0 && len(o.joins) == 0 {
+			return obligation{}, false // the value cannot stop it
+		}
+		if len(o.needs) == 0 && !slices.ContainsFunc(j.blocks, func(b block) bool { return !b.inner }) &&
+			!slices.ContainsFunc(j.keys, func(k joinKey) bool { return k.kind == keyWait }) {
+			// It waits on nothing the pass can name, only maybe inside
+			// function values it calls, and no WaitGroup counts it as a
+			// worker of its owner: a teardown (go c.shutdown(err)) that
+			// ends on its own unless what it calls never returns.
+			return obligation{}, false
+		}
+		o.methods = c.stoppingMethods(c.valueAt(fd, fn, o), j)
+		if !slices.ContainsFunc(o.methods, token.IsExported) {
+			// No exported method is seen to stop it: the effect goes
+			// where the pass cannot follow. A stop by its name stands.
+			if names := c.stopNames(c.valueAt(fd, fn, o)); len(names) > 0 {
+				o.methods, o.byName = names, true
+			}
+		}
+		if len(o.methods) == 0 {
+			// A value none of whose methods stops it: nothing a caller
+			// can be told to do with it, unless what its goroutine waits
+			// on came from the caller (newSnap(stop) keeping stop in
+			// the value it starts s.run on): the caller must close that.
+			if i, ok := c.paramChannel(fd, fn, j); ok {
+				return obligation{target: i, kind: obClose, goStmt: g, at: o.at, runs: o.runs}, true
+			}
+			return obligation{}, false
+		}
+	}
+	return o, true
+}
+
 // An ownCall is a call in the body of a function of the package (not in
 // a function literal), of a function known statically.
 type ownCall struct {
@@ -182,6 +213,7 @@ type ownCall struct {
 // function has new obligations.
 func (c *checker) handOnAt(oc ownCall) (changed bool) {
 	fn, fd, call, to := oc.fn, oc.fd, oc.call, oc.to
+	changed = c.liftArgStops(fd, fn, call, to)
 	for _, o := range c.obligationsOf(to) {
 		if i, fields, ok := c.returnedInPlace(call, o); ok {
 			// return newCache(), return &Writer{b: NewBuilder()}: the
@@ -195,6 +227,9 @@ func (c *checker) handOnAt(oc ownCall) (changed bool) {
 			if fields != "" {
 				lifted.methods = c.methodsDischarging(fn.Type().(*types.Signature).Results().At(i).Type(), lifted)
 			}
+			lifted.exits = c.liftExits(fd, fn, call, to, o.exits)
+			lifted.argEnds = c.liftArgEnds(fn, call, to, o.argEnds)
+			lifted.argEnds = c.liftArgEnds(fn, call, to, o.argEnds)
 			n := len(c.obligations[fn])
 			c.obligations[fn] = appendObligation(c.obligations[fn], lifted)
 			changed = changed || len(c.obligations[fn]) != n
@@ -224,6 +259,8 @@ func (c *checker) handOnAt(oc ownCall) (changed bool) {
 			continue // t.Cleanup(func() { c.Close() }) before returning c: a test helper's fixture
 		}
 		lifted.needs, lifted.joins, lifted.methods, lifted.at, lifted.runs, lifted.goStmt = o.needs, o.joins, o.methods, o.at, o.runs, o.goStmt
+		lifted.exits = c.liftExits(fd, fn, call, to, o.exits)
+		lifted.argEnds = c.liftArgEnds(fn, call, to, o.argEnds)
 		n := len(c.obligations[fn])
 		c.obligations[fn] = appendObligation(c.obligations[fn], lifted)
 		changed = changed || len(c.obligations[fn]) != n
@@ -287,10 +324,10 @@ func (c *checker) dischargedLater(fd *ast.FuncDecl, call *ast.CallExpr, p path, 
 		case *ast.FuncLit:
 			return false
 		case *ast.DeferStmt:
-			found = c.discharges(s, p, o)
+			found = c.discharges(s, p, o, nil)
 		case *ast.ExprStmt:
 			if cl, ok := s.X.(*ast.CallExpr); ok && isMethod(callee(c.info, cl), "testing", "common", "Cleanup") || isCleanup(c.info, s.X) {
-				found = c.discharges(s, p, o)
+				found = c.discharges(s, p, o, nil)
 			}
 		}
 		return !found
@@ -959,8 +996,9 @@ func (c *checker) checkObligations() {
 		// Close of it stops them all, or the report on it says so.
 		var dropped []obligation
 		var hows []string
+		grow := c.exitGrowth(call, to)
 		for _, o := range mergeObligations(obs) {
-			how := c.checkCall(cur, fn, call, to, o)
+			how := c.checkCall(cur, fn, call, to, o, grow)
 			if how == "" {
 				continue
 			}
@@ -997,7 +1035,7 @@ func (c *checker) inGoCall(cur inspector.Cursor) bool {
 
 // checkCall checks one obligation at one call, and says how the call
 // drops it, or "" when it does not.
-func (c *checker) checkCall(cur inspector.Cursor, fn ast.Node, call *ast.CallExpr, to *types.Func, o obligation) string {
+func (c *checker) checkCall(cur inspector.Cursor, fn ast.Node, call *ast.CallExpr, to *types.Func, o obligation, grow grower) string {
 	var p path
 	if e := c.obligationExpr(call, to, o); e != nil {
 		p = pathOf(c.info, e)
@@ -1023,9 +1061,9 @@ func (c *checker) checkCall(cur inspector.Cursor, fn ast.Node, call *ast.CallExp
 	if !o.isResult() && !c.ownedLocal(p.root, fn) {
 		return "" // a value the function got from elsewhere: its owner's business
 	}
-	used := func(n ast.Node) bool { return c.discharges(n, p, o) }
+	used := func(n ast.Node) bool { return c.discharges(n, p, o, grow) }
 	stmt := c.stmtOf(cur)
-	if deferredBefore(c.info, funcBody(fn), stmt, used) {
+	if deferredBefore(c.info, funcBody(fn), stmt, used) || c.stoppedByGoroutine(funcBody(fn), stmt, p, o, grow) {
 		return ""
 	}
 	// A test's t.Fatal is not held against it here: a value it made is
@@ -1260,8 +1298,9 @@ func (c *checker) errResult(call *ast.CallExpr, to *types.Func, stmt ast.Node) *
 // p: receives from it or ranges over it (obRecv), waits on it (obWait),
 // closes it (obClose), calls one of its stopping methods (obStop), or
 // hands it on (returns it, stores it, passes it to a call, captures it in
-// a goroutine).
-func (c *checker) discharges(n ast.Node, p path, o obligation) bool {
+// a goroutine). grow, when not nil, adds to n's effects what the
+// goroutines they release do as they end (exitGrowth).
+func (c *checker) discharges(n ast.Node, p path, o obligation, grow grower) bool {
 	found := false
 	eachRef(c.info, n, func(r ref) {
 		if found || !r.path.prefixOf(p) && !p.prefixOf(r.path) {
@@ -1300,6 +1339,13 @@ func (c *checker) discharges(n ast.Node, p path, o obligation) bool {
 		return found
 	}
 	es := c.effectsAt(n)
+	if grow != nil {
+		// And what the goroutines it ends do as they end.
+		var ended []string
+		if es, ended = grow(es); slices.Contains(ended, o.at) {
+			return true
+		}
+	}
 	if c.releasesAll(es, p, o.needs) || slices.ContainsFunc(o.joins, func(r release) bool { return c.releasesAll(es, p, [][]release{{r}}) }) {
 		return true
 	}

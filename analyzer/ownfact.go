@@ -22,7 +22,10 @@ type ownFact struct {
 	ReturnsDone   bool
 	ReturnsCancel *factPath
 	Owes          []factObligation
-	Fresh         bool // its first result is a value it made itself (a constructor)
+	// ArgStops: its goroutines that end when the caller stops an
+	// argument (Target), with what they do as they end (exits.go).
+	ArgStops []factObligation
+	Fresh    bool // its first result is a value it made itself (a constructor)
 	// Starts: one of its go statements starts a goroutine it does not
 	// join before returning (handed on, or bare): see startsOutliving.
 	Starts bool
@@ -49,6 +52,15 @@ type factObligation struct {
 	ByName  bool   // Methods stop it by their names
 	At      string // the go statement: "example.com/lib/lib.go:12"
 	Runs    string // what it runs
+	Exits   []factExit
+	ArgEnds int // 1+i: stopping argument i ends it
+}
+
+// A factExit is an exitEffect (exits.go).
+type factExit struct {
+	Target int
+	Fields string
+	Kind   uint8
 }
 
 // A factPath is a path rooted at the receiver (Root -1) or a parameter.
@@ -113,20 +125,47 @@ func (f *ownFact) String() string {
 		parts = append(parts, fmt.Sprintf("keeps param%d", i))
 	}
 	for _, o := range f.Owes {
-		t := "result" + fmt.Sprint(-2-o.Target)
-		switch {
-		case o.Target == -1:
-			t = "recv"
-		case o.Target >= 0:
-			t = fmt.Sprintf("param%d", o.Target)
-		}
 		how := obNames[o.Kind]
 		if len(o.Methods) > 0 {
 			how += " " + strings.Join(o.Methods, "|")
 		}
-		parts = append(parts, "owes "+how+" "+t+o.Fields+" for "+o.At)
+		parts = append(parts, "owes "+how+" "+targetName(o.Target)+o.Fields+" for "+o.At+argEndsName(o.ArgEnds)+exitNames(o.Exits))
+	}
+	for _, o := range f.ArgStops {
+		parts = append(parts, "ends with "+targetName(o.Target)+o.Fields+" for "+o.At+exitNames(o.Exits))
 	}
 	return "own(" + strings.Join(parts, "; ") + ")"
+}
+
+// targetName names an obligation's target: recv, param0, result0.
+func targetName(t int) string {
+	switch {
+	case t == -1:
+		return "recv"
+	case t >= 0:
+		return fmt.Sprintf("param%d", t)
+	}
+	return "result" + fmt.Sprint(-2-t)
+}
+
+// argEndsName says which argument's stop ends a goroutine, for String.
+func argEndsName(i int) string {
+	if i == 0 {
+		return ""
+	}
+	return fmt.Sprintf(" ends with param%d", i-1)
+}
+
+// exitNames lists exits for a fact's String: " exits close result0.done".
+func exitNames(xs []factExit) string {
+	var parts []string
+	for _, x := range xs {
+		parts = append(parts, effNames[x.Kind]+" "+targetName(x.Target)+x.Fields)
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return " exits " + strings.Join(parts, ", ")
 }
 
 func (p factPath) String() string {
@@ -378,15 +417,13 @@ func (c *checker) toFact(fn *types.Func, s *summary, obs []obligation, fresh boo
 		}
 	}
 	for _, o := range obs {
-		fo := factObligation{Target: o.target, Fields: o.fields, Kind: uint8(o.kind), Methods: o.methods, ByName: o.byName, At: o.at, Runs: o.runs}
-		for _, alts := range o.needs {
-			fo.Needs = append(fo.Needs, encodeReleases(alts))
-		}
-		fo.Joins = encodeReleases(o.joins)
-		f.Owes = append(f.Owes, fo)
+		f.Owes = append(f.Owes, encodeObligation(o))
+	}
+	for _, o := range c.argStops[fn] {
+		f.ArgStops = append(f.ArgStops, encodeObligation(o))
 	}
 	f.Starts = c.startsOutliving(fn)
-	if len(f.Blocks) == 0 && len(f.Effects) == 0 && f.Returns == nil && len(f.Owes) == 0 && !f.Fresh && !f.Starts {
+	if len(f.Blocks) == 0 && len(f.Effects) == 0 && f.Returns == nil && len(f.Owes) == 0 && len(f.ArgStops) == 0 && !f.Fresh && !f.Starts {
 		return nil
 	}
 	return f
@@ -448,14 +485,36 @@ func (c *checker) factSummary(fn *types.Func, f *ownFact) *summary {
 		}
 	}
 	for _, o := range f.Owes {
-		ob := obligation{target: o.Target, fields: o.Fields, kind: obKind(o.Kind), methods: o.Methods, byName: o.ByName, at: o.At, runs: o.Runs}
-		for _, fa := range o.Needs {
-			ob.needs = append(ob.needs, decodeReleases(fa))
-		}
-		ob.joins = decodeReleases(o.Joins)
-		s.obligations = append(s.obligations, ob)
+		s.obligations = append(s.obligations, decodeObligation(o))
+	}
+	for _, o := range f.ArgStops {
+		s.argStops = append(s.argStops, decodeObligation(o))
 	}
 	return s
+}
+
+func encodeObligation(o obligation) factObligation {
+	fo := factObligation{Target: o.target, Fields: o.fields, Kind: uint8(o.kind), Methods: o.methods, ByName: o.byName, At: o.at, Runs: o.runs, ArgEnds: o.argEnds}
+	for _, alts := range o.needs {
+		fo.Needs = append(fo.Needs, encodeReleases(alts))
+	}
+	fo.Joins = encodeReleases(o.joins)
+	for _, x := range o.exits {
+		fo.Exits = append(fo.Exits, factExit{Target: x.target, Fields: x.fields, Kind: uint8(x.kind)})
+	}
+	return fo
+}
+
+func decodeObligation(o factObligation) obligation {
+	ob := obligation{target: o.Target, fields: o.Fields, kind: obKind(o.Kind), methods: o.Methods, byName: o.ByName, at: o.At, runs: o.Runs, argEnds: o.ArgEnds}
+	for _, fa := range o.Needs {
+		ob.needs = append(ob.needs, decodeReleases(fa))
+	}
+	ob.joins = decodeReleases(o.Joins)
+	for _, x := range o.Exits {
+		ob.exits = append(ob.exits, exitEffect{target: x.Target, fields: x.Fields, kind: effKind(x.Kind)})
+	}
+	return ob
 }
 
 func encodeReleases(rs []release) []factRelease {
