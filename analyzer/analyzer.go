@@ -155,6 +155,8 @@ type checker struct {
 	ranges         map[ast.Expr]*ast.RangeStmt        // range statements over channels, by operand
 	obligations    map[*types.Func][]obligation       // what callers of this package's functions must do
 	argStops       map[*types.Func][]obligation       // their goroutines that end when an argument is stopped (exits.go)
+	rangeVars      map[*types.Var]ast.Expr            // the variables ranges over slices and maps bind (registry.go)
+	registered     map[*types.Var][]path              // local channels registered with a registry (registry.go)
 	bubbled        map[*types.Func]bool               // test helpers only ever called in synctest bubbles
 	funcUses       map[*types.Func][]inspector.Cursor // the identifiers that use each function, see usesOf
 	consumed       map[fieldKey]bool                  // channel fields a goroutine of the package receives from

@@ -224,3 +224,10 @@ func TestTransport(t *testing.T) {
 	t.Parallel()
 	run(t, "example.com/transport/conn", "example.com/transport/user")
 }
+
+// TestRegistry runs channels registered with a value whose Close closes
+// them all (registry.go), in the package and through facts.
+func TestRegistry(t *testing.T) {
+	t.Parallel()
+	run(t, "example.com/registry/events", "example.com/registry/app")
+}

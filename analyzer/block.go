@@ -75,6 +75,9 @@ type summary struct {
 	// argStops, for a function of another package: its goroutines that
 	// end when the caller stops an argument, with their exits (exits.go).
 	argStops []obligation
+	// registers: the values it stores as elements of a slice or map
+	// field (registry.go).
+	registers []registration
 	// fresh, for a function of another package: its first result is a
 	// value it made itself (a constructor).
 	fresh bool
@@ -118,6 +121,7 @@ func (c *checker) summaryOf(fn *types.Func) *summary {
 	w.stmts(decl.Body.List)
 	s.blocks, s.opaque, s.locks, s.waits, s.unread = w.blocks, w.opaque, w.locks, w.waits, w.unread
 	s.effects = c.effectsIn(decl.Body, keep)
+	s.registers = c.registrationsIn(decl.Body, keep)
 	s.returns, s.returnsDone = c.returnedPath(decl, keep)
 	if s.returnsDone && s.returns.fields != "" {
 		s.returnsCancel, _ = c.pairedCancel(s.returns)

@@ -123,6 +123,15 @@
 // perhaps inside function values it calls, and that no WaitGroup counts
 // (go c.shutdown(err), a teardown), is not owed: it ends on its own.
 //
+// A registry stops what is registered with it. A method that stores a
+// channel it is given as an element of a slice or map field (NotifyClose
+// appending ch to c.closes, Watch setting b.byName[name] = ch) registers
+// it; a method that closes every element of that field (a range over
+// c.closes closing each) closes the channel too. A goroutine ranging over
+// a registered channel is stopped by the registry's Close, also when the
+// channel is the one the registering call returns (ev :=
+// b.Notify(make(chan string))) and across packages.
+//
 // Not a join: a signal the goroutine gives before it blocks again (a
 // start.Done() or close(started) handshake, then a receive) says it
 // began, not that it ended. Not a release: a buffer that cannot take all

@@ -77,6 +77,9 @@ func (c *checker) walkEffects(n ast.Node, goroutines bool, note func(effKind, pa
 // callEffects adds the effects of one call.
 func (c *checker) callEffects(call *ast.CallExpr, add func(effKind, path)) {
 	if isBuiltinCall(c.info, call, "close") && len(call.Args) == 1 {
+		if p, ok := c.elemPath(call.Args[0]); ok {
+			add(effClose, p) // for _, l := range c.closes { close(l) }: a registry's close
+		}
 		add(effClose, pathOf(c.info, call.Args[0]))
 		return
 	}
@@ -235,7 +238,7 @@ func (c *checker) releases(e effect, a alt) bool {
 	case altRecv:
 		switch e.kind {
 		case effClose:
-			return e.p.equal(a.p)
+			return e.p.equal(a.p) || c.closesRegistered(e, a.p)
 		case effSend:
 			return a.exits && e.p.equal(a.p)
 		}

@@ -25,6 +25,9 @@ type ownFact struct {
 	// ArgStops: its goroutines that end when the caller stops an
 	// argument (Target), with what they do as they end (exits.go).
 	ArgStops []factObligation
+	// Registers: the parameters it stores as elements of a slice or map
+	// field of its receiver or another parameter (registry.go).
+	Registers []factRegistration
 	Fresh    bool // its first result is a value it made itself (a constructor)
 	// Starts: one of its go statements starts a goroutine it does not
 	// join before returning (handed on, or bare): see startsOutliving.
@@ -130,6 +133,9 @@ func (f *ownFact) String() string {
 			how += " " + strings.Join(o.Methods, "|")
 		}
 		parts = append(parts, "owes "+how+" "+targetName(o.Target)+o.Fields+" for "+o.At+argEndsName(o.ArgEnds)+exitNames(o.Exits))
+	}
+	for _, r := range f.Registers {
+		parts = append(parts, "registers "+r.From.String()+" in "+r.To.String())
 	}
 	for _, o := range f.ArgStops {
 		parts = append(parts, "ends with "+targetName(o.Target)+o.Fields+" for "+o.At+exitNames(o.Exits))
@@ -422,8 +428,9 @@ func (c *checker) toFact(fn *types.Func, s *summary, obs []obligation, fresh boo
 	for _, o := range c.argStops[fn] {
 		f.ArgStops = append(f.ArgStops, encodeObligation(o))
 	}
+	f.Registers = encodeRegistrations(s.registers, enc)
 	f.Starts = c.startsOutliving(fn)
-	if len(f.Blocks) == 0 && len(f.Effects) == 0 && f.Returns == nil && len(f.Owes) == 0 && len(f.ArgStops) == 0 && !f.Fresh && !f.Starts {
+	if len(f.Blocks) == 0 && len(f.Effects) == 0 && f.Returns == nil && len(f.Owes) == 0 && len(f.ArgStops) == 0 && len(f.Registers) == 0 && !f.Fresh && !f.Starts {
 		return nil
 	}
 	return f
@@ -490,6 +497,7 @@ func (c *checker) factSummary(fn *types.Func, f *ownFact) *summary {
 	for _, o := range f.ArgStops {
 		s.argStops = append(s.argStops, decodeObligation(o))
 	}
+	s.registers = decodeRegistrations(f.Registers, dec)
 	return s
 }
 
