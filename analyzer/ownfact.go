@@ -28,7 +28,7 @@ type ownFact struct {
 	// Registers: the parameters it stores as elements of a slice or map
 	// field of its receiver or another parameter (registry.go).
 	Registers []factRegistration
-	Fresh    bool // its first result is a value it made itself (a constructor)
+	Fresh     bool // its first result is a value it made itself (a constructor)
 	// Starts: one of its go statements starts a goroutine it does not
 	// join before returning (handed on, or bare): see startsOutliving.
 	Starts bool
