@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"cmp"
 	"fmt"
 	"go/ast"
 	"go/token"
@@ -121,6 +122,10 @@ func (c *checker) computeObligations() {
 			}
 		})
 	}
+	// In the order of the source, not of the map: the obligations each
+	// function collects, and so the go statement a report names, must not
+	// change from run to run.
+	slices.SortFunc(calls, func(a, b ownCall) int { return cmp.Compare(a.call.Pos(), b.call.Pos()) })
 	var grew map[*types.Func]bool
 	for round := 0; round == 0 || len(grew) > 0; round++ {
 		next := make(map[*types.Func]bool)
