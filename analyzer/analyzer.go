@@ -157,6 +157,8 @@ type checker struct {
 	argStops       map[*types.Func][]obligation       // their goroutines that end when an argument is stopped (exits.go)
 	rangeVars      map[*types.Var]ast.Expr            // the variables ranges over slices and maps bind (registry.go)
 	registered     map[*types.Var][]path              // local channels registered with a registry (registry.go)
+	synctest       uint8                              // 0 not known, 1 a file imports testing/synctest, 2 none does
+	indexingFields bool                               // fieldIndex is walking the package (callEffects)
 	bubbled        map[*types.Func]bool               // test helpers only ever called in synctest bubbles
 	funcUses       map[*types.Func][]inspector.Cursor // the identifiers that use each function, see usesOf
 	consumed       map[fieldKey]bool                  // channel fields a goroutine of the package receives from
@@ -544,6 +546,23 @@ func (c *checker) testMethodSig(fd *ast.FuncDecl) bool {
 // position first, which skips the subtrees that cannot hold n, so that
 // finding one node costs the depth of the tree and not its size; a node
 // without a position in the source is searched for node by node.
+// cursorAt is cursorOf by position only: no walk when that fails.
+func (c *checker) cursorAt(n ast.Node) (inspector.Cursor, bool) {
+	if !n.Pos().IsValid() || !n.End().IsValid() {
+		return inspector.Cursor{}, false
+	}
+	cur, ok := c.root.FindByPos(n.Pos(), n.End())
+	for k := cur; ok && k.Node() != nil; k = k.Parent() {
+		if k.Node() == n {
+			return k, true
+		}
+		if k.Node().Pos() < n.Pos() || k.Node().End() > n.End() {
+			break
+		}
+	}
+	return inspector.Cursor{}, false
+}
+
 func (c *checker) cursorOf(n ast.Node) (inspector.Cursor, bool) {
 	if n.Pos().IsValid() && n.End().IsValid() {
 		if cur, ok := c.root.FindByPos(n.Pos(), n.End()); ok {

@@ -115,13 +115,14 @@ func (c *checker) summaryOf(fn *types.Func) *summary {
 		return nil
 	}
 	c.summaries[fn] = &summary{} // in progress
+	defer func(indexing bool) { c.indexingFields = indexing }(c.indexingFields)
+	c.indexingFields = false // a summary binds all of its callees' effects
 	s := &summary{}
 	keep := func(p path) bool { return c.paramOrGlobal(p, decl) }
 	w := &blockWalk{c: c, keep: keep}
 	w.stmts(decl.Body.List)
 	s.blocks, s.opaque, s.locks, s.waits, s.unread = w.blocks, w.opaque, w.locks, w.waits, w.unread
-	s.effects = c.effectsIn(decl.Body, keep)
-	s.registers = c.registrationsIn(decl.Body, keep)
+	s.effects, s.registers = c.effectsAndRegistrations(decl.Body, keep)
 	s.returns, s.returnsDone = c.returnedPath(decl, keep)
 	if s.returnsDone && s.returns.fields != "" {
 		s.returnsCancel, _ = c.pairedCancel(s.returns)

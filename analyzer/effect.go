@@ -7,6 +7,8 @@ import (
 	"go/types"
 	"slices"
 	"strings"
+
+	"golang.org/x/tools/go/ast/inspector"
 )
 
 // This file is the releasing side of the ownership model (own.go): what a
@@ -53,7 +55,13 @@ func (c *checker) effectsIn(body ast.Node, keep func(path) bool) []effect {
 // ranges over channels and calls, in function literals too, and in the
 // goroutines it starts only with goroutines set.
 func (c *checker) walkEffects(n ast.Node, goroutines bool, note func(effKind, path)) {
-	ast.Inspect(n, func(n ast.Node) bool {
+	c.walk(n, goroutines, note, nil)
+}
+
+// walk is walkEffects, and, with reg, the walk that also finds the
+// registrations of a body (registry.go): one pass over it for both.
+func (c *checker) walk(n ast.Node, goroutines bool, note func(effKind, path), reg func(ast.Node)) {
+	visit := func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.GoStmt:
 			return goroutines
@@ -69,10 +77,36 @@ func (c *checker) walkEffects(n ast.Node, goroutines bool, note func(effKind, pa
 			}
 		case *ast.CallExpr:
 			c.callEffects(n, note)
+			if reg != nil {
+				reg(n)
+			}
+		case *ast.AssignStmt:
+			if reg != nil {
+				reg(n)
+			}
 		}
 		return true
-	})
+	}
+	// The inspector's events skip, by their types, the subtrees that hold
+	// none of these nodes: faster than ast.Inspect over every node.
+	// Only for large nodes (a body, a file), found by position; a small
+	// one is walked faster than looked for.
+	switch n.(type) {
+	case *ast.BlockStmt, *ast.File:
+		if cur, ok := c.cursorAt(n); ok {
+			types := effectNodes
+			if reg != nil {
+				types = append(slices.Clip(types), (*ast.AssignStmt)(nil))
+			}
+			cur.Inspect(types, func(cur inspector.Cursor) bool { return visit(cur.Node()) })
+			return
+		}
+	}
+	ast.Inspect(n, visit)
 }
+
+// effectNodes are the nodes walkEffects visits.
+var effectNodes = []ast.Node{(*ast.GoStmt)(nil), (*ast.SendStmt)(nil), (*ast.UnaryExpr)(nil), (*ast.RangeStmt)(nil), (*ast.CallExpr)(nil)}
 
 // callEffects adds the effects of one call.
 func (c *checker) callEffects(call *ast.CallExpr, add func(effKind, path)) {
@@ -113,7 +147,16 @@ func (c *checker) callEffects(call *ast.CallExpr, add func(effKind, path)) {
 		}
 	}
 	if s := c.calleeSummary(fn); s != nil {
+		var recv *types.Var
+		if c.indexingFields && fn.Pkg() == c.pass.Pkg {
+			// fieldIndex walks the callee's body too, where its effects
+			// on its receiver's fields are the same fields' effects.
+			recv = fn.Origin().Type().(*types.Signature).Recv()
+		}
 		for _, e := range s.effects {
+			if recv != nil && e.p.root == recv {
+				continue
+			}
 			if p, ok := c.bindPath(fn, call, e.p); ok {
 				add(e.kind, p)
 			}

@@ -617,6 +617,9 @@ func isCallee(r ref) bool {
 // synctest.Test or synctest.Run, which wait for every goroutine of the
 // bubble.
 func (c *checker) inSynctest(cur inspector.Cursor) bool {
+	if !c.usesSynctest() {
+		return false
+	}
 	for f := range cur.Enclosing((*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
 		switch n := f.Node().(type) {
 		case *ast.FuncLit:
@@ -628,6 +631,22 @@ func (c *checker) inSynctest(cur inspector.Cursor) bool {
 		}
 	}
 	return false
+}
+
+// usesSynctest reports whether a file of the package imports
+// testing/synctest: only then can a bubble be made in it.
+func (c *checker) usesSynctest() bool {
+	if c.synctest == 0 {
+		c.synctest = 2
+		for _, f := range c.pass.Files {
+			for _, imp := range f.Imports {
+				if imp.Path.Value == `"testing/synctest"` {
+					c.synctest = 1
+				}
+			}
+		}
+	}
+	return c.synctest == 1
 }
 
 // bubbles reports whether call runs the function literal lit, one of its

@@ -6,6 +6,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"maps"
 	"slices"
 	"strings"
 
@@ -111,8 +112,14 @@ func (c *checker) computeObligations() {
 	// caller, through its receiver, a parameter or a result. The calls are
 	// collected once; after the first round, only the calls of functions
 	// whose obligations grew in the round before can hand on more.
+	// In the order of the source, not of the map: the obligations each
+	// function collects, and so the go statement a report names, must not
+	// change from run to run.
+	fns := slices.Collect(maps.Keys(c.decls))
+	slices.SortFunc(fns, func(a, b *types.Func) int { return cmp.Compare(a.Pos(), b.Pos()) })
 	var calls []ownCall
-	for fn, fd := range c.decls {
+	for _, fn := range fns {
+		fd := c.decls[fn]
 		if fd.Body == nil {
 			continue
 		}
@@ -122,10 +129,6 @@ func (c *checker) computeObligations() {
 			}
 		})
 	}
-	// In the order of the source, not of the map: the obligations each
-	// function collects, and so the go statement a report names, must not
-	// change from run to run.
-	slices.SortFunc(calls, func(a, b ownCall) int { return cmp.Compare(a.call.Pos(), b.call.Pos()) })
 	var grew map[*types.Func]bool
 	for round := 0; round == 0 || len(grew) > 0; round++ {
 		next := make(map[*types.Func]bool)

@@ -1050,9 +1050,13 @@ func (c *checker) fieldIndex() *fieldUse {
 			ix.effects[ck.field][k] = true
 		}
 	}
+	c.indexingFields = true
 	for _, f := range c.pass.Files {
 		c.walkEffects(f, true, note)
-		ast.Inspect(f, func(n ast.Node) bool {
+	}
+	c.indexingFields = false
+	for cur := range c.root.Preorder((*ast.AssignStmt)(nil), (*ast.CompositeLit)(nil), (*ast.UnaryExpr)(nil)) {
+		func(n ast.Node) {
 			switch n := n.(type) {
 			case *ast.AssignStmt:
 				for i, l := range n.Lhs {
@@ -1078,8 +1082,7 @@ func (c *checker) fieldIndex() *fieldUse {
 					}
 				}
 			}
-			return true
-		})
+		}(cur.Node())
 	}
 	return ix
 }

@@ -89,23 +89,27 @@ func (c *checker) rangedBy() map[*types.Var]ast.Expr {
 	return c.rangeVars
 }
 
-// registrationsIn returns the registrations of a function's body, those
-// of the calls it makes mapped to its terms included, keeping those whose
-// paths keep accepts.
-func (c *checker) registrationsIn(body *ast.BlockStmt, keep func(path) bool) []registration {
+// effectsAndRegistrations returns the effects of a function's body
+// (effectsIn) and its registrations, those of the calls it makes mapped to
+// its terms included, keeping those whose paths keep accepts: one walk.
+func (c *checker) effectsAndRegistrations(body *ast.BlockStmt, keep func(path) bool) ([]effect, []registration) {
+	var effects []effect
 	var out []registration
 	add := func(from, to path) {
 		if from.valid() && to.valid() && keep(from) && keep(to) && !slices.Contains(out, registration{from, to}) {
 			out = append(out, registration{from, to})
 		}
 	}
-	ast.Inspect(body, func(n ast.Node) bool {
+	note := func(k effKind, p path) {
+		if keep(p) {
+			effects = append(effects, effect{k, p})
+		}
+	}
+	c.walk(body, false, note, func(n ast.Node) {
 		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
 		case *ast.AssignStmt:
 			if len(n.Lhs) != len(n.Rhs) {
-				return true
+				return
 			}
 			for i, lhs := range n.Lhs {
 				rhs := n.Rhs[i]
@@ -133,7 +137,7 @@ func (c *checker) registrationsIn(body *ast.BlockStmt, keep func(path) bool) []r
 		case *ast.CallExpr:
 			fn := typeutil.StaticCallee(c.info, n)
 			if fn == nil {
-				return true
+				return
 			}
 			if s := c.calleeSummary(fn); s != nil {
 				for _, r := range s.registers {
@@ -145,9 +149,8 @@ func (c *checker) registrationsIn(body *ast.BlockStmt, keep func(path) bool) []r
 				}
 			}
 		}
-		return true
 	})
-	return out
+	return effects, out
 }
 
 // registeredAs returns the element paths, in the terms of the function
