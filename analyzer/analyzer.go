@@ -75,14 +75,17 @@ func Rules() []Rule {
 }
 
 var (
-	strict  bool
-	explain bool
+	strict    bool
+	explain   bool
+	factsOnly bool // -factsonly: a dependency analysed for its facts alone
 	enabled = make(map[string]*bool)
 )
 
 func init() {
 	Analyzer.Flags.BoolVar(&strict, "strict", false,
 		"barego: report every go statement outside the twine runtime, joined or not")
+	Analyzer.Flags.BoolVar(&factsOnly, "factsonly", false,
+		"compute only the facts other packages import, and report nothing (twinevet sets it for the packages go vet reads only for their facts)")
 	Analyzer.Flags.BoolVar(&explain, "explain", false,
 		"barego: also say, for each go statement it does not report, how its goroutine is joined, stopped or handed on")
 	for _, r := range rules {
@@ -218,6 +221,9 @@ func run(pass *analysis.Pass) (any, error) {
 	c.computeObligations()
 	c.exportOwnFacts()
 	c.exportIfaceFacts()
+	if factsOnly {
+		return nil, nil // a dependency's run: its reports would be dropped
+	}
 	c.collectCalls()
 
 	if on(ruleBarego) {

@@ -38,6 +38,8 @@ package main
 import (
 	"os"
 
+	"github.com/twine-go/twine/analyzer"
+
 	"golang.org/x/tools/go/analysis/unitchecker"
 )
 
@@ -54,6 +56,11 @@ func main() {
 	args := os.Args[1:]
 	if !underGoCommand(args) {
 		os.Exit(standalone(args, os.Stdout, os.Stderr))
+	}
+	if u, ok := readUnit(args); ok && u.VetxOnly {
+		// A dependency, analysed for the facts its importers read: twine
+		// computes those and skips its rules, whose reports go nowhere.
+		analyzer.Analyzer.Flags.Set("factsonly", "true")
 	}
 	analyzers := suite()
 	if u, ok := fixing(args); ok {

@@ -47,23 +47,35 @@ func (u unit) counted(*analysis.Pass) bool { return !u.VetxOnly }
 // fixing tells whether go vet -fix or go fix runs twinevet to apply fixes
 // to a unit (or show them with -diff), and returns the unit.
 func fixing(args []string) (unit, bool) {
-	var u unit
+	n := len(args)
+	if n == 0 || !strings.HasSuffix(args[n-1], ".cfg") {
+		return unit{}, false
+	}
+	fix, diff := false, false
+	for _, a := range args[:n-1] {
+		name, value, _ := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		fix = fix || name == "fix" && value != "false"
+		diff = diff || name == "diff" && value != "false"
+	}
+	if !fix {
+		return unit{diff: diff}, false
+	}
+	u, ok := readUnit(args)
+	u.diff = diff
+	return u, ok
+}
+
+// readUnit reads the unit's .cfg file, the last argument when the go
+// command runs twinevet on one; ok is false when there is none or it
+// cannot be read (unitchecker reports that).
+func readUnit(args []string) (u unit, ok bool) {
 	n := len(args)
 	if n == 0 || !strings.HasSuffix(args[n-1], ".cfg") {
 		return u, false
 	}
-	fix := false
-	for _, a := range args[:n-1] {
-		name, value, _ := strings.Cut(strings.TrimLeft(a, "-"), "=")
-		fix = fix || name == "fix" && value != "false"
-		u.diff = u.diff || name == "diff" && value != "false"
-	}
-	if !fix {
-		return u, false
-	}
 	data, err := os.ReadFile(args[n-1])
 	if err != nil || json.Unmarshal(data, &u) != nil {
-		return u, false // unitchecker reports it
+		return u, false
 	}
 	return u, true
 }
