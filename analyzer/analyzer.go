@@ -78,7 +78,7 @@ var (
 	strict    bool
 	explain   bool
 	factsOnly bool // -factsonly: a dependency analysed for its facts alone
-	enabled = make(map[string]*bool)
+	enabled   = make(map[string]*bool)
 )
 
 func init() {
