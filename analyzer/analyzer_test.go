@@ -225,8 +225,15 @@ func TestTransport(t *testing.T) {
 	run(t, "example.com/transport/conn", "example.com/transport/user")
 }
 
+// TestGate runs goroutines an option keeps from starting (gate.go).
+//
 // TestRegistry runs channels registered with a value whose Close closes
 // them all (registry.go), in the package and through facts.
+func TestGate(t *testing.T) {
+	t.Parallel()
+	run(t, "example.com/gate/srv", "example.com/gate/app")
+}
+
 func TestRegistry(t *testing.T) {
 	t.Parallel()
 	run(t, "example.com/registry/events", "example.com/registry/app")

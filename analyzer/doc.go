@@ -132,6 +132,15 @@
 // channel is the one the registering call returns (ev :=
 // b.Notify(make(chan string))) and across packages.
 //
+// An option can keep a goroutine from starting. When a boolean field of
+// the receiver's or a parameter's value decides whether the go statement
+// runs (if s.getOpts().NoSigs { return } before it, if opts.Watch { go
+// ... } around it), the obligation carries that gate to the callers, as
+// far as the value is passed on. A caller whose value is known to hold
+// the other value (a literal, &Options{NoSigs: true}, a package variable
+// or a function of the package returning such a literal, a local copied
+// from one whose field is never assigned) is not owed that goroutine.
+//
 // Not a join: a signal the goroutine gives before it blocks again (a
 // start.Done() or close(started) handshake, then a receive) says it
 // began, not that it ended. Not a release: a buffer that cannot take all

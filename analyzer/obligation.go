@@ -59,6 +59,9 @@ type obligation struct {
 	// argEnds: 1+i when stopping the caller's argument i ends the
 	// goroutine (a reader of the connection passed in); 0 otherwise.
 	argEnds int
+	// gate: the boolean option of the caller's value that decides whether
+	// the goroutine is started at all (gate.go); nil when none does.
+	gate *gate
 }
 
 func result(i int) int                { return -2 - i }
@@ -172,6 +175,7 @@ func (c *checker) goObligation(fd *ast.FuncDecl, fn *types.Func, cur inspector.C
 	o.runs = c.goCallee(g)
 	o.exits = c.exitsOf(fd, fn, g)
 	o.argEnds = c.argEndsOf(fn, g, j)
+	o.gate = c.gateOf(fd, fn, g)
 	if o.kind == obStop {
 		o.needs, o.joins = c.needsOf(j, h.p)
 		if len(o.needs) == 0 && len(o.joins) == 0 {
@@ -223,6 +227,9 @@ func (c *checker) handOnAt(oc ownCall) (changed bool) {
 	fn, fd, call, to := oc.fn, oc.fd, oc.call, oc.to
 	changed = c.liftArgStops(fd, fn, call, to)
 	for _, o := range c.obligationsOf(to) {
+		if c.gateOff(call, to, o.gate, fd) {
+			continue // fn's value keeps the goroutine from starting
+		}
 		if i, fields, ok := c.returnedInPlace(call, o); ok {
 			// return newCache(), return &Writer{b: NewBuilder()}: the
 			// result goes to this function's caller.
@@ -237,6 +244,7 @@ func (c *checker) handOnAt(oc ownCall) (changed bool) {
 			}
 			lifted.exits = c.liftExits(fd, fn, call, to, o.exits)
 			lifted.argEnds = c.liftArgEnds(fn, call, to, o.argEnds)
+			lifted.gate = c.liftGate(fd, fn, call, to, o.gate)
 			lifted.argEnds = c.liftArgEnds(fn, call, to, o.argEnds)
 			n := len(c.obligations[fn])
 			c.obligations[fn] = appendObligation(c.obligations[fn], lifted)
@@ -269,6 +277,7 @@ func (c *checker) handOnAt(oc ownCall) (changed bool) {
 		lifted.needs, lifted.joins, lifted.methods, lifted.at, lifted.runs, lifted.goStmt = o.needs, o.joins, o.methods, o.at, o.runs, o.goStmt
 		lifted.exits = c.liftExits(fd, fn, call, to, o.exits)
 		lifted.argEnds = c.liftArgEnds(fn, call, to, o.argEnds)
+		lifted.gate = c.liftGate(fd, fn, call, to, o.gate)
 		n := len(c.obligations[fn])
 		c.obligations[fn] = appendObligation(c.obligations[fn], lifted)
 		changed = changed || len(c.obligations[fn]) != n
@@ -1005,6 +1014,7 @@ func (c *checker) checkObligations() {
 		var dropped []obligation
 		var hows []string
 		grow := c.exitGrowth(call, to)
+		obs = slices.DeleteFunc(slices.Clone(obs), func(o obligation) bool { return c.gateOff(call, to, o.gate, fn) })
 		for _, o := range mergeObligations(obs) {
 			how := c.checkCall(cur, fn, call, to, o, grow)
 			if how == "" {

@@ -56,7 +56,15 @@ type factObligation struct {
 	At      string // the go statement: "example.com/lib/lib.go:12"
 	Runs    string // what it runs
 	Exits   []factExit
-	ArgEnds int // 1+i: stopping argument i ends it
+	ArgEnds int       // 1+i: stopping argument i ends it
+	Gate    *factGate // the option that decides whether it starts
+}
+
+// A factGate is a gate (gate.go).
+type factGate struct {
+	Target int
+	Fields string
+	On     bool
 }
 
 // A factExit is an exitEffect (exits.go).
@@ -132,7 +140,7 @@ func (f *ownFact) String() string {
 		if len(o.Methods) > 0 {
 			how += " " + strings.Join(o.Methods, "|")
 		}
-		parts = append(parts, "owes "+how+" "+targetName(o.Target)+o.Fields+" for "+o.At+argEndsName(o.ArgEnds)+exitNames(o.Exits))
+		parts = append(parts, "owes "+how+" "+targetName(o.Target)+o.Fields+" for "+o.At+argEndsName(o.ArgEnds)+exitNames(o.Exits)+gateName(o.Gate))
 	}
 	for _, r := range f.Registers {
 		parts = append(parts, "registers "+r.From.String()+" in "+r.To.String())
@@ -152,6 +160,14 @@ func targetName(t int) string {
 		return fmt.Sprintf("param%d", t)
 	}
 	return "result" + fmt.Sprint(-2-t)
+}
+
+// gateName says which option starts a goroutine, for String.
+func gateName(g *factGate) string {
+	if g == nil {
+		return ""
+	}
+	return fmt.Sprintf(" if %s%s is %v", targetName(g.Target), g.Fields, g.On)
 }
 
 // argEndsName says which argument's stop ends a goroutine, for String.
@@ -510,6 +526,9 @@ func encodeObligation(o obligation) factObligation {
 	for _, x := range o.exits {
 		fo.Exits = append(fo.Exits, factExit{Target: x.target, Fields: x.fields, Kind: uint8(x.kind)})
 	}
+	if g := o.gate; g != nil {
+		fo.Gate = &factGate{Target: g.target, Fields: g.fields, On: g.on}
+	}
 	return fo
 }
 
@@ -521,6 +540,9 @@ func decodeObligation(o factObligation) obligation {
 	ob.joins = decodeReleases(o.Joins)
 	for _, x := range o.Exits {
 		ob.exits = append(ob.exits, exitEffect{target: x.Target, fields: x.Fields, kind: effKind(x.Kind)})
+	}
+	if g := o.Gate; g != nil {
+		ob.gate = &gate{target: g.Target, fields: g.Fields, on: g.On}
 	}
 	return ob
 }

@@ -1,0 +1,434 @@
+package analyzer
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"strings"
+)
+
+// A goroutine can be off by an option: handleSignals returns early when
+// the server's options say NoSigs, before its go statement, and a test
+// that builds the server from options with NoSigs: true starts no signal
+// goroutine at all, so it owes nothing for it. A gate says which boolean
+// field of a value the caller passes decides whether the goroutine is
+// started; a caller whose value is known, from a literal, to hold the
+// other value is not given the obligation.
+
+// A gate: the goroutine is started only when the boolean at fields below
+// target (as an obligation's: -1 the receiver, i >= 0 parameter i)
+// equals on.
+type gate struct {
+	target int
+	fields string
+	on     bool
+}
+
+// gateOf returns the gate of the go statement g in fd, if a condition on
+// a boolean field of its receiver's or a parameter's value decides
+// whether it runs: an early return before it (if opts.NoSigs { return }),
+// or an if statement around it.
+func (c *checker) gateOf(fd *ast.FuncDecl, fn *types.Func, g *ast.GoStmt) *gate {
+	var found *gate
+	try := func(cond ast.Expr, on bool) {
+		if found != nil {
+			return
+		}
+		if u, ok := ast.Unparen(cond).(*ast.UnaryExpr); ok && u.Op == token.NOT {
+			cond, on = u.X, !on
+		}
+		p, ok := c.boolField(cond)
+		if !ok {
+			return
+		}
+		p = c.fieldFromParam(fd, fn, p)
+		if o, ok := c.lift(fd, fn, p, obStop); ok && !o.isResult() {
+			found = &gate{target: o.target, fields: o.fields, on: on}
+		}
+	}
+	// if cond { return } before it, in its block or one around it.
+	precededBy(fd.Body, g, func(s ast.Stmt) bool {
+		if is, ok := s.(*ast.IfStmt); ok && is.Init == nil && is.Else == nil && endsInReturn(is.Body) {
+			try(is.Cond, false)
+		}
+		return found != nil
+	})
+	// if cond { go ... } else { ... }
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		if found != nil || n == nil || n.Pos() > g.Pos() || n.End() < g.End() {
+			return false
+		}
+		if is, ok := n.(*ast.IfStmt); ok && is.Init == nil {
+			switch {
+			case within(g, is.Body):
+				try(is.Cond, true)
+			case is.Else != nil && within(g, is.Else):
+				try(is.Cond, false)
+			}
+		}
+		_, lit := n.(*ast.FuncLit)
+		return !lit
+	})
+	return found
+}
+
+// endsInReturn reports whether a block's last statement is a return.
+func endsInReturn(b *ast.BlockStmt) bool {
+	if len(b.List) == 0 {
+		return false
+	}
+	_, ok := b.List[len(b.List)-1].(*ast.ReturnStmt)
+	return ok
+}
+
+// boolField returns the path of a boolean field that e reads: opts.NoSigs,
+// s.opts.NoSigs, or s.getOpts().NoSigs through a method of the package
+// that returns a field of its receiver.
+func (c *checker) boolField(e ast.Expr) (path, bool) {
+	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+	if !ok {
+		return path{}, false
+	}
+	if b, ok := c.typeOf(sel).Underlying().(*types.Basic); !ok || b.Kind() != types.Bool {
+		return path{}, false
+	}
+	if p := pathOf(c.info, sel); p.valid() && p.fields != "" {
+		return p, true
+	}
+	call, ok := ast.Unparen(sel.X).(*ast.CallExpr)
+	if !ok || len(call.Args) != 0 {
+		return path{}, false
+	}
+	m, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return path{}, false
+	}
+	fn := callee(c.info, call)
+	if fn == nil {
+		return path{}, false
+	}
+	field, ok := c.returnsField(fn)
+	if !ok {
+		return path{}, false
+	}
+	p := pathOf(c.info, m.X)
+	if !p.valid() {
+		return path{}, false
+	}
+	p.fields += field + "." + sel.Sel.Name
+	return p, true
+}
+
+// returnsField returns the field of its receiver that fn, a method of
+// this package, returns on every path, directly or through a local that
+// only ever holds it (opts := s.opts; return opts).
+func (c *checker) returnsField(fn *types.Func) (string, bool) {
+	decl := c.decls[fn.Origin()]
+	if decl == nil || decl.Body == nil || decl.Recv == nil || decl.Type.Results.NumFields() != 1 {
+		return "", false
+	}
+	recv := fn.Type().(*types.Signature).Recv()
+	field := ""
+	ok := true
+	fieldOf := func(e ast.Expr) string {
+		p := pathOf(c.info, e)
+		if p.root == recv && p.fields != "" && !strings.Contains(p.fields[1:], ".") {
+			return p.fields
+		}
+		return ""
+	}
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			if len(n.Results) != 1 {
+				ok = false
+				return false
+			}
+			f := fieldOf(n.Results[0])
+			if f == "" {
+				// A local that only ever holds the field.
+				if id, isID := ast.Unparen(n.Results[0]).(*ast.Ident); isID {
+					if v, isVar := c.info.Uses[id].(*types.Var); isVar {
+						f = c.onlyHolds(decl.Body, v, fieldOf)
+					}
+				}
+			}
+			if f == "" || field != "" && f != field {
+				ok = false
+			}
+			field = f
+		}
+		return ok
+	})
+	return field, ok && field != ""
+}
+
+// onlyHolds returns what fieldOf says of every value assigned to the
+// local v in body, when that is one and the same field; "" otherwise.
+func (c *checker) onlyHolds(body *ast.BlockStmt, v *types.Var, fieldOf func(ast.Expr) string) string {
+	field := ""
+	ok := true
+	ast.Inspect(body, func(n ast.Node) bool {
+		as, isAssign := n.(*ast.AssignStmt)
+		if !isAssign || !ok {
+			return ok
+		}
+		for i, l := range as.Lhs {
+			id, isID := l.(*ast.Ident)
+			if !isID || c.info.ObjectOf(id) != v {
+				continue
+			}
+			if len(as.Lhs) != len(as.Rhs) {
+				ok = false
+				return false
+			}
+			f := fieldOf(as.Rhs[i])
+			if f == "" || field != "" && f != field {
+				ok = false
+				return false
+			}
+			field = f
+		}
+		return true
+	})
+	if !ok {
+		return ""
+	}
+	return field
+}
+
+// fieldFromParam rewrites p, a path below a local of fd, as a path below
+// the parameter whose value fd gave that field where it made the local
+// (s := &Server{opts: opts}: s.opts.NoSigs is opts.NoSigs).
+func (c *checker) fieldFromParam(fd *ast.FuncDecl, fn *types.Func, p path) path {
+	if !p.valid() || p.fields == "" || !declaredIn(p.root, fd.Body) {
+		return p
+	}
+	first, rest, _ := strings.Cut(p.fields[1:], ".")
+	sig := fn.Type().(*types.Signature)
+	var from path
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		if !ok || from.valid() || len(as.Lhs) != len(as.Rhs) {
+			return !from.valid()
+		}
+		for i, l := range as.Lhs {
+			if id, ok := l.(*ast.Ident); !ok || c.info.ObjectOf(id) != p.root {
+				continue
+			}
+			lit, ok := ast.Unparen(as.Rhs[i]).(*ast.UnaryExpr)
+			var cl *ast.CompositeLit
+			if ok && lit.Op == token.AND {
+				cl, _ = lit.X.(*ast.CompositeLit)
+			} else {
+				cl, _ = ast.Unparen(as.Rhs[i]).(*ast.CompositeLit)
+			}
+			if cl == nil {
+				continue
+			}
+			for _, el := range cl.Elts {
+				kv, ok := el.(*ast.KeyValueExpr)
+				if !ok {
+					continue
+				}
+				if key, ok := kv.Key.(*ast.Ident); ok && key.Name == first {
+					if q := pathOf(c.info, kv.Value); q.valid() && paramIndex(sig, q.root) >= 0 {
+						from = q
+					}
+				}
+			}
+		}
+		return !from.valid()
+	})
+	if !from.valid() {
+		return p
+	}
+	if rest != "" {
+		from.fields += "." + rest
+	}
+	return from
+}
+
+// liftGate maps the gate of an obligation of to, called by fn at call,
+// to fn's callers; nil when the gate is on something fn decides itself.
+func (c *checker) liftGate(fd *ast.FuncDecl, fn *types.Func, call *ast.CallExpr, to *types.Func, g *gate) *gate {
+	if g == nil {
+		return nil
+	}
+	p := c.targetPath(call, to, g.target)
+	if !p.valid() {
+		return nil
+	}
+	p.fields += g.fields
+	p = c.fieldFromParam(fd, fn, p)
+	o, ok := c.lift(fd, fn, p, obStop)
+	if !ok || o.isResult() {
+		return nil
+	}
+	return &gate{target: o.target, fields: o.fields, on: g.on}
+}
+
+// gateOff reports whether, at call, the caller's value makes the gate g
+// keep the goroutine from starting: the argument's field is known, from
+// a literal, to hold the other value.
+func (c *checker) gateOff(call *ast.CallExpr, to *types.Func, g *gate, fn ast.Node) bool {
+	if g == nil {
+		return false
+	}
+	e := c.obligationExpr(call, to, obligation{target: g.target})
+	if e == nil {
+		return false
+	}
+	v, ok := c.boolAt(e, g.fields, funcBody(fn), 0)
+	return ok && v != g.on
+}
+
+// boolAt returns the constant a boolean field (fields below e) is known
+// to hold: e is a composite literal (or its address) that sets it, a
+// package variable whose initializer does, a call of a function of the
+// package that returns such a literal, or a local initialised from one of
+// those and whose field body never assigns.
+func (c *checker) boolAt(e ast.Expr, fields string, body *ast.BlockStmt, depth int) (bool, bool) {
+	if depth > 3 || fields == "" {
+		return false, false
+	}
+	e = ast.Unparen(e)
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = ast.Unparen(u.X)
+	}
+	first, rest, _ := strings.Cut(fields[1:], ".")
+	switch e := e.(type) {
+	case *ast.CompositeLit:
+		for _, el := range e.Elts {
+			kv, ok := el.(*ast.KeyValueExpr)
+			if !ok {
+				continue
+			}
+			if key, ok := kv.Key.(*ast.Ident); ok && key.Name == first {
+				if rest != "" {
+					return c.boolAt(kv.Value, "."+rest, body, depth+1)
+				}
+				if tv, ok := c.info.Types[kv.Value]; ok && tv.Value != nil && tv.Value.Kind() == constant.Bool {
+					return constant.BoolVal(tv.Value), true
+				}
+				return false, false
+			}
+		}
+		if _, isStruct := c.typeOf(e).Underlying().(*types.Struct); isStruct && rest == "" {
+			return false, true // not set: the zero value
+		}
+	case *ast.CallExpr:
+		fn := callee(c.info, e)
+		if fn == nil || fn.Pkg() != c.pass.Pkg || len(e.Args) != 0 {
+			return false, false
+		}
+		decl := c.decls[fn.Origin()]
+		if decl == nil || decl.Body == nil || len(decl.Body.List) != 1 {
+			return false, false
+		}
+		if ret, ok := decl.Body.List[0].(*ast.ReturnStmt); ok && len(ret.Results) == 1 {
+			return c.boolAt(ret.Results[0], fields, decl.Body, depth+1)
+		}
+	case *ast.Ident:
+		v, ok := c.info.Uses[e].(*types.Var)
+		if !ok {
+			return false, false
+		}
+		if isGlobal(v) {
+			init := c.globalInit(v)
+			if init == nil || c.assignsField(nil, v, first) {
+				return false, false
+			}
+			return c.boolAt(init, fields, nil, depth+1)
+		}
+		if body == nil || !declaredIn(v, body) || c.assignsField(body, v, first) {
+			return false, false
+		}
+		var init ast.Expr
+		count := 0
+		ast.Inspect(body, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.AssignStmt:
+				for i, l := range n.Lhs {
+					if id, ok := l.(*ast.Ident); ok && c.info.ObjectOf(id) == v {
+						count++
+						if len(n.Lhs) == len(n.Rhs) {
+							init = n.Rhs[i]
+						}
+					}
+				}
+			case *ast.ValueSpec:
+				for i, id := range n.Names {
+					if c.info.ObjectOf(id) == v {
+						count++
+						if i < len(n.Values) {
+							init = n.Values[i]
+						}
+					}
+				}
+			}
+			return true
+		})
+		if count != 1 || init == nil {
+			return false, false
+		}
+		return c.boolAt(init, fields, body, depth+1)
+	}
+	return false, false
+}
+
+// globalInit returns the initializer of the package variable v, when it
+// has one of its own.
+func (c *checker) globalInit(v *types.Var) ast.Expr {
+	for _, f := range c.pass.Files {
+		for _, d := range f.Decls {
+			gd, ok := d.(*ast.GenDecl)
+			if !ok || gd.Tok != token.VAR {
+				continue
+			}
+			for _, s := range gd.Specs {
+				vs := s.(*ast.ValueSpec)
+				for i, id := range vs.Names {
+					if c.info.Defs[id] == v && len(vs.Values) == len(vs.Names) {
+						return vs.Values[i]
+					}
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// assignsField reports whether body (every file of the package, when
+// nil) assigns to field name of v, or takes v's address other than to
+// pass it as a call's argument.
+func (c *checker) assignsField(body ast.Node, v *types.Var, name string) bool {
+	found := false
+	check := func(n ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		if !ok || found {
+			return !found
+		}
+		for _, l := range as.Lhs {
+			sel, ok := ast.Unparen(l).(*ast.SelectorExpr)
+			if !ok || sel.Sel.Name != name {
+				continue
+			}
+			if p := pathOf(c.info, sel.X); p.root == v {
+				found = true
+			}
+		}
+		return !found
+	}
+	if body != nil {
+		ast.Inspect(body, check)
+		return found
+	}
+	for _, f := range c.pass.Files {
+		ast.Inspect(f, check)
+	}
+	return found
+}

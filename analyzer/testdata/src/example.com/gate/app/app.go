@@ -1,0 +1,49 @@
+// Package app builds servers of package srv with options that keep their
+// signal goroutine off, or not.
+package app
+
+import "example.com/gate/srv"
+
+var options = srv.Options{NoSigs: true}
+
+func FromLiteral() {
+	s := srv.New(&srv.Options{NoSigs: true})
+	_ = s
+}
+
+func FromVariable() {
+	opts := options
+	s := srv.New(&opts)
+	_ = s
+}
+
+// setup passes its options on: its callers decide.
+func setup(o srv.Options) *srv.Server {
+	return srv.New(&o)
+}
+
+func ThroughSetup() {
+	s := setup(options)
+	_ = s
+}
+
+func SignalsOn() {
+	s := srv.New(&srv.Options{}) // want `the result of srv.New is not stopped on every path`
+	_ = s
+}
+
+func SignalsOnThroughSetup() {
+	s := setup(srv.Options{Port: 1}) // want `the result of setup is not stopped on every path`
+	_ = s
+}
+
+// The signals are off, but the watcher is on.
+func Watching() {
+	s := srv.New(&srv.Options{NoSigs: true, Watch: true}) // want `the result of srv.New is not stopped on every path`
+	_ = s
+}
+
+func WatchingStopped() {
+	s := srv.New(&srv.Options{NoSigs: true, Watch: true})
+	defer s.Shutdown()
+}

@@ -1,0 +1,91 @@
+// Package srv is a server whose signal goroutine is off when its options
+// say NoSigs: a caller that builds it from such options starts none, and
+// owes nothing for it.
+package srv
+
+import (
+	"os"
+	"os/signal"
+)
+
+type Options struct {
+	Port   int
+	NoSigs bool
+	Watch  bool
+}
+
+type Server struct {
+	opts   *Options
+	quit   chan struct{}
+	events chan string
+}
+
+func New(opts *Options) *Server { // want New:`own\(fresh; starts; owes stop Shutdown result0 for \S+:27 if param0\.Watch is true; owes stop Shutdown result0 for \S+:43 if param0\.NoSigs is false\)`
+	s := &Server{opts: opts, quit: make(chan struct{}), events: make(chan string)}
+	s.handleSignals()
+	if opts.Watch {
+		go s.watch()
+	}
+	return s
+}
+
+func (s *Server) getOpts() *Options {
+	opts := s.opts
+	return opts
+}
+
+func (s *Server) handleSignals() {
+	if s.getOpts().NoSigs {
+		return
+	}
+	c := make(chan os.Signal, 1)
+	signal.Notify(c, os.Interrupt)
+	go func() { // want `goroutine is handed on to the caller, but loud drops it at line \d+: call its Shutdown method there`
+		for {
+			select {
+			case <-c:
+			case <-s.quit:
+				return
+			}
+		}
+	}()
+}
+
+func (s *Server) watch() {
+	for {
+		select {
+		case e := <-s.events:
+			_ = e
+		case <-s.quit:
+			return
+		}
+	}
+}
+
+// Shutdown stops the server's goroutines.
+func (s *Server) Shutdown() { close(s.quit) } // want Shutdown:`own\(close recv\.quit\)`
+
+var testOptions = Options{Port: -1, NoSigs: true}
+
+// DefaultOptions are options for tests: no signals.
+func DefaultOptions() *Options { // want DefaultOptions:`own\(fresh\)`
+	return &Options{Port: -1, NoSigs: true}
+}
+
+func quiet() {
+	opts := testOptions
+	s := New(&opts)
+	_ = s
+}
+
+func quietDefaults() {
+	s := New(DefaultOptions())
+	_ = s
+}
+
+func loud() {
+	opts := testOptions
+	opts.NoSigs = false
+	s := New(&opts) // want `the result of New is not stopped on every path`
+	_ = s
+}
