@@ -99,7 +99,9 @@
 // (by a method whose effect closes the channel, too). Every
 // caller must do it on every path (defer counts; an error result that is
 // not nil, or a result that is nil, has nothing to do, also on one side of
-// || or &&) or hand it on again; dropping it (an ignored
+// || or &&, and so has a test past its assertion that the error is set,
+// require.Error(t, err) or a helper given t and errors.Is(err, x)) or hand
+// it on again; dropping it (an ignored
 // result, a select that leaves by another case, a constructor's return
 // nil, err after starting its helpers) is reported at the call, naming
 // the go statement it leaks, and at that go statement when it is in the

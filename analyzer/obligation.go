@@ -352,6 +352,70 @@ func (c *checker) dischargedLater(fd *ast.FuncDecl, call *ast.CallExpr, p path, 
 	return found
 }
 
+// assertsErr reports whether n is a test's assertion that the error
+// result q tests for is set: a call given a *testing.T (or a testify
+// assertion) named for an error (require.Error, assert.ErrorIs,
+// require_Error; not NoError) whose argument is the error, or named True
+// whose argument says it is set (errors.Is(err, x), err != nil). A test
+// that goes on past it got the error: nothing was made.
+func (c *checker) assertsErr(n ast.Node, q flowQuery) bool {
+	es, ok := n.(*ast.ExprStmt)
+	if !ok {
+		return false
+	}
+	call, ok := es.X.(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	fn := callee(c.info, call)
+	if fn == nil || !c.assertion(fn, call) {
+		return false
+	}
+	name := fn.Name()
+	switch {
+	case strings.Contains(name, "Error") && !strings.Contains(name, "NoError") && !strings.Contains(name, "Nil"):
+		return slices.ContainsFunc(call.Args, func(a ast.Expr) bool { return q.isErr(ast.Unparen(a)) })
+	case strings.HasSuffix(name, "True"):
+		return slices.ContainsFunc(call.Args, func(a ast.Expr) bool {
+			onTrue, _ := q.nothingOn(a)
+			return onTrue
+		})
+	}
+	return false
+}
+
+// assignedBetween reports whether body assigns v between the positions
+// from and to (err reused by a later call before the assertion).
+func (c *checker) assignedBetween(body *ast.BlockStmt, v *types.Var, from, to token.Pos) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if found || n == nil || n.End() < from || n.Pos() > to {
+			return false
+		}
+		if as, ok := n.(*ast.AssignStmt); ok && as.Pos() >= from {
+			for _, l := range as.Lhs {
+				if id, ok := l.(*ast.Ident); ok && c.info.ObjectOf(id) == v {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// assertion reports whether fn, called at call, is a test's assertion: a
+// testify function, or one given a *testing.T, B or TB.
+func (c *checker) assertion(fn *types.Func, call *ast.CallExpr) bool {
+	if fn.Pkg() != nil && strings.Contains(fn.Pkg().Path(), "testify/") {
+		return true
+	}
+	return slices.ContainsFunc(call.Args, func(a ast.Expr) bool {
+		t := c.typeOf(a)
+		return isNamed(t, "testing", "T") || isNamed(t, "testing", "B") || isNamed(t, "testing", "TB")
+	})
+}
+
 // isCleanup reports whether e calls the Cleanup method of a testing value
 // (t.Cleanup, b.Cleanup, tb.Cleanup).
 func isCleanup(info *types.Info, e ast.Expr) bool {
@@ -1094,6 +1158,12 @@ func (c *checker) checkCall(cur inspector.Cursor, fn ast.Node, call *ast.CallExp
 			return ok && c.info.Uses[id] == errVar
 		}
 		q.errTest = func(call *ast.CallExpr) bool { return isFunc(callee(c.info, call), "errors", "Is", "As") }
+		// require.Error(t, err), require_True(t, errors.Is(err, x)): past
+		// the assertion the call failed, or the test has ended.
+		used, body := q.used, funcBody(fn)
+		q.used = func(n ast.Node) bool {
+			return used(n) || c.assertsErr(n, q) && !c.assignedBetween(body, errVar, stmt.End(), n.Pos())
+		}
 	}
 	if o.isResult() && p.fields == "" && nillable(p.root.Type()) {
 		q.isNil = func(e ast.Expr) bool {

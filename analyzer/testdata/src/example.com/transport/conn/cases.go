@@ -3,6 +3,7 @@
 package conn
 
 import (
+	"errors"
 	"io"
 	"testing"
 )
@@ -121,4 +122,57 @@ func caseSessionClosed(t *testing.T) {
 	defer rwc.Close()
 	s := OpenSession(rwc)
 	defer s.Close()
+}
+
+var errRefused = errors.New("refused")
+
+func requireTrue(t *testing.T, ok bool) {
+	if !ok {
+		t.Fatal("not true")
+	}
+}
+
+func requireError(t *testing.T, err error) {
+	if err == nil {
+		t.Fatal("no error")
+	}
+}
+
+func requireNoError(t *testing.T, err error) {
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// The test asserts that Open failed: past the assertion nothing was made.
+func caseAssertsFailure(t *testing.T) {
+	rwc := newPipe()
+	c, err := Open(rwc)
+	requireError(t, err)
+	_ = c
+}
+
+func caseAssertsSentinel(t *testing.T) {
+	rwc := newPipe()
+	c, err := Open(rwc)
+	requireTrue(t, errors.Is(err, errRefused))
+	_ = c
+}
+
+// Asserting success leaves the client running.
+func caseAssertsSuccess(t *testing.T) {
+	rwc := newPipe()
+	c, err := Open(rwc) // want `the result of Open is not stopped on every path`
+	requireNoError(t, err)
+	_ = c
+}
+
+// The error asserted is a later call's: the client is running.
+func caseAssertsLaterError(t *testing.T) {
+	rwc := newPipe()
+	c, err := Open(rwc) // want `the result of Open is not stopped on every path`
+	requireNoError(t, err)
+	_, err = io.WriteString(rwc, "x")
+	requireError(t, err)
+	_ = c
 }

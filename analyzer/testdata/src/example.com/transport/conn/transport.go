@@ -21,7 +21,7 @@ type Client struct {
 // Open starts the reader on rwc and the heartbeater.
 func Open(rwc io.ReadWriteCloser) (*Client, error) { // want Open:`own\(fresh; starts; owes stop Close result0 for \S+:24 ends with param0 exits stop result0\.rwc, close result0\.done; owes stop Close result0 for \S+:37\)`
 	c := &Client{rwc: rwc, done: make(chan struct{}), beats: make(chan int)}
-	go c.reader(rwc) // want `goroutine running c.reader is handed on to the caller, but caseNeitherClosed drops it at line 71`
+	go c.reader(rwc) // want `goroutine running c.reader is handed on to the caller, but caseNeitherClosed drops it at line \d+`
 	if err := c.start(); err != nil {
 		return c, err
 	}
@@ -94,7 +94,7 @@ type Session struct {
 func OpenSession(rwc io.ReadWriteCloser) *Session { // want OpenSession:`own\(fresh; starts; owes stop Close result0 for \S+:97\)`
 	s := &Session{done: make(chan struct{}), beats: make(chan int)}
 	go s.reader(rwc)
-	go s.heartbeat() // want `goroutine running s.heartbeat is handed on to the caller, but caseSessionConnectionClosed drops it at line 115`
+	go s.heartbeat() // want `goroutine running s.heartbeat is handed on to the caller, but caseSessionConnectionClosed drops it at line \d+`
 	return s
 }
 
