@@ -123,7 +123,10 @@
 // through callers that pass their own parameter on and across packages.
 // A goroutine handed on that waits on nothing the pass can name, only
 // perhaps inside function values it calls, and that no WaitGroup counts
-// (go c.shutdown(err), a teardown), is not owed: it ends on its own.
+// (go c.shutdown(err), a teardown), is not owed: it ends on its own. Nor
+// is one that does nothing but call a method that stops the value it is
+// handed on with (go func() { _ = c.close(reason) }()): it is that stop,
+// run asynchronously, and its owner could only call it again.
 //
 // A registry stops what is registered with it. A method that stores a
 // channel it is given as an element of a slice or map field (NotifyClose

@@ -207,8 +207,59 @@ func (c *checker) goObligation(fd *ast.FuncDecl, fn *types.Func, cur inspector.C
 			}
 			return obligation{}, false
 		}
+		if c.asyncStop(g, o.methods) {
+			// go c.close(err): the goroutine is the stop itself, run
+			// asynchronously; it waits only on what that stop waits on,
+			// and its owner could do no more than call it again.
+			return obligation{}, false
+		}
 	}
 	return o, true
+}
+
+// asyncStop reports whether the goroutine of g does nothing but call one
+// of the methods that stop the value it is handed on with: go
+// c.close(err), go func() { _ = c.close(err) }(), or a literal choosing
+// between such calls (if len(d) == 0 { c.close(x) } else { c.close(d[0]) }).
+func (c *checker) asyncStop(g *ast.GoStmt, methods []string) bool {
+	stops := func(call *ast.CallExpr) bool {
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		fn := callee(c.info, call)
+		return ok && fn != nil && fn.Type().(*types.Signature).Recv() != nil && slices.Contains(methods, sel.Sel.Name)
+	}
+	lit, ok := ast.Unparen(g.Call.Fun).(*ast.FuncLit)
+	if !ok {
+		return stops(g.Call)
+	}
+	var only func(list []ast.Stmt) bool
+	only = func(list []ast.Stmt) bool {
+		if len(list) != 1 {
+			return false
+		}
+		switch s := list[0].(type) {
+		case *ast.ExprStmt:
+			call, ok := s.X.(*ast.CallExpr)
+			return ok && stops(call)
+		case *ast.AssignStmt:
+			call, ok := s.Rhs[0].(*ast.CallExpr)
+			return ok && len(s.Rhs) == 1 && !slices.ContainsFunc(s.Lhs, func(e ast.Expr) bool {
+				id, ok := e.(*ast.Ident)
+				return !ok || id.Name != "_"
+			}) && stops(call)
+		case *ast.IfStmt:
+			if s.Init != nil || s.Else == nil || !only(s.Body.List) {
+				return false
+			}
+			switch e := s.Else.(type) {
+			case *ast.BlockStmt:
+				return only(e.List)
+			case *ast.IfStmt:
+				return only([]ast.Stmt{e})
+			}
+		}
+		return false
+	}
+	return only(lit.Body.List)
 }
 
 // An ownCall is a call in the body of a function of the package (not in

@@ -176,3 +176,19 @@ func caseAssertsLaterError(t *testing.T) {
 	requireError(t, err)
 	_ = c
 }
+
+func caseDisconnected(t *testing.T) {
+	rwc := newPipe()
+	defer rwc.Close()
+	c, err := Open(rwc)
+	requireNoError(t, err)
+	c.Disconnect()
+}
+
+func caseRestarted(t *testing.T) {
+	rwc := newPipe()
+	defer rwc.Close()
+	c, err := Open(rwc)
+	requireNoError(t, err)
+	c.Restart() // want `the receiver of \(\*Client\).Restart is not stopped on every path`
+}

@@ -118,3 +118,24 @@ func (s *Session) heartbeat() {
 }
 
 func (s *Session) Close() { close(s.done) } // want Close:`own\(close recv\.done\)`
+
+// Disconnect closes the client in the background: the goroutine is the
+// stop itself, owed by nobody.
+func (c *Client) Disconnect(reason ...string) { // want Disconnect:`own\(starts\)`
+	go func() {
+		if len(reason) == 0 {
+			_ = c.Close()
+		} else {
+			c.shutdown()
+		}
+	}()
+}
+
+// Restart closes the client in the background, then serves it again: a
+// worker of the client's, owed by whoever holds it.
+func (c *Client) Restart() { // want Restart:`own\(starts; owes stop Close recv for \S+:137 exits stop recv\.rwc, close recv\.done\)`
+	go func() { // want `goroutine is handed on to the caller, but caseRestarted drops it`
+		c.shutdown()
+		c.heartbeat(c.done)
+	}()
+}
