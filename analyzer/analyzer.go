@@ -162,6 +162,7 @@ type checker struct {
 	registered     map[*types.Var][]path              // local channels registered with a registry (registry.go)
 	synctest       uint8                              // 0 not known, 1 a file imports testing/synctest, 2 none does
 	indexingFields bool                               // fieldIndex is walking the package (callEffects)
+	inLit          map[*ast.FuncLit]bool              // the literals callEffects is walking, held in locals it calls
 	bubbled        map[*types.Func]bool               // test helpers only ever called in synctest bubbles
 	funcUses       map[*types.Func][]inspector.Cursor // the identifiers that use each function, see usesOf
 	consumed       map[fieldKey]bool                  // channel fields a goroutine of the package receives from
@@ -206,6 +207,7 @@ func run(pass *analysis.Pass) (any, error) {
 		owned:       make(map[*types.Var]bool),
 		obligations: make(map[*types.Func][]obligation),
 		argStops:    make(map[*types.Func][]obligation),
+		inLit:       make(map[*ast.FuncLit]bool),
 		bubbled:     make(map[*types.Func]bool),
 	}
 	if !c.prepare() {

@@ -83,7 +83,9 @@
 //     stops the goroutine when what it does (through as many calls as it
 //     takes) closes, cancels, sends on or waits for what the goroutine
 //     blocks on; a Close that touches none of it stops nothing; a
-//     command's Wait, or a Start that fails, closes its pipes;
+//     command's Wait, or a Start that fails, closes its pipes; a call of
+//     a local that only ever holds a function literal does what the
+//     literal does (stop := func() { once.Do(func() { close(done) }) });
 //   - or hands it on: returns or stores the channel, WaitGroup or value
 //     the goroutine is joined or stopped by, or the goroutine works on
 //     its receiver's, a parameter's or a global's (not a bare channel or

@@ -121,6 +121,15 @@ func (c *checker) callEffects(call *ast.CallExpr, add func(effKind, path)) {
 		if _, ok := c.typeOf(call.Fun).Underlying().(*types.Signature); ok && len(call.Args) <= 1 {
 			add(effCancel, p) // cancel(), s.cancel(), cancel(err)
 		}
+		// stop := func() { once.Do(func() { close(done) }) }; stop():
+		// what the literal the local holds does.
+		if p.fields == "" && !isGlobal(p.root) {
+			if lit := c.onlyFuncLit(p.root, c.declBody(p.root)); lit != nil && !c.inLit[lit] {
+				c.inLit[lit] = true
+				c.walk(lit.Body, false, add, nil)
+				delete(c.inLit, lit)
+			}
+		}
 		return
 	}
 	fn := callee(c.info, call)

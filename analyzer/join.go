@@ -1100,7 +1100,12 @@ func (c *checker) localFuncLit(fun ast.Expr, fn ast.Node) *ast.FuncLit {
 	if v == nil || v.IsField() || isGlobal(v) {
 		return nil
 	}
-	decl := c.declaringBody(v, fn)
+	return c.onlyFuncLit(v, c.declaringBody(v, fn))
+}
+
+// onlyFuncLit returns the function literal that the local v, declared in
+// decl, is declared or assigned with, when it is assigned nothing else.
+func (c *checker) onlyFuncLit(v *types.Var, decl *ast.BlockStmt) *ast.FuncLit {
 	if decl == nil {
 		return nil
 	}

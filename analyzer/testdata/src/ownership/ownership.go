@@ -1491,3 +1491,28 @@ func (s *ipcServer) listenUnregistered() {
 		go s.handle(c) // want `goroutine running s.handle is not joined on every path: the return at line \d+ skips`
 	}
 }
+
+// --- A stop held in a local function value ---
+
+// stop closes done once, however many times it is called: calling it
+// (deferred) stops the goroutine.
+func stopHeldInLocal() {
+	done := make(chan struct{})
+	var once sync.Once
+	stop := func() { once.Do(func() { close(done) }) }
+	defer stop()
+	go func() {
+		<-done
+	}()
+}
+
+// The same function value that closes something else stops nothing.
+func stopHeldInLocalElsewhere() {
+	done, other := make(chan struct{}), make(chan struct{})
+	var once sync.Once
+	stop := func() { once.Do(func() { close(other) }) }
+	defer stop()
+	go func() { // want `goroutine is never joined, so it can outlive stopHeldInLocalElsewhere`
+		<-done
+	}()
+}
