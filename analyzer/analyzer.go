@@ -162,7 +162,9 @@ type checker struct {
 	registered     map[*types.Var][]path              // local channels registered with a registry (registry.go)
 	synctest       uint8                              // 0 not known, 1 a file imports testing/synctest, 2 none does
 	indexingFields bool                               // fieldIndex is walking the package (callEffects)
-	inLit          map[*ast.FuncLit]bool              // the literals callEffects is walking, held in locals it calls
+	inLit          map[*ast.FuncLit][]effect          // the effects of literals held in locals that are called (litEffects)
+	funcLits       map[funcLitKey]*ast.FuncLit        // onlyFuncLit's answers
+	assigned       map[assignKey]bool                 // assignsField's answers (gate.go)
 	bubbled        map[*types.Func]bool               // test helpers only ever called in synctest bubbles
 	funcUses       map[*types.Func][]inspector.Cursor // the identifiers that use each function, see usesOf
 	consumed       map[fieldKey]bool                  // channel fields a goroutine of the package receives from
@@ -207,7 +209,9 @@ func run(pass *analysis.Pass) (any, error) {
 		owned:       make(map[*types.Var]bool),
 		obligations: make(map[*types.Func][]obligation),
 		argStops:    make(map[*types.Func][]obligation),
-		inLit:       make(map[*ast.FuncLit]bool),
+		inLit:       make(map[*ast.FuncLit][]effect),
+		funcLits:    make(map[funcLitKey]*ast.FuncLit),
+		assigned:    make(map[assignKey]bool),
 		bubbled:     make(map[*types.Func]bool),
 	}
 	if !c.prepare() {

@@ -124,10 +124,10 @@ func (c *checker) callEffects(call *ast.CallExpr, add func(effKind, path)) {
 		// stop := func() { once.Do(func() { close(done) }) }; stop():
 		// what the literal the local holds does.
 		if p.fields == "" && !isGlobal(p.root) {
-			if lit := c.onlyFuncLit(p.root, c.declBody(p.root)); lit != nil && !c.inLit[lit] {
-				c.inLit[lit] = true
-				c.walk(lit.Body, false, add, nil)
-				delete(c.inLit, lit)
+			if lit := c.onlyFuncLit(p.root, c.declBody(p.root)); lit != nil {
+				for _, e := range c.litEffects(lit) {
+					add(e.kind, e.p)
+				}
 			}
 		}
 		return
@@ -181,6 +181,20 @@ func (c *checker) callEffects(call *ast.CallExpr, add func(effKind, path)) {
 			}
 		}
 	}
+}
+
+// litEffects returns the effects of a function literal's body, walked
+// once (a local helper is called many times); nil while it is being
+// walked (a literal that calls itself).
+func (c *checker) litEffects(lit *ast.FuncLit) []effect {
+	if es, ok := c.inLit[lit]; ok {
+		return es
+	}
+	c.inLit[lit] = nil
+	var es []effect
+	c.walk(lit.Body, false, func(k effKind, p path) { es = append(es, effect{k, p}) }, nil)
+	c.inLit[lit] = es
+	return es
 }
 
 // positiveConst reports whether e is a constant above zero.

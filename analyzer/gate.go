@@ -406,6 +406,25 @@ func (c *checker) globalInit(v *types.Var) ast.Expr {
 // nil) assigns to field name of v, or takes v's address other than to
 // pass it as a call's argument.
 func (c *checker) assignsField(body ast.Node, v *types.Var, name string) bool {
+	// Remembered: every call of a constructor in a package of thousands
+	// of tests asks it of the same options variable.
+	key := assignKey{body, v, name}
+	if b, ok := c.assigned[key]; ok {
+		return b
+	}
+	b := c.findAssignsField(body, v, name)
+	c.assigned[key] = b
+	return b
+}
+
+// An assignKey is a question to assignsField.
+type assignKey struct {
+	body ast.Node
+	v    *types.Var
+	name string
+}
+
+func (c *checker) findAssignsField(body ast.Node, v *types.Var, name string) bool {
 	found := false
 	check := func(n ast.Node) bool {
 		as, ok := n.(*ast.AssignStmt)

@@ -1109,6 +1109,24 @@ func (c *checker) onlyFuncLit(v *types.Var, decl *ast.BlockStmt) *ast.FuncLit {
 	if decl == nil {
 		return nil
 	}
+	// Remembered: a test calls its local helpers many times, and each
+	// answer walks the whole body that declares them.
+	key := funcLitKey{v, decl}
+	if lit, ok := c.funcLits[key]; ok {
+		return lit
+	}
+	lit := c.findOnlyFuncLit(v, decl)
+	c.funcLits[key] = lit
+	return lit
+}
+
+// A funcLitKey is a local and the body onlyFuncLit searched for it.
+type funcLitKey struct {
+	v    *types.Var
+	decl *ast.BlockStmt
+}
+
+func (c *checker) findOnlyFuncLit(v *types.Var, decl *ast.BlockStmt) *ast.FuncLit {
 	var lit *ast.FuncLit
 	other := false
 	ast.Inspect(decl, func(n ast.Node) bool {
