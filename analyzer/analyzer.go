@@ -14,6 +14,8 @@ import (
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/cfg"
+
+	"github.com/twine-go/twine/internal/vetunit"
 )
 
 //go:embed doc.go
@@ -75,17 +77,14 @@ func Rules() []Rule {
 }
 
 var (
-	strict    bool
-	explain   bool
-	factsOnly bool // -factsonly: a dependency analysed for its facts alone
-	enabled   = make(map[string]*bool)
+	strict  bool
+	explain bool
+	enabled = make(map[string]*bool)
 )
 
 func init() {
 	Analyzer.Flags.BoolVar(&strict, "strict", false,
 		"barego: report every go statement outside the twine runtime, joined or not")
-	Analyzer.Flags.BoolVar(&factsOnly, "factsonly", false,
-		"compute only the facts other packages import, and report nothing (twinevet sets it for the packages go vet reads only for their facts)")
 	Analyzer.Flags.BoolVar(&explain, "explain", false,
 		"barego: also say, for each go statement it does not report, how its goroutine is joined, stopped or handed on")
 	for _, r := range rules {
@@ -227,7 +226,7 @@ func run(pass *analysis.Pass) (any, error) {
 	c.computeObligations()
 	c.exportOwnFacts()
 	c.exportIfaceFacts()
-	if factsOnly {
+	if vetunit.FactsOnly {
 		return nil, nil // a dependency's run: its reports would be dropped
 	}
 	c.collectCalls()

@@ -1,6 +1,7 @@
 package analyzer_test
 
 import (
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -9,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/twine-go/twine/analyzer"
+	"github.com/twine-go/twine/internal/vetunit"
 	"golang.org/x/tools/go/analysis/analysistest"
 	"golang.org/x/tools/go/packages"
 )
@@ -229,6 +231,41 @@ func TestTransport(t *testing.T) {
 //
 // TestRegistry runs channels registered with a value whose Close closes
 // them all (registry.go), in the package and through facts.
+// TestFactsOnly runs the pass as twinevet does on a dependency go vet
+// analyses only for its facts: the facts are exported as in a full run,
+// and no rule runs. Not parallel: it sets a process-wide switch.
+func TestFactsOnly(t *testing.T) {
+	full := analysistest.Run(ignoreWants{}, analysistest.TestData(), analyzer.Analyzer, "example.com/gate/srv")
+	vetunit.FactsOnly = true
+	defer func() { vetunit.FactsOnly = false }()
+	only := analysistest.Run(ignoreWants{}, analysistest.TestData(), analyzer.Analyzer, "example.com/gate/srv")
+	if len(full) != 1 || len(only) != 1 {
+		t.Fatalf("%d and %d results, want one each", len(full), len(only))
+	}
+	if len(full[0].Diagnostics) == 0 || len(only[0].Diagnostics) != 0 {
+		t.Errorf("diagnostics: %d in the full run, %d with facts only; want some, then none", len(full[0].Diagnostics), len(only[0].Diagnostics))
+	}
+	facts := func(r *analysistest.Result) []string {
+		var out []string
+		for obj, fs := range r.Facts {
+			for _, f := range fs {
+				out = append(out, obj.Name()+": "+fmt.Sprint(f))
+			}
+		}
+		slices.Sort(out)
+		return out
+	}
+	if got, want := facts(only[0]), facts(full[0]); len(want) == 0 || !slices.Equal(got, want) {
+		t.Errorf("facts with facts only:\n%s\nwant those of the full run:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// ignoreWants takes analysistest's complaints about // want comments: a
+// run whose diagnostics are compared by hand.
+type ignoreWants struct{}
+
+func (ignoreWants) Errorf(string, ...any) {}
+
 func TestGate(t *testing.T) {
 	t.Parallel()
 	run(t, "example.com/gate/srv", "example.com/gate/app")

@@ -38,7 +38,7 @@ package main
 import (
 	"os"
 
-	"github.com/twine-go/twine/analyzer"
+	"github.com/twine-go/twine/internal/vetunit"
 
 	"golang.org/x/tools/go/analysis/unitchecker"
 )
@@ -60,7 +60,7 @@ func main() {
 	if u, ok := readUnit(args); ok && u.VetxOnly {
 		// A dependency, analysed for the facts its importers read: twine
 		// computes those and skips its rules, whose reports go nowhere.
-		analyzer.Analyzer.Flags.Set("factsonly", "true")
+		vetunit.FactsOnly = true
 	}
 	analyzers := suite()
 	if u, ok := fixing(args); ok {
