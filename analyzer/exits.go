@@ -320,14 +320,7 @@ func (c *checker) liftArgEnds(fn *types.Func, call *ast.CallExpr, to *types.Func
 
 // argStopsOf returns the argStops of fn, from this package or a fact.
 func (c *checker) argStopsOf(fn *types.Func) []obligation {
-	fn = fn.Origin()
-	if fn.Pkg() == c.pass.Pkg {
-		return c.argStops[fn]
-	}
-	if s := c.calleeSummary(fn); s != nil {
-		return s.argStops
-	}
-	return nil
+	return c.ownedBy(fn, c.argStops, func(s *summary) []obligation { return s.argStops })
 }
 
 // A grower adds to a set of effects of a caller what the goroutines of

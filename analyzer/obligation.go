@@ -1040,12 +1040,18 @@ func (c *checker) effectsStop(es []effect, p path, j *goJoin) bool {
 // obligationsOf returns the obligations of fn, from this package or a
 // fact.
 func (c *checker) obligationsOf(fn *types.Func) []obligation {
+	return c.ownedBy(fn, c.obligations, func(s *summary) []obligation { return s.obligations })
+}
+
+// ownedBy returns a list kept for fn: from local, for a function of this
+// package, or from its summary's fact otherwise.
+func (c *checker) ownedBy(fn *types.Func, local map[*types.Func][]obligation, fromFact func(*summary) []obligation) []obligation {
 	fn = fn.Origin()
 	if fn.Pkg() == c.pass.Pkg {
-		return c.obligations[fn]
+		return local[fn]
 	}
 	if s := c.calleeSummary(fn); s != nil {
-		return s.obligations
+		return fromFact(s)
 	}
 	return nil
 }
