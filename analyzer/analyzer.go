@@ -175,6 +175,7 @@ type checker struct {
 	wrapped        map[fieldKey]string                // see wraps
 	bodies         []*ast.BlockStmt                   // see declBody
 	localWraps     map[*types.Var]path                // see localWrap
+	copies         map[*types.Var]path                // see localCopies
 }
 
 // ctxParam names a function's context parameter.

@@ -53,6 +53,12 @@ type block struct {
 	// variable of its own (for _, s := range stoppers { s.Quiesce() }).
 	// Only the question whether anything can release it applies.
 	inner bool
+	// soft: a loop that may also end on its own, by an exit outside its
+	// selects' cases (for { select { case <-ctx.Done(): return; case
+	// <-tick.C: }; if p.closed() { return } }). Releasing an alternative
+	// stops it, but it is not stuck when nothing does: a goroutine's soft
+	// blocks stand for its blocks only when it has no other.
+	soft bool
 }
 
 // A summary is what a function does that concerns goroutines, in terms of
@@ -60,6 +66,7 @@ type block struct {
 // what it releases (effects).
 type summary struct {
 	blocks  []block
+	soft    []block // see block.soft
 	effects []effect
 	// returns, for a function that returns a channel it reaches by a path
 	// (func (s *S) Done() <-chan struct{} { return s.done }), that path:
@@ -121,7 +128,7 @@ func (c *checker) summaryOf(fn *types.Func) *summary {
 	keep := func(p path) bool { return c.paramOrGlobal(p, decl) }
 	w := &blockWalk{c: c, keep: keep}
 	w.stmts(decl.Body.List)
-	s.blocks, s.opaque, s.locks, s.waits, s.unread = w.blocks, w.opaque, w.locks, w.waits, w.unread
+	s.blocks, s.soft, s.opaque, s.locks, s.waits, s.unread = w.blocks, w.soft, w.opaque, w.locks, w.waits, w.unread
 	s.effects, s.registers = c.effectsAndRegistrations(decl.Body, keep)
 	s.returns, s.returnsDone = c.returnedPath(decl, keep)
 	if s.returnsDone && s.returns.fields != "" {
@@ -322,6 +329,16 @@ func (c *checker) recvAlt(e ast.Expr) (alt, bool) {
 	return alt{kind: altRecv, p: p}, true
 }
 
+// rebased returns a with its path replaced by p, the path it copies, and
+// a context's cancel found for p.
+func (c *checker) rebased(a alt, p path) alt {
+	a.p = p
+	if a.kind == altDone && !a.cancel.valid() && p.fields != "" {
+		a.cancel, _ = c.pairedCancel(p)
+	}
+	return a
+}
+
 // commAlt returns the alternative a select case's communication waits on.
 func (c *checker) commAlt(comm ast.Stmt) (a alt, ok, bounded bool) {
 	if send, isSend := comm.(*ast.SendStmt); isSend {
@@ -361,19 +378,48 @@ type blockWalk struct {
 	unread    bool        // it may wait on something not in blocks (see summary.unread)
 	loops     []*loopExit // how each enclosing loop can be left, innermost last
 	blocks    []block
+	soft      []block // blocks of loops that may also end on their own
 	depth     int // calls followed into function literals called in place
 }
 
 // add records a block, unless one of its alternatives is out of reach.
 func (w *blockWalk) add(node ast.Node, alts ...alt) {
 	w.waits = true
-	for _, a := range alts {
-		if !w.keep(a.p) {
-			w.unread = true
-			return
-		}
+	alts, ok := w.reach(alts)
+	if !ok {
+		w.unread = true
+		return
 	}
 	w.blocks = append(w.blocks, block{node: node, alts: alts})
+}
+
+// addSoft records the block of a loop that may also end on its own (see
+// block.soft), if all of its alternatives are within reach.
+func (w *blockWalk) addSoft(node ast.Node, alts ...alt) {
+	if alts, ok := w.reach(alts); ok {
+		w.soft = append(w.soft, block{node: node, alts: alts, soft: true})
+	}
+}
+
+// reach returns alts in terms keep accepts: a local copy of a field the
+// caller can name (ctx := s.ctx) waits on that field. False when one is
+// out of reach.
+func (w *blockWalk) reach(alts []alt) ([]alt, bool) {
+	cloned := false
+	for i, a := range alts {
+		if w.keep(a.p) {
+			continue
+		}
+		q, ok := w.c.copyOf(a.p)
+		if !ok || !w.keep(q) {
+			return nil, false
+		}
+		if !cloned {
+			alts, cloned = slices.Clone(alts), true
+		}
+		alts[i] = w.c.rebased(a, q)
+	}
+	return alts, true
 }
 
 func (w *blockWalk) stmts(list []ast.Stmt) {
@@ -569,12 +615,10 @@ func (c *checker) loopExits(body *ast.BlockStmt) *loopExit {
 // (for range ticker.C), or only in cases of its selects (for { select {
 // case <-stop: return; case j := <-jobs: ... } }), which are then its
 // alternatives. A free exit (under an if, after a receive that may fail,
-// in a default or timeout case) may come on its own: no block.
+// in a default or timeout case) may come on its own: no block, only a
+// soft one (block.soft) when its selects' cases leave it too.
 func (w *blockWalk) endless(loop ast.Stmt, body *ast.BlockStmt) {
 	ex := w.c.loopExits(body)
-	if ex.free {
-		return
-	}
 	var alts []alt
 	for cc := range ex.cases {
 		if cc.Comm == nil {
@@ -588,6 +632,14 @@ func (w *blockWalk) endless(loop ast.Stmt, body *ast.BlockStmt) {
 		alts = append(alts, a)
 	}
 	slices.SortFunc(alts, func(a, b alt) int { return cmp.Compare(a.p.root.Pos(), b.p.root.Pos()) })
+	if ex.free {
+		// A free exit (if p.closed() { return }) may come on its own,
+		// or never: releasing a case's alternative ends the loop too.
+		if len(alts) > 0 {
+			w.addSoft(loop, alts...)
+		}
+		return
+	}
 	w.add(loop, alts...)
 }
 
@@ -732,25 +784,15 @@ func (w *blockWalk) call(call *ast.CallExpr) {
 		w.waits = w.waits || s.waits
 		w.unread = w.unread || s.unread
 		for _, b := range s.blocks {
-			alts := make([]alt, 0, len(b.alts))
-			mapped := true
-			for _, a := range b.alts {
-				p, ok := w.c.bindPath(fn, call, a.p)
-				if !ok {
-					mapped = false
-					break
-				}
-				a.p = p
-				if a.cancel.valid() {
-					a.cancel, _ = w.c.bindPath(fn, call, a.cancel)
-				}
-				a.loop = a.loop || len(w.loops) > 0
-				alts = append(alts, a)
-			}
-			if mapped {
+			if alts, ok := w.bindAlts(fn, call, b.alts); ok {
 				w.add(call, alts...)
 			} else {
 				w.unread = true
+			}
+		}
+		for _, b := range s.soft {
+			if alts, ok := w.bindAlts(fn, call, b.alts); ok {
+				w.addSoft(call, alts...)
 			}
 		}
 		return
@@ -796,6 +838,25 @@ func (w *blockWalk) call(call *ast.CallExpr) {
 // that may wait on a connection, listener, server or process until it is
 // stopped.
 var blockingNames = []string{"Read", "Write", "Accept", "Serve", "ListenAndServe", "Recv", "Receive", "Send", "Copy", "Wait", "Next", "Scan", "Peek", "Discard", "Handle", "Decode", "Encode"}
+
+// bindAlts puts the alternatives of a block of fn's summary in the terms
+// of its call.
+func (w *blockWalk) bindAlts(fn *types.Func, call *ast.CallExpr, alts []alt) ([]alt, bool) {
+	out := make([]alt, 0, len(alts))
+	for _, a := range alts {
+		p, ok := w.c.bindPath(fn, call, a.p)
+		if !ok {
+			return nil, false
+		}
+		a.p = p
+		if a.cancel.valid() {
+			a.cancel, _ = w.c.bindPath(fn, call, a.cancel)
+		}
+		a.loop = a.loop || len(w.loops) > 0
+		out = append(out, a)
+	}
+	return out, true
+}
 
 func blockingName(name string) bool {
 	for _, p := range blockingNames {

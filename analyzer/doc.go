@@ -63,7 +63,13 @@
 // with a Close, or on a reader or decoder made over such a value, an
 // endless loop, through the functions it calls and, across packages,
 // through facts) and what releases each of those blocks. A receive from a
-// timer (time.After, a variable that only holds one) ends on its own.
+// timer (time.After, a variable that only holds one) ends on its own. A
+// local that only ever holds a copy of a field (ctx := p.ctx, taken so
+// that a restart that replaces the field does not race) is that field. A
+// loop that polls (a ticker's case beside case <-ctx.Done(): return) and
+// may also leave on a check of its own (if p.closed() { break }) is
+// stopped by releasing its cases: when the goroutine has no other block,
+// cancelling ctx stops it, and nothing is stuck when nobody does.
 // The goroutine is accepted when, on every path from the go statement to
 // a return:
 //

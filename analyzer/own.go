@@ -123,7 +123,7 @@ func (c *checker) decide(cur inspector.Cursor, j *goJoin) (stuck *block) {
 	j.many = inLoop(g, funcBody(j.fn))
 	j.keys = c.finalKeys(g, j)
 	for i, b := range j.blocks {
-		if len(b.alts) > 0 && !slices.ContainsFunc(b.alts, c.releasable) {
+		if !b.soft && len(b.alts) > 0 && !slices.ContainsFunc(b.alts, c.releasable) {
 			stuck = &j.blocks[i]
 			break
 		}
@@ -244,8 +244,9 @@ func (c *checker) runsParam(fn *types.Func) int {
 }
 
 // mayBlock reports whether the goroutine of j can wait for ever on
-// something: a block the pass reads (other than a WaitGroup's Wait), or a
-// call of a function value it cannot read.
+// something: a block the pass reads (other than a WaitGroup's Wait; a
+// loop that polls until stopped, a soft block, too), or a call of a
+// function value it cannot read.
 func (j *goJoin) mayBlock() bool {
 	return j.opaque || slices.ContainsFunc(j.blocks, func(b block) bool {
 		return !b.inner && !slices.ContainsFunc(b.alts, func(a alt) bool { return a.kind == altWait })
@@ -334,10 +335,13 @@ func keyNames(keys []joinKey) string {
 // context of the spawner's (go work(ctx)) waits, by convention, on that
 // context: cancelling it stops it.
 func (c *checker) goBlocks(g *ast.GoStmt, fn ast.Node) (blocks []block, opaque bool) {
-	blocks, opaque = c.readBlocks(g, fn)
+	blocks, soft, opaque := c.readBlocks(g, fn)
 	blocks = c.dropBuffered(blocks, fn)
 	if len(blocks) > 0 {
 		return blocks, opaque
+	}
+	if len(soft) > 0 {
+		return soft, opaque // what stops a loop that may also end on its own
 	}
 	var alts []alt
 	eachRef(c.info, g.Call, func(r ref) {
@@ -420,7 +424,7 @@ func at(rhs []ast.Expr, i, n int) ast.Expr {
 }
 
 // readBlocks is goBlocks for what the goroutine's code says.
-func (c *checker) readBlocks(g *ast.GoStmt, fn ast.Node) (blocks []block, opaque bool) {
+func (c *checker) readBlocks(g *ast.GoStmt, fn ast.Node) (blocks, soft []block, opaque bool) {
 	call := g.Call
 	lit, _ := ast.Unparen(call.Fun).(*ast.FuncLit)
 	if lit == nil {
@@ -433,11 +437,12 @@ func (c *checker) readBlocks(g *ast.GoStmt, fn ast.Node) (blocks []block, opaque
 		for i, b := range w.blocks {
 			w.blocks[i].inner = slices.ContainsFunc(b.alts, func(a alt) bool { return own(a.p) })
 		}
-		return w.blocks, w.opaque || w.locks
+		w.soft = slices.DeleteFunc(w.soft, func(b block) bool { return slices.ContainsFunc(b.alts, func(a alt) bool { return own(a.p) }) })
+		return w.blocks, w.soft, w.opaque || w.locks
 	}
 	w := &blockWalk{c: c, keep: func(p path) bool { return p.valid() }}
 	w.call(call)
-	return w.blocks, w.opaque || w.locks
+	return w.blocks, w.soft, w.opaque || w.locks
 }
 
 // stopped checks, for each block of the goroutine of j, whether the
@@ -599,7 +604,7 @@ func (c *checker) handedOnBlocks(cur inspector.Cursor, j *goJoin, blocks []block
 				continue
 			}
 			if !c.releasable(a) {
-				if j.forever == nil {
+				if j.forever == nil && !b.soft {
 					j.forever = &blocks[i] // handed on to an owner who cannot release it
 				}
 				continue

@@ -268,3 +268,90 @@ func pathText(e ast.Expr) string {
 		return types.ExprString(ast.Unparen(e))
 	}
 }
+
+// copyOf returns, for a path rooted at a local variable that only ever
+// holds a copy of another path (ctx := p.ctx, quit := s.quit: declared
+// with it, never assigned again, its address never taken), the same path
+// rooted where the copy came from. Only references are followed
+// (channels, contexts and other interfaces, pointers, maps): a struct
+// copied by value is storage of its own.
+func (c *checker) copyOf(p path) (path, bool) {
+	if !p.valid() || isGlobal(p.root) {
+		return path{}, false
+	}
+	src, ok := c.localCopies()[p.root]
+	if !ok {
+		return path{}, false
+	}
+	return path{root: src.root, fields: src.fields + p.fields, deref: src.deref || p.deref}, true
+}
+
+// localCopies finds, in one walk over the package, the locals copyOf
+// follows and the paths they copy.
+func (c *checker) localCopies() map[*types.Var]path {
+	if c.copies != nil {
+		return c.copies
+	}
+	c.copies = make(map[*types.Var]path)
+	defs := make(map[*types.Var]ast.Expr)
+	reassigned := make(map[*types.Var]bool)
+	assignedTo := func(e ast.Expr) {
+		if id, ok := ast.Unparen(e).(*ast.Ident); ok {
+			if v, ok := c.info.Uses[id].(*types.Var); ok {
+				reassigned[v] = true
+			}
+		}
+	}
+	for cur := range c.root.Preorder((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.UnaryExpr)(nil), (*ast.RangeStmt)(nil)) {
+		switch n := cur.Node().(type) {
+		case *ast.AssignStmt:
+			for i, l := range n.Lhs {
+				if id, ok := l.(*ast.Ident); ok && len(n.Lhs) == len(n.Rhs) {
+					if v, ok := c.info.Defs[id].(*types.Var); ok {
+						defs[v] = n.Rhs[i]
+						continue
+					}
+				}
+				assignedTo(l)
+			}
+		case *ast.ValueSpec:
+			if len(n.Names) == len(n.Values) {
+				for i, id := range n.Names {
+					if v, ok := c.info.Defs[id].(*types.Var); ok {
+						defs[v] = n.Values[i]
+					}
+				}
+			}
+		case *ast.UnaryExpr:
+			if n.Op == token.AND {
+				assignedTo(n.X)
+			}
+		case *ast.RangeStmt:
+			if n.Tok == token.ASSIGN {
+				assignedTo(n.Key)
+				if n.Value != nil {
+					assignedTo(n.Value)
+				}
+			}
+		}
+	}
+	for v, e := range defs {
+		if reassigned[v] || isGlobal(v) || !isReference(v.Type()) {
+			continue
+		}
+		if q := pathOf(c.info, e); q.valid() && q.root != v {
+			c.copies[v] = q
+		}
+	}
+	return c.copies
+}
+
+// isReference reports whether a copy of a value of type t refers to the
+// same thing as the original.
+func isReference(t types.Type) bool {
+	switch types.Unalias(t).Underlying().(type) {
+	case *types.Chan, *types.Interface, *types.Pointer, *types.Map, *types.Signature:
+		return true
+	}
+	return false
+}

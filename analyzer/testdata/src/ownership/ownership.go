@@ -14,6 +14,7 @@ import (
 	"net"
 	"os/exec"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"example.com/ownership/codec"
@@ -1515,4 +1516,166 @@ func stopHeldInLocalElsewhere() {
 	go func() { // want `goroutine is never joined, so it can outlive stopHeldInLocalElsewhere`
 		<-done
 	}()
+}
+
+// --- A field copied to a local before the wait ---
+
+// A scavenger copies its context field to a local (so that a restart
+// that replaces the field cannot race with it) and waits on the copy:
+// cancelling the field's pair, in release, stops it.
+type scavenger struct {
+	ctx  context.Context
+	stop context.CancelFunc
+	quit chan struct{}
+	tick time.Duration
+}
+
+func newScavenger(d time.Duration) *scavenger {
+	s := &scavenger{tick: d, quit: make(chan struct{})}
+	s.ctx, s.stop = context.WithCancel(context.Background())
+	go s.scavenge() // want `goroutine running s.scavenge is handed on to the caller, but dropScavenger drops it at line \d+`
+	go s.watch()    // stopped by release: close(s.quit)
+	return s
+}
+
+func (s *scavenger) scavenge() {
+	t := time.NewTicker(s.tick)
+	defer t.Stop()
+	ctx := s.ctx // a copy of the field
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
+}
+
+func (s *scavenger) watch() {
+	quit := s.quit
+	for {
+		select {
+		case <-quit:
+			return
+		case <-time.After(s.tick):
+		}
+	}
+}
+
+func (s *scavenger) release() {
+	s.stop()
+	close(s.quit)
+}
+
+func useScavenger() {
+	s := newScavenger(time.Second)
+	defer s.release()
+}
+
+func dropScavenger() {
+	s := newScavenger(time.Second) // want `the result of newScavenger is not stopped on every path: .* \(s.scavenge\) and 1 more are never joined: call its release method`
+	_ = s
+}
+
+// A local that is given another channel later is not the field's copy:
+// closing the field does not reach what it holds then.
+type rescavenger struct {
+	quit  chan struct{}
+	fresh bool
+}
+
+func newRescavenger() *rescavenger {
+	s := &rescavenger{quit: make(chan struct{})}
+	go s.scavenge() // want `goroutine running s.scavenge is never joined, so it can outlive newRescavenger`
+	return s
+}
+
+func (s *rescavenger) scavenge() {
+	quit := s.quit
+	if s.fresh {
+		quit = make(chan struct{})
+	}
+	<-quit
+}
+
+func (s *rescavenger) release() { close(s.quit) }
+
+// --- A polling loop that may also end on its own ---
+
+// tick polls until its context is cancelled, or until it sees the ticker
+// closed (a free exit): cancelling the context stops it.
+type ticker struct {
+	ctx    context.Context
+	stop   context.CancelFunc
+	closed atomic.Bool
+	now    atomic.Int64
+}
+
+func newTicker() *ticker {
+	t := &ticker{}
+	t.start()
+	return t
+}
+
+func (t *ticker) start() {
+	t.ctx, t.stop = context.WithCancel(context.Background())
+	go t.tick() // want `goroutine running t.tick is handed on to the caller, but dropTicker drops it at line \d+`
+}
+
+func (t *ticker) tick() {
+	tk := time.NewTicker(time.Millisecond)
+	defer tk.Stop()
+	ctx := t.ctx
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-tk.C:
+		}
+		if t.closed.Load() {
+			break
+		}
+		t.now.Store(time.Now().UnixNano())
+	}
+}
+
+func (t *ticker) Release() {
+	t.closed.Store(true)
+	if t.stop != nil {
+		t.stop()
+	}
+}
+
+func useTicker() {
+	t := newTicker()
+	defer t.Release()
+}
+
+func dropTicker() {
+	t := newTicker() // want `the result of newTicker is not stopped on every path`
+	_ = t
+}
+
+// A joined goroutine that polls a channel nobody closes, until a check
+// says it is done: it ends when the check does, not stuck.
+func pollJoined(done func() bool) {
+	never := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		tk := time.NewTicker(time.Millisecond)
+		defer tk.Stop()
+		for {
+			select {
+			case <-never:
+				return
+			case <-tk.C:
+			}
+			if done() {
+				return
+			}
+		}
+	}()
+	wg.Wait()
 }
