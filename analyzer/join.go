@@ -353,7 +353,7 @@ func (c *checker) finalKeys(g *ast.GoStmt, j *goJoin) []joinKey {
 				}
 			}
 		}
-		if (k.kind == keyWait || k.kind == keyChan) && !c.finalSignal(body, bind, k) {
+		if (k.kind == keyWait || k.kind == keyChan) && !c.finalSignal(g, j.fn, body, bind, k) {
 			continue
 		}
 		out = append(out, k)
@@ -382,10 +382,11 @@ func (c *checker) goBody(g *ast.GoStmt, fn ast.Node) (*ast.BlockStmt, func(path)
 	return decl.Body, func(p path) (path, bool) { return c.bindPath(f, g.Call, p) }
 }
 
-// finalSignal reports whether some signal of the goroutine on k (wg.Done,
-// close, a send) is its last wait-free act: deferred, or followed by no
-// block other than on k itself.
-func (c *checker) finalSignal(body *ast.BlockStmt, bind func(path) (path, bool), k joinKey) bool {
+// finalSignal reports whether some signal of the goroutine of g on k
+// (wg.Done, close, a send) is its last wait-free act: deferred, or
+// followed by no block other than on k itself or the give-back of a
+// semaphore's token (tokenRelease).
+func (c *checker) finalSignal(g *ast.GoStmt, fn ast.Node, body *ast.BlockStmt, bind func(path) (path, bool), k joinKey) bool {
 	keep := func(p path) bool { return p.valid() }
 	blocks := c.blocksIn(body, keep)
 	var sites []ast.Node
@@ -435,7 +436,7 @@ func (c *checker) finalSignal(body *ast.BlockStmt, bind func(path) (path, bool),
 		}
 		final := true
 		for _, b := range blocks {
-			if c.blockOnKey(b, bind, k) || b.node == nil {
+			if c.blockOnKey(b, bind, k) || b.node == nil || c.tokenRelease(b, g, fn, bind) {
 				continue
 			}
 			if within(s, b.node) && !sameLoop(body, b.node.Pos(), s) || within(b.node, s) {

@@ -864,7 +864,14 @@ func (c *checker) needsOf(j *goJoin, v path) (needs [][]release, joins []release
 				}
 				p, kinds = cp, []effKind{effCancel}
 			}
-			if f, ok := rel(p); ok && len(kinds) > 0 {
+			f, ok := rel(p)
+			if ok && c.lentOn(v, f) {
+				// It also ends when whoever lent the value a field on
+				// the way (mset.srv.quitCh, srv set from a parameter)
+				// releases it: the value's holder is not the only owner.
+				return nil, joins
+			}
+			if ok && len(kinds) > 0 {
 				alts = append(alts, release{kinds: kinds, fields: f, prefix: prefix})
 			}
 		}
@@ -874,6 +881,16 @@ func (c *checker) needsOf(j *goJoin, v path) (needs [][]release, joins []release
 		needs = append(needs, alts)
 	}
 	return needs, joins
+}
+
+// lentOn reports whether the path f below v goes through a field, before
+// its last, that the value was given from elsewhere (fieldsOwned).
+func (c *checker) lentOn(v path, f string) bool {
+	i := strings.LastIndexByte(f, '.')
+	if i <= 0 {
+		return false
+	}
+	return !c.fieldsOwned(path{root: v.root, fields: v.fields + f[:i], deref: v.deref})
 }
 
 // consumedInside reports whether a goroutine of the package receives from

@@ -336,7 +336,7 @@ func keyNames(keys []joinKey) string {
 // context: cancelling it stops it.
 func (c *checker) goBlocks(g *ast.GoStmt, fn ast.Node) (blocks []block, opaque bool) {
 	blocks, soft, opaque := c.readBlocks(g, fn)
-	blocks = c.dropBuffered(blocks, fn)
+	blocks = c.dropTokens(c.dropBuffered(blocks, fn), g, fn)
 	if len(blocks) > 0 {
 		return blocks, opaque
 	}

@@ -1679,3 +1679,133 @@ func pollJoined(done func() bool) {
 	}()
 	wg.Wait()
 }
+
+// --- A semaphore's token given back ---
+
+type validator struct {
+	check    func(context.Context) bool
+	throttle chan struct{} // buffered: how many checks may run at once
+}
+
+// Each goroutine takes a token before it starts (a select case that
+// throttles) and gives it back after its send: the receive finds the
+// token, so the send on out is still its last wait.
+func anyRejects(parent context.Context, vals []*validator) bool {
+	ctx, cancel := context.WithCancel(parent)
+	defer cancel()
+	out := make(chan bool, len(vals))
+	n := 0
+	for _, v := range vals {
+		n++
+		select {
+		case v.throttle <- struct{}{}:
+			go func(v *validator) {
+				out <- v.check(ctx)
+				<-v.throttle
+			}(v)
+		default:
+			out <- true
+		}
+	}
+	for range n {
+		if !<-out {
+			return true
+		}
+	}
+	return false
+}
+
+// The same with the token sent just before the go statement, and given
+// back by a deferred receive.
+func allPass(ctx context.Context, sem chan struct{}, checks []func(context.Context) bool) bool {
+	out := make(chan bool, len(checks))
+	for _, check := range checks {
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem }()
+			out <- check(ctx)
+		}()
+	}
+	ok := true
+	for range checks {
+		ok = <-out && ok
+	}
+	return ok
+}
+
+// One token for the whole loop: only the first goroutine finds it, the
+// others wait on sem for ever after their send.
+func allPassOneToken(ctx context.Context, sem chan struct{}, checks []func(context.Context) bool) bool {
+	out := make(chan bool, len(checks))
+	sem <- struct{}{}
+	for _, check := range checks {
+		go func() { // want `goroutine is never joined, so it can outlive allPassOneToken`
+			out <- check(ctx)
+			<-sem
+		}()
+	}
+	ok := true
+	for range checks {
+		ok = <-out && ok
+	}
+	return ok
+}
+
+// --- A goroutine its value's lender stops too ---
+
+type hub struct{ quit chan struct{} }
+
+func newHub() *hub { return &hub{quit: make(chan struct{})} }
+
+func (h *hub) shutdown() { close(h.quit) }
+
+// A feed keeps the hub it was made for (lent, not its own): its loop ends
+// when the feed is stopped or when the hub shuts down, so whoever holds
+// the feed is not its only owner.
+type feed struct {
+	hub  *hub
+	stop chan struct{}
+}
+
+func (h *hub) addFeed() *feed {
+	f := &feed{hub: h, stop: make(chan struct{})}
+	go f.loop()
+	return f
+}
+
+func (f *feed) loop() {
+	h := f.hub
+	for {
+		select {
+		case <-f.stop:
+			return
+		case <-h.quit:
+			return
+		}
+	}
+}
+
+func (f *feed) close() { close(f.stop) }
+
+func useFeed() {
+	h := newHub()
+	defer h.shutdown()
+	f := h.addFeed() // the hub's shutdown ends it
+	_ = f
+}
+
+// A feed that does not watch its hub is its holder's to stop.
+func (h *hub) addDeafFeed() *feed {
+	f := &feed{hub: h, stop: make(chan struct{})}
+	go f.deafLoop() // want `goroutine running f.deafLoop is handed on to the caller, but useDeafFeed drops it`
+	return f
+}
+
+func (f *feed) deafLoop() { <-f.stop }
+
+func useDeafFeed() {
+	h := newHub()
+	defer h.shutdown()
+	f := h.addDeafFeed() // want `the result of \(\*hub\).addDeafFeed is not stopped on every path`
+	_ = f
+}

@@ -1,0 +1,104 @@
+package analyzer
+
+import (
+	"go/ast"
+	"slices"
+)
+
+// A semaphore's token: the spawner sends on a buffered channel before it
+// starts the goroutine (sem <- struct{}{}, or a select case that does, to
+// throttle), and the goroutine gives the token back as it ends (<-sem,
+// often deferred). Its receive finds the token its spawner put there, so
+// it does not wait: it is no block, and a send before it can still be the
+// goroutine's last act (out <- r; <-sem).
+
+// tokenRelease reports whether b, a block of the goroutine of g started
+// in fn, is one receive, outside any loop of the goroutine, from a
+// channel the spawner sends on before g, in the same iteration of any
+// loop around g. bind maps the paths of the function g calls to the
+// spawner's; nil when they are the spawner's already.
+func (c *checker) tokenRelease(b block, g *ast.GoStmt, fn ast.Node, bind func(path) (path, bool)) bool {
+	if len(b.alts) != 1 || b.alts[0].kind != altRecv || b.alts[0].loop {
+		return false
+	}
+	p, ok := b.alts[0].p, true
+	if _, lit := ast.Unparen(g.Call.Fun).(*ast.FuncLit); lit {
+		p, ok = c.litArgPath(g, p)
+	} else if bind != nil {
+		p, ok = bind(p)
+	}
+	return ok && p.valid() && c.sentBefore(g, fn, p)
+}
+
+// litArgPath maps a path rooted at a parameter of the function literal g
+// runs (go func(s *S) { <-s.sem }(s)) to the argument's path.
+func (c *checker) litArgPath(g *ast.GoStmt, p path) (path, bool) {
+	lit, ok := ast.Unparen(g.Call.Fun).(*ast.FuncLit)
+	if !ok || !p.valid() {
+		return path{}, false
+	}
+	i := 0
+	for _, f := range lit.Type.Params.List {
+		for _, name := range f.Names {
+			if c.info.Defs[name] == p.root && i < len(g.Call.Args) {
+				q := pathOf(c.info, g.Call.Args[i])
+				if !q.valid() {
+					return path{}, false
+				}
+				q.fields += p.fields
+				return q, true
+			}
+			i++
+		}
+		if len(f.Names) == 0 {
+			i++
+		}
+	}
+	if declaredIn(p.root, lit) {
+		return path{}, false
+	}
+	return p, true // a variable of the spawner's, captured
+}
+
+// sentBefore reports whether fn sends on p before reaching g: in a
+// statement before it, in the lists around it up to the nearest loop, or
+// as the case of a select g is in.
+func (c *checker) sentBefore(g *ast.GoStmt, fn ast.Node, p path) bool {
+	cur, ok := c.cursorOf(g)
+	if !ok {
+		return false
+	}
+	sends := func(s ast.Stmt) bool {
+		send, ok := s.(*ast.SendStmt)
+		return ok && pathOf(c.info, send.Chan).equal(p)
+	}
+	for ; cur.Node() != fn; cur = cur.Parent() {
+		parent := cur.Parent()
+		var list []ast.Stmt
+		switch n := parent.Node().(type) {
+		case *ast.BlockStmt:
+			list = n.List
+		case *ast.CaseClause:
+			list = n.Body
+		case *ast.CommClause:
+			if n.Comm != nil && sends(n.Comm) {
+				return true
+			}
+			list = n.Body
+		case *ast.ForStmt, *ast.RangeStmt, *ast.FuncLit, *ast.FuncDecl, nil:
+			return false
+		}
+		if s, ok := cur.Node().(ast.Stmt); ok && list != nil {
+			if i := slices.Index(list, s); i > 0 && slices.ContainsFunc(list[:i], sends) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// dropTokens leaves out of a goroutine's blocks the receives of its
+// semaphore's token (tokenRelease).
+func (c *checker) dropTokens(blocks []block, g *ast.GoStmt, fn ast.Node) []block {
+	return slices.DeleteFunc(blocks, func(b block) bool { return c.tokenRelease(b, g, fn, nil) })
+}
