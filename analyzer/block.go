@@ -379,7 +379,7 @@ type blockWalk struct {
 	loops     []*loopExit // how each enclosing loop can be left, innermost last
 	blocks    []block
 	soft      []block // blocks of loops that may also end on their own
-	depth     int // calls followed into function literals called in place
+	depth     int     // calls followed into function literals called in place
 }
 
 // add records a block, unless one of its alternatives is out of reach.
