@@ -65,8 +65,12 @@ type block struct {
 // its receiver, parameters and package variables: where it may block, and
 // what it releases (effects).
 type summary struct {
-	blocks  []block
-	soft    []block // see block.soft
+	blocks []block
+	soft   []block // see block.soft
+	// readers: readers and writers it was given (a *bufio.Reader
+	// parameter) that it waits on through calls whose stop it cannot
+	// name; a caller that made them over a connection waits on that.
+	readers []path
 	effects []effect
 	// returns, for a function that returns a channel it reaches by a path
 	// (func (s *S) Done() <-chan struct{} { return s.done }), that path:
@@ -126,9 +130,9 @@ func (c *checker) summaryOf(fn *types.Func) *summary {
 	c.indexingFields = false // a summary binds all of its callees' effects
 	s := &summary{}
 	keep := func(p path) bool { return c.paramOrGlobal(p, decl) }
-	w := &blockWalk{c: c, keep: keep}
+	w := &blockWalk{c: c, keep: keep, summarising: true}
 	w.stmts(decl.Body.List)
-	s.blocks, s.soft, s.opaque, s.locks, s.waits, s.unread = w.blocks, w.soft, w.opaque, w.locks, w.waits, w.unread
+	s.blocks, s.soft, s.readers, s.opaque, s.locks, s.waits, s.unread = w.blocks, w.soft, w.readers, w.opaque, w.locks, w.waits, w.unread
 	s.effects, s.registers = c.effectsAndRegistrations(decl.Body, keep)
 	s.returns, s.returnsDone = c.returnedPath(decl, keep)
 	if s.returnsDone && s.returns.fields != "" {
@@ -371,15 +375,18 @@ func (c *checker) blocksIn(body *ast.BlockStmt, keep func(path) bool) []block {
 type blockWalk struct {
 	c         *checker
 	keep      func(path) bool
-	deadlined []path      // values given a deadline (SetDeadline) before: their reads end on their own
-	opaque    bool        // it calls a function value the pass cannot read, which may block
-	locks     bool        // it takes a sync.Mutex or RWMutex, which can wait for ever (a deadlock)
-	waits     bool        // it may wait at all: a block, kept or not (on a channel of its own too)
-	unread    bool        // it may wait on something not in blocks (see summary.unread)
-	loops     []*loopExit // how each enclosing loop can be left, innermost last
-	blocks    []block
-	soft      []block // blocks of loops that may also end on their own
-	depth     int     // calls followed into function literals called in place
+	deadlined []path // values given a deadline (SetDeadline) before: their reads end on their own
+	opaque    bool   // it calls a function value the pass cannot read, which may block
+	locks     bool   // it takes a sync.Mutex or RWMutex, which can wait for ever (a deadlock)
+	waits     bool   // it may wait at all: a block, kept or not (on a channel of its own too)
+	unread    bool   // it may wait on something not in blocks (see summary.unread)
+	// readers, in a summary (summarising): see summary.readers.
+	readers     []path
+	summarising bool
+	loops       []*loopExit // how each enclosing loop can be left, innermost last
+	blocks      []block
+	soft        []block // blocks of loops that may also end on their own
+	depth       int     // calls followed into function literals called in place
 }
 
 // add records a block, unless one of its alternatives is out of reach.
@@ -741,6 +748,13 @@ func (w *blockWalk) call(call *ast.CallExpr) {
 	if p := pathOf(w.c.info, call.Fun); p.valid() {
 		if t := w.c.typeOf(call.Fun); isNamed(t, "context", "CancelFunc") || isNamed(t, "context", "CancelCauseFunc") {
 			// cancel(): a context's cancel function, which never waits
+		} else if lit := w.c.heldLit(p); lit != nil && w.depth < 2 {
+			// reply(msg), reply := func(...) {...}: a local that only
+			// holds a function literal runs it here.
+			w.depth++
+			w.stmts(lit.Body.List)
+			w.depth--
+			return
 		} else if _, ok := t.Underlying().(*types.Signature); ok {
 			w.opaque = true // f(): a function value, which may block on anything
 		}
@@ -769,13 +783,17 @@ func (w *blockWalk) call(call *ast.CallExpr) {
 		}
 		return
 	}
+	through := false
 	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && blockingName(fn.Name()) {
 		// c.r.ReadString, c.dec.Decode: a reader made over a connection
 		// (c.r = bufio.NewReader(c.conn)) waits on the connection, whatever
 		// the reader's own code says.
-		if q, ok := w.c.readsThrough(pathOf(w.c.info, sel.X)); ok && !slices.ContainsFunc(w.deadlined, func(d path) bool { return d.prefixOf(q) }) {
-			w.waits = true
-			w.add(call, alt{kind: altIO, p: q})
+		if q, ok := w.c.readsThrough(pathOf(w.c.info, sel.X)); ok {
+			through = true
+			if !slices.ContainsFunc(w.deadlined, func(d path) bool { return d.prefixOf(q) }) {
+				w.waits = true
+				w.add(call, alt{kind: altIO, p: q})
+			}
 		}
 	}
 	if s := w.c.calleeSummary(fn); s != nil {
@@ -795,6 +813,21 @@ func (w *blockWalk) call(call *ast.CallExpr) {
 				w.addSoft(call, alts...)
 			}
 		}
+		for _, r := range s.readers {
+			p, ok := w.c.bindPath(fn, call, r)
+			switch {
+			case !ok:
+				w.unread = true
+			case w.c.stoppable(w.c.pathType(p)):
+				w.add(call, alt{kind: altIO, p: p})
+			default:
+				if q, ok := w.c.readsThrough(p); ok {
+					w.add(call, alt{kind: altIO, p: q}) // readCmd(bufio.NewReader(conn))
+				} else {
+					w.addReaders([]path{p})
+				}
+			}
+		}
 		return
 	}
 	if w.c.summarised(fn) {
@@ -806,7 +839,7 @@ func (w *blockWalk) call(call *ast.CallExpr) {
 	// Not summarised: a blocking method (Read, Accept, Serve...) of a
 	// value with a stop method, or a blocking function given such a value
 	// (io.Copy(dst, c)), waits on it.
-	if !blockingName(fn.Name()) {
+	if !blockingName(fn.Name()) || inMemoryMethod(fn) {
 		return
 	}
 	w.waits = true // io.ReadFull(r, p), c.Accept(): it may wait, on whatever it reads
@@ -825,7 +858,11 @@ func (w *blockWalk) call(call *ast.CallExpr) {
 			alts = append(alts, alt{kind: altIO, p: q}) // io.ReadFull(br, buf)
 		}
 	}
-	w.unread = w.unread || len(alts) == 0 // it waits on what it reads, which is out of reach
+	if len(alts) == 0 && !through {
+		// It waits on what it reads, which is out of reach here: a caller
+		// may know what a reader it was given reads (summary.readers).
+		w.addReaders(w.c.readerOperands(call))
+	}
 	alts = slices.DeleteFunc(alts, func(a alt) bool {
 		return slices.ContainsFunc(w.deadlined, func(d path) bool { return d.prefixOf(a.p) })
 	})
@@ -838,6 +875,61 @@ func (w *blockWalk) call(call *ast.CallExpr) {
 // that may wait on a connection, listener, server or process until it is
 // stopped.
 var blockingNames = []string{"Read", "Write", "Accept", "Serve", "ListenAndServe", "Recv", "Receive", "Send", "Copy", "Wait", "Next", "Scan", "Peek", "Discard", "Handle", "Decode", "Encode"}
+
+// addReaders records a wait on what the readers or writers at ps read or
+// write: in a summary, for the caller to map when they are its
+// parameter's; else, or when there are none, a wait out of reach.
+func (w *blockWalk) addReaders(ps []path) {
+	if !w.summarising || len(ps) == 0 || slices.ContainsFunc(ps, func(p path) bool { return !w.keep(p) }) {
+		w.unread = true
+		return
+	}
+	w.readers = append(w.readers, ps...)
+}
+
+// readerOperands returns the paths of the receiver and arguments of a
+// blocking call that read or write (r.ReadString('\n') on a *bufio.Reader,
+// io.ReadFull(r, buf)).
+func (c *checker) readerOperands(call *ast.CallExpr) []path {
+	var ps []path
+	operand := func(e ast.Expr) {
+		if t := c.typeOf(e); t != nil && (hasMethod(t, "Read") || hasMethod(t, "Write")) {
+			if p := pathOf(c.info, e); p.valid() {
+				ps = append(ps, p)
+			}
+		}
+	}
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+		if s, ok := c.info.Selections[sel]; ok && s.Kind() == types.MethodVal {
+			operand(sel.X)
+		}
+	}
+	for _, a := range call.Args {
+		operand(a)
+	}
+	return ps
+}
+
+// inMemoryMethod reports whether fn is a method of a buffer that reads
+// and writes memory (strings.Builder, bytes.Buffer, their readers), which
+// never waits.
+func inMemoryMethod(fn *types.Func) bool {
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Recv() == nil {
+		return false
+	}
+	t := derefType(sig.Recv().Type())
+	return isNamed(t, "strings", "Builder") || isNamed(t, "strings", "Reader") || isNamed(t, "bytes", "Buffer") || isNamed(t, "bytes", "Reader")
+}
+
+// heldLit returns the function literal that the local at p only ever
+// holds.
+func (c *checker) heldLit(p path) *ast.FuncLit {
+	if p.fields != "" || isGlobal(p.root) {
+		return nil
+	}
+	return c.onlyFuncLit(p.root, c.declBody(p.root))
+}
 
 // bindAlts puts the alternatives of a block of fn's summary in the terms
 // of its call.

@@ -174,6 +174,13 @@ func (c *checker) decide(cur inspector.Cursor, j *goJoin) (stuck *block) {
 		j.how = "in a test, it ends on its own and does not use the test"
 		return
 	}
+	if c.tests[c.pass.Fset.File(g.Pos())] && c.servesPeer(g, j.fn) {
+		// A fake server's handler of a connection it accepted: it
+		// ends when the client under test closes its end.
+		j.leak, j.deadEnd = nil, nil
+		j.how = "in a test, it serves a connection it accepted and ends when the peer closes it"
+		return
+	}
 	j.bare = true
 	if j.leak != nil || j.deadEnd != nil {
 		// Does the function join it anywhere at all? If not, say so.

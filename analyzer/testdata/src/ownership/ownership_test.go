@@ -1,7 +1,11 @@
 package ownership
 
 import (
+	"bufio"
 	"context"
+	"io"
+	"net"
+	"strings"
 	"sync"
 	"testing"
 	"testing/synctest"
@@ -293,4 +297,173 @@ func TestServeWithoutDeadline(t *testing.T) {
 		}
 	}()
 	events <- 1
+}
+
+// --- A test helper that registers its fixture's stop itself ---
+
+type fakeServer struct {
+	ln    net.Listener
+	wg    sync.WaitGroup
+	mu    sync.Mutex
+	conns []net.Conn
+}
+
+func startFakeServer(t *testing.T) *fakeServer {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := &fakeServer{ln: ln}
+	s.wg.Add(1)
+	go func() { // stopped and joined by the close the helper registers
+		defer s.wg.Done()
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			s.mu.Lock()
+			s.conns = append(s.conns, c)
+			s.mu.Unlock()
+		}
+	}()
+	t.Cleanup(s.close)
+	return s
+}
+
+func (s *fakeServer) close() {
+	_ = s.ln.Close()
+	s.mu.Lock()
+	for _, c := range s.conns {
+		_ = c.Close()
+	}
+	s.mu.Unlock()
+	s.wg.Wait()
+}
+
+func TestUsesFakeServer(t *testing.T) {
+	s := startFakeServer(t) // nothing to stop here: the helper registered it
+	_ = s.ln.Addr()
+}
+
+// The same helper without the registration hands the stop to its caller.
+func startBareServer(t *testing.T) *fakeServer {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := &fakeServer{ln: ln}
+	s.wg.Add(1)
+	go func() { // want `goroutine is handed on to the caller, but TestUsesBareServer drops it`
+		defer s.wg.Done()
+		for {
+			if _, err := ln.Accept(); err != nil {
+				return
+			}
+		}
+	}()
+	return s
+}
+
+func TestUsesBareServer(t *testing.T) {
+	s := startBareServer(t) // want `the result of startBareServer is not stopped on every path`
+	_ = s.ln.Addr()
+}
+
+// --- A fake server's handlers of the connections it accepts ---
+
+func serveEcho(c net.Conn) {
+	defer c.Close()
+	buf := make([]byte, 64)
+	for {
+		n, err := c.Read(buf)
+		if err != nil {
+			return
+		}
+		if _, err := c.Write(buf[:n]); err != nil {
+			return
+		}
+	}
+}
+
+// readLine waits on what r reads: its caller knows it reads c.
+func readLine(r *bufio.Reader) (string, error) { return r.ReadString('\n') }
+
+func serveLines(c net.Conn) {
+	defer c.Close()
+	rd := bufio.NewReader(c)
+	for {
+		line, err := readLine(rd)
+		if err != nil {
+			return
+		}
+		_, _ = io.WriteString(c, line)
+	}
+}
+
+// serveScanned answers line by line through a scanner, a reply held in a
+// local literal, and a builder, none of which waits on more than c.
+func serveScanned(c net.Conn) {
+	defer c.Close()
+	reply := func(msg string) bool {
+		_, err := c.Write([]byte(msg))
+		return err == nil
+	}
+	scanner := bufio.NewScanner(c)
+	for scanner.Scan() {
+		var b strings.Builder
+		b.WriteString(scanner.Text())
+		if !reply(b.String()) {
+			return
+		}
+	}
+}
+
+// Each handler ends when the client under test closes its connection.
+func TestFakeEchoServer(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			go serveEcho(c)
+			go serveLines(c)
+			go serveScanned(c)
+			go func(c net.Conn) {
+				_, _ = c.Write([]byte("hello"))
+			}(c)
+		}
+	}()
+	client, server := net.Pipe()
+	go serveEcho(server)
+	defer client.Close()
+}
+
+// A handler that also waits on a channel nobody closes is not ended by
+// its peer alone.
+func TestFakeServerStuck(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	release := make(chan struct{})
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			go func() { // want `goroutine blocks for ever: it waits on release`
+				<-release
+				serveEcho(c)
+			}()
+		}
+	}()
 }

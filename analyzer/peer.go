@@ -1,0 +1,70 @@
+package analyzer
+
+import (
+	"go/ast"
+	"go/types"
+)
+
+// A test's fake server serves each connection it accepts on a goroutine
+// of its own (go s.serve(c) after c, err := ln.Accept(), or on the server
+// end of a net.Pipe whose other end it hands to the code under test).
+// That goroutine waits only on I/O on its connection: it ends when the
+// peer, the client under test, closes its end, which the test does.
+
+// servesPeer reports whether the goroutine of g, started in fn in a test
+// file, waits on nothing but I/O on connections fn got from a listener's
+// Accept or from net.Pipe, and calls no function value the pass cannot
+// read.
+func (c *checker) servesPeer(g *ast.GoStmt, fn ast.Node) bool {
+	w := c.goWalk(g, fn)
+	if w.unread || w.opaque || len(w.blocks) == 0 {
+		return false
+	}
+	_, lit := ast.Unparen(g.Call.Fun).(*ast.FuncLit)
+	for _, b := range w.blocks {
+		served := false
+		for _, a := range b.alts {
+			p, ok := a.p, true
+			if lit {
+				p, ok = c.litArgPath(g, p)
+			}
+			if ok && a.kind == altIO && p.fields == "" && c.peerConn(p.root, fn) {
+				served = true
+			}
+		}
+		if !served {
+			return false
+		}
+	}
+	return true
+}
+
+// peerConn reports whether fn assigns the variable v only from a
+// listener's Accept() or from net.Pipe().
+func (c *checker) peerConn(v *types.Var, fn ast.Node) bool {
+	body := funcBody(fn)
+	if body == nil || !declaredIn(v, body) {
+		return false
+	}
+	found, only := false, true
+	ast.Inspect(body, func(n ast.Node) bool {
+		lhs, rhs := assignment(n)
+		for _, l := range lhs {
+			if p := pathOf(c.info, l); p.root != v || p.fields != "" {
+				continue
+			}
+			found = true
+			call, ok := ast.Unparen(at(rhs, 0, 1)).(*ast.CallExpr)
+			if len(rhs) != 1 || !ok {
+				only = false
+				continue
+			}
+			f := callee(c.info, call)
+			if f == nil || !isFunc(f, "net", "Pipe") && (f.Name() != "Accept" || f.Type().(*types.Signature).Recv() == nil) {
+				only = false
+			}
+		}
+		return only
+	})
+	return found && only
+}
