@@ -71,6 +71,9 @@ type summary struct {
 	// parameter) that it waits on through calls whose stop it cannot
 	// name; a caller that made them over a connection waits on that.
 	readers []path
+	// calls: the function-value parameters it calls (replyFor(cmd)),
+	// by index: what a caller gives there runs, and may wait, here.
+	calls   []int
 	effects []effect
 	// returns, for a function that returns a channel it reaches by a path
 	// (func (s *S) Done() <-chan struct{} { return s.done }), that path:
@@ -130,9 +133,10 @@ func (c *checker) summaryOf(fn *types.Func) *summary {
 	c.indexingFields = false // a summary binds all of its callees' effects
 	s := &summary{}
 	keep := func(p path) bool { return c.paramOrGlobal(p, decl) }
-	w := &blockWalk{c: c, keep: keep, summarising: true}
+	w := &blockWalk{c: c, keep: keep, summarising: true, params: fn.Type().(*types.Signature).Params()}
 	w.stmts(decl.Body.List)
-	s.blocks, s.soft, s.readers, s.opaque, s.locks, s.waits, s.unread = w.blocks, w.soft, w.readers, w.opaque, w.locks, w.waits, w.unread
+	s.blocks, s.soft, s.readers, s.calls = w.blocks, w.soft, w.readers, w.calls
+	s.opaque, s.locks, s.waits, s.unread = w.opaque, w.locks, w.waits, w.unread
 	s.effects, s.registers = c.effectsAndRegistrations(decl.Body, keep)
 	s.returns, s.returnsDone = c.returnedPath(decl, keep)
 	if s.returnsDone && s.returns.fields != "" {
@@ -380,10 +384,12 @@ type blockWalk struct {
 	locks     bool   // it takes a sync.Mutex or RWMutex, which can wait for ever (a deadlock)
 	waits     bool   // it may wait at all: a block, kept or not (on a channel of its own too)
 	unread    bool   // it may wait on something not in blocks (see summary.unread)
-	// readers, in a summary (summarising): see summary.readers.
+	// readers and calls, in a summary (summarising): see summary.
 	readers     []path
+	calls       []int
 	summarising bool
-	loops       []*loopExit // how each enclosing loop can be left, innermost last
+	params      *types.Tuple // the summarised function's parameters
+	loops       []*loopExit  // how each enclosing loop can be left, innermost last
 	blocks      []block
 	soft        []block // blocks of loops that may also end on their own
 	depth       int     // calls followed into function literals called in place
@@ -755,6 +761,8 @@ func (w *blockWalk) call(call *ast.CallExpr) {
 			w.stmts(lit.Body.List)
 			w.depth--
 			return
+		} else if i := w.paramIndex(p); i >= 0 {
+			w.calls = append(w.calls, i) // replyFor(cmd): what the caller gives
 		} else if _, ok := t.Underlying().(*types.Signature); ok {
 			w.opaque = true // f(): a function value, which may block on anything
 		}
@@ -812,6 +820,9 @@ func (w *blockWalk) call(call *ast.CallExpr) {
 			if alts, ok := w.bindAlts(fn, call, b.alts); ok {
 				w.addSoft(call, alts...)
 			}
+		}
+		for _, i := range s.calls {
+			w.callArg(fn, call, i)
 		}
 		for _, r := range s.readers {
 			p, ok := w.c.bindPath(fn, call, r)
@@ -920,6 +931,48 @@ func inMemoryMethod(fn *types.Func) bool {
 	}
 	t := derefType(sig.Recv().Type())
 	return isNamed(t, "strings", "Builder") || isNamed(t, "strings", "Reader") || isNamed(t, "bytes", "Buffer") || isNamed(t, "bytes", "Reader")
+}
+
+// paramIndex returns the index of the summarised function's parameter
+// that p is, or -1.
+func (w *blockWalk) paramIndex(p path) int {
+	if !w.summarising || w.params == nil || p.fields != "" {
+		return -1
+	}
+	for i := range w.params.Len() {
+		if w.params.At(i) == p.root {
+			return i
+		}
+	}
+	return -1
+}
+
+// callArg walks what the function value given as the i-th argument of
+// call, to fn, runs when fn calls it: a literal (or a local that only
+// holds one) is read; the caller's own parameter is its caller's to
+// give; anything else may wait on anything.
+func (w *blockWalk) callArg(fn *types.Func, call *ast.CallExpr, i int) {
+	sig := fn.Type().(*types.Signature)
+	if i >= len(call.Args) || sig.Variadic() && i >= sig.Params().Len()-1 {
+		w.opaque = true
+		return
+	}
+	arg := ast.Unparen(call.Args[i])
+	lit, _ := arg.(*ast.FuncLit)
+	p := pathOf(w.c.info, arg)
+	if lit == nil && p.valid() {
+		lit = w.c.heldLit(p)
+	}
+	switch {
+	case lit != nil && w.depth < 2:
+		w.depth++
+		w.stmts(lit.Body.List)
+		w.depth--
+	case w.paramIndex(p) >= 0:
+		w.calls = append(w.calls, w.paramIndex(p))
+	default:
+		w.opaque = true
+	}
 }
 
 // heldLit returns the function literal that the local at p only ever

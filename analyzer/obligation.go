@@ -698,6 +698,21 @@ func (c *checker) keeperOwned(fd *ast.FuncDecl, call *ast.CallExpr, v *types.Var
 	return stopped
 }
 
+// ownPartCall reports whether the ref r is an argument of a call of a
+// method of a value inside its own (ps.disc.Start(ps)): the value is not
+// handed to anyone else.
+func ownPartCall(info *types.Info, r ref) bool {
+	if r.call == nil || r.path.fields != "" || !slices.ContainsFunc(r.call.Args, func(a ast.Expr) bool { return ast.Unparen(a) == ast.Unparen(r.expr) }) {
+		return false
+	}
+	sel, ok := ast.Unparen(r.call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	w := pathOf(info, sel.X)
+	return w.root == r.path.root && w.fields != ""
+}
+
 // identOf returns e as an identifier, or nil.
 func identOf(e ast.Expr) *ast.Ident {
 	id, _ := ast.Unparen(e).(*ast.Ident)
@@ -1481,6 +1496,9 @@ func (c *checker) discharges(n ast.Node, p path, o obligation, grow grower) bool
 		}
 		switch r.kind {
 		case useValue, useGoArg, useRuntimeArg:
+			if r.kind == useValue && ownPartCall(c.info, r) {
+				return // ps.disc.Start(ps): given to a part of itself, not on
+			}
 			found = !isCallee(r) && r.path.prefixOf(p) || r.path.equal(p) && o.kind == obRecv
 		case useRecv, useRange:
 			found = o.kind == obRecv && r.path.equal(p)

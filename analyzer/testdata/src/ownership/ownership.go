@@ -1809,3 +1809,31 @@ func useDeafFeed() {
 	f := h.addDeafFeed() // want `the result of \(\*hub\).addDeafFeed is not stopped on every path`
 	_ = f
 }
+
+// --- A value given to a part of itself is not handed on ---
+
+type finder struct{ owner *meshRouter }
+
+func (d *finder) start(r *meshRouter) error {
+	d.owner = r
+	return nil
+}
+
+type meshRouter struct {
+	seen *scavenger
+	disc *finder
+}
+
+// newMeshRouter gives r to its own finder, which is not someone else to
+// hand the scavenger on to: the error return after it leaks it.
+func newMeshRouter(fail bool) (*meshRouter, error) {
+	r := &meshRouter{disc: &finder{}}
+	r.seen = newScavenger(time.Second) // want `the result of newScavenger is not stopped on every path: the return at line \d+ skips it`
+	if err := r.disc.start(r); err != nil {
+		return nil, err
+	}
+	if fail {
+		return nil, errors.New("no route")
+	}
+	return r, nil
+}

@@ -419,6 +419,18 @@ func serveScanned(c net.Conn) {
 	}
 }
 
+// serveWith answers each line with what reply says: a function value its
+// caller gives.
+func serveWith(c net.Conn, reply func(string) string) {
+	defer c.Close()
+	scanner := bufio.NewScanner(c)
+	for scanner.Scan() {
+		if _, err := io.WriteString(c, reply(scanner.Text())); err != nil {
+			return
+		}
+	}
+}
+
 // Each handler ends when the client under test closes its connection.
 func TestFakeEchoServer(t *testing.T) {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
@@ -435,6 +447,7 @@ func TestFakeEchoServer(t *testing.T) {
 			go serveEcho(c)
 			go serveLines(c)
 			go serveScanned(c)
+			go serveWith(c, func(line string) string { return strings.ToUpper(line) })
 			go func(c net.Conn) {
 				_, _ = c.Write([]byte("hello"))
 			}(c)
@@ -464,6 +477,10 @@ func TestFakeServerStuck(t *testing.T) {
 				<-release
 				serveEcho(c)
 			}()
+			go serveWith(c, func(line string) string { // want `goroutine running serveWith is not joined on every path`
+				<-release
+				return line
+			})
 		}
 	}()
 }
