@@ -153,6 +153,11 @@ func (c *checker) decide(cur inspector.Cursor, j *goJoin) (stuck *block) {
 			return
 		}
 	}
+	if joinable && (j.leak != nil || j.deadEnd != nil) && c.drainedBeside(g, j) {
+		j.leak, j.deadEnd = nil, nil
+		j.how = "another goroutine started beside it drains what it sends"
+		return
+	}
 	unreleased, how := c.stopped(j, g, graph)
 	if len(unreleased) == 0 && how != "" {
 		j.leak, j.deadEnd = nil, nil

@@ -2,6 +2,8 @@ package analyzer
 
 import (
 	"go/ast"
+	"go/token"
+	"go/types"
 	"slices"
 )
 
@@ -101,4 +103,56 @@ func (c *checker) sentBefore(g *ast.GoStmt, fn ast.Node, p path) bool {
 // semaphore's token (tokenRelease).
 func (c *checker) dropTokens(blocks []block, g *ast.GoStmt, fn ast.Node) []block {
 	return slices.DeleteFunc(blocks, func(b block) bool { return c.tokenRelease(b, g, fn, nil) })
+}
+
+// drainedBeside reports whether a channel the goroutine of g is joined by
+// (a key: a local channel of fn it sends on and closes) is drained by
+// another goroutine fn starts: one whose code receives from it in a loop,
+// or ranges over it, until it is closed (a pipeline's next stage: go
+// produce(out); go forward(out, responses)). The producer's join is that
+// stage's; the stage is judged at its own go statement.
+func (c *checker) drainedBeside(g *ast.GoStmt, j *goJoin) bool {
+	return slices.ContainsFunc(j.keys, func(k joinKey) bool {
+		return k.kind == keyChan && k.p.fields == "" && declaredIn(k.p.root, funcBody(j.fn)) && c.drainerOf(g, j.fn, k.p.root)
+	})
+}
+
+// drainerOf reports whether a go statement of fn other than g runs a
+// function literal that receives from v inside a loop or ranges over v.
+func (c *checker) drainerOf(g *ast.GoStmt, fn ast.Node, v *types.Var) bool {
+	for _, cur := range c.goStmts {
+		g2 := c.unwrapRunner(cur.Node().(*ast.GoStmt))
+		if cur.Node() == g || !within(g2, fn) {
+			continue
+		}
+		lit, ok := ast.Unparen(g2.Call.Fun).(*ast.FuncLit)
+		if !ok {
+			continue
+		}
+		found := false
+		ast.PreorderStack(lit.Body, nil, func(n ast.Node, stack []ast.Node) bool {
+			if found {
+				return false
+			}
+			if _, ok := n.(*ast.FuncLit); ok {
+				return false
+			}
+			switch n := n.(type) {
+			case *ast.RangeStmt:
+				found = pathOf(c.info, n.X).root == v && pathOf(c.info, n.X).fields == ""
+			case *ast.UnaryExpr:
+				if p := pathOf(c.info, n.X); n.Op == token.ARROW && p.root == v && p.fields == "" {
+					found = slices.ContainsFunc(stack, func(s ast.Node) bool {
+						_, f := s.(*ast.ForStmt)
+						return f
+					})
+				}
+			}
+			return !found
+		})
+		if found {
+			return true
+		}
+	}
+	return false
 }

@@ -1837,3 +1837,44 @@ func newMeshRouter(fail bool) (*meshRouter, error) {
 	}
 	return r, nil
 }
+
+// --- A pipeline's stages: the next stage drains the first ---
+
+// The bridge sends on pending, through a local literal, and closes it;
+// the forwarder started beside it receives until pending is closed.
+// What joins the bridge is the forwarder, stopped in turn when the bridge
+// closes pending; the forwarder's sends go to out, which the caller gets.
+func pipeline(in <-chan int) <-chan int {
+	pending := make(chan int)
+	out := make(chan int)
+	go func() {
+		send := func(v int) { pending <- v * 2 }
+		for v := range in {
+			send(v)
+		}
+		close(pending)
+	}()
+	go func() {
+		defer close(out)
+		for {
+			v, ok := <-pending
+			if !ok {
+				return
+			}
+			out <- v
+		}
+	}()
+	return out
+}
+
+// Nothing beside it drains pending: the bridge's second send blocks.
+func pipelineNoStage(in <-chan int) int {
+	pending := make(chan int)
+	go func() { // want `goroutine is not joined on every path`
+		for v := range in {
+			pending <- v
+		}
+		close(pending)
+	}()
+	return <-pending
+}
