@@ -275,3 +275,10 @@ func TestRegistry(t *testing.T) {
 	t.Parallel()
 	run(t, "example.com/registry/events", "example.com/registry/app")
 }
+
+// TestDeepChains checks that what summaries record about the readers and
+// function values a function is given does not grow with the number of
+// paths through its calls.
+func TestDeepChains(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), analyzer.Analyzer, "chains")
+}

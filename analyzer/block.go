@@ -762,7 +762,7 @@ func (w *blockWalk) call(call *ast.CallExpr) {
 			w.depth--
 			return
 		} else if i := w.paramIndex(p); i >= 0 {
-			w.calls = append(w.calls, i) // replyFor(cmd): what the caller gives
+			w.addCall(i) // replyFor(cmd): what the caller gives
 		} else if _, ok := t.Underlying().(*types.Signature); ok {
 			w.opaque = true // f(): a function value, which may block on anything
 		}
@@ -895,7 +895,11 @@ func (w *blockWalk) addReaders(ps []path) {
 		w.unread = true
 		return
 	}
-	w.readers = append(w.readers, ps...)
+	for _, p := range ps {
+		if !slices.ContainsFunc(w.readers, p.equal) {
+			w.readers = append(w.readers, p)
+		}
+	}
 }
 
 // readerOperands returns the paths of the receiver and arguments of a
@@ -947,6 +951,13 @@ func (w *blockWalk) paramIndex(p path) int {
 	return -1
 }
 
+// addCall records that the summarised function calls its i-th parameter.
+func (w *blockWalk) addCall(i int) {
+	if !slices.Contains(w.calls, i) {
+		w.calls = append(w.calls, i)
+	}
+}
+
 // callArg walks what the function value given as the i-th argument of
 // call, to fn, runs when fn calls it: a literal (or a local that only
 // holds one) is read; the caller's own parameter is its caller's to
@@ -969,7 +980,7 @@ func (w *blockWalk) callArg(fn *types.Func, call *ast.CallExpr, i int) {
 		w.stmts(lit.Body.List)
 		w.depth--
 	case w.paramIndex(p) >= 0:
-		w.calls = append(w.calls, w.paramIndex(p))
+		w.addCall(w.paramIndex(p))
 	default:
 		w.opaque = true
 	}

@@ -154,6 +154,30 @@
 // or a function of the package returning such a literal, a local copied
 // from one whose field is never assigned) is not owed that goroutine.
 //
+// A semaphore's token is no wait: a goroutine that gives back the token
+// its spawner took just before starting it (case v.throttle <-
+// struct{}{}: go func() { out <- check(); <-v.throttle }()) cannot block
+// on that receive, so its send is still its last act. A producer whose
+// channel a goroutine started beside it drains (a pipeline's next stage,
+// receiving in a loop until the channel is closed) is joined by that
+// stage, which is judged at its own go statement. A function value
+// parameter the function calls (serve(conn, reply)) runs what the caller
+// gives there: a literal is read as if written in place. A reader the
+// function was given and waits on (readCmd(r *bufio.Reader)) is, to a
+// caller that made it over a connection, that connection.
+//
+// Who else owns it. A goroutine whose way out goes through a field its
+// value was lent (a stream's loop that also ends on mset.srv.quitCh, srv
+// set from a parameter) is also stopped by the lender: its holder owes
+// nothing. A value given to a method of one of its own fields
+// (ps.disc.Start(ps)) is not handed on: the constructor that returns nil,
+// err after that still leaks what ps holds. A test helper that registers
+// its fixture's stop itself (t.Cleanup(s.close) before return s) owes its
+// callers nothing. In a test, a goroutine that serves a connection its
+// spawner accepted (c, err := ln.Accept(); go serve(c)), or the server
+// end of a net.Pipe, and waits on nothing but I/O on it, ends when the
+// client under test closes its end.
+//
 // Not a join: a signal the goroutine gives before it blocks again (a
 // start.Done() or close(started) handshake, then a receive) says it
 // began, not that it ended. Not a release: a buffer that cannot take all

@@ -43,9 +43,11 @@ type effect struct {
 // goroutines it starts do not.
 func (c *checker) effectsIn(body ast.Node, keep func(path) bool) []effect {
 	var out []effect
+	seen := make(map[effect]bool)
 	c.walkEffects(body, false, func(k effKind, p path) {
-		if keep(p) {
-			out = append(out, effect{k, p})
+		if e := (effect{k, p}); keep(p) && !seen[e] {
+			seen[e] = true
+			out = append(out, e)
 		}
 	})
 	return out

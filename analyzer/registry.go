@@ -100,9 +100,13 @@ func (c *checker) effectsAndRegistrations(body *ast.BlockStmt, keep func(path) b
 			out = append(out, registration{from, to})
 		}
 	}
+	seen := make(map[effect]bool)
 	note := func(k effKind, p path) {
-		if keep(p) {
-			effects = append(effects, effect{k, p})
+		// Once each: a function that calls the same callee twice, at
+		// every level of a chain, would double its callees' effects.
+		if e := (effect{k, p}); keep(p) && !seen[e] {
+			seen[e] = true
+			effects = append(effects, e)
 		}
 	}
 	c.walk(body, false, note, func(n ast.Node) {
