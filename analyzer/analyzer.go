@@ -176,6 +176,7 @@ type checker struct {
 	bodies         []*ast.BlockStmt                   // see declBody
 	localWraps     map[*types.Var]path                // see localWrap
 	copies         map[*types.Var]path                // see localCopies
+	pipes          map[*types.Var]*types.Var          // see pipePartner
 }
 
 // ctxParam names a function's context parameter.

@@ -315,9 +315,33 @@ func (c *checker) releases(e effect, a alt) bool {
 	case altDone:
 		return e.kind == effCancel && (a.cancel.valid() && e.p.equal(a.cancel) || c.cancels(e.p, a.p))
 	case altIO:
-		return e.kind == effStop && e.p.prefixOf(a.p)
+		return e.kind == effStop && (e.p.prefixOf(a.p) || a.p.fields == "" && e.p.fields == "" && c.pipePartner(a.p.root) == e.p.root && e.p.root != nil)
 	}
 	return false
+}
+
+// pipePartner returns, for a local assigned one end of a pipe (pr, pw :=
+// io.Pipe(), or net.Pipe()), the variable holding the other end: closing
+// either ends the reads and writes on both.
+func (c *checker) pipePartner(v *types.Var) *types.Var {
+	if c.pipes == nil {
+		c.pipes = make(map[*types.Var]*types.Var)
+		for cur := range c.root.Preorder((*ast.AssignStmt)(nil)) {
+			as := cur.Node().(*ast.AssignStmt)
+			if len(as.Lhs) != 2 || len(as.Rhs) != 1 {
+				continue
+			}
+			call, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
+			if !ok || !isFunc(callee(c.info, call), "io", "Pipe") && !isFunc(callee(c.info, call), "net", "Pipe") {
+				continue
+			}
+			a, b := pathOf(c.info, as.Lhs[0]), pathOf(c.info, as.Lhs[1])
+			if a.valid() && b.valid() && a.fields == "" && b.fields == "" {
+				c.pipes[a.root], c.pipes[b.root] = b.root, a.root
+			}
+		}
+	}
+	return c.pipes[v]
 }
 
 // releasesPersistently is releases for effects that stay in force: a

@@ -500,6 +500,8 @@ func (c *checker) stopped(j *goJoin, g *ast.GoStmt, graph *cfg.CFG) (unreleased 
 					v = alias // t.in given in, which the spawner returns (a sink)
 				} else if h := c.heldBy(n, v, j.fn, g); h != nil {
 					v = h // b := &Broker{s: s}, then b is returned: s goes with it
+				} else if u := c.pipePartner(v); a.kind == altIO && u != nil && c.handsOnAt(n, u, g) {
+					v = u // pr, pw := io.Pipe(), pw written to, pr returned
 				} else if !c.handsOnAt(n, v, g) {
 					continue
 				}

@@ -1878,3 +1878,47 @@ func pipelineNoStage(in <-chan int) int {
 	}()
 	return <-pending
 }
+
+// --- A pipe's two ends ---
+
+// The producer writes to pw; the caller gets pr, and closing it makes
+// the next write fail: the goroutine is handed on with pr.
+func streamChunks(chunks func() ([]byte, error)) io.ReadCloser {
+	pr, pw := io.Pipe()
+	go func() {
+		for {
+			b, err := chunks()
+			if err != nil {
+				pw.CloseWithError(err)
+				return
+			}
+			if _, err := pw.Write(b); err != nil {
+				return
+			}
+		}
+	}()
+	return pr
+}
+
+// Closing the reader here ends the producer too.
+func firstChunk(chunks func() ([]byte, error)) byte {
+	pr, pw := io.Pipe()
+	defer pr.Close()
+	go func() {
+		b, _ := chunks()
+		_, _ = pw.Write(b)
+	}()
+	var one [1]byte
+	_, _ = pr.Read(one[:])
+	return one[0]
+}
+
+// Nobody holds the reader: the producer's write blocks for ever.
+func lostChunks(chunks func() ([]byte, error)) {
+	pr, pw := io.Pipe()
+	_ = pr
+	go func() { // want `goroutine is never joined, so it can outlive lostChunks`
+		b, _ := chunks()
+		_, _ = pw.Write(b)
+	}()
+}
