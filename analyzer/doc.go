@@ -164,7 +164,9 @@
 // parameter the function calls (serve(conn, reply)) runs what the caller
 // gives there: a literal is read as if written in place. A reader the
 // function was given and waits on (readCmd(r *bufio.Reader)) is, to a
-// caller that made it over a connection, that connection.
+// caller that made it over a connection, that connection. The two ends
+// of io.Pipe() or net.Pipe() are one: closing the reader the caller gets
+// ends the producer's writes on the other end.
 //
 // Who else owns it. A goroutine whose way out goes through a field its
 // value was lent (a stream's loop that also ends on mset.srv.quitCh, srv
