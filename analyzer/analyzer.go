@@ -177,6 +177,7 @@ type checker struct {
 	localWraps     map[*types.Var]path                // see localWrap
 	copies         map[*types.Var]path                // see localCopies
 	pipes          map[*types.Var]*types.Var          // see pipePartner
+	holders        map[holderKey][]*types.Var         // see holdersOf
 }
 
 // ctxParam names a function's context parameter.

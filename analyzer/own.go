@@ -1426,16 +1426,42 @@ func (c *checker) holderOf(e ast.Expr, fn ast.Node) *types.Var {
 // heldBy returns a local of fn that holds v in a field (b := &Broker{s:
 // v}) and that n hands on, or nil.
 func (c *checker) heldBy(n ast.Node, v *types.Var, fn ast.Node, g ast.Node) *types.Var {
-	var held *types.Var
+	for _, h := range c.holdersOf(v, fn) {
+		if c.handsOnAt(n, h, g) {
+			return h
+		}
+	}
+	return nil
+}
+
+// holdersOf returns the locals of fn that hold v in a field of a
+// composite literal they are assigned (b := &Broker{s: v}), remembered:
+// heldBy asks at every node of a path search.
+func (c *checker) holdersOf(v *types.Var, fn ast.Node) []*types.Var {
+	key := holderKey{v, fn}
+	if hs, ok := c.holders[key]; ok {
+		return hs
+	}
+	var hs []*types.Var
 	eachRef(c.info, funcBody(fn), func(r ref) {
-		if held != nil || r.path.root != v || r.path.fields != "" {
+		if r.path.root != v || r.path.fields != "" {
 			return
 		}
-		if h := c.holderOf(r.expr, fn); h != nil && h != v && c.handsOnAt(n, h, g) {
-			held = h
+		if h := c.holderOf(r.expr, fn); h != nil && h != v && !slices.Contains(hs, h) {
+			hs = append(hs, h)
 		}
 	})
-	return held
+	if c.holders == nil {
+		c.holders = make(map[holderKey][]*types.Var)
+	}
+	c.holders[key] = hs
+	return hs
+}
+
+// A holderKey is a variable and the function holdersOf searched.
+type holderKey struct {
+	v  *types.Var
+	fn ast.Node
 }
 
 // handsOnAt reports whether n lets the value in v go (see handsOn),
