@@ -992,7 +992,11 @@ func (c *checker) heldLit(p path) *ast.FuncLit {
 	if p.fields != "" || isGlobal(p.root) {
 		return nil
 	}
-	return c.onlyFuncLit(p.root, c.declBody(p.root))
+	body := c.bodyAround(p.root) // a local of a function declaration, or of a literal in one
+	if body == nil {
+		return nil
+	}
+	return c.onlyFuncLit(p.root, body)
 }
 
 // bindAlts puts the alternatives of a block of fn's summary in the terms

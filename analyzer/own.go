@@ -892,9 +892,10 @@ func (c *checker) accessors() map[fieldKey]bool {
 	return c.accessed
 }
 
-// declBody returns the body of the function of this package that declares
-// the local variable v.
-func (c *checker) declBody(v *types.Var) *ast.BlockStmt {
+// bodyAround returns the body of the function declaration of this
+// package whose body declares v, or nil (a parameter, a package
+// variable), without walking anything.
+func (c *checker) bodyAround(v *types.Var) *ast.BlockStmt {
 	if c.bodies == nil {
 		// The bodies of the package's function declarations, by position:
 		// they do not overlap, so the one around v is found by bisection.
@@ -908,6 +909,15 @@ func (c *checker) declBody(v *types.Var) *ast.BlockStmt {
 	i, _ := slices.BinarySearchFunc(c.bodies, v.Pos(), func(b *ast.BlockStmt, p token.Pos) int { return cmp.Compare(b.Pos(), p) })
 	if i > 0 && declaredIn(v, c.bodies[i-1]) {
 		return c.bodies[i-1]
+	}
+	return nil
+}
+
+// declBody returns the body of the function of this package that declares
+// the local variable v.
+func (c *checker) declBody(v *types.Var) *ast.BlockStmt {
+	if b := c.bodyAround(v); b != nil {
+		return b
 	}
 	for _, f := range c.pass.Files {
 		if declaredIn(v, f) {
