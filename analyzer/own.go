@@ -883,6 +883,9 @@ func (c *checker) accessors() map[fieldKey]bool {
 		if !fn.Exported() || d.Body == nil {
 			continue
 		}
+		if res := fn.Type().(*types.Signature).Results(); res.Len() != 1 || !isChan(res.At(0).Type()) {
+			continue // summary.returns is for a lone channel result only
+		}
 		if s := c.summaryOf(fn); s != nil && s.returns.valid() {
 			if k, ok := c.keyOf(s.returns); ok && k.field.owner != nil {
 				c.accessed[k.field] = true

@@ -216,7 +216,7 @@ func (c *checker) exportOwnFacts() {
 				continue
 			}
 			fn, ok := c.info.Defs[fd.Name].(*types.Func)
-			if !ok {
+			if !ok || c.testEntry(fn) {
 				continue
 			}
 			fact := c.toFact(fn, c.summaryOf(fn), c.obligations[fn], c.constructs(fn))
@@ -233,6 +233,32 @@ func (c *checker) exportOwnFacts() {
 			}
 		}
 	}
+}
+
+// testEntry reports whether fn is one of a test file's entry points
+// (TestX(t *testing.T), BenchmarkX, FuzzX, ExampleX, TestMain), which the
+// testing package calls and no other package does: a fact on it would
+// never be read.
+func (c *checker) testEntry(fn *types.Func) bool {
+	if tf := c.pass.Fset.File(fn.Pos()); tf == nil || !c.tests[tf] {
+		return false
+	}
+	sig := fn.Type().(*types.Signature)
+	if sig.Recv() != nil || sig.Results().Len() != 0 {
+		return false
+	}
+	name, params := fn.Name(), sig.Params()
+	switch {
+	case strings.HasPrefix(name, "Example"):
+		return params.Len() == 0
+	case strings.HasPrefix(name, "Test"), strings.HasPrefix(name, "Benchmark"), strings.HasPrefix(name, "Fuzz"):
+		if params.Len() != 1 {
+			return false
+		}
+		t := params.At(0).Type()
+		return isNamed(t, "testing", "T") || isNamed(t, "testing", "B") || isNamed(t, "testing", "F") || isNamed(t, "testing", "M")
+	}
+	return false
 }
 
 // An ifaceCtxFact is the fact of an interface method every
