@@ -500,7 +500,7 @@ func (c *checker) stopped(j *goJoin, g *ast.GoStmt, graph *cfg.CFG) (unreleased 
 					v = alias // t.in given in, which the spawner returns (a sink)
 				} else if h := c.heldBy(n, v, j.fn, g); h != nil {
 					v = h // b := &Broker{s: s}, then b is returned: s goes with it
-				} else if u := c.pipePartner(v); a.kind == altIO && u != nil && c.handsOnAt(n, u, g) {
+				} else if u := c.pipePartner(v); a.kind == altIO && u != nil && c.returnsOrStores(n, u) {
 					v = u // pr, pw := io.Pipe(), pw written to, pr returned
 				} else if !c.handsOnAt(n, v, g) {
 					continue
@@ -1475,6 +1475,49 @@ func (c *checker) holdersOf(v *types.Var, fn ast.Node) []*types.Var {
 type holderKey struct {
 	v  *types.Var
 	fn ast.Node
+}
+
+// returnsOrStores reports whether n returns the value in v or stores it
+// where it outlives the function (a field, a global, an element): a pipe's
+// reader given over for good, not lent to a call that reads it
+// (CopyFrom(ctx, r, sql)), which leaves the writer to its spawner.
+func (c *checker) returnsOrStores(n ast.Node, v *types.Var) bool {
+	// v itself, or inside the literals that carry it (&wrapped{ReadCloser: pr}).
+	var is func(e ast.Expr) bool
+	is = func(e ast.Expr) bool {
+		switch x := unwrapValue(e).(type) {
+		case *ast.UnaryExpr:
+			return x.Op == token.AND && is(x.X)
+		case *ast.CompositeLit:
+			for _, el := range x.Elts {
+				if kv, ok := el.(*ast.KeyValueExpr); ok {
+					el = kv.Value
+				}
+				if is(el) {
+					return true
+				}
+			}
+			return false
+		}
+		p := pathOf(c.info, unwrapValue(e))
+		return p.root == v && p.fields == ""
+	}
+	switch n := n.(type) {
+	case *ast.ReturnStmt:
+		return slices.ContainsFunc(n.Results, is)
+	case *ast.AssignStmt:
+		for i, r := range n.Rhs {
+			if i < len(n.Lhs) && len(n.Lhs) == len(n.Rhs) && is(r) {
+				if p := pathOf(c.info, placeBase(n.Lhs[i], false)); p.valid() && (p.fields != "" || isGlobal(p.root)) {
+					return true
+				}
+				if _, ok := ast.Unparen(n.Lhs[i]).(*ast.IndexExpr); ok {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // handsOnAt reports whether n lets the value in v go (see handsOn),

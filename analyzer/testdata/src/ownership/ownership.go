@@ -1922,3 +1922,38 @@ func lostChunks(chunks func() ([]byte, error)) {
 		_, _ = pw.Write(b)
 	}()
 }
+
+type copier interface {
+	CopyFrom(r io.Reader) error
+}
+
+// The reader is lent to a call that reads it, not given over: when the
+// call gives up early, nothing closes either end and the writer blocks.
+func copyChunks(c copier, chunks [][]byte) error {
+	pr, pw := io.Pipe()
+	go func() { // want `goroutine is never joined, so it can outlive copyChunks`
+		for _, b := range chunks {
+			if _, err := pw.Write(b); err != nil {
+				return
+			}
+		}
+		pw.Close()
+	}()
+	return c.CopyFrom(pr)
+}
+
+type chunkReader struct{ io.ReadCloser }
+
+// The reader handed over inside a value that carries it.
+func wrappedChunks(chunks [][]byte) (io.ReadCloser, error) {
+	pr, pw := io.Pipe()
+	go func() {
+		for _, b := range chunks {
+			if _, err := pw.Write(b); err != nil {
+				return
+			}
+		}
+		pw.Close()
+	}()
+	return &chunkReader{ReadCloser: pr}, nil
+}
