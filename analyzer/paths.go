@@ -355,3 +355,25 @@ func isReference(t types.Type) bool {
 	}
 	return false
 }
+
+// onlyAssigned reports whether body assigns the variable v (itself, not a
+// field of it) at least once and every assignment satisfies ok, given the
+// statement's sides and v's index among the left ones. The walk stops at
+// the first that does not.
+func (c *checker) onlyAssigned(body ast.Node, v *types.Var, ok func(lhs, rhs []ast.Expr, i int) bool) bool {
+	seen, only := false, true
+	ast.Inspect(body, func(n ast.Node) bool {
+		lhs, rhs := assignment(n)
+		for i, l := range lhs {
+			if p := pathOf(c.info, l); p.root != v || p.fields != "" {
+				continue
+			}
+			seen = true
+			if !ok(lhs, rhs, i) {
+				only = false
+			}
+		}
+		return only
+	})
+	return seen && only
+}

@@ -46,25 +46,12 @@ func (c *checker) peerConn(v *types.Var, fn ast.Node) bool {
 	if body == nil || !declaredIn(v, body) {
 		return false
 	}
-	found, only := false, true
-	ast.Inspect(body, func(n ast.Node) bool {
-		lhs, rhs := assignment(n)
-		for _, l := range lhs {
-			if p := pathOf(c.info, l); p.root != v || p.fields != "" {
-				continue
-			}
-			found = true
-			call, ok := ast.Unparen(at(rhs, 0, 1)).(*ast.CallExpr)
-			if len(rhs) != 1 || !ok {
-				only = false
-				continue
-			}
-			f := callee(c.info, call)
-			if f == nil || !isFunc(f, "net", "Pipe") && (f.Name() != "Accept" || f.Type().(*types.Signature).Recv() == nil) {
-				only = false
-			}
+	return c.onlyAssigned(body, v, func(_, rhs []ast.Expr, _ int) bool {
+		call, ok := ast.Unparen(at(rhs, 0, 1)).(*ast.CallExpr)
+		if !ok {
+			return false
 		}
-		return only
+		f := callee(c.info, call)
+		return f != nil && (isFunc(f, "net", "Pipe") || f.Name() == "Accept" && f.Type().(*types.Signature).Recv() != nil)
 	})
-	return found && only
 }

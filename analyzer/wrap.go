@@ -119,29 +119,19 @@ func (c *checker) findLocalWrap(v *types.Var) (path, bool) {
 		return path{}, false
 	}
 	var over path
-	ok, seen := true, false
-	ast.Inspect(body, func(n ast.Node) bool {
-		lhs, rhs := assignment(n)
-		for i, l := range lhs {
-			if q := pathOf(c.info, l); q.root != v || q.fields != "" {
-				continue
-			}
-			seen = true
-			if len(lhs) != len(rhs) {
-				ok = false
-				continue
-			}
-			arg, isWrap := c.wrapCall(rhs[i])
-			q := pathOf(c.info, arg)
-			if !isWrap || !q.valid() || over.valid() && !over.equal(q) {
-				ok = false
-				continue
-			}
-			over = q
+	ok := c.onlyAssigned(body, v, func(lhs, rhs []ast.Expr, i int) bool {
+		if len(lhs) != len(rhs) {
+			return false
 		}
-		return ok
+		arg, isWrap := c.wrapCall(rhs[i])
+		q := pathOf(c.info, arg)
+		if !isWrap || !q.valid() || over.valid() && !over.equal(q) {
+			return false
+		}
+		over = q
+		return true
 	})
-	return over, ok && seen && over.valid()
+	return over, ok && over.valid()
 }
 
 // wraps indexes, once, the fields of the package's types that are set to
