@@ -13,9 +13,12 @@ import (
 
 // servesPeer reports whether the goroutine of g, started in fn in a test
 // file, waits on nothing but I/O on connections fn got from a listener's
-// Accept or from net.Pipe, and calls no function value the pass cannot
-// read.
+// Accept or from net.Pipe, calls no function value the pass cannot read,
+// and does not use the test (which must not be used once it has ended).
 func (c *checker) servesPeer(g *ast.GoStmt, fn ast.Node) bool {
+	if c.usesTest(g) {
+		return false // t.Error after the test has completed panics
+	}
 	w := c.goWalk(g, fn)
 	if w.unread || w.opaque || len(w.blocks) == 0 {
 		return false

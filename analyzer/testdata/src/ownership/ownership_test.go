@@ -458,6 +458,29 @@ func TestFakeEchoServer(t *testing.T) {
 	defer client.Close()
 }
 
+// A handler that reports to the test may do so after the test ended.
+func TestFakeServerUsesT(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			go func(c net.Conn) { // want `goroutine is never joined`
+				defer c.Close()
+				if _, err := io.Copy(c, c); err != nil {
+					t.Error(err)
+				}
+			}(c)
+		}
+	}()
+}
+
 // A handler that also waits on a channel nobody closes is not ended by
 // its peer alone.
 func TestFakeServerStuck(t *testing.T) {
