@@ -2,7 +2,6 @@ package analyzer
 
 import (
 	"cmp"
-	"fmt"
 	"go/ast"
 	"go/constant"
 	"go/token"
@@ -1562,5 +1561,3 @@ func (c *checker) explain(j *goJoin) string {
 	}
 	return j.how
 }
-
-var _ = fmt.Sprintf
