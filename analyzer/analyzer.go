@@ -176,6 +176,7 @@ type checker struct {
 	fieldCalls     map[fieldKey][]string        // see closesField
 	comms          map[ast.Node]*ast.SelectStmt // see selectOf
 	closers        map[types.Type]typeStops     // see stopsOf
+	receivers      map[fieldKey]*fieldRecvs     // see fieldReceivers
 
 	// The ownership model (own.go).
 	summaries      map[*types.Func]*summary           // this package's functions

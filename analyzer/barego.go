@@ -41,6 +41,18 @@ func (c *checker) checkBarego() {
 			}
 			c.report(ruleBarego, rng, fixes,
 				"go statement running %s %s (-strict): %s", c.goCallee(g), where, instead)
+		case j.forever != nil && j.abandon != nil:
+			ch := j.forever.alts[0].p.root.Name() + j.forever.alts[0].p.fields
+			at := ""
+			if j.forever.node != nil {
+				at = fmt.Sprintf(" (%s)", c.shortPos(j.forever.node))
+			}
+			if call := j.abandon.via; call != nil {
+				what += fmt.Sprintf(" running the function given to %s at %s", c.text(call.Fun), c.shortPos(call))
+			}
+			c.report(ruleBarego, rng, fixes,
+				"%s blocks for ever: its send on %s%s does not watch the stop its receivers leave on (%s at %s), so once that fires nothing receives it; send in a select that also watches the stop",
+				what, ch, at, j.abandon.signal, c.shortPos(j.abandon.recv))
 		case j.forever != nil:
 			c.report(ruleBarego, rng, fixes,
 				"%s blocks for ever: %s; %s", what, c.foreverDesc(j.forever), instead)

@@ -175,14 +175,14 @@ func (c *checker) returnedPath(fn *ast.FuncDecl, keep func(path) bool) (path, bo
 		case *ast.FuncLit:
 			return false
 		case *ast.ReturnStmt:
+			if len(n.Results) == 1 && isNilIdent(n.Results[0]) {
+				return true // a nil receiver's
+			}
 			if len(n.Results) != 1 || !isChan(c.typeOf(n.Results[0])) {
 				ok = false
 				return false
 			}
 			r := n.Results[0]
-			if isNilIdent(r) {
-				return true
-			}
 			q, isDone := c.doneOf(r)
 			if !isDone {
 				q = c.chanPath(r)

@@ -187,7 +187,18 @@
 // in the package can ever release (an unexported channel nobody closes
 // or sends on, a cancel function stored and never called, a WaitGroup
 // with Adds and no Done) is reported as blocking for ever, even when it
-// is joined: that join never completes.
+// is joined: that join never completes. So is a send its receivers can
+// abandon: a goroutine that polls a stop between its sends (case
+// <-p.quit: return, beside a default) but sends outside a select, on a
+// channel of the package whose every receiver leaves on that same stop
+// (case e := <-p.events beside case <-p.quit: return). Once the stop
+// fires, the receiver may leave while the sender is in its send, and
+// nothing receives again. The receivers are found through the functions
+// of the package the channel is given to, and a goroutine that runs a
+// function it is given (a stopper's RunWorker(f)) is judged on what its
+// callers give it. A receiver that ranges to the close, or leaves on a
+// signal of its own (closed only after the sender was joined), keeps the
+// send released.
 //
 // A value the function made itself (&T{...}, new(T), a constructor) is
 // its own: the channels and WaitGroups in its fields are not "outside".

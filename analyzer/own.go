@@ -58,6 +58,7 @@ type goJoin struct {
 	bare            bool            // not joined before the spawning function returns
 	detached        bool            // documented with //twine:detached
 	forever         *block          // a block that nothing in the package releases
+	abandon         *abandon        // forever is a send its receivers abandon (abandon.go)
 	how             string          // how it is joined, stopped or handed on (for -explain)
 	opaque          bool            // it calls function values, or takes locks: it may block on what the pass does not read
 	handoff         *handoff        // what its join or stop is handed on with, if it is
@@ -126,6 +127,12 @@ func (c *checker) decide(cur inspector.Cursor, j *goJoin) (stuck *block) {
 			stuck = &j.blocks[i]
 			break
 		}
+	}
+	if stuck == nil {
+		stuck, j.abandon = c.abandonedSend(g, j.fn, j.blocks)
+	}
+	if stuck == nil && j.opaque {
+		stuck, j.abandon = c.runnerAbandon(g, j.fn)
 	}
 	if c.handedOff(cur, j, g) {
 		j.how = "its join is handed on with " + keyNames(j.keys)

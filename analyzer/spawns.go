@@ -111,6 +111,12 @@ func (c *checker) exportSpawnFacts() {
 	}
 }
 
+// shortPos names a position for a message: file base name and line.
+func (c *checker) shortPos(n ast.Node) string {
+	p := c.pass.Fset.Position(n.Pos())
+	return fmt.Sprintf("%s:%d", filepath.Base(p.Filename), p.Line)
+}
+
 // factPos names a position for a fact: package path and file base name,
 // so that it reads the same wherever the module is checked out.
 func (c *checker) factPos(n ast.Node) string {

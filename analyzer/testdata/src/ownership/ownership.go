@@ -1957,3 +1957,277 @@ func wrappedChunks(chunks [][]byte) (io.ReadCloser, error) {
 	}()
 	return &chunkReader{ReadCloser: pr}, nil
 }
+
+// A pump polls its stop between sends but sends without watching it; its
+// consumer leaves on the same stop. Once quit closes, the consumer may
+// take its quit case while the pump is in its send: nothing receives
+// again, and stop's Wait waits for ever (shape of a worker workStopper whose
+// event pump outlived its consumer).
+type eventPump struct {
+	events chan int
+	quit   chan struct{}
+	wg     sync.WaitGroup
+}
+
+func newPump() *eventPump { return &eventPump{events: make(chan int), quit: make(chan struct{})} }
+
+func (p *eventPump) start() {
+	p.wg.Add(1)
+	go func() { // want `goroutine blocks for ever: its send on p.events \(ownership.go:\d+\) does not watch the stop its receivers leave on \(<-p.quit at ownership.go:\d+\), so once that fires nothing receives it; send in a select that also watches the stop`
+		defer p.wg.Done()
+		for {
+			select {
+			case <-p.quit:
+				return
+			default:
+				p.events <- 1
+			}
+		}
+	}()
+}
+
+func (p *eventPump) consume(handle func(int)) {
+	p.wg.Add(1)
+	go func() {
+		defer p.wg.Done()
+		for {
+			select {
+			case e := <-p.events:
+				handle(e)
+			case <-p.quit:
+				return
+			}
+		}
+	}()
+}
+
+func (p *eventPump) stop() {
+	close(p.quit)
+	p.wg.Wait()
+}
+
+// The same pump whose consumer is a function of the package given the
+// channel and the workStopper: the receive is found through the parameter.
+type relay struct {
+	out  chan string
+	stop *workStopper
+}
+
+type workStopper struct {
+	stopping chan struct{}
+	wg       sync.WaitGroup
+}
+
+func (s *workStopper) ShouldStop() <-chan struct{} {
+	if s == nil {
+		return nil
+	}
+	return s.stopping
+}
+
+func (s *workStopper) RunWorker(f func()) {
+	s.wg.Add(1)
+	go func() { // want `goroutine running the function given to r.stop.RunWorker at ownership.go:\d+ blocks for ever: its send on r.ticks \(ownership.go:\d+\) does not watch the stop its receivers leave on \(<-s.ShouldStop\(\) at ownership.go:\d+\)`
+		defer s.wg.Done()
+		f()
+	}()
+}
+
+func (s *workStopper) Stop() {
+	close(s.stopping)
+	s.wg.Wait()
+}
+
+func (r *relay) start(next func() string) {
+	r.stop.wg.Add(1)
+	go func() { // want `goroutine blocks for ever: its send on r.out \(ownership.go:\d+\) does not watch the stop its receivers leave on \(<-s.ShouldStop\(\) at ownership.go:\d+\)`
+		defer r.stop.wg.Done()
+		for {
+			select {
+			case <-r.stop.ShouldStop():
+				return
+			default:
+			}
+			r.out <- next()
+		}
+	}()
+}
+
+// The relay's ticker, given to the stopper to run: the goroutine that
+// leaks is the stopper's, running what the relay gave it.
+type tickRelay struct {
+	ticks chan int
+	stop  *workStopper
+}
+
+func (r *tickRelay) start() {
+	r.stop.RunWorker(func() {
+		for {
+			select {
+			case <-r.stop.ShouldStop():
+				return
+			default:
+				r.ticks <- 1
+			}
+		}
+	})
+}
+
+func runTicks(handle func(int)) {
+	s := &workStopper{stopping: make(chan struct{})}
+	r := &tickRelay{ticks: make(chan int), stop: s}
+	r.start()
+	s.RunWorker(func() {
+		for {
+			select {
+			case t := <-r.ticks:
+				handle(t)
+			case <-s.ShouldStop():
+				return
+			}
+		}
+	})
+	s.Stop()
+}
+
+func drainUntil(in <-chan string, s *workStopper, handle func(string)) {
+	for {
+		select {
+		case v := <-in:
+			handle(v)
+		case <-s.ShouldStop():
+			return
+		}
+	}
+}
+
+func runRelay(next func() string, handle func(string)) {
+	s := &workStopper{stopping: make(chan struct{})}
+	r := &relay{out: make(chan string), stop: s}
+	r.start(next)
+	s.RunWorker(func() { drainUntil(r.out, s, handle) })
+	s.Stop()
+}
+
+// Not reported: the send watches the stop too.
+type guardedPump struct {
+	events chan int
+	quit   chan struct{}
+	wg     sync.WaitGroup
+}
+
+func (p *guardedPump) start() {
+	p.wg.Add(1)
+	go func() {
+		defer p.wg.Done()
+		for {
+			select {
+			case <-p.quit:
+				return
+			case p.events <- 1:
+			}
+		}
+	}()
+}
+
+func (p *guardedPump) consume(handle func(int)) {
+	p.wg.Add(1)
+	go func() {
+		defer p.wg.Done()
+		for {
+			select {
+			case e := <-p.events:
+				handle(e)
+			case <-p.quit:
+				return
+			}
+		}
+	}()
+}
+
+func (p *guardedPump) stop() {
+	close(p.quit)
+	p.wg.Wait()
+}
+
+// Not reported: the consumer stays until the channel closes (it ranges),
+// so every send is received.
+type rangedPump struct {
+	events chan int
+	quit   chan struct{}
+	wg     sync.WaitGroup
+}
+
+func (p *rangedPump) start() {
+	p.wg.Add(1)
+	go func() {
+		defer p.wg.Done()
+		for {
+			select {
+			case <-p.quit:
+				return
+			default:
+				p.events <- 1
+			}
+		}
+	}()
+}
+
+func (p *rangedPump) consume(handle func(int)) {
+	p.wg.Add(1)
+	go func() {
+		defer p.wg.Done()
+		for e := range p.events {
+			handle(e)
+		}
+	}()
+}
+
+func (p *rangedPump) stop() {
+	close(p.quit)
+	p.wg.Wait()
+}
+
+// Not reported: the consumer leaves on a signal of its own, closed only
+// after the producer has been stopped and joined (an orderly shutdown, one
+// stage after the other).
+type stagedPump struct {
+	events   chan int
+	quit     chan struct{}
+	consumed chan struct{}
+	prod     sync.WaitGroup
+	cons     sync.WaitGroup
+}
+
+func (p *stagedPump) start() {
+	p.prod.Add(1)
+	go func() {
+		defer p.prod.Done()
+		for {
+			select {
+			case <-p.quit:
+				return
+			default:
+				p.events <- 1
+			}
+		}
+	}()
+	p.cons.Add(1)
+	go func() {
+		defer p.cons.Done()
+		for {
+			select {
+			case <-p.events:
+			case <-p.consumed:
+				return
+			}
+		}
+	}()
+}
+
+func (p *stagedPump) stop() {
+	close(p.quit)
+	p.prod.Wait()
+	close(p.consumed)
+	p.cons.Wait()
+}

@@ -1,0 +1,492 @@
+package analyzer
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"slices"
+
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+// This file finds a send that its receivers can abandon: a goroutine that
+// polls a stop signal between its sends but does not watch it at the send
+// itself, over a channel whose every receiver leaves on that same signal.
+//
+//	go func() {                          // the sender
+//		for {
+//			select {
+//			case <-p.quit:
+//				return
+//			default:
+//				p.events <- next()   // not beside <-p.quit
+//			}
+//		}
+//	}()
+//	go func() {                          // the receiver
+//		for {
+//			select {
+//			case e := <-p.events:
+//				handle(e)
+//			case <-p.quit:
+//				return
+//			}
+//		}
+//	}()
+//
+// Once quit closes, the receiver may take its quit case while the sender
+// is in its send, or past its check of quit and on its way there: nothing
+// receives again, and the sender waits for ever, holding whatever joins it
+// (a WaitGroup's Wait, a done channel). The model otherwise takes any
+// receive as the send's release; here the receive is there, but it can
+// leave first. Sharing the signal is what makes it certain: a receiver that
+// leaves on a signal of its own may be stopped only after the sender has
+// ended.
+
+// An abandon says why a goroutine's send is never received once its
+// receivers have left.
+type abandon struct {
+	recv   ast.Node // a receive that leaves
+	signal string   // the signal both watch, as the receiver writes it
+	// via: for a goroutine that runs a function it is given (a worker
+	// pool's RunWorker(f)), the call that gives it the one that sends.
+	via *ast.CallExpr
+}
+
+// abandonedSend returns the block of the goroutine of g (a lone send on a
+// channel field of this package) that its receivers abandon, and how.
+func (c *checker) abandonedSend(g *ast.GoStmt, fn ast.Node, blocks []block) (*block, *abandon) {
+	for i, b := range blocks {
+		if b.soft || len(b.alts) != 1 || b.alts[0].kind != altSend {
+			continue
+		}
+		a := b.alts[0]
+		k, ok := c.keyOf(a.p)
+		if !ok || k.field.owner == nil || !c.privateField(k.field) || c.fieldIndex().aliased[k.field] {
+			continue
+		}
+		if n, known := c.fieldCap(k.field); (!known || n > 0) && !a.loop {
+			continue // one send into a buffer may never block
+		}
+		watched := c.watchedSignals(g, fn, k)
+		if len(watched) == 0 {
+			continue
+		}
+		recvs, ok := c.fieldReceivers(k.field)
+		if !ok || len(recvs) == 0 {
+			continue
+		}
+		var ab *abandon
+		for _, r := range recvs {
+			if r.node.Pos() >= g.Pos() && r.node.End() <= g.End() {
+				ab = nil // the sender receives too: a conversation, not a stream
+				break
+			}
+			si := slices.IndexFunc(r.signals, func(s signal) bool { return watched[s.key] })
+			if si < 0 {
+				ab = nil
+				break
+			}
+			if ab == nil {
+				ab = &abandon{recv: r.node, signal: r.signals[si].text}
+			}
+		}
+		if ab != nil {
+			return &blocks[i], ab
+		}
+	}
+	return nil, nil
+}
+
+// runnerAbandon is abandonedSend for a goroutine of fn that runs a
+// function fn is given (func (s *Stopper) RunWorker(f func()) { go func()
+// { defer s.done(); f() }() }): the function literals fn's callers in this
+// package give it are what the goroutine runs, each judged in its
+// caller's terms.
+func (c *checker) runnerAbandon(g *ast.GoStmt, fn ast.Node) (*block, *abandon) {
+	fd, ok := fn.(*ast.FuncDecl)
+	if !ok {
+		return nil, nil
+	}
+	f, _ := c.info.Defs[fd.Name].(*types.Func)
+	if f == nil {
+		return nil, nil
+	}
+	params := f.Type().(*types.Signature).Params()
+	var runs []int // the parameters the goroutine calls
+	ast.Inspect(g.Call, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok {
+			if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
+				for i := range params.Len() {
+					if params.At(i) == c.info.Uses[id] && !slices.Contains(runs, i) {
+						runs = append(runs, i)
+					}
+				}
+			}
+		}
+		return true
+	})
+	if len(runs) == 0 {
+		return nil, nil
+	}
+	for cur := range c.root.Preorder((*ast.CallExpr)(nil)) {
+		call := cur.Node().(*ast.CallExpr)
+		if fn := callee(c.info, call); fn == nil || fn.Origin() != f {
+			continue
+		}
+		caller := enclosingFunc(cur)
+		if !caller.Valid() {
+			continue
+		}
+		for _, i := range runs {
+			if i >= len(call.Args) {
+				continue
+			}
+			lit, _ := ast.Unparen(call.Args[i]).(*ast.FuncLit)
+			if lit == nil {
+				lit = c.localFuncLit(call.Args[i], caller.Node())
+			}
+			if lit == nil {
+				continue
+			}
+			// The goroutine as if the caller started it: go func() {...}().
+			sg := &ast.GoStmt{Go: lit.Pos(), Call: &ast.CallExpr{Fun: lit, Lparen: lit.End(), Rparen: lit.End()}}
+			blocks, _ := c.goBlocks(sg, caller.Node())
+			if b, ab := c.abandonedSend(sg, caller.Node(), blocks); b != nil {
+				ab.via = call
+				return b, ab
+			}
+		}
+	}
+	return nil, nil
+}
+
+// watchedSignals returns the keys of the channels and contexts the
+// goroutine of g watches, other than the channel k: the alternatives of
+// its blocks, and the receive cases of its selects that leave its loop
+// (case <-stop: return), polled ones too (with a default case).
+func (c *checker) watchedSignals(g *ast.GoStmt, fn ast.Node, k cancelKey) map[cancelKey]bool {
+	watched := make(map[cancelKey]bool)
+	add := func(p path) {
+		if wk, ok := c.keyOf(p); ok && wk != k {
+			watched[wk] = true
+		}
+	}
+	blocks, soft, _ := c.readBlocks(g, fn)
+	for _, b := range append(blocks, soft...) {
+		for _, a := range b.alts {
+			if a.kind == altRecv || a.kind == altDone {
+				add(a.p)
+			}
+		}
+	}
+	var body *ast.BlockStmt
+	bind := func(p path) (path, bool) { return p, true }
+	if lit, _ := ast.Unparen(g.Call.Fun).(*ast.FuncLit); lit != nil {
+		body = lit.Body
+	} else if lit := c.localFuncLit(g.Call.Fun, fn); lit != nil {
+		body = lit.Body
+	} else if f := callee(c.info, g.Call); f != nil && f.Pkg() == c.pass.Pkg {
+		if decl := c.decls[f.Origin()]; decl != nil {
+			body = decl.Body
+			bind = func(p path) (path, bool) { return c.bindPath(f, g.Call, p) }
+		}
+	}
+	if body == nil {
+		return watched
+	}
+	cur, ok := c.cursorOf(body)
+	if !ok {
+		return watched
+	}
+	for sc := range cur.Preorder((*ast.SelectStmt)(nil), (*ast.FuncLit)(nil)) {
+		sel, ok := sc.Node().(*ast.SelectStmt)
+		if !ok || enclosingFuncNode(sc) != enclosingFuncNode(cur) {
+			continue
+		}
+		inLoop := enclosingLoop(sc) != nil
+		for _, st := range sel.Body.List {
+			cc := st.(*ast.CommClause)
+			if cc.Comm == nil || inLoop && !leavesLoop(cc.Body) {
+				continue
+			}
+			if e := commRecv(cc.Comm); e != nil {
+				if p, ok := c.signalPath(e); ok {
+					if p, ok := bind(p); ok {
+						add(p)
+					}
+				}
+			}
+		}
+	}
+	return watched
+}
+
+// enclosingFuncNode returns the function literal or declaration around
+// cur (cur itself when it is one).
+func enclosingFuncNode(cur inspector.Cursor) ast.Node {
+	for e := range cur.Enclosing((*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
+		return e.Node()
+	}
+	return nil
+}
+
+// signalPath returns what a receive case waits on: the context of
+// <-ctx.Done(), or the channel.
+func (c *checker) signalPath(e ast.Expr) (path, bool) {
+	if p, ok := c.doneOf(e); ok {
+		return p, true
+	}
+	p := c.chanPath(e)
+	return p, p.valid()
+}
+
+// A signal is a receive case on which a receiver leaves its loop.
+type signal struct {
+	key  cancelKey
+	text string // "<-p.quit", "<-ctx.Done()"
+}
+
+// A receiver is one receive from a channel, with the signals on which it
+// may leave without receiving again; none when it stays.
+type receiver struct {
+	node    ast.Node // the receive, or the call that receives through a parameter
+	signals []signal
+}
+
+// fieldReceivers returns every receive from the channel field k in the
+// package: direct ones, and those of the functions of the package it is
+// passed to, through their parameter. It is false when the channel goes
+// where the pass cannot follow it (stored, returned, closed, given to
+// another package).
+func (c *checker) fieldReceivers(k fieldKey) ([]receiver, bool) {
+	if c.receivers == nil {
+		c.receivers = make(map[fieldKey]*fieldRecvs)
+	}
+	if fr, ok := c.receivers[k]; ok {
+		return fr.recvs, fr.ok
+	}
+	fr := &fieldRecvs{ok: true}
+	c.receivers[k] = fr
+	for _, f := range c.pass.Files {
+		eachRef(c.info, f, func(r ref) {
+			if !fr.ok {
+				return
+			}
+			if rk, ok := c.keyOf(r.path); !ok || rk.field != k {
+				return
+			}
+			switch r.kind {
+			case useSend, useAssigned, useDecl, useCompare:
+			case useBuiltin:
+				if r.call == nil || !isBuiltinCall(c.info, r.call, "len") && !isBuiltinCall(c.info, r.call, "cap") {
+					fr.ok = false // closed: its senders would panic, another matter
+				}
+			case useRecv, useRange:
+				rcv, ok := c.classifyRecv(r, nil)
+				fr.ok = fr.ok && ok
+				fr.recvs = append(fr.recvs, rcv)
+			case useValue:
+				rs, ok := c.paramReceivers(r)
+				fr.ok = fr.ok && ok
+				fr.recvs = append(fr.recvs, rs...)
+			default:
+				fr.ok = false
+			}
+		})
+	}
+	return fr.recvs, fr.ok
+}
+
+// fieldRecvs is what fieldReceivers found for a field.
+type fieldRecvs struct {
+	recvs []receiver
+	ok    bool
+}
+
+// paramReceivers returns the receives through the parameter that the
+// argument r is given to, in a call of a function of this package, with
+// their signals in the caller's terms; false for any other use of r.
+func (c *checker) paramReceivers(r ref) ([]receiver, bool) {
+	call := r.call
+	if call == nil || !slices.Contains(call.Args, r.expr) {
+		return nil, false
+	}
+	fn := callee(c.info, call)
+	if fn == nil || fn.Pkg() != c.pass.Pkg {
+		return nil, false
+	}
+	decl := c.decls[fn.Origin()]
+	sig := fn.Type().(*types.Signature)
+	i := slices.Index(call.Args, r.expr)
+	if decl == nil || decl.Body == nil || sig.Variadic() && i >= sig.Params().Len()-1 || i >= sig.Params().Len() {
+		return nil, false
+	}
+	param := fn.Origin().Type().(*types.Signature).Params().At(i)
+	var recvs []receiver
+	ok := true
+	eachRef(c.info, decl.Body, func(pr ref) {
+		if !ok || pr.path.root != param {
+			return
+		}
+		switch {
+		case pr.path.fields != "":
+		case pr.kind == useRecv || pr.kind == useRange:
+			rcv, rok := c.classifyRecv(pr, func(p path) (path, bool) { return c.bindPath(fn, call, p) })
+			ok = ok && rok
+			rcv.node = call
+			recvs = append(recvs, rcv)
+		case pr.kind == useBuiltin && pr.call != nil && (isBuiltinCall(c.info, pr.call, "len") || isBuiltinCall(c.info, pr.call, "cap")):
+		case pr.kind == useCompare, pr.kind == useDecl:
+		default:
+			ok = false // passed on, stored, sent on...
+		}
+	})
+	return recvs, ok
+}
+
+// classifyRecv returns the receive r with the signals on which it may be
+// left: the other receive cases of its select that leave its loop (or,
+// outside a loop, any other receive case). bind, when set, puts a
+// signal's path in a caller's terms.
+func (c *checker) classifyRecv(r ref, bind func(path) (path, bool)) (receiver, bool) {
+	rcv := receiver{node: r.parent}
+	cur, ok := c.cursorOf(r.parent)
+	if !ok {
+		return rcv, false
+	}
+	stmt := cur.Parent()
+	if _, isAssign := stmt.Node().(*ast.AssignStmt); !isAssign {
+		if _, isExpr := stmt.Node().(*ast.ExprStmt); !isExpr {
+			return rcv, true // range, or a receive inside an expression: it stays
+		}
+	}
+	sel := c.selectOf(stmt.Node())
+	if sel == nil {
+		return rcv, true
+	}
+	loop := enclosingLoop(stmt)
+	for _, st := range sel.Body.List {
+		cc := st.(*ast.CommClause)
+		if cc.Comm == nil || cc.Comm == stmt.Node() {
+			continue
+		}
+		if loop != nil && !leavesLoop(cc.Body) {
+			continue
+		}
+		e := commRecv(cc.Comm)
+		if e == nil {
+			continue
+		}
+		p, ok := c.signalPath(e)
+		if !ok {
+			continue
+		}
+		if bind != nil {
+			p, ok = bind(p)
+			if !ok {
+				continue
+			}
+		}
+		if k, ok := c.keyOf(p); ok {
+			rcv.signals = append(rcv.signals, signal{key: k, text: "<-" + c.text(e)})
+		}
+	}
+	return rcv, true
+}
+
+// commRecv returns the channel expression a select case receives from, or
+// nil for a send.
+func commRecv(s ast.Stmt) ast.Expr {
+	var e ast.Expr
+	switch s := s.(type) {
+	case *ast.ExprStmt:
+		e = s.X
+	case *ast.AssignStmt:
+		if len(s.Rhs) == 1 {
+			e = s.Rhs[0]
+		}
+	}
+	if u, ok := ast.Unparen(e).(*ast.UnaryExpr); ok && u.Op == token.ARROW {
+		return u.X
+	}
+	return nil
+}
+
+// enclosingLoop returns the innermost for or range statement around cur in
+// its function, or nil.
+func enclosingLoop(cur inspector.Cursor) ast.Node {
+	for e := range cur.Enclosing((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil), (*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
+		switch e.Node().(type) {
+		case *ast.ForStmt, *ast.RangeStmt:
+			return e.Node()
+		}
+		return nil
+	}
+	return nil
+}
+
+// leavesLoop reports whether a select case's statements leave the loop
+// around the select: a return, a labelled break or a goto, outside
+// function literals.
+func leavesLoop(body []ast.Stmt) bool {
+	found := false
+	for _, s := range body {
+		ast.Inspect(s, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.ReturnStmt:
+				found = true
+			case *ast.BranchStmt:
+				found = found || n.Tok == token.GOTO || n.Tok == token.BREAK && n.Label != nil
+			}
+			return !found
+		})
+	}
+	return found
+}
+
+// fieldCap returns the capacity every channel stored in the field k is
+// made with, when they are all made here with one constant capacity.
+func (c *checker) fieldCap(k fieldKey) (int, bool) {
+	n, known := -1, true
+	note := func(v ast.Expr) {
+		call, ok := ast.Unparen(v).(*ast.CallExpr)
+		if !ok || !isBuiltinCall(c.info, call, "make") {
+			known = false
+			return
+		}
+		m := int64(0)
+		if len(call.Args) == 2 {
+			tv := c.info.Types[call.Args[1]]
+			if tv.Value == nil || tv.Value.Kind() != constant.Int {
+				known = false
+				return
+			}
+			m, _ = constant.Int64Val(tv.Value)
+		}
+		if n >= 0 && int(m) != n {
+			known = false
+		}
+		n = int(m)
+	}
+	for cur := range c.root.Preorder((*ast.AssignStmt)(nil), (*ast.CompositeLit)(nil)) {
+		switch s := cur.Node().(type) {
+		case *ast.AssignStmt:
+			for i, l := range s.Lhs {
+				if lk, ok := c.keyOf(pathOf(c.info, l)); ok && lk.field == k && len(s.Lhs) == len(s.Rhs) {
+					note(s.Rhs[i])
+				}
+			}
+		case *ast.CompositeLit:
+			c.literalFields(s, func(fk fieldKey, v ast.Expr) {
+				if fk == k {
+					note(v)
+				}
+			})
+		}
+	}
+	return n, known && n >= 0
+}
