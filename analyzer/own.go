@@ -134,15 +134,18 @@ func (c *checker) decide(cur inspector.Cursor, j *goJoin) (stuck *block) {
 	if stuck == nil && j.opaque {
 		stuck, j.abandon = c.runnerAbandon(g, j.fn)
 	}
-	if c.handedOff(cur, j, g) {
-		j.how = "its join is handed on with " + keyNames(j.keys)
-		return // whoever owns a key joins it
-	}
 	joinable := len(j.keys) > 0
 	q := c.joinQuery(j, g, graph)
 	if joinable && deferredBefore(c.info, funcBody(j.fn), g, q.used) {
+		// Joined by the function itself, whoever else holds the key
+		// (Close's defer p.wg.Wait() before the goroutines it starts to
+		// destroy what the pool holds).
 		j.how = "a deferred join"
 		return
+	}
+	if c.handedOff(cur, j, g) {
+		j.how = "its join is handed on with " + keyNames(j.keys)
+		return // whoever owns a key joins it
 	}
 	if joinable {
 		q.isGoexit = c.goexit

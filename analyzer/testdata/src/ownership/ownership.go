@@ -22,6 +22,7 @@ import (
 	"example.com/ownership/kv"
 	"example.com/ownership/lru"
 	"example.com/ownership/pool"
+	"example.com/ownership/respool"
 )
 
 func work()               {}
@@ -2230,4 +2231,13 @@ func (p *stagedPump) stop() {
 	p.prod.Wait()
 	close(p.consumed)
 	p.cons.Wait()
+}
+
+// Not reported: the pool's Close joins the goroutines it starts with a
+// defer set up before them; calling it is all its callers owe.
+func usePool(destroy func(int)) {
+	p := respool.New(destroy)
+	defer p.Close()
+	p.Put(1)
+	p.Put(2)
 }
