@@ -25,7 +25,8 @@ import (
 // nil`, or assigned to a context declared with `var ctx context.Context`);
 // a comparison (ctx == context.Background()); and a detached context made
 // after the context in scope is known to be done (after <-ctx.Done(), in a select case on it,
-// under `if ctx.Err() != nil`, in a context.AfterFunc callback), which is
+// under `if ctx.Err() != nil`, in a context.AfterFunc callback, after a
+// call of the cancel function of every context in scope), which is
 // how a graceful shutdown gets a context of its own.
 func (c *checker) checkCtxdetach() {
 	for _, cur := range c.calls {
@@ -62,7 +63,7 @@ func (c *checker) checkCtxdetach() {
 		if c.storedCallback(cur, cands) {
 			continue
 		}
-		if c.afterDone(cur, call, fnCur) {
+		if c.afterDone(cur, call, fnCur) || c.cancelledBefore(call, fnCur, cands) {
 			continue
 		}
 		name := c.text(call.Fun)
@@ -786,6 +787,60 @@ func (c *checker) doneBefore(body *ast.BlockStmt, call *ast.CallExpr) bool {
 		}
 		return false
 	})
+}
+
+// cancelledBefore reports whether every context in cands was made in the
+// function with a cancel function that a statement before call, in its
+// block or an enclosing one, calls: a poll's context given up before the
+// work that follows it, which passing it would fail at once.
+func (c *checker) cancelledBefore(call *ast.CallExpr, fnCur inspector.Cursor, cands []*types.Var) bool {
+	body := funcBody(fnCur.Node())
+	if body == nil || len(cands) == 0 {
+		return false
+	}
+	for _, v := range cands {
+		cancels := c.cancelsOf(v, body)
+		if len(cancels) == 0 || !precededBy(body, call, func(s ast.Stmt) bool {
+			es, ok := s.(*ast.ExprStmt)
+			if !ok {
+				return false
+			}
+			cc, ok := ast.Unparen(es.X).(*ast.CallExpr)
+			if !ok {
+				return false
+			}
+			id, ok := ast.Unparen(cc.Fun).(*ast.Ident)
+			return ok && slices.Contains(cancels, c.info.Uses[id])
+		}) {
+			return false
+		}
+	}
+	return true
+}
+
+// cancelsOf returns the cancel functions that the context.WithCancel (or
+// WithTimeout, WithDeadline...) calls assigning ctx in body return with it.
+func (c *checker) cancelsOf(ctx *types.Var, body *ast.BlockStmt) []types.Object {
+	var out []types.Object
+	ast.Inspect(body, func(n ast.Node) bool {
+		lhs, rhs := assignment(n)
+		if len(lhs) != 2 || len(rhs) != 1 {
+			return true
+		}
+		call, ok := ast.Unparen(rhs[0]).(*ast.CallExpr)
+		if !ok || !isContextDerive(callee(c.info, call)) {
+			return true
+		}
+		id0, ok0 := ast.Unparen(lhs[0]).(*ast.Ident)
+		id1, ok1 := ast.Unparen(lhs[1]).(*ast.Ident)
+		if ok0 && ok1 && c.info.ObjectOf(id0) == ctx {
+			if o := c.info.ObjectOf(id1); o != nil {
+				out = append(out, o)
+			}
+		}
+		return true
+	})
+	return out
 }
 
 // recvDone reports whether e is <-x.Done() for a context x.

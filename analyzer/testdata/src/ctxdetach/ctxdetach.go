@@ -164,3 +164,43 @@ func namedResultWithParam(parent context.Context) (ctx context.Context, cancel c
 	ctx, cancel = context.WithCancel(context.Background()) // want `call to context.Background\(\) detaches this work from parent`
 	return
 }
+
+// Not reported: each poll's context is given up (cancel()) before the
+// work that follows it, which passing that context would fail at once.
+func pollThenForward(poll func(context.Context) []int, forward func(context.Context, int) error) error {
+	for range 3 {
+		ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+		vs := poll(ctx)
+		cancel()
+		for _, v := range vs {
+			if err := forward(context.Background(), v); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// Reported: the caller's context is still live after the probe's own is
+// given up.
+func probeThenWork(ctx context.Context, probe func(context.Context) error) error {
+	pctx, cancel := context.WithTimeout(ctx, time.Second)
+	err := probe(pctx)
+	cancel()
+	if err != nil {
+		return err
+	}
+	return query(context.Background()) // want `call to context.Background\(\) detaches this work from ctx`
+}
+
+// Reported: the poll's context is given up only on one branch.
+func pollMaybeCancelled(fast bool, poll func(context.Context) []int) {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+	defer cancel()
+	vs := poll(ctx)
+	if fast {
+		cancel()
+	}
+	_ = vs
+	_ = query(context.Background()) // want `call to context.Background\(\) detaches this work from ctx`
+}
