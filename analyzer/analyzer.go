@@ -177,6 +177,7 @@ type checker struct {
 	comms          map[ast.Node]*ast.SelectStmt // see selectOf
 	closers        map[types.Type]typeStops     // see stopsOf
 	receivers      map[fieldKey]*fieldRecvs     // see fieldReceivers
+	cleanups       map[cleanupKey]bool          // see cleansUpResult
 
 	// The ownership model (own.go).
 	summaries      map[*types.Func]*summary           // this package's functions
@@ -245,6 +246,7 @@ func run(pass *analysis.Pass) (any, error) {
 		obligations: make(map[*types.Func][]obligation),
 		argStops:    make(map[*types.Func][]obligation),
 		inLit:       make(map[*ast.FuncLit][]effect),
+		cleanups:    make(map[cleanupKey]bool),
 		funcLits:    make(map[funcLitKey]*ast.FuncLit),
 		assigned:    make(map[assignKey]bool),
 		bubbled:     make(map[*types.Func]bool),

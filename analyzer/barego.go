@@ -129,6 +129,9 @@ func (c *checker) foreverDesc(b *block) string {
 		case altDone:
 			return fmt.Sprintf("it waits for %s to be cancelled%s, but nothing in the package calls its cancel function", name, at)
 		case altIO:
+			if isNamed(c.pathType(a.p), "sync", "Cond") {
+				return fmt.Sprintf("it waits on %s%s, which nothing in the package signals (Broadcast, Signal)", name, at)
+			}
 			return fmt.Sprintf("it waits on %s%s, which nothing in the package closes", name, at)
 		}
 	}

@@ -393,7 +393,13 @@ type blockWalk struct {
 	blocks      []block
 	soft        []block // blocks of loops that may also end on their own
 	depth       int     // calls followed into function literals called in place
+	// wakers: the sync.Conds a context.AfterFunc of the body wakes, with
+	// the context that runs it (context.AfterFunc(ctx, cond.Broadcast)).
+	wakers []condWaker
 }
+
+// A condWaker is a Cond woken when a context is done.
+type condWaker struct{ cond, ctx path }
 
 // add records a block, unless one of its alternatives is out of reach.
 func (w *blockWalk) add(node ast.Node, alts ...alt) {
@@ -791,6 +797,32 @@ func (w *blockWalk) call(call *ast.CallExpr) {
 		}
 		return
 	}
+	if isMethod(fn, "sync", "Cond", "Wait") {
+		// for !quit && len(ready) == 0 { cond.Wait() }: a Broadcast or
+		// Signal of the same Cond releases it (callEffects), the stop
+		// that sets quit first; so does the end of a context whose
+		// AfterFunc wakes it.
+		w.waits = true
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+			if p := pathOf(w.c.info, sel.X); p.valid() {
+				alts := []alt{{kind: altIO, p: p, loop: len(w.loops) > 0}}
+				for _, wk := range w.wakers {
+					if wk.cond.equal(p) {
+						alts = append(alts, alt{kind: altDone, p: wk.ctx, loop: len(w.loops) > 0})
+					}
+				}
+				w.add(call, alts...)
+			}
+		}
+		return
+	}
+	if isFunc(fn, "context", "AfterFunc") && len(call.Args) == 2 {
+		if cond, ok := w.c.condWoken(call.Args[1]); ok {
+			if ctx := pathOf(w.c.info, call.Args[0]); ctx.valid() {
+				w.wakers = append(w.wakers, condWaker{cond: cond, ctx: ctx})
+			}
+		}
+	}
 	through := false
 	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && blockingName(fn.Name()) {
 		// c.r.ReadString, c.dec.Decode: a reader made over a connection
@@ -1005,6 +1037,9 @@ func (w *blockWalk) bindAlts(fn *types.Func, call *ast.CallExpr, alts []alt) ([]
 	out := make([]alt, 0, len(alts))
 	for _, a := range alts {
 		p, ok := w.c.bindPath(fn, call, a.p)
+		if !ok && a.kind == altDone && a.p.fields == "" && w.c.rootContextArg(fn, call, a.p.root) {
+			continue // l.Accept(context.Background()): that way out never opens
+		}
 		if !ok {
 			return nil, false
 		}
@@ -1016,6 +1051,22 @@ func (w *blockWalk) bindAlts(fn *types.Func, call *ast.CallExpr, alts []alt) ([]
 		out = append(out, a)
 	}
 	return out, true
+}
+
+// rootContextArg reports whether the argument of call for the parameter
+// v of fn is context.Background() or context.TODO(), which is never done.
+func (c *checker) rootContextArg(fn *types.Func, call *ast.CallExpr, v *types.Var) bool {
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok {
+		return false
+	}
+	for i := range sig.Params().Len() {
+		if p := sig.Params().At(i); (p == v || p.Pos() == v.Pos() && p.Name() == v.Name()) && i < len(call.Args) {
+			arg, ok := ast.Unparen(call.Args[i]).(*ast.CallExpr)
+			return ok && isFunc(callee(c.info, arg), "context", "Background", "TODO")
+		}
+	}
+	return false
 }
 
 func blockingName(name string) bool {

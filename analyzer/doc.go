@@ -154,6 +154,24 @@
 // or a function of the package returning such a literal, a local copied
 // from one whose field is never assigned) is not owed that goroutine.
 //
+// A condition variable is a wait like a channel's: a goroutine in
+// cond.Wait() (for !quit && len(ready) == 0 { cond.Wait() }) is released by
+// a Broadcast or Signal of the same Cond, the stop that sets quit first,
+// and by the end of a context whose AfterFunc wakes it
+// (context.AfterFunc(ctx, cond.Broadcast)). A sync.Cond nothing in the
+// package signals holds its waiter for ever. A way out that never opens
+// is none: l.Accept(context.Background()) ends only when l is closed.
+//
+// A function that joins its goroutine itself, with a defer set up before
+// it (Close's defer p.wg.Wait() before the goroutines it starts to destroy
+// what the pool holds), is not handing it on, though the WaitGroup is a
+// field. A value lent to a helper of the package that only calls its
+// methods and reads its fields (runWrite(w, t)) stays with the function:
+// the helper takes over no stop. In a test, a value a helper of the
+// package returns after registering its stop with t.Cleanup (conn :=
+// newUDPConn(t)) is stopped when the test ends: a goroutine that waits
+// on it is not left behind.
+//
 // A semaphore's token is no wait: a goroutine that gives back the token
 // its spawner took just before starting it (case v.throttle <-
 // struct{}{}: go func() { out <- check(); <-v.throttle }()) cannot block
@@ -325,7 +343,10 @@
 // long after the function that made it returned; and a detached context
 // made once the context in scope is done (after <-ctx.Done(), in a select
 // case on it, under `if ctx.Err() != nil`, in a context.AfterFunc
-// callback), which is how a graceful shutdown gets a deadline of its own.
+// callback, or after a call of the cancel function of every context in
+// scope: a poll's ctx, cancel := context.WithTimeout(...), then cancel(),
+// then the work that follows it), which is how a graceful shutdown gets a
+// deadline of its own.
 // A deliberate detachment is documented with //twine:detached <reason>.
 //
 // # scopeleak: scopes that are not closed

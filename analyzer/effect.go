@@ -149,6 +149,17 @@ func (c *checker) callEffects(call *ast.CallExpr, add func(effKind, path)) {
 		}
 		return
 	}
+	if isMethod(fn, "sync", "Cond", "Broadcast", "Signal") {
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+			add(effStop, pathOf(c.info, sel.X)) // wakes what waits on it
+		}
+		return
+	}
+	if isFunc(fn, "context", "AfterFunc") && len(call.Args) == 2 {
+		if cond, ok := c.condWoken(call.Args[1]); ok {
+			add(effStop, cond) // wakes it once the context is done
+		}
+	}
 	if isMethod(fn, "os/exec", "Cmd", "Wait", "Start", "Run", "Output", "CombinedOutput") {
 		// Wait closes the pipes of the command once it has exited, and a
 		// failed Start closes them at once (a Start that succeeds leaves
@@ -183,6 +194,21 @@ func (c *checker) callEffects(call *ast.CallExpr, add func(effKind, path)) {
 			}
 		}
 	}
+}
+
+// condWoken returns the sync.Cond a function value wakes: cond.Broadcast
+// or cond.Signal as a method value.
+func (c *checker) condWoken(f ast.Expr) (path, bool) {
+	sel, ok := ast.Unparen(f).(*ast.SelectorExpr)
+	if !ok {
+		return path{}, false
+	}
+	m, ok := c.info.Uses[sel.Sel].(*types.Func)
+	if !ok || !isMethod(m, "sync", "Cond", "Broadcast", "Signal") {
+		return path{}, false
+	}
+	p := pathOf(c.info, sel.X)
+	return p, p.valid()
 }
 
 // litEffects returns the effects of a function literal's body, walked

@@ -479,12 +479,19 @@ func (c *checker) stopped(j *goJoin, g *ast.GoStmt, graph *cfg.CFG) (unreleased 
 			unreleased = append(unreleased, b)
 			continue
 		}
+		if h := c.cleanedUp(b, j.fn); h != "" {
+			hows = append(hows, h)
+			continue
+		}
 		var by string
 		releasedBy := func(n ast.Node) bool {
 			for _, e := range c.effectsAt(n) {
 				for _, a := range b.alts {
 					if c.releases(e, a) {
 						by = c.text(n)
+						if i := strings.IndexByte(by, '\n'); i >= 0 {
+							by = by[:i] + " ... }" // a literal's first line
+						}
 						if j.stopDesc == "" {
 							j.stopDesc = stopDesc(e)
 						}
@@ -567,6 +574,118 @@ func (c *checker) stopped(j *goJoin, g *ast.GoStmt, graph *cfg.CFG) (unreleased 
 		hows = append(hows, by)
 	}
 	return unreleased, strings.Join(slices.Compact(hows), "; ")
+}
+
+// cleanedUp says how a block of a goroutine is released when its test
+// ends: one of its alternatives waits on a value the spawner got from a
+// test helper of the package that registers, with t.Cleanup, a stop of
+// the value it returns (conn := newConnPair(t), the helper's
+// t.Cleanup(func() { conn.Close() })). "" when not so.
+func (c *checker) cleanedUp(b block, fn ast.Node) string {
+	body := funcBody(fn)
+	for _, a := range b.alts {
+		v := a.p.root
+		if a.kind != altIO && a.kind != altRecv || body == nil || !declaredIn(v, body) {
+			continue
+		}
+		var helper *types.Func
+		if c.onlyAssigned(body, v, func(lhs, rhs []ast.Expr, i int) bool {
+			if len(rhs) != 1 {
+				return false
+			}
+			call, ok := ast.Unparen(rhs[0]).(*ast.CallExpr)
+			if !ok {
+				return false
+			}
+			f := callee(c.info, call)
+			if f == nil || !c.cleansUpResult(f, i) {
+				return false
+			}
+			helper = f
+			return true
+		}) {
+			return "the t.Cleanup " + helper.Name() + " registers"
+		}
+	}
+	return ""
+}
+
+// cleansUpResult reports whether fn, a function of this package given a
+// test (t *testing.T, tb testing.TB), registers with t.Cleanup a stop
+// (close, cancel, a stop method) of the variable it returns as its result
+// i on every return.
+func (c *checker) cleansUpResult(fn *types.Func, i int) bool {
+	fn = fn.Origin()
+	key := cleanupKey{fn, i}
+	if r, ok := c.cleanups[key]; ok {
+		return r
+	}
+	c.cleanups[key] = false
+	decl := c.decls[fn]
+	if decl == nil || decl.Body == nil || fn.Pkg() != c.pass.Pkg {
+		return false
+	}
+	sig := fn.Type().(*types.Signature)
+	if i >= sig.Results().Len() || !slices.ContainsFunc(slices.Collect(sig.Params().Variables()), func(p *types.Var) bool {
+		t := p.Type()
+		return isNamed(t, "testing", "T") || isNamed(t, "testing", "B") || isNamed(t, "testing", "TB")
+	}) {
+		return false
+	}
+	var returned *types.Var
+	ok := true
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			if len(n.Results) != sig.Results().Len() {
+				ok = false
+				return false
+			}
+			id, isID := ast.Unparen(n.Results[i]).(*ast.Ident)
+			v, _ := c.info.Uses[id].(*types.Var)
+			if !isID || v == nil || returned != nil && v != returned {
+				ok = false
+				return false
+			}
+			returned = v
+		}
+		return ok
+	})
+	if !ok || returned == nil {
+		return false
+	}
+	stops := false
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		if _, ok := n.(*ast.FuncLit); ok {
+			return false
+		}
+		call, isCall := n.(*ast.CallExpr)
+		if !isCall || !isCleanup(c.info, call) || len(call.Args) != 1 {
+			return !stops
+		}
+		var es []effect
+		if lit, ok := ast.Unparen(call.Args[0]).(*ast.FuncLit); ok {
+			es = c.litEffects(lit)
+		} else if sel, ok := ast.Unparen(call.Args[0]).(*ast.SelectorExpr); ok && closerNames[sel.Sel.Name] {
+			es = []effect{{effStop, pathOf(c.info, sel.X)}} // t.Cleanup(conn.Close)
+		}
+		for _, e := range es {
+			if e.p.root == returned && e.p.fields == "" && (e.kind == effStop || e.kind == effClose || e.kind == effCancel) {
+				stops = true
+			}
+		}
+		return !stops
+	})
+	c.cleanups[key] = stops
+	return stops
+}
+
+// A cleanupKey is a function's result, for cleansUpResult.
+type cleanupKey struct {
+	fn *types.Func
+	i  int
 }
 
 // storedHolder returns the local value of the spawner of j, holding what
@@ -1157,7 +1276,8 @@ func (c *checker) freshExpr(e ast.Expr) bool {
 		if isBuiltinCall(c.info, e, "make") || isBuiltinCall(c.info, e, "new") {
 			return true
 		}
-		return isContextDerive(callee(c.info, e))
+		f := callee(c.info, e)
+		return isContextDerive(f) || isFunc(f, "sync", "NewCond")
 	}
 	return false
 }
@@ -1539,12 +1659,53 @@ func (c *checker) handsOnAt(n ast.Node, v *types.Var, g ast.Node) bool {
 		}
 		switch r.kind {
 		case useValue:
-			found = !isCallee(r) && c.rangeOf(r.expr) == nil
+			found = !isCallee(r) && c.rangeOf(r.expr) == nil && !c.lentTo(r)
 		case useGoArg, useRuntimeArg:
 			found = true
 		}
 	})
 	return found
+}
+
+// lentTo reports whether the reference r is an argument of a call of a
+// function of this package that only borrows it: it calls its methods and
+// reads its fields, and never lets the value itself go (no passing on,
+// storing, returning, capturing in a go statement's arguments), nor stops
+// it.
+// runWrite(w, t) that only calls w.messages.Add leaves w with its owner.
+func (c *checker) lentTo(r ref) bool {
+	if r.call == nil {
+		return false
+	}
+	i := slices.Index(r.call.Args, r.expr)
+	f := callee(c.info, r.call)
+	if i < 0 || f == nil || f.Pkg() != c.pass.Pkg {
+		return false
+	}
+	decl := c.decls[f.Origin()]
+	sig := f.Origin().Type().(*types.Signature)
+	if decl == nil || decl.Body == nil || i >= sig.Params().Len() || sig.Variadic() && i >= sig.Params().Len()-1 {
+		return false
+	}
+	p := sig.Params().At(i)
+	if sum := c.summaryOf(f); sum == nil || slices.ContainsFunc(sum.effects, func(e effect) bool {
+		return e.p.root == p && (e.kind == effStop || e.kind == effClose || e.kind == effCancel)
+	}) {
+		return false // it stops what it is given: the stop goes with it
+	}
+	borrowed := true
+	eachRef(c.info, decl.Body, func(pr ref) {
+		if !borrowed || pr.path.root != p || pr.path.fields != "" {
+			return
+		}
+		switch pr.kind {
+		case useValue:
+			borrowed = isCallee(pr)
+		case useGoArg, useRuntimeArg, useAssigned:
+			borrowed = false
+		}
+	})
+	return borrowed
 }
 
 // handsOn reports whether fn lets the value in v go: returns it, stores

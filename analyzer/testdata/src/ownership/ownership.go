@@ -22,6 +22,7 @@ import (
 	"example.com/ownership/kv"
 	"example.com/ownership/lru"
 	"example.com/ownership/pool"
+	"example.com/ownership/qlisten"
 	"example.com/ownership/respool"
 )
 
@@ -2240,4 +2241,164 @@ func usePool(destroy func(int)) {
 	defer p.Close()
 	p.Put(1)
 	p.Put(2)
+}
+
+// A poller waits on a condition variable for work to be ready, or to be
+// told to quit. The function waits for it to finish, or, when its context
+// ends first, sets quit under the lock and broadcasts: a stop by effect,
+// with a local helper.
+type readyQueue struct {
+	mu    sync.Mutex
+	cond  *sync.Cond
+	ready []int
+}
+
+func newReadyQueue() *readyQueue {
+	q := &readyQueue{}
+	q.cond = sync.NewCond(&q.mu)
+	return q
+}
+
+func (q *readyQueue) push(v int) {
+	q.mu.Lock()
+	q.ready = append(q.ready, v)
+	q.mu.Unlock()
+	q.cond.Broadcast()
+}
+
+// Not reported: every return either received from done or broadcast
+// after setting quit.
+func (q *readyQueue) poll(ctx context.Context) []int {
+	done := make(chan struct{})
+	quit := false
+	go func() {
+		q.mu.Lock()
+		defer q.mu.Unlock()
+		defer close(done)
+		for !quit && len(q.ready) == 0 {
+			q.cond.Wait()
+		}
+	}()
+	exit := func() {
+		q.mu.Lock()
+		quit = true
+		q.mu.Unlock()
+		q.cond.Broadcast()
+	}
+	select {
+	case <-ctx.Done():
+		exit()
+		return nil
+	case <-done:
+	}
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	return q.ready
+}
+
+// Reported: the early return neither waits nor wakes the poller, whose
+// lock, condition and flag are the function's own.
+func pollLeaky(ctx context.Context, ready func() bool) bool {
+	var mu sync.Mutex
+	cond := sync.NewCond(&mu)
+	done := make(chan struct{})
+	quit := false
+	go func() { // want `goroutine is not joined on every path: the return at line \d+ skips receiving from done`
+		mu.Lock()
+		defer mu.Unlock()
+		defer close(done)
+		for !quit && !ready() {
+			cond.Wait()
+		}
+	}()
+	select {
+	case <-ctx.Done():
+		return false
+	case <-done:
+	}
+	return true
+}
+
+// A waiter on a condition variable that nothing in the package signals
+// blocks for ever.
+type gate struct {
+	mu     sync.Mutex
+	opened *sync.Cond
+	open   bool
+	wg     sync.WaitGroup
+}
+
+func (g *gate) await(f func()) {
+	g.opened = sync.NewCond(&g.mu)
+	g.wg.Add(1)
+	go func() { // want `goroutine blocks for ever: it waits on g.opened \(line \d+\), which nothing in the package signals \(Broadcast, Signal\)`
+		defer g.wg.Done()
+		g.mu.Lock()
+		for !g.open {
+			g.opened.Wait()
+		}
+		g.mu.Unlock()
+		f()
+	}()
+	g.wg.Wait()
+}
+
+// A value lent to a helper of the package that only calls its methods
+// stays with the function: the helper does not take over its stop.
+type jobRunner struct{ jobs chan int }
+
+func (w *jobRunner) run() {
+	for range w.jobs {
+	}
+}
+
+func (w *jobRunner) submit(i int) { w.jobs <- i }
+
+func feedJobs(w *jobRunner, n int) {
+	for i := range n {
+		w.submit(i)
+	}
+}
+
+func runJobs(n int) {
+	w := &jobRunner{jobs: make(chan int)}
+	go w.run() // want `goroutine running w.run is never joined`
+	feedJobs(w, n)
+}
+
+// Not reported: the helper closes what the goroutine waits on.
+func closeJobs(w *jobRunner) { close(w.jobs) }
+
+func runAndCloseJobs(n int) {
+	w := &jobRunner{jobs: make(chan int)}
+	go w.run()
+	feedJobs(w, n)
+	closeJobs(w)
+}
+
+// An accept loop given context.Background(): that way out never opens,
+// and closing the listener is what ends it.
+func acceptAll(l *qlisten.Listener, handle func(*qlisten.Conn)) {
+	for {
+		c, err := l.Accept(context.Background())
+		if err != nil {
+			return
+		}
+		handle(c)
+	}
+}
+
+// Not reported: the deferred Close ends the loop's Accept.
+func serveListener(handle func(*qlisten.Conn), work func()) {
+	l := qlisten.Listen()
+	defer l.Close()
+	go acceptAll(l, handle)
+	work()
+}
+
+// Reported: nothing closes the listener.
+func serveListenerForever(handle func(*qlisten.Conn), work func()) {
+	l := qlisten.Listen()
+	go acceptAll(l, handle) // want `goroutine running acceptAll is never joined`
+	work()
 }
