@@ -1674,8 +1674,8 @@ func (c *checker) handsOnAt(n ast.Node, v *types.Var, g ast.Node) bool {
 // it.
 // runWrite(w, t) that only calls w.messages.Add leaves w with its owner.
 func (c *checker) lentTo(r ref) bool {
-	if r.call == nil {
-		return false
+	if r.call == nil || isChan(c.typeOf(r.expr)) {
+		return false // a channel given to a helper is drained or closed there
 	}
 	i := slices.Index(r.call.Args, r.expr)
 	f := callee(c.info, r.call)
