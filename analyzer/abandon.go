@@ -66,15 +66,15 @@ func (c *checker) abandonedSend(g *ast.GoStmt, fn ast.Node, blocks []block) (*bl
 		if !ok || k.field.owner == nil || !c.privateField(k.field) || c.fieldIndex().aliased[k.field] {
 			continue
 		}
+		recvs, ok := c.fieldReceivers(k.field)
+		if !ok || len(recvs) == 0 || slices.ContainsFunc(recvs, func(r receiver) bool { return len(r.signals) == 0 }) {
+			continue // a receiver that stays
+		}
 		if n, known := c.fieldCap(k.field); (!known || n > 0) && !a.loop {
 			continue // one send into a buffer may never block
 		}
-		watched := c.watchedSignals(g, fn, k)
+		watched := c.watchedSignals(g, fn, k, blocks)
 		if len(watched) == 0 {
-			continue
-		}
-		recvs, ok := c.fieldReceivers(k.field)
-		if !ok || len(recvs) == 0 {
 			continue
 		}
 		var ab *abandon
@@ -130,11 +130,17 @@ func (c *checker) runnerAbandon(g *ast.GoStmt, fn ast.Node) (*block, *abandon) {
 	if len(runs) == 0 {
 		return nil, nil
 	}
-	for cur := range c.root.Preorder((*ast.CallExpr)(nil)) {
-		call := cur.Node().(*ast.CallExpr)
-		if fn := callee(c.info, call); fn == nil || fn.Origin() != f {
-			continue
+	if c.callsTo == nil {
+		// Every call of a function of the package, by callee, once.
+		c.callsTo = make(map[*types.Func][]inspector.Cursor)
+		for cur := range c.root.Preorder((*ast.CallExpr)(nil)) {
+			if fn := callee(c.info, cur.Node().(*ast.CallExpr)); fn != nil && fn.Pkg() == c.pass.Pkg {
+				c.callsTo[fn.Origin()] = append(c.callsTo[fn.Origin()], cur)
+			}
 		}
+	}
+	for _, cur := range c.callsTo[f.Origin()] {
+		call := cur.Node().(*ast.CallExpr)
 		caller := enclosingFunc(cur)
 		if !caller.Valid() {
 			continue
@@ -166,15 +172,14 @@ func (c *checker) runnerAbandon(g *ast.GoStmt, fn ast.Node) (*block, *abandon) {
 // goroutine of g watches, other than the channel k: the alternatives of
 // its blocks, and the receive cases of its selects that leave its loop
 // (case <-stop: return), polled ones too (with a default case).
-func (c *checker) watchedSignals(g *ast.GoStmt, fn ast.Node, k cancelKey) map[cancelKey]bool {
+func (c *checker) watchedSignals(g *ast.GoStmt, fn ast.Node, k cancelKey, blocks []block) map[cancelKey]bool {
 	watched := make(map[cancelKey]bool)
 	add := func(p path) {
 		if wk, ok := c.keyOf(p); ok && wk != k {
 			watched[wk] = true
 		}
 	}
-	blocks, soft, _ := c.readBlocks(g, fn)
-	for _, b := range append(blocks, soft...) {
+	for _, b := range blocks {
 		for _, a := range b.alts {
 			if a.kind == altRecv || a.kind == altDone {
 				add(a.p)
@@ -269,34 +274,62 @@ func (c *checker) fieldReceivers(k fieldKey) ([]receiver, bool) {
 	}
 	fr := &fieldRecvs{ok: true}
 	c.receivers[k] = fr
-	for _, f := range c.pass.Files {
-		eachRef(c.info, f, func(r ref) {
-			if !fr.ok {
+	for _, r := range c.fieldRefs(k) {
+		if !fr.ok {
+			break
+		}
+		switch r.kind {
+		case useSend, useAssigned, useDecl, useCompare:
+		case useBuiltin:
+			if r.call == nil || !isBuiltinCall(c.info, r.call, "len") && !isBuiltinCall(c.info, r.call, "cap") {
+				fr.ok = false // closed: its senders would panic, another matter
+			}
+		case useRecv, useRange:
+			rcv, ok := c.classifyRecv(r, nil)
+			fr.ok = fr.ok && ok
+			fr.recvs = append(fr.recvs, rcv)
+		case useValue:
+			rs, ok := c.paramReceivers(r)
+			fr.ok = fr.ok && ok
+			fr.recvs = append(fr.recvs, rs...)
+		default:
+			fr.ok = false
+		}
+	}
+	return fr.recvs, fr.ok
+}
+
+// fieldRefs returns the references to the field k in the package, in
+// source order: only the declarations that name it are walked.
+func (c *checker) fieldRefs(k fieldKey) []ref {
+	var decls []ast.Node
+	for cur := range c.root.Preorder((*ast.SelectorExpr)(nil)) {
+		if cur.Node().(*ast.SelectorExpr).Sel.Name != k.field {
+			continue
+		}
+		top := cur
+		for p := cur.Parent(); p.Node() != nil; p = p.Parent() {
+			if _, isFile := p.Node().(*ast.File); isFile {
+				break
+			}
+			top = p
+		}
+		if len(decls) == 0 || decls[len(decls)-1] != top.Node() {
+			decls = append(decls, top.Node())
+		}
+	}
+	var refs []ref
+	for _, d := range decls {
+		eachRef(c.info, d, func(r ref) {
+			if r.path.fields == "" {
 				return
 			}
-			if rk, ok := c.keyOf(r.path); !ok || rk.field != k {
-				return
-			}
-			switch r.kind {
-			case useSend, useAssigned, useDecl, useCompare:
-			case useBuiltin:
-				if r.call == nil || !isBuiltinCall(c.info, r.call, "len") && !isBuiltinCall(c.info, r.call, "cap") {
-					fr.ok = false // closed: its senders would panic, another matter
-				}
-			case useRecv, useRange:
-				rcv, ok := c.classifyRecv(r, nil)
-				fr.ok = fr.ok && ok
-				fr.recvs = append(fr.recvs, rcv)
-			case useValue:
-				rs, ok := c.paramReceivers(r)
-				fr.ok = fr.ok && ok
-				fr.recvs = append(fr.recvs, rs...)
-			default:
-				fr.ok = false
+			if rk, ok := c.keyOf(r.path); ok && rk.field == k {
+				refs = append(refs, r)
 			}
 		})
 	}
-	return fr.recvs, fr.ok
+	return refs
 }
 
 // fieldRecvs is what fieldReceivers found for a field.
@@ -449,44 +482,68 @@ func leavesLoop(body []ast.Stmt) bool {
 }
 
 // fieldCap returns the capacity every channel stored in the field k is
-// made with, when they are all made here with one constant capacity.
+// made with, when they are all made here with one constant capacity. The
+// package's assignments to fields are read once, for every field.
 func (c *checker) fieldCap(k fieldKey) (int, bool) {
-	n, known := -1, true
-	note := func(v ast.Expr) {
-		call, ok := ast.Unparen(v).(*ast.CallExpr)
-		if !ok || !isBuiltinCall(c.info, call, "make") {
-			known = false
-			return
+	if c.fieldCaps == nil {
+		c.fieldCaps = c.readFieldCaps()
+	}
+	fc, ok := c.fieldCaps[k]
+	return fc.n, ok && fc.known && fc.n >= 0
+}
+
+// A chanCap is what fieldCap knows of one field.
+type chanCap struct {
+	n     int // the capacity of the channels made for it; -1 before the first
+	known bool
+}
+
+// readFieldCaps reads the capacity of the channels stored in each field.
+func (c *checker) readFieldCaps() map[fieldKey]chanCap {
+	caps := make(map[fieldKey]chanCap)
+	note := func(k fieldKey, v ast.Expr) {
+		fc, seen := caps[k]
+		if !seen {
+			fc = chanCap{n: -1, known: true}
 		}
+		call, ok := ast.Unparen(v).(*ast.CallExpr)
 		m := int64(0)
-		if len(call.Args) == 2 {
+		switch {
+		case !ok || !isBuiltinCall(c.info, call, "make"):
+			fc.known = false
+		case len(call.Args) == 2:
 			tv := c.info.Types[call.Args[1]]
 			if tv.Value == nil || tv.Value.Kind() != constant.Int {
-				known = false
-				return
+				fc.known = false
+			} else {
+				m, _ = constant.Int64Val(tv.Value)
 			}
-			m, _ = constant.Int64Val(tv.Value)
 		}
-		if n >= 0 && int(m) != n {
-			known = false
+		if fc.known {
+			if fc.n >= 0 && int(m) != fc.n {
+				fc.known = false
+			}
+			fc.n = int(m)
 		}
-		n = int(m)
+		caps[k] = fc
 	}
 	for cur := range c.root.Preorder((*ast.AssignStmt)(nil), (*ast.CompositeLit)(nil)) {
 		switch s := cur.Node().(type) {
 		case *ast.AssignStmt:
+			if len(s.Lhs) != len(s.Rhs) {
+				continue
+			}
 			for i, l := range s.Lhs {
-				if lk, ok := c.keyOf(pathOf(c.info, l)); ok && lk.field == k && len(s.Lhs) == len(s.Rhs) {
-					note(s.Rhs[i])
+				if _, isSel := ast.Unparen(l).(*ast.SelectorExpr); !isSel {
+					continue // a field is written through a selector
+				}
+				if lk, ok := c.keyOf(pathOf(c.info, l)); ok && lk.field.owner != nil {
+					note(lk.field, s.Rhs[i])
 				}
 			}
 		case *ast.CompositeLit:
-			c.literalFields(s, func(fk fieldKey, v ast.Expr) {
-				if fk == k {
-					note(v)
-				}
-			})
+			c.literalFields(s, note)
 		}
 	}
-	return n, known && n >= 0
+	return caps
 }

@@ -171,13 +171,16 @@ type checker struct {
 	importsNursery bool
 	importedSpawns bool
 	importedScopes bool
-	spawns         map[*types.Func]*spawnsFact  // this package's
-	scopes         map[*types.Func]*scopeFact   // this package's
-	fieldCalls     map[fieldKey][]string        // see closesField
-	comms          map[ast.Node]*ast.SelectStmt // see selectOf
-	closers        map[types.Type]typeStops     // see stopsOf
-	receivers      map[fieldKey]*fieldRecvs     // see fieldReceivers
-	cleanups       map[cleanupKey]bool          // see cleansUpResult
+	spawns         map[*types.Func]*spawnsFact        // this package's
+	scopes         map[*types.Func]*scopeFact         // this package's
+	fieldCalls     map[fieldKey][]string              // see closesField
+	comms          map[ast.Node]*ast.SelectStmt       // see selectOf
+	closers        map[types.Type]typeStops           // see stopsOf
+	receivers      map[fieldKey]*fieldRecvs           // see fieldReceivers
+	fieldCaps      map[fieldKey]chanCap               // see fieldCap
+	callsTo        map[*types.Func][]inspector.Cursor // see runnerAbandon
+	cleanups       map[cleanupKey]bool                // see cleansUpResult
+	lent           map[cleanupKey]bool                // see lentTo
 
 	// The ownership model (own.go).
 	summaries      map[*types.Func]*summary           // this package's functions
@@ -247,6 +250,7 @@ func run(pass *analysis.Pass) (any, error) {
 		argStops:    make(map[*types.Func][]obligation),
 		inLit:       make(map[*ast.FuncLit][]effect),
 		cleanups:    make(map[cleanupKey]bool),
+		lent:        make(map[cleanupKey]bool),
 		funcLits:    make(map[funcLitKey]*ast.FuncLit),
 		assigned:    make(map[assignKey]bool),
 		bubbled:     make(map[*types.Func]bool),

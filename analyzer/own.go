@@ -611,9 +611,10 @@ func (c *checker) cleanedUp(b block, fn ast.Node) string {
 }
 
 // cleansUpResult reports whether fn, a function of this package given a
-// test (t *testing.T, tb testing.TB), registers with t.Cleanup a stop
-// (close, cancel, a stop method) of the variable it returns as its result
-// i on every return.
+// test (t *testing.T, tb testing.TB), returns the same variable as its
+// result i on every return, and registers with t.Cleanup a stop of it
+// (close, cancel, a stop method). A helper whose other paths end in
+// t.Fatal has nothing else to return.
 func (c *checker) cleansUpResult(fn *types.Func, i int) bool {
 	fn = fn.Origin()
 	key := cleanupKey{fn, i}
@@ -682,7 +683,8 @@ func (c *checker) cleansUpResult(fn *types.Func, i int) bool {
 	return stops
 }
 
-// A cleanupKey is a function's result, for cleansUpResult.
+// A cleanupKey is a function's result or parameter, for cleansUpResult
+// and lentTo.
 type cleanupKey struct {
 	fn *types.Func
 	i  int
@@ -1687,7 +1689,18 @@ func (c *checker) lentTo(r ref) bool {
 	if decl == nil || decl.Body == nil || i >= sig.Params().Len() || sig.Variadic() && i >= sig.Params().Len()-1 {
 		return false
 	}
-	p := sig.Params().At(i)
+	key := cleanupKey{f.Origin(), i}
+	if b, ok := c.lent[key]; ok {
+		return b
+	}
+	b := c.borrows(f.Origin(), decl, i)
+	c.lent[key] = b
+	return b
+}
+
+// borrows reports whether fn only borrows its parameter i (see lentTo).
+func (c *checker) borrows(f *types.Func, decl *ast.FuncDecl, i int) bool {
+	p := f.Type().(*types.Signature).Params().At(i)
 	if sum := c.summaryOf(f); sum == nil || slices.ContainsFunc(sum.effects, func(e effect) bool {
 		return e.p.root == p && (e.kind == effStop || e.kind == effClose || e.kind == effCancel)
 	}) {
