@@ -179,8 +179,8 @@ type checker struct {
 	receivers      map[fieldKey]*fieldRecvs           // see fieldReceivers
 	fieldCaps      map[fieldKey]chanCap               // see fieldCap
 	callsTo        map[*types.Func][]inspector.Cursor // see runnerAbandon
-	cleanups       map[cleanupKey]bool                // see cleansUpResult
-	lent           map[cleanupKey]bool                // see lentTo
+	cleanups       map[fnIndex]bool                   // see cleansUpResult
+	lent           map[fnIndex]bool                   // see lentTo
 
 	// The ownership model (own.go).
 	summaries      map[*types.Func]*summary           // this package's functions
@@ -249,8 +249,8 @@ func run(pass *analysis.Pass) (any, error) {
 		obligations: make(map[*types.Func][]obligation),
 		argStops:    make(map[*types.Func][]obligation),
 		inLit:       make(map[*ast.FuncLit][]effect),
-		cleanups:    make(map[cleanupKey]bool),
-		lent:        make(map[cleanupKey]bool),
+		cleanups:    make(map[fnIndex]bool),
+		lent:        make(map[fnIndex]bool),
 		funcLits:    make(map[funcLitKey]*ast.FuncLit),
 		assigned:    make(map[assignKey]bool),
 		bubbled:     make(map[*types.Func]bool),

@@ -617,7 +617,7 @@ func (c *checker) cleanedUp(b block, fn ast.Node) string {
 // t.Fatal has nothing else to return.
 func (c *checker) cleansUpResult(fn *types.Func, i int) bool {
 	fn = fn.Origin()
-	key := cleanupKey{fn, i}
+	key := fnIndex{fn, i}
 	if r, ok := c.cleanups[key]; ok {
 		return r
 	}
@@ -683,9 +683,9 @@ func (c *checker) cleansUpResult(fn *types.Func, i int) bool {
 	return stops
 }
 
-// A cleanupKey is a function's result or parameter, for cleansUpResult
-// and lentTo.
-type cleanupKey struct {
+// A fnIndex names a function's result or parameter by its index, for
+// cleansUpResult and lentTo.
+type fnIndex struct {
 	fn *types.Func
 	i  int
 }
@@ -1689,7 +1689,7 @@ func (c *checker) lentTo(r ref) bool {
 	if decl == nil || decl.Body == nil || i >= sig.Params().Len() || sig.Variadic() && i >= sig.Params().Len()-1 {
 		return false
 	}
-	key := cleanupKey{f.Origin(), i}
+	key := fnIndex{f.Origin(), i}
 	if b, ok := c.lent[key]; ok {
 		return b
 	}
