@@ -517,8 +517,10 @@ func TestMorePanicsAreCounted(t *testing.T) {
 	bubble(t, func(t *testing.T) {
 		v := catch(func() {
 			Run(t.Context(), func(n *Nursery) error {
-				n.Go(func(ctx context.Context) error { panic("first") })
+				// The later panic's task starts first: a Go after the first
+				// panic has cancelled the nursery would start nothing.
 				n.Go(func(ctx context.Context) error { time.Sleep(time.Second); panic("second") })
+				n.Go(func(ctx context.Context) error { panic("first") })
 				return nil
 			})
 		})
