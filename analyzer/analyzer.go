@@ -153,16 +153,17 @@ func lineCommentText(src string) string {
 
 // A checker holds the state of one run of the pass over one package.
 type checker struct {
-	pass      *analysis.Pass
-	info      *types.Info
-	root      inspector.Cursor
-	cfgs      *ctrlflow.CFGs
-	generated map[*token.File]bool
-	tests     map[*token.File]bool
-	detached  map[*token.File]map[int]*directive
-	decls     map[*types.Func]*ast.FuncDecl
-	std       bool
-	src       map[string][]byte
+	pass       *analysis.Pass
+	info       *types.Info
+	root       inspector.Cursor
+	cfgs       *ctrlflow.CFGs
+	generated  map[*token.File]bool
+	tests      map[*token.File]bool
+	detached   map[*token.File]map[int]*directive
+	decls      map[*types.Func]*ast.FuncDecl
+	ctorFields map[ctorField]int // ctorFieldParam's answers
+	std        bool
+	src        map[string][]byte
 
 	goStmts []inspector.Cursor // every go statement
 	calls   []inspector.Cursor // every call of interest (see collectCalls)

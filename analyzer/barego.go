@@ -7,6 +7,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/cfg"
 )
 
 func (c *checker) checkBarego() {
@@ -192,7 +193,7 @@ func (c *checker) checkGroupGo() {
 			continue
 		}
 		ret := flowQuery{g: graph, from: call, used: used}.leak()
-		if ret == nil {
+		if ret == nil || c.groupGoJoinedBy(call, fn, graph) {
 			continue
 		}
 		group := c.text(sel.X)
@@ -219,4 +220,59 @@ func (r goRange) End() token.Pos {
 		return lit.Type.End()
 	}
 	return r.g.End()
+}
+
+// groupGoJoinedBy reports whether the function literal a group's Go runs
+// ends by counting down a WaitGroup of fn's own (its last statement, or a
+// deferred one, is wg.Done()) that fn waits for on every path after the
+// call: g.Go(func() error { ...; wg.Done(); return nil }), then wg.Wait().
+// Only the group's bookkeeping, which cannot block, is left after it.
+func (c *checker) groupGoJoinedBy(call *ast.CallExpr, fn ast.Node, graph *cfg.CFG) bool {
+	if len(call.Args) != 1 {
+		return false
+	}
+	lit, ok := ast.Unparen(call.Args[0]).(*ast.FuncLit)
+	if !ok || len(lit.Body.List) == 0 {
+		return false
+	}
+	done := func(e ast.Expr) (path, bool) {
+		ce, ok := ast.Unparen(e).(*ast.CallExpr)
+		if !ok || !isMethod(callee(c.info, ce), "sync", "WaitGroup", "Done") {
+			return path{}, false
+		}
+		sel := ast.Unparen(ce.Fun).(*ast.SelectorExpr)
+		p := pathOf(c.info, sel.X)
+		return p, p.valid() && p.fields == "" && c.localTo(p, fn)
+	}
+	var wgs []path
+	body := lit.Body.List
+	for _, st := range body {
+		if d, ok := st.(*ast.DeferStmt); ok {
+			if p, ok := done(d.Call); ok {
+				wgs = append(wgs, p)
+			}
+		}
+	}
+	last := len(body) - 1
+	if _, ok := body[last].(*ast.ReturnStmt); ok && last > 0 {
+		last--
+	}
+	if es, ok := body[last].(*ast.ExprStmt); ok {
+		if p, ok := done(es.X); ok {
+			wgs = append(wgs, p)
+		}
+	}
+	for _, wg := range wgs {
+		waits := func(n ast.Node) bool {
+			found := false
+			eachRef(c.info, n, func(r ref) {
+				found = found || r.path.equal(wg) && r.kind == useMethod && r.method.Name() == "Wait"
+			})
+			return found
+		}
+		if (flowQuery{g: graph, from: call, used: waits}).leak() == nil {
+			return true
+		}
+	}
+	return false
 }

@@ -379,11 +379,12 @@ func (c *checker) blocksIn(body *ast.BlockStmt, keep func(path) bool) []block {
 type blockWalk struct {
 	c         *checker
 	keep      func(path) bool
-	deadlined []path // values given a deadline (SetDeadline) before: their reads end on their own
-	opaque    bool   // it calls a function value the pass cannot read, which may block
-	locks     bool   // it takes a sync.Mutex or RWMutex, which can wait for ever (a deadlock)
-	waits     bool   // it may wait at all: a block, kept or not (on a channel of its own too)
-	unread    bool   // it may wait on something not in blocks (see summary.unread)
+	deadlined []path        // values given a deadline (SetDeadline) before: their reads end on their own
+	opaque    bool          // it calls a function value the pass cannot read, which may block
+	locks     bool          // it takes a sync.Mutex or RWMutex, which can wait for ever (a deadlock)
+	lockCall  *ast.CallExpr // the first call that takes a lock or leads to one, in the walk
+	waits     bool          // it may wait at all: a block, kept or not (on a channel of its own too)
+	unread    bool          // it may wait on something not in blocks (see summary.unread)
 	// readers and calls, in a summary (summarising): see summary.
 	readers     []path
 	calls       []int
@@ -688,10 +689,11 @@ func leaves(n ast.Node) bool {
 func (w *blockWalk) selectStmt(s *ast.SelectStmt) {
 	var alts []alt
 	blocking := true
+	timed, open := false, false // a timer's case; a default or an unknown case
 	for _, st := range s.Body.List {
 		cc := st.(*ast.CommClause)
 		if cc.Comm == nil {
-			blocking = false // default
+			blocking, open = false, true // default
 			continue
 		}
 		if send, ok := cc.Comm.(*ast.SendStmt); ok {
@@ -700,17 +702,22 @@ func (w *blockWalk) selectStmt(s *ast.SelectStmt) {
 		a, ok, bounded := w.c.commAlt(cc.Comm)
 		switch {
 		case bounded:
-			blocking = false
+			blocking, timed = false, true
 		case ok:
 			a.loop = len(w.loops) > 0
 			a.exits = a.loop && w.loops[len(w.loops)-1].cases[cc]
 			alts = append(alts, a)
 		default:
-			blocking = false // a receive from something unknown: assume it comes
+			blocking, open = false, true // a receive from something unknown: assume it comes
 		}
 	}
-	if blocking {
+	switch {
+	case blocking:
 		w.add(s, alts...)
+	case timed && !open && len(alts) > 0:
+		// case <-timer.C: ...; case <-b.closeCh: return: the timer ends
+		// the wait on its own, and so does a close of closeCh, sooner.
+		w.addSoft(s, alts...)
 	}
 	for _, st := range s.Body.List {
 		w.stmts(st.(*ast.CommClause).Body)
@@ -788,6 +795,7 @@ func (w *blockWalk) call(call *ast.CallExpr) {
 	}
 	if isMethod(fn, "sync", "Mutex", "Lock") || isMethod(fn, "sync", "RWMutex", "Lock", "RLock") {
 		w.locks = true
+		w.lockCall = cmp.Or(w.lockCall, call)
 	}
 	if isMethod(fn, "sync", "WaitGroup", "Wait") {
 		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
@@ -839,6 +847,9 @@ func (w *blockWalk) call(call *ast.CallExpr) {
 	if s := w.c.calleeSummary(fn); s != nil {
 		w.opaque = w.opaque || s.opaque
 		w.locks = w.locks || s.locks
+		if s.locks {
+			w.lockCall = cmp.Or(w.lockCall, call)
+		}
 		w.waits = w.waits || s.waits
 		w.unread = w.unread || s.unread
 		for _, b := range s.blocks {

@@ -453,15 +453,19 @@ func (c *checker) narrowRoots(cands []*types.Var, cur inspector.Cursor) bool {
 // callback runs, that context may long be done.
 func (c *checker) storedCallback(cur inspector.Cursor, cands []*types.Var) bool {
 	for lit := range cur.Enclosing((*ast.FuncLit)(nil)) {
+		at := lit
+		if call, ok := lit.Parent().Node().(*ast.CallExpr); ok && isFunc(callee(c.info, call), "sync", "OnceFunc", "OnceValue", "OnceValues") {
+			at = lit.Parent() // w.start = sync.OnceValue(func() error { ... })
+		}
 		kept := false
-		switch p := lit.Parent().Node().(type) {
+		switch p := at.Parent().Node().(type) {
 		case *ast.KeyValueExpr:
-			kept = p.Value == lit.Node()
+			kept = p.Value == at.Node()
 		case *ast.CompositeLit:
 			kept = true
 		case *ast.AssignStmt:
 			for i, r := range p.Rhs {
-				if r == lit.Node() && i < len(p.Lhs) {
+				if r == at.Node() && i < len(p.Lhs) {
 					_, isIndex := p.Lhs[i].(*ast.IndexExpr)
 					kept = pathOf(c.info, p.Lhs[i]).fields != "" || isIndex
 				}

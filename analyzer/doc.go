@@ -82,7 +82,9 @@
 //     drain), or sends, outside a select, on an unbuffered channel it
 //     receives from just before it returns;
 //   - or stops it: releases every one of its blocks, by closing the
-//     channel it waits on, cancelling its context, closing the value it
+//     channel it waits on, cancelling its context or one it derives from
+//     (also in another field of the same value: s.graceCtx made from
+//     s.closeCtx ends when s.closeCancel is called), closing the value it
 //     reads from (srv.Shutdown for go srv.Serve(l); close(stop) for a
 //     loop whose every exit watches stop). A stop is recognised by its
 //     effect, not by its name: a method called Rollback, Unwatch or Done
@@ -91,7 +93,12 @@
 //     blocks on; a Close that touches none of it stops nothing; a
 //     command's Wait, or a Start that fails, closes its pipes; a call of
 //     a local that only ever holds a function literal does what the
-//     literal does (stop := func() { once.Do(func() { close(done) }) });
+//     literal does (stop := func() { once.Do(func() { close(done) }) }),
+//     but what a wg.Go or g.Go runs is its goroutine's doing, not the
+//     call's. Joined on some paths and stopped on the others is enough
+//     (case <-done: return beside case <-p.stop: cancel(); return). A
+//     wait a timer bounds (case <-t.C: beside case <-b.closeCh: return)
+//     is stopped by its other cases, and handed on with them;
 //   - or hands it on: returns or stores the channel, WaitGroup or value
 //     the goroutine is joined or stopped by, or the goroutine works on
 //     its receiver's, a parameter's or a global's (not a bare channel or
@@ -201,10 +208,15 @@
 // Not a join: a signal the goroutine gives before it blocks again (a
 // start.Done() or close(started) handshake, then a receive) says it
 // began, not that it ended. Not a release: a buffer that cannot take all
-// of the goroutine's sends. A goroutine that waits on something nothing
+// of the goroutine's sends. A buffer that takes the one send lets a select
+// leave by another case (case <-ctx.Done(): return), unless the goroutine
+// may wait for a lock before it sends: left behind, it waits as long as
+// anyone holds the lock, which may be for ever; then only the case that
+// receives, or a stop of the value the goroutine works on, joins it. A
+// goroutine that waits on something nothing
 // in the package can ever release (an unexported channel nobody closes
 // or sends on, a cancel function stored and never called, a WaitGroup
-// with Adds and no Done) is reported as blocking for ever, even when it
+// with Adds and no Done, a wg.Go or an Add(-1)) is reported as blocking for ever, even when it
 // is joined: that join never completes. So is a send its receivers can
 // abandon: a goroutine that polls a stop between its sends (case
 // <-p.quit: return, beside a default) but sends outside a select, on a
@@ -237,8 +249,14 @@
 // given (a panic guard) is judged as go f(). Everything else is reported,
 // in main and init too: a goroutine that runs until the process exits is
 // cut off mid-work instead of shut down; nursery.Main gives it a graceful
-// end. The goroutines of wg.Go and errgroup's g.Go are joined only by the
-// group's Wait, on every path, as a go statement's WaitGroup is.
+// end. The goroutines of wg.Go and errgroup's g.Go are joined by the
+// group's Wait, on every path, as a go statement's WaitGroup is, or by the
+// Wait of a WaitGroup of the function's own that the function literal
+// counts down as its last act.
+//
+// A test ends, failing, at t.Fatal, t.FailNow and t.Skip, at the same
+// methods of an interface that stands for *testing.T (testify's TestingT),
+// and at testify's require.Fail and require.FailNow.
 //
 // Why was this go statement not reported? -explain adds a note (category
 // "explain") on every go statement barego accepts, saying how: joined by

@@ -82,6 +82,9 @@ func (c *checker) walk(n ast.Node, goroutines bool, note func(effKind, path), re
 			if reg != nil {
 				reg(n)
 			}
+			if !goroutines && isGroupGo(callee(c.info, n)) {
+				return false // wg.Go(f): f runs on a goroutine of its own, as go f() does
+			}
 		case *ast.AssignStmt:
 			if reg != nil {
 				reg(n)
@@ -138,11 +141,13 @@ func (c *checker) callEffects(call *ast.CallExpr, add func(effKind, path)) {
 	if fn == nil {
 		return
 	}
-	if isMethod(fn, "sync", "WaitGroup", "Wait", "Done", "Add") {
+	if isMethod(fn, "sync", "WaitGroup", "Wait", "Done", "Add", "Go") {
 		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
 			switch {
 			case fn.Name() == "Wait":
 				add(effWait, pathOf(c.info, sel.X))
+			case fn.Name() == "Go":
+				add(effDone, pathOf(c.info, sel.X)) // wg.Go(f): Done when f returns
 			case fn.Name() == "Done", !positiveConst(c.info, call.Args[0]):
 				add(effDone, pathOf(c.info, sel.X)) // wg.Add(-n) counts down as Done does
 			}
@@ -393,7 +398,7 @@ type cancelKey struct {
 type cancelRelation struct {
 	pairs   map[cancelKey][]cancelKey // context -> its cancel functions
 	alias   map[cancelKey][]cancelKey // field <-> the variable it was given
-	parents map[*types.Var][]*types.Var
+	parents map[cancelKey][]cancelKey // context -> the contexts it derives from
 	// memo keeps contexts' and aliases' closures, asked for again and
 	// again in a package with many contexts.
 	ctxMemo, aliasMemo map[cancelKey]map[cancelKey]bool
@@ -480,7 +485,7 @@ func (c *checker) relation() *cancelRelation {
 	r := &cancelRelation{
 		pairs:   make(map[cancelKey][]cancelKey),
 		alias:   make(map[cancelKey][]cancelKey),
-		parents: make(map[*types.Var][]*types.Var),
+		parents: make(map[cancelKey][]cancelKey),
 	}
 	c.cancelRel = r
 	aliasKey := func(k cancelKey, v path) {
@@ -531,11 +536,22 @@ func (c *checker) relation() *cancelRelation {
 	return r
 }
 
-// parentLink records that the context variable at lhs derives from parent.
+// parentLink records that the context at lhs derives from parent: a
+// variable from any context it can name (ctx, cancel :=
+// context.WithCancel(s.ctx)), or a field from a field of the same value
+// (s.graceCtx, s.graceCancel = context.WithCancel(s.closeCtx)), so that
+// closeCancel ends what waits on graceCtx. A field is keyed by its type,
+// not by its value: a field derived from a variable, or from another
+// value's field, is not linked.
 func (c *checker) parentLink(r *cancelRelation, lhs, parent ast.Expr) {
 	lp, pp := pathOf(c.info, lhs), pathOf(c.info, parent)
-	if lp.valid() && lp.fields == "" && pp.valid() && pp.fields == "" {
-		r.parents[lp.root] = append(r.parents[lp.root], pp.root)
+	if !lp.valid() || !pp.valid() || lp.fields != "" && (pp.fields == "" || pp.root != lp.root) {
+		return
+	}
+	lk, ok1 := c.keyOf(lp)
+	pk, ok2 := c.keyOf(pp)
+	if ok1 && ok2 {
+		r.parents[lk] = append(r.parents[lk], pk)
 	}
 }
 
@@ -589,13 +605,7 @@ func (c *checker) cancels(cancel, ctx path) bool {
 // stand for it, and the contexts it derives from, whose cancels cancel it.
 func (r *cancelRelation) contexts(k cancelKey) map[cancelKey]bool {
 	return memoClosure(&r.ctxMemo, k, func(k cancelKey) []cancelKey {
-		next := slices.Clone(r.alias[k])
-		if k.v != nil {
-			for _, p := range r.parents[k.v] {
-				next = append(next, cancelKey{v: p})
-			}
-		}
-		return next
+		return append(slices.Clone(r.alias[k]), r.parents[k]...)
 	})
 }
 

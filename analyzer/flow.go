@@ -160,7 +160,31 @@ func (q flowQuery) search(deadEnds bool) ast.Node {
 		if n := end(it.b); n != nil {
 			return n
 		}
+		if call := q.exitIn(it.b); call != nil {
+			// require.FailNow(t, ...): the CFG goes on past a call that
+			// ends the goroutine on every path that matters.
+			if deadEnds {
+				return call
+			}
+			continue
+		}
 		stack = append(stack, q.flagSuccs(it.b, it.flags)...)
+	}
+	return nil
+}
+
+// exitIn returns the call in b, a statement of its own, that ends the
+// goroutine (isGoexit) though the CFG does not know it, or nil.
+func (q flowQuery) exitIn(b *cfg.Block) *ast.CallExpr {
+	if q.isGoexit == nil {
+		return nil
+	}
+	for _, n := range b.Nodes {
+		if s, ok := n.(*ast.ExprStmt); ok {
+			if call, ok := s.X.(*ast.CallExpr); ok && q.isGoexit(call) {
+				return call
+			}
+		}
 	}
 	return nil
 }

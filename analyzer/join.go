@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -225,8 +226,11 @@ func (c *checker) localTo(p path, fn ast.Node) bool {
 }
 
 // joinQuery returns the flow query that asks whether every path from g
-// joins the goroutine of j through its keys.
-func (c *checker) joinQuery(j *goJoin, g *ast.GoStmt, graph *cfg.CFG) flowQuery {
+// joins the goroutine of j through its keys. locked asks it of a goroutine
+// that may wait for a lock before its send into a buffered channel
+// (locksBeforeBuffered): then a select joins only in the case that
+// receives, or where the value the goroutine works on is stopped.
+func (c *checker) joinQuery(j *goJoin, g *ast.GoStmt, graph *cfg.CFG, locked bool) flowQuery {
 	// Goroutines started in a loop that each send on an unbuffered channel
 	// are not joined by a loop that receives from it but returns on the
 	// first error: the others stay blocked on their sends for ever.
@@ -262,19 +266,22 @@ func (c *checker) joinQuery(j *goJoin, g *ast.GoStmt, graph *cfg.CFG) flowQuery 
 		return k.kind != keyCloser && k.kind != keyOwner || handed
 	}
 	used := func(n ast.Node) bool {
-		return c.keysUsedIf(j.keys, n, func(k joinKey, r ref) bool { return joins(k, r) && !drainOnly(k, r) }) || c.joinsByEffect(j, n)
+		return c.keysUsedIf(j.keys, n, func(k joinKey, r ref) bool {
+			return joins(k, r) && !drainOnly(k, r) ||
+				locked && k.kind == keyCloser && r.kind == useMethod && closerNames[r.method.Name()] && r.method.Name() != "Wait"
+		}) || c.joinsByEffect(j, n)
 	}
 	// A select joins through a receive only on the paths of the case that
 	// receives: `case <-ctx.Done(): return` leaves a goroutine blocked on
 	// an unbuffered send for ever. A buffered channel takes the send, so
-	// there any case of the select will do.
+	// there any case of the select will do, unless locked.
 	return flowQuery{
 		g:    graph,
 		from: g,
 		used: func(n ast.Node) bool {
 			if c.isComm(n) {
 				return c.keysUsedIf(j.keys, n, func(k joinKey, r ref) bool {
-					return joins(k, r) && !drainOnly(k, r) && !(k.kind == keyChan && r.kind == useRecv && !c.buffered(k.p, j.fn) &&
+					return joins(k, r) && !drainOnly(k, r) && !(k.kind == keyChan && r.kind == useRecv && (locked || !c.buffered(k.p, j.fn)) &&
 						!k.released && !c.guardedSelect(n, k, j.keys))
 				})
 			}
@@ -286,6 +293,22 @@ func (c *checker) joinQuery(j *goJoin, g *ast.GoStmt, graph *cfg.CFG) flowQuery 
 			return c.keysUsedIf(j.keys, rs.X, func(k joinKey, r ref) bool { return k.kind == keyChan && k.multi })
 		},
 	}
+}
+
+// locksBeforeBuffered reports whether the goroutine of j is joined through
+// a buffered channel of the function's own and may first wait for a lock
+// (recorded in j.lockFirst): a select that leaves by another case, with
+// the function returning, leaves it waiting for the lock as long as anyone
+// holds it, which may be for ever. A failing test's paths are not asked
+// (see endsAlone).
+func (c *checker) locksBeforeBuffered(j *goJoin, g *ast.GoStmt) bool {
+	if !slices.ContainsFunc(j.keys, func(k joinKey) bool { return k.kind == keyChan && c.buffered(k.p, j.fn) }) {
+		return false
+	}
+	if w := c.goWalk(g, j.fn); w.locks {
+		j.lockFirst = w.lockCall
+	}
+	return j.lockFirst != nil
 }
 
 // joinsByEffect reports whether n joins the goroutine of j through a call
@@ -1688,6 +1711,10 @@ func (c *checker) joinDesc(j *goJoin) string {
 			}
 			if j.many && !c.anyBuffer(k.p, j.fn) {
 				return "receiving from " + k.name + " once for each goroutine the loop starts"
+			}
+			if j.lockFirst != nil && c.buffered(k.p, j.fn) {
+				return fmt.Sprintf("receiving from %s (the goroutine may first wait for a lock, %s at %s, for as long as anyone holds it)",
+					k.name, c.text(j.lockFirst), c.shortPos(j.lockFirst))
 			}
 			return "receiving from " + k.name
 		case k.kind == keyHandoff && c.localTo(k.p, j.fn):

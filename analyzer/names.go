@@ -136,20 +136,34 @@ func isContextDerive(fn *types.Func) bool {
 }
 
 // isGoexit reports whether fn ends the calling goroutine but not the
-// process: runtime.Goexit, and testing's Fatal, Fatalf, FailNow, Skip,
-// Skipf and SkipNow.
+// process: runtime.Goexit, testing's Fatal, Fatalf, FailNow, Skip, Skipf
+// and SkipNow, the same methods of an interface a test helper takes in
+// their place (testify's TestingT), and testify's require.Fail and
+// FailNow, which fail the test unconditionally.
 func isGoexit(fn *types.Func) bool {
 	if fn == nil || fn.Pkg() == nil {
+		return false
+	}
+	testStop := func() bool {
+		switch fn.Name() {
+		case "Fatal", "Fatalf", "FailNow", "Skip", "Skipf", "SkipNow":
+			return true
+		}
 		return false
 	}
 	switch fn.Pkg().Path() {
 	case "runtime":
 		return fn.Name() == "Goexit"
 	case "testing":
+		return testStop()
+	case "github.com/stretchr/testify/require":
 		switch fn.Name() {
-		case "Fatal", "Fatalf", "FailNow", "Skip", "Skipf", "SkipNow":
+		case "Fail", "Failf", "FailNow", "FailNowf":
 			return true
 		}
+	}
+	if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil && types.IsInterface(sig.Recv().Type()) {
+		return testStop() && sig.Params().Len() <= 2
 	}
 	return false
 }

@@ -59,6 +59,8 @@ type goJoin struct {
 	detached        bool            // documented with //twine:detached
 	forever         *block          // a block that nothing in the package releases
 	abandon         *abandon        // forever is a send its receivers abandon (abandon.go)
+	lockFirst       *ast.CallExpr   // a lock the goroutine may wait for before its buffered send (joinQuery), or nil
+	joinQ           *flowQuery      // the join query of a joinable goroutine: a path that joins it need not stop it
 	how             string          // how it is joined, stopped or handed on (for -explain)
 	opaque          bool            // it calls function values, or takes locks: it may block on what the pass does not read
 	handoff         *handoff        // what its join or stop is handed on with, if it is
@@ -135,7 +137,7 @@ func (c *checker) decide(cur inspector.Cursor, j *goJoin) (stuck *block) {
 		stuck, j.abandon = c.runnerAbandon(g, j.fn)
 	}
 	joinable := len(j.keys) > 0
-	q := c.joinQuery(j, g, graph)
+	q := c.joinQuery(j, g, graph, false)
 	if joinable && deferredBefore(c.info, funcBody(j.fn), g, q.used) {
 		// Joined by the function itself, whoever else holds the key
 		// (Close's defer p.wg.Wait() before the goroutines it starts to
@@ -148,10 +150,27 @@ func (c *checker) decide(cur inspector.Cursor, j *goJoin) (stuck *block) {
 		return // whoever owns a key joins it
 	}
 	if joinable {
+		j.joinQ = &q
 		q.isGoexit = c.goexit
 		j.leak, j.deadEnd = q.end()
+		if j.leak == nil && c.locksBeforeBuffered(j, g) {
+			lq := c.joinQuery(j, g, graph, true)
+			lq.isGoexit = c.goexit
+			j.leak = lq.leak()
+		}
 		if j.leak == nil && j.deadEnd == nil {
 			j.how = "joined on every path by " + c.joinDesc(j)
+			if h := j.handoff; h != nil {
+				// return errs: some paths, or all, hand the key on instead.
+				handed := h.p.root.Name() + h.p.fields
+				if c.keysUsedIf(j.keys, funcBody(j.fn), func(k joinKey, r ref) bool {
+					return r.expr.Pos() > g.End() && r.kind != useValue && r.kind != useRuntimeArg && r.kind != useGoArg
+				}) {
+					j.how += ", or its join handed on with " + handed
+				} else {
+					j.how = "its join is handed on with " + handed
+				}
+			}
 			return
 		}
 		if j.leak == nil && c.endsAlone(g, j.fn, true) {
@@ -169,6 +188,9 @@ func (c *checker) decide(cur inspector.Cursor, j *goJoin) (stuck *block) {
 	}
 	unreleased, how := c.stopped(j, g, graph)
 	if len(unreleased) == 0 && how != "" {
+		if joinable && (j.leak != nil || j.deadEnd != nil) {
+			how = "on the paths that do not join it by " + c.joinDesc(j) + ", " + how
+		}
 		j.leak, j.deadEnd = nil, nil
 		j.how = "stopped on every path: " + how
 		return
@@ -231,7 +253,7 @@ func (c *checker) unwrapRunner(g *ast.GoStmt) *ast.GoStmt {
 // arguments and results, that fn calls unconditionally in its body (and
 // whose other statements are defers), or -1.
 func (c *checker) runsParam(fn *types.Func) int {
-	decl := c.decls[fn.Origin()]
+	decl := c.decls[fn]
 	if decl == nil || decl.Body == nil || decl.Recv != nil {
 		return -1
 	}
@@ -484,9 +506,17 @@ func (c *checker) stopped(j *goJoin, g *ast.GoStmt, graph *cfg.CFG) (unreleased 
 			continue
 		}
 		var by string
+		// q := newQueue(stop) or &queue{stop: stop}: closing stop
+		// releases a wait on q.stop.
+		alts := b.alts
+		for _, a := range b.alts {
+			if alias := c.fieldAlias(a.p, j.fn); alias != nil && (a.kind == altRecv || a.kind == altDone) {
+				alts = append(slices.Clip(alts), alt{kind: a.kind, p: path{root: alias}, loop: a.loop, exits: a.exits})
+			}
+		}
 		releasedBy := func(n ast.Node) bool {
 			for _, e := range c.effectsAt(n) {
-				for _, a := range b.alts {
+				for _, a := range alts {
 					if c.releases(e, a) {
 						by = c.text(n)
 						if i := strings.IndexByte(by, '\n'); i >= 0 {
@@ -541,6 +571,12 @@ func (c *checker) stopped(j *goJoin, g *ast.GoStmt, graph *cfg.CFG) (unreleased 
 				return nil, nil
 			}
 			q := flowQuery{g: graph, from: g, used: used, isGoexit: c.goexit, caseUsed: func(cc *ast.CommClause) bool { return releasedBy(cc.Comm) }}
+			if jq := j.joinQ; jq != nil {
+				// A path that joins the goroutine needs no stop: case
+				// <-done: return beside case <-p.stop: cancel(); return.
+				q.used = func(n ast.Node) bool { return used(n) || jq.used(n) }
+				q.caseUsed = func(cc *ast.CommClause) bool { return releasedBy(cc.Comm) || jq.caseUsed(cc) }
+			}
 			return q.end()
 		}
 		notComm := func(f func(ast.Node) bool) func(ast.Node) bool {
@@ -1519,6 +1555,15 @@ func (c *checker) fieldAlias(p path, fn ast.Node) *types.Var {
 			if u, ok := r.(*ast.UnaryExpr); ok && u.Op == token.AND {
 				r = ast.Unparen(u.X)
 			}
+			if call, ok := r.(*ast.CallExpr); ok {
+				// q := newQueue(stop), which returns &queue{stop: stop}.
+				if k := c.ctorFieldParam(callee(c.info, call), field); k >= 0 && k < len(call.Args) {
+					if v := pathOf(c.info, call.Args[k]); v.valid() && v.fields == "" && declaredIn(v.root, funcBody(fn)) {
+						alias = v.root
+					}
+				}
+				continue
+			}
 			lit, ok := r.(*ast.CompositeLit)
 			if !ok {
 				continue
@@ -1536,6 +1581,91 @@ func (c *checker) fieldAlias(p path, fn ast.Node) *types.Var {
 		return alias == nil
 	})
 	return alias
+}
+
+// ctorFieldParam returns, for a function of this package whose every
+// return gives a struct literal (or its address) with field set to its
+// parameter k (func newQueue(stop <-chan struct{}) *queue { return
+// &queue{stop: stop} }), k; -1 otherwise.
+func (c *checker) ctorFieldParam(fn *types.Func, field string) int {
+	if fn == nil || fn.Pkg() != c.pass.Pkg {
+		return -1
+	}
+	key := ctorField{fn.Origin(), field}
+	if k, ok := c.ctorFields[key]; ok {
+		return k
+	}
+	k := c.readCtorFieldParam(fn.Origin(), field)
+	if c.ctorFields == nil {
+		c.ctorFields = make(map[ctorField]int)
+	}
+	c.ctorFields[key] = k
+	return k
+}
+
+// ctorField keys ctorFieldParam's memory.
+type ctorField struct {
+	fn    *types.Func
+	field string
+}
+
+// readCtorFieldParam is ctorFieldParam without the memory.
+func (c *checker) readCtorFieldParam(fn *types.Func, field string) int {
+	decl := c.decls[fn.Origin()]
+	if decl == nil || decl.Body == nil {
+		return -1
+	}
+	sig := fn.Type().(*types.Signature)
+	k, seen := -1, false
+	ok := true
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		if _, lit := n.(*ast.FuncLit); lit || !ok {
+			return false
+		}
+		ret, isRet := n.(*ast.ReturnStmt)
+		if !isRet {
+			return true
+		}
+		seen = true
+		if len(ret.Results) != 1 {
+			ok = false
+			return false
+		}
+		r := ast.Unparen(ret.Results[0])
+		if u, isAddr := r.(*ast.UnaryExpr); isAddr && u.Op == token.AND {
+			r = ast.Unparen(u.X)
+		}
+		lit, isLit := r.(*ast.CompositeLit)
+		if !isLit {
+			ok = false
+			return false
+		}
+		found := -1
+		for _, el := range lit.Elts {
+			kv, isKV := el.(*ast.KeyValueExpr)
+			if !isKV {
+				continue
+			}
+			if key, isID := kv.Key.(*ast.Ident); isID && key.Name == field {
+				if v := pathOf(c.info, kv.Value); v.valid() && v.fields == "" {
+					for i := range sig.Params().Len() {
+						if sig.Params().At(i) == v.root {
+							found = i
+						}
+					}
+				}
+			}
+		}
+		if found < 0 || k >= 0 && found != k {
+			ok = false
+		}
+		k = found
+		return false
+	})
+	if !ok || !seen {
+		return -1
+	}
+	return k
 }
 
 // holderOf returns the local variable of fn that the expression e is put

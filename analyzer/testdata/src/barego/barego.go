@@ -312,6 +312,39 @@ func errgroupJoin(ctx context.Context, urls []string) error {
 	return g.Wait()
 }
 
+// A group's tasks counted down on a WaitGroup of the function's own, as
+// their last act, are joined by its Wait though the group's is never
+// called; one that counts down first and then works is not.
+func errgroupBatches(items [][]int) {
+	var g errgroup.Group
+	var wg sync.WaitGroup
+	for _, batch := range items {
+		wg.Add(len(batch))
+		for _, it := range batch {
+			g.Go(func() error {
+				use(it)
+				wg.Done()
+				return nil
+			})
+		}
+		wg.Wait()
+	}
+}
+
+func errgroupDoneFirst(items []int) {
+	var g errgroup.Group
+	var wg sync.WaitGroup
+	wg.Add(len(items))
+	for _, it := range items {
+		g.Go(func() error { // want `goroutine started by g.Go is never joined, so it can outlive errgroupDoneFirst`
+			wg.Done()
+			use(it)
+			return nil
+		})
+	}
+	wg.Wait()
+}
+
 func doneChannel() {
 	done := make(chan struct{})
 	go func() {

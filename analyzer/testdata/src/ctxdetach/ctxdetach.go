@@ -3,6 +3,7 @@ package ctxdetach
 import (
 	"context"
 	"net/http"
+	"sync"
 	"time"
 
 	ctxpkg "context"
@@ -203,4 +204,26 @@ func pollMaybeCancelled(fast bool, poll func(context.Context) []int) {
 	}
 	_ = vs
 	_ = query(context.Background()) // want `call to context.Background\(\) detaches this work from ctx`
+}
+
+// A hook kept for later through sync.OnceValue runs when the worker
+// starts, long after ctx, the constructor's, may be done.
+type hookedWorker struct {
+	start func() error
+}
+
+func newHookedWorker(ctx context.Context, hook func(context.Context) error) *hookedWorker {
+	w := &hookedWorker{}
+	w.start = sync.OnceValue(func() error {
+		return hook(context.Background())
+	})
+	_ = ctx
+	return w
+}
+
+// Called at once, the hook runs within ctx's lifetime.
+func runHookNow(ctx context.Context, hook func(context.Context) error) error {
+	return sync.OnceValue(func() error {
+		return hook(context.Background()) // want `call to context.Background\(\) detaches this work from ctx`
+	})()
 }

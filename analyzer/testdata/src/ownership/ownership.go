@@ -263,6 +263,442 @@ func gatherAll() int {
 	return n
 }
 
+// A buffer of one takes the one send, so a select that leaves by another
+// case abandons a goroutine that cannot wait; one that takes a lock first
+// waits for it for as long as anyone holds it.
+
+type page struct {
+	mu   sync.Mutex
+	text string
+}
+
+func (p *page) render() error { return nil }
+
+func (p *page) renderOrTimeOut(ctx context.Context) error {
+	res := make(chan error, 1)
+	go func() { // want `goroutine is not joined on every path: the return at line \d+ skips receiving from res \(the goroutine may first wait for a lock, p.mu.Lock\(\) at ownership.go:\d+, for as long as anyone holds it\)`
+		p.mu.Lock()
+		defer p.mu.Unlock()
+		res <- p.render()
+	}()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case err := <-res:
+		return err
+	}
+}
+
+// lockedRender takes the lock in a call: the same wait.
+func (p *page) lockedRender() error {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.render()
+}
+
+func (p *page) renderInCallOrTimeOut(ctx context.Context) error {
+	res := make(chan error, 1)
+	go func() { // want `skips receiving from res \(the goroutine may first wait for a lock, p.lockedRender\(\) at`
+		res <- p.lockedRender()
+	}()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case err := <-res:
+		return err
+	}
+}
+
+// Two servers side by side: the one that takes a lock is stopped on the
+// path that does not receive its result.
+type lockedServer struct {
+	mu     sync.Mutex
+	closed bool
+}
+
+func (s *lockedServer) Serve() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return nil
+}
+
+func (s *lockedServer) Close() error {
+	s.mu.Lock()
+	s.closed = true
+	s.mu.Unlock()
+	return nil
+}
+
+func serveBoth(other func() error) error {
+	aErr := make(chan error, 1)
+	bErr := make(chan error, 1)
+	srv := &lockedServer{}
+	go func() { aErr <- other() }()
+	go func() { bErr <- srv.Serve() }()
+	select {
+	case err := <-aErr:
+		srv.Close()
+		return err
+	case err := <-bErr:
+		return err
+	}
+}
+
+func serveBothUnstopped(other func() error) error {
+	aErr := make(chan error, 1)
+	bErr := make(chan error, 1)
+	srv := &lockedServer{}
+	go func() { aErr <- other() }()
+	go func() { bErr <- srv.Serve() }() // want `goroutine is not joined on every path: the return at line \d+ skips receiving from bErr \(the goroutine may first wait for a lock, srv.Serve\(\) at`
+	select {
+	case err := <-aErr:
+		return err
+	case err := <-bErr:
+		return err
+	}
+}
+
+// Without a lock the goroutine ends on its own once render returns.
+func (p *page) renderUnlockedOrTimeOut(ctx context.Context) error {
+	res := make(chan error, 1)
+	go func() {
+		res <- p.render()
+	}()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case err := <-res:
+		return err
+	}
+}
+
+// Received on every path, the lock is the goroutine's own business.
+func (p *page) renderLocked() error {
+	res := make(chan error, 1)
+	go func() {
+		p.mu.Lock()
+		defer p.mu.Unlock()
+		res <- p.render()
+	}()
+	return <-res
+}
+
+// --- WaitGroup.Go counts its function in, and out when it returns ---
+
+type handshaker struct {
+	running sync.WaitGroup
+	closed  chan struct{}
+	results chan error
+}
+
+func (h *handshaker) start() {
+	h.running.Go(func() {
+		select {
+		case <-h.closed:
+		case h.results <- nil:
+		}
+	})
+}
+
+// close waits for the handshakes: their Go counts them out.
+func (h *handshaker) close() {
+	close(h.closed)
+	h.running.Wait()
+}
+
+type endpoint struct {
+	hs        *handshaker
+	listening chan struct{}
+}
+
+func (e *endpoint) listen() {
+	defer close(e.listening)
+	e.hs.close()
+}
+
+func (e *endpoint) Close() { <-e.listening }
+
+func openEndpoint() *endpoint {
+	e := &endpoint{hs: &handshaker{closed: make(chan struct{}), results: make(chan error)}, listening: make(chan struct{})}
+	go e.listen()
+	return e
+}
+
+func useEndpoint() {
+	e := openEndpoint()
+	e.hs.start()
+	e.Close()
+}
+
+// A group nothing adds to: its Wait never has anything to wait for, but
+// the goroutine that calls it is not blocked by it either. One that no
+// Done, Add(-1) or Go ever counts down, after an Add, blocks for ever.
+
+type stuckGroup struct {
+	wg sync.WaitGroup
+}
+
+func (s *stuckGroup) arm() { s.wg.Add(1) }
+
+func (s *stuckGroup) wait() { s.wg.Wait() }
+
+func newStuckGroup() *stuckGroup {
+	s := &stuckGroup{}
+	s.arm()
+	go s.wait() // want `goroutine running s.wait blocks for ever`
+	return s
+}
+
+// --- Cancelling a context cancels the contexts derived from it ---
+
+// gracefulServer keeps two contexts in fields, the second derived from the
+// first: Close cancels the parent, which ends the loop waiting on the
+// child.
+type gracefulServer struct {
+	once        sync.Once
+	closeCtx    context.Context
+	closeCancel context.CancelFunc
+	graceCtx    context.Context
+	graceCancel context.CancelFunc
+	conns       chan net.Conn
+}
+
+func (s *gracefulServer) init() {
+	s.once.Do(func() {
+		s.closeCtx, s.closeCancel = context.WithCancel(context.Background())
+		s.graceCtx, s.graceCancel = context.WithCancel(s.closeCtx)
+		s.conns = make(chan net.Conn)
+	})
+}
+
+func (s *gracefulServer) serve() {
+	s.init()
+	for {
+		select {
+		case <-s.graceCtx.Done():
+			return
+		case c := <-s.conns:
+			c.Close()
+		}
+	}
+}
+
+// drain waits on the parent, which cancelling the child does not end.
+func (s *gracefulServer) drain() {
+	s.init()
+	<-s.closeCtx.Done()
+}
+
+func (s *gracefulServer) Close() {
+	s.init()
+	s.closeCancel()
+}
+
+func (s *gracefulServer) StopAccepting() {
+	s.init()
+	s.graceCancel()
+}
+
+func serveGracefully() {
+	s := &gracefulServer{}
+	go s.serve()
+	defer s.Close()
+}
+
+func drainAfterStopAccepting() {
+	s := &gracefulServer{}
+	go s.drain() // want `goroutine running s.drain is never joined, so it can outlive drainAfterStopAccepting`
+	defer s.StopAccepting()
+}
+
+// --- A timer bounds a wait; a stop ends it sooner ---
+
+// flusher's goroutine waits for its timer or for Close: handed on with f,
+// whose Close its owner must call.
+type flusher struct {
+	closeCh chan struct{}
+	pending []byte
+}
+
+func newFlusher() *flusher { return &flusher{closeCh: make(chan struct{})} }
+
+func (f *flusher) Add(p []byte) {
+	f.pending = append(f.pending, p...)
+	go func() { // want `goroutine is handed on to the caller, but flushNever drops it at line \d+: call its Close method there`
+		select {
+		case <-time.After(10 * time.Millisecond):
+		case <-f.closeCh:
+			return
+		}
+		f.pending = nil
+	}()
+}
+
+func (f *flusher) Close() { close(f.closeCh) }
+
+func flushAll(data [][]byte) {
+	f := newFlusher()
+	defer f.Close()
+	for _, d := range data {
+		f.Add(d)
+	}
+}
+
+func flushNever(data [][]byte) {
+	f := newFlusher()
+	for _, d := range data {
+		f.Add(d) // want `the receiver of \(\*flusher\).Add is not stopped on every path: the end of the function at line \d+ skips it, so the goroutine started at ownership/ownership.go:\d+ \(a function literal\) is never joined: call its Close method`
+	}
+}
+
+// --- Joined on one path, stopped on the other ---
+
+type fetcher struct{ stopC chan struct{} }
+
+func (p *fetcher) fetchOrStop(fetch func(ctx context.Context) (int, error)) (int, error) {
+	var (
+		res int
+		err error
+	)
+	doneC := make(chan struct{})
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	go func() {
+		res, err = fetch(ctx)
+		cancel()
+		close(doneC)
+	}()
+	select {
+	case <-doneC:
+		return res, err
+	case <-p.stopC:
+		cancel()
+		return 0, context.Canceled
+	}
+}
+
+func (p *fetcher) fetchOrGiveUp(fetch func(ctx context.Context) (int, error)) (int, error) {
+	var (
+		res int
+		err error
+	)
+	doneC := make(chan struct{})
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	go func() { // want `goroutine is not joined on every path: the return at line \d+ skips receiving from doneC`
+		res, err = fetch(ctx)
+		cancel()
+		close(doneC)
+	}()
+	select {
+	case <-doneC:
+		return res, err
+	case <-p.stopC:
+		return 0, context.Canceled
+	}
+}
+
+// --- What wg.Go runs is not done by the call ---
+
+// taskPipe's Start starts a closer with wg.Go: the close of tasks it makes
+// is its goroutine's, not Start's. Stop ends the poller, after which the
+// closer closes tasks and the dispatcher's range ends.
+type taskPipe struct {
+	stopCh  chan struct{}
+	all     sync.WaitGroup
+	pollers sync.WaitGroup
+	tasks   chan int
+}
+
+func (w *taskPipe) Start() {
+	w.all.Add(1)
+	w.pollers.Add(1)
+	go w.poll() // want `goroutine running w.poll is handed on to the caller, but startTaskPipeOnly drops it at line \d+: call its Stop method there`
+	w.all.Go(func() {
+		w.pollers.Wait()
+		close(w.tasks)
+	})
+	w.all.Add(1)
+	go w.dispatch()
+}
+
+func (w *taskPipe) poll() {
+	defer w.all.Done()
+	defer w.pollers.Done()
+	for i := 0; ; i++ {
+		select {
+		case <-w.stopCh:
+			return
+		case w.tasks <- i:
+		}
+	}
+}
+
+func (w *taskPipe) dispatch() {
+	defer w.all.Done()
+	for range w.tasks {
+	}
+}
+
+func (w *taskPipe) Stop() {
+	close(w.stopCh)
+	w.all.Wait()
+}
+
+func runTaskPipe() {
+	w := &taskPipe{stopCh: make(chan struct{}), tasks: make(chan int)}
+	w.Start()
+	defer w.Stop()
+}
+
+func startTaskPipeOnly() {
+	w := &taskPipe{stopCh: make(chan struct{}), tasks: make(chan int)}
+	w.Start() // want `the receiver of \(\*taskPipe\).Start is not stopped on every path: .* call its Stop method on every path`
+}
+
+// --- A stop channel kept by a value made with it ---
+
+// workQueue keeps the stop channel it is made with: closing that channel
+// ends a wait on q.stop.
+type workQueue struct {
+	ready chan struct{}
+	stop  <-chan struct{}
+}
+
+func newWorkQueue(stop <-chan struct{}) *workQueue {
+	return &workQueue{ready: make(chan struct{}, 1), stop: stop}
+}
+
+func (q *workQueue) next() bool {
+	select {
+	case <-q.ready:
+		return true
+	case <-q.stop:
+		return false
+	}
+}
+
+func processQueue(handle func()) {
+	stopCh := make(chan struct{})
+	defer close(stopCh)
+	q := newWorkQueue(stopCh)
+	go func() {
+		if q.next() {
+			handle()
+		}
+	}()
+	handle()
+}
+
+func processQueueUnstopped(handle func()) {
+	stopCh := make(chan struct{})
+	q := newWorkQueue(stopCh)
+	go func() { // want `goroutine is never joined, so it can outlive processQueueUnstopped`
+		if q.next() {
+			handle()
+		}
+	}()
+	handle()
+}
+
 // --- A Close stops only what blocks on the closed value ---
 
 func acceptOnceThenSpin(ln net.Listener) {

@@ -13,6 +13,7 @@ import (
 
 	"example.com/ownership/keeper"
 	"example.com/ownership/spin"
+	"github.com/stretchr/testify/require"
 )
 
 // --- A synctest bubble entered through a wrapper waits for its goroutines ---
@@ -66,6 +67,35 @@ func TestFatalBeforeResult(t *testing.T) {
 	case <-time.After(time.Second):
 		t.Fatal("too slow")
 	}
+}
+
+// A buffered result: the failing test's path leaves the goroutine to end
+// on its own, whatever lock it waits for on the way.
+func TestFatalBeforeLockedResult(t *testing.T) {
+	p := &page{}
+	res := make(chan error, 1)
+	go func() { res <- p.lockedRender() }()
+	select {
+	case err := <-res:
+		use(err)
+	case <-time.After(time.Second):
+		t.Fatal("too slow")
+	}
+}
+
+// The same through testify's require.FailNow, which the CFG does not know
+// ends the test.
+func TestFailNowBeforeLockedResult(t *testing.T) {
+	p := &page{}
+	res := make(chan error, 1)
+	go func() { res <- p.lockedRender() }()
+	select {
+	case err := <-res:
+		use(err)
+	case <-time.After(time.Second):
+		require.FailNow(t, "too slow")
+	}
+	use(p)
 }
 
 // A test helper that arranges its fixture's stop.
