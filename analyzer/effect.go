@@ -511,7 +511,7 @@ func (c *checker) relation() *cancelRelation {
 		}
 		lhs, rhs := assignment(cur.Node())
 		if len(rhs) == 1 && len(lhs) == 2 {
-			if call, ok := ast.Unparen(rhs[0]).(*ast.CallExpr); ok && isContextDerive(callee(c.info, call)) {
+			if call, ok := ast.Unparen(rhs[0]).(*ast.CallExpr); ok && (isContextDerive(callee(c.info, call)) || c.returnsCtxPair(call)) {
 				k1, ok1 := c.keyOf(pathOf(c.info, lhs[0]))
 				k2, ok2 := c.keyOf(pathOf(c.info, lhs[1]))
 				if ok1 && ok2 {
@@ -536,6 +536,16 @@ func (c *checker) relation() *cancelRelation {
 	return r
 }
 
+// returnsCtxPair reports whether call returns a context and a cancel
+// function (ctx, cancel := newRPCContext(parent, timeout)): by the
+// convention of context.WithCancel, the cancel function cancels that
+// context, and a context argument first is its parent.
+func (c *checker) returnsCtxPair(call *ast.CallExpr) bool {
+	tup, ok := c.typeOf(call).(*types.Tuple)
+	return ok && tup.Len() == 2 && isContextType(tup.At(0).Type()) &&
+		(isNamed(tup.At(1).Type(), "context", "CancelFunc") || isNamed(tup.At(1).Type(), "context", "CancelCauseFunc"))
+}
+
 // parentLink records that the context at lhs derives from parent: a
 // variable from any context it can name (ctx, cancel :=
 // context.WithCancel(s.ctx)), or a field from a field of the same value
@@ -545,7 +555,7 @@ func (c *checker) relation() *cancelRelation {
 // value's field, is not linked.
 func (c *checker) parentLink(r *cancelRelation, lhs, parent ast.Expr) {
 	lp, pp := pathOf(c.info, lhs), pathOf(c.info, parent)
-	if !lp.valid() || !pp.valid() || lp.fields != "" && (pp.fields == "" || pp.root != lp.root) {
+	if !isContextType(c.typeOf(parent)) || !lp.valid() || !pp.valid() || lp.fields != "" && (pp.fields == "" || pp.root != lp.root) {
 		return
 	}
 	lk, ok1 := c.keyOf(lp)

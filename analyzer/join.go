@@ -43,6 +43,10 @@ type joinKey struct {
 	// multi, for a channel the goroutine sends on: it may send on it more
 	// than once (in a loop), so one receive is not its last.
 	multi bool
+	// sends, for multi: how many values it sends at most, when every loop
+	// around its sends runs a constant number of times (countedSends); 0
+	// when not known.
+	sends int
 }
 
 // handedOff reports whether the goroutine's join belongs to someone else:
@@ -244,7 +248,11 @@ func (c *checker) joinQuery(j *goJoin, g *ast.GoStmt, graph *cfg.CFG, locked boo
 		}
 		if k.multi {
 			// It sends more than once: only a range to the close, which
-			// no exit cuts short, takes every send.
+			// no exit cuts short, takes every send, or the receive that
+			// takes the last of a counted number.
+			if c.countedDrain(r, k, g) {
+				return false
+			}
 			rs, ok := r.parent.(*ast.RangeStmt)
 			return !ok || c.rangeCut(rs)
 		}
@@ -365,6 +373,9 @@ func (c *checker) finalKeys(g *ast.GoStmt, j *goJoin) []joinKey {
 	var out []joinKey
 	for _, k := range j.keys {
 		if k.kind == keyChan {
+			if n := c.countedSends(body, bind, k.p); n > 1 {
+				k.multi, k.sends = true, n // a buffer may take them all: not among the blocks
+			}
 			for _, b := range j.blocks {
 				if b.inner {
 					continue
@@ -464,6 +475,9 @@ func (c *checker) finalSignal(g *ast.GoStmt, fn ast.Node, body *ast.BlockStmt, b
 			}
 			if within(s, b.node) && !sameLoop(body, b.node.Pos(), s) || within(b.node, s) {
 				continue // the block the signal is a case of, or part of: it comes before
+			}
+			if k.sends > 0 && c.inCountedLoop(body, b.node, s) {
+				continue // for range 3 { v := read(); ch <- v }: the last send comes after it
 			}
 			if reachableAfter(graph, body, s, b.node) {
 				final = false
@@ -1706,6 +1720,9 @@ func (c *checker) joinDesc(j *goJoin) string {
 		case k.kind == keyWait && c.localTo(k.p, j.fn):
 			return k.name + ".Wait()"
 		case k.kind == keyChan && c.localTo(k.p, j.fn):
+			if k.multi && k.sends > 0 {
+				return fmt.Sprintf("receiving the %d values it sends on %s", k.sends, k.name)
+			}
 			if k.multi {
 				return "draining " + k.name + " (it sends more than once: range over it until it is closed)"
 			}

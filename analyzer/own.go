@@ -311,7 +311,7 @@ func (c *checker) endsAlone(g *ast.GoStmt, fn ast.Node, locksEnd bool) bool {
 	if c.usesTest(g) || c.goStarts(g) {
 		return false
 	}
-	return c.waitsForNothing(c.goWalk(g, fn), fn, locksEnd)
+	return c.waitsForNothing(c.goWalk(g, fn), g, fn, locksEnd)
 }
 
 // endsAloneIn is endsAlone for a test's goroutine the test never joins:
@@ -321,12 +321,12 @@ func (c *checker) endsAloneIn(g *ast.GoStmt, fn ast.Node, many bool) bool {
 		return false
 	}
 	w := c.goWalk(g, fn)
-	return !w.mayWait() || !many && c.waitsForNothing(w, fn, false)
+	return !w.mayWait() || !many && c.waitsForNothing(w, g, fn, false)
 }
 
 // waitsForNothing is endsAlone's question on the walk of the goroutine.
-func (c *checker) waitsForNothing(w *blockWalk, fn ast.Node, locksEnd bool) bool {
-	return !w.opaque && !w.unread && (locksEnd || !w.locks) && len(c.dropBuffered(w.blocks, fn)) == 0
+func (c *checker) waitsForNothing(w *blockWalk, g *ast.GoStmt, fn ast.Node, locksEnd bool) bool {
+	return !w.opaque && !w.unread && (locksEnd || !w.locks) && len(c.dropBuffered(w.blocks, g, fn)) == 0
 }
 
 // mayWait reports whether what the walk went through may wait at all: a
@@ -379,7 +379,7 @@ func keyNames(keys []joinKey) string {
 // context: cancelling it stops it.
 func (c *checker) goBlocks(g *ast.GoStmt, fn ast.Node) (blocks []block, opaque bool) {
 	blocks, soft, opaque := c.readBlocks(g, fn)
-	blocks = c.dropTokens(c.dropBuffered(blocks, fn), g, fn)
+	blocks = c.dropTokens(c.dropBuffered(blocks, g, fn), g, fn)
 	if len(blocks) > 0 {
 		return blocks, opaque
 	}
@@ -401,8 +401,10 @@ func (c *checker) goBlocks(g *ast.GoStmt, fn ast.Node) (blocks []block, opaque b
 
 // dropBuffered leaves out the sends on a channel of fn made with a
 // constant buffer that holds all of them (errs := make(chan error, 10)
-// and one send, in no loop): they do not block.
-func (c *checker) dropBuffered(blocks []block, fn ast.Node) []block {
+// and one send, in no loop, or sends the goroutine of g makes a counted
+// number of times: for range 3 { ch <- v } into a buffer of 3): they do
+// not block.
+func (c *checker) dropBuffered(blocks []block, g *ast.GoStmt, fn ast.Node) []block {
 	sends := make(map[*types.Var]int)
 	looped := make(map[*types.Var]bool)
 	for _, b := range blocks {
@@ -419,6 +421,12 @@ func (c *checker) dropBuffered(blocks []block, fn ast.Node) []block {
 		}
 		v := b.alts[0].p.root
 		n, ok := c.constCap(b.alts[0].p, fn)
+		if ok && looped[v] && g != nil {
+			if body, bind := c.goBody(g, fn); body != nil {
+				k := c.countedSends(body, bind, b.alts[0].p)
+				return k > 0 && k <= n
+			}
+		}
 		return ok && !looped[v] && sends[v] <= n
 	})
 }

@@ -596,6 +596,43 @@ func (p *fetcher) fetchOrGiveUp(fetch func(ctx context.Context) (int, error)) (i
 	}
 }
 
+// A function that returns a context and its cancel, as context.WithCancel
+// does, is read the same way: the cancel ends that context.
+type rpcContextBuilder struct {
+	parent  context.Context
+	timeout time.Duration
+}
+
+func (b *rpcContextBuilder) build() (context.Context, context.CancelFunc) {
+	return context.WithTimeout(b.parent, b.timeout)
+}
+
+func newRPCContext(parent context.Context, timeout time.Duration) (context.Context, context.CancelFunc) {
+	b := &rpcContextBuilder{parent: parent, timeout: timeout}
+	return b.build()
+}
+
+func (p *fetcher) fetchWithRPCContext(fetch func(ctx context.Context) (int, error)) (int, error) {
+	var (
+		res int
+		err error
+	)
+	doneC := make(chan struct{})
+	ctx, cancel := newRPCContext(context.Background(), time.Minute)
+	go func() {
+		res, err = fetch(ctx)
+		cancel()
+		close(doneC)
+	}()
+	select {
+	case <-doneC:
+		return res, err
+	case <-p.stopC:
+		cancel()
+		return 0, context.Canceled
+	}
+}
+
 // --- What wg.Go runs is not done by the call ---
 
 // taskPipe's Start starts a closer with wg.Go: the close of tasks it makes
@@ -697,6 +734,67 @@ func processQueueUnstopped(handle func()) {
 		}
 	}()
 	handle()
+}
+
+// --- A counted number of sends, received as many times ---
+
+func measure() int { return 1 }
+
+func sumThree() int {
+	ch := make(chan int, 3)
+	go func() {
+		for range 3 {
+			ch <- measure()
+		}
+	}()
+	total := 0
+	for range 3 {
+		total += <-ch
+	}
+	return total
+}
+
+func firstThree() (int, int, int) {
+	ch := make(chan int)
+	go func() {
+		for i := 0; i < 3; i++ {
+			ch <- measure()
+		}
+	}()
+	a := <-ch
+	b := <-ch
+	c := <-ch
+	return a, b, c
+}
+
+func firstTwoOfThree() (int, int) {
+	ch := make(chan int)
+	go func() { // want `goroutine is not joined on every path: the return at line \d+ skips receiving the 3 values it sends on ch`
+		for i := 0; i < 3; i++ {
+			ch <- measure()
+		}
+	}()
+	a := <-ch
+	b := <-ch
+	return a, b
+}
+
+func sumUntilNegative() int {
+	ch := make(chan int)
+	go func() { // want `goroutine is not joined on every path: the return at line \d+ skips receiving the 3 values it sends on ch`
+		for range 3 {
+			ch <- measure()
+		}
+	}()
+	total := 0
+	for range 3 {
+		v := <-ch
+		if v < 0 {
+			return total
+		}
+		total += v
+	}
+	return total
 }
 
 // --- A Close stops only what blocks on the closed value ---

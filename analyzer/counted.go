@@ -1,0 +1,248 @@
+package analyzer
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+// Counted sends and receives: a goroutine that sends a known number of
+// values (for range 3 { ch <- measure() }) is joined by the receive that
+// takes the last of them, as a range to the close would be: a loop that
+// receives as many times and cannot be left early (for range 3 { total +=
+// <-ch }), or the last of as many receives in a row (r1 := <-ch; r2 :=
+// <-ch; r3 := <-ch).
+
+// countedSends returns how many values, at most, the goroutine body sends
+// on ch (in the spawner's terms, through bind): each send counts once, times the trip count of every loop around
+// it, which must be a constant (for range 3, for i := 0; i < 3; i++). 0
+// when a send is in any other loop, or none is in a loop.
+func (c *checker) countedSends(body *ast.BlockStmt, bind func(path) (path, bool), ch path) int {
+	total, ok, looped := 0, true, false
+	var loops []ast.Node
+	var visit func(n ast.Node) bool
+	visit = func(n ast.Node) bool {
+		if !ok {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.FuncLit, *ast.GoStmt:
+			return false
+		case *ast.ForStmt, *ast.RangeStmt:
+			loops = append(loops, n)
+			ast.Inspect(loopBody(n), visit)
+			loops = loops[:len(loops)-1]
+			return false
+		case *ast.SendStmt:
+			if p, ok := bind(pathOf(c.info, n.Chan)); !ok || !p.equal(ch) {
+				return true
+			}
+			times := 1
+			looped = looped || len(loops) > 0
+			for _, l := range loops {
+				k := c.tripCount(l)
+				if k <= 0 {
+					ok = false
+					return false
+				}
+				times *= k
+			}
+			total += times
+		}
+		return true
+	}
+	ast.Inspect(body, visit)
+	if !ok || !looped {
+		return 0 // sends in branches, not a loop: one of them is the last
+	}
+	return total
+}
+
+func loopBody(n ast.Node) *ast.BlockStmt {
+	switch n := n.(type) {
+	case *ast.ForStmt:
+		return n.Body
+	case *ast.RangeStmt:
+		return n.Body
+	}
+	return nil
+}
+
+// tripCount returns how many times the loop runs at most when that is a
+// constant: for range N, or for i := 0; i < N; i++ (<= N: N+1) with i
+// not assigned in the body. 0 when not known.
+func (c *checker) tripCount(loop ast.Node) int {
+	switch l := loop.(type) {
+	case *ast.RangeStmt:
+		if l.Value != nil {
+			return 0
+		}
+		if b, ok := types.Unalias(c.typeOf(l.X)).Underlying().(*types.Basic); !ok || b.Info()&types.IsInteger == 0 {
+			return 0
+		}
+		return c.constInt(l.X)
+	case *ast.ForStmt:
+		init, ok := l.Init.(*ast.AssignStmt)
+		if !ok || len(init.Lhs) != 1 || len(init.Rhs) != 1 || c.constInt(init.Rhs[0]) != 0 && !isZero(c, init.Rhs[0]) {
+			return 0
+		}
+		i := pathOf(c.info, init.Lhs[0])
+		cond, ok := l.Cond.(*ast.BinaryExpr)
+		if !ok || !i.valid() || !pathOf(c.info, cond.X).equal(i) {
+			return 0
+		}
+		post, ok := l.Post.(*ast.IncDecStmt)
+		if !ok || post.Tok != token.INC || !pathOf(c.info, post.X).equal(i) {
+			return 0
+		}
+		n := c.constInt(cond.Y)
+		if n <= 0 {
+			return 0
+		}
+		assigned := false
+		ast.Inspect(l.Body, func(m ast.Node) bool {
+			lhs, _ := assignment(m)
+			for _, x := range lhs {
+				assigned = assigned || pathOf(c.info, x).equal(i)
+			}
+			if s, ok := m.(*ast.IncDecStmt); ok && pathOf(c.info, s.X).equal(i) {
+				assigned = true
+			}
+			return !assigned
+		})
+		switch {
+		case assigned:
+			return 0
+		case cond.Op == token.LSS:
+			return n
+		case cond.Op == token.LEQ:
+			return n + 1
+		}
+	}
+	return 0
+}
+
+// constInt returns the value of a constant integer expression, or -1.
+func (c *checker) constInt(e ast.Expr) int {
+	tv, ok := c.info.Types[e]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.Int {
+		return -1
+	}
+	v, exact := constant.Int64Val(tv.Value)
+	if !exact || v < 0 || v > 1<<20 {
+		return -1
+	}
+	return int(v)
+}
+
+func isZero(c *checker, e ast.Expr) bool { return c.constInt(e) == 0 }
+
+// countedDrain reports whether the receive r from the channel of k takes
+// the last of the k.sends values the goroutine sends: it is a statement of
+// its own (<-ch, v := <-ch, total += <-ch) in a loop that runs at least
+// that many times and cannot be left early, or the k.sends-th such
+// receive in a row in one block, after the go statement g.
+func (c *checker) countedDrain(r ref, k joinKey, g *ast.GoStmt) bool {
+	if k.sends <= 0 || r.kind != useRecv {
+		return false
+	}
+	cur, ok := c.cursorOf(r.expr)
+	if !ok {
+		return false
+	}
+	stmt, ok := recvStmt(cur)
+	if !ok {
+		return false
+	}
+	parent := stmt.Parent()
+	switch l := parent.Parent().Node().(type) {
+	case *ast.ForStmt, *ast.RangeStmt:
+		if parent.Node() != loopBody(l) {
+			return false
+		}
+		if n := c.tripCount(l); n < k.sends {
+			return false
+		}
+		ex := c.loopExits(loopBody(l))
+		if ex.free || len(ex.cases) > 0 || l.Pos() < g.End() && within(g, l) {
+			return false // it can be left early, or starts the goroutine too
+		}
+		return true
+	}
+	block, ok := parent.Node().(*ast.BlockStmt)
+	if !ok {
+		return false
+	}
+	count := 0
+	for _, s := range block.List {
+		if s.Pos() < g.End() {
+			continue
+		}
+		if s.Pos() > stmt.Node().Pos() {
+			break
+		}
+		if c.recvOf(s, k.p) {
+			count++
+		} else if _, isRet := s.(*ast.ReturnStmt); isRet {
+			count = 0
+		}
+	}
+	return count == k.sends
+}
+
+// recvStmt returns the statement that the receive at cur is the whole of:
+// <-ch, v := <-ch, v, ok := <-ch, total += <-ch.
+func recvStmt(cur inspector.Cursor) (inspector.Cursor, bool) {
+	p := cur.Parent()
+	if u, ok := p.Node().(*ast.UnaryExpr); ok && u.Op == token.ARROW {
+		cur, p = p, p.Parent()
+	}
+	switch s := p.Node().(type) {
+	case *ast.ExprStmt:
+		return p, true
+	case *ast.AssignStmt:
+		if len(s.Rhs) == 1 && ast.Unparen(s.Rhs[0]) == cur.Node() {
+			return p, true
+		}
+	}
+	return inspector.Cursor{}, false
+}
+
+// recvOf reports whether the statement s is a receive from ch and nothing
+// else (see recvStmt).
+func (c *checker) recvOf(s ast.Stmt, ch path) bool {
+	var e ast.Expr
+	switch s := s.(type) {
+	case *ast.ExprStmt:
+		e = s.X
+	case *ast.AssignStmt:
+		if len(s.Rhs) == 1 {
+			e = s.Rhs[0]
+		}
+	}
+	u, ok := ast.Unparen(e).(*ast.UnaryExpr)
+	return ok && u.Op == token.ARROW && c.chanPath(u.X).equal(ch)
+}
+
+// inCountedLoop reports whether the block at n and the send s are in the
+// same loop of body that runs a constant number of times: the block comes
+// before the last of the counted sends.
+func (c *checker) inCountedLoop(body *ast.BlockStmt, n, s ast.Node) bool {
+	found := false
+	ast.Inspect(body, func(m ast.Node) bool {
+		if found || m == nil {
+			return false
+		}
+		if _, ok := m.(*ast.FuncLit); ok {
+			return false
+		}
+		if lb := loopBody(m); lb != nil && within(n, lb) && within(s, lb) && c.tripCount(m) > 0 {
+			found = true
+		}
+		return true
+	})
+	return found
+}
