@@ -22,6 +22,28 @@ import (
 // when a send is in any other loop, or none is in a loop.
 func (c *checker) countedSends(body *ast.BlockStmt, bind func(path) (path, bool), ch path) int {
 	total, ok, looped := 0, true, false
+	// A send followed by a return (errCh <- err; return) runs once,
+	// whatever loop it is in.
+	once := make(map[ast.Node]bool)
+	ast.Inspect(body, func(n ast.Node) bool {
+		var list []ast.Stmt
+		switch n := n.(type) {
+		case *ast.BlockStmt:
+			list = n.List
+		case *ast.CaseClause:
+			list = n.Body
+		case *ast.CommClause:
+			list = n.Body
+		}
+		for i, st := range list {
+			if _, isSend := st.(*ast.SendStmt); isSend && i+1 < len(list) {
+				if _, isRet := list[i+1].(*ast.ReturnStmt); isRet {
+					once[st] = true
+				}
+			}
+		}
+		return true
+	})
 	var loops []ast.Node
 	var visit func(n ast.Node) bool
 	visit = func(n ast.Node) bool {
@@ -38,6 +60,10 @@ func (c *checker) countedSends(body *ast.BlockStmt, bind func(path) (path, bool)
 			return false
 		case *ast.SendStmt:
 			if p, ok := bind(pathOf(c.info, n.Chan)); !ok || !p.equal(ch) {
+				return true
+			}
+			if once[n] {
+				total++
 				return true
 			}
 			times := 1

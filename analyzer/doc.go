@@ -79,10 +79,16 @@
 //     last (<-done, the case of a select that receives), ranges to the
 //     close of a channel it sends on more than once (a range that a
 //     return, break or other select case can leave early is not a
-//     drain), or sends, outside a select, on an unbuffered channel it
-//     receives from just before it returns;
+//     drain), receives as many values as it sends when loops of a
+//     constant count bound its sends (for range 3 { ch <- v }, then a
+//     loop that receives 3 times and cannot be left early, or 3
+//     receives in a row), or sends, outside a select, on an unbuffered
+//     channel it receives from just before it returns;
 //   - or stops it: releases every one of its blocks, by closing the
 //     channel it waits on, cancelling its context or one it derives from
+//     (with the cancel function made beside it, by context.WithCancel and
+//     its kin or by any function that returns a context and a cancel
+//     function)
 //     (also in another field of the same value: s.graceCtx made from
 //     s.closeCtx ends when s.closeCancel is called), closing the value it
 //     reads from (srv.Shutdown for go srv.Serve(l); close(stop) for a

@@ -1729,7 +1729,7 @@ func (c *checker) joinDesc(j *goJoin) string {
 			if j.many && !c.anyBuffer(k.p, j.fn) {
 				return "receiving from " + k.name + " once for each goroutine the loop starts"
 			}
-			if j.lockFirst != nil && c.buffered(k.p, j.fn) {
+			if j.lockFirst != nil && j.leak != nil && c.buffered(k.p, j.fn) {
 				return fmt.Sprintf("receiving from %s (the goroutine may first wait for a lock, %s at %s, for as long as anyone holds it)",
 					k.name, c.text(j.lockFirst), c.shortPos(j.lockFirst))
 			}

@@ -754,6 +754,31 @@ func sumThree() int {
 	return total
 }
 
+// A send followed by a return runs once, whatever loop it is in: each
+// worker sends one value, and one receive per worker joins them.
+func checkWorkers(check func(w, i int) error) error {
+	const workers, iters = 4, 100
+	errCh := make(chan error, workers)
+	for w := 0; w < workers; w++ {
+		go func() {
+			for i := 0; i < iters; i++ {
+				if err := check(w, i); err != nil {
+					errCh <- err
+					return
+				}
+			}
+			errCh <- nil
+		}()
+	}
+	var first error
+	for w := 0; w < workers; w++ {
+		if err := <-errCh; err != nil && first == nil {
+			first = err
+		}
+	}
+	return first
+}
+
 func firstThree() (int, int, int) {
 	ch := make(chan int)
 	go func() {
