@@ -432,16 +432,7 @@ func (c *checker) classifyRecv(r ref, bind func(path) (path, bool)) (receiver, b
 // commRecv returns the channel expression a select case receives from, or
 // nil for a send.
 func commRecv(s ast.Stmt) ast.Expr {
-	var e ast.Expr
-	switch s := s.(type) {
-	case *ast.ExprStmt:
-		e = s.X
-	case *ast.AssignStmt:
-		if len(s.Rhs) == 1 {
-			e = s.Rhs[0]
-		}
-	}
-	if u, ok := ast.Unparen(e).(*ast.UnaryExpr); ok && u.Op == token.ARROW {
+	if u, ok := recvOperand(s).(*ast.UnaryExpr); ok {
 		return u.X
 	}
 	return nil

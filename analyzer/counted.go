@@ -112,7 +112,7 @@ func (c *checker) tripCount(loop ast.Node) int {
 		return c.constInt(l.X)
 	case *ast.ForStmt:
 		init, ok := l.Init.(*ast.AssignStmt)
-		if !ok || len(init.Lhs) != 1 || len(init.Rhs) != 1 || c.constInt(init.Rhs[0]) != 0 && !isZero(c, init.Rhs[0]) {
+		if !ok || len(init.Lhs) != 1 || len(init.Rhs) != 1 || c.constInt(init.Rhs[0]) != 0 {
 			return 0
 		}
 		i := pathOf(c.info, init.Lhs[0])
@@ -163,8 +163,6 @@ func (c *checker) constInt(e ast.Expr) int {
 	}
 	return int(v)
 }
-
-func isZero(c *checker, e ast.Expr) bool { return c.constInt(e) == 0 }
 
 // countedDrain reports whether the receive r from the channel of k takes
 // the last of the k.sends values the goroutine sends: it is a statement of
@@ -240,17 +238,8 @@ func recvStmt(cur inspector.Cursor) (inspector.Cursor, bool) {
 // recvOf reports whether the statement s is a receive from ch and nothing
 // else (see recvStmt).
 func (c *checker) recvOf(s ast.Stmt, ch path) bool {
-	var e ast.Expr
-	switch s := s.(type) {
-	case *ast.ExprStmt:
-		e = s.X
-	case *ast.AssignStmt:
-		if len(s.Rhs) == 1 {
-			e = s.Rhs[0]
-		}
-	}
-	u, ok := ast.Unparen(e).(*ast.UnaryExpr)
-	return ok && u.Op == token.ARROW && c.chanPath(u.X).equal(ch)
+	u, ok := recvOperand(s).(*ast.UnaryExpr)
+	return ok && c.chanPath(u.X).equal(ch)
 }
 
 // inCountedLoop reports whether the block at n and the send s are in the
