@@ -137,9 +137,9 @@ func isContextDerive(fn *types.Func) bool {
 
 // isGoexit reports whether fn ends the calling goroutine but not the
 // process: runtime.Goexit, testing's Fatal, Fatalf, FailNow, Skip, Skipf
-// and SkipNow, the same methods of an interface a test helper takes in
-// their place (testify's TestingT), and testify's require.Fail and
-// FailNow, which fail the test unconditionally.
+// and SkipNow, the same methods of an interface with a FailNow that a
+// test helper takes in their place (testify's TestingT), and testify's
+// require.Fail and FailNow, which fail the test unconditionally.
 func isGoexit(fn *types.Func) bool {
 	if fn == nil || fn.Pkg() == nil {
 		return false
@@ -162,8 +162,11 @@ func isGoexit(fn *types.Func) bool {
 			return true
 		}
 	}
-	if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil && types.IsInterface(sig.Recv().Type()) {
-		return testStop() && sig.Params().Len() <= 2
+	if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil && types.IsInterface(sig.Recv().Type()) && testStop() {
+		// An interface that stands for *testing.T has FailNow; a logger's
+		// Fatal, which exits the process, is not one of these.
+		obj, _, _ := types.LookupFieldOrMethod(sig.Recv().Type(), false, fn.Pkg(), "FailNow")
+		return obj != nil
 	}
 	return false
 }

@@ -736,6 +736,27 @@ func processQueueUnstopped(handle func()) {
 	handle()
 }
 
+// --- A logger's Fatalf is not a test's ---
+
+type fatalLogger interface {
+	Printf(format string, args ...any)
+	Fatalf(format string, args ...any)
+}
+
+func startOrDie(l fatalLogger, ready func() bool) {
+	release := make(chan struct{})
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		<-release
+	}()
+	if !ready() {
+		l.Fatalf("not ready")
+	}
+	close(release)
+	<-done
+}
+
 // --- A counted number of sends, received as many times ---
 
 func measure() int { return 1 }
