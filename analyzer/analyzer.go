@@ -161,7 +161,8 @@ type checker struct {
 	tests      map[*token.File]bool
 	detached   map[*token.File]map[int]*directive
 	decls      map[*types.Func]*ast.FuncDecl
-	ctorFields map[ctorField]int // ctorFieldParam's answers
+	ctorFields map[ctorField]int       // ctorFieldParam's answers
+	lockLefts  map[cancelKey]*lockLeft // leftLocks' answer
 	std        bool
 	src        map[string][]byte
 

@@ -42,6 +42,10 @@ func (c *checker) checkBarego() {
 			}
 			c.report(ruleBarego, rng, fixes,
 				"go statement running %s %s (-strict): %s", c.goCallee(g), where, instead)
+		case j.lockForever:
+			c.report(ruleBarego, rng, fixes,
+				"%s blocks for ever: %s; unlock it on every path (defer it)",
+				what, c.lockLeftDesc(j.lockStuck, j.lockAt))
 		case j.forever != nil && j.abandon != nil:
 			ch := j.forever.alts[0].p.root.Name() + j.forever.alts[0].p.fields
 			at := ""

@@ -836,7 +836,7 @@ func (w *blockWalk) call(call *ast.CallExpr) {
 		// c.r.ReadString, c.dec.Decode: a reader made over a connection
 		// (c.r = bufio.NewReader(c.conn)) waits on the connection, whatever
 		// the reader's own code says.
-		if q, ok := w.c.readsThrough(pathOf(w.c.info, sel.X)); ok {
+		if q, ok := w.c.readsThroughExpr(sel.X); ok {
 			through = true
 			if !slices.ContainsFunc(w.deadlined, func(d path) bool { return d.prefixOf(q) }) {
 				w.waits = true

@@ -104,7 +104,14 @@
 //     call's. Joined on some paths and stopped on the others is enough
 //     (case <-done: return beside case <-p.stop: cancel(); return). A
 //     wait a timer bounds (case <-t.C: beside case <-b.closeCh: return)
-//     is stopped by its other cases, and handed on with them;
+//     is stopped by its other cases, and handed on with them. A wait on
+//     a local copy of a field (stopCh := p.stopCh) is a wait on the
+//     field; a read through a reader made in place
+//     (bufio.NewReader(conn).ReadString) is a read of conn; a value
+//     registered with a server (s.lns = append(s.lns, ln)) is stopped
+//     by a stop that stops every element (for _, ln := range s.lns {
+//     ln.Close() }); a Wait the caller owes is also made by a method
+//     that waits on the group (Stop ending with g.Wait());
 //   - or hands it on: returns or stores the channel, WaitGroup or value
 //     the goroutine is joined or stopped by, or the goroutine works on
 //     its receiver's, a parameter's or a global's (not a bare channel or
@@ -219,12 +226,19 @@
 // may wait for a lock before it sends: left behind, it waits as long as
 // anyone holds the lock, which may be for ever; then only the case that
 // receives, or a stop of the value the goroutine works on, joins it. A
-// goroutine that waits on something nothing
-// in the package can ever release (an unexported channel nobody closes
-// or sends on, a cancel function stored and never called, a WaitGroup
-// with Adds and no Done, a wg.Go or an Add(-1)) is reported as blocking for ever, even when it
-// is joined: that join never completes. So is a send its receivers can
-// abandon: a goroutine that polls a stop between its sends (case
+// goroutine that waits on something nothing in the package can ever
+// release (an unexported channel nobody closes or sends on, or nobody
+// closes when the goroutine ranges over it; a cancel function stored and
+// never called; a WaitGroup with Adds and no Done, wg.Go or Add(-1); a
+// mutex some function leaves held, because it returns holding it where
+// its other paths unlock it, or takes it again and never unlocks it) is
+// reported as blocking for ever, even when it is joined: that join never
+// completes. A function that returns a result may hand the lock to its
+// caller (tryLock), one that unlocks a mutex before it locks it gives
+// back a lock it was lent, and a lock taken only when a flag says so is
+// released the same way; none of them leaves it held. Lock order (an
+// AB-BA deadlock) is not looked at. A send its receivers can abandon is
+// reported the same way: a goroutine that polls a stop between its sends (case
 // <-p.quit: return, beside a default) but sends outside a select, on a
 // channel of the package whose every receiver leaves on that same stop
 // (case e := <-p.events beside case <-p.quit: return). Once the stop
@@ -250,9 +264,10 @@
 // A goroutine started in a testing/synctest bubble (also through a
 // wrapper of the package that passes its function to synctest.Test, or
 // in a test helper called only inside bubbles), or in a function that
-// ends only with the process (select {}, log.Fatal in an accept loop), is
-// not reported. go guard(f) where guard only calls the function it is
-// given (a panic guard) is judged as go f(). Everything else is reported,
+// ends only with the process (select {}, <-make(chan struct{}), log.Fatal
+// in an accept loop, a helper that calls os.Exit), is not reported. go
+// guard(f) where guard only calls the function it is given (a panic
+// guard) is judged as go f(). Everything else is reported,
 // in main and init too: a goroutine that runs until the process exits is
 // cut off mid-work instead of shut down; nursery.Main gives it a graceful
 // end. The goroutines of wg.Go and errgroup's g.Go are joined by the

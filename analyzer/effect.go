@@ -196,6 +196,9 @@ func (c *checker) callEffects(call *ast.CallExpr, add func(effKind, path)) {
 		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
 			if s, ok := c.info.Selections[sel]; ok && s.Kind() == types.MethodVal && c.stoppable(c.typeOf(sel.X)) {
 				add(effStop, pathOf(c.info, sel.X))
+				if p, ok := c.elemPath(sel.X); ok {
+					add(effStop, p) // for _, ln := range s.lns { ln.Close() }: a registry's stop
+				}
 			}
 		}
 	}
@@ -346,7 +349,8 @@ func (c *checker) releases(e effect, a alt) bool {
 	case altDone:
 		return e.kind == effCancel && (a.cancel.valid() && e.p.equal(a.cancel) || c.cancels(e.p, a.p))
 	case altIO:
-		return e.kind == effStop && (e.p.prefixOf(a.p) || a.p.fields == "" && e.p.fields == "" && c.pipePartner(a.p.root) == e.p.root && e.p.root != nil)
+		return e.kind == effStop && (e.p.prefixOf(a.p) || a.p.fields == "" && e.p.fields == "" && c.pipePartner(a.p.root) == e.p.root && e.p.root != nil ||
+			c.inRegistry(e, a.p))
 	}
 	return false
 }

@@ -157,6 +157,9 @@ func (q flowQuery) search(deadEnds bool) ast.Node {
 		if blockUsed(it.b) {
 			continue
 		}
+		if foreverIn(it.b) {
+			continue // <-make(chan struct{}): the path goes nowhere
+		}
 		if n := end(it.b); n != nil {
 			return n
 		}
@@ -187,6 +190,29 @@ func (q flowQuery) exitIn(b *cfg.Block) *ast.CallExpr {
 		}
 	}
 	return nil
+}
+
+// foreverIn reports whether b waits for ever as a statement of its own:
+// a receive from a channel made there (<-make(chan struct{})), or an
+// empty select.
+func foreverIn(b *cfg.Block) bool {
+	for _, n := range b.Nodes {
+		switch n := n.(type) {
+		case *ast.ExprStmt:
+			if u, ok := ast.Unparen(n.X).(*ast.UnaryExpr); ok && u.Op == token.ARROW {
+				if call, ok := ast.Unparen(u.X).(*ast.CallExpr); ok {
+					if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok && id.Name == "make" {
+						return true
+					}
+				}
+			}
+		case *ast.SelectStmt:
+			if len(n.Body.List) == 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // A flowItem is a block on a path, with the values of the flags the path

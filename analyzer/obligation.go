@@ -1521,6 +1521,10 @@ func (c *checker) discharges(n ast.Node, p path, o obligation, grow grower) bool
 		// A call that closes it (srv.Shutdown() closing srv.stop).
 		return slices.ContainsFunc(c.effectsAt(n), func(e effect) bool { return e.kind == effClose && e.p.equal(p) })
 	}
+	if !found && o.kind == obWait {
+		// A call that waits on it (g.Stop() ending with g.Wait()).
+		return slices.ContainsFunc(c.effectsAt(n), func(e effect) bool { return e.kind == effWait && e.p.equal(p) })
+	}
 	if found || o.kind != obStop {
 		return found
 	}

@@ -61,6 +61,9 @@ type goJoin struct {
 	abandon         *abandon        // forever is a send its receivers abandon (abandon.go)
 	lockFirst       *ast.CallExpr   // a lock the goroutine may wait for before its buffered send (joinQuery), or nil
 	joinQ           *flowQuery      // the join query of a joinable goroutine: a path that joins it need not stop it
+	lockStuck       *lockLeft       // a mutex it takes that some function may leave held (lockleft.go)
+	lockAt          *ast.CallExpr   // the call by which it takes it
+	lockForever     bool            // reported for lockStuck
 	how             string          // how it is joined, stopped or handed on (for -explain)
 	opaque          bool            // it calls function values, or takes locks: it may block on what the pass does not read
 	handoff         *handoff        // what its join or stop is handed on with, if it is
@@ -84,6 +87,9 @@ func (c *checker) joinOf(cur inspector.Cursor) *goJoin {
 		// Joined, stopped or handed on, but it waits on something that
 		// nothing can ever release: the join never completes.
 		j.bare, j.forever, j.how = true, stuck, ""
+	} else if stuck == nil && j.lockStuck != nil && !j.bare && !j.detached {
+		// The same for a mutex some function may leave held.
+		j.bare, j.lockForever, j.how = true, true, ""
 	}
 	return j
 }
@@ -101,6 +107,10 @@ func (c *checker) decide(cur inspector.Cursor, j *goJoin) (stuck *block) {
 		return
 	}
 	j.fn = fnCur.Node()
+	if c.deadBranch(cur, j.fn) {
+		j.how = "it is in a branch that never runs (its condition is a constant)"
+		return
+	}
 	if c.inSynctest(cur) {
 		j.how = "the synctest bubble waits for it"
 		return
@@ -135,6 +145,9 @@ func (c *checker) decide(cur inspector.Cursor, j *goJoin) (stuck *block) {
 	}
 	if stuck == nil && j.opaque {
 		stuck, j.abandon = c.runnerAbandon(g, j.fn)
+	}
+	if stuck == nil {
+		j.lockStuck, j.lockAt = c.lockWaitLeft(g, j.fn)
 	}
 	joinable := len(j.keys) > 0
 	q := c.joinQuery(j, g, graph, false)
@@ -362,6 +375,30 @@ func (c *checker) usesTest(g *ast.GoStmt) bool {
 // goexit reports whether a call ends the goroutine but not the process.
 func (c *checker) goexit(call *ast.CallExpr) bool { return isGoexit(callee(c.info, call)) }
 
+// uncopied rebases the alternatives of blocks that wait on a local copy
+// of a field the spawner took (stopCh := p.stopCh; go func() { <-stopCh
+// }()) on that field: what closes p.stopCh releases them.
+func (c *checker) uncopied(blocks []block, fn ast.Node) []block {
+	cloned := false
+	for i, b := range blocks {
+		for k, a := range b.alts {
+			if a.p.fields != "" || !c.localTo(a.p, fn) {
+				continue
+			}
+			q, ok := c.copyOf(a.p)
+			if !ok || q.fields == "" {
+				continue
+			}
+			if !cloned {
+				blocks, cloned = slices.Clone(blocks), true
+			}
+			blocks[i].alts = slices.Clone(blocks[i].alts)
+			blocks[i].alts[k] = c.rebased(a, q)
+		}
+	}
+	return blocks
+}
+
 // keyNames lists keys for an explanation.
 func keyNames(keys []joinKey) string {
 	var names []string
@@ -380,6 +417,7 @@ func keyNames(keys []joinKey) string {
 func (c *checker) goBlocks(g *ast.GoStmt, fn ast.Node) (blocks []block, opaque bool) {
 	blocks, soft, opaque := c.readBlocks(g, fn)
 	blocks = c.dropTokens(c.dropBuffered(blocks, g, fn), g, fn)
+	blocks, soft = c.uncopied(blocks, fn), c.uncopied(soft, fn)
 	if len(blocks) > 0 {
 		return blocks, opaque
 	}
@@ -1882,4 +1920,25 @@ func (c *checker) explain(j *goJoin) string {
 		return "not reported"
 	}
 	return j.how
+}
+
+// deadBranch reports whether the statement at cur sits, within fn, in a
+// branch of an if whose condition is a constant that rules it out:
+// if runtime.GOOS == "windows" { go ... } in a build for linux.
+func (c *checker) deadBranch(cur inspector.Cursor, fn ast.Node) bool {
+	for p := cur; p.Node() != nil && p.Node() != fn; p = p.Parent() {
+		ifs, ok := p.Parent().Node().(*ast.IfStmt)
+		if !ok {
+			continue
+		}
+		tv, ok := c.info.Types[ifs.Cond]
+		if !ok || tv.Value == nil || tv.Value.Kind() != constant.Bool {
+			continue
+		}
+		v := constant.BoolVal(tv.Value)
+		if p.Node() == ifs.Body && !v || p.Node() == ifs.Else && v {
+			return true
+		}
+	}
+	return false
 }

@@ -196,7 +196,14 @@ func (c *checker) registeredAs(v *types.Var) []path {
 // closesRegistered reports whether e closes every element of a registry
 // that the channel at p is registered with.
 func (c *checker) closesRegistered(e effect, p path) bool {
-	return e.kind == effClose && strings.HasSuffix(e.p.fields, elems) && p.fields == "" &&
+	return e.kind == effClose && c.inRegistry(e, p)
+}
+
+// inRegistry reports whether e acts on every element of a registry that
+// the value at p is registered with (s.lns = append(s.lns, ln), then for
+// _, ln := range s.lns { ln.Close() }).
+func (c *checker) inRegistry(e effect, p path) bool {
+	return strings.HasSuffix(e.p.fields, elems) && p.fields == "" &&
 		slices.ContainsFunc(c.registeredAs(p.root), e.p.equal)
 }
 

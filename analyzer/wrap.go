@@ -39,6 +39,23 @@ func (c *checker) readsThrough(p path) (path, bool) {
 	return path{}, false
 }
 
+// readsThroughExpr is readsThrough for the receiver of a call, also when
+// it is made in place: bufio.NewReader(conn).ReadString('\n') waits on
+// conn.
+func (c *checker) readsThroughExpr(e ast.Expr) (path, bool) {
+	if arg, ok := c.wrapCall(e); ok {
+		p := pathOf(c.info, arg)
+		if !p.valid() {
+			return path{}, false
+		}
+		if c.stoppable(c.pathType(p)) {
+			return p, true
+		}
+		return c.readsThrough(p)
+	}
+	return c.readsThrough(pathOf(c.info, e))
+}
+
 // siblingWrap is one step of readsThrough for a field: the sibling field
 // it was made over.
 func (c *checker) siblingWrap(p path) (path, bool) {

@@ -736,6 +736,289 @@ func processQueueUnstopped(handle func()) {
 	handle()
 }
 
+// --- Listeners kept by the server that serves them ---
+
+// listenServer keeps each listener Serve is given; Shutdown closes them
+// all, which ends every Serve.
+type listenServer struct {
+	mu  sync.Mutex
+	lns []net.Listener
+}
+
+func (s *listenServer) Serve(ln net.Listener) error {
+	s.mu.Lock()
+	s.lns = append(s.lns, ln)
+	s.mu.Unlock()
+	for {
+		c, err := ln.Accept()
+		if err != nil {
+			return err
+		}
+		c.Close()
+	}
+}
+
+func (s *listenServer) Shutdown() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, ln := range s.lns {
+		ln.Close()
+	}
+}
+
+func serveUntilShutdown() error {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return err
+	}
+	s := &listenServer{}
+	go s.Serve(ln)
+	defer s.Shutdown()
+	work()
+	return nil
+}
+
+func serveForgotten() error {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return err
+	}
+	s := &listenServer{}
+	go s.Serve(ln) // want `goroutine running s.Serve is never joined, so it can outlive serveForgotten`
+	work()
+	return nil
+}
+
+// --- A stop that waits for the group it counts its goroutines in ---
+
+type tickEngine struct {
+	sync.WaitGroup
+	tickers []*engineTicker
+	onTick  func()
+}
+
+type engineTicker struct {
+	e    *tickEngine
+	stop atomic.Bool
+}
+
+func (t *engineTicker) run() {
+	defer t.e.Done()
+	for !t.stop.Load() {
+		time.Sleep(time.Millisecond)
+		t.e.onTick()
+	}
+}
+
+func (e *tickEngine) Start() {
+	e.tickers = []*engineTicker{{e: e}, {e: e}}
+	for _, t := range e.tickers {
+		e.Add(1)
+		go t.run() // want `goroutine running t.run is handed on to the caller, but tickForgotten drops it at line \d+: call its Wait method there`
+	}
+}
+
+// Stop ends with the Wait the obligation asks for.
+func (e *tickEngine) Stop() {
+	for _, t := range e.tickers {
+		t.stop.Store(true)
+	}
+	e.Wait()
+}
+
+func tickStopped() {
+	e := &tickEngine{onTick: func() {}}
+	e.Start()
+	defer e.Stop()
+}
+
+func tickForgotten() {
+	e := &tickEngine{onTick: func() {}}
+	e.Start() // want `the receiver of \(\*tickEngine\).Start is not waited for on every path`
+}
+
+// --- A function that never returns outlives what it starts ---
+
+func printAll(events chan string) {
+	for e := range events {
+		use(e)
+	}
+}
+
+func die(msg string) {
+	use(msg)
+	panic(msg)
+}
+
+// watchForever ends in die or waits for ever: printAll cannot outlive it.
+func watchForever(paths []string) {
+	if len(paths) == 0 {
+		die("no paths")
+	}
+	events := make(chan string)
+	go printAll(events)
+	for _, p := range paths {
+		events <- p
+	}
+	<-make(chan struct{})
+}
+
+// --- A local copy of a field is that field ---
+
+type poller struct {
+	stopCh chan struct{}
+}
+
+func (p *poller) Start() {
+	p.stopCh = make(chan struct{})
+	stopCh := p.stopCh
+	go func() { // want `goroutine is handed on to the caller, but pollForgotten drops it at line \d+: call its Stop method there`
+		for {
+			select {
+			case <-stopCh:
+				return
+			default:
+				time.Sleep(time.Millisecond)
+			}
+		}
+	}()
+}
+
+func (p *poller) Stop() { close(p.stopCh) }
+
+func pollStopped() {
+	p := &poller{}
+	p.Start()
+	defer p.Stop()
+}
+
+func pollForgotten() {
+	p := &poller{}
+	p.Start() // want `the receiver of \(\*poller\).Start is not stopped on every path`
+}
+
+// --- A mutex some function may leave held ---
+
+type subConnCache struct {
+	mu      sync.Mutex
+	pending map[int]bool
+	aborted bool
+}
+
+// expire returns holding c.mu when the removal was aborted, while its
+// other path unlocks it: whoever takes c.mu next waits for ever.
+func (c *subConnCache) expire(key int) {
+	c.mu.Lock()
+	if c.aborted {
+		return
+	}
+	delete(c.pending, key)
+	c.mu.Unlock()
+}
+
+func (c *subConnCache) add(key int) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.pending[key] = true
+}
+
+func churn(c *subConnCache) {
+	done := make(chan struct{})
+	go func() { // want `goroutine blocks for ever: it waits for c.mu \(c.mu.Lock\(\) at ownership.go:\d+\), which \(\*subConnCache\).expire may leave locked: it returns holding it, where its other paths unlock it`
+		defer close(done)
+		for i := range 10 {
+			c.add(i)
+		}
+	}()
+	c.expire(0)
+	<-done
+}
+
+type drainer struct {
+	mu    sync.Mutex
+	drain bool
+}
+
+// stopTwice takes d.mu again when already draining, and never unlocks it.
+func (d *drainer) stopTwice() {
+	d.mu.Lock()
+	if d.drain {
+		d.mu.Lock()
+		return
+	}
+	d.drain = true
+}
+
+func (d *drainer) serve() {
+	d.mu.Lock()
+	d.mu.Unlock()
+}
+
+func serveAndStopTwice() {
+	d := &drainer{}
+	done := make(chan struct{})
+	go func() { // want `goroutine blocks for ever: it waits for d.mu .*which \(\*drainer\).stopTwice may leave locked: it locks it again while holding it`
+		defer close(done)
+		d.serve()
+	}()
+	d.stopTwice()
+	<-done
+}
+
+// Not left held: a lock taken only when asked and released the same way,
+// a tryLock that hands the lock to its caller with its result, a caller's
+// lock lent and taken back, and one mutex per element of a loop.
+type gauge struct {
+	mu     sync.Mutex
+	blocks []*gauge
+	n      int
+}
+
+func (g *gauge) bump(useLock bool) {
+	if useLock {
+		g.mu.Lock()
+	}
+	g.n++
+	if useLock {
+		g.mu.Unlock()
+	}
+}
+
+func (g *gauge) tryLock() bool {
+	g.mu.Lock()
+	if g.n < 0 {
+		g.mu.Unlock()
+		return false
+	}
+	return true
+}
+
+// reload is called with g.mu held; it lets go of it while it waits.
+func (g *gauge) reload(wait func()) {
+	g.mu.Unlock()
+	wait()
+	g.mu.Lock()
+}
+
+func (g *gauge) lockAll() {
+	for _, b := range g.blocks {
+		b.mu.Lock()
+	}
+}
+
+func (g *gauge) read() int {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return g.n
+}
+
+func readGauge(g *gauge) int {
+	res := make(chan int)
+	go func() { res <- g.read() }()
+	g.bump(true)
+	return <-res
+}
+
 // --- A logger's Fatalf is not a test's ---
 
 type fatalLogger interface {

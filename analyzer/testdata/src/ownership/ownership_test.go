@@ -98,6 +98,42 @@ func TestFailNowBeforeLockedResult(t *testing.T) {
 	use(p)
 }
 
+// A reader made in place over a connection waits on the connection: the
+// cleanup that closes it ends the read.
+func TestReadLineThroughBufio(t *testing.T) {
+	client, server := net.Pipe()
+	t.Cleanup(func() {
+		client.Close()
+		server.Close()
+	})
+	done := make(chan error, 1)
+	go func() {
+		_, err := bufio.NewReader(server).ReadString('\n')
+		done <- err
+	}()
+	if _, err := client.Write([]byte("hi\n")); err != nil {
+		t.Fatal(err)
+	}
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestReadLineThroughBufioUnclosed(t *testing.T) {
+	client, server := net.Pipe()
+	done := make(chan error, 1)
+	go func() { // want `goroutine is not joined on every path: the call to t.Fatal at line \d+ ends TestReadLineThroughBufioUnclosed without receiving from done`
+		_, err := bufio.NewReader(server).ReadString('\n')
+		done <- err
+	}()
+	if _, err := client.Write([]byte("hi\n")); err != nil {
+		t.Fatal(err)
+	}
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+}
+
 // A test helper that arranges its fixture's stop.
 func openSessionT(t testing.TB) Session {
 	s, err := OpenSession()

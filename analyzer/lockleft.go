@@ -1,0 +1,314 @@
+package analyzer
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"path/filepath"
+	"slices"
+
+	"golang.org/x/tools/go/cfg"
+)
+
+// A lock left held: a function of the package that may return with a
+// mutex it took still locked while its other paths release it (a
+// function with no results, so not a tryLock that hands the lock to its
+// caller), or that takes a mutex it already holds and never releases
+// (s.mu.Lock(); if s.drain { s.mu.Lock() }). A goroutine that takes that
+// mutex may wait for it for ever, even when it is joined: that join never
+// completes, as with a channel nothing closes.
+
+// lockLeft says where a mutex (a field of a named type, or a package
+// variable) may be left held.
+type lockLeft struct {
+	name string    // the mutex as written where it is left: "s.mu"
+	fn   string    // the function that leaves it
+	at   token.Pos // the return that leaves it held, or the second Lock
+	why  string    // "returns holding it", "locks it again"
+}
+
+// leftLocks returns, once per package, the mutexes some function may
+// leave held, by key.
+func (c *checker) leftLocks() map[cancelKey]*lockLeft {
+	if c.lockLefts != nil {
+		return c.lockLefts
+	}
+	c.lockLefts = make(map[cancelKey]*lockLeft)
+	for _, f := range c.pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncDecl:
+				if c.isTestFunc(n) {
+					return false // a test holds locks to stage a race on purpose
+				}
+				if n.Body != nil {
+					c.lockStates(n, n.Type, n.Body)
+				}
+			case *ast.FuncLit:
+				c.lockStates(n, n.Type, n.Body)
+			}
+			return true
+		})
+	}
+	return c.lockLefts
+}
+
+// mutexCall returns the key and text of the mutex a call locks or unlocks
+// (s.mu.Lock(), mu.Unlock()), with lock true for Lock. Read locks are not
+// followed.
+func (c *checker) mutexCall(n ast.Node) (k cancelKey, text string, lock, ok bool) {
+	call, isCall := n.(*ast.CallExpr)
+	if !isCall {
+		return
+	}
+	fn := callee(c.info, call)
+	if !isMethod(fn, "sync", "Mutex", "Lock", "Unlock") && !isMethod(fn, "sync", "RWMutex", "Lock", "Unlock") {
+		return
+	}
+	sel := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	p := pathOf(c.info, sel.X)
+	if !p.valid() || p.fields == "" && !isGlobal(p.root) {
+		return // a local mutex: its function's own business
+	}
+	k, ok = c.keyOf(p)
+	return k, c.text(sel.X), fn.Name() == "Lock", ok
+}
+
+// lockStates walks the paths of one function, tracking which mutexes it
+// took are held, and records in c.lockLefts the ones it may leave held.
+func (c *checker) lockStates(fn ast.Node, ft *ast.FuncType, body *ast.BlockStmt) {
+	var keys []cancelKey
+	texts := make(map[cancelKey]string)
+	unlocked := make(map[cancelKey]bool)
+	deferred := make(map[cancelKey]bool)
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.DeferStmt:
+			// defer mu.Unlock(), defer func() { mu.Unlock() }()
+			ast.Inspect(n.Call, func(m ast.Node) bool {
+				if k, _, lock, ok := c.mutexCall(m); ok && !lock {
+					deferred[k] = true
+				}
+				return true
+			})
+			return false
+		}
+		if k, text, lock, ok := c.mutexCall(n); ok {
+			if !slices.Contains(keys, k) {
+				keys = append(keys, k)
+				texts[k] = text
+			}
+			unlocked[k] = unlocked[k] || !lock
+		}
+		return true
+	})
+	// A call of the package that unlocks the mutex (handleErrAndUnlock)
+	// may be where the lock goes: this function's paths say nothing.
+	unlocksIn := make(map[*types.Func]bool)
+	var unlocksThrough func(f *types.Func, depth int) []cancelKey
+	unlocksThrough = func(f *types.Func, depth int) []cancelKey {
+		d := c.decls[f.Origin()]
+		if d == nil || d.Body == nil || depth > 2 || unlocksIn[f] {
+			return nil
+		}
+		unlocksIn[f] = true
+		var out []cancelKey
+		ast.Inspect(d.Body, func(n ast.Node) bool {
+			if k, _, lock, ok := c.mutexCall(n); ok && !lock {
+				out = append(out, k)
+			} else if call, ok := n.(*ast.CallExpr); ok {
+				if g := callee(c.info, call); g != nil {
+					out = append(out, unlocksThrough(g, depth+1)...)
+				}
+			}
+			return true
+		})
+		return out
+	}
+	ast.Inspect(body, func(n ast.Node) bool {
+		if lit, ok := n.(*ast.FuncLit); ok {
+			// doErr := func(err error) { ...; mu.Unlock() }: a literal
+			// of the function may release it for its paths.
+			ast.Inspect(lit.Body, func(m ast.Node) bool {
+				if k, _, lock, ok := c.mutexCall(m); ok && !lock {
+					deferred[k] = true
+				}
+				return true
+			})
+			return false
+		}
+		if call, ok := n.(*ast.CallExpr); ok {
+			if f := callee(c.info, call); f != nil {
+				for _, k := range unlocksThrough(f, 0) {
+					deferred[k] = true
+				}
+			}
+		}
+		return true
+	})
+	keys = slices.DeleteFunc(keys, func(k cancelKey) bool { return deferred[k] || c.lockLefts[k] != nil })
+	if len(keys) == 0 || len(keys) > 16 {
+		return
+	}
+	graph := c.cfgOf(fn)
+	if graph == nil || len(graph.Blocks) == 0 {
+		return
+	}
+	name := c.funcName(fn)
+	if _, ok := fn.(*ast.FuncLit); ok {
+		name += " at " + c.shortPos(fn)
+	}
+	// Lock calls in a loop may take another value's mutex of the same
+	// field each time round (for _, mb := range blks { mb.mu.Lock() }).
+	inLoop := make(map[ast.Node]bool)
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ForStmt, *ast.RangeStmt:
+			ast.Inspect(n, func(m ast.Node) bool {
+				if _, ok := m.(*ast.CallExpr); ok {
+					inLoop[m] = true
+				}
+				return true
+			})
+			return false
+		}
+		return true
+	})
+	bit := func(k cancelKey) uint32 { return 1 << slices.Index(keys, k) }
+	noResults := ft.Results == nil || len(ft.Results.List) == 0
+	q := flowQuery{g: graph, flag: c.stableFlag(fn)} // if useLock { Lock() } ... if useLock { Unlock() }
+	type item struct {
+		b             *cfg.Block
+		held, touched uint32
+		flags         string
+	}
+	seen := make(map[item]bool)
+	var heldEnd, freeEnd, callerHeld uint32
+	heldAt := make(map[cancelKey]token.Pos)
+	stack := []item{{b: graph.Blocks[0]}}
+	for len(stack) > 0 && len(seen) < 4096 {
+		it := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if seen[it] {
+			continue
+		}
+		seen[it] = true
+		held, touched := it.held, it.touched
+		for _, n := range it.b.Nodes {
+			ast.Inspect(n, func(m ast.Node) bool {
+				switch m.(type) {
+				case *ast.FuncLit, *ast.DeferStmt, *ast.GoStmt:
+					return false
+				}
+				k, _, lock, ok := c.mutexCall(m)
+				if !ok || !slices.Contains(keys, k) {
+					return true
+				}
+				switch {
+				case !lock && touched&bit(k) == 0:
+					callerHeld |= bit(k) // s.mu.Unlock() first: the caller's lock, lent
+				case lock && held&bit(k) != 0 && !unlocked[k] && !inLoop[m]:
+					// Taken again, by a function that never releases it.
+					c.lockLefts[k] = &lockLeft{name: texts[k], fn: name, at: m.Pos(), why: "locks it again while holding it, and never unlocks it"}
+				}
+				touched |= bit(k)
+				if lock {
+					held |= bit(k)
+				} else {
+					held &^= bit(k)
+				}
+				return true
+			})
+		}
+		if len(it.b.Succs) == 0 {
+			if it.b.Return() == nil && len(it.b.Nodes) > 0 {
+				continue // panic, os.Exit, t.Fatal: not a return
+			}
+			heldEnd |= held
+			freeEnd |= ^held
+			for _, k := range keys {
+				if held&bit(k) != 0 && heldAt[k] == token.NoPos {
+					heldAt[k] = body.Rbrace
+					if r := it.b.Return(); r != nil {
+						heldAt[k] = r.Pos()
+					}
+				}
+			}
+			continue
+		}
+		for _, s := range q.flagSuccs(it.b, it.flags) {
+			stack = append(stack, item{s.b, held, touched, s.flags})
+		}
+	}
+	if !noResults {
+		return // a lock handed to the caller with a result (tryLock)
+	}
+	for _, k := range keys {
+		// Locked and unlocked here, taken first on every path, held at
+		// some return and not at another.
+		if unlocked[k] && callerHeld&bit(k) == 0 && heldEnd&freeEnd&bit(k) != 0 && c.lockLefts[k] == nil {
+			c.lockLefts[k] = &lockLeft{name: texts[k], fn: name, at: heldAt[k], why: "returns holding it, where its other paths unlock it"}
+		}
+	}
+}
+
+// lockWaitLeft returns a mutex the goroutine of g takes (in what it runs,
+// and in the functions of the package it calls, a few calls deep) that
+// some function may leave held, with the call that takes it.
+func (c *checker) lockWaitLeft(g *ast.GoStmt, fn ast.Node) (*lockLeft, *ast.CallExpr) {
+	left := c.leftLocks()
+	if len(left) == 0 {
+		return nil, nil
+	}
+	var found *lockLeft
+	var at *ast.CallExpr
+	seen := make(map[*types.Func]bool)
+	var walk func(n ast.Node, depth int)
+	walk = func(n ast.Node, depth int) {
+		ast.Inspect(n, func(m ast.Node) bool {
+			if found != nil {
+				return false
+			}
+			switch m.(type) {
+			case *ast.GoStmt, *ast.DeferStmt:
+				return false
+			}
+			call, ok := m.(*ast.CallExpr)
+			if !ok {
+				return true
+			}
+			if k, _, lock, ok := c.mutexCall(call); ok && lock && left[k] != nil {
+				found, at = left[k], call
+				return false
+			}
+			if f := callee(c.info, call); f != nil && depth < 3 && !seen[f] {
+				seen[f] = true
+				if d := c.decls[f.Origin()]; d != nil && d.Body != nil {
+					walk(d.Body, depth+1)
+				}
+			}
+			return true
+		})
+	}
+	if lit, ok := ast.Unparen(g.Call.Fun).(*ast.FuncLit); ok {
+		walk(lit.Body, 0)
+	} else if lit := c.localFuncLit(g.Call.Fun, fn); lit != nil {
+		walk(lit.Body, 0)
+	} else {
+		walk(g.Call, 0)
+	}
+	return found, at
+}
+
+// lockLeftDesc says why a goroutine may wait for a lock for ever.
+func (c *checker) lockLeftDesc(l *lockLeft, at *ast.CallExpr) string {
+	p := c.pass.Fset.Position(l.at)
+	return fmt.Sprintf("it waits for %s (%s at %s), which %s may leave locked: it %s (%s:%d)",
+		c.text(ast.Unparen(at.Fun).(*ast.SelectorExpr).X), c.text(at), c.shortPos(at),
+		l.fn, l.why, filepath.Base(p.Filename), p.Line)
+}
