@@ -246,18 +246,8 @@ func (c *checker) recvOf(s ast.Stmt, ch path) bool {
 // same loop of body that runs a constant number of times: the block comes
 // before the last of the counted sends.
 func (c *checker) inCountedLoop(body *ast.BlockStmt, n, s ast.Node) bool {
-	found := false
-	ast.Inspect(body, func(m ast.Node) bool {
-		if found || m == nil {
-			return false
-		}
-		if _, ok := m.(*ast.FuncLit); ok {
-			return false
-		}
-		if lb := loopBody(m); lb != nil && within(n, lb) && within(s, lb) && c.tripCount(m) > 0 {
-			found = true
-		}
-		return true
+	return anyLoop(body, func(l ast.Node) bool {
+		lb := loopBody(l)
+		return within(n, lb) && within(s, lb) && c.tripCount(l) > 0
 	})
-	return found
 }

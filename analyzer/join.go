@@ -606,19 +606,22 @@ func (c *checker) blockOnKey(b block, bind func(path) (path, bool), k joinKey) b
 
 // sameLoop reports whether a loop of body holds both pos and the node n.
 func sameLoop(body *ast.BlockStmt, pos token.Pos, n ast.Node) bool {
+	return anyLoop(body, func(l ast.Node) bool { return l.Pos() <= pos && pos < l.End() && within(n, l) })
+}
+
+// anyLoop reports whether match holds for a for or range statement of
+// body, outside function literals.
+func anyLoop(body *ast.BlockStmt, match func(loop ast.Node) bool) bool {
 	found := false
 	ast.Inspect(body, func(m ast.Node) bool {
 		if found || m == nil {
 			return false
 		}
-		if _, ok := m.(*ast.FuncLit); ok {
-			return false
-		}
 		switch m.(type) {
+		case *ast.FuncLit:
+			return false
 		case *ast.ForStmt, *ast.RangeStmt:
-			if m.Pos() <= pos && pos < m.End() && within(n, m) {
-				found = true
-			}
+			found = match(m)
 		}
 		return true
 	})
