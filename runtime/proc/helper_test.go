@@ -37,6 +37,15 @@ func TestMain(m *testing.M) {
 		runHelper(mode, os.Args[1:])
 		os.Exit(0)
 	}
+	// Under nohup, or in a shell's background job, SIGHUP or SIGINT comes
+	// ignored, and the children would inherit that: a signal the tests
+	// expect to end a child would do nothing. A signal this process
+	// handles is reset to its default in a child at exec.
+	for _, sig := range []os.Signal{syscall.SIGHUP, syscall.SIGINT, syscall.SIGQUIT} {
+		if signal.Ignored(sig) {
+			signal.Notify(make(chan os.Signal, 1), sig)
+		}
+	}
 	orig := *proc.Kill
 	*proc.Kill = func(pid int, sig syscall.Signal) error {
 		checkSignalled(pid, sig)
