@@ -1051,6 +1051,11 @@ func (w *blockWalk) bindAlts(fn *types.Func, call *ast.CallExpr, alts []alt) ([]
 		if !ok && a.kind == altDone && a.p.fields == "" && w.c.rootContextArg(fn, call, a.p.root) {
 			continue // l.Accept(context.Background()): that way out never opens
 		}
+		if !ok && a.kind == altIO && a.p.fields == "" {
+			// s.Serve(tls.NewListener(ln, cfg)): the wrapper fails when
+			// ln is closed.
+			p, ok = w.c.wrappedArg(fn, call, a.p.root)
+		}
 		if !ok {
 			return nil, false
 		}
@@ -1062,6 +1067,25 @@ func (w *blockWalk) bindAlts(fn *types.Func, call *ast.CallExpr, alts []alt) ([]
 		out = append(out, a)
 	}
 	return out, true
+}
+
+// wrappedArg returns, for the parameter v of fn given at call a value made
+// in place over another (tls.NewListener(ln, cfg), bufio.NewReader(conn)),
+// the path of that other value.
+func (c *checker) wrappedArg(fn *types.Func, call *ast.CallExpr, v *types.Var) (path, bool) {
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok {
+		return path{}, false
+	}
+	for i := range sig.Params().Len() {
+		if p := sig.Params().At(i); (p == v || p.Pos() == v.Pos() && p.Name() == v.Name()) && i < len(call.Args) {
+			if inner, ok := c.wrapCall(call.Args[i]); ok {
+				q := pathOf(c.info, inner)
+				return q, q.valid()
+			}
+		}
+	}
+	return path{}, false
 }
 
 // rootContextArg reports whether the argument of call for the parameter

@@ -201,8 +201,8 @@ func (c *checker) decide(cur inspector.Cursor, j *goJoin) (stuck *block) {
 	}
 	unreleased, how := c.stopped(j, g, graph)
 	if len(unreleased) == 0 && how != "" {
-		if joinable && (j.leak != nil || j.deadEnd != nil) {
-			how = "on the paths that do not join it by " + c.joinDesc(j) + ", " + how
+		if d := c.joinDesc(j); joinable && (j.leak != nil || j.deadEnd != nil) && !strings.HasPrefix(d, "stopping ") {
+			how = "on the paths that do not join it by " + d + ", " + how
 		}
 		j.leak, j.deadEnd = nil, nil
 		j.how = "stopped on every path: " + how
@@ -692,6 +692,35 @@ func (c *checker) cleanedUp(b block, fn ast.Node) string {
 	return ""
 }
 
+// heldVars returns the variable an expression is, or the variables a
+// struct literal (or its address) holds in its elements.
+func (c *checker) heldVars(e ast.Expr) []*types.Var {
+	e = ast.Unparen(e)
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = ast.Unparen(u.X)
+	}
+	var vs []*types.Var
+	add := func(x ast.Expr) {
+		if id, ok := ast.Unparen(x).(*ast.Ident); ok {
+			if v, ok := c.info.Uses[id].(*types.Var); ok {
+				vs = append(vs, v)
+			}
+		}
+	}
+	if lit, ok := e.(*ast.CompositeLit); ok {
+		for _, el := range lit.Elts {
+			if kv, ok := el.(*ast.KeyValueExpr); ok {
+				add(kv.Value)
+			} else {
+				add(el)
+			}
+		}
+		return vs
+	}
+	add(e)
+	return vs
+}
+
 // cleansUpResult reports whether fn, a function of this package given a
 // test (t *testing.T, tb testing.TB), returns the same variable as its
 // result i on every return, and registers with t.Cleanup a stop of it
@@ -715,8 +744,11 @@ func (c *checker) cleansUpResult(fn *types.Func, i int) bool {
 	}) {
 		return false
 	}
-	var returned *types.Var
-	ok := true
+	// What every return gives as result i: a variable, or the variables
+	// a struct literal holds (&peer{Conn: b, t: t}: what stops b stops
+	// the peer).
+	var returned []*types.Var
+	ok, first := true, true
 	ast.Inspect(decl.Body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
@@ -726,17 +758,17 @@ func (c *checker) cleansUpResult(fn *types.Func, i int) bool {
 				ok = false
 				return false
 			}
-			id, isID := ast.Unparen(n.Results[i]).(*ast.Ident)
-			v, _ := c.info.Uses[id].(*types.Var)
-			if !isID || v == nil || returned != nil && v != returned {
-				ok = false
-				return false
+			vs := c.heldVars(n.Results[i])
+			if first {
+				returned, first = vs, false
+			} else {
+				returned = slices.DeleteFunc(returned, func(v *types.Var) bool { return !slices.Contains(vs, v) })
 			}
-			returned = v
+			ok = len(returned) > 0
 		}
 		return ok
 	})
-	if !ok || returned == nil {
+	if !ok || len(returned) == 0 {
 		return false
 	}
 	stops := false
@@ -755,7 +787,7 @@ func (c *checker) cleansUpResult(fn *types.Func, i int) bool {
 			es = []effect{{effStop, pathOf(c.info, sel.X)}} // t.Cleanup(conn.Close)
 		}
 		for _, e := range es {
-			if e.p.root == returned && e.p.fields == "" && (e.kind == effStop || e.kind == effClose || e.kind == effCancel) {
+			if slices.Contains(returned, e.p.root) && e.p.fields == "" && (e.kind == effStop || e.kind == effClose || e.kind == effCancel) {
 				stops = true
 			}
 		}

@@ -8,6 +8,7 @@ package ownership
 import (
 	"bufio"
 	"context"
+	"crypto/tls"
 	"encoding/json"
 	"errors"
 	"io"
@@ -861,6 +862,47 @@ func watchForever(paths []string) {
 		events <- p
 	}
 	<-make(chan struct{})
+}
+
+// --- A listener made in place over another ends when that one is closed ---
+
+type tlsServer struct{ cfg *tls.Config }
+
+func (s *tlsServer) Serve(ln net.Listener) error {
+	for {
+		c, err := ln.Accept()
+		if err != nil {
+			return err
+		}
+		c.Close()
+	}
+}
+
+func (s *tlsServer) ServeTLS(ln net.Listener) error {
+	return s.Serve(tls.NewListener(ln, s.cfg))
+}
+
+func serveTLSUntilClosed() error {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return err
+	}
+	defer ln.Close()
+	s := &tlsServer{cfg: &tls.Config{}}
+	go s.ServeTLS(ln)
+	work()
+	return nil
+}
+
+func serveTLSUnclosed() error {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return err
+	}
+	s := &tlsServer{cfg: &tls.Config{}}
+	go s.ServeTLS(ln) // want `goroutine running s.ServeTLS is never joined, so it can outlive serveTLSUnclosed`
+	work()
+	return nil
 }
 
 // --- A local copy of a field is that field ---

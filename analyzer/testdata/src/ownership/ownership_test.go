@@ -134,6 +134,39 @@ func TestReadLineThroughBufioUnclosed(t *testing.T) {
 	}
 }
 
+// A helper whose cleanup closes both ends returns one inside a struct:
+// the cleanup stops what the struct holds.
+type pipePeer struct {
+	net.Conn
+	t *testing.T
+}
+
+func newPipePair(t *testing.T) (net.Conn, *pipePeer) {
+	a, b := net.Pipe()
+	t.Cleanup(func() { a.Close(); b.Close() })
+	return a, &pipePeer{Conn: b, t: t}
+}
+
+func newUncleanedPair(t *testing.T) (net.Conn, *pipePeer) {
+	a, b := net.Pipe()
+	return a, &pipePeer{Conn: b, t: t}
+}
+
+func TestWriteToPeer(t *testing.T) {
+	a, p := newPipePair(t)
+	go func() { p.Write([]byte("hello")) }()
+	buf := make([]byte, 5)
+	if _, err := a.Read(buf); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestWriteToUncleanedPeer(t *testing.T) {
+	a, p := newUncleanedPair(t)
+	_ = a
+	go func() { p.Write([]byte("hello")) }() // want `goroutine is never joined, so it can outlive TestWriteToUncleanedPeer`
+}
+
 // A test helper that arranges its fixture's stop.
 func openSessionT(t testing.TB) Session {
 	s, err := OpenSession()
