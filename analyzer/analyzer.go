@@ -161,8 +161,9 @@ type checker struct {
 	tests      map[*token.File]bool
 	detached   map[*token.File]map[int]*directive
 	decls      map[*types.Func]*ast.FuncDecl
-	ctorFields map[ctorField]int       // ctorFieldParam's answers
-	lockLefts  map[cancelKey]*lockLeft // leftLocks' answer
+	ctorFields map[ctorField]int           // ctorFieldParam's answers
+	lockLefts  map[cancelKey]*lockLeft     // leftLocks' answer
+	unlocks    map[*types.Func][]cancelKey // unlocksThrough's answers
 	std        bool
 	src        map[string][]byte
 

@@ -105,29 +105,11 @@ func (c *checker) lockStates(fn ast.Node, ft *ast.FuncType, body *ast.BlockStmt)
 		}
 		return true
 	})
+	if len(keys) == 0 {
+		return
+	}
 	// A call of the package that unlocks the mutex (handleErrAndUnlock)
 	// may be where the lock goes: this function's paths say nothing.
-	unlocksIn := make(map[*types.Func]bool)
-	var unlocksThrough func(f *types.Func, depth int) []cancelKey
-	unlocksThrough = func(f *types.Func, depth int) []cancelKey {
-		d := c.decls[f.Origin()]
-		if d == nil || d.Body == nil || depth > 2 || unlocksIn[f] {
-			return nil
-		}
-		unlocksIn[f] = true
-		var out []cancelKey
-		ast.Inspect(d.Body, func(n ast.Node) bool {
-			if k, _, lock, ok := c.mutexCall(n); ok && !lock {
-				out = append(out, k)
-			} else if call, ok := n.(*ast.CallExpr); ok {
-				if g := callee(c.info, call); g != nil {
-					out = append(out, unlocksThrough(g, depth+1)...)
-				}
-			}
-			return true
-		})
-		return out
-	}
 	ast.Inspect(body, func(n ast.Node) bool {
 		if lit, ok := n.(*ast.FuncLit); ok {
 			// doErr := func(err error) { ...; mu.Unlock() }: a literal
@@ -142,7 +124,7 @@ func (c *checker) lockStates(fn ast.Node, ft *ast.FuncType, body *ast.BlockStmt)
 		}
 		if call, ok := n.(*ast.CallExpr); ok {
 			if f := callee(c.info, call); f != nil {
-				for _, k := range unlocksThrough(f, 0) {
+				for _, k := range c.unlocksThrough(f, 0) {
 					deferred[k] = true
 				}
 			}
@@ -255,6 +237,36 @@ func (c *checker) lockStates(fn ast.Node, ft *ast.FuncType, body *ast.BlockStmt)
 			c.lockLefts[k] = &lockLeft{name: texts[k], fn: name, at: heldAt[k], why: "returns holding it, where its other paths unlock it"}
 		}
 	}
+}
+
+// unlocksThrough returns the mutexes f, a function of the package, or
+// the functions it calls (two calls deep) unlock, remembered.
+func (c *checker) unlocksThrough(f *types.Func, depth int) []cancelKey {
+	f = f.Origin()
+	if ks, ok := c.unlocks[f]; ok || depth > 2 {
+		return ks
+	}
+	if c.unlocks == nil {
+		c.unlocks = make(map[*types.Func][]cancelKey)
+	}
+	c.unlocks[f] = nil // a recursive call adds nothing
+	d := c.decls[f]
+	if d == nil || d.Body == nil {
+		return nil
+	}
+	var out []cancelKey
+	ast.Inspect(d.Body, func(n ast.Node) bool {
+		if k, _, lock, ok := c.mutexCall(n); ok && !lock {
+			out = append(out, k)
+		} else if call, ok := n.(*ast.CallExpr); ok {
+			if g := callee(c.info, call); g != nil && g.Pkg() == c.pass.Pkg {
+				out = append(out, c.unlocksThrough(g, depth+1)...)
+			}
+		}
+		return true
+	})
+	c.unlocks[f] = out
+	return out
 }
 
 // lockWaitLeft returns a mutex the goroutine of g takes (in what it runs,
