@@ -107,7 +107,10 @@
 //     is stopped by its other cases, and handed on with them. A wait on
 //     a local copy of a field (stopCh := p.stopCh) is a wait on the
 //     field; a read through a reader made in place
-//     (bufio.NewReader(conn).ReadString) is a read of conn; a value
+//     (bufio.NewReader(conn).ReadString) is a read of conn, and an
+//     Accept on a listener made in place (s.Serve(tls.NewListener(ln,
+//     cfg))) an Accept on ln; a test helper's t.Cleanup that closes b
+//     stops what waits on a struct it returns holding b; a value
 //     registered with a server (s.lns = append(s.lns, ln)) is stopped
 //     by a stop that stops every element (for _, ln := range s.lns {
 //     ln.Close() }); a Wait the caller owes is also made by a method
