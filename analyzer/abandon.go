@@ -2,7 +2,6 @@ package analyzer
 
 import (
 	"go/ast"
-	"go/constant"
 	"go/token"
 	"go/types"
 	"slices"
@@ -503,11 +502,10 @@ func (c *checker) readFieldCaps() map[fieldKey]chanCap {
 		case !ok || !isBuiltinCall(c.info, call, "make"):
 			fc.known = false
 		case len(call.Args) == 2:
-			tv := c.info.Types[call.Args[1]]
-			if tv.Value == nil || tv.Value.Kind() != constant.Int {
+			if k := c.constInt(call.Args[1]); k < 0 {
 				fc.known = false
 			} else {
-				m, _ = constant.Int64Val(tv.Value)
+				m = int64(k)
 			}
 		}
 		if fc.known {

@@ -1073,17 +1073,9 @@ func (w *blockWalk) bindAlts(fn *types.Func, call *ast.CallExpr, alts []alt) ([]
 // in place over another (tls.NewListener(ln, cfg), bufio.NewReader(conn)),
 // the path of that other value.
 func (c *checker) wrappedArg(fn *types.Func, call *ast.CallExpr, v *types.Var) (path, bool) {
-	sig, ok := fn.Type().(*types.Signature)
-	if !ok {
-		return path{}, false
-	}
-	for i := range sig.Params().Len() {
-		if p := sig.Params().At(i); (p == v || p.Pos() == v.Pos() && p.Name() == v.Name()) && i < len(call.Args) {
-			if inner, ok := c.wrapCall(call.Args[i]); ok {
-				q := pathOf(c.info, inner)
-				return q, q.valid()
-			}
-		}
+	if inner, ok := c.wrapCall(argOf(fn, call, v)); ok {
+		q := pathOf(c.info, inner)
+		return q, q.valid()
 	}
 	return path{}, false
 }
@@ -1091,17 +1083,22 @@ func (c *checker) wrappedArg(fn *types.Func, call *ast.CallExpr, v *types.Var) (
 // rootContextArg reports whether the argument of call for the parameter
 // v of fn is context.Background() or context.TODO(), which is never done.
 func (c *checker) rootContextArg(fn *types.Func, call *ast.CallExpr, v *types.Var) bool {
+	arg, ok := ast.Unparen(argOf(fn, call, v)).(*ast.CallExpr)
+	return ok && isFunc(callee(c.info, arg), "context", "Background", "TODO")
+}
+
+// argOf returns the argument of call for the parameter v of fn, or nil.
+func argOf(fn *types.Func, call *ast.CallExpr, v *types.Var) ast.Expr {
 	sig, ok := fn.Type().(*types.Signature)
 	if !ok {
-		return false
+		return nil
 	}
 	for i := range sig.Params().Len() {
 		if p := sig.Params().At(i); (p == v || p.Pos() == v.Pos() && p.Name() == v.Name()) && i < len(call.Args) {
-			arg, ok := ast.Unparen(call.Args[i]).(*ast.CallExpr)
-			return ok && isFunc(callee(c.info, arg), "context", "Background", "TODO")
+			return call.Args[i]
 		}
 	}
-	return false
+	return nil
 }
 
 func blockingName(name string) bool {

@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"math"
 
 	"golang.org/x/tools/go/ast/inspector"
 )
@@ -70,8 +71,8 @@ func (c *checker) countedSends(body *ast.BlockStmt, bind func(path) (path, bool)
 			looped = looped || len(loops) > 0
 			for _, l := range loops {
 				k := c.tripCount(l)
-				if k <= 0 {
-					ok = false
+				if k <= 0 || times > (1<<20)/k {
+					ok = false // not counted, or too many to count on
 					return false
 				}
 				times *= k
@@ -158,7 +159,7 @@ func (c *checker) constInt(e ast.Expr) int {
 		return -1
 	}
 	v, exact := constant.Int64Val(tv.Value)
-	if !exact || v < 0 || v > 1<<20 {
+	if !exact || v < 0 || v > math.MaxInt32 {
 		return -1
 	}
 	return int(v)

@@ -22,10 +22,9 @@ import (
 // lockLeft says where a mutex (a field of a named type, or a package
 // variable) may be left held.
 type lockLeft struct {
-	name string    // the mutex as written where it is left: "s.mu"
-	fn   string    // the function that leaves it
-	at   token.Pos // the return that leaves it held, or the second Lock
-	why  string    // "returns holding it", "locks it again"
+	fn  string    // the function that leaves it
+	at  token.Pos // the return that leaves it held, or the second Lock
+	why string    // "returns holding it", "locks it again"
 }
 
 // leftLocks returns, once per package, the mutexes some function may
@@ -54,10 +53,10 @@ func (c *checker) leftLocks() map[cancelKey]*lockLeft {
 	return c.lockLefts
 }
 
-// mutexCall returns the key and text of the mutex a call locks or unlocks
+// mutexCall returns the key of the mutex a call locks or unlocks
 // (s.mu.Lock(), mu.Unlock()), with lock true for Lock. Read locks are not
 // followed.
-func (c *checker) mutexCall(n ast.Node) (k cancelKey, text string, lock, ok bool) {
+func (c *checker) mutexCall(n ast.Node) (k cancelKey, lock, ok bool) {
 	call, isCall := n.(*ast.CallExpr)
 	if !isCall {
 		return
@@ -72,14 +71,13 @@ func (c *checker) mutexCall(n ast.Node) (k cancelKey, text string, lock, ok bool
 		return // a local mutex: its function's own business
 	}
 	k, ok = c.keyOf(p)
-	return k, c.text(sel.X), fn.Name() == "Lock", ok
+	return k, fn.Name() == "Lock", ok
 }
 
 // lockStates walks the paths of one function, tracking which mutexes it
 // took are held, and records in c.lockLefts the ones it may leave held.
 func (c *checker) lockStates(fn ast.Node, ft *ast.FuncType, body *ast.BlockStmt) {
 	var keys []cancelKey
-	texts := make(map[cancelKey]string)
 	unlocked := make(map[cancelKey]bool)
 	deferred := make(map[cancelKey]bool)
 	ast.Inspect(body, func(n ast.Node) bool {
@@ -89,17 +87,16 @@ func (c *checker) lockStates(fn ast.Node, ft *ast.FuncType, body *ast.BlockStmt)
 		case *ast.DeferStmt:
 			// defer mu.Unlock(), defer func() { mu.Unlock() }()
 			ast.Inspect(n.Call, func(m ast.Node) bool {
-				if k, _, lock, ok := c.mutexCall(m); ok && !lock {
+				if k, lock, ok := c.mutexCall(m); ok && !lock {
 					deferred[k] = true
 				}
 				return true
 			})
 			return false
 		}
-		if k, text, lock, ok := c.mutexCall(n); ok {
+		if k, lock, ok := c.mutexCall(n); ok {
 			if !slices.Contains(keys, k) {
 				keys = append(keys, k)
-				texts[k] = text
 			}
 			unlocked[k] = unlocked[k] || !lock
 		}
@@ -115,7 +112,7 @@ func (c *checker) lockStates(fn ast.Node, ft *ast.FuncType, body *ast.BlockStmt)
 			// doErr := func(err error) { ...; mu.Unlock() }: a literal
 			// of the function may release it for its paths.
 			ast.Inspect(lit.Body, func(m ast.Node) bool {
-				if k, _, lock, ok := c.mutexCall(m); ok && !lock {
+				if k, lock, ok := c.mutexCall(m); ok && !lock {
 					deferred[k] = true
 				}
 				return true
@@ -187,7 +184,7 @@ func (c *checker) lockStates(fn ast.Node, ft *ast.FuncType, body *ast.BlockStmt)
 				case *ast.FuncLit, *ast.DeferStmt, *ast.GoStmt:
 					return false
 				}
-				k, _, lock, ok := c.mutexCall(m)
+				k, lock, ok := c.mutexCall(m)
 				if !ok || !slices.Contains(keys, k) {
 					return true
 				}
@@ -196,7 +193,7 @@ func (c *checker) lockStates(fn ast.Node, ft *ast.FuncType, body *ast.BlockStmt)
 					callerHeld |= bit(k) // s.mu.Unlock() first: the caller's lock, lent
 				case lock && held&bit(k) != 0 && !unlocked[k] && !inLoop[m]:
 					// Taken again, by a function that never releases it.
-					c.lockLefts[k] = &lockLeft{name: texts[k], fn: name, at: m.Pos(), why: "locks it again while holding it, and never unlocks it"}
+					c.lockLefts[k] = &lockLeft{fn: name, at: m.Pos(), why: "locks it again while holding it, and never unlocks it"}
 				}
 				touched |= bit(k)
 				if lock {
@@ -234,7 +231,7 @@ func (c *checker) lockStates(fn ast.Node, ft *ast.FuncType, body *ast.BlockStmt)
 		// Locked and unlocked here, taken first on every path, held at
 		// some return and not at another.
 		if unlocked[k] && callerHeld&bit(k) == 0 && heldEnd&freeEnd&bit(k) != 0 && c.lockLefts[k] == nil {
-			c.lockLefts[k] = &lockLeft{name: texts[k], fn: name, at: heldAt[k], why: "returns holding it, where its other paths unlock it"}
+			c.lockLefts[k] = &lockLeft{fn: name, at: heldAt[k], why: "returns holding it, where its other paths unlock it"}
 		}
 	}
 }
@@ -256,7 +253,7 @@ func (c *checker) unlocksThrough(f *types.Func, depth int) []cancelKey {
 	}
 	var out []cancelKey
 	ast.Inspect(d.Body, func(n ast.Node) bool {
-		if k, _, lock, ok := c.mutexCall(n); ok && !lock {
+		if k, lock, ok := c.mutexCall(n); ok && !lock {
 			out = append(out, k)
 		} else if call, ok := n.(*ast.CallExpr); ok {
 			if g := callee(c.info, call); g != nil && g.Pkg() == c.pass.Pkg {
@@ -294,7 +291,7 @@ func (c *checker) lockWaitLeft(g *ast.GoStmt, fn ast.Node) (*lockLeft, *ast.Call
 			if !ok {
 				return true
 			}
-			if k, _, lock, ok := c.mutexCall(call); ok && lock && left[k] != nil {
+			if k, lock, ok := c.mutexCall(call); ok && lock && left[k] != nil {
 				found, at = left[k], call
 				return false
 			}

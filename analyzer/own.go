@@ -487,17 +487,12 @@ func (c *checker) constCap(p path, fn ast.Node) (int, bool) {
 				ok = false
 				continue
 			}
-			tv := c.info.Types[call.Args[1]]
-			if tv.Value == nil || tv.Value.Kind() != constant.Int {
+			k := c.constInt(call.Args[1])
+			if k < 0 || n >= 0 && k != n {
 				ok = false
 				continue
 			}
-			k, exact := constant.Int64Val(tv.Value)
-			if !exact || n >= 0 && int(k) != n {
-				ok = false
-				continue
-			}
-			n = int(k)
+			n = k
 		}
 		return ok
 	})
