@@ -202,6 +202,7 @@ type checker struct {
 	synctest       uint8                              // 0 not known, 1 a file imports testing/synctest, 2 none does
 	indexingFields bool                               // fieldIndex is walking the package (callEffects)
 	inLit          map[*ast.FuncLit][]effect          // the effects of literals held in locals that are called (litEffects)
+	quietLits      map[*ast.FuncLit]bool              // whether a literal a function returns never waits (quietResult)
 	funcLits       map[funcLitKey]*ast.FuncLit        // onlyFuncLit's answers
 	assigned       map[assignKey]bool                 // assignsField's answers (gate.go)
 	bubbled        map[*types.Func]bool               // test helpers only ever called in synctest bubbles
@@ -252,6 +253,7 @@ func run(pass *analysis.Pass) (any, error) {
 		obligations: make(map[*types.Func][]obligation),
 		argStops:    make(map[*types.Func][]obligation),
 		inLit:       make(map[*ast.FuncLit][]effect),
+		quietLits:   make(map[*ast.FuncLit]bool),
 		cleanups:    make(map[fnIndex]bool),
 		lent:        make(map[fnIndex]bool),
 		funcLits:    make(map[funcLitKey]*ast.FuncLit),

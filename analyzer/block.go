@@ -59,6 +59,9 @@ type block struct {
 	// stops it, but it is not stuck when nothing does: a goroutine's soft
 	// blocks stand for its blocks only when it has no other.
 	soft bool
+	// given: it stands for what an opaque goroutine may wait on, the
+	// values it is given that close (givenBlock); the pass names no wait.
+	given bool
 }
 
 // A summary is what a function does that concerns goroutines, in terms of
@@ -776,6 +779,8 @@ func (w *blockWalk) call(call *ast.CallExpr) {
 			return
 		} else if i := w.paramIndex(p); i >= 0 {
 			w.addCall(i) // replyFor(cmd): what the caller gives
+		} else if w.c.quietResult(p) {
+			return // f, resolve := NewFuture(ctx); resolve(err): it cancels, never waits
 		} else if _, ok := t.Underlying().(*types.Signature); ok {
 			w.opaque = true // f(): a function value, which may block on anything
 		}
@@ -1040,6 +1045,80 @@ func (c *checker) heldLit(p path) *ast.FuncLit {
 		return nil
 	}
 	return c.onlyFuncLit(p.root, body)
+}
+
+// quietResult reports whether the local at p only ever holds a function
+// literal that a function of this package returns, at one return, and
+// that never waits: no block, no lock, no function value it cannot read
+// (f, resolve := NewFuture(ctx), where resolve is func(err error) {
+// cancel(err) }). Calling it cannot block.
+func (c *checker) quietResult(p path) bool {
+	if p.fields != "" || isGlobal(p.root) {
+		return false
+	}
+	body := c.bodyAround(p.root)
+	if body == nil {
+		return false
+	}
+	var lit *ast.FuncLit
+	ok := c.onlyAssigned(body, p.root, func(lhs, rhs []ast.Expr, i int) bool {
+		if len(rhs) != 1 {
+			return false
+		}
+		call, isCall := ast.Unparen(rhs[0]).(*ast.CallExpr)
+		if !isCall {
+			return false
+		}
+		fn := callee(c.info, call)
+		if fn == nil {
+			return false
+		}
+		l := c.returnedLit(fn, i)
+		if l == nil || lit != nil && l != lit {
+			return false
+		}
+		lit = l
+		return true
+	})
+	if !ok || lit == nil {
+		return false
+	}
+	if q, seen := c.quietLits[lit]; seen {
+		return q // false while it is read: a literal that calls itself
+	}
+	c.quietLits[lit] = false
+	w := &blockWalk{c: c, keep: func(p path) bool { return p.valid() }, depth: 1}
+	w.stmts(lit.Body.List)
+	q := len(w.blocks) == 0 && len(w.soft) == 0 && !w.opaque && !w.locks && !w.unread
+	c.quietLits[lit] = q
+	return q
+}
+
+// returnedLit returns the function literal that fn, a function of this
+// package with one return statement, returns as its result i, or nil.
+func (c *checker) returnedLit(fn *types.Func, i int) *ast.FuncLit {
+	decl := c.decls[fn.Origin()]
+	if decl == nil || decl.Body == nil {
+		return nil
+	}
+	var lit *ast.FuncLit
+	returns := 0
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			returns++
+			if i < len(n.Results) {
+				lit, _ = ast.Unparen(n.Results[i]).(*ast.FuncLit)
+			}
+		}
+		return true
+	})
+	if returns != 1 {
+		return nil
+	}
+	return lit
 }
 
 // bindAlts puts the alternatives of a block of fn's summary in the terms

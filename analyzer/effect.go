@@ -192,9 +192,9 @@ func (c *checker) callEffects(call *ast.CallExpr, add func(effKind, path)) {
 	// A stop method by name, for code not summarised (an interface, the
 	// standard library), and as a fallback for code whose effect the
 	// summary cannot follow (listeners kept in a map).
-	if closerNames[fn.Name()] && fn.Name() != "Wait" {
+	if closerNames[fn.Name()] && fn.Name() != "Wait" || closeForms[fn.Name()] {
 		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
-			if s, ok := c.info.Selections[sel]; ok && s.Kind() == types.MethodVal && c.stoppable(c.typeOf(sel.X)) {
+			if s, ok := c.info.Selections[sel]; ok && s.Kind() == types.MethodVal && (closeForms[fn.Name()] || c.stoppable(c.typeOf(sel.X))) {
 				add(effStop, pathOf(c.info, sel.X))
 				if p, ok := c.elemPath(sel.X); ok {
 					add(effStop, p) // for _, ln := range s.lns { ln.Close() }: a registry's stop
@@ -285,6 +285,16 @@ func (c *checker) stoppable(t types.Type) bool {
 		return false
 	}
 	return c.hasCloser(t)
+}
+
+// closable reports whether a value of type t is closed by a method of its
+// own (closerNames or closeForms), which ends what waits on it.
+func (c *checker) closable(t types.Type) bool {
+	if t == nil || isWaitGroup(t) || isContextType(t) {
+		return false
+	}
+	st := c.stopsOf(t)
+	return st.closer || st.closeForm
 }
 
 // bindPath maps p, a path in the terms of fn (rooted at its receiver, a

@@ -198,6 +198,14 @@ var closerNames = map[string]bool{
 	"Wait": true, "Kill": true, "Cancel": true, "Terminate": true,
 }
 
+// closeForms are methods that close their receiver as Close does, with an
+// error to report or without waiting for the peer (quic's and io.Pipe's
+// CloseWithError, a websocket's CloseNow). A call of one releases what
+// waits on the receiver, like a call of Close; unlike closerNames they do
+// not make a value owe a stop: a type that has only these is closed as its
+// users see fit.
+var closeForms = map[string]bool{"CloseWithError": true, "CloseNow": true}
+
 // hasOwnStop reports whether values of type t, declared in the package
 // being checked, have no method of closerNames but an unexported form of
 // one (stop, close, shutdown...): a package's own stop for its own types,
@@ -214,7 +222,8 @@ func (c *checker) hasCloser(t types.Type) bool {
 // typeStops is what the rules ask of a type's methods: whether it has one
 // of closerNames (hasCloser; never a twine runtime type), and if not,
 // whether it has a package's own unexported form of one (hasOwnStop).
-type typeStops struct{ closer, ownStop bool }
+// closeForm: it has one of closeForms.
+type typeStops struct{ closer, ownStop, closeForm bool }
 
 // stopsOf answers hasCloser and hasOwnStop for t from one method set,
 // remembered per type: a method set costs a sort, and the rules ask about
@@ -258,6 +267,7 @@ func (c *checker) computeStops(t types.Type) typeStops {
 		if closerNames[name] {
 			return typeStops{closer: true}
 		}
+		st.closeForm = st.closeForm || closeForms[name]
 		if m.Pkg() == c.pass.Pkg && !token.IsExported(name) && closerNames[strings.ToUpper(name[:1])+name[1:]] {
 			st.ownStop = true
 		}

@@ -51,6 +51,7 @@ type goJoin struct {
 	fn              ast.Node        // the spawning function
 	keys            []joinKey       // what the goroutine can be joined by
 	blocks          []block         // what it waits for, in the spawner's terms
+	given           []block         // what an opaque goroutine that no block is known for is given and may wait on (givenBlock)
 	leak            *ast.ReturnStmt // a return reached without joining (local keys)
 	deadEnd         ast.Node        // or, when no return can follow, the t.Fatal or panic that ends a path without joining
 	joinedSomewhere bool            // with leak: some path after the go statement joins
@@ -132,6 +133,9 @@ func (c *checker) decide(cur inspector.Cursor, j *goJoin) (stuck *block) {
 	}
 	j.keys = c.goKeys(g, j.fn)
 	j.blocks, j.opaque = c.goBlocks(g, j.fn)
+	if len(j.blocks) == 0 && j.opaque {
+		j.given = c.givenBlock(g)
+	}
 	j.many = inLoop(g, funcBody(j.fn))
 	j.keys = c.finalKeys(g, j)
 	for i, b := range j.blocks {
@@ -424,6 +428,8 @@ func (c *checker) goBlocks(g *ast.GoStmt, fn ast.Node) (blocks []block, opaque b
 	if len(soft) > 0 {
 		return soft, opaque // what stops a loop that may also end on its own
 	}
+	// Nothing known blocks it: what it uses then stands for what it may
+	// wait on. A context it uses is done when it must stop.
 	var alts []alt
 	eachRef(c.info, g.Call, func(r ref) {
 		if isContextType(c.typeOf(r.expr)) && r.path.fields == "" && !declaredIn(r.path.root, g.Call.Fun) &&
@@ -435,6 +441,50 @@ func (c *checker) goBlocks(g *ast.GoStmt, fn ast.Node) (blocks []block, opaque b
 		return nil, opaque
 	}
 	return []block{{node: g, alts: alts}}, opaque
+}
+
+// givenBlock is what an opaque goroutine that nothing known blocks (no
+// block of goBlocks) may wait on: it calls code whose waits are not known,
+// such as another package's connection, and ends when a value it is given
+// that closes is closed (go s.ServeConn(conn), then conn.Close()). It may
+// also end on its own: the block is only a way to stop it (stopped), never
+// a wait that makes it stuck or that its new owner must release.
+func (c *checker) givenBlock(g *ast.GoStmt) []block {
+	var alts []alt
+	for _, e := range c.givenTo(g.Call) {
+		if p := pathOf(c.info, e); p.valid() && p.fields == "" && c.closable(c.typeOf(e)) &&
+			!slices.ContainsFunc(alts, func(a alt) bool { return a.p.equal(p) }) {
+			alts = append(alts, alt{kind: altIO, p: p})
+		}
+	}
+	if len(alts) == 0 {
+		return nil
+	}
+	return []block{{node: g, alts: alts, given: true}}
+}
+
+// givenTo returns what a call gives its function: the arguments and, for a
+// method, the receiver. A function literal is given what it captures and
+// gives the calls it makes (go func() { s.Serve(ln) }()).
+func (c *checker) givenTo(call *ast.CallExpr) []ast.Expr {
+	given := slices.Clip(call.Args)
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+		if s, ok := c.info.Selections[sel]; ok && s.Kind() == types.MethodVal {
+			given = append(given, sel.X)
+		}
+	}
+	if lit, ok := ast.Unparen(call.Fun).(*ast.FuncLit); ok {
+		eachOwnCall(lit.Body, func(inner *ast.CallExpr) {
+			for _, e := range c.givenTo(inner) {
+				if id, ok := ast.Unparen(e).(*ast.Ident); ok {
+					if v, ok := c.info.Uses[id].(*types.Var); ok && !declaredIn(v, lit) {
+						given = append(given, e)
+					}
+				}
+			}
+		})
+	}
+	return given
 }
 
 // dropBuffered leaves out the sends on a channel of fn made with a
@@ -534,7 +584,7 @@ func (c *checker) readBlocks(g *ast.GoStmt, fn ast.Node) (blocks, soft []block, 
 // does not release, and how it releases the others.
 func (c *checker) stopped(j *goJoin, g *ast.GoStmt, graph *cfg.CFG) (unreleased []block, how string) {
 	var hows []string
-	for _, b := range j.blocks {
+	for _, b := range append(slices.Clip(j.blocks), j.given...) {
 		if b.inner || slices.ContainsFunc(b.alts, func(a alt) bool { return a.kind == altWait }) {
 			continue // it ends when the goroutines counted in the group do
 		}
@@ -546,6 +596,9 @@ func (c *checker) stopped(j *goJoin, g *ast.GoStmt, graph *cfg.CFG) (unreleased 
 			hows = append(hows, h)
 			continue
 		}
+		// What releases the goroutine beside it that closes what b waits
+		// on releases b too.
+		b.alts = append(slices.Clip(b.alts), c.siblingAlts(j, g, b)...)
 		var by string
 		// q := newQueue(stop) or &queue{stop: stop}: closing stop
 		// releases a wait on q.stop.
@@ -623,6 +676,19 @@ func (c *checker) stopped(j *goJoin, g *ast.GoStmt, graph *cfg.CFG) (unreleased 
 		notComm := func(f func(ast.Node) bool) func(ast.Node) bool {
 			return func(n ast.Node) bool { return !c.isComm(n) && f(n) } // a comm only on the paths of its case
 		}
+		if b.given {
+			// What an opaque goroutine is given may not be what it waits
+			// on: closing it stops it, but nothing is handed on or owed
+			// when it is not closed.
+			switch leak, dead := search(notComm(releasedBy)); {
+			case by == "":
+			case leak == nil && dead == nil:
+				hows = append(hows, by)
+			case j.stopLeak == nil && j.stopDead == nil:
+				j.stopLeak, j.stopDead = leak, dead // stopped on some paths only
+			}
+			continue
+		}
 		if v, ok := c.storedHolder(b, j, g); ok {
 			// What it waits on is in a value of the spawner's own that the
 			// spawner stored, before starting it, where the value outlives
@@ -651,6 +717,48 @@ func (c *checker) stopped(j *goJoin, g *ast.GoStmt, graph *cfg.CFG) (unreleased 
 		hows = append(hows, by)
 	}
 	return unreleased, strings.Join(slices.Compact(hows), "; ")
+}
+
+// siblingAlts returns what else releases b: the wait of another goroutine
+// the spawner starts that, once released, goes on to close or stop what b
+// waits on (go func() { <-stop; ln.Close() }() beside an accept loop on
+// ln: closing stop ends both). The other goroutine is a literal with one
+// block, and the close is a statement of its body, done on every path
+// that gets past that block.
+func (c *checker) siblingAlts(j *goJoin, g *ast.GoStmt, b block) []alt {
+	var out []alt
+	for _, st := range funcBody(j.fn).List {
+		ast.Inspect(st, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.GoStmt:
+				lit, ok := ast.Unparen(n.Call.Fun).(*ast.FuncLit)
+				if !ok || n == g {
+					return false
+				}
+				closes := slices.ContainsFunc(lit.Body.List, func(s ast.Stmt) bool {
+					switch s.(type) {
+					case *ast.ExprStmt, *ast.DeferStmt:
+					default:
+						return false // if !quiet { ln.Close() }: not on every path
+					}
+					return slices.ContainsFunc(c.effectsAt(s), func(e effect) bool {
+						return releasesPersistently(e) && slices.ContainsFunc(b.alts, func(a alt) bool { return c.releases(e, a) })
+					})
+				})
+				if !closes {
+					return false
+				}
+				if blocks, opaque := c.goBlocks(n, j.fn); !opaque && len(blocks) == 1 && !blocks[0].soft && !blocks[0].inner {
+					out = append(out, blocks[0].alts...)
+				}
+				return false
+			}
+			return true
+		})
+	}
+	return out
 }
 
 // cleanedUp says how a block of a goroutine is released when its test

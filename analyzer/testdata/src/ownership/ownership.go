@@ -3307,3 +3307,78 @@ func serveListenerForever(handle func(*qlisten.Conn), work func()) {
 	go acceptAll(l, handle) // want `goroutine running acceptAll is never joined`
 	work()
 }
+
+// --- A goroutine beside it closes what it waits on ---
+//
+// The accept loop waits on ln; the goroutine started beside it closes ln
+// once stop is closed. Whoever closes stop ends both: returning stop hands
+// both on. Where nothing closes stop, or the other goroutine closes ln only
+// on some paths, the loop is left running.
+
+func listenUntilStopped() (chan struct{}, error) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return nil, err
+	}
+	stop := make(chan struct{})
+	go func() {
+		<-stop
+		ln.Close()
+	}()
+	go func() {
+		for {
+			conn, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			conn.Close()
+		}
+	}()
+	return stop, nil
+}
+
+func listenNeverStopped() error {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return err
+	}
+	stop := make(chan struct{})
+	go func() { // want `goroutine is never joined, so it can outlive listenNeverStopped`
+		<-stop
+		ln.Close()
+	}()
+	go func() { // want `goroutine is never joined, so it can outlive listenNeverStopped`
+		for {
+			conn, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			conn.Close()
+		}
+	}()
+	return nil
+}
+
+func listenClosedSometimes(quiet bool) (chan struct{}, error) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return nil, err
+	}
+	stop := make(chan struct{})
+	go func() {
+		<-stop
+		if !quiet {
+			ln.Close()
+		}
+	}()
+	go func() { // want `goroutine is never joined, so it can outlive listenClosedSometimes`
+		for {
+			conn, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			conn.Close()
+		}
+	}()
+	return stop, nil
+}

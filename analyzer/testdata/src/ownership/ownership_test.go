@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"example.com/ownership/keeper"
+	"example.com/ownership/qconn"
 	"example.com/ownership/spin"
 	"github.com/stretchr/testify/require"
 )
@@ -604,5 +605,145 @@ func TestFakeServerStuck(t *testing.T) {
 				return line
 			})
 		}
+	}()
+}
+
+// --- A connection closed by CloseWithError ends what serves it ---
+//
+// The server's loop waits in the connection's AcceptStream, which goes
+// through an interface, and calls a hook: what it waits on is not known.
+// It ends when the connection it is given is closed, here by
+// CloseWithError: in a helper's t.Cleanup, or deferred. A connection
+// nothing closes leaves it serving.
+
+type streamServer struct{ onStream func(*qconn.Stream) }
+
+func (s *streamServer) serve(conn *qconn.Conn) error {
+	for {
+		str, err := conn.AcceptStream(context.Background())
+		if err != nil {
+			return err
+		}
+		s.onStream(str)
+	}
+}
+
+func newQConn(t *testing.T) *qconn.Conn {
+	t.Helper()
+	conn, err := qconn.Dial()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { conn.CloseWithError(0, "") })
+	return conn
+}
+
+func TestServeConnClosedByCleanup(t *testing.T) {
+	conn := newQConn(t)
+	s := &streamServer{onStream: func(*qconn.Stream) {}}
+	go s.serve(conn)
+}
+
+func TestServeConnClosedByDefer(t *testing.T) {
+	conn, err := qconn.Dial()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.CloseWithError(0, "done")
+	s := &streamServer{onStream: func(*qconn.Stream) {}}
+	go s.serve(conn)
+}
+
+func TestServeConnNeverClosed(t *testing.T) {
+	conn, err := qconn.Dial()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := &streamServer{onStream: func(*qconn.Stream) {}}
+	go s.serve(conn) // want `goroutine running s.serve is never joined, so it can outlive TestServeConnNeverClosed`
+}
+
+func TestServeConnClosedOnOnePath(t *testing.T) {
+	conn, err := qconn.Dial()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := &streamServer{onStream: func(*qconn.Stream) {}}
+	go s.serve(conn) // want `goroutine running s.serve is not joined on every path: the return at line \d+ skips stopping conn`
+	if testing.Short() {
+		return
+	}
+	conn.CloseWithError(0, "done")
+}
+
+func TestServeConnLiteralClosedBeforeWait(t *testing.T) {
+	conn, err := qconn.Dial()
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan struct{})
+	s := &streamServer{onStream: func(*qconn.Stream) {}}
+	go func() {
+		defer close(done)
+		s.serve(conn)
+	}()
+	conn.CloseWithError(0, "done")
+	select {
+	case <-done:
+	case <-time.After(time.Second):
+		t.Fatal("serve did not return")
+	}
+}
+
+func TestServeConnLiteralNotClosed(t *testing.T) {
+	conn, err := qconn.Dial()
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan struct{})
+	s := &streamServer{onStream: func(*qconn.Stream) {}}
+	go func() { // want `goroutine is not joined on every path: the call to t.Fatal at line \d+ ends TestServeConnLiteralNotClosed without receiving from done`
+		defer close(done)
+		s.serve(conn)
+	}()
+	select {
+	case <-done:
+	case <-time.After(time.Second):
+		t.Fatal("serve did not return")
+	}
+}
+
+// --- A function value a constructor returns that never waits ---
+//
+// newFuture returns a resolver that only cancels: a test goroutine whose
+// last act is to call it ends on its own. A returned function that waits
+// (on a channel of its maker's) may hold the goroutine for ever.
+
+type future struct{ ctx context.Context }
+
+func newFuture() (*future, func(error)) {
+	ctx, cancel := context.WithCancelCause(context.Background())
+	return &future{ctx}, func(err error) { cancel(err) }
+}
+
+func newGate() (chan struct{}, func()) {
+	ch := make(chan struct{})
+	return ch, func() { <-ch }
+}
+
+func TestResolveInGoroutine(t *testing.T) {
+	f, resolve := newFuture()
+	go func() {
+		time.Sleep(time.Millisecond)
+		resolve(context.Canceled)
+	}()
+	<-f.ctx.Done()
+}
+
+func TestWaitInGoroutine(t *testing.T) {
+	_, wait := newGate()
+	go func() { // want `goroutine is never joined, so it can outlive TestWaitInGoroutine`
+		time.Sleep(time.Millisecond)
+		wait()
 	}()
 }
