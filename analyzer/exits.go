@@ -5,6 +5,8 @@ import (
 	"go/types"
 	"slices"
 	"strings"
+
+	"golang.org/x/tools/go/ast/inspector"
 )
 
 // This file follows what a goroutine does once it is released. A reader
@@ -70,8 +72,10 @@ func (c *checker) argStopOf(fd *ast.FuncDecl, fn *types.Func, g *ast.GoStmt, j *
 // argEndsOf returns 1+i when the goroutine of g, started by fn, reads or
 // writes fn's parameter i, a value with a stop method: stopping it makes
 // the goroutine's call fail, and a goroutine that does I/O on a
-// connection ends when it fails (go c.reader(conn) in Open(conn)). 0 when
-// there is none.
+// connection ends when it fails (go c.reader(conn) in Open(conn)). Or
+// when parameter i is a context every block of the goroutine leaves when
+// it is done (go func() { errc <- s.Serve(ctx) }(), the result buffered):
+// cancelling it ends the goroutine. 0 when there is none.
 func (c *checker) argEndsOf(fn *types.Func, g *ast.GoStmt, j *goJoin) int {
 	sig := fn.Type().(*types.Signature)
 	for _, b := range j.blocks {
@@ -80,6 +84,9 @@ func (c *checker) argEndsOf(fn *types.Func, g *ast.GoStmt, j *goJoin) int {
 				return i + 1
 			}
 		}
+	}
+	if i := c.ctxParamEnds(sig, j.blocks); i >= 0 {
+		return i + 1
 	}
 	to := callee(c.info, g.Call)
 	if to == nil {
@@ -96,6 +103,56 @@ func (c *checker) argEndsOf(fn *types.Func, g *ast.GoStmt, j *goJoin) int {
 		}
 	}
 	return 0
+}
+
+// ctxParamEnds returns the index of the context parameter of sig that
+// every one of blocks can leave when it is done, or -1.
+func (c *checker) ctxParamEnds(sig *types.Signature, blocks []block) int {
+	param := -1
+	for _, b := range blocks {
+		if b.inner {
+			continue
+		}
+		i := -1
+		for _, a := range b.alts {
+			if k := paramIndex(sig, a.p.root); a.kind == altDone && a.p.fields == "" && k >= 0 {
+				i = k
+				break
+			}
+		}
+		if i < 0 || param >= 0 && i != param {
+			return -1
+		}
+		param = i
+	}
+	return param
+}
+
+// argStopped reports whether the caller fn stops, on every path on from
+// call (or in a defer before it), the argument whose stop ends the
+// goroutine of o (o.argEnds): it cancels the context it gave, or closes
+// the connection. Whatever else o asks of it (the receive from a result
+// channel with room for the result) is then not needed.
+func (c *checker) argStopped(cur inspector.Cursor, fn ast.Node, call *ast.CallExpr, to *types.Func, o obligation) bool {
+	if o.argEnds == 0 {
+		return false
+	}
+	e := c.obligationExpr(call, to, obligation{target: o.argEnds - 1})
+	if e == nil {
+		return false
+	}
+	a := alt{kind: altIO, p: pathOf(c.info, e)}
+	if !a.p.valid() || !c.localTo(a.p, fn) {
+		return false
+	}
+	if isContextType(c.typeOf(e)) {
+		a.kind = altDone
+	}
+	used := func(n ast.Node) bool {
+		return slices.ContainsFunc(c.effectsAt(n), func(e effect) bool { return c.releases(e, a) })
+	}
+	stmt := c.stmtOf(cur)
+	return deferredBefore(c.info, funcBody(fn), stmt, used) || (flowQuery{g: c.cfgOf(fn), from: stmt, used: used}).leak() == nil
 }
 
 // doesIO reports whether values of type t have a method that reads or

@@ -207,6 +207,7 @@ func (w *factWriter) obligations(obs []factObligation) {
 			w.int(int(x.Kind))
 		}
 		w.int(o.ArgEnds)
+		w.bool(o.Roomy)
 		w.bool(o.Gate != nil)
 		if g := o.Gate; g != nil {
 			w.int(g.Target)
@@ -340,6 +341,7 @@ func (r *factReader) obligations() []factObligation {
 			o.Exits = append(o.Exits, factExit{Target: r.int(), Fields: r.str(), Kind: r.kind()})
 		}
 		o.ArgEnds = r.int()
+		o.Roomy = r.bool()
 		if r.bool() {
 			o.Gate = &factGate{Target: r.int(), Fields: r.str(), On: r.bool()}
 		}

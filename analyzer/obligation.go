@@ -59,6 +59,10 @@ type obligation struct {
 	// argEnds: 1+i when stopping the caller's argument i ends the
 	// goroutine (a reader of the connection passed in); 0 otherwise.
 	argEnds int
+	// roomy, for obRecv: the channel has room for every value the
+	// goroutine sends, which never waits to send: a receive in one case
+	// of a select is as good as one on every path.
+	roomy bool
 	// gate: the boolean option of the caller's value that decides whether
 	// the goroutine is started at all (gate.go); nil when none does.
 	gate *gate
@@ -175,6 +179,9 @@ func (c *checker) goObligation(fd *ast.FuncDecl, fn *types.Func, cur inspector.C
 	o.runs = c.goCallee(g)
 	o.exits = c.exitsOf(fd, fn, g)
 	o.argEnds = c.argEndsOf(fn, g, j)
+	o.roomy = o.kind == obRecv && !slices.ContainsFunc(j.blocks, func(b block) bool {
+		return slices.ContainsFunc(b.alts, func(a alt) bool { return a.kind == altSend && a.p.equal(h.p) })
+	})
 	o.gate = c.gateOf(fd, fn, g)
 	if o.kind == obStop {
 		o.needs, o.joins = c.needsOf(j, h.p)
@@ -1213,6 +1220,9 @@ func (c *checker) inGoCall(cur inspector.Cursor) bool {
 // checkCall checks one obligation at one call, and says how the call
 // drops it, or "" when it does not.
 func (c *checker) checkCall(cur inspector.Cursor, fn ast.Node, call *ast.CallExpr, to *types.Func, o obligation, grow grower) string {
+	if c.argStopped(cur, fn, call, to, o) {
+		return "" // Background(ctx) with defer cancel(): ending the goroutine is enough
+	}
 	var p path
 	if e := c.obligationExpr(call, to, o); e != nil {
 		p = pathOf(c.info, e)
@@ -1235,7 +1245,7 @@ func (c *checker) checkCall(cur inspector.Cursor, fn ast.Node, call *ast.CallExp
 	if !c.localTo(p, fn) {
 		return "" // a field, a parameter, a global: its owner's business (or this function's own obligation)
 	}
-	if !o.isResult() && !c.ownedLocal(p.root, fn) {
+	if !o.isResult() && !c.ownedLocal(p.root, fn) && !(o.kind == obRecv && p.fields == "" && c.onlyMade(p.root, funcBody(fn))) {
 		return "" // a value the function got from elsewhere: its owner's business
 	}
 	used := func(n ast.Node) bool { return c.discharges(n, p, o, grow) }
@@ -1246,7 +1256,14 @@ func (c *checker) checkCall(cur inspector.Cursor, fn ast.Node, call *ast.CallExp
 	// A test's t.Fatal is not held against it here: a value it made is
 	// usually its fixture, and a failing test leaving a fixture running
 	// is a report on every line of every test.
+	// A receive in a select discharges it only on the paths of its case:
+	// a select that leaves by its timeout leaves the goroutine's send
+	// waiting for ever, unless the channel has room for what it sends.
 	q := flowQuery{g: c.cfgOf(fn), from: stmt, used: used, flag: c.stableFlag(fn)}
+	if o.kind == obRecv && !o.roomy {
+		q.used = func(n ast.Node) bool { return !c.isComm(n) && used(n) }
+		q.caseUsed = func(cc *ast.CommClause) bool { return used(cc.Comm) }
+	}
 	if errVar := c.errResult(call, to, stmt); errVar != nil {
 		q.isErr = func(e ast.Expr) bool {
 			id, ok := e.(*ast.Ident)
@@ -1634,9 +1651,20 @@ func (c *checker) reportDrop(call *ast.CallExpr, fn ast.Node, to *types.Func, o 
 	if o.more > 0 {
 		which = fmt.Sprintf("the goroutine started at %s (%s) and %d more are", o.at, o.runs, o.more)
 	}
+	do := obHow(o)
+	if o.argEnds > 0 {
+		// Stopping what it was given ends it too (argStopped).
+		if e := c.obligationExpr(call, to, obligation{target: o.argEnds - 1}); e != nil && pathOf(c.info, e).valid() {
+			if isContextType(c.typeOf(e)) {
+				do += ", or cancel " + c.text(e)
+			} else {
+				do += ", or close " + c.text(e)
+			}
+		}
+	}
 	c.report(ruleBarego, call, nil,
 		"%s %s, so %s never joined: %s on every path (defer it), or hand it on",
-		c.obWhat(to, o), how, which, obHow(o))
+		c.obWhat(to, o), how, which, do)
 	if o.goStmt != nil {
 		if cur, ok := c.cursorOf(o.goStmt); ok {
 			if j := c.joinOf(cur); j.dropped == nil {

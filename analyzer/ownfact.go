@@ -57,6 +57,7 @@ type factObligation struct {
 	Runs    string // what it runs
 	Exits   []factExit
 	ArgEnds int       // 1+i: stopping argument i ends it
+	Roomy   bool      // the channel has room for every send
 	Gate    *factGate // the option that decides whether it starts
 }
 
@@ -544,7 +545,7 @@ func (c *checker) factSummary(fn *types.Func, f *ownFact) *summary {
 }
 
 func encodeObligation(o obligation) factObligation {
-	fo := factObligation{Target: o.target, Fields: o.fields, Kind: uint8(o.kind), Methods: o.methods, ByName: o.byName, At: o.at, Runs: o.runs, ArgEnds: o.argEnds}
+	fo := factObligation{Target: o.target, Fields: o.fields, Kind: uint8(o.kind), Methods: o.methods, ByName: o.byName, At: o.at, Runs: o.runs, ArgEnds: o.argEnds, Roomy: o.roomy}
 	for _, alts := range o.needs {
 		fo.Needs = append(fo.Needs, encodeReleases(alts))
 	}
@@ -559,7 +560,7 @@ func encodeObligation(o obligation) factObligation {
 }
 
 func decodeObligation(o factObligation) obligation {
-	ob := obligation{target: o.Target, fields: o.Fields, kind: obKind(o.Kind), methods: o.Methods, byName: o.ByName, at: o.At, runs: o.Runs, argEnds: o.ArgEnds}
+	ob := obligation{target: o.Target, fields: o.Fields, kind: obKind(o.Kind), methods: o.Methods, byName: o.ByName, at: o.At, runs: o.Runs, argEnds: o.ArgEnds, roomy: o.Roomy}
 	for _, fa := range o.Needs {
 		ob.needs = append(ob.needs, decodeReleases(fa))
 	}

@@ -3308,6 +3308,72 @@ func serveListenerForever(handle func(*qlisten.Conn), work func()) {
 	work()
 }
 
+// --- A result channel with room for the result, and the caller's context ---
+//
+// serveInBackground hands the goroutine's join on with errc, which has room
+// for its one result: the goroutine never waits to send it, and it ends
+// when the context it is given is done. A caller that cancels that context
+// on every path has stopped it, whether or not it reads the result.
+
+type superv struct{ work chan int }
+
+func (s *superv) serve(ctx context.Context) error {
+	for {
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-s.work:
+		}
+	}
+}
+
+func (s *superv) serveInBackground(ctx context.Context) <-chan error {
+	errc := make(chan error, 1)
+	go func() { // want `goroutine is handed on to the caller, but backgroundNeverCancelled drops it`
+		errc <- s.serve(ctx)
+	}()
+	return errc
+}
+
+func backgroundCancelled(s *superv) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	s.serveInBackground(ctx)
+	s.work <- 1
+}
+
+func backgroundReceived(s *superv) error {
+	ctx, cancel := context.WithCancel(context.Background())
+	errc := s.serveInBackground(ctx)
+	cancel()
+	return <-errc
+}
+
+func backgroundNeverCancelled(s *superv) {
+	s.serveInBackground(context.Background()) // want `the result of \(\*superv\).serveInBackground is dropped, so the goroutine started at .* is never joined: receive from it on every path`
+	s.work <- 1
+}
+
+func backgroundCancelledOnOnePath(s *superv, stop bool) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	s.serveInBackground(ctx)
+	if stop {
+		return
+	}
+	s.work <- 1
+}
+
+func backgroundCancelledLater(s *superv, stop bool) {
+	ctx, cancel := context.WithCancel(context.Background())
+	s.serveInBackground(ctx) // want `the result of \(\*superv\).serveInBackground is dropped, so the goroutine started at .* is never joined: receive from it, or cancel ctx on every path`
+	if stop {
+		cancel()
+		return
+	}
+	s.work <- 1
+}
+
 // --- A goroutine beside it closes what it waits on ---
 //
 // The accept loop waits on ln; the goroutine started beside it closes ln
