@@ -114,7 +114,16 @@
 //     registered with a server (s.lns = append(s.lns, ln)) is stopped
 //     by a stop that stops every element (for _, ln := range s.lns {
 //     ln.Close() }); a Wait the caller owes is also made by a method
-//     that waits on the group (Stop ending with g.Wait());
+//     that waits on the group (Stop ending with g.Wait()); a close of
+//     another form (CloseWithError, CloseNow) releases what waits on its
+//     receiver as Close does, though it makes no value owe a stop; a
+//     goroutine that calls code whose waits are not known (a function
+//     value, a connection whose Accept goes through an interface) ends
+//     when a value it is given that closes is closed (go
+//     s.ServeConn(conn), then conn.CloseWithError(0, "")); and a wait is
+//     released by whatever releases the goroutine started beside it that
+//     closes what it waits on (go func() { <-stop; ln.Close() }() beside
+//     an accept loop on ln: closing stop ends both);
 //   - or hands it on: returns or stores the channel, WaitGroup or value
 //     the goroutine is joined or stopped by, or the goroutine works on
 //     its receiver's, a parameter's or a global's (not a bare channel or
@@ -136,12 +145,19 @@
 // result, a select that leaves by another case, a constructor's return
 // nil, err after starting its helpers) is reported at the call, naming
 // the go statement it leaks, and at that go statement when it is in the
-// same package. Only what the caller owns is owed: a value it made (a
-// literal, new, a constructor that keeps it nowhere else), not one it got
-// from elsewhere, nor one the callee keeps (taken from, or stored in, its
-// receiver's fields or a package variable: a pool's map, a cache). A
-// value whose fields hold goroutines of their own is reported once, as
-// the value.
+// same package. A receive in one case of a select discharges it on that
+// case's paths only. A goroutine that sends on a channel its caller made
+// and passed (remove(stop, notify), then select on <-notify and a
+// timeout) is owed a receive the same way. A goroutine that ends when
+// the context or connection its caller passed is done is not owed more
+// by a caller that cancels or closes it on every path: a result channel
+// with room for the one result need not be read (errc :=
+// s.ServeBackground(ctx) beside defer cancel()). Only what the caller
+// owns is owed: a value it made (a literal, new, a constructor that keeps
+// it nowhere else), not one it got from elsewhere, nor one the callee
+// keeps (taken from, or stored in, its receiver's fields or a package
+// variable: a pool's map, a cache). A value whose fields hold goroutines
+// of their own is reported once, as the value.
 //
 // A goroutine also stops when what it does as it ends releases the others.
 // A reader that Open(conn) starts on the connection it was given ends when
