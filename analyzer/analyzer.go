@@ -168,8 +168,11 @@ type checker struct {
 	src        map[string][]byte
 
 	goStmts []inspector.Cursor // every go statement
-	calls   []inspector.Cursor // every call of interest (see collectCalls)
-	joins   map[*ast.GoStmt]*goJoin
+	// goStmtsIn: the go statements of each function (declaration or
+	// literal) that are its own, not of a literal in it (siblingAlts).
+	goStmtsIn map[ast.Node][]*ast.GoStmt
+	calls     []inspector.Cursor // every call of interest (see collectCalls)
+	joins     map[*ast.GoStmt]*goJoin
 
 	importsNursery bool
 	importedSpawns bool

@@ -726,37 +726,36 @@ func (c *checker) stopped(j *goJoin, g *ast.GoStmt, graph *cfg.CFG) (unreleased 
 // block, and the close is a statement of its body, done on every path
 // that gets past that block.
 func (c *checker) siblingAlts(j *goJoin, g *ast.GoStmt, b block) []alt {
-	var out []alt
-	for _, st := range funcBody(j.fn).List {
-		ast.Inspect(st, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.FuncLit:
-				return false
-			case *ast.GoStmt:
-				lit, ok := ast.Unparen(n.Call.Fun).(*ast.FuncLit)
-				if !ok || n == g {
-					return false
-				}
-				closes := slices.ContainsFunc(lit.Body.List, func(s ast.Stmt) bool {
-					switch s.(type) {
-					case *ast.ExprStmt, *ast.DeferStmt:
-					default:
-						return false // if !quiet { ln.Close() }: not on every path
-					}
-					return slices.ContainsFunc(c.effectsAt(s), func(e effect) bool {
-						return releasesPersistently(e) && slices.ContainsFunc(b.alts, func(a alt) bool { return c.releases(e, a) })
-					})
-				})
-				if !closes {
-					return false
-				}
-				if blocks, opaque := c.goBlocks(n, j.fn); !opaque && len(blocks) == 1 && !blocks[0].soft && !blocks[0].inner {
-					out = append(out, blocks[0].alts...)
-				}
-				return false
+	if c.goStmtsIn == nil {
+		c.goStmtsIn = make(map[ast.Node][]*ast.GoStmt)
+		for _, cur := range c.goStmts {
+			if fn := enclosingFuncNode(cur); fn != nil {
+				c.goStmtsIn[fn] = append(c.goStmtsIn[fn], cur.Node().(*ast.GoStmt))
 			}
-			return true
+		}
+	}
+	var out []alt
+	for _, n := range c.goStmtsIn[j.fn] {
+		lit, ok := ast.Unparen(n.Call.Fun).(*ast.FuncLit)
+		if !ok || n == g {
+			continue
+		}
+		closes := slices.ContainsFunc(lit.Body.List, func(s ast.Stmt) bool {
+			switch s.(type) {
+			case *ast.ExprStmt, *ast.DeferStmt:
+			default:
+				return false // if !quiet { ln.Close() }: not on every path
+			}
+			return slices.ContainsFunc(c.effectsAt(s), func(e effect) bool {
+				return releasesPersistently(e) && slices.ContainsFunc(b.alts, func(a alt) bool { return c.releases(e, a) })
+			})
 		})
+		if !closes {
+			continue
+		}
+		if blocks, opaque := c.goBlocks(n, j.fn); !opaque && len(blocks) == 1 && !blocks[0].soft && !blocks[0].inner {
+			out = append(out, blocks[0].alts...)
+		}
 	}
 	return out
 }
