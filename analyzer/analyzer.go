@@ -206,6 +206,7 @@ type checker struct {
 	indexingFields bool                               // fieldIndex is walking the package (callEffects)
 	inLit          map[*ast.FuncLit][]effect          // the effects of literals held in locals that are called (litEffects)
 	quietLits      map[*ast.FuncLit]bool              // whether a literal a function returns never waits (quietResult)
+	growers        map[ast.Node][]grower              // growersIn's answers
 	funcLits       map[funcLitKey]*ast.FuncLit        // onlyFuncLit's answers
 	assigned       map[assignKey]bool                 // assignsField's answers (gate.go)
 	bubbled        map[*types.Func]bool               // test helpers only ever called in synctest bubbles
@@ -257,6 +258,7 @@ func run(pass *analysis.Pass) (any, error) {
 		argStops:    make(map[*types.Func][]obligation),
 		inLit:       make(map[*ast.FuncLit][]effect),
 		quietLits:   make(map[*ast.FuncLit]bool),
+		growers:     make(map[ast.Node][]grower),
 		cleanups:    make(map[fnIndex]bool),
 		lent:        make(map[fnIndex]bool),
 		funcLits:    make(map[funcLitKey]*ast.FuncLit),

@@ -85,7 +85,7 @@ func (c *checker) argEndsOf(fn *types.Func, g *ast.GoStmt, j *goJoin) int {
 			}
 		}
 	}
-	if i := c.ctxParamEnds(sig, j.blocks); i >= 0 {
+	if i := c.paramEnds(sig, j.blocks); i >= 0 {
 		return i + 1
 	}
 	to := callee(c.info, g.Call)
@@ -105,9 +105,10 @@ func (c *checker) argEndsOf(fn *types.Func, g *ast.GoStmt, j *goJoin) int {
 	return 0
 }
 
-// ctxParamEnds returns the index of the context parameter of sig that
-// every one of blocks can leave when it is done, or -1.
-func (c *checker) ctxParamEnds(sig *types.Signature, blocks []block) int {
+// paramEnds returns the index of the parameter of sig that every one of
+// blocks can leave when it is done: a context, or a channel it receives
+// from until it is closed (for ev := range events). -1 when there is none.
+func (c *checker) paramEnds(sig *types.Signature, blocks []block) int {
 	param := -1
 	for _, b := range blocks {
 		if b.inner {
@@ -115,7 +116,7 @@ func (c *checker) ctxParamEnds(sig *types.Signature, blocks []block) int {
 		}
 		i := -1
 		for _, a := range b.alts {
-			if k := paramIndex(sig, a.p.root); a.kind == altDone && a.p.fields == "" && k >= 0 {
+			if k := paramIndex(sig, a.p.root); (a.kind == altDone || a.kind == altRecv) && a.p.fields == "" && k >= 0 {
 				i = k
 				break
 			}
@@ -145,14 +146,65 @@ func (c *checker) argStopped(cur inspector.Cursor, fn ast.Node, call *ast.CallEx
 	if !a.p.valid() || !c.localTo(a.p, fn) {
 		return false
 	}
-	if isContextType(c.typeOf(e)) {
+	switch t := c.typeOf(e); {
+	case isContextType(t):
 		a.kind = altDone
+	case isChan(t):
+		a.kind = altRecv
 	}
+	// What the caller's calls started, and ends as it goes, counts too:
+	// zk.Close() ends the goroutine Connect started, which closes the
+	// event channel Connect returned.
+	growers := c.growersIn(fn)
 	used := func(n ast.Node) bool {
-		return slices.ContainsFunc(c.effectsAt(n), func(e effect) bool { return c.releases(e, a) })
+		es := c.effectsAt(n)
+		for range 2 {
+			for _, g := range growers {
+				es, _ = g(es)
+			}
+		}
+		return slices.ContainsFunc(es, func(e effect) bool { return c.releases(e, a) })
 	}
 	stmt := c.stmtOf(cur)
 	return deferredBefore(c.info, funcBody(fn), stmt, used) || (flowQuery{g: c.cfgOf(fn), from: stmt, used: used}).leak() == nil
+}
+
+// returnedPathAs returns the index of the result at which fd returns the
+// path p (return c, c.events), or -1.
+func (c *checker) returnedPathAs(fd *ast.FuncDecl, p path) int {
+	index := -1
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			for i, e := range n.Results {
+				if pathOf(c.info, e).equal(p) && index < 0 {
+					index = i
+				}
+			}
+		}
+		return index < 0
+	})
+	return index
+}
+
+// growersIn returns the growers (exitGrowth) of the calls fn makes whose
+// goroutines do something as they end, once per function.
+func (c *checker) growersIn(fn ast.Node) []grower {
+	if gs, ok := c.growers[fn]; ok {
+		return gs
+	}
+	var gs []grower
+	eachOwnCall(funcBody(fn), func(call *ast.CallExpr) {
+		if to := callee(c.info, call); to != nil {
+			if g := c.exitGrowth(call, to); g != nil {
+				gs = append(gs, g)
+			}
+		}
+	})
+	c.growers[fn] = gs
+	return gs
 }
 
 // doesIO reports whether values of type t have a method that reads or
@@ -200,10 +252,24 @@ func (c *checker) exitsOf(fd *ast.FuncDecl, fn *types.Func, g *ast.GoStmt) []exi
 		if e.kind != effClose && e.kind != effStop && e.kind != effCancel {
 			continue // what releases a wait on it
 		}
-		if l, ok := c.lift(fd, fn, e.p, obStop); ok {
-			x := exitEffect{target: l.target, fields: l.fields, kind: e.kind}
+		add := func(x exitEffect) {
 			if !slices.Contains(out, x) {
 				out = append(out, x)
+			}
+		}
+		if l, ok := c.lift(fd, fn, e.p, obStop); ok {
+			add(exitEffect{target: l.target, fields: l.fields, kind: e.kind})
+		}
+		// close(c.events), where fd returns c.events too (return c,
+		// c.events), or c := &Conn{events: ec} and returns ec: the caller
+		// knows it as that result.
+		if e.p.fields != "" {
+			if i := c.returnedPathAs(fd, e.p); i >= 0 {
+				add(exitEffect{target: result(i), kind: e.kind})
+			} else if alias := c.fieldAlias(e.p, fd); alias != nil {
+				if i := c.returnedAs(fd, alias); i >= 0 {
+					add(exitEffect{target: result(i), kind: e.kind})
+				}
 			}
 		}
 	}

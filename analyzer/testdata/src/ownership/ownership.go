@@ -3448,3 +3448,74 @@ func listenClosedSometimes(quiet bool) (chan struct{}, error) {
 	}()
 	return stop, nil
 }
+
+// --- A goroutine that ranges over the channel its caller passes ---
+//
+// newEventLog's goroutine ends when the events channel it is given is
+// closed: a caller that closes it on every path, itself or through the
+// goroutine of the source it came from (dialSource's, which closes it once
+// the source is closed), owes no wait.
+
+type eventLog struct {
+	wg sync.WaitGroup
+	n  int
+}
+
+func newEventLog(events <-chan int) *eventLog {
+	l := &eventLog{}
+	l.wg.Add(1)
+	go func() { // want `goroutine is handed on to the caller, but logClosedSometimes drops it`
+		defer l.wg.Done()
+		for range events {
+			l.n++
+		}
+	}()
+	return l
+}
+
+func (l *eventLog) wait() { l.wg.Wait() }
+
+type source struct {
+	quit   chan struct{}
+	events chan int
+}
+
+func dialSource() (*source, <-chan int) {
+	s := &source{quit: make(chan struct{}), events: make(chan int, 4)}
+	go func() {
+		defer close(s.events)
+		<-s.quit
+	}()
+	return s, s.events
+}
+
+func (s *source) Close() { close(s.quit) }
+
+func logUntilClosed() {
+	s, ev := dialSource()
+	defer s.Close()
+	newEventLog(ev)
+}
+
+func logClosedHere(n int) {
+	ev := make(chan int)
+	defer close(ev)
+	newEventLog(ev)
+	for i := range n {
+		ev <- i
+	}
+}
+
+func logClosedSometimes(stop bool) {
+	ev := make(chan int)
+	newEventLog(ev) // want `the result of newEventLog is dropped, so the goroutine started at .* is never joined: call its wait method, or close ev on every path`
+	if stop {
+		close(ev)
+	}
+}
+
+func logNeverClosed() {
+	ev := make(chan int)
+	newEventLog(ev) // want `the result of newEventLog is dropped`
+	ev <- 1
+}
