@@ -223,7 +223,15 @@
 // function was given and waits on (readCmd(r *bufio.Reader)) is, to a
 // caller that made it over a connection, that connection. The two ends
 // of io.Pipe() or net.Pipe() are one: closing the reader the caller gets
-// ends the producer's writes on the other end.
+// ends the producer's writes on the other end. A literal started with
+// arguments (go func(c chan bool) { c <- f() }(ch)) works on them as if
+// it captured them, for each parameter it never assigns. Values made by
+// a constructor of the package with the same channel (w :=
+// NewWriter(c); r := NewReader(c), fields set in order or by name) share
+// it: a receive through r joins a send through w. A method of an element
+// of the receiver's, a parameter's or a global's container (go
+// c.stubs[i].Run()) works on what its owner holds, as one of a field
+// does.
 //
 // Who else owns it. A goroutine whose way out goes through a field its
 // value was lent (a stream's loop that also ends on mset.srv.quitCh, srv

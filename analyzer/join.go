@@ -62,6 +62,18 @@ type joinKey struct {
 // function: it must join it somewhere, or the goroutine is bare.
 func (c *checker) handedOff(cur inspector.Cursor, j *goJoin, g *ast.GoStmt) bool {
 	keys, fn := j.keys, j.fn
+	if sel, ok := ast.Unparen(g.Call.Fun).(*ast.SelectorExpr); ok {
+		_, indexed := ast.Unparen(sel.X).(*ast.IndexExpr)
+		if s, ok := c.info.Selections[sel]; ok && s.Kind() == types.MethodVal && indexed {
+			if p, ok := c.elemPath(sel.X); ok && !c.localTo(p, fn) && c.declaringFunc(cur, p) == nil {
+				// go c.stubs[i].Run(): a method of an element of the
+				// receiver's, a parameter's or a global's container, as
+				// go c.stub.Run() is of a field: its owner's business.
+				j.handoff = &handoff{p: p, kind: obStop}
+				return true
+			}
+		}
+	}
 	for _, k := range keys {
 		if c.localTo(k.p, fn) {
 			continue
@@ -342,7 +354,7 @@ func (c *checker) joinsByEffect(j *goJoin, n ast.Node) bool {
 		}
 		c.callEffects(call, func(kind effKind, p path) {
 			for _, k := range j.keys {
-				if p.equal(k.p) && (k.kind == keyWait && kind == effWait || k.kind == keyChan && !k.multi && kind == effRecv) {
+				if (k.kind == keyWait && kind == effWait || k.kind == keyChan && !k.multi && kind == effRecv) && c.sameValue(p, k.p, j.fn) {
 					found = true
 				}
 			}
@@ -350,6 +362,25 @@ func (c *checker) joinsByEffect(j *goJoin, n ast.Node) bool {
 		return !found
 	})
 	return found
+}
+
+// sameValue reports whether the paths p and q of fn name the same channel
+// or group: equal, or fields of values fn made with the same variable of
+// its own (w := NewWriter(c); r := NewReader(c): w.out and r.in are c).
+func (c *checker) sameValue(p, q path, fn ast.Node) bool {
+	if p.equal(q) {
+		return true
+	}
+	if p.fields == "" && q.fields == "" {
+		return false
+	}
+	alias := func(p path) path {
+		if v := c.fieldAlias(p, fn); v != nil {
+			return path{root: v}
+		}
+		return p
+	}
+	return alias(p).equal(alias(q))
 }
 
 // rangeCut reports whether a range over a channel can be left before the
@@ -403,7 +434,7 @@ func (c *checker) goBody(g *ast.GoStmt, fn ast.Node) (*ast.BlockStmt, func(path)
 		lit = c.localFuncLit(g.Call.Fun, fn)
 	}
 	if lit != nil {
-		return lit.Body, func(p path) (path, bool) { return p, true }
+		return lit.Body, c.litBinder(lit, g.Call)
 	}
 	f := callee(c.info, g.Call)
 	if f == nil || f.Pkg() != c.pass.Pkg {
@@ -834,9 +865,7 @@ func (c *checker) goKeys(g *ast.GoStmt, fn ast.Node) []joinKey {
 		for _, e := range c.handoffs(g, lit, fn) {
 			addExpr(keyHandoff, e)
 		}
-		if ast.Unparen(call.Fun) != ast.Node(lit) {
-			c.litSignals(lit, call, add) // go iterate(1, &wg): through its parameters
-		}
+		c.litSignals(lit, call, add) // go iterate(1, &wg): through its parameters
 	} else {
 		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
 			if s, ok := c.info.Selections[sel]; ok && s.Kind() == types.MethodVal {
@@ -1297,8 +1326,62 @@ func (c *checker) calleeSignals(decl *ast.FuncDecl, call *ast.CallExpr, add func
 	c.bodySignals(sig, decl.Body, call, add)
 }
 
-// litSignals is calleeSignals for a function literal kept in a variable
-// and started as go f(args): what it signals on through its parameters.
+// litBinder maps a path in the terms of lit, called by call, to the
+// caller's terms: a parameter of the literal is the argument it is given
+// (go func(c chan bool) { c <- f() }(ch): c is ch), when the literal
+// never assigns it; anything else it captures is the caller's already.
+func (c *checker) litBinder(lit *ast.FuncLit, call *ast.CallExpr) func(path) (path, bool) {
+	base := c.litArgs(lit, call)
+	return func(p path) (path, bool) {
+		if e, ok := base[p.root]; ok {
+			return c.argPath(e, p.fields)
+		}
+		return p, true
+	}
+}
+
+// litArgs returns, for a literal called with arguments (go func(c chan
+// bool) { ... }(ch), or go f(ch) where f only holds the literal), the
+// argument each parameter is given, for the parameters the literal never
+// assigns. nil when there are none.
+func (c *checker) litArgs(lit *ast.FuncLit, call *ast.CallExpr) map[*types.Var]ast.Expr {
+	sig, ok := c.typeOf(lit).(*types.Signature)
+	if !ok || sig.Variadic() || sig.Params().Len() == 0 || len(call.Args) != sig.Params().Len() {
+		return nil
+	}
+	base := make(map[*types.Var]ast.Expr, sig.Params().Len())
+	for i := 0; i < sig.Params().Len(); i++ {
+		if v := sig.Params().At(i); !c.assignedIn(lit.Body, v) {
+			base[v] = call.Args[i]
+		}
+	}
+	return base
+}
+
+// assignedIn reports whether body assigns v, or takes its address.
+func (c *checker) assignedIn(body ast.Node, v *types.Var) bool {
+	assigned := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if assigned {
+			return false
+		}
+		if u, ok := n.(*ast.UnaryExpr); ok && u.Op == token.AND && pathOf(c.info, u.X).root == v {
+			assigned = true
+		}
+		lhs, _ := assignment(n)
+		for _, l := range lhs {
+			if p := pathOf(c.info, l); p.root == v && p.fields == "" {
+				assigned = true
+			}
+		}
+		return true
+	})
+	return assigned
+}
+
+// litSignals is calleeSignals for a function literal started with
+// arguments, go func(c chan bool) { ... }(ch) or go f(ch) where f holds
+// the literal: what it signals on through its parameters.
 func (c *checker) litSignals(lit *ast.FuncLit, call *ast.CallExpr, add func(keyKind, path, string)) {
 	if sig, ok := c.typeOf(lit).(*types.Signature); ok {
 		c.bodySignals(sig, lit.Body, call, func(kind keyKind, p path, name string) {

@@ -163,7 +163,11 @@ func (c *checker) decide(cur inspector.Cursor, j *goJoin) (stuck *block) {
 		return
 	}
 	if c.handedOff(cur, j, g) {
-		j.how = "its join is handed on with " + keyNames(j.keys)
+		if len(j.keys) > 0 {
+			j.how = "its join is handed on with " + keyNames(j.keys)
+		} else if h := j.handoff; h != nil {
+			j.how = "its join is handed on with " + h.p.root.Name() + strings.ReplaceAll(h.p.fields, elems, "[...]")
+		}
 		return // whoever owns a key joins it
 	}
 	if joinable {
@@ -565,9 +569,23 @@ func (c *checker) readBlocks(g *ast.GoStmt, fn ast.Node) (blocks, soft []block, 
 		lit = c.localFuncLit(call.Fun, fn)
 	}
 	if lit != nil {
+		// A parameter of a literal started in place is the argument it
+		// is given (litArgs): a wait on it is a wait on the caller's
+		// variable. (A local literal started in a loop, go transfer(c,
+		// srv), is left as it was: its arguments are each iteration's.)
+		var args map[*types.Var]ast.Expr
+		if ast.Unparen(call.Fun) == ast.Expr(lit) {
+			args = c.litArgs(lit, call)
+		}
 		own := func(p path) bool { return declaredIn(p.root, lit) }
-		w := &blockWalk{c: c, keep: func(p path) bool { return p.valid() && (!own(p) || p.fields != "") }}
+		w := &blockWalk{c: c, keep: func(p path) bool {
+			_, given := args[p.root]
+			return p.valid() && (!own(p) || p.fields != "" || given)
+		}}
 		w.stmts(lit.Body.List)
+		if len(args) > 0 {
+			w.blocks, w.soft = c.bindLitAlts(w.blocks, args), c.bindLitAlts(w.soft, args)
+		}
 		for i, b := range w.blocks {
 			w.blocks[i].inner = slices.ContainsFunc(b.alts, func(a alt) bool { return own(a.p) })
 		}
@@ -577,6 +595,31 @@ func (c *checker) readBlocks(g *ast.GoStmt, fn ast.Node) (blocks, soft []block, 
 	w := &blockWalk{c: c, keep: func(p path) bool { return p.valid() }}
 	w.call(call)
 	return w.blocks, w.soft, w.opaque || w.locks
+}
+
+// bindLitAlts puts the alternatives of blocks that wait on a parameter of
+// a literal in the terms of the argument it is given (args, litArgs). An
+// alternative whose argument is no path of the caller's (a call's
+// result) stays on the parameter: the literal's own.
+func (c *checker) bindLitAlts(blocks []block, args map[*types.Var]ast.Expr) []block {
+	out := make([]block, 0, len(blocks))
+	for _, b := range blocks {
+		b.alts = slices.Clone(b.alts)
+		for i, a := range b.alts {
+			if e, ok := args[a.p.root]; ok {
+				if p, ok := c.argPath(e, a.p.fields); ok {
+					b.alts[i].p = p
+				}
+			}
+			if e, ok := args[a.cancel.root]; ok && a.cancel.valid() {
+				if p, ok := c.argPath(e, a.cancel.fields); ok {
+					b.alts[i].cancel = p
+				}
+			}
+		}
+		out = append(out, b)
+	}
+	return out
 }
 
 // stopped checks, for each block of the goroutine of j, whether the
@@ -1465,17 +1508,21 @@ func (c *checker) fieldIndex() *fieldUse {
 	return ix
 }
 
-// literalFields calls f for each keyed field of a struct literal.
+// literalFields calls f for each field a struct literal sets, keyed or
+// in order (&Writer{c}).
 func (c *checker) literalFields(lit *ast.CompositeLit, f func(fieldKey, ast.Expr)) {
 	n, ok := types.Unalias(derefType(c.typeOf(lit))).(*types.Named)
 	if !ok {
 		return
 	}
-	for _, el := range lit.Elts {
+	st, _ := n.Underlying().(*types.Struct)
+	for i, el := range lit.Elts {
 		if kv, ok := el.(*ast.KeyValueExpr); ok {
 			if key, ok := kv.Key.(*ast.Ident); ok {
 				f(fieldKey{n.Origin().Obj(), key.Name}, kv.Value)
 			}
+		} else if st != nil && i < st.NumFields() {
+			f(fieldKey{n.Origin().Obj(), st.Field(i).Name()}, el)
 		}
 	}
 }
@@ -1821,17 +1868,23 @@ func (c *checker) readCtorFieldParam(fn *types.Func, field string) int {
 			return false
 		}
 		found := -1
-		for _, el := range lit.Elts {
-			kv, isKV := el.(*ast.KeyValueExpr)
-			if !isKV {
-				continue
+		st, _ := derefType(c.typeOf(lit)).Underlying().(*types.Struct)
+		for i, el := range lit.Elts {
+			var value ast.Expr
+			switch el := el.(type) {
+			case *ast.KeyValueExpr:
+				if key, isID := el.Key.(*ast.Ident); isID && key.Name == field {
+					value = el.Value
+				}
+			default:
+				if st != nil && i < st.NumFields() && st.Field(i).Name() == field {
+					value = el // &Writer{c}: the fields in order
+				}
 			}
-			if key, isID := kv.Key.(*ast.Ident); isID && key.Name == field {
-				if v := pathOf(c.info, kv.Value); v.valid() && v.fields == "" {
-					for i := range sig.Params().Len() {
-						if sig.Params().At(i) == v.root {
-							found = i
-						}
+			if v := pathOf(c.info, value); value != nil && v.valid() && v.fields == "" {
+				for i := range sig.Params().Len() {
+					if sig.Params().At(i) == v.root {
+						found = i
 					}
 				}
 			}

@@ -3519,3 +3519,146 @@ func logNeverClosed() {
 	newEventLog(ev) // want `the result of newEventLog is dropped`
 	ev <- 1
 }
+
+// --- A literal given what it waits on as arguments ---
+//
+// go func(c chan bool) { c <- f() }(ch) is go func() { ch <- f() }(): a
+// parameter the literal never assigns is the argument it is given.
+
+func askThroughArg(f func() bool) bool {
+	ch := make(chan bool)
+	go func(c chan bool) {
+		c <- f()
+	}(ch)
+	return <-ch
+}
+
+func askThroughArgLeft(ctx context.Context, f func() bool) bool {
+	ch := make(chan bool)
+	go func(c chan bool) { // want `goroutine is not joined on every path: the return at line \d+ skips receiving from ch`
+		c <- f()
+	}(ch)
+	select {
+	case v := <-ch:
+		return v
+	case <-ctx.Done():
+		return false
+	}
+}
+
+func countThroughArg(n int, work func(int)) {
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Add(1)
+		go func(wg *sync.WaitGroup, i int) {
+			defer wg.Done()
+			work(i)
+		}(&wg, i)
+	}
+	wg.Wait()
+}
+
+type acceptor struct {
+	ln    net.Listener
+	conns chan net.Conn
+}
+
+func (a *acceptor) acceptThroughArg() {
+	go func(a *acceptor) { // want `goroutine is handed on to the caller, but acceptorLeft drops it`
+		c, err := a.ln.Accept()
+		if err != nil {
+			return
+		}
+		a.conns <- c
+	}(a)
+}
+
+func (a *acceptor) Close() error { return a.ln.Close() }
+
+func (a *acceptor) next() net.Conn { return <-a.conns }
+
+func acceptorClosed(ln net.Listener) net.Conn {
+	a := &acceptor{ln: ln, conns: make(chan net.Conn)}
+	defer a.Close()
+	a.acceptThroughArg()
+	return a.next()
+}
+
+func acceptorLeft(ln net.Listener) {
+	a := &acceptor{ln: ln, conns: make(chan net.Conn)}
+	a.acceptThroughArg() // want `the receiver of \(\*acceptor\).acceptThroughArg is not stopped on every path`
+}
+
+// --- A method of an element of the receiver's container ---
+//
+// go c.stubs[i].run() works on an element the receiver holds, as go
+// c.stub.run() works on a field: the receiver's owner stops it. Elements
+// of a local slice are the function's own.
+
+type pipeStub struct {
+	in   chan int
+	stop chan struct{}
+}
+
+func (s *pipeStub) run() {
+	for {
+		select {
+		case <-s.stop:
+			return
+		case <-s.in:
+		}
+	}
+}
+
+type pipeChain struct{ stubs []*pipeStub }
+
+func (c *pipeChain) start() {
+	for i := range c.stubs {
+		go c.stubs[i].run()
+	}
+}
+
+func (c *pipeChain) interrupt() {
+	for _, s := range c.stubs {
+		close(s.stop)
+	}
+}
+
+func startLocalStubs() {
+	stubs := []*pipeStub{{in: make(chan int), stop: make(chan struct{})}}
+	go stubs[0].run() // want `goroutine running stubs\[0\].run`
+}
+
+// --- Two values that wrap the two ends of one channel ---
+//
+// w and r are made with the same channel, positionally: a receive through
+// r is a receive from what w sends on.
+
+type chanWriter struct{ out chan<- []byte }
+
+func newChanWriter(c chan<- []byte) *chanWriter { return &chanWriter{c} }
+
+func (w *chanWriter) write(b []byte) { w.out <- b }
+
+type chanReader struct{ in <-chan []byte }
+
+func newChanReader(c <-chan []byte) *chanReader { return &chanReader{c} }
+
+func (r *chanReader) read() []byte { return <-r.in }
+
+func pipeOne(b []byte) []byte {
+	c := make(chan []byte)
+	w, r := newChanWriter(c), newChanReader(c)
+	go w.write(b)
+	return r.read()
+}
+
+func pipeSkipped(b []byte, skip bool) []byte {
+	c := make(chan []byte)
+	w, r := newChanWriter(c), newChanReader(c)
+	go w.write(b) // want `goroutine running w.write is never joined, so it can outlive pipeSkipped`
+	if skip {
+		return nil
+	}
+	return r.read()
+}
