@@ -157,6 +157,9 @@ func (c *checker) argStopped(cur inspector.Cursor, fn ast.Node, call *ast.CallEx
 	// event channel Connect returned.
 	growers := c.growersIn(fn)
 	used := func(n ast.Node) bool {
+		if g, ok := n.(*ast.GoStmt); ok {
+			return c.goDoes(g, fn, a) // go func() { cancel() }()
+		}
 		es := c.effectsAt(n)
 		for range 2 {
 			for _, g := range growers {
@@ -167,6 +170,26 @@ func (c *checker) argStopped(cur inspector.Cursor, fn ast.Node, call *ast.CallEx
 	}
 	stmt := c.stmtOf(cur)
 	return deferredBefore(c.info, funcBody(fn), stmt, used) || (flowQuery{g: c.cfgOf(fn), from: stmt, used: used}).leak() == nil
+}
+
+// goDoes reports whether the goroutine of g, started by fn, releases a
+// for certain: a literal that waits on nothing and releases it in a
+// statement of its body (go func() { time.Sleep(d); cancel() }()).
+func (c *checker) goDoes(g *ast.GoStmt, fn ast.Node, a alt) bool {
+	lit, ok := ast.Unparen(g.Call.Fun).(*ast.FuncLit)
+	if !ok {
+		return false
+	}
+	if blocks, opaque := c.goBlocks(g, fn); opaque || len(blocks) > 0 {
+		return false
+	}
+	return slices.ContainsFunc(lit.Body.List, func(s ast.Stmt) bool {
+		switch s.(type) {
+		case *ast.ExprStmt, *ast.DeferStmt:
+			return slices.ContainsFunc(c.effectsAt(s), func(e effect) bool { return c.releases(e, a) })
+		}
+		return false
+	})
 }
 
 // returnedPathAs returns the index of the result at which fd returns the

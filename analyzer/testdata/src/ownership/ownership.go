@@ -3354,6 +3354,24 @@ func backgroundNeverCancelled(s *superv) {
 	s.work <- 1
 }
 
+func backgroundCancelledByGoroutine(s *superv) {
+	ctx, cancel := context.WithCancel(context.Background())
+	s.serveInBackground(ctx)
+	go func() { // want `goroutine is never joined, so it can outlive backgroundCancelledByGoroutine`
+		cancel()
+	}()
+	s.work <- 1
+}
+
+func backgroundCancelledAfterWait(s *superv, release chan struct{}) {
+	ctx, cancel := context.WithCancel(context.Background())
+	s.serveInBackground(ctx) // want `the result of \(\*superv\).serveInBackground is dropped`
+	go func() { // want `goroutine is never joined`
+		<-release
+		cancel()
+	}()
+}
+
 func backgroundCancelledOnOnePath(s *superv, stop bool) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
