@@ -49,7 +49,9 @@ func (c *checker) checkCtxdetach() {
 		if !without && c.boundedProbe(cur) {
 			continue
 		}
-		cands := c.contextsInScope(cur, call.Pos())
+		// ctx := context.Background(): a context in scope that is itself
+		// a root is nothing to detach from.
+		cands := slices.DeleteFunc(c.contextsInScope(cur, call.Pos()), c.rootOnly)
 		var reqs []*types.Var
 		if len(cands) == 0 && !without {
 			reqs = c.requestsInScope(cur, call.Pos())
@@ -592,6 +594,25 @@ func (c *checker) rootFunc(cur, fnCur inspector.Cursor) bool {
 // context it was given.
 func (c *checker) contextsInScope(cur inspector.Cursor, pos token.Pos) []*types.Var {
 	return c.varsInScope(cur, pos, isContextType, nil)
+}
+
+// rootOnly reports whether the local v only ever holds a root context
+// (ctx := context.Background()), which nothing cancels.
+func (c *checker) rootOnly(v *types.Var) bool {
+	if isGlobal(v) {
+		return false
+	}
+	body := c.bodyAround(v)
+	if body == nil {
+		return false
+	}
+	return c.onlyAssigned(body, v, func(lhs, rhs []ast.Expr, i int) bool {
+		if len(lhs) != len(rhs) {
+			return false
+		}
+		call, ok := ast.Unparen(rhs[i]).(*ast.CallExpr)
+		return ok && isFunc(callee(c.info, call), "context", "Background", "TODO")
+	})
 }
 
 // requestsInScope returns the parameters of type *http.Request of the

@@ -1248,6 +1248,9 @@ func (c *checker) checkCall(cur inspector.Cursor, fn ast.Node, call *ast.CallExp
 	if !o.isResult() && !c.ownedLocal(p.root, fn) && !(o.kind == obRecv && p.fields == "" && c.onlyMade(p.root, funcBody(fn))) {
 		return "" // a value the function got from elsewhere: its owner's business
 	}
+	if p.fields == "" && c.storedBefore(p.root, fn, call) {
+		return "" // s.handlers[key] = h before h.run(): whoever keeps it stops it
+	}
 	used := func(n ast.Node) bool { return c.discharges(n, p, o, grow) }
 	stmt := c.stmtOf(cur)
 	if deferredBefore(c.info, funcBody(fn), stmt, used) || c.stoppedByGoroutine(funcBody(fn), stmt, p, o, grow) {

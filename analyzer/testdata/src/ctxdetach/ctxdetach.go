@@ -48,7 +48,8 @@ func twoInScope(parent context.Context, other context.Context) error {
 }
 
 func local() error {
-	ctx := context.Background()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
 	_ = query(ctx)
 	return query(context.Background()) // want `detaches this work from ctx`
 }
@@ -226,4 +227,42 @@ func runHookNow(ctx context.Context, hook func(context.Context) error) error {
 	return sync.OnceValue(func() error {
 		return hook(context.Background()) // want `call to context.Background\(\) detaches this work from ctx`
 	})()
+}
+
+// --- A context in scope that is itself a root ---
+//
+// ctx := context.Background() is nothing to detach from: a cleanup that
+// makes its own root context loses no cancellation. A context that may be
+// derived from a parameter still is.
+
+var rootCleanups []func()
+
+func startWithRoot() error {
+	ctx := context.Background()
+	if err := prepare(ctx); err != nil {
+		return err
+	}
+	rootCleanups = append(rootCleanups, func() {
+		_ = prepare(context.Background())
+	})
+	return nil
+}
+
+func startWithParent(parent context.Context, derive bool) error {
+	ctx := context.Background() // want `call to context.Background\(\) detaches this work from parent`
+	if derive {
+		ctx = parent
+	}
+	return prepare2(ctx, func() error {
+		return prepare(context.TODO()) // want `call to context.TODO\(\) detaches this work from ctx`
+	})
+}
+
+func prepare(ctx context.Context) error { return ctx.Err() }
+
+func prepare2(ctx context.Context, f func() error) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	return f()
 }

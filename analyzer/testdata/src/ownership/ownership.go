@@ -3680,3 +3680,53 @@ func pipeSkipped(b []byte, skip bool) []byte {
 	}
 	return r.read()
 }
+
+// --- A value stored in its owner's map before it starts ---
+//
+// register keeps h in the registry before h.run() starts its loop: the
+// registry's close stops it. A handler nobody keeps must be closed.
+
+type rhandler struct {
+	reqs chan int
+	done chan struct{}
+}
+
+func (h *rhandler) run() {
+	go func() { // want `goroutine is handed on to the caller, but runUnkept drops it`
+		for {
+			select {
+			case <-h.done:
+				return
+			case <-h.reqs:
+			}
+		}
+	}()
+}
+
+func (h *rhandler) close() { close(h.done) }
+
+type hregistry struct {
+	mu       sync.Mutex
+	handlers map[string]*rhandler
+}
+
+func (r *hregistry) register(key string) {
+	h := &rhandler{reqs: make(chan int), done: make(chan struct{})}
+	r.mu.Lock()
+	r.handlers[key] = h
+	r.mu.Unlock()
+	h.run()
+}
+
+func (r *hregistry) closeAll() {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for _, h := range r.handlers {
+		h.close()
+	}
+}
+
+func runUnkept() {
+	h := &rhandler{reqs: make(chan int), done: make(chan struct{})}
+	h.run() // want `the receiver of \(\*rhandler\).run is not stopped on every path`
+}
