@@ -3366,7 +3366,7 @@ func backgroundCancelledByGoroutine(s *superv) {
 func backgroundCancelledAfterWait(s *superv, release chan struct{}) {
 	ctx, cancel := context.WithCancel(context.Background())
 	s.serveInBackground(ctx) // want `the result of \(\*superv\).serveInBackground is dropped`
-	go func() { // want `goroutine is never joined`
+	go func() {              // want `goroutine is never joined`
 		<-release
 		cancel()
 	}()
