@@ -60,12 +60,39 @@ func (c *checker) walkEffects(n ast.Node, goroutines bool, note func(effKind, pa
 	c.walk(n, goroutines, note, nil)
 }
 
+// groupDone notes, for a goroutine started by g, the WaitGroups it counts
+// down as it ends (go func() { cb(); w.Done() }()): starting it is as
+// wg.Go is, Done when it returns (a WaitGroupWrapper's Wrap).
+func (c *checker) groupDone(g *ast.GoStmt, note func(effKind, path)) {
+	lit, ok := ast.Unparen(g.Call.Fun).(*ast.FuncLit)
+	if !ok {
+		return
+	}
+	for _, s := range lit.Body.List {
+		if d, ok := s.(*ast.DeferStmt); ok {
+			s = &ast.ExprStmt{X: d.Call}
+		}
+		es, ok := s.(*ast.ExprStmt)
+		if !ok {
+			continue
+		}
+		if call, ok := ast.Unparen(es.X).(*ast.CallExpr); ok && isMethod(callee(c.info, call), "sync", "WaitGroup", "Done") {
+			if p := pathOf(c.info, ast.Unparen(call.Fun).(*ast.SelectorExpr).X); p.valid() {
+				note(effDone, p)
+			}
+		}
+	}
+}
+
 // walk is walkEffects, and, with reg, the walk that also finds the
 // registrations of a body (registry.go): one pass over it for both.
 func (c *checker) walk(n ast.Node, goroutines bool, note func(effKind, path), reg func(ast.Node)) {
 	visit := func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.GoStmt:
+			if !goroutines {
+				c.groupDone(n, note)
+			}
 			return goroutines
 		case *ast.SendStmt:
 			note(effSend, pathOf(c.info, n.Chan))

@@ -25,6 +25,7 @@ import (
 	"example.com/ownership/pool"
 	"example.com/ownership/qlisten"
 	"example.com/ownership/respool"
+	"example.com/ownership/wgwrap"
 )
 
 func work()               {}
@@ -3729,4 +3730,33 @@ func (r *hregistry) closeAll() {
 func runUnkept() {
 	h := &rhandler{reqs: make(chan int), done: make(chan struct{})}
 	h.run() // want `the receiver of \(\*rhandler\).run is not stopped on every path`
+}
+
+// --- A WaitGroup of another package that starts what it counts ---
+//
+// Wrap adds to the group and starts a goroutine that is Done when it
+// returns, as wg.Go does: a Wait on the group ends when those goroutines
+// do, so exit, which releases them first, returns.
+
+type wrappedServer struct {
+	wg   wgwrap.WaitGroupWrapper
+	stop chan struct{}
+}
+
+func (s *wrappedServer) start() { s.wg.Wrap(func() { <-s.stop }) }
+
+func (s *wrappedServer) exit() {
+	close(s.stop)
+	s.wg.Wait()
+}
+
+func wrappedExit() {
+	s := &wrappedServer{stop: make(chan struct{})}
+	s.start()
+	done := make(chan struct{})
+	go func() {
+		s.exit()
+		close(done)
+	}()
+	<-done
 }
