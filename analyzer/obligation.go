@@ -835,6 +835,51 @@ func (c *checker) returnedVar(fd *ast.FuncDecl, i int) *types.Var {
 	return v
 }
 
+// closedAfterWait returns the channel fields that a method of the value
+// at v closes right after waiting on its group at fields wg (c.wg.Wait();
+// close(c.StopChan)): receiving from one is waiting on the group.
+func (c *checker) closedAfterWait(v path, wg string) []string {
+	n, ok := types.Unalias(derefType(c.pathType(v))).(*types.Named)
+	if !ok || n.Obj().Pkg() != c.pass.Pkg {
+		return nil
+	}
+	var out []string
+	for m := range n.Origin().Methods() {
+		decl := c.decls[m]
+		if decl == nil || decl.Body == nil || decl.Recv == nil {
+			continue
+		}
+		recv := m.Type().(*types.Signature).Recv()
+		ast.Inspect(decl.Body, func(node ast.Node) bool {
+			list, ok := node.(*ast.BlockStmt)
+			if !ok {
+				return true
+			}
+			waited := false
+			for _, s := range list.List {
+				es, ok := s.(*ast.ExprStmt)
+				if !ok {
+					continue
+				}
+				call, ok := ast.Unparen(es.X).(*ast.CallExpr)
+				if !ok {
+					continue
+				}
+				if isMethod(callee(c.info, call), "sync", "WaitGroup", "Wait") {
+					p := pathOf(c.info, ast.Unparen(call.Fun).(*ast.SelectorExpr).X)
+					waited = waited || p.root == recv && p.fields == wg
+				} else if waited && isBuiltinCall(c.info, call, "close") && len(call.Args) == 1 {
+					if p := pathOf(c.info, call.Args[0]); p.root == recv && p.fields != "" && !slices.Contains(out, p.fields) {
+						out = append(out, p.fields)
+					}
+				}
+			}
+			return true
+		})
+	}
+	return out
+}
+
 // needsOf returns what ends the goroutine of j through the value at v (in
 // the spawner's terms): for each of its blocks, the effects on v's fields
 // that release it (nil when some block has nothing under v), and the
@@ -853,6 +898,9 @@ func (c *checker) needsOf(j *goJoin, v path) (needs [][]release, joins []release
 		case !ok:
 		case k.kind == keyWait:
 			joins = append(joins, release{kinds: []effKind{effWait}, fields: f})
+			for _, g := range c.closedAfterWait(v, f) {
+				joins = append(joins, release{kinds: []effKind{effRecv}, fields: g})
+			}
 		case k.kind == keyChan && !c.consumedInside(k.p):
 			joins = append(joins, release{kinds: []effKind{effRecv}, fields: f})
 		}

@@ -3760,3 +3760,53 @@ func wrappedExit() {
 	}()
 	<-done
 }
+
+// --- A channel closed once the group is waited for ---
+//
+// Stop closes StopChan right after waiting for the consumer's goroutines:
+// a receive from StopChan waits for them too.
+
+type consumer struct {
+	wg       sync.WaitGroup
+	exitCh   chan int
+	StopChan chan int
+	once     sync.Once
+}
+
+func newConsumer() *consumer {
+	c := &consumer{exitCh: make(chan int), StopChan: make(chan int)}
+	c.wg.Add(1)
+	go c.loop() // want `goroutine running c.loop is handed on to the caller, but consumeAndLeave drops it`
+	return c
+}
+
+func (c *consumer) loop() {
+	defer c.wg.Done()
+	<-c.exitCh
+}
+
+func (c *consumer) Stop() {
+	c.once.Do(func() {
+		close(c.exitCh)
+		c.wg.Wait()
+		close(c.StopChan)
+	})
+}
+
+func consumeUntilStopped(term chan int) {
+	c := newConsumer()
+	for {
+		select {
+		case <-c.StopChan:
+			return
+		case <-term:
+			c.Stop()
+		}
+	}
+}
+
+func consumeAndLeave(term chan int) {
+	c := newConsumer() // want `the result of newConsumer is not stopped on every path`
+	<-term
+	_ = c.StopChan
+}
