@@ -211,6 +211,16 @@
 // newUDPConn(t)) is stopped when the test ends: a goroutine that waits
 // on it is not left behind.
 //
+// A group is counted down by the goroutines a function starts that end
+// with its Done (w.Add(1); go func() { cb(); w.Done() }(), a
+// WaitGroupWrapper's Wrap, across packages), as by wg.Go. A value stored
+// where it outlives the function (s.handlers[key] = h) before the call
+// that starts its goroutine (h.run()) is its keeper's to stop. A receive
+// from a channel the value closes right after waiting on its group
+// (c.wg.Wait(); close(c.StopChan)) waits for the goroutines too. A caller
+// that cancels the context it passed in a goroutine that does nothing
+// else first (go func() { cancel() }()) has stopped what it ends.
+//
 // A semaphore's token is no wait: a goroutine that gives back the token
 // its spawner took just before starting it (case v.throttle <-
 // struct{}{}: go func() { out <- check(); <-v.throttle }()) cannot block
@@ -395,7 +405,9 @@
 // gives a new root to a variable that held context.Background() when
 // every context in scope is such a root (ctx := context.Background(); if d
 // > 0 { ctx, cancel = context.WithTimeout(context.Background(), d) }); a
-// comparison with Background(); a context read only for its values, never
+// root where every context in scope only ever holds a root itself (ctx :=
+// context.Background(), then a cleanup making its own); a comparison with
+// Background(); a context read only for its values, never
 // for its cancellation (pprof.SetGoroutineLabels(context.Background())
 // clears the profiler labels; runtime/trace's Log, Logf, StartRegion and
 // WithRegion; log/slog; a function whose context parameter it reads only
