@@ -49,9 +49,14 @@ func (c *checker) checkCtxdetach() {
 		if !without && c.boundedProbe(cur) {
 			continue
 		}
-		// ctx := context.Background(): a context in scope that is itself
-		// a root is nothing to detach from.
-		cands := slices.DeleteFunc(c.contextsInScope(cur, call.Pos()), c.rootOnly)
+		// ctx := context.Background(), then a closure that makes its own
+		// root: the enclosing function's context is itself a root, nothing
+		// the closure detaches from. (In the function itself, a second
+		// Background beside ctx still is one: ctx may be derived later.)
+		cands := c.contextsInScope(cur, call.Pos())
+		if lit, ok := fnCur.Node().(*ast.FuncLit); ok {
+			cands = slices.DeleteFunc(cands, func(v *types.Var) bool { return !declaredIn(v, lit) && c.rootOnly(v) })
+		}
 		var reqs []*types.Var
 		if len(cands) == 0 && !without {
 			reqs = c.requestsInScope(cur, call.Pos())

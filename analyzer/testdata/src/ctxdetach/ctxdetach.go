@@ -48,8 +48,7 @@ func twoInScope(parent context.Context, other context.Context) error {
 }
 
 func local() error {
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
+	ctx := context.Background()
 	_ = query(ctx)
 	return query(context.Background()) // want `detaches this work from ctx`
 }
