@@ -319,7 +319,7 @@ func (c *checker) fieldRefs(k fieldKey) []ref {
 	}
 	var refs []ref
 	for _, d := range decls {
-		eachRef(c.info, d, func(r ref) {
+		c.eachRef(d, func(r ref) {
 			if r.path.fields == "" {
 				return
 			}
@@ -358,7 +358,7 @@ func (c *checker) paramReceivers(r ref) ([]receiver, bool) {
 	param := fn.Origin().Type().(*types.Signature).Params().At(i)
 	var recvs []receiver
 	ok := true
-	eachRef(c.info, decl.Body, func(pr ref) {
+	c.eachRef(decl.Body, func(pr ref) {
 		if !ok || pr.path.root != param {
 			return
 		}

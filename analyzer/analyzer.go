@@ -223,6 +223,13 @@ type checker struct {
 	copies         map[*types.Var]path                // see localCopies
 	pipes          map[*types.Var]*types.Var          // see pipePartner
 	holders        map[holderKey][]*types.Var         // see holdersOf
+
+	// The references walkRefs finds in each node it is asked about (see
+	// refsOf). They depend on the node's syntax and types.Info alone, and
+	// the rules ask about the same few nodes over and over: a spawner's
+	// body once for each of its go statements, each statement of it once
+	// for each flow query that passes it.
+	refs map[refsKey][]ref
 }
 
 // ctxParam names a function's context parameter.

@@ -172,7 +172,7 @@ func (c *checker) checkGroupGo() {
 			continue
 		}
 		handed, waited := false, false
-		eachRef(c.info, funcBody(fn), func(r ref) {
+		c.eachRef(funcBody(fn), func(r ref) {
 			if r.path.root != p.root || r.path.fields != "" {
 				return
 			}
@@ -188,7 +188,7 @@ func (c *checker) checkGroupGo() {
 		}
 		used := func(n ast.Node) bool {
 			found := false
-			eachRef(c.info, n, func(r ref) {
+			c.eachRef(n, func(r ref) {
 				found = found || r.path.root == p.root && r.path.fields == "" && r.kind == useMethod && r.method.Name() == "Wait"
 			})
 			return found
@@ -269,7 +269,7 @@ func (c *checker) groupGoJoinedBy(call *ast.CallExpr, fn ast.Node, graph *cfg.CF
 	for _, wg := range wgs {
 		waits := func(n ast.Node) bool {
 			found := false
-			eachRef(c.info, n, func(r ref) {
+			c.eachRef(n, func(r ref) {
 				found = found || r.path.equal(wg) && r.kind == useMethod && r.method.Name() == "Wait"
 			})
 			return found

@@ -424,7 +424,7 @@ func (c *checker) closedLocally(cur inspector.Cursor, call *ast.CallExpr) (*type
 		return nil, nil
 	}
 	closed, handed := false, false
-	eachRef(c.info, funcBody(fn), func(r ref) {
+	c.eachRef(funcBody(fn), func(r ref) {
 		if r.path.root != p.root || r.path.fields != "" {
 			return
 		}

@@ -87,7 +87,7 @@ func (c *checker) handedOff(cur inspector.Cursor, j *goJoin, g *ast.GoStmt) bool
 			return true // a field, a parameter, a global: its owner's business
 		}
 		joined := false
-		eachRef(c.info, funcBody(outer), func(r ref) {
+		c.eachRef(funcBody(outer), func(r ref) {
 			if !joined && !within(r.expr, g) && c.refJoins(k, r) {
 				joined = true
 			}
@@ -101,7 +101,7 @@ func (c *checker) handedOff(cur inspector.Cursor, j *goJoin, g *ast.GoStmt) bool
 	// path, where handing the key on counts as joining.
 	found := false
 	stops := make(map[int]bool, len(keys)) // valueStops of each key, once
-	eachRef(c.info, funcBody(fn), func(r ref) {
+	c.eachRef(funcBody(fn), func(r ref) {
 		if found || within(r.expr, g) || r.expr.Pos() > g.Pos() {
 			return // after it
 		}
@@ -917,7 +917,7 @@ func (c *checker) handoffs(g *ast.GoStmt, lit *ast.FuncLit, fn ast.Node) []ast.E
 	}
 	var out []ast.Expr
 	seen := make(map[*types.Var]bool)
-	eachRef(c.info, lit.Body, func(r ref) {
+	c.eachRef(lit.Body, func(r ref) {
 		v := r.path.root
 		if r.kind != useRecv || r.path.fields != "" || seen[v] || declaredIn(v, lit) || !c.localTo(r.path, fn) {
 			return
@@ -1100,7 +1100,7 @@ func (c *checker) onlyFinalRecvs(lit *ast.FuncLit, v *types.Var) bool {
 		}
 	}
 	ok := true
-	eachRef(c.info, lit.Body, func(r ref) {
+	c.eachRef(lit.Body, func(r ref) {
 		if r.path.root == v && !final[r.expr] {
 			ok = false
 		}
@@ -1117,7 +1117,7 @@ func (c *checker) otherReceivers(g *ast.GoStmt, fn ast.Node, v *types.Var) bool 
 			continue
 		}
 		used := false
-		eachRef(c.info, g2.Call, func(r ref) { used = used || r.path.root == v })
+		c.eachRef(g2.Call, func(r ref) { used = used || r.path.root == v })
 		if used {
 			return true
 		}
@@ -1251,7 +1251,7 @@ func (c *checker) declaringBody(v *types.Var, fn ast.Node) *ast.BlockStmt {
 // uses (wg.Done, passing &wg on), a channel it closes or sends on, a value it
 // calls methods on that has a Close/Shutdown/Stop method.
 func (c *checker) signals(body ast.Node, keep func(*types.Var) bool, f func(keyKind, ref)) {
-	eachRefNoGo(c.info, body, func(r ref) {
+	c.eachRefNoGo(body, func(r ref) {
 		if !keep(r.path.root) {
 			return
 		}
@@ -1515,7 +1515,7 @@ func (c *checker) addsBefore(fn ast.Node, g *ast.GoStmt) []ast.Expr {
 			if g2 == g || g2.Pos() < add.End() || g2.Pos() > g.Pos() || !within(g2, fn) {
 				continue
 			}
-			eachRef(c.info, g2.Call, func(r ref) {
+			c.eachRef(g2.Call, func(r ref) {
 				if r.path.equal(wg) {
 					consumed = true
 				}
@@ -1537,7 +1537,7 @@ func (c *checker) keysUsed(keys []joinKey, n ast.Node) bool {
 // keysUsedIf is keysUsed counting only the references keep accepts.
 func (c *checker) keysUsedIf(keys []joinKey, n ast.Node, keep func(joinKey, ref) bool) bool {
 	found := false
-	eachRef(c.info, n, func(r ref) {
+	c.eachRef(n, func(r ref) {
 		if r.parent == nil {
 			// A range's channel, as the control-flow graph gives it: alone.
 			if rs := c.rangeOf(r.expr); rs != nil {

@@ -1553,7 +1553,7 @@ func (c *checker) errResult(call *ast.CallExpr, to *types.Func, stmt ast.Node) *
 // goroutines they release do as they end (exitGrowth).
 func (c *checker) discharges(n ast.Node, p path, o obligation, grow grower) bool {
 	found := false
-	eachRef(c.info, n, func(r ref) {
+	c.eachRef(n, func(r ref) {
 		if found || !r.path.prefixOf(p) && !p.prefixOf(r.path) {
 			return
 		}

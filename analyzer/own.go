@@ -241,7 +241,7 @@ func (c *checker) decide(cur inspector.Cursor, j *goJoin) (stuck *block) {
 	j.bare = true
 	if j.leak != nil || j.deadEnd != nil {
 		// Does the function join it anywhere at all? If not, say so.
-		eachRef(c.info, funcBody(j.fn), func(r ref) {
+		c.eachRef(funcBody(j.fn), func(r ref) {
 			if r.expr.Pos() >= g.End() {
 				for _, k := range j.keys {
 					if c.refJoins(k, r) {
@@ -373,7 +373,7 @@ func (c *checker) goWalk(g *ast.GoStmt, fn ast.Node) *blockWalk {
 // a testing.TB, which must not be used after its test has ended.
 func (c *checker) usesTest(g *ast.GoStmt) bool {
 	found := false
-	eachRef(c.info, g.Call, func(r ref) {
+	c.eachRef(g.Call, func(r ref) {
 		t := c.typeOf(r.expr)
 		found = found || isNamed(t, "testing", "T") || isNamed(t, "testing", "B") || isNamed(t, "testing", "F") || isNamed(t, "testing", "TB")
 	})
@@ -435,7 +435,7 @@ func (c *checker) goBlocks(g *ast.GoStmt, fn ast.Node) (blocks []block, opaque b
 	// Nothing known blocks it: what it uses then stands for what it may
 	// wait on. A context it uses is done when it must stop.
 	var alts []alt
-	eachRef(c.info, g.Call, func(r ref) {
+	c.eachRef(g.Call, func(r ref) {
 		if isContextType(c.typeOf(r.expr)) && r.path.fields == "" && !declaredIn(r.path.root, g.Call.Fun) &&
 			!slices.ContainsFunc(alts, func(a alt) bool { return a.p.equal(r.path) }) {
 			alts = append(alts, alt{kind: altDone, p: r.path})
@@ -1394,7 +1394,7 @@ func (c *checker) onlyMade(v *types.Var, body ast.Node) bool {
 // than as a channel operand or the receiver of a method.
 func (c *checker) passedOn(v *types.Var, body ast.Node) bool {
 	found := false
-	eachRef(c.info, body, func(r ref) {
+	c.eachRef(body, func(r ref) {
 		if r.path.root == v && r.path.fields == "" && (r.kind == useValue && !isCallee(r) && c.rangeOf(r.expr) == nil || r.kind == useGoArg) {
 			found = true
 		}
@@ -1950,7 +1950,7 @@ func (c *checker) holdersOf(v *types.Var, fn ast.Node) []*types.Var {
 		return hs
 	}
 	var hs []*types.Var
-	eachRef(c.info, funcBody(fn), func(r ref) {
+	c.eachRef(funcBody(fn), func(r ref) {
 		if r.path.root != v || r.path.fields != "" {
 			return
 		}
@@ -2018,7 +2018,7 @@ func (c *checker) returnsOrStores(n ast.Node, v *types.Var) bool {
 // outside the go statement g.
 func (c *checker) handsOnAt(n ast.Node, v *types.Var, g ast.Node) bool {
 	found := false
-	eachRef(c.info, n, func(r ref) {
+	c.eachRef(n, func(r ref) {
 		if found || r.path.root != v || r.path.fields != "" || within(r.expr, g) {
 			return
 		}
@@ -2070,7 +2070,7 @@ func (c *checker) borrows(f *types.Func, decl *ast.FuncDecl, i int) bool {
 		return false // it stops what it is given: the stop goes with it
 	}
 	borrowed := true
-	eachRef(c.info, decl.Body, func(pr ref) {
+	c.eachRef(decl.Body, func(pr ref) {
 		if !borrowed || pr.path.root != p || pr.path.fields != "" {
 			return
 		}
@@ -2090,7 +2090,7 @@ func (c *checker) borrows(f *types.Func, decl *ast.FuncDecl, i int) bool {
 func (c *checker) handsOn(fn ast.Node, v *types.Var, cur inspector.Cursor) bool {
 	found := false
 	g := cur.Node()
-	eachRef(c.info, funcBody(fn), func(r ref) {
+	c.eachRef(funcBody(fn), func(r ref) {
 		if found || r.path.root != v || r.path.fields != "" || within(r.expr, g) {
 			return // the goroutine's own use of it is not handing it on
 		}

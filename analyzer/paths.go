@@ -103,11 +103,42 @@ type ref struct {
 
 // eachRef calls f for every maximal path expression within n (including
 // inside nested function literals), classifying how it is used.
-func eachRef(info *types.Info, n ast.Node, f func(r ref)) { walkRefs(info, n, false, f) }
+func (c *checker) eachRef(n ast.Node, f func(r ref)) {
+	for _, r := range c.refsOf(n, false) {
+		f(r)
+	}
+}
 
 // eachRefNoGo is eachRef, but skips go statements: what another goroutine
 // does is not done here.
-func eachRefNoGo(info *types.Info, n ast.Node, f func(r ref)) { walkRefs(info, n, true, f) }
+func (c *checker) eachRefNoGo(n ast.Node, f func(r ref)) {
+	for _, r := range c.refsOf(n, true) {
+		f(r)
+	}
+}
+
+// refsKey names one walk of walkRefs: its node, and whether it skips go
+// statements.
+type refsKey struct {
+	n      ast.Node
+	skipGo bool
+}
+
+// refsOf returns what walkRefs finds in n, in its order, walking n only
+// the first time it is asked (see checker.refs).
+func (c *checker) refsOf(n ast.Node, skipGo bool) []ref {
+	k := refsKey{n, skipGo}
+	if rs, ok := c.refs[k]; ok {
+		return rs
+	}
+	var rs []ref
+	walkRefs(c.info, n, skipGo, func(r ref) { rs = append(rs, r) })
+	if c.refs == nil {
+		c.refs = make(map[refsKey][]ref)
+	}
+	c.refs[k] = rs
+	return rs
+}
 
 func walkRefs(info *types.Info, n ast.Node, skipGo bool, f func(r ref)) {
 	if n == nil {

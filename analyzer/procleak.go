@@ -52,7 +52,7 @@ func (c *checker) checkProcleak() {
 func (c *checker) checkStarted(cur inspector.Cursor, fn ast.Node, call *ast.CallExpr, cmd *types.Var) {
 	used := func(n ast.Node) bool {
 		found := false
-		eachRef(c.info, n, func(r ref) {
+		c.eachRef(n, func(r ref) {
 			if found || r.path.root != cmd {
 				return
 			}

@@ -192,7 +192,7 @@ func (c *checker) ctorFact(fd *ast.FuncDecl, fn *types.Func) *scopeFact {
 	// The owners must not go anywhere but to the caller: not passed to a
 	// call, sent, started with, or stored outside the function.
 	shared := false
-	eachRef(c.info, fd.Body, func(r ref) {
+	c.eachRef(fd.Body, func(r ref) {
 		if _, ok := owners[r.path.root]; !ok || r.path.fields != "" {
 			return
 		}
@@ -275,7 +275,7 @@ func (c *checker) closerMethods(t types.Type) []string {
 			}
 			recv, _ := c.info.Defs[decl.Recv.List[0].Names[0]].(*types.Var)
 			found := false
-			eachRef(c.info, decl.Body, func(r ref) {
+			c.eachRef(decl.Body, func(r ref) {
 				if found || r.kind != useMethod || r.path.root != recv {
 					return
 				}
@@ -410,7 +410,7 @@ func isErrorType(t types.Type) bool {
 func (c *checker) checkLocalScope(fn, stmt ast.Node, call *ast.CallExpr, v, errVar *types.Var, closers []string) {
 	used := func(n ast.Node) bool {
 		found := false
-		eachRef(c.info, n, func(r ref) {
+		c.eachRef(n, func(r ref) {
 			if found || r.path.root != v || r.path.fields != "" {
 				return
 			}
