@@ -230,6 +230,12 @@ type checker struct {
 	// body once for each of its go statements, each statement of it once
 	// for each flow query that passes it.
 	refs map[refsKey][]ref
+
+	// The static calls each function declaration makes itself (see
+	// staticCalls): the spawn facts and the obligations both follow them
+	// from every function of the package, and they depend on the syntax
+	// and types.Info alone.
+	ownCalls map[*ast.FuncDecl][]staticCall
 }
 
 // ctxParam names a function's context parameter.

@@ -130,11 +130,11 @@ func (c *checker) computeObligations() {
 		if fd.Body == nil {
 			continue
 		}
-		eachOwnCall(fd.Body, func(call *ast.CallExpr) {
-			if to := typeutil.StaticCallee(c.info, call); to != nil && to != fn {
-				calls = append(calls, ownCall{fn, fd, call, to})
+		for _, sc := range c.staticCalls(fd) {
+			if sc.to != fn {
+				calls = append(calls, ownCall{fn, fd, sc.call, sc.to})
 			}
-		})
+		}
 	}
 	var grew map[*types.Func]bool
 	for round := 0; round == 0 || len(grew) > 0; round++ {

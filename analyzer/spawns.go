@@ -71,11 +71,11 @@ func (c *checker) exportSpawnFacts() {
 				continue
 			}
 			order = append(order, fn)
-			eachOwnCall(fd.Body, func(call *ast.CallExpr) {
-				if to := typeutil.StaticCallee(c.info, call); to != nil && to != fn {
-					edges = append(edges, edge{fn, to})
+			for _, sc := range c.staticCalls(fd) {
+				if sc.to != fn {
+					edges = append(edges, edge{fn, sc.to})
 				}
-			})
+			}
 		}
 	}
 	for _, cur := range c.goStmts {
@@ -122,6 +122,33 @@ func (c *checker) shortPos(n ast.Node) string {
 func (c *checker) factPos(n ast.Node) string {
 	p := c.pass.Fset.Position(n.Pos())
 	return fmt.Sprintf("%s/%s:%d", c.pass.Pkg.Path(), filepath.Base(p.Filename), p.Line)
+}
+
+// A staticCall is a call a function makes itself, and the function it
+// calls (typeutil.StaticCallee).
+type staticCall struct {
+	call *ast.CallExpr
+	to   *types.Func
+}
+
+// staticCalls returns the calls the body of fd makes itself (eachOwnCall)
+// whose callee is static, in the order of the source, walking the body
+// only the first time (see checker.ownCalls).
+func (c *checker) staticCalls(fd *ast.FuncDecl) []staticCall {
+	if cs, ok := c.ownCalls[fd]; ok {
+		return cs
+	}
+	var cs []staticCall
+	eachOwnCall(fd.Body, func(call *ast.CallExpr) {
+		if to := typeutil.StaticCallee(c.info, call); to != nil {
+			cs = append(cs, staticCall{call, to})
+		}
+	})
+	if c.ownCalls == nil {
+		c.ownCalls = make(map[*ast.FuncDecl][]staticCall)
+	}
+	c.ownCalls[fd] = cs
+	return cs
 }
 
 // eachOwnCall calls f for every call made by the function whose body is
