@@ -236,6 +236,11 @@ type checker struct {
 	// from every function of the package, and they depend on the syntax
 	// and types.Info alone.
 	ownCalls map[*ast.FuncDecl][]staticCall
+
+	// The variables each function changes (see changedVars), for
+	// stableFlag, asked once for every call that hands the function an
+	// obligation: they depend on the body's syntax and types.Info alone.
+	changed map[ast.Node]map[*types.Var]bool
 }
 
 // ctxParam names a function's context parameter.

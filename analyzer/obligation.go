@@ -1345,7 +1345,35 @@ func (c *checker) checkCall(cur inspector.Cursor, fn ast.Node, call *ast.CallExp
 // can change it behind the function's back), that fn never assigns nor
 // takes the address of: a table test's tt.stop, a parameter.
 func (c *checker) stableFlag(fn ast.Node) func(ast.Expr) (string, bool) {
+	changed := c.changedVars(fn)
+	return func(e ast.Expr) (string, bool) {
+		if t := c.typeOf(e); t == nil || !isBoolType(t) {
+			return "", false
+		}
+		p := pathOf(c.info, e)
+		if !p.valid() || changed[p.root] || p.deref {
+			return "", false
+		}
+		if p.fields != "" {
+			if _, ok := p.root.Type().Underlying().(*types.Struct); !ok {
+				return "", false
+			}
+		}
+		return fmt.Sprintf("%p%s", p.root, p.fields), true
+	}
+}
+
+// changedVars returns the variables fn assigns, increments or takes the
+// address of, walking its body only the first time (see checker.changed).
+func (c *checker) changedVars(fn ast.Node) map[*types.Var]bool {
+	if changed, ok := c.changed[fn]; ok {
+		return changed
+	}
 	changed := make(map[*types.Var]bool)
+	if c.changed == nil {
+		c.changed = make(map[ast.Node]map[*types.Var]bool)
+	}
+	c.changed[fn] = changed
 	ast.Inspect(funcBody(fn), func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.UnaryExpr:
@@ -1367,21 +1395,7 @@ func (c *checker) stableFlag(fn ast.Node) func(ast.Expr) (string, bool) {
 		}
 		return true
 	})
-	return func(e ast.Expr) (string, bool) {
-		if t := c.typeOf(e); t == nil || !isBoolType(t) {
-			return "", false
-		}
-		p := pathOf(c.info, e)
-		if !p.valid() || changed[p.root] || p.deref {
-			return "", false
-		}
-		if p.fields != "" {
-			if _, ok := p.root.Type().Underlying().(*types.Struct); !ok {
-				return "", false
-			}
-		}
-		return fmt.Sprintf("%p%s", p.root, p.fields), true
-	}
+	return changed
 }
 
 // isBoolType reports whether t is a boolean type.
