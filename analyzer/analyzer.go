@@ -241,6 +241,11 @@ type checker struct {
 	// stableFlag, asked once for every call that hands the function an
 	// obligation: they depend on the body's syntax and types.Info alone.
 	changed map[ast.Node]map[*types.Var]bool
+
+	// The stores of each spawner (see storesOf), for storedBefore, asked
+	// for each block of each of its goroutines: they depend on the body's
+	// syntax and types.Info alone.
+	stores map[ast.Node][]store
 }
 
 // ctxParam names a function's context parameter.

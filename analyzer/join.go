@@ -1836,14 +1836,33 @@ func (c *checker) joinDesc(j *goJoin) string {
 // outlives fn: in a field, a map or a slice element of a value fn did not
 // declare (s.clients[name] = client), or a package variable.
 func (c *checker) storedBefore(h *types.Var, fn ast.Node, g ast.Node) bool {
-	stored := false
+	return slices.ContainsFunc(c.storesOf(fn), func(s store) bool { return s.obj == h && s.pos <= g.Pos() })
+}
+
+// A store is an assignment that stores the value of a variable (obj, the
+// object its identifier uses) in a place that outlives the function: a
+// field, a map or a slice element of a value the function did not
+// declare, or a package variable.
+type store struct {
+	pos token.Pos // of the assignment
+	obj types.Object
+}
+
+// storesOf returns the stores in the body of fn, function literals
+// included, walking it only the first time (see checker.stores).
+func (c *checker) storesOf(fn ast.Node) []store {
+	if ss, ok := c.stores[fn]; ok {
+		return ss
+	}
+	var ss []store
 	ast.Inspect(funcBody(fn), func(n ast.Node) bool {
 		as, ok := n.(*ast.AssignStmt)
-		if stored || !ok || as.Pos() > g.Pos() || len(as.Lhs) != len(as.Rhs) {
-			return !stored
+		if !ok || len(as.Lhs) != len(as.Rhs) {
+			return true
 		}
 		for i, r := range as.Rhs {
-			if id, ok := ast.Unparen(r).(*ast.Ident); !ok || c.info.Uses[id] != h {
+			rid, ok := ast.Unparen(r).(*ast.Ident)
+			if !ok {
 				continue
 			}
 			id, ok := placeBase(as.Lhs[i], true).(*ast.Ident)
@@ -1851,12 +1870,16 @@ func (c *checker) storedBefore(h *types.Var, fn ast.Node, g ast.Node) bool {
 				continue // a variable itself, not a place in a value
 			}
 			if v, ok := c.info.Uses[id].(*types.Var); ok && (isGlobal(v) || !declaredIn(v, funcBody(fn))) {
-				stored = true
+				ss = append(ss, store{as.Pos(), c.info.Uses[rid]})
 			}
 		}
-		return !stored
+		return true
 	})
-	return stored
+	if c.stores == nil {
+		c.stores = make(map[ast.Node][]store)
+	}
+	c.stores[fn] = ss
+	return ss
 }
 
 // placeBase strips from the place e the element indexes and dereferences
