@@ -13,6 +13,7 @@ import (
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/cfg"
+	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/twine-go/twine/internal/vetunit"
 )
@@ -246,6 +247,10 @@ type checker struct {
 	// for each block of each of its goroutines: they depend on the body's
 	// syntax and types.Info alone.
 	stores map[ast.Node][]store
+
+	// The method sets of the types the rules ask about (see methodSet),
+	// computed once each: a type's methods do not change.
+	msets typeutil.MethodSetCache
 }
 
 // ctxParam names a function's context parameter.

@@ -98,7 +98,7 @@ func (c *checker) argEndsOf(fn *types.Func, g *ast.GoStmt, j *goJoin) int {
 		if !p.valid() || p.fields != "" || k >= tsig.Params().Len() {
 			continue
 		}
-		if i := paramIndex(sig, p.root); i >= 0 && c.stoppable(p.root.Type()) && doesIO(tsig.Params().At(k).Type()) {
+		if i := paramIndex(sig, p.root); i >= 0 && c.stoppable(p.root.Type()) && c.doesIO(tsig.Params().At(k).Type()) {
 			return i + 1
 		}
 	}
@@ -232,8 +232,8 @@ func (c *checker) growersIn(fn ast.Node) []grower {
 
 // doesIO reports whether values of type t have a method that reads or
 // writes (an io.Reader, a net.Conn).
-func doesIO(t types.Type) bool {
-	ms := methodSet(t)
+func (c *checker) doesIO(t types.Type) bool {
+	ms := c.methodSet(t)
 	for i := 0; i < ms.Len(); i++ {
 		if name := ms.At(i).Obj().Name(); strings.HasPrefix(name, "Read") || strings.HasPrefix(name, "Write") {
 			return true

@@ -185,7 +185,7 @@ func (c *checker) methodEffects(p path) [][]effect {
 		return nil
 	}
 	var out [][]effect
-	ms := methodSet(t)
+	ms := c.methodSet(t)
 	for i := 0; i < ms.Len(); i++ {
 		m, ok := ms.At(i).Obj().(*types.Func)
 		if !ok {

@@ -260,7 +260,7 @@ func (c *checker) computeStops(t types.Type) typeStops {
 		return typeStops{}
 	}
 	var st typeStops
-	ms := methodSet(t)
+	ms := c.methodSet(t)
 	for i := 0; i < ms.Len(); i++ {
 		m := ms.At(i).Obj()
 		name := m.Name()
@@ -277,13 +277,13 @@ func (c *checker) computeStops(t types.Type) typeStops {
 
 // methodSet returns the method set of t, or of *t when t is a named
 // non-pointer, non-interface type (an addressable variable has both).
-func methodSet(t types.Type) *types.MethodSet {
+func (c *checker) methodSet(t types.Type) *types.MethodSet {
 	if _, ok := t.Underlying().(*types.Interface); !ok {
 		if _, ok := types.Unalias(t).(*types.Pointer); !ok {
 			t = types.NewPointer(t)
 		}
 	}
-	return types.NewMethodSet(t)
+	return c.msets.MethodSet(t)
 }
 
 // isStd reports whether the package at path belongs to the standard library:

@@ -376,7 +376,7 @@ func (c *checker) methodsDischarging(t types.Type, o obligation) []string {
 	value := root
 	value.fields = o.fields
 	var names []string
-	ms := methodSet(t)
+	ms := c.methodSet(t)
 	for i := 0; i < ms.Len(); i++ {
 		m, ok := ms.At(i).Obj().(*types.Func)
 		if !ok || !token.IsExported(m.Name()) && m.Pkg() != c.pass.Pkg {
@@ -1036,7 +1036,7 @@ func (c *checker) stoppingMethods(p path, j *goJoin) []string {
 		return nil
 	}
 	var names []string
-	ms := methodSet(t)
+	ms := c.methodSet(t)
 	for i := 0; i < ms.Len(); i++ {
 		m, ok := ms.At(i).Obj().(*types.Func)
 		if !ok {
@@ -1063,7 +1063,7 @@ func (c *checker) stopNames(p path) []string {
 		return nil
 	}
 	var names []string
-	ms := methodSet(t)
+	ms := c.methodSet(t)
 	for i := 0; i < ms.Len(); i++ {
 		if name := ms.At(i).Obj().Name(); closerNames[name] && name != "Wait" {
 			names = append(names, name)

@@ -226,7 +226,7 @@ func (c *checker) ctorFact(fd *ast.FuncDecl, fn *types.Func) *scopeFact {
 	}
 	// The caller sees the declared result type: keep the closers it has.
 	decl := sig.Results().At(index).Type()
-	ms := methodSet(decl)
+	ms := c.methodSet(decl)
 	var closers []string
 	for _, name := range cl {
 		for i := 0; i < ms.Len(); i++ {
