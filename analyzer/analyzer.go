@@ -251,6 +251,11 @@ type checker struct {
 	// The method sets of the types the rules ask about (see methodSet),
 	// computed once each: a type's methods do not change.
 	msets typeutil.MethodSetCache
+
+	// The variables each function declaration returns (see returnedVars),
+	// for returnedAs, asked for each obligation lifted at each call the
+	// function makes: they depend on the body's syntax and types.Info alone.
+	returned map[*ast.FuncDecl][]returnedVar
 }
 
 // ctxParam names a function's context parameter.

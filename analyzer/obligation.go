@@ -784,21 +784,47 @@ func (c *checker) keptParams(fn *types.Func) []int {
 // returnedAs returns the index of the result that fd returns the local v
 // as, on some return (&v or v), or -1.
 func (c *checker) returnedAs(fd *ast.FuncDecl, v *types.Var) int {
-	index := -1
+	for _, r := range c.returnedVars(fd) {
+		if r.v == v {
+			return r.i
+		}
+	}
+	return -1
+}
+
+// A returnedVar is a variable a return statement returns (v or &v) as its
+// result i.
+type returnedVar struct {
+	v *types.Var
+	i int
+}
+
+// returnedVars returns the variables fd's own return statements return,
+// in the order of the source and of the results, walking its body only
+// the first time (see checker.returned).
+func (c *checker) returnedVars(fd *ast.FuncDecl) []returnedVar {
+	if rs, ok := c.returned[fd]; ok {
+		return rs
+	}
+	var rs []returnedVar
 	ast.Inspect(fd.Body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
 			return false
 		case *ast.ReturnStmt:
 			for i, e := range n.Results {
-				if p := pathOf(c.info, e); p.root == v && p.fields == "" && index < 0 {
-					index = i
+				if p := pathOf(c.info, e); p.fields == "" {
+					rs = append(rs, returnedVar{p.root, i}) // nil for what is no variable
 				}
 			}
 		}
-		return index < 0
+		return true
 	})
-	return index
+	if c.returned == nil {
+		c.returned = make(map[*ast.FuncDecl][]returnedVar)
+	}
+	c.returned[fd] = rs
+	return rs
 }
 
 // valueAt returns, for an obStop obligation of fn, the path in fd's terms
