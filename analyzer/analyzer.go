@@ -256,6 +256,12 @@ type checker struct {
 	// for returnedAs, asked for each obligation lifted at each call the
 	// function makes: they depend on the body's syntax and types.Info alone.
 	returned map[*ast.FuncDecl][]returnedVar
+
+	// Where each node the rules look for is in the package's tree (see
+	// cursorAt and cursorOf). Finding one by position scans the siblings
+	// on the way down, thousands of statements in a large test function,
+	// and the same calls and bodies are looked for again and again.
+	cursors map[cursorKey]foundCursor
 }
 
 // ctxParam names a function's context parameter.
@@ -643,37 +649,59 @@ func (c *checker) testMethodSig(fd *ast.FuncDecl) bool {
 // finding one node costs the depth of the tree and not its size; a node
 // without a position in the source is searched for node by node.
 // cursorAt is cursorOf by position only: no walk when that fails.
+// Both remember their answers (see checker.cursors).
 func (c *checker) cursorAt(n ast.Node) (inspector.Cursor, bool) {
-	if !n.Pos().IsValid() || !n.End().IsValid() {
-		return inspector.Cursor{}, false
+	if f, ok := c.cursors[cursorKey{n, false}]; ok {
+		return f.cur, f.ok
 	}
-	cur, ok := c.root.FindByPos(n.Pos(), n.End())
-	for k := cur; ok && k.Node() != nil; k = k.Parent() {
-		if k.Node() == n {
-			return k, true
-		}
-		if k.Node().Pos() < n.Pos() || k.Node().End() > n.End() {
-			break
+	f := foundCursor{}
+	if n.Pos().IsValid() && n.End().IsValid() {
+		cur, ok := c.root.FindByPos(n.Pos(), n.End())
+		for k := cur; ok && k.Node() != nil; k = k.Parent() {
+			if k.Node() == n {
+				f = foundCursor{k, true}
+				break
+			}
+			if k.Node().Pos() < n.Pos() || k.Node().End() > n.End() {
+				break
+			}
 		}
 	}
-	return inspector.Cursor{}, false
+	c.remember(cursorKey{n, false}, f)
+	return f.cur, f.ok
 }
 
 func (c *checker) cursorOf(n ast.Node) (inspector.Cursor, bool) {
-	if n.Pos().IsValid() && n.End().IsValid() {
-		if cur, ok := c.root.FindByPos(n.Pos(), n.End()); ok {
-			for k := cur; k.Node() != nil; k = k.Parent() {
-				if k.Node() == n {
-					return k, true
-				}
-				if k.Node().Pos() < n.Pos() || k.Node().End() > n.End() {
-					break
-				}
-			}
-			if k, ok := cur.FindNode(n); ok {
-				return k, true
-			}
-		}
+	if cur, ok := c.cursorAt(n); ok {
+		return cur, true
 	}
-	return c.root.FindNode(n)
+	// Not where its position says: search the whole package (a node
+	// occurs once in it, so this finds what a search of the subtree at
+	// its position would).
+	if f, ok := c.cursors[cursorKey{n, true}]; ok {
+		return f.cur, f.ok
+	}
+	cur, ok := c.root.FindNode(n)
+	c.remember(cursorKey{n, true}, foundCursor{cur, ok})
+	return cur, ok
+}
+
+// A cursorKey asks for the cursor of a node, by position only (cursorAt)
+// or, when that fails, by a search (cursorOf).
+type cursorKey struct {
+	n      ast.Node
+	search bool
+}
+
+// A foundCursor is the answer to a cursorKey.
+type foundCursor struct {
+	cur inspector.Cursor
+	ok  bool
+}
+
+func (c *checker) remember(k cursorKey, f foundCursor) {
+	if c.cursors == nil {
+		c.cursors = make(map[cursorKey]foundCursor)
+	}
+	c.cursors[k] = f
 }
