@@ -262,6 +262,12 @@ type checker struct {
 	// on the way down, thousands of statements in a large test function,
 	// and the same calls and bodies are looked for again and again.
 	cursors map[cursorKey]foundCursor
+
+	// declBody's answers for the variables no function declaration's body
+	// declares (parameters, package variables, the locals of package-level
+	// function literals): each is a search of a file, asked again at every
+	// call of a function-typed parameter.
+	litBodies map[*types.Var]*ast.BlockStmt
 }
 
 // ctxParam names a function's context parameter.

@@ -1311,19 +1311,29 @@ func (c *checker) declBody(v *types.Var) *ast.BlockStmt {
 	if b := c.bodyAround(v); b != nil {
 		return b
 	}
+	if body, ok := c.litBodies[v]; ok {
+		return body
+	}
+	var body *ast.BlockStmt
 	for _, f := range c.pass.Files {
 		if declaredIn(v, f) {
-			var body *ast.BlockStmt
 			ast.Inspect(f, func(n ast.Node) bool {
+				if n == nil || !(n.Pos() <= v.Pos() && v.Pos() < n.End()) {
+					return false // the literal is around v
+				}
 				if lit, ok := n.(*ast.FuncLit); ok && declaredIn(v, lit.Body) {
 					body = lit.Body
 				}
 				return body == nil
 			})
-			return body
+			break
 		}
 	}
-	return nil
+	if c.litBodies == nil {
+		c.litBodies = make(map[*types.Var]*ast.BlockStmt)
+	}
+	c.litBodies[v] = body
+	return body
 }
 
 // isParamVar reports whether v is a parameter, result or receiver of a
