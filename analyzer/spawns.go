@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 )
 
@@ -132,24 +133,52 @@ type staticCall struct {
 }
 
 // staticCalls returns the calls the body of fd makes itself (eachOwnCall)
-// whose callee is static, in the order of the source, walking the body
-// only the first time (see checker.ownCalls).
+// whose callee is static, in the order of the source. The first call
+// finds them for every function declaration of the package at once (see
+// checker.ownCalls).
 func (c *checker) staticCalls(fd *ast.FuncDecl) []staticCall {
-	if cs, ok := c.ownCalls[fd]; ok {
-		return cs
-	}
-	var cs []staticCall
-	eachOwnCall(fd.Body, func(call *ast.CallExpr) {
-		if to := typeutil.StaticCallee(c.info, call); to != nil {
-			cs = append(cs, staticCall{call, to})
-		}
-	})
 	if c.ownCalls == nil {
 		c.ownCalls = make(map[*ast.FuncDecl][]staticCall)
+		for cur := range c.root.Preorder((*ast.FuncDecl)(nil)) {
+			d := cur.Node().(*ast.FuncDecl)
+			if d.Body == nil {
+				continue
+			}
+			var cs []staticCall
+			add := func(call *ast.CallExpr) {
+				if to := typeutil.StaticCallee(c.info, call); to != nil {
+					cs = append(cs, staticCall{call, to})
+				}
+			}
+			for body := range cur.Children() {
+				if body.Node() != d.Body {
+					continue
+				}
+				// eachOwnCall, by the inspector's events, which skip
+				// the subtrees that hold none of these nodes.
+				body.Inspect(ownCallNodes, func(k inspector.Cursor) bool {
+					switch n := k.Node().(type) {
+					case *ast.FuncLit:
+						return false
+					case *ast.GoStmt:
+						for _, a := range n.Call.Args {
+							eachOwnCall(a, add)
+						}
+						return false
+					case *ast.CallExpr:
+						add(n)
+					}
+					return true
+				})
+			}
+			c.ownCalls[d] = cs
+		}
 	}
-	c.ownCalls[fd] = cs
-	return cs
+	return c.ownCalls[fd]
 }
+
+// ownCallNodes are the nodes eachOwnCall looks at.
+var ownCallNodes = []ast.Node{(*ast.FuncLit)(nil), (*ast.GoStmt)(nil), (*ast.CallExpr)(nil)}
 
 // eachOwnCall calls f for every call made by the function whose body is
 // body itself: not the calls of nested function literals, nor the call a go
