@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"slices"
 
+	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/cfg"
 )
 
@@ -34,24 +35,30 @@ func (c *checker) leftLocks() map[cancelKey]*lockLeft {
 		return c.lockLefts
 	}
 	c.lockLefts = make(map[cancelKey]*lockLeft)
-	for _, f := range c.pass.Files {
-		ast.Inspect(f, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.FuncDecl:
-				if c.isTestFunc(n) {
-					return false // a test holds locks to stage a race on purpose
-				}
-				if n.Body != nil {
-					c.lockStates(n, n.Type, n.Body)
-				}
-			case *ast.FuncLit:
-				c.lockStates(n, n.Type, n.Body)
+	// The functions of each file in the order of the source, by the
+	// inspector's events, which skip the subtrees that hold none.
+	c.root.Inspect(funcNodes, func(cur inspector.Cursor) bool {
+		switch n := cur.Node().(type) {
+		case *ast.FuncDecl:
+			if c.isTestFunc(n) {
+				return false // a test holds locks to stage a race on purpose
 			}
-			return true
-		})
-	}
+			if n.Body != nil {
+				c.lockStates(cur, n, n.Type, n.Body)
+			}
+		case *ast.FuncLit:
+			c.lockStates(cur, n, n.Type, n.Body)
+		}
+		return true
+	})
 	return c.lockLefts
 }
+
+// funcNodes are the nodes of functions, declared and literal.
+var funcNodes = []ast.Node{(*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)}
+
+// lockNodes are the nodes lockStates looks at first.
+var lockNodes = []ast.Node{(*ast.FuncLit)(nil), (*ast.DeferStmt)(nil), (*ast.CallExpr)(nil)}
 
 // mutexCall returns the key of the mutex a call locks or unlocks
 // (s.mu.Lock(), mu.Unlock()), with lock true for Lock. Read locks are not
@@ -74,13 +81,23 @@ func (c *checker) mutexCall(n ast.Node) (k cancelKey, lock, ok bool) {
 	return k, fn.Name() == "Lock", ok
 }
 
-// lockStates walks the paths of one function, tracking which mutexes it
-// took are held, and records in c.lockLefts the ones it may leave held.
-func (c *checker) lockStates(fn ast.Node, ft *ast.FuncType, body *ast.BlockStmt) {
+// lockStates walks the paths of one function (at cur), tracking which
+// mutexes it took are held, and records in c.lockLefts the ones it may
+// leave held.
+func (c *checker) lockStates(cur inspector.Cursor, fn ast.Node, ft *ast.FuncType, body *ast.BlockStmt) {
 	var keys []cancelKey
 	unlocked := make(map[cancelKey]bool)
 	deferred := make(map[cancelKey]bool)
-	ast.Inspect(body, func(n ast.Node) bool {
+	// Only calls can be a mutex's (mutexCall): the inspector's events
+	// skip the subtrees that hold none.
+	inBody := func(f func(ast.Node) bool) {
+		for b := range cur.Children() {
+			if b.Node() == body {
+				b.Inspect(lockNodes, func(k inspector.Cursor) bool { return f(k.Node()) })
+			}
+		}
+	}
+	inBody(func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
 			return false
