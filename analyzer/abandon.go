@@ -132,8 +132,8 @@ func (c *checker) runnerAbandon(g *ast.GoStmt, fn ast.Node) (*block, *abandon) {
 	if c.callsTo == nil {
 		// Every call of a function of the package, by callee, once.
 		c.callsTo = make(map[*types.Func][]inspector.Cursor)
-		for cur := range c.root.Preorder((*ast.CallExpr)(nil)) {
-			if fn := callee(c.info, cur.Node().(*ast.CallExpr)); fn != nil && fn.Pkg() == c.pass.Pkg {
+		for _, pc := range c.packageCalls() {
+			if fn, cur := pc.fn, pc.cur; fn != nil && fn.Pkg() == c.pass.Pkg {
 				c.callsTo[fn.Origin()] = append(c.callsTo[fn.Origin()], cur)
 			}
 		}

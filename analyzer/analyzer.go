@@ -268,6 +268,11 @@ type checker struct {
 	// function literals): each is a search of a file, asked again at every
 	// call of a function-typed parameter.
 	litBodies map[*types.Var]*ast.BlockStmt
+
+	// Every call of the package with its callee (see packageCalls): four
+	// rules go through all of them, and each lookup in types.Info, an
+	// enormous map in a large package, is a cache miss.
+	allCalls []packageCall
 }
 
 // ctxParam names a function's context parameter.
@@ -402,9 +407,8 @@ func (c *checker) prepare() bool {
 // sync.WaitGroup and errgroup.Group, and calls of functions with a scope
 // fact.
 func (c *checker) collectCalls() {
-	for cur := range c.root.Preorder((*ast.CallExpr)(nil)) {
-		call := cur.Node().(*ast.CallExpr)
-		fn := callee(c.info, call)
+	for _, pc := range c.packageCalls() {
+		cur, fn := pc.cur, pc.fn
 		if fn == nil || fn.Pkg() == nil {
 			continue
 		}
@@ -421,6 +425,37 @@ func (c *checker) collectCalls() {
 		}
 		c.calls = append(c.calls, cur)
 	}
+}
+
+// A packageCall is a call of the package, and its callee (callee).
+type packageCall struct {
+	cur inspector.Cursor
+	fn  *types.Func
+}
+
+// static returns the call's callee as typeutil.StaticCallee does: none
+// for an interface method.
+func (pc packageCall) static() *types.Func {
+	if pc.fn == nil {
+		return nil
+	}
+	if recv := pc.fn.Type().(*types.Signature).Recv(); recv != nil && types.IsInterface(recv.Type()) {
+		return nil
+	}
+	return pc.fn
+}
+
+// packageCalls returns every call of the package, in the order of
+// Preorder, with its callee, looked up the first time only (see
+// checker.allCalls).
+func (c *checker) packageCalls() []packageCall {
+	if c.allCalls == nil {
+		c.allCalls = []packageCall{}
+		for cur := range c.root.Preorder((*ast.CallExpr)(nil)) {
+			c.allCalls = append(c.allCalls, packageCall{cur, callee(c.info, cur.Node().(*ast.CallExpr))})
+		}
+	}
+	return c.allCalls
 }
 
 // enclosingFunc returns the innermost function (declaration or literal)

@@ -1228,9 +1228,8 @@ func (c *checker) assignedPath(call *ast.CallExpr, o obligation) path {
 // checkObligations checks every call of a function with obligations: the
 // caller must discharge each on every path, or hand it on.
 func (c *checker) checkObligations() {
-	for cur := range c.root.Preorder((*ast.CallExpr)(nil)) {
-		call := cur.Node().(*ast.CallExpr)
-		to := typeutil.StaticCallee(c.info, call)
+	for _, pc := range c.packageCalls() {
+		cur, call, to := pc.cur, pc.cur.Node().(*ast.CallExpr), pc.static()
 		if to == nil || isGroupGo(to) {
 			continue // wg.Go and g.Go: checkGroupGo
 		}

@@ -164,9 +164,8 @@ func (c *checker) effectsAndRegistrations(body *ast.BlockStmt, keep func(path) b
 func (c *checker) registeredAs(v *types.Var) []path {
 	if c.registered == nil {
 		c.registered = make(map[*types.Var][]path)
-		for cur := range c.root.Preorder((*ast.CallExpr)(nil)) {
-			call := cur.Node().(*ast.CallExpr)
-			fn := typeutil.StaticCallee(c.info, call)
+		for _, pc := range c.packageCalls() {
+			call, fn := pc.cur.Node().(*ast.CallExpr), pc.static()
 			if fn == nil {
 				continue
 			}
