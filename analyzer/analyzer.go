@@ -273,6 +273,11 @@ type checker struct {
 	// rules go through all of them, and each lookup in types.Info, an
 	// enormous map in a large package, is a cache miss.
 	allCalls []packageCall
+
+	// fieldKeyOf's answers by the root's named type and the fields (see
+	// typedFieldKeyOf): keys remembers them by root variable, and each
+	// method has a receiver variable of its own.
+	typedKeys map[typedPath]keyed
 }
 
 // ctxParam names a function's context parameter.

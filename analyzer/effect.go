@@ -461,9 +461,42 @@ func (c *checker) keyOf(p path) (cancelKey, bool) {
 	if c.keys == nil {
 		c.keys = make(map[keyedPath]keyed)
 	}
-	k, ok := c.fieldKeyOf(p)
+	k, ok := c.typedFieldKeyOf(p)
 	c.keys[kp] = keyed{k, ok}
 	return k, ok
+}
+
+// typedFieldKeyOf is fieldKeyOf remembered by the root's type, when that
+// is a named type or a pointer to one: fieldKeyOf reads the root for its
+// type alone, and the receivers of a type's methods are as many
+// variables of one type (see checker.typedKeys).
+func (c *checker) typedFieldKeyOf(p path) (cancelKey, bool) {
+	t, ptr := types.Unalias(p.root.Type()), false
+	if pt, ok := t.(*types.Pointer); ok {
+		t, ptr = types.Unalias(pt.Elem()), true
+	}
+	n, ok := t.(*types.Named)
+	if !ok {
+		return c.fieldKeyOf(p)
+	}
+	tp := typedPath{n, ptr, p.fields}
+	if k, ok := c.typedKeys[tp]; ok {
+		return k.key, k.ok
+	}
+	if c.typedKeys == nil {
+		c.typedKeys = make(map[typedPath]keyed)
+	}
+	k, ok := c.fieldKeyOf(p)
+	c.typedKeys[tp] = keyed{k, ok}
+	return k, ok
+}
+
+// A typedPath is a path with fields from a root of a named type (or a
+// pointer to one, ptr), as typedFieldKeyOf remembers it.
+type typedPath struct {
+	named  *types.Named
+	ptr    bool
+	fields string
 }
 
 // A keyedPath is a path with fields, as keyOf remembers it; keyed is
