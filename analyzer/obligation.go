@@ -1399,7 +1399,7 @@ func (c *checker) changedVars(fn ast.Node) map[*types.Var]bool {
 		c.changed = make(map[ast.Node]map[*types.Var]bool)
 	}
 	c.changed[fn] = changed
-	ast.Inspect(funcBody(fn), func(n ast.Node) bool {
+	visit := func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.UnaryExpr:
 			if n.Op == token.AND {
@@ -1419,9 +1419,21 @@ func (c *checker) changedVars(fn ast.Node) map[*types.Var]bool {
 			changed[pathOf(c.info, l).root] = true
 		}
 		return true
-	})
+	}
+	// Only these nodes change anything: the inspector's events skip the
+	// subtrees that hold none.
+	if body := funcBody(fn); body != nil {
+		if cur, ok := c.cursorAt(body); ok {
+			cur.Inspect(changeNodes, func(k inspector.Cursor) bool { return visit(k.Node()) })
+			return changed
+		}
+	}
+	ast.Inspect(funcBody(fn), visit)
 	return changed
 }
+
+// changeNodes are the nodes changedVars looks at.
+var changeNodes = []ast.Node{(*ast.UnaryExpr)(nil), (*ast.IncDecStmt)(nil), (*ast.RangeStmt)(nil), (*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil)}
 
 // isBoolType reports whether t is a boolean type.
 func isBoolType(t types.Type) bool {
