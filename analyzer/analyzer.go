@@ -263,6 +263,12 @@ type checker struct {
 	// and the same calls and bodies are looked for again and again.
 	cursors map[cursorKey]foundCursor
 
+	// The cursors of the package's functions and their bodies (see
+	// funcCursors): cursorAt's search by position scans the siblings on
+	// the way down, the declarations of a file before the one it looks
+	// for, for every body it is asked about.
+	funcCurs map[ast.Node]inspector.Cursor
+
 	// declBody's answers for the variables no function declaration's body
 	// declares (parameters, package variables, the locals of package-level
 	// function literals): each is a search of a file, asked again at every
@@ -700,6 +706,12 @@ func (c *checker) cursorAt(n ast.Node) (inspector.Cursor, bool) {
 	if f, ok := c.cursors[cursorKey{n, false}]; ok {
 		return f.cur, f.ok
 	}
+	switch n.(type) {
+	case *ast.FuncDecl, *ast.FuncLit, *ast.BlockStmt:
+		if cur, ok := c.funcCursors()[n]; ok {
+			return cur, true
+		}
+	}
 	f := foundCursor{}
 	if n.Pos().IsValid() && n.End().IsValid() {
 		cur, ok := c.root.FindByPos(n.Pos(), n.End())
@@ -730,6 +742,25 @@ func (c *checker) cursorOf(n ast.Node) (inspector.Cursor, bool) {
 	cur, ok := c.root.FindNode(n)
 	c.remember(cursorKey{n, true}, foundCursor{cur, ok})
 	return cur, ok
+}
+
+// funcCursors returns the cursors of the package's functions, declared
+// and literal, and of their bodies, found once by the inspector's events
+// (see checker.funcCurs).
+func (c *checker) funcCursors() map[ast.Node]inspector.Cursor {
+	if c.funcCurs == nil {
+		c.funcCurs = make(map[ast.Node]inspector.Cursor)
+		for cur := range c.root.Preorder(funcNodes...) {
+			c.funcCurs[cur.Node()] = cur
+			body := funcBody(cur.Node())
+			for k := range cur.Children() {
+				if k.Node() == body {
+					c.funcCurs[body] = k
+				}
+			}
+		}
+	}
+	return c.funcCurs
 }
 
 // A cursorKey asks for the cursor of a node, by position only (cursorAt)
