@@ -166,8 +166,10 @@ func (c *checker) wraps() map[fieldKey]string {
 		}
 		c.wrapped[k] = sibling
 	}
-	for _, f := range c.pass.Files {
-		ast.Inspect(f, func(n ast.Node) bool {
+	// Literals and assignments, in the order of the source, by the
+	// inspector's events, which skip the subtrees that hold none.
+	for cur := range c.root.Preorder((*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil)) {
+		func(n ast.Node) {
 			switch n := n.(type) {
 			case *ast.CompositeLit:
 				values := make(map[*types.Var]string) // which field each variable was given
@@ -194,7 +196,7 @@ func (c *checker) wraps() map[fieldKey]string {
 				})
 			case *ast.AssignStmt:
 				if len(n.Lhs) != len(n.Rhs) {
-					return true
+					return
 				}
 				for i, l := range n.Lhs {
 					lp := pathOf(c.info, l)
@@ -216,8 +218,7 @@ func (c *checker) wraps() map[fieldKey]string {
 					note(k.field, "")
 				}
 			}
-			return true
-		})
+		}(cur.Node())
 	}
 	return c.wrapped
 }
