@@ -30,8 +30,12 @@ func (p path) prefixOf(q path) bool {
 func pathOf(info *types.Info, e ast.Expr) path {
 	switch e := ast.Unparen(e).(type) {
 	case *ast.Ident:
-		v, _ := info.Uses[e].(*types.Var)
-		if v == nil {
+		obj, used := info.Uses[e]
+		v, _ := obj.(*types.Var)
+		if !used {
+			// Only an embedded field's name is in both maps, and its
+			// definition is a field: a use that is no variable is no
+			// path.
 			v, _ = info.Defs[e].(*types.Var)
 		}
 		if v == nil || v.IsField() {
