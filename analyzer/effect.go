@@ -604,7 +604,9 @@ func (c *checker) relation() *cancelRelation {
 			if call, ok := ast.Unparen(rhs[i]).(*ast.CallExpr); ok && isContextDerive(callee(c.info, call)) && len(call.Args) > 0 {
 				c.parentLink(r, lhs[i], call.Args[0])
 			}
-			alias(pathOf(c.info, lhs[i]), pathOf(c.info, rhs[i])) // x.cancel = cancel
+			if lp := pathOf(c.info, lhs[i]); lp.fields != "" {
+				alias(lp, pathOf(c.info, rhs[i])) // x.cancel = cancel
+			}
 		}
 	}
 	return r
