@@ -1103,15 +1103,10 @@ func (c *checker) returnedLit(fn *types.Func, i int) *ast.FuncLit {
 	}
 	var lit *ast.FuncLit
 	returns := 0
-	ast.Inspect(decl.Body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.ReturnStmt:
-			returns++
-			if i < len(n.Results) {
-				lit, _ = ast.Unparen(n.Results[i]).(*ast.FuncLit)
-			}
+	eachReturn(decl.Body, func(ret *ast.ReturnStmt) bool {
+		returns++
+		if i < len(ret.Results) {
+			lit, _ = ast.Unparen(ret.Results[i]).(*ast.FuncLit)
 		}
 		return true
 	})

@@ -196,15 +196,10 @@ func (c *checker) goDoes(g *ast.GoStmt, fn ast.Node, a alt) bool {
 // path p (return c, c.events), or -1.
 func (c *checker) returnedPathAs(fd *ast.FuncDecl, p path) int {
 	index := -1
-	ast.Inspect(fd.Body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.ReturnStmt:
-			for i, e := range n.Results {
-				if pathOf(c.info, e).equal(p) && index < 0 {
-					index = i
-				}
+	eachReturn(fd.Body, func(ret *ast.ReturnStmt) bool {
+		for i, e := range ret.Results {
+			if pathOf(c.info, e).equal(p) && index < 0 {
+				index = i
 			}
 		}
 		return index < 0

@@ -799,6 +799,21 @@ type returnedVar struct {
 	i int
 }
 
+// eachReturn calls f for each return statement of body, not those of the
+// literals in it, until f returns false.
+func eachReturn(body *ast.BlockStmt, f func(*ast.ReturnStmt) bool) {
+	more := true
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			more = more && f(n)
+		}
+		return more
+	})
+}
+
 // returnedVars returns the variables fd's own return statements return,
 // in the order of the source and of the results, walking its body only
 // the first time (see checker.returned).
@@ -807,15 +822,10 @@ func (c *checker) returnedVars(fd *ast.FuncDecl) []returnedVar {
 		return rs
 	}
 	var rs []returnedVar
-	ast.Inspect(fd.Body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.ReturnStmt:
-			for i, e := range n.Results {
-				if p := pathOf(c.info, e); p.fields == "" {
-					rs = append(rs, returnedVar{p.root, i}) // nil for what is no variable
-				}
+	eachReturn(fd.Body, func(ret *ast.ReturnStmt) bool {
+		for i, e := range ret.Results {
+			if p := pathOf(c.info, e); p.fields == "" {
+				rs = append(rs, returnedVar{p.root, i}) // nil for what is no variable
 			}
 		}
 		return true
