@@ -400,6 +400,21 @@ type blockWalk struct {
 	// wakers: the sync.Conds a context.AfterFunc of the body wakes, with
 	// the context that runs it (context.AfterFunc(ctx, cond.Broadcast)).
 	wakers []condWaker
+	// closers: the goroutines the body starts that close values once their
+	// one wait is over (go func() { <-stop; up.Close() }()).
+	closers []closer
+	// requests: the channel fields the enclosing select cases and ranges
+	// received from, innermost last (see repliedTo).
+	requests []*types.Var
+}
+
+// A closer is a goroutine a body starts whose one wait, once over, is
+// followed by closes: a wait on a value it closes is released by what
+// releases the closer's wait (a handler that dials up, starts go func() {
+// <-stop; up.Close() }(), then copies from up, ends when stop is closed).
+type closer struct {
+	effects []effect
+	alts    []alt
 }
 
 // A condWaker is a Cond woken when a context is done.
@@ -407,13 +422,69 @@ type condWaker struct{ cond, ctx path }
 
 // add records a block, unless one of its alternatives is out of reach.
 func (w *blockWalk) add(node ast.Node, alts ...alt) {
+	if slices.ContainsFunc(alts, stdAlt) {
+		if alts = slices.DeleteFunc(slices.Clone(alts), stdAlt); len(alts) == 0 {
+			return // a write to os.Stdout: output, not a wait
+		}
+	}
 	w.waits = true
+	alts = w.closedBy(alts)
 	alts, ok := w.reach(alts)
 	if !ok {
 		w.unread = true
 		return
 	}
 	w.blocks = append(w.blocks, block{node: node, alts: alts})
+}
+
+// closerOf returns the closer g starts: a literal with one wait, of
+// alternatives within reach, and statements of its body (not under a
+// condition) that close, cancel or stop.
+func (w *blockWalk) closerOf(g *ast.GoStmt) (closer, bool) {
+	lit, ok := ast.Unparen(g.Call.Fun).(*ast.FuncLit)
+	if !ok || len(g.Call.Args) > 0 {
+		return closer{}, false
+	}
+	sub := &blockWalk{c: w.c, keep: w.keep}
+	sub.stmts(lit.Body.List)
+	if sub.opaque || sub.locks || sub.unread || len(sub.blocks) != 1 || len(sub.soft) > 0 || len(sub.blocks[0].alts) == 0 {
+		return closer{}, false
+	}
+	var es []effect
+	for _, s := range lit.Body.List {
+		switch s.(type) {
+		case *ast.ExprStmt, *ast.DeferStmt:
+			for _, e := range w.c.effectsAt(s) {
+				if releasesPersistently(e) {
+					es = append(es, e)
+				}
+			}
+		}
+	}
+	if len(es) == 0 {
+		return closer{}, false
+	}
+	return closer{effects: es, alts: sub.blocks[0].alts}, true
+}
+
+// closedBy returns the alternatives of a block that a closer started
+// before it releases: the closer's, and the block's own within reach.
+func (w *blockWalk) closedBy(alts []alt) []alt {
+	for _, cl := range w.closers {
+		if !slices.ContainsFunc(alts, func(a alt) bool {
+			return slices.ContainsFunc(cl.effects, func(e effect) bool { return w.c.releases(e, a) })
+		}) {
+			continue
+		}
+		out := slices.Clone(cl.alts)
+		for _, a := range alts {
+			if r, ok := w.reach([]alt{a}); ok {
+				out = append(out, r...)
+			}
+		}
+		return out
+	}
+	return alts
 }
 
 // addSoft records the block of a loop that may also end on its own (see
@@ -460,6 +531,9 @@ func (w *blockWalk) stmts(list []ast.Stmt) {
 // sendThenReturn records a send that the function returns right after.
 func (w *blockWalk) sendThenReturn(send *ast.SendStmt) {
 	w.expr(send.Value)
+	if w.replied(send.Chan) {
+		return
+	}
 	if p := pathOf(w.c.info, send.Chan); p.valid() {
 		w.add(send, alt{kind: altSend, p: p, loop: len(w.loops) > 0, exits: len(w.loops) > 0})
 	}
@@ -472,8 +546,14 @@ func (w *blockWalk) stmt(s ast.Stmt) {
 		for _, a := range s.Call.Args {
 			w.expr(a) // evaluated here; the call runs elsewhere
 		}
+		if cl, ok := w.closerOf(s); ok {
+			w.closers = append(w.closers, cl)
+		}
 	case *ast.SendStmt:
 		w.expr(s.Value)
+		if w.replied(s.Chan) {
+			return
+		}
 		if p := pathOf(w.c.info, s.Chan); p.valid() {
 			w.add(s, alt{kind: altSend, p: p, loop: len(w.loops) > 0})
 		}
@@ -488,6 +568,10 @@ func (w *blockWalk) stmt(s ast.Stmt) {
 			} else if w.c.bounded(s.X) {
 				w.endless(s, s.Body)
 			}
+		}
+		if req := fieldVarOf(w.c.info, s.X); req != nil && isChan(w.c.typeOf(s.X)) {
+			w.requests = append(w.requests, req)
+			defer func() { w.requests = w.requests[:len(w.requests)-1] }()
 		}
 		w.loop(s, s.Body)
 	case *ast.ForStmt:
@@ -701,6 +785,10 @@ func (w *blockWalk) selectStmt(s *ast.SelectStmt) {
 		}
 		if send, ok := cc.Comm.(*ast.SendStmt); ok {
 			w.expr(send.Value)
+			if w.replied(send.Chan) {
+				blocking, open = false, true // the requester receives it
+				continue
+			}
 		}
 		a, ok, bounded := w.c.commAlt(cc.Comm)
 		switch {
@@ -723,8 +811,119 @@ func (w *blockWalk) selectStmt(s *ast.SelectStmt) {
 		w.addSoft(s, alts...)
 	}
 	for _, st := range s.Body.List {
-		w.stmts(st.(*ast.CommClause).Body)
+		cc := st.(*ast.CommClause)
+		req := w.c.recvField(cc.Comm)
+		if req != nil {
+			w.requests = append(w.requests, req)
+		}
+		w.stmts(cc.Body)
+		if req != nil {
+			w.requests = w.requests[:len(w.requests)-1]
+		}
 	}
+}
+
+// replied reports whether a send on ch answers the request being served:
+// ch is a field every function of the package that sends on the request
+// field receives from afterwards (Call: s.reqc <- v; return <-s.respc),
+// so the requester takes the reply and the send waits on no one else.
+func (w *blockWalk) replied(ch ast.Expr) bool {
+	resp := fieldVarOf(w.c.info, ch)
+	return resp != nil && slices.ContainsFunc(w.requests, func(req *types.Var) bool { return w.c.repliedTo(req, resp) })
+}
+
+// recvField returns the channel field a select case receives from
+// (case v := <-s.reqc), or nil.
+func (c *checker) recvField(comm ast.Stmt) *types.Var {
+	var e ast.Expr
+	switch s := comm.(type) {
+	case *ast.ExprStmt:
+		e = s.X
+	case *ast.AssignStmt:
+		if len(s.Rhs) == 1 {
+			e = s.Rhs[0]
+		}
+	}
+	if u, ok := ast.Unparen(e).(*ast.UnaryExpr); ok && u.Op == token.ARROW {
+		return fieldVarOf(c.info, u.X)
+	}
+	return nil
+}
+
+// stdAlt reports whether a waits on os.Stdout or os.Stderr (stdStream).
+func stdAlt(a alt) bool {
+	v := a.p.root
+	return v != nil && a.p.fields == "" && v.Pkg() != nil && v.Pkg().Path() == "os" && (v.Name() == "Stdout" || v.Name() == "Stderr")
+}
+
+// stdStream reports whether e is os.Stdout or os.Stderr: a write there
+// is output, which nothing is meant to release by closing it.
+func stdStream(info *types.Info, e ast.Expr) bool {
+	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	v, ok := info.Uses[sel.Sel].(*types.Var)
+	return ok && v.Pkg() != nil && v.Pkg().Path() == "os" && (v.Name() == "Stdout" || v.Name() == "Stderr")
+}
+
+// fieldVarOf returns the field e selects (s.reqc), or nil.
+func fieldVarOf(info *types.Info, e ast.Expr) *types.Var {
+	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+	if !ok {
+		return nil
+	}
+	if s := info.Selections[sel]; s != nil && s.Kind() == types.FieldVal {
+		v, _ := s.Obj().(*types.Var)
+		return v
+	}
+	return nil
+}
+
+// repliedTo reports whether every function of the package that sends on
+// the channel field req receives from the field resp after it, and one
+// does: a request and its reply.
+func (c *checker) repliedTo(req, resp *types.Var) bool {
+	key := [2]*types.Var{req, resp}
+	if r, ok := c.replies[key]; ok {
+		return r
+	}
+	if c.replies == nil {
+		c.replies = make(map[[2]*types.Var]bool)
+	}
+	sends, answered := 0, 0
+	for _, f := range c.pass.Files {
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Body == nil {
+				continue
+			}
+			var reqs []token.Pos
+			var last token.Pos
+			ast.Inspect(fd.Body, func(n ast.Node) bool {
+				switch n := n.(type) {
+				case *ast.SendStmt:
+					if fieldVarOf(c.info, n.Chan) == req {
+						reqs = append(reqs, n.Pos())
+					}
+				case *ast.UnaryExpr:
+					if n.Op == token.ARROW && fieldVarOf(c.info, n.X) == resp {
+						last = max(last, n.Pos())
+					}
+				}
+				return true
+			})
+			for _, p := range reqs {
+				sends++
+				if last > p {
+					answered++
+				}
+			}
+		}
+	}
+	r := sends > 0 && answered == sends
+	c.replies[key] = r
+	return r
 }
 
 // expr records the blocks of an expression: receives, and calls of
@@ -905,12 +1104,15 @@ func (w *blockWalk) call(call *ast.CallExpr) {
 	var alts []alt
 	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
 		if s, ok := w.c.info.Selections[sel]; ok && s.Kind() == types.MethodVal {
-			if p := pathOf(w.c.info, sel.X); p.valid() && w.c.stoppable(w.c.typeOf(sel.X)) {
+			if p := pathOf(w.c.info, sel.X); p.valid() && w.c.stoppable(w.c.typeOf(sel.X)) && !stdStream(w.c.info, sel.X) {
 				alts = append(alts, alt{kind: altIO, p: p})
 			}
 		}
 	}
 	for _, a := range call.Args {
+		if stdStream(w.c.info, a) {
+			continue
+		}
 		if p := pathOf(w.c.info, a); p.valid() && w.c.stoppable(w.c.typeOf(a)) {
 			alts = append(alts, alt{kind: altIO, p: p})
 		} else if q, ok := w.c.readsThrough(p); ok {

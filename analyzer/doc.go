@@ -123,7 +123,15 @@
 //     s.ServeConn(conn), then conn.CloseWithError(0, "")); and a wait is
 //     released by whatever releases the goroutine started beside it that
 //     closes what it waits on (go func() { <-stop; ln.Close() }() beside
-//     an accept loop on ln: closing stop ends both);
+//     an accept loop on ln: closing stop ends both), also a goroutine the
+//     goroutine starts itself before it waits (a handler that dials up,
+//     starts go func() { <-stop; up.Close() }(), then copies from up, ends
+//     when stop is closed); a loop's answer to a request waits on no one
+//     else (a select case that received from s.reqc and sends on s.respc,
+//     when every function of the package that sends on s.reqc receives
+//     from s.respc after it, as Call does): Stop, which releases the loop's
+//     select, stops it; and a write to os.Stdout or os.Stderr is output,
+//     not a wait;
 //   - or hands it on: returns or stores the channel, WaitGroup or value
 //     the goroutine is joined or stopped by, or the goroutine works on
 //     its receiver's, a parameter's or a global's (not a bare channel or
@@ -192,6 +200,14 @@
 // the other value (a literal, &Options{NoSigs: true}, a package variable
 // or a function of the package returning such a literal, a local copied
 // from one whose field is never assigned) is not owed that goroutine.
+// Functional options gate the same way: when the goroutine starts only if
+// a field of the options is set (if s.opts.workers > 0 { s.startWorkers()
+// }, a count, a non-nil value or a boolean) and only some option
+// functions of the package set it (Workers(n), in the literal it returns,
+// or through a helper, and the functions that call those), a caller whose
+// options are all made in place by the package's other option functions
+// (NewServer(Named("a")), or none) is not owed it. Options passed as a
+// slice (NewServer(opts...)) may hold anything.
 //
 // A condition variable is a wait like a channel's: a goroutine in
 // cond.Wait() (for !quit && len(ready) == 0 { cond.Wait() }) is released by

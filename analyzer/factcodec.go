@@ -213,6 +213,10 @@ func (w *factWriter) obligations(obs []factObligation) {
 			w.int(g.Target)
 			w.str(g.Fields)
 			w.bool(g.On)
+			w.count(len(g.Enablers))
+			for _, e := range g.Enablers {
+				w.str(e)
+			}
 		}
 	}
 }
@@ -343,7 +347,11 @@ func (r *factReader) obligations() []factObligation {
 		o.ArgEnds = r.int()
 		o.Roomy = r.bool()
 		if r.bool() {
-			o.Gate = &factGate{Target: r.int(), Fields: r.str(), On: r.bool()}
+			g := &factGate{Target: r.int(), Fields: r.str(), On: r.bool()}
+			for range r.count() {
+				g.Enablers = append(g.Enablers, r.str())
+			}
+			o.Gate = g
 		}
 		obs = append(obs, o)
 	}

@@ -5,6 +5,8 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"maps"
+	"slices"
 	"strings"
 )
 
@@ -23,6 +25,11 @@ type gate struct {
 	target int
 	fields string
 	on     bool
+	// enablers, for a gate by functional options: target is the variadic
+	// parameter of options, and the goroutine starts only when one of
+	// them is made by one of these functions of the callee's package
+	// (optionGate).
+	enablers []string
 }
 
 // gateOf returns the gate of the go statement g in fd, if a condition on
@@ -278,6 +285,9 @@ func (c *checker) gateOff(call *ast.CallExpr, to *types.Func, g *gate, fn ast.No
 	if g == nil {
 		return false
 	}
+	if g.enablers != nil {
+		return c.optionsOff(call, to, g)
+	}
 	e := c.obligationExpr(call, to, obligation{target: g.target})
 	if e == nil {
 		return false
@@ -450,4 +460,173 @@ func (c *checker) findAssignsField(body ast.Node, v *types.Var, name string) boo
 		ast.Inspect(f, check)
 	}
 	return found
+}
+
+// A goroutine can also be off by a functional option: NewServer(opt
+// ...ServerOption) applies each option to its options and starts its
+// workers only when opts.numWorkers > 0, a field that only the option
+// NumWorkers(n) sets. A caller whose options are all made by the
+// package's other option functions starts none, and owes nothing.
+
+// optionGate returns the gate of n, in fd: n is under a condition that a
+// field of fd's options is set (x.f > 0, x.f != 0, x.f != nil, len(x.f)
+// > 0, or a boolean x.f), fd takes its options as a variadic parameter,
+// and only functions of the package that return an option set the field.
+func (c *checker) optionGate(fd *ast.FuncDecl, fn *types.Func, n ast.Node) *gate {
+	sig := fn.Type().(*types.Signature)
+	if !sig.Variadic() {
+		return nil
+	}
+	last := sig.Params().Len() - 1
+	opt := sig.Params().At(last).Type().(*types.Slice).Elem()
+	var found *gate
+	ast.Inspect(fd.Body, func(m ast.Node) bool {
+		if found != nil || m == nil || m.Pos() > n.Pos() || m.End() < n.End() {
+			return false
+		}
+		if is, ok := m.(*ast.IfStmt); ok && is.Init == nil && within(n, is.Body) {
+			if f := c.setField(is.Cond); f != nil {
+				if en := c.optionEnablers(f, opt); en != nil {
+					found = &gate{target: last, on: true, enablers: en}
+				}
+			}
+		}
+		_, lit := m.(*ast.FuncLit)
+		return !lit
+	})
+	return found
+}
+
+// setField returns the field a condition tests is set: x.f > 0, x.f !=
+// 0, x.f != nil, len(x.f) > 0, or a boolean x.f; nil otherwise.
+func (c *checker) setField(cond ast.Expr) *types.Var {
+	cond = ast.Unparen(cond)
+	if b, ok := cond.(*ast.BinaryExpr); ok {
+		tv, ok := c.info.Types[b.Y]
+		zero := ok && (tv.IsNil() || tv.Value != nil && tv.Value.Kind() == constant.Int && constant.Sign(tv.Value) == 0)
+		if !zero || b.Op != token.GTR && b.Op != token.NEQ {
+			return nil
+		}
+		x := ast.Unparen(b.X)
+		if call, ok := x.(*ast.CallExpr); ok && len(call.Args) == 1 {
+			if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok && c.info.Uses[id] == types.Universe.Lookup("len") {
+				x = call.Args[0]
+			}
+		}
+		return fieldVarOf(c.info, x)
+	}
+	if t, ok := c.typeOf(cond).Underlying().(*types.Basic); ok && t.Kind() == types.Bool {
+		return fieldVarOf(c.info, cond)
+	}
+	return nil
+}
+
+// optionEnablers returns the names of the functions of the package that
+// make an option of type opt setting the field f: every assignment to f
+// is in a function literal inside a function that returns opt (also
+// through a helper: newFuncOption(func(o *options) { o.f = n })), and
+// none elsewhere (no literal sets it, its address is not taken), plus
+// the functions that call those. Nil when f is set some other way.
+func (c *checker) optionEnablers(f *types.Var, opt types.Type) []string {
+	if f.Pkg() != c.pass.Pkg {
+		return nil
+	}
+	set := map[string]bool{}
+	ok := true
+	for _, file := range c.pass.Files {
+		for _, d := range file.Decls {
+			fd, isFunc := d.(*ast.FuncDecl)
+			if !isFunc || fd.Body == nil {
+				continue
+			}
+			returnsOpt := fd.Type.Results.NumFields() == 1 && types.Identical(c.typeOf(fd.Type.Results.List[0].Type), opt)
+			var lits int
+			ast.Inspect(fd.Body, func(n ast.Node) bool {
+				if !ok {
+					return false
+				}
+				switch n := n.(type) {
+				case *ast.FuncLit:
+					lits++
+					ast.Inspect(n.Body, func(m ast.Node) bool {
+						if c.setsField(m, f) {
+							if !returnsOpt {
+								ok = false
+							}
+							set[fd.Name.Name] = true
+						}
+						return ok
+					})
+					lits--
+					return false
+				default:
+					if c.setsField(n, f) {
+						ok = false
+					}
+				}
+				return ok
+			})
+		}
+	}
+	if !ok || len(set) == 0 {
+		return nil
+	}
+	// A function that calls an enabler enables too.
+	for changed := true; changed; {
+		changed = false
+		for fn, fd := range c.decls {
+			if set[fn.Name()] || fd.Body == nil || fd.Recv != nil {
+				continue
+			}
+			ast.Inspect(fd.Body, func(n ast.Node) bool {
+				if call, isCall := n.(*ast.CallExpr); isCall {
+					if to := callee(c.info, call); to != nil && to.Pkg() == c.pass.Pkg && set[to.Name()] {
+						set[fn.Name()], changed = true, true
+					}
+				}
+				return !set[fn.Name()]
+			})
+		}
+	}
+	names := slices.Sorted(maps.Keys(set))
+	return names
+}
+
+// setsField reports whether n assigns to the field f, takes its address,
+// or sets it in a composite literal to anything but a zero constant.
+func (c *checker) setsField(n ast.Node, f *types.Var) bool {
+	switch n := n.(type) {
+	case *ast.AssignStmt:
+		return n.Tok != token.DEFINE && slices.ContainsFunc(n.Lhs, func(l ast.Expr) bool { return fieldVarOf(c.info, l) == f })
+	case *ast.IncDecStmt:
+		return fieldVarOf(c.info, n.X) == f
+	case *ast.UnaryExpr:
+		return n.Op == token.AND && fieldVarOf(c.info, n.X) == f
+	case *ast.KeyValueExpr:
+		if id, ok := n.Key.(*ast.Ident); ok && c.info.Uses[id] == f {
+			tv, ok := c.info.Types[n.Value]
+			return !ok || !(tv.IsNil() || tv.Value != nil && (tv.Value.Kind() == constant.Int && constant.Sign(tv.Value) == 0 || tv.Value.Kind() == constant.Bool && !constant.BoolVal(tv.Value)))
+		}
+	}
+	return false
+}
+
+// optionsOff reports whether the options call passes to the gate g's
+// variadic parameter are all made, in place, by functions of the
+// callee's package that are not among g.enablers.
+func (c *checker) optionsOff(call *ast.CallExpr, to *types.Func, g *gate) bool {
+	if call.Ellipsis.IsValid() || len(call.Args) < g.target {
+		return false
+	}
+	for _, a := range call.Args[g.target:] {
+		ac, ok := ast.Unparen(a).(*ast.CallExpr)
+		if !ok {
+			return false
+		}
+		f := callee(c.info, ac)
+		if f == nil || f.Pkg() != to.Pkg() || slices.Contains(g.enablers, f.Name()) {
+			return false
+		}
+	}
+	return true
 }

@@ -183,6 +183,9 @@ func (c *checker) goObligation(fd *ast.FuncDecl, fn *types.Func, cur inspector.C
 		return slices.ContainsFunc(b.alts, func(a alt) bool { return a.kind == altSend && a.p.equal(h.p) })
 	})
 	o.gate = c.gateOf(fd, fn, g)
+	if o.gate == nil {
+		o.gate = c.optionGate(fd, fn, g)
+	}
 	if o.kind == obStop {
 		o.needs, o.joins = c.needsOf(j, h.p)
 		if len(o.needs) == 0 && len(o.joins) == 0 {
@@ -341,6 +344,9 @@ func (c *checker) handOnAt(oc ownCall) (changed bool) {
 		lifted.exits = c.liftExits(fd, fn, call, to, o.exits)
 		lifted.argEnds = c.liftArgEnds(fn, call, to, o.argEnds)
 		lifted.gate = c.liftGate(fd, fn, call, to, o.gate)
+		if lifted.gate == nil {
+			lifted.gate = c.optionGate(fd, fn, call)
+		}
 		n := len(c.obligations[fn])
 		c.obligations[fn] = appendObligation(c.obligations[fn], lifted)
 		changed = changed || len(c.obligations[fn]) != n

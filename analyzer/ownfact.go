@@ -63,9 +63,10 @@ type factObligation struct {
 
 // A factGate is a gate (gate.go).
 type factGate struct {
-	Target int
-	Fields string
-	On     bool
+	Target   int
+	Fields   string
+	On       bool
+	Enablers []string // for a gate by functional options
 }
 
 // A factExit is an exitEffect (exits.go).
@@ -167,6 +168,9 @@ func targetName(t int) string {
 func gateName(g *factGate) string {
 	if g == nil {
 		return ""
+	}
+	if g.Enablers != nil {
+		return fmt.Sprintf(" if %s holds an option of %s", targetName(g.Target), strings.Join(g.Enablers, ", "))
 	}
 	return fmt.Sprintf(" if %s%s is %v", targetName(g.Target), g.Fields, g.On)
 }
@@ -554,7 +558,7 @@ func encodeObligation(o obligation) factObligation {
 		fo.Exits = append(fo.Exits, factExit{Target: x.target, Fields: x.fields, Kind: uint8(x.kind)})
 	}
 	if g := o.gate; g != nil {
-		fo.Gate = &factGate{Target: g.target, Fields: g.fields, On: g.on}
+		fo.Gate = &factGate{Target: g.target, Fields: g.fields, On: g.on, Enablers: g.enablers}
 	}
 	return fo
 }
@@ -569,7 +573,7 @@ func decodeObligation(o factObligation) obligation {
 		ob.exits = append(ob.exits, exitEffect{target: x.Target, fields: x.Fields, kind: effKind(x.Kind)})
 	}
 	if g := o.Gate; g != nil {
-		ob.gate = &gate{target: g.Target, fields: g.Fields, on: g.On}
+		ob.gate = &gate{target: g.Target, fields: g.Fields, on: g.On, enablers: g.Enablers}
 	}
 	return ob
 }

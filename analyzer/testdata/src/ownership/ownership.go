@@ -13,6 +13,7 @@ import (
 	"errors"
 	"io"
 	"net"
+	"os"
 	"os/exec"
 	"sync"
 	"sync/atomic"
@@ -22,6 +23,7 @@ import (
 	"example.com/ownership/harness"
 	"example.com/ownership/kv"
 	"example.com/ownership/lru"
+	"example.com/ownership/optsrv"
 	"example.com/ownership/pool"
 	"example.com/ownership/qlisten"
 	"example.com/ownership/respool"
@@ -3466,6 +3468,313 @@ func listenClosedSometimes(quiet bool) (chan struct{}, error) {
 		}
 	}()
 	return stop, nil
+}
+
+// --- Workers an option asks for ---
+//
+// optsrv.NewServer starts workers only when given Workers(n) (or Busy(),
+// which calls it): a server made with other options, or none, owes no
+// Stop. Options the caller passes as a slice may hold anything.
+
+func optionsWithoutWorkers() {
+	_ = optsrv.NewServer(optsrv.Named("a"))
+	_ = optsrv.NewServer()
+}
+
+func optionsWithWorkers() {
+	_ = optsrv.NewServer(optsrv.Named("a"), optsrv.Workers(2)) // want `the result of optsrv.NewServer is assigned to _, so the goroutine started at example.com/ownership/optsrv/optsrv.go:\d+ \(s.worker\) is never joined`
+	_ = optsrv.NewServer(optsrv.Busy())                        // want `the result of optsrv.NewServer is assigned to _`
+}
+
+func optionsUnknown(opts []optsrv.Option) {
+	_ = optsrv.NewServer(opts...) // want `the result of optsrv.NewServer is assigned to _`
+}
+
+// --- Output is not a wait ---
+//
+// A handler that logs to os.Stdout waits only on its connection: the
+// server's Stop, which closes every connection it registered, ends it.
+// Where Stop closes only the listener, the handlers are still reported.
+
+type logServer struct {
+	mu       sync.Mutex
+	ln       net.Listener
+	clients  []net.Conn
+	closeAll bool
+}
+
+func (s *logServer) Start(ln net.Listener) {
+	s.ln = ln
+	go s.accept()
+}
+
+func (s *logServer) Stop() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.ln.Close()
+	for _, c := range s.clients {
+		c.Close()
+	}
+}
+
+func (s *logServer) accept() {
+	for {
+		c, err := s.ln.Accept()
+		if err != nil {
+			os.Stderr.WriteString("accept: " + err.Error() + "\n")
+			return
+		}
+		s.mu.Lock()
+		s.clients = append(s.clients, c)
+		s.mu.Unlock()
+		go s.handle(c)
+	}
+}
+
+func (s *logServer) handle(c net.Conn) {
+	buf := make([]byte, 64)
+	for {
+		n, err := c.Read(buf)
+		if err != nil {
+			return
+		}
+		os.Stdout.Write(buf[:n])
+	}
+}
+
+func useLogServer(ln net.Listener) {
+	s := &logServer{}
+	s.Start(ln)
+	defer s.Stop()
+}
+
+type echoServer struct{ ln net.Listener }
+
+func (s *echoServer) Stop() { s.ln.Close() }
+
+func (s *echoServer) accept() {
+	for {
+		c, err := s.ln.Accept()
+		if err != nil {
+			return
+		}
+		go func() { // want `goroutine is never joined, so it can outlive \(\*echoServer\).accept`
+			buf := make([]byte, 64)
+			for {
+				n, err := c.Read(buf)
+				if err != nil {
+					return
+				}
+				os.Stdout.Write(buf[:n])
+			}
+		}()
+	}
+}
+
+// --- A loop that answers requests ---
+//
+// replier's loop answers each request on a reply channel that the
+// requester, Call, receives from right after it sends the request: the
+// reply waits on no one but the requester, and Stop stops the loop. Where
+// the reply is received elsewhere (Ask sends, Answer receives), the
+// reply can wait for ever and Stop does not release it.
+
+type replier struct {
+	reqc   chan int
+	respc  chan int
+	confc  chan int
+	statec chan int
+	stop   chan struct{}
+	done   chan struct{}
+}
+
+func newReplier() *replier {
+	return &replier{reqc: make(chan int), respc: make(chan int), confc: make(chan int), statec: make(chan int),
+		stop: make(chan struct{}), done: make(chan struct{})}
+}
+
+func (r *replier) run() {
+	for {
+		select {
+		case v := <-r.reqc:
+			r.respc <- v * 2
+		case c := <-r.confc:
+			select {
+			case r.statec <- c:
+			case <-r.done:
+			}
+		case <-r.stop:
+			close(r.done)
+			return
+		}
+	}
+}
+
+func (r *replier) Call(v int) int {
+	r.reqc <- v
+	return <-r.respc
+}
+
+func (r *replier) Conf(c int) int {
+	select {
+	case r.confc <- c:
+	case <-r.done:
+		return 0
+	}
+	select {
+	case s := <-r.statec:
+		return s
+	case <-r.done:
+		return 0
+	}
+}
+
+func (r *replier) Stop() {
+	select {
+	case r.stop <- struct{}{}:
+	case <-r.done:
+	}
+	<-r.done
+}
+
+func useReplier() int {
+	r := newReplier()
+	go r.run()
+	defer r.Stop()
+	return r.Call(1) + r.Conf(2)
+}
+
+type asker struct {
+	reqc  chan int
+	respc chan int
+	stop  chan struct{}
+}
+
+func (a *asker) run() {
+	for {
+		select {
+		case v := <-a.reqc:
+			a.respc <- v
+		case <-a.stop:
+			return
+		}
+	}
+}
+
+func (a *asker) Ask(v int)   { a.reqc <- v }
+func (a *asker) Answer() int { return <-a.respc }
+func (a *asker) Stop()       { a.stop <- struct{}{} }
+
+func useAsker() {
+	a := &asker{reqc: make(chan int), respc: make(chan int), stop: make(chan struct{})}
+	go a.run() // want `goroutine running a.run is not joined on every path`
+	defer a.Stop()
+	a.Ask(1)
+}
+
+// --- A handler that starts its own closer ---
+//
+// proxyUntilStopped's handlers dial an upstream and start a goroutine
+// that closes it once stop is closed: their copy from the upstream ends
+// when stop does, and stop is the caller's to close. A closer that closes
+// something else, or closes only under a condition, releases nothing.
+
+func proxyUntilStopped(ln net.Listener, addr string) chan struct{} {
+	stop := make(chan struct{})
+	go func() {
+		<-stop
+		ln.Close()
+	}()
+	go func() {
+		for {
+			conn, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			go func(conn net.Conn) {
+				defer conn.Close()
+				up, err := net.Dial("tcp", addr)
+				if err != nil {
+					return
+				}
+				go func() {
+					<-stop
+					up.Close()
+				}()
+				io.Copy(conn, up)
+			}(conn)
+		}
+	}()
+	return stop
+}
+
+func proxyClosingOther(ln net.Listener, addr string, other net.Conn) chan struct{} {
+	stop := make(chan struct{})
+	go func() {
+		<-stop
+		ln.Close()
+	}()
+	go func() {
+		for {
+			conn, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			go func(conn net.Conn) { // want `goroutine is never joined, so it can outlive the function literal`
+				defer conn.Close()
+				up, err := net.Dial("tcp", addr)
+				if err != nil {
+					return
+				}
+				go func() {
+					<-stop
+					other.Close()
+				}()
+				io.Copy(conn, up)
+			}(conn)
+		}
+	}()
+	return stop
+}
+
+func proxyClosingSometimes(ln net.Listener, addr string, quiet bool) chan struct{} {
+	stop := make(chan struct{})
+	go func() {
+		<-stop
+		ln.Close()
+	}()
+	go func() {
+		for {
+			conn, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			go func(conn net.Conn) { // want `goroutine is never joined, so it can outlive the function literal`
+				defer conn.Close()
+				up, err := net.Dial("tcp", addr)
+				if err != nil {
+					return
+				}
+				go func() {
+					<-stop
+					if !quiet {
+						up.Close()
+					}
+				}()
+				io.Copy(conn, up)
+			}(conn)
+		}
+	}()
+	return stop
+}
+
+func useProxies(ln net.Listener) {
+	stop := proxyUntilStopped(ln, "upstream")
+	defer close(stop)
+	stop2 := proxyClosingOther(ln, "upstream", nil)
+	defer close(stop2)
+	stop3 := proxyClosingSometimes(ln, "upstream", false)
+	defer close(stop3)
 }
 
 // --- A goroutine that ranges over the channel its caller passes ---
