@@ -86,6 +86,11 @@ type summary struct {
 	// HasBeenClosed), cancelled by returnsCancel when that is known.
 	returnsDone   bool
 	returnsCancel path
+	// ctxCancels: the contexts it returns whose cancel function it keeps
+	// in its receiver's or a parameter's field (ctx, b.cancel =
+	// context.WithCancel(ctx); return ctx, ...): the field's caller cancels
+	// them.
+	ctxCancels []ctxCancel
 	// obligations, for a function of another package: what its callers
 	// must do (obligation.go).
 	obligations []obligation
@@ -145,6 +150,7 @@ func (c *checker) summaryOf(fn *types.Func) *summary {
 	if s.returnsDone && s.returns.fields != "" {
 		s.returnsCancel, _ = c.pairedCancel(s.returns)
 	}
+	s.ctxCancels = c.returnedCtxCancels(decl, keep)
 	c.summaries[fn] = s
 	return s
 }
@@ -160,6 +166,69 @@ func (c *checker) paramOrGlobal(p path, fn *ast.FuncDecl) bool {
 		return true
 	}
 	return fn.Recv != nil && declaredIn(p.root, fn.Recv) || declaredIn(p.root, fn.Type.Params)
+}
+
+// A ctxCancel is a context a function returns, as its result at index
+// result, and the field, below its receiver or a parameter, where it keeps
+// that context's cancel function.
+type ctxCancel struct {
+	result int
+	cancel path
+}
+
+// returnedCtxCancels returns the contexts fd returns whose cancel it keeps
+// where keep accepts (a field of its receiver): each is one variable at
+// every return, assigned with its cancel by context.WithCancel or its kin
+// (ctx, b.cancel = context.WithCancel(ctx)).
+func (c *checker) returnedCtxCancels(fd *ast.FuncDecl, keep func(path) bool) []ctxCancel {
+	res := fd.Type.Results
+	if res == nil || res.NumFields() < 2 {
+		return nil
+	}
+	var out []ctxCancel
+	sig := c.info.Defs[fd.Name].Type().(*types.Signature)
+	for i := range sig.Results().Len() {
+		if !isContextType(sig.Results().At(i).Type()) {
+			continue
+		}
+		var v *types.Var
+		same := true
+		eachReturn(fd.Body, func(ret *ast.ReturnStmt) bool {
+			var u *types.Var
+			if len(ret.Results) == sig.Results().Len() {
+				if id, ok := ast.Unparen(ret.Results[i]).(*ast.Ident); ok {
+					u, _ = c.info.Uses[id].(*types.Var)
+				}
+			}
+			same = same && u != nil && (v == nil || u == v)
+			v = u
+			return same
+		})
+		if !same || v == nil {
+			continue
+		}
+		var cancel path
+		ast.Inspect(fd.Body, func(n ast.Node) bool {
+			as, ok := n.(*ast.AssignStmt)
+			if !ok || len(as.Lhs) != 2 || len(as.Rhs) != 1 || cancel.valid() {
+				return !cancel.valid()
+			}
+			call, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
+			if !ok || !isContextDerive(callee(c.info, call)) {
+				return true
+			}
+			if id, ok := ast.Unparen(as.Lhs[0]).(*ast.Ident); ok && c.info.ObjectOf(id) == v {
+				if p := pathOf(c.info, as.Lhs[1]); p.valid() && p.fields != "" && keep(p) {
+					cancel = p
+				}
+			}
+			return true
+		})
+		if cancel.valid() {
+			out = append(out, ctxCancel{result: i, cancel: cancel})
+		}
+	}
+	return out
 }
 
 // returnedPath returns the path of the channel fn returns, when its only

@@ -46,7 +46,7 @@ func (c *checker) checkCtxdetach() {
 		if c.valuesOnly(cur) {
 			continue
 		}
-		if !without && c.boundedProbe(cur) {
+		if !without && c.boundedProbe(cur) || without && c.rebound(cur) {
 			continue
 		}
 		// ctx := context.Background(), then a closure that makes its own
@@ -328,6 +328,50 @@ func (c *checker) boundedProbe(cur inspector.Cursor) bool {
 		return true
 	}
 	return isFunc(fn, "context", "WithCancel", "WithCancelCause") && c.cancelCalled(cur.Parent())
+}
+
+// rebound reports whether the context.WithoutCancel call at cur is at once
+// given a bound of its own: it is the parent of a context.WithTimeout,
+// WithDeadline or WithCancel (and their Cause forms), directly or through
+// a local every later use of which is such a parent (ctx =
+// context.WithoutCancel(ctx), then tctx, cancel := context.WithTimeout(ctx,
+// d) for each attempt). The work is cut loose from the caller's
+// cancellation on purpose, and held by a deadline or a cancel of the
+// function's own instead: a cleanup that must finish, within its time,
+// even when the caller gave up.
+func (c *checker) rebound(cur inspector.Cursor) bool {
+	derives := func(call *ast.CallExpr, arg ast.Expr) bool {
+		return len(call.Args) > 0 && ast.Unparen(call.Args[0]) == arg &&
+			isFunc(callee(c.info, call), "context", "WithTimeout", "WithDeadline", "WithTimeoutCause", "WithDeadlineCause", "WithCancel", "WithCancelCause")
+	}
+	if call, ok := cur.Parent().Node().(*ast.CallExpr); ok && derives(call, cur.Node().(ast.Expr)) {
+		return true
+	}
+	lhs, rhs := assignment(cur.Parent().Node())
+	if len(lhs) != 1 || len(rhs) != 1 || ast.Unparen(rhs[0]) != cur.Node() {
+		return false
+	}
+	id, ok := ast.Unparen(lhs[0]).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, ok := c.info.ObjectOf(id).(*types.Var)
+	fnCur := enclosingFunc(cur)
+	if !ok || !fnCur.Valid() {
+		return false
+	}
+	uses, bound := 0, true
+	for idCur := range fnCur.Preorder((*ast.Ident)(nil)) {
+		u := idCur.Node().(*ast.Ident)
+		if u.Pos() < cur.Node().End() || c.info.Uses[u] != v {
+			continue
+		}
+		uses++
+		if call, ok := idCur.Parent().Node().(*ast.CallExpr); !ok || !derives(call, u) {
+			bound = false
+		}
+	}
+	return uses > 0 && bound
 }
 
 // cancelCalled reports whether the cancel function that the

@@ -88,7 +88,9 @@
 //     channel it waits on, cancelling its context or one it derives from
 //     (with the cancel function made beside it, by context.WithCancel and
 //     its kin or by any function that returns a context and a cancel
-//     function)
+//     function, or kept by a function that returns the context and stores
+//     its cancel in its receiver's field, ctx, ok, stopped :=
+//     s.StartInit(ctx), which s.Stop cancels, across packages too)
 //     (also in another field of the same value: s.graceCtx made from
 //     s.closeCtx ends when s.closeCancel is called), closing the value it
 //     reads from (srv.Shutdown for go srv.Serve(l); close(stop) for a
@@ -415,7 +417,11 @@
 // (context.WithTimeout(context.Background(), d), a test's short probe that
 // cannot hang it), or made cancellable by a context.WithCancel whose
 // cancel the test calls itself, not only in a defer (the cancellation is
-// what it tests); a
+// what it tests); a WithoutCancel given a bound of its own at once
+// (context.WithTimeout(context.WithoutCancel(ctx), d), WithCancel's too,
+// or a local every later use of which is such a parent: ctx =
+// context.WithoutCancel(ctx), then a timeout per attempt), a cleanup that
+// must finish within its time though the caller gave up; a
 // Background or TODO that gives a nil context its value
 // (inside `if ctx == nil`, or assigned to a `var ctx context.Context`), or
 // gives a new root to a variable that held context.Background() when

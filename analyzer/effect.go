@@ -526,6 +526,16 @@ func (c *checker) fieldKeyOf(p path) (cancelKey, bool) {
 			owner = nil
 		}
 		obj, index, _ := types.LookupFieldOrMethod(t, true, c.pass.Pkg, name)
+		if obj == nil && !token.IsExported(name) {
+			// An unexported field of another package's type, named by a
+			// fact of that package (b.cancel, through s.StartInit()):
+			// look it up as that package does.
+			for _, imp := range c.pass.Pkg.Imports() {
+				if obj, index, _ = types.LookupFieldOrMethod(t, true, imp, name); obj != nil {
+					break
+				}
+			}
+		}
 		f, ok := obj.(*types.Var)
 		if !ok {
 			return cancelKey{}, false
@@ -606,6 +616,41 @@ func (c *checker) relation() *cancelRelation {
 			}
 			if lp := pathOf(c.info, lhs[i]); lp.fields != "" {
 				alias(lp, pathOf(c.info, rhs[i])) // x.cancel = cancel
+			}
+		}
+	}
+	// ctx, ok, stopped := s.StartInit(ctx), where StartInit returns a
+	// context whose cancel it keeps in s's field: s.cancel cancels ctx.
+	// (After the pairs above: a summary may ask for the relation.)
+	for cur := range c.root.Preorder((*ast.AssignStmt)(nil)) {
+		lhs, rhs := assignment(cur.Node())
+		if len(rhs) != 1 || len(lhs) < 2 {
+			continue
+		}
+		call, ok := ast.Unparen(rhs[0]).(*ast.CallExpr)
+		if !ok {
+			continue
+		}
+		fn := callee(c.info, call)
+		if fn == nil {
+			continue
+		}
+		s := c.calleeSummary(fn)
+		if s == nil {
+			continue
+		}
+		for _, cc := range s.ctxCancels {
+			if cc.result >= len(lhs) {
+				continue
+			}
+			cp, ok := c.bindPath(fn, call, cc.cancel)
+			if !ok {
+				continue
+			}
+			k1, ok1 := c.keyOf(pathOf(c.info, lhs[cc.result]))
+			k2, ok2 := c.keyOf(cp)
+			if ok1 && ok2 {
+				r.pairs[k1] = append(r.pairs[k1], k2)
 			}
 		}
 	}

@@ -40,6 +40,11 @@ func (f *ownFact) GobEncode() ([]byte, error) {
 	w.optPath(f.Returns)
 	w.bool(f.ReturnsDone)
 	w.optPath(f.ReturnsCancel)
+	w.count(len(f.CtxCancels))
+	for _, cc := range f.CtxCancels {
+		w.int(cc.Result)
+		w.path(cc.Cancel)
+	}
 	w.obligations(f.Owes)
 	w.obligations(f.ArgStops)
 	w.count(len(f.Registers))
@@ -72,6 +77,9 @@ func (f *ownFact) GobDecode(data []byte) error {
 	f.Returns = r.optPath()
 	f.ReturnsDone = r.bool()
 	f.ReturnsCancel = r.optPath()
+	for range r.count() {
+		f.CtxCancels = append(f.CtxCancels, factCtxCancel{Result: r.int(), Cancel: r.path()})
+	}
 	f.Owes = r.obligations()
 	f.ArgStops = r.obligations()
 	for range r.count() {

@@ -33,6 +33,7 @@ func fullFact() *ownFact {
 		Returns:       p(-1, ".ch"),
 		ReturnsDone:   true,
 		ReturnsCancel: p(-1, ".cancel"),
+		CtxCancels:    []factCtxCancel{{Result: 1, Cancel: factPath{Root: -1, Fields: ".cancel"}}},
 		Owes:          []factObligation{ob},
 		ArgStops:      []factObligation{ob, {Kind: uint8(obStop), At: "example.com/lib/lib.go:40"}},
 		Registers:     []factRegistration{{From: factPath{Root: 1, Fields: ".c"}, To: factPath{Root: -1, Fields: ".conns"}}},

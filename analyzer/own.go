@@ -1071,6 +1071,21 @@ func (c *checker) cancelPath(ctx path) (path, bool) {
 				out = pathOf(c.info, lhs[1])
 			}
 		}
+		if !out.valid() && len(lhs) >= 2 && len(rhs) == 1 {
+			// ctx, ok, stopped := s.StartInit(ctx): a context whose cancel
+			// the callee keeps in a field (summary.ctxCancels).
+			if call, ok := ast.Unparen(rhs[0]).(*ast.CallExpr); ok {
+				if fn := callee(c.info, call); fn != nil {
+					if s := c.calleeSummary(fn); s != nil {
+						for _, cc := range s.ctxCancels {
+							if cc.result < len(lhs) && pathOf(c.info, lhs[cc.result]).root == ctx.root {
+								out, _ = c.bindPath(fn, call, cc.cancel)
+							}
+						}
+					}
+				}
+			}
+		}
 		return !out.valid()
 	})
 	if !out.valid() || out.fields != "" {

@@ -21,7 +21,10 @@ type ownFact struct {
 	// by ReturnsCancel when known.
 	ReturnsDone   bool
 	ReturnsCancel *factPath
-	Owes          []factObligation
+	// CtxCancels: the contexts it returns whose cancel it keeps in a
+	// field (see summary.ctxCancels).
+	CtxCancels []factCtxCancel
+	Owes       []factObligation
 	// ArgStops: its goroutines that end when the caller stops an
 	// argument (Target), with what they do as they end (exits.go).
 	ArgStops []factObligation
@@ -41,6 +44,12 @@ type ownFact struct {
 	// Keeps lists the parameters it keeps where they outlive the call: in
 	// its receiver's fields, a package variable (keptParams).
 	Keeps []int
+}
+
+// A factCtxCancel is a ctxCancel.
+type factCtxCancel struct {
+	Result int
+	Cancel factPath
 }
 
 // A factObligation is an obligation (obligation.go) of the function's
@@ -469,6 +478,11 @@ func (c *checker) toFact(fn *types.Func, s *summary, obs []obligation, fresh boo
 			f.ReturnsCancel = &cp
 		}
 	}
+	for _, cc := range s.ctxCancels {
+		if cp, ok := enc(cc.cancel); ok {
+			f.CtxCancels = append(f.CtxCancels, factCtxCancel{Result: cc.result, Cancel: cp})
+		}
+	}
 	for _, o := range obs {
 		f.Owes = append(f.Owes, encodeObligation(o))
 	}
@@ -477,7 +491,7 @@ func (c *checker) toFact(fn *types.Func, s *summary, obs []obligation, fresh boo
 	}
 	f.Registers = encodeRegistrations(s.registers, enc)
 	f.Starts = c.startsOutliving(fn)
-	if len(f.Blocks) == 0 && len(f.Effects) == 0 && f.Returns == nil && len(f.Owes) == 0 && len(f.ArgStops) == 0 && len(f.Registers) == 0 && !f.Fresh && !f.Starts {
+	if len(f.Blocks) == 0 && len(f.Effects) == 0 && f.Returns == nil && len(f.CtxCancels) == 0 && len(f.Owes) == 0 && len(f.ArgStops) == 0 && len(f.Registers) == 0 && !f.Fresh && !f.Starts {
 		return nil
 	}
 	return f
@@ -536,6 +550,11 @@ func (c *checker) factSummary(fn *types.Func, f *ownFact) *summary {
 		s.returnsDone = f.ReturnsDone
 		if f.ReturnsCancel != nil {
 			s.returnsCancel, _ = dec(*f.ReturnsCancel)
+		}
+	}
+	for _, cc := range f.CtxCancels {
+		if p, ok := dec(cc.Cancel); ok {
+			s.ctxCancels = append(s.ctxCancels, ctxCancel{result: cc.Result, cancel: p})
 		}
 	}
 	for _, o := range f.Owes {

@@ -265,3 +265,32 @@ func prepare2(ctx context.Context, f func() error) error {
 	}
 	return f()
 }
+
+// A WithoutCancel given a bound of its own at once: cut loose from the
+// caller on purpose, and held by a deadline or a cancel of its own.
+
+func cleanupWithin(ctx context.Context) {
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), time.Second)
+	defer cancel()
+	query(ctx)
+}
+
+func retryDetached(ctx context.Context) {
+	ctx = context.WithoutCancel(ctx)
+	for range 3 {
+		tctx, cancel := context.WithTimeout(ctx, time.Second)
+		err := query(tctx)
+		cancel()
+		if err == nil {
+			return
+		}
+	}
+}
+
+func detachedThenUsed(ctx context.Context) {
+	ctx = context.WithoutCancel(ctx) // want `call to context.WithoutCancel detaches this work from the cancellation of ctx`
+	tctx, cancel := context.WithTimeout(ctx, time.Second)
+	defer cancel()
+	query(tctx)
+	query(ctx)
+}

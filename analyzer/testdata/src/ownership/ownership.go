@@ -22,6 +22,7 @@ import (
 	"example.com/ownership/codec"
 	"example.com/ownership/harness"
 	"example.com/ownership/kv"
+	"example.com/ownership/lifecycle"
 	"example.com/ownership/lru"
 	"example.com/ownership/optsrv"
 	"example.com/ownership/pool"
@@ -3488,6 +3489,39 @@ func optionsWithWorkers() {
 
 func optionsUnknown(opts []optsrv.Option) {
 	_ = optsrv.NewServer(opts...) // want `the result of optsrv.NewServer is assigned to _`
+}
+
+// --- A context whose cancel a base keeps ---
+//
+// lifecycle.Base.StartInit returns a context whose cancel it keeps in its
+// own field, and Stop calls it: the service's loop on that context is the
+// caller's to stop, with Stop.
+
+type sweeper struct {
+	lifecycle.Base
+}
+
+func (s *sweeper) Start(ctx context.Context) error {
+	ctx, start, stopped := s.StartInit(ctx)
+	if !start {
+		return nil
+	}
+	go func() { // want `goroutine is handed on to the caller, but sweepForgotten drops it at line \d+: call its Stop method there on every path`
+		defer stopped()
+		<-ctx.Done()
+	}()
+	return nil
+}
+
+func sweepStopped(ctx context.Context) error {
+	s := &sweeper{}
+	defer s.Stop()
+	return s.Start(ctx)
+}
+
+func sweepForgotten(ctx context.Context) {
+	s := &sweeper{}
+	_ = s.Start(ctx) // want `the receiver of \(\*sweeper\).Start is not stopped on every path`
 }
 
 // --- Output is not a wait ---
