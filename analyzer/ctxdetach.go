@@ -70,12 +70,14 @@ func (c *checker) checkCtxdetach() {
 		if c.storedCallback(cur, cands) {
 			continue
 		}
-		if c.afterDone(cur, call, fnCur) || c.cancelledBefore(call, fnCur, cands) {
+		if c.afterDone(cur, call, fnCur) || c.cancelledBefore(call, fnCur, cands) || c.doneByCleanup(fnCur, cands) {
 			continue
 		}
 		name := c.text(call.Fun)
 		if len(reqs) > 0 {
-			c.reportRequest(call, name, reqs)
+			if !c.outlivesHandler(fnCur) {
+				c.reportRequest(call, name, reqs)
+			}
 			continue
 		}
 		if without {
@@ -890,6 +892,120 @@ func (c *checker) cancelledBefore(call *ast.CallExpr, fnCur inspector.Cursor, ca
 		}
 	}
 	return true
+}
+
+// outlivesHandler reports whether the function at fnCur is a literal run
+// by a go statement (go func() { ... }()) that a handler starts on the
+// connection it hijacked (w.(http.Hijacker).Hijack() before it), and does
+// not wait for: the request is over, net/http cancels r.Context() when
+// the handler returns, and the connection's work needs a context of its
+// own. (Work a handler leaves running on the request's behalf still says
+// why with //twine:detached.)
+func (c *checker) outlivesHandler(fnCur inspector.Cursor) bool {
+	call, ok := fnCur.Parent().Node().(*ast.CallExpr)
+	if !ok || ast.Unparen(call.Fun) != fnCur.Node() {
+		return false
+	}
+	goCur := fnCur.Parent().Parent()
+	g, ok := goCur.Node().(*ast.GoStmt)
+	if !ok {
+		return false
+	}
+	handler := enclosingFunc(goCur)
+	if !handler.Valid() {
+		return false
+	}
+	hijacked := false
+	ast.Inspect(funcBody(handler.Node()), func(n ast.Node) bool {
+		if hc, ok := n.(*ast.CallExpr); ok && hc.End() < g.Pos() {
+			if fn := callee(c.info, hc); fn != nil && fn.Name() == "Hijack" && fn.Pkg() != nil && fn.Pkg().Path() == "net/http" {
+				hijacked = true
+			}
+		}
+		return !hijacked
+	})
+	if !hijacked {
+		return false
+	}
+	j := c.joinOf(goCur)
+	if j.bare {
+		return true
+	}
+	// Waited for, or the handler never returns: the request is live.
+	for _, in := range []string{"joined ", "a deferred join", "the synctest bubble", " never returns", " ends only with the process", "never runs"} {
+		if strings.Contains(j.how, in) {
+			return false
+		}
+	}
+	return true
+}
+
+// doneByCleanup reports whether the function at fnCur is a literal given
+// to t.Cleanup, which runs once the test has returned, and every context
+// in scope from outside it is done by then: the test's t.Context(), or one
+// whose cancel the test defers (ctx, cancel := context.WithCancel(...);
+// defer cancel()). A cleanup needs a context of its own.
+func (c *checker) doneByCleanup(fnCur inspector.Cursor, cands []*types.Var) bool {
+	lit, ok := fnCur.Node().(*ast.FuncLit)
+	if !ok || len(cands) == 0 {
+		return false
+	}
+	reg, ok := fnCur.Parent().Node().(*ast.CallExpr)
+	if !ok || !isCleanup(c.info, reg) || len(reg.Args) != 1 || ast.Unparen(reg.Args[0]) != lit {
+		return false
+	}
+	outer := enclosingFunc(fnCur.Parent())
+	if !outer.Valid() {
+		return false
+	}
+	body := funcBody(outer.Node())
+	for _, v := range cands {
+		if declaredIn(v, lit) || body == nil {
+			return false
+		}
+		if c.testContext(v, body) {
+			continue
+		}
+		cancels := c.cancelsOf(v, body)
+		deferred := false
+		ast.Inspect(body, func(n ast.Node) bool {
+			if d, ok := n.(*ast.DeferStmt); ok {
+				if id, ok := ast.Unparen(d.Call.Fun).(*ast.Ident); ok && len(d.Call.Args) == 0 && slices.Contains(cancels, c.info.Uses[id]) {
+					deferred = true
+				}
+			}
+			_, isLit := n.(*ast.FuncLit)
+			return !deferred && !isLit
+		})
+		if !deferred {
+			return false
+		}
+	}
+	return true
+}
+
+// testContext reports whether the local v only ever holds a test's
+// t.Context() in body.
+func (c *checker) testContext(v *types.Var, body *ast.BlockStmt) bool {
+	n := 0
+	ok := true
+	ast.Inspect(body, func(node ast.Node) bool {
+		lhs, rhs := assignment(node)
+		for i, l := range lhs {
+			if id, isID := ast.Unparen(l).(*ast.Ident); isID && c.info.ObjectOf(id) == v {
+				n++
+				var fn *types.Func
+				if len(lhs) == len(rhs) {
+					if call, isCall := ast.Unparen(rhs[i]).(*ast.CallExpr); isCall {
+						fn = callee(c.info, call)
+					}
+				}
+				ok = ok && fn != nil && fn.Name() == "Context" && fn.Pkg() != nil && fn.Pkg().Path() == "testing"
+			}
+		}
+		return ok
+	})
+	return ok && n > 0
 }
 
 // cancelsOf returns the cancel functions that the context.WithCancel (or

@@ -421,7 +421,11 @@
 // (context.WithTimeout(context.WithoutCancel(ctx), d), WithCancel's too,
 // or a local every later use of which is such a parent: ctx =
 // context.WithoutCancel(ctx), then a timeout per attempt), a cleanup that
-// must finish within its time though the caller gave up; a
+// must finish within its time though the caller gave up; a root made in a
+// function given to t.Cleanup when every context in scope is done by the
+// time it runs (the test's t.Context(), or one whose cancel the test
+// defers); a root made in a goroutine a handler starts on the connection
+// it hijacked, and does not wait for (the request is over); a
 // Background or TODO that gives a nil context its value
 // (inside `if ctx == nil`, or assigned to a `var ctx context.Context`), or
 // gives a new root to a variable that held context.Background() when

@@ -31,3 +31,29 @@ func BenchmarkTopLevel(b *testing.B) {
 func testHelper(ctx context.Context) {
 	_ = query(context.Background()) // want `detaches this work from ctx`
 }
+
+// A cleanup runs once the test has returned: the test's t.Context(), and
+// a context whose cancel the test defers, are done by then, and the
+// cleanup needs a context of its own. A context the test never cancels is
+// still live there.
+
+func TestCleanupAfterCancel(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	t.Cleanup(func() { _ = query(context.WithoutCancel(ctx)) })
+	t.Cleanup(func() { _ = query(context.Background()) })
+	_ = query(ctx)
+}
+
+func TestCleanupAfterTestContext(t *testing.T) {
+	ctx := t.Context()
+	t.Cleanup(func() { _ = query(context.Background()) })
+	_ = query(ctx)
+}
+
+func TestCleanupLiveContext(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	t.Cleanup(func() { _ = query(context.Background()) }) // want `detaches this work from ctx`
+	_ = query(ctx)
+	cancel()
+}

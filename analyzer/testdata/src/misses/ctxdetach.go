@@ -109,3 +109,25 @@ func shutdownHandler(srv *http.Server, errc chan<- error) http.HandlerFunc {
 		errc <- srv.Shutdown(context.Background())
 	}
 }
+
+// A handler that hijacks its connection and serves it in a goroutine: the
+// request is over, r.Context() is done once the handler returns, and the
+// connection's work needs a root of its own. Without the hijack, work the
+// handler leaves running still says why.
+func (s *store) upgrade(w http.ResponseWriter, r *http.Request) {
+	conn, _, err := w.(http.Hijacker).Hijack()
+	if err != nil {
+		return
+	}
+	go func() {
+		defer conn.Close()
+		_ = s.db.PingContext(context.Background())
+	}()
+}
+
+func (s *store) background(w http.ResponseWriter, r *http.Request) {
+	go func() {
+		_ = s.db.PingContext(context.Background()) // want `call to context.Background\(\) detaches this work from the request's context r.Context\(\)`
+	}()
+	w.WriteHeader(http.StatusAccepted)
+}
