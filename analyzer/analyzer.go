@@ -328,6 +328,7 @@ func run(pass *analysis.Pass) (any, error) {
 		bubbled:     make(map[*types.Func]bool),
 	}
 	if !c.prepare() {
+		c.exportCallFacts()
 		return nil, nil
 	}
 	c.readDirectives()

@@ -62,7 +62,9 @@
 // blocks on (a receive, a send, ctx.Done(), a read or accept on a value
 // with a Close, or on a reader or decoder made over such a value, an
 // endless loop, through the functions it calls and, across packages,
-// through facts) and what releases each of those blocks. A receive from a
+// through facts, also the functions it is given that a package with
+// nothing concurrent in it calls, as a panic catcher's Try(f) runs f)
+// and what releases each of those blocks. A receive from a
 // timer (time.After, a variable that only holds one) ends on its own. A
 // local that only ever holds a copy of a field (ctx := p.ctx, taken so
 // that a restart that replaces the field does not race) is that field. A
@@ -164,7 +166,9 @@
 // with room for the one result need not be read (errc :=
 // s.ServeBackground(ctx) beside defer cancel()). Only what the caller
 // owns is owed: a value it made (a literal, new, a constructor that keeps
-// it nowhere else), not one it got from elsewhere, nor one the callee
+// it nowhere else, a field filled by a function of the package that
+// returns a literal it makes, &errPool{pool: p.settings()}), not one it
+// got from elsewhere, nor one the callee
 // keeps (taken from, or stored in, its receiver's fields or a package
 // variable: a pool's map, a cache). A value whose fields hold goroutines
 // of their own is reported once, as the value.

@@ -57,6 +57,7 @@ func (f *ownFact) GobEncode() ([]byte, error) {
 	w.ints(f.CtxValues)
 	w.ints(f.CtxBounded)
 	w.ints(f.Keeps)
+	w.ints(f.Calls)
 	return w.buf, nil
 }
 
@@ -90,6 +91,7 @@ func (f *ownFact) GobDecode(data []byte) error {
 	f.CtxValues = r.ints()
 	f.CtxBounded = r.ints()
 	f.Keeps = r.ints()
+	f.Calls = r.ints()
 	return r.done()
 }
 

@@ -34,6 +34,7 @@ func fullFact() *ownFact {
 		ReturnsDone:   true,
 		ReturnsCancel: p(-1, ".cancel"),
 		CtxCancels:    []factCtxCancel{{Result: 1, Cancel: factPath{Root: -1, Fields: ".cancel"}}},
+		Calls:         []int{0, 2},
 		Owes:          []factObligation{ob},
 		ArgStops:      []factObligation{ob, {Kind: uint8(obStop), At: "example.com/lib/lib.go:40"}},
 		Registers:     []factRegistration{{From: factPath{Root: 1, Fields: ".c"}, To: factPath{Root: -1, Fields: ".conns"}}},

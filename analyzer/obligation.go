@@ -1737,10 +1737,14 @@ func (c *checker) obWhat(to *types.Func, o obligation) string {
 			what += " (its" + o.fields + ")"
 		}
 		return what
+	case o.target == -1 && o.fields != "":
+		return "the receiver of " + name + " (its" + o.fields + ")"
 	case o.target == -1:
-		return "the receiver of " + name + o.fields
+		return "the receiver of " + name
+	case o.fields != "":
+		return fmt.Sprintf("argument %d of %s (its%s)", o.target+1, name, o.fields)
 	}
-	return fmt.Sprintf("argument %d of %s%s", o.target+1, name, o.fields)
+	return fmt.Sprintf("argument %d of %s", o.target+1, name)
 }
 
 // obHow says how to discharge o, for messages.

@@ -1567,9 +1567,30 @@ func (c *checker) freshExpr(e ast.Expr) bool {
 			return true
 		}
 		f := callee(c.info, e)
-		return isContextDerive(f) || isFunc(f, "sync", "NewCond")
+		return isContextDerive(f) || isFunc(f, "sync", "NewCond") || c.returnsLiteral(f)
 	}
 	return false
+}
+
+// returnsLiteral reports whether fn, a function of this package, returns
+// a literal it makes at each of its returns (func (p *Pool) settings()
+// Pool { return Pool{tasks: make(chan func())} }): a field given its
+// result (&ErrPool{pool: p.settings()}) holds a value of its own.
+func (c *checker) returnsLiteral(fn *types.Func) bool {
+	if fn == nil || fn.Pkg() != c.pass.Pkg {
+		return false
+	}
+	decl := c.decls[fn.Origin()]
+	if decl == nil || decl.Body == nil || decl.Type.Results.NumFields() != 1 {
+		return false
+	}
+	ok, any := true, false
+	eachReturn(decl.Body, func(r *ast.ReturnStmt) bool {
+		any = true
+		ok = len(r.Results) == 1 && c.madeLiteral(r.Results[0])
+		return ok
+	})
+	return ok && any
 }
 
 // ownedLocal reports whether v, a local of fn, only ever holds a value fn

@@ -5,8 +5,10 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"golang.org/x/tools/go/types/typeutil"
+	"slices"
 	"strings"
+
+	"golang.org/x/tools/go/types/typeutil"
 )
 
 // ownFact carries a function's summary (block.go, effect.go) to the
@@ -44,6 +46,9 @@ type ownFact struct {
 	// Keeps lists the parameters it keeps where they outlive the call: in
 	// its receiver's fields, a package variable (keptParams).
 	Keeps []int
+	// Calls lists the function-value parameters it calls (summary.calls):
+	// a catcher's Try(f) runs f, and waits on whatever f waits on.
+	Calls []int
 }
 
 // A factCtxCancel is a ctxCancel.
@@ -216,6 +221,50 @@ var (
 	altNames = [...]string{altRecv: "recv", altSend: "send", altDone: "done", altIO: "io", altWait: "wait"}
 	effNames = [...]string{effClose: "close", effSend: "send", effRecv: "recv", effCancel: "cancel", effStop: "stop", effWait: "wait", effDone: "done"}
 )
+
+// exportCallFacts exports, for a package the pass otherwise skips (no go
+// statement, nothing of concurrency imported), the function-value
+// parameters its exported functions call in their own bodies: a panic
+// catcher's Try(f) runs f, and a goroutine of another package that calls
+// it waits on whatever f waits on (summary.calls).
+func (c *checker) exportCallFacts() {
+	if c.std {
+		return
+	}
+	for _, f := range c.pass.Files {
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Body == nil || !token.IsExported(fd.Name.Name) {
+				continue
+			}
+			fn, ok := c.info.Defs[fd.Name].(*types.Func)
+			if !ok {
+				continue
+			}
+			params := fn.Type().(*types.Signature).Params()
+			var calls []int
+			ast.Inspect(fd.Body, func(n ast.Node) bool {
+				switch n := n.(type) {
+				case *ast.FuncLit:
+					return false
+				case *ast.CallExpr:
+					if id, ok := ast.Unparen(n.Fun).(*ast.Ident); ok {
+						for i := range params.Len() {
+							if c.info.Uses[id] == params.At(i) && !slices.Contains(calls, i) {
+								calls = append(calls, i)
+							}
+						}
+					}
+				}
+				return true
+			})
+			if len(calls) > 0 {
+				slices.Sort(calls)
+				c.pass.ExportObjectFact(fn, &ownFact{Calls: calls})
+			}
+		}
+	}
+}
 
 // exportOwnFacts exports the summary of every exported function and
 // method of the package that blocks, releases or returns a channel.
@@ -490,8 +539,9 @@ func (c *checker) toFact(fn *types.Func, s *summary, obs []obligation, fresh boo
 		f.ArgStops = append(f.ArgStops, encodeObligation(o))
 	}
 	f.Registers = encodeRegistrations(s.registers, enc)
+	f.Calls = slices.Clone(s.calls)
 	f.Starts = c.startsOutliving(fn)
-	if len(f.Blocks) == 0 && len(f.Effects) == 0 && f.Returns == nil && len(f.CtxCancels) == 0 && len(f.Owes) == 0 && len(f.ArgStops) == 0 && len(f.Registers) == 0 && !f.Fresh && !f.Starts {
+	if len(f.Blocks) == 0 && len(f.Effects) == 0 && f.Returns == nil && len(f.CtxCancels) == 0 && len(f.Calls) == 0 && len(f.Owes) == 0 && len(f.ArgStops) == 0 && len(f.Registers) == 0 && !f.Fresh && !f.Starts {
 		return nil
 	}
 	return f
@@ -552,6 +602,7 @@ func (c *checker) factSummary(fn *types.Func, f *ownFact) *summary {
 			s.returnsCancel, _ = dec(*f.ReturnsCancel)
 		}
 	}
+	s.calls = slices.Clone(f.Calls)
 	for _, cc := range f.CtxCancels {
 		if p, ok := dec(cc.Cancel); ok {
 			s.ctxCancels = append(s.ctxCancels, ctxCancel{result: cc.Result, cancel: p})

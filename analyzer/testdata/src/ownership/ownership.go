@@ -19,6 +19,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"example.com/ownership/catcher"
 	"example.com/ownership/codec"
 	"example.com/ownership/harness"
 	"example.com/ownership/kv"
@@ -28,6 +29,7 @@ import (
 	"example.com/ownership/pool"
 	"example.com/ownership/qlisten"
 	"example.com/ownership/respool"
+	"example.com/ownership/tgroup"
 	"example.com/ownership/wgwrap"
 )
 
@@ -3522,6 +3524,91 @@ func sweepStopped(ctx context.Context) error {
 func sweepForgotten(ctx context.Context) {
 	s := &sweeper{}
 	_ = s.Start(ctx) // want `the receiver of \(\*sweeper\).Start is not stopped on every path`
+}
+
+// --- Through a catcher, and a pool held by value ---
+//
+// tgroup.Group's goroutines run their functions through catcher.Try, of a
+// package with nothing concurrent in it: Try runs what it is given, so a
+// group given a function that waits owes its Wait. A pool a wrapper holds
+// by value, filled from a method that makes it, is the wrapper's.
+
+func groupThroughCatcher(ch chan int) {
+	g := tgroup.New()
+	g.Go(func() { <-ch }) // want `the receiver of \(\*tgroup.Group\).Go is not stopped on every path`
+}
+
+func groupThroughCatcherWaited() {
+	g := tgroup.New()
+	g.Go(func() {})
+	g.Wait()
+}
+
+func catchOnly() {
+	var c catcher.Catcher
+	c.Try(func() {})
+}
+
+type taskPool struct {
+	tasks chan func()
+	wg    sync.WaitGroup
+}
+
+func newTaskPool() *taskPool { return &taskPool{tasks: make(chan func())} }
+
+func (p *taskPool) settings() taskPool { return taskPool{tasks: make(chan func())} }
+
+func (p *taskPool) worker() {
+	defer p.wg.Done()
+	for f := range p.tasks {
+		f()
+	}
+}
+
+func (p *taskPool) Go(f func()) {
+	select {
+	case p.tasks <- f:
+	default:
+		p.wg.Add(1)
+		go p.worker() // want `goroutine running p.worker is handed on to the caller, but errPoolForgotten drops it`
+		p.tasks <- f
+	}
+}
+
+func (p *taskPool) Wait() {
+	close(p.tasks)
+	p.wg.Wait()
+}
+
+type errTaskPool struct {
+	pool taskPool
+	err  error
+}
+
+func (p *taskPool) withErrors() *errTaskPool { return &errTaskPool{pool: p.settings()} }
+
+func (p *errTaskPool) Go(f func() error) {
+	p.pool.Go(func() {
+		if err := f(); err != nil {
+			p.err = err
+		}
+	})
+}
+
+func (p *errTaskPool) Wait() error {
+	p.pool.Wait()
+	return p.err
+}
+
+func errPoolForgotten() {
+	p := newTaskPool().withErrors()
+	p.Go(func() error { return nil }) // want `the receiver of \(\*errTaskPool\).Go \(its.pool\) is not stopped on every path`
+}
+
+func errPoolWaited() error {
+	p := newTaskPool().withErrors()
+	p.Go(func() error { return nil })
+	return p.Wait()
 }
 
 // --- Output is not a wait ---
