@@ -164,7 +164,9 @@
 // the context or connection its caller passed is done is not owed more
 // by a caller that cancels or closes it on every path: a result channel
 // with room for the one result need not be read (errc :=
-// s.ServeBackground(ctx) beside defer cancel()). Only what the caller
+// s.ServeBackground(ctx) beside defer cancel()), nor is a receive from
+// the channel a goroutine closes after a select its own timer ends
+// (sleepC(ctx, d) in one case of a select): it ends on its own. Only what the caller
 // owns is owed: a value it made (a literal, new, a constructor that keeps
 // it nowhere else, a field filled by a function of the package that
 // returns a literal it makes, &errPool{pool: p.settings()}), not one it

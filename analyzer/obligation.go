@@ -158,6 +158,11 @@ func (c *checker) goObligation(fd *ast.FuncDecl, fn *types.Func, cur inspector.C
 		return obligation{}, false // a goroutine that ends on its own can be let go
 	}
 	h := *j.handoff
+	if h.kind == obRecv && timedOnly(j) {
+		// close(done) after a select its timer ends: receiving from done
+		// would only wait for it, and nothing but the timer holds it.
+		return obligation{}, false
+	}
 	if h.kind != obStop && h.p.fields != "" {
 		// A WaitGroup or channel in a field: whoever holds the value
 		// calls the method that waits or receives (s.wg: s.Stop()).
@@ -230,6 +235,22 @@ func (c *checker) goObligation(fd *ast.FuncDecl, fn *types.Func, cur inspector.C
 		return obligation{}, false
 	}
 	return o, true
+}
+
+// timedOnly reports whether every wait of the goroutine of j is a select,
+// outside any loop, that a timer of its own also ends (select { case
+// <-ctx.Done(): case <-t.C: }, then close(done)): it ends on its own, if
+// later, and whoever takes the channel it closes or sends on need not
+// receive. (Handed on with a value whose stop its select watches, the
+// stop is still owed: the timer may be long.)
+func timedOnly(j *goJoin) bool {
+	if j.opaque || len(j.blocks) == 0 {
+		return false
+	}
+	return !slices.ContainsFunc(j.blocks, func(b block) bool {
+		_, sel := b.node.(*ast.SelectStmt)
+		return !b.soft || !sel || slices.ContainsFunc(b.alts, func(a alt) bool { return a.loop })
+	})
 }
 
 // asyncStop reports whether the goroutine of g does nothing but call one

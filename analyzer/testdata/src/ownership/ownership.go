@@ -3611,6 +3611,51 @@ func errPoolWaited() error {
 	return p.Wait()
 }
 
+// --- A sleeper that ends on its own ---
+//
+// sleepFor's goroutine waits for its timer or its context, then closes the
+// channel it returns: a caller that leaves by another case does not wait
+// for it, and need not. waitFor's goroutine has no timer: it waits on the
+// caller's signal for ever.
+
+func sleepFor(ctx context.Context, d time.Duration) <-chan struct{} {
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		t := time.NewTimer(d)
+		defer t.Stop()
+		select {
+		case <-ctx.Done():
+		case <-t.C:
+		}
+	}()
+	return done
+}
+
+func followSleeper(ctx context.Context, wakeup <-chan struct{}) {
+	select {
+	case <-sleepFor(ctx, time.Second):
+	case <-wakeup:
+	}
+}
+
+func waitFor(signal <-chan struct{}) <-chan struct{} {
+	done := make(chan struct{})
+	go func() { // want `goroutine is handed on to the caller, but followWaiter drops it`
+		defer close(done)
+		<-signal
+	}()
+	return done
+}
+
+func followWaiter(wakeup <-chan struct{}) {
+	signal := make(chan struct{})
+	select {
+	case <-waitFor(signal): // want `the result of waitFor is received from in only one case of a select`
+	case <-wakeup:
+	}
+}
+
 // --- Output is not a wait ---
 //
 // A handler that logs to os.Stdout waits only on its connection: the
