@@ -174,6 +174,7 @@ func (c *checker) paramOrGlobal(p path, fn *ast.FuncDecl) bool {
 type ctxCancel struct {
 	result int
 	cancel path
+	parent int // the parameter the context derives from, or -1
 }
 
 // returnedCtxCancels returns the contexts fd returns whose cancel it keeps
@@ -208,6 +209,7 @@ func (c *checker) returnedCtxCancels(fd *ast.FuncDecl, keep func(path) bool) []c
 			continue
 		}
 		var cancel path
+		parent := -1
 		ast.Inspect(fd.Body, func(n ast.Node) bool {
 			as, ok := n.(*ast.AssignStmt)
 			if !ok || len(as.Lhs) != 2 || len(as.Rhs) != 1 || cancel.valid() {
@@ -220,12 +222,17 @@ func (c *checker) returnedCtxCancels(fd *ast.FuncDecl, keep func(path) bool) []c
 			if id, ok := ast.Unparen(as.Lhs[0]).(*ast.Ident); ok && c.info.ObjectOf(id) == v {
 				if p := pathOf(c.info, as.Lhs[1]); p.valid() && p.fields != "" && keep(p) {
 					cancel = p
+					if len(call.Args) > 0 {
+						if q := pathOf(c.info, call.Args[0]); q.valid() && q.fields == "" {
+							parent = paramIndex(sig, q.root)
+						}
+					}
 				}
 			}
 			return true
 		})
 		if cancel.valid() {
-			out = append(out, ctxCancel{result: i, cancel: cancel})
+			out = append(out, ctxCancel{result: i, cancel: cancel, parent: parent})
 		}
 	}
 	return out

@@ -652,6 +652,9 @@ func (c *checker) relation() *cancelRelation {
 			if ok1 && ok2 {
 				r.pairs[k1] = append(r.pairs[k1], k2)
 			}
+			if cc.parent >= 0 && cc.parent < len(call.Args) {
+				c.parentLink(r, lhs[cc.result], call.Args[cc.parent]) // and derives from the context it was given
+			}
 		}
 	}
 	return r

@@ -105,6 +105,23 @@ func (c *checker) argEndsOf(fn *types.Func, g *ast.GoStmt, j *goJoin) int {
 	return 0
 }
 
+// derivedFromParam returns the context parameter of sig that the local
+// context ctx derives from, so that it is done when that is; -1 if none.
+func (c *checker) derivedFromParam(sig *types.Signature, ctx path) int {
+	k, ok := c.keyOf(ctx)
+	if !ok {
+		return -1
+	}
+	from := c.relation().contexts(k)
+	for i := range sig.Params().Len() {
+		p := sig.Params().At(i)
+		if isContextType(p.Type()) && from[cancelKey{v: p}] {
+			return i
+		}
+	}
+	return -1
+}
+
 // paramEnds returns the index of the parameter of sig that every one of
 // blocks can leave when it is done: a context, or a channel it receives
 // from until it is closed (for ev := range events). -1 when there is none.
@@ -116,7 +133,11 @@ func (c *checker) paramEnds(sig *types.Signature, blocks []block) int {
 		}
 		i := -1
 		for _, a := range b.alts {
-			if k := paramIndex(sig, a.p.root); (a.kind == altDone || a.kind == altRecv) && a.p.fields == "" && k >= 0 {
+			k := paramIndex(sig, a.p.root)
+			if k < 0 && a.kind == altDone && a.p.fields == "" {
+				k = c.derivedFromParam(sig, a.p) // ctx, ok, stopped := s.StartInit(ctx)
+			}
+			if (a.kind == altDone || a.kind == altRecv) && a.p.fields == "" && k >= 0 {
 				i = k
 				break
 			}

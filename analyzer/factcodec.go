@@ -44,6 +44,7 @@ func (f *ownFact) GobEncode() ([]byte, error) {
 	for _, cc := range f.CtxCancels {
 		w.int(cc.Result)
 		w.path(cc.Cancel)
+		w.int(cc.Parent)
 	}
 	w.obligations(f.Owes)
 	w.obligations(f.ArgStops)
@@ -79,7 +80,7 @@ func (f *ownFact) GobDecode(data []byte) error {
 	f.ReturnsDone = r.bool()
 	f.ReturnsCancel = r.optPath()
 	for range r.count() {
-		f.CtxCancels = append(f.CtxCancels, factCtxCancel{Result: r.int(), Cancel: r.path()})
+		f.CtxCancels = append(f.CtxCancels, factCtxCancel{Result: r.int(), Cancel: r.path(), Parent: r.int()})
 	}
 	f.Owes = r.obligations()
 	f.ArgStops = r.obligations()

@@ -33,7 +33,7 @@ func fullFact() *ownFact {
 		Returns:       p(-1, ".ch"),
 		ReturnsDone:   true,
 		ReturnsCancel: p(-1, ".cancel"),
-		CtxCancels:    []factCtxCancel{{Result: 1, Cancel: factPath{Root: -1, Fields: ".cancel"}}},
+		CtxCancels:    []factCtxCancel{{Result: 1, Cancel: factPath{Root: -1, Fields: ".cancel"}, Parent: 2}},
 		Calls:         []int{0, 2},
 		Owes:          []factObligation{ob},
 		ArgStops:      []factObligation{ob, {Kind: uint8(obStop), At: "example.com/lib/lib.go:40"}},

@@ -55,6 +55,7 @@ type ownFact struct {
 type factCtxCancel struct {
 	Result int
 	Cancel factPath
+	Parent int // -1: none
 }
 
 // A factObligation is an obligation (obligation.go) of the function's
@@ -529,7 +530,7 @@ func (c *checker) toFact(fn *types.Func, s *summary, obs []obligation, fresh boo
 	}
 	for _, cc := range s.ctxCancels {
 		if cp, ok := enc(cc.cancel); ok {
-			f.CtxCancels = append(f.CtxCancels, factCtxCancel{Result: cc.result, Cancel: cp})
+			f.CtxCancels = append(f.CtxCancels, factCtxCancel{Result: cc.result, Cancel: cp, Parent: cc.parent})
 		}
 	}
 	for _, o := range obs {
@@ -605,7 +606,7 @@ func (c *checker) factSummary(fn *types.Func, f *ownFact) *summary {
 	s.calls = slices.Clone(f.Calls)
 	for _, cc := range f.CtxCancels {
 		if p, ok := dec(cc.Cancel); ok {
-			s.ctxCancels = append(s.ctxCancels, ctxCancel{result: cc.Result, cancel: p})
+			s.ctxCancels = append(s.ctxCancels, ctxCancel{result: cc.Result, cancel: p, parent: cc.Parent})
 		}
 	}
 	for _, o := range f.Owes {
