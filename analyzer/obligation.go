@@ -238,7 +238,8 @@ func (c *checker) goObligation(fd *ast.FuncDecl, fn *types.Func, cur inspector.C
 }
 
 // timedOnly reports whether every wait of the goroutine of j is a select,
-// outside any loop, that a timer of its own also ends (select { case
+// outside any loop, that a timer of its own also ends (or a call of a
+// helper whose wait is such a select) (select { case
 // <-ctx.Done(): case <-t.C: }, then close(done)): it ends on its own, if
 // later, and whoever takes the channel it closes or sends on need not
 // receive. (Handed on with a value whose stop its select watches, the
@@ -249,7 +250,8 @@ func timedOnly(j *goJoin) bool {
 	}
 	return !slices.ContainsFunc(j.blocks, func(b block) bool {
 		_, sel := b.node.(*ast.SelectStmt)
-		return !b.soft || !sel || slices.ContainsFunc(b.alts, func(a alt) bool { return a.loop })
+		_, call := b.node.(*ast.CallExpr) // a helper's such select: sleep(ctx, d)
+		return !b.soft || !sel && !call || slices.ContainsFunc(b.alts, func(a alt) bool { return a.loop })
 	})
 }
 

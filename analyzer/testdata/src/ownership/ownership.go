@@ -3637,6 +3637,28 @@ func followSleeper(ctx context.Context, wakeup <-chan struct{}) {
 	case <-sleepFor(ctx, time.Second):
 	case <-wakeup:
 	}
+	select {
+	case <-sleepVia(ctx, time.Second):
+	case <-wakeup:
+	}
+}
+
+func sleepCtx(ctx context.Context, d time.Duration) {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+	case <-t.C:
+	}
+}
+
+func sleepVia(ctx context.Context, d time.Duration) <-chan struct{} {
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		sleepCtx(ctx, d)
+	}()
+	return done
 }
 
 func waitFor(signal <-chan struct{}) <-chan struct{} {
