@@ -631,6 +631,9 @@ func (c *checker) relation() *cancelRelation {
 		if !ok {
 			continue
 		}
+		if tup, ok := c.typeOf(call).(*types.Tuple); !ok || !slices.ContainsFunc(slices.Collect(tup.Variables()), func(v *types.Var) bool { return isContextType(v.Type()) }) {
+			continue // no context among its results: nothing to pair
+		}
 		fn := callee(c.info, call)
 		if fn == nil {
 			continue

@@ -1075,7 +1075,7 @@ func (c *checker) cancelPath(ctx path) (path, bool) {
 			// ctx, ok, stopped := s.StartInit(ctx): a context whose cancel
 			// the callee keeps in a field (summary.ctxCancels).
 			if call, ok := ast.Unparen(rhs[0]).(*ast.CallExpr); ok {
-				if fn := callee(c.info, call); fn != nil {
+				if fn := callee(c.info, call); fn != nil && slices.ContainsFunc(lhs, func(e ast.Expr) bool { return pathOf(c.info, e).root == ctx.root }) {
 					if s := c.calleeSummary(fn); s != nil {
 						for _, cc := range s.ctxCancels {
 							if cc.result < len(lhs) && pathOf(c.info, lhs[cc.result]).root == ctx.root {
