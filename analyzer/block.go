@@ -911,16 +911,7 @@ func (w *blockWalk) replied(ch ast.Expr) bool {
 // recvField returns the channel field a select case receives from
 // (case v := <-s.reqc), or nil.
 func (c *checker) recvField(comm ast.Stmt) *types.Var {
-	var e ast.Expr
-	switch s := comm.(type) {
-	case *ast.ExprStmt:
-		e = s.X
-	case *ast.AssignStmt:
-		if len(s.Rhs) == 1 {
-			e = s.Rhs[0]
-		}
-	}
-	if u, ok := ast.Unparen(e).(*ast.UnaryExpr); ok && u.Op == token.ARROW {
+	if u, ok := recvOperand(comm).(*ast.UnaryExpr); ok {
 		return fieldVarOf(c.info, u.X)
 	}
 	return nil

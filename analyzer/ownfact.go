@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"iter"
 	"slices"
 	"strings"
 
@@ -229,39 +230,48 @@ var (
 // catcher's Try(f) runs f, and a goroutine of another package that calls
 // it waits on whatever f waits on (summary.calls).
 func (c *checker) exportCallFacts() {
-	if c.std {
-		return
-	}
-	for _, f := range c.pass.Files {
-		for _, d := range f.Decls {
-			fd, ok := d.(*ast.FuncDecl)
-			if !ok || fd.Body == nil || !token.IsExported(fd.Name.Name) {
-				continue
-			}
-			fn, ok := c.info.Defs[fd.Name].(*types.Func)
-			if !ok {
-				continue
-			}
-			params := fn.Type().(*types.Signature).Params()
-			var calls []int
-			ast.Inspect(fd.Body, func(n ast.Node) bool {
-				switch n := n.(type) {
-				case *ast.FuncLit:
-					return false
-				case *ast.CallExpr:
-					if id, ok := ast.Unparen(n.Fun).(*ast.Ident); ok {
-						for i := range params.Len() {
-							if c.info.Uses[id] == params.At(i) && !slices.Contains(calls, i) {
-								calls = append(calls, i)
-							}
+	for fd, fn := range c.exportedFuncs() {
+		params := fn.Type().(*types.Signature).Params()
+		var calls []int
+		ast.Inspect(fd.Body, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.CallExpr:
+				if id, ok := ast.Unparen(n.Fun).(*ast.Ident); ok {
+					for i := range params.Len() {
+						if c.info.Uses[id] == params.At(i) && !slices.Contains(calls, i) {
+							calls = append(calls, i)
 						}
 					}
 				}
-				return true
-			})
-			if len(calls) > 0 {
-				slices.Sort(calls)
-				c.pass.ExportObjectFact(fn, &ownFact{Calls: calls})
+			}
+			return true
+		})
+		if len(calls) > 0 {
+			slices.Sort(calls)
+			c.pass.ExportObjectFact(fn, &ownFact{Calls: calls})
+		}
+	}
+}
+
+// exportedFuncs yields the exported functions and methods declared with
+// a body in the package, outside the standard library (whose facts the
+// pass does not export).
+func (c *checker) exportedFuncs() iter.Seq2[*ast.FuncDecl, *types.Func] {
+	return func(yield func(*ast.FuncDecl, *types.Func) bool) {
+		if c.std {
+			return
+		}
+		for _, f := range c.pass.Files {
+			for _, d := range f.Decls {
+				fd, ok := d.(*ast.FuncDecl)
+				if !ok || fd.Body == nil || !token.IsExported(fd.Name.Name) {
+					continue
+				}
+				if fn, ok := c.info.Defs[fd.Name].(*types.Func); ok && !yield(fd, fn) {
+					return
+				}
 			}
 		}
 	}
@@ -270,31 +280,21 @@ func (c *checker) exportCallFacts() {
 // exportOwnFacts exports the summary of every exported function and
 // method of the package that blocks, releases or returns a channel.
 func (c *checker) exportOwnFacts() {
-	if c.std {
-		return
-	}
-	for _, f := range c.pass.Files {
-		for _, d := range f.Decls {
-			fd, ok := d.(*ast.FuncDecl)
-			if !ok || fd.Body == nil || !token.IsExported(fd.Name.Name) {
-				continue
+	for _, fn := range c.exportedFuncs() {
+		if c.testEntry(fn) {
+			continue
+		}
+		fact := c.toFact(fn, c.summaryOf(fn), c.obligations[fn], c.constructs(fn))
+		vals, bounded := c.ctxParams(fn)
+		keeps := c.keptParams(fn)
+		if len(vals) > 0 || len(bounded) > 0 || len(keeps) > 0 {
+			if fact == nil {
+				fact = &ownFact{}
 			}
-			fn, ok := c.info.Defs[fd.Name].(*types.Func)
-			if !ok || c.testEntry(fn) {
-				continue
-			}
-			fact := c.toFact(fn, c.summaryOf(fn), c.obligations[fn], c.constructs(fn))
-			vals, bounded := c.ctxParams(fn)
-			keeps := c.keptParams(fn)
-			if len(vals) > 0 || len(bounded) > 0 || len(keeps) > 0 {
-				if fact == nil {
-					fact = &ownFact{}
-				}
-				fact.CtxValues, fact.CtxBounded, fact.Keeps = vals, bounded, keeps
-			}
-			if fact != nil {
-				c.pass.ExportObjectFact(fn, fact)
-			}
+			fact.CtxValues, fact.CtxBounded, fact.Keeps = vals, bounded, keeps
+		}
+		if fact != nil {
+			c.pass.ExportObjectFact(fn, fact)
 		}
 	}
 }
