@@ -215,7 +215,11 @@
 // or through a helper, and the functions that call those), a caller whose
 // options are all made in place by the package's other option functions
 // (NewServer(Named("a")), or none) is not owed it. Options passed as a
-// slice (NewServer(opts...)) may hold anything.
+// slice (NewServer(opts...)) may hold anything. A goroutine a function
+// starts only when the context it was given can be done (if
+// parent.Done() == nil { return } before it, as context propagation
+// does) is not owed by a caller that gives context.Background() or
+// TODO().
 //
 // A condition variable is a wait like a channel's: a goroutine in
 // cond.Wait() (for !quit && len(ready) == 0 { cond.Wait() }) is released by

@@ -228,6 +228,7 @@ func (w *factWriter) obligations(obs []factObligation) {
 			for _, e := range g.Enablers {
 				w.str(e)
 			}
+			w.bool(g.DoneNil)
 		}
 	}
 }
@@ -362,6 +363,7 @@ func (r *factReader) obligations() []factObligation {
 			for range r.count() {
 				g.Enablers = append(g.Enablers, r.str())
 			}
+			g.DoneNil = r.bool()
 			o.Gate = g
 		}
 		obs = append(obs, o)

@@ -30,6 +30,10 @@ type gate struct {
 	// them is made by one of these functions of the callee's package
 	// (optionGate).
 	enablers []string
+	// doneNil: target is a context parameter, and the goroutine starts
+	// only when its Done() is not nil (if parent.Done() == nil { return }
+	// before it): never for context.Background() or TODO().
+	doneNil bool
 }
 
 // gateOf returns the gate of the go statement g in fd, if a condition on
@@ -57,6 +61,11 @@ func (c *checker) gateOf(fd *ast.FuncDecl, fn *types.Func, g *ast.GoStmt) *gate 
 	// if cond { return } before it, in its block or one around it.
 	precededBy(fd.Body, g, func(s ast.Stmt) bool {
 		if is, ok := s.(*ast.IfStmt); ok && is.Init == nil && is.Else == nil && endsInReturn(is.Body) {
+			if p, ok := c.doneNilOf(is.Cond); ok && found == nil {
+				if o, ok := c.lift(fd, fn, p, obStop); ok && !o.isResult() && o.fields == "" {
+					found = &gate{target: o.target, doneNil: true}
+				}
+			}
 			try(is.Cond, false)
 		}
 		return found != nil
@@ -78,6 +87,24 @@ func (c *checker) gateOf(fd *ast.FuncDecl, fn *types.Func, g *ast.GoStmt) *gate 
 		return !lit
 	})
 	return found
+}
+
+// doneNilOf returns the context whose Done() cond tests for nil
+// (parent.Done() == nil).
+func (c *checker) doneNilOf(cond ast.Expr) (path, bool) {
+	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok || b.Op != token.EQL {
+		return path{}, false
+	}
+	if tv, ok := c.info.Types[b.Y]; !ok || !tv.IsNil() {
+		return path{}, false
+	}
+	call, ok := ast.Unparen(b.X).(*ast.CallExpr)
+	if !ok {
+		return path{}, false
+	}
+	p, ok := c.doneOf(call)
+	return p, ok && p.fields == ""
 }
 
 // endsInReturn reports whether a block's last statement is a return.
@@ -275,7 +302,7 @@ func (c *checker) liftGate(fd *ast.FuncDecl, fn *types.Func, call *ast.CallExpr,
 	if !ok || o.isResult() {
 		return nil
 	}
-	return &gate{target: o.target, fields: o.fields, on: g.on}
+	return &gate{target: o.target, fields: o.fields, on: g.on, enablers: g.enablers, doneNil: g.doneNil}
 }
 
 // gateOff reports whether, at call, the caller's value makes the gate g
@@ -287,6 +314,12 @@ func (c *checker) gateOff(call *ast.CallExpr, to *types.Func, g *gate, fn ast.No
 	}
 	if g.enablers != nil {
 		return c.optionsOff(call, to, g)
+	}
+	if g.doneNil {
+		// propagate(context.Background(), child): Background's Done is nil.
+		e := c.obligationExpr(call, to, obligation{target: g.target})
+		ce, ok := ast.Unparen(e).(*ast.CallExpr)
+		return ok && isFunc(callee(c.info, ce), "context", "Background", "TODO")
 	}
 	e := c.obligationExpr(call, to, obligation{target: g.target})
 	if e == nil {

@@ -83,6 +83,7 @@ type factGate struct {
 	Fields   string
 	On       bool
 	Enablers []string // for a gate by functional options
+	DoneNil  bool     // for a gate on a context's Done() being nil
 }
 
 // A factExit is an exitEffect (exits.go).
@@ -187,6 +188,9 @@ func gateName(g *factGate) string {
 	}
 	if g.Enablers != nil {
 		return fmt.Sprintf(" if %s holds an option of %s", targetName(g.Target), strings.Join(g.Enablers, ", "))
+	}
+	if g.DoneNil {
+		return fmt.Sprintf(" if %s can be done", targetName(g.Target))
 	}
 	return fmt.Sprintf(" if %s%s is %v", targetName(g.Target), g.Fields, g.On)
 }
@@ -629,7 +633,7 @@ func encodeObligation(o obligation) factObligation {
 		fo.Exits = append(fo.Exits, factExit{Target: x.target, Fields: x.fields, Kind: uint8(x.kind)})
 	}
 	if g := o.gate; g != nil {
-		fo.Gate = &factGate{Target: g.target, Fields: g.fields, On: g.on, Enablers: g.enablers}
+		fo.Gate = &factGate{Target: g.target, Fields: g.fields, On: g.on, Enablers: g.enablers, DoneNil: g.doneNil}
 	}
 	return fo
 }
@@ -644,7 +648,7 @@ func decodeObligation(o factObligation) obligation {
 		ob.exits = append(ob.exits, exitEffect{target: x.Target, fields: x.Fields, kind: effKind(x.Kind)})
 	}
 	if g := o.Gate; g != nil {
-		ob.gate = &gate{target: g.Target, fields: g.Fields, on: g.On, enablers: g.Enablers}
+		ob.gate = &gate{target: g.Target, fields: g.Fields, on: g.On, enablers: g.Enablers, doneNil: g.DoneNil}
 	}
 	return ob
 }

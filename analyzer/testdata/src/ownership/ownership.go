@@ -3678,6 +3678,59 @@ func followWaiter(wakeup <-chan struct{}) {
 	}
 }
 
+// --- A goroutine only a cancellable parent starts ---
+//
+// propagate starts its goroutine only when the parent can be done: a
+// caller whose parent is context.Background() starts none and owes no
+// stop; one whose parent is its own context does.
+
+type stopCtx struct {
+	context.Context
+	mu   sync.Mutex
+	done chan struct{}
+	err  error
+}
+
+func (c *stopCtx) Done() <-chan struct{} { return c.done }
+
+func (c *stopCtx) Stop() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.err == nil {
+		c.err = context.Canceled
+		close(c.done)
+	}
+}
+
+func propagate(parent context.Context, child *stopCtx) {
+	if parent.Done() == nil {
+		return
+	}
+	go func() { // want `goroutine is handed on to the caller, but parentDropped drops it`
+		select {
+		case <-parent.Done():
+			child.Stop()
+		case <-child.Done():
+		}
+	}()
+}
+
+func withStop(parent context.Context) *stopCtx {
+	c := &stopCtx{Context: parent, done: make(chan struct{})}
+	propagate(parent, c)
+	return c
+}
+
+func rootDropped() bool {
+	c := withStop(context.Background())
+	return c.Err() == nil
+}
+
+func parentDropped(ctx context.Context) bool {
+	c := withStop(ctx) // want `the result of withStop is not stopped on every path`
+	return c.Err() == nil
+}
+
 // --- Output is not a wait ---
 //
 // A handler that logs to os.Stdout waits only on its connection: the
