@@ -214,6 +214,7 @@ type checker struct {
 	funcUses       map[*types.Func][]inspector.Cursor // the identifiers that use each function, see usesOf
 	consumed       map[fieldKey]bool                  // channel fields a goroutine of the package receives from
 	replies        map[[2]*types.Var]bool             // repliedTo's answers
+	enablers       map[enablerKey][]string            // optionEnablers' answers (gate.go)
 	accessed       map[fieldKey]bool                  // channel fields exported functions return
 	ctxBoundedMemo map[ctxParam]bool                  // see ctxBounded; false while in progress
 	starts         map[*types.Func]bool               // see startsOutliving; false while in progress

@@ -918,10 +918,7 @@ func (c *checker) recvField(comm ast.Stmt) *types.Var {
 }
 
 // stdAlt reports whether a waits on os.Stdout or os.Stderr (stdStream).
-func stdAlt(a alt) bool {
-	v := a.p.root
-	return v != nil && a.p.fields == "" && v.Pkg() != nil && v.Pkg().Path() == "os" && (v.Name() == "Stdout" || v.Name() == "Stderr")
-}
+func stdAlt(a alt) bool { return a.p.fields == "" && stdVar(a.p.root) }
 
 // stdStream reports whether e is os.Stdout or os.Stderr: a write there
 // is output, which nothing is meant to release by closing it.
@@ -930,8 +927,13 @@ func stdStream(info *types.Info, e ast.Expr) bool {
 	if !ok {
 		return false
 	}
-	v, ok := info.Uses[sel.Sel].(*types.Var)
-	return ok && v.Pkg() != nil && v.Pkg().Path() == "os" && (v.Name() == "Stdout" || v.Name() == "Stderr")
+	v, _ := info.Uses[sel.Sel].(*types.Var)
+	return stdVar(v)
+}
+
+// stdVar reports whether v is os.Stdout or os.Stderr.
+func stdVar(v *types.Var) bool {
+	return v != nil && v.Pkg() != nil && v.Pkg().Path() == "os" && (v.Name() == "Stdout" || v.Name() == "Stderr")
 }
 
 // fieldVarOf returns the field e selects (s.reqc), or nil.

@@ -564,6 +564,26 @@ func (c *checker) optionEnablers(f *types.Var, opt types.Type) []string {
 	if f.Pkg() != c.pass.Pkg {
 		return nil
 	}
+	key := enablerKey{f, opt}
+	if en, ok := c.enablers[key]; ok {
+		return en
+	}
+	if c.enablers == nil {
+		c.enablers = make(map[enablerKey][]string)
+	}
+	en := c.findEnablers(f, opt)
+	c.enablers[key] = en
+	return en
+}
+
+// An enablerKey is a question to optionEnablers.
+type enablerKey struct {
+	field *types.Var
+	opt   types.Type
+}
+
+// findEnablers is optionEnablers, not remembered.
+func (c *checker) findEnablers(f *types.Var, opt types.Type) []string {
 	set := map[string]bool{}
 	ok := true
 	for _, file := range c.pass.Files {

@@ -334,7 +334,6 @@ func (c *checker) handOnAt(oc ownCall) (changed bool) {
 			lifted.exits = c.liftExits(fd, fn, call, to, o.exits)
 			lifted.argEnds = c.liftArgEnds(fn, call, to, o.argEnds)
 			lifted.gate = c.liftGate(fd, fn, call, to, o.gate)
-			lifted.argEnds = c.liftArgEnds(fn, call, to, o.argEnds)
 			n := len(c.obligations[fn])
 			c.obligations[fn] = appendObligation(c.obligations[fn], lifted)
 			changed = changed || len(c.obligations[fn]) != n
