@@ -162,6 +162,10 @@ func (c *checker) decide(cur inspector.Cursor, j *goJoin) (stuck *block) {
 		j.how = "a deferred join"
 		return
 	}
+	if joinable && c.joinedAtHome(j, q) {
+		j.how = "joined on every path by " + c.joinDesc(j)
+		return
+	}
 	if c.handedOff(cur, j, g) {
 		if len(j.keys) > 0 {
 			j.how = "its join is handed on with " + keyNames(j.keys)
@@ -2174,4 +2178,27 @@ func (c *checker) deadBranch(cur inspector.Cursor, fn ast.Node) bool {
 		}
 	}
 	return false
+}
+
+// joinedAtHome reports whether the goroutine of j, whose every key is a
+// channel parameter of its function that it sends on once, is joined by
+// that function itself: it receives from the channel on every path on
+// from the go statement, and hands it on nowhere after (go fetch(out),
+// then a loop whose only return is the case that receives from out). The
+// caller that passed the channel then owes nothing: the value is taken.
+func (c *checker) joinedAtHome(j *goJoin, q flowQuery) bool {
+	ft := funcType(j.fn)
+	if ft == nil || ft.Params == nil {
+		return false
+	}
+	for _, k := range j.keys {
+		if k.kind != keyChan || k.multi || k.p.fields != "" || k.p.deref || !declaredIn(k.p.root, ft.Params) {
+			return false
+		}
+	}
+	saved := j.handoff
+	leak, dead := q.end()
+	handed := j.handoff != saved
+	j.handoff = saved
+	return leak == nil && dead == nil && !handed
 }

@@ -4360,3 +4360,57 @@ func consumeAndLeave(term chan int) {
 	<-term
 	_ = c.StopChan
 }
+
+// A function that starts a goroutine sending once on a channel its caller
+// gave, and itself receives from that channel on every path before it
+// returns (a loop whose only return is the case that takes the result),
+// joins it: its caller owes nothing.
+
+type fetched struct{ n int }
+
+func fetchOne(out chan<- fetched) { out <- fetched{n: 1} }
+
+func fetchAndTake(out chan fetched, other <-chan int) int {
+	go fetchOne(out)
+	for {
+		select {
+		case r := <-out:
+			return r.n
+		case <-other:
+		}
+	}
+}
+
+func fetchOrGiveUp(out chan fetched, other <-chan int) int {
+	go fetchOne(out) // want `goroutine running fetchOne is handed on to the caller, but fetchLoopDrops drops it`
+	select {
+	case r := <-out:
+		return r.n
+	case <-other:
+		return 0 // leaves the send to whoever holds out
+	}
+}
+
+func fetchLoop(ctx context.Context, tick <-chan struct{}, other <-chan int) {
+	out := make(chan fetched)
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick:
+			fetchAndTake(out, other)
+		}
+	}
+}
+
+func fetchLoopDrops(ctx context.Context, tick <-chan struct{}, other <-chan int) {
+	out := make(chan fetched)
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick:
+			fetchOrGiveUp(out, other) // want `argument 1 of fetchOrGiveUp is not received from on every path`
+		}
+	}
+}
