@@ -219,6 +219,8 @@ func (w *factWriter) obligations(obs []factObligation) {
 		}
 		w.int(o.ArgEnds)
 		w.bool(o.Roomy)
+		w.bool(o.NilStopped)
+		w.int(o.Closer)
 		w.bool(o.Gate != nil)
 		if g := o.Gate; g != nil {
 			w.int(g.Target)
@@ -358,6 +360,8 @@ func (r *factReader) obligations() []factObligation {
 		}
 		o.ArgEnds = r.int()
 		o.Roomy = r.bool()
+		o.NilStopped = r.bool()
+		o.Closer = r.int()
 		if r.bool() {
 			g := &factGate{Target: r.int(), Fields: r.str(), On: r.bool()}
 			for range r.count() {

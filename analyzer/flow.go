@@ -29,6 +29,11 @@ type flowQuery struct {
 	// `e == errSentinel` or, with errTest, of errors.Is(e, ...).
 	isErr func(e ast.Expr) bool
 
+	// nilDone, with isErr: the branch on which the error is nil is not
+	// searched either: the call returned nil only once the resource was
+	// released (a server's Serve after its Stop, nilstop.go).
+	nilDone bool
+
 	// isNil, if set, reports whether e is the resource itself, a pointer
 	// or interface: the branch of `e == nil` (or of `e != nil` not taken)
 	// holds nothing to use, and is not searched.
@@ -314,6 +319,8 @@ func (q flowQuery) succs(b *cfg.Block) []*cfg.Block {
 	}
 	onTrue, onFalse := q.nothingOn(cond)
 	switch {
+	case onTrue && onFalse:
+		return nil
 	case onTrue && !onFalse:
 		return b.Succs[1:]
 	case onFalse && !onTrue:
@@ -361,6 +368,9 @@ func (q flowQuery) nothingOn(cond ast.Expr) (onTrue, onFalse bool) {
 					return true, false // err == errSentinel: the true branch has an error
 				}
 				return false, false
+			}
+			if q.nilDone && isErr(other) {
+				return true, true // either way: failed, or released
 			}
 			// err != nil and v == nil hold nothing when true.
 			if isErr(other) == (e.Op == token.NEQ) && (isErr(other) || isNil(other)) {

@@ -66,6 +66,13 @@ type obligation struct {
 	// gate: the boolean option of the caller's value that decides whether
 	// the goroutine is started at all (gate.go); nil when none does.
 	gate *gate
+	// nilStopped, for obStop on the receiver of a method with an error
+	// result: the method returns a nil error only once the receiver was
+	// stopped (nilstop.go), so a caller that finds it nil owes nothing.
+	nilStopped bool
+	// closer, for obStop on a result: 1+j when calling the function the
+	// callee returns as its result j stops the value (nilstop.go).
+	closer int
 }
 
 func result(i int) int                { return -2 - i }
@@ -228,6 +235,8 @@ func (c *checker) goObligation(fd *ast.FuncDecl, fn *types.Func, cur inspector.C
 			// and its owner could do no more than call it again.
 			return obligation{}, false
 		}
+		o.nilStopped = c.nilOnlyStopped(fd, fn, o)
+		o.closer = c.closerResult(fd, fn, o)
 	}
 	if c.dischargedLater(fd, g, h.p, o) {
 		// A test helper that registers the stop itself
@@ -363,6 +372,7 @@ func (c *checker) handOnAt(oc ownCall) (changed bool) {
 			continue // t.Cleanup(func() { c.Close() }) before returning c: a test helper's fixture
 		}
 		lifted.needs, lifted.joins, lifted.methods, lifted.at, lifted.runs, lifted.goStmt = o.needs, o.joins, o.methods, o.at, o.runs, o.goStmt
+		lifted.closer = c.closerResult(fd, fn, lifted)
 		lifted.exits = c.liftExits(fd, fn, call, to, o.exits)
 		lifted.argEnds = c.liftArgEnds(fn, call, to, o.argEnds)
 		lifted.gate = c.liftGate(fd, fn, call, to, o.gate)
@@ -1363,6 +1373,12 @@ func (c *checker) checkCall(cur inspector.Cursor, fn ast.Node, call *ast.CallExp
 		return "" // s.handlers[key] = h before h.run(): whoever keeps it stops it
 	}
 	used := func(n ast.Node) bool { return c.discharges(n, p, o, grow) }
+	if o.closer > 0 {
+		// s, cleanup := newServer(): calling cleanup stops s.
+		if cp := c.assignedPath(call, obligation{target: result(o.closer - 1)}); cp.valid() {
+			used = func(n ast.Node) bool { return c.discharges(n, p, o, grow) || c.callsCloser(n, cp) }
+		}
+	}
 	stmt := c.stmtOf(cur)
 	if deferredBefore(c.info, funcBody(fn), stmt, used) || c.stoppedByGoroutine(funcBody(fn), stmt, p, o, grow) {
 		return ""
@@ -1378,7 +1394,11 @@ func (c *checker) checkCall(cur inspector.Cursor, fn ast.Node, call *ast.CallExp
 		q.used = func(n ast.Node) bool { return !c.isComm(n) && used(n) }
 		q.caseUsed = func(cc *ast.CommClause) bool { return used(cc.Comm) }
 	}
-	if errVar := c.errResult(call, to, stmt); errVar != nil {
+	if o.nilStopped && c.errReturned(call, stmt) {
+		return "" // return srv.Serve(lis): nil only once srv was stopped
+	}
+	if errVar := c.errResult(call, to, stmt, o.nilStopped); errVar != nil {
+		q.nilDone = o.nilStopped
 		q.isErr = func(e ast.Expr) bool {
 			id, ok := e.(*ast.Ident)
 			return ok && c.info.Uses[id] == errVar
@@ -1622,9 +1642,9 @@ func (c *checker) stmtOf(cur inspector.Cursor) ast.Node {
 // errResult returns the variable holding the call's error result, when
 // the call returns (T, error) and the statement assigns it: on the path
 // where it is not nil, there is nothing to discharge.
-func (c *checker) errResult(call *ast.CallExpr, to *types.Func, stmt ast.Node) *types.Var {
+func (c *checker) errResult(call *ast.CallExpr, to *types.Func, stmt ast.Node, alone bool) *types.Var {
 	sig, ok := to.Type().(*types.Signature)
-	if !ok || sig.Results().Len() < 2 || !isErrorType(sig.Results().At(sig.Results().Len()-1).Type()) {
+	if !ok || sig.Results().Len() < 2 && !(alone && sig.Results().Len() == 1) || !isErrorType(sig.Results().At(sig.Results().Len()-1).Type()) {
 		return nil
 	}
 	lhs, rhs := assignment(stmt)
@@ -1632,6 +1652,13 @@ func (c *checker) errResult(call *ast.CallExpr, to *types.Func, stmt ast.Node) *
 		return nil
 	}
 	return pathOf(c.info, lhs[len(lhs)-1]).root
+}
+
+// errReturned reports whether stmt returns the error call gives as it is
+// (return srv.Serve(lis)).
+func (c *checker) errReturned(call *ast.CallExpr, stmt ast.Node) bool {
+	ret, ok := stmt.(*ast.ReturnStmt)
+	return ok && len(ret.Results) > 0 && ast.Unparen(ret.Results[len(ret.Results)-1]) == call
 }
 
 // discharges reports whether n discharges the obligation o on the value at

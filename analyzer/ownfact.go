@@ -75,6 +75,9 @@ type factObligation struct {
 	ArgEnds int       // 1+i: stopping argument i ends it
 	Roomy   bool      // the channel has room for every send
 	Gate    *factGate // the option that decides whether it starts
+	// NilStopped: the method's nil error says its receiver was stopped
+	NilStopped bool
+	Closer     int // 1+j: calling result j stops it
 }
 
 // A factGate is a gate (gate.go).
@@ -624,7 +627,7 @@ func (c *checker) factSummary(fn *types.Func, f *ownFact) *summary {
 }
 
 func encodeObligation(o obligation) factObligation {
-	fo := factObligation{Target: o.target, Fields: o.fields, Kind: uint8(o.kind), Methods: o.methods, ByName: o.byName, At: o.at, Runs: o.runs, ArgEnds: o.argEnds, Roomy: o.roomy}
+	fo := factObligation{Target: o.target, Fields: o.fields, Kind: uint8(o.kind), Methods: o.methods, ByName: o.byName, At: o.at, Runs: o.runs, ArgEnds: o.argEnds, Roomy: o.roomy, NilStopped: o.nilStopped, Closer: o.closer}
 	for _, alts := range o.needs {
 		fo.Needs = append(fo.Needs, encodeReleases(alts))
 	}
@@ -639,7 +642,7 @@ func encodeObligation(o obligation) factObligation {
 }
 
 func decodeObligation(o factObligation) obligation {
-	ob := obligation{target: o.Target, fields: o.Fields, kind: obKind(o.Kind), methods: o.Methods, byName: o.ByName, at: o.At, runs: o.Runs, argEnds: o.ArgEnds, roomy: o.Roomy}
+	ob := obligation{target: o.Target, fields: o.Fields, kind: obKind(o.Kind), methods: o.Methods, byName: o.ByName, at: o.At, runs: o.Runs, argEnds: o.ArgEnds, roomy: o.Roomy, nilStopped: o.NilStopped, closer: o.Closer}
 	for _, fa := range o.Needs {
 		ob.needs = append(ob.needs, decodeReleases(fa))
 	}

@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"example.com/ownership/catcher"
+	"example.com/ownership/closer"
 	"example.com/ownership/codec"
 	"example.com/ownership/harness"
 	"example.com/ownership/kv"
@@ -29,6 +30,7 @@ import (
 	"example.com/ownership/pool"
 	"example.com/ownership/qlisten"
 	"example.com/ownership/respool"
+	"example.com/ownership/serving"
 	"example.com/ownership/tgroup"
 	"example.com/ownership/wgwrap"
 )
@@ -4413,4 +4415,79 @@ func fetchLoopDrops(ctx context.Context, tick <-chan struct{}, other <-chan int)
 			fetchOrGiveUp(out, other) // want `argument 1 of fetchOrGiveUp is not received from on every path`
 		}
 	}
+}
+
+// A server whose Serve returns a nil error only once it was stopped: a
+// caller that panics, or returns, on its error has nothing left to stop
+// when the error is nil. One whose nil error says nothing (its listener
+// was closed by anyone) still owes its stop, as a caller that ignores the
+// error does.
+
+func serveUntilStopped(l net.Listener) {
+	srv := serving.New()
+	if err := srv.Serve(l); err != nil {
+		panic(err)
+	}
+}
+
+func serveAndReturn(l net.Listener) error {
+	srv := serving.New()
+	return srv.Serve(l)
+}
+
+func serveIgnoring(l net.Listener) {
+	srv := serving.New()
+	srv.Serve(l) // want `the receiver of \(\*serving.Server\).Serve is not stopped on every path`
+}
+
+func serveLoose(l net.Listener) {
+	srv := serving.NewLoose()
+	if err := srv.Serve(l); err != nil { // want `the receiver of \(\*serving.Loose\).Serve is not stopped on every path`
+		panic(err)
+	}
+}
+
+// A constructor that returns, beside the value its goroutine is handed on
+// with, a function that stops it (a cleanup, a cancel, a method value):
+// calling that function, or handing it on, is the stop.
+
+func tickCleanup() int {
+	tk, cleanup := closer.New()
+	defer cleanup()
+	return <-tk.C
+}
+
+func tickMethodValue(register func(func())) int {
+	tk, stop := closer.NewStop()
+	register(stop)
+	return <-tk.C
+}
+
+func tickOrFail(ok bool) (int, error) {
+	tk, stop, err := closer.NewOrFail(ok)
+	if err != nil {
+		return 0, err
+	}
+	defer stop()
+	return <-tk.C, nil
+}
+
+func tickDropped() int {
+	tk, _ := closer.New() // want `the result of closer.New is not stopped on every path`
+	return <-tk.C
+}
+
+func tickStoppedOnce(early bool) int {
+	tk, cleanup := closer.New() // want `the result of closer.New is not stopped on every path`
+	if early {
+		return 0
+	}
+	defer cleanup()
+	return <-tk.C
+}
+
+func tickNoop() int {
+	tk, cleanup := closer.NewNoop() // want `the result of closer.NewNoop is not stopped on every path`
+	defer cleanup()
+	return <-tk.C
 }

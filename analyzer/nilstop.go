@@ -1,0 +1,330 @@
+package analyzer
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"slices"
+	"strings"
+)
+
+// This file recognises a serving method that returns a nil error only
+// once its value has been stopped (grpc's Serve: "Serve returns a non-nil
+// error unless Stop or GracefulStop is called"). The goroutines it starts
+// are handed on with its receiver, and its caller owes a stop; but a
+// caller that finds the error nil has been told the stop happened:
+//
+//	if err := srv.Serve(lis); err != nil {
+//		log.Fatal(err)
+//	} // here srv was stopped, by whoever called Stop
+//
+// A non-nil error is, as everywhere (flowQuery.isErr), a call that failed.
+
+// nilOnlyStopped reports whether fn, a method with an error as its last
+// result whose goroutine o hands on with its receiver, returns a nil error
+// only where the receiver has been stopped: each return of nil sits in the
+// case of a select that receives from what one of o's stopping methods
+// closes or cancels (case <-s.quit.Done(): return nil), or in the body of
+// an if whose condition reads it (if s.quit.HasFired() { return nil }).
+// Every other return must give an error that cannot be nil: a sentinel
+// variable, a new error, or err where err != nil was just tested.
+func (c *checker) nilOnlyStopped(fd *ast.FuncDecl, fn *types.Func, o obligation) bool {
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Recv() == nil || o.target != -1 || o.kind != obStop || o.fields != "" || len(o.methods) == 0 || fd.Body == nil {
+		return false
+	}
+	res := sig.Results()
+	if res.Len() == 0 || !isErrorType(res.At(res.Len()-1).Type()) {
+		return false
+	}
+	recv := sig.Recv()
+	marks := c.stopMarks(recv, o.methods)
+	if len(marks) == 0 {
+		return false
+	}
+	ok, nils := true, 0
+	var stack []ast.Node
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		if !ok {
+			return false
+		}
+		if n == nil {
+			stack = stack[:len(stack)-1]
+			return true
+		}
+		if _, lit := n.(*ast.FuncLit); lit {
+			return false // its returns are its own
+		}
+		stack = append(stack, n)
+		ret, isRet := n.(*ast.ReturnStmt)
+		if !isRet {
+			return true
+		}
+		if len(ret.Results) != res.Len() {
+			ok = false // named results: what they hold is not seen here
+			return true
+		}
+		e := ast.Unparen(ret.Results[len(ret.Results)-1])
+		switch {
+		case isNilIdent(e):
+			nils++
+			ok = c.afterStop(stack, recv, marks)
+		default:
+			ok = c.nonNilError(e, stack)
+		}
+		return true
+	})
+	return ok && nils > 0
+}
+
+// stopMarks returns the fields of the receiver recv that the methods
+// named close or cancel: what shows that the value was stopped.
+func (c *checker) stopMarks(recv *types.Var, methods []string) []string {
+	ms := c.methodSet(recv.Type())
+	var marks []string
+	for i := 0; i < ms.Len(); i++ {
+		m, ok := ms.At(i).Obj().(*types.Func)
+		if !ok || !slices.Contains(methods, m.Name()) {
+			continue
+		}
+		for _, e := range c.methodEffectsOf(m, path{root: recv}) {
+			if (e.kind == effClose || e.kind == effCancel) && e.p.fields != "" {
+				marks = append(marks, e.p.fields)
+			}
+		}
+	}
+	return marks
+}
+
+// afterStop reports whether the node at the top of stack is reached only
+// once one of the receiver's fields in marks was closed or cancelled: it
+// is in the case of a select receiving from such a field (or from its
+// Done()), or in the body of an if whose condition reads such a field.
+func (c *checker) afterStop(stack []ast.Node, recv *types.Var, marks []string) bool {
+	for i := len(stack) - 2; i >= 0; i-- {
+		switch s := stack[i].(type) {
+		case *ast.CommClause:
+			if s.Comm != nil && c.readsMark(s.Comm, recv, marks) {
+				return true
+			}
+		case *ast.IfStmt:
+			if s.Body == stack[i+1] && c.readsMark(s.Cond, recv, marks) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// readsMark reports whether n reads a field of recv that is, holds or is
+// held in one of marks.
+func (c *checker) readsMark(n ast.Node, recv *types.Var, marks []string) bool {
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		sel, ok := n.(*ast.SelectorExpr)
+		if !ok || found {
+			return !found
+		}
+		p := pathOf(c.info, sel)
+		if p.root != recv || p.fields == "" {
+			return true
+		}
+		for _, m := range marks {
+			if m == p.fields || strings.HasPrefix(m, p.fields+".") || strings.HasPrefix(p.fields, m+".") {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// nonNilError reports whether e, an error returned at the top of stack,
+// cannot be nil: a package-level variable (a sentinel), an error made
+// there (errors.New, fmt.Errorf, &MyErr{}), or a variable tested
+// non-nil by the if whose body returns it.
+func (c *checker) nonNilError(e ast.Expr, stack []ast.Node) bool {
+	switch e := e.(type) {
+	case *ast.Ident, *ast.SelectorExpr:
+		var obj types.Object
+		if id, ok := e.(*ast.Ident); ok {
+			obj = c.info.Uses[id]
+		} else {
+			obj = c.info.Uses[e.(*ast.SelectorExpr).Sel]
+		}
+		v, ok := obj.(*types.Var)
+		if !ok {
+			return false
+		}
+		if v.Parent() != nil && v.Parent() == v.Pkg().Scope() {
+			return true // a sentinel
+		}
+		for i := len(stack) - 2; i >= 0; i-- {
+			if s, ok := stack[i].(*ast.IfStmt); ok && s.Body == stack[i+1] && testsNonNil(c.info, s.Cond, v) {
+				return true
+			}
+		}
+	case *ast.CallExpr:
+		return isFunc(callee(c.info, e), "errors", "New") || isFunc(callee(c.info, e), "fmt", "Errorf")
+	case *ast.UnaryExpr:
+		return e.Op == token.AND
+	}
+	return false
+}
+
+// testsNonNil reports whether cond is v != nil, alone or as a side of &&.
+func testsNonNil(info *types.Info, cond ast.Expr, v *types.Var) bool {
+	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok {
+		return false
+	}
+	switch b.Op {
+	case token.LAND:
+		return testsNonNil(info, b.X, v) || testsNonNil(info, b.Y, v)
+	case token.NEQ:
+		for _, pair := range [][2]ast.Expr{{b.X, b.Y}, {b.Y, b.X}} {
+			if id, ok := ast.Unparen(pair[0]).(*ast.Ident); ok && info.Uses[id] == v && isNilIdent(pair[1]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// closerResult returns 1+j when the obligation o, on a value fn returns as
+// its result i, is also discharged by calling fn's result j: a function
+// that stops the value (return s, func() { s.Stop() }, return s, s.Stop,
+// a test helper's cleanup, a hand-made context's cancel), returned beside
+// it on every return that returns the value. 0 when there is none.
+func (c *checker) closerResult(fd *ast.FuncDecl, fn *types.Func, o obligation) int {
+	if !o.isResult() || o.kind != obStop || fd.Body == nil {
+		return 0
+	}
+	sig := fn.Type().(*types.Signature)
+	i := o.resultIndex()
+	v := c.returnedVar(fd, i)
+	if v == nil {
+		return 0
+	}
+	vp := path{root: v, fields: o.fields, deref: true}
+	for j := 0; j < sig.Results().Len(); j++ {
+		f, ok := sig.Results().At(j).Type().Underlying().(*types.Signature)
+		if j == i || !ok || f.Params().Len() > 0 {
+			continue
+		}
+		stops, seen := true, false
+		eachReturn(fd.Body, func(ret *ast.ReturnStmt) bool {
+			if len(ret.Results) != sig.Results().Len() || pathOf(c.info, ret.Results[i]).root != v {
+				return true // an error's return, without the value
+			}
+			seen = true
+			stops = c.stopsValue(fd, ast.Unparen(ret.Results[j]), vp, o)
+			return stops
+		})
+		if stops && seen {
+			return 1 + j
+		}
+	}
+	return 0
+}
+
+// stopsValue reports whether the function value e, returned by fd, stops
+// the value at vp as o asks when called: a literal whose body does it, a
+// method value of one of o's methods, or a local assigned only such a
+// literal.
+func (c *checker) stopsValue(fd *ast.FuncDecl, e ast.Expr, vp path, o obligation) bool {
+	switch e := e.(type) {
+	case *ast.FuncLit:
+		return c.discharges(e.Body, vp, o, nil)
+	case *ast.SelectorExpr:
+		sel, ok := c.info.Selections[e]
+		return ok && sel.Kind() == types.MethodVal && pathOf(c.info, e.X).equal(vp) && slices.Contains(o.methods, e.Sel.Name)
+	case *ast.Ident:
+		v, ok := c.info.Uses[e].(*types.Var)
+		lit := c.onlyLit(fd.Body, v)
+		return ok && lit != nil && c.discharges(lit.Body, vp, o, nil)
+	}
+	return false
+}
+
+// callsCloser reports whether n calls the function at cp, a closer
+// result (closerResult), or hands it on (defer cleanup(),
+// t.Cleanup(cleanup), return s, cancel).
+func (c *checker) callsCloser(n ast.Node, cp path) bool {
+	found := false
+	c.eachRef(n, func(r ref) {
+		found = found || r.path.equal(cp) && (r.kind == useValue || r.kind == useGoArg || r.kind == useRuntimeArg)
+	})
+	return found
+}
+
+// onlyLit returns the function literal that the local v, declared in
+// body, is assigned, when it is assigned nothing else (stop := func() {
+// ... }, notify := func() { ... }).
+func (c *checker) onlyLit(body *ast.BlockStmt, v *types.Var) *ast.FuncLit {
+	if v == nil || !declaredIn(v, body) {
+		return nil
+	}
+	var lit *ast.FuncLit
+	assigned := 0
+	ast.Inspect(body, func(n ast.Node) bool {
+		lhs, rhs := assignment(n)
+		for k, l := range lhs {
+			if id, ok := l.(*ast.Ident); ok && (c.info.Defs[id] == v || c.info.Uses[id] == v) {
+				assigned++
+				if len(rhs) == len(lhs) {
+					lit, _ = ast.Unparen(rhs[k]).(*ast.FuncLit)
+				}
+			}
+		}
+		return true
+	})
+	if assigned != 1 {
+		return nil
+	}
+	return lit
+}
+
+// callsGiven reports whether the goroutine of g, started in fd, calls a
+// function value it was given: an argument of the go call, or one its
+// literal captures from fd (go func() { defer s.wg.Done(); f() }() in
+// RunWorker(f), or passes on: g.pc.Try(f)), rather than callbacks its
+// value holds in fields (h.onState(x)).
+func (c *checker) callsGiven(g *ast.GoStmt, fd *ast.FuncDecl) bool {
+	for _, a := range g.Call.Args {
+		if t := c.typeOf(a); t != nil {
+			if _, ok := t.Underlying().(*types.Signature); ok {
+				return true
+			}
+		}
+	}
+	var body *ast.BlockStmt
+	switch f := ast.Unparen(g.Call.Fun).(type) {
+	case *ast.FuncLit:
+		body = f.Body
+	case *ast.Ident:
+		v, ok := c.info.Uses[f].(*types.Var)
+		if !ok {
+			return false // a function of the package: what it calls is its own
+		}
+		lit := c.onlyLit(fd.Body, v)
+		if lit == nil {
+			return true // go f(): the function value itself
+		}
+		body = lit.Body
+	}
+	if body == nil {
+		return false
+	}
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && !found {
+			if v, ok := c.info.Uses[id].(*types.Var); ok && !v.IsField() && !declaredIn(v, body) {
+				_, fv := v.Type().Underlying().(*types.Signature)
+				found = fv // f(), or catcher.Try(f)
+			}
+		}
+		return !found
+	})
+	return found
+}
