@@ -204,11 +204,13 @@ func (c *checker) goObligation(fd *ast.FuncDecl, fn *types.Func, cur inspector.C
 			return obligation{}, false // the value cannot stop it
 		}
 		if len(o.needs) == 0 && !slices.ContainsFunc(j.blocks, func(b block) bool { return !b.inner }) &&
-			!slices.ContainsFunc(j.keys, func(k joinKey) bool { return k.kind == keyWait }) {
+			(!slices.ContainsFunc(j.keys, func(k joinKey) bool { return k.kind == keyWait }) || !c.callsGiven(g, fd)) {
 			// It waits on nothing the pass can name, only maybe inside
 			// function values it calls, and no WaitGroup counts it as a
-			// worker of its owner: a teardown (go c.shutdown(err)) that
-			// ends on its own unless what it calls never returns.
+			// worker of its owner running work it was given (RunWorker(f)):
+			// a teardown (go c.shutdown(err)), or a notifier draining its
+			// queue into the callbacks its value holds, that ends on its
+			// own unless what it calls never returns.
 			return obligation{}, false
 		}
 		o.methods = c.stoppingMethods(c.valueAt(fd, fn, o), j)

@@ -4491,3 +4491,66 @@ func tickNoop() int {
 	defer cleanup()
 	return <-tk.C
 }
+
+// A notifier whose worker drains its queue into a callback the notifier
+// holds, counted by a WaitGroup its Close waits for, ends when the queue
+// is empty: a caller that never closes it leaves nothing running. A worker
+// that runs work its caller gave (runGiven) is the caller's to wait for.
+
+type notifier struct {
+	mu      sync.Mutex
+	wg      sync.WaitGroup
+	queue   []int
+	running bool
+	onEvent func(int)
+	done    chan struct{}
+}
+
+func (n *notifier) Close() {
+	close(n.done)
+	n.wg.Wait()
+}
+
+func (n *notifier) Notify(v int) {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	drain := func() {
+		defer n.wg.Done()
+		for {
+			n.mu.Lock()
+			if len(n.queue) == 0 {
+				n.running = false
+				n.mu.Unlock()
+				return
+			}
+			x := n.queue[0]
+			n.queue = n.queue[1:]
+			n.mu.Unlock()
+			n.onEvent(x)
+		}
+	}
+	n.queue = append(n.queue, v)
+	if !n.running {
+		n.running = true
+		n.wg.Add(1)
+		go drain()
+	}
+}
+
+func (n *notifier) runGiven(f func()) {
+	n.wg.Add(1)
+	go func() { // want `goroutine is handed on to the caller, but notifyGivenDropped drops it`
+		defer n.wg.Done()
+		f()
+	}()
+}
+
+func notifyOnce(seen *int) {
+	n := &notifier{onEvent: func(v int) { *seen = v }, done: make(chan struct{})}
+	n.Notify(1)
+}
+
+func notifyGivenDropped(ch chan int) {
+	n := &notifier{done: make(chan struct{})}
+	n.runGiven(func() { ch <- 1 }) // want `the receiver of \(\*notifier\).runGiven is not stopped on every path`
+}
