@@ -231,6 +231,8 @@ func (w *factWriter) obligations(obs []factObligation) {
 				w.str(e)
 			}
 			w.bool(g.DoneNil)
+			w.int(g.Op)
+			w.int(g.Bound)
 		}
 	}
 }
@@ -368,6 +370,8 @@ func (r *factReader) obligations() []factObligation {
 				g.Enablers = append(g.Enablers, r.str())
 			}
 			g.DoneNil = r.bool()
+			g.Op = r.int()
+			g.Bound = r.int()
 			o.Gate = g
 		}
 		obs = append(obs, o)

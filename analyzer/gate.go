@@ -34,6 +34,10 @@ type gate struct {
 	// only when its Done() is not nil (if parent.Done() == nil { return }
 	// before it): never for context.Background() or TODO().
 	doneNil bool
+	// op and bound, for a gate on a number: the goroutine starts only when
+	// (field op bound) equals on (if cfg.CleanWindow > 0 { go ... }).
+	op    token.Token
+	bound int64
 }
 
 // gateOf returns the gate of the go statement g in fd, if a condition on
@@ -49,28 +53,22 @@ func (c *checker) gateOf(fd *ast.FuncDecl, fn *types.Func, g *ast.GoStmt) *gate 
 		if u, ok := ast.Unparen(cond).(*ast.UnaryExpr); ok && u.Op == token.NOT {
 			cond, on = u.X, !on
 		}
+		var op token.Token
+		var bound int64
 		p, ok := c.boolField(cond)
+		if !ok {
+			p, op, bound, ok = c.numCompare(cond)
+		}
 		if !ok {
 			return
 		}
 		p = c.fieldFromParam(fd, fn, p)
 		if o, ok := c.lift(fd, fn, p, obStop); ok && !o.isResult() {
-			found = &gate{target: o.target, fields: o.fields, on: on}
+			found = &gate{target: o.target, fields: o.fields, on: on, op: op, bound: bound}
 		}
 	}
-	// if cond { return } before it, in its block or one around it.
-	precededBy(fd.Body, g, func(s ast.Stmt) bool {
-		if is, ok := s.(*ast.IfStmt); ok && is.Init == nil && is.Else == nil && endsInReturn(is.Body) {
-			if p, ok := c.doneNilOf(is.Cond); ok && found == nil {
-				if o, ok := c.lift(fd, fn, p, obStop); ok && !o.isResult() && o.fields == "" {
-					found = &gate{target: o.target, doneNil: true}
-				}
-			}
-			try(is.Cond, false)
-		}
-		return found != nil
-	})
-	// if cond { go ... } else { ... }
+	// if cond { go ... } else { ... }: the condition closest to it, before
+	// the checks an early return makes (if cfg.Size < 0 { return nil, err }).
 	ast.Inspect(fd.Body, func(n ast.Node) bool {
 		if found != nil || n == nil || n.Pos() > g.Pos() || n.End() < g.End() {
 			return false
@@ -85,6 +83,18 @@ func (c *checker) gateOf(fd *ast.FuncDecl, fn *types.Func, g *ast.GoStmt) *gate 
 		}
 		_, lit := n.(*ast.FuncLit)
 		return !lit
+	})
+	// if cond { return } before it, in its block or one around it.
+	precededBy(fd.Body, g, func(s ast.Stmt) bool {
+		if is, ok := s.(*ast.IfStmt); ok && is.Init == nil && is.Else == nil && endsInReturn(is.Body) {
+			if p, ok := c.doneNilOf(is.Cond); ok && found == nil {
+				if o, ok := c.lift(fd, fn, p, obStop); ok && !o.isResult() && o.fields == "" {
+					found = &gate{target: o.target, doneNil: true}
+				}
+			}
+			try(is.Cond, false)
+		}
+		return found != nil
 	})
 	return found
 }
@@ -120,11 +130,44 @@ func endsInReturn(b *ast.BlockStmt) bool {
 // s.opts.NoSigs, or s.getOpts().NoSigs through a method of the package
 // that returns a field of its receiver.
 func (c *checker) boolField(e ast.Expr) (path, bool) {
+	return c.basicField(e, types.IsBoolean)
+}
+
+// numCompare returns, for cond comparing an integer field with a
+// constant (cfg.CleanWindow > 0, opts.Workers != 0), the field's path, the
+// comparison and the constant.
+func (c *checker) numCompare(cond ast.Expr) (path, token.Token, int64, bool) {
+	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok {
+		return path{}, 0, 0, false
+	}
+	switch b.Op {
+	case token.GTR, token.GEQ, token.LSS, token.LEQ, token.EQL, token.NEQ:
+	default:
+		return path{}, 0, 0, false
+	}
+	tv, ok := c.info.Types[b.Y]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.Int {
+		return path{}, 0, 0, false
+	}
+	bound, exact := constant.Int64Val(tv.Value)
+	if !exact {
+		return path{}, 0, 0, false
+	}
+	p, ok := c.basicField(b.X, types.IsInteger)
+	return p, b.Op, bound, ok
+}
+
+// basicField returns the path of a field of a basic type with the info
+// bits of is that e reads: opts.NoSigs, s.opts.NoSigs, or
+// s.getOpts().NoSigs through a method of the package that returns a field
+// of its receiver.
+func (c *checker) basicField(e ast.Expr, is types.BasicInfo) (path, bool) {
 	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
 	if !ok {
 		return path{}, false
 	}
-	if b, ok := c.typeOf(sel).Underlying().(*types.Basic); !ok || b.Kind() != types.Bool {
+	if b, ok := c.typeOf(sel).Underlying().(*types.Basic); !ok || b.Info()&is == 0 {
 		return path{}, false
 	}
 	if p := pathOf(c.info, sel); p.valid() && p.fields != "" {
@@ -302,7 +345,7 @@ func (c *checker) liftGate(fd *ast.FuncDecl, fn *types.Func, call *ast.CallExpr,
 	if !ok || o.isResult() {
 		return nil
 	}
-	return &gate{target: o.target, fields: o.fields, on: g.on, enablers: g.enablers, doneNil: g.doneNil}
+	return &gate{target: o.target, fields: o.fields, on: g.on, enablers: g.enablers, doneNil: g.doneNil, op: g.op, bound: g.bound}
 }
 
 // gateOff reports whether, at call, the caller's value makes the gate g
@@ -325,18 +368,28 @@ func (c *checker) gateOff(call *ast.CallExpr, to *types.Func, g *gate, fn ast.No
 	if e == nil {
 		return false
 	}
-	v, ok := c.boolAt(e, g.fields, funcBody(fn), 0)
-	return ok && v != g.on
+	v, ok := c.constAt(e, g.fields, funcBody(fn), 0)
+	if !ok {
+		return false
+	}
+	if g.op != 0 {
+		if v.Kind() != constant.Int {
+			return false
+		}
+		return constant.Compare(v, g.op, constant.MakeInt64(g.bound)) != g.on
+	}
+	return v.Kind() == constant.Bool && constant.BoolVal(v) != g.on
 }
 
-// boolAt returns the constant a boolean field (fields below e) is known
-// to hold: e is a composite literal (or its address) that sets it, a
-// package variable whose initializer does, a call of a function of the
-// package that returns such a literal, or a local initialised from one of
-// those and whose field body never assigns.
-func (c *checker) boolAt(e ast.Expr, fields string, body *ast.BlockStmt, depth int) (bool, bool) {
+// constAt returns the constant a boolean or integer field (fields below
+// e) is known to hold: e is a composite literal (or its address) that sets
+// it, or leaves it at its zero value, a package variable whose initializer
+// does, a call of a function of the package that returns such a literal,
+// or a local initialised from one of those and whose field body never
+// assigns.
+func (c *checker) constAt(e ast.Expr, fields string, body *ast.BlockStmt, depth int) (constant.Value, bool) {
 	if depth > 3 || fields == "" {
-		return false, false
+		return nil, false
 	}
 	e = ast.Unparen(e)
 	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
@@ -352,43 +405,43 @@ func (c *checker) boolAt(e ast.Expr, fields string, body *ast.BlockStmt, depth i
 			}
 			if key, ok := kv.Key.(*ast.Ident); ok && key.Name == first {
 				if rest != "" {
-					return c.boolAt(kv.Value, "."+rest, body, depth+1)
+					return c.constAt(kv.Value, "."+rest, body, depth+1)
 				}
-				if tv, ok := c.info.Types[kv.Value]; ok && tv.Value != nil && tv.Value.Kind() == constant.Bool {
-					return constant.BoolVal(tv.Value), true
+				if tv, ok := c.info.Types[kv.Value]; ok && tv.Value != nil && (tv.Value.Kind() == constant.Bool || tv.Value.Kind() == constant.Int) {
+					return tv.Value, true
 				}
-				return false, false
+				return nil, false
 			}
 		}
-		if _, isStruct := c.typeOf(e).Underlying().(*types.Struct); isStruct && rest == "" {
-			return false, true // not set: the zero value
+		if st, isStruct := c.typeOf(e).Underlying().(*types.Struct); isStruct && rest == "" {
+			return zeroOf(st, first) // not set: the zero value
 		}
 	case *ast.CallExpr:
 		fn := callee(c.info, e)
 		if fn == nil || fn.Pkg() != c.pass.Pkg || len(e.Args) != 0 {
-			return false, false
+			return nil, false
 		}
 		decl := c.decls[fn.Origin()]
 		if decl == nil || decl.Body == nil || len(decl.Body.List) != 1 {
-			return false, false
+			return nil, false
 		}
 		if ret, ok := decl.Body.List[0].(*ast.ReturnStmt); ok && len(ret.Results) == 1 {
-			return c.boolAt(ret.Results[0], fields, decl.Body, depth+1)
+			return c.constAt(ret.Results[0], fields, decl.Body, depth+1)
 		}
 	case *ast.Ident:
 		v, ok := c.info.Uses[e].(*types.Var)
 		if !ok {
-			return false, false
+			return nil, false
 		}
 		if isGlobal(v) {
 			init := c.globalInit(v)
 			if init == nil || c.assignsField(nil, v, first) {
-				return false, false
+				return nil, false
 			}
-			return c.boolAt(init, fields, nil, depth+1)
+			return c.constAt(init, fields, nil, depth+1)
 		}
 		if body == nil || !declaredIn(v, body) || c.assignsField(body, v, first) {
-			return false, false
+			return nil, false
 		}
 		var init ast.Expr
 		count := 0
@@ -416,11 +469,30 @@ func (c *checker) boolAt(e ast.Expr, fields string, body *ast.BlockStmt, depth i
 			return true
 		})
 		if count != 1 || init == nil {
-			return false, false
+			return nil, false
 		}
-		return c.boolAt(init, fields, body, depth+1)
+		return c.constAt(init, fields, body, depth+1)
 	}
-	return false, false
+	return nil, false
+}
+
+// zeroOf returns the zero value of the boolean or integer field name of
+// st.
+func zeroOf(st *types.Struct, name string) (constant.Value, bool) {
+	for f := range st.Fields() {
+		if f.Name() != name {
+			continue
+		}
+		if b, ok := f.Type().Underlying().(*types.Basic); ok {
+			switch {
+			case b.Info()&types.IsBoolean != 0:
+				return constant.MakeBool(false), true
+			case b.Info()&types.IsInteger != 0:
+				return constant.MakeInt64(0), true
+			}
+		}
+	}
+	return nil, false
 }
 
 // globalInit returns the initializer of the package variable v, when it

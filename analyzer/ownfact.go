@@ -87,6 +87,8 @@ type factGate struct {
 	On       bool
 	Enablers []string // for a gate by functional options
 	DoneNil  bool     // for a gate on a context's Done() being nil
+	Op       int      // for a gate on a number: the comparison (a go/token.Token)
+	Bound    int      // and the constant it compares with
 }
 
 // A factExit is an exitEffect (exits.go).
@@ -194,6 +196,9 @@ func gateName(g *factGate) string {
 	}
 	if g.DoneNil {
 		return fmt.Sprintf(" if %s can be done", targetName(g.Target))
+	}
+	if g.Op != 0 {
+		return fmt.Sprintf(" if (%s%s %s %d) is %v", targetName(g.Target), g.Fields, token.Token(g.Op), g.Bound, g.On)
 	}
 	return fmt.Sprintf(" if %s%s is %v", targetName(g.Target), g.Fields, g.On)
 }
@@ -636,7 +641,7 @@ func encodeObligation(o obligation) factObligation {
 		fo.Exits = append(fo.Exits, factExit{Target: x.target, Fields: x.fields, Kind: uint8(x.kind)})
 	}
 	if g := o.gate; g != nil {
-		fo.Gate = &factGate{Target: g.target, Fields: g.fields, On: g.on, Enablers: g.enablers, DoneNil: g.doneNil}
+		fo.Gate = &factGate{Target: g.target, Fields: g.fields, On: g.on, Enablers: g.enablers, DoneNil: g.doneNil, Op: int(g.op), Bound: int(g.bound)}
 	}
 	return fo
 }
@@ -651,7 +656,7 @@ func decodeObligation(o factObligation) obligation {
 		ob.exits = append(ob.exits, exitEffect{target: x.Target, fields: x.Fields, kind: effKind(x.Kind)})
 	}
 	if g := o.Gate; g != nil {
-		ob.gate = &gate{target: g.Target, fields: g.Fields, on: g.On, enablers: g.Enablers, doneNil: g.DoneNil}
+		ob.gate = &gate{target: g.Target, fields: g.Fields, on: g.On, enablers: g.Enablers, doneNil: g.DoneNil, op: token.Token(g.Op), bound: int64(g.Bound)}
 	}
 	return ob
 }

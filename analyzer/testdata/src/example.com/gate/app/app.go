@@ -2,7 +2,11 @@
 // signal goroutine off, or not.
 package app
 
-import "example.com/gate/srv"
+import (
+	"time"
+
+	"example.com/gate/srv"
+)
 
 var options = srv.Options{NoSigs: true}
 
@@ -46,4 +50,19 @@ func Watching() {
 func WatchingStopped() {
 	s := srv.New(&srv.Options{NoSigs: true, Watch: true})
 	defer s.Shutdown()
+}
+
+// A cleaner whose config leaves Interval at zero starts nothing.
+func cleanNever() *srv.CleanConfig {
+	c := srv.NewCleaner(srv.CleanConfig{Size: 4})
+	_ = c
+	return nil
+}
+
+func cleanZero() {
+	_ = srv.NewCleaner(srv.CleanConfig{Size: 4, Interval: 0})
+}
+
+func cleanEvery() {
+	_ = srv.NewCleaner(srv.CleanConfig{Size: 4, Interval: time.Second}) // want `the result of srv.NewCleaner is assigned to _`
 }

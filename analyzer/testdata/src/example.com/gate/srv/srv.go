@@ -6,6 +6,7 @@ package srv
 import (
 	"os"
 	"os/signal"
+	"time"
 )
 
 type Options struct {
@@ -20,7 +21,7 @@ type Server struct {
 	events chan string
 }
 
-func New(opts *Options) *Server { // want New:`own\(fresh; starts; owes stop Shutdown result0 for \S+:27 if param0\.Watch is true; owes stop Shutdown result0 for \S+:43 if param0\.NoSigs is false\)`
+func New(opts *Options) *Server { // want New:`own\(fresh; starts; owes stop Shutdown result0 for \S+:28 if param0\.Watch is true; owes stop Shutdown result0 for \S+:44 if param0\.NoSigs is false\)`
 	s := &Server{opts: opts, quit: make(chan struct{}), events: make(chan string)}
 	s.handleSignals()
 	if opts.Watch {
@@ -89,3 +90,38 @@ func loud() {
 	s := New(&opts) // want `the result of New is not stopped on every path`
 	_ = s
 }
+
+// A Cleaner sweeps every Interval, and starts no goroutine when its
+// config leaves Interval at zero; a negative Size is refused first.
+type CleanConfig struct {
+	Size     int
+	Interval time.Duration
+}
+
+type Cleaner struct {
+	cfg  CleanConfig
+	stop chan struct{}
+}
+
+func NewCleaner(cfg CleanConfig) *Cleaner { // want NewCleaner:`own\(fresh; starts; owes stop Close result0 for \S+:112 if \(param0\.Interval > 0\) is true\)`
+	if cfg.Size < 0 {
+		return nil
+	}
+	c := &Cleaner{cfg: cfg, stop: make(chan struct{})}
+	if cfg.Interval > 0 {
+		go func() {
+			t := time.NewTicker(cfg.Interval)
+			defer t.Stop()
+			for {
+				select {
+				case <-c.stop:
+					return
+				case <-t.C:
+				}
+			}
+		}()
+	}
+	return c
+}
+
+func (c *Cleaner) Close() { close(c.stop) } // want Close:`own\(close recv.stop\)`
