@@ -393,27 +393,44 @@ func (c *checker) releases(e effect, a alt) bool {
 }
 
 // pipePartner returns, for a local assigned one end of a pipe (pr, pw :=
-// io.Pipe(), or net.Pipe()), the variable holding the other end: closing
-// either ends the reads and writes on both.
+// io.Pipe(), net.Pipe(), os.Pipe(), or a function of the package that
+// returns both ends of one: cl, r, w := newTestClient()), the variable
+// holding the other end: closing either ends the reads and writes on both.
 func (c *checker) pipePartner(v *types.Var) *types.Var {
 	if c.pipes == nil {
 		c.pipes = make(map[*types.Var]*types.Var)
-		for cur := range c.root.Preorder((*ast.AssignStmt)(nil)) {
-			as := cur.Node().(*ast.AssignStmt)
-			if len(as.Lhs) != 2 || len(as.Rhs) != 1 {
-				continue
-			}
-			call, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
-			if !ok || !isFunc(callee(c.info, call), "io", "Pipe") && !isFunc(callee(c.info, call), "net", "Pipe") {
-				continue
-			}
-			a, b := pathOf(c.info, as.Lhs[0]), pathOf(c.info, as.Lhs[1])
-			if a.valid() && b.valid() && a.fields == "" && b.fields == "" {
-				c.pipes[a.root], c.pipes[b.root] = b.root, a.root
+		// The pipes made in place first, then the helpers' results.
+		for _, helpers := range []bool{false, true} {
+			for cur := range c.root.Preorder((*ast.AssignStmt)(nil)) {
+				as := cur.Node().(*ast.AssignStmt)
+				if len(as.Lhs) < 2 || len(as.Rhs) != 1 {
+					continue
+				}
+				call, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
+				if !ok || isPipeCall(c.info, call) == helpers {
+					continue
+				}
+				for i := range as.Lhs {
+					j := c.pipeEnds(call, i)
+					if j <= i || j >= len(as.Lhs) {
+						continue
+					}
+					a, b := pathOf(c.info, as.Lhs[i]), pathOf(c.info, as.Lhs[j])
+					if a.valid() && b.valid() && a.fields == "" && b.fields == "" {
+						c.pipes[a.root], c.pipes[b.root] = b.root, a.root
+					}
+				}
 			}
 		}
 	}
 	return c.pipes[v]
+}
+
+// isPipeCall reports whether call makes a pipe: net.Pipe, io.Pipe,
+// os.Pipe.
+func isPipeCall(info *types.Info, call *ast.CallExpr) bool {
+	fn := callee(info, call)
+	return isFunc(fn, "net", "Pipe") || isFunc(fn, "io", "Pipe") || isFunc(fn, "os", "Pipe")
 }
 
 // releasesPersistently is releases for effects that stay in force: a

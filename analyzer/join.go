@@ -21,6 +21,7 @@ const (
 	keyCloser                 // a value the goroutine works on, stopped by Close/Shutdown/...
 	keyOwner                  // a value the goroutine works on, stopped only by its package's own stop/close
 	keyHandoff                // an unbuffered channel the goroutine receives from just before it returns
+	keyPipe                   // the read end of a pipe whose write end the goroutine closes as it ends
 )
 
 // A joinKey is something by which the spawner can wait for a goroutine.
@@ -866,6 +867,7 @@ func (c *checker) goKeys(g *ast.GoStmt, fn ast.Node) []joinKey {
 			addExpr(keyHandoff, e)
 		}
 		c.litSignals(lit, call, add) // go iterate(1, &wg): through its parameters
+		c.pipeKeys(lit, fn, add)     // w.Close() last: io.ReadAll(r) returns then
 	} else {
 		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
 			if s, ok := c.info.Selections[sel]; ok && s.Kind() == types.MethodVal {
@@ -1754,6 +1756,9 @@ func (c *checker) refJoins(k joinKey, r ref) bool {
 	if k.kind == keyHandoff && r.kind == useSend && r.path.equal(k.p) {
 		return !c.isComm(r.parent)
 	}
+	if k.kind == keyPipe {
+		return r.path.equal(k.p) && c.readsToEnd(r)
+	}
 	return refJoins(k, r)
 }
 
@@ -1822,6 +1827,8 @@ func (c *checker) joinDesc(j *goJoin) string {
 			return "receiving from " + k.name
 		case k.kind == keyHandoff && c.localTo(k.p, j.fn):
 			return "sending on " + k.name
+		case k.kind == keyPipe:
+			return "reading " + k.name + " to its end"
 		}
 	}
 	for _, k := range j.keys {

@@ -4554,3 +4554,47 @@ func notifyGivenDropped(ch chan int) {
 	n := &notifier{done: make(chan struct{})}
 	n.runGiven(func() { ch <- 1 }) // want `the receiver of \(\*notifier\).runGiven is not stopped on every path`
 }
+
+// A goroutine whose last act closes the write end of a pipe has ended
+// once a read of the other end to its end returns (io.ReadAll sees EOF
+// only then): the pipe made in place, or by a helper returning both ends.
+
+type pipeClient struct{ conn net.Conn }
+
+func (c *pipeClient) send(b []byte) { _, _ = c.conn.Write(b) }
+
+func newPipeClient() (*pipeClient, net.Conn, net.Conn) {
+	r, w := net.Pipe()
+	return &pipeClient{conn: w}, r, w
+}
+
+func pipeReadAll() ([]byte, error) {
+	r, w := net.Pipe()
+	cl := &pipeClient{conn: w}
+	go func() {
+		cl.send([]byte("hello"))
+		_ = w.Close()
+	}()
+	return io.ReadAll(r)
+}
+
+func pipeFromHelper() ([]byte, error) {
+	cl, r, w := newPipeClient()
+	go func() {
+		defer w.Close()
+		cl.send([]byte("hello"))
+	}()
+	return io.ReadAll(r)
+}
+
+func pipeReadOnce() (int, error) {
+	r, w := net.Pipe()
+	cl := &pipeClient{conn: w}
+	go func() { // want `goroutine is never joined`
+		cl.send([]byte("hello"))
+		cl.send([]byte("again"))
+		_ = w.Close()
+	}()
+	buf := make([]byte, 5)
+	return r.Read(buf)
+}
