@@ -72,16 +72,29 @@ func (c *checker) argStopOf(fd *ast.FuncDecl, fn *types.Func, g *ast.GoStmt, j *
 // argEndsOf returns 1+i when the goroutine of g, started by fn, reads or
 // writes fn's parameter i, a value with a stop method: stopping it makes
 // the goroutine's call fail, and a goroutine that does I/O on a
-// connection ends when it fails (go c.reader(conn) in Open(conn)). Or
+// connection ends when it fails (go c.reader(conn) in Open(conn), or
+// go cc.read() reading cc.c, where cc := &conn{c: conn}). Or
 // when parameter i is a context every block of the goroutine leaves when
 // it is done (go func() { errc <- s.Serve(ctx) }(), the result buffered):
 // cancelling it ends the goroutine. 0 when there is none.
 func (c *checker) argEndsOf(fn *types.Func, g *ast.GoStmt, j *goJoin) int {
 	sig := fn.Type().(*types.Signature)
+	fd := c.decls[fn]
 	for _, b := range j.blocks {
 		for _, a := range b.alts {
-			if i := paramIndex(sig, a.p.root); a.kind == altIO && i >= 0 {
+			if a.kind != altIO {
+				continue
+			}
+			if i := paramIndex(sig, a.p.root); i >= 0 {
 				return i + 1
+			}
+			// cc := &conn{c: c}; go cc.read(): cc.c is the parameter c.
+			if fd != nil && fd.Body != nil {
+				if q := c.fieldFromParam(fd, fn, a.p); q.fields == "" {
+					if i := paramIndex(sig, q.root); i >= 0 {
+						return i + 1
+					}
+				}
 			}
 		}
 	}
@@ -166,6 +179,11 @@ func (c *checker) argStopped(cur inspector.Cursor, fn ast.Node, call *ast.CallEx
 	a := alt{kind: altIO, p: pathOf(c.info, e)}
 	if !a.p.valid() || !c.localTo(a.p, fn) {
 		return false
+	}
+	if a.p.fields == "" && c.tests[c.pass.Fset.File(call.Pos())] && c.peerConn(a.p.root, fn) {
+		// In a test, a connection the test's server accepted: what reads
+		// it ends when the client under test closes its end (servesPeer).
+		return true
 	}
 	switch t := c.typeOf(e); {
 	case isContextType(t):

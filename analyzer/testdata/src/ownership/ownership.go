@@ -4598,3 +4598,40 @@ func pipeReadOnce() (int, error) {
 	buf := make([]byte, 5)
 	return r.Read(buf)
 }
+
+// A value whose reader reads the connection its constructor was given,
+// kept in a field of the value it made (cc := &lineConn{c: c}), ends when
+// that connection is closed: a caller that closes what it passed owes no
+// Close of the value.
+
+type lineConn struct{ c io.ReadWriteCloser }
+
+func newLineConn(c io.ReadWriteCloser) *lineConn {
+	lc := &lineConn{c: c}
+	go lc.read() // want `goroutine running lc.read is handed on to the caller, but lineConnLeft drops it`
+	return lc
+}
+
+func (lc *lineConn) read() {
+	r := bufio.NewReader(lc.c)
+	for {
+		if _, err := r.ReadString('\n'); err != nil {
+			return
+		}
+	}
+}
+
+func (lc *lineConn) Close() error { return lc.c.Close() }
+
+func lineConnClosedUnder() {
+	a, b := net.Pipe()
+	defer a.Close()
+	defer b.Close()
+	_ = newLineConn(a)
+}
+
+func lineConnLeft() {
+	a, _ := net.Pipe()
+	lc := newLineConn(a) // want `the result of newLineConn is not stopped on every path`
+	_ = lc
+}

@@ -747,3 +747,30 @@ func TestWaitInGoroutine(t *testing.T) {
 		wait()
 	}()
 }
+
+// A test server's accept loop that drops the value it makes for each
+// connection: its reader ends when the client under test closes its end.
+func serveLineConns(ln net.Listener) error {
+	for {
+		c, err := ln.Accept()
+		if err != nil {
+			return err
+		}
+		newLineConn(c)
+	}
+}
+
+func TestServeLines(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- serveLineConns(ln) }()
+	defer func() { ln.Close(); <-done }()
+	c, err := net.Dial("tcp", ln.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.Close()
+}
