@@ -211,6 +211,11 @@ func (c *checker) decide(cur inspector.Cursor, j *goJoin) (stuck *block) {
 		j.how = "another goroutine started beside it drains what it sends"
 		return
 	}
+	if how := c.closedBlockless(j, g, graph); how != "" {
+		j.leak, j.deadEnd = nil, nil
+		j.how = "stopped on every path: " + how
+		return
+	}
 	unreleased, how := c.stopped(j, g, graph)
 	if len(unreleased) == 0 && how != "" {
 		if d := c.joinDesc(j); joinable && (j.leak != nil || j.deadEnd != nil) && !strings.HasPrefix(d, "stopping ") {
@@ -2201,4 +2206,37 @@ func (c *checker) joinedAtHome(j *goJoin, q flowQuery) bool {
 	handed := j.handoff != saved
 	j.handoff = saved
 	return leak == nil && dead == nil && !handed
+}
+
+// closedBlockless says how the goroutine of j, which waits on nothing
+// (not even in code the pass cannot read) and only works on values with a
+// stop method (go func() { if err := s.Serve(); err != nil { log.Fatal(err)
+// } }(), a Serve that starts the server's loops and returns), is stopped:
+// the function calls a stop method (Close, Shutdown, Stop...) of each on
+// every path on from the go statement. "" when it does not.
+func (c *checker) closedBlockless(j *goJoin, g *ast.GoStmt, graph *cfg.CFG) string {
+	if graph == nil || j.opaque || len(j.blocks) > 0 || len(j.given) > 0 || len(j.keys) == 0 {
+		return ""
+	}
+	var hows []string
+	for _, k := range j.keys {
+		if k.kind != keyCloser && k.kind != keyOwner {
+			return ""
+		}
+		var by string
+		stops := func(n ast.Node) bool {
+			found := false
+			c.eachRef(n, func(r ref) {
+				if !found && r.kind == useMethod && r.path.equal(k.p) && closerNames[r.method.Name()] && r.method.Name() != "Wait" {
+					found, by = true, k.name+"."+r.method.Name()+"()"
+				}
+			})
+			return found
+		}
+		if !deferredBefore(c.info, funcBody(j.fn), g, stops) && (flowQuery{g: graph, from: g, used: stops}).leak() != nil {
+			return ""
+		}
+		hows = append(hows, by)
+	}
+	return strings.Join(hows, ", ")
 }

@@ -4635,3 +4635,44 @@ func lineConnLeft() {
 	lc := newLineConn(a) // want `the result of newLineConn is not stopped on every path`
 	_ = lc
 }
+
+// A goroutine that only calls a server's Serve, which starts the server's
+// loop and returns, waits on nothing: closing the server on every path
+// after it is all its owner can do.
+
+type house struct{ done chan struct{} }
+
+func newHouse() *house { return &house{done: make(chan struct{})} }
+
+func (h *house) Serve() error {
+	go h.loop()
+	return nil
+}
+
+func (h *house) loop() { <-h.done }
+
+func (h *house) Close() error {
+	close(h.done)
+	return nil
+}
+
+func runHouse(sig chan struct{}) {
+	h := newHouse()
+	go func() {
+		if err := h.Serve(); err != nil {
+			panic(err)
+		}
+	}()
+	<-sig
+	_ = h.Close()
+}
+
+func runHouseOpen(sig chan struct{}) {
+	h := newHouse()
+	go func() { // want `goroutine is never joined, so it can outlive runHouseOpen`
+		if err := h.Serve(); err != nil {
+			panic(err)
+		}
+	}()
+	<-sig
+}
