@@ -2215,8 +2215,9 @@ func (c *checker) joinedAtHome(j *goJoin, q flowQuery) bool {
 // the function calls a stop method (Close, Shutdown, Stop...) of each on
 // every path on from the go statement. "" when it does not.
 func (c *checker) closedBlockless(j *goJoin, g *ast.GoStmt, graph *cfg.CFG) string {
-	if graph == nil || j.opaque || len(j.blocks) > 0 || len(j.given) > 0 || len(j.keys) == 0 {
-		return ""
+	if graph == nil || j.opaque || len(j.blocks) > 0 || len(j.given) > 0 || len(j.keys) == 0 ||
+		!c.waitsForNothing(c.goWalk(g, j.fn), g, j.fn, false) {
+		return "" // for range sig, on a channel of its own, waits too
 	}
 	var hows []string
 	for _, k := range j.keys {

@@ -4676,3 +4676,14 @@ func runHouseOpen(sig chan struct{}) {
 	}()
 	<-sig
 }
+
+func runHouseOnSignal() {
+	h := newHouse()
+	defer h.Close()
+	go func() { // want `goroutine is never joined, so it can outlive runHouseOnSignal`
+		sig := make(chan struct{}, 1)
+		for range sig {
+			_ = h.Serve()
+		}
+	}()
+}
