@@ -328,3 +328,109 @@ func (c *checker) callsGiven(g *ast.GoStmt, fd *ast.FuncDecl) bool {
 	})
 	return found
 }
+
+// heldInResult returns, for the local value at p, the result of fd that
+// holds it and the path below that result: fd returns a struct literal
+// that sets a field to it (return &Manager{hub: h}), or a local made from
+// only such a literal (m := &Manager{hub: h}; return m).
+func (c *checker) heldInResult(fd *ast.FuncDecl, p path) (int, string, bool) {
+	if !p.valid() || fd.Body == nil || !declaredIn(p.root, fd.Body) {
+		return 0, "", false
+	}
+	fieldOf := func(e ast.Expr) string {
+		e = ast.Unparen(e)
+		if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+			e = ast.Unparen(u.X)
+		}
+		cl, ok := e.(*ast.CompositeLit)
+		if !ok {
+			return ""
+		}
+		for _, el := range cl.Elts {
+			kv, ok := el.(*ast.KeyValueExpr)
+			if !ok {
+				continue
+			}
+			key, ok := kv.Key.(*ast.Ident)
+			if ok && pathOf(c.info, kv.Value).equal(path{root: p.root}) {
+				return "." + key.Name
+			}
+		}
+		return ""
+	}
+	index, field := -1, ""
+	eachReturn(fd.Body, func(ret *ast.ReturnStmt) bool {
+		for i, e := range ret.Results {
+			f := fieldOf(e)
+			if f == "" {
+				if id, ok := ast.Unparen(e).(*ast.Ident); ok {
+					if v, ok := c.info.Uses[id].(*types.Var); ok && declaredIn(v, fd.Body) {
+						f = c.onlyHolds(fd.Body, v, fieldOf)
+					}
+				}
+			}
+			if f != "" && (index < 0 || index == i && field == f) {
+				index, field = i, f
+			}
+		}
+		return true
+	})
+	if index < 0 || c.heldElsewhere(fd, p.root) {
+		return 0, "", false
+	}
+	return index, field + p.fields, true
+}
+
+// prefixReleases returns needs with each release's fields below prefix.
+func prefixReleases(needs [][]release, prefix string) [][]release {
+	out := make([][]release, len(needs))
+	for i, alts := range needs {
+		for _, r := range alts {
+			r.fields = prefix + r.fields
+			out[i] = append(out[i], r)
+		}
+	}
+	return out
+}
+
+// releasingMethods returns the methods of the value fn returns as o's
+// result whose effects release what o needs, or join it: the exported
+// ones, when there are any.
+func (c *checker) releasingMethods(fn *types.Func, o obligation) []string {
+	res := fn.Type().(*types.Signature).Results().At(o.resultIndex())
+	v := path{root: res, deref: true}
+	var names []string
+	ms := c.methodSet(res.Type())
+	for i := 0; i < ms.Len(); i++ {
+		m, ok := ms.At(i).Obj().(*types.Func)
+		if !ok {
+			continue
+		}
+		es := c.methodEffectsOf(m, v)
+		if c.releasesAll(es, v, o.needs) || slices.ContainsFunc(o.joins, func(r release) bool { return c.releasesAll(es, v, [][]release{{r}}) }) {
+			names = append(names, m.Name())
+		}
+	}
+	if exported := slices.DeleteFunc(slices.Clone(names), func(s string) bool { return !token.IsExported(s) }); len(exported) > 0 {
+		names = exported
+	}
+	slices.Sort(names)
+	return names
+}
+
+// holderCleaned reports whether fd, which returns the value holding what
+// the obligation o (on its result, with needs in the holder's terms) asks
+// to stop, registers the holder's stop itself after at (t.Cleanup(m.Stop)
+// before return m): a fixture.
+func (c *checker) holderCleaned(fd *ast.FuncDecl, fn *types.Func, at ast.Node, o obligation, needs [][]release) bool {
+	rv := c.returnedVar(fd, o.resultIndex())
+	if rv == nil {
+		return false
+	}
+	whole := obligation{target: o.target, kind: obStop, needs: needs}
+	whole.methods = c.releasingMethods(fn, whole)
+	if len(whole.methods) == 0 {
+		whole.methods = c.stopNames(path{root: rv, deref: true})
+	}
+	return c.dischargedLater(fd, at, path{root: rv, deref: true}, whole)
+}

@@ -176,7 +176,21 @@ func (c *checker) goObligation(fd *ast.FuncDecl, fn *types.Func, cur inspector.C
 		h = handoff{p: parentPath(h.p), kind: obStop}
 	}
 	o, ok := c.lift(fd, fn, h.p, h.kind)
+	held := ""
+	if !ok && h.kind == obStop {
+		// h := &hub{...}; go h.run(); return &Manager{hub: h}: the
+		// caller holds the hub through the value it is given.
+		var i int
+		if i, held, ok = c.heldInResult(fd, h.p); ok {
+			o = obligation{target: result(i), kind: obStop}
+		}
+	}
 	if !ok {
+		return obligation{}, false
+	}
+	if o.target == -1 && o.fields == "" && c.heldElsewhere(fd, fn.Type().(*types.Signature).Recv()) {
+		// it.start(o): o.register(it), then go it.loop(): the item is
+		// kept by o, whose stop is o's owner's business.
 		return obligation{}, false
 	}
 	if o.isResult() && o.fields != "" {
@@ -213,7 +227,12 @@ func (c *checker) goObligation(fd *ast.FuncDecl, fn *types.Func, cur inspector.C
 			// own unless what it calls never returns.
 			return obligation{}, false
 		}
-		o.methods = c.stoppingMethods(c.valueAt(fd, fn, o), j)
+		if held != "" {
+			o.needs, o.joins = prefixReleases(o.needs, held), prefixReleases([][]release{o.joins}, held)[0]
+			o.methods = c.releasingMethods(fn, o)
+		} else {
+			o.methods = c.stoppingMethods(c.valueAt(fd, fn, o), j)
+		}
 		if !slices.ContainsFunc(o.methods, token.IsExported) {
 			// No exported method is seen to stop it: the effect goes
 			// where the pass cannot follow. A stop by its name stands.
@@ -239,6 +258,9 @@ func (c *checker) goObligation(fd *ast.FuncDecl, fn *types.Func, cur inspector.C
 		}
 		o.nilStopped = c.nilOnlyStopped(fd, fn, o)
 		o.closer = c.closerResult(fd, fn, o)
+	}
+	if held != "" && c.holderCleaned(fd, fn, g, o, o.needs) {
+		return obligation{}, false // t.Cleanup(m.Stop) before return m: the holder is the fixture
 	}
 	if c.dischargedLater(fd, g, h.p, o) {
 		// A test helper that registers the stop itself
@@ -367,6 +389,15 @@ func (c *checker) handOnAt(oc ownCall) (changed bool) {
 			continue // a field given a value from elsewhere: its owner's business
 		}
 		lifted, ok := c.lift(fd, fn, p, o.kind)
+		held := ""
+		if !ok && o.kind == obStop {
+			// m := New(); return &TestServer{m: m}: the caller holds m
+			// through the value it is given.
+			var i int
+			if i, held, ok = c.heldInResult(fd, p); ok {
+				lifted = obligation{target: result(i), kind: obStop}
+			}
+		}
 		if !ok || lifted.target == -1 && slices.Contains(o.methods, fn.Name()) {
 			continue // not handed on, or fn is itself a method that stops it
 		}
@@ -374,6 +405,18 @@ func (c *checker) handOnAt(oc ownCall) (changed bool) {
 			continue // t.Cleanup(func() { c.Close() }) before returning c: a test helper's fixture
 		}
 		lifted.needs, lifted.joins, lifted.methods, lifted.at, lifted.runs, lifted.goStmt = o.needs, o.joins, o.methods, o.at, o.runs, o.goStmt
+		if held != "" && c.holderCleaned(fd, fn, call, lifted, prefixReleases(o.needs, held)) {
+			continue // t.Cleanup(f.Close) before return f
+		}
+		if held != "" {
+			whole := lifted
+			whole.needs, whole.joins = prefixReleases(o.needs, held), prefixReleases([][]release{o.joins}, held)[0]
+			if whole.methods = c.releasingMethods(fn, whole); len(whole.methods) > 0 {
+				lifted = whole // the holder's Close stops what it holds
+			} else {
+				lifted.fields = held // ts.m.Close(): the caller stops the part
+			}
+		}
 		lifted.closer = c.closerResult(fd, fn, lifted)
 		lifted.exits = c.liftExits(fd, fn, call, to, o.exits)
 		lifted.argEnds = c.liftArgEnds(fn, call, to, o.argEnds)
@@ -804,6 +847,14 @@ func (c *checker) keptParams(fn *types.Func) []int {
 		if len(lhs) != len(rhs) {
 			return true
 		}
+		for _, l := range lhs {
+			// o.items[it] = struct{}{}: a set of the values it keeps.
+			if ix, ok := ast.Unparen(l).(*ast.IndexExpr); ok {
+				if j := param(ix.Index); j >= 0 && !slices.Contains(out, j) && nillable(sig.Params().At(j).Type()) && c.keeperOf(l, sig) {
+					out = append(out, j)
+				}
+			}
+		}
 		for i, r := range rhs {
 			vals := []ast.Expr{r}
 			if call, ok := ast.Unparen(r).(*ast.CallExpr); ok && isBuiltinCall(c.info, call, "append") && len(call.Args) > 1 {
@@ -889,6 +940,10 @@ func (c *checker) valueAt(fd *ast.FuncDecl, fn *types.Func, o obligation) path {
 		root = sig.Params().At(o.target)
 	default:
 		root = c.returnedVar(fd, o.resultIndex())
+		if root == nil {
+			// return &Manager{hub: h}: the result itself (heldInResult).
+			root = sig.Results().At(o.resultIndex())
+		}
 	}
 	if root == nil {
 		return path{}

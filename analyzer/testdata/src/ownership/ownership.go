@@ -4687,3 +4687,119 @@ func runHouseOnSignal() {
 		}
 	}()
 }
+
+// A constructor that returns its loop's value inside another
+// (return &hubManager{hub: h}) hands the loop on with that value: the
+// caller stops it with the holder's Close, or, through a helper that
+// keeps the holder in a field of its own result, with that field's.
+
+type eventHub struct {
+	register chan int
+	exit     chan struct{}
+}
+
+func (h *eventHub) run() {
+	for {
+		select {
+		case <-h.register:
+		case <-h.exit:
+			return
+		}
+	}
+}
+
+type hubManager struct{ hub *eventHub }
+
+func newHubManager() *hubManager {
+	h := &eventHub{register: make(chan int), exit: make(chan struct{})}
+	go h.run() // want `goroutine running h.run is handed on to the caller, but hubDropped drops it`
+	return &hubManager{hub: h}
+}
+
+func (m *hubManager) Close() { m.hub.exit <- struct{}{} }
+
+type hubFixture struct{ m *hubManager }
+
+func newHubFixture() *hubFixture {
+	m := newHubManager()
+	return &hubFixture{m: m}
+}
+
+func hubClosed() {
+	m := newHubManager()
+	defer m.Close()
+	m.hub.register <- 1
+}
+
+func hubDropped() {
+	m := newHubManager() // want `the result of newHubManager is not stopped on every path`
+	m.hub.register <- 1
+}
+
+func hubFixtureClosed() {
+	f := newHubFixture()
+	defer f.m.Close()
+	f.m.hub.register <- 1
+}
+
+func hubFixtureDropped() {
+	f := newHubFixture() // want `the result of newHubFixture \(its.m\) is not stopped on every path`
+	f.m.hub.register <- 1
+}
+
+// An item that registers itself with an owner it is given before it
+// starts its loop (o.register(it), keeping it in a set) is the owner's:
+// the owner's Close aborts every item it keeps. One that registers
+// nowhere is its caller's to abort.
+
+type itemOwner struct {
+	mu    sync.Mutex
+	items map[*workItem]struct{}
+}
+
+func (o *itemOwner) register(it *workItem) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	o.items[it] = struct{}{}
+}
+
+func (o *itemOwner) Close() {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	for it := range o.items {
+		it.Abort()
+	}
+}
+
+type workItem struct {
+	once    sync.Once
+	closeCh chan struct{}
+}
+
+func (it *workItem) Abort() { it.once.Do(func() { close(it.closeCh) }) }
+
+func (it *workItem) loop() { <-it.closeCh }
+
+func (it *workItem) startWith(o *itemOwner) {
+	it.closeCh = make(chan struct{})
+	o.register(it)
+	go it.loop()
+}
+
+func (it *workItem) startAlone() {
+	it.closeCh = make(chan struct{})
+	go it.loop() // want `goroutine running it.loop is handed on to the caller, but itemsAlone drops it`
+}
+
+func itemsOwned() {
+	o := &itemOwner{items: map[*workItem]struct{}{}}
+	defer o.Close()
+	a, b := &workItem{}, &workItem{}
+	a.startWith(o)
+	b.startWith(o)
+}
+
+func itemsAlone() {
+	it := &workItem{}
+	it.startAlone() // want `the receiver of \(\*workItem\).startAlone is not stopped on every path`
+}
