@@ -140,7 +140,7 @@ func (c *checker) foreverDesc(b *block) string {
 			return fmt.Sprintf("it waits on %s%s, which nothing in the package closes", name, at)
 		}
 	}
-	return "it never ends" + at
+	return "it loops for ever with no way out" + at + ", whatever stops the value it works on"
 }
 
 // checkGroupGo reports g.Go(f) and wg.Go(f) on a group of the function

@@ -139,7 +139,7 @@ func (c *checker) decide(cur inspector.Cursor, j *goJoin) (stuck *block) {
 	j.many = inLoop(g, funcBody(j.fn))
 	j.keys = c.finalKeys(g, j)
 	for i, b := range j.blocks {
-		if !b.soft && len(b.alts) > 0 && !slices.ContainsFunc(b.alts, c.releasable) {
+		if !b.soft && len(b.alts) > 0 && !slices.ContainsFunc(b.alts, c.releasable) || c.endlessOwned(j, b) {
 			stuck = &j.blocks[i]
 			break
 		}
@@ -1231,6 +1231,9 @@ func (c *checker) releasable(a alt) bool {
 		if ix.aliased[k.field] {
 			return true
 		}
+		if a.kind == altSend && (a.exits || !a.loop) && c.roomForSends(k.field) {
+			return true // a send into a buffer kept as storage (exitFd <- f; return)
+		}
 		got = ix.effects[k.field]
 	case isGlobal(k.v):
 		if k.v.Exported() || k.v.Pkg() != c.pass.Pkg {
@@ -2227,7 +2230,7 @@ func (c *checker) closedBlockless(j *goJoin, g *ast.GoStmt, graph *cfg.CFG) stri
 		var by string
 		stops := func(n ast.Node) bool {
 			found := false
-			c.eachRef(n, func(r ref) {
+			c.eachRefNoGo(n, func(r ref) { // a stop in another goroutine is not on the path
 				if !found && r.kind == useMethod && r.path.equal(k.p) && closerNames[r.method.Name()] && r.method.Name() != "Wait" {
 					found, by = true, k.name+"."+r.method.Name()+"()"
 				}
@@ -2240,4 +2243,32 @@ func (c *checker) closedBlockless(j *goJoin, g *ast.GoStmt, graph *cfg.CFG) stri
 		hows = append(hows, by)
 	}
 	return strings.Join(hows, ", ")
+}
+
+// roomForSends reports whether the channels made for field k have room
+// for the one send the package writes on it: a buffer used to keep a
+// value (exitFd <- f; return), sent once and never received.
+func (c *checker) roomForSends(k fieldKey) bool {
+	if n, ok := c.fieldCap(k); !ok || n == 0 {
+		return false
+	}
+	sends := 0
+	for _, r := range c.fieldRefs(k) {
+		if r.kind == useSend {
+			sends++
+		}
+	}
+	return sends == 1
+}
+
+// endlessOwned reports whether b, a block of the goroutine of j, is a loop
+// with no way out (for range t.C: a Ticker's channel is never closed, and
+// its Stop does not close it; for { work(); time.Sleep(d) }) in a goroutine
+// that works on a value with a stop: its owner may stop the value, but
+// nothing ends the loop.
+func (c *checker) endlessOwned(j *goJoin, b block) bool {
+	if b.soft || b.inner || len(b.alts) > 0 || j.opaque {
+		return false
+	}
+	return slices.ContainsFunc(j.keys, func(k joinKey) bool { return k.kind == keyCloser || k.kind == keyOwner })
 }

@@ -22,6 +22,7 @@ import (
 	"example.com/ownership/catcher"
 	"example.com/ownership/closer"
 	"example.com/ownership/codec"
+	"example.com/ownership/gckv"
 	"example.com/ownership/harness"
 	"example.com/ownership/kv"
 	"example.com/ownership/lifecycle"
@@ -4802,4 +4803,111 @@ func itemsOwned() {
 func itemsAlone() {
 	it := &workItem{}
 	it.startAlone() // want `the receiver of \(\*workItem\).startAlone is not stopped on every path`
+}
+
+// A loop that leaves right after its one send into a channel made with
+// room for it (a buffer kept as storage, never received from) cannot
+// block there; the same send without the room blocks for ever.
+
+type fdKeeper struct {
+	store chan int
+	stop  chan struct{}
+	work  chan int
+}
+
+func newFdKeeper(room int) *fdKeeper {
+	k := &fdKeeper{store: make(chan int, 1), stop: make(chan struct{}), work: make(chan int)}
+	go k.run()
+	return k
+}
+
+func (k *fdKeeper) Stop() { close(k.stop) }
+
+func (k *fdKeeper) run() {
+	for {
+		select {
+		case <-k.stop:
+			return
+		case v := <-k.work:
+			k.store <- v
+			return
+		}
+	}
+}
+
+type fdHolder struct {
+	store chan int
+	stop  chan struct{}
+	work  chan int
+}
+
+func newFdHolder() *fdHolder {
+	k := &fdHolder{store: make(chan int), stop: make(chan struct{}), work: make(chan int)}
+	go k.run() // want `goroutine running k.run blocks for ever: it sends on k.store`
+	return k
+}
+
+func (k *fdHolder) Stop() { close(k.stop) }
+
+func (k *fdHolder) run() {
+	for {
+		select {
+		case <-k.stop:
+			return
+		case v := <-k.work:
+			k.store <- v
+			return
+		}
+	}
+}
+
+// A loop over a Ticker's channel never ends: the runtime never closes
+// the channel, and Stop does not. Handed on with the value it works on,
+// it is still stuck whatever its owner stops.
+
+type gcHook struct {
+	ticker *time.Ticker
+	store  *gckv.DB
+	stop   chan struct{}
+}
+
+func (h *gcHook) Init(d time.Duration) {
+	h.store = gckv.Open()
+	h.ticker = time.NewTicker(d)
+	go h.gcLoop() // want `goroutine running h.gcLoop blocks for ever: it loops for ever with no way out`
+}
+
+func (h *gcHook) gcLoop() {
+	for range h.ticker.C {
+		for h.store.Collect() == nil {
+		}
+	}
+}
+
+func (h *gcHook) Stop() {
+	h.ticker.Stop()
+	h.store.Close()
+}
+
+func (h *gcHook) InitStoppable(d time.Duration) {
+	h.store = gckv.Open()
+	h.ticker = time.NewTicker(d)
+	h.stop = make(chan struct{})
+	go h.gcUntilStopped()
+}
+
+func (h *gcHook) gcUntilStopped() {
+	for {
+		select {
+		case <-h.ticker.C:
+			_ = h.store.Collect()
+		case <-h.stop:
+			return
+		}
+	}
+}
+
+func (h *gcHook) Close() {
+	h.ticker.Stop()
+	close(h.stop)
 }
