@@ -140,7 +140,10 @@ func (c *checker) foreverDesc(b *block) string {
 			return fmt.Sprintf("it waits on %s%s, which nothing in the package closes", name, at)
 		}
 	}
-	return "it loops for ever with no way out" + at + ", whatever stops the value it works on"
+	if rs, ok := b.node.(*ast.RangeStmt); ok {
+		return fmt.Sprintf("it ranges over %s%s, which is never closed (a Ticker's or Timer's Stop does not close its channel)", c.text(rs.X), at)
+	}
+	return "it never ends" + at
 }
 
 // checkGroupGo reports g.Go(f) and wg.Go(f) on a group of the function

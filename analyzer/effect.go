@@ -92,6 +92,12 @@ func (c *checker) walk(n ast.Node, goroutines bool, note func(effKind, path), re
 		case *ast.GoStmt:
 			if !goroutines {
 				c.groupDone(n, note)
+				if stop := asyncStopCall(n); stop != nil {
+					// go func() { err := w.Close(); ... }(): the stop is
+					// issued, if in another goroutine (a wait for what it
+					// releases usually follows).
+					c.callEffects(stop, note)
+				}
 			}
 			return goroutines
 		case *ast.SendStmt:
@@ -834,4 +840,37 @@ func (c *checker) pipesOf(call *ast.CallExpr) []path {
 		return true
 	})
 	return pipes
+}
+
+// asyncStopCall returns the call of a stop method (Close, Stop,
+// Shutdown...) that the goroutine of g makes first: go w.Close(), or go
+// func() { if err := w.Close(); err != nil { ... } }(). nil otherwise.
+func asyncStopCall(g *ast.GoStmt) *ast.CallExpr {
+	call := g.Call
+	if lit, ok := ast.Unparen(call.Fun).(*ast.FuncLit); ok {
+		if len(lit.Body.List) == 0 {
+			return nil
+		}
+		call = nil
+		switch s := lit.Body.List[0].(type) {
+		case *ast.ExprStmt:
+			call, _ = ast.Unparen(s.X).(*ast.CallExpr)
+		case *ast.AssignStmt:
+			if len(s.Rhs) == 1 {
+				call, _ = ast.Unparen(s.Rhs[0]).(*ast.CallExpr)
+			}
+		case *ast.IfStmt:
+			if as, ok := s.Init.(*ast.AssignStmt); ok && len(as.Rhs) == 1 {
+				call, _ = ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
+			}
+		}
+		if call == nil {
+			return nil
+		}
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || !closerNames[sel.Sel.Name] || sel.Sel.Name == "Wait" {
+		return nil
+	}
+	return call
 }

@@ -406,7 +406,11 @@ func (c *checker) releasingMethods(fn *types.Func, o obligation) []string {
 		if !ok {
 			continue
 		}
-		es := c.methodEffectsOf(m, v)
+		// A method promoted from an embedded field works on that field
+		// (p.Release() is p.poolCommon.Release()).
+		at := v
+		at.fields += embeddedPath(res.Type(), ms.At(i).Index())
+		es := c.methodEffectsOf(m, at)
 		if c.releasesAll(es, v, o.needs) || slices.ContainsFunc(o.joins, func(r release) bool { return c.releasesAll(es, v, [][]release{{r}}) }) {
 			names = append(names, m.Name())
 		}
@@ -433,4 +437,21 @@ func (c *checker) holderCleaned(fd *ast.FuncDecl, fn *types.Func, at ast.Node, o
 		whole.methods = c.stopNames(path{root: rv, deref: true})
 	}
 	return c.dischargedLater(fd, at, path{root: rv, deref: true}, whole)
+}
+
+// embeddedPath returns the fields, ".a.b", through which the selection
+// with index path index reaches a method promoted from embedded fields of
+// t; "" for a method of t itself.
+func embeddedPath(t types.Type, index []int) string {
+	var out strings.Builder
+	for _, i := range index[:len(index)-1] {
+		st, ok := derefType(t).Underlying().(*types.Struct)
+		if !ok || i >= st.NumFields() {
+			return ""
+		}
+		f := st.Field(i)
+		out.WriteString("." + f.Name())
+		t = f.Type()
+	}
+	return out.String()
 }

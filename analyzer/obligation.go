@@ -391,8 +391,8 @@ func (c *checker) handOnAt(oc ownCall) (changed bool) {
 		lifted, ok := c.lift(fd, fn, p, o.kind)
 		held := ""
 		if !ok && o.kind == obStop {
-			// m := New(); return &TestServer{m: m}: the caller holds m
-			// through the value it is given.
+			// pc := newPool(); return &Pool{poolCommon: pc}: the caller
+			// holds pc through the value it is given.
 			var i int
 			if i, held, ok = c.heldInResult(fd, p); ok {
 				lifted = obligation{target: result(i), kind: obStop}
@@ -411,11 +411,13 @@ func (c *checker) handOnAt(oc ownCall) (changed bool) {
 		if held != "" {
 			whole := lifted
 			whole.needs, whole.joins = prefixReleases(o.needs, held), prefixReleases([][]release{o.joins}, held)[0]
-			if whole.methods = c.releasingMethods(fn, whole); len(whole.methods) > 0 {
-				lifted = whole // the holder's Close stops what it holds
-			} else {
-				lifted.fields = held // ts.m.Close(): the caller stops the part
+			if whole.methods = c.releasingMethods(fn, whole); len(whole.methods) == 0 {
+				// No method of the holder is seen to stop it (its Close
+				// goes through an interface, or it has none): what the
+				// caller must do is not known well enough to ask it.
+				continue
 			}
+			lifted = whole // the holder's Close stops what it holds
 		}
 		lifted.closer = c.closerResult(fd, fn, lifted)
 		lifted.exits = c.liftExits(fd, fn, call, to, o.exits)

@@ -139,10 +139,13 @@ func (c *checker) decide(cur inspector.Cursor, j *goJoin) (stuck *block) {
 	j.many = inLoop(g, funcBody(j.fn))
 	j.keys = c.finalKeys(g, j)
 	for i, b := range j.blocks {
-		if !b.soft && len(b.alts) > 0 && !slices.ContainsFunc(b.alts, c.releasable) || c.endlessOwned(j, b) {
+		if !b.soft && len(b.alts) > 0 && !slices.ContainsFunc(b.alts, c.releasable) {
 			stuck = &j.blocks[i]
 			break
 		}
+	}
+	if stuck == nil {
+		stuck = c.tickerLoop(g, j.fn)
 	}
 	if stuck == nil {
 		stuck, j.abandon = c.abandonedSend(g, j.fn, j.blocks)
@@ -2261,14 +2264,31 @@ func (c *checker) roomForSends(k fieldKey) bool {
 	return sends == 1
 }
 
-// endlessOwned reports whether b, a block of the goroutine of j, is a loop
-// with no way out (for range t.C: a Ticker's channel is never closed, and
-// its Stop does not close it; for { work(); time.Sleep(d) }) in a goroutine
-// that works on a value with a stop: its owner may stop the value, but
-// nothing ends the loop.
-func (c *checker) endlessOwned(j *goJoin, b block) bool {
-	if b.soft || b.inner || len(b.alts) > 0 || j.opaque {
-		return false
+// tickerLoop returns, as a block nothing releases, a loop the goroutine of
+// g runs over the channel of a time.Ticker or Timer with no way out (for
+// range t.C, nothing in its body leaving it): the runtime never closes
+// that channel, and Stop does not, so the goroutine never ends, whatever
+// its owner stops. nil when it runs none.
+func (c *checker) tickerLoop(g *ast.GoStmt, fn ast.Node) *block {
+	body, _ := c.goBody(g, fn)
+	if body == nil {
+		return nil
 	}
-	return slices.ContainsFunc(j.keys, func(k joinKey) bool { return k.kind == keyCloser || k.kind == keyOwner })
+	for _, s := range body.List {
+		rs, ok := s.(*ast.RangeStmt)
+		if !ok {
+			continue
+		}
+		sel, ok := ast.Unparen(rs.X).(*ast.SelectorExpr)
+		if !ok || sel.Sel.Name != "C" {
+			continue
+		}
+		if t := c.typeOf(sel.X); !isNamed(t, "time", "Ticker") && !isNamed(t, "time", "Timer") {
+			continue
+		}
+		if ex := c.loopExits(rs.Body); len(ex.cases) == 0 && !ex.free {
+			return &block{node: rs}
+		}
+	}
+	return nil
 }

@@ -4691,8 +4691,7 @@ func runHouseOnSignal() {
 
 // A constructor that returns its loop's value inside another
 // (return &hubManager{hub: h}) hands the loop on with that value: the
-// caller stops it with the holder's Close, or, through a helper that
-// keeps the holder in a field of its own result, with that field's.
+// caller stops it with the holder's Close.
 
 type eventHub struct {
 	register chan int
@@ -4719,13 +4718,6 @@ func newHubManager() *hubManager {
 
 func (m *hubManager) Close() { m.hub.exit <- struct{}{} }
 
-type hubFixture struct{ m *hubManager }
-
-func newHubFixture() *hubFixture {
-	m := newHubManager()
-	return &hubFixture{m: m}
-}
-
 func hubClosed() {
 	m := newHubManager()
 	defer m.Close()
@@ -4737,15 +4729,28 @@ func hubDropped() {
 	m.hub.register <- 1
 }
 
-func hubFixtureClosed() {
-	f := newHubFixture()
-	defer f.m.Close()
-	f.m.hub.register <- 1
+// Through a helper that embeds the manager in its own result, the
+// manager's Close, promoted, stops it.
+
+type hubServer struct {
+	*hubManager
+	name string
 }
 
-func hubFixtureDropped() {
-	f := newHubFixture() // want `the result of newHubFixture \(its.m\) is not stopped on every path`
-	f.m.hub.register <- 1
+func newHubServer() *hubServer {
+	m := newHubManager()
+	return &hubServer{hubManager: m, name: "hub"}
+}
+
+func hubServerClosed() {
+	s := newHubServer()
+	defer s.Close()
+	s.hub.register <- 1
+}
+
+func hubServerDropped() {
+	s := newHubServer() // want `the result of newHubServer is not stopped on every path`
+	s.hub.register <- 1
 }
 
 // An item that registers itself with an owner it is given before it
@@ -4874,7 +4879,7 @@ type gcHook struct {
 func (h *gcHook) Init(d time.Duration) {
 	h.store = gckv.Open()
 	h.ticker = time.NewTicker(d)
-	go h.gcLoop() // want `goroutine running h.gcLoop blocks for ever: it loops for ever with no way out`
+	go h.gcLoop() // want `goroutine running h.gcLoop blocks for ever: it ranges over h.ticker.C \(line \d+\), which is never closed`
 }
 
 func (h *gcHook) gcLoop() {
