@@ -191,6 +191,47 @@
 // handed on with (go func() { _ = c.close(reason) }()): it is that stop,
 // run asynchronously, and its owner could only call it again.
 //
+// What the caller is told, and what it may take as done. A function that
+// starts a goroutine sending once on a channel its caller gave, and itself
+// receives from that channel on every path (a loop whose only return is the
+// case that takes the result), has joined it. A method whose nil error is
+// returned only once its receiver was stopped (in the select case on what
+// its stopping methods close, or under an if reading it: grpc's Serve)
+// leaves a caller that tests or returns that error nothing to stop when it
+// is nil: if err := s.Serve(lis); err != nil { log.Fatal(err) }. A
+// constructor that returns, beside the value, a function that stops it
+// (return s, func() { s.Stop() }, return s, s.Stop, a cancel) is discharged
+// by calling or handing on that function. A goroutine started only when an
+// integer field of the caller's value compares so (if cfg.CleanWindow > 0)
+// is not owed by a caller whose literal keeps it off, as for a boolean
+// field. A worker that waits on nothing of its own and drains a queue into
+// callbacks its value holds, counted by its value's WaitGroup, ends when
+// the queue is empty (not one that runs work its caller gave it:
+// RunWorker(f)). A reader a constructor starts on the connection it keeps
+// in a field of the value it made (&conn{c: c}) ends when the caller closes
+// that connection; in a test, one made for a connection the test's server
+// accepted ends when the client under test closes its end. A value
+// returned inside another (return &Manager{hub: h}) is handed on with it:
+// the caller stops the holder, by a method that releases the loop (one
+// promoted from an embedded field counts). An item that registers itself
+// in a set of an owner it is given (o.items[it] = struct{}{}) before it
+// starts is the owner's.
+//
+// And what joins or stops a goroutine of the function's own. Reading a
+// pipe to its end (io.ReadAll(r), io.Copy(dst, r)) joins the goroutine
+// whose last act closes the other end (r, w := net.Pipe(), io.Pipe,
+// os.Pipe, or a helper returning both ends). A goroutine that waits on
+// nothing and only works on a server (go func() { s.Serve() }() where
+// Serve starts its loops and returns) is stopped by the server's Close on
+// every path after it, outside other goroutines. A goroutine whose first
+// act is a stop (go func() { w.Close() }()) issues that stop for the
+// function that starts it. A send into a field channel made with room for
+// the one send the package writes on it, before the sender leaves (a
+// buffer kept as storage, never received) cannot block. A loop over a
+// Ticker's or Timer's channel with nothing in it leaving (for range t.C)
+// never ends: the runtime never closes that channel, and Stop does not, so
+// it blocks for ever whatever its owner stops.
+//
 // A registry stops what is registered with it. A method that stores a
 // channel it is given as an element of a slice or map field (NotifyClose
 // appending ch to c.closes, Watch setting b.byName[name] = ch) registers

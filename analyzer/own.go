@@ -1234,7 +1234,7 @@ func (c *checker) releasable(a alt) bool {
 		if ix.aliased[k.field] {
 			return true
 		}
-		if a.kind == altSend && (a.exits || !a.loop) && c.roomForSends(k.field) {
+		if a.kind == altSend && c.roomForSends(k.field) {
 			return true // a send into a buffer kept as storage (exitFd <- f; return)
 		}
 		got = ix.effects[k.field]
@@ -2249,19 +2249,45 @@ func (c *checker) closedBlockless(j *goJoin, g *ast.GoStmt, graph *cfg.CFG) stri
 }
 
 // roomForSends reports whether the channels made for field k have room
-// for the one send the package writes on it: a buffer used to keep a
-// value (exitFd <- f; return), sent once and never received.
+// for the one send the package writes on it, after which the sender
+// leaves (a return later in the same block): a buffer used to keep a
+// value (exitFd <- f; ...; return), sent once and never received.
 func (c *checker) roomForSends(k fieldKey) bool {
 	if n, ok := c.fieldCap(k); !ok || n == 0 {
 		return false
 	}
-	sends := 0
+	var send *ast.SendStmt
 	for _, r := range c.fieldRefs(k) {
-		if r.kind == useSend {
-			sends++
+		if r.kind != useSend {
+			continue
 		}
+		s, ok := r.parent.(*ast.SendStmt)
+		if !ok || send != nil {
+			return false
+		}
+		send = s
 	}
-	return sends == 1
+	if send == nil {
+		return false
+	}
+	cur, ok := c.cursorOf(send)
+	if !ok {
+		return false
+	}
+	list, ok := cur.Parent().Node().(*ast.BlockStmt)
+	if !ok {
+		if cc, isCase := cur.Parent().Node().(*ast.CommClause); isCase {
+			return slices.ContainsFunc(cc.Body, isReturn)
+		}
+		return false
+	}
+	i := slices.Index(list.List, ast.Stmt(send))
+	return i >= 0 && slices.ContainsFunc(list.List[i+1:], isReturn)
+}
+
+func isReturn(s ast.Stmt) bool {
+	_, ok := s.(*ast.ReturnStmt)
+	return ok
 }
 
 // tickerLoop returns, as a block nothing releases, a loop the goroutine of
