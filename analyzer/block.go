@@ -761,7 +761,7 @@ func (c *checker) loopExits(body *ast.BlockStmt) *loopExit {
 		case *ast.BranchStmt:
 			switch {
 			case n.Tok == token.GOTO:
-				leave = true
+				leave = n.Label == nil || !inner[n.Label.Name] // goto again, inside: a retry
 			case n.Label != nil:
 				leave = !inner[n.Label.Name]
 			case n.Tok == token.BREAK:

@@ -4884,7 +4884,9 @@ func (h *gcHook) Init(d time.Duration) {
 
 func (h *gcHook) gcLoop() {
 	for range h.ticker.C {
-		for h.store.Collect() == nil {
+	again: // a retry inside the loop does not leave it
+		if h.store.Collect() == nil {
+			goto again
 		}
 	}
 }
