@@ -22,6 +22,7 @@ const (
 	keyOwner                  // a value the goroutine works on, stopped only by its package's own stop/close
 	keyHandoff                // an unbuffered channel the goroutine receives from just before it returns
 	keyPipe                   // the read end of a pipe whose write end the goroutine closes as it ends
+	keyDone                   // a context whose cancel the goroutine calls as it ends
 )
 
 // A joinKey is something by which the spawner can wait for a goroutine.
@@ -109,6 +110,9 @@ func (c *checker) handedOff(cur inspector.Cursor, j *goJoin, g *ast.GoStmt) bool
 		for i, k := range keys {
 			if !r.path.prefixOf(k.p) || r.kind != useValue && r.kind != useRuntimeArg || isCallee(r) {
 				continue
+			}
+			if k.kind == keyDone || k.kind == keyPipe {
+				continue // a context or pipe end passed on is not its join passed on
 			}
 			if k.kind == keyOwner && r.call != nil {
 				continue // passed to a call: its owner is still this function
@@ -303,7 +307,7 @@ func (c *checker) joinQuery(j *goJoin, g *ast.GoStmt, graph *cfg.CFG, locked boo
 			if c.isComm(n) {
 				return c.keysUsedIf(j.keys, n, func(k joinKey, r ref) bool {
 					return joins(k, r) && !drainOnly(k, r) && !(k.kind == keyChan && r.kind == useRecv && (locked || !c.buffered(k.p, j.fn)) &&
-						!k.released && !c.guardedSelect(n, k, j.keys))
+						!k.released && !c.guardedSelect(n, k, j.keys)) && k.kind != keyDone // <-ctx.Done() as <-done: on its case's paths
 				})
 			}
 			return used(n)
@@ -868,6 +872,7 @@ func (c *checker) goKeys(g *ast.GoStmt, fn ast.Node) []joinKey {
 		}
 		c.litSignals(lit, call, add) // go iterate(1, &wg): through its parameters
 		c.pipeKeys(lit, fn, add)     // w.Close() last: io.ReadAll(r) returns then
+		c.cancelKeys(lit, fn, add)   // cancel() last: <-ctx.Done() returns then
 	} else {
 		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
 			if s, ok := c.info.Selections[sel]; ok && s.Kind() == types.MethodVal {
@@ -1759,6 +1764,9 @@ func (c *checker) refJoins(k joinKey, r ref) bool {
 	if k.kind == keyPipe {
 		return r.path.equal(k.p) && c.readsToEnd(r)
 	}
+	if k.kind == keyDone {
+		return r.path.equal(k.p) && c.receivesDone(r)
+	}
 	return refJoins(k, r)
 }
 
@@ -1829,6 +1837,8 @@ func (c *checker) joinDesc(j *goJoin) string {
 			return "sending on " + k.name
 		case k.kind == keyPipe:
 			return "reading " + k.name + " to its end"
+		case k.kind == keyDone:
+			return "receiving from " + k.name + ".Done()"
 		}
 	}
 	for _, k := range j.keys {

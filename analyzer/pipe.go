@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 )
 
@@ -21,43 +22,11 @@ func (c *checker) pipeKeys(lit *ast.FuncLit, fn ast.Node, add func(keyKind, path
 	if len(lit.Body.List) == 0 {
 		return
 	}
-	closed := func(s ast.Stmt) *types.Var {
-		var call *ast.CallExpr
-		switch s := s.(type) {
-		case *ast.DeferStmt:
-			call = s.Call
-		case *ast.ExprStmt:
-			call, _ = ast.Unparen(s.X).(*ast.CallExpr)
-		case *ast.AssignStmt: // _ = w.Close()
-			if len(s.Rhs) == 1 {
-				call, _ = ast.Unparen(s.Rhs[0]).(*ast.CallExpr)
-			}
-		}
-		if call == nil || len(call.Args) != 0 {
-			return nil
-		}
-		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-		if !ok || sel.Sel.Name != "Close" {
-			return nil
-		}
-		id, ok := ast.Unparen(sel.X).(*ast.Ident)
-		if !ok {
-			return nil
-		}
-		v, ok := c.info.Uses[id].(*types.Var)
-		if !ok || declaredIn(v, lit) {
-			return nil
-		}
-		return v
-	}
 	var ws []*types.Var
-	if w := closed(lit.Body.List[len(lit.Body.List)-1]); w != nil {
-		ws = append(ws, w)
-	}
-	for _, s := range lit.Body.List {
-		if d, ok := s.(*ast.DeferStmt); ok {
-			if w := closed(d); w != nil {
-				ws = append(ws, w)
+	for _, call := range lastActs(lit) {
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "Close" && len(call.Args) == 0 {
+			if v := c.capturedVar(sel.X, lit); v != nil {
+				ws = append(ws, v)
 			}
 		}
 	}
@@ -122,4 +91,125 @@ func (c *checker) readsToEnd(r ref) bool {
 		return len(r.call.Args) == 2 && ast.Unparen(r.call.Args[1]) == r.expr
 	}
 	return false
+}
+
+// cancelKeys adds, for a goroutine running lit in fn, each context of fn
+// whose cancel function, captured from fn, lit calls last: receiving from
+// the context's Done() then waits for it, as <-done does for close(done).
+//
+//	seen, done := context.WithCancel(ctx)
+//	go func() { serve(l); done() }()
+//	<-seen.Done()
+func (c *checker) cancelKeys(lit *ast.FuncLit, fn ast.Node, add func(keyKind, path, string)) {
+	body := funcBody(fn)
+	if body == nil {
+		return
+	}
+	for _, call := range lastActs(lit) {
+		if len(call.Args) != 0 {
+			continue
+		}
+		cancel := c.capturedVar(call.Fun, lit)
+		if cancel == nil {
+			continue
+		}
+		if ctx := c.contextOfCancel(body, cancel); ctx != nil {
+			add(keyDone, path{root: ctx}, ctx.Name())
+		}
+	}
+}
+
+// lastActs returns the calls lit makes last: its last statement's, and
+// those its top-level defers make.
+func lastActs(lit *ast.FuncLit) []*ast.CallExpr {
+	list := lit.Body.List
+	if len(list) == 0 {
+		return nil
+	}
+	callOf := func(s ast.Stmt) *ast.CallExpr {
+		var call *ast.CallExpr
+		switch s := s.(type) {
+		case *ast.DeferStmt:
+			call = s.Call
+		case *ast.ExprStmt:
+			call, _ = ast.Unparen(s.X).(*ast.CallExpr)
+		case *ast.AssignStmt: // _ = w.Close()
+			if len(s.Rhs) == 1 {
+				call, _ = ast.Unparen(s.Rhs[0]).(*ast.CallExpr)
+			}
+		}
+		return call
+	}
+	var out []*ast.CallExpr
+	if call := callOf(list[len(list)-1]); call != nil {
+		out = append(out, call)
+	}
+	for _, s := range list[:len(list)-1] {
+		if d, ok := s.(*ast.DeferStmt); ok {
+			out = append(out, callOf(d))
+		}
+	}
+	return out
+}
+
+// capturedVar returns the variable e names when lit captures it.
+func (c *checker) capturedVar(e ast.Expr, lit *ast.FuncLit) *types.Var {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, ok := c.info.Uses[id].(*types.Var)
+	if !ok || declaredIn(v, lit) {
+		return nil
+	}
+	return v
+}
+
+// contextOfCancel returns the context body makes beside the cancel
+// function cancel (ctx, cancel := context.WithCancel(parent), and its
+// kin), when cancel is only ever assigned there.
+func (c *checker) contextOfCancel(body *ast.BlockStmt, cancel *types.Var) *types.Var {
+	var ctx *types.Var
+	assigned := 0
+	ast.Inspect(body, func(n ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		if !ok {
+			return true
+		}
+		for i, l := range as.Lhs {
+			if id, ok := l.(*ast.Ident); !ok || c.info.ObjectOf(id) != cancel {
+				continue
+			}
+			assigned++
+			if i != 1 || len(as.Lhs) != 2 || len(as.Rhs) != 1 {
+				continue
+			}
+			call, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
+			if !ok || !isFunc(callee(c.info, call), "context", "WithCancel", "WithTimeout", "WithDeadline", "WithCancelCause") {
+				continue
+			}
+			if id, ok := as.Lhs[0].(*ast.Ident); ok {
+				ctx, _ = c.info.ObjectOf(id).(*types.Var)
+			}
+		}
+		return true
+	})
+	if assigned != 1 {
+		return nil
+	}
+	return ctx
+}
+
+// receivesDone reports whether r, a use of a context, receives from its
+// Done(): <-ctx.Done(), or the case of a select doing so.
+func (c *checker) receivesDone(r ref) bool {
+	if r.kind != useMethod || r.method == nil || r.method.Name() != "Done" || r.call == nil {
+		return false
+	}
+	cur, ok := c.cursorOf(r.call)
+	if !ok {
+		return false
+	}
+	u, ok := cur.Parent().Node().(*ast.UnaryExpr)
+	return ok && u.Op == token.ARROW
 }

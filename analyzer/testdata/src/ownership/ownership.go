@@ -4918,3 +4918,51 @@ func (h *gcHook) Close() {
 	h.ticker.Stop()
 	close(h.stop)
 }
+
+// A goroutine whose last act is the cancel of a context made beside it
+// has ended when that context's Done() is received from, as with
+// close(done) and <-done.
+
+func waitByCancel(work func()) {
+	seen, done := context.WithCancel(context.Background())
+	go func() {
+		work()
+		done()
+	}()
+	<-seen.Done()
+}
+
+func waitByCancelDeferred(work func(), quit <-chan struct{}) {
+	seen, done := context.WithCancel(context.Background())
+	go func() { // want `goroutine is not joined on every path`
+		defer done()
+		work()
+	}()
+	select {
+	case <-seen.Done():
+	case <-quit:
+	}
+}
+
+func waitByCancelInSelect(work func(), tick <-chan struct{}) {
+	seen, done := context.WithCancel(context.Background())
+	go func() {
+		defer done()
+		work()
+	}()
+	for {
+		select {
+		case <-seen.Done():
+			return
+		case <-tick:
+		}
+	}
+}
+
+func waitByCancelNever(work func()) {
+	_, done := context.WithCancel(context.Background())
+	go func() { // want `goroutine is never joined`
+		work()
+		done()
+	}()
+}
