@@ -215,6 +215,7 @@ type checker struct {
 	consumed       map[fieldKey]bool                  // channel fields a goroutine of the package receives from
 	replies        map[[2]*types.Var]bool             // repliedTo's answers
 	enablers       map[enablerKey][]string            // optionEnablers' answers (gate.go)
+	disablers      map[enablerKey][]string            // optionDisablers' answers (gate.go)
 	accessed       map[fieldKey]bool                  // channel fields exported functions return
 	ctxBoundedMemo map[ctxParam]bool                  // see ctxBounded; false while in progress
 	starts         map[*types.Func]bool               // see startsOutliving; false while in progress

@@ -112,6 +112,9 @@ func (c *checker) walk(n ast.Node, goroutines bool, note func(effKind, path), re
 			}
 		case *ast.CallExpr:
 			c.callEffects(n, note)
+			if !goroutines {
+				c.timerStop(n, note)
+			}
 			if reg != nil {
 				reg(n)
 			}
@@ -873,4 +876,34 @@ func asyncStopCall(g *ast.GoStmt) *ast.CallExpr {
 		return nil
 	}
 	return call
+}
+
+// timerStop notes, for time.AfterFunc(d, b.Flush), the effects of the
+// method it arms when that method is a stop of its receiver (Flush
+// closing the batch a worker ranges over): the stop is issued, if later.
+func (c *checker) timerStop(call *ast.CallExpr, note func(effKind, path)) {
+	if len(call.Args) != 2 {
+		return
+	}
+	if f, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); !ok || f.Sel.Name != "AfterFunc" || !isFunc(callee(c.info, call), "time", "AfterFunc") {
+		return
+	}
+	sel, ok := ast.Unparen(call.Args[1]).(*ast.SelectorExpr)
+	if !ok {
+		return
+	}
+	s, ok := c.info.Selections[sel]
+	if !ok || s.Kind() != types.MethodVal {
+		return
+	}
+	m, ok := s.Obj().(*types.Func)
+	p := pathOf(c.info, sel.X)
+	if !ok || !p.valid() {
+		return
+	}
+	for _, e := range c.methodEffectsOf(m, p) {
+		if e.kind == effClose || e.kind == effCancel || e.kind == effStop {
+			note(e.kind, e.p)
+		}
+	}
 }

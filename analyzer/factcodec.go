@@ -233,6 +233,10 @@ func (w *factWriter) obligations(obs []factObligation) {
 			w.bool(g.DoneNil)
 			w.int(g.Op)
 			w.int(g.Bound)
+			w.count(len(g.Disablers))
+			for _, e := range g.Disablers {
+				w.str(e)
+			}
 		}
 	}
 }
@@ -372,6 +376,9 @@ func (r *factReader) obligations() []factObligation {
 			g.DoneNil = r.bool()
 			g.Op = r.int()
 			g.Bound = r.int()
+			for range r.count() {
+				g.Disablers = append(g.Disablers, r.str())
+			}
 			o.Gate = g
 		}
 		obs = append(obs, o)

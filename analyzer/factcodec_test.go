@@ -21,7 +21,7 @@ func fullFact() *ownFact {
 		At: "example.com/lib/lib.go:12", Runs: "(*lib.T).loop",
 		Exits:   []factExit{{Target: 1, Fields: ".done", Kind: uint8(effStop)}},
 		ArgEnds: 2, Roomy: true, NilStopped: true, Closer: 2,
-		Gate: &factGate{Target: 1, Fields: ".Async", On: true, Enablers: []string{"Workers", "Busy"}, DoneNil: true, Op: 41, Bound: 3},
+		Gate: &factGate{Target: 1, Fields: ".Async", On: true, Enablers: []string{"Workers", "Busy"}, Disablers: []string{"SetSniff"}, DoneNil: true, Op: 41, Bound: 3},
 	}
 	return &ownFact{
 		Blocks: [][]factAlt{

@@ -30,6 +30,12 @@ type gate struct {
 	// them is made by one of these functions of the callee's package
 	// (optionGate).
 	enablers []string
+	// disablers, for a gate by functional options whose field is on by
+	// default: the functions making an option that sets it from their
+	// boolean parameter (SetSniff(enabled bool)); a caller passing one
+	// with the constant false, and none after with anything else, keeps
+	// the goroutine from starting.
+	disablers []string
 	// doneNil: target is a context parameter, and the goroutine starts
 	// only when its Done() is not nil (if parent.Done() == nil { return }
 	// before it): never for context.Background() or TODO().
@@ -335,6 +341,19 @@ func (c *checker) liftGate(fd *ast.FuncDecl, fn *types.Func, call *ast.CallExpr,
 	if g == nil {
 		return nil
 	}
+	if g.enablers != nil || g.disablers != nil {
+		// DialContext(ctx, options...) in NewClient(options ...Option):
+		// the options are the caller's.
+		if !call.Ellipsis.IsValid() || len(call.Args) != g.target+1 {
+			return nil
+		}
+		p := pathOf(c.info, call.Args[g.target])
+		sig := fn.Type().(*types.Signature)
+		if i := paramIndex(sig, p.root); p.fields != "" || !sig.Variadic() || i != sig.Params().Len()-1 {
+			return nil
+		}
+		return &gate{target: sig.Params().Len() - 1, on: g.on, enablers: g.enablers, disablers: g.disablers}
+	}
 	p := c.targetPath(call, to, g.target)
 	if !p.valid() {
 		return nil
@@ -345,7 +364,7 @@ func (c *checker) liftGate(fd *ast.FuncDecl, fn *types.Func, call *ast.CallExpr,
 	if !ok || o.isResult() {
 		return nil
 	}
-	return &gate{target: o.target, fields: o.fields, on: g.on, enablers: g.enablers, doneNil: g.doneNil, op: g.op, bound: g.bound}
+	return &gate{target: o.target, fields: o.fields, on: g.on, enablers: g.enablers, disablers: g.disablers, doneNil: g.doneNil, op: g.op, bound: g.bound}
 }
 
 // gateOff reports whether, at call, the caller's value makes the gate g
@@ -357,6 +376,9 @@ func (c *checker) gateOff(call *ast.CallExpr, to *types.Func, g *gate, fn ast.No
 	}
 	if g.enablers != nil {
 		return c.optionsOff(call, to, g)
+	}
+	if g.disablers != nil {
+		return c.optionsDisable(call, to, g)
 	}
 	if g.doneNil {
 		// propagate(context.Background(), child): Background's Done is nil.
@@ -418,16 +440,24 @@ func (c *checker) constAt(e ast.Expr, fields string, body *ast.BlockStmt, depth 
 		}
 	case *ast.CallExpr:
 		fn := callee(c.info, e)
-		if fn == nil || fn.Pkg() != c.pass.Pkg || len(e.Args) != 0 {
+		if fn == nil || fn.Pkg() != c.pass.Pkg {
 			return nil, false
 		}
 		decl := c.decls[fn.Origin()]
 		if decl == nil || decl.Body == nil || len(decl.Body.List) != 1 {
 			return nil, false
 		}
-		if ret, ok := decl.Body.List[0].(*ast.ReturnStmt); ok && len(ret.Results) == 1 {
-			return c.constAt(ret.Results[0], fields, decl.Body, depth+1)
+		ret, ok := decl.Body.List[0].(*ast.ReturnStmt)
+		if !ok || len(ret.Results) != 1 {
+			return nil, false
 		}
+		if v, ok := c.argAt(e, fn, ret.Results[0], first); ok && rest == "" {
+			return v, true // New(0) returning &B{timeout: timeout}
+		}
+		if len(e.Args) != 0 {
+			return nil, false
+		}
+		return c.constAt(ret.Results[0], fields, decl.Body, depth+1)
 	case *ast.Ident:
 		v, ok := c.info.Uses[e].(*types.Var)
 		if !ok {
@@ -593,6 +623,8 @@ func (c *checker) optionGate(fd *ast.FuncDecl, fn *types.Func, n ast.Node) *gate
 			if f := c.setField(is.Cond); f != nil {
 				if en := c.optionEnablers(f, opt); en != nil {
 					found = &gate{target: last, on: true, enablers: en}
+				} else if dis := c.optionDisablers(f, opt); dis != nil {
+					found = &gate{target: last, on: true, disablers: dis}
 				}
 			}
 		}
@@ -754,4 +786,133 @@ func (c *checker) optionsOff(call *ast.CallExpr, to *types.Func, g *gate) bool {
 		}
 	}
 	return true
+}
+
+// argAt returns the constant the call of fn gives, as an argument, to the
+// field name of the struct literal lit that fn returns (New(0) for func
+// New(timeout int) *B { return &B{timeout: timeout} }).
+func (c *checker) argAt(call *ast.CallExpr, fn *types.Func, lit ast.Expr, name string) (constant.Value, bool) {
+	lit = ast.Unparen(lit)
+	if u, ok := lit.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		lit = ast.Unparen(u.X)
+	}
+	cl, ok := lit.(*ast.CompositeLit)
+	if !ok {
+		return nil, false
+	}
+	sig := fn.Type().(*types.Signature)
+	for _, el := range cl.Elts {
+		kv, ok := el.(*ast.KeyValueExpr)
+		if !ok {
+			continue
+		}
+		if key, ok := kv.Key.(*ast.Ident); !ok || key.Name != name {
+			continue
+		}
+		id, ok := ast.Unparen(kv.Value).(*ast.Ident)
+		if !ok {
+			return nil, false
+		}
+		v, ok := c.info.Uses[id].(*types.Var)
+		if !ok {
+			return nil, false
+		}
+		i := paramIndex(sig, v)
+		if i < 0 || i >= len(call.Args) || sig.Variadic() && i == sig.Params().Len()-1 {
+			return nil, false
+		}
+		tv, ok := c.info.Types[call.Args[i]]
+		if !ok || tv.Value == nil || tv.Value.Kind() != constant.Bool && tv.Value.Kind() != constant.Int {
+			return nil, false
+		}
+		return tv.Value, true
+	}
+	return nil, false
+}
+
+// optionDisablers returns the names of the functions of the package that
+// make an option of type opt setting the boolean field f from their own
+// boolean parameter (func SetSniff(enabled bool) Option { return func(c
+// *Client) error { c.sniff = enabled; return nil } }), when every other
+// assignment to f is a struct literal's default. Nil otherwise.
+func (c *checker) optionDisablers(f *types.Var, opt types.Type) []string {
+	if f.Pkg() != c.pass.Pkg {
+		return nil
+	}
+	key := enablerKey{f, opt}
+	if dis, ok := c.disablers[key]; ok {
+		return dis
+	}
+	if c.disablers == nil {
+		c.disablers = make(map[enablerKey][]string)
+	}
+	dis := c.findDisablers(f, opt)
+	c.disablers[key] = dis
+	return dis
+}
+
+// findDisablers is optionDisablers, not remembered.
+func (c *checker) findDisablers(f *types.Var, opt types.Type) []string {
+	if b, ok := f.Type().Underlying().(*types.Basic); !ok || b.Kind() != types.Bool {
+		return nil
+	}
+	set := map[string]bool{}
+	ok := true
+	for _, file := range c.pass.Files {
+		for _, d := range file.Decls {
+			fd, isFunc := d.(*ast.FuncDecl)
+			if !isFunc || fd.Body == nil {
+				continue
+			}
+			fn, _ := c.info.Defs[fd.Name].(*types.Func)
+			returnsOpt := fd.Type.Results.NumFields() == 1 && types.Identical(c.typeOf(fd.Type.Results.List[0].Type), opt)
+			ast.Inspect(fd.Body, func(n ast.Node) bool {
+				as, isAssign := n.(*ast.AssignStmt)
+				if !ok || !isAssign || as.Tok == token.DEFINE {
+					return ok
+				}
+				for i, l := range as.Lhs {
+					if fieldVarOf(c.info, l) != f {
+						continue
+					}
+					// c.sniff = enabled, enabled a parameter of an
+					// option maker, in the literal it returns.
+					v, _ := c.info.Uses[identOf(at(as.Rhs, i, len(as.Lhs)))].(*types.Var)
+					if !returnsOpt || fn == nil || len(as.Lhs) != len(as.Rhs) || v == nil || paramIndex(fn.Type().(*types.Signature), v) < 0 {
+						ok = false
+						return false
+					}
+					set[fd.Name.Name] = true
+				}
+				return true
+			})
+		}
+	}
+	if !ok || len(set) == 0 {
+		return nil
+	}
+	return slices.Sorted(maps.Keys(set))
+}
+
+// optionsDisable reports whether the options call passes to the gate g's
+// variadic parameter turn its field off: the last one made by one of g's
+// disablers is given the constant false.
+func (c *checker) optionsDisable(call *ast.CallExpr, to *types.Func, g *gate) bool {
+	if call.Ellipsis.IsValid() || len(call.Args) < g.target {
+		return false
+	}
+	off := false
+	for _, a := range call.Args[g.target:] {
+		ac, ok := ast.Unparen(a).(*ast.CallExpr)
+		if !ok {
+			continue
+		}
+		f := callee(c.info, ac)
+		if f == nil || f.Pkg() != to.Pkg() || !slices.Contains(g.disablers, f.Name()) || len(ac.Args) != 1 {
+			continue
+		}
+		tv, ok := c.info.Types[ac.Args[0]]
+		off = ok && tv.Value != nil && tv.Value.Kind() == constant.Bool && !constant.BoolVal(tv.Value)
+	}
+	return off
 }

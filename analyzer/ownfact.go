@@ -82,13 +82,14 @@ type factObligation struct {
 
 // A factGate is a gate (gate.go).
 type factGate struct {
-	Target   int
-	Fields   string
-	On       bool
-	Enablers []string // for a gate by functional options
-	DoneNil  bool     // for a gate on a context's Done() being nil
-	Op       int      // for a gate on a number: the comparison (a go/token.Token)
-	Bound    int      // and the constant it compares with
+	Target    int
+	Fields    string
+	On        bool
+	Enablers  []string // for a gate by functional options
+	Disablers []string // for a gate by functional options on by default
+	DoneNil   bool     // for a gate on a context's Done() being nil
+	Op        int      // for a gate on a number: the comparison (a go/token.Token)
+	Bound     int      // and the constant it compares with
 }
 
 // A factExit is an exitEffect (exits.go).
@@ -193,6 +194,9 @@ func gateName(g *factGate) string {
 	}
 	if g.Enablers != nil {
 		return fmt.Sprintf(" if %s holds an option of %s", targetName(g.Target), strings.Join(g.Enablers, ", "))
+	}
+	if g.Disablers != nil {
+		return fmt.Sprintf(" unless %s turns it off with %s(false)", targetName(g.Target), strings.Join(g.Disablers, ", "))
 	}
 	if g.DoneNil {
 		return fmt.Sprintf(" if %s can be done", targetName(g.Target))
@@ -641,7 +645,7 @@ func encodeObligation(o obligation) factObligation {
 		fo.Exits = append(fo.Exits, factExit{Target: x.target, Fields: x.fields, Kind: uint8(x.kind)})
 	}
 	if g := o.gate; g != nil {
-		fo.Gate = &factGate{Target: g.target, Fields: g.fields, On: g.on, Enablers: g.enablers, DoneNil: g.doneNil, Op: int(g.op), Bound: int(g.bound)}
+		fo.Gate = &factGate{Target: g.target, Fields: g.fields, On: g.on, Enablers: g.enablers, Disablers: g.disablers, DoneNil: g.doneNil, Op: int(g.op), Bound: int(g.bound)}
 	}
 	return fo
 }
@@ -656,7 +660,7 @@ func decodeObligation(o factObligation) obligation {
 		ob.exits = append(ob.exits, exitEffect{target: x.Target, fields: x.Fields, kind: effKind(x.Kind)})
 	}
 	if g := o.Gate; g != nil {
-		ob.gate = &gate{target: g.Target, fields: g.Fields, on: g.On, enablers: g.Enablers, doneNil: g.DoneNil, op: token.Token(g.Op), bound: int64(g.Bound)}
+		ob.gate = &gate{target: g.Target, fields: g.Fields, on: g.On, enablers: g.Enablers, disablers: g.Disablers, doneNil: g.DoneNil, op: token.Token(g.Op), bound: int64(g.Bound)}
 	}
 	return ob
 }

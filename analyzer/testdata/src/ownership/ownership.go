@@ -4966,3 +4966,71 @@ func waitByCancelNever(work func()) {
 		done()
 	}()
 }
+
+// A method that starts a batch's worker and arms a timer that closes the
+// batch (time.AfterFunc(d, b.flush)) stops it itself: its callers owe
+// nothing. Without the timer, they owe the flush.
+
+type batchReq struct{ reply chan int }
+
+type batchOf struct {
+	mu    sync.Mutex
+	in    chan *batchReq
+	wg    sync.WaitGroup
+	timer *time.Timer
+}
+
+func (b *batchOf) collect(in <-chan *batchReq) {
+	defer b.wg.Done()
+	var rs []*batchReq
+	for r := range in {
+		rs = append(rs, r)
+	}
+	for _, r := range rs {
+		r.reply <- len(rs)
+	}
+}
+
+func (b *batchOf) Flush() {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.in != nil {
+		close(b.in)
+		b.in = nil
+	}
+}
+
+func (b *batchOf) Submit() int {
+	r := &batchReq{reply: make(chan int, 1)}
+	b.mu.Lock()
+	if b.in == nil {
+		b.wg.Add(1)
+		b.in = make(chan *batchReq, 4)
+		go b.collect(b.in)
+		b.timer = time.AfterFunc(time.Millisecond, b.Flush)
+	}
+	b.in <- r
+	b.mu.Unlock()
+	return <-r.reply
+}
+
+func (b *batchOf) SubmitUntimed() {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.in == nil {
+		b.wg.Add(1)
+		b.in = make(chan *batchReq, 4)
+		go b.collect(b.in) // want `goroutine running b.collect is handed on to the caller, but batchUntimed drops it`
+	}
+	b.in <- &batchReq{reply: make(chan int, 1)}
+}
+
+func batchTimed() int {
+	b := &batchOf{}
+	return b.Submit()
+}
+
+func batchUntimed() {
+	b := &batchOf{}
+	b.SubmitUntimed() // want `the receiver of \(\*batchOf\).SubmitUntimed is not stopped on every path`
+}

@@ -66,3 +66,21 @@ func cleanZero() {
 func cleanEvery() {
 	_ = srv.NewCleaner(srv.CleanConfig{Size: 4, Interval: time.Second}) // want `the result of srv.NewCleaner is assigned to _`
 }
+
+// SetSniff(false) keeps the sniffer from starting, through NewClient's
+// options passed on to the function that starts it.
+func sniffOff() {
+	_ = srv.NewClient(srv.SetSniff(false))
+}
+
+func sniffOn() {
+	_ = srv.NewClient(srv.SetSniff(true)) // want `the result of srv.NewClient is assigned to _`
+}
+
+func sniffDefault() {
+	_ = srv.NewClient() // want `the result of srv.NewClient is assigned to _`
+}
+
+func sniffOffThenOn() {
+	_ = srv.NewClient(srv.SetSniff(false), srv.SetSniff(true)) // want `the result of srv.NewClient is assigned to _`
+}

@@ -125,3 +125,76 @@ func NewCleaner(cfg CleanConfig) *Cleaner { // want NewCleaner:`own\(fresh; star
 }
 
 func (c *Cleaner) Close() { close(c.stop) } // want Close:`own\(close recv.stop\)`
+
+// A Batcher starts its loop only when its timeout is not zero; New sets
+// the timeout from its argument, so New(0) starts nothing.
+type Batcher struct {
+	timeout int
+	in      chan int
+	done    chan struct{}
+}
+
+func newBatcher(timeout int) *Batcher { return &Batcher{timeout: timeout, done: make(chan struct{})} }
+
+func (b *Batcher) run(v int) {
+	if b.timeout == 0 {
+		return
+	}
+	if b.in == nil {
+		b.in = make(chan int)
+		go b.loop() // want `goroutine running b.loop is handed on to the caller, but batchEvery drops it`
+	}
+	b.in <- v
+}
+
+func (b *Batcher) loop() {
+	for {
+		select {
+		case <-b.in:
+		case <-b.done:
+			return
+		}
+	}
+}
+
+func (b *Batcher) stop() { close(b.done) }
+
+func batchNever() {
+	b := newBatcher(0)
+	b.run(1)
+}
+
+func batchEvery() {
+	b := newBatcher(5)
+	b.run(1) // want `the receiver of \(\*Batcher\).run is not stopped on every path`
+}
+
+// A Client sniffs unless an option turns it off: the field is on by
+// default, and SetSniff sets it from its argument.
+type Client struct {
+	sniff bool
+	stop  chan struct{}
+}
+
+type ClientOption func(*Client)
+
+func SetSniff(enabled bool) ClientOption { return func(c *Client) { c.sniff = enabled } }
+
+func NewClient(opts ...ClientOption) *Client { return dialClient(opts...) } // want NewClient:`own\(owes stop Stop result0 for \S+:191 unless param0 turns it off with SetSniff\(false\)\)`
+
+func dialClient(opts ...ClientOption) *Client {
+	c := &Client{sniff: true, stop: make(chan struct{})}
+	for _, o := range opts {
+		o(c)
+	}
+	if c.sniff {
+		go c.sniffer()
+	}
+	return c
+}
+
+func (c *Client) sniffer() {
+	<-c.stop
+}
+
+func (c *Client) Stop() { close(c.stop) } // want Stop:`own\(close recv.stop\)`
