@@ -204,7 +204,12 @@
 // by calling or handing on that function. A goroutine started only when an
 // integer field of the caller's value compares so (if cfg.CleanWindow > 0)
 // is not owed by a caller whose literal keeps it off, as for a boolean
-// field. A worker that waits on nothing of its own and drains a queue into
+// field, nor by one whose constructor sets the field from a constant it
+// is given (New(0) returning &B{timeout: timeout}); one started when a
+// boolean field on by default is set by an option from its argument
+// (SetSniff(enabled bool)) is not owed by a caller passing that option
+// the constant false, also through a function that passes its options on
+// (NewClient(options...) calling DialContext(ctx, options...)). A worker that waits on nothing of its own and drains a queue into
 // callbacks its value holds, counted by its value's WaitGroup, ends when
 // the queue is empty (not one that runs work its caller gave it:
 // RunWorker(f)). A reader a constructor starts on the connection it keeps
@@ -225,7 +230,11 @@
 // Serve starts its loops and returns) is stopped by the server's Close on
 // every path after it, outside other goroutines. A goroutine whose first
 // act is a stop (go func() { w.Close() }()) issues that stop for the
-// function that starts it. A send into a field channel made with room for
+// function that starts it, and time.AfterFunc(d, b.Flush) arms the stop
+// Flush makes: a method that starts a goroutine and arms its stop owes its
+// callers nothing. A goroutine whose last act is the cancel of a context
+// made beside it is joined by a receive from that context's Done(), as
+// close(done) is by <-done. A send into a field channel made with room for
 // the one send the package writes on it, before the sender leaves (a
 // buffer kept as storage, never received) cannot block. A loop over a
 // Ticker's or Timer's channel with nothing in it leaving (for range t.C)
