@@ -111,8 +111,8 @@ func (c *checker) handedOff(cur inspector.Cursor, j *goJoin, g *ast.GoStmt) bool
 			if !r.path.prefixOf(k.p) || r.kind != useValue && r.kind != useRuntimeArg || isCallee(r) {
 				continue
 			}
-			if k.kind == keyDone || k.kind == keyPipe {
-				continue // a context or pipe end passed on is not its join passed on
+			if k.kind == keyDone {
+				continue // a context passed on is not its join passed on
 			}
 			if k.kind == keyOwner && r.call != nil {
 				continue // passed to a call: its owner is still this function

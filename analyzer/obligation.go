@@ -666,7 +666,7 @@ func (c *checker) lift(fd *ast.FuncDecl, fn *types.Func, p path, kind obKind) (o
 			return obligation{target: i, fields: p.fields, kind: kind}, true
 		}
 	}
-	if !declaredIn(p.root, fd.Body) {
+	if !declaredIn(p.root, fd.Body) && !slices.Contains(c.namedResults(fd), p.root) {
 		return obligation{}, false
 	}
 	i := c.returnedAs(fd, p.root)
@@ -920,7 +920,13 @@ func (c *checker) returnedVars(fd *ast.FuncDecl) []returnedVar {
 		return rs
 	}
 	var rs []returnedVar
+	named := c.namedResults(fd)
 	eachReturn(fd.Body, func(ret *ast.ReturnStmt) bool {
+		if len(ret.Results) == 0 {
+			for i, v := range named {
+				rs = append(rs, returnedVar{v, i}) // a bare return returns the named results
+			}
+		}
 		for i, e := range ret.Results {
 			if p := pathOf(c.info, e); p.fields == "" {
 				rs = append(rs, returnedVar{p.root, i}) // nil for what is no variable
@@ -958,10 +964,15 @@ func (c *checker) valueAt(fd *ast.FuncDecl, fn *types.Func, o obligation) path {
 	return path{root: root, fields: o.fields, deref: true}
 }
 
-// returnedVar returns the local variable fd returns as its i-th result.
+// returnedVar returns the local variable fd returns as its i-th result
+// (a named result a bare return returns too).
 func (c *checker) returnedVar(fd *ast.FuncDecl, i int) *types.Var {
 	var v *types.Var
+	named := c.namedResults(fd)
 	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		if ret, ok := n.(*ast.ReturnStmt); ok && len(ret.Results) == 0 && i < len(named) && v == nil {
+			v = named[i]
+		}
 		if ret, ok := n.(*ast.ReturnStmt); ok && i < len(ret.Results) && v == nil {
 			if p := pathOf(c.info, ret.Results[i]); p.valid() && p.fields == "" && declaredIn(p.root, fd.Body) {
 				v = p.root
@@ -1989,4 +2000,26 @@ func (c *checker) paramField(fd *ast.FuncDecl, fn *types.Func, a alt) (int, bool
 		}
 	}
 	return -1, false
+}
+
+// namedResults returns the named results of fd, in order; nil when its
+// results have no names.
+func (c *checker) namedResults(fd *ast.FuncDecl) []*types.Var {
+	if fd.Type.Results == nil {
+		return nil
+	}
+	var out []*types.Var
+	for _, f := range fd.Type.Results.List {
+		if len(f.Names) == 0 {
+			return nil
+		}
+		for _, id := range f.Names {
+			v, _ := c.info.Defs[id].(*types.Var)
+			if v == nil || id.Name == "_" {
+				v = nil
+			}
+			out = append(out, v)
+		}
+	}
+	return out
 }

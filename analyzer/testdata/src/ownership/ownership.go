@@ -5034,3 +5034,44 @@ func batchUntimed() {
 	b := &batchOf{}
 	b.SubmitUntimed() // want `the receiver of \(\*batchOf\).SubmitUntimed is not stopped on every path`
 }
+
+// A helper that returns its value through named results and a bare
+// return hands the value's goroutine on as one returning it by name does.
+
+type namedLoop struct {
+	out  chan int
+	quit chan struct{}
+}
+
+func (n *namedLoop) run() {
+	for {
+		select {
+		case <-n.out:
+		case <-n.quit:
+			return
+		}
+	}
+}
+
+func (n *namedLoop) Stop() { close(n.quit) }
+
+func newNamedLoop() (n *namedLoop, err error) {
+	n = &namedLoop{out: make(chan int), quit: make(chan struct{})}
+	go n.run() // want `goroutine running n.run is handed on to the caller, but namedDropped drops it`
+	return
+}
+
+func namedStopped() error {
+	n, err := newNamedLoop()
+	if err != nil {
+		return err
+	}
+	defer n.Stop()
+	n.out <- 1
+	return nil
+}
+
+func namedDropped() {
+	n, _ := newNamedLoop() // want `the result of newNamedLoop is not stopped on every path`
+	n.out <- 1
+}
