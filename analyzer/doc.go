@@ -218,9 +218,10 @@
 // accepted ends when the client under test closes its end. A value
 // returned inside another (return &Manager{hub: h}) is handed on with it:
 // the caller stops the holder, by a method that releases the loop (one
-// promoted from an embedded field counts). An item that registers itself
-// in a set of an owner it is given (o.items[it] = struct{}{}) before it
-// starts is the owner's.
+// promoted from an embedded field counts), and a value a bare return
+// returns through named results is returned as by name. An item that
+// registers itself in a set of an owner it is given (o.items[it] =
+// struct{}{}) before it starts is the owner's.
 //
 // And what joins or stops a goroutine of the function's own. Reading a
 // pipe to its end (io.ReadAll(r), io.Copy(dst, r)) joins the goroutine
