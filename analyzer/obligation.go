@@ -1653,10 +1653,33 @@ func (c *checker) resultUsedInPlace(cur inspector.Cursor, call *ast.CallExpr, o 
 				return "is used once and dropped"
 			}
 		}
-	case *ast.AssignStmt, *ast.ValueSpec:
+	case *ast.AssignStmt:
+		if i := o.resultIndex(); o.isResult() && len(p.Rhs) == 1 && i < len(p.Lhs) && storedInPlace(p.Lhs[i]) {
+			return "" // leafs[1].srv, _ = RunServer(conf): kept in an element, whose holder stops it
+		}
 		return "is dropped" // assigned to something that is not a variable of its own
+	case *ast.ValueSpec:
+		return "is dropped"
 	}
 	return ""
+}
+
+// storedInPlace reports whether the left-hand side l is an element of a
+// slice, array or map, or a field of one (servers[i] = s, leafs[1].srv =
+// s): the value is kept where whoever holds the container reaches it.
+func storedInPlace(l ast.Expr) bool {
+	for {
+		switch e := ast.Unparen(l).(type) {
+		case *ast.IndexExpr:
+			return true
+		case *ast.SelectorExpr:
+			l = e.X
+		case *ast.StarExpr:
+			l = e.X
+		default:
+			return false
+		}
+	}
 }
 
 // inSelectCase reports whether the receive at cur is the communication of

@@ -5075,3 +5075,28 @@ func namedDropped() {
 	n, _ := newNamedLoop() // want `the result of newNamedLoop is not stopped on every path`
 	n.out <- 1
 }
+
+// A result stored in an element of a container (a slice of the caller's
+// servers) is kept where whoever holds the container stops it.
+
+type leafSrv struct{ quit chan struct{} }
+
+func (s *leafSrv) loop()     { <-s.quit }
+func (s *leafSrv) Shutdown() { close(s.quit) }
+
+func runLeaf(conf string) (srv *leafSrv, name string) {
+	srv = &leafSrv{quit: make(chan struct{})}
+	go srv.loop() // want `goroutine running srv.loop is handed on to the caller, but leafDropped drops it`
+	name = conf
+	return
+}
+
+type leafSlot struct{ srv *leafSrv }
+
+func leafRestart(leafs []*leafSlot) {
+	leafs[1].srv, _ = runLeaf("b")
+}
+
+func leafDropped() {
+	runLeaf("c") // want `the result of runLeaf is dropped`
+}
