@@ -665,19 +665,25 @@ func (c *checker) setField(cond ast.Expr) *types.Var {
 // none elsewhere (no literal sets it, its address is not taken), plus
 // the functions that call those. Nil when f is set some other way.
 func (c *checker) optionEnablers(f *types.Var, opt types.Type) []string {
+	return c.optionMakers(&c.enablers, f, opt, c.findEnablers)
+}
+
+// optionMakers answers optionEnablers and optionDisablers once for each
+// field and option type, with find.
+func (c *checker) optionMakers(memo *map[enablerKey][]string, f *types.Var, opt types.Type, find func(*types.Var, types.Type) []string) []string {
 	if f.Pkg() != c.pass.Pkg {
 		return nil
 	}
 	key := enablerKey{f, opt}
-	if en, ok := c.enablers[key]; ok {
-		return en
+	if names, ok := (*memo)[key]; ok {
+		return names
 	}
-	if c.enablers == nil {
-		c.enablers = make(map[enablerKey][]string)
+	if *memo == nil {
+		*memo = make(map[enablerKey][]string)
 	}
-	en := c.findEnablers(f, opt)
-	c.enablers[key] = en
-	return en
+	names := find(f, opt)
+	(*memo)[key] = names
+	return names
 }
 
 // An enablerKey is a question to optionEnablers.
@@ -836,19 +842,7 @@ func (c *checker) argAt(call *ast.CallExpr, fn *types.Func, lit ast.Expr, name s
 // *Client) error { c.sniff = enabled; return nil } }), when every other
 // assignment to f is a struct literal's default. Nil otherwise.
 func (c *checker) optionDisablers(f *types.Var, opt types.Type) []string {
-	if f.Pkg() != c.pass.Pkg {
-		return nil
-	}
-	key := enablerKey{f, opt}
-	if dis, ok := c.disablers[key]; ok {
-		return dis
-	}
-	if c.disablers == nil {
-		c.disablers = make(map[enablerKey][]string)
-	}
-	dis := c.findDisablers(f, opt)
-	c.disablers[key] = dis
-	return dis
+	return c.optionMakers(&c.disablers, f, opt, c.findDisablers)
 }
 
 // findDisablers is optionDisablers, not remembered.
