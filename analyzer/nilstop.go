@@ -6,6 +6,8 @@ import (
 	"go/types"
 	"slices"
 	"strings"
+
+	"golang.org/x/tools/go/ast/inspector"
 )
 
 // This file recognises a serving method that returns a nil error only
@@ -213,7 +215,17 @@ func (c *checker) closerResult(fd *ast.FuncDecl, fn *types.Func, o obligation) i
 			continue
 		}
 		stops, seen := true, false
+		named := c.namedResults(fd)
 		eachReturn(fd.Body, func(ret *ast.ReturnStmt) bool {
+			if len(ret.Results) == 0 && j < len(named) && named[j] != nil {
+				// A bare return: the closer is what the named result was
+				// given, one of the literals assigned to it that stops the
+				// value (shutdown = func() { s.Shutdown() } on the branch
+				// that made s).
+				seen = true
+				stops = c.namedCloser(fd, named[j], vp, o)
+				return stops
+			}
 			if len(ret.Results) != sig.Results().Len() || pathOf(c.info, ret.Results[i]).root != v {
 				return true // an error's return, without the value
 			}
@@ -240,9 +252,10 @@ func (c *checker) stopsValue(fd *ast.FuncDecl, e ast.Expr, vp path, o obligation
 		sel, ok := c.info.Selections[e]
 		return ok && sel.Kind() == types.MethodVal && pathOf(c.info, e.X).equal(vp) && slices.Contains(o.methods, e.Sel.Name)
 	case *ast.Ident:
+		// A local, or a named result, given a literal that stops it (on
+		// the branch that made the value: shutdown = func() { s.Shutdown() }).
 		v, ok := c.info.Uses[e].(*types.Var)
-		lit := c.onlyLit(fd.Body, v)
-		return ok && lit != nil && c.discharges(lit.Body, vp, o, nil)
+		return ok && c.namedCloser(fd, v, vp, o)
 	}
 	return false
 }
@@ -454,4 +467,43 @@ func embeddedPath(t types.Type, index []int) string {
 		t = f.Type()
 	}
 	return out.String()
+}
+
+// namedCloser reports whether one of the function values assigned to the
+// variable r (a local or a named result of fd) stops the value at vp as o
+// asks.
+func (c *checker) namedCloser(fd *ast.FuncDecl, r *types.Var, vp path, o obligation) bool {
+	found := false
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		if !ok || found || len(as.Lhs) != len(as.Rhs) {
+			return !found
+		}
+		for k, l := range as.Lhs {
+			rhs := ast.Unparen(as.Rhs[k])
+			switch rhs.(type) {
+			case *ast.FuncLit, *ast.SelectorExpr: // not another variable: no cycle
+			default:
+				continue
+			}
+			if id, ok := l.(*ast.Ident); ok && c.info.ObjectOf(id) == r && c.stopsValue(fd, rhs, vp, o) {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// closerCalled reports whether the caller of call calls, or hands on, on
+// every path, the closer o names among call's results (s, _, stop :=
+// start(); defer stop()), whatever it does with the value itself.
+func (c *checker) closerCalled(cur inspector.Cursor, fn ast.Node, call *ast.CallExpr, o obligation) bool {
+	cp := c.assignedPath(call, obligation{target: result(o.closer - 1)})
+	if !cp.valid() || !c.localTo(cp, fn) {
+		return false
+	}
+	used := func(n ast.Node) bool { return c.callsCloser(n, cp) }
+	stmt := c.stmtOf(cur)
+	return deferredBefore(c.info, funcBody(fn), stmt, used) || (flowQuery{g: c.cfgOf(fn), from: stmt, used: used}).leak() == nil
 }

@@ -974,7 +974,7 @@ func (c *checker) returnedVar(fd *ast.FuncDecl, i int) *types.Var {
 			v = named[i]
 		}
 		if ret, ok := n.(*ast.ReturnStmt); ok && i < len(ret.Results) && v == nil {
-			if p := pathOf(c.info, ret.Results[i]); p.valid() && p.fields == "" && declaredIn(p.root, fd.Body) {
+			if p := pathOf(c.info, ret.Results[i]); p.valid() && p.fields == "" && (declaredIn(p.root, fd.Body) || slices.Contains(named, p.root)) {
 				v = p.root
 			}
 		}
@@ -1418,6 +1418,9 @@ func (c *checker) inGoCall(cur inspector.Cursor) bool {
 func (c *checker) checkCall(cur inspector.Cursor, fn ast.Node, call *ast.CallExpr, to *types.Func, o obligation, grow grower) string {
 	if c.argStopped(cur, fn, call, to, o) {
 		return "" // Background(ctx) with defer cancel(): ending the goroutine is enough
+	}
+	if o.closer > 0 && c.closerCalled(cur, fn, call, o) {
+		return "" // _, stop := newServer(); defer stop(): the value is stopped through its closer
 	}
 	var p path
 	if e := c.obligationExpr(call, to, o); e != nil {

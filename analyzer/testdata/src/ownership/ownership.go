@@ -5100,3 +5100,32 @@ func leafRestart(leafs []*leafSlot) {
 func leafDropped() {
 	runLeaf("c") // want `the result of runLeaf is dropped`
 }
+
+// A helper that returns, beside the value, a shutdown it assigns on the
+// branch that made the value (and something else on another) is
+// discharged by a caller that defers that shutdown, even one that keeps
+// only the shutdown.
+
+func startFixture(single bool) (s *leafSrv, shutdown func(), err error) {
+	if single {
+		s = &leafSrv{quit: make(chan struct{})}
+		go s.loop() // want `goroutine running s.loop is handed on to the caller, but fixtureLeft drops it`
+		shutdown = func() { s.Shutdown() }
+	} else {
+		shutdown = func() {}
+	}
+	return s, shutdown, nil
+}
+
+func fixtureStopped() {
+	_, shutdown, err := startFixture(true)
+	if err != nil {
+		return
+	}
+	defer shutdown()
+}
+
+func fixtureLeft() {
+	s, _, _ := startFixture(true) // want `the result of startFixture is not stopped on every path`
+	_ = s
+}
