@@ -151,6 +151,14 @@ type factWriter struct{ buf []byte }
 func (w *factWriter) int(v int)   { w.buf = binary.AppendVarint(w.buf, int64(v)) }
 func (w *factWriter) count(n int) { w.buf = binary.AppendUvarint(w.buf, uint64(n)) }
 
+// strs writes a list of strings: its length, then each.
+func (w *factWriter) strs(list []string) {
+	w.count(len(list))
+	for _, e := range list {
+		w.str(e)
+	}
+}
+
 func (w *factWriter) str(s string) {
 	w.count(len(s))
 	w.buf = append(w.buf, s...)
@@ -204,10 +212,7 @@ func (w *factWriter) obligations(obs []factObligation) {
 			w.releases(n)
 		}
 		w.releases(o.Joins)
-		w.count(len(o.Methods))
-		for _, m := range o.Methods {
-			w.str(m)
-		}
+		w.strs(o.Methods)
 		w.bool(o.ByName)
 		w.str(o.At)
 		w.str(o.Runs)
@@ -226,17 +231,11 @@ func (w *factWriter) obligations(obs []factObligation) {
 			w.int(g.Target)
 			w.str(g.Fields)
 			w.bool(g.On)
-			w.count(len(g.Enablers))
-			for _, e := range g.Enablers {
-				w.str(e)
-			}
+			w.strs(g.Enablers)
 			w.bool(g.DoneNil)
 			w.int(g.Op)
 			w.int(g.Bound)
-			w.count(len(g.Disablers))
-			for _, e := range g.Disablers {
-				w.str(e)
-			}
+			w.strs(g.Disablers)
 		}
 	}
 }
@@ -298,6 +297,15 @@ func (r *factReader) bytes() []byte {
 
 func (r *factReader) str() string { return string(r.bytes()) }
 
+// strs reads what factWriter.strs wrote: nil for none.
+func (r *factReader) strs() []string {
+	var out []string
+	for range r.count() {
+		out = append(out, r.str())
+	}
+	return out
+}
+
 func (r *factReader) bool() bool {
 	if len(r.buf) == 0 || r.buf[0] > 1 {
 		r.fail()
@@ -355,9 +363,7 @@ func (r *factReader) obligations() []factObligation {
 			o.Needs = append(o.Needs, r.releases())
 		}
 		o.Joins = r.releases()
-		for range r.count() {
-			o.Methods = append(o.Methods, r.str())
-		}
+		o.Methods = r.strs()
 		o.ByName = r.bool()
 		o.At = r.str()
 		o.Runs = r.str()
@@ -370,15 +376,11 @@ func (r *factReader) obligations() []factObligation {
 		o.Closer = r.int()
 		if r.bool() {
 			g := &factGate{Target: r.int(), Fields: r.str(), On: r.bool()}
-			for range r.count() {
-				g.Enablers = append(g.Enablers, r.str())
-			}
+			g.Enablers = r.strs()
 			g.DoneNil = r.bool()
 			g.Op = r.int()
 			g.Bound = r.int()
-			for range r.count() {
-				g.Disablers = append(g.Disablers, r.str())
-			}
+			g.Disablers = r.strs()
 			o.Gate = g
 		}
 		obs = append(obs, o)
