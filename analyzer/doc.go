@@ -198,7 +198,12 @@
 // returned only once its receiver was stopped (in the select case on what
 // its stopping methods close, or under an if reading it: grpc's Serve)
 // leaves a caller that tests or returns that error nothing to stop when it
-// is nil: if err := s.Serve(lis); err != nil { log.Fatal(err) }. A
+// is nil: if err := s.Serve(lis); err != nil { log.Fatal(err) }. And the
+// other way round: a function that hands a goroutine on with its receiver
+// or an argument only when its error is nil (no return of another error
+// is reachable from the go statement or the call that took it on, but by
+// that call's own failure) leaves a caller nothing to stop when it is
+// not: if err := h.Init(cfg); err != nil { return }. A
 // constructor that returns, beside the value, a function that stops it
 // (return s, func() { s.Stop() }, return s, s.Stop, a cancel) is discharged
 // by calling or handing on that function. A goroutine started only when an

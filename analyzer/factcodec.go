@@ -226,6 +226,7 @@ func (w *factWriter) obligations(obs []factObligation) {
 		w.bool(o.Roomy)
 		w.bool(o.NilStopped)
 		w.int(o.Closer)
+		w.bool(o.FailsClean)
 		w.bool(o.Gate != nil)
 		if g := o.Gate; g != nil {
 			w.int(g.Target)
@@ -374,6 +375,7 @@ func (r *factReader) obligations() []factObligation {
 		o.Roomy = r.bool()
 		o.NilStopped = r.bool()
 		o.Closer = r.int()
+		o.FailsClean = r.bool()
 		if r.bool() {
 			g := &factGate{Target: r.int(), Fields: r.str(), On: r.bool()}
 			g.Enablers = r.strs()

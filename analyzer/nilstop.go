@@ -507,3 +507,36 @@ func (c *checker) closerCalled(cur inspector.Cursor, fn ast.Node, call *ast.Call
 	stmt := c.stmtOf(cur)
 	return deferredBefore(c.info, funcBody(fn), stmt, used) || (flowQuery{g: c.cfgOf(fn), from: stmt, used: used}).leak() == nil
 }
+
+// failsClean reports whether fn, whose last result is an error, hands o
+// on to its caller only when that error is nil: no return whose error is
+// not the literal nil is reachable from from, the go statement or call
+// that took o on, except by the branch on which the call's own error
+// says it made nothing (h.db, err = Open(); if err != nil { return err }).
+// A caller that finds the error not nil then owes nothing for o, as for
+// the value a failed constructor returns (an Init that fails leaves
+// nothing running). Only for what o leaves on the receiver or an
+// argument: a result beside an error is such a value already.
+func (c *checker) failsClean(fd *ast.FuncDecl, fn *types.Func, o obligation, from ast.Node, to *types.Func, stmt ast.Node, alone bool) bool {
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || o.isResult() || fd.Body == nil {
+		return false
+	}
+	res := sig.Results()
+	if res.Len() == 0 || !isErrorType(res.At(res.Len()-1).Type()) {
+		return false
+	}
+	q := flowQuery{g: c.cfgOf(fd), from: from, used: func(n ast.Node) bool {
+		ret, ok := n.(*ast.ReturnStmt)
+		return ok && len(ret.Results) == res.Len() && isNilIdent(ast.Unparen(ret.Results[len(ret.Results)-1]))
+	}}
+	if call, ok := from.(*ast.CallExpr); ok && to != nil {
+		if errVar := c.errResult(call, to, stmt, alone); errVar != nil {
+			q.isErr = func(e ast.Expr) bool {
+				id, ok := e.(*ast.Ident)
+				return ok && c.info.Uses[id] == errVar
+			}
+		}
+	}
+	return q.g != nil && q.leak() == nil
+}

@@ -73,6 +73,10 @@ type obligation struct {
 	// closer, for obStop on a result: 1+j when calling the function the
 	// callee returns as its result j stops the value (nilstop.go).
 	closer int
+	// failsClean, for the receiver or an argument of a function with an
+	// error result: the function hands o on only when its error is nil
+	// (nilstop.go), so a caller that finds it not nil owes nothing.
+	failsClean bool
 }
 
 func result(i int) int                { return -2 - i }
@@ -272,6 +276,7 @@ func (c *checker) goObligation(fd *ast.FuncDecl, fn *types.Func, cur inspector.C
 		// (t.Cleanup(s.close) before returning s): a fixture.
 		return obligation{}, false
 	}
+	o.failsClean = c.failsClean(fd, fn, o, g, nil, nil, false)
 	return o, true
 }
 
@@ -425,6 +430,9 @@ func (c *checker) handOnAt(oc ownCall) (changed bool) {
 			lifted = whole // the holder's Close stops what it holds
 		}
 		lifted.closer = c.closerResult(fd, fn, lifted)
+		if cur, ok := c.cursorOf(call); ok {
+			lifted.failsClean = c.failsClean(fd, fn, lifted, call, to, c.stmtOf(cur), o.nilStopped || o.failsClean)
+		}
 		lifted.exits = c.liftExits(fd, fn, call, to, o.exits)
 		lifted.argEnds = c.liftArgEnds(fn, call, to, o.argEnds)
 		lifted.gate = c.liftGate(fd, fn, call, to, o.gate)
@@ -1475,7 +1483,7 @@ func (c *checker) checkCall(cur inspector.Cursor, fn ast.Node, call *ast.CallExp
 	if o.nilStopped && c.errReturned(call, stmt) {
 		return "" // return srv.Serve(lis): nil only once srv was stopped
 	}
-	if errVar := c.errResult(call, to, stmt, o.nilStopped); errVar != nil {
+	if errVar := c.errResult(call, to, stmt, o.nilStopped || o.failsClean); errVar != nil {
 		q.nilDone = o.nilStopped
 		q.isErr = func(e ast.Expr) bool {
 			id, ok := e.(*ast.Ident)

@@ -78,6 +78,8 @@ type factObligation struct {
 	// NilStopped: the method's nil error says its receiver was stopped
 	NilStopped bool
 	Closer     int // 1+j: calling result j stops it
+	// FailsClean: a non-nil error says nothing was handed on
+	FailsClean bool
 }
 
 // A factGate is a gate (gate.go).
@@ -636,7 +638,7 @@ func (c *checker) factSummary(fn *types.Func, f *ownFact) *summary {
 }
 
 func encodeObligation(o obligation) factObligation {
-	fo := factObligation{Target: o.target, Fields: o.fields, Kind: uint8(o.kind), Methods: o.methods, ByName: o.byName, At: o.at, Runs: o.runs, ArgEnds: o.argEnds, Roomy: o.roomy, NilStopped: o.nilStopped, Closer: o.closer}
+	fo := factObligation{Target: o.target, Fields: o.fields, Kind: uint8(o.kind), Methods: o.methods, ByName: o.byName, At: o.at, Runs: o.runs, ArgEnds: o.argEnds, Roomy: o.roomy, NilStopped: o.nilStopped, Closer: o.closer, FailsClean: o.failsClean}
 	for _, alts := range o.needs {
 		fo.Needs = append(fo.Needs, encodeReleases(alts))
 	}
@@ -651,7 +653,7 @@ func encodeObligation(o obligation) factObligation {
 }
 
 func decodeObligation(o factObligation) obligation {
-	ob := obligation{target: o.Target, fields: o.Fields, kind: obKind(o.Kind), methods: o.Methods, byName: o.ByName, at: o.At, runs: o.Runs, argEnds: o.ArgEnds, roomy: o.Roomy, nilStopped: o.NilStopped, closer: o.Closer}
+	ob := obligation{target: o.Target, fields: o.Fields, kind: obKind(o.Kind), methods: o.Methods, byName: o.ByName, at: o.At, runs: o.Runs, argEnds: o.ArgEnds, roomy: o.Roomy, nilStopped: o.NilStopped, closer: o.Closer, failsClean: o.FailsClean}
 	for _, fa := range o.Needs {
 		ob.needs = append(ob.needs, decodeReleases(fa))
 	}

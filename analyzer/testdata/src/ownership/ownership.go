@@ -5129,3 +5129,74 @@ func fixtureLeft() {
 	s, _, _ := startFixture(true) // want `the result of startFixture is not stopped on every path`
 	_ = s
 }
+
+// A method with an error result that hands a goroutine on with its
+// receiver only when it returns nil: a caller that finds the error not
+// nil owes nothing (an Init that failed started nothing). One that may
+// fail after starting it leaves the stop owed on its error path too.
+
+type initDB struct{ done chan struct{} }
+
+func openInitDB(bad bool) (*initDB, error) {
+	if bad {
+		return nil, errors.New("bad option")
+	}
+	db := &initDB{done: make(chan struct{})}
+	go db.loop() // want `goroutine running db.loop is handed on to the caller, but initLeft drops it`
+	return db, nil
+}
+
+func (db *initDB) loop()        { <-db.done }
+func (db *initDB) Close() error { close(db.done); return nil }
+
+type initHook struct{ db *initDB }
+
+func (h *initHook) Init(bad bool) error {
+	var err error
+	h.db, err = openInitDB(bad)
+	if err != nil {
+		return err
+	}
+	return nil
+}
+
+func (h *initHook) Stop() error { return h.db.Close() }
+
+func initFailed() {
+	h := new(initHook)
+	if err := h.Init(true); err == nil {
+		panic("want an error")
+	}
+}
+
+func initLeft() {
+	h := new(initHook)
+	if err := h.Init(false); err != nil { // want `the receiver of \(\*initHook\).Init \(its.db\) is not stopped on every path: the end of the function`
+		return
+	}
+	h.db.done <- struct{}{}
+}
+
+type dialer struct {
+	quit chan struct{}
+	addr string
+}
+
+func (d *dialer) loop()  { <-d.quit }
+func (d *dialer) Close() { close(d.quit) }
+
+func (d *dialer) Start() error {
+	go d.loop() // want `goroutine running d.loop is handed on to the caller, but startFailed drops it`
+	if d.addr == "" {
+		return errors.New("no address")
+	}
+	return nil
+}
+
+func startFailed() {
+	d := &dialer{quit: make(chan struct{})}
+	if err := d.Start(); err != nil { // want `the receiver of \(\*dialer\).Start is not stopped on every path`
+		return
+	}
+	defer d.Close()
+}
