@@ -324,8 +324,8 @@
 // NewWriter(c); r := NewReader(c), fields set in order or by name) share
 // it: a receive through r joins a send through w. A method of an element
 // of the receiver's, a parameter's or a global's container (go
-// c.stubs[i].Run()) works on what its owner holds, as one of a field
-// does.
+// c.stubs[i].Run(), or ln := l.byID[id]; go func() { ln.Serve() }())
+// works on what its owner holds, as one of a field does.
 //
 // Who else owns it. A goroutine whose way out goes through a field its
 // value was lent (a stream's loop that also ends on mset.srv.quitCh, srv

@@ -64,16 +64,14 @@ type joinKey struct {
 // function: it must join it somewhere, or the goroutine is bare.
 func (c *checker) handedOff(cur inspector.Cursor, j *goJoin, g *ast.GoStmt) bool {
 	keys, fn := j.keys, j.fn
-	if sel, ok := ast.Unparen(g.Call.Fun).(*ast.SelectorExpr); ok {
-		_, indexed := ast.Unparen(sel.X).(*ast.IndexExpr)
-		if s, ok := c.info.Selections[sel]; ok && s.Kind() == types.MethodVal && indexed {
-			if p, ok := c.elemPath(sel.X); ok && !c.localTo(p, fn) && c.declaringFunc(cur, p) == nil {
-				// go c.stubs[i].Run(): a method of an element of the
-				// receiver's, a parameter's or a global's container, as
-				// go c.stub.Run() is of a field: its owner's business.
-				j.handoff = &handoff{p: p, kind: obStop}
-				return true
-			}
+	if recv := c.onlyMethodRecv(g); recv != nil {
+		if p, ok := c.elemOf(recv, fn); ok && !c.localTo(p, fn) && c.declaringFunc(cur, p) == nil {
+			// go c.stubs[i].Run(), or ln := l.internal[id]; go func() {
+			// ln.Serve() }(): a method of an element of the receiver's,
+			// a parameter's or a global's container, as go c.stub.Run()
+			// is of a field: its owner's business.
+			j.handoff = &handoff{p: p, kind: obStop}
+			return true
 		}
 	}
 	for _, k := range keys {
@@ -1918,4 +1916,92 @@ func placeBase(e ast.Expr, fields bool) ast.Expr {
 			return ast.Unparen(e)
 		}
 	}
+}
+
+// onlyMethodRecv returns the receiver of the one method call the
+// goroutine of g makes: go x.Run(), or a literal whose body is that call
+// alone (go func() { x.Run() }(), go func() { _ = x.Run() }()); nil when
+// it does anything else.
+func (c *checker) onlyMethodRecv(g *ast.GoStmt) ast.Expr {
+	call := g.Call
+	if lit, ok := ast.Unparen(call.Fun).(*ast.FuncLit); ok {
+		if len(lit.Body.List) != 1 {
+			return nil
+		}
+		var e ast.Expr
+		switch s := lit.Body.List[0].(type) {
+		case *ast.ExprStmt:
+			e = s.X
+		case *ast.AssignStmt:
+			if len(s.Rhs) == 1 && !slices.ContainsFunc(s.Lhs, func(l ast.Expr) bool {
+				id, ok := l.(*ast.Ident)
+				return !ok || id.Name != "_"
+			}) {
+				e = s.Rhs[0]
+			}
+		}
+		if call, ok = ast.Unparen(e).(*ast.CallExpr); !ok {
+			return nil
+		}
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return nil
+	}
+	if s, ok := c.info.Selections[sel]; !ok || s.Kind() != types.MethodVal {
+		return nil
+	}
+	return sel.X
+}
+
+// elemOf returns the path, ending in elems, of the container element e
+// is: an index expression (c.stubs[i]), or a local of fn that only ever holds such an element (ln
+// := l.internal[id], or ln, ok := l.internal[id]: declared with it, never
+// assigned again, its address never taken).
+func (c *checker) elemOf(e ast.Expr, fn ast.Node) (path, bool) {
+	if _, indexed := ast.Unparen(e).(*ast.IndexExpr); indexed {
+		return c.elemPath(e)
+	}
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return path{}, false
+	}
+	v, ok := c.info.Uses[id].(*types.Var)
+	if !ok {
+		return path{}, false
+	}
+	var src ast.Expr
+	defs, other := 0, false
+	ast.Inspect(funcBody(fn), func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for i, l := range n.Lhs {
+				lid, ok := l.(*ast.Ident)
+				if !ok || c.info.Defs[lid] != v && c.info.Uses[lid] != v {
+					continue
+				}
+				defs++
+				switch {
+				case c.info.Defs[lid] != v:
+					other = true
+				case len(n.Rhs) == len(n.Lhs):
+					src = n.Rhs[i]
+				case len(n.Rhs) == 1 && i == 0:
+					src = n.Rhs[0] // ln, ok := m[k]
+				}
+			}
+		case *ast.UnaryExpr:
+			if n.Op == token.AND && pathOf(c.info, n.X).root == v {
+				other = true
+			}
+		}
+		return !other
+	})
+	if defs != 1 || other || src == nil {
+		return path{}, false
+	}
+	if _, indexed := ast.Unparen(src).(*ast.IndexExpr); !indexed {
+		return path{}, false
+	}
+	return c.elemPath(src)
 }

@@ -4201,6 +4201,41 @@ func startLocalStubs() {
 	go stubs[0].run() // want `goroutine running stubs\[0\].run`
 }
 
+// The same through a literal that only calls the method, and through a
+// local that only ever holds the element (ln := l.byID[id]), also when
+// the element is an interface whose method the pass cannot read.
+
+type stubRunner interface{ run() }
+
+type stubSet struct{ byID map[string]stubRunner }
+
+func (l *stubSet) serve(id string) {
+	ln := l.byID[id]
+	go func() {
+		ln.run()
+	}()
+}
+
+func (l *stubSet) serveIf(id string) {
+	if ln, ok := l.byID[id]; ok {
+		go ln.run()
+	}
+}
+
+func serveLocalStub() {
+	byID := map[string]stubRunner{"a": &pipeStub{in: make(chan int), stop: make(chan struct{})}}
+	ln := byID["a"]
+	go func() { // want `goroutine is never joined`
+		ln.run()
+	}()
+}
+
+func (l *stubSet) serveSwapped(id string) {
+	ln := l.byID[id]
+	ln = &pipeStub{in: make(chan int), stop: make(chan struct{})}
+	go ln.run() // want `goroutine running ln.run is never joined`
+}
+
 // --- Two values that wrap the two ends of one channel ---
 //
 // w and r are made with the same channel, positionally: a receive through
