@@ -77,9 +77,13 @@ func (c *checker) abandonedSend(g *ast.GoStmt, fn ast.Node, blocks []block) (*bl
 			continue
 		}
 		var ab *abandon
+		body, _ := c.goBody(g, fn)
 		for _, r := range recvs {
-			if r.node.Pos() >= g.Pos() && r.node.End() <= g.End() {
-				ab = nil // the sender receives too: a conversation, not a stream
+			if r.node.Pos() >= g.Pos() && r.node.End() <= g.End() || body != nil && r.node.Pos() >= body.Pos() && r.node.End() <= body.End() {
+				// The sender receives too (in its literal, or in the
+				// method it runs): a conversation, not a stream, or a
+				// loop that sends to itself.
+				ab = nil
 				break
 			}
 			si := slices.IndexFunc(r.signals, func(s signal) bool { return watched[s.key] })

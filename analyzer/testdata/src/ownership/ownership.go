@@ -3006,6 +3006,46 @@ func runTicks(handle func(int)) {
 	s.Stop()
 }
 
+// A loop that sends to itself: its one-slot channel's only receive is a
+// case of the same loop, taken before it can send again, so the receive
+// that leaves on the stop is the sender's own, not an abandoning reader.
+
+type selfPacer struct {
+	ctx   context.Context
+	next  chan struct{}
+	reset chan time.Duration
+	timer *time.Timer
+}
+
+func newSelfPacer(ctx context.Context) *selfPacer {
+	p := &selfPacer{ctx: ctx, next: make(chan struct{}, 1), reset: make(chan time.Duration, 1), timer: time.NewTimer(time.Millisecond)}
+	go p.loop()
+	return p
+}
+
+func (p *selfPacer) loop() {
+	for {
+		select {
+		case <-p.ctx.Done():
+			return
+		case d := <-p.reset:
+			p.timer.Reset(d)
+		case <-p.timer.C:
+			select {
+			case p.next <- struct{}{}:
+			case <-p.ctx.Done():
+				return
+			}
+			p.reset <- time.Millisecond
+		}
+	}
+}
+
+func paceOnce(ctx context.Context) {
+	p := newSelfPacer(ctx)
+	<-p.next
+}
+
 func drainUntil(in <-chan string, s *workStopper, handle func(string)) {
 	for {
 		select {
