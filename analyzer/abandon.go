@@ -116,20 +116,7 @@ func (c *checker) runnerAbandon(g *ast.GoStmt, fn ast.Node) (*block, *abandon) {
 	if f == nil {
 		return nil, nil
 	}
-	params := f.Type().(*types.Signature).Params()
-	var runs []int // the parameters the goroutine calls
-	ast.Inspect(g.Call, func(n ast.Node) bool {
-		if call, ok := n.(*ast.CallExpr); ok {
-			if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
-				for i := range params.Len() {
-					if params.At(i) == c.info.Uses[id] && !slices.Contains(runs, i) {
-						runs = append(runs, i)
-					}
-				}
-			}
-		}
-		return true
-	})
+	runs := c.calledParams(g, f)
 	if len(runs) == 0 {
 		return nil, nil
 	}
@@ -169,6 +156,81 @@ func (c *checker) runnerAbandon(g *ast.GoStmt, fn ast.Node) (*block, *abandon) {
 		}
 	}
 	return nil, nil
+}
+
+// calledParams returns the indices of the parameters of f, function
+// values, that the goroutine of g, started in f, calls.
+func (c *checker) calledParams(g *ast.GoStmt, f *types.Func) []int {
+	params := f.Type().(*types.Signature).Params()
+	var runs []int
+	ast.Inspect(g.Call, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok {
+			if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
+				for i := range params.Len() {
+					if params.At(i) == c.info.Uses[id] && !slices.Contains(runs, i) {
+						runs = append(runs, i)
+					}
+				}
+			}
+		}
+		return true
+	})
+	return runs
+}
+
+// givenWaitsHandedOn reports whether the goroutine of o, which sends its
+// result into a channel with room for it (o.roomy) and may wait only in
+// the function values it is given, waits, as the call at cur in fn gives
+// them, only on what fn's own owner can release (the caller's connection,
+// a field): dropping the result leaves it to end when that owner stops
+// it, as a goroutine fn started on them would (errc := goErr(func() error
+// { _, err := c.Write(b); return err }), then an early return).
+func (c *checker) givenWaitsHandedOn(cur inspector.Cursor, fn ast.Node, call *ast.CallExpr, to *types.Func, o obligation) bool {
+	if o.kind != obRecv || !o.roomy || o.goStmt == nil || to == nil {
+		return false
+	}
+	decl := c.decls[to.Origin()]
+	if decl == nil || decl.Body == nil || o.goStmt.Pos() < decl.Body.Pos() || o.goStmt.End() > decl.Body.End() {
+		return false // handed on from further down: the call's arguments are not the goroutine's
+	}
+	gcur, ok := c.cursorOf(o.goStmt)
+	if !ok {
+		return false
+	}
+	if j := c.joinOf(gcur); len(j.blocks) > 0 {
+		return false // it waits on more than what it is given
+	}
+	runs := c.calledParams(o.goStmt, to)
+	if len(runs) == 0 {
+		return false
+	}
+	for _, i := range runs {
+		if i >= len(call.Args) || call.Ellipsis.IsValid() {
+			return false
+		}
+		lit, _ := ast.Unparen(call.Args[i]).(*ast.FuncLit)
+		if lit == nil {
+			lit = c.localFuncLit(call.Args[i], fn)
+		}
+		if lit == nil {
+			return false // a function the pass cannot read here
+		}
+		// What it runs, as if fn started it: go func() {...}().
+		sg := &ast.GoStmt{Go: lit.Pos(), Call: &ast.CallExpr{Fun: lit, Lparen: lit.End(), Rparen: lit.End()}}
+		blocks, opaque := c.goBlocks(sg, fn)
+		if opaque {
+			return false
+		}
+		for _, b := range blocks {
+			if !slices.ContainsFunc(b.alts, func(a alt) bool {
+				_, out := c.outside(cur, fn, a)
+				return out && c.releasable(a)
+			}) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // watchedSignals returns the keys of the channels and contexts the

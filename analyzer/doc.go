@@ -203,7 +203,12 @@
 // or an argument only when its error is nil (no return of another error
 // is reachable from the go statement or the call that took it on, but by
 // that call's own failure) leaves a caller nothing to stop when it is
-// not: if err := h.Init(cfg); err != nil { return }. A
+// not: if err := h.Init(cfg); err != nil { return }. A goroutine that
+// sends its one result into a channel with room for it, and waits only in
+// the function it is given, may be dropped by a caller whose function
+// waits only on what the caller's own owner releases (errc := goErr(func()
+// error { _, err := conn.Write(b); return err }) with conn a parameter,
+// then an early return): it ends when conn is closed. A
 // constructor that returns, beside the value, a function that stops it
 // (return s, func() { s.Stop() }, return s, s.Stop, a cancel) is discharged
 // by calling or handing on that function. A goroutine started only when an

@@ -1427,6 +1427,9 @@ func (c *checker) checkCall(cur inspector.Cursor, fn ast.Node, call *ast.CallExp
 	if c.argStopped(cur, fn, call, to, o) {
 		return "" // Background(ctx) with defer cancel(): ending the goroutine is enough
 	}
+	if c.givenWaitsHandedOn(cur, fn, call, to, o) {
+		return "" // goErr(func() error { return write(conn) }) dropped: ends when conn's owner closes it
+	}
 	if o.closer > 0 && c.closerCalled(cur, fn, call, o) {
 		return "" // _, stop := newServer(); defer stop(): the value is stopped through its closer
 	}
