@@ -391,7 +391,9 @@
 // wrapper of the package that passes its function to synctest.Test, or
 // in a test helper called only inside bubbles), or in a function that
 // ends only with the process (select {}, <-make(chan struct{}), log.Fatal
-// in an accept loop, a helper that calls os.Exit), is not reported. go
+// in an accept loop, a helper that calls os.Exit, if err :=
+// http.ListenAndServe(addr, h); err != nil { log.Fatal(err) }, whose error
+// is never nil), is not reported. go
 // guard(f) where guard only calls the function it is given (a panic
 // guard) is judged as go f(). Everything else is reported,
 // in main and init too: a goroutine that runs until the process exits is

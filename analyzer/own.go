@@ -125,9 +125,12 @@ func (c *checker) decide(cur inspector.Cursor, j *goJoin) (stuck *block) {
 	// though the function can return before: then its ends by t.Fatal
 	// are where it must have joined (a test that can only end in t.Fatal
 	// leaves its goroutines running; log.Fatal ends them with the process).
+	// An error that cannot be nil (http.ListenAndServe's) leaves only
+	// the branch that handles it (if err != nil { log.Fatal(err) }).
 	never := func(ast.Node) bool { return false }
-	noReturn := graph != nil && (flowQuery{g: graph, from: g, used: never}).leak() == nil
-	if noReturn && (flowQuery{g: graph, from: g, used: never, isGoexit: c.goexit}).deadEnd() == nil {
+	failed := func(e ast.Expr) bool { return c.alwaysFailed(e, j.fn) }
+	noReturn := graph != nil && (flowQuery{g: graph, from: g, used: never, isNil: failed}).leak() == nil
+	if noReturn && (flowQuery{g: graph, from: g, used: never, isNil: failed, isGoexit: c.goexit}).deadEnd() == nil {
 		j.how = c.funcName(j.fn) + " ends only with the process (log.Fatal, os.Exit, panic)"
 		return // its goroutines end with it
 	}
@@ -2317,4 +2320,46 @@ func (c *checker) tickerLoop(g *ast.GoStmt, fn ast.Node) *block {
 		}
 	}
 	return nil
+}
+
+// alwaysFailed reports whether e is a local of fn that only ever holds
+// the error of a call documented to return one that is never nil: a
+// server's ListenAndServe, Serve and their TLS forms, which return only
+// when the server fails or is shut down (http.ErrServerClosed).
+func (c *checker) alwaysFailed(e ast.Expr, fn ast.Node) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, ok := c.info.Uses[id].(*types.Var)
+	if !ok || !isErrorType(v.Type()) || !declaredIn(v, funcBody(fn)) {
+		return false
+	}
+	sets, failing := 0, true
+	ast.Inspect(funcBody(fn), func(n ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		if !ok {
+			if u, ok := n.(*ast.UnaryExpr); ok && u.Op == token.AND && pathOf(c.info, u.X).root == v {
+				failing = false
+			}
+			return failing
+		}
+		for i, l := range as.Lhs {
+			lid, ok := l.(*ast.Ident)
+			if !ok || c.info.Defs[lid] != v && c.info.Uses[lid] != v {
+				continue
+			}
+			sets++
+			call, ok := ast.Unparen(as.Rhs[min(i, len(as.Rhs)-1)]).(*ast.CallExpr)
+			failing = failing && ok && len(as.Rhs) == len(as.Lhs) && neverNilError(callee(c.info, call))
+		}
+		return failing
+	})
+	return failing && sets > 0
+}
+
+// neverNilError reports whether fn always returns a non-nil error.
+func neverNilError(fn *types.Func) bool {
+	return isFunc(fn, "net/http", "ListenAndServe", "ListenAndServeTLS", "Serve", "ServeTLS") ||
+		isMethod(fn, "net/http", "Server", "ListenAndServe", "ListenAndServeTLS", "Serve", "ServeTLS")
 }

@@ -12,7 +12,9 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"log"
 	"net"
+	"net/http"
 	"os"
 	"os/exec"
 	"sync"
@@ -5312,4 +5314,31 @@ func echoLocal(msg []byte) error {
 	}
 	<-ch
 	return <-writeErr
+}
+
+// A function that ends only with the process: http.ListenAndServe never
+// returns a nil error, so the branch on a nil one is never taken. One that
+// returns on http.ErrServerClosed, after a Shutdown, does return.
+
+func serveUntilFatal(h http.Handler) {
+	ticks := make(chan int)
+	go func() {
+		for range ticks {
+		}
+	}()
+	if err := http.ListenAndServe("localhost:0", h); err != nil {
+		log.Fatal(err)
+	}
+}
+
+func serveUntilClosed(srv *http.Server) {
+	ticks := make(chan int)
+	go func() { // want `goroutine is never joined, so it can outlive serveUntilClosed`
+		for range ticks {
+		}
+	}()
+	err := srv.ListenAndServe()
+	if err != nil && err != http.ErrServerClosed {
+		log.Fatal(err)
+	}
 }
