@@ -342,7 +342,10 @@
 // callers nothing. In a test, a goroutine that serves a connection its
 // spawner accepted (c, err := ln.Accept(); go serve(c)), or the server
 // end of a net.Pipe, and waits on nothing but I/O on it, ends when the
-// client under test closes its end.
+// client under test closes its end; so does a client the test starts on a
+// goroutine that dials the server under test itself (c, err :=
+// net.Dial("tcp", addr) inside it) and waits only on I/O on that
+// connection: it hangs up, or the server closes its end.
 //
 // Not a join: a signal the goroutine gives before it blocks again (a
 // start.Done() or close(started) handshake, then a receive) says it

@@ -250,7 +250,7 @@ func (c *checker) decide(cur inspector.Cursor, j *goJoin) (stuck *block) {
 		// A fake server's handler of a connection it accepted: it
 		// ends when the client under test closes its end.
 		j.leak, j.deadEnd = nil, nil
-		j.how = "in a test, it serves a connection it accepted and ends when the peer closes it"
+		j.how = "in a test, it talks over a connection it accepted or dialed and ends when the peer closes it"
 		return
 	}
 	j.bare = true

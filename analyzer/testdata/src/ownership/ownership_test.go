@@ -608,6 +608,46 @@ func TestFakeServerStuck(t *testing.T) {
 	}()
 }
 
+// A client the test starts on a goroutine of its own, dialing the server
+// under test, ends when it hangs up or when the server closes its end.
+// One that also waits on what nobody closes does not.
+func TestClientPeers(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- serveLineConns(ln) }()
+	defer func() { ln.Close(); <-done }()
+	addr := ln.Addr().String()
+	go func() {
+		c, err := net.Dial("tcp", addr)
+		if err != nil {
+			return
+		}
+		defer c.Close()
+		_, _ = c.Write([]byte("hello\n"))
+		_, _ = c.Read(make([]byte, 1))
+	}()
+	var d net.Dialer
+	go func() {
+		c, err := d.DialContext(context.Background(), "tcp", addr)
+		if err != nil {
+			return
+		}
+		_, _ = io.Copy(io.Discard, c)
+	}()
+	hold := make(chan struct{})
+	go func() { // want `goroutine is never joined, so it can outlive TestClientPeers`
+		c, err := net.Dial("tcp", addr)
+		if err != nil {
+			return
+		}
+		defer c.Close()
+		<-hold
+	}()
+}
+
 // --- A connection closed by CloseWithError ends what serves it ---
 //
 // The server's loop waits in the connection's AcceptStream, which goes
