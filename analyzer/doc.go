@@ -382,9 +382,11 @@
 // A value the function made itself (&T{...}, new(T), a constructor) is
 // its own: the channels and WaitGroups in its fields are not "outside".
 // In a test, a goroutine that uses no *testing.T and can wait on nothing
-// for ever (no block the pass reads or cannot read, no lock, no function
-// value; a sleep, a timer, a send into a buffer that holds every send and
-// a call of an interface's method not named for blocking are fine) ends
+// for ever (no block the pass reads or cannot read, no lock some function
+// may leave held or the pass cannot see released, no function value; a
+// sleep, a timer, a send into a buffer that holds every send, a lock of a
+// mutex of the package that every function releases, and a call of an
+// interface's method not named for blocking are fine) ends
 // on its own: it is not reported when the test never joins it, nor when
 // only a failing test skips the join (then a lock it takes does not count
 // either: it gets it on the paths that pass). Goroutines started in a loop get

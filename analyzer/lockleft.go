@@ -331,6 +331,63 @@ func (c *checker) lockWaitLeft(g *ast.GoStmt, fn ast.Node) (*lockLeft, *ast.Call
 	return found, at
 }
 
+// locksReleased reports whether every lock the goroutine of g may take,
+// in what it runs and in the functions of the package that calls, three
+// deep, is one of a mutex of the package (a field's, a global's) that no
+// function leaves held (c.mu.Lock(); defer c.mu.Unlock() everywhere): it
+// waits for one only while another holder runs its critical section. A
+// lock taken further down, or in another package, is not known.
+func (c *checker) locksReleased(g *ast.GoStmt, fn ast.Node) bool {
+	left := c.leftLocks()
+	ok, locks := true, 0
+	seen := make(map[*types.Func]bool)
+	var walk func(n ast.Node, depth int)
+	walk = func(n ast.Node, depth int) {
+		ast.Inspect(n, func(m ast.Node) bool {
+			if !ok {
+				return false
+			}
+			if _, isGo := m.(*ast.GoStmt); isGo {
+				return false
+			}
+			call, isCall := m.(*ast.CallExpr)
+			if !isCall {
+				return true
+			}
+			f := callee(c.info, call)
+			if isMethod(f, "sync", "Mutex", "Lock") || isMethod(f, "sync", "RWMutex", "Lock", "RLock") {
+				p := pathOf(c.info, ast.Unparen(call.Fun).(*ast.SelectorExpr).X)
+				k, known := c.keyOf(p)
+				ok = p.valid() && (p.fields != "" || isGlobal(p.root)) && known && left[k] == nil
+				locks++
+				return true
+			}
+			if f == nil {
+				return true
+			}
+			if d := c.decls[f.Origin()]; d != nil && d.Body != nil && depth < 3 {
+				if !seen[f] {
+					seen[f] = true
+					walk(d.Body, depth+1)
+				}
+				return true
+			}
+			if s := c.calleeSummary(f); s != nil && s.locks {
+				ok = false
+			}
+			return true
+		})
+	}
+	if lit, isLit := ast.Unparen(g.Call.Fun).(*ast.FuncLit); isLit {
+		walk(lit.Body, 0)
+	} else if lit := c.localFuncLit(g.Call.Fun, fn); lit != nil {
+		walk(lit.Body, 0)
+	} else {
+		walk(g.Call, 0)
+	}
+	return ok && locks > 0
+}
+
 // lockLeftDesc says why a goroutine may wait for a lock for ever.
 func (c *checker) lockLeftDesc(l *lockLeft, at *ast.CallExpr) string {
 	p := c.pass.Fset.Position(l.at)

@@ -362,7 +362,7 @@ func (c *checker) endsAloneIn(g *ast.GoStmt, fn ast.Node, many bool) bool {
 
 // waitsForNothing is endsAlone's question on the walk of the goroutine.
 func (c *checker) waitsForNothing(w *blockWalk, g *ast.GoStmt, fn ast.Node, locksEnd bool) bool {
-	return !w.opaque && !w.unread && (locksEnd || !w.locks) && len(c.dropBuffered(w.blocks, g, fn)) == 0
+	return !w.opaque && !w.unread && (locksEnd || !w.locks || c.locksReleased(g, fn)) && len(c.dropBuffered(w.blocks, g, fn)) == 0
 }
 
 // mayWait reports whether what the walk went through may wait at all: a
