@@ -409,6 +409,10 @@ func (c *checker) finalKeys(g *ast.GoStmt, j *goJoin) []joinKey {
 		if k.kind == keyChan {
 			if n := c.countedSends(body, bind, k.p); n > 1 {
 				k.multi, k.sends = true, n // a buffer may take them all: not among the blocks
+			} else if c.sendsBeforeClose(body, bind, k.p) {
+				// ready <- struct{}{} (a start handshake), then defer
+				// close(ready): one receive takes the send, not the end.
+				k.multi = true
 			}
 			for _, b := range j.blocks {
 				if b.inner {
@@ -2004,4 +2008,27 @@ func (c *checker) elemOf(e ast.Expr, fn ast.Node) (path, bool) {
 		return path{}, false
 	}
 	return c.elemPath(src)
+}
+
+// sendsBeforeClose reports whether the goroutine's body both sends on ch
+// and closes it (bound to the spawner's terms by bind): the close is its
+// end, and a receive may take a send before it.
+func (c *checker) sendsBeforeClose(body *ast.BlockStmt, bind func(path) (path, bool), ch path) bool {
+	on := func(e ast.Expr) bool {
+		p, ok := bind(pathOf(c.info, e))
+		return ok && p.equal(ch)
+	}
+	sends, closes := false, false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit, *ast.GoStmt:
+			return false
+		case *ast.SendStmt:
+			sends = sends || on(n.Chan)
+		case *ast.CallExpr:
+			closes = closes || isBuiltinCall(c.info, n, "close") && len(n.Args) == 1 && on(n.Args[0])
+		}
+		return true
+	})
+	return sends && closes
 }

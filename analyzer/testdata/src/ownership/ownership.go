@@ -5342,3 +5342,47 @@ func serveUntilClosed(srv *http.Server) {
 		log.Fatal(err)
 	}
 }
+
+// A start handshake sent into a buffer, with the close of the same
+// channel as the goroutine's last act: one receive takes the handshake,
+// not the end.
+
+type readyWatcher struct {
+	parent context.Context
+	quit   chan struct{}
+	err    error
+}
+
+func (w *readyWatcher) run(ready chan struct{}) {
+	parentDone := w.parent.Done()
+	defer close(ready)
+	for w.err == nil {
+		select {
+		case <-w.quit:
+			w.err = errors.New("stopped")
+		case <-parentDone:
+			w.err = w.parent.Err()
+		case ready <- struct{}{}:
+			ready = nil
+		}
+	}
+}
+
+func (w *readyWatcher) Close() { close(w.quit) }
+
+func watchStarted(ctx context.Context) {
+	w := &readyWatcher{parent: ctx, quit: make(chan struct{})}
+	ready := make(chan struct{}, 1)
+	go w.run(ready) // want `goroutine running w.run is not joined on every path: the end of the function at line \d+ skips draining ready`
+	<-ready
+}
+
+func watchStopped(ctx context.Context) {
+	w := &readyWatcher{parent: ctx, quit: make(chan struct{})}
+	ready := make(chan struct{}, 1)
+	go w.run(ready)
+	<-ready
+	w.Close()
+	for range ready {
+	}
+}
