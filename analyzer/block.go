@@ -1126,6 +1126,9 @@ func (w *blockWalk) call(call *ast.CallExpr) {
 		w.waits = w.waits || s.waits
 		w.unread = w.unread || s.unread
 		for _, b := range s.blocks {
+			if send, ok := b.node.(*ast.SendStmt); ok && w.replied(send.Chan) {
+				continue // l.reply() serving a request: its send is the answer the requester waits for
+			}
 			if alts, ok := w.bindAlts(fn, call, b.alts); ok {
 				w.add(call, alts...)
 			} else {

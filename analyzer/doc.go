@@ -349,7 +349,9 @@
 //
 // Not a join: a signal the goroutine gives before it blocks again (a
 // start.Done() or close(started) handshake, then a receive) says it
-// began, not that it ended; nor does one receive from a channel it sends
+// began, not that it ended; nor is the answer a loop serving requests
+// sends (in place or through a helper method, l.reply()) before it loops
+// again; nor does one receive from a channel it sends
 // a handshake on and closes as its last act (ready <- struct{}{}, defer
 // close(ready)): that takes the send. Not a release: a buffer that cannot take all
 // of the goroutine's sends. A buffer that takes the one send lets a select

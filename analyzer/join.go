@@ -468,6 +468,7 @@ func (c *checker) finalSignal(g *ast.GoStmt, fn ast.Node, body *ast.BlockStmt, b
 			return false
 		}
 		var target ast.Expr
+		through := false
 		switch n := n.(type) {
 		case *ast.SendStmt:
 			target = n.Chan
@@ -477,15 +478,15 @@ func (c *checker) finalSignal(g *ast.GoStmt, fn ast.Node, body *ast.BlockStmt, b
 			} else if isMethod(callee(c.info, n), "sync", "WaitGroup", "Done") {
 				target = ast.Unparen(n.Fun).(*ast.SelectorExpr).X
 			} else if f := callee(c.info, n); f != nil && f.Pkg() == c.pass.Pkg {
-				// defer s.finish(): a function of the package that signals
-				target = c.signalledThrough(f, n, k, bind)
+				// defer s.finish(), l.reply(): a function of the package
+				// that signals k, on what it is given or a field of it
+				target, through = c.signalledThrough(f, n, k, bind), true
 			}
 		}
 		if target == nil {
 			return true
 		}
-		p, ok := bind(pathOf(c.info, target))
-		if !ok || !p.equal(k.p) {
+		if p, ok := bind(pathOf(c.info, target)); !through && (!ok || !p.equal(k.p)) {
 			return true
 		}
 		d := false
@@ -621,10 +622,7 @@ func (c *checker) signalledThrough(f *types.Func, call *ast.CallExpr, k joinKey,
 			}
 		}
 	})
-	if found == nil {
-		return nil
-	}
-	// The signal is on a field reached through found: report that path.
+	// The signal is on found, or on a field reached through it.
 	return found
 }
 

@@ -5386,3 +5386,51 @@ func watchStopped(ctx context.Context) {
 	for range ready {
 	}
 }
+
+// A loop that serves requests and answers each through a helper method
+// (l.reply()) goes on looping: the requester's receive of the answer is
+// not its join, and the method that asks is not a stop. The answer is a
+// reply, as when it is sent in place.
+
+type pauseLoop struct {
+	pauseCh chan struct{}
+	replyCh chan error
+	ctx     context.Context
+	cancel  context.CancelFunc
+}
+
+func newPauseLoop() *pauseLoop {
+	ctx, cancel := context.WithCancel(context.Background())
+	l := &pauseLoop{pauseCh: make(chan struct{}), replyCh: make(chan error), ctx: ctx, cancel: cancel}
+	go func() { // want `goroutine is handed on to the caller, but pauseOnly drops it at line \d+: call its Close method there`
+		for {
+			select {
+			case <-l.pauseCh:
+				l.reply()
+			case <-l.ctx.Done():
+				return
+			}
+		}
+	}()
+	return l
+}
+
+func (l *pauseLoop) reply() { l.replyCh <- nil }
+
+func (l *pauseLoop) Pause() error {
+	l.pauseCh <- struct{}{}
+	return <-l.replyCh
+}
+
+func (l *pauseLoop) Close() { l.cancel() }
+
+func pauseOnly() {
+	l := newPauseLoop() // want `the result of newPauseLoop is not stopped on every path: .* call its Close method`
+	_ = l.Pause()
+}
+
+func pauseThenClose() {
+	l := newPauseLoop()
+	defer l.Close()
+	_ = l.Pause()
+}
