@@ -164,6 +164,7 @@ type checker struct {
 	decls      map[*types.Func]*ast.FuncDecl
 	ctorFields map[ctorField]int           // ctorFieldParam's answers
 	lockLefts  map[cancelKey]*lockLeft     // leftLocks' answer
+	briefLocks map[cancelKey]bool          // heldBriefly's answers
 	unlocks    map[*types.Func][]cancelKey // unlocksThrough's answers
 	std        bool
 	src        map[string][]byte

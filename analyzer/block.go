@@ -643,6 +643,8 @@ func (w *blockWalk) stmt(s ast.Stmt) {
 				w.add(s, a)
 			} else if w.c.bounded(s.X) {
 				w.endless(s, s.Body)
+			} else {
+				w.waits, w.unread = true, true // for range b.Notify(): what closes it is not known
 			}
 		}
 		if req := fieldVarOf(w.c.info, s.X); req != nil && isChan(w.c.typeOf(s.X)) {
@@ -1011,6 +1013,8 @@ func (w *blockWalk) expr(e ast.Expr) {
 				if a, ok := w.c.recvAlt(n.X); ok {
 					a.loop = len(w.loops) > 0
 					w.add(n, a)
+				} else if !w.c.bounded(n.X) && isChan(w.c.typeOf(n.X)) {
+					w.waits, w.unread = true, true // <-b.Notify() of an interface: what releases it is not known
 				}
 				return false
 			}

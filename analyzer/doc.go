@@ -389,7 +389,8 @@
 // for ever (no block the pass reads or cannot read, no lock some function
 // may leave held or the pass cannot see released, no function value; a
 // sleep, a timer, a send into a buffer that holds every send, a lock of a
-// mutex of the package that every function releases, and a call of an
+// mutex of the package that every function releases and every holder
+// keeps only while it waits on nothing and takes no other lock, and a call of an
 // interface's method not named for blocking are fine) ends
 // on its own: it is not reported when the test never joins it, nor when
 // only a failing test skips the join (then a lock it takes does not count

@@ -334,9 +334,10 @@ func (c *checker) lockWaitLeft(g *ast.GoStmt, fn ast.Node) (*lockLeft, *ast.Call
 // locksReleased reports whether every lock the goroutine of g may take,
 // in what it runs and in the functions of the package that calls, three
 // deep, is one of a mutex of the package (a field's, a global's) that no
-// function leaves held (c.mu.Lock(); defer c.mu.Unlock() everywhere): it
-// waits for one only while another holder runs its critical section. A
-// lock taken further down, or in another package, is not known.
+// function leaves held (c.mu.Lock(); defer c.mu.Unlock() everywhere) and
+// whose every holder in the package is a leaf (heldBriefly): it waits for
+// one only while another holder runs its critical section. A lock taken
+// further down, or in another package, is not known.
 func (c *checker) locksReleased(g *ast.GoStmt, fn ast.Node) bool {
 	left := c.leftLocks()
 	ok, locks := true, 0
@@ -355,10 +356,8 @@ func (c *checker) locksReleased(g *ast.GoStmt, fn ast.Node) bool {
 				return true
 			}
 			f := callee(c.info, call)
-			if isMethod(f, "sync", "Mutex", "Lock") || isMethod(f, "sync", "RWMutex", "Lock", "RLock") {
-				p := pathOf(c.info, ast.Unparen(call.Fun).(*ast.SelectorExpr).X)
-				k, known := c.keyOf(p)
-				ok = p.valid() && (p.fields != "" || isGlobal(p.root)) && known && left[k] == nil
+			if k, lock, known := c.lockCall(call); lock {
+				ok = known && left[k] == nil && c.heldBriefly(k)
 				locks++
 				return true
 			}
@@ -386,6 +385,158 @@ func (c *checker) locksReleased(g *ast.GoStmt, fn ast.Node) bool {
 		walk(g.Call, 0)
 	}
 	return ok && locks > 0
+}
+
+// lockCall is mutexCall with read locks: for a call that takes a lock
+// (Lock, RLock, and Lock through any sync.Locker), lock is true, and known
+// when it is a Mutex's or RWMutex's in a field or a global, k its key.
+func (c *checker) lockCall(call *ast.CallExpr) (k cancelKey, lock, known bool) {
+	f := callee(c.info, call)
+	switch {
+	case isMethod(f, "sync", "Mutex", "Lock") || isMethod(f, "sync", "RWMutex", "Lock", "RLock"):
+		p := pathOf(c.info, ast.Unparen(call.Fun).(*ast.SelectorExpr).X)
+		if !p.valid() || p.fields == "" && !isGlobal(p.root) {
+			return k, true, false
+		}
+		k, known = c.keyOf(p)
+		return k, true, known
+	case f != nil && f.Name() == "Lock" && isLocker(f):
+		return k, true, false // cond.L.Lock(), an RLocker(): which mutex is not known
+	}
+	return k, false, false
+}
+
+// isLocker reports whether f is the Lock method of an interface that
+// sync.Locker is, or of sync.Locker itself.
+func isLocker(f *types.Func) bool {
+	sig, ok := f.Type().(*types.Signature)
+	return ok && sig.Recv() != nil && types.IsInterface(sig.Recv().Type()) && sig.Params().Len() == 0 && sig.Results().Len() == 0
+}
+
+// heldBriefly reports whether every function of the package that locks
+// the mutex k (and no lock of the package goes through a sync.Locker,
+// which may be it) is a leaf: it waits on nothing else, takes no other
+// lock and calls nothing that may (a second lock of k through a callee,
+// another in the other order elsewhere, a channel it waits on while
+// holding k could hold it for ever). Judged on the whole function, not
+// only where it holds k.
+func (c *checker) heldBriefly(k cancelKey) bool {
+	if b, ok := c.briefLocks[k]; ok {
+		return b
+	}
+	brief, any := true, false
+	for cur := range c.root.Preorder((*ast.CallExpr)(nil)) {
+		lk, lock, known := c.lockCall(cur.Node().(*ast.CallExpr))
+		if !lock {
+			continue
+		}
+		if !known {
+			if f := callee(c.info, cur.Node().(*ast.CallExpr)); f != nil && isLocker(f) {
+				brief = false // a Locker may be this mutex
+				break
+			}
+			continue
+		}
+		if lk != k {
+			continue
+		}
+		any = true
+		fnCur := enclosingFunc(cur)
+		if !fnCur.Valid() || !c.leafBody(funcBody(fnCur.Node()), cur.Node()) {
+			brief = false
+			break
+		}
+	}
+	if c.briefLocks == nil {
+		c.briefLocks = make(map[cancelKey]bool)
+	}
+	c.briefLocks[k] = brief && any
+	return brief && any
+}
+
+// leafBody reports whether body, which takes the lock at lock, waits on
+// nothing and takes no other lock: no channel operation or select, no
+// call of a function value or an interface's method, of a function whose
+// summary waits, locks or cannot be read, or of the package's functions
+// that lock (mayLock).
+func (c *checker) leafBody(body *ast.BlockStmt, lock ast.Node) bool {
+	leaf := true
+	ast.Inspect(body, func(n ast.Node) bool {
+		if !leaf {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.FuncLit, *ast.GoStmt:
+			return false
+		case *ast.SendStmt, *ast.SelectStmt:
+			leaf = false
+		case *ast.UnaryExpr:
+			leaf = n.Op != token.ARROW
+		case *ast.RangeStmt:
+			leaf = !isChan(c.typeOf(n.X))
+		case *ast.CallExpr:
+			if n == lock {
+				return true
+			}
+			if _, lock, _ := c.lockCall(n); lock {
+				leaf = false
+				return false
+			}
+			if tv, ok := c.info.Types[n.Fun]; ok && tv.IsType() || isBuiltinCall(c.info, n, "len") || isBuiltinCall(c.info, n, "append") ||
+				isBuiltinCall(c.info, n, "delete") || isBuiltinCall(c.info, n, "make") || isBuiltinCall(c.info, n, "cap") || isBuiltinCall(c.info, n, "copy") {
+				return true
+			}
+			f := callee(c.info, n)
+			if f == nil {
+				leaf = false // a function value
+				return false
+			}
+			if isMethod(f, "sync", "Mutex", "Unlock") || isMethod(f, "sync", "RWMutex", "Unlock", "RUnlock") {
+				return true
+			}
+			if sig, ok := f.Type().(*types.Signature); ok && sig.Recv() != nil && types.IsInterface(sig.Recv().Type()) {
+				leaf = false
+				return false
+			}
+			if c.mayLock(f, 0) {
+				leaf = false
+				return false
+			}
+			if s := c.calleeSummary(f); s != nil && (s.waits || s.opaque || s.unread || len(s.blocks) > 0) {
+				leaf = false
+			}
+		}
+		return true
+	})
+	return leaf
+}
+
+// mayLock reports whether a call of f may take a lock: f's summary says
+// so, or f is a function of the package whose body, three calls deep,
+// locks a mutex.
+func (c *checker) mayLock(f *types.Func, depth int) bool {
+	if s := c.calleeSummary(f); s != nil && s.locks {
+		return true
+	}
+	d := c.decls[f.Origin()]
+	if d == nil || d.Body == nil || depth >= 3 {
+		return false
+	}
+	found := false
+	ast.Inspect(d.Body, func(m ast.Node) bool {
+		if _, isGo := m.(*ast.GoStmt); isGo || found {
+			return false
+		}
+		if call, isCall := m.(*ast.CallExpr); isCall {
+			if _, lock, _ := c.lockCall(call); lock {
+				found = true
+			} else if g := callee(c.info, call); g != nil && g != f {
+				found = c.mayLock(g, depth+1)
+			}
+		}
+		return true
+	})
+	return found
 }
 
 // lockLeftDesc says why a goroutine may wait for a lock for ever.

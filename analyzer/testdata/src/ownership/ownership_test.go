@@ -69,11 +69,69 @@ func (c *leakyTally) add(d int) {
 	c.mu.Unlock()
 }
 
+// Nor one whose mutex some holder keeps while it waits: taking it again
+// through a callee, or waiting on a channel under it.
+type nestedTally struct {
+	mu sync.Mutex
+	n  int
+}
+
+func (c *nestedTally) add(d int) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if d < 0 {
+		c.reset()
+	}
+	c.n += d
+}
+
+func (c *nestedTally) reset() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.n = 0
+}
+
+type waitingTally struct {
+	mu    sync.Mutex
+	n     int
+	ready chan int
+}
+
+func (c *waitingTally) add(d int) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.n += d
+}
+
+func (c *waitingTally) fill() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.n = <-c.ready
+}
+
 func TestLockedCalls(t *testing.T) {
 	c := &tally{}
 	go func() { c.add(1) }()
 	l := &leakyTally{}
 	go func() { l.add(1) }() // want `goroutine is never joined, so it can outlive TestLockedCalls`
+	n := &nestedTally{}
+	go func() { n.add(1) }() // want `goroutine is never joined, so it can outlive TestLockedCalls`
+	w := &waitingTally{ready: make(chan int)}
+	go func() { w.add(1) }() // want `goroutine is never joined, so it can outlive TestLockedCalls`
+	w.fill()
+}
+
+// A receive from, or a range over, a channel an interface's method
+// returns waits on what the pass cannot name.
+type addrNotifier interface{ Notify() <-chan bool }
+
+func TestNotified(t *testing.T) {
+	var b addrNotifier
+	go func() { <-b.Notify() }() // want `goroutine is never joined, so it can outlive TestNotified`
+	go func() {                  // want `goroutine is never joined, so it can outlive TestNotified`
+		for range b.Notify() {
+		}
+	}()
 }
 
 // --- t.Fatal paths that skip the join ---
