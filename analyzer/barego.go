@@ -124,6 +124,9 @@ func (c *checker) foreverDesc(b *block) string {
 	if b.node != nil {
 		at = fmt.Sprintf(" (line %d)", c.pass.Fset.Position(b.node.Pos()).Line)
 	}
+	if rs, ok := b.node.(*ast.RangeStmt); ok && len(b.alts) == 1 && b.alts[0].kind == altRecv {
+		return fmt.Sprintf("it ranges over %s%s, which nothing in the package closes", c.text(rs.X), at)
+	}
 	for _, a := range b.alts {
 		name := a.p.root.Name() + a.p.fields
 		switch a.kind {

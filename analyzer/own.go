@@ -142,7 +142,7 @@ func (c *checker) decide(cur inspector.Cursor, j *goJoin) (stuck *block) {
 	j.many = inLoop(g, funcBody(j.fn))
 	j.keys = c.finalKeys(g, j)
 	for i, b := range j.blocks {
-		if !b.soft && len(b.alts) > 0 && !slices.ContainsFunc(b.alts, c.releasable) {
+		if c.stuckBlock(b) {
 			stuck = &j.blocks[i]
 			break
 		}
@@ -1219,12 +1219,30 @@ func (c *checker) releasable(a alt) bool {
 	if a.kind == altDone {
 		return c.cancellable(a.p)
 	}
-	need := map[altKind][]effKind{
+	return c.releasableBy(a, map[altKind][]effKind{
 		altRecv: {effClose, effSend},
 		altSend: {effRecv},
 		altIO:   {effStop},
 		altWait: {effDone},
-	}[a.kind]
+	}[a.kind])
+}
+
+// stuckBlock reports whether nothing can release b: no alternative is
+// releasable, or it ranges over a channel nothing closes (sends keep it
+// going; only a close ends it).
+func (c *checker) stuckBlock(b block) bool {
+	if b.soft || len(b.alts) == 0 {
+		return false
+	}
+	if rs, ok := b.node.(*ast.RangeStmt); ok && len(b.alts) == 1 && b.alts[0].kind == altRecv && isChan(c.typeOf(rs.X)) {
+		return !c.releasableBy(b.alts[0], []effKind{effClose})
+	}
+	return !slices.ContainsFunc(b.alts, c.releasable)
+}
+
+// releasableBy is releasable for an alternative that one of the effects
+// need releases.
+func (c *checker) releasableBy(a alt, need []effKind) bool {
 	var got map[effKind]bool
 	switch k, ok := c.keyOf(a.p); {
 	case !ok:

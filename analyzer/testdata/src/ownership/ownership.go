@@ -3109,7 +3109,8 @@ func (p *guardedPump) stop() {
 }
 
 // Not reported: the consumer stays until the channel closes (it ranges),
-// so every send is received.
+// so every send is received; the producer closes it as it ends. (A range
+// over a channel nothing closes blocks for ever, sends or not.)
 type rangedPump struct {
 	events chan int
 	quit   chan struct{}
@@ -3120,6 +3121,7 @@ func (p *rangedPump) start() {
 	p.wg.Add(1)
 	go func() {
 		defer p.wg.Done()
+		defer close(p.events)
 		for {
 			select {
 			case <-p.quit:
@@ -5433,4 +5435,27 @@ func pauseThenClose() {
 	l := newPauseLoop()
 	defer l.Close()
 	_ = l.Pause()
+}
+
+// A range over a channel ends only when it is closed: sends keep it
+// going. A drainer started on the way out over a channel nothing closes
+// blocks for ever, whoever sends on it.
+
+func tickLoop(events <-chan int) {
+	tick := make(chan bool)
+	defer func() {
+		go func() { // want `goroutine blocks for ever: it ranges over tick \(line \d+\), which nothing in the package closes`
+			for range tick {
+			}
+		}()
+	}()
+	go func() { // want `goroutine is never joined`
+		for {
+			tick <- true
+		}
+	}()
+	for e := range events {
+		_ = e
+		<-tick
+	}
 }
