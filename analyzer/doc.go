@@ -76,7 +76,8 @@
 // a return:
 //
 //   - the function joins it: waits on a sync.WaitGroup it is counted in
-//     (wg.Add before it, wg.Done its last act; also a deferred or
+//     (wg.Add before it, wg.Done its last act: a function of another
+//     package counts down only a group it is given; also a deferred or
 //     t.Cleanup'd Wait), receives its last send or the close it does
 //     last (<-done, the case of a select that receives), ranges to the
 //     close of a channel it sends on more than once (a range that a

@@ -402,7 +402,18 @@ func (c *checker) rangeCut(rs *ast.RangeStmt) bool {
 func (c *checker) finalKeys(g *ast.GoStmt, j *goJoin) []joinKey {
 	body, bind := c.goBody(g, j.fn)
 	if body == nil {
-		return j.keys
+		// go http.Serve(l, nil) after s.wg.Add(1): code of another
+		// package counts down only a WaitGroup it is given.
+		given := slices.Clone(g.Call.Args)
+		if sel, ok := ast.Unparen(g.Call.Fun).(*ast.SelectorExpr); ok {
+			given = append(given, sel.X) // the receiver of a method
+		}
+		return slices.DeleteFunc(slices.Clone(j.keys), func(k joinKey) bool {
+			return k.kind == keyWait && !slices.ContainsFunc(given, func(a ast.Expr) bool {
+				p := pathOf(c.info, a)
+				return p.valid() && (p.prefixOf(k.p) || k.p.prefixOf(p))
+			})
+		})
 	}
 	var out []joinKey
 	for _, k := range j.keys {

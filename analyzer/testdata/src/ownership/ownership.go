@@ -5459,3 +5459,31 @@ func tickLoop(events <-chan int) {
 		<-tick
 	}
 }
+
+// Code of another package counts down only a WaitGroup it is given:
+// go http.Serve(l, nil) after s.wg.Add(1) is not joined by s.wg.
+
+type countedService struct {
+	wg   *sync.WaitGroup
+	quit chan struct{}
+}
+
+func (s *countedService) start(addr string) error {
+	l, err := net.Listen("tcp", addr)
+	if err != nil {
+		return err
+	}
+	s.wg.Add(1)
+	go http.Serve(l, nil) // want `goroutine running http.Serve is never joined`
+	return nil
+}
+
+func (s *countedService) startGiven() {
+	s.wg.Add(1)
+	go wgwrap.Serve(s.wg, s.quit)
+}
+
+func (s *countedService) stop() {
+	close(s.quit)
+	s.wg.Wait()
+}

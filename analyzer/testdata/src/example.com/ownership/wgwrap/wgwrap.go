@@ -17,3 +17,9 @@ func (w *WaitGroupWrapper) Wrap(cb func()) {
 		w.Done()
 	}()
 }
+
+// Serve counts itself down in the group it is given when it ends.
+func Serve(wg *sync.WaitGroup, quit <-chan struct{}) {
+	defer wg.Done()
+	<-quit
+}
