@@ -420,7 +420,7 @@ func (c *checker) finalKeys(g *ast.GoStmt, j *goJoin) []joinKey {
 		if k.kind == keyChan {
 			if n := c.countedSends(body, bind, k.p); n > 1 {
 				k.multi, k.sends = true, n // a buffer may take them all: not among the blocks
-			} else if c.sendsBeforeClose(body, bind, k.p) {
+			} else if c.sendsBeforeClose(body, bind, k) {
 				// ready <- struct{}{} (a start handshake), then defer
 				// close(ready): one receive takes the send, not the end.
 				k.multi = true
@@ -2019,25 +2019,48 @@ func (c *checker) elemOf(e ast.Expr, fn ast.Node) (path, bool) {
 	return c.elemPath(src)
 }
 
-// sendsBeforeClose reports whether the goroutine's body both sends on ch
-// and closes it (bound to the spawner's terms by bind): the close is its
-// end, and a receive may take a send before it.
-func (c *checker) sendsBeforeClose(body *ast.BlockStmt, bind func(path) (path, bool), ch path) bool {
+// sendsBeforeClose reports whether the goroutine's body closes k (bound
+// to the spawner's terms by bind) and, before that, sends on it and then
+// may wait again on something else (ready <- struct{}{} in its select
+// loop, defer close(ready)): a receive may take that send, a handshake,
+// while the goroutine goes on. A send followed only by its end (errc <-
+// err; return, then the deferred close) is as good as the close.
+func (c *checker) sendsBeforeClose(body *ast.BlockStmt, bind func(path) (path, bool), k joinKey) bool {
 	on := func(e ast.Expr) bool {
 		p, ok := bind(pathOf(c.info, e))
-		return ok && p.equal(ch)
+		return ok && p.equal(k.p)
 	}
-	sends, closes := false, false
+	var sends []ast.Node
+	closes := false
 	ast.Inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit, *ast.GoStmt:
 			return false
 		case *ast.SendStmt:
-			sends = sends || on(n.Chan)
+			if on(n.Chan) {
+				sends = append(sends, n)
+			}
 		case *ast.CallExpr:
 			closes = closes || isBuiltinCall(c.info, n, "close") && len(n.Args) == 1 && on(n.Args[0])
 		}
 		return true
 	})
-	return sends && closes
+	if !closes || len(sends) == 0 {
+		return false
+	}
+	graph := c.bodyCFG(body)
+	for _, b := range c.blocksIn(body, path.valid) {
+		if b.node == nil || c.blockOnKey(b, bind, k) {
+			continue
+		}
+		for _, s := range sends {
+			if within(s, b.node) && !sameLoop(body, b.node.Pos(), s) || within(b.node, s) {
+				continue // the select the send is a case of, or the send itself
+			}
+			if reachableAfter(graph, body, s, b.node) {
+				return true
+			}
+		}
+	}
+	return false
 }
