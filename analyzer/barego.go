@@ -42,6 +42,11 @@ func (c *checker) checkBarego() {
 			}
 			c.report(ruleBarego, rng, fixes,
 				"go statement running %s %s (-strict): %s", c.goCallee(g), where, instead)
+		case j.doneSkipped != nil:
+			c.report(ruleBarego, rng, fixes,
+				"%s returns at line %d without %s.Done(), which it calls on its other paths: whoever waits on %s waits for ever; defer %s.Done() at its start",
+				what, c.pass.Fset.Position(j.doneSkipped.Pos()).Line, j.doneKey.name, j.doneKey.name, j.doneKey.name)
+			continue
 		case j.lockForever:
 			c.report(ruleBarego, rng, fixes,
 				"%s blocks for ever: %s; unlock it on every path (defer it)",

@@ -369,7 +369,11 @@
 // mutex some function leaves held, because it returns holding it where
 // its other paths unlock it, or takes it again and never unlocks it) is
 // reported as blocking for ever, even when it is joined: that join never
-// completes. A function that returns a result may hand the lock to its
+// completes. So is one counted in a WaitGroup that returns, on some path,
+// before the Done it makes on others (case <-ctx.Done(): return, beside
+// case ...: wg.Done(); return): whoever waits on the group waits for ever
+// (a group that may be nil and is counted down under if wg != nil is not
+// skipped). A function that returns a result may hand the lock to its
 // caller (tryLock), one that unlocks a mutex before it locks it gives
 // back a lock it was lent, and a lock taken only when a flag says so is
 // released the same way; none of them leaves it held. Lock order (an

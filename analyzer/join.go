@@ -436,6 +436,13 @@ func (c *checker) finalKeys(g *ast.GoStmt, j *goJoin) []joinKey {
 				}
 			}
 		}
+		if k.kind == keyWait {
+			if ret := c.doneSkipped(body, bind, k); ret != nil {
+				// return before wg.Done(): the group's Wait never ends.
+				j.doneSkipped, j.doneKey = ret, k
+				continue
+			}
+		}
 		if (k.kind == keyWait || k.kind == keyChan) && !c.finalSignal(g, j.fn, body, bind, k) {
 			continue
 		}
@@ -2063,4 +2070,102 @@ func (c *checker) sendsBeforeClose(body *ast.BlockStmt, bind func(path) (path, b
 		}
 	}
 	return false
+}
+
+// doneSkipped returns a return of the goroutine's body (bound to the
+// spawner's terms by bind) reached on a path that does not count down the
+// WaitGroup k it counts down on others (wg.Done() in one case of its
+// select, a bare return in another), or nil: then whoever waits on k
+// waits for ever. A deferred Done, or one through a helper, is taken as
+// made on every path.
+func (c *checker) doneSkipped(body *ast.BlockStmt, bind func(path) (path, bool), k joinKey) *ast.ReturnStmt {
+	if len(body.List) == 0 {
+		return nil
+	}
+	isDone := func(call *ast.CallExpr) bool {
+		if !isMethod(callee(c.info, call), "sync", "WaitGroup", "Done") {
+			return false
+		}
+		p, ok := bind(pathOf(c.info, ast.Unparen(call.Fun).(*ast.SelectorExpr).X))
+		return ok && p.equal(k.p)
+	}
+	sites, other := 0, false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.GoStmt:
+			return false
+		case *ast.DeferStmt, *ast.FuncLit:
+			// defer wg.Done(), defer func() { ...; wg.Done() }(), or a
+			// Done in a literal called some other way: not followed.
+			ast.Inspect(n, func(m ast.Node) bool {
+				if call, ok := m.(*ast.CallExpr); ok && isDone(call) {
+					other = true
+				}
+				return !other
+			})
+			return false
+		case *ast.CallExpr:
+			if isDone(n) {
+				sites++
+			} else if f := callee(c.info, n); f != nil && f.Pkg() == c.pass.Pkg && c.signalledThrough(f, n, k, bind) != nil {
+				other = true // s.finish(): a helper that counts it down
+			}
+		}
+		return !other
+	})
+	if other || sites == 0 {
+		return nil
+	}
+	graph := c.bodyCFG(body)
+	if graph == nil || len(graph.Blocks) == 0 {
+		return nil
+	}
+	counted := func(n ast.Node) bool {
+		found := false
+		ast.Inspect(n, func(m ast.Node) bool {
+			switch m := m.(type) {
+			case *ast.FuncLit, *ast.GoStmt:
+				return false
+			case *ast.CallExpr:
+				found = found || isDone(m)
+			}
+			return !found
+		})
+		return found
+	}
+	// The paths from the entry, each up to its first Done: one that
+	// returns before it skips it. (Not flowQuery: it takes a loop whose
+	// body counts down somewhere as counting down.)
+	seen := make(map[*cfg.Block]bool)
+	stack := []*cfg.Block{graph.Blocks[0]}
+	for len(stack) > 0 {
+		b := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if seen[b] || slices.ContainsFunc(b.Nodes, counted) {
+			continue
+		}
+		seen[b] = true
+		if ret := b.Return(); ret != nil {
+			return ret
+		}
+		succs := b.Succs
+		if len(succs) == 2 && len(b.Nodes) > 0 {
+			// if wg != nil { wg.Done() }: a nil group counted nothing.
+			if e, ok := b.Nodes[len(b.Nodes)-1].(*ast.BinaryExpr); ok && (e.Op == token.EQL || e.Op == token.NEQ) {
+				x := e.X
+				if isNilIdent(x) {
+					x = e.Y
+				}
+				if p, ok := bind(pathOf(c.info, x)); ok && p.equal(k.p) && (isNilIdent(e.X) || isNilIdent(e.Y)) {
+					if e.Op == token.EQL {
+						succs = succs[1:]
+					} else {
+						succs = succs[:1]
+					}
+				}
+			}
+		}
+		stack = append(stack, succs...)
+	}
+	return nil
 }

@@ -65,10 +65,12 @@ type goJoin struct {
 	lockStuck       *lockLeft       // a mutex it takes that some function may leave held (lockleft.go)
 	lockAt          *ast.CallExpr   // the call by which it takes it
 	lockForever     bool            // reported for lockStuck
-	how             string          // how it is joined, stopped or handed on (for -explain)
-	opaque          bool            // it calls function values, or takes locks: it may block on what the pass does not read
-	handoff         *handoff        // what its join or stop is handed on with, if it is
-	dropped         *drop           // a call of this package that drops what it is handed on with
+	doneSkipped     *ast.ReturnStmt // a return of the goroutine that skips the Done of doneKey, its WaitGroup
+	doneKey         joinKey
+	how             string   // how it is joined, stopped or handed on (for -explain)
+	opaque          bool     // it calls function values, or takes locks: it may block on what the pass does not read
+	handoff         *handoff // what its join or stop is handed on with, if it is
+	dropped         *drop    // a call of this package that drops what it is handed on with
 
 	// A stop that some paths make and others skip.
 	stopLeak *ast.ReturnStmt
@@ -91,6 +93,9 @@ func (c *checker) joinOf(cur inspector.Cursor) *goJoin {
 	} else if stuck == nil && j.lockStuck != nil && !j.bare && !j.detached {
 		// The same for a mutex some function may leave held.
 		j.bare, j.lockForever, j.how = true, true, ""
+	} else if j.doneSkipped != nil && !j.detached {
+		// The same for a WaitGroup it may leave counted.
+		j.bare, j.how = true, ""
 	}
 	return j
 }

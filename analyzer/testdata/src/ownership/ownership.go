@@ -5487,3 +5487,63 @@ func (s *countedService) stop() {
 	close(s.quit)
 	s.wg.Wait()
 }
+
+// A goroutine counted in a WaitGroup that returns, on some path, before
+// its Done leaves whoever waits on the group waiting for ever. A group
+// that may be nil, counted only when it is not, is counted down the same
+// way; a deferred Done is made on every path.
+
+type skipWorker struct {
+	in, out chan int
+	ctx     context.Context
+}
+
+func (e *skipWorker) work(wg *sync.WaitGroup) {
+	for {
+		select {
+		case v := <-e.in:
+			select {
+			case <-e.ctx.Done():
+				return
+			case e.out <- v:
+			}
+		case <-e.ctx.Done():
+			wg.Done()
+			return
+		}
+	}
+}
+
+func (e *skipWorker) workGuarded(wg *sync.WaitGroup) {
+	<-e.ctx.Done()
+	if wg != nil {
+		wg.Done()
+	}
+}
+
+func (e *skipWorker) workDeferred(wg *sync.WaitGroup) {
+	defer wg.Done()
+	for {
+		select {
+		case v := <-e.in:
+			select {
+			case <-e.ctx.Done():
+				return
+			case e.out <- v:
+			}
+		case <-e.ctx.Done():
+			return
+		}
+	}
+}
+
+func runSkipWorkers(e *skipWorker) {
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go e.work(&wg) // want `goroutine running e.work returns at line \d+ without wg.Done\(\), which it calls on its other paths: whoever waits on wg waits for ever`
+	wg.Add(1)
+	go e.workGuarded(&wg)
+	wg.Add(1)
+	go e.workDeferred(&wg)
+	wg.Wait()
+}
