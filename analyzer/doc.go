@@ -252,8 +252,9 @@
 // Ticker's or Timer's channel with nothing in it leaving (for range t.C)
 // never ends: the runtime never closes that channel, and Stop does not, so
 // it blocks for ever whatever its owner stops. So does a range over any
-// channel nothing in the package closes: sends keep it going, only a
-// close ends it.
+// channel nothing in the package closes, when nothing in its body leaves
+// the loop: sends keep it going, only a close ends it (if f == nil {
+// return } on a task sent to stop it is a way out).
 //
 // A registry stops what is registered with it. A method that stores a
 // channel it is given as an element of a slice or map field (NotifyClose

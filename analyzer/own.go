@@ -1233,14 +1233,17 @@ func (c *checker) releasable(a alt) bool {
 }
 
 // stuckBlock reports whether nothing can release b: no alternative is
-// releasable, or it ranges over a channel nothing closes (sends keep it
-// going; only a close ends it).
+// releasable, or it ranges over a channel nothing closes with nothing in
+// its body leaving the loop (sends keep it going; only a close ends it;
+// if fn == nil { return } on a value sent is a way out).
 func (c *checker) stuckBlock(b block) bool {
 	if b.soft || len(b.alts) == 0 {
 		return false
 	}
 	if rs, ok := b.node.(*ast.RangeStmt); ok && len(b.alts) == 1 && b.alts[0].kind == altRecv && isChan(c.typeOf(rs.X)) {
-		return !c.releasableBy(b.alts[0], []effKind{effClose})
+		if ex := c.loopExits(rs.Body); len(ex.cases) == 0 && !ex.free {
+			return !c.releasableBy(b.alts[0], []effKind{effClose})
+		}
 	}
 	return !slices.ContainsFunc(b.alts, c.releasable)
 }

@@ -5547,3 +5547,21 @@ func runSkipWorkers(e *skipWorker) {
 	go e.workDeferred(&wg)
 	wg.Wait()
 }
+
+// A range whose body can leave the loop (a nil task sent to stop it) is
+// ended by that send too.
+
+type taskWorker struct{ task chan func() }
+
+func (w *taskWorker) run() {
+	go func() {
+		for f := range w.task {
+			if f == nil {
+				return
+			}
+			f()
+		}
+	}()
+}
+
+func (w *taskWorker) finish() { w.task <- nil }
