@@ -165,6 +165,7 @@ type checker struct {
 	ctorFields map[ctorField]int           // ctorFieldParam's answers
 	lockLefts  map[cancelKey]*lockLeft     // leftLocks' answer
 	briefLocks map[cancelKey]bool          // heldBriefly's answers
+	noReturns  map[*types.Func]bool        // neverReturns' answers
 	unlocks    map[*types.Func][]cancelKey // unlocksThrough's answers
 	std        bool
 	src        map[string][]byte

@@ -1098,10 +1098,12 @@ func (c *checker) needsOf(j *goJoin, v path) (needs [][]release, joins []release
 				p, kinds = cp, []effKind{effCancel}
 			}
 			f, ok := rel(p)
-			if ok && c.lentOn(v, f) {
+			if ok && (a.exits || !a.loop) && c.lentOn(v, f) {
 				// It also ends when whoever lent the value a field on
 				// the way (mset.srv.quitCh, srv set from a parameter)
 				// releases it: the value's holder is not the only owner.
+				// (A case its loop goes on after, a request served, is
+				// no way out, whoever lent its channel.)
 				return nil, joins
 			}
 			if ok && len(kinds) > 0 {
@@ -1109,6 +1111,13 @@ func (c *checker) needsOf(j *goJoin, v path) (needs [][]release, joins []release
 			}
 		}
 		if len(alts) == 0 {
+			if !slices.ContainsFunc(b.alts, func(a alt) bool { return !a.loop || a.exits }) && slices.ContainsFunc(b.alts, c.releasable) {
+				// A wait its loop goes on after, released by another of
+				// the package's goroutines or methods (a request handed
+				// to a worker, an answer put in a buffer): no way out,
+				// and none the value's owner need release.
+				continue
+			}
 			return nil, joins
 		}
 		needs = append(needs, alts)

@@ -132,10 +132,12 @@ func (c *checker) decide(cur inspector.Cursor, j *goJoin) (stuck *block) {
 	// leaves its goroutines running; log.Fatal ends them with the process).
 	// An error that cannot be nil (http.ListenAndServe's) leaves only
 	// the branch that handles it (if err != nil { log.Fatal(err) }).
-	never := func(ast.Node) bool { return false }
+	// So does a range over a channel nothing closes (for range
+	// time.Tick(d)) and a call of a function of the package that never
+	// returns.
 	failed := func(e ast.Expr) bool { return c.alwaysFailed(e, j.fn) }
-	noReturn := graph != nil && (flowQuery{g: graph, from: g, used: never, isNil: failed}).leak() == nil
-	if noReturn && (flowQuery{g: graph, from: g, used: never, isNil: failed, isGoexit: c.goexit}).deadEnd() == nil {
+	noReturn := graph != nil && (flowQuery{g: graph, from: g, used: c.callNeverReturns, isNil: failed, rangeDone: c.rangeNeverEnds}).leak() == nil
+	if noReturn && (flowQuery{g: graph, from: g, used: c.callNeverReturns, isNil: failed, rangeDone: c.rangeNeverEnds, isGoexit: c.goexit}).deadEnd() == nil {
 		j.how = c.funcName(j.fn) + " ends only with the process (log.Fatal, os.Exit, panic)"
 		return // its goroutines end with it
 	}
@@ -2388,4 +2390,76 @@ func (c *checker) alwaysFailed(e ast.Expr, fn ast.Node) bool {
 func neverNilError(fn *types.Func) bool {
 	return isFunc(fn, "net/http", "ListenAndServe", "ListenAndServeTLS", "Serve", "ServeTLS") ||
 		isMethod(fn, "net/http", "Server", "ListenAndServe", "ListenAndServeTLS", "Serve", "ServeTLS")
+}
+
+// rangeNeverEnds reports whether the range rs over a channel is never
+// left because the channel was closed: a timer's or ticker's channel
+// (time.Tick(d)), or one nothing in the package closes.
+func (c *checker) rangeNeverEnds(rs *ast.RangeStmt) bool {
+	if !isChan(c.typeOf(rs.X)) {
+		return false
+	}
+	if c.bounded(rs.X) {
+		return true
+	}
+	a, ok := c.recvAlt(rs.X)
+	return ok && a.kind == altRecv && !c.releasableBy(a, []effKind{effClose})
+}
+
+// callNeverReturns reports whether n is a statement calling a function of
+// the package that never returns (neverReturns).
+func (c *checker) callNeverReturns(n ast.Node) bool {
+	s, ok := n.(*ast.ExprStmt)
+	if !ok {
+		return false
+	}
+	call, ok := ast.Unparen(s.X).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	f := callee(c.info, call)
+	return f != nil && f.Pkg() == c.pass.Pkg && c.neverReturns(f)
+}
+
+// neverReturns reports whether f, a function of the package, has no path
+// from its entry to a return: it loops for ever, ranges over a channel
+// nothing closes (report(d) ranging over time.Tick(d)), or ends each path
+// in a call that never returns.
+func (c *checker) neverReturns(f *types.Func) bool {
+	f = f.Origin()
+	if r, ok := c.noReturns[f]; ok {
+		return r
+	}
+	if c.noReturns == nil {
+		c.noReturns = make(map[*types.Func]bool)
+	}
+	c.noReturns[f] = false // while it is asked: a recursive call returns
+	d := c.decls[f]
+	if d == nil || d.Body == nil {
+		return false
+	}
+	graph := c.cfgOf(d)
+	if graph == nil || len(graph.Blocks) == 0 {
+		return false
+	}
+	seen := make(map[*cfg.Block]bool)
+	stack := []*cfg.Block{graph.Blocks[0]}
+	returns := false
+	for len(stack) > 0 && !returns {
+		b := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if seen[b] || slices.ContainsFunc(b.Nodes, c.callNeverReturns) || foreverIn(b) {
+			continue
+		}
+		seen[b] = true
+		if rs, ok := b.Stmt.(*ast.RangeStmt); ok && b.Kind == cfg.KindRangeDone && c.rangeNeverEnds(rs) {
+			continue
+		}
+		if b.Return() != nil {
+			returns = true
+		}
+		stack = append(stack, b.Succs...)
+	}
+	c.noReturns[f] = !returns
+	return !returns
 }

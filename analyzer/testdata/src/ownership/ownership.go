@@ -5565,3 +5565,50 @@ func (w *taskWorker) run() {
 }
 
 func (w *taskWorker) finish() { w.task <- nil }
+
+// A function that never returns because it ranges over a channel nothing
+// closes (time.Tick's), itself or in a helper it calls last, ends only
+// with the process; one ranging over a channel that is closed returns.
+
+var tickCount int
+
+func countTicks() {
+	go func() {
+		for {
+			tickCount++
+			time.Sleep(time.Millisecond)
+		}
+	}()
+	for range time.Tick(time.Second) {
+		tickCount = 0
+	}
+}
+
+func reportTicks(d time.Duration) {
+	for range time.Tick(d) {
+		tickCount = 0
+	}
+}
+
+func countThenReport() {
+	go func() {
+		for {
+			tickCount++
+			time.Sleep(time.Millisecond)
+		}
+	}()
+	reportTicks(time.Second)
+}
+
+func countUntilClosed(done chan struct{}) {
+	go func() { // want `goroutine is never joined, so it can outlive countUntilClosed`
+		for {
+			tickCount++
+			time.Sleep(time.Millisecond)
+		}
+	}()
+	for range done {
+	}
+}
+
+func closeCounted(done chan struct{}) { close(done) }
