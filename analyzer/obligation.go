@@ -1111,11 +1111,7 @@ func (c *checker) needsOf(j *goJoin, v path) (needs [][]release, joins []release
 			}
 		}
 		if len(alts) == 0 {
-			if !slices.ContainsFunc(b.alts, func(a alt) bool { return !a.loop || a.exits }) && slices.ContainsFunc(b.alts, c.releasable) {
-				// A wait its loop goes on after, released by another of
-				// the package's goroutines or methods (a request handed
-				// to a worker, an answer put in a buffer): no way out,
-				// and none the value's owner need release.
+			if c.transientBlock(b) {
 				continue
 			}
 			return nil, joins
@@ -1290,10 +1286,23 @@ func (c *checker) effectsStop(es []effect, p path, j *goJoin) bool {
 			}
 		}
 		if !released {
+			if c.transientBlock(b) {
+				under--
+				continue
+			}
 			return false
 		}
 	}
 	return under > 0
+}
+
+// transientBlock reports whether b is a wait its loop goes on after (no
+// alternative is a way out of the loop), released by another of the
+// package's goroutines or methods (a request handed to a worker, an
+// answer put in a buffer): none the value's owner need release to stop
+// the goroutine.
+func (c *checker) transientBlock(b block) bool {
+	return !slices.ContainsFunc(b.alts, func(a alt) bool { return !a.loop || a.exits }) && slices.ContainsFunc(b.alts, c.releasable)
 }
 
 // obligationsOf returns the obligations of fn, from this package or a

@@ -5612,3 +5612,90 @@ func countUntilClosed(done chan struct{}) {
 }
 
 func closeCounted(done chan struct{}) { close(done) }
+
+// A serving loop whose cases hand work to another goroutine of the
+// package (over channels of a part it was lent) and put answers in a
+// buffer: waits it goes on after, which its owner need not release. Only
+// its exit, the cancel, stops it, and both methods that cancel do.
+
+type schedExec struct {
+	outCh  chan int
+	stopCh chan struct{}
+}
+
+func newSchedExec(ctx context.Context) *schedExec {
+	e := &schedExec{outCh: make(chan int), stopCh: make(chan struct{})}
+	go func() { // want `goroutine is never joined, so it can outlive newSchedExec`
+		for {
+			select {
+			case <-e.stopCh:
+			case e.outCh <- 1:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	return e
+}
+
+type loopSched struct {
+	exec           *schedExec
+	stopCh         chan struct{}
+	stopErrCh      chan error
+	shutdownCtx    context.Context
+	shutdownCancel context.CancelFunc
+}
+
+func newLoopSched() *loopSched {
+	ctx, cancel := context.WithCancel(context.Background())
+	s := &loopSched{stopCh: make(chan struct{}), stopErrCh: make(chan error, 1), shutdownCtx: ctx, shutdownCancel: cancel}
+	s.exec = newSchedExec(ctx)
+	go func() { // want `goroutine is handed on to the caller, but schedForgotten drops it at line \d+: call one of its methods Shutdown, ShutdownWithContext there`
+		for {
+			select {
+			case <-s.exec.outCh:
+			case <-s.stopCh:
+				s.stopped()
+			case <-s.shutdownCtx.Done():
+				return
+			}
+		}
+	}()
+	return s
+}
+
+func (s *loopSched) stopped() {
+	s.exec.stopCh <- struct{}{}
+	s.stopErrCh <- nil
+}
+
+func (s *loopSched) StopJobs() error {
+	select {
+	case s.stopCh <- struct{}{}:
+	case <-time.After(time.Second):
+	}
+	return <-s.stopErrCh
+}
+
+func (s *loopSched) ShutdownWithContext(ctx context.Context) error {
+	s.shutdownCancel()
+	select {
+	case err := <-s.stopErrCh:
+		return err
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+func (s *loopSched) Shutdown() error { return s.ShutdownWithContext(context.Background()) }
+
+func schedForgotten() {
+	s := newLoopSched() // want `the result of newLoopSched is not stopped on every path: .* call one of its methods Shutdown, ShutdownWithContext`
+	_ = s.StopJobs()
+}
+
+func schedShutDown(ctx context.Context) {
+	s := newLoopSched()
+	defer func() { _ = s.ShutdownWithContext(ctx) }()
+	_ = s.StopJobs()
+}
