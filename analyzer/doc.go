@@ -204,7 +204,10 @@
 // or an argument only when its error is nil (no return of another error
 // is reachable from the go statement or the call that took it on, but by
 // that call's own failure) leaves a caller nothing to stop when it is
-// not: if err := h.Init(cfg); err != nil { return }. A goroutine that
+// not: if err := h.Init(cfg); err != nil { return }. A variable given a
+// new value before the one it held was stopped (s = NewSession(c2) after
+// s := NewSession(c1)) loses the first: the assignment is where it is
+// dropped. A goroutine that
 // sends its one result into a channel with room for it, and waits only in
 // the function it is given, may be dropped by a caller whose function
 // waits only on what the caller's own owner releases (errc := goErr(func()

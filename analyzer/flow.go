@@ -62,6 +62,11 @@ type flowQuery struct {
 	// rangeDone, if set, reports whether leaving a range statement
 	// because its channel was closed uses the resource (it was drained).
 	rangeDone func(rs *ast.RangeStmt) bool
+
+	// killed, if set, reports whether a node loses the resource unused
+	// (s = New() again, overwriting the variable that held it): a path
+	// that reaches it before a use ends there, and search returns it.
+	killed func(n ast.Node) bool
 }
 
 // leak returns a return statement reachable from q.from on a path with no
@@ -107,6 +112,9 @@ func (q flowQuery) search(deadEnds bool) ast.Node {
 		if q.used(n) {
 			return nil
 		}
+		if q.killed != nil && q.killed(n) {
+			return n
+		}
 	}
 	end := func(b *cfg.Block) ast.Node {
 		if ret := b.Return(); ret != nil {
@@ -127,6 +135,7 @@ func (q flowQuery) search(deadEnds bool) ast.Node {
 		return n
 	}
 	memo := make(map[*cfg.Block]bool)
+	kills := make(map[*cfg.Block]ast.Node)
 	blockUsed := func(b *cfg.Block) bool {
 		u, ok := memo[b]
 		if !ok {
@@ -142,6 +151,10 @@ func (q flowQuery) search(deadEnds bool) ast.Node {
 					break
 				}
 				u = q.used(n)
+				if !u && q.killed != nil && q.killed(n) {
+					kills[b] = n
+					break
+				}
 			}
 			memo[b] = u
 		}
@@ -161,6 +174,9 @@ func (q flowQuery) search(deadEnds bool) ast.Node {
 		seen[it] = true
 		if blockUsed(it.b) {
 			continue
+		}
+		if n := kills[it.b]; n != nil {
+			return n
 		}
 		if foreverIn(it.b) {
 			continue // <-make(chan struct{}): the path goes nowhere

@@ -1524,10 +1524,31 @@ func (c *checker) checkCall(cur inspector.Cursor, fn ast.Node, call *ast.CallExp
 			return ok && c.info.Uses[id] == p.root
 		}
 	}
-	if ret := q.leak(); ret != nil {
-		return "is not " + obVerb(o) + " on every path: " + c.returnDesc(ret, fn) + " skips it"
+	if o.isResult() && p.fields == "" && !p.deref {
+		// s = NewSession(c2) again: the first value is lost unstopped.
+		q.killed = func(n ast.Node) bool { return n != stmt && c.overwrites(n, p.root) }
+	}
+	switch end := q.search(false).(type) {
+	case nil:
+	case *ast.ReturnStmt:
+		return "is not " + obVerb(o) + " on every path: " + c.returnDesc(end, fn) + " skips it"
+	default:
+		return fmt.Sprintf("is not %s before the assignment at line %d overwrites %s", obVerb(o), c.pass.Fset.Position(end.Pos()).Line, p.root.Name())
 	}
 	return ""
+}
+
+// overwrites reports whether n assigns the variable v anew (v = x, v, err
+// = f()), not through a field or an element.
+func (c *checker) overwrites(n ast.Node, v *types.Var) bool {
+	as, ok := n.(*ast.AssignStmt)
+	if !ok {
+		return false
+	}
+	return slices.ContainsFunc(as.Lhs, func(l ast.Expr) bool {
+		id, ok := ast.Unparen(l).(*ast.Ident)
+		return ok && c.info.Uses[id] == v
+	})
 }
 
 // stableFlag returns, for flowQuery.flag, the flags of fn: a boolean

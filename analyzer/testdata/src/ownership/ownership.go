@@ -5699,3 +5699,36 @@ func schedShutDown(ctx context.Context) {
 	defer func() { _ = s.ShutdownWithContext(ctx) }()
 	_ = s.StopJobs()
 }
+
+// A variable given a second value before its first was stopped loses the
+// first: its goroutine runs on. Stopped first, kept elsewhere, or stopped
+// by a deferred call made while it held the first, it is fine.
+
+type rsess struct{ die chan struct{} }
+
+func newRsess() *rsess {
+	s := &rsess{die: make(chan struct{})}
+	go s.shaper() // want `goroutine running s.shaper is handed on to the caller, but sessionsOverwritten drops it`
+	return s
+}
+
+func (s *rsess) shaper() { <-s.die }
+func (s *rsess) Close()  { close(s.die) }
+
+func sessionsOverwritten() {
+	s := newRsess() // want `the result of newRsess is not stopped before the assignment at line \d+ overwrites s`
+	s = newRsess()
+	s.Close()
+}
+
+func sessionsClosedInTurn(keep []*rsess) []*rsess {
+	s := newRsess()
+	s.Close()
+	s = newRsess()
+	keep = append(keep, s)
+	s = newRsess()
+	defer s.Close()
+	s = newRsess()
+	s.Close()
+	return keep
+}
