@@ -151,6 +151,9 @@ func (c *checker) foreverDesc(b *block) string {
 	if rs, ok := b.node.(*ast.RangeStmt); ok {
 		return fmt.Sprintf("it ranges over %s%s, which is never closed (a Ticker's or Timer's Stop does not close its channel)", c.text(rs.X), at)
 	}
+	if _, ok := b.node.(*ast.ForStmt); ok {
+		return fmt.Sprintf("its loop%s has no way out (no return, break or select case that leaves it)", at)
+	}
 	return "it never ends" + at
 }
 

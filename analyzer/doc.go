@@ -257,7 +257,9 @@
 // it blocks for ever whatever its owner stops. So does a range over any
 // channel nothing in the package closes, when nothing in its body leaves
 // the loop: sends keep it going, only a close ends it (if f == nil {
-// return } on a task sent to stop it is a way out).
+// return } on a task sent to stop it is a way out). And a loop with no
+// condition and nothing in it that leaves (for { time.Sleep(d); sample()
+// }) never ends at all.
 //
 // A registry stops what is registered with it. A method that stores a
 // channel it is given as an element of a slice or map field (NotifyClose

@@ -2325,13 +2325,21 @@ func isReturn(s ast.Stmt) bool {
 // g runs over the channel of a time.Ticker or Timer with no way out (for
 // range t.C, nothing in its body leaving it): the runtime never closes
 // that channel, and Stop does not, so the goroutine never ends, whatever
-// its owner stops. nil when it runs none.
+// its owner stops. So does a loop with no condition and no way out (for
+// { time.Sleep(d); sample() }). nil when it runs none.
 func (c *checker) tickerLoop(g *ast.GoStmt, fn ast.Node) *block {
 	body, _ := c.goBody(g, fn)
 	if body == nil {
 		return nil
 	}
 	for _, s := range body.List {
+		if fs, ok := s.(*ast.ForStmt); ok && fs.Cond == nil {
+			// for { time.Sleep(d); c.ticks++ }: nothing leaves it.
+			if ex := c.loopExits(fs.Body); len(ex.cases) == 0 && !ex.free {
+				return &block{node: fs}
+			}
+			continue
+		}
 		rs, ok := s.(*ast.RangeStmt)
 		if !ok {
 			continue

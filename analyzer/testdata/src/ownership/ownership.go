@@ -5732,3 +5732,39 @@ func sessionsClosedInTurn(keep []*rsess) []*rsess {
 	s.Close()
 	return keep
 }
+
+// A loop with no condition and nothing in it that leaves never ends,
+// whatever its owner stops; one that returns on an error or leaves by a
+// select case does.
+
+type sampler struct {
+	ticks int
+	quit  chan struct{}
+}
+
+func newSampler() *sampler {
+	s := &sampler{quit: make(chan struct{})}
+	go s.sampleForever() // want `goroutine running s.sampleForever blocks for ever: its loop \(line \d+\) has no way out`
+	go s.sampleUntilQuit()
+	return s
+}
+
+func (s *sampler) sampleForever() {
+	for {
+		time.Sleep(time.Millisecond)
+		s.ticks++
+	}
+}
+
+func (s *sampler) sampleUntilQuit() {
+	for {
+		select {
+		case <-s.quit:
+			return
+		case <-time.After(time.Millisecond):
+			s.ticks++
+		}
+	}
+}
+
+func (s *sampler) Close() { close(s.quit) }
