@@ -436,7 +436,7 @@ func (c *checker) finalKeys(g *ast.GoStmt, j *goJoin) []joinKey {
 				}
 			}
 		}
-		if k.kind == keyWait {
+		if k.kind == keyWait && c.addedForIt(g, j.fn, k) {
 			if ret := c.doneSkipped(body, bind, k); ret != nil {
 				// return before wg.Done(): the group's Wait never ends.
 				j.doneSkipped, j.doneKey = ret, k
@@ -2113,7 +2113,7 @@ func (c *checker) doneSkipped(body *ast.BlockStmt, bind func(path) (path, bool),
 		}
 		return !other
 	})
-	if other || sites == 0 {
+	if other || sites == 0 || c.doneOutsideGoroutines(k.p, body) {
 		return nil
 	}
 	graph := c.bodyCFG(body)
@@ -2141,10 +2141,13 @@ func (c *checker) doneSkipped(body *ast.BlockStmt, bind func(path) (path, bool),
 	for len(stack) > 0 {
 		b := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
-		if seen[b] || slices.ContainsFunc(b.Nodes, counted) {
+		if seen[b] || slices.ContainsFunc(b.Nodes, counted) || foreverIn(b) {
 			continue
 		}
 		seen[b] = true
+		if rs, ok := b.Stmt.(*ast.RangeStmt); ok && b.Kind == cfg.KindRangeDone && c.rangeNeverEnds(rs) {
+			continue // for range ticker.C: never left that way
+		}
 		if ret := b.Return(); ret != nil {
 			return ret
 		}
@@ -2168,4 +2171,99 @@ func (c *checker) doneSkipped(body *ast.BlockStmt, bind func(path) (path, bool),
 		stack = append(stack, succs...)
 	}
 	return nil
+}
+
+// doneOutsideGoroutines reports whether the WaitGroup at p is counted down
+// somewhere other than in body and the goroutines of the package: in a
+// method or function run in place (destroyResource's wg.Done()). Then
+// it counts more than goroutines (resources, messages in flight), and a
+// goroutine's path without Done may hand its count to one of those.
+func (c *checker) doneOutsideGoroutines(p path, body *ast.BlockStmt) bool {
+	k, ok := c.keyOf(p)
+	if !ok {
+		return true
+	}
+	found := false
+	for cur := range c.root.Preorder((*ast.CallExpr)(nil)) {
+		call := cur.Node().(*ast.CallExpr)
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if !ok || sel.Sel.Name != "Done" || !isMethod(callee(c.info, call), "sync", "WaitGroup", "Done") {
+			continue
+		}
+		if ck, ok := c.keyOf(pathOf(c.info, sel.X)); !ok || ck != k {
+			continue
+		}
+		if call.Pos() >= body.Pos() && call.End() <= body.End() || c.inGoroutine(cur) {
+			continue
+		}
+		found = true
+		break
+	}
+	return found
+}
+
+// inGoroutine reports whether cur is inside a function literal a go
+// statement starts, or in a function of the package some go statement
+// runs.
+func (c *checker) inGoroutine(cur inspector.Cursor) bool {
+	for lit := range cur.Enclosing((*ast.FuncLit)(nil)) {
+		if g, ok := lit.Parent().Node().(*ast.CallExpr); ok {
+			if _, ok := lit.Parent().Parent().Node().(*ast.GoStmt); ok && g.Fun == lit.Node() {
+				return true
+			}
+		}
+	}
+	fd, ok := enclosingFunc(cur).Node().(*ast.FuncDecl)
+	if !ok {
+		return false
+	}
+	f, _ := c.info.Defs[fd.Name].(*types.Func)
+	return f != nil && slices.ContainsFunc(c.goStmts, func(g inspector.Cursor) bool {
+		return callee(c.info, g.Node().(*ast.GoStmt).Call) == f
+	})
+}
+
+// addedForIt reports whether the spawner counts the goroutine of g in the
+// WaitGroup k by itself: wg.Add(1) before it, in the loop that starts it
+// when it is started in one. A group added to by many at once (Add(n)),
+// or once for goroutines started in a loop, counts something else (the
+// messages they send, the first to finish).
+func (c *checker) addedForIt(g *ast.GoStmt, fn ast.Node, k joinKey) bool {
+	body := funcBody(fn)
+	if body == nil {
+		return false
+	}
+	var loop ast.Node // the innermost loop around g
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ForStmt, *ast.RangeStmt:
+			if n.Pos() <= g.Pos() && g.End() <= n.End() {
+				loop = n
+			}
+		}
+		return true
+	})
+	adds, ones := 0, true
+	ast.Inspect(body, func(n ast.Node) bool {
+		if n == nil || n.Pos() >= g.Pos() {
+			return false
+		}
+		if _, lit := n.(*ast.FuncLit); lit {
+			return false
+		}
+		call, ok := n.(*ast.CallExpr)
+		if !ok || !isMethod(callee(c.info, call), "sync", "WaitGroup", "Add") || len(call.Args) != 1 {
+			return true
+		}
+		if !pathOf(c.info, ast.Unparen(call.Fun).(*ast.SelectorExpr).X).equal(k.p) {
+			return true
+		}
+		adds++
+		tv := c.info.Types[call.Args[0]]
+		ones = ones && tv.Value != nil && tv.Value.String() == "1" && (loop == nil || call.Pos() >= loop.Pos() && call.End() <= loop.End())
+		return true
+	})
+	return adds > 0 && ones
 }

@@ -5768,3 +5768,57 @@ func (s *sampler) sampleUntilQuit() {
 }
 
 func (s *sampler) Close() { close(s.quit) }
+
+// Not that rule: a group added to per message (Add(n)), a group that also counts resources a method counts down, and a loop
+// over a ticker's channel, which is never left by its end.
+
+type resourcePool struct {
+	destructWG sync.WaitGroup
+	ctx        context.Context
+	errs       chan error
+}
+
+func (p *resourcePool) construct(make func() error) {
+	p.destructWG.Add(1)
+	go func() {
+		if err := make(); err != nil {
+			p.destructWG.Done()
+			p.errs <- err
+			return
+		}
+		p.errs <- nil // the resource lives on; destroy counts it down
+	}()
+}
+
+func (p *resourcePool) destroy() { p.destructWG.Done() }
+
+func (p *resourcePool) built() error { return <-p.errs }
+
+func (p *resourcePool) Close() {
+	p.destructWG.Wait()
+}
+
+func sendMessages(out chan<- int, messages int, ctx context.Context) {
+	var wg sync.WaitGroup
+	wg.Add(messages)
+	go func() {
+		for i := 0; i < messages; i++ {
+			out <- i
+			wg.Done()
+		}
+	}()
+	ctx, cancel := context.WithCancel(ctx)
+	wg.Add(1)
+	go func() {
+		for range time.NewTicker(time.Millisecond).C {
+			select {
+			case <-ctx.Done():
+				wg.Done()
+				return
+			default:
+			}
+		}
+	}()
+	cancel()
+	wg.Wait()
+}
