@@ -382,7 +382,8 @@
 // skipped). Only a group its spawner adds one to for it (wg.Add(1) before
 // it, in the loop that starts it), and that no function run in place
 // counts down too: a group added to per message (Add(n)) or once for many,
-// or one that counts resources a method releases, counts something else. A function that returns a result may hand the lock to its
+// or one that counts resources a method releases, counts something else.
+// A function that returns a result may hand the lock to its
 // caller (tryLock), one that unlocks a mutex before it locks it gives
 // back a lock it was lent, and a lock taken only when a flag says so is
 // released the same way; none of them leaves it held. Lock order (an
