@@ -321,13 +321,7 @@ func (c *checker) lockWaitLeft(g *ast.GoStmt, fn ast.Node) (*lockLeft, *ast.Call
 			return true
 		})
 	}
-	if lit, ok := ast.Unparen(g.Call.Fun).(*ast.FuncLit); ok {
-		walk(lit.Body, 0)
-	} else if lit := c.localFuncLit(g.Call.Fun, fn); lit != nil {
-		walk(lit.Body, 0)
-	} else {
-		walk(g.Call, 0)
-	}
+	walk(c.goRuns(g, fn), 0)
 	return found, at
 }
 
@@ -377,13 +371,7 @@ func (c *checker) locksReleased(g *ast.GoStmt, fn ast.Node) bool {
 			return true
 		})
 	}
-	if lit, isLit := ast.Unparen(g.Call.Fun).(*ast.FuncLit); isLit {
-		walk(lit.Body, 0)
-	} else if lit := c.localFuncLit(g.Call.Fun, fn); lit != nil {
-		walk(lit.Body, 0)
-	} else {
-		walk(g.Call, 0)
-	}
+	walk(c.goRuns(g, fn), 0)
 	return ok && locks > 0
 }
 
@@ -545,4 +533,16 @@ func (c *checker) lockLeftDesc(l *lockLeft, at *ast.CallExpr) string {
 	return fmt.Sprintf("it waits for %s (%s at %s), which %s may leave locked: it %s (%s:%d)",
 		c.text(ast.Unparen(at.Fun).(*ast.SelectorExpr).X), c.text(at), c.shortPos(at),
 		l.fn, l.why, filepath.Base(p.Filename), p.Line)
+}
+
+// goRuns returns what the goroutine of g runs, to walk: the body of its
+// function literal (also one fn declares and g names), or its call.
+func (c *checker) goRuns(g *ast.GoStmt, fn ast.Node) ast.Node {
+	if lit, ok := ast.Unparen(g.Call.Fun).(*ast.FuncLit); ok {
+		return lit.Body
+	}
+	if lit := c.localFuncLit(g.Call.Fun, fn); lit != nil {
+		return lit.Body
+	}
+	return g.Call
 }
