@@ -63,6 +63,11 @@ type flowQuery struct {
 	// because its channel was closed uses the resource (it was drained).
 	rangeDone func(rs *ast.RangeStmt) bool
 
+	// neverDone, if set, reports whether a range statement's channel is
+	// never closed: its loop is left only by a break or a return inside,
+	// not by its end.
+	neverDone func(rs *ast.RangeStmt) bool
+
 	// killed, if set, reports whether a node loses the resource unused
 	// (s = New() again, overwriting the variable that held it): a path
 	// that reaches it before a use ends there, and search returns it.
@@ -326,6 +331,9 @@ func (q flowQuery) loopUsed(b *cfg.Block) bool {
 // condition on which the resource was not made (its error result is set,
 // or it is nil itself) is left out.
 func (q flowQuery) succs(b *cfg.Block) []*cfg.Block {
+	if rs, ok := b.Stmt.(*ast.RangeStmt); ok && b.Kind == cfg.KindRangeLoop && q.neverDone != nil && q.neverDone(rs) {
+		return rangeBodyOnly(b)
+	}
 	if q.isErr == nil && q.isNil == nil || len(b.Succs) != 2 || len(b.Nodes) == 0 {
 		return b.Succs
 	}
@@ -488,4 +496,17 @@ func clauseLists(body *ast.BlockStmt) [][]ast.Stmt {
 		}
 	}
 	return l
+}
+
+// rangeBodyOnly returns the successors of a range loop's head but the
+// block its end goes to (the channel closed): a break inside still
+// reaches that block.
+func rangeBodyOnly(b *cfg.Block) []*cfg.Block {
+	var out []*cfg.Block
+	for _, s := range b.Succs {
+		if s.Kind != cfg.KindRangeDone {
+			out = append(out, s)
+		}
+	}
+	return out
 }

@@ -2145,13 +2145,13 @@ func (c *checker) doneSkipped(body *ast.BlockStmt, bind func(path) (path, bool),
 			continue
 		}
 		seen[b] = true
-		if rs, ok := b.Stmt.(*ast.RangeStmt); ok && b.Kind == cfg.KindRangeDone && c.rangeNeverEnds(rs) {
-			continue // for range ticker.C: never left that way
-		}
 		if ret := b.Return(); ret != nil {
 			return ret
 		}
 		succs := b.Succs
+		if rs, ok := b.Stmt.(*ast.RangeStmt); ok && b.Kind == cfg.KindRangeLoop && c.rangeNeverEnds(rs) {
+			succs = rangeBodyOnly(b) // for range ticker.C: left only by a break or return inside
+		}
 		if len(succs) == 2 && len(b.Nodes) > 0 {
 			// if wg != nil { wg.Done() }: a nil group counted nothing.
 			if e, ok := b.Nodes[len(b.Nodes)-1].(*ast.BinaryExpr); ok && (e.Op == token.EQL || e.Op == token.NEQ) {

@@ -136,8 +136,8 @@ func (c *checker) decide(cur inspector.Cursor, j *goJoin) (stuck *block) {
 	// time.Tick(d)) and a call of a function of the package that never
 	// returns.
 	failed := func(e ast.Expr) bool { return c.alwaysFailed(e, j.fn) }
-	noReturn := graph != nil && (flowQuery{g: graph, from: g, used: c.callNeverReturns, isNil: failed, rangeDone: c.rangeNeverEnds}).leak() == nil
-	if noReturn && (flowQuery{g: graph, from: g, used: c.callNeverReturns, isNil: failed, rangeDone: c.rangeNeverEnds, isGoexit: c.goexit}).deadEnd() == nil {
+	noReturn := graph != nil && (flowQuery{g: graph, from: g, used: c.callNeverReturns, isNil: failed, neverDone: c.rangeNeverEnds}).leak() == nil
+	if noReturn && (flowQuery{g: graph, from: g, used: c.callNeverReturns, isNil: failed, neverDone: c.rangeNeverEnds, isGoexit: c.goexit}).deadEnd() == nil {
 		j.how = c.funcName(j.fn) + " ends only with the process (log.Fatal, os.Exit, panic)"
 		return // its goroutines end with it
 	}
@@ -2460,11 +2460,12 @@ func (c *checker) neverReturns(f *types.Func) bool {
 			continue
 		}
 		seen[b] = true
-		if rs, ok := b.Stmt.(*ast.RangeStmt); ok && b.Kind == cfg.KindRangeDone && c.rangeNeverEnds(rs) {
-			continue
-		}
 		if b.Return() != nil {
 			returns = true
+		}
+		if rs, ok := b.Stmt.(*ast.RangeStmt); ok && b.Kind == cfg.KindRangeLoop && c.rangeNeverEnds(rs) {
+			stack = append(stack, rangeBodyOnly(b)...) // a break still leaves it
+			continue
 		}
 		stack = append(stack, b.Succs...)
 	}

@@ -5822,3 +5822,20 @@ func sendMessages(out chan<- int, messages int, ctx context.Context) {
 	cancel()
 	wg.Wait()
 }
+
+// A loop over a channel nothing closes that a break leaves does return.
+
+func reportUntilZero(d time.Duration) {
+	for t := range time.Tick(d) {
+		if t.IsZero() {
+			break
+		}
+	}
+}
+
+func sleepThenReport() {
+	go func() { // want `goroutine is never joined, so it can outlive sleepThenReport`
+		time.Sleep(time.Millisecond)
+	}()
+	reportUntilZero(time.Second)
+}
