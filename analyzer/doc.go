@@ -421,8 +421,10 @@
 // in an accept loop, a helper that calls os.Exit, if err :=
 // http.ListenAndServe(addr, h); err != nil { log.Fatal(err) }, whose error
 // is never nil, a range over a channel nothing closes such as for range
-// time.Tick(d), or a call of a function of the package that never returns
-// for one of these reasons), is not reported. go
+// time.Tick(d), or a call of a function that never returns for one of
+// these reasons: of the package, or of another through a fact, also one
+// that ranges over a channel parameter given a channel nothing closes),
+// is not reported. go
 // guard(f) where guard only calls the function it is given (a panic
 // guard) is judged as go f(). Everything else is reported,
 // in main and init too: a goroutine that runs until the process exits is

@@ -55,6 +55,7 @@ func (f *ownFact) GobEncode() ([]byte, error) {
 	}
 	w.bool(f.Fresh)
 	w.bool(f.Starts)
+	w.bool(f.Endless)
 	w.ints(f.CtxValues)
 	w.ints(f.CtxBounded)
 	w.ints(f.Keeps)
@@ -89,6 +90,7 @@ func (f *ownFact) GobDecode(data []byte) error {
 	}
 	f.Fresh = r.bool()
 	f.Starts = r.bool()
+	f.Endless = r.bool()
 	f.CtxValues = r.ints()
 	f.CtxBounded = r.ints()
 	f.Keeps = r.ints()

@@ -40,6 +40,7 @@ func fullFact() *ownFact {
 		Registers:     []factRegistration{{From: factPath{Root: 1, Fields: ".c"}, To: factPath{Root: -1, Fields: ".conns"}}},
 		Fresh:         true,
 		Starts:        true,
+		Endless:       true,
 		CtxValues:     []int{0},
 		CtxBounded:    []int{1, 2},
 		Keeps:         []int{-1, 300},

@@ -2426,7 +2426,107 @@ func (c *checker) callNeverReturns(n ast.Node) bool {
 		return false
 	}
 	f := callee(c.info, call)
-	return f != nil && f.Pkg() == c.pass.Pkg && c.neverReturns(f)
+	switch {
+	case f == nil || f.Pkg() == nil:
+		return false
+	case f.Pkg() == c.pass.Pkg:
+		return c.neverReturns(f) || c.rangesGivenForever(f, call)
+	}
+	fact := new(ownFact)
+	return c.pass.ImportObjectFact(f.Origin(), fact) && fact.Endless
+}
+
+// rangesGivenForever reports whether f, a function of the package, ends
+// only when a channel parameter it ranges over is closed, and the call
+// gives it one nothing closes (LogScaled's own ch, made and never closed,
+// given to LogScaledOnCue, which ranges over it).
+func (c *checker) rangesGivenForever(f *types.Func, call *ast.CallExpr) bool {
+	d := c.decls[f.Origin()]
+	if d == nil || d.Body == nil || call.Ellipsis.IsValid() {
+		return false
+	}
+	params := f.Type().(*types.Signature).Params()
+	forever := func(rs *ast.RangeStmt) bool {
+		if c.rangeNeverEnds(rs) {
+			return true
+		}
+		id, ok := ast.Unparen(rs.X).(*ast.Ident)
+		if !ok {
+			return false
+		}
+		for i := range params.Len() {
+			if params.At(i) == c.info.Uses[id] && i < len(call.Args) && !c.changedVars(d)[params.At(i)] {
+				return !c.closesParam(d.Body, params.At(i)) && c.neverClosedLocal(call.Args[i], call)
+			}
+		}
+		return false
+	}
+	return !c.returnsWith(d, forever)
+}
+
+// neverClosedLocal reports whether e, at call, is a channel local to the
+// function around call that nothing closes: not that function, nor any
+// function literal or function of the package it is given to.
+func (c *checker) neverClosedLocal(e ast.Expr, call *ast.CallExpr) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok || !isChan(c.typeOf(e)) {
+		return false
+	}
+	v, ok := c.info.Uses[id].(*types.Var)
+	cur, found := c.cursorOf(call)
+	if !ok || !found {
+		return false
+	}
+	fn := enclosingFunc(cur)
+	if !fn.Valid() || !declaredIn(v, funcBody(fn.Node())) || !c.onlyMade(v, funcBody(fn.Node())) {
+		return false
+	}
+	never := true
+	ast.Inspect(funcBody(fn.Node()), func(n ast.Node) bool {
+		cl, ok := n.(*ast.CallExpr)
+		if !ok || !never {
+			return never
+		}
+		for i, a := range cl.Args {
+			if x, ok := ast.Unparen(a).(*ast.Ident); !ok || c.info.Uses[x] != v {
+				continue
+			}
+			if isBuiltinCall(c.info, cl, "close") {
+				never = false
+				break
+			}
+			var body *ast.BlockStmt
+			var ps *types.Tuple
+			if lit, ok := ast.Unparen(cl.Fun).(*ast.FuncLit); ok {
+				body = lit.Body
+				if sig, ok := c.typeOf(lit).(*types.Signature); ok {
+					ps = sig.Params()
+				}
+			} else if f := callee(c.info, cl); f != nil && c.decls[f.Origin()] != nil && c.decls[f.Origin()].Body != nil {
+				body, ps = c.decls[f.Origin()].Body, f.Type().(*types.Signature).Params()
+			}
+			if body == nil || ps == nil || i >= ps.Len() || c.closesParam(body, ps.At(i)) {
+				never = false // given where it may be closed
+				break
+			}
+		}
+		return never
+	})
+	return never
+}
+
+// closesParam reports whether body closes the channel parameter v.
+func (c *checker) closesParam(body *ast.BlockStmt, v *types.Var) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if cl, ok := n.(*ast.CallExpr); ok && isBuiltinCall(c.info, cl, "close") && len(cl.Args) == 1 {
+			if x, ok := ast.Unparen(cl.Args[0]).(*ast.Ident); ok && c.info.Uses[x] == v {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 // neverReturns reports whether f, a function of the package, has no path
@@ -2446,14 +2546,23 @@ func (c *checker) neverReturns(f *types.Func) bool {
 	if d == nil || d.Body == nil {
 		return false
 	}
+	returns := c.returnsWith(d, c.rangeNeverEnds)
+	c.noReturns[f] = !returns
+	return !returns
+}
+
+// returnsWith reports whether the function d has a path from its entry to
+// a return: not through a statement calling a function that never
+// returns, a wait on nothing, or the end of a range that forever says
+// never ends (a break inside it still leaves it).
+func (c *checker) returnsWith(d *ast.FuncDecl, forever func(*ast.RangeStmt) bool) bool {
 	graph := c.cfgOf(d)
 	if graph == nil || len(graph.Blocks) == 0 {
-		return false
+		return true
 	}
 	seen := make(map[*cfg.Block]bool)
 	stack := []*cfg.Block{graph.Blocks[0]}
-	returns := false
-	for len(stack) > 0 && !returns {
+	for len(stack) > 0 {
 		b := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
 		if seen[b] || slices.ContainsFunc(b.Nodes, c.callNeverReturns) || foreverIn(b) {
@@ -2461,14 +2570,13 @@ func (c *checker) neverReturns(f *types.Func) bool {
 		}
 		seen[b] = true
 		if b.Return() != nil {
-			returns = true
+			return true
 		}
-		if rs, ok := b.Stmt.(*ast.RangeStmt); ok && b.Kind == cfg.KindRangeLoop && c.rangeNeverEnds(rs) {
+		if rs, ok := b.Stmt.(*ast.RangeStmt); ok && b.Kind == cfg.KindRangeLoop && forever(rs) {
 			stack = append(stack, rangeBodyOnly(b)...) // a break still leaves it
 			continue
 		}
 		stack = append(stack, b.Succs...)
 	}
-	c.noReturns[f] = !returns
-	return !returns
+	return false
 }

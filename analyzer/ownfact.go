@@ -38,6 +38,9 @@ type ownFact struct {
 	// Starts: one of its go statements starts a goroutine it does not
 	// join before returning (handed on, or bare): see startsOutliving.
 	Starts bool
+	// Endless: it never returns (neverReturns): a caller's code after a
+	// call of it never runs.
+	Endless bool
 	// CtxValues lists its context parameters that it reads only for their
 	// values (a logger's), which context.Background() does not detach.
 	CtxValues []int
@@ -305,11 +308,12 @@ func (c *checker) exportOwnFacts() {
 		fact := c.toFact(fn, c.summaryOf(fn), c.obligations[fn], c.constructs(fn))
 		vals, bounded := c.ctxParams(fn)
 		keeps := c.keptParams(fn)
-		if len(vals) > 0 || len(bounded) > 0 || len(keeps) > 0 {
+		endless := c.neverReturns(fn)
+		if len(vals) > 0 || len(bounded) > 0 || len(keeps) > 0 || endless {
 			if fact == nil {
 				fact = &ownFact{}
 			}
-			fact.CtxValues, fact.CtxBounded, fact.Keeps = vals, bounded, keeps
+			fact.CtxValues, fact.CtxBounded, fact.Keeps, fact.Endless = vals, bounded, keeps, endless
 		}
 		if fact != nil {
 			c.pass.ExportObjectFact(fn, fact)

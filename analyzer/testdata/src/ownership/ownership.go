@@ -5839,3 +5839,25 @@ func sleepThenReport() {
 	}()
 	reportUntilZero(time.Second)
 }
+
+// A function of another package that never returns (wgwrap.LogEvery
+// ranges over a channel of its own that nothing closes) ends the paths
+// that call it; one that returns when the caller closes its channel does
+// not.
+
+func logForever() {
+	go func() {
+		for {
+			time.Sleep(time.Millisecond)
+			tickCount++
+		}
+	}()
+	wgwrap.LogEvery(time.Second, func() {})
+}
+
+func logOnCueUntilClosed(cue chan struct{}) {
+	go func() { // want `goroutine is never joined, so it can outlive logOnCueUntilClosed`
+		time.Sleep(time.Millisecond)
+	}()
+	wgwrap.LogOnCue(cue, func() {})
+}

@@ -2,7 +2,10 @@
 // many code bases wrote it before sync.WaitGroup.Go.
 package wgwrap
 
-import "sync"
+import (
+	"sync"
+	"time"
+)
 
 // WaitGroupWrapper counts the goroutines Wrap starts.
 type WaitGroupWrapper struct {
@@ -22,4 +25,23 @@ func (w *WaitGroupWrapper) Wrap(cb func()) {
 func Serve(wg *sync.WaitGroup, quit <-chan struct{}) {
 	defer wg.Done()
 	<-quit
+}
+
+// LogEvery calls out every d until the process ends: it hands its own
+// channel, which nothing closes, to a loop that ranges over it.
+func LogEvery(d time.Duration, out func()) {
+	ch := make(chan struct{})
+	go func(c chan struct{}) {
+		for range time.Tick(d) {
+			c <- struct{}{}
+		}
+	}(ch)
+	LogOnCue(ch, out)
+}
+
+// LogOnCue calls out for each value on ch until ch is closed.
+func LogOnCue(ch chan struct{}, out func()) {
+	for range ch {
+		out()
+	}
 }
