@@ -166,6 +166,7 @@ type checker struct {
 	lockLefts  map[cancelKey]*lockLeft     // leftLocks' answer
 	briefLocks map[cancelKey]bool          // heldBriefly's answers
 	noReturns  map[*types.Func]bool        // neverReturns' answers
+	asking     map[*types.Func]bool        // rangesGivenForever's questions under way
 	unlocks    map[*types.Func][]cancelKey // unlocksThrough's answers
 	std        bool
 	src        map[string][]byte

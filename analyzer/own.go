@@ -2442,9 +2442,14 @@ func (c *checker) callNeverReturns(n ast.Node) bool {
 // given to LogScaledOnCue, which ranges over it).
 func (c *checker) rangesGivenForever(f *types.Func, call *ast.CallExpr) bool {
 	d := c.decls[f.Origin()]
-	if d == nil || d.Body == nil || call.Ellipsis.IsValid() {
-		return false
+	if d == nil || d.Body == nil || call.Ellipsis.IsValid() || c.asking[f.Origin()] {
+		return false // while it is asked: a recursive call returns
 	}
+	if c.asking == nil {
+		c.asking = make(map[*types.Func]bool)
+	}
+	c.asking[f.Origin()] = true
+	defer delete(c.asking, f.Origin())
 	params := f.Type().(*types.Signature).Params()
 	forever := func(rs *ast.RangeStmt) bool {
 		if c.rangeNeverEnds(rs) {

@@ -5861,3 +5861,25 @@ func logOnCueUntilClosed(cue chan struct{}) {
 	}()
 	wgwrap.LogOnCue(cue, func() {})
 }
+
+// Functions that call each other with the channel they range over: the
+// question whether they return is asked once.
+
+func relayA(ch chan int, n int) {
+	for v := range ch {
+		if v > n {
+			relayB(ch, n)
+		}
+	}
+}
+
+func relayB(ch chan int, n int) { relayA(ch, n+1) }
+
+func relayClosed() {
+	ch := make(chan int)
+	go func() { // its close ends relayA's range: handed on with ch
+		time.Sleep(time.Millisecond)
+		close(ch)
+	}()
+	relayA(ch, 0)
+}
