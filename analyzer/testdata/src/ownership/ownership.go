@@ -5875,6 +5875,17 @@ func relayA(ch chan int, n int) {
 
 func relayB(ch chan int, n int) { relayA(ch, n+1) }
 
+func relayLoop(ch chan int) {
+	for range ch {
+		relayFresh()
+	}
+}
+
+func relayFresh() {
+	ch := make(chan int)
+	relayLoop(ch)
+}
+
 func relayClosed() {
 	ch := make(chan int)
 	go func() { // its close ends relayA's range: handed on with ch
@@ -5882,4 +5893,11 @@ func relayClosed() {
 		close(ch)
 	}()
 	relayA(ch, 0)
+}
+
+func relayStart() {
+	go func() {
+		time.Sleep(time.Millisecond)
+	}()
+	relayFresh()
 }
