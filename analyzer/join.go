@@ -2136,41 +2136,27 @@ func (c *checker) doneSkipped(body *ast.BlockStmt, bind func(path) (path, bool),
 	// The paths from the entry, each up to its first Done: one that
 	// returns before it skips it. (Not flowQuery: it takes a loop whose
 	// body counts down somewhere as counting down.)
-	seen := make(map[*cfg.Block]bool)
-	stack := []*cfg.Block{graph.Blocks[0]}
-	for len(stack) > 0 {
-		b := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		if seen[b] || slices.ContainsFunc(b.Nodes, counted) || foreverIn(b) {
-			continue
+	return c.firstReturn(graph, counted, func(b *cfg.Block, succs []*cfg.Block) []*cfg.Block {
+		if len(succs) != 2 || len(b.Nodes) == 0 {
+			return succs
 		}
-		seen[b] = true
-		if ret := b.Return(); ret != nil {
-			return ret
+		// if wg != nil { wg.Done() }: a nil group counted nothing.
+		e, ok := b.Nodes[len(b.Nodes)-1].(*ast.BinaryExpr)
+		if !ok || e.Op != token.EQL && e.Op != token.NEQ || !isNilIdent(e.X) && !isNilIdent(e.Y) {
+			return succs
 		}
-		succs := b.Succs
-		if rs, ok := b.Stmt.(*ast.RangeStmt); ok && b.Kind == cfg.KindRangeLoop && c.rangeNeverEnds(rs) {
-			succs = rangeBodyOnly(b) // for range ticker.C: left only by a break or return inside
+		x := e.X
+		if isNilIdent(x) {
+			x = e.Y
 		}
-		if len(succs) == 2 && len(b.Nodes) > 0 {
-			// if wg != nil { wg.Done() }: a nil group counted nothing.
-			if e, ok := b.Nodes[len(b.Nodes)-1].(*ast.BinaryExpr); ok && (e.Op == token.EQL || e.Op == token.NEQ) {
-				x := e.X
-				if isNilIdent(x) {
-					x = e.Y
-				}
-				if p, ok := bind(pathOf(c.info, x)); ok && p.equal(k.p) && (isNilIdent(e.X) || isNilIdent(e.Y)) {
-					if e.Op == token.EQL {
-						succs = succs[1:]
-					} else {
-						succs = succs[:1]
-					}
-				}
-			}
+		if p, ok := bind(pathOf(c.info, x)); !ok || !p.equal(k.p) {
+			return succs
 		}
-		stack = append(stack, succs...)
-	}
-	return nil
+		if e.Op == token.EQL {
+			return succs[1:]
+		}
+		return succs[:1]
+	})
 }
 
 // doneOutsideGoroutines reports whether the WaitGroup at p is counted down

@@ -2565,23 +2565,39 @@ func (c *checker) returnsWith(d *ast.FuncDecl, forever func(*ast.RangeStmt) bool
 	if graph == nil || len(graph.Blocks) == 0 {
 		return true
 	}
+	return c.firstReturnBy(graph, c.callNeverReturns, forever, nil) != nil
+}
+
+// firstReturn is firstReturnBy for ranges nothing ends (rangeNeverEnds).
+func (c *checker) firstReturn(graph *cfg.CFG, stop func(ast.Node) bool, succs func(*cfg.Block, []*cfg.Block) []*cfg.Block) *ast.ReturnStmt {
+	return c.firstReturnBy(graph, stop, c.rangeNeverEnds, succs)
+}
+
+// firstReturnBy walks graph from its entry and returns a return reached
+// on a path with no node stop accepts and no wait on nothing, or nil. A
+// range forever says never ends is left only by a break or a return
+// inside; succs, when set, may prune the successors of a block.
+func (c *checker) firstReturnBy(graph *cfg.CFG, stop func(ast.Node) bool, forever func(*ast.RangeStmt) bool, succs func(*cfg.Block, []*cfg.Block) []*cfg.Block) *ast.ReturnStmt {
 	seen := make(map[*cfg.Block]bool)
 	stack := []*cfg.Block{graph.Blocks[0]}
 	for len(stack) > 0 {
 		b := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
-		if seen[b] || slices.ContainsFunc(b.Nodes, c.callNeverReturns) || foreverIn(b) {
+		if seen[b] || slices.ContainsFunc(b.Nodes, stop) || foreverIn(b) {
 			continue
 		}
 		seen[b] = true
-		if b.Return() != nil {
-			return true
+		if ret := b.Return(); ret != nil {
+			return ret
 		}
+		next := b.Succs
 		if rs, ok := b.Stmt.(*ast.RangeStmt); ok && b.Kind == cfg.KindRangeLoop && forever(rs) {
-			stack = append(stack, rangeBodyOnly(b)...) // a break still leaves it
-			continue
+			next = rangeBodyOnly(b) // a break still leaves it
 		}
-		stack = append(stack, b.Succs...)
+		if succs != nil {
+			next = succs(b, next)
+		}
+		stack = append(stack, next...)
 	}
-	return false
+	return nil
 }
