@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"iter"
 	"maps"
 	"slices"
 	"strings"
@@ -696,40 +697,30 @@ type enablerKey struct {
 func (c *checker) findEnablers(f *types.Var, opt types.Type) []string {
 	set := map[string]bool{}
 	ok := true
-	for _, file := range c.pass.Files {
-		for _, d := range file.Decls {
-			fd, isFunc := d.(*ast.FuncDecl)
-			if !isFunc || fd.Body == nil {
-				continue
+	for fd, returnsOpt := range c.optionFuncs(opt) {
+		ast.Inspect(fd.Body, func(n ast.Node) bool {
+			if !ok {
+				return false
 			}
-			returnsOpt := fd.Type.Results.NumFields() == 1 && types.Identical(c.typeOf(fd.Type.Results.List[0].Type), opt)
-			var lits int
-			ast.Inspect(fd.Body, func(n ast.Node) bool {
-				if !ok {
-					return false
-				}
-				switch n := n.(type) {
-				case *ast.FuncLit:
-					lits++
-					ast.Inspect(n.Body, func(m ast.Node) bool {
-						if c.setsField(m, f) {
-							if !returnsOpt {
-								ok = false
-							}
-							set[fd.Name.Name] = true
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				ast.Inspect(n.Body, func(m ast.Node) bool {
+					if c.setsField(m, f) {
+						if !returnsOpt {
+							ok = false
 						}
-						return ok
-					})
-					lits--
-					return false
-				default:
-					if c.setsField(n, f) {
-						ok = false
+						set[fd.Name.Name] = true
 					}
+					return ok
+				})
+				return false
+			default:
+				if c.setsField(n, f) {
+					ok = false
 				}
-				return ok
-			})
-		}
+			}
+			return ok
+		})
 	}
 	if !ok || len(set) == 0 {
 		return nil
@@ -852,35 +843,28 @@ func (c *checker) findDisablers(f *types.Var, opt types.Type) []string {
 	}
 	set := map[string]bool{}
 	ok := true
-	for _, file := range c.pass.Files {
-		for _, d := range file.Decls {
-			fd, isFunc := d.(*ast.FuncDecl)
-			if !isFunc || fd.Body == nil {
-				continue
+	for fd, returnsOpt := range c.optionFuncs(opt) {
+		fn, _ := c.info.Defs[fd.Name].(*types.Func)
+		ast.Inspect(fd.Body, func(n ast.Node) bool {
+			as, isAssign := n.(*ast.AssignStmt)
+			if !ok || !isAssign || as.Tok == token.DEFINE {
+				return ok
 			}
-			fn, _ := c.info.Defs[fd.Name].(*types.Func)
-			returnsOpt := fd.Type.Results.NumFields() == 1 && types.Identical(c.typeOf(fd.Type.Results.List[0].Type), opt)
-			ast.Inspect(fd.Body, func(n ast.Node) bool {
-				as, isAssign := n.(*ast.AssignStmt)
-				if !ok || !isAssign || as.Tok == token.DEFINE {
-					return ok
+			for i, l := range as.Lhs {
+				if fieldVarOf(c.info, l) != f {
+					continue
 				}
-				for i, l := range as.Lhs {
-					if fieldVarOf(c.info, l) != f {
-						continue
-					}
-					// c.sniff = enabled, enabled a parameter of an
-					// option maker, in the literal it returns.
-					v, _ := c.info.Uses[identOf(at(as.Rhs, i, len(as.Lhs)))].(*types.Var)
-					if !returnsOpt || fn == nil || len(as.Lhs) != len(as.Rhs) || v == nil || paramIndex(fn.Type().(*types.Signature), v) < 0 {
-						ok = false
-						return false
-					}
-					set[fd.Name.Name] = true
+				// c.sniff = enabled, enabled a parameter of an
+				// option maker, in the literal it returns.
+				v, _ := c.info.Uses[identOf(at(as.Rhs, i, len(as.Lhs)))].(*types.Var)
+				if !returnsOpt || fn == nil || len(as.Lhs) != len(as.Rhs) || v == nil || paramIndex(fn.Type().(*types.Signature), v) < 0 {
+					ok = false
+					return false
 				}
-				return true
-			})
-		}
+				set[fd.Name.Name] = true
+			}
+			return true
+		})
 	}
 	if !ok || len(set) == 0 {
 		return nil
@@ -909,4 +893,22 @@ func (c *checker) optionsDisable(call *ast.CallExpr, to *types.Func, g *gate) bo
 		off = ok && tv.Value != nil && tv.Value.Kind() == constant.Bool && !constant.BoolVal(tv.Value)
 	}
 	return off
+}
+
+// optionFuncs yields the functions with a body declared in the package,
+// each with whether it returns one value, of type opt (an option maker).
+func (c *checker) optionFuncs(opt types.Type) iter.Seq2[*ast.FuncDecl, bool] {
+	return func(yield func(*ast.FuncDecl, bool) bool) {
+		for _, file := range c.pass.Files {
+			for _, d := range file.Decls {
+				fd, isFunc := d.(*ast.FuncDecl)
+				if !isFunc || fd.Body == nil {
+					continue
+				}
+				if !yield(fd, fd.Type.Results.NumFields() == 1 && types.Identical(c.typeOf(fd.Type.Results.List[0].Type), opt)) {
+					return
+				}
+			}
+		}
+	}
 }
