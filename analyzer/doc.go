@@ -190,7 +190,19 @@
 // (go c.shutdown(err), a teardown), is not owed: it ends on its own. Nor
 // is one that does nothing but call a method that stops the value it is
 // handed on with (go func() { _ = c.close(reason) }()): it is that stop,
-// run asynchronously, and its owner could only call it again.
+// run asynchronously, and its owner could only call it again. A method
+// that starts a goroutine running a function of the package straight
+// through, with no loop, select or receive (AsyncClose's go
+// withRecover(p.shutdown)), does what that function does: if it closes
+// what a goroutine waits on, the method stops it. One whose goroutine
+// first waits for a signal (<-p.quit; close(p.input)) is a watcher and
+// stops nothing when it is started.
+//
+// A goroutine that closes or sends on a channel of the function's own as
+// it ends, or is counted in its own WaitGroup, and that the function
+// joins through those alone on every path, is joined at home, whatever
+// of the caller's it also works on (go func() { defer close(done);
+// rw.Read(buf) }(); ...; <-done): the parameter is not handed on with it.
 //
 // What the caller is told, and what it may take as done. A function that
 // starts a goroutine sending once on a channel its caller gave, and itself

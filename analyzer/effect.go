@@ -97,6 +97,10 @@ func (c *checker) walk(n ast.Node, goroutines bool, note func(effKind, path), re
 					// issued, if in another goroutine (a wait for what it
 					// releases usually follows).
 					c.callEffects(stop, note)
+				} else if call := c.straightCall(n); call != nil {
+					// go withRecover(p.shutdown), AsyncClose's: what the
+					// goroutine does straight through, it does soon.
+					c.callEffects(call, note)
 				}
 			}
 			return goroutines
@@ -843,6 +847,39 @@ func (c *checker) pipesOf(call *ast.CallExpr) []path {
 		return true
 	})
 	return pipes
+}
+
+// straightCall returns the call the goroutine of g makes, go f(x) or go
+// run(p.shutdown) through a runner (unwrapRunner), when f is a function
+// of the package that runs straight through: no loop, no select and no
+// receive in its body, so it does not wait for a signal before it acts
+// (a watcher: <-quit; conn.Close()) or serve (a loop). nil otherwise.
+func (c *checker) straightCall(g *ast.GoStmt) *ast.CallExpr {
+	call := c.unwrapRunner(g).Call
+	fn := callee(c.info, call)
+	if fn == nil || fn.Pkg() != c.pass.Pkg {
+		return nil
+	}
+	decl := c.decls[fn]
+	if decl == nil || decl.Body == nil {
+		return nil
+	}
+	straight := true
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.ForStmt, *ast.RangeStmt, *ast.SelectStmt, *ast.GoStmt:
+			straight = false
+		case *ast.UnaryExpr:
+			if n.Op == token.ARROW {
+				straight = false
+			}
+		}
+		return straight
+	})
+	if !straight {
+		return nil
+	}
+	return call
 }
 
 // asyncStopCall returns the call of a stop method (Close, Stop,

@@ -179,6 +179,13 @@ func (c *checker) decide(cur inspector.Cursor, j *goJoin) (stuck *block) {
 		j.how = "joined on every path by " + c.joinDesc(j)
 		return
 	}
+	if joinable && c.joinedLocally(j, g, graph) {
+		// done := make(chan struct{}); go func() { defer close(done);
+		// rw.Read(buf) }(); ...; <-done: joined here on every path,
+		// whatever else of the caller's it works on.
+		j.how = "joined on every path by " + c.joinDesc(j)
+		return
+	}
 	if c.handedOff(cur, j, g) {
 		if len(j.keys) > 0 {
 			j.how = "its join is handed on with " + keyNames(j.keys)
@@ -2243,6 +2250,38 @@ func (c *checker) joinedAtHome(j *goJoin, q flowQuery) bool {
 	handed := j.handoff != saved
 	j.handoff = saved
 	return leak == nil && dead == nil && !handed
+}
+
+// joinedLocally reports whether the goroutine of j, some of whose keys
+// are the function's own (a channel it closes or sends on as it ends, a
+// WaitGroup it is counted in) and some are not (a parameter it reads
+// from), is joined through its own keys alone on every path on from g,
+// without handing them on: then what it shares with the caller is not
+// handed on with it, for it has ended before the function returns.
+func (c *checker) joinedLocally(j *goJoin, g *ast.GoStmt, graph *cfg.CFG) bool {
+	if graph == nil {
+		return false
+	}
+	var own []joinKey
+	for _, k := range j.keys {
+		if (k.kind == keyWait || k.kind == keyChan) && c.localTo(k.p, j.fn) {
+			own = append(own, k)
+		}
+	}
+	if len(own) == 0 || len(own) == len(j.keys) {
+		return false // nothing of the caller's, or nothing of its own
+	}
+	local := *j
+	local.keys, local.handoff = own, nil
+	q := c.joinQuery(&local, g, graph, false)
+	q.isGoexit = c.goexit
+	leak, dead := q.end()
+	if leak == nil && dead == nil && c.locksBeforeBuffered(&local, g) {
+		lq := c.joinQuery(&local, g, graph, true)
+		lq.isGoexit = c.goexit
+		leak = lq.leak()
+	}
+	return leak == nil && dead == nil && local.handoff == nil
 }
 
 // closedBlockless says how the goroutine of j, which waits on nothing

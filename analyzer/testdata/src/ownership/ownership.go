@@ -5901,3 +5901,110 @@ func relayStart() {
 	}()
 	relayFresh()
 }
+
+// A goroutine that reads from what its caller gave it, and closes a
+// channel of its own as it ends, which the function receives from on
+// every path: joined here, so the caller owes nothing for the argument.
+// Joined on one path only, the argument still carries the goroutine.
+
+type readCloser interface {
+	Read(p []byte) (int, error)
+	Write(p []byte) (int, error)
+	Close() error
+}
+
+type closedPipe struct{ quit chan struct{} }
+
+func newClosedPipe() readCloser { return &closedPipe{quit: make(chan struct{})} }
+
+func (p *closedPipe) Read(b []byte) (int, error)  { <-p.quit; return 0, nil }
+func (p *closedPipe) Write(b []byte) (int, error) { return len(b), nil }
+func (p *closedPipe) Close() error                { close(p.quit); return nil }
+
+func echoJoinedHere(rw readCloser) error {
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		var buf [8]byte
+		rw.Read(buf[:])
+	}()
+	_, err := rw.Write([]byte("x"))
+	<-done
+	return err
+}
+
+func echoJoinedOnce(rw readCloser) error {
+	done := make(chan struct{})
+	go func() { // want `goroutine is handed on to the caller, but useEchoJoinedOnce drops it`
+		defer close(done)
+		var buf [8]byte
+		rw.Read(buf[:])
+	}()
+	if _, err := rw.Write([]byte("x")); err != nil {
+		return err
+	}
+	<-done
+	return nil
+}
+
+func useEchoJoinedHere() error {
+	rw := newClosedPipe()
+	return echoJoinedHere(rw)
+}
+
+func useEchoJoinedOnce() error {
+	rw := newClosedPipe()
+	return echoJoinedOnce(rw) // want `argument 1 of echoJoinedOnce is not stopped`
+}
+
+// A stop that runs its shutdown on a goroutine of its own (AsyncClose's
+// go withRecover(p.shutdown)) stops by what that shutdown does straight
+// through. One whose goroutine first waits for a signal is a watcher,
+// not a stop: calling the method that starts it stops nothing.
+
+type asyncProducer struct {
+	input chan int
+	quit  chan struct{}
+}
+
+func newAsyncProducer() *asyncProducer {
+	p := &asyncProducer{input: make(chan int), quit: make(chan struct{})}
+	go withRecover(p.dispatch) // want `goroutine running withRecover is handed on to the caller, but useWatchedProducer drops it`
+	return p
+}
+
+func (p *asyncProducer) dispatch() {
+	for v := range p.input {
+		tickCount += v
+	}
+}
+
+func (p *asyncProducer) shutdown() {
+	tickCount++
+	close(p.input)
+}
+
+func (p *asyncProducer) Quit() { close(p.quit) }
+
+func (p *asyncProducer) AsyncClose() { go withRecover(p.shutdown) }
+
+func (p *asyncProducer) closeOnQuit() {
+	<-p.quit
+	close(p.input)
+}
+
+func (p *asyncProducer) Watch() {
+	go withRecover(p.closeOnQuit) // want `goroutine running withRecover is handed on to the caller, but useWatchedProducer drops it`
+}
+
+func useAsyncClosedProducer() {
+	p := newAsyncProducer()
+	p.input <- 1
+	p.AsyncClose()
+}
+
+func useWatchedProducer() {
+	p := newAsyncProducer() // want `the result of newAsyncProducer is not stopped on every path`
+	p.input <- 1
+	p.Watch() // want `the receiver of \(\*asyncProducer\).Watch is not stopped on every path`
+}
