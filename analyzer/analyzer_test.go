@@ -216,7 +216,7 @@ func TestMisses(t *testing.T) {
 // handshakes and single receives that are not joins.
 func TestOwnership(t *testing.T) {
 	t.Parallel()
-	run(t, "ownership", "ownershipplain")
+	run(t, "ownership", "ownershipplain", "semaphore")
 }
 
 // TestTransport runs a client over a connection its caller passes in:

@@ -198,6 +198,15 @@
 // first waits for a signal (<-p.quit; close(p.input)) is a watcher and
 // stops nothing when it is started.
 //
+// A wait for a semaphore's token that the goroutine itself gives back
+// (d.acquire() is <-d.ch, d.release() is d.ch <- struct{}{}) is a wait
+// for its peers, as a lock is: a stop need not release it, and a loop
+// whose only other waits are its own select is stopped by what ends that
+// loop (a flush loop that returns on <-qch, stopped by a stop(false,
+// false) that closes qch). Nor need a stop release a wait that a timer
+// bounds on a channel the value was lent (select { case
+// <-fs.srv.quitCh: case <-time.After(d): }).
+//
 // A goroutine that closes or sends on a channel of the function's own as
 // it ends, or is counted in its own WaitGroup, and that the function
 // joins through those alone on every path, is joined at home, whatever

@@ -217,7 +217,7 @@ func (c *checker) goObligation(fd *ast.FuncDecl, fn *types.Func, cur inspector.C
 		o.gate = c.optionGate(fd, fn, g)
 	}
 	if o.kind == obStop {
-		o.needs, o.joins = c.needsOf(j, h.p)
+		o.needs, o.joins = c.needsOf(j, g, h.p)
 		if len(o.needs) == 0 && len(o.joins) == 0 {
 			return obligation{}, false // the value cannot stop it
 		}
@@ -1039,10 +1039,11 @@ func (c *checker) closedAfterWait(v path, wg string) []string {
 
 // needsOf returns what ends the goroutine of j through the value at v (in
 // the spawner's terms): for each of its blocks, the effects on v's fields
-// that release it (nil when some block has nothing under v), and the
+// that release it (nil when some block has nothing under v; a semaphore
+// token the goroutine gives back, heldToken, needs nothing), and the
 // effects that join it through its keys under v (waiting on its
 // WaitGroup, receiving from its channel).
-func (c *checker) needsOf(j *goJoin, v path) (needs [][]release, joins []release) {
+func (c *checker) needsOf(j *goJoin, g *ast.GoStmt, v path) (needs [][]release, joins []release) {
 	rel := func(p path) (string, bool) {
 		if !v.prefixOf(p) {
 			return "", false
@@ -1062,8 +1063,17 @@ func (c *checker) needsOf(j *goJoin, v path) (needs [][]release, joins []release
 			joins = append(joins, release{kinds: []effKind{effRecv}, fields: f})
 		}
 	}
+	held := c.heldToken(g)
 	for _, b := range j.blocks {
-		if b.inner || slices.ContainsFunc(b.alts, func(a alt) bool { return a.kind == altWait }) {
+		if b.inner || slices.ContainsFunc(b.alts, func(a alt) bool { return a.kind == altWait }) || held(b) {
+			continue
+		}
+		if b.soft && !slices.ContainsFunc(b.alts, func(a alt) bool {
+			f, ok := rel(a.p)
+			return a.exits || !ok || !c.lentOn(v, f)
+		}) {
+			// select { case <-fs.srv.quitCh: case <-time.After(d): }: its
+			// timer ends it, or whoever lent srv; not the value's stop.
 			continue
 		}
 		var alts []release

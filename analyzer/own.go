@@ -455,6 +455,12 @@ func (c *checker) goBlocks(g *ast.GoStmt, fn ast.Node) (blocks []block, opaque b
 	blocks, soft, opaque := c.readBlocks(g, fn)
 	blocks = c.dropTokens(c.dropBuffered(blocks, g, fn), g, fn)
 	blocks, soft = c.uncopied(blocks, fn), c.uncopied(soft, fn)
+	held := c.heldToken(g)
+	if len(blocks) > 0 && len(soft) > 0 && !slices.ContainsFunc(blocks, func(b block) bool { return !held(b) }) {
+		// Its only hard waits are for a semaphore's tokens it gives back
+		// (heldToken): what stops its loop is what stops it.
+		blocks = nil
+	}
 	if len(blocks) > 0 {
 		return blocks, opaque
 	}

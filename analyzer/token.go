@@ -105,6 +105,38 @@ func (c *checker) dropTokens(blocks []block, g *ast.GoStmt, fn ast.Node) []block
 	return slices.DeleteFunc(blocks, func(b block) bool { return c.tokenRelease(b, g, fn, nil) })
 }
 
+// heldToken returns a test of the blocks of the goroutine of g: whether
+// one is a wait for a token of a semaphore the goroutine itself gives
+// back: one receive, no way out of a loop, from a channel the goroutine also
+// sends on (d.acquire() is <-d.ch, d.release() is d.ch <- struct{}{}), or
+// one send on a channel it also receives from (sem <- struct{}{} to take,
+// <-sem to give back). Another holder gives its token back as this one
+// does: a wait for a peer, as a lock is, which no stop of the value that
+// holds the semaphore need release.
+func (c *checker) heldToken(g *ast.GoStmt) func(block) bool {
+	var effs []effect
+	walked := false
+	return func(b block) bool {
+		if len(b.alts) != 1 || b.alts[0].exits || !b.alts[0].p.valid() {
+			return false
+		}
+		var back effKind
+		switch b.alts[0].kind {
+		case altRecv:
+			back = effSend
+		case altSend:
+			back = effRecv
+		default:
+			return false
+		}
+		if !walked {
+			walked = true
+			c.walkEffects(g.Call, false, func(k effKind, p path) { effs = append(effs, effect{k, p}) })
+		}
+		return slices.ContainsFunc(effs, func(e effect) bool { return e.kind == back && e.p.equal(b.alts[0].p) })
+	}
+}
+
 // drainedBeside reports whether a channel the goroutine of g is joined by
 // (a key: a local channel of fn it sends on and closes) is drained by
 // another goroutine fn starts: one whose code receives from it in a loop,
