@@ -25,26 +25,7 @@ func (c *checker) countedSends(body *ast.BlockStmt, bind func(path) (path, bool)
 	total, ok, looped := 0, true, false
 	// A send followed by a return (errCh <- err; return) runs once,
 	// whatever loop it is in.
-	once := make(map[ast.Node]bool)
-	ast.Inspect(body, func(n ast.Node) bool {
-		var list []ast.Stmt
-		switch n := n.(type) {
-		case *ast.BlockStmt:
-			list = n.List
-		case *ast.CaseClause:
-			list = n.Body
-		case *ast.CommClause:
-			list = n.Body
-		}
-		for i, st := range list {
-			if _, isSend := st.(*ast.SendStmt); isSend && i+1 < len(list) {
-				if _, isRet := list[i+1].(*ast.ReturnStmt); isRet {
-					once[st] = true
-				}
-			}
-		}
-		return true
-	})
+	once := sendsThenReturn(body)
 	var loops []ast.Node
 	var visit func(n ast.Node) bool
 	visit = func(n ast.Node) bool {
@@ -86,6 +67,67 @@ func (c *checker) countedSends(body *ast.BlockStmt, bind func(path) (path, bool)
 		return 0 // sends in branches, not a loop: one of them is the last
 	}
 	return total
+}
+
+// sendsThenReturn returns the sends of body followed by a return
+// (errCh <- err; return), and the send that is the body's last
+// statement: after one of them the goroutine sends nothing more.
+func sendsThenReturn(body *ast.BlockStmt) map[ast.Node]bool {
+	once := make(map[ast.Node]bool)
+	if n := len(body.List); n > 0 {
+		if send, ok := body.List[n-1].(*ast.SendStmt); ok {
+			once[send] = true
+		}
+	}
+	ast.Inspect(body, func(n ast.Node) bool {
+		var list []ast.Stmt
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.BlockStmt:
+			list = n.List
+		case *ast.CaseClause:
+			list = n.Body
+		case *ast.CommClause:
+			list = n.Body
+		}
+		for i, st := range list {
+			if _, isSend := st.(*ast.SendStmt); isSend && i+1 < len(list) {
+				if _, isRet := list[i+1].(*ast.ReturnStmt); isRet {
+					once[st] = true
+				}
+			}
+		}
+		return true
+	})
+	return once
+}
+
+// sendsOnAPath returns how many values, at most, one run of the goroutine
+// body sends on ch (in the spawner's terms, through bind), none of its
+// sends being in a loop: every send that more may follow, and one of those
+// after which it sends nothing more (errCh <- err; return in two branches,
+// then out <- v last: one value). sites is how many sends it found.
+func (c *checker) sendsOnAPath(body *ast.BlockStmt, bind func(path) (path, bool), ch path) (most, sites int) {
+	once := sendsThenReturn(body)
+	last := 0
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit, *ast.GoStmt:
+			return false
+		case *ast.SendStmt:
+			if p, ok := bind(pathOf(c.info, n.Chan)); ok && p.equal(ch) {
+				sites++
+				if once[n] {
+					last = 1
+				} else {
+					most++
+				}
+			}
+		}
+		return true
+	})
+	return most + last, sites
 }
 
 func loopBody(n ast.Node) *ast.BlockStmt {

@@ -167,7 +167,10 @@
 // with room for the one result need not be read (errc :=
 // s.ServeBackground(ctx) beside defer cancel()), nor is a receive from
 // the channel a goroutine closes after a select its own timer ends
-// (sleepC(ctx, d) in one case of a select): it ends on its own. Only what the caller
+// (sleepC(ctx, d) in one case of a select): it ends on its own. Sends in
+// branches that each end the goroutine (errc <- err; return twice, then
+// connc <- c as its last act) put one value at most in their channel: a
+// buffer of one takes it. Only what the caller
 // owns is owed: a value it made (a literal, new, a constructor that keeps
 // it nowhere else, a field filled by a function of the package that
 // returns a literal it makes, &errPool{pool: p.settings()}), not one it

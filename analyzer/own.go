@@ -554,6 +554,13 @@ func (c *checker) dropBuffered(blocks []block, g *ast.GoStmt, fn ast.Node) []blo
 				return k > 0 && k <= n
 			}
 		}
+		if ok && !looped[v] && sends[v] > n && g != nil {
+			// errCh <- err; return in two branches: one of them runs.
+			if body, bind := c.goBody(g, fn); body != nil {
+				most, sites := c.sendsOnAPath(body, bind, b.alts[0].p)
+				return sites == sends[v] && most <= n
+			}
+		}
 		return ok && !looped[v] && sends[v] <= n
 	})
 }

@@ -6008,3 +6008,57 @@ func useWatchedProducer() {
 	p.input <- 1
 	p.Watch() // want `the receiver of \(\*asyncProducer\).Watch is not stopped on every path`
 }
+
+// Sends in branches that each end the goroutine (errc <- err; return, then
+// connc <- c last) put one value at most in a channel with room for one:
+// its buffer takes it, and the deferred Close releases the Accept. Two
+// sends one after the other need room for two.
+
+func acceptEither() error {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return err
+	}
+	defer ln.Close()
+	errc := make(chan error, 1)
+	connc := make(chan net.Conn, 1)
+	go func() {
+		c, err := ln.Accept()
+		if err != nil {
+			errc <- err
+			return
+		}
+		if c.RemoteAddr() == nil {
+			errc <- errors.New("no peer")
+			return
+		}
+		connc <- c
+	}()
+	if tickCount > 0 {
+		return errors.New("busy")
+	}
+	select {
+	case err := <-errc:
+		return err
+	case c := <-connc:
+		return c.Close()
+	}
+}
+
+func acceptTwice() error {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return err
+	}
+	defer ln.Close()
+	errc := make(chan error, 1)
+	go func() { // want `goroutine is not joined on every path: the return at line \d+ skips`
+		_, err := ln.Accept()
+		errc <- err
+		errc <- errors.New("accepted")
+	}()
+	if tickCount > 0 {
+		return errors.New("busy")
+	}
+	return <-errc
+}
