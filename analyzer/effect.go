@@ -99,8 +99,14 @@ func (c *checker) walk(n ast.Node, goroutines bool, note func(effKind, path), re
 					c.callEffects(stop, note)
 				} else if call := c.straightCall(n); call != nil {
 					// go withRecover(p.shutdown), AsyncClose's: what the
-					// goroutine does straight through, it does soon.
-					c.callEffects(call, note)
+					// goroutine does straight through to release others,
+					// it does soon. Its waits and its wg.Done() are its
+					// own, not the spawner's.
+					c.callEffects(call, func(k effKind, p path) {
+						if k != effWait && k != effDone && k != effRecv {
+							note(k, p)
+						}
+					})
 				}
 			}
 			return goroutines
