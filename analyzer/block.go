@@ -505,12 +505,24 @@ func (w *blockWalk) add(node ast.Node, alts ...alt) {
 	}
 	w.waits = true
 	alts = w.closedBy(alts)
-	alts, ok := w.reach(alts)
+	reached, ok := w.reach(alts)
 	if !ok {
+		// select { case n := <-res: ...; case <-st.sess.die: }, res a
+		// channel from a sync.Pool: what releases res is not known, but
+		// releasing die ends the wait too.
 		w.unread = true
+		var known []alt
+		for _, a := range alts {
+			if r, ok := w.reach([]alt{a}); ok {
+				known = append(known, r...)
+			}
+		}
+		if len(known) > 0 && len(known) < len(alts) {
+			w.soft = append(w.soft, block{node: node, alts: known, soft: true})
+		}
 		return
 	}
-	w.blocks = append(w.blocks, block{node: node, alts: alts})
+	w.blocks = append(w.blocks, block{node: node, alts: reached})
 }
 
 // closerOf returns the closer g starts: a literal with one wait, of

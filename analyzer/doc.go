@@ -188,6 +188,10 @@
 // act closes it (a fake server), discharges Open's obligation as Close
 // would. What a goroutine does as it ends travels with the obligation,
 // through callers that pass their own parameter on and across packages.
+// A select one of whose cases waits on a channel the pass cannot name
+// (res := pool.Get().(chan int); select { case n := <-res: ...; case
+// <-w.die: }) may end by that case, but releasing another ends it too:
+// closing w.die stops it, and its owner owes that close.
 // A goroutine handed on that waits on nothing the pass can name, only
 // perhaps inside function values it calls, and that no WaitGroup counts
 // (go c.shutdown(err), a teardown), is not owed: it ends on its own. Nor

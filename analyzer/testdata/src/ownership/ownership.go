@@ -6062,3 +6062,50 @@ func acceptTwice() error {
 	}
 	return <-errc
 }
+
+// A select beside a channel the pass cannot name (one from a sync.Pool)
+// ends when its other case is released: closing die stops the writer, and
+// the writer's owner owes that close.
+
+var resultPool = sync.Pool{New: func() any { return make(chan int, 1) }}
+
+type pooledWriter struct{ die chan struct{} }
+
+func (w *pooledWriter) Write() int {
+	res := resultPool.Get().(chan int)
+	select {
+	case n := <-res:
+		return n
+	case <-w.die:
+		return 0
+	}
+}
+
+func (w *pooledWriter) Close() { close(w.die) }
+
+func writeUntilClosed() {
+	w := &pooledWriter{die: make(chan struct{})}
+	defer close(w.die)
+	go func() { w.Write() }()
+}
+
+func writeNeverClosed() {
+	w := &pooledWriter{die: make(chan struct{})}
+	go func() { w.Write() }() // want `goroutine is never joined, so it can outlive writeNeverClosed`
+}
+
+func newPooledWriter() *pooledWriter {
+	w := &pooledWriter{die: make(chan struct{})}
+	go func() { w.Write() }() // want `goroutine is handed on to the caller, but dropPooledWriter drops it`
+	return w
+}
+
+func dropPooledWriter() {
+	w := newPooledWriter() // want `the result of newPooledWriter is not stopped on every path`
+	_ = w
+}
+
+func closePooledWriter() {
+	w := newPooledWriter()
+	defer w.Close()
+}
