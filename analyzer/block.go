@@ -1051,9 +1051,12 @@ func (w *blockWalk) call(call *ast.CallExpr) {
 			w.deadlined = append(w.deadlined, p) // c.SetDeadline(t): its reads and writes end by t
 		}
 	}
+	viaField := w.c.fieldFunc(call)
 	if p := pathOf(w.c.info, call.Fun); p.valid() {
 		if t := w.c.typeOf(call.Fun); isNamed(t, "context", "CancelFunc") || isNamed(t, "context", "CancelCauseFunc") {
 			// cancel(): a context's cancel function, which never waits
+		} else if viaField != nil {
+			// c.submit(q), c.submit = c.consume: the method it holds
 		} else if lit := w.c.heldLit(p); lit != nil && w.depth < 2 {
 			// reply(msg), reply := func(...) {...}: a local that only
 			// holds a function literal runs it here.
@@ -1078,6 +1081,9 @@ func (w *blockWalk) call(call *ast.CallExpr) {
 	fn := callee(w.c.info, call)
 	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
 		w.expr(sel.X)
+	}
+	if fn == nil {
+		fn = viaField
 	}
 	if fn == nil {
 		return

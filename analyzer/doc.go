@@ -188,6 +188,11 @@
 // act closes it (a fake server), discharges Open's obligation as Close
 // would. What a goroutine does as it ends travels with the obligation,
 // through callers that pass their own parameter on and across packages.
+// A call of a function held in an unexported field that the package only
+// ever sets to a method of the value holding it (c.submit = c.consume)
+// or to one of its functions waits as that function does: closing what
+// consume blocks on stops a goroutine calling c.submit(q). A field that
+// may hold a function from elsewhere is code the pass cannot read.
 // A select one of whose cases waits on a channel the pass cannot name
 // (res := pool.Get().(chan int); select { case n := <-res: ...; case
 // <-w.die: }) may end by that case, but releasing another ends it too:

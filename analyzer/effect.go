@@ -855,6 +855,132 @@ func (c *checker) pipesOf(call *ast.CallExpr) []path {
 	return pipes
 }
 
+// fieldFunc returns, for a call of a function held in a struct field
+// (c.submit(q)), the function of the package every assignment of that
+// field gives it, when they agree: a method value on the same value that
+// holds the field (c.submit = c.consume), so that the call's receiver is
+// the method's, or a plain function of the package; the field unexported,
+// so that no other package sets it. nil otherwise: a
+// literal, a parameter, a method of another value may be stored there.
+func (c *checker) fieldFunc(call *ast.CallExpr) *types.Func {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return nil
+	}
+	s, ok := c.info.Selections[sel]
+	if !ok || s.Kind() != types.FieldVal {
+		return nil
+	}
+	field, ok := s.Obj().(*types.Var)
+	if !ok || field.Pkg() != c.pass.Pkg || field.Exported() {
+		return nil // another package may set an exported field
+	}
+	if c.fieldFuncs == nil {
+		c.indexFieldFuncs()
+	}
+	return c.fieldFuncs[field]
+}
+
+// indexFieldFuncs fills fieldFuncs: for each func-typed field of the
+// package, the one function its assignments store, or nil.
+func (c *checker) indexFieldFuncs() {
+	c.fieldFuncs = make(map[*types.Var]*types.Func)
+	seen := make(map[*types.Var]bool)
+	store := func(field *types.Var, f *types.Func) {
+		if seen[field] && c.fieldFuncs[field] != f {
+			f = nil // two functions, or one the pass cannot name
+		}
+		seen[field] = true
+		c.fieldFuncs[field] = f
+	}
+	// valueOf returns the function stored by the expression v into a field
+	// of the value at base (nil base: a composite literal's field).
+	valueOf := func(v ast.Expr, base ast.Expr) *types.Func {
+		switch v := ast.Unparen(v).(type) {
+		case *ast.Ident:
+			if f, ok := c.info.Uses[v].(*types.Func); ok && f.Pkg() == c.pass.Pkg && f.Type().(*types.Signature).Recv() == nil {
+				return f
+			}
+		case *ast.SelectorExpr:
+			s, ok := c.info.Selections[v]
+			if !ok || s.Kind() != types.MethodVal || base == nil {
+				return nil
+			}
+			f, ok := s.Obj().(*types.Func)
+			if !ok || f.Pkg() != c.pass.Pkg {
+				return nil
+			}
+			if p, q := pathOf(c.info, v.X), pathOf(c.info, base); p.valid() && p.equal(q) {
+				return f
+			}
+		}
+		return nil
+	}
+	fieldOf := func(e ast.Expr) (*types.Var, ast.Expr) {
+		sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+		if !ok {
+			return nil, nil
+		}
+		s, ok := c.info.Selections[sel]
+		if !ok || s.Kind() != types.FieldVal {
+			return nil, nil
+		}
+		f, ok := s.Obj().(*types.Var)
+		if !ok {
+			return nil, nil
+		}
+		if _, isFunc := f.Type().Underlying().(*types.Signature); !isFunc {
+			return nil, nil
+		}
+		return f, sel.X
+	}
+	for _, file := range c.pass.Files {
+		ast.Inspect(file, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.AssignStmt:
+				for i, l := range n.Lhs {
+					if f, base := fieldOf(l); f != nil {
+						var v ast.Expr
+						if len(n.Rhs) == len(n.Lhs) {
+							v = n.Rhs[i]
+						}
+						store(f, valueOf(v, base))
+					}
+				}
+			case *ast.CompositeLit:
+				st, ok := c.typeOf(n).Underlying().(*types.Struct)
+				if !ok {
+					return true
+				}
+				for _, e := range n.Elts {
+					kv, ok := e.(*ast.KeyValueExpr)
+					if !ok {
+						continue
+					}
+					id, ok := kv.Key.(*ast.Ident)
+					if !ok {
+						continue
+					}
+					for i := 0; i < st.NumFields(); i++ {
+						if f := st.Field(i); f.Name() == id.Name {
+							if _, isFunc := f.Type().Underlying().(*types.Signature); isFunc {
+								store(f, valueOf(kv.Value, nil))
+							}
+						}
+					}
+				}
+			case *ast.UnaryExpr:
+				if n.Op == token.AND {
+					if f, _ := fieldOf(n.X); f != nil {
+						store(f, nil) // &c.submit: set elsewhere
+					}
+				}
+			}
+			return true
+		})
+	}
+}
+
 // straightCall returns the call the goroutine of g makes, go f(x) or go
 // run(p.shutdown) through a runner (unwrapRunner), when f is a function
 // of the package that runs straight through: no loop, no select and no

@@ -6109,3 +6109,42 @@ func closePooledWriter() {
 	w := newPooledWriter()
 	defer w.Close()
 }
+
+// A call of a function held in an unexported field that the package only
+// ever sets to a method of the same value (c.submit = c.consume) waits as
+// that method does: closing the queue it blocks on stops it. A field given
+// a function from outside (hook) may hold anything.
+
+type fieldQueue struct{ closeCh chan struct{} }
+
+func (q *fieldQueue) get() { <-q.closeCh }
+
+type fieldConsumer struct {
+	submit func(q *fieldQueue)
+	hook   func(q *fieldQueue)
+}
+
+func newFieldConsumer(hook func(q *fieldQueue)) *fieldConsumer {
+	c := &fieldConsumer{hook: hook}
+	c.submit = c.consume
+	return c
+}
+
+func (c *fieldConsumer) consume(q *fieldQueue) { q.get() }
+
+func consumeUntilDropped(c *fieldConsumer) {
+	q := &fieldQueue{closeCh: make(chan struct{})}
+	defer close(q.closeCh)
+	go func() { c.submit(q) }()
+}
+
+func consumeNeverDropped(c *fieldConsumer) {
+	q := &fieldQueue{closeCh: make(chan struct{})}
+	go func() { c.submit(q) }() // want `goroutine is never joined, so it can outlive consumeNeverDropped`
+}
+
+func hookUntilDropped(c *fieldConsumer) {
+	q := &fieldQueue{closeCh: make(chan struct{})}
+	defer close(q.closeCh)
+	go func() { c.hook(q) }() // want `goroutine is never joined, so it can outlive hookUntilDropped`
+}
