@@ -188,6 +188,10 @@
 // act closes it (a fake server), discharges Open's obligation as Close
 // would. What a goroutine does as it ends travels with the obligation,
 // through callers that pass their own parameter on and across packages.
+// A wait on a field of a value the function made from one of its own
+// variables (s := &acceptSrv{root: lis}, or a constructor returning
+// &acceptSrv{root: l} given lis) is released by what releases that
+// variable: closing lis ends an Accept on s.root.
 // A call of a function held in an unexported field that the package only
 // ever sets to a method of the value holding it (c.submit = c.consume)
 // or to one of its functions waits as that function does: closing what

@@ -686,10 +686,11 @@ func (c *checker) stopped(j *goJoin, g *ast.GoStmt, graph *cfg.CFG) (unreleased 
 		b.alts = append(slices.Clip(b.alts), c.siblingAlts(j, g, b)...)
 		var by string
 		// q := newQueue(stop) or &queue{stop: stop}: closing stop
-		// releases a wait on q.stop.
+		// releases a wait on q.stop; m := NewMux(lis): closing lis
+		// releases an Accept on m.root.
 		alts := b.alts
 		for _, a := range b.alts {
-			if alias := c.fieldAlias(a.p, j.fn); alias != nil && (a.kind == altRecv || a.kind == altDone) {
+			if alias := c.fieldAlias(a.p, j.fn); alias != nil && (a.kind == altRecv || a.kind == altDone || a.kind == altIO) {
 				alts = append(slices.Clip(alts), alt{kind: a.kind, p: path{root: alias}, loop: a.loop, exits: a.exits})
 			}
 		}

@@ -6148,3 +6148,53 @@ func hookUntilDropped(c *fieldConsumer) {
 	defer close(q.closeCh)
 	go func() { c.hook(q) }() // want `goroutine is never joined, so it can outlive hookUntilDropped`
 }
+
+// A server whose loop accepts on a listener kept in a field, filled from a
+// local (&acceptSrv{root: lis}, or a constructor that stores its
+// parameter): closing the local releases the Accept.
+
+type acceptSrv struct{ root net.Listener }
+
+func newAcceptSrv(l net.Listener) *acceptSrv { return &acceptSrv{root: l} }
+
+func (s *acceptSrv) Serve() error {
+	for {
+		c, err := s.root.Accept()
+		if err != nil {
+			return err
+		}
+		c.Close()
+	}
+}
+
+func serveFieldListener() error {
+	lis, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return err
+	}
+	defer lis.Close()
+	s := &acceptSrv{root: lis}
+	go s.Serve()
+	return nil
+}
+
+func serveCtorListener() error {
+	lis, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return err
+	}
+	defer lis.Close()
+	s := newAcceptSrv(lis)
+	go func() { _ = s.Serve() }()
+	return nil
+}
+
+func serveFieldListenerOpen() error {
+	lis, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return err
+	}
+	s := &acceptSrv{root: lis}
+	go s.Serve() // want `goroutine running s.Serve is never joined, so it can outlive serveFieldListenerOpen`
+	return nil
+}
