@@ -482,6 +482,10 @@ type blockWalk struct {
 	// requests: the channel fields the enclosing select cases and ranges
 	// received from, innermost last (see repliedTo).
 	requests []*types.Var
+	// concrete, for a literal started in place, the type of the argument
+	// a parameter is given (go func(r io.Reader) { r.Read(b) }(st), st a
+	// *Stream): its methods are the concrete type's. nil elsewhere.
+	concrete func(path) types.Type
 }
 
 // A closer is a goroutine a body starts whose one wait, once over, is
@@ -1175,7 +1179,7 @@ func (w *blockWalk) call(call *ast.CallExpr) {
 			default:
 				if q, ok := w.c.readsThrough(p); ok {
 					w.add(call, alt{kind: altIO, p: q}) // readCmd(bufio.NewReader(conn))
-				} else {
+				} else if !w.concreteIO(call, p, w.typeAt(p)) {
 					w.addReaders([]path{p})
 				}
 			}
@@ -1184,6 +1188,14 @@ func (w *blockWalk) call(call *ast.CallExpr) {
 	}
 	if w.c.summarised(fn) {
 		return // its code is known and does not block
+	}
+	if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil && types.IsInterface(sig.Recv().Type()) && w.concrete != nil {
+		// r.Read(b) on a parameter given a *Stream: the Stream's Read.
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+			if p := pathOf(w.c.info, sel.X); p.valid() && w.concreteMethod(call, p, w.concrete(p), fn.Name()) {
+				return
+			}
+		}
 	}
 	if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil && types.IsInterface(sig.Recv().Type()) {
 		w.waits = true // an interface's method: an implementation may wait
@@ -1216,7 +1228,16 @@ func (w *blockWalk) call(call *ast.CallExpr) {
 	if len(alts) == 0 && !through {
 		// It waits on what it reads, which is out of reach here: a caller
 		// may know what a reader it was given reads (summary.readers).
-		w.addReaders(w.c.readerOperands(call))
+		// One of this package's types reads and writes as its own
+		// methods do (io.Copy(io.Discard, st), st a *Stream).
+		ps := w.c.readerOperands(call)
+		rest := slices.DeleteFunc(slices.Clone(ps), func(p path) bool {
+			return isGlobal(p.root) && p.root.Pkg() != nil && p.root.Pkg().Path() == "io" || // io.Discard
+				w.concreteIO(call, p, w.typeAt(p))
+		})
+		if len(rest) > 0 || len(ps) == 0 {
+			w.addReaders(rest)
+		}
 	}
 	alts = slices.DeleteFunc(alts, func(a alt) bool {
 		return slices.ContainsFunc(w.deadlined, func(d path) bool { return d.prefixOf(a.p) })
@@ -1224,6 +1245,79 @@ func (w *blockWalk) call(call *ast.CallExpr) {
 	if len(alts) > 0 {
 		w.add(call, alts...)
 	}
+}
+
+// typeAt returns the type of the value at p: the argument's, for a
+// parameter of a literal started in place (concrete), else p's own.
+func (w *blockWalk) typeAt(p path) types.Type {
+	if w.concrete != nil {
+		if t := w.concrete(p); t != nil {
+			return t
+		}
+	}
+	return w.c.pathType(p)
+}
+
+// concreteIO records, for a reader or writer at p that a call of another
+// package waits on (io.Copy(dst, st)) and whose type t is one of this
+// package's, the waits of t's Read and Write: what releases them releases
+// the call. False when t has neither, or is not this package's.
+func (w *blockWalk) concreteIO(call *ast.CallExpr, p path, t types.Type) bool {
+	r := w.concreteMethod(call, p, t, "Read")
+	wr := w.concreteMethod(call, p, t, "Write")
+	return r || wr
+}
+
+// concreteMethod records the waits of the method name of t, a concrete
+// type of this package, called on the value at p, with the method's
+// receiver put in p's terms. False when t has no such method of this
+// package, or its waits are not all on its receiver or globals.
+func (w *blockWalk) concreteMethod(call *ast.CallExpr, p path, t types.Type, name string) bool {
+	if t == nil || types.IsInterface(t) {
+		return false
+	}
+	obj, _, _ := types.LookupFieldOrMethod(t, true, w.c.pass.Pkg, name)
+	m, ok := obj.(*types.Func)
+	if !ok || m.Pkg() != w.c.pass.Pkg {
+		return false
+	}
+	s := w.c.calleeSummary(m)
+	recv := m.Type().(*types.Signature).Recv()
+	if s == nil || recv == nil {
+		return false
+	}
+	rebase := func(alts []alt) ([]alt, bool) {
+		out := make([]alt, 0, len(alts))
+		for _, a := range alts {
+			switch {
+			case isGlobal(a.p.root):
+			case a.p.root == recv || a.p.root.Pos() == recv.Pos() && a.p.root.Name() == recv.Name():
+				a.p = path{root: p.root, fields: p.fields + a.p.fields, deref: p.deref || a.p.deref}
+				a.cancel = path{}
+			default:
+				return nil, false
+			}
+			out = append(out, a)
+		}
+		return out, true
+	}
+	w.waits = w.waits || s.waits
+	w.opaque = w.opaque || s.opaque
+	w.unread = w.unread || s.unread || len(s.readers) > 0 || len(s.calls) > 0
+	w.locks = w.locks || s.locks
+	for _, b := range s.blocks {
+		if alts, ok := rebase(b.alts); ok {
+			w.add(call, alts...)
+		} else {
+			w.unread = true
+		}
+	}
+	for _, b := range s.soft {
+		if alts, ok := rebase(b.alts); ok {
+			w.addSoft(call, alts...)
+		}
+	}
+	return true
 }
 
 // blockingNames are the prefixes of the names of methods and functions

@@ -192,6 +192,9 @@
 // variables (s := &acceptSrv{root: lis}, or a constructor returning
 // &acceptSrv{root: l} given lis) is released by what releases that
 // variable: closing lis ends an Accept on s.root.
+// A stream of this package read through an interface (go func(r
+// io.Reader) { r.Read(b) }(st), go io.Copy(io.Discard, st)) waits as its
+// own Read and Write do: closing what its Read selects on stops it.
 // A call of a function held in an unexported field that the package only
 // ever sets to a method of the value holding it (c.submit = c.consume)
 // or to one of its functions waits as that function does: closing what

@@ -624,6 +624,14 @@ func (c *checker) readBlocks(g *ast.GoStmt, fn ast.Node) (blocks, soft []block, 
 			_, given := args[p.root]
 			return p.valid() && (!own(p) || p.fields != "" || given)
 		}}
+		if len(args) > 0 {
+			w.concrete = func(p path) types.Type {
+				if e, ok := args[p.root]; ok && p.fields == "" {
+					return c.typeOf(e)
+				}
+				return nil
+			}
+		}
 		w.stmts(lit.Body.List)
 		if len(args) > 0 {
 			w.blocks, w.soft = c.bindLitAlts(w.blocks, args), c.bindLitAlts(w.soft, args)

@@ -6198,3 +6198,55 @@ func serveFieldListenerOpen() error {
 	go s.Serve() // want `goroutine running s.Serve is never joined, so it can outlive serveFieldListenerOpen`
 	return nil
 }
+
+// A stream of this package read through an interface (a literal's io.Reader
+// parameter given it, or io.Copy) waits as its own Read does: closing what
+// that Read selects on stops the reader.
+
+type chanStream struct {
+	data chan []byte
+	die  chan struct{}
+}
+
+func newChanStream() *chanStream {
+	return &chanStream{data: make(chan []byte), die: make(chan struct{})}
+}
+
+func (st *chanStream) Read(p []byte) (int, error) {
+	select {
+	case b := <-st.data:
+		return copy(p, b), nil
+	case <-st.die:
+		return 0, io.EOF
+	}
+}
+
+func (st *chanStream) Write(p []byte) (int, error) { return len(p), nil }
+
+func readStreamUntilDead() {
+	st := newChanStream()
+	defer close(st.die)
+	go func(r io.Reader) {
+		buf := make([]byte, 8)
+		r.Read(buf)
+	}(st)
+}
+
+func copyStreamUntilDead() {
+	st := newChanStream()
+	defer close(st.die)
+	go io.Copy(io.Discard, st)
+}
+
+func readStreamNeverDead() {
+	st := newChanStream()
+	go func(r io.Reader) { // want `goroutine is never joined, so it can outlive readStreamNeverDead`
+		buf := make([]byte, 8)
+		r.Read(buf)
+	}(st)
+}
+
+func copyStreamNeverDead() {
+	st := newChanStream()
+	go io.Copy(io.Discard, st) // want `goroutine running io.Copy is never joined, so it can outlive copyStreamNeverDead`
+}
