@@ -613,10 +613,12 @@ func (c *checker) readBlocks(g *ast.GoStmt, fn ast.Node) (blocks, soft []block, 
 	if lit != nil {
 		// A parameter of a literal started in place is the argument it
 		// is given (litArgs): a wait on it is a wait on the caller's
-		// variable. (A local literal started in a loop, go transfer(c,
-		// srv), is left as it was: its arguments are each iteration's.)
+		// variable; so is one of a local literal started once (rs :=
+		// func(ch chan bool) {...}; go rs(ch)). (A local literal started
+		// in a loop, go transfer(c, srv), is left as it was: its
+		// arguments are each iteration's.)
 		var args map[*types.Var]ast.Expr
-		if ast.Unparen(call.Fun) == ast.Expr(lit) {
+		if ast.Unparen(call.Fun) == ast.Expr(lit) || !inLoop(g, funcBody(fn)) {
 			args = c.litArgs(lit, call)
 		}
 		own := func(p path) bool { return declaredIn(p.root, lit) }
