@@ -514,14 +514,20 @@ func (w *blockWalk) add(node ast.Node, alts ...alt) {
 		// select { case n := <-res: ...; case <-st.sess.die: }, res a
 		// channel from a sync.Pool: what releases res is not known, but
 		// releasing die ends the wait too.
+		// (Not when what is out of reach is a context's Done: that is
+		// likely the stop, as session.ctx.Done() of a session loaded
+		// into a local is.)
 		w.unread = true
 		var known []alt
+		unknownDone := false
 		for _, a := range alts {
 			if r, ok := w.reach([]alt{a}); ok {
 				known = append(known, r...)
+			} else if a.kind == altDone {
+				unknownDone = true
 			}
 		}
-		if len(known) > 0 && len(known) < len(alts) {
+		if len(known) > 0 && len(known) < len(alts) && !unknownDone {
 			w.soft = append(w.soft, block{node: node, alts: known, soft: true})
 		}
 		return

@@ -203,7 +203,11 @@
 // A select one of whose cases waits on a channel the pass cannot name
 // (res := pool.Get().(chan int); select { case n := <-res: ...; case
 // <-w.die: }) may end by that case, but releasing another ends it too:
-// closing w.die stops it, and its owner owes that close.
+// closing w.die stops it, and its owner owes that close. Not when the case
+// it cannot name is a context's Done (sess := s.load(); case
+// <-sess.ctx.Done()): that is likely the stop, and the other case not.
+// A local literal started once (wait := func(ch chan bool) {...}; go
+// wait(ch)) waits on the arguments it is given, as one started in place.
 // A goroutine handed on that waits on nothing the pass can name, only
 // perhaps inside function values it calls, and that no WaitGroup counts
 // (go c.shutdown(err), a teardown), is not owed: it ends on its own. Nor

@@ -6250,3 +6250,74 @@ func copyStreamNeverDead() {
 	st := newChanStream()
 	go io.Copy(io.Discard, st) // want `goroutine running io.Copy is never joined, so it can outlive copyStreamNeverDead`
 }
+
+// A local literal started once (wait := func(ch chan bool, out chan error)
+// {...}; go wait(ch, out)) waits on the arguments it is given: closing ch
+// stops it.
+
+func localLitOnce() error {
+	wait := func(ch chan bool, out chan error) {
+		<-ch
+		out <- nil
+	}
+	ch := make(chan bool)
+	out := make(chan error, 1)
+	go wait(ch, out) // want `goroutine running wait is not joined on every path: the return at line \d+ skips receiving from out`
+	if tickCount > 0 {
+		return errors.New("busy")
+	}
+	close(ch)
+	return <-out
+}
+
+func localLitClosed() error {
+	wait := func(ch chan bool, out chan error) {
+		<-ch
+		out <- nil
+	}
+	ch := make(chan bool)
+	defer close(ch)
+	out := make(chan error, 1)
+	go wait(ch, out)
+	if tickCount > 0 {
+		return errors.New("busy")
+	}
+	return nil
+}
+
+// A select beside a context the pass cannot name (sess := s.load(); case
+// <-sess.ctx.Done()) may be stopped by that context: its other case is
+// not the stop, and nothing is handed on with it.
+
+type fetchSession struct{ ctx context.Context }
+
+type fetchSource struct {
+	sem chan struct{}
+	cur *fetchSession
+}
+
+func (s *fetchSource) load() *fetchSession { return s.cur }
+
+func (s *fetchSource) give() { s.sem <- struct{}{} }
+
+func (s *fetchSource) loop() {
+	sess := s.load()
+	select {
+	case <-sess.ctx.Done():
+		return
+	case <-s.sem:
+	}
+}
+
+func (s *fetchSource) start() {
+	go s.loop() // want `goroutine running s.loop is never joined, so it can outlive \(\*fetchSource\).start`
+}
+
+func newFetchSource() *fetchSource {
+	return &fetchSource{sem: make(chan struct{}, 1), cur: &fetchSession{ctx: context.Background()}}
+}
+
+func useFetchSource() {
+	s := newFetchSource()
+	s.start()
+}
