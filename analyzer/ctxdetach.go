@@ -49,14 +49,12 @@ func (c *checker) checkCtxdetach() {
 		if !without && c.boundedProbe(cur) || without && c.rebound(cur) {
 			continue
 		}
-		// ctx := context.Background(), then a closure that makes its own
-		// root: the enclosing function's context is itself a root, nothing
-		// the closure detaches from. (In the function itself, a second
-		// Background beside ctx still is one: ctx may be derived later.)
+		// ctx := context.Background(), then another Background, here or
+		// in a closure: a context that only ever holds a root is nothing
+		// the work detaches from (one later given a derived context is
+		// not only a root).
 		cands := c.contextsInScope(cur, call.Pos())
-		if lit, ok := fnCur.Node().(*ast.FuncLit); ok {
-			cands = slices.DeleteFunc(cands, func(v *types.Var) bool { return !declaredIn(v, lit) && c.rootOnly(v) })
-		}
+		cands = slices.DeleteFunc(cands, c.rootOnly)
 		var reqs []*types.Var
 		if len(cands) == 0 && !without {
 			reqs = c.requestsInScope(cur, call.Pos())

@@ -50,6 +50,14 @@ func twoInScope(parent context.Context, other context.Context) error {
 func local() error {
 	ctx := context.Background()
 	_ = query(ctx)
+	return query(context.Background()) // ctx only ever holds a root: nothing detaches
+}
+
+func localDerived() error {
+	ctx := context.Background()
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	_ = query(ctx)
 	return query(context.Background()) // want `detaches this work from ctx`
 }
 
