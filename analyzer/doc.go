@@ -579,9 +579,9 @@
 // gives a new root to a variable that held context.Background() when
 // every context in scope is such a root (ctx := context.Background(); if d
 // > 0 { ctx, cancel = context.WithTimeout(context.Background(), d) }); a
-// root made in a closure where the enclosing function's context only ever
-// holds a root itself (ctx := context.Background(), then a cleanup making
-// its own); a comparison with Background(); a context read only for its values, never
+// root made beside a context that only ever holds a root itself (ctx :=
+// context.Background(), then another Background, in the function or in a
+// cleanup closure: nothing is detached from); a comparison with Background(); a context read only for its values, never
 // for its cancellation (pprof.SetGoroutineLabels(context.Background())
 // clears the profiler labels; runtime/trace's Log, Logf, StartRegion and
 // WithRegion; log/slog; a function whose context parameter it reads only

@@ -1566,7 +1566,14 @@ func (c *checker) fieldIndex() *fieldUse {
 	ix := &fieldUse{effects: make(map[fieldKey]map[effKind]bool), aliased: make(map[fieldKey]bool)}
 	c.fields = ix
 	note := func(k effKind, p path) {
-		if ck, ok := c.keyOf(p); ok && ck.field.owner != nil {
+		ck, ok := c.keyOf(p)
+		if !ok || ck.field.owner == nil {
+			// stopChan := p.stopChan; <-stopChan: a receive from the field.
+			if q, copied := c.copyOf(p); copied {
+				ck, ok = c.keyOf(q)
+			}
+		}
+		if ok && ck.field.owner != nil {
 			if ix.effects[ck.field] == nil {
 				ix.effects[ck.field] = make(map[effKind]bool)
 			}

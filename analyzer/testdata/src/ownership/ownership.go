@@ -6321,3 +6321,59 @@ func useFetchSource() {
 	s := newFetchSource()
 	s.start()
 }
+
+// A loop that copies its stop channel field into a local and receives from
+// the local receives from the field: a send on the field is taken there.
+
+type copyPeer struct {
+	stopc chan bool
+	quitc chan bool
+	wg    *sync.WaitGroup
+}
+
+func (p *copyPeer) start() {
+	p.stopc = make(chan bool)
+	p.wg.Add(1)
+	go func() {
+		defer p.wg.Done()
+		p.loop()
+	}()
+}
+
+func (p *copyPeer) loop() {
+	stopc := p.stopc
+	for {
+		select {
+		case <-stopc:
+			return
+		}
+	}
+}
+
+func (p *copyPeer) stop() { p.stopc <- true }
+
+func (p *copyPeer) quit() { p.quitc <- true }
+
+func stopCopyPeers(peers []*copyPeer) {
+	var wg sync.WaitGroup
+	for _, p := range peers {
+		wg.Add(1)
+		go func(p *copyPeer) {
+			defer wg.Done()
+			p.stop()
+		}(p)
+	}
+	wg.Wait()
+}
+
+func quitCopyPeers(peers []*copyPeer) {
+	var wg sync.WaitGroup
+	for _, p := range peers {
+		wg.Add(1)
+		go func(p *copyPeer) { // want `goroutine blocks for ever: it sends on p.quitc`
+			defer wg.Done()
+			p.quit()
+		}(p)
+	}
+	wg.Wait()
+}
