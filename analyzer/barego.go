@@ -132,6 +132,9 @@ func (c *checker) foreverDesc(b *block) string {
 	if rs, ok := b.node.(*ast.RangeStmt); ok && len(b.alts) == 1 && b.alts[0].kind == altRecv {
 		return fmt.Sprintf("it ranges over %s%s, which nothing in the package closes", c.text(rs.X), at)
 	}
+	if len(b.alts) == 1 && b.alts[0].kind == altRecv && b.alts[0].ranged {
+		return fmt.Sprintf("it ranges over %s%s, which nothing in the package closes (sends do not end a range)", b.alts[0].p.root.Name()+b.alts[0].p.fields, at)
+	}
 	for _, a := range b.alts {
 		name := a.p.root.Name() + a.p.fields
 		switch a.kind {

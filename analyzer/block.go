@@ -40,6 +40,10 @@ type alt struct {
 	cancel path
 	// loop: the block is in a loop (a send in a loop may be one of many).
 	loop bool
+	// ranged: a range over the channel whose body has no way out (for ev
+	// := range rec { ... }): only a close ends it, in the function that
+	// ranges or in its callers (summaries keep it; facts do not).
+	ranged bool
 }
 
 // A block is a point where a function can wait for ever: it goes on when
@@ -662,6 +666,9 @@ func (w *blockWalk) stmt(s ast.Stmt) {
 		if isChan(w.c.typeOf(s.X)) {
 			if a, ok := w.c.recvAlt(s.X); ok {
 				a.loop = true // only close ends it
+				if ex := w.c.loopExits(s.Body); len(ex.cases) == 0 && !ex.free {
+					a.ranged = true
+				}
 				w.add(s, a)
 			} else if w.c.bounded(s.X) {
 				w.endless(s, s.Body)

@@ -195,6 +195,10 @@
 // A stream of this package read through an interface (go func(r
 // io.Reader) { r.Read(b) }(st), go io.Copy(io.Discard, st)) waits as its
 // own Read and Write do: closing what its Read selects on stops it.
+// A range over a channel with no way out of its body ends only when the
+// channel is closed, also when it is in a function the goroutine calls
+// (go t.internal(t.rec)): a package that sends on t.rec and never closes
+// it leaves the goroutine ranging for ever.
 // A call of a function held in an unexported field that the package only
 // ever sets to a method of the value holding it (c.submit = c.consume)
 // or to one of its functions waits as that function does: closing what

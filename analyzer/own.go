@@ -1278,6 +1278,11 @@ func (c *checker) stuckBlock(b block) bool {
 			return !c.releasableBy(b.alts[0], []effKind{effClose})
 		}
 	}
+	if len(b.alts) == 1 && b.alts[0].kind == altRecv && b.alts[0].ranged {
+		// The same range in a function the goroutine calls (go
+		// t.internal(t.rec)): senders do not end it, only a close.
+		return !c.releasableBy(b.alts[0], []effKind{effClose})
+	}
 	return !slices.ContainsFunc(b.alts, c.releasable)
 }
 

@@ -6377,3 +6377,61 @@ func quitCopyPeers(peers []*copyPeer) {
 	}
 	wg.Wait()
 }
+
+// A goroutine running a method that ranges over a channel field nothing
+// closes (only sends) ranges for ever: a send does not end a range.
+
+type rangeTree struct {
+	c   chan string
+	rec chan string
+}
+
+func newRangeTree() *rangeTree {
+	t := &rangeTree{c: make(chan string, 8), rec: make(chan string, 8)}
+	go t.dispatch(t.c)
+	go t.internal(t.rec) // want `goroutine running t.internal blocks for ever: it ranges over t.rec \(line \d+\), which nothing in the package closes`
+	return t
+}
+
+func (t *rangeTree) dispatch(c <-chan string) {
+	for ev := range c {
+		if ev == "dir" {
+			t.rec <- ev
+		}
+	}
+}
+
+func (t *rangeTree) internal(rec <-chan string) {
+	for ev := range rec {
+		tickCount += len(ev)
+	}
+}
+
+func (t *rangeTree) Close() { close(t.c) }
+
+func useRangeTree() {
+	t := newRangeTree()
+	defer t.Close()
+}
+
+type rangeTreeClosed struct{ rec chan string }
+
+func newRangeTreeClosed() *rangeTreeClosed {
+	t := &rangeTreeClosed{rec: make(chan string, 8)}
+	go t.internal(t.rec)
+	return t
+}
+
+func (t *rangeTreeClosed) internal(rec <-chan string) {
+	for ev := range rec {
+		tickCount += len(ev)
+	}
+}
+
+func (t *rangeTreeClosed) Close() { close(t.rec) }
+
+func useRangeTreeClosed() {
+	t := newRangeTreeClosed()
+	defer t.Close()
+	t.rec <- "x"
+}
