@@ -216,7 +216,7 @@ type checker struct {
 	bubbled        map[*types.Func]bool               // test helpers only ever called in synctest bubbles
 	funcUses       map[*types.Func][]inspector.Cursor // the identifiers that use each function, see usesOf
 	consumed       map[fieldKey]bool                  // channel fields a goroutine of the package receives from
-	fieldFuncs     map[*types.Var]*types.Func         // see fieldFunc
+	fieldFuncs     map[*types.Var][]*types.Func       // see fieldFunc
 	replies        map[[2]*types.Var]bool             // repliedTo's answers
 	enablers       map[enablerKey][]string            // optionEnablers' answers (gate.go)
 	disablers      map[enablerKey][]string            // optionDisablers' answers (gate.go)

@@ -66,6 +66,10 @@ type block struct {
 	// given: it stands for what an opaque goroutine may wait on, the
 	// values it is given that close (givenBlock); the pass names no wait.
 	given bool
+	// partial: a select one of whose cases the pass cannot name (a
+	// channel from a sync.Pool): releasing the others ends it, but it may
+	// end by that case, so no owner is owed their release (needsOf).
+	partial bool
 }
 
 // A summary is what a function does that concerns goroutines, in terms of
@@ -532,7 +536,7 @@ func (w *blockWalk) add(node ast.Node, alts ...alt) {
 			}
 		}
 		if len(known) > 0 && len(known) < len(alts) && !unknownDone {
-			w.soft = append(w.soft, block{node: node, alts: known, soft: true})
+			w.soft = append(w.soft, block{node: node, alts: known, soft: true, partial: true})
 		}
 		return
 	}
@@ -592,8 +596,14 @@ func (w *blockWalk) closedBy(alts []alt) []alt {
 // addSoft records the block of a loop that may also end on its own (see
 // block.soft), if all of its alternatives are within reach.
 func (w *blockWalk) addSoft(node ast.Node, alts ...alt) {
+	w.addSoftOf(node, block{}, alts)
+}
+
+// addSoftOf is addSoft for a soft block of a callee, b, whose partial
+// flag the new block keeps.
+func (w *blockWalk) addSoftOf(node ast.Node, b block, alts []alt) {
 	if alts, ok := w.reach(alts); ok {
-		w.soft = append(w.soft, block{node: node, alts: alts, soft: true})
+		w.soft = append(w.soft, block{node: node, alts: alts, soft: true, partial: b.partial})
 	}
 }
 
@@ -1072,8 +1082,8 @@ func (w *blockWalk) call(call *ast.CallExpr) {
 	if p := pathOf(w.c.info, call.Fun); p.valid() {
 		if t := w.c.typeOf(call.Fun); isNamed(t, "context", "CancelFunc") || isNamed(t, "context", "CancelCauseFunc") {
 			// cancel(): a context's cancel function, which never waits
-		} else if viaField != nil {
-			// c.submit(q), c.submit = c.consume: the method it holds
+		} else if len(viaField) > 0 {
+			// c.submit(q), c.submit = c.consume: the methods it holds
 		} else if lit := w.c.heldLit(p); lit != nil && w.depth < 2 {
 			// reply(msg), reply := func(...) {...}: a local that only
 			// holds a function literal runs it here.
@@ -1100,11 +1110,17 @@ func (w *blockWalk) call(call *ast.CallExpr) {
 		w.expr(sel.X)
 	}
 	if fn == nil {
-		fn = viaField
-	}
-	if fn == nil {
+		// c.submit(q): each function the field may hold, as if all ran.
+		for _, f := range viaField {
+			w.callTo(call, f)
+		}
 		return
 	}
+	w.callTo(call, fn)
+}
+
+// callTo records the waits of call, a call of fn.
+func (w *blockWalk) callTo(call *ast.CallExpr, fn *types.Func) {
 	if isMethod(fn, "sync", "Mutex", "Lock") || isMethod(fn, "sync", "RWMutex", "Lock", "RLock") {
 		w.locks = true
 		w.lockCall = cmp.Or(w.lockCall, call)
@@ -1176,7 +1192,7 @@ func (w *blockWalk) call(call *ast.CallExpr) {
 		}
 		for _, b := range s.soft {
 			if alts, ok := w.bindAlts(fn, call, b.alts); ok {
-				w.addSoft(call, alts...)
+				w.addSoftOf(call, b, alts)
 			}
 		}
 		for _, i := range s.calls {
@@ -1327,7 +1343,7 @@ func (w *blockWalk) concreteMethod(call *ast.CallExpr, p path, t types.Type, nam
 	}
 	for _, b := range s.soft {
 		if alts, ok := rebase(b.alts); ok {
-			w.addSoft(call, alts...)
+			w.addSoftOf(call, b, alts)
 		}
 	}
 	return true

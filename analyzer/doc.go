@@ -200,14 +200,16 @@
 // (go t.internal(t.rec)): a package that sends on t.rec and never closes
 // it leaves the goroutine ranging for ever.
 // A call of a function held in an unexported field that the package only
-// ever sets to a method of the value holding it (c.submit = c.consume)
-// or to one of its functions waits as that function does: closing what
-// consume blocks on stops a goroutine calling c.submit(q). A field that
+// ever sets to methods of the value holding it (c.submit = c.consume, or
+// c.consumeOrderly on another branch) or to its functions waits as each
+// of them does: closing what they block on stops a goroutine calling
+// c.submit(q). A field that
 // may hold a function from elsewhere is code the pass cannot read.
 // A select one of whose cases waits on a channel the pass cannot name
 // (res := pool.Get().(chan int); select { case n := <-res: ...; case
 // <-w.die: }) may end by that case, but releasing another ends it too:
-// closing w.die stops it, and its owner owes that close. Not when the case
+// closing w.die stops it. Since it may end by the case the pass cannot
+// name, no owner is owed that close. Not when the case
 // it cannot name is a context's Done (sess := s.load(); case
 // <-sess.ctx.Done()): that is likely the stop, and the other case not.
 // A local literal started once (wait := func(ch chan bool) {...}; go

@@ -856,13 +856,14 @@ func (c *checker) pipesOf(call *ast.CallExpr) []path {
 }
 
 // fieldFunc returns, for a call of a function held in a struct field
-// (c.submit(q)), the function of the package every assignment of that
-// field gives it, when they agree: a method value on the same value that
-// holds the field (c.submit = c.consume), so that the call's receiver is
-// the method's, or a plain function of the package; the field unexported,
-// so that no other package sets it. nil otherwise: a
-// literal, a parameter, a method of another value may be stored there.
-func (c *checker) fieldFunc(call *ast.CallExpr) *types.Func {
+// (c.submit(q)), the functions of the package the assignments of that
+// field give it: methods on the same value that holds the field
+// (c.submit = c.consumeOrderly, or c.consume on another branch), so that
+// the call's receiver is theirs, or plain functions of the package; the
+// field unexported, so that no other package sets it. nil when one of
+// them is anything else: a literal, a parameter, a method of another
+// value may be stored there.
+func (c *checker) fieldFunc(call *ast.CallExpr) []*types.Func {
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 	if !ok {
 		return nil
@@ -882,16 +883,19 @@ func (c *checker) fieldFunc(call *ast.CallExpr) *types.Func {
 }
 
 // indexFieldFuncs fills fieldFuncs: for each func-typed field of the
-// package, the one function its assignments store, or nil.
+// package, the functions its assignments store, or nil.
 func (c *checker) indexFieldFuncs() {
-	c.fieldFuncs = make(map[*types.Var]*types.Func)
-	seen := make(map[*types.Var]bool)
+	c.fieldFuncs = make(map[*types.Var][]*types.Func)
+	unknown := make(map[*types.Var]bool)
 	store := func(field *types.Var, f *types.Func) {
-		if seen[field] && c.fieldFuncs[field] != f {
-			f = nil // two functions, or one the pass cannot name
+		switch {
+		case unknown[field]:
+		case f == nil:
+			unknown[field] = true // one the pass cannot name
+			c.fieldFuncs[field] = nil
+		case !slices.Contains(c.fieldFuncs[field], f):
+			c.fieldFuncs[field] = append(c.fieldFuncs[field], f)
 		}
-		seen[field] = true
-		c.fieldFuncs[field] = f
 	}
 	// valueOf returns the function stored by the expression v into a field
 	// of the value at base (nil base: a composite literal's field).

@@ -1065,7 +1065,7 @@ func (c *checker) needsOf(j *goJoin, g *ast.GoStmt, v path) (needs [][]release, 
 	}
 	held := c.heldToken(g)
 	for _, b := range j.blocks {
-		if b.inner || slices.ContainsFunc(b.alts, func(a alt) bool { return a.kind == altWait }) || held(b) {
+		if b.inner || b.partial || slices.ContainsFunc(b.alts, func(a alt) bool { return a.kind == altWait }) || held(b) {
 			continue
 		}
 		if b.soft && !slices.ContainsFunc(b.alts, func(a alt) bool {

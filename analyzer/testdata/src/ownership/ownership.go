@@ -6064,8 +6064,9 @@ func acceptTwice() error {
 }
 
 // A select beside a channel the pass cannot name (one from a sync.Pool)
-// ends when its other case is released: closing die stops the writer, and
-// the writer's owner owes that close.
+// ends when its other case is released: closing die stops the writer. It
+// may also end by the case the pass cannot name, so its owner is not owed
+// that close (dropPooledWriter is not reported).
 
 var resultPool = sync.Pool{New: func() any { return make(chan int, 1) }}
 
@@ -6096,12 +6097,12 @@ func writeNeverClosed() {
 
 func newPooledWriter() *pooledWriter {
 	w := &pooledWriter{die: make(chan struct{})}
-	go func() { w.Write() }() // want `goroutine is handed on to the caller, but dropPooledWriter drops it`
+	go func() { w.Write() }()
 	return w
 }
 
 func dropPooledWriter() {
-	w := newPooledWriter() // want `the result of newPooledWriter is not stopped on every path`
+	w := newPooledWriter()
 	_ = w
 }
 
@@ -6434,4 +6435,39 @@ func useRangeTreeClosed() {
 	t := newRangeTreeClosed()
 	defer t.Close()
 	t.rec <- "x"
+}
+
+// The same with a field given one of two methods on two branches: a call
+// may run either, and closing what both wait on stops it.
+
+type orderedConsumer struct {
+	submit func(q *fieldQueue)
+}
+
+func newOrderedConsumer(ordered bool) *orderedConsumer {
+	c := &orderedConsumer{}
+	if ordered {
+		c.submit = c.consumeOrderly
+	} else {
+		c.submit = c.consumeConcurrently
+	}
+	return c
+}
+
+func (c *orderedConsumer) consumeOrderly(q *fieldQueue) { q.get() }
+
+func (c *orderedConsumer) consumeConcurrently(q *fieldQueue) {
+	tickCount++
+	q.get()
+}
+
+func consumeOrderedUntilDropped(c *orderedConsumer) {
+	q := &fieldQueue{closeCh: make(chan struct{})}
+	defer close(q.closeCh)
+	go func() { c.submit(q) }()
+}
+
+func consumeOrderedNeverDropped(c *orderedConsumer) {
+	q := &fieldQueue{closeCh: make(chan struct{})}
+	go func() { c.submit(q) }() // want `goroutine is never joined, so it can outlive consumeOrderedNeverDropped`
 }
