@@ -236,6 +236,12 @@
 // bounds on a channel the value was lent (select { case
 // <-fs.srv.quitCh: case <-time.After(d): }).
 //
+// A method that returns the channel its goroutine closes once the
+// receiver is released (a lock's lost channel, lost, _ := h.Hold()) is
+// owed a receive from it, or a call of the receiver's method that ends
+// the goroutine (h.Unhold()): either discharges the caller (in the
+// package; across packages the fact carries the receive).
+//
 // A goroutine that closes or sends on a channel of the function's own as
 // it ends, or is counted in its own WaitGroup, and that the function
 // joins through those alone on every path, is joined at home, whatever

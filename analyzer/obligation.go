@@ -77,6 +77,11 @@ type obligation struct {
 	// error result: the function hands o on only when its error is nil
 	// (nilstop.go), so a caller that finds it not nil owes nothing.
 	failsClean bool
+	// orStop, for obRecv on a result of a method: the stop of the
+	// receiver that ends the goroutine as well (Hold returns the channel
+	// its monitor closes once Unhold releases it): a caller that calls it
+	// owes no receive. In this package only; facts carry the receive.
+	orStop *obligation
 }
 
 func result(i int) int                { return -2 - i }
@@ -277,7 +282,31 @@ func (c *checker) goObligation(fd *ast.FuncDecl, fn *types.Func, cur inspector.C
 		return obligation{}, false
 	}
 	o.failsClean = c.failsClean(fd, fn, o, g, nil, nil, false)
+	if o.kind == obRecv && o.isResult() {
+		o.orStop = c.receiverStop(fd, fn, g, j)
+	}
 	return o, true
+}
+
+// receiverStop returns, for a method fn whose goroutine g is handed on
+// with a channel it returns, the obligation to stop its receiver, when a
+// method of the receiver other than fn releases every wait of the
+// goroutine; nil otherwise.
+func (c *checker) receiverStop(fd *ast.FuncDecl, fn *types.Func, g *ast.GoStmt, j *goJoin) *obligation {
+	recv := fn.Type().(*types.Signature).Recv()
+	if recv == nil {
+		return nil
+	}
+	needs, joins := c.needsOf(j, g, path{root: recv})
+	if len(needs) == 0 {
+		return nil
+	}
+	o := obligation{target: -1, kind: obStop, needs: needs, joins: joins, goStmt: g}
+	o.methods = c.stoppingMethods(c.valueAt(fd, fn, o), j)
+	if len(o.methods) == 0 || slices.Contains(o.methods, fn.Name()) {
+		return nil
+	}
+	return &o
 }
 
 // timedOnly reports whether every wait of the goroutine of j is a select,
@@ -1490,6 +1519,15 @@ func (c *checker) checkCall(cur inspector.Cursor, fn ast.Node, call *ast.CallExp
 		return "" // s.handlers[key] = h before h.run(): whoever keeps it stops it
 	}
 	used := func(n ast.Node) bool { return c.discharges(n, p, o, grow) }
+	if o.orStop != nil {
+		// lost, _ := h.Hold(); h.Unhold(): the goroutine that would
+		// close lost is stopped through the receiver.
+		if e := c.obligationExpr(call, to, *o.orStop); e != nil {
+			if rp := pathOf(c.info, e); rp.valid() {
+				used = func(n ast.Node) bool { return c.discharges(n, p, o, grow) || c.discharges(n, rp, *o.orStop, grow) }
+			}
+		}
+	}
 	if o.closer > 0 {
 		// s, cleanup := newServer(): calling cleanup stops s.
 		if cp := c.assignedPath(call, obligation{target: result(o.closer - 1)}); cp.valid() {

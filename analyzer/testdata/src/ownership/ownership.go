@@ -6471,3 +6471,44 @@ func consumeOrderedNeverDropped(c *orderedConsumer) {
 	q := &fieldQueue{closeCh: make(chan struct{})}
 	go func() { c.submit(q) }() // want `goroutine is never joined, so it can outlive consumeOrderedNeverDropped`
 }
+
+// A method that returns the channel its monitor closes once the receiver
+// is released (a lock's lost channel): the caller may receive from it, or
+// release the receiver, which ends the monitor.
+
+type holder struct{ released chan struct{} }
+
+func (h *holder) monitor(lost chan struct{}) {
+	defer close(lost)
+	<-h.released
+}
+
+func (h *holder) Hold() (<-chan struct{}, error) {
+	h.released = make(chan struct{})
+	lost := make(chan struct{})
+	go h.monitor(lost) // want `goroutine running h.monitor is handed on to the caller, but holdForgotten drops it`
+	return lost, nil
+}
+
+func (h *holder) Unhold() { close(h.released) }
+
+func holdReleased() error {
+	h := &holder{}
+	lost, err := h.Hold()
+	if err != nil {
+		return err
+	}
+	_ = lost
+	h.Unhold()
+	return nil
+}
+
+func holdForgotten() error {
+	h := &holder{}
+	lost, err := h.Hold() // want `the result of \(\*holder\).Hold is not received from on every path`
+	if err != nil {
+		return err
+	}
+	_ = lost
+	return nil
+}
