@@ -217,6 +217,7 @@ type checker struct {
 	funcUses       map[*types.Func][]inspector.Cursor // the identifiers that use each function, see usesOf
 	consumed       map[fieldKey]bool                  // channel fields a goroutine of the package receives from
 	fieldFuncs     map[*types.Var][]*types.Func       // see fieldFunc
+	recvFuncs      map[*types.Func]bool               // callsRecvFunc's answers
 	replies        map[[2]*types.Var]bool             // repliedTo's answers
 	enablers       map[enablerKey][]string            // optionEnablers' answers (gate.go)
 	disablers      map[enablerKey][]string            // optionDisablers' answers (gate.go)

@@ -219,6 +219,14 @@ func TestOwnership(t *testing.T) {
 	run(t, "ownership", "ownershipplain", "semaphore")
 }
 
+// TestPlan runs a loop of another package that calls a handler held in an
+// exported field: the fact says it may wait on anything, as its own
+// package knows, so a deferred Stop of the plan stops it.
+func TestPlan(t *testing.T) {
+	t.Parallel()
+	run(t, "example.com/plan/lib", "example.com/plan/user")
+}
+
 // TestTransport runs a client over a connection its caller passes in:
 // closing that connection ends the reader, whose shutdown ends the rest
 // (exits.go), in the package and through facts.

@@ -199,6 +199,12 @@
 // channel is closed, also when it is in a function the goroutine calls
 // (go t.internal(t.rec)): a package that sends on t.rec and never closes
 // it leaves the goroutine ranging for ever.
+// A method of another package that calls a function value held in a
+// field of its receiver (a handler its user sets), itself or through
+// another method on the same receiver, is to its callers code that may
+// wait on anything, as it is in its own package (the fact's Opaque): a
+// goroutine running a plan's Run is stopped by the plan's deferred Stop.
+// (A function calling a dialer its options hold is not so marked.)
 // A call of a function held in an unexported field that the package only
 // ever sets to methods of the value holding it (c.submit = c.consume, or
 // c.consumeOrderly on another branch) or to its functions waits as each

@@ -60,6 +60,7 @@ func (f *ownFact) GobEncode() ([]byte, error) {
 	w.ints(f.CtxBounded)
 	w.ints(f.Keeps)
 	w.ints(f.Calls)
+	w.bool(f.Opaque)
 	return w.buf, nil
 }
 
@@ -95,6 +96,7 @@ func (f *ownFact) GobDecode(data []byte) error {
 	f.CtxBounded = r.ints()
 	f.Keeps = r.ints()
 	f.Calls = r.ints()
+	f.Opaque = r.bool()
 	return r.done()
 }
 

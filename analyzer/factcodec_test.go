@@ -44,6 +44,7 @@ func fullFact() *ownFact {
 		CtxValues:     []int{0},
 		CtxBounded:    []int{1, 2},
 		Keeps:         []int{-1, 300},
+		Opaque:        true,
 	}
 }
 

@@ -53,6 +53,13 @@ type ownFact struct {
 	// Calls lists the function-value parameters it calls (summary.calls):
 	// a catcher's Try(f) runs f, and waits on whatever f waits on.
 	Calls []int
+	// Opaque: it is a method that calls a function value held in a field
+	// of its receiver, which the pass cannot read (a handler its user
+	// sets), and may wait on anything: a caller knows no more of it than
+	// the function's own package does, and stops it through the receiver.
+	// (A function calling a dialer its options hold is not marked: its
+	// callers take it as code that does not wait.)
+	Opaque bool
 }
 
 // A factCtxCancel is a ctxCancel.
@@ -155,6 +162,9 @@ func (f *ownFact) String() string {
 	}
 	if f.Starts {
 		parts = append(parts, "starts")
+	}
+	if f.Opaque {
+		parts = append(parts, "opaque")
 	}
 	for _, i := range f.CtxValues {
 		parts = append(parts, fmt.Sprintf("values of param%d", i))
@@ -563,11 +573,55 @@ func (c *checker) toFact(fn *types.Func, s *summary, obs []obligation, fresh boo
 	}
 	f.Registers = encodeRegistrations(s.registers, enc)
 	f.Calls = slices.Clone(s.calls)
+	f.Opaque = s.opaque && c.callsRecvFunc(fn)
 	f.Starts = c.startsOutliving(fn)
-	if len(f.Blocks) == 0 && len(f.Effects) == 0 && f.Returns == nil && len(f.CtxCancels) == 0 && len(f.Calls) == 0 && len(f.Owes) == 0 && len(f.ArgStops) == 0 && len(f.Registers) == 0 && !f.Fresh && !f.Starts {
+	if len(f.Blocks) == 0 && len(f.Effects) == 0 && f.Returns == nil && len(f.CtxCancels) == 0 && len(f.Calls) == 0 && len(f.Owes) == 0 && len(f.ArgStops) == 0 && len(f.Registers) == 0 && !f.Fresh && !f.Starts && !f.Opaque {
 		return nil
 	}
 	return f
+}
+
+// callsRecvFunc reports whether the method fn calls a function value held
+// in a field of its receiver (p.Handler(i)) that the pass cannot resolve
+// to functions of the package (fieldFunc), itself or through another
+// method it calls on the same receiver (Run calling p.runWithConfig).
+func (c *checker) callsRecvFunc(fn *types.Func) bool {
+	fn = fn.Origin()
+	if r, ok := c.recvFuncs[fn]; ok {
+		return r
+	}
+	if c.recvFuncs == nil {
+		c.recvFuncs = make(map[*types.Func]bool)
+	}
+	c.recvFuncs[fn] = false // while in progress: a cycle adds nothing
+	decl := c.decls[fn]
+	recv := fn.Type().(*types.Signature).Recv()
+	if decl == nil || decl.Body == nil || recv == nil {
+		return false
+	}
+	found := false
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || found {
+			return !found
+		}
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if !ok || pathOf(c.info, sel.X).root != recv {
+			return true
+		}
+		switch s, ok := c.info.Selections[sel]; {
+		case !ok:
+		case s.Kind() == types.FieldVal:
+			found = len(c.fieldFunc(call)) == 0
+		case s.Kind() == types.MethodVal:
+			if m, ok := s.Obj().(*types.Func); ok && m.Pkg() == c.pass.Pkg && pathOf(c.info, sel.X).fields == "" {
+				found = c.callsRecvFunc(m)
+			}
+		}
+		return true
+	})
+	c.recvFuncs[fn] = found
+	return found
 }
 
 // factSummary decodes the fact of an imported function. A function from
@@ -626,6 +680,7 @@ func (c *checker) factSummary(fn *types.Func, f *ownFact) *summary {
 		}
 	}
 	s.calls = slices.Clone(f.Calls)
+	s.opaque = f.Opaque
 	for _, cc := range f.CtxCancels {
 		if p, ok := dec(cc.Cancel); ok {
 			s.ctxCancels = append(s.ctxCancels, ctxCancel{result: cc.Result, cancel: p, parent: cc.Parent})
