@@ -242,6 +242,8 @@
 // bounds on a channel the value was lent (select { case
 // <-fs.srv.quitCh: case <-time.After(d): }).
 //
+// A channel result found nil (if ch != nil { ... } on the other path) was
+// made by no goroutine: nothing is owed on the paths where it is nil.
 // A method that returns the channel its goroutine closes once the
 // receiver is released (a lock's lost channel, lost, _ := h.Hold()) is
 // owed a receive from it, or a call of the receiver's method that ends

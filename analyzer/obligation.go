@@ -1676,11 +1676,12 @@ func isBoolType(t types.Type) bool {
 }
 
 // nillable reports whether a value of type t can be nil and is then
-// nothing to stop: a pointer or an interface.
+// nothing to stop: a pointer, an interface, or a channel (a nil channel
+// returned instead of one its goroutine closes: none was started).
 func nillable(t types.Type) bool {
 	switch t.Underlying().(type) {
-	case *types.Pointer, *types.Interface:
-		return true
+	case *types.Pointer, *types.Interface, *types.Chan:
+		return true // a nil channel: no goroutine sends on it or closes it
 	}
 	return false
 }

@@ -6512,3 +6512,37 @@ func holdForgotten() error {
 	_ = lost
 	return nil
 }
+
+// A method that returns a nil channel when it starts nothing: a caller
+// that finds the channel nil owes no receive.
+
+func (h *holder) TryHold(free bool) <-chan struct{} {
+	if !free {
+		return nil
+	}
+	h.released = make(chan struct{})
+	lost := make(chan struct{})
+	go h.monitor(lost) // want `goroutine running h.monitor is handed on to the caller, but tryHoldIgnored drops it`
+	return lost
+}
+
+func tryHoldBusy() error {
+	h := &holder{}
+	ch := h.TryHold(false)
+	if ch != nil {
+		h.Unhold()
+		return errors.New("held")
+	}
+	ch = h.TryHold(false)
+	if ch != nil {
+		h.Unhold()
+		return errors.New("held")
+	}
+	return nil
+}
+
+func tryHoldIgnored() {
+	h := &holder{}
+	ch := h.TryHold(true) // want `the result of \(\*holder\).TryHold is not received from on every path`
+	_ = ch
+}
