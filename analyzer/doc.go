@@ -242,6 +242,9 @@
 // bounds on a channel the value was lent (select { case
 // <-fs.srv.quitCh: case <-time.After(d): }).
 //
+// A wg.Done() followed by a call of a function value the pass cannot read
+// (wg.Done(); fn(): a goroutine that signals it started) is no join:
+// wg.Wait() returns while fn may still run.
 // A channel result found nil (if ch != nil { ... } on the other path) was
 // made by no goroutine: nothing is owed on the paths where it is nil.
 // A method that returns the channel its goroutine closes once the

@@ -521,9 +521,26 @@ func (c *checker) finalSignal(g *ast.GoStmt, fn ast.Node, body *ast.BlockStmt, b
 		return true // signalled some way the walk does not see: keep it
 	}
 	graph := c.bodyCFG(body)
+	// Calls of function values the pass cannot read (fn() after
+	// wg.Done(): a start signal, then whatever fn waits on).
+	var opaqueCalls []ast.Node
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit, *ast.GoStmt:
+			return false
+		case *ast.CallExpr:
+			if c.opaqueCall(n) {
+				opaqueCalls = append(opaqueCalls, n)
+			}
+		}
+		return true
+	})
 	for i, s := range sites {
 		if deferred[i] {
 			return true
+		}
+		if slices.ContainsFunc(opaqueCalls, func(oc ast.Node) bool { return !within(oc, s) && reachableAfter(graph, body, s, oc) }) {
+			continue
 		}
 		final := true
 		for _, b := range blocks {
@@ -546,6 +563,28 @@ func (c *checker) finalSignal(g *ast.GoStmt, fn ast.Node, body *ast.BlockStmt, b
 		}
 	}
 	return false
+}
+
+// opaqueCall reports whether call calls a function value the pass cannot
+// read: not a function or method it names, a conversion, a builtin, a
+// literal or a context's cancel.
+func (c *checker) opaqueCall(call *ast.CallExpr) bool {
+	if callee(c.info, call) != nil {
+		return false
+	}
+	if _, lit := ast.Unparen(call.Fun).(*ast.FuncLit); lit {
+		return false
+	}
+	tv, ok := c.info.Types[call.Fun]
+	if !ok || tv.IsType() || tv.IsBuiltin() {
+		return false
+	}
+	t := c.typeOf(call.Fun)
+	if isNamed(t, "context", "CancelFunc") || isNamed(t, "context", "CancelCauseFunc") {
+		return false
+	}
+	_, isSig := t.Underlying().(*types.Signature)
+	return isSig
 }
 
 // bodyCFG returns the control-flow graph of the function whose body is
