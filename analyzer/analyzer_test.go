@@ -227,6 +227,14 @@ func TestPlan(t *testing.T) {
 	run(t, "example.com/plan/lib", "example.com/plan/user")
 }
 
+// TestStream runs goroutines that range over request streams a connection
+// of another package returns beside a channel: closing that channel, or the
+// connection the streams came from, ends them.
+func TestStream(t *testing.T) {
+	t.Parallel()
+	run(t, "example.com/stream/mux", "example.com/stream/user")
+}
+
 // TestTransport runs a client over a connection its caller passes in:
 // closing that connection ends the reader, whose shutdown ends the rest
 // (exits.go), in the package and through facts.

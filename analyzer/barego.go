@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
@@ -34,6 +35,9 @@ func (c *checker) checkBarego() {
 			instead = fmt.Sprintf("start it with %s.Go so the nursery waits for it", n)
 		}
 		what := c.goDesc(g)
+		// A value joined only by being stopped, and stopped on some
+		// paths: the paths that skip the stop say more than the join's.
+		stopKnown := (j.stopLeak != nil || j.stopDead != nil) && strings.HasPrefix(c.joinDesc(j), "stopping ") && !strings.HasPrefix(j.stopDesc, "handing ")
 		switch {
 		case !j.bare:
 			where := "outside a nursery"
@@ -66,12 +70,12 @@ func (c *checker) checkBarego() {
 		case j.forever != nil:
 			c.report(ruleBarego, rng, fixes,
 				"%s blocks for ever: %s; %s", what, c.foreverDesc(j.forever), instead)
-		case j.leak != nil && j.joinedSomewhere:
+		case j.leak != nil && j.joinedSomewhere && !stopKnown:
 			where := c.returnDesc(j.leak, j.fn)
 			c.report(ruleBarego, rng, fixes,
 				"%s is not joined on every path: %s skips %s; wait on every path (defer it), or %s",
 				what, where, c.joinDesc(j), instead)
-		case j.deadEnd != nil && j.joinedSomewhere:
+		case j.deadEnd != nil && j.joinedSomewhere && !stopKnown:
 			call := j.deadEnd.(*ast.CallExpr)
 			c.report(ruleBarego, rng, fixes,
 				"%s is not joined on every path: the call to %s at line %d ends %s without %s; wait on every path (defer it), or %s",

@@ -253,6 +253,30 @@
 // the goroutine (h.Unhold()): either discharges the caller (in the
 // package; across packages the fact carries the receive).
 //
+// A stop or a join made by another goroutine counts once the function
+// waits for that goroutine: one whose last act (or a deferred one) closes
+// the channel the function receives from, or counts down the WaitGroup it
+// waits on, has done what it does on every path before (its top-level
+// calls, up to its first return) when the wait returns. So go func() {
+// defer close(done); s.Shutdown() }(); <-done stops a server as
+// s.Shutdown() in place would, and go func() { defer close(y); <-x }(); <-y
+// joins the goroutine whose last act closes x. A server that
+// keeps its listeners as the keys of a map (s.lns[l] = struct{}{}) and
+// closes every key on Shutdown is a registry as one keeping them in a
+// slice is. A function of the package returning a context of its own type
+// (one with Done and Err, embedding context.Context) and its cancel makes
+// a pair as context.WithCancel does: a goroutine whose last act calls
+// that cancel is joined by <-ctx.Done().
+// A receive-only channel that a call into another package returns beside
+// other values (ch, reqs, err := conn.OpenChannel(); conn, chans, reqs :=
+// NewServerConn(c)) is that package's to close, and it closes it with the
+// value it belongs to: closing one of the call's other results or
+// arguments that has a stop method, or handing it on, releases a
+// goroutine ranging over the stream (go DiscardRequests(reqs) beside
+// defer ch.Close()). A goroutine literal that stops a value in a
+// top-level defer (go func() { defer ch.Close(); io.Copy(ch, r) }()) takes
+// that value over: it is handed on to it.
+//
 // A goroutine that closes or sends on a channel of the function's own as
 // it ends, or is counted in its own WaitGroup, and that the function
 // joins through those alone on every path, is joined at home, whatever

@@ -705,7 +705,7 @@ func (c *checker) relation() *cancelRelation {
 // context, and a context argument first is its parent.
 func (c *checker) returnsCtxPair(call *ast.CallExpr) bool {
 	tup, ok := c.typeOf(call).(*types.Tuple)
-	return ok && tup.Len() == 2 && isContextType(tup.At(0).Type()) &&
+	return ok && tup.Len() == 2 && contextLike(tup.At(0).Type()) &&
 		(isNamed(tup.At(1).Type(), "context", "CancelFunc") || isNamed(tup.At(1).Type(), "context", "CancelCauseFunc"))
 }
 

@@ -288,11 +288,17 @@ func (c *checker) joinQuery(j *goJoin, g *ast.GoStmt, graph *cfg.CFG, locked boo
 		}
 		return k.kind != keyCloser && k.kind != keyOwner || handed
 	}
-	used := func(n ast.Node) bool {
+	direct := func(n ast.Node) bool {
 		return c.keysUsedIf(j.keys, n, func(k joinKey, r ref) bool {
 			return joins(k, r) && !drainOnly(k, r) ||
 				locked && k.kind == keyCloser && r.kind == useMethod && closerNames[r.method.Name()] && r.method.Name() != "Wait"
 		}) || c.joinsByEffect(j, n)
+	}
+	used := func(n ast.Node) bool {
+		// Or n waits for another goroutine that joins it on every path
+		// (go func() { defer close(y); <-x }(); <-y joins the goroutine
+		// whose last act closes x).
+		return direct(n) || slices.ContainsFunc(c.joinedStmts(n, j.fn), func(s ast.Stmt) bool { return direct(s) })
 	}
 	// A select joins through a receive only on the paths of the case that
 	// receives: `case <-ctx.Done(): return` leaves a goroutine blocked on

@@ -99,6 +99,25 @@ func isWaitGroup(t types.Type) bool { return isNamed(t, "sync", "WaitGroup") }
 // isContextType reports whether t is exactly context.Context.
 func isContextType(t types.Type) bool { return isNamed(t, "context", "Context") }
 
+// contextLike reports whether t is a context.Context or a type of its own
+// that is one, with the methods Done and Err (type sshContext struct {
+// context.Context; ... }).
+func contextLike(t types.Type) bool {
+	if isContextType(t) {
+		return true
+	}
+	if t == nil {
+		return false
+	}
+	for _, name := range []string{"Done", "Err"} {
+		obj, _, _ := types.LookupFieldOrMethod(t, true, nil, name)
+		if _, ok := obj.(*types.Func); !ok {
+			return false
+		}
+	}
+	return true
+}
+
 // isChan reports whether t is a channel type.
 func isChan(t types.Type) bool {
 	if t == nil {

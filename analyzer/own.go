@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"cmp"
+	"fmt"
 	"go/ast"
 	"go/constant"
 	"go/token"
@@ -279,6 +280,15 @@ func (c *checker) decide(cur inspector.Cursor, j *goJoin) (stuck *block) {
 				}
 			}
 		})
+		if !j.joinedSomewhere && j.joinQ != nil {
+			// Or through a goroutine it waits for (joinedStmts).
+			ast.Inspect(funcBody(j.fn), func(n ast.Node) bool {
+				if s, ok := n.(*ast.ExprStmt); ok && s.Pos() >= g.End() && slices.ContainsFunc(c.joinedStmts(s, j.fn), func(t ast.Stmt) bool { return j.joinQ.used(t) }) {
+					j.joinedSomewhere = true
+				}
+				return !j.joinedSomewhere
+			})
+		}
 	}
 	return
 }
@@ -694,6 +704,7 @@ func (c *checker) stopped(j *goJoin, g *ast.GoStmt, graph *cfg.CFG) (unreleased 
 		// What releases the goroutine beside it that closes what b waits
 		// on releases b too.
 		b.alts = append(slices.Clip(b.alts), c.siblingAlts(j, g, b)...)
+		b.alts = append(b.alts, c.streamPeerAlts(b, j.fn)...)
 		var by string
 		// q := newQueue(stop) or &queue{stop: stop}: closing stop
 		// releases a wait on q.stop; m := NewMux(lis): closing lis
@@ -704,22 +715,33 @@ func (c *checker) stopped(j *goJoin, g *ast.GoStmt, graph *cfg.CFG) (unreleased 
 				alts = append(slices.Clip(alts), alt{kind: a.kind, p: path{root: alias}, loop: a.loop, exits: a.exits})
 			}
 		}
-		releasedBy := func(n ast.Node) bool {
+		releases := func(n ast.Node) (effect, bool) {
 			for _, e := range c.effectsAt(n) {
-				for _, a := range alts {
-					if c.releases(e, a) {
-						by = c.text(n)
-						if i := strings.IndexByte(by, '\n'); i >= 0 {
-							by = by[:i] + " ... }" // a literal's first line
-						}
-						if j.stopDesc == "" {
-							j.stopDesc = stopDesc(e)
-						}
-						return true
+				if slices.ContainsFunc(alts, func(a alt) bool { return c.releases(e, a) }) {
+					return e, true
+				}
+			}
+			return effect{}, false
+		}
+		releasedBy := func(n ast.Node) bool {
+			e, ok := releases(n)
+			if ok {
+				by = firstLine(c.text(n))
+			} else {
+				// <-done, where the goroutine that closes done has
+				// stopped it first (go func() { defer close(done);
+				// s.Shutdown() }()).
+				for _, s := range c.joinedStmts(n, j.fn) {
+					if e, ok = releases(s); ok {
+						by = fmt.Sprintf("%s, in the goroutine that %s waits for", firstLine(c.text(s)), firstLine(c.text(n)))
+						break
 					}
 				}
 			}
-			return false
+			if ok && j.stopDesc == "" {
+				j.stopDesc = stopDesc(e)
+			}
+			return ok
 		}
 		// Or the spawner hands on what the block waits on, a value or
 		// channel of its own (returns it, stores it, passes it on): its
@@ -822,14 +844,7 @@ func (c *checker) stopped(j *goJoin, g *ast.GoStmt, graph *cfg.CFG) (unreleased 
 // block, and the close is a statement of its body, done on every path
 // that gets past that block.
 func (c *checker) siblingAlts(j *goJoin, g *ast.GoStmt, b block) []alt {
-	if c.goStmtsIn == nil {
-		c.goStmtsIn = make(map[ast.Node][]*ast.GoStmt)
-		for _, cur := range c.goStmts {
-			if fn := enclosingFuncNode(cur); fn != nil {
-				c.goStmtsIn[fn] = append(c.goStmtsIn[fn], cur.Node().(*ast.GoStmt))
-			}
-		}
-	}
+	c.indexGoStmts()
 	var out []alt
 	for _, n := range c.goStmtsIn[j.fn] {
 		lit, ok := ast.Unparen(n.Call.Fun).(*ast.FuncLit)
@@ -854,6 +869,179 @@ func (c *checker) siblingAlts(j *goJoin, g *ast.GoStmt, b block) []alt {
 		}
 	}
 	return out
+}
+
+// streamPeerAlts returns what else releases a receive of b from a
+// receive-only channel that a call into another package returned: the
+// values that came with it, its other results and the arguments it was
+// given, that can be stopped. The package that made the stream closes it,
+// and a stream comes with the value it belongs to (ch, reqs, err :=
+// conn.OpenChannel(): closing ch ends reqs; conns, reqs := NewServerConn(c):
+// closing c ends both). Stopping such a value, or handing it on, releases
+// the receive.
+func (c *checker) streamPeerAlts(b block, fn ast.Node) []alt {
+	body := funcBody(fn)
+	if body == nil {
+		return nil
+	}
+	var out []alt
+	for _, a := range b.alts {
+		if a.kind != altRecv || a.p.fields != "" || !declaredIn(a.p.root, body) {
+			continue
+		}
+		if ch, ok := a.p.root.Type().Underlying().(*types.Chan); !ok || ch.Dir() != types.RecvOnly {
+			continue
+		}
+		var peers []*types.Var
+		if !c.onlyAssigned(body, a.p.root, func(lhs, rhs []ast.Expr, i int) bool {
+			if len(rhs) != 1 || len(lhs) < 2 {
+				return false
+			}
+			call, ok := ast.Unparen(rhs[0]).(*ast.CallExpr)
+			if !ok {
+				return false
+			}
+			f := callee(c.info, call)
+			if f == nil || f.Pkg() == nil || f.Pkg() == c.pass.Pkg {
+				return false
+			}
+			for k, e := range append(slices.Clip(lhs), call.Args...) {
+				if k == i {
+					continue
+				}
+				if p := pathOf(c.info, e); p.valid() && p.fields == "" && c.stoppable(p.root.Type()) {
+					peers = append(peers, p.root)
+				}
+			}
+			return true
+		}) {
+			continue
+		}
+		for _, v := range peers {
+			out = append(out, alt{kind: altIO, p: path{root: v}, loop: a.loop, exits: a.exits})
+		}
+	}
+	return out
+}
+
+// firstLine returns the first line of a statement's text: a literal's
+// first line, with " ... }".
+func firstLine(text string) string {
+	if i := strings.IndexByte(text, '\n'); i >= 0 {
+		return text[:i] + " ... }"
+	}
+	return text
+}
+
+// joinedStmts returns, for a statement n of fn that waits for goroutines
+// fn started before it, the statements those goroutines run on every path
+// before they signal: a literal whose last act (or a deferred one) closes
+// the channel n receives from, or counts down the WaitGroup n waits on.
+// What they do there is done once n returns: go func() { defer
+// close(done); srv.Shutdown() }(); <-done stops srv as srv.Shutdown() in
+// place would, and a receive among them joins what it receives from.
+func (c *checker) joinedStmts(n, fn ast.Node) []ast.Stmt {
+	var recvs, waits []path
+	ast.Inspect(n, func(m ast.Node) bool {
+		switch m := m.(type) {
+		case *ast.FuncLit, *ast.GoStmt:
+			return false
+		case *ast.UnaryExpr:
+			if m.Op == token.ARROW {
+				if p := pathOf(c.info, m.X); p.valid() {
+					recvs = append(recvs, p)
+				}
+			}
+		case *ast.CallExpr:
+			if sel, ok := ast.Unparen(m.Fun).(*ast.SelectorExpr); ok && isMethod(callee(c.info, m), "sync", "WaitGroup", "Wait") {
+				if p := pathOf(c.info, sel.X); p.valid() {
+					waits = append(waits, p)
+				}
+			}
+		}
+		return true
+	})
+	if len(recvs) == 0 && len(waits) == 0 {
+		return nil
+	}
+	signals := func(s ast.Stmt) bool {
+		var call *ast.CallExpr
+		switch s := s.(type) {
+		case *ast.DeferStmt:
+			call = s.Call
+		case *ast.ExprStmt:
+			call, _ = ast.Unparen(s.X).(*ast.CallExpr)
+		}
+		if call == nil {
+			return false
+		}
+		if isBuiltinCall(c.info, call, "close") && len(call.Args) == 1 {
+			return slices.ContainsFunc(recvs, pathOf(c.info, call.Args[0]).equal)
+		}
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && isMethod(callee(c.info, call), "sync", "WaitGroup", "Done") {
+			return slices.ContainsFunc(waits, pathOf(c.info, sel.X).equal)
+		}
+		return false
+	}
+	c.indexGoStmts()
+	var out []ast.Stmt
+	for _, g := range c.goStmtsIn[fn] {
+		lit, ok := ast.Unparen(g.Call.Fun).(*ast.FuncLit)
+		if !ok || g.Pos() > n.Pos() || len(lit.Body.List) == 0 {
+			continue
+		}
+		list := lit.Body.List
+		if !signals(list[len(list)-1]) && !slices.ContainsFunc(list, func(s ast.Stmt) bool { _, d := s.(*ast.DeferStmt); return d && signals(s) }) {
+			continue
+		}
+		for _, s := range list {
+			if hasReturn(s) {
+				break // what follows is not done on every path
+			}
+			switch st := s.(type) {
+			case *ast.ExprStmt, *ast.DeferStmt, *ast.AssignStmt:
+			case *ast.IfStmt:
+				if st.Init == nil {
+					continue
+				}
+				s = st.Init // if err := s.Shutdown(); err != nil { t.Error(err) }
+			default:
+				continue
+			}
+			if !signals(s) {
+				out = append(out, s)
+			}
+		}
+	}
+	return out
+}
+
+// hasReturn reports whether s returns, outside the function literals in it.
+func hasReturn(s ast.Stmt) bool {
+	found := false
+	ast.Inspect(s, func(m ast.Node) bool {
+		switch m.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// indexGoStmts fills goStmtsIn once.
+func (c *checker) indexGoStmts() {
+	if c.goStmtsIn != nil {
+		return
+	}
+	c.goStmtsIn = make(map[ast.Node][]*ast.GoStmt)
+	for _, cur := range c.goStmts {
+		if fn := enclosingFuncNode(cur); fn != nil {
+			c.goStmtsIn[fn] = append(c.goStmtsIn[fn], cur.Node().(*ast.GoStmt))
+		}
+	}
 }
 
 // cleanedUp says how a block of a goroutine is released when its test
@@ -1020,7 +1208,7 @@ func (c *checker) storedHolder(b block, j *goJoin, g *ast.GoStmt) (*types.Var, b
 
 // stopDesc says what an effect does, for messages.
 func stopDesc(e effect) string {
-	name := e.p.root.Name() + e.p.fields
+	name := e.p.root.Name() + strings.ReplaceAll(e.p.fields, elems, "[...]")
 	switch e.kind {
 	case effClose:
 		return "closing " + name
@@ -2153,6 +2341,12 @@ func (c *checker) returnsOrStores(n ast.Node, v *types.Var) bool {
 // outside the go statement g.
 func (c *checker) handsOnAt(n ast.Node, v *types.Var, g ast.Node) bool {
 	found := false
+	ast.Inspect(n, func(m ast.Node) bool {
+		if gs, ok := m.(*ast.GoStmt); ok && m != g && !found {
+			found = c.closesOnExit(gs, v)
+		}
+		return !found
+	})
 	c.eachRef(n, func(r ref) {
 		if found || r.path.root != v || r.path.fields != "" || within(r.expr, g) {
 			return
@@ -2165,6 +2359,32 @@ func (c *checker) handsOnAt(n ast.Node, v *types.Var, g ast.Node) bool {
 		}
 	})
 	return found
+}
+
+// closesOnExit reports whether the goroutine g starts is a literal that
+// stops the value v as it ends (go func() { defer ch.Close(); io.Copy(ch,
+// r) }()): v is its to close, handed on to it.
+func (c *checker) closesOnExit(g *ast.GoStmt, v *types.Var) bool {
+	lit, ok := ast.Unparen(g.Call.Fun).(*ast.FuncLit)
+	if !ok {
+		return false
+	}
+	return slices.ContainsFunc(lit.Body.List, func(s ast.Stmt) bool {
+		d, ok := s.(*ast.DeferStmt)
+		if !ok {
+			return false
+		}
+		if isBuiltinCall(c.info, d.Call, "close") && len(d.Call.Args) == 1 {
+			p := pathOf(c.info, d.Call.Args[0])
+			return p.root == v && p.fields == ""
+		}
+		sel, ok := ast.Unparen(d.Call.Fun).(*ast.SelectorExpr)
+		if !ok || !closerNames[sel.Sel.Name] || sel.Sel.Name == "Wait" {
+			return false
+		}
+		p := pathOf(c.info, sel.X)
+		return p.root == v && p.fields == ""
+	})
 }
 
 // lentTo reports whether the reference r is an argument of a call of a

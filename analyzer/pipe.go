@@ -185,7 +185,7 @@ func (c *checker) contextOfCancel(body *ast.BlockStmt, cancel *types.Var) *types
 				continue
 			}
 			call, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
-			if !ok || !isFunc(callee(c.info, call), "context", "WithCancel", "WithTimeout", "WithDeadline", "WithCancelCause") {
+			if !ok || !isFunc(callee(c.info, call), "context", "WithCancel", "WithTimeout", "WithDeadline", "WithCancelCause") && !c.returnsCtxPair(call) {
 				continue
 			}
 			if id, ok := as.Lhs[0].(*ast.Ident); ok {

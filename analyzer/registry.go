@@ -121,6 +121,9 @@ func (c *checker) effectsAndRegistrations(body *ast.BlockStmt, keep func(path) b
 					// c.subs[id] = ch
 					if to, ok := c.elemPath(ix); ok {
 						add(pathOf(c.info, rhs), to)
+						if _, isMap := c.typeOf(ix.X).Underlying().(*types.Map); isMap && keyRegisters(c.typeOf(ix.Index)) {
+							add(pathOf(c.info, ix.Index), to) // s.lns[ln] = struct{}{}: a set of listeners
+						}
 					}
 					continue
 				}
@@ -155,6 +158,19 @@ func (c *checker) effectsAndRegistrations(body *ast.BlockStmt, keep func(path) b
 		}
 	})
 	return effects, out
+}
+
+// keyRegisters reports whether a map key of type t is a value a registry
+// can stop or close (a channel, a pointer, an interface), not a name.
+func keyRegisters(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	switch t.Underlying().(type) {
+	case *types.Chan, *types.Pointer, *types.Interface:
+		return true
+	}
+	return false
 }
 
 // registeredAs returns the element paths, in the terms of the function

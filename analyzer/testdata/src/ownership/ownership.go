@@ -6569,3 +6569,207 @@ func goFinished(fn func()) {
 	}()
 	wg.Wait()
 }
+
+// A server that keeps its listeners in a set (a map keyed by them) and
+// closes every one of them when it shuts down: Shutdown stops Serve.
+
+type setServer struct {
+	mu  sync.Mutex
+	lns map[net.Listener]struct{}
+}
+
+func (s *setServer) Serve(l net.Listener) error {
+	s.mu.Lock()
+	s.lns[l] = struct{}{}
+	s.mu.Unlock()
+	for {
+		c, err := l.Accept()
+		if err != nil {
+			return err
+		}
+		c.Close()
+	}
+}
+
+func (s *setServer) Shutdown() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for l := range s.lns {
+		l.Close()
+		delete(s.lns, l)
+	}
+}
+
+// Forget empties the set without closing what it holds.
+func (s *setServer) Forget() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	clear(s.lns)
+}
+
+func setServed() {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return
+	}
+	s := &setServer{lns: map[net.Listener]struct{}{}}
+	go s.Serve(l)
+	s.Shutdown()
+}
+
+func setForgotten() {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return
+	}
+	s := &setServer{lns: map[net.Listener]struct{}{}}
+	go s.Serve(l) // want `goroutine running s.Serve is never joined`
+	s.Forget()
+}
+
+// The stop made by another goroutine whose end the function waits for
+// (go func() { defer close(done); s.Shutdown() }(); <-done) is made when
+// the wait returns; not when that goroutine can return before it.
+
+func setStoppedAside() {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return
+	}
+	s := &setServer{lns: map[net.Listener]struct{}{}}
+	go s.Serve(l)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		s.Shutdown()
+	}()
+	<-done
+}
+
+func setStoppedAsideWG() {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return
+	}
+	s := &setServer{lns: map[net.Listener]struct{}{}}
+	go s.Serve(l)
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		s.Shutdown()
+	}()
+	wg.Wait()
+}
+
+func setStoppedAsideMaybe(quiet bool) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return
+	}
+	s := &setServer{lns: map[net.Listener]struct{}{}}
+	go s.Serve(l) // want `goroutine running s.Serve is not joined on every path`
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		if quiet {
+			return
+		}
+		s.Shutdown()
+	}()
+	<-done
+}
+
+// A goroutine whose last act closes x is joined by a goroutine that waits
+// for x and closes y on its way out, once the function receives from y.
+
+func chainJoined(work func()) {
+	x := make(chan struct{})
+	y := make(chan struct{})
+	go func() {
+		defer close(y)
+		<-x
+	}()
+	go func() {
+		work()
+		close(x)
+	}()
+	<-y
+}
+
+func chainTimedOut(work func()) {
+	x := make(chan struct{})
+	y := make(chan struct{})
+	go func() {
+		defer close(y)
+		select {
+		case <-x:
+		case <-time.After(time.Second):
+		}
+	}()
+	go func() { // want `goroutine is never joined, so it can outlive chainTimedOut`
+		work()
+		close(x)
+	}()
+	<-y
+}
+
+func chainOrTimeout(work func()) error {
+	x := make(chan struct{})
+	y := make(chan struct{})
+	go func() { // want `goroutine is not joined on every path: the return at line \d+ skips receiving from y`
+		defer close(y)
+		<-x
+	}()
+	go func() { // want `goroutine is not joined on every path: the return at line \d+ skips receiving from x`
+		work()
+		close(x)
+	}()
+	select {
+	case <-y:
+		return nil
+	case <-time.After(time.Second):
+		return errors.New("timed out")
+	}
+}
+
+// A context of the package's own type, made with its cancel by a function
+// of the package: the goroutine's last act cancels it, so <-ctx.Done()
+// waits for the goroutine.
+
+type ownCtx struct {
+	context.Context
+	mu   sync.Mutex
+	vals map[string]int
+}
+
+func (c *ownCtx) Set(k string, v int) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.vals[k] = v
+}
+
+func newOwnCtx() (*ownCtx, context.CancelFunc) {
+	ctx, cancel := context.WithCancel(context.Background())
+	return &ownCtx{Context: ctx, vals: map[string]int{}}, cancel
+}
+
+func ownCtxJoined(work func() int) {
+	ctx, cancel := newOwnCtx()
+	defer cancel()
+	go func() {
+		ctx.Set("n", work())
+		cancel()
+	}()
+	<-ctx.Done()
+}
+
+func ownCtxCancelledFirst(work func() int) {
+	ctx, cancel := newOwnCtx()
+	defer cancel()
+	go func() { // want `goroutine is never joined, so it can outlive ownCtxCancelledFirst`
+		cancel()
+		ctx.Set("n", work())
+	}()
+	<-ctx.Done()
+}

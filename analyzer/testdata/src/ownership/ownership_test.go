@@ -909,3 +909,25 @@ func TestServeLines(t *testing.T) {
 	}
 	c.Close()
 }
+
+// Stopped by a goroutine the test waits for, but only once it got past a
+// t.Fatal: the report names that path, not the test's end.
+func TestSetServerStoppedAside(t *testing.T) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := &setServer{lns: map[net.Listener]struct{}{}}
+	go s.Serve(l) // want `goroutine running s.Serve is not joined on every path: the call to t.Fatal at line \d+ ends TestSetServerStoppedAside without stopping s.lns\[...\]`
+	c, err := net.Dial("tcp", l.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.Close()
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		s.Shutdown()
+	}()
+	<-done
+}
