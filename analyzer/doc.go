@@ -276,6 +276,9 @@
 // defer ch.Close()). A goroutine literal that stops a value in a
 // top-level defer (go func() { defer ch.Close(); io.Copy(ch, r) }()) takes
 // that value over: it is handed on to it.
+// A value passed to a function of the package that only borrows it
+// (calls its methods, reads its fields, neither stops nor keeps it) is
+// still its caller's to stop: peek(w) does not discharge w's Stop.
 //
 // A goroutine that closes or sends on a channel of the function's own as
 // it ends, or is counted in its own WaitGroup, and that the function

@@ -1883,6 +1883,9 @@ func (c *checker) discharges(n ast.Node, p path, o obligation, grow grower) bool
 			if r.kind == useValue && ownPartCall(c.info, r) {
 				return // ps.disc.Start(ps): given to a part of itself, not on
 			}
+			if r.kind == useValue && !isCallee(r) && c.lentTo(r) {
+				return // peek(w), a helper that only reads it: still the caller's
+			}
 			found = !isCallee(r) && r.path.prefixOf(p) || r.path.equal(p) && o.kind == obRecv
 		case useRecv, useRange:
 			found = o.kind == obRecv && r.path.equal(p)

@@ -6773,3 +6773,44 @@ func ownCtxCancelledFirst(work func() int) {
 	}()
 	<-ctx.Done()
 }
+
+// A value whose goroutine only Stop ends, given to a helper of the package
+// that only reads it: the helper borrows it, the caller still owes the
+// stop. A helper that stops it takes the stop with it.
+
+type peekWorker struct{ ctl chan struct{} }
+
+func newPeekWorker() *peekWorker {
+	w := &peekWorker{ctl: make(chan struct{})}
+	go w.loop() // want `goroutine running w.loop is handed on to the caller, but peekDropped drops it`
+	return w
+}
+
+func (w *peekWorker) loop() { <-w.ctl }
+
+func (w *peekWorker) Stop() { close(w.ctl) }
+
+func (w *peekWorker) Len() int { return 0 }
+
+func peekLen(w *peekWorker) int { return w.Len() }
+
+func peekFinish(w *peekWorker) int {
+	defer w.Stop()
+	return w.Len()
+}
+
+func peekDropped() int {
+	w := newPeekWorker() // want `the result of newPeekWorker is not stopped on every path`
+	return peekLen(w)
+}
+
+func peekFinished() int {
+	w := newPeekWorker()
+	return peekFinish(w)
+}
+
+func peekStopped() int {
+	w := newPeekWorker()
+	defer w.Stop()
+	return peekLen(w)
+}
