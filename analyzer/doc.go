@@ -260,7 +260,9 @@
 // calls, up to its first return) when the wait returns. So go func() {
 // defer close(done); s.Shutdown() }(); <-done stops a server as
 // s.Shutdown() in place would, and go func() { defer close(y); <-x }(); <-y
-// joins the goroutine whose last act closes x. A server that
+// joins the goroutine whose last act closes x. A receive inside another
+// goroutine's body is that goroutine's wait, not the function's: it joins
+// nothing until the function waits for that goroutine. A server that
 // keeps its listeners as the keys of a map (s.lns[l] = struct{}{}) and
 // closes every key on Shutdown is a registry as one keeping them in a
 // slice is. A function of the package returning a context of its own type

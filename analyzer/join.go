@@ -290,6 +290,9 @@ func (c *checker) joinQuery(j *goJoin, g *ast.GoStmt, graph *cfg.CFG, locked boo
 	}
 	direct := func(n ast.Node) bool {
 		return c.keysUsedIf(j.keys, n, func(k joinKey, r ref) bool {
+			if (r.kind == useRecv || r.kind == useRange) && inGoLit(r.expr, n, g) {
+				return false // another goroutine's receive waits there, not the function
+			}
 			return joins(k, r) && !drainOnly(k, r) ||
 				locked && k.kind == keyCloser && r.kind == useMethod && closerNames[r.method.Name()] && r.method.Name() != "Wait"
 		}) || c.joinsByEffect(j, n)
@@ -322,6 +325,23 @@ func (c *checker) joinQuery(j *goJoin, g *ast.GoStmt, graph *cfg.CFG, locked boo
 			return c.keysUsedIf(j.keys, rs.X, func(k joinKey, r ref) bool { return k.kind == keyChan && k.multi })
 		},
 	}
+}
+
+// inGoLit reports whether e is in the body of a function literal that a
+// go statement in n, other than g, starts.
+func inGoLit(e ast.Expr, n ast.Node, g *ast.GoStmt) bool {
+	found := false
+	ast.Inspect(n, func(m ast.Node) bool {
+		gs, ok := m.(*ast.GoStmt)
+		if !ok || found {
+			return !found
+		}
+		if lit, ok := ast.Unparen(gs.Call.Fun).(*ast.FuncLit); ok && gs != g && within(e, lit.Body) {
+			found = true
+		}
+		return !found
+	})
+	return found
 }
 
 // locksBeforeBuffered reports whether the goroutine of j is joined through
