@@ -260,9 +260,20 @@
 // calls, up to its first return) when the wait returns. So go func() {
 // defer close(done); s.Shutdown() }(); <-done stops a server as
 // s.Shutdown() in place would, and go func() { defer close(y); <-x }(); <-y
-// joins the goroutine whose last act closes x. A receive inside another
-// goroutine's body is that goroutine's wait, not the function's: it joins
-// nothing until the function waits for that goroutine. A server that
+// joins the goroutine whose last act closes x. A receive in a case of a
+// select inside another goroutine's body (a watchdog that may leave by its
+// timeout) joins nothing, nor does a wait in the goroutine's own body
+// started again in a loop: only a plain receive in another goroutine takes
+// what the goroutine sends (go func() { c.One(<-pub) }()), and that
+// receiver is judged at its own go statement. A WaitGroup of the
+// function's own that a goroutine only waits on (run.Wait(), then work) is
+// a barrier it waits at, not a group it is counted in; one after whose
+// wait the goroutine only closes, counts down or cancels (wg.Wait();
+// close(done)) ends once the group is done, so waiting on the group waits
+// for it. A goroutine whose last act cancels a context the function
+// returns is handed on with it: the caller waits on its Done. A goroutine
+// that sends the result of a stop (go func() { closed <- db.Close() }())
+// issues that stop, as go db.Close() does. A server that
 // keeps its listeners as the keys of a map (s.lns[l] = struct{}{}) and
 // closes every key on Shutdown is a registry as one keeping them in a
 // slice is. A function of the package returning a context of its own type
@@ -280,7 +291,9 @@
 // that value over: it is handed on to it.
 // A value passed to a function of the package that only borrows it
 // (calls its methods, reads its fields, neither stops nor keeps it) is
-// still its caller's to stop: peek(w) does not discharge w's Stop.
+// still its caller's to stop: peek(w) does not discharge w's Stop. One
+// that calls a method owed on it (closeProducer(t, p) calling
+// p.AsyncClose() through an interface) does.
 //
 // A goroutine that closes or sends on a channel of the function's own as
 // it ends, or is counted in its own WaitGroup, and that the function

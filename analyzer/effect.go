@@ -93,7 +93,8 @@ func (c *checker) walk(n ast.Node, goroutines bool, note func(effKind, path), re
 			if !goroutines {
 				c.groupDone(n, note)
 				if stop := asyncStopCall(n); stop != nil {
-					// go func() { err := w.Close(); ... }(): the stop is
+					// go func() { err := w.Close(); ... }() or go func() {
+					// closed <- db.Close() }(): the stop is
 					// issued, if in another goroutine (a wait for what it
 					// releases usually follows).
 					c.callEffects(stop, note)
@@ -1039,6 +1040,8 @@ func asyncStopCall(g *ast.GoStmt) *ast.CallExpr {
 			if as, ok := s.Init.(*ast.AssignStmt); ok && len(as.Rhs) == 1 {
 				call, _ = ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
 			}
+		case *ast.SendStmt:
+			call, _ = ast.Unparen(s.Value).(*ast.CallExpr) // closed <- db.Close()
 		}
 		if call == nil {
 			return nil

@@ -290,8 +290,8 @@ func (c *checker) joinQuery(j *goJoin, g *ast.GoStmt, graph *cfg.CFG, locked boo
 	}
 	direct := func(n ast.Node) bool {
 		return c.keysUsedIf(j.keys, n, func(k joinKey, r ref) bool {
-			if (r.kind == useRecv || r.kind == useRange) && inGoLit(r.expr, n, g) {
-				return false // another goroutine's receive waits there, not the function
+			if (r.kind == useRecv || r.kind == useRange || r.kind == useMethod && r.method.Name() == "Wait") && c.waitsElsewhere(r.expr, n, g) {
+				return false // a goroutine's receive or wait waits there, not the function
 			}
 			return joins(k, r) && !drainOnly(k, r) ||
 				locked && k.kind == keyCloser && r.kind == useMethod && closerNames[r.method.Name()] && r.method.Name() != "Wait"
@@ -327,19 +327,35 @@ func (c *checker) joinQuery(j *goJoin, g *ast.GoStmt, graph *cfg.CFG, locked boo
 	}
 }
 
-// inGoLit reports whether e is in the body of a function literal that a
-// go statement in n, other than g, starts.
-func inGoLit(e ast.Expr, n ast.Node, g *ast.GoStmt) bool {
+// waitsElsewhere reports whether e, a receive or wait in n, is one that
+// goroutines wait at, not the function: it is in the body of g itself (a
+// barrier its copies wait at, when n starts g again in a loop), or in a
+// case of a select in another goroutine's body, which may leave by
+// another case (a watchdog's timeout) and so may never take what g sends.
+// A plain receive in another goroutine's body takes it (go func() {
+// c.One(<-pub) }()): that goroutine is judged at its own go statement.
+func (c *checker) waitsElsewhere(e ast.Expr, n ast.Node, g *ast.GoStmt) bool {
 	found := false
 	ast.Inspect(n, func(m ast.Node) bool {
 		gs, ok := m.(*ast.GoStmt)
 		if !ok || found {
 			return !found
 		}
-		if lit, ok := ast.Unparen(gs.Call.Fun).(*ast.FuncLit); ok && gs != g && within(e, lit.Body) {
-			found = true
+		lit, ok := ast.Unparen(gs.Call.Fun).(*ast.FuncLit)
+		if !ok || !within(e, lit.Body) {
+			return true
 		}
-		return !found
+		if gs == g {
+			found = true
+			return false
+		}
+		ast.Inspect(lit.Body, func(m ast.Node) bool {
+			if cc, ok := m.(*ast.CommClause); ok && cc.Comm != nil && within(e, cc.Comm) {
+				found = true
+			}
+			return !found
+		})
+		return false
 	})
 	return found
 }
@@ -477,6 +493,65 @@ func (c *checker) finalKeys(g *ast.GoStmt, j *goJoin) []joinKey {
 	return out
 }
 
+// onlyWaitsOn reports whether the only use a goroutine's body makes of
+// the WaitGroup of k is to wait on it.
+func (c *checker) onlyWaitsOn(body *ast.BlockStmt, bind func(path) (path, bool), k joinKey) bool {
+	only, seen := true, false
+	c.eachRefNoGo(body, func(r ref) {
+		if p, ok := bind(r.path); !ok || !p.equal(k.p) {
+			return
+		}
+		seen = true
+		if r.kind != useMethod || r.method.Name() != "Wait" {
+			only = false
+		}
+	})
+	return seen && only
+}
+
+// endsAfterWait reports whether what a goroutine's body does after its
+// last top-level wait on the group of k cannot wait: closes, Done, Unlock,
+// atomics, a cancel.
+func (c *checker) endsAfterWait(body *ast.BlockStmt, bind func(path) (path, bool), k joinKey) bool {
+	last := -1
+	for i, st := range body.List {
+		es, ok := st.(*ast.ExprStmt)
+		if !ok {
+			continue
+		}
+		call, ok := ast.Unparen(es.X).(*ast.CallExpr)
+		if !ok || !isMethod(callee(c.info, call), "sync", "WaitGroup", "Wait") {
+			continue
+		}
+		if p, ok := bind(pathOf(c.info, ast.Unparen(call.Fun).(*ast.SelectorExpr).X)); ok && p.equal(k.p) {
+			last = i
+		}
+	}
+	if last < 0 {
+		return false
+	}
+	for _, st := range body.List[last+1:] {
+		es, ok := st.(*ast.ExprStmt)
+		if !ok {
+			return false
+		}
+		call, ok := ast.Unparen(es.X).(*ast.CallExpr)
+		if !ok {
+			return false
+		}
+		f := callee(c.info, call)
+		switch {
+		case isBuiltinCall(c.info, call, "close"):
+		case f != nil && (f.Name() == "Done" || f.Name() == "Unlock") && f.Pkg() != nil && f.Pkg().Path() == "sync",
+			f != nil && f.Pkg() != nil && f.Pkg().Path() == "sync/atomic":
+		case isNamed(c.typeOf(call.Fun), "context", "CancelFunc"):
+		default:
+			return false
+		}
+	}
+	return true
+}
+
 // goBody returns the body the goroutine of g runs, when the pass can see
 // it, with the function mapping that body's paths to the spawner's terms.
 func (c *checker) goBody(g *ast.GoStmt, fn ast.Node) (*ast.BlockStmt, func(path) (path, bool)) {
@@ -544,6 +619,14 @@ func (c *checker) finalSignal(g *ast.GoStmt, fn ast.Node, body *ast.BlockStmt, b
 		return true
 	})
 	if len(sites) == 0 {
+		if k.kind == keyWait && c.localTo(k.p, fn) && c.onlyWaitsOn(body, bind, k) && !c.endsAfterWait(body, bind, k) {
+			// run.Wait(), then work, on a group of the function's own: a
+			// barrier it waits at, not a group it is counted in.
+			// (wg.Wait(); close(done) ends once the group is done:
+			// waiting on the group waits for it. A group of a field or a
+			// parameter is its owner's, who waits on it.)
+			return false
+		}
 		return true // signalled some way the walk does not see: keep it
 	}
 	graph := c.bodyCFG(body)
@@ -1848,6 +1931,9 @@ func (c *checker) refJoins(k joinKey, r ref) bool {
 		return r.path.equal(k.p) && c.readsToEnd(r)
 	}
 	if k.kind == keyDone {
+		if _, ret := r.parent.(*ast.ReturnStmt); ret && r.kind == useValue && r.path.equal(k.p) {
+			return true // return ctx: its Done is the caller's to wait on (cron's Stop)
+		}
 		return r.path.equal(k.p) && c.receivesDone(r)
 	}
 	return refJoins(k, r)

@@ -1883,7 +1883,7 @@ func (c *checker) discharges(n ast.Node, p path, o obligation, grow grower) bool
 			if r.kind == useValue && ownPartCall(c.info, r) {
 				return // ps.disc.Start(ps): given to a part of itself, not on
 			}
-			if r.kind == useValue && !isCallee(r) && c.lentTo(r) {
+			if r.kind == useValue && !isCallee(r) && c.lentTo(r) && !c.callsOwed(r, o) {
 				return // peek(w), a helper that only reads it: still the caller's
 			}
 			found = !isCallee(r) && r.path.prefixOf(p) || r.path.equal(p) && o.kind == obRecv
@@ -1932,6 +1932,30 @@ func (c *checker) discharges(n ast.Node, p path, o obligation, grow grower) bool
 	// discharging methods do.
 	return slices.ContainsFunc(o.methods, func(m string) bool { return closerNames[m] && m != "Wait" }) &&
 		slices.ContainsFunc(es, func(e effect) bool { return e.kind == effStop && e.p.equal(p) })
+}
+
+// callsOwed reports whether the function r passes its value to calls one
+// of the methods o is discharged by on that parameter
+// (closeProducerWithTimeout(t, p) calling p.AsyncClose()).
+func (c *checker) callsOwed(r ref, o obligation) bool {
+	f := callee(c.info, r.call)
+	i := slices.Index(r.call.Args, r.expr)
+	if f == nil || i < 0 || len(o.methods) == 0 {
+		return false
+	}
+	decl := c.decls[f.Origin()]
+	sig := f.Origin().Type().(*types.Signature)
+	if decl == nil || decl.Body == nil || i >= sig.Params().Len() {
+		return false
+	}
+	param := sig.Params().At(i)
+	found := false
+	c.eachRef(decl.Body, func(pr ref) {
+		if !found && pr.kind == useMethod && pr.path.root == param && pr.path.fields == "" && slices.Contains(o.methods, pr.method.Name()) {
+			found = true
+		}
+	})
+	return found
 }
 
 // isAbstract reports whether m is an interface's method.

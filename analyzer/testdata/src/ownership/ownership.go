@@ -6790,6 +6790,12 @@ func (w *peekWorker) loop() { <-w.ctl }
 
 func (w *peekWorker) Stop() { close(w.ctl) }
 
+func (w *peekWorker) Halt() { close(w.ctl) }
+
+// haltVia stops what it is given through an interface: it calls a method
+// that discharges the caller, though the pass cannot see its effect here.
+func haltVia(h interface{ Halt() }) { h.Halt() }
+
 func (w *peekWorker) Len() int { return 0 }
 
 func peekLen(w *peekWorker) int { return w.Len() }
@@ -6807,6 +6813,11 @@ func peekDropped() int {
 func peekFinished() int {
 	w := newPeekWorker()
 	return peekFinish(w)
+}
+
+func peekHalted() {
+	w := newPeekWorker()
+	haltVia(w)
 }
 
 func peekStopped() int {
@@ -6868,4 +6879,158 @@ func launchWaited(fn func() error) error {
 	default:
 		return nil
 	}
+}
+
+// A WaitGroup a goroutine only waits on is a barrier it waits at, not a
+// group it is counted in: the function's wait on another group, or the
+// goroutine's own wait started again in a loop, joins nothing.
+
+func barrierRun(mu *sync.Mutex, work func()) {
+	var ready, run, cleanup sync.WaitGroup
+	ready.Add(2)
+	run.Add(1)
+	cleanup.Add(1)
+	go func() {
+		ready.Done()
+		defer cleanup.Done()
+		run.Wait()
+		mu.Unlock()
+	}()
+	go func() { // want `goroutine is never joined, so it can outlive barrierRun`
+		ready.Done()
+		run.Wait()
+		work()
+	}()
+	ready.Wait()
+	run.Done()
+	cleanup.Wait()
+}
+
+func barrierLoop(n int) {
+	var start, finish sync.WaitGroup
+	finish.Add(n)
+	start.Add(1)
+	var mu sync.Mutex
+	running := 0
+	for i := 0; i < n; i++ {
+		go func() { // want `goroutine is never joined, so it can outlive barrierLoop`
+			mu.Lock()
+			running++
+			last := running == n
+			mu.Unlock()
+			if last {
+				start.Done()
+			} else {
+				start.Wait()
+			}
+			finish.Done()
+		}()
+	}
+}
+
+func barrierLoopJoined(n int) {
+	var start, finish sync.WaitGroup
+	finish.Add(n)
+	start.Add(1)
+	var mu sync.Mutex
+	running := 0
+	for i := 0; i < n; i++ {
+		go func() {
+			mu.Lock()
+			running++
+			last := running == n
+			mu.Unlock()
+			if last {
+				start.Done()
+			} else {
+				start.Wait()
+			}
+			finish.Done()
+		}()
+	}
+	finish.Wait()
+}
+
+// A plain receive in another goroutine takes what the goroutine sends: the
+// receiver is judged at its own go statement.
+
+func peerReceived(n int) {
+	pub := make(chan int)
+	done := make(chan int)
+	for i := 0; i < n; i++ {
+		go func() { pub <- i }()
+	}
+	for i := 0; i < n; i++ {
+		go func() { done <- <-pub }()
+	}
+	for i := 0; i < n; i++ {
+		<-done
+	}
+}
+
+// A goroutine whose last act cancels a context the function returns is
+// handed on with it: the caller waits on its Done (a scheduler's Stop
+// returning the context its jobs' end cancels).
+
+func stopContext(wait func()) context.Context {
+	ctx, cancel := context.WithCancel(context.Background())
+	go func() {
+		wait()
+		cancel()
+	}()
+	return ctx
+}
+
+func stopContextWaited(wait func()) {
+	<-stopContext(wait).Done()
+}
+
+// A stop issued by a goroutine that sends its result (go func() { closed
+// <- l.Close() }()) is a stop, as go l.Close() is.
+
+func acceptEach(l net.Listener) {
+	for {
+		c, err := l.Accept()
+		if err != nil {
+			return
+		}
+		c.Close()
+	}
+}
+
+func closedAside() error {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return err
+	}
+	go acceptEach(l)
+	closed := make(chan error, 1)
+	go func() { closed <- l.Close() }()
+	return <-closed
+}
+
+// A goroutine that waits on a group and then only closes a channel ends
+// once the group is done: the function's own wait on the group waits for
+// it, on the path where the channel was not received from.
+
+func graceThenWait(procs []func()) {
+	var wg sync.WaitGroup
+	for _, p := range procs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			p()
+		}()
+	}
+	graceful := make(chan struct{})
+	go func() {
+		wg.Wait()
+		close(graceful)
+	}()
+	select {
+	case <-graceful:
+		return
+	case <-time.After(time.Second):
+	}
+	wg.Wait()
 }
