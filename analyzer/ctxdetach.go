@@ -796,7 +796,7 @@ func (c *checker) defaults(cur inspector.Cursor, call *ast.CallExpr, cands []*ty
 	for f := range cur.Parent().Enclosing((*ast.IfStmt)(nil), (*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
 		is, ok := f.Node().(*ast.IfStmt)
 		if !ok {
-			return false
+			break
 		}
 		cond, ok := ast.Unparen(is.Cond).(*ast.BinaryExpr)
 		if !ok {
@@ -814,6 +814,36 @@ func (c *checker) defaults(cur inspector.Cursor, call *ast.CallExpr, cands []*ty
 		}
 		if cond.Op == token.EQL && within(call, is.Body) || cond.Op == token.NEQ && is.Else != nil && within(call, is.Else) {
 			return true
+		}
+	}
+	// if parent != nil { return parent } before it, in its block or one
+	// around it: the call is on the path where parent is nil.
+	for f := range cur.Parent().Enclosing((*ast.BlockStmt)(nil), (*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
+		b, ok := f.Node().(*ast.BlockStmt)
+		if !ok {
+			break
+		}
+		for _, st := range b.List {
+			if st.Pos() >= call.Pos() {
+				break
+			}
+			is, ok := st.(*ast.IfStmt)
+			if !ok || is.Else != nil || is.Init != nil || len(is.Body.List) == 0 {
+				continue
+			}
+			cond, ok := ast.Unparen(is.Cond).(*ast.BinaryExpr)
+			if !ok || cond.Op != token.NEQ {
+				continue
+			}
+			x := cond.X
+			if isNilIdent(cond.X) {
+				x = cond.Y
+			} else if !isNilIdent(cond.Y) {
+				continue
+			}
+			if _, ret := is.Body.List[len(is.Body.List)-1].(*ast.ReturnStmt); ret && isCand(x) {
+				return true
+			}
 		}
 	}
 	return false

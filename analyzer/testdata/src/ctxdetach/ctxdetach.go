@@ -89,6 +89,22 @@ func defaulting(ctx context.Context) error {
 	return query(ctx)
 }
 
+// The parent when there is one, a root only when it is nil.
+func orRoot(parent context.Context) context.Context {
+	if parent != nil {
+		return parent
+	}
+	return context.Background()
+}
+
+// A parent that is set but failed a check is dropped: that detaches.
+func orRootChecked(parent context.Context) context.Context {
+	if parent != nil && parent.Err() == nil {
+		return parent
+	}
+	return context.Background() // want `call to context.Background\(\) detaches this work from parent`
+}
+
 func defaultingField(o Options) error {
 	ctx := o.Ctx
 	if ctx == nil {
