@@ -294,6 +294,12 @@
 // still its caller's to stop: peek(w) does not discharge w's Stop. One
 // that calls a method owed on it (closeProducer(t, p) calling
 // p.AsyncClose() through an interface) does.
+// A generator, a goroutine that sends the values of a list one by one on
+// the channel its function returns and waits on nothing else (for _, r :=
+// range list { out <- r }), is owed a drain: a range over the channel, or
+// receives in a loop. One receive leaves it blocked on its next send (the
+// fact's "recv all"). A reader that sends what its input brings is not a
+// generator: whatever ends the input ends it.
 //
 // A goroutine that closes or sends on a channel of the function's own as
 // it ends, or is counted in its own WaitGroup, and that the function
@@ -640,7 +646,8 @@
 // defers); a root made in a goroutine a handler starts on the connection
 // it hijacked, and does not wait for (the request is over); a
 // Background or TODO that gives a nil context its value
-// (inside `if ctx == nil`, or assigned to a `var ctx context.Context`), or
+// (inside `if ctx == nil`, after `if ctx != nil { return ctx }`, or
+// assigned to a `var ctx context.Context`), or
 // gives a new root to a variable that held context.Background() when
 // every context in scope is such a root (ctx := context.Background(); if d
 // > 0 { ctx, cancel = context.WithTimeout(context.Background(), d) }); a

@@ -228,6 +228,7 @@ func (w *factWriter) obligations(obs []factObligation) {
 		}
 		w.int(o.ArgEnds)
 		w.bool(o.Roomy)
+		w.bool(o.Drain)
 		w.bool(o.NilStopped)
 		w.int(o.Closer)
 		w.bool(o.FailsClean)
@@ -377,6 +378,7 @@ func (r *factReader) obligations() []factObligation {
 		}
 		o.ArgEnds = r.int()
 		o.Roomy = r.bool()
+		o.Drain = r.bool()
 		o.NilStopped = r.bool()
 		o.Closer = r.int()
 		o.FailsClean = r.bool()

@@ -63,6 +63,10 @@ type obligation struct {
 	// goroutine sends, which never waits to send: a receive in one case
 	// of a select is as good as one on every path.
 	roomy bool
+	// drain, for obRecv: the goroutine sends on the channel more than
+	// once, in a loop: only a range over it, or receives in a loop, take
+	// every value (one receive leaves it blocked on the next send).
+	drain bool
 	// gate: the boolean option of the caller's value that decides whether
 	// the goroutine is started at all (gate.go); nil when none does.
 	gate *gate
@@ -217,6 +221,14 @@ func (c *checker) goObligation(fd *ast.FuncDecl, fn *types.Func, cur inspector.C
 	o.roomy = o.kind == obRecv && !slices.ContainsFunc(j.blocks, func(b block) bool {
 		return slices.ContainsFunc(b.alts, func(a alt) bool { return a.kind == altSend && a.p.equal(h.p) })
 	})
+	// A generator: it sends in a loop over a list it was given, and
+	// waits on nothing else (a reader that waits for input between its
+	// sends sends as the input comes, and whatever ends the input ends
+	// it).
+	o.drain = o.kind == obRecv && slices.ContainsFunc(j.keys, func(k joinKey) bool { return k.kind == keyChan && k.multi && k.p.equal(h.p) }) &&
+		!slices.ContainsFunc(j.blocks, func(b block) bool {
+			return slices.ContainsFunc(b.alts, func(a alt) bool { return a.kind != altSend || !a.p.equal(h.p) })
+		}) && !j.opaque && c.sendsOverList(g, fd, h.p)
 	o.gate = c.gateOf(fd, fn, g)
 	if o.gate == nil {
 		o.gate = c.optionGate(fd, fn, g)
@@ -1742,6 +1754,9 @@ func (c *checker) resultUsedInPlace(cur inspector.Cursor, call *ast.CallExpr, o 
 		if p.Op == token.ARROW && o.kind == obRecv && c.inSelectCase(parent) {
 			return "is received from in only one case of a select"
 		}
+		if p.Op == token.ARROW && o.drain && !c.inLoopAt(p) {
+			return "is received from once, though its goroutine sends more than once"
+		}
 	case *ast.SelectorExpr:
 		if sel, ok := c.info.Selections[p]; ok && sel.Kind() == types.MethodVal {
 			// newX().Close(): discharged in place when that method does
@@ -1888,7 +1903,7 @@ func (c *checker) discharges(n ast.Node, p path, o obligation, grow grower) bool
 			}
 			found = !isCallee(r) && r.path.prefixOf(p) || r.path.equal(p) && o.kind == obRecv
 		case useRecv, useRange:
-			found = o.kind == obRecv && r.path.equal(p)
+			found = o.kind == obRecv && r.path.equal(p) && (r.kind == useRange || !o.drain || c.inLoopAt(r.expr))
 		case useBuiltin:
 			found = o.kind == obClose && isBuiltinCall(c.info, r.call, "close") && r.path.equal(p)
 		case useMethod:
@@ -1990,10 +2005,65 @@ func (c *checker) releasesAll(es []effect, v path, needs [][]release) bool {
 	return true
 }
 
+// sendsOverList reports whether the goroutine of g sends on p only in a
+// range over a slice, array, map, string or number (for _, r := range
+// list { out <- r }): the values of a list, not what input brings.
+func (c *checker) sendsOverList(g *ast.GoStmt, fd *ast.FuncDecl, p path) bool {
+	body, bind := c.goBody(g, fd)
+	if body == nil {
+		return false
+	}
+	sends, listed := 0, 0
+	ast.PreorderStack(body, nil, func(n ast.Node, stack []ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit, *ast.GoStmt:
+			return false
+		case *ast.SendStmt:
+			if q, ok := bind(pathOf(c.info, n.Chan)); !ok || !q.equal(p) {
+				return true
+			}
+			sends++
+			for i := len(stack) - 1; i >= 0; i-- {
+				if rs, ok := stack[i].(*ast.RangeStmt); ok {
+					if !isChan(c.typeOf(rs.X)) {
+						listed++
+					}
+					break
+				}
+				if _, ok := stack[i].(*ast.ForStmt); ok {
+					break
+				}
+			}
+		}
+		return true
+	})
+	return sends > 0 && sends == listed
+}
+
+// inLoopAt reports whether e is inside a loop of its function: a receive
+// there may be the first of many.
+func (c *checker) inLoopAt(e ast.Expr) bool {
+	cur, ok := c.root.FindNode(e)
+	if !ok {
+		return false
+	}
+	for p := range cur.Enclosing((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil), (*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
+		switch p.Node().(type) {
+		case *ast.ForStmt, *ast.RangeStmt:
+			return true
+		}
+		return false
+	}
+	return false
+}
+
 // obVerb says what discharging o is, for messages.
 func obVerb(o obligation) string {
 	switch o.kind {
 	case obRecv:
+		if o.drain {
+			return "drained"
+		}
 		return "received from"
 	case obWait:
 		return "waited for"
@@ -2027,6 +2097,9 @@ func (c *checker) obWhat(to *types.Func, o obligation) string {
 func obHow(o obligation) string {
 	switch o.kind {
 	case obRecv:
+		if o.drain {
+			return "range over it until it is closed (it sends more than once)"
+		}
 		return "receive from it"
 	case obWait:
 		return "call its Wait method"

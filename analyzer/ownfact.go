@@ -84,6 +84,7 @@ type factObligation struct {
 	Exits   []factExit
 	ArgEnds int       // 1+i: stopping argument i ends it
 	Roomy   bool      // the channel has room for every send
+	Drain   bool      // it sends more than once: one receive does not take it all
 	Gate    *factGate // the option that decides whether it starts
 	// NilStopped: the method's nil error says its receiver was stopped
 	NilStopped bool
@@ -177,6 +178,9 @@ func (f *ownFact) String() string {
 	}
 	for _, o := range f.Owes {
 		how := obNames[o.Kind]
+		if o.Drain {
+			how += " all"
+		}
 		if len(o.Methods) > 0 {
 			how += " " + strings.Join(o.Methods, "|")
 		}
@@ -697,7 +701,7 @@ func (c *checker) factSummary(fn *types.Func, f *ownFact) *summary {
 }
 
 func encodeObligation(o obligation) factObligation {
-	fo := factObligation{Target: o.target, Fields: o.fields, Kind: uint8(o.kind), Methods: o.methods, ByName: o.byName, At: o.at, Runs: o.runs, ArgEnds: o.argEnds, Roomy: o.roomy, NilStopped: o.nilStopped, Closer: o.closer, FailsClean: o.failsClean}
+	fo := factObligation{Target: o.target, Fields: o.fields, Kind: uint8(o.kind), Methods: o.methods, ByName: o.byName, At: o.at, Runs: o.runs, ArgEnds: o.argEnds, Roomy: o.roomy, Drain: o.drain, NilStopped: o.nilStopped, Closer: o.closer, FailsClean: o.failsClean}
 	for _, alts := range o.needs {
 		fo.Needs = append(fo.Needs, encodeReleases(alts))
 	}
@@ -712,7 +716,7 @@ func encodeObligation(o obligation) factObligation {
 }
 
 func decodeObligation(o factObligation) obligation {
-	ob := obligation{target: o.Target, fields: o.Fields, kind: obKind(o.Kind), methods: o.Methods, byName: o.ByName, at: o.At, runs: o.Runs, argEnds: o.ArgEnds, roomy: o.Roomy, nilStopped: o.NilStopped, closer: o.Closer, failsClean: o.FailsClean}
+	ob := obligation{target: o.Target, fields: o.Fields, kind: obKind(o.Kind), methods: o.Methods, byName: o.ByName, at: o.At, runs: o.Runs, argEnds: o.ArgEnds, roomy: o.Roomy, drain: o.Drain, nilStopped: o.NilStopped, closer: o.Closer, failsClean: o.FailsClean}
 	for _, fa := range o.Needs {
 		ob.needs = append(ob.needs, decodeReleases(fa))
 	}

@@ -7034,3 +7034,77 @@ func graceThenWait(procs []func()) {
 	}
 	wg.Wait()
 }
+
+// A generator that sends every value in a loop is drained by a range, or
+// receives in a loop; one receive leaves it blocked on its next send.
+
+func genValues(vals []int) <-chan int {
+	out := make(chan int)
+	go func() { // want `goroutine is handed on to the caller, but genFirstValue drops it`
+		defer close(out)
+		for _, v := range vals {
+			out <- v
+		}
+	}()
+	return out
+}
+
+func genFirstValue(vals []int) int {
+	vs := genValues(vals) // want `the result of genValues is not drained on every path`
+	return <-vs
+}
+
+func genSum(vals []int) int {
+	sum := 0
+	for v := range genValues(vals) {
+		sum += v
+	}
+	return sum
+}
+
+// A reader that sends what input brings is not a generator: it waits for
+// the input between its sends, and closing the input ends it.
+
+func readPackets(c net.PacketConn) <-chan []byte {
+	out := make(chan []byte, 1)
+	go func() {
+		for {
+			buf := make([]byte, 1500)
+			n, _, err := c.ReadFrom(buf)
+			if err != nil {
+				return
+			}
+			out <- buf[:n]
+		}
+	}()
+	return out
+}
+
+func firstPacket(c net.PacketConn) []byte {
+	defer c.Close()
+	return <-readPackets(c)
+}
+
+// The same with a read the pass does not count as a wait (a deadline
+// bounds it): what it sends still comes from input, not from a list.
+
+func readPacketsTimed(c net.PacketConn) <-chan []byte {
+	out := make(chan []byte, 1)
+	go func() {
+		for {
+			buf := make([]byte, 1500)
+			c.SetReadDeadline(time.Now().Add(time.Second))
+			n, _, err := c.ReadFrom(buf)
+			if err != nil {
+				return
+			}
+			out <- buf[:n]
+		}
+	}()
+	return out
+}
+
+func firstPacketTimed(c net.PacketConn) []byte {
+	defer c.Close()
+	return <-readPacketsTimed(c)
+}

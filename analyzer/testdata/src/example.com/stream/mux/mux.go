@@ -87,3 +87,16 @@ func Discard(in <-chan *Request) { // want Discard:`own\(blocks\(recv param0\); 
 	for range in {
 	}
 }
+
+// Requests sends every request of the list, one by one, and closes the
+// stream after the last: its reader must take them all.
+func Requests(list []*Request) <-chan *Request { // want Requests:`own\(starts; owes recv all result0 for .*\)`
+	out := make(chan *Request)
+	go func() {
+		defer close(out)
+		for _, r := range list {
+			out <- r
+		}
+	}()
+	return out
+}

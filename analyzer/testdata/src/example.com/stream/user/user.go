@@ -59,3 +59,33 @@ func subscribed(conn *mux.Conn) { // want subscribed:`spawns\(go statement at .*
 	reqs := conn.Subscribe()
 	go mux.Discard(reqs) // want `goroutine running mux.Discard is never joined`
 }
+
+func firstRequest(list []*mux.Request) *mux.Request {
+	return <-mux.Requests(list) // want `the result of mux.Requests is received from once, though its goroutine sends more than once`
+}
+
+func secondRequest(list []*mux.Request) *mux.Request {
+	reqs := mux.Requests(list) // want `the result of mux.Requests is not drained on every path`
+	<-reqs
+	return <-reqs
+}
+
+func allRequests(list []*mux.Request) int {
+	n := 0
+	for range mux.Requests(list) {
+		n++
+	}
+	return n
+}
+
+func requestsUntilClosed(list []*mux.Request) int {
+	reqs := mux.Requests(list)
+	n := 0
+	for {
+		_, ok := <-reqs
+		if !ok {
+			return n
+		}
+		n++
+	}
+}
