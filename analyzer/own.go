@@ -964,14 +964,7 @@ func (c *checker) joinedStmts(n, fn ast.Node) []ast.Stmt {
 	if len(recvs) == 0 && len(waits) == 0 {
 		return nil
 	}
-	signals := func(s ast.Stmt) bool {
-		var call *ast.CallExpr
-		switch s := s.(type) {
-		case *ast.DeferStmt:
-			call = s.Call
-		case *ast.ExprStmt:
-			call, _ = ast.Unparen(s.X).(*ast.CallExpr)
-		}
+	signalCall := func(call *ast.CallExpr) bool {
 		if call == nil {
 			return false
 		}
@@ -990,11 +983,10 @@ func (c *checker) joinedStmts(n, fn ast.Node) []ast.Stmt {
 		if !ok || g.Pos() > n.Pos() || len(lit.Body.List) == 0 {
 			continue
 		}
-		list := lit.Body.List
-		if !signals(list[len(list)-1]) && !slices.ContainsFunc(list, func(s ast.Stmt) bool { _, d := s.(*ast.DeferStmt); return d && signals(s) }) {
+		if !slices.ContainsFunc(lastActs(lit), signalCall) {
 			continue
 		}
-		for _, s := range list {
+		for _, s := range lit.Body.List {
 			if hasReturn(s) {
 				break // what follows is not done on every path
 			}
@@ -1008,7 +1000,7 @@ func (c *checker) joinedStmts(n, fn ast.Node) []ast.Stmt {
 			default:
 				continue
 			}
-			if !signals(s) {
+			if !signalCall(stmtCall(s)) {
 				out = append(out, s)
 			}
 		}

@@ -126,30 +126,33 @@ func lastActs(lit *ast.FuncLit) []*ast.CallExpr {
 	if len(list) == 0 {
 		return nil
 	}
-	callOf := func(s ast.Stmt) *ast.CallExpr {
-		var call *ast.CallExpr
-		switch s := s.(type) {
-		case *ast.DeferStmt:
-			call = s.Call
-		case *ast.ExprStmt:
-			call, _ = ast.Unparen(s.X).(*ast.CallExpr)
-		case *ast.AssignStmt: // _ = w.Close()
-			if len(s.Rhs) == 1 {
-				call, _ = ast.Unparen(s.Rhs[0]).(*ast.CallExpr)
-			}
-		}
-		return call
-	}
 	var out []*ast.CallExpr
-	if call := callOf(list[len(list)-1]); call != nil {
+	if call := stmtCall(list[len(list)-1]); call != nil {
 		out = append(out, call)
 	}
 	for _, s := range list[:len(list)-1] {
 		if d, ok := s.(*ast.DeferStmt); ok {
-			out = append(out, callOf(d))
+			out = append(out, stmtCall(d))
 		}
 	}
 	return out
+}
+
+// stmtCall returns the call a statement makes: a call statement's, a
+// defer's, or the one call of an assignment (_ = w.Close()).
+func stmtCall(s ast.Stmt) *ast.CallExpr {
+	var call *ast.CallExpr
+	switch s := s.(type) {
+	case *ast.DeferStmt:
+		call = s.Call
+	case *ast.ExprStmt:
+		call, _ = ast.Unparen(s.X).(*ast.CallExpr)
+	case *ast.AssignStmt:
+		if len(s.Rhs) == 1 {
+			call, _ = ast.Unparen(s.Rhs[0]).(*ast.CallExpr)
+		}
+	}
+	return call
 }
 
 // capturedVar returns the variable e names when lit captures it.
