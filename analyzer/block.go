@@ -682,6 +682,9 @@ func (w *blockWalk) stmt(s ast.Stmt) {
 				w.add(s, a)
 			} else if w.c.bounded(s.X) {
 				w.endless(s, s.Body)
+			} else if a, ok := w.c.ownerAlt(s.X); ok {
+				a.loop = true
+				w.add(s, a) // for v := range from.Out(), from a parameter: its owner ends the stream
 			} else {
 				w.waits, w.unread = true, true // for range b.Notify(): what closes it is not known
 			}
@@ -1052,6 +1055,9 @@ func (w *blockWalk) expr(e ast.Expr) {
 				if a, ok := w.c.recvAlt(n.X); ok {
 					a.loop = len(w.loops) > 0
 					w.add(n, a)
+				} else if a, ok := w.c.ownerAlt(n.X); ok && !w.c.bounded(n.X) {
+					a.loop = len(w.loops) > 0
+					w.add(n, a) // <-from.Out(), from a parameter: its owner releases it
 				} else if !w.c.bounded(n.X) && isChan(w.c.typeOf(n.X)) {
 					w.waits, w.unread = true, true // <-b.Notify() of an interface: what releases it is not known
 				}
@@ -1601,4 +1607,38 @@ func blockingName(name string) bool {
 		}
 	}
 	return false
+}
+
+// ownerAlt returns, for a channel an interface's method returns on a
+// parameter of the function (from.Out(), from an Outlet the caller gave),
+// a wait on that parameter: the stream is its owner's, who closes it by
+// closing what it came from. Not for a receiver's field or a package
+// variable, whose stream nothing here is known to end.
+func (c *checker) ownerAlt(e ast.Expr) (alt, bool) {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok || len(call.Args) != 0 || !isChan(c.typeOf(e)) {
+		return alt{}, false
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return alt{}, false
+	}
+	m, ok := c.info.Uses[sel.Sel].(*types.Func)
+	if !ok || !isAbstract(m) {
+		return alt{}, false
+	}
+	p := pathOf(c.info, sel.X)
+	if !p.valid() || p.fields != "" {
+		return alt{}, false
+	}
+	if x, ok := c.rangedBy()[p.root]; ok {
+		// for _, o := range outlets { go func(o Outlet) { range o.Out() }(o) }
+		if q := pathOf(c.info, x); q.valid() && q.fields == "" && c.isParamVar(q.root) {
+			return alt{kind: altIO, p: q}, true
+		}
+	}
+	if !c.isParamVar(p.root) {
+		return alt{}, false
+	}
+	return alt{kind: altIO, p: p}, true
 }

@@ -299,7 +299,18 @@
 // range list { out <- r }), is owed a drain: a range over the channel, or
 // receives in a loop. One receive leaves it blocked on its next send (the
 // fact's "recv all"). A reader that sends what its input brings is not a
-// generator: whatever ends the input ends it.
+// generator: whatever ends the input ends it. Nor is one receive from a
+// channel a goroutine sends on in a loop, and closes as it ends, its join:
+// a buffer's Len (<-b.length) takes one answer; its Close, which closes
+// the input, is the stop owed.
+// A stream an interface's method returns on a parameter (for v := range
+// from.Out(), from an Outlet the caller gave, or each of a slice of them)
+// is the caller's: the goroutine ranging over it is handed on with the
+// parameter. One from a field or a package variable is still a wait the
+// pass cannot name.
+// A constructor's result dropped inside a function literal given to an
+// assertion that it panics (assert.Panics(t, func() { NewPool(0) })) is
+// not reported: the call is expected to panic before it starts anything.
 //
 // A goroutine that closes or sends on a channel of the function's own as
 // it ends, or is counted in its own WaitGroup, and that the function

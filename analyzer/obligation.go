@@ -1100,7 +1100,9 @@ func (c *checker) needsOf(j *goJoin, g *ast.GoStmt, v path) (needs [][]release, 
 			for _, g := range c.closedAfterWait(v, f) {
 				joins = append(joins, release{kinds: []effKind{effRecv}, fields: g})
 			}
-		case k.kind == keyChan && !c.consumedInside(k.p):
+		case k.kind == keyChan && !k.multi && !c.consumedInside(k.p):
+			// (One receive from a channel it sends on in a loop takes
+			// one value, not its end.)
 			joins = append(joins, release{kinds: []effKind{effRecv}, fields: f})
 		}
 	}
@@ -1319,8 +1321,8 @@ func (c *checker) effectsStop(es []effect, p path, j *goJoin) bool {
 			continue
 		}
 		for _, e := range es {
-			if e.p.equal(k.p) && (k.kind == keyWait && e.kind == effWait || k.kind == keyChan && e.kind == effRecv) {
-				return true // it joins
+			if e.p.equal(k.p) && (k.kind == keyWait && e.kind == effWait || k.kind == keyChan && !k.multi && e.kind == effRecv) {
+				return true // it joins (not one receive from a channel it sends on in a loop: Len's <-b.length)
 			}
 		}
 	}
@@ -1749,6 +1751,9 @@ func (c *checker) resultUsedInPlace(cur inspector.Cursor, call *ast.CallExpr, o 
 	}
 	switch p := parent.Node().(type) {
 	case *ast.ExprStmt:
+		if expectsPanic(c.info, cur) {
+			return "" // assert.Panics(t, func() { NewPool(0) }): it panics before it starts anything
+		}
 		return "is dropped"
 	case *ast.UnaryExpr:
 		if p.Op == token.ARROW && o.kind == obRecv && c.inSelectCase(parent) {
@@ -1779,6 +1784,22 @@ func (c *checker) resultUsedInPlace(cur inspector.Cursor, call *ast.CallExpr, o 
 		return "is dropped"
 	}
 	return ""
+}
+
+// expectsPanic reports whether the call at cur is the statement of a
+// function literal given to an assertion that it panics (a function
+// named Panics, PanicsWithValue, PanicsWithError, as testify's and the
+// helpers modelled on them).
+func expectsPanic(info *types.Info, cur inspector.Cursor) bool {
+	for lit := range cur.Enclosing((*ast.FuncLit)(nil)) {
+		call, ok := lit.Parent().Node().(*ast.CallExpr)
+		if !ok {
+			return false
+		}
+		f := callee(info, call)
+		return f != nil && strings.HasPrefix(f.Name(), "Panics")
+	}
+	return false
 }
 
 // storedInPlace reports whether the left-hand side l is an element of a

@@ -7108,3 +7108,122 @@ func firstPacketTimed(c net.PacketConn) []byte {
 	defer c.Close()
 	return <-readPacketsTimed(c)
 }
+
+// A buffer whose loop answers Len on a channel it sends on in a loop, and
+// closes as it ends: one receive from it takes one answer, not the end.
+// Close, which closes its input, is the stop its callers owe.
+
+type lenBuf struct {
+	in, out, length chan int
+	q               []int
+}
+
+func newLenBuf() *lenBuf {
+	b := &lenBuf{in: make(chan int), out: make(chan int), length: make(chan int)}
+	go b.loop() // want `goroutine running b.loop is handed on to the caller, but lenBufAsked drops it at line \d+: call its Close method`
+	return b
+}
+
+func (b *lenBuf) Len() int        { return <-b.length }
+func (b *lenBuf) Out() <-chan int { return b.out }
+func (b *lenBuf) Close()          { close(b.in) }
+
+func (b *lenBuf) loop() {
+	in := b.in
+	var out chan int
+	var next int
+	for in != nil || out != nil {
+		select {
+		case v, ok := <-in:
+			if ok {
+				b.q = append(b.q, v)
+			} else {
+				in = nil
+			}
+		case out <- next:
+			b.q = b.q[1:]
+		case b.length <- len(b.q):
+		}
+		if len(b.q) > 0 {
+			out, next = b.out, b.q[0]
+		} else {
+			out = nil
+		}
+	}
+	close(b.out)
+	close(b.length)
+}
+
+func lenBufAsked() int {
+	b := newLenBuf() // want `the result of newLenBuf is not stopped on every path: .* call its Close method`
+	return b.Len()
+}
+
+func lenBufClosed() {
+	b := newLenBuf()
+	b.Close()
+	for range b.Out() {
+	}
+}
+
+// A pump between two values its caller gave, seen only through
+// interfaces: the streams are the caller's, who ends them.
+
+type outlet interface{ Out() <-chan int }
+type inlet interface{ In() chan<- int }
+
+func connect(from outlet, to inlet) {
+	go func() {
+		for v := range from.Out() {
+			to.In() <- v
+		}
+		close(to.In())
+	}()
+}
+
+func mergeOutlets(to inlet, from ...outlet) {
+	for _, o := range from {
+		go func() {
+			for v := range o.Out() {
+				to.In() <- v
+			}
+		}()
+	}
+}
+
+// A stream an interface held in a field gives: nothing here is known to
+// end it.
+
+type pumpHolder struct{ src outlet }
+
+func (h *pumpHolder) drain(count *atomic.Int64) {
+	go func() { // want `goroutine is never joined, so it can outlive \(\*pumpHolder\).drain`
+		for range h.src.Out() {
+			count.Add(1)
+		}
+	}()
+}
+
+// A constructor that panics on a bad argument, asserted to: it starts
+// nothing.
+
+func newPool(n int) *peekWorker {
+	if n <= 0 {
+		panic("newPool: n must be positive")
+	}
+	return newPeekWorker()
+}
+
+func Panics(f func()) bool {
+	defer func() { _ = recover() }()
+	f()
+	return false
+}
+
+func poolPanics() bool {
+	return Panics(func() { newPool(0) })
+}
+
+func poolDropped() {
+	newPool(1) // want `the result of newPool is dropped`
+}
