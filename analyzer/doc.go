@@ -311,6 +311,9 @@
 // A constructor's result dropped inside a function literal given to an
 // assertion that it panics (assert.Panics(t, func() { NewPool(0) })) is
 // not reported: the call is expected to panic before it starts anything.
+// An assertion that returns whether an error is nil (if
+// !assert.NoError(t, err) { return }) tests the error as err != nil does:
+// on its failing branch nothing was made.
 //
 // A goroutine that closes or sends on a channel of the function's own as
 // it ends, or is counted in its own WaitGroup, and that the function

@@ -49,6 +49,12 @@ type flowQuery struct {
 	// an error, for being a particular error (errors.Is, errors.As).
 	errTest func(call *ast.CallExpr) bool
 
+	// okTest, if set, reports whether a call asserts that its argument
+	// err (given as the index) is nil and returns whether it is
+	// (assert.NoError(t, err)): if !assert.NoError(t, err) { return } is
+	// err != nil.
+	okTest func(call *ast.CallExpr) int
+
 	// caseUsed, if set, is asked about the case of a select whose body a
 	// block begins. The CFG evaluates every case's communication before
 	// the select branches, so used sees those in the block before it; a
@@ -369,6 +375,11 @@ func (q flowQuery) nothingOn(cond ast.Expr) (onTrue, onFalse bool) {
 	case *ast.CallExpr:
 		if q.errTest != nil && len(e.Args) > 0 && q.errTest(e) && isErr(e.Args[0]) {
 			return true, false // errors.Is(err, x): the true branch has an error
+		}
+		if q.okTest != nil {
+			if i := q.okTest(e); i >= 0 && i < len(e.Args) && isErr(e.Args[i]) {
+				return false, true // assert.NoError(t, err): the false branch has an error
+			}
 		}
 	case *ast.BinaryExpr:
 		switch e.Op {

@@ -1573,6 +1573,7 @@ func (c *checker) checkCall(cur inspector.Cursor, fn ast.Node, call *ast.CallExp
 			return ok && c.info.Uses[id] == errVar
 		}
 		q.errTest = func(call *ast.CallExpr) bool { return isFunc(callee(c.info, call), "errors", "Is", "As") }
+		q.okTest = c.noErrorArg
 		// require.Error(t, err), require_True(t, errors.Is(err, x)): past
 		// the assertion the call failed, or the test has ended.
 		used, body := q.used, funcBody(fn)
@@ -1784,6 +1785,31 @@ func (c *checker) resultUsedInPlace(cur inspector.Cursor, call *ast.CallExpr, o 
 		return "is dropped"
 	}
 	return ""
+}
+
+// noErrorArg returns, for an assertion that returns whether an error is
+// nil (testify's assert.NoError(t, err), assert.Nil(t, err), and helpers
+// so named returning bool), the index of the error argument; -1 otherwise.
+func (c *checker) noErrorArg(call *ast.CallExpr) int {
+	f := callee(c.info, call)
+	if f == nil {
+		return -1
+	}
+	switch strings.TrimSuffix(f.Name(), "f") {
+	case "NoError", "Nil":
+	default:
+		return -1
+	}
+	sig, ok := f.Type().(*types.Signature)
+	if !ok || sig.Results().Len() != 1 || !types.Identical(sig.Results().At(0).Type(), types.Typ[types.Bool]) {
+		return -1
+	}
+	for i, a := range call.Args {
+		if isErrorType(c.typeOf(a)) {
+			return i
+		}
+	}
+	return -1
 }
 
 // expectsPanic reports whether the call at cur is the statement of a

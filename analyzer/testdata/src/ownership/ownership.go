@@ -7227,3 +7227,10 @@ func poolPanics() bool {
 func poolDropped() {
 	newPool(1) // want `the result of newPool is dropped`
 }
+
+func openPeek(fail bool) (*peekWorker, error) {
+	if fail {
+		return nil, errors.New("open failed")
+	}
+	return newPeekWorker(), nil
+}

@@ -931,3 +931,30 @@ func TestSetServerStoppedAside(t *testing.T) {
 	}()
 	<-done
 }
+
+// NoError reports whether err is nil, as testify's assert.NoError does.
+func NoError(t *testing.T, err error) bool {
+	if err != nil {
+		t.Error(err)
+		return false
+	}
+	return true
+}
+
+// if !NoError(t, err) { return } is if err != nil { return }: nothing was
+// opened on that path.
+func TestOpenAsserted(t *testing.T) {
+	w, err := openPeek(false)
+	if !NoError(t, err) {
+		return
+	}
+	defer w.Stop()
+}
+
+func TestOpenAssertedLeft(t *testing.T) {
+	w, err := openPeek(false) // want `the result of openPeek is not stopped on every path`
+	if !NoError(t, err) {
+		return
+	}
+	_ = w.Len()
+}
