@@ -314,6 +314,10 @@
 // An assertion that returns whether an error is nil (if
 // !assert.NoError(t, err) { return }) tests the error as err != nil does:
 // on its failing branch nothing was made.
+// A goroutine that only starts goroutines (go func() { go c.fail() }())
+// returns at once: each is judged at its own go statement. A stop issued
+// in the background after setters that do not wait (go func() {
+// c.SetReadDeadline(now); c.Close() }()) is a stop, as go c.Close() is.
 //
 // A goroutine that closes or sends on a channel of the function's own as
 // it ends, or is counted in its own WaitGroup, and that the function

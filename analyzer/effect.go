@@ -1028,8 +1028,14 @@ func asyncStopCall(g *ast.GoStmt) *ast.CallExpr {
 		if len(lit.Body.List) == 0 {
 			return nil
 		}
+		// Setters first (go func() { c.SetReadDeadline(now);
+		// c.Close() }()): the stop is the first statement after them.
+		list := lit.Body.List
+		for len(list) > 1 && setterStmt(list[0]) {
+			list = list[1:]
+		}
 		call = nil
-		switch s := lit.Body.List[0].(type) {
+		switch s := list[0].(type) {
 		case *ast.ExprStmt:
 			call, _ = ast.Unparen(s.X).(*ast.CallExpr)
 		case *ast.AssignStmt:
@@ -1052,6 +1058,34 @@ func asyncStopCall(g *ast.GoStmt) *ast.CallExpr {
 		return nil
 	}
 	return call
+}
+
+// setterStmt reports whether s only calls a setter (c.SetDeadline(t),
+// _ = c.SetReadDeadline(t)): a call that does not wait.
+func setterStmt(s ast.Stmt) bool {
+	call := stmtCall(s)
+	if call == nil {
+		return false
+	}
+	if _, ok := s.(*ast.AssignStmt); ok && !blankAssign(s) {
+		return false
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	return ok && strings.HasPrefix(sel.Sel.Name, "Set")
+}
+
+// blankAssign reports whether s assigns only to _.
+func blankAssign(s ast.Stmt) bool {
+	as, ok := s.(*ast.AssignStmt)
+	if !ok {
+		return false
+	}
+	for _, l := range as.Lhs {
+		if id, ok := l.(*ast.Ident); !ok || id.Name != "_" {
+			return false
+		}
+	}
+	return true
 }
 
 // timerStop notes, for time.AfterFunc(d, b.Flush), the effects of the

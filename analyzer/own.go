@@ -122,6 +122,12 @@ func (c *checker) decide(cur inspector.Cursor, j *goJoin) (stuck *block) {
 		j.how = "the synctest bubble waits for it"
 		return
 	}
+	if onlyStarts(g) {
+		// go func() { go c.fail() }(): it returns at once; what it
+		// starts is judged at its own go statements.
+		j.how = "it only starts goroutines, each judged at its own go statement"
+		return
+	}
 	graph := c.cfgOf(j.fn)
 	if graph != nil && graph.NoReturn() {
 		j.how = c.funcName(j.fn) + " never returns"
@@ -291,6 +297,21 @@ func (c *checker) decide(cur inspector.Cursor, j *goJoin) (stuck *block) {
 		}
 	}
 	return
+}
+
+// onlyStarts reports whether g runs a literal whose body is nothing but
+// go statements.
+func onlyStarts(g *ast.GoStmt) bool {
+	lit, ok := ast.Unparen(g.Call.Fun).(*ast.FuncLit)
+	if !ok || len(lit.Body.List) == 0 {
+		return false
+	}
+	for _, s := range lit.Body.List {
+		if _, ok := s.(*ast.GoStmt); !ok {
+			return false
+		}
+	}
+	return true
 }
 
 // unwrapRunner returns, for go run(f) where run is a function of this

@@ -7234,3 +7234,49 @@ func openPeek(fail bool) (*peekWorker, error) {
 	}
 	return newPeekWorker(), nil
 }
+
+// A stop issued in the background after setters that do not wait (go
+// func() { c.SetReadDeadline(now); c.Close() }()) is a stop.
+
+type deadlined interface {
+	SetReadDeadline(time.Time) error
+}
+
+type bgClosed struct {
+	conn deadlined
+	stop chan struct{}
+}
+
+func (b *bgClosed) loop() { <-b.stop }
+
+func (b *bgClosed) Close() error {
+	close(b.stop)
+	return nil
+}
+
+func bgCloseAfterSetters(conn deadlined) {
+	b := &bgClosed{conn: conn, stop: make(chan struct{})}
+	go b.loop()
+	go func() { // want `goroutine is never joined, so it can outlive bgCloseAfterSetters`
+		_ = b.conn.SetReadDeadline(time.Now())
+		_ = b.Close()
+	}()
+}
+
+func bgCloseAfterWork(conn deadlined, work func()) {
+	b := &bgClosed{conn: conn, stop: make(chan struct{})}
+	go b.loop() // want `goroutine running b.loop is not joined on every path`
+	go func() { // want `goroutine is never joined, so it can outlive bgCloseAfterWork`
+		work()
+		_ = b.Close()
+	}()
+}
+
+// A goroutine that only starts others returns at once: each is judged at
+// its own go statement.
+
+func startsOnly(b *bgClosed) {
+	go func() {
+		go b.loop()
+	}()
+}
