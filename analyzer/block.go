@@ -1055,9 +1055,6 @@ func (w *blockWalk) expr(e ast.Expr) {
 				if a, ok := w.c.recvAlt(n.X); ok {
 					a.loop = len(w.loops) > 0
 					w.add(n, a)
-				} else if a, ok := w.c.ownerAlt(n.X); ok && !w.c.bounded(n.X) {
-					a.loop = len(w.loops) > 0
-					w.add(n, a) // <-from.Out(), from a parameter: its owner releases it
 				} else if !w.c.bounded(n.X) && isChan(w.c.typeOf(n.X)) {
 					w.waits, w.unread = true, true // <-b.Notify() of an interface: what releases it is not known
 				}
@@ -1609,10 +1606,11 @@ func blockingName(name string) bool {
 	return false
 }
 
-// ownerAlt returns, for a channel an interface's method returns on a
-// parameter of the function (from.Out(), from an Outlet the caller gave),
-// a wait on that parameter: the stream is its owner's, who closes it by
-// closing what it came from. Not for a receiver's field or a package
+// ownerAlt returns, for a range over a channel an interface's method
+// returns on a parameter of the function (from.Out(), from an Outlet the
+// caller gave), a wait on that parameter: the stream is its owner's, who
+// ends the range by closing what it came from. (One receive from it ends
+// with a value, which the pass cannot tell will come.) Not for a receiver's field or a package
 // variable, whose stream nothing here is known to end.
 func (c *checker) ownerAlt(e ast.Expr) (alt, bool) {
 	call, ok := ast.Unparen(e).(*ast.CallExpr)

@@ -1100,10 +1100,17 @@ func (c *checker) needsOf(j *goJoin, g *ast.GoStmt, v path) (needs [][]release, 
 			for _, g := range c.closedAfterWait(v, f) {
 				joins = append(joins, release{kinds: []effKind{effRecv}, fields: g})
 			}
-		case k.kind == keyChan && !k.multi && !c.consumedInside(k.p):
-			// (One receive from a channel it sends on in a loop takes
-			// one value, not its end.)
-			joins = append(joins, release{kinds: []effKind{effRecv}, fields: f})
+		case k.kind == keyChan && !c.consumedInside(k.p):
+			kinds := []effKind{effRecv}
+			if k.multi {
+				// One receive from a channel it sends on in a loop takes
+				// one value, not its end (a buffer's Len): only a drain
+				// would join it, which no call's effect is. The join is
+				// kept, with no effect that gives it, so that the value
+				// is still owed a stop.
+				kinds = nil
+			}
+			joins = append(joins, release{kinds: kinds, fields: f})
 		}
 	}
 	held := c.heldToken(g)
