@@ -175,8 +175,11 @@ type checker struct {
 	// goStmtsIn: the go statements of each function (declaration or
 	// literal) that are its own, not of a literal in it (siblingAlts).
 	goStmtsIn map[ast.Node][]*ast.GoStmt
-	calls     []inspector.Cursor // every call of interest (see collectCalls)
-	joins     map[*ast.GoStmt]*goJoin
+	// joined: joinedStmts' answer for each node asked, which every join
+	// query asks of every node it reaches.
+	joined map[ast.Node][]ast.Stmt
+	calls  []inspector.Cursor // every call of interest (see collectCalls)
+	joins  map[*ast.GoStmt]*goJoin
 
 	importsNursery bool
 	importedSpawns bool

@@ -948,7 +948,7 @@ type returnedVar struct {
 
 // eachReturn calls f for each return statement of body, not those of the
 // literals in it, until f returns false.
-func eachReturn(body *ast.BlockStmt, f func(*ast.ReturnStmt) bool) {
+func eachReturn(body ast.Node, f func(*ast.ReturnStmt) bool) {
 	more := true
 	ast.Inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {

@@ -962,6 +962,19 @@ func firstLine(text string) string {
 // close(done); srv.Shutdown() }(); <-done stops srv as srv.Shutdown() in
 // place would, and a receive among them joins what it receives from.
 func (c *checker) joinedStmts(n, fn ast.Node) []ast.Stmt {
+	if out, ok := c.joined[n]; ok {
+		return out
+	}
+	if c.joined == nil {
+		c.joined = make(map[ast.Node][]ast.Stmt)
+	}
+	out := c.joinedStmtsOf(n, fn)
+	c.joined[n] = out
+	return out
+}
+
+// joinedStmtsOf is joinedStmts, not remembered.
+func (c *checker) joinedStmtsOf(n, fn ast.Node) []ast.Stmt {
 	var recvs, waits []path
 	ast.Inspect(n, func(m ast.Node) bool {
 		switch m := m.(type) {
@@ -1032,15 +1045,7 @@ func (c *checker) joinedStmts(n, fn ast.Node) []ast.Stmt {
 // hasReturn reports whether s returns, outside the function literals in it.
 func hasReturn(s ast.Stmt) bool {
 	found := false
-	ast.Inspect(s, func(m ast.Node) bool {
-		switch m.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.ReturnStmt:
-			found = true
-		}
-		return !found
-	})
+	eachReturn(s, func(*ast.ReturnStmt) bool { found = true; return false })
 	return found
 }
 
