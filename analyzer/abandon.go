@@ -367,6 +367,9 @@ func (c *checker) fieldReceivers(k fieldKey) ([]receiver, bool) {
 // fieldRefs returns the references to the field k in the package, in
 // source order: only the declarations that name it are walked.
 func (c *checker) fieldRefs(k fieldKey) []ref {
+	if refs, ok := c.fieldRefMemo[k]; ok {
+		return refs
+	}
 	var decls []ast.Node
 	for cur := range c.root.Preorder((*ast.SelectorExpr)(nil)) {
 		if cur.Node().(*ast.SelectorExpr).Sel.Name != k.field {
@@ -394,6 +397,10 @@ func (c *checker) fieldRefs(k fieldKey) []ref {
 			}
 		})
 	}
+	if c.fieldRefMemo == nil {
+		c.fieldRefMemo = make(map[fieldKey][]ref)
+	}
+	c.fieldRefMemo[k] = refs
 	return refs
 }
 

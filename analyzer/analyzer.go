@@ -291,6 +291,20 @@ type checker struct {
 	// enormous map in a large package, is a cache miss.
 	allCalls []packageCall
 
+	// The package's calls of WaitGroup.Done (see waitGroupDones).
+	dones []doneCall
+
+	// releasableBy's answers for locals and package variables (see
+	// varRelease), and the parameters of the package's functions (see
+	// isParamVar): each is a walk of a body, a file or the package, asked
+	// for every blocking point of every goroutine that names the variable.
+	varReleases map[*types.Var]varRelease
+	params      map[*types.Var]bool
+
+	// fieldRefs' answers: each is a walk of every declaration naming the
+	// field, asked for each send on it that a goroutine blocks on.
+	fieldRefMemo map[fieldKey][]ref
+
 	// fieldKeyOf's answers by the root's named type and the fields (see
 	// typedFieldKeyOf): keys remembers them by root variable, and each
 	// method has a receiver variable of its own.

@@ -2320,23 +2320,43 @@ func (c *checker) doneOutsideGoroutines(p path, body *ast.BlockStmt) bool {
 	if !ok {
 		return true
 	}
-	found := false
-	for cur := range c.root.Preorder((*ast.CallExpr)(nil)) {
-		call := cur.Node().(*ast.CallExpr)
-		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-		if !ok || sel.Sel.Name != "Done" || !isMethod(callee(c.info, call), "sync", "WaitGroup", "Done") {
+	for _, d := range c.waitGroupDones() {
+		if d.key != k {
 			continue
 		}
-		if ck, ok := c.keyOf(pathOf(c.info, sel.X)); !ok || ck != k {
+		if call := d.cur.Node(); call.Pos() >= body.Pos() && call.End() <= body.End() || c.inGoroutine(d.cur) {
 			continue
 		}
-		if call.Pos() >= body.Pos() && call.End() <= body.End() || c.inGoroutine(cur) {
-			continue
-		}
-		found = true
-		break
+		return true
 	}
-	return found
+	return false
+}
+
+// A doneCall is a call of WaitGroup.Done in the package, with the key of
+// its group.
+type doneCall struct {
+	cur inspector.Cursor
+	key cancelKey
+}
+
+// waitGroupDones returns, once, the package's calls of WaitGroup.Done on a
+// group keyOf names: doneOutsideGoroutines is asked for each goroutine a
+// group's Wait joins, and the package's calls are many.
+func (c *checker) waitGroupDones() []doneCall {
+	if c.dones == nil {
+		c.dones = []doneCall{}
+		for _, pc := range c.packageCalls() {
+			call := pc.cur.Node().(*ast.CallExpr)
+			sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+			if !ok || sel.Sel.Name != "Done" || !isMethod(pc.fn, "sync", "WaitGroup", "Done") {
+				continue
+			}
+			if k, ok := c.keyOf(pathOf(c.info, sel.X)); ok {
+				c.dones = append(c.dones, doneCall{pc.cur, k})
+			}
+		}
+	}
+	return c.dones
 }
 
 // inGoroutine reports whether cur is inside a function literal a go

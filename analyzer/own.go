@@ -1511,19 +1511,51 @@ func (c *checker) releasableBy(a alt, need []effKind) bool {
 			return true // a send into a buffer kept as storage (exitFd <- f; return)
 		}
 		got = ix.effects[k.field]
-	case isGlobal(k.v):
-		if k.v.Exported() || k.v.Pkg() != c.pass.Pkg {
+	default:
+		r := c.varRelease(k.v)
+		if r.open {
 			return true
 		}
-		got = c.varEffects(k.v, nil)
-	default:
-		body := c.declBody(k.v)
-		if body == nil || c.isParamVar(k.v) || !c.onlyMade(k.v, body) || c.passedOn(k.v, body) {
-			return true // a parameter, or a value from elsewhere, or given away
-		}
-		got = c.varEffects(k.v, body)
+		got = r.effects
 	}
 	return slices.ContainsFunc(need, func(e effKind) bool { return got[e] })
+}
+
+// A varRelease is what releasableBy needs to know of a variable: whether
+// anything outside the pass's sight may release it (open), and otherwise
+// the kinds of effects the package has on it.
+type varRelease struct {
+	open    bool
+	effects map[effKind]bool
+}
+
+// varRelease returns, once per variable, what releasableBy needs of a
+// local or package variable v.
+func (c *checker) varRelease(v *types.Var) varRelease {
+	if r, ok := c.varReleases[v]; ok {
+		return r
+	}
+	var r varRelease
+	switch {
+	case isGlobal(v):
+		if v.Exported() || v.Pkg() != c.pass.Pkg {
+			r.open = true
+		} else {
+			r.effects = c.varEffects(v, nil)
+		}
+	default:
+		body := c.declBody(v)
+		if body == nil || c.isParamVar(v) || !c.onlyMade(v, body) || c.passedOn(v, body) {
+			r.open = true // a parameter, or a value from elsewhere, or given away
+		} else {
+			r.effects = c.varEffects(v, body)
+		}
+	}
+	if c.varReleases == nil {
+		c.varReleases = make(map[*types.Var]varRelease)
+	}
+	c.varReleases[v] = r
+	return r
 }
 
 // privateField reports whether only this package can reach the field:
@@ -1642,23 +1674,34 @@ func (c *checker) declBody(v *types.Var) *ast.BlockStmt {
 // isParamVar reports whether v is a parameter, result or receiver of a
 // function declaration or literal.
 func (c *checker) isParamVar(v *types.Var) bool {
-	for _, f := range c.pass.Files {
-		if !declaredIn(v, f) {
-			continue
-		}
-		found := false
-		ast.Inspect(f, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.FuncType:
-				found = found || declaredIn(v, n)
-			case *ast.FuncDecl:
-				found = found || n.Recv != nil && declaredIn(v, n.Recv)
+	if c.params == nil {
+		// Every parameter, result and receiver of the package's functions,
+		// once: the question is asked of each variable a goroutine blocks on.
+		c.params = make(map[*types.Var]bool)
+		add := func(fl *ast.FieldList) {
+			if fl == nil {
+				return
 			}
-			return !found && n != nil && n.Pos() <= v.Pos() && v.Pos() < n.End()
-		})
-		return found
+			for _, f := range fl.List {
+				for _, name := range f.Names {
+					if pv, ok := c.info.Defs[name].(*types.Var); ok {
+						c.params[pv] = true
+					}
+				}
+			}
+		}
+		for cur := range c.root.Preorder((*ast.FuncType)(nil), (*ast.FuncDecl)(nil)) {
+			switch n := cur.Node().(type) {
+			case *ast.FuncType:
+				add(n.TypeParams)
+				add(n.Params)
+				add(n.Results)
+			case *ast.FuncDecl:
+				add(n.Recv)
+			}
+		}
 	}
-	return false
+	return c.params[v]
 }
 
 // onlyMade reports whether the local v only ever holds what its function
