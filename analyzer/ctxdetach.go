@@ -902,9 +902,9 @@ func (c *checker) cancelledBefore(call *ast.CallExpr, fnCur inspector.Cursor, ca
 	if body == nil || len(cands) == 0 {
 		return false
 	}
-	for _, v := range cands {
+	givenUp := func(v *types.Var, body *ast.BlockStmt) bool {
 		cancels := c.cancelsOf(v, body)
-		if len(cancels) == 0 || !precededBy(body, call, func(s ast.Stmt) bool {
+		return len(cancels) > 0 && precededBy(body, call, func(s ast.Stmt) bool {
 			es, ok := s.(*ast.ExprStmt)
 			if !ok {
 				return false
@@ -914,12 +914,43 @@ func (c *checker) cancelledBefore(call *ast.CallExpr, fnCur inspector.Cursor, ca
 				return false
 			}
 			id, ok := ast.Unparen(cc.Fun).(*ast.Ident)
-			return ok && slices.Contains(cancels, c.info.Uses[id])
-		}) {
+			// Given up, and not made anew since (ctx, cancel =
+			// context.WithTimeout(...) again).
+			return ok && slices.Contains(cancels, c.info.Uses[id]) && !c.remadeBetween(body, v, s.End(), call.Pos())
+		})
+	}
+	for _, v := range cands {
+		if givenUp(v, body) {
+			continue
+		}
+		// Or in the function around the literal the call is in (go
+		// func() { r.Receive(context.Background()) }() after cancel()).
+		outer := enclosingFunc(fnCur)
+		if !outer.Valid() || !declaredIn(v, outer.Node()) || !givenUp(v, funcBody(outer.Node())) {
 			return false
 		}
 	}
 	return true
+}
+
+// remadeBetween reports whether an assignment to v that ends between from
+// and to (not the one to holds, ctx, cancel = WithTimeout(Background(),
+// d)) gives v a new value.
+func (c *checker) remadeBetween(body *ast.BlockStmt, v *types.Var, from, to token.Pos) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if found || n == nil || n.End() < from || n.Pos() > to {
+			return false
+		}
+		if as, ok := n.(*ast.AssignStmt); ok && as.Pos() >= from && as.End() <= to {
+			found = slices.ContainsFunc(as.Lhs, func(l ast.Expr) bool {
+				id, ok := l.(*ast.Ident)
+				return ok && c.info.ObjectOf(id) == v
+			})
+		}
+		return !found
+	})
+	return found
 }
 
 // outlivesHandler reports whether the function at fnCur is a literal run

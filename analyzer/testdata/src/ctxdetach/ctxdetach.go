@@ -206,6 +206,38 @@ func pollThenForward(poll func(context.Context) []int, forward func(context.Cont
 	return nil
 }
 
+// Not reported: each poll's context is given up before the goroutine
+// that does the work is started; passing it there would fail at once.
+func pollTwiceThenServe(poll func(context.Context) []int, serve func(context.Context, []int) error) error {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+	vs := poll(ctx)
+	cancel()
+	ctx, cancel = context.WithTimeout(context.Background(), time.Second)
+	vs = append(vs, poll(ctx)...)
+	cancel()
+	errc := make(chan error, 1)
+	go func() {
+		errc <- serve(context.Background(), vs)
+	}()
+	return <-errc
+}
+
+// Reported: the second poll's context is given up only after the
+// goroutine started.
+func pollTwiceServeThenCancel(poll func(context.Context) []int, serve func(context.Context, []int) error) error {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+	vs := poll(ctx)
+	cancel()
+	ctx, cancel = context.WithTimeout(context.Background(), time.Second)
+	vs = append(vs, poll(ctx)...)
+	errc := make(chan error, 1)
+	go func() {
+		errc <- serve(context.Background(), vs) // want `call to context.Background\(\) detaches this work from ctx`
+	}()
+	cancel()
+	return <-errc
+}
+
 // Reported: the caller's context is still live after the probe's own is
 // given up.
 func probeThenWork(ctx context.Context, probe func(context.Context) error) error {
