@@ -162,7 +162,7 @@ type checker struct {
 	tests      map[*token.File]bool
 	detached   map[*token.File]map[int]*directive
 	decls      map[*types.Func]*ast.FuncDecl
-	ctorFields map[ctorField]int           // ctorFieldParam's answers
+	ctorFields map[ctorField]ctorSource    // ctorFieldSource's answers
 	lockLefts  map[cancelKey]*lockLeft     // leftLocks' answer
 	briefLocks map[cancelKey]bool          // heldBriefly's answers
 	noReturns  map[*types.Func]bool        // neverReturns' answers
@@ -304,6 +304,10 @@ type checker struct {
 	// fieldRefs' answers: each is a walk of every declaration naming the
 	// field, asked for each send on it that a goroutine blocks on.
 	fieldRefMemo map[fieldKey][]ref
+
+	// selfEffects' answers: what a channel type's methods do to their
+	// receiver.
+	selfEffs map[*types.Named]map[effKind]bool
 
 	// fieldKeyOf's answers by the root's named type and the fields (see
 	// typedFieldKeyOf): keys remembers them by root variable, and each

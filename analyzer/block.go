@@ -975,6 +975,30 @@ func stdStream(info *types.Info, e ast.Expr) bool {
 	return stdVar(v)
 }
 
+// writeOnlyWrapper reports whether t is a writer of another package that
+// writes into another writer it is given, one it can be Reset to, such as
+// *flate.Writer or *gzip.Writer. A write into it waits only as whatever it
+// writes into does, and its Close flushes rather than releasing a Write
+// that is waiting.
+func writeOnlyWrapper(t types.Type, here *types.Package) bool {
+	if t == nil || types.IsInterface(t) {
+		return false
+	}
+	if n, ok := types.Unalias(derefType(t)).(*types.Named); !ok || n.Obj().Pkg() == nil || n.Obj().Pkg() == here {
+		return false
+	}
+	if !hasMethod(t, "Write") || hasMethod(t, "Read") {
+		return false
+	}
+	obj, _, _ := types.LookupFieldOrMethod(t, true, nil, "Reset")
+	reset, ok := obj.(*types.Func)
+	if !ok {
+		return false
+	}
+	params := reset.Type().(*types.Signature).Params()
+	return params.Len() >= 1 && isNamed(params.At(0).Type(), "io", "Writer")
+}
+
 // stdVar reports whether v is os.Stdout or os.Stderr.
 func stdVar(v *types.Var) bool {
 	return v != nil && v.Pkg() != nil && v.Pkg().Path() == "os" && (v.Name() == "Stdout" || v.Name() == "Stderr")
@@ -1248,7 +1272,7 @@ func (w *blockWalk) callTo(call *ast.CallExpr, fn *types.Func) {
 		}
 	}
 	for _, a := range call.Args {
-		if stdStream(w.c.info, a) {
+		if stdStream(w.c.info, a) || writeOnlyWrapper(w.c.typeOf(a), w.c.pass.Pkg) {
 			continue
 		}
 		if p := pathOf(w.c.info, a); p.valid() && w.c.stoppable(w.c.typeOf(a)) {
@@ -1265,6 +1289,7 @@ func (w *blockWalk) callTo(call *ast.CallExpr, fn *types.Func) {
 		ps := w.c.readerOperands(call)
 		rest := slices.DeleteFunc(slices.Clone(ps), func(p path) bool {
 			return isGlobal(p.root) && p.root.Pkg() != nil && p.root.Pkg().Path() == "io" || // io.Discard
+				writeOnlyWrapper(w.typeAt(p), w.c.pass.Pkg) || // src.WriteTo(d.zw): into a compressor
 				w.concreteIO(call, p, w.typeAt(p))
 		})
 		if len(rest) > 0 || len(ps) == 0 {

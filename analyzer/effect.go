@@ -98,6 +98,11 @@ func (c *checker) walk(n ast.Node, goroutines bool, note func(effKind, path), re
 					// issued, if in another goroutine (a wait for what it
 					// releases usually follows).
 					c.callEffects(stop, note)
+				} else if call := c.awaitedCall(n); call != nil {
+					// go func() { done <- p.eg.Wait() }(); select { case
+					// err := <-done: ... }: what the call does, the
+					// function waits for on the paths that receive.
+					c.callEffects(call, note)
 				} else if call := c.straightCall(n); call != nil {
 					// go withRecover(p.shutdown), AsyncClose's: what the
 					// goroutine does straight through to release others,
@@ -1014,6 +1019,41 @@ func (c *checker) straightCall(g *ast.GoStmt) *ast.CallExpr {
 		return straight
 	})
 	if !straight {
+		return nil
+	}
+	return call
+}
+
+// awaitedCall returns the call whose result the goroutine of g sends as
+// its only act (go func() { done <- p.eg.Wait() }()) on a local channel
+// that the function that declares it receives from outside the goroutine,
+// or nil.
+func (c *checker) awaitedCall(g *ast.GoStmt) *ast.CallExpr {
+	lit, ok := ast.Unparen(g.Call.Fun).(*ast.FuncLit)
+	if !ok || len(lit.Body.List) != 1 {
+		return nil
+	}
+	send, ok := lit.Body.List[0].(*ast.SendStmt)
+	if !ok {
+		return nil
+	}
+	call, ok := ast.Unparen(send.Value).(*ast.CallExpr)
+	if !ok {
+		return nil
+	}
+	ch := pathOf(c.info, send.Chan)
+	if !ch.valid() || ch.fields != "" || isGlobal(ch.root) || declaredIn(ch.root, lit) {
+		return nil
+	}
+	body := c.declBody(ch.root)
+	if body == nil {
+		return nil
+	}
+	received := false
+	c.eachRefNoGo(body, func(r ref) {
+		received = received || r.kind == useRecv && r.path.equal(ch) && !within(r.expr, lit)
+	})
+	if !received {
 		return nil
 	}
 	return call

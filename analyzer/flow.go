@@ -69,6 +69,12 @@ type flowQuery struct {
 	// because its channel was closed uses the resource (it was drained).
 	rangeDone func(rs *ast.RangeStmt) bool
 
+	// seenClosed, if set, reports whether e is the ok of a comma-ok
+	// receive (v, ok := <-ch) that, false, says the resource was released:
+	// the branch where ok is false is not searched, as the end of a range
+	// over ch is not (rangeDone).
+	seenClosed func(e *ast.Ident) bool
+
 	// neverDone, if set, reports whether a range statement's channel is
 	// never closed: its loop is left only by a break or a return inside,
 	// not by its end.
@@ -340,7 +346,7 @@ func (q flowQuery) succs(b *cfg.Block) []*cfg.Block {
 	if rs, ok := b.Stmt.(*ast.RangeStmt); ok && b.Kind == cfg.KindRangeLoop && q.neverDone != nil && q.neverDone(rs) {
 		return rangeBodyOnly(b)
 	}
-	if q.isErr == nil && q.isNil == nil || len(b.Succs) != 2 || len(b.Nodes) == 0 {
+	if q.isErr == nil && q.isNil == nil && q.seenClosed == nil || len(b.Succs) != 2 || len(b.Nodes) == 0 {
 		return b.Succs
 	}
 	cond, ok := b.Nodes[len(b.Nodes)-1].(ast.Expr)
@@ -367,6 +373,10 @@ func (q flowQuery) nothingOn(cond ast.Expr) (onTrue, onFalse bool) {
 	isErr := func(e ast.Expr) bool { return q.isErr != nil && q.isErr(ast.Unparen(e)) }
 	isNil := func(e ast.Expr) bool { return q.isNil != nil && q.isNil(ast.Unparen(e)) }
 	switch e := ast.Unparen(cond).(type) {
+	case *ast.Ident:
+		if q.seenClosed != nil && q.seenClosed(e) {
+			return false, true // v, ok := <-ch; if !ok: ch was closed
+		}
 	case *ast.UnaryExpr:
 		if e.Op == token.NOT {
 			t, f := q.nothingOn(e.X)

@@ -301,7 +301,7 @@ func (c *checker) joinQuery(j *goJoin, g *ast.GoStmt, graph *cfg.CFG, locked boo
 		// Or n waits for another goroutine that joins it on every path
 		// (go func() { defer close(y); <-x }(); <-y joins the goroutine
 		// whose last act closes x).
-		return direct(n) || slices.ContainsFunc(c.joinedStmts(n, j.fn), func(s ast.Stmt) bool { return direct(s) })
+		return direct(n) || slices.ContainsFunc(c.joinedStmts(n, j.fn), func(s ast.Stmt) bool { return !within(s, g) && direct(s) })
 	}
 	// A select joins through a receive only on the paths of the case that
 	// receives: `case <-ctx.Done(): return` leaves a goroutine blocked on
@@ -324,7 +324,47 @@ func (c *checker) joinQuery(j *goJoin, g *ast.GoStmt, graph *cfg.CFG, locked boo
 			// Left because the channel was closed: every send was taken.
 			return c.keysUsedIf(j.keys, rs.X, func(k joinKey, r ref) bool { return k.kind == keyChan && k.multi })
 		},
+		seenClosed: func(id *ast.Ident) bool {
+			// v, ok := <-out; if !ok { return }: out was closed, as at
+			// the end of a range over it.
+			x := c.okReceive(id, funcBody(j.fn))
+			return x != nil && c.keysUsedIf(j.keys, x, func(k joinKey, r ref) bool { return k.kind == keyChan && k.multi })
+		},
 	}
+}
+
+// okReceive returns the channel operand of the comma-ok receive that
+// defines the ok variable id uses (v, ok := <-ch, also as a select's
+// case) in body, or nil: id is not such a variable, or body assigns it
+// again.
+func (c *checker) okReceive(id *ast.Ident, body *ast.BlockStmt) ast.Expr {
+	v, ok := c.info.Uses[id].(*types.Var)
+	if !ok || body == nil || !declaredIn(v, body) {
+		return nil
+	}
+	var x ast.Expr
+	assigned := 0
+	ast.Inspect(body, func(n ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		if !ok {
+			return assigned < 2
+		}
+		for i, l := range as.Lhs {
+			lid, isID := ast.Unparen(l).(*ast.Ident)
+			if !isID || c.info.ObjectOf(lid) != v {
+				continue
+			}
+			assigned++
+			if u, isRecv := ast.Unparen(as.Rhs[0]).(*ast.UnaryExpr); i == 1 && len(as.Lhs) == 2 && len(as.Rhs) == 1 && isRecv && u.Op == token.ARROW {
+				x = u.X
+			}
+		}
+		return assigned < 2
+	})
+	if assigned != 1 {
+		return nil
+	}
+	return x
 }
 
 // waitsElsewhere reports whether e, a receive or wait in n, is one that
@@ -1629,6 +1669,9 @@ func (c *checker) argPath(e ast.Expr, fields string) (path, bool) {
 		return p, true
 	}
 	e = ast.Unparen(e)
+	if ta, ok := e.(*ast.TypeAssertExpr); ok && ta.Type != nil {
+		return c.argPath(ta.X, fields) // handle(c.(*Session)): the value in c
+	}
 	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
 		e = ast.Unparen(u.X)
 	}

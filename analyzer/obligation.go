@@ -114,7 +114,7 @@ type drop struct {
 // the calls they make that they hand on again, to a fixpoint.
 func (c *checker) computeObligations() {
 	for _, cur := range c.goStmts {
-		fd, ok := enclosingFunc(cur).Node().(*ast.FuncDecl)
+		fd, ok := inPlaceDecl(enclosingFunc(cur)).Node().(*ast.FuncDecl)
 		if !ok {
 			continue
 		}
@@ -169,6 +169,28 @@ func (c *checker) computeObligations() {
 		}
 		grew = next
 	}
+}
+
+// inPlaceDecl returns, for a function literal run where it is written
+// (defer func() { if err == nil { go c.loop() } }(), or func() { ... }()),
+// the function around it, out to a declaration; fn itself otherwise. What
+// such a literal starts, its function starts.
+func inPlaceDecl(fn inspector.Cursor) inspector.Cursor {
+	for fn.Valid() {
+		lit, ok := fn.Node().(*ast.FuncLit)
+		if !ok {
+			return fn
+		}
+		call, ok := fn.Parent().Node().(*ast.CallExpr)
+		if !ok || ast.Unparen(call.Fun) != lit {
+			return fn
+		}
+		if _, isGo := fn.Parent().Parent().Node().(*ast.GoStmt); isGo {
+			return fn // a goroutine of its own
+		}
+		fn = enclosingFunc(fn)
+	}
+	return fn
 }
 
 // goObligation returns the obligation the go statement at cur, in fd,
@@ -605,6 +627,16 @@ func (c *checker) assignedBetween(body *ast.BlockStmt, v *types.Var, from, to to
 		return !found
 	})
 	return found
+}
+
+// assertLibrary reports whether fn is a function of an assertion library
+// (testify, gotest.tools): it looks at its arguments and keeps none.
+func assertLibrary(fn *types.Func) bool {
+	if fn == nil || fn.Pkg() == nil {
+		return false
+	}
+	path := fn.Pkg().Path()
+	return strings.Contains(path, "github.com/stretchr/testify/") || strings.HasPrefix(path, "gotest.tools/")
 }
 
 // assertion reports whether fn, called at call, is a test's assertion: a
@@ -1540,6 +1572,12 @@ func (c *checker) checkCall(cur inspector.Cursor, fn ast.Node, call *ast.CallExp
 		return "" // s.handlers[key] = h before h.run(): whoever keeps it stops it
 	}
 	used := func(n ast.Node) bool { return c.discharges(n, p, o, grow) }
+	if alias := c.fieldAlias(p, fn); alias != nil && !o.isResult() {
+		// c := NewClient(conn); c.Listen(): c.conn is conn, and closing
+		// conn stops what reads c.conn.
+		ap := path{root: alias}
+		used = func(n ast.Node) bool { return c.discharges(n, p, o, grow) || c.discharges(n, ap, o, grow) }
+	}
 	if o.orStop != nil {
 		// lost, _ := h.Hold(); h.Unhold(): the goroutine that would
 		// close lost is stopped through the receiver.
@@ -1954,6 +1992,9 @@ func (c *checker) discharges(n ast.Node, p path, o obligation, grow grower) bool
 			}
 			if r.kind == useValue && !isCallee(r) && c.lentTo(r) && !c.callsOwed(r, o) {
 				return // peek(w), a helper that only reads it: still the caller's
+			}
+			if r.kind == useValue && r.call != nil && slices.Contains(r.call.Args, r.expr) && assertLibrary(callee(c.info, r.call)) {
+				return // require.NotNil(t, client): looked at, not taken
 			}
 			found = !isCallee(r) && r.path.prefixOf(p) || r.path.equal(p) && o.kind == obRecv
 		case useRecv, useRange:

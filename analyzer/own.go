@@ -1017,8 +1017,8 @@ func (c *checker) joinedStmtsOf(n, fn ast.Node) []ast.Stmt {
 		if !ok || g.Pos() > n.Pos() || len(lit.Body.List) == 0 {
 			continue
 		}
-		if !slices.ContainsFunc(lastActs(lit), signalCall) {
-			continue
+		if !slices.ContainsFunc(lastActs(lit), signalCall) || c.sendsOnAny(lit.Body, recvs) {
+			continue // a receive may take one of its sends, not its close
 		}
 		for _, s := range lit.Body.List {
 			if hasReturn(s) {
@@ -1040,6 +1040,28 @@ func (c *checker) joinedStmtsOf(n, fn ast.Node) []ast.Stmt {
 		}
 	}
 	return out
+}
+
+// sendsOnAny reports whether body sends on one of the channels chans,
+// directly or through a function it calls (scatter(out)): a receive from
+// one of them may take a send.
+func (c *checker) sendsOnAny(body *ast.BlockStmt, chans []path) bool {
+	found := false
+	c.eachRef(body, func(r ref) {
+		if found || !slices.ContainsFunc(chans, r.path.equal) {
+			return
+		}
+		switch r.kind {
+		case useSend:
+			found = true
+		case useValue:
+			// Given to a call that may send on it.
+			if _, isCall := r.parent.(*ast.CallExpr); isCall && isChan(c.typeOf(r.expr)) {
+				found = true
+			}
+		}
+	})
+	return found
 }
 
 // hasReturn reports whether s returns, outside the function literals in it.
@@ -1518,7 +1540,45 @@ func (c *checker) releasableBy(a alt, need []effKind) bool {
 		}
 		got = r.effects
 	}
-	return slices.ContainsFunc(need, func(e effKind) bool { return got[e] })
+	own := c.selfEffects(c.pathType(a.p))
+	return slices.ContainsFunc(need, func(e effKind) bool { return got[e] || own[e] })
+}
+
+// selfEffects returns, for a channel type of this package with methods
+// (type sem chan struct{} with acquire and release), the kinds of effects
+// those methods have on their receiver, in the goroutines they start too:
+// a send on a field of that type is received by its own methods
+// (c.readQueue.Go(m, f) releasing the slot in the goroutine it starts).
+func (c *checker) selfEffects(t types.Type) map[effKind]bool {
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() != c.pass.Pkg || n.NumMethods() == 0 || !isChan(n) {
+		return nil
+	}
+	if got, ok := c.selfEffs[n]; ok {
+		return got
+	}
+	got := make(map[effKind]bool)
+	if c.selfEffs == nil {
+		c.selfEffs = make(map[*types.Named]map[effKind]bool)
+	}
+	c.selfEffs[n] = got // in progress: a method's effects may ask again
+	for i := range n.NumMethods() {
+		m := n.Method(i)
+		d := c.decls[m]
+		if d == nil || d.Body == nil || d.Recv == nil || len(d.Recv.List) == 0 || len(d.Recv.List[0].Names) == 0 {
+			continue
+		}
+		recv, _ := c.info.Defs[d.Recv.List[0].Names[0]].(*types.Var)
+		if recv == nil {
+			continue
+		}
+		c.walkEffects(d.Body, true, func(k effKind, p path) {
+			if p.root == recv && p.fields == "" {
+				got[k] = true
+			}
+		})
+	}
+	return got
 }
 
 // A varRelease is what releasableBy needs to know of a variable: whether
@@ -1807,7 +1867,7 @@ func (c *checker) cancellable(ctx path) bool {
 // A fieldUse is what the package does with the fields of its types.
 type fieldUse struct {
 	effects map[fieldKey]map[effKind]bool
-	aliased map[fieldKey]bool // given a value from elsewhere
+	aliased map[fieldKey]bool // given a value from elsewhere, or stored in another field
 }
 
 // fieldIndex indexes, once, every effect on a field of a named type in the
@@ -1839,6 +1899,35 @@ func (c *checker) fieldIndex() *fieldUse {
 		c.walkEffects(f, true, note)
 	}
 	c.indexingFields = false
+	// A field whose channel is stored in another field
+	// (workerReq{inCh: p.sharedCh}) is received from, closed or sent on
+	// through that one too: it is shared with what the pass does not
+	// follow.
+	storedIn := func(v ast.Expr) {
+		if !isChan(c.typeOf(v)) {
+			return
+		}
+		p := pathOf(c.info, v)
+		if ck, ok := c.keyOf(p); ok && ck.field.owner != nil {
+			ix.aliased[ck.field] = true
+			return
+		}
+		if !p.valid() || p.fields != "" || isGlobal(p.root) {
+			return
+		}
+		// workerCh := p.sharedCh; r := req{inCh: workerCh}: each field
+		// the local is given.
+		if body := c.declBody(p.root); body != nil {
+			c.onlyAssigned(body, p.root, func(lhs, rhs []ast.Expr, i int) bool {
+				if len(lhs) == len(rhs) {
+					if ck, ok := c.keyOf(pathOf(c.info, rhs[i])); ok && ck.field.owner != nil {
+						ix.aliased[ck.field] = true
+					}
+				}
+				return true
+			})
+		}
+	}
 	for cur := range c.root.Preorder((*ast.AssignStmt)(nil), (*ast.CompositeLit)(nil), (*ast.UnaryExpr)(nil)) {
 		func(n ast.Node) {
 			switch n := n.(type) {
@@ -1847,6 +1936,7 @@ func (c *checker) fieldIndex() *fieldUse {
 					if len(n.Lhs) == len(n.Rhs) && !c.freshExpr(n.Rhs[i]) {
 						if ck, ok := c.keyOf(pathOf(c.info, l)); ok && ck.field.owner != nil {
 							ix.aliased[ck.field] = true
+							storedIn(n.Rhs[i])
 						}
 					}
 				}
@@ -1854,6 +1944,7 @@ func (c *checker) fieldIndex() *fieldUse {
 				c.literalFields(n, func(k fieldKey, v ast.Expr) {
 					if !c.freshExpr(v) {
 						ix.aliased[k] = true
+						storedIn(v)
 					}
 				})
 			case *ast.UnaryExpr:
@@ -2159,17 +2250,36 @@ func (c *checker) fieldAlias(p path, fn ast.Node) *types.Var {
 	ast.Inspect(funcBody(fn), func(n ast.Node) bool {
 		lhs, rhs := assignment(n)
 		for i, l := range lhs {
-			if len(lhs) != len(rhs) || pathOf(c.info, l).root != p.root || pathOf(c.info, l).fields != "" {
+			if pathOf(c.info, l).root != p.root || pathOf(c.info, l).fields != "" {
 				continue
 			}
-			r := ast.Unparen(rhs[i])
+			var r ast.Expr
+			switch {
+			case len(lhs) == len(rhs):
+				r = ast.Unparen(rhs[i])
+			case i == 0 && len(rhs) == 1:
+				r = ast.Unparen(rhs[0]) // c, err := NewClient(conn)
+				if _, isCall := r.(*ast.CallExpr); !isCall {
+					continue
+				}
+			default:
+				continue
+			}
 			if u, ok := r.(*ast.UnaryExpr); ok && u.Op == token.AND {
 				r = ast.Unparen(u.X)
 			}
 			if call, ok := r.(*ast.CallExpr); ok {
 				// q := newQueue(stop), which returns &queue{stop: stop}.
-				if k := c.ctorFieldParam(callee(c.info, call), field); k >= 0 && k < len(call.Args) {
-					if v := pathOf(c.info, call.Args[k]); v.valid() && v.fields == "" && declaredIn(v.root, funcBody(fn)) {
+				if k, sub := c.ctorFieldSource(callee(c.info, call), field); k >= 0 && k < len(call.Args) {
+					arg := call.Args[k]
+					if sub != "" {
+						// NewClient(&Config{Conn: conn}), which keeps cfg.Conn.
+						arg = literalField(arg, sub[1:])
+					}
+					if inner, wraps := c.wrapCall(arg); wraps {
+						arg = inner // Conn: NewSTUNConn(conn): closing conn ends the wrapper's reads
+					}
+					if v := pathOf(c.info, arg); arg != nil && v.valid() && v.fields == "" && declaredIn(v.root, funcBody(fn)) {
 						alias = v.root
 					}
 				}
@@ -2194,24 +2304,63 @@ func (c *checker) fieldAlias(p path, fn ast.Node) *types.Var {
 	return alias
 }
 
+// literalField returns the value a struct literal e (or its address)
+// gives the field name, or nil.
+func literalField(e ast.Expr, name string) ast.Expr {
+	e = ast.Unparen(e)
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = ast.Unparen(u.X)
+	}
+	lit, ok := e.(*ast.CompositeLit)
+	if !ok {
+		return nil
+	}
+	for _, el := range lit.Elts {
+		if kv, ok := el.(*ast.KeyValueExpr); ok {
+			if key, ok := kv.Key.(*ast.Ident); ok && key.Name == name {
+				return kv.Value
+			}
+		}
+	}
+	return nil
+}
+
 // ctorFieldParam returns, for a function of this package whose every
 // return gives a struct literal (or its address) with field set to its
 // parameter k (func newQueue(stop <-chan struct{}) *queue { return
 // &queue{stop: stop} }), k; -1 otherwise.
 func (c *checker) ctorFieldParam(fn *types.Func, field string) int {
-	if fn == nil || fn.Pkg() != c.pass.Pkg {
-		return -1
-	}
-	key := ctorField{fn.Origin(), field}
-	if k, ok := c.ctorFields[key]; ok {
+	if k, sub := c.ctorFieldSource(fn, field); sub == "" {
 		return k
 	}
-	k := c.readCtorFieldParam(fn.Origin(), field)
-	if c.ctorFields == nil {
-		c.ctorFields = make(map[ctorField]int)
+	return -1
+}
+
+// ctorFieldSource is ctorFieldParam that also accepts a field of the
+// parameter (func NewClient(cfg *Config) *Client { return
+// &Client{conn: cfg.Conn} }): the parameter's index and the fields below
+// it (".Conn"), "" for the parameter itself.
+func (c *checker) ctorFieldSource(fn *types.Func, field string) (int, string) {
+	if fn == nil || fn.Pkg() != c.pass.Pkg {
+		return -1, ""
 	}
-	c.ctorFields[key] = k
-	return k
+	key := ctorField{fn.Origin(), field}
+	if src, ok := c.ctorFields[key]; ok {
+		return src.param, src.fields
+	}
+	k, sub := c.readCtorFieldParam(fn.Origin(), field)
+	if c.ctorFields == nil {
+		c.ctorFields = make(map[ctorField]ctorSource)
+	}
+	c.ctorFields[key] = ctorSource{k, sub}
+	return k, sub
+}
+
+// A ctorSource is where a constructor takes a field's value from: its
+// parameter param, or the fields below it.
+type ctorSource struct {
+	param  int
+	fields string
 }
 
 // ctorField keys ctorFieldParam's memory.
@@ -2221,13 +2370,13 @@ type ctorField struct {
 }
 
 // readCtorFieldParam is ctorFieldParam without the memory.
-func (c *checker) readCtorFieldParam(fn *types.Func, field string) int {
+func (c *checker) readCtorFieldParam(fn *types.Func, field string) (int, string) {
 	decl := c.decls[fn.Origin()]
 	if decl == nil || decl.Body == nil {
-		return -1
+		return -1, ""
 	}
 	sig := fn.Type().(*types.Signature)
-	k, seen := -1, false
+	k, sub, seen := -1, "", false
 	ok := true
 	ast.Inspect(decl.Body, func(n ast.Node) bool {
 		if _, lit := n.(*ast.FuncLit); lit || !ok {
@@ -2237,12 +2386,22 @@ func (c *checker) readCtorFieldParam(fn *types.Func, field string) int {
 		if !isRet {
 			return true
 		}
-		seen = true
-		if len(ret.Results) != 1 {
+		if len(ret.Results) == 0 {
 			ok = false
 			return false
 		}
 		r := ast.Unparen(ret.Results[0])
+		if len(ret.Results) > 1 && isNilIdent(r) {
+			return false // return nil, err: nothing made
+		}
+		seen = true
+		if id, isID := r.(*ast.Ident); isID && len(ret.Results) <= 2 {
+			// client := &Client{conn: cfg.Conn}; ...; return client, nil
+			r = c.madeOnceAs(decl.Body, id, field)
+		} else if len(ret.Results) != 1 {
+			ok = false
+			return false
+		}
 		if u, isAddr := r.(*ast.UnaryExpr); isAddr && u.Op == token.AND {
 			r = ast.Unparen(u.X)
 		}
@@ -2251,7 +2410,7 @@ func (c *checker) readCtorFieldParam(fn *types.Func, field string) int {
 			ok = false
 			return false
 		}
-		found := -1
+		found, fields := -1, ""
 		st, _ := derefType(c.typeOf(lit)).Underlying().(*types.Struct)
 		for i, el := range lit.Elts {
 			var value ast.Expr
@@ -2265,24 +2424,47 @@ func (c *checker) readCtorFieldParam(fn *types.Func, field string) int {
 					value = el // &Writer{c}: the fields in order
 				}
 			}
-			if v := pathOf(c.info, value); value != nil && v.valid() && v.fields == "" {
+			if v := pathOf(c.info, value); value != nil && v.valid() && strings.Count(v.fields, ".") <= 1 {
 				for i := range sig.Params().Len() {
 					if sig.Params().At(i) == v.root {
-						found = i
+						found, fields = i, v.fields
 					}
 				}
 			}
 		}
-		if found < 0 || k >= 0 && found != k {
+		if found < 0 || k >= 0 && (found != k || fields != sub) {
 			ok = false
 		}
-		k = found
+		k, sub = found, fields
 		return false
 	})
 	if !ok || !seen {
-		return -1
+		return -1, ""
 	}
-	return k
+	return k, sub
+}
+
+// madeOnceAs returns the struct literal (or its address) that the local
+// id names is assigned, once, in body, when body never assigns its field
+// after; or nil.
+func (c *checker) madeOnceAs(body *ast.BlockStmt, id *ast.Ident, field string) ast.Expr {
+	v, ok := c.info.Uses[id].(*types.Var)
+	if !ok || !declaredIn(v, body) {
+		return nil
+	}
+	var made ast.Expr
+	count := 0
+	c.onlyAssigned(body, v, func(lhs, rhs []ast.Expr, i int) bool {
+		count++
+		if len(lhs) == len(rhs) {
+			made = rhs[i]
+		}
+		return count == 1 && made != nil
+	})
+	if count != 1 || made == nil || c.assignsField(body, v, field) {
+		return nil
+	}
+	return made
 }
 
 // holderOf returns the local variable of fn that the expression e is put

@@ -102,6 +102,12 @@ func (c *checker) effectsAndRegistrations(body *ast.BlockStmt, keep func(path) b
 	}
 	seen := make(map[effect]bool)
 	note := func(k effKind, p path) {
+		if !keep(p) {
+			// nc := s.nc; nc.Close(): an effect on the field itself.
+			if q, copied := c.copyOf(p); copied {
+				p = q
+			}
+		}
 		// Once each: a function that calls the same callee twice, at
 		// every level of a chain, would double its callees' effects.
 		if e := (effect{k, p}); keep(p) && !seen[e] {

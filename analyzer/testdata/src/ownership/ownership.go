@@ -7,6 +7,8 @@ package ownership
 
 import (
 	"bufio"
+	"bytes"
+	"compress/flate"
 	"context"
 	"crypto/tls"
 	"encoding/json"
@@ -20,6 +22,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"golang.org/x/sync/errgroup"
 
 	"example.com/ownership/catcher"
 	"example.com/ownership/closer"
@@ -260,6 +264,78 @@ func gatherUntilCancelled(ctx context.Context) bool {
 		}
 	}
 	return true
+}
+
+// A comma-ok receive that saw the close ends where a range over the
+// channel would: the goroutine's last act closed it.
+func gatherUntilClosed(stop <-chan struct{}) int {
+	out := make(chan bool, batch)
+	go func() {
+		defer close(out)
+		for i := 0; i < batch+2; i++ {
+			out <- true
+		}
+	}()
+	n := 0
+	for {
+		select {
+		case <-stop:
+			for range out {
+			}
+			return n
+		case _, ok := <-out:
+			if !ok {
+				return n
+			}
+			n++
+		}
+	}
+}
+
+// ok true says nothing of the others: they still wait to be sent.
+func gatherFirstOK() bool {
+	out := make(chan bool)
+	go func() { // want `goroutine is not joined on every path: the return at line \d+ skips receiving the 8 values it sends on out`
+		defer close(out)
+		for i := 0; i < batch+2; i++ {
+			out <- true
+		}
+	}()
+	v, ok := <-out
+	if ok {
+		return v
+	}
+	return false
+}
+
+// One receive from a goroutine that sends through a helper in a loop
+// takes one value: its close, the last act, is not reached.
+func gatherFirstThroughHelper() bool {
+	out := make(chan bool)
+	go func() { // want `goroutine is not joined on every path: the return at line \d+ skips draining out`
+		defer close(out)
+		scatter(out)
+	}()
+	return <-out
+}
+
+// ok assigned again by another receive no longer speaks for out.
+func gatherOKReused(other chan bool) bool {
+	out := make(chan bool)
+	go func() { // want `goroutine is not joined on every path: the return at line \d+ skips receiving the 8 values it sends on out`
+		defer close(out)
+		for i := 0; i < batch+2; i++ {
+			out <- true
+		}
+	}()
+	v, ok := <-out
+	v, ok = <-other
+	if !ok {
+		return v
+	}
+	for range out {
+	}
+	return false
 }
 
 func gatherAll() int {
@@ -7279,4 +7355,469 @@ func startsOnly(b *bgClosed) {
 	go func() {
 		go b.loop()
 	}()
+}
+
+// A stop method that copies its fields into locals under its lock and
+// closes the locals stops what the fields hold.
+
+type peerConn struct{ quit chan struct{} }
+
+func dialPeer() (*peerConn, error) {
+	c := &peerConn{quit: make(chan struct{})}
+	go c.loop() // want `goroutine running c.loop is handed on to the caller, but halfStopPeers drops it`
+	return c, nil
+}
+
+func (c *peerConn) loop() { <-c.quit }
+
+func (c *peerConn) Close() { close(c.quit) }
+
+type twoPeers struct {
+	mu     sync.Mutex
+	closed bool
+	a, b   *peerConn
+}
+
+func runPeers() (*twoPeers, error) {
+	p := &twoPeers{}
+	var err error
+	if p.a, err = dialPeer(); err != nil {
+		return nil, err
+	}
+	if p.b, err = dialPeer(); err != nil {
+		p.a.Close()
+		return nil, err
+	}
+	return p, nil
+}
+
+func (p *twoPeers) Shutdown() {
+	p.mu.Lock()
+	if p.closed {
+		p.mu.Unlock()
+		return
+	}
+	p.closed = true
+	a, b := p.a, p.b
+	p.mu.Unlock()
+	if a != nil {
+		a.Close()
+	}
+	if b != nil {
+		b.Close()
+	}
+}
+
+// Halt closes the copy of one field only.
+func (p *twoPeers) Halt() {
+	p.mu.Lock()
+	a := p.a
+	p.mu.Unlock()
+	a.Close()
+}
+
+func usePeers() {
+	p, err := runPeers()
+	if err != nil {
+		return
+	}
+	defer p.Shutdown()
+}
+
+func halfStopPeers() {
+	p, err := runPeers() // want `the result of runPeers \(its.b\) is not stopped on every path`
+	if err != nil {
+		return
+	}
+	defer p.Halt()
+}
+
+// A client made over the caller's connection keeps it in a field; a
+// method reads that field in a goroutine. Closing the connection the
+// caller gave, as it is or through a config struct, stops the reader.
+
+type readClientConfig struct {
+	Conn net.PacketConn
+	Name string
+}
+
+type readClient struct {
+	conn net.PacketConn
+	name string
+}
+
+func newReadClient(cfg *readClientConfig) (*readClient, error) {
+	if cfg.Conn == nil {
+		return nil, errors.New("no conn")
+	}
+	rc := &readClient{conn: cfg.Conn, name: cfg.Name}
+	return rc, nil
+}
+
+func (rc *readClient) Listen() {
+	go func() { // want `goroutine is handed on to the caller, but readClientNotClosed drops it`
+		buf := make([]byte, 1500)
+		for {
+			if _, _, err := rc.conn.ReadFrom(buf); err != nil {
+				return
+			}
+		}
+	}()
+}
+
+func (rc *readClient) Close() {}
+
+type packetWrap struct{ net.PacketConn }
+
+func wrapPacketConn(conn net.PacketConn) net.PacketConn { return &packetWrap{conn} }
+
+func readClientClosed() error {
+	conn, err := net.ListenPacket("udp4", "127.0.0.1:0")
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	rc, err := newReadClient(&readClientConfig{Conn: conn, Name: "a"})
+	if err != nil {
+		return err
+	}
+	defer rc.Close()
+	rc.Listen()
+	return nil
+}
+
+func readClientWrappedClosed() error {
+	conn, err := net.ListenPacket("udp4", "127.0.0.1:0")
+	if err != nil {
+		return err
+	}
+	rc, err := newReadClient(&readClientConfig{Conn: wrapPacketConn(conn)})
+	if err != nil {
+		conn.Close()
+		return err
+	}
+	rc.Listen()
+	conn.Close()
+	return nil
+}
+
+func readClientNotClosed() error {
+	conn, err := net.ListenPacket("udp4", "127.0.0.1:0")
+	if err != nil {
+		return err
+	}
+	rc, err := newReadClient(&readClientConfig{Conn: conn})
+	if err != nil {
+		return err
+	}
+	rc.Listen() // want `the receiver of \(\*readClient\).Listen \(its.conn\) is not stopped on every path`
+	return nil
+}
+
+// A write into a compressor waits only as what it writes into does, and
+// its Close flushes: a loop that compresses into a buffer on its way out
+// waits on its connection, not on the compressor.
+
+type zconn struct {
+	conn net.Conn
+	zw   *flate.Writer
+}
+
+func newZconn(c net.Conn) *zconn {
+	z := &zconn{conn: c}
+	z.zw, _ = flate.NewWriter(nil, 1)
+	return z
+}
+
+func (z *zconn) bye(src io.WriterTo) {
+	var buf bytes.Buffer
+	z.zw.Reset(&buf)
+	_, _ = src.WriteTo(z.zw)
+	_, _ = io.Copy(z.zw, bytes.NewReader([]byte("bye")))
+	_ = z.zw.Flush()
+	_, _ = z.conn.Write(buf.Bytes())
+	_ = z.conn.Close()
+}
+
+func (z *zconn) readLoop(src io.WriterTo) {
+	b := make([]byte, 1)
+	for {
+		if _, err := z.conn.Read(b); err != nil {
+			z.bye(src)
+			return
+		}
+	}
+}
+
+func zconnPair(src io.WriterTo) {
+	a, b := net.Pipe()
+	za, zb := newZconn(a), newZconn(b)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		zb.readLoop(src)
+	}()
+	za.bye(src)
+	<-done
+}
+
+// A channel type whose own methods take and give back a slot (a
+// semaphore): a send on a field of that type is received by its methods,
+// in the goroutine Go starts too.
+
+type slots chan struct{}
+
+func (s slots) acquire() { s <- struct{}{} }
+
+func (s slots) Go(f func()) {
+	s.acquire()
+	go func() { // want `goroutine is never joined, so it can outlive \(slots\).Go`
+		f()
+		<-s
+	}()
+}
+
+type fanout struct{ sem slots }
+
+func (d *fanout) serve(in <-chan int, each func(int)) {
+	for v := range in {
+		d.sem.Go(func() { each(v) })
+	}
+}
+
+func runFanout(in chan int, each func(int)) {
+	d := &fanout{sem: make(slots, 2)}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		d.serve(in, each)
+	}()
+	close(in)
+	<-done
+}
+
+// A channel type whose methods only ever send: nothing gives a slot back.
+
+type tickets chan struct{}
+
+func (t tickets) take() { t <- struct{}{} }
+
+type booth struct{ t tickets }
+
+func (b *booth) serve(in <-chan int) {
+	for range in {
+		b.t.take()
+	}
+}
+
+func runBooth(in chan int) {
+	b := &booth{t: make(tickets, 2)}
+	done := make(chan struct{})
+	go func() { // want `goroutine blocks for ever: it sends on b.t`
+		defer close(done)
+		b.serve(in)
+	}()
+	close(in)
+	<-done
+}
+
+// A field's channel stored, through a local, in a request the workers
+// read: what the workers receive, they receive from the field.
+
+type feedReq struct{ in <-chan int }
+
+type feeder struct {
+	shared chan int
+	done   chan struct{}
+}
+
+func newFeeder() *feeder { return &feeder{shared: make(chan int), done: make(chan struct{})} }
+
+func (f *feeder) start(each func(int)) {
+	ch := f.shared
+	r := feedReq{in: ch}
+	go func() {
+		defer close(f.done)
+		for v := range r.in {
+			each(v)
+		}
+	}()
+}
+
+func (f *feeder) submit(v int) { f.shared <- v }
+
+func (f *feeder) stop() {
+	close(f.shared)
+	<-f.done
+}
+
+func runFeeder(each func(int)) {
+	f := newFeeder()
+	f.start(each)
+	sent := make(chan struct{})
+	go func() {
+		defer close(sent)
+		f.submit(1)
+	}()
+	<-sent
+	f.stop()
+}
+
+// A field nothing receives from, never stored anywhere else.
+
+type outbox struct{ out chan int }
+
+func (s *outbox) push(v int) { s.out <- v }
+
+func runSink() {
+	s := &outbox{out: make(chan int)}
+	done := make(chan struct{})
+	go func() { // want `goroutine blocks for ever: it sends on s.out`
+		defer close(done)
+		s.push(1)
+	}()
+	<-done
+}
+
+// A pool whose Close waits for its group in a goroutine and receives what
+// Wait returned: the group is waited for on the paths that receive.
+
+type egPool struct {
+	in chan int
+	eg *errgroup.Group
+}
+
+func newEgPool() *egPool { return &egPool{in: make(chan int, 4)} }
+
+func (p *egPool) Go(ctx context.Context) {
+	p.eg, _ = errgroup.WithContext(ctx)
+	for range 2 {
+		p.eg.Go(func() error {
+			for range p.in {
+			}
+			return nil
+		})
+	}
+}
+
+func (p *egPool) Close(ctx context.Context) error {
+	close(p.in)
+	done := make(chan error, 1)
+	go func() { done <- p.eg.Wait() }()
+	select {
+	case err := <-done:
+		return err
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// Release hands the wait to a goroutine nobody receives from.
+func (p *egPool) Release() {
+	done := make(chan error, 1)
+	go func() { done <- p.eg.Wait() }() // want `goroutine is never joined, so it can outlive \(\*egPool\).Release`
+}
+
+func useEgPool() {
+	p := newEgPool()
+	p.Go(context.Background())
+	_ = p.Close(context.Background())
+}
+
+func releaseEgPool() {
+	p := newEgPool()
+	p.Go(context.Background()) // want `the receiver of \(\*egPool\).Go \(its.eg\) is not stopped on every path`
+	p.Release()
+}
+
+// A start method that starts its loop in a deferred literal, once it
+// knows it succeeded: the constructor that calls it hands the loop on.
+
+type deferStarted struct {
+	stop, done chan struct{}
+}
+
+func (d *deferStarted) loop() {
+	defer close(d.done)
+	<-d.stop
+}
+
+func (d *deferStarted) start() (err error) {
+	defer func() {
+		if err == nil {
+			go d.loop() // want `goroutine running d.loop is handed on to the caller, but dropDeferStarted drops it`
+		}
+	}()
+	return nil
+}
+
+func newDeferStarted() (*deferStarted, error) {
+	d := &deferStarted{stop: make(chan struct{}), done: make(chan struct{})}
+	if err := d.start(); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+func (d *deferStarted) Close() {
+	close(d.stop)
+	<-d.done
+}
+
+func useDeferStarted() error {
+	d, err := newDeferStarted()
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	return nil
+}
+
+func dropDeferStarted() error {
+	d, err := newDeferStarted() // want `the result of newDeferStarted is not stopped on every path`
+	if err != nil {
+		return err
+	}
+	_ = d
+	return nil
+}
+
+// A handler given the accepted connection through a type assertion waits
+// on the connection the listener gave, as it does given the value itself:
+// the listener's owner stops it.
+
+type acceptedSess struct {
+	data  chan []byte
+	errCh chan struct{}
+}
+
+func (s *acceptedSess) recv() error {
+	select {
+	case <-s.data:
+		return nil
+	case <-s.errCh:
+		return errors.New("closed")
+	}
+}
+
+func handleSess(s *acceptedSess) {
+	for s.recv() == nil {
+	}
+}
+
+type sessSource interface{ Next() (any, error) }
+
+func serveAsserted(src sessSource) {
+	for {
+		c, err := src.Next()
+		if err != nil {
+			return
+		}
+		go handleSess(c.(*acceptedSess))
+	}
+}
+
+func serveOwnAsserted() {
+	var c any = &acceptedSess{data: make(chan []byte), errCh: make(chan struct{})}
+	go handleSess(c.(*acceptedSess)) // want `goroutine running handleSess is never joined`
 }

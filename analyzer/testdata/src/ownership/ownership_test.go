@@ -958,3 +958,19 @@ func TestOpenAssertedLeft(t *testing.T) {
 	}
 	_ = w.Len()
 }
+
+// An assertion looks at the value it is given and keeps nothing: the
+// test still owns it.
+func TestAssertedNotClosed(t *testing.T) {
+	d, err := newDeferStarted() // want `the result of newDeferStarted is not stopped on every path`
+	require.NotNil(t, d)
+	_ = err
+}
+
+func TestAssertedClosed(t *testing.T) {
+	d, err := newDeferStarted()
+	require.NotNil(t, d)
+	if err == nil {
+		d.Close()
+	}
+}

@@ -21,3 +21,10 @@ func report(t TestingT, msg string, args ...any) bool {
 	t.Errorf("%s %v", msg, args)
 	return false
 }
+
+// NotNil fails the test and ends it when object is nil.
+func NotNil(t TestingT, object any, msgAndArgs ...any) {
+	if object == nil {
+		FailNow(t, "expected a value", msgAndArgs...)
+	}
+}
