@@ -318,6 +318,29 @@
 // returns at once: each is judged at its own go statement. A stop issued
 // in the background after setters that do not wait (go func() {
 // c.SetReadDeadline(now); c.Close() }()) is a stop, as go c.Close() is.
+// A comma-ok receive that found the channel closed (v, ok := <-out; if !ok
+// { return }) ends where a range over it would: the goroutine that closes
+// it last has finished. One receive is no join of a goroutine that sends on
+// the channel it closes, itself or through a helper in a loop.
+// A stop method that copies its fields into locals under its lock and
+// closes the locals (nc := s.nc; nc.Close()) stops the fields. A
+// constructor that keeps a parameter's field (&Client{conn: cfg.Conn}),
+// returned through a local with (c, nil), hands the caller's own value to
+// the field: closing the conn it gave (or the one it wrapped, Conn:
+// NewSTUNConn(conn)) stops what reads the field.
+// A field whose channel is stored in another field, directly or through a
+// local (req{in: workerCh}), may be received from through that one. A
+// channel type whose own methods receive on their receiver (a semaphore
+// whose Go gives its slot back in the goroutine it starts) takes what a
+// send on a field of that type puts there.
+// A writer that writes into another it can be Reset to (*flate.Writer,
+// *gzip.Writer) waits only as that one does; its Close flushes and
+// releases nothing.
+// go func() { done <- p.eg.Wait() }(), with the function receiving from
+// done, is a wait on p.eg where it receives. A go statement in a literal
+// run in place (defer func() { if err == nil { go c.loop() } }()) is its
+// function's. An assertion library's function (require.NotNil(t, c))
+// looks at a value and keeps nothing: c is still owed its stop.
 //
 // A goroutine that closes or sends on a channel of the function's own as
 // it ends, or is counted in its own WaitGroup, and that the function
@@ -687,8 +710,9 @@
 // case on it, under `if ctx.Err() != nil`, in a context.AfterFunc
 // callback, or after a call of the cancel function of every context in
 // scope: a poll's ctx, cancel := context.WithTimeout(...), then cancel(),
-// then the work that follows it), which is how a graceful shutdown gets a
-// deadline of its own.
+// then the work that follows it, in place or in a goroutine it starts, as
+// long as ctx was not made anew in between), which is how a graceful
+// shutdown gets a deadline of its own.
 // A deliberate detachment is documented with //twine:detached <reason>.
 //
 // # scopeleak: scopes that are not closed
