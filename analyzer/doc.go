@@ -518,7 +518,9 @@
 // sends (in place or through a helper method, l.reply()) before it loops
 // again; nor does one receive from a channel it sends
 // a handshake on and closes as its last act (ready <- struct{}{}, defer
-// close(ready)): that takes the send. Not a release: a buffer that cannot take all
+// close(ready)): that takes the send; nor a Wait on a group the function
+// counts down itself and never gives away (wg.Add(1); go q.run();
+// wg.Done(); wg.Wait()). Not a release: a buffer that cannot take all
 // of the goroutine's sends. A buffer that takes the one send lets a select
 // leave by another case (case <-ctx.Done(): return), unless the goroutine
 // may wait for a lock before it sends: left behind, it waits as long as

@@ -533,6 +533,48 @@ func (c *checker) finalKeys(g *ast.GoStmt, j *goJoin) []joinKey {
 	return out
 }
 
+// countsItselfDown reports whether the WaitGroup at p is a local of fn
+// that fn never gives away (no &wg, no capture by a literal) and counts
+// down itself, outside any literal: no goroutine can count it down.
+func (c *checker) countsItselfDown(fn ast.Node, p path) bool {
+	body := funcBody(fn)
+	if p.fields != "" || p.deref || body == nil || !declaredIn(p.root, body) {
+		return false
+	}
+	done, given := false, false
+	c.eachRef(body, func(r ref) {
+		if r.path.root != p.root {
+			return
+		}
+		switch {
+		case r.kind == useMethod && r.method.Name() == "Done":
+			if c.inFuncLit(r.expr, body) {
+				given = true // counted down in a literal: maybe a goroutine's
+			} else {
+				done = true
+			}
+		case r.kind == useMethod && r.method.Name() != "Wait":
+			given = given || c.inFuncLit(r.expr, body)
+		case r.kind == useMethod, r.kind == useDecl, r.kind == useBlank:
+		default:
+			given = true // &wg, passed, stored
+		}
+	})
+	return done && !given
+}
+
+// inFuncLit reports whether e is inside a function literal in body.
+func (c *checker) inFuncLit(e ast.Expr, body *ast.BlockStmt) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if lit, ok := n.(*ast.FuncLit); ok && within(e, lit) {
+			found = true
+		}
+		return !found && n != nil && n.Pos() <= e.Pos() && e.End() <= n.End()
+	})
+	return found
+}
+
 // onlyWaitsOn reports whether the only use a goroutine's body makes of
 // the WaitGroup of k is to wait on it.
 func (c *checker) onlyWaitsOn(body *ast.BlockStmt, bind func(path) (path, bool), k joinKey) bool {
@@ -665,6 +707,12 @@ func (c *checker) finalSignal(g *ast.GoStmt, fn ast.Node, body *ast.BlockStmt, b
 			// (wg.Wait(); close(done) ends once the group is done:
 			// waiting on the group waits for it. A group of a field or a
 			// parameter is its owner's, who waits on it.)
+			return false
+		}
+		if k.kind == keyWait && c.countsItselfDown(fn, k.p) {
+			// wg.Add(1); go q.dispatch(); wg.Done(); wg.Wait(): the
+			// function counts the group down itself, and the goroutine
+			// cannot reach it.
 			return false
 		}
 		return true // signalled some way the walk does not see: keep it

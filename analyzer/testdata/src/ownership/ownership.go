@@ -7821,3 +7821,39 @@ func serveOwnAsserted() {
 	var c any = &acceptedSess{data: make(chan []byte), errCh: make(chan struct{})}
 	go handleSess(c.(*acceptedSess)) // want `goroutine running handleSess is never joined`
 }
+
+// A group the function counts down itself, which the goroutine cannot
+// reach, does not join it.
+
+type notifyQueue struct {
+	notify  chan struct{}
+	closeCh chan struct{}
+}
+
+func (q *notifyQueue) dispatch() {
+	for range q.notify {
+	}
+	close(q.closeCh)
+}
+
+func selfCountedGroup() {
+	q := &notifyQueue{notify: make(chan struct{}, 1), closeCh: make(chan struct{})}
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go q.dispatch() // want `goroutine running q.dispatch is never joined`
+	wg.Done()
+	wg.Wait()
+}
+
+// The goroutine counts it down, through a literal it runs.
+func goroutineCountedGroup() {
+	q := &notifyQueue{notify: make(chan struct{}, 1), closeCh: make(chan struct{})}
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		q.dispatch()
+	}()
+	close(q.notify)
+	wg.Wait()
+}
