@@ -341,6 +341,12 @@
 // run in place (defer func() { if err == nil { go c.loop() } }()) is its
 // function's. An assertion library's function (require.NotNil(t, c))
 // looks at a value and keeps nothing: c is still owed its stop.
+// A value whose method receives from the channel a goroutine closes as it
+// ends, then closes another (<-c.txDone, with defer close(c.done)), is
+// joined by a receive from that other (<-conn.Done()). What a goroutine
+// does before the act the function waits for (p.Close(ctx), then
+// collector.Close(), which ends the range in collector.All()) discharges
+// what the function owes on it, as it counts for a join.
 //
 // A goroutine that closes or sends on a channel of the function's own as
 // it ends, or is counted in its own WaitGroup, and that the function

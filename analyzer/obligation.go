@@ -1080,32 +1080,63 @@ func (c *checker) closedAfterWait(v path, wg string) []string {
 			continue
 		}
 		recv := m.Type().(*types.Signature).Recv()
+		closed := func(call *ast.CallExpr) {
+			if isBuiltinCall(c.info, call, "close") && len(call.Args) == 1 {
+				if p := pathOf(c.info, call.Args[0]); p.root == recv && p.fields != "" && p.fields != wg && !slices.Contains(out, p.fields) {
+					out = append(out, p.fields)
+				}
+			}
+		}
 		ast.Inspect(decl.Body, func(node ast.Node) bool {
 			list, ok := node.(*ast.BlockStmt)
 			if !ok {
 				return true
 			}
 			waited := false
+			var deferred []*ast.CallExpr // defer close(c.done): after the rest of the block
 			for _, s := range list.List {
+				if d, ok := s.(*ast.DeferStmt); ok {
+					deferred = append(deferred, d.Call)
+					continue
+				}
 				es, ok := s.(*ast.ExprStmt)
 				if !ok {
 					continue
 				}
-				call, ok := ast.Unparen(es.X).(*ast.CallExpr)
-				if !ok {
-					continue
-				}
-				if isMethod(callee(c.info, call), "sync", "WaitGroup", "Wait") {
-					p := pathOf(c.info, ast.Unparen(call.Fun).(*ast.SelectorExpr).X)
-					waited = waited || p.root == recv && p.fields == wg
-				} else if waited && isBuiltinCall(c.info, call, "close") && len(call.Args) == 1 {
-					if p := pathOf(c.info, call.Args[0]); p.root == recv && p.fields != "" && !slices.Contains(out, p.fields) {
-						out = append(out, p.fields)
+				switch x := ast.Unparen(es.X).(type) {
+				case *ast.UnaryExpr:
+					// <-c.txDone: the goroutine that closes it has ended.
+					if p := pathOf(c.info, x.X); x.Op == token.ARROW && p.root == recv && p.fields == wg {
+						waited = true
 					}
+				case *ast.CallExpr:
+					if isMethod(callee(c.info, x), "sync", "WaitGroup", "Wait") {
+						p := pathOf(c.info, ast.Unparen(x.Fun).(*ast.SelectorExpr).X)
+						waited = waited || p.root == recv && p.fields == wg
+					} else if waited {
+						closed(x)
+					}
+				}
+			}
+			if waited {
+				for _, call := range deferred {
+					closed(call)
 				}
 			}
 			return true
 		})
+	}
+	return out
+}
+
+// closedAfterRecv is, for a goroutine that closes the channel at f under
+// v as it ends, the joins through the channels v's methods close once
+// they received from it (<-c.txDone, then defer close(c.done)): a
+// receive from one of those (<-conn.Done()) comes after its end.
+func (c *checker) closedAfterRecv(v path, f string) []release {
+	var out []release
+	for _, g := range c.closedAfterWait(v, f) {
+		out = append(out, release{kinds: []effKind{effRecv}, fields: g})
 	}
 	return out
 }
@@ -1132,7 +1163,11 @@ func (c *checker) needsOf(j *goJoin, g *ast.GoStmt, v path) (needs [][]release, 
 			for _, g := range c.closedAfterWait(v, f) {
 				joins = append(joins, release{kinds: []effKind{effRecv}, fields: g})
 			}
-		case k.kind == keyChan && !c.consumedInside(k.p):
+		case k.kind == keyChan && c.consumedInside(k.p):
+			if !k.multi {
+				joins = append(joins, c.closedAfterRecv(v, f)...)
+			}
+		case k.kind == keyChan:
 			kinds := []effKind{effRecv}
 			if k.multi {
 				// One receive from a channel it sends on in a loop takes
@@ -1143,6 +1178,9 @@ func (c *checker) needsOf(j *goJoin, g *ast.GoStmt, v path) (needs [][]release, 
 				kinds = nil
 			}
 			joins = append(joins, release{kinds: kinds, fields: f})
+			if !k.multi {
+				joins = append(joins, c.closedAfterRecv(v, f)...)
+			}
 		}
 	}
 	held := c.heldToken(g)
@@ -1591,6 +1629,15 @@ func (c *checker) checkCall(cur inspector.Cursor, fn ast.Node, call *ast.CallExp
 		// s, cleanup := newServer(): calling cleanup stops s.
 		if cp := c.assignedPath(call, obligation{target: result(o.closer - 1)}); cp.valid() {
 			used = func(n ast.Node) bool { return c.discharges(n, p, o, grow) || c.callsCloser(n, cp) }
+		}
+	}
+	if o.kind == obStop || o.kind == obWait {
+		// go func() { ...; p.Close(ctx); collector.Close() }();
+		// collector.All(): what a goroutine does before its last act is
+		// done once the function has waited for that act.
+		base := used
+		used = func(n ast.Node) bool {
+			return base(n) || slices.ContainsFunc(c.joinedStmts(n, fn), func(s ast.Stmt) bool { return base(s) })
 		}
 	}
 	stmt := c.stmtOf(cur)

@@ -995,6 +995,17 @@ func (c *checker) joinedStmtsOf(n, fn ast.Node) []ast.Stmt {
 		}
 		return true
 	})
+	// results, _ := collector.All(): a method of the package that ranges
+	// over its channel to the close receives from it as <-x does.
+	if call := waitCallOf(n); call != nil {
+		if f := callee(c.info, call); f != nil && f.Pkg() == c.pass.Pkg {
+			for _, e := range c.effectsAt(call) {
+				if e.kind == effRecv && e.p.valid() {
+					recvs = append(recvs, e.p)
+				}
+			}
+		}
+	}
 	if len(recvs) == 0 && len(waits) == 0 {
 		return nil
 	}
@@ -1004,6 +1015,14 @@ func (c *checker) joinedStmtsOf(n, fn ast.Node) []ast.Stmt {
 		}
 		if isBuiltinCall(c.info, call, "close") && len(call.Args) == 1 {
 			return slices.ContainsFunc(recvs, pathOf(c.info, call.Args[0]).equal)
+		}
+		if f := callee(c.info, call); f != nil && f.Pkg() == c.pass.Pkg {
+			// collector.Close(), closing what collector.All() ranges over.
+			if slices.ContainsFunc(c.effectsAt(call), func(e effect) bool {
+				return e.kind == effClose && slices.ContainsFunc(recvs, e.p.equal)
+			}) {
+				return true
+			}
 		}
 		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && isMethod(callee(c.info, call), "sync", "WaitGroup", "Done") {
 			return slices.ContainsFunc(waits, pathOf(c.info, sel.X).equal)
@@ -1062,6 +1081,17 @@ func (c *checker) sendsOnAny(body *ast.BlockStmt, chans []path) bool {
 		}
 	})
 	return found
+}
+
+// waitCallOf returns the call a statement makes as a whole (f(),
+// v := f(), return f()), or nil.
+func waitCallOf(n ast.Node) *ast.CallExpr {
+	if ret, ok := n.(*ast.ReturnStmt); ok && len(ret.Results) == 1 {
+		call, _ := ast.Unparen(ret.Results[0]).(*ast.CallExpr)
+		return call
+	}
+	s, _ := n.(ast.Stmt)
+	return stmtCall(s)
 }
 
 // hasReturn reports whether s returns, outside the function literals in it.

@@ -7857,3 +7857,89 @@ func goroutineCountedGroup() {
 	close(q.notify)
 	wg.Wait()
 }
+
+// A value whose close waits for its writer and then closes done: a
+// receive from what Done returns comes after the writer ended.
+
+type doneConn struct {
+	exit   chan struct{}
+	txDone chan struct{}
+	done   chan struct{}
+	once   sync.Once
+}
+
+func (d *doneConn) writer() {
+	defer close(d.txDone)
+	<-d.exit
+}
+
+func (d *doneConn) close() {
+	d.once.Do(func() {
+		defer close(d.done)
+		close(d.exit)
+		<-d.txDone
+	})
+}
+
+func (d *doneConn) Close() { d.close() }
+
+func (d *doneConn) Done() <-chan struct{} { return d.done }
+
+func dialDoneConn() *doneConn {
+	d := &doneConn{exit: make(chan struct{}), txDone: make(chan struct{}), done: make(chan struct{})}
+	go d.writer() // want `goroutine running d.writer is handed on to the caller, but dropDoneConn drops it`
+	return d
+}
+
+func waitDoneConn() {
+	d := dialDoneConn()
+	<-d.Done()
+}
+
+func dropDoneConn() {
+	d := dialDoneConn() // want `the result of dialDoneConn is not stopped on every path`
+	_ = d
+}
+
+// A pool closed in the goroutine that feeds it, before that goroutine
+// closes the collector the function drains: once the drain ends, the pool
+// was closed.
+
+type gather struct{ ch chan int }
+
+func (g *gather) Submit(v int) { g.ch <- v }
+
+func (g *gather) Close() { close(g.ch) }
+
+func (g *gather) All() []int {
+	var out []int
+	for v := range g.ch {
+		out = append(out, v)
+	}
+	return out
+}
+
+func feedThenGather() []int {
+	g := &gather{ch: make(chan int)}
+	p := newEgPool()
+	p.Go(context.Background())
+	go func() {
+		g.Submit(1)
+		_ = p.Close(context.Background())
+		g.Close()
+	}()
+	return g.All()
+}
+
+// Closed after the collector: the drain can end before the pool is closed.
+func gatherThenClose() []int {
+	g := &gather{ch: make(chan int)}
+	p := newEgPool()
+	p.Go(context.Background()) // want `the receiver of \(\*egPool\).Go \(its.eg\) is not stopped on every path`
+	go func() {
+		g.Submit(1)
+		g.Close()
+		_ = p.Close(context.Background())
+	}()
+	return g.All()
+}
