@@ -7943,3 +7943,36 @@ func gatherThenClose() []int {
 	}()
 	return g.All()
 }
+
+// A receive from a channel a goroutine sends on before it stops a value
+// and closes the channel takes the send: the stop is not done yet.
+
+type haltLoop struct{ quit chan struct{} }
+
+func (h *haltLoop) loop() { <-h.quit }
+
+func (h *haltLoop) Halt() { close(h.quit) }
+
+func haltAfterFirst() int {
+	h := &haltLoop{quit: make(chan struct{})}
+	go h.loop() // want `goroutine running h.loop is never joined`
+	out := make(chan int)
+	go func() {
+		out <- 1
+		h.Halt()
+		close(out)
+	}()
+	return <-out
+}
+
+func haltBeforeClose() int {
+	h := &haltLoop{quit: make(chan struct{})}
+	go h.loop()
+	out := make(chan int)
+	go func() {
+		h.Halt()
+		close(out)
+	}()
+	<-out
+	return 0
+}
