@@ -2315,17 +2315,9 @@ func (c *checker) fieldAlias(p path, fn ast.Node) *types.Var {
 				}
 				continue
 			}
-			lit, ok := r.(*ast.CompositeLit)
-			if !ok {
-				continue
-			}
-			for _, el := range lit.Elts {
-				if kv, ok := el.(*ast.KeyValueExpr); ok {
-					if key, ok := kv.Key.(*ast.Ident); ok && key.Name == field {
-						if v := pathOf(c.info, kv.Value); v.valid() && v.fields == "" && declaredIn(v.root, funcBody(fn)) {
-							alias = v.root
-						}
-					}
+			if value := literalField(r, field); value != nil {
+				if v := pathOf(c.info, value); v.valid() && v.fields == "" && declaredIn(v.root, funcBody(fn)) {
+					alias = v.root
 				}
 			}
 		}
