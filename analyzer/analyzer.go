@@ -194,6 +194,7 @@ type checker struct {
 	callsTo        map[*types.Func][]inspector.Cursor // see runnerAbandon
 	cleanups       map[fnIndex]bool                   // see cleansUpResult
 	lent           map[fnIndex]bool                   // see lentTo
+	mayRecv        map[fnIndex]bool                   // see recvsMaybe
 
 	// The ownership model (own.go).
 	summaries      map[*types.Func]*summary           // this package's functions
@@ -351,6 +352,7 @@ func run(pass *analysis.Pass) (any, error) {
 		growers:     make(map[ast.Node][]grower),
 		cleanups:    make(map[fnIndex]bool),
 		lent:        make(map[fnIndex]bool),
+		mayRecv:     make(map[fnIndex]bool),
 		funcLits:    make(map[funcLitKey]*ast.FuncLit),
 		assigned:    make(map[assignKey]bool),
 		bubbled:     make(map[*types.Func]bool),

@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"go/types"
 	"math"
+	"slices"
 
 	"golang.org/x/tools/go/ast/inspector"
 )
@@ -26,6 +27,7 @@ func (c *checker) countedSends(body *ast.BlockStmt, bind func(path) (path, bool)
 	// A send followed by a return (errCh <- err; return) runs once,
 	// whatever loop it is in.
 	once := sendsThenReturn(body)
+	breaks := sendsThenBreak(body)
 	var loops []ast.Node
 	var visit func(n ast.Node) bool
 	visit = func(n ast.Node) bool {
@@ -50,7 +52,12 @@ func (c *checker) countedSends(body *ast.BlockStmt, bind func(path) (path, bool)
 			}
 			times := 1
 			looped = looped || len(loops) > 0
-			for _, l := range loops {
+			around := loops
+			if l := breaks[n]; l != nil && len(loops) > 0 && loops[len(loops)-1] == l {
+				// done <- v; break: once for each run of its loop.
+				around = loops[:len(loops)-1]
+			}
+			for _, l := range around {
 				k := c.tripCount(l)
 				if k <= 0 || times > (1<<20)/k {
 					ok = false // not counted, or too many to count on
@@ -80,17 +87,10 @@ func sendsThenReturn(body *ast.BlockStmt) map[ast.Node]bool {
 		}
 	}
 	ast.Inspect(body, func(n ast.Node) bool {
-		var list []ast.Stmt
-		switch n := n.(type) {
-		case *ast.FuncLit:
+		if _, ok := n.(*ast.FuncLit); ok {
 			return false
-		case *ast.BlockStmt:
-			list = n.List
-		case *ast.CaseClause:
-			list = n.Body
-		case *ast.CommClause:
-			list = n.Body
 		}
+		list := stmtList(n)
 		for i, st := range list {
 			if _, isSend := st.(*ast.SendStmt); isSend && i+1 < len(list) {
 				if _, isRet := list[i+1].(*ast.ReturnStmt); isRet {
@@ -101,6 +101,60 @@ func sendsThenReturn(body *ast.BlockStmt) map[ast.Node]bool {
 		return true
 	})
 	return once
+}
+
+// stmtList returns the statements a block, or a case of a switch or
+// select, holds; nil for any other node.
+func stmtList(n ast.Node) []ast.Stmt {
+	switch n := n.(type) {
+	case *ast.BlockStmt:
+		return n.List
+	case *ast.CaseClause:
+		return n.Body
+	case *ast.CommClause:
+		return n.Body
+	}
+	return nil
+}
+
+// sendsThenBreak returns the sends of body followed by a break that
+// leaves the loop around them (out <- v; break, in an if of a for or
+// range, not of a switch or select), with that loop: the send runs once
+// for each run of the loop.
+func sendsThenBreak(body *ast.BlockStmt) map[ast.Node]ast.Node {
+	out := make(map[ast.Node]ast.Node)
+	var visit func(n ast.Node, breakable ast.Node)
+	visit = func(n ast.Node, breakable ast.Node) {
+		ast.Inspect(n, func(m ast.Node) bool {
+			if m == n {
+				return true
+			}
+			switch m.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.ForStmt, *ast.RangeStmt, *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt:
+				visit(m, m)
+				return false
+			}
+			list := stmtList(m)
+			for i, st := range list {
+				if _, isSend := st.(*ast.SendStmt); !isSend || i+1 >= len(list) {
+					continue
+				}
+				br, ok := list[i+1].(*ast.BranchStmt)
+				if !ok || br.Tok != token.BREAK || br.Label != nil {
+					continue
+				}
+				switch breakable.(type) {
+				case *ast.ForStmt, *ast.RangeStmt:
+					out[st] = breakable
+				}
+			}
+			return true
+		})
+	}
+	visit(body, nil)
+	return out
 }
 
 // sendsOnAPath returns how many values, at most, one run of the goroutine
@@ -257,7 +311,55 @@ func (c *checker) countedDrain(r ref, k joinKey, g *ast.GoStmt) bool {
 			count = 0
 		}
 	}
-	return count == k.sends
+	room := 0
+	if fn := enclosingFunc(cur); fn.Valid() {
+		if n, ok := c.constCap(k.p, fn.Node()); ok {
+			if body, bind := c.goBody(g, fn.Node()); body != nil && c.sendsEnd(body, bind, k.p) {
+				room = n // a buffer takes that many of its last sends
+			}
+		}
+	}
+	return count > 0 && count+room >= k.sends
+}
+
+// sendsEnd reports whether every send of body on ch (in the spawner's
+// terms, through bind) ends the goroutine's work: it is followed by a
+// return, or is the body's last statement, or is followed by a break out
+// of a loop of the body after which come only such last sends (done <- v;
+// break in the loop, then done <- v at the end). A receive of one of them
+// leaves only sends a buffer takes.
+func (c *checker) sendsEnd(body *ast.BlockStmt, bind func(path) (path, bool), ch path) bool {
+	once := sendsThenReturn(body)
+	breaks := sendsThenBreak(body)
+	tail := func(l ast.Node) bool {
+		i := slices.IndexFunc(body.List, func(s ast.Stmt) bool { return s == l })
+		if i < 0 {
+			return false
+		}
+		for _, s := range body.List[i+1:] {
+			if !once[s] {
+				return false
+			}
+		}
+		return true
+	}
+	ok, any := true, false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit, *ast.GoStmt:
+			return false
+		case *ast.SendStmt:
+			if p, bound := bind(pathOf(c.info, n.Chan)); !bound || !p.equal(ch) {
+				return true
+			}
+			any = true
+			if l := breaks[n]; !once[n] && (l == nil || !tail(l)) {
+				ok = false
+			}
+		}
+		return ok
+	})
+	return ok && any
 }
 
 // recvStmt returns the statement that the receive at cur is the whole of:

@@ -62,7 +62,7 @@ func (c *checker) checkCtxdetach() {
 		if len(cands) == 0 && len(reqs) == 0 {
 			continue
 		}
-		if !without && (c.defaults(cur, call, cands) || c.narrowRoots(cands, cur) && c.outlivesScope(cur)) {
+		if !without && (c.defaults(cur, call, cands) || c.narrowRoots(cands, cur) && (c.outlivesScope(cur) || c.siblingPhase(cur))) {
 			continue
 		}
 		if c.storedCallback(cur, cands) {
@@ -567,6 +567,24 @@ func (c *checker) outlivesScope(cur inspector.Cursor) bool {
 	return false
 }
 
+// siblingPhase reports whether the root made at cur is given a deadline
+// or cancel of the function's own (stopCtx, cancel :=
+// context.WithTimeout(context.Background(), d)): beside contexts that are
+// themselves such local phases (narrowRoots), it is the next phase's, not
+// work detached from the first's.
+func (c *checker) siblingPhase(cur inspector.Cursor) bool {
+	outer, ok := cur.Parent().Node().(*ast.CallExpr)
+	if !ok || len(outer.Args) == 0 || outer.Args[0] != cur.Node() {
+		return false
+	}
+	as, ok := cur.Parent().Parent().Node().(*ast.AssignStmt)
+	if !ok || len(as.Rhs) != 1 || as.Rhs[0] != outer {
+		return false
+	}
+	fnCur := enclosingFunc(cur)
+	return fnCur.Valid() && c.localDeadline(outer, as.Lhs, nil, funcBody(fnCur.Node()))
+}
+
 // localDeadline reports whether call, assigned to lhs, gives a root a
 // deadline or a cancel of the function's own: context.WithTimeout(
 // context.Background(), d) (or of another of the roots in cands), whose
@@ -574,8 +592,8 @@ func (c *checker) outlivesScope(cur inspector.Cursor) bool {
 // goroutine, a closure or a field. Such a context is a local timeout (a
 // start phase's), not a cancellation a caller gave.
 func (c *checker) localDeadline(call *ast.CallExpr, lhs []ast.Expr, cands []*types.Var, body ast.Node) bool {
-	if !isFunc(callee(c.info, call), "context", "WithCancel", "WithCancelCause", "WithTimeout", "WithTimeoutCause", "WithDeadline", "WithDeadlineCause") ||
-		len(call.Args) == 0 || len(lhs) != 2 {
+	if !isFunc(callee(c.info, call), "context", "WithCancel", "WithCancelCause", "WithTimeout", "WithTimeoutCause", "WithDeadline", "WithDeadlineCause") &&
+		!c.clockDerive(call) || len(call.Args) == 0 || len(lhs) != 2 {
 		return false
 	}
 	parent := ast.Unparen(call.Args[0])
@@ -598,6 +616,9 @@ func (c *checker) localDeadline(call *ast.CallExpr, lhs []ast.Expr, cands []*typ
 		if !ok || c.info.Uses[id] != cancel.root || !local {
 			return local
 		}
+		if as, ok := stack[len(stack)-1].(*ast.AssignStmt); ok && as.Tok == token.DEFINE && slices.Contains(as.Lhs, ast.Expr(id)) {
+			return local // stopCtx, cancel := ...: a new phase's context, its cancel redeclared
+		}
 		deferred := false
 		for _, s := range stack {
 			switch s.(type) {
@@ -613,6 +634,22 @@ func (c *checker) localDeadline(call *ast.CallExpr, lhs []ast.Expr, cands []*typ
 		return local
 	})
 	return local
+}
+
+// clockDerive reports whether call is a clock's or a helper's version of
+// context.WithTimeout or WithDeadline (app.clock.WithTimeout(ctx, d)): so
+// named, it takes a context first and returns a context and its
+// context.CancelFunc.
+func (c *checker) clockDerive(call *ast.CallExpr) bool {
+	f := callee(c.info, call)
+	if f == nil || !strings.HasPrefix(f.Name(), "WithTimeout") && !strings.HasPrefix(f.Name(), "WithDeadline") {
+		return false
+	}
+	sig, ok := types.Unalias(c.typeOf(call.Fun)).(*types.Signature)
+	if !ok || sig.Params().Len() == 0 || sig.Results().Len() != 2 || !isContextType(sig.Params().At(0).Type()) {
+		return false
+	}
+	return isContextType(sig.Results().At(0).Type()) && isNamed(sig.Results().At(1).Type(), "context", "CancelFunc")
 }
 
 // rootFunc reports whether cur is where root contexts legitimately come

@@ -347,6 +347,48 @@
 // does before the act the function waits for (p.Close(ctx), then
 // collector.Close(), which ends the range in collector.All()) discharges
 // what the function owes on it, as it counts for a join.
+// A goroutine handed on with a value (go srv.Serve(l), srv returned) that
+// the function stops itself on every path by another value (l.Close()
+// before it returns) is stopped there: the caller owes srv nothing for it.
+// A call's result assigned to _ beside a kept error and another kept
+// result (c, _, err := dial(); if err != nil { return }) is dropped on the
+// paths where the call succeeded; only its error kept (_, err := Open(bad))
+// is a call made for its error. A closer result is owed only where the
+// error is nil, and err != errSentinel, like err != nil, says nothing was
+// made on its other branch. What a constructor puts in a field of the
+// value it makes (s := &Server{mgr: newMgr()}) is owed by that value until
+// the function returns it: an error return before then drops it.
+// A helper given the channel a goroutine sends its result on takes the
+// send only if it cannot return by another case of its select first
+// (waitForServerStart(s, errCh) that returns once the server is up); a
+// case that fails the test before it returns does not count. A helper that
+// only reads a value (s.Addr()) does not take its stop.
+// A function that takes a mutex and waits in a select with no default,
+// every case of which unlocks and returns, never returns holding it. A
+// send followed by a break out of its loop runs once per run of that loop,
+// and a buffer takes the sends that end the goroutine's work: done <- v;
+// break, then done <- v, with room for one and one receive, is joined.
+// A goroutine that waits on a context made from t.Context() is stopped at
+// the end of the test, which cancels it. shoenig/test's must.Unreachable
+// ends the test as t.FailNow does, and its assertions look at their
+// arguments and keep none.
+// A goroutine that waits only on a context parameter of a declared
+// function the function never reassigns (go func() { <-ctx.Done() ...
+// }()), and that the function does not try to join through a key of its
+// own, is handed on to the callers, who must cancel what they pass: a
+// context they made with a cancel is cancelled on every path or its
+// cancel handed on (defer cancel(), stored, captured by a callback); a
+// root (context.Background(), a value context made from one) is never
+// cancelled and is reported at the call; their own parameter hands the
+// obligation on again. A context made through context.WithoutCancel is
+// not what the goroutine waits on.
+// Two channels one call of another package returns (_, chans, reqs, err
+// := ssh.NewServerConn(c, cfg)) are closed together by the code that made
+// them: go ssh.DiscardRequests(reqs) ends when the function's range over
+// chans does.
+// ctxdetach: a context.Background() given a deadline or cancel of the
+// function's own, beside contexts in scope that are themselves such local
+// phases (startCtx, then stopCtx), is the next phase's root.
 //
 // A goroutine that closes or sends on a channel of the function's own as
 // it ends, or is counted in its own WaitGroup, and that the function

@@ -409,7 +409,10 @@ func (q flowQuery) nothingOn(cond ast.Expr) (onTrue, onFalse bool) {
 			case isNilIdent(e.X):
 				other = e.Y
 			default:
-				if e.Op == token.EQL && (isErr(e.X) || isErr(e.Y)) {
+				if isErr(e.X) || isErr(e.Y) {
+					if e.Op == token.NEQ {
+						return false, true // err != errSentinel: the false branch has an error
+					}
 					return true, false // err == errSentinel: the true branch has an error
 				}
 				return false, false

@@ -279,6 +279,9 @@ func (c *checker) joinQuery(j *goJoin, g *ast.GoStmt, graph *cfg.CFG, locked boo
 	// its new owner must discharge.
 	joins := func(k joinKey, r ref) bool {
 		handed := r.kind == useValue && !isCallee(r) || r.kind == useRuntimeArg || r.kind == useGoArg
+		if handed && r.kind == useValue && r.call != nil && c.lentTo(r) {
+			return false // waitStarted(s, errCh) only reads s: s stays the function's
+		}
 		if handed && c.rangeOf(r.expr) == nil && r.path.prefixOf(k.p) && j.handoff == nil && r.expr.Pos() > g.End() {
 			if r.path.equal(k.p) {
 				j.handoff = &handoff{p: k.p, kind: keyObligation(k)}
@@ -439,7 +442,8 @@ func (c *checker) joinsByEffect(j *goJoin, n ast.Node) bool {
 		}
 		c.callEffects(call, func(kind effKind, p path) {
 			for _, k := range j.keys {
-				if (k.kind == keyWait && kind == effWait || k.kind == keyChan && !k.multi && kind == effRecv) && c.sameValue(p, k.p, j.fn) {
+				if (k.kind == keyWait && kind == effWait || k.kind == keyChan && !k.multi && kind == effRecv) && c.sameValue(p, k.p, j.fn) &&
+					!(kind == effRecv && c.argRecvsMaybe(call, k.p)) {
 					found = true
 				}
 			}
@@ -2027,7 +2031,93 @@ func (c *checker) refJoins(k joinKey, r ref) bool {
 		}
 		return r.path.equal(k.p) && c.receivesDone(r)
 	}
+	if k.kind == keyChan && r.kind == useValue && r.call != nil && c.recvsMaybe(r) {
+		return false // waitStarted(s, errCh) that may return by a tick instead
+	}
 	return refJoins(k, r)
+}
+
+// recvsMaybe reports whether the function of this package that r passes a
+// channel to only receives from it in a case of a select that another
+// case may leave by returning: a helper that waits for a server to be up
+// (case <-tick.C: if up { return nil }) beside case err := <-errCh does
+// not take what the goroutine sends. Anything else it does with the
+// channel (a plain receive, a range, passing it on) is taken as taking it.
+func (c *checker) recvsMaybe(r ref) bool {
+	key, decl, ok := c.argParam(r)
+	if !ok {
+		return false
+	}
+	if b, ok := c.mayRecv[key]; ok {
+		return b
+	}
+	param := key.fn.Type().(*types.Signature).Params().At(key.i)
+	maybe, seen := true, false
+	c.eachRef(decl.Body, func(pr ref) {
+		if !maybe || pr.path.root != param {
+			return
+		}
+		seen = true
+		var comm ast.Node
+		if cur, ok := c.cursorOf(pr.expr); ok {
+			for s := range cur.Enclosing((*ast.ExprStmt)(nil), (*ast.AssignStmt)(nil)) {
+				comm = s.Node()
+				break
+			}
+		}
+		sel := c.selectOf(comm)
+		if pr.kind != useRecv || sel == nil || !c.otherCaseReturns(sel, comm) {
+			maybe = false
+		}
+	})
+	b := maybe && seen
+	c.mayRecv[key] = b
+	return b
+}
+
+// argRecvsMaybe reports whether call passes the channel at p to a
+// function that may return without receiving from it (recvsMaybe).
+func (c *checker) argRecvsMaybe(call *ast.CallExpr, p path) bool {
+	for _, a := range call.Args {
+		if pathOf(c.info, a).equal(p) && c.recvsMaybe(ref{path: p, kind: useValue, expr: a, call: call}) {
+			return true
+		}
+	}
+	return false
+}
+
+// otherCaseReturns reports whether a case of sel other than the one whose
+// communication is comm returns, without ending the test or the process
+// first (case <-time.After(d): t.Fatal(...); return zero is a failed
+// test's).
+func (c *checker) otherCaseReturns(sel *ast.SelectStmt, comm ast.Node) bool {
+	for _, s := range sel.Body.List {
+		cc, ok := s.(*ast.CommClause)
+		if !ok || cc.Comm == nil || within(comm, cc.Comm) || cc.Comm == comm {
+			continue
+		}
+		returns, ends := false, false
+		for _, b := range cc.Body {
+			if es, ok := b.(*ast.ExprStmt); ok {
+				if call, ok := ast.Unparen(es.X).(*ast.CallExpr); ok && (c.goexit(call) || c.callNeverReturns(call)) {
+					ends = true
+				}
+			}
+			ast.Inspect(b, func(n ast.Node) bool {
+				switch n.(type) {
+				case *ast.ReturnStmt:
+					returns = true
+				case *ast.FuncLit:
+					return false
+				}
+				return !returns
+			})
+		}
+		if returns && !ends {
+			return true
+		}
+	}
+	return false
 }
 
 // refJoins reports whether the reference r waits for, or hands on, the

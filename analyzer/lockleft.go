@@ -225,6 +225,9 @@ func (c *checker) lockStates(cur inspector.Cursor, fn ast.Node, ft *ast.FuncType
 			if it.b.Return() == nil && len(it.b.Nodes) > 0 {
 				continue // panic, os.Exit, t.Fatal: not a return
 			}
+			if it.b.Kind == cfg.KindSelectAfterCase {
+				continue // past the last case of a select with no default: no path goes on
+			}
 			heldEnd |= held
 			freeEnd |= ^held
 			for _, k := range keys {

@@ -158,7 +158,8 @@ func isContextDerive(fn *types.Func) bool {
 // process: runtime.Goexit, testing's Fatal, Fatalf, FailNow, Skip, Skipf
 // and SkipNow, the same methods of an interface with a FailNow that a
 // test helper takes in their place (testify's TestingT), and testify's
-// require.Fail and FailNow, which fail the test unconditionally.
+// require.Fail and FailNow and shoenig/test's must.Unreachable, which fail
+// the test unconditionally.
 func isGoexit(fn *types.Func) bool {
 	if fn == nil || fn.Pkg() == nil {
 		return false
@@ -180,6 +181,8 @@ func isGoexit(fn *types.Func) bool {
 		case "Fail", "Failf", "FailNow", "FailNowf":
 			return true
 		}
+	case "github.com/shoenig/test/must":
+		return fn.Name() == "Unreachable"
 	}
 	if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil && types.IsInterface(sig.Recv().Type()) && testStop() {
 		// An interface that stands for *testing.T has FailNow; a logger's

@@ -497,15 +497,24 @@ func (c *checker) namedCloser(fd *ast.FuncDecl, r *types.Var, vp path, o obligat
 
 // closerCalled reports whether the caller of call calls, or hands on, on
 // every path, the closer o names among call's results (s, _, stop :=
-// start(); defer stop()), whatever it does with the value itself.
-func (c *checker) closerCalled(cur inspector.Cursor, fn ast.Node, call *ast.CallExpr, o obligation) bool {
+// start(); defer stop()), whatever it does with the value itself. Where
+// the call also returns an error, the paths on which it failed owe
+// nothing (_, stop, err := start(); if err != nil { return }).
+func (c *checker) closerCalled(cur inspector.Cursor, fn ast.Node, call *ast.CallExpr, to *types.Func, o obligation) bool {
 	cp := c.assignedPath(call, obligation{target: result(o.closer - 1)})
 	if !cp.valid() || !c.localTo(cp, fn) {
 		return false
 	}
 	used := func(n ast.Node) bool { return c.callsCloser(n, cp) }
 	stmt := c.stmtOf(cur)
-	return deferredBefore(c.info, funcBody(fn), stmt, used) || (flowQuery{g: c.cfgOf(fn), from: stmt, used: used}).leak() == nil
+	if deferredBefore(c.info, funcBody(fn), stmt, used) {
+		return true
+	}
+	q := flowQuery{g: c.cfgOf(fn), from: stmt, used: used}
+	if errVar := c.errResult(call, to, stmt, false); errVar != nil {
+		c.errPaths(&q, errVar, fn, stmt)
+	}
+	return q.leak() == nil
 }
 
 // failsClean reports whether fn, whose last result is an error, hands o

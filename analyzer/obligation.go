@@ -26,10 +26,11 @@ import (
 type obKind uint8
 
 const (
-	obRecv  obKind = iota // receive from the channel (range over it, when sent on more than once)
-	obWait                // call Wait on the WaitGroup
-	obStop                // call one of the methods that stop the value
-	obClose               // close the channel the goroutine receives from
+	obRecv   obKind = iota // receive from the channel (range over it, when sent on more than once)
+	obWait                 // call Wait on the WaitGroup
+	obStop                 // call one of the methods that stop the value
+	obClose                // close the channel the goroutine receives from
+	obCancel               // cancel the context the goroutine waits on (a context parameter)
 )
 
 // A handoff is what a goroutine's join or stop is handed on with, in the
@@ -461,6 +462,9 @@ func (c *checker) handOnAt(oc ownCall) (changed bool) {
 		if !c.fieldsOwned(p) {
 			continue // a field given a value from elsewhere: its owner's business
 		}
+		if o.kind == obCancel && (p.fields != "" || !c.ctxParam(fd, p.root)) {
+			continue // ctx, cancel := context.WithCancel(ctx): fn cancels it itself (checkCancel)
+		}
 		lifted, ok := c.lift(fd, fn, p, o.kind)
 		held := ""
 		if !ok && o.kind == obStop {
@@ -630,19 +634,21 @@ func (c *checker) assignedBetween(body *ast.BlockStmt, v *types.Var, from, to to
 }
 
 // assertLibrary reports whether fn is a function of an assertion library
-// (testify, gotest.tools): it looks at its arguments and keeps none.
+// (testify, gotest.tools, shoenig/test): it looks at its arguments and
+// keeps none.
 func assertLibrary(fn *types.Func) bool {
 	if fn == nil || fn.Pkg() == nil {
 		return false
 	}
 	path := fn.Pkg().Path()
-	return strings.Contains(path, "github.com/stretchr/testify/") || strings.HasPrefix(path, "gotest.tools/")
+	return strings.Contains(path, "github.com/stretchr/testify/") || strings.HasPrefix(path, "gotest.tools/") ||
+		strings.HasPrefix(path, "github.com/shoenig/test")
 }
 
 // assertion reports whether fn, called at call, is a test's assertion: a
 // testify function, or one given a *testing.T, B or TB.
 func (c *checker) assertion(fn *types.Func, call *ast.CallExpr) bool {
-	if fn.Pkg() != nil && strings.Contains(fn.Pkg().Path(), "testify/") {
+	if assertLibrary(fn) {
 		return true
 	}
 	return slices.ContainsFunc(call.Args, func(a ast.Expr) bool {
@@ -1572,13 +1578,16 @@ func (c *checker) inGoCall(cur inspector.Cursor) bool {
 // checkCall checks one obligation at one call, and says how the call
 // drops it, or "" when it does not.
 func (c *checker) checkCall(cur inspector.Cursor, fn ast.Node, call *ast.CallExpr, to *types.Func, o obligation, grow grower) string {
+	if o.kind == obCancel {
+		return c.checkCancel(cur, fn, call, to, o)
+	}
 	if c.argStopped(cur, fn, call, to, o) {
 		return "" // Background(ctx) with defer cancel(): ending the goroutine is enough
 	}
 	if c.givenWaitsHandedOn(cur, fn, call, to, o) {
 		return "" // goErr(func() error { return write(conn) }) dropped: ends when conn's owner closes it
 	}
-	if o.closer > 0 && c.closerCalled(cur, fn, call, o) {
+	if o.closer > 0 && c.closerCalled(cur, fn, call, to, o) {
 		return "" // _, stop := newServer(); defer stop(): the value is stopped through its closer
 	}
 	var p path
@@ -1586,12 +1595,15 @@ func (c *checker) checkCall(cur inspector.Cursor, fn ast.Node, call *ast.CallExp
 		p = pathOf(c.info, e)
 	} else if o.isResult() {
 		if c.isBlank(call, o) {
-			if c.errKept(call, to) {
+			if c.errKept(call, to) && !c.blankOnNil(cur, fn, call, to) {
 				return "" // _, err = Open(...) expecting the error: nothing was made
 			}
 			return "is assigned to _"
 		}
 		p = c.assignedPath(call, o)
+		if !p.valid() {
+			p = c.literalSlot(call, fn)
+		}
 		if !p.valid() {
 			return c.resultUsedInPlace(cur, call, o)
 		}
@@ -1650,7 +1662,9 @@ func (c *checker) checkCall(cur inspector.Cursor, fn ast.Node, call *ast.CallExp
 	// A receive in a select discharges it only on the paths of its case:
 	// a select that leaves by its timeout leaves the goroutine's send
 	// waiting for ever, unless the channel has room for what it sends.
-	q := flowQuery{g: c.cfgOf(fn), from: stmt, used: used, flag: c.stableFlag(fn)}
+	// Nor is a path that a call ends the test on though the CFG goes on
+	// past it (must.Unreachable(t), require.FailNow(t)).
+	q := flowQuery{g: c.cfgOf(fn), from: stmt, used: used, flag: c.stableFlag(fn), isGoexit: c.goexit}
 	if o.kind == obRecv && !o.roomy {
 		q.used = func(n ast.Node) bool { return !c.isComm(n) && used(n) }
 		q.caseUsed = func(cc *ast.CommClause) bool { return used(cc.Comm) }
@@ -1660,18 +1674,7 @@ func (c *checker) checkCall(cur inspector.Cursor, fn ast.Node, call *ast.CallExp
 	}
 	if errVar := c.errResult(call, to, stmt, o.nilStopped || o.failsClean); errVar != nil {
 		q.nilDone = o.nilStopped
-		q.isErr = func(e ast.Expr) bool {
-			id, ok := e.(*ast.Ident)
-			return ok && c.info.Uses[id] == errVar
-		}
-		q.errTest = func(call *ast.CallExpr) bool { return isFunc(callee(c.info, call), "errors", "Is", "As") }
-		q.okTest = c.noErrorArg
-		// require.Error(t, err), require_True(t, errors.Is(err, x)): past
-		// the assertion the call failed, or the test has ended.
-		used, body := q.used, funcBody(fn)
-		q.used = func(n ast.Node) bool {
-			return used(n) || c.assertsErr(n, q) && !c.assignedBetween(body, errVar, stmt.End(), n.Pos())
-		}
+		c.errPaths(&q, errVar, fn, stmt)
 	}
 	if o.isResult() && p.fields == "" && nillable(p.root.Type()) {
 		q.isNil = func(e ast.Expr) bool {
@@ -1879,6 +1882,28 @@ func (c *checker) resultUsedInPlace(cur inspector.Cursor, call *ast.CallExpr, o 
 	return ""
 }
 
+// literalSlot returns the field of a local of fn that call's result is
+// put in by the struct literal the local is made of (s := &Server{mgr:
+// newMgr()}: s.mgr), or no path. The local is the function's own: what
+// the field owes, the function owes until it hands s on.
+func (c *checker) literalSlot(call *ast.CallExpr, fn ast.Node) path {
+	h := c.holderOf(call, fn)
+	if h == nil {
+		return path{}
+	}
+	cur, _ := c.cursorOf(call)
+	kv, ok := cur.Parent().Node().(*ast.KeyValueExpr)
+	if !ok || kv.Value != call {
+		return path{}
+	}
+	key, ok := kv.Key.(*ast.Ident)
+	if !ok {
+		return path{}
+	}
+	_, ptr := h.Type().Underlying().(*types.Pointer)
+	return path{root: h, fields: "." + key.Name, deref: ptr}
+}
+
 // noErrorArg returns, for an assertion that returns whether an error is
 // nil (testify's assert.NoError(t, err), assert.Nil(t, err), and helpers
 // so named returning bool), the index of the error argument; -1 otherwise.
@@ -1991,6 +2016,140 @@ func (c *checker) stmtOf(cur inspector.Cursor) ast.Node {
 		}
 	}
 	return cur.Node()
+}
+
+// checkCancel checks, at a call of to, an obligation to cancel the context
+// passed as argument o.target, which a goroutine to starts waits on: a
+// context the function made with a cancel of its own must be cancelled
+// on every path (defer cancel()), and a root (context.Background(), a
+// local only ever holding one, or a value context made from one) is never
+// cancelled. A context from elsewhere (a parameter, a field, a request's)
+// is its owner's to cancel, and one the test cancels (t.Context()) is.
+func (c *checker) checkCancel(cur inspector.Cursor, fn ast.Node, call *ast.CallExpr, to *types.Func, o obligation) string {
+	e := c.obligationExpr(call, to, o)
+	if e == nil || o.fields != "" {
+		return ""
+	}
+	body := funcBody(fn)
+	if c.rootContext(e, body, 0) {
+		return "is never cancelled (" + c.text(e) + ")"
+	}
+	p := pathOf(c.info, e)
+	if !p.valid() || p.fields != "" || body == nil || c.testBoundContext(body, p.root, 0) {
+		return ""
+	}
+	if !declaredIn(p.root, body) && (!declaredIn(p.root, fn) || c.ctxParam(fn, p.root)) {
+		return "" // the caller's context, or a captured one: its owner cancels it (the obligation is lifted)
+	}
+	cancels := c.cancelsOf(p.root, body)
+	if len(cancels) == 0 {
+		return "" // made some other way: its maker's to cancel
+	}
+	isCancel := func(r ref) bool {
+		return slices.ContainsFunc(cancels, func(o types.Object) bool { return r.path.root == o })
+	}
+	handed := false
+	ast.PreorderStack(body, nil, func(n ast.Node, stack []ast.Node) bool {
+		if _, ok := n.(*ast.FuncLit); ok && !handed {
+			// onClose := func() { ...; hcancel() }, given to the
+			// transport: whoever runs it cancels.
+			c.eachRef(n, func(r ref) { handed = handed || isCancel(r) })
+			return false
+		}
+		return !handed
+	})
+	c.eachRef(body, func(r ref) {
+		handed = handed || isCancel(r) && r.kind == useValue && !isCallee(r) && r.parent != nil
+	})
+	if handed {
+		return "" // stored, returned or passed on: its new holder cancels
+	}
+	used := func(n ast.Node) bool {
+		found := false
+		c.eachRef(n, func(r ref) { found = found || isCancel(r) && r.kind == useValue })
+		return found
+	}
+	stmt := c.stmtOf(cur)
+	if deferredBefore(c.info, body, stmt, used) {
+		return ""
+	}
+	q := flowQuery{g: c.cfgOf(fn), from: stmt, used: used, flag: c.stableFlag(fn), isGoexit: c.goexit}
+	if ret := q.leak(); ret != nil {
+		return "is not cancelled on every path: " + c.returnDesc(ret, fn) + " skips it"
+	}
+	return ""
+}
+
+// rootContext reports whether e is a context nothing cancels:
+// context.Background() or TODO(), a value or detached context made from
+// one, or a local of body only ever holding such a one.
+func (c *checker) rootContext(e ast.Expr, body *ast.BlockStmt, depth int) bool {
+	if depth > 3 {
+		return false
+	}
+	switch e := ast.Unparen(e).(type) {
+	case *ast.CallExpr:
+		f := callee(c.info, e)
+		if isFunc(f, "context", "Background", "TODO") {
+			return true
+		}
+		if isFunc(f, "context", "WithValue") && len(e.Args) > 0 {
+			return c.rootContext(e.Args[0], body, depth+1)
+		}
+		return isFunc(f, "context", "WithoutCancel")
+	case *ast.Ident:
+		v, ok := c.info.Uses[e].(*types.Var)
+		if !ok || body == nil || !declaredIn(v, body) {
+			return false
+		}
+		return c.onlyAssigned(body, v, func(lhs, rhs []ast.Expr, i int) bool {
+			return len(lhs) == len(rhs) && c.rootContext(rhs[i], body, depth+1)
+		})
+	}
+	return false
+}
+
+// errPaths makes q follow only the paths on which errVar, the error a
+// call at stmt returned, may be nil: past if err != nil { return }, past
+// require.Error(t, err), the call failed and made nothing.
+func (c *checker) errPaths(q *flowQuery, errVar *types.Var, fn ast.Node, stmt ast.Node) {
+	q.isErr = func(e ast.Expr) bool {
+		id, ok := e.(*ast.Ident)
+		return ok && c.info.Uses[id] == errVar
+	}
+	q.errTest = func(call *ast.CallExpr) bool { return isFunc(callee(c.info, call), "errors", "Is", "As") }
+	q.okTest = c.noErrorArg
+	// require.Error(t, err), require_True(t, errors.Is(err, x)): past
+	// the assertion the call failed, or the test has ended.
+	used, body := q.used, funcBody(fn)
+	q.used = func(n ast.Node) bool {
+		return used(n) || c.assertsErr(n, *q) && !c.assignedBetween(body, errVar, stmt.End(), n.Pos())
+	}
+}
+
+// blankOnNil reports whether a call whose result carrying the obligation
+// is assigned to _, beside an error kept in a variable and another result
+// kept, may succeed and return: c, _, err := dial(); if err != nil {
+// return }; use(c) drops what the call made. A call of which only the
+// error is kept (_, err := Open(bad); if err != ErrBad { t.Fatal() }) is
+// made for its error: the caller expects that nothing was made.
+func (c *checker) blankOnNil(cur inspector.Cursor, fn ast.Node, call *ast.CallExpr, to *types.Func) bool {
+	stmt := c.stmtOf(cur)
+	errVar := c.errResult(call, to, stmt, false)
+	if errVar == nil {
+		return false
+	}
+	lhs, _ := assignment(stmt)
+	if !slices.ContainsFunc(lhs[:len(lhs)-1], func(e ast.Expr) bool {
+		id, ok := e.(*ast.Ident)
+		return ok && id.Name != "_"
+	}) {
+		return false
+	}
+	q := flowQuery{g: c.cfgOf(fn), from: stmt, used: func(ast.Node) bool { return false }, flag: c.stableFlag(fn)}
+	c.errPaths(&q, errVar, fn, stmt)
+	_, isRet := q.search(false).(*ast.ReturnStmt)
+	return isRet
 }
 
 // errResult returns the variable holding the call's error result, when
@@ -2211,6 +2370,8 @@ func obVerb(o obligation) string {
 		return "waited for"
 	case obClose:
 		return "closed"
+	case obCancel:
+		return "cancelled"
 	}
 	return "stopped"
 }
@@ -2247,6 +2408,8 @@ func obHow(o obligation) string {
 		return "call its Wait method"
 	case obClose:
 		return "close it"
+	case obCancel:
+		return "cancel the context passed"
 	}
 	switch len(o.methods) {
 	case 0:

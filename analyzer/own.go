@@ -38,8 +38,9 @@ import (
 //   - Handed on through what g waits for: each block F leaves has an
 //     alternative that someone else can release: a channel, context or
 //     value that is F's receiver's or a parameter's, a global, or a value F
-//     made and handed on. Not a context parameter alone: the caller may
-//     never cancel it. And not when nothing in the package ever releases
+//     made and handed on. A context parameter alone is handed on only as
+//     an obligation to cancel it, which each caller must meet (obCancel).
+//     And not when nothing in the package ever releases
 //     it (an unexported field nobody closes, a cancel function stored and
 //     never called): then g blocks for ever.
 //
@@ -77,6 +78,15 @@ type goJoin struct {
 	stopLeak *ast.ReturnStmt
 	stopDead ast.Node
 	stopDesc string // "stopping srv", "closing quit", "cancelling ctx"
+	stopBy   []stopAct
+}
+
+// stopAct is a statement of the spawner that releases a block of its
+// goroutine, and the effect by which it does (stopped).
+type stopAct struct {
+	n      ast.Node
+	e      effect
+	handed bool // it hands on what the block waits on instead
 }
 
 // joinOf returns the verdict on the go statement at cur.
@@ -194,6 +204,9 @@ func (c *checker) decide(cur inspector.Cursor, j *goJoin) (stuck *block) {
 		return
 	}
 	if c.handedOff(cur, j, g) {
+		if c.stoppedHere(j, g, graph) {
+			return
+		}
 		if len(j.keys) > 0 {
 			j.how = "its join is handed on with " + keyNames(j.keys)
 		} else if h := j.handoff; h != nil {
@@ -212,6 +225,9 @@ func (c *checker) decide(cur inspector.Cursor, j *goJoin) (stuck *block) {
 		}
 		if j.leak == nil && j.deadEnd == nil {
 			j.how = "joined on every path by " + c.joinDesc(j)
+			if c.stoppedHere(j, g, graph) {
+				return
+			}
 			if h := j.handoff; h != nil {
 				// return errs: some paths, or all, hand the key on instead.
 				handed := h.p.root.Name() + h.p.fields
@@ -297,6 +313,48 @@ func (c *checker) decide(cur inspector.Cursor, j *goJoin) (stuck *block) {
 		}
 	}
 	return
+}
+
+// stoppedHere reports whether a goroutine whose stop is handed on with a
+// value (the server whose Serve it runs) is stopped by the function itself
+// on every path all the same: go srv.Serve(l), then l.Close() before the
+// return. It then says so in j, and hands nothing on.
+func (c *checker) stoppedHere(j *goJoin, g *ast.GoStmt, graph *cfg.CFG) bool {
+	h := j.handoff
+	if h == nil || h.kind != obStop {
+		return false
+	}
+	saved := *j
+	j.stopBy = nil
+	j.joinQ = nil // a path that hands the join on does not stop it here
+	unreleased, how := c.stopped(j, g, graph)
+	here := len(unreleased) == 0 && how != "" && j.handoff == h && len(j.stopBy) > 0 && !strings.Contains(how, "storing ")
+	for _, a := range j.stopBy {
+		// Not by the value it is handed on with, nor by a function
+		// literal that may be run later (shutdown = func() { s.Stop() }).
+		if a.handed || a.e.p.root == h.p.root || containsFuncLit(a.n) {
+			here = false
+		}
+	}
+	if !here {
+		*j = saved
+		return false
+	}
+	j.handoff, j.leak, j.deadEnd, j.joinQ = nil, nil, nil, saved.joinQ
+	j.how = "stopped on every path: " + how
+	return true
+}
+
+// containsFuncLit reports whether n has a function literal in it.
+func containsFuncLit(n ast.Node) bool {
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		if _, ok := n.(*ast.FuncLit); ok {
+			found = true
+		}
+		return !found
+	})
+	return found
 }
 
 // onlyStarts reports whether g runs a literal whose body is nothing but
@@ -503,6 +561,7 @@ func (c *checker) goBlocks(g *ast.GoStmt, fn ast.Node) (blocks []block, opaque b
 	var alts []alt
 	c.eachRef(g.Call, func(r ref) {
 		if isContextType(c.typeOf(r.expr)) && r.path.fields == "" && !declaredIn(r.path.root, g.Call.Fun) &&
+			!(r.call != nil && isFunc(callee(c.info, r.call), "context", "WithoutCancel")) && // detached from it
 			!slices.ContainsFunc(alts, func(a alt) bool { return a.p.equal(r.path) }) {
 			alts = append(alts, alt{kind: altDone, p: r.path})
 		}
@@ -762,6 +821,9 @@ func (c *checker) stopped(j *goJoin, g *ast.GoStmt, graph *cfg.CFG) (unreleased 
 			if ok && j.stopDesc == "" {
 				j.stopDesc = stopDesc(e)
 			}
+			if ok {
+				j.stopBy = append(j.stopBy, stopAct{n: n, e: e})
+			}
 			return ok
 		}
 		// Or the spawner hands on what the block waits on, a value or
@@ -789,6 +851,7 @@ func (c *checker) stopped(j *goJoin, g *ast.GoStmt, graph *cfg.CFG) (unreleased 
 					j.stopDesc = "handing " + v.Name() + " on"
 				}
 				handedAlt = &b.alts[i]
+				j.stopBy = append(j.stopBy, stopAct{n: n, handed: true})
 				if v != a.p.root {
 					handedAlt = &alt{kind: a.kind, p: path{root: v}}
 				}
@@ -804,6 +867,22 @@ func (c *checker) stopped(j *goJoin, g *ast.GoStmt, graph *cfg.CFG) (unreleased 
 				return nil, nil
 			}
 			q := flowQuery{g: graph, from: g, used: used, isGoexit: c.goexit, caseUsed: func(cc *ast.CommClause) bool { return releasedBy(cc.Comm) }}
+			if twins := c.twinChans(b, j.fn); len(twins) > 0 {
+				// _, chans, reqs, err := ssh.NewServerConn(c, cfg); go
+				// ssh.DiscardRequests(reqs); for range chans {}: the call
+				// that made both closes both, when the connection ends.
+				q.rangeDone = func(rs *ast.RangeStmt) bool {
+					p := pathOf(c.info, rs.X)
+					if p.fields != "" || twins[p.root] == nil {
+						return false
+					}
+					by = "the end of the range over " + p.root.Name() + ", closed with " + twins[p.root].Name()
+					if j.stopDesc == "" {
+						j.stopDesc = "ranging over " + p.root.Name() + " to its end"
+					}
+					return true
+				}
+			}
 			if jq := j.joinQ; jq != nil {
 				// A path that joins the goroutine needs no stop: case
 				// <-done: return beside case <-p.stop: cancel(); return.
@@ -1123,6 +1202,9 @@ func (c *checker) cleanedUp(b block, fn ast.Node) string {
 	body := funcBody(fn)
 	for _, a := range b.alts {
 		v := a.p.root
+		if a.kind == altDone && a.p.fields == "" && body != nil && declaredIn(v, body) && c.testBoundContext(body, v, 0) {
+			return "the end of the test, which cancels t.Context()"
+		}
 		if a.kind != altIO && a.kind != altRecv || body == nil || !declaredIn(v, body) {
 			continue
 		}
@@ -1146,6 +1228,108 @@ func (c *checker) cleanedUp(b block, fn ast.Node) string {
 		}
 	}
 	return ""
+}
+
+// twinChans returns, for each channel the block b of a goroutine of fn
+// may receive from that fn got from a call returning more than one channel
+// of another package, the other channels of that call, each mapped to the
+// one b waits on: whatever ends a range over one of them, its channel
+// having been closed by the code that made both, ends the other.
+func (c *checker) twinChans(b block, fn ast.Node) map[*types.Var]*types.Var {
+	body := funcBody(fn)
+	var out map[*types.Var]*types.Var
+	for _, a := range b.alts {
+		v := a.p.root
+		if a.kind != altRecv || a.p.fields != "" || body == nil || !declaredIn(v, body) {
+			continue
+		}
+		ast.Inspect(body, func(n ast.Node) bool {
+			as, ok := n.(*ast.AssignStmt)
+			if !ok || len(as.Rhs) != 1 || len(as.Lhs) < 2 {
+				return true
+			}
+			call, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
+			if !ok {
+				return true
+			}
+			if f := callee(c.info, call); f == nil || f.Pkg() == c.pass.Pkg {
+				return true
+			}
+			if !slices.ContainsFunc(as.Lhs, func(l ast.Expr) bool { return pathOf(c.info, l).root == v }) {
+				return true
+			}
+			for _, l := range as.Lhs {
+				p := pathOf(c.info, l)
+				if p.valid() && p.fields == "" && p.root != v && isChan(p.root.Type()) && c.onlyAssignedAt(body, p.root, as) {
+					if out == nil {
+						out = make(map[*types.Var]*types.Var)
+					}
+					out[p.root] = v
+				}
+			}
+			return true
+		})
+	}
+	return out
+}
+
+// onlyAssignedAt reports whether v, a local of body, is assigned nowhere
+// but at as.
+func (c *checker) onlyAssignedAt(body *ast.BlockStmt, v *types.Var, as *ast.AssignStmt) bool {
+	return c.onlyAssigned(body, v, func(lhs, rhs []ast.Expr, i int) bool {
+		return len(rhs) == 1 && len(lhs) == len(as.Lhs) && rhs[0] == as.Rhs[0]
+	})
+}
+
+// testBoundContext reports whether the context in v, a local of body, is
+// a test's t.Context() or derived from it (context.WithCancel(t.Context())):
+// the testing package cancels it when the test ends, before its cleanups.
+func (c *checker) testBoundContext(body *ast.BlockStmt, v *types.Var, depth int) bool {
+	if depth > 3 {
+		return false
+	}
+	var isTest func(e ast.Expr) bool
+	isTest = func(e ast.Expr) bool {
+		call, ok := ast.Unparen(e).(*ast.CallExpr)
+		if !ok {
+			if p := pathOf(c.info, e); p.valid() && p.fields == "" && p.root != v && declaredIn(p.root, body) {
+				return c.testBoundContext(body, p.root, depth+1)
+			}
+			return false
+		}
+		f := callee(c.info, call)
+		if isContextDerive(f) && len(call.Args) > 0 && f.Pkg().Path() == "context" {
+			return isTest(call.Args[0])
+		}
+		if f == nil || f.Name() != "Context" || len(call.Args) != 0 {
+			return false
+		}
+		sig, ok := f.Type().(*types.Signature)
+		return ok && sig.Recv() != nil && isTestingType(sig.Recv().Type())
+	}
+	return c.onlyAssigned(body, v, func(lhs, rhs []ast.Expr, i int) bool {
+		if len(rhs) == len(lhs) {
+			return isTest(rhs[i])
+		}
+		return len(rhs) == 1 && i == 0 && isTest(rhs[0]) // ctx, cancel := context.WithCancel(t.Context())
+	})
+}
+
+// isTestingType reports whether t is testing's T, B, F or TB, or a
+// pointer to one.
+func isTestingType(t types.Type) bool {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil || n.Obj().Pkg().Path() != "testing" {
+		return false
+	}
+	switch n.Obj().Name() {
+	case "T", "B", "F", "TB", "common":
+		return true
+	}
+	return false
 }
 
 // heldVars returns the variable an expression is, or the variables a
@@ -1306,13 +1490,20 @@ func (c *checker) effectsAt(n ast.Node) []effect {
 // released by someone else: it has an alternative on a channel, context or
 // value that is not the spawner's own, and that something in the package
 // (or outside it, for what is exported) releases. A block on nothing but
-// the spawner's own variables, or on a context parameter alone, is not
-// handed on; one that nothing releases is recorded in j.forever.
+// the spawner's own variables is not handed on, nor one on a context
+// parameter when the spawner would join the goroutine through a key of its
+// own; one that nothing releases is recorded in j.forever.
 func (c *checker) handedOnBlocks(cur inspector.Cursor, j *goJoin, blocks []block) bool {
 	var owners []string
 	for i, b := range blocks {
 		handed := false
 		for _, a := range b.alts {
+			if a.kind == altDone && a.p.fields == "" && len(j.keys) > 0 && c.ctxParam(j.fn, a.p.root) {
+				// A goroutine the function would join through a key of its
+				// own, on a path that skips it, waits for the caller's
+				// context: until the caller cancels it, if it ever does.
+				continue
+			}
 			owner, ok := c.outside(cur, j.fn, a)
 			if !ok {
 				continue
@@ -1327,6 +1518,9 @@ func (c *checker) handedOnBlocks(cur inspector.Cursor, j *goJoin, blocks []block
 			owners = append(owners, owner)
 			if j.handoff == nil {
 				j.handoff = c.altHandoff(a)
+			}
+			if j.handoff == nil && a.kind == altDone && a.p.fields == "" && c.ctxParam(j.fn, a.p.root) {
+				j.handoff = &handoff{p: a.p, kind: obCancel}
 			}
 			break
 		}
@@ -1447,8 +1641,9 @@ func (c *checker) outside(cur inspector.Cursor, fn ast.Node, a alt) (string, boo
 	p := a.p
 	if a.kind == altDone {
 		// A context is released by its cancel: handed on when the cancel
-		// is. A context parameter alone is not: the caller may never
-		// cancel it (context.Background()).
+		// is, or, for a context parameter, with the obligation to cancel
+		// it that the callers are checked for (context.Background() is
+		// never cancelled).
 		return c.cancelOwner(cur, fn, p)
 	}
 	return c.owner(cur, fn, p, a.kind == altIO)
@@ -1483,6 +1678,12 @@ func (c *checker) cancelOwner(cur inspector.Cursor, fn ast.Node, ctx path) (stri
 	if ctx.fields != "" {
 		return c.owner(cur, fn, ctx, false) // s.ctx: whoever holds s holds its cancel too
 	}
+	if c.ctxParam(fn, ctx.root) {
+		// func startHeartbeat(ctx context.Context) { go ... <-ctx.Done() }:
+		// the caller is told to cancel what it passes (obCancel), and
+		// one that passes context.Background() is reported.
+		return "the caller, who must cancel " + ctx.root.Name(), true
+	}
 	r := c.relation()
 	k, ok := c.keyOf(ctx)
 	if !ok {
@@ -1502,6 +1703,43 @@ func (c *checker) cancelOwner(cur inspector.Cursor, fn ast.Node, ctx path) (stri
 		}
 	}
 	return "", false
+}
+
+// ctxParam reports whether v is a context parameter of fn, a declared
+// function (not a literal, whose caller the pass does not follow), that
+// fn never assigns (ctx, cancel := context.WithCancel(ctx) makes it fn's).
+func (c *checker) ctxParam(fn ast.Node, v *types.Var) bool {
+	fd, ok := fn.(*ast.FuncDecl)
+	if !ok || !isContextType(v.Type()) || fd.Body == nil {
+		return false
+	}
+	assigned := false
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		lhs, _ := assignment(n)
+		for _, l := range lhs {
+			if p := pathOf(c.info, l); p.root == v && p.fields == "" {
+				assigned = true
+			}
+		}
+		if u, ok := n.(*ast.UnaryExpr); ok && u.Op == token.AND && pathOf(c.info, u.X).root == v {
+			assigned = true
+		}
+		return !assigned
+	})
+	if assigned {
+		return false
+	}
+	f, ok := c.info.Defs[fd.Name].(*types.Func)
+	if !ok {
+		return false
+	}
+	params := f.Type().(*types.Signature).Params()
+	for i := 0; i < params.Len(); i++ {
+		if params.At(i) == v {
+			return true
+		}
+	}
+	return false
 }
 
 // releasable reports whether something can release a. Only what the pass
@@ -2618,7 +2856,7 @@ func (c *checker) handsOnAt(n ast.Node, v *types.Var, g ast.Node) bool {
 		}
 		switch r.kind {
 		case useValue:
-			found = !isCallee(r) && c.rangeOf(r.expr) == nil && !c.lentTo(r)
+			found = !isCallee(r) && c.rangeOf(r.expr) == nil && !c.lentTo(r) && !(r.call != nil && c.recvsMaybe(r))
 		case useGoArg, useRuntimeArg:
 			found = true
 		}
@@ -2662,23 +2900,33 @@ func (c *checker) lentTo(r ref) bool {
 	if r.call == nil || isChan(c.typeOf(r.expr)) {
 		return false // a channel given to a helper is drained or closed there
 	}
+	key, decl, ok := c.argParam(r)
+	if !ok {
+		return false
+	}
+	if b, ok := c.lent[key]; ok {
+		return b
+	}
+	b := c.borrows(key.fn, decl, key.i)
+	c.lent[key] = b
+	return b
+}
+
+// argParam returns, for a reference r that is an argument of a call of a
+// function of this package with a body, that function and the index of
+// the (not variadic) parameter r is given to, and its declaration.
+func (c *checker) argParam(r ref) (fnIndex, *ast.FuncDecl, bool) {
 	i := slices.Index(r.call.Args, r.expr)
 	f := callee(c.info, r.call)
 	if i < 0 || f == nil || f.Pkg() != c.pass.Pkg {
-		return false
+		return fnIndex{}, nil, false
 	}
 	decl := c.decls[f.Origin()]
 	sig := f.Origin().Type().(*types.Signature)
 	if decl == nil || decl.Body == nil || i >= sig.Params().Len() || sig.Variadic() && i >= sig.Params().Len()-1 {
-		return false
+		return fnIndex{}, nil, false
 	}
-	key := fnIndex{f.Origin(), i}
-	if b, ok := c.lent[key]; ok {
-		return b
-	}
-	b := c.borrows(f.Origin(), decl, i)
-	c.lent[key] = b
-	return b
+	return fnIndex{f.Origin(), i}, decl, true
 }
 
 // borrows reports whether fn only borrows its parameter i (see lentTo).

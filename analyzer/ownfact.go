@@ -254,7 +254,7 @@ func (p factPath) String() string {
 }
 
 var (
-	obNames  = [...]string{obRecv: "recv", obWait: "wait", obStop: "stop", obClose: "close"}
+	obNames  = [...]string{obRecv: "recv", obWait: "wait", obStop: "stop", obClose: "close", obCancel: "cancel"}
 	altNames = [...]string{altRecv: "recv", altSend: "send", altDone: "done", altIO: "io", altWait: "wait"}
 	effNames = [...]string{effClose: "close", effSend: "send", effRecv: "recv", effCancel: "cancel", effStop: "stop", effWait: "wait", effDone: "done"}
 )

@@ -108,8 +108,10 @@ func acceptLoop(l net.Listener) error {
 	}
 }
 
+// A loop that ends when the context its caller gave is done is the
+// caller's to cancel: one that gives context.Background() never does.
 func ctxLoop(ctx context.Context, in <-chan int) {
-	go func() { // want `goroutine .*is never joined`
+	go func() { // want `goroutine is handed on to the caller, but ctxLoopForever drops it at line \d+: cancel the context passed there`
 		for {
 			select {
 			case <-ctx.Done():
@@ -119,6 +121,16 @@ func ctxLoop(ctx context.Context, in <-chan int) {
 			}
 		}
 	}()
+}
+
+func ctxLoopForever(in <-chan int) {
+	ctxLoop(context.Background(), in) // want `argument 1 of ctxLoop is never cancelled \(context.Background\(\)\)`
+}
+
+func ctxLoopCancelled(parent context.Context, in <-chan int) {
+	ctx, cancel := context.WithCancel(parent)
+	defer cancel()
+	ctxLoop(ctx, in)
 }
 
 func mainLike() {

@@ -33,6 +33,7 @@ import (
 	"example.com/ownership/kv"
 	"example.com/ownership/lifecycle"
 	"example.com/ownership/lru"
+	"example.com/ownership/muxconn"
 	"example.com/ownership/optsrv"
 	"example.com/ownership/pool"
 	"example.com/ownership/qlisten"
@@ -1526,6 +1527,49 @@ func (cl *client) start(r runner, d time.Duration) (err error) {
 	}()
 	cl.doneCtx, cl.cancel = context.WithCancel(context.Background()) // the client's lifetime, not the start's
 	return nil
+}
+
+// A stop phase after a start phase, each with a timeout of its own from
+// context.Background(): the second is the next phase's root, not work
+// detached from the first. Without a deadline of its own, it is still
+// reported.
+
+func (runner) phases(r runner, wait <-chan struct{}) error {
+	startCtx, cancel := context.WithTimeout(context.Background(), time.Second)
+	defer cancel()
+	if err := r.Start(startCtx); err != nil {
+		return err
+	}
+	<-wait
+	stopCtx, cancel2 := context.WithTimeout(context.Background(), time.Second)
+	defer cancel2()
+	return r.Kill(stopCtx)
+}
+
+type phaseClock interface {
+	WithTimeout(ctx context.Context, d time.Duration) (context.Context, context.CancelFunc)
+}
+
+func (runner) phasesClock(r runner, clock phaseClock, wait <-chan struct{}) error {
+	startCtx, cancel := clock.WithTimeout(context.Background(), time.Second)
+	defer cancel()
+	if err := r.Start(startCtx); err != nil {
+		return err
+	}
+	<-wait
+	stopCtx, cancel := clock.WithTimeout(context.Background(), time.Second)
+	defer cancel()
+	return r.Kill(stopCtx)
+}
+
+func (runner) phasesBare(r runner, wait <-chan struct{}) error {
+	startCtx, cancel := context.WithTimeout(context.Background(), time.Second)
+	defer cancel()
+	if err := r.Start(startCtx); err != nil {
+		return err
+	}
+	<-wait
+	return r.Wait(context.Background()) // want `call to context.Background\(\) detaches this work from startCtx`
 }
 
 func (cl *client) startFrom(ctx context.Context, r runner) error {
@@ -5692,7 +5736,9 @@ func closeCounted(done chan struct{}) { close(done) }
 // A serving loop whose cases hand work to another goroutine of the
 // package (over channels of a part it was lent) and put answers in a
 // buffer: waits it goes on after, which its owner need not release. Only
-// its exit, the cancel, stops it, and both methods that cancel do.
+// its exit, the cancel, stops it, and both methods that cancel do. The
+// part's own loop ends with the context it was given, whose cancel its
+// caller keeps in the value it returns.
 
 type schedExec struct {
 	outCh  chan int
@@ -5701,7 +5747,7 @@ type schedExec struct {
 
 func newSchedExec(ctx context.Context) *schedExec {
 	e := &schedExec{outCh: make(chan int), stopCh: make(chan struct{})}
-	go func() { // want `goroutine is never joined, so it can outlive newSchedExec`
+	go func() {
 		for {
 			select {
 			case <-e.stopCh:
@@ -7976,3 +8022,434 @@ func haltBeforeClose() int {
 	<-out
 	return 0
 }
+
+// A server whose Serve a goroutine runs on a listener the function closes
+// itself before it returns: Accept fails and Serve returns, so the server
+// handed to the caller owes no Stop for it. Closed on one path only, the
+// stop is still the caller's.
+
+type closingSrv struct {
+	mu   sync.Mutex
+	lns  map[net.Listener]bool
+	wg   sync.WaitGroup
+	quit chan struct{}
+}
+
+func (s *closingSrv) Serve(l net.Listener) error {
+	s.mu.Lock()
+	s.lns[l] = true
+	s.mu.Unlock()
+	s.wg.Add(1)
+	defer s.wg.Done()
+	for {
+		c, err := l.Accept()
+		if err != nil {
+			return err
+		}
+		c.Close()
+	}
+}
+
+func (s *closingSrv) Stop() {
+	s.mu.Lock()
+	close(s.quit)
+	for l := range s.lns {
+		l.Close()
+	}
+	s.mu.Unlock()
+	s.wg.Wait()
+}
+
+func dialServed() (net.Conn, *closingSrv, error) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return nil, nil, err
+	}
+	s := &closingSrv{lns: map[net.Listener]bool{}, quit: make(chan struct{})}
+	go func() { _ = s.Serve(l) }()
+	c, err := net.Dial("tcp", l.Addr().String())
+	l.Close()
+	return c, s, err
+}
+
+func useDialServed() {
+	c, _, err := dialServed()
+	if err != nil {
+		return
+	}
+	c.Close()
+}
+
+func dialServedOpen(keep bool) (net.Conn, *closingSrv, error) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return nil, nil, err
+	}
+	s := &closingSrv{lns: map[net.Listener]bool{}, quit: make(chan struct{})}
+	go func() { _ = s.Serve(l) }() // want `goroutine is handed on to the caller, but useDialServedOpen drops it`
+	c, err := net.Dial("tcp", l.Addr().String())
+	if !keep {
+		l.Close()
+	}
+	return c, s, err
+}
+
+func useDialServedOpen() {
+	c, _, err := dialServedOpen(true) // want `the result of dialServedOpen is assigned to _`
+	if err != nil {
+		return
+	}
+	c.Close()
+}
+
+// A constructor that puts what a helper started into a field of the value
+// it makes owes its stop until it returns that value: an error return
+// before then drops it. Stopping the field, or the value through a method
+// that stops it, or keeping the value where others reach it, discharges.
+
+type pumpMgr struct {
+	in   chan int
+	fini chan struct{}
+}
+
+func newPumpMgr() *pumpMgr {
+	m := &pumpMgr{in: make(chan int), fini: make(chan struct{})}
+	go m.pump() // want `goroutine running m.pump is handed on to the caller, but newPumpHostLeaky drops it`
+	return m
+}
+
+func (m *pumpMgr) pump() {
+	for {
+		select {
+		case <-m.in:
+		case <-m.fini:
+			return
+		}
+	}
+}
+
+func (m *pumpMgr) close() { close(m.fini) }
+
+type pumpHost struct {
+	mgr  *pumpMgr
+	size int
+}
+
+func (h *pumpHost) Close() { h.mgr.close() }
+
+func newPumpHostLeaky(size int) (*pumpHost, error) {
+	h := &pumpHost{mgr: newPumpMgr()} // want `the result of newPumpMgr is not stopped on every path: the return at line \d+ skips it`
+	if size < 1024 {
+		return nil, errors.New("size too small")
+	}
+	h.size = size
+	return h, nil
+}
+
+func newPumpHostStopsField(size int) (*pumpHost, error) {
+	h := &pumpHost{mgr: newPumpMgr()}
+	if size < 1024 {
+		h.mgr.close()
+		return nil, errors.New("size too small")
+	}
+	return h, nil
+}
+
+func newPumpHostCloses(size int) (*pumpHost, error) {
+	h := &pumpHost{mgr: newPumpMgr()}
+	if size < 1024 {
+		h.Close()
+		return nil, errors.New("size too small")
+	}
+	return h, nil
+}
+
+var pumpHosts []*pumpHost
+
+func registerPumpHost(size int) error {
+	h := &pumpHost{mgr: newPumpMgr(), size: size}
+	pumpHosts = append(pumpHosts, h)
+	if size < 0 {
+		return errors.New("negative size")
+	}
+	return nil
+}
+
+// A helper given the channel a goroutine sends its result on joins it only
+// if it takes the send: one that may return by another case of its select
+// (the server is up) leaves the send waiting for ever once the server is
+// closed. A helper that only reads the server does not take its stop.
+
+type upSrv struct {
+	ln   net.Listener
+	quit chan struct{}
+}
+
+func (s *upSrv) Start() error {
+	<-s.quit
+	return errors.New("closed")
+}
+
+func (s *upSrv) Up() bool { return s.ln != nil }
+
+func (s *upSrv) Close() { close(s.quit) }
+
+func waitUp(s *upSrv, errc <-chan error) error {
+	tick := time.NewTicker(time.Millisecond)
+	defer tick.Stop()
+	for {
+		select {
+		case <-tick.C:
+			if s.Up() {
+				return nil
+			}
+		case err := <-errc:
+			return err
+		}
+	}
+}
+
+func waitResult(s *upSrv, errc <-chan error) error {
+	tick := time.NewTicker(time.Millisecond)
+	defer tick.Stop()
+	for {
+		select {
+		case <-tick.C:
+			if s.Up() {
+				continue
+			}
+		case err := <-errc:
+			return err
+		}
+	}
+}
+
+func startAndCloseUp() error {
+	s := &upSrv{quit: make(chan struct{})}
+	errc := make(chan error)
+	go func() { // want `goroutine is not joined on every path: the return at line \d+ skips receiving from errc`
+		errc <- s.Start()
+	}()
+	if err := waitUp(s, errc); err != nil {
+		return err
+	}
+	s.Close()
+	return nil
+}
+
+func startAndWaitResult() error {
+	s := &upSrv{quit: make(chan struct{})}
+	errc := make(chan error)
+	go func() {
+		errc <- s.Start()
+	}()
+	s.Close()
+	return waitResult(s, errc)
+}
+
+// A function that takes a mutex and then waits in a select with no
+// default, every case of which unlocks and returns, never returns holding
+// it: no path goes on past the select.
+
+type gatedPipe struct {
+	mu      sync.Mutex
+	in      chan int
+	closing chan struct{}
+}
+
+func (p *gatedPipe) deliver() {
+	p.mu.Lock()
+	select {
+	case <-p.closing:
+		p.mu.Unlock()
+		return
+	case <-p.in:
+		p.mu.Unlock()
+		return
+	}
+}
+
+func (p *gatedPipe) shut() {
+	close(p.closing)
+	p.mu.Lock()
+	p.mu.Unlock()
+}
+
+func deliverThenShut() {
+	p := &gatedPipe{in: make(chan int), closing: make(chan struct{})}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		p.deliver()
+	}()
+	p.shut()
+	<-done
+}
+
+// A goroutine that sends once in a loop it then breaks out of, and once
+// after it, sends two values: a buffer of one and one receive take both.
+// Without the buffer, the second send waits for ever.
+
+func firstOfTwo(items chan string, n int) []string {
+	var got []string
+	done := make(chan struct{}, 1)
+	go func() {
+		for it := range items {
+			got = append(got, it)
+			if len(got) == n {
+				done <- struct{}{}
+				break
+			}
+		}
+		done <- struct{}{}
+	}()
+	<-done
+	return got
+}
+
+func firstOfTwoUnbuffered(items chan string, n int) []string {
+	var got []string
+	done := make(chan struct{})
+	go func() { // want `goroutine is not joined on every path: the return at line \d+ skips receiving the 2 values it sends on done`
+		for it := range items {
+			got = append(got, it)
+			if len(got) == n {
+				done <- struct{}{}
+				break
+			}
+		}
+		done <- struct{}{}
+	}()
+	<-done
+	return got
+}
+
+// A call whose error is compared with a sentinel made nothing on the
+// branch where it is that sentinel, as on the branch where err != nil.
+
+var errPumpBusy = errors.New("pump busy")
+
+func openPump(busy bool) (*pumpMgr, error) {
+	if busy {
+		return nil, errPumpBusy
+	}
+	return newPumpMgr(), nil
+}
+
+func expectPumpBusy() error {
+	p, err := openPump(true)
+	if err != errPumpBusy {
+		if err == nil {
+			p.close()
+		}
+		return errors.New("want a busy pump")
+	}
+	return nil
+}
+
+func expectPumpBusyLeaky() error {
+	p, err := openPump(true) // want `the result of openPump is not stopped on every path`
+	if err == errPumpBusy {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	_ = p.in
+	return nil
+}
+
+// Two channels one call of another package returns are closed together
+// by the code that made them: a goroutine draining one ends when the
+// function's range over the other does. Returning before that range ends
+// leaves it draining.
+
+func serveMux(done <-chan struct{}) int {
+	chans, reqs, err := muxconn.Serve(done)
+	if err != nil {
+		return 0
+	}
+	go muxconn.Discard(reqs)
+	n := 0
+	for range chans {
+		n++
+	}
+	return n
+}
+
+func serveMuxFirst(done <-chan struct{}) string {
+	chans, reqs, err := muxconn.Serve(done)
+	if err != nil {
+		return ""
+	}
+	go muxconn.Discard(reqs) // want `goroutine running muxconn.Discard is not joined on every path: the return at line \d+ skips ranging over chans to its end`
+	for ch := range chans {
+		return ch.Name
+	}
+	return ""
+}
+
+// A goroutine that ends when the context its function was given is done
+// is handed on to the callers, who must cancel what they pass: on every
+// path, or by handing the cancel on. A caller passing its own context
+// hands the obligation on again; a root context is never cancelled.
+
+func startBeat(ctx context.Context, beat func()) {
+	go func() { // want `goroutine is handed on to the caller, but beatUntilError drops it at line \d+: cancel the context passed there`
+		t := time.NewTicker(time.Second)
+		defer t.Stop()
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-t.C:
+				beat()
+			}
+		}
+	}()
+}
+
+func beatWhileWorking(parent context.Context, work func() error) error {
+	ctx, cancel := context.WithCancel(parent)
+	defer cancel()
+	startBeat(ctx, func() {})
+	return work()
+}
+
+func beatUntilError(parent context.Context, work func() error) error {
+	ctx, cancel := context.WithCancel(parent)
+	startBeat(ctx, func() {}) // want `argument 1 of startBeat is not cancelled on every path: the return at line \d+ skips it`
+	if err := work(); err != nil {
+		return err
+	}
+	cancel()
+	return nil
+}
+
+type beatHolder struct{ stop context.CancelFunc }
+
+func beatHeld(parent context.Context) *beatHolder {
+	ctx, cancel := context.WithCancel(parent)
+	startBeat(ctx, func() {})
+	return &beatHolder{stop: cancel}
+}
+
+type beatKey struct{}
+
+func beatOnParent(ctx context.Context) { startBeat(ctx, func() {}) }
+
+func beatOnRoot() {
+	beatOnParent(context.WithValue(context.TODO(), beatKey{}, 1)) // want `argument 1 of beatOnParent is never cancelled`
+}
+
+// A function that derives its own cancel from its context parameter and
+// defers it has cancelled what it passed: its callers owe nothing, even
+// one that gives it a root.
+
+func beatSession(ctx context.Context) {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	startBeat(ctx, func() {})
+}
+
+func beatSessionRoot() { beatSession(context.Background()) }

@@ -14,6 +14,7 @@ import (
 	"example.com/ownership/keeper"
 	"example.com/ownership/qconn"
 	"example.com/ownership/spin"
+	"github.com/shoenig/test/must"
 	"github.com/stretchr/testify/require"
 )
 
@@ -972,5 +973,112 @@ func TestAssertedClosed(t *testing.T) {
 	require.NotNil(t, d)
 	if err == nil {
 		d.Close()
+	}
+}
+
+// A test that expects the call to fail and keeps only its error owes
+// nothing for the value it drops: on the path where the call succeeded,
+// the test has failed.
+func TestDialServedFails(t *testing.T) {
+	_, _, err := dialServedOpen(true)
+	if err == nil {
+		t.Fatal("dialing a closed port should fail")
+	}
+}
+
+// A goroutine that ends when a context made from t.Context() is done is
+// stopped at the end of the test: the testing package cancels it then.
+// One on context.Background() is not.
+
+func untilCtxDone(ctx context.Context) { <-ctx.Done() }
+
+type testCtxKey struct{}
+
+func TestUntilTestContext(t *testing.T) {
+	ctx := context.WithValue(t.Context(), testCtxKey{}, 1)
+	go untilCtxDone(ctx)
+	time.Sleep(time.Millisecond)
+}
+
+func TestUntilBackground(t *testing.T) {
+	ctx := context.WithValue(context.Background(), testCtxKey{}, 1)
+	go untilCtxDone(ctx) // want `goroutine running untilCtxDone is never joined`
+	time.Sleep(time.Millisecond)
+}
+
+// A path that must.Unreachable ends is a failed test's: the result it
+// leaves unreceived is not held against the test. Where the timeout only
+// logs, the test goes on and returns without it.
+
+func tickOnce() <-chan int {
+	ch := make(chan int)
+	go func() { ch <- 1 }() // want `goroutine is handed on to the caller, but TestTickLogged drops it`
+	return ch
+}
+
+func TestTickMust(t *testing.T) {
+	ch := tickOnce()
+	select {
+	case <-ch:
+	case <-time.After(time.Second):
+		must.Unreachable(t)
+	}
+}
+
+func TestTickLogged(t *testing.T) {
+	ch := tickOnce() // want `the result of tickOnce is not received from on every path`
+	select {
+	case <-ch:
+	case <-time.After(time.Second):
+		t.Log("no tick")
+	}
+}
+
+// A receive of the first of two sends that a buffer would take is no join
+// when the goroutine works on after its send: here it waits on hold, which
+// a failing test never sends on.
+func TestReadyThenHold(t *testing.T) {
+	ready := make(chan error, 2)
+	hold := make(chan bool, 1)
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() { // want `goroutine is not joined on every path: the call to t.Fatal at line \d+ ends TestReadyThenHold without wg.Wait\(\)`
+		defer wg.Done()
+		for i := 0; i < 2; i++ {
+			if i > 2 {
+				ready <- io.EOF
+				return
+			}
+			ready <- nil
+			<-hold
+		}
+	}()
+	err := <-ready
+	if err != nil {
+		t.Fatal(err)
+	}
+	hold <- true
+	wg.Wait()
+}
+
+// A helper whose other case fails the test before it returns takes the
+// send on every path a passing test takes.
+
+func recvWithin(t *testing.T, ch <-chan int, d time.Duration) int {
+	t.Helper()
+	select {
+	case v := <-ch:
+		return v
+	case <-time.After(d):
+		t.Fatal("timed out")
+		return 0
+	}
+}
+
+func TestRecvWithin(t *testing.T) {
+	ch := make(chan int)
+	go func() { ch <- 1 }()
+	if recvWithin(t, ch, time.Second) != 1 {
+		t.Error("wrong value")
 	}
 }
