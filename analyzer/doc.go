@@ -348,8 +348,9 @@
 // collector.Close(), which ends the range in collector.All()) discharges
 // what the function owes on it, as it counts for a join.
 // A goroutine handed on with a value (go srv.Serve(l), srv returned) that
-// the function stops itself on every path by another value (l.Close()
-// before it returns) is stopped there: the caller owes srv nothing for it.
+// the function stops itself on every path that returns (a failing test's
+// t.Fatal aside) by something other than handing it on (l.Close() before
+// it returns) is stopped there: the caller owes srv nothing for it.
 // A call's result assigned to _ beside a kept error and another kept
 // result (c, _, err := dial(); if err != nil { return }) is dropped on the
 // paths where the call succeeded; only its error kept (_, err := Open(bad))

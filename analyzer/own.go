@@ -79,6 +79,9 @@ type goJoin struct {
 	stopDead ast.Node
 	stopDesc string // "stopping srv", "closing quit", "cancelling ctx"
 	stopBy   []stopAct
+	// passing: stopped asks only of the paths that return, not of those a
+	// failing test ends (stoppedHere).
+	passing bool
 }
 
 // stopAct is a statement of the spawner that releases a block of its
@@ -315,25 +318,30 @@ func (c *checker) decide(cur inspector.Cursor, j *goJoin) (stuck *block) {
 	return
 }
 
-// stoppedHere reports whether a goroutine whose stop is handed on with a
-// value (the server whose Serve it runs) is stopped by the function itself
-// on every path all the same: go srv.Serve(l), then l.Close() before the
-// return. It then says so in j, and hands nothing on.
+// stoppedHere reports whether a goroutine whose join or stop is handed on
+// with a value (the server whose Serve it runs, or its WaitGroup) is
+// stopped by the function itself on every path all the same: go
+// srv.Serve(l), then l.Close() before the return. It then says so in j,
+// and hands nothing on.
 func (c *checker) stoppedHere(j *goJoin, g *ast.GoStmt, graph *cfg.CFG) bool {
 	h := j.handoff
-	if h == nil || h.kind != obStop {
-		return false
-	}
 	saved := *j
 	j.stopBy = nil
 	j.joinQ = nil // a path that hands the join on does not stop it here
+	j.passing = true
 	unreleased, how := c.stopped(j, g, graph)
+	j.passing = false
 	here := len(unreleased) == 0 && how != "" && j.handoff == h && len(j.stopBy) > 0 && !strings.Contains(how, "storing ")
 	for _, a := range j.stopBy {
-		// Not by the value it is handed on with, nor by a function
-		// literal that may be run later (shutdown = func() { s.Stop() }).
-		if a.handed || a.e.p.root == h.p.root || containsFuncLit(a.n) {
+		// Only by a close, a cancel or a stop (not by a message a loop
+		// takes and goes on: s.sync()), not by handing something on, nor
+		// by a function literal that may be run later (shutdown = func()
+		// { s.Stop() }).
+		if a.handed || containsFuncLit(a.n) || a.e.kind != effClose && a.e.kind != effCancel && a.e.kind != effStop {
 			here = false
+		}
+		if _, body := a.n.(*ast.BlockStmt); body {
+			here = false // a loop's body, taken whole: its stop may be on one branch only
 		}
 	}
 	if !here {
@@ -867,6 +875,9 @@ func (c *checker) stopped(j *goJoin, g *ast.GoStmt, graph *cfg.CFG) (unreleased 
 				return nil, nil
 			}
 			q := flowQuery{g: graph, from: g, used: used, isGoexit: c.goexit, caseUsed: func(cc *ast.CommClause) bool { return releasedBy(cc.Comm) }}
+			if j.passing {
+				q.isGoexit = nil // t.Fatal before the stop: a failing test's path
+			}
 			if twins := c.twinChans(b, j.fn); len(twins) > 0 {
 				// _, chans, reqs, err := ssh.NewServerConn(c, cfg); go
 				// ssh.DiscardRequests(reqs); for range chans {}: the call

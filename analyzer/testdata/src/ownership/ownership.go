@@ -21,6 +21,7 @@ import (
 	"os/exec"
 	"sync"
 	"sync/atomic"
+	"testing"
 	"time"
 
 	"golang.org/x/sync/errgroup"
@@ -8453,3 +8454,24 @@ func beatSession(ctx context.Context) {
 }
 
 func beatSessionRoot() { beatSession(context.Background()) }
+
+// A test helper outside a test file that serves on a listener it closes
+// itself once the client is connected: only a failing test (t.Fatalf
+// before the close) leaves the server running, and its callers owe no
+// Stop.
+var newServing = serving.New // a server made where the pass does not see
+
+func servedPair(t testing.TB) (net.Conn, *serving.Server) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatalf("listen: %v", err)
+	}
+	s := newServing()
+	go func() { _ = s.Serve(l) }()
+	c, err := net.Dial("tcp", l.Addr().String())
+	if err != nil {
+		t.Fatalf("dial: %v", err)
+	}
+	_ = l.Close()
+	return c, s
+}

@@ -1082,3 +1082,8 @@ func TestRecvWithin(t *testing.T) {
 		t.Error("wrong value")
 	}
 }
+
+func TestServedPair(t *testing.T) {
+	c, _ := servedPair(t)
+	defer c.Close()
+}
