@@ -683,7 +683,8 @@ func (c *checker) contextsInScope(cur inspector.Cursor, pos token.Pos) []*types.
 }
 
 // rootOnly reports whether the local v only ever holds a root context
-// (ctx := context.Background()), which nothing cancels.
+// (ctx := context.Background()), or a value context made from one
+// (context.WithValue(context.Background(), k, v)), which nothing cancels.
 func (c *checker) rootOnly(v *types.Var) bool {
 	if isGlobal(v) {
 		return false
@@ -697,7 +698,10 @@ func (c *checker) rootOnly(v *types.Var) bool {
 			return false
 		}
 		call, ok := ast.Unparen(rhs[i]).(*ast.CallExpr)
-		return ok && isFunc(callee(c.info, call), "context", "Background", "TODO")
+		if ok && isFunc(callee(c.info, call), "context", "WithoutCancel") {
+			return false // detached from a context that carries the caller's values: ctxdetach judges it
+		}
+		return c.rootContext(rhs[i], body, 0)
 	})
 }
 

@@ -389,7 +389,9 @@
 // chans does.
 // ctxdetach: a context.Background() given a deadline or cancel of the
 // function's own, beside contexts in scope that are themselves such local
-// phases (startCtx, then stopCtx), is the next phase's root.
+// phases (startCtx, then stopCtx), is the next phase's root; a context in
+// scope that only carries a value on a root (context.WithValue(
+// context.Background(), k, v)) is nothing to detach from.
 //
 // A goroutine that closes or sends on a channel of the function's own as
 // it ends, or is counted in its own WaitGroup, and that the function

@@ -350,3 +350,21 @@ func detachedThenUsed(ctx context.Context) {
 	query(tctx)
 	query(ctx)
 }
+
+// A context that only carries a value on a root is nothing to detach
+// from: nothing cancels it. One carrying a value on the caller's context
+// is.
+
+type recordKey struct{}
+
+func recordOnRoot() error {
+	recordCtx := context.WithValue(context.Background(), recordKey{}, true)
+	_ = query(recordCtx)
+	return query(context.Background())
+}
+
+func recordOnParent(parent context.Context) error {
+	recordCtx := context.WithValue(parent, recordKey{}, true)
+	_ = query(recordCtx)
+	return query(context.Background()) // want `detaches this work from`
+}
