@@ -162,12 +162,14 @@ type checker struct {
 	tests      map[*token.File]bool
 	detached   map[*token.File]map[int]*directive
 	decls      map[*types.Func]*ast.FuncDecl
-	ctorFields map[ctorField]ctorSource    // ctorFieldSource's answers
-	lockLefts  map[cancelKey]*lockLeft     // leftLocks' answer
-	briefLocks map[cancelKey]bool          // heldBriefly's answers
-	noReturns  map[*types.Func]bool        // neverReturns' answers
-	asking     map[*types.Func]bool        // rangesGivenForever's questions under way
-	unlocks    map[*types.Func][]cancelKey // unlocksThrough's answers
+	ctorFields map[ctorField]ctorSource                        // ctorFieldSource's answers
+	lockLefts  map[cancelKey]*lockLeft                         // leftLocks' answer
+	briefLocks map[cancelKey]bool                              // heldBriefly's answers
+	noReturns  map[*types.Func]bool                            // neverReturns' answers
+	noFails    map[*types.Func]bool                            // neverFails' answers
+	ifInits    map[*ast.BlockStmt]map[ast.Expr]*ast.AssignStmt // ifInitOf's, by function body
+	asking     map[*types.Func]bool                            // rangesGivenForever's questions under way
+	unlocks    map[*types.Func][]cancelKey                     // unlocksThrough's answers
 	std        bool
 	src        map[string][]byte
 

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -209,12 +210,18 @@ func (c *checker) checkGroupGo() {
 		}
 		used := func(n ast.Node) bool {
 			found := false
-			c.eachRef(n, func(r ref) {
+			c.eachRefCalled(n, fn, func(r ref) {
 				found = found || r.path.root == p.root && r.path.fields == "" && r.kind == useMethod && r.method.Name() == "Wait"
 			})
 			return found
 		}
-		if deferredBefore(c.info, funcBody(fn), call, used) {
+		ast.Inspect(funcBody(fn), func(n ast.Node) bool {
+			if x, ok := n.(*ast.CallExpr); ok && !waited && x.Pos() > call.Pos() && used(x) {
+				waited = true // finish() after it, where finish waits
+			}
+			return !waited
+		})
+		if deferredBefore(c.info, funcBody(fn), call, used) || c.registeredBefore(fn, call, used) {
 			continue
 		}
 		ret := flowQuery{g: graph, from: call, used: used}.leak()
@@ -300,4 +307,63 @@ func (c *checker) groupGoJoinedBy(call *ast.CallExpr, fn ast.Node, graph *cfg.CF
 		}
 	}
 	return false
+}
+
+// eachRefCalled is eachRef, and also walks the bodies of the local
+// function literals n calls (see calledLits).
+func (c *checker) eachRefCalled(n ast.Node, fn ast.Node, f func(r ref)) {
+	c.eachRef(n, f)
+	for _, lit := range c.calledLits(n, fn) {
+		c.eachRef(lit.Body, f)
+	}
+}
+
+// calledLits returns the local function literals that n calls, outside
+// themselves (finish := func() { close(in); wg.Wait() }; defer finish()):
+// what they do is done where they are called.
+func (c *checker) calledLits(n ast.Node, fn ast.Node) []*ast.FuncLit {
+	var lits []*ast.FuncLit
+	ast.Inspect(n, func(x ast.Node) bool {
+		if call, ok := x.(*ast.CallExpr); ok {
+			if lit := c.localFuncLit(call.Fun, fn); lit != nil && !within(lit, n) && !slices.Contains(lits, lit) {
+				lits = append(lits, lit)
+			}
+		}
+		return true
+	})
+	return lits
+}
+
+// registeredBefore reports whether a statement that has run whenever from
+// runs hands a function literal that satisfies used (in its body) to a
+// call that keeps it where it outlives the function (keptParams):
+// a.onStop(func() { close(stop); wg.Wait() }), run by a.Stop later. The
+// join is handed on to whoever holds the keeper, as a deferred one is
+// done by the function itself.
+func (c *checker) registeredBefore(fn ast.Node, from ast.Node, used func(ast.Node) bool) bool {
+	body := funcBody(fn)
+	if body == nil {
+		return false
+	}
+	return precededBy(body, from, func(s ast.Stmt) bool {
+		es, ok := s.(*ast.ExprStmt)
+		if !ok {
+			return false
+		}
+		call, ok := ast.Unparen(es.X).(*ast.CallExpr)
+		if !ok {
+			return false
+		}
+		to := callee(c.info, call)
+		if to == nil {
+			return false
+		}
+		kept := c.keptParams(to)
+		for i, a := range call.Args {
+			if lit, ok := ast.Unparen(a).(*ast.FuncLit); ok && slices.Contains(kept, i) && used(lit.Body) {
+				return true
+			}
+		}
+		return false
+	})
 }

@@ -117,6 +117,12 @@ type summary struct {
 	// ctxBounded, for a function of another package: its context
 	// parameters it gives a deadline of its own when they have none.
 	ctxBounded []int
+	// ctxWraps, for a function of another package: its context
+	// parameters it returns with values added only (ctxWraps).
+	ctxWraps []int
+	// neverFails, for a function of another package: its error result
+	// is nil on every return (neverFails).
+	neverFails bool
 	// keeps, for a function of another package: the parameters it keeps
 	// where they outlive the call (keptParams).
 	keeps []int

@@ -62,6 +62,9 @@ func (c *checker) checkCtxdetach() {
 		if len(cands) == 0 && len(reqs) == 0 {
 			continue
 		}
+		if c.deferredCleanup(cur, cands) || !without && c.keptInField(cur) {
+			continue
+		}
 		if !without && (c.defaults(cur, call, cands) || c.narrowRoots(cands, cur) && (c.outlivesScope(cur) || c.siblingPhase(cur))) {
 			continue
 		}
@@ -251,6 +254,80 @@ func (c *checker) ctxBounded(fn *types.Func, i int) bool {
 	})
 	c.ctxBoundedMemo[key] = found
 	return found
+}
+
+// ctxWraps reports whether fn returns its i-th parameter, a context, with
+// values added only: every return gives the parameter itself, or
+// context.WithValue of it (directly, through a local, or through another
+// such function). Given a root, fn returns a root. Known by reading fn in
+// this package, by its fact otherwise.
+func (c *checker) ctxWraps(fn *types.Func, i, depth int) bool {
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || depth > 3 || i >= sig.Params().Len() || !isContextType(sig.Params().At(i).Type()) ||
+		sig.Results().Len() != 1 || !isContextType(sig.Results().At(0).Type()) {
+		return false
+	}
+	if fn.Pkg() != c.pass.Pkg {
+		s := c.calleeSummary(fn)
+		return s != nil && slices.Contains(s.ctxWraps, i)
+	}
+	decl := c.decls[fn.Origin()]
+	if decl == nil || decl.Body == nil {
+		return false
+	}
+	v := sig.Params().At(i)
+	var wraps func(e ast.Expr, d int) bool
+	wraps = func(e ast.Expr, d int) bool {
+		if d > 3 {
+			return false
+		}
+		switch e := ast.Unparen(e).(type) {
+		case *ast.Ident:
+			w, ok := c.info.Uses[e].(*types.Var)
+			if ok && w == v {
+				// The parameter itself, unless the body gives it
+				// another value (ctx, cancel := context.WithCancel(ctx)).
+				assigned := false
+				c.onlyAssigned(decl.Body, v, func([]ast.Expr, []ast.Expr, int) bool {
+					assigned = true
+					return false
+				})
+				return !assigned
+			}
+			return ok && declaredIn(w, decl.Body) && c.onlyAssigned(decl.Body, w, func(lhs, rhs []ast.Expr, k int) bool {
+				return len(lhs) == len(rhs) && wraps(rhs[k], d+1)
+			})
+		case *ast.CallExpr:
+			f := callee(c.info, e)
+			if isFunc(f, "context", "WithValue") && len(e.Args) > 0 {
+				return wraps(e.Args[0], d+1)
+			}
+			if f == nil || f.Origin() == fn.Origin() {
+				return false
+			}
+			for j, a := range e.Args {
+				if isContextType(c.typeOf(a)) && c.ctxWraps(f, j, depth+1) && wraps(a, d+1) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	rets := 0
+	all := true
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			rets++
+			if len(n.Results) != 1 || !wraps(n.Results[0], 0) {
+				all = false
+			}
+		}
+		return all
+	})
+	return all && rets > 0
 }
 
 // loggingName reports whether name is a logging method's: Printf,
@@ -521,6 +598,13 @@ func (c *checker) storedCallback(cur inspector.Cursor, cands []*types.Var) bool 
 					kept = pathOf(c.info, p.Lhs[i]).fields != "" || isIndex
 				}
 			}
+		case *ast.ReturnStmt:
+			// return p, func() error { c, cancel := context.WithTimeout(
+			// context.Background(), d); defer cancel(); return p.Shutdown(c) }:
+			// a shutdown handed back to run later, bounded by its own
+			// deadline. (One that is not bounded stays reported: it may
+			// be work the caller runs at once.)
+			kept = c.siblingPhase(cur)
 		}
 		if !kept {
 			continue
@@ -540,28 +624,107 @@ func (c *checker) storedCallback(cur inspector.Cursor, cands []*types.Var) bool 
 // statement, or stored in a field (a lifetime context), directly or
 // through context.WithCancel and its kin.
 func (c *checker) outlivesScope(cur inspector.Cursor) bool {
-	for p := cur.Parent(); p.Valid(); p = p.Parent() {
+	for p := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.DeferStmt)(nil), (*ast.GoStmt)(nil)) {
 		if _, ok := p.Node().(*ast.FuncDecl); ok {
 			break
 		}
-		switch p.Node().(type) {
-		case *ast.DeferStmt, *ast.GoStmt:
-			return true
-		}
+		return true // a deferred call or a go statement
 	}
+	if c.keptInField(cur) {
+		return true
+	}
+	// return NewStore(context.Background()), nil, or cfg.Transport, err =
+	// NewTransport(context.Background()): the root is given to a value
+	// the function returns or keeps in a field, which outlives the
+	// function's own contexts.
+	up := c.derivedFrom(cur)
+	call, ok := up.Parent().Node().(*ast.CallExpr)
+	if !ok || !slices.Contains(call.Args, ast.Expr(up.Node().(ast.Expr))) || !madeValue(c.typeOf(call)) {
+		return false
+	}
+	switch p := up.Parent().Parent().Node().(type) {
+	case *ast.ReturnStmt:
+		return true
+	case *ast.AssignStmt:
+		return len(p.Rhs) == 1 && pathOf(c.info, p.Lhs[0]).fields != ""
+	}
+	return false
+}
+
+// madeValue reports whether a call's result of type t is a value the
+// call makes (a pointer, a struct, an interface other than error), not
+// an outcome (an error, a number).
+func madeValue(t types.Type) bool {
+	if tup, ok := t.(*types.Tuple); ok {
+		if tup.Len() == 0 {
+			return false
+		}
+		t = tup.At(0).Type()
+	}
+	if t == nil || types.Identical(t, types.Universe.Lookup("error").Type()) {
+		return false
+	}
+	switch types.Unalias(t).Underlying().(type) {
+	case *types.Pointer, *types.Struct, *types.Interface:
+		return true
+	}
+	return false
+}
+
+// derivedFrom returns the outermost of the context.WithCancel calls and
+// their kin that take the context made at cur as their parent, directly
+// or through each other; cur itself if none does.
+func (c *checker) derivedFrom(cur inspector.Cursor) inspector.Cursor {
 	up := cur
 	for {
 		outer, ok := up.Parent().Node().(*ast.CallExpr)
 		if !ok || len(outer.Args) == 0 || outer.Args[0] != up.Node() || !isContextDerive(callee(c.info, outer)) {
-			break
+			return up
 		}
 		up = up.Parent()
 	}
-	if as, ok := up.Parent().Node().(*ast.AssignStmt); ok {
-		for _, l := range as.Lhs {
+}
+
+// keptInField reports whether the context made at cur, directly or
+// through context.WithCancel and its kin, is kept in a field of a value
+// (s.ctx, s.cancel = context.WithCancel(context.Background()), or
+// &Conn{txCtx: context.Background()}): the lifetime or default context
+// of a value that outlives the call that makes it, not work of the
+// function's. A context the function was given for making it (a dial's)
+// ends when that call does.
+func (c *checker) keptInField(cur inspector.Cursor) bool {
+	up := c.derivedFrom(cur)
+	switch p := up.Parent().Node().(type) {
+	case *ast.AssignStmt:
+		for _, l := range p.Lhs {
 			if pathOf(c.info, l).fields != "" {
-				return true // a lifetime context kept in a field
+				return true
 			}
+		}
+	case *ast.KeyValueExpr:
+		_, lit := up.Parent().Parent().Node().(*ast.CompositeLit)
+		return lit && p.Value == up.Node() && isContextType(c.typeOf(p.Value))
+	}
+	return false
+}
+
+// deferredCleanup reports whether the context made at cur is for a
+// deferred call (defer s.Stop(context.Background()), or inside a deferred
+// function literal): it runs as the function leaves, often because the
+// caller's context is done, and a cleanup given that context would give
+// up at once. A context the deferred code declares itself is its own.
+func (c *checker) deferredCleanup(cur inspector.Cursor, cands []*types.Var) bool {
+	for p := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.DeferStmt)(nil)) {
+		switch n := p.Node().(type) {
+		case *ast.FuncDecl:
+			return false
+		case *ast.DeferStmt:
+			for _, v := range cands {
+				if declaredIn(v, n) {
+					return false
+				}
+			}
+			return true
 		}
 	}
 	return false

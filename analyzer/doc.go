@@ -139,8 +139,9 @@
 //     not a wait;
 //   - or hands it on: returns or stores the channel, WaitGroup or value
 //     the goroutine is joined or stopped by, or the goroutine works on
-//     its receiver's, a parameter's or a global's (not a bare channel or
-//     context parameter, which the caller may never close or cancel), or
+//     its receiver's, a parameter's or a global's (a bare context or
+//     channel parameter is handed on with the obligation to cancel or
+//     close it, below), or
 //     waits on a value of the function's own that it stored, before the
 //     go statement, where the value outlives it (s.clients[name] = c).
 //
@@ -383,6 +384,31 @@
 // cancelled and is reported at the call; their own parameter hands the
 // obligation on again. A context made through context.WithoutCancel is
 // not what the goroutine waits on.
+// A goroutine that leaves when a channel its function was given is closed
+// (NewChan(stop) starting go c.loop(stop), or newHelper(p) starting a
+// loop on h.p.stopc), and that nothing of the value the function returns
+// stops, is handed on to the callers, who must close that channel: a
+// channel they made is closed on every path (or handed on: kept in a
+// field of a value they return, whose method that closes it their own
+// callers must then call, p.Leave()); one made in place
+// (NewChan(make(chan struct{}))) is never closed and is reported at the
+// call; their own parameter hands the obligation on again. A
+// constructor's error return after starting such a helper with the value
+// it makes drops it. A goroutine that ends when a context the caller
+// passes is done is stopped by the end of a test when that context is
+// t.Context() (NewStore(t.Context())).
+// A join in a local closure counts where the closure is called (finish :=
+// func() { close(in); wg.Wait() }; defer finish(), also under a
+// sync.Once), and a join registered with a function that keeps it where
+// it outlives the function (a.onStop(func() { close(stop); wg.Wait() }),
+// which a.Stop runs) is handed on to whoever holds the keeper. A
+// goroutine started under a flag the function never changes (if want {
+// go ... }) is joined by a join under the same flag (if want { <-done
+// }). An error branch after a call that never fails (if err :=
+// s.Start(); err != nil, where every return of Start gives nil, known
+// across packages by a fact) is never taken. A value kept in a sync.Map
+// of a value the function did not make (d.groups.LoadOrStore(key, g))
+// before its goroutine starts is kept by that value's owner.
 // Two channels one call of another package returns (_, chans, reqs, err
 // := ssh.NewServerConn(c, cfg)) are closed together by the code that made
 // them: go ssh.DiscardRequests(reqs) ends when the function's range over
@@ -391,7 +417,18 @@
 // function's own, beside contexts in scope that are themselves such local
 // phases (startCtx, then stopCtx), is the next phase's root; a context in
 // scope that only carries a value on a root (context.WithValue(
-// context.Background(), k, v)) is nothing to detach from.
+// context.Background(), k, v), also through a function that only adds
+// values, eventrecorder.WithEventRecording(context.Background())) is
+// nothing to detach from. A root given to a deferred call is cleanup's
+// (defer s.Stop(context.Background()) in a function that returns because
+// ctx is done); a root kept in a field of a value (&Conn{txCtx:
+// context.Background()}, s.ctx, s.cancel = context.WithCancel(
+// context.Background())) is that value's lifetime or default context; a
+// shutdown closure the function returns, bounded by its own deadline, is
+// not work of the function's; and beside local timeouts only, a root
+// given to a value the function returns or keeps in a field
+// (cfg.Transport, err = NewTLSTransport(context.Background(), ...))
+// outlives them.
 //
 // A goroutine that closes or sends on a channel of the function's own as
 // it ends, or is counted in its own WaitGroup, and that the function
@@ -765,7 +802,14 @@
 // scope: a poll's ctx, cancel := context.WithTimeout(...), then cancel(),
 // then the work that follows it, in place or in a goroutine it starts, as
 // long as ctx was not made anew in between), which is how a graceful
-// shutdown gets a deadline of its own.
+// shutdown gets a deadline of its own; a root or WithoutCancel given to a
+// deferred call (cleanup that must run though the caller gave up); a root
+// kept in a field of a value, directly or through context.WithCancel and
+// its kin (the value's lifetime or default context, which outlives the
+// call that makes it); a root inside a shutdown closure the function
+// returns, given a deadline of its own there; and a context in scope that
+// only carries values on a root, also through a function that only adds
+// values (known across packages by a fact).
 // A deliberate detachment is documented with //twine:detached <reason>.
 //
 // # scopeleak: scopes that are not closed

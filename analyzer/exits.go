@@ -176,6 +176,9 @@ func (c *checker) argStopped(cur inspector.Cursor, fn ast.Node, call *ast.CallEx
 	if e == nil {
 		return false
 	}
+	if body := funcBody(fn); body != nil && isContextType(c.typeOf(e)) && c.testBoundExpr(body, e, nil, 0) {
+		return true // NewStore(t.Context()): the test's end cancels it
+	}
 	a := alt{kind: altIO, p: pathOf(c.info, e)}
 	if !a.p.valid() || !c.localTo(a.p, fn) {
 		return false

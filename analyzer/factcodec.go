@@ -58,9 +58,11 @@ func (f *ownFact) GobEncode() ([]byte, error) {
 	w.bool(f.Endless)
 	w.ints(f.CtxValues)
 	w.ints(f.CtxBounded)
+	w.ints(f.CtxWraps)
 	w.ints(f.Keeps)
 	w.ints(f.Calls)
 	w.bool(f.Opaque)
+	w.bool(f.NeverFails)
 	return w.buf, nil
 }
 
@@ -94,9 +96,11 @@ func (f *ownFact) GobDecode(data []byte) error {
 	f.Endless = r.bool()
 	f.CtxValues = r.ints()
 	f.CtxBounded = r.ints()
+	f.CtxWraps = r.ints()
 	f.Keeps = r.ints()
 	f.Calls = r.ints()
 	f.Opaque = r.bool()
+	f.NeverFails = r.bool()
 	return r.done()
 }
 

@@ -42,9 +42,11 @@ func fullFact() *ownFact {
 		Starts:        true,
 		Endless:       true,
 		CtxValues:     []int{0},
+		CtxWraps:      []int{0},
 		CtxBounded:    []int{1, 2},
 		Keeps:         []int{-1, 300},
 		Opaque:        true,
+		NeverFails:    true,
 	}
 }
 

@@ -45,6 +45,11 @@ type flowQuery struct {
 	// ... if !tt.stop { x.Close() }).
 	flag func(e ast.Expr) (string, bool)
 
+	// known, if set, gives the value of a branch condition the function
+	// cannot see change (err != nil, where err comes only from calls
+	// that never fail): only that branch is searched.
+	known func(cond ast.Expr) (val, ok bool)
+
 	// errTest, if set, reports whether a call tests its first argument,
 	// an error, for being a particular error (errors.Is, errors.As).
 	errTest func(call *ast.CallExpr) bool
@@ -181,7 +186,7 @@ func (q flowQuery) search(deadEnds bool) ast.Node {
 	// its nodes before from count too. A path carries the values of the
 	// flags it branched on (see flag), at most a few.
 	seen := make(map[flowItem]bool)
-	stack := q.flagSuccs(start, "")
+	stack := q.flagSuccs(start, q.fromFlags())
 	for len(stack) > 0 {
 		it := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
@@ -275,22 +280,25 @@ func (q flowQuery) flagSuccs(b *cfg.Block, flags string) []flowItem {
 		}
 		return out
 	}
-	if q.flag == nil || len(succs) != 2 || len(b.Nodes) == 0 {
+	if len(succs) != 2 || len(b.Nodes) == 0 {
 		return items(succs)
 	}
 	cond, ok := b.Nodes[len(b.Nodes)-1].(ast.Expr)
 	if !ok {
 		return items(succs)
 	}
-	neg := false
-	for {
-		u, ok := ast.Unparen(cond).(*ast.UnaryExpr)
-		if !ok || u.Op != token.NOT {
-			break
+	if q.known != nil {
+		if v, ok := q.known(cond); ok {
+			if v {
+				return items(succs[:1])
+			}
+			return items(succs[1:])
 		}
-		neg, cond = !neg, u.X
 	}
-	name, ok := q.flag(ast.Unparen(cond))
+	if q.flag == nil {
+		return items(succs)
+	}
+	name, neg, ok := q.flagOf(cond)
 	if !ok {
 		return items(succs)
 	}
@@ -309,6 +317,54 @@ func (q flowQuery) flagSuccs(b *cfg.Block, flags string) []flowItem {
 	f := make([]string, 2)
 	f[on], f[off] = flags+"\x00"+name+"=1", flags+"\x00"+name+"=0"
 	return items(succs, f...)
+}
+
+// flagOf returns the flag a branch condition tests, and whether it tests
+// it negated (!want).
+func (q flowQuery) flagOf(cond ast.Expr) (name string, neg, ok bool) {
+	for {
+		u, isNot := ast.Unparen(cond).(*ast.UnaryExpr)
+		if !isNot || u.Op != token.NOT {
+			break
+		}
+		neg, cond = !neg, u.X
+	}
+	name, ok = q.flag(ast.Unparen(cond))
+	return name, neg, ok
+}
+
+// fromFlags returns the values of the flags that the if statements around
+// q.from test: `if want { go ...; }` starts its paths with want true, and
+// a later `if want { <-done }` is taken on them.
+func (q flowQuery) fromFlags() string {
+	if q.flag == nil || q.from == nil {
+		return ""
+	}
+	flags := ""
+	for _, b := range q.g.Blocks {
+		is, ok := b.Stmt.(*ast.IfStmt)
+		if !ok || is.Init != nil || b.Kind != cfg.KindIfThen && b.Kind != cfg.KindIfElse || strings.Count(flags, "\x00") >= 4 {
+			continue
+		}
+		var branch ast.Node = is.Body
+		if b.Kind == cfg.KindIfElse {
+			branch = is.Else
+		}
+		if branch == nil || q.from.Pos() < branch.Pos() || branch.End() < q.from.End() {
+			continue
+		}
+		name, neg, ok := q.flagOf(is.Cond)
+		if !ok || strings.Contains(flags, "\x00"+name+"=") {
+			continue
+		}
+		on := b.Kind == cfg.KindIfThen != neg
+		if on {
+			flags += "\x00" + name + "=1"
+		} else {
+			flags += "\x00" + name + "=0"
+		}
+	}
+	return flags
 }
 
 // locate finds the block holding q.from and the nodes after it.

@@ -292,13 +292,23 @@ func (c *checker) joinQuery(j *goJoin, g *ast.GoStmt, graph *cfg.CFG, locked boo
 		return k.kind != keyCloser && k.kind != keyOwner || handed
 	}
 	direct := func(n ast.Node) bool {
-		return c.keysUsedIf(j.keys, n, func(k joinKey, r ref) bool {
-			if (r.kind == useRecv || r.kind == useRange || r.kind == useMethod && r.method.Name() == "Wait") && c.waitsElsewhere(r.expr, n, g) {
-				return false // a goroutine's receive or wait waits there, not the function
+		keep := func(at ast.Node) func(k joinKey, r ref) bool {
+			return func(k joinKey, r ref) bool {
+				if (r.kind == useRecv || r.kind == useRange || r.kind == useMethod && r.method.Name() == "Wait") && c.waitsElsewhere(r.expr, at, g) {
+					return false // a goroutine's receive or wait waits there, not the function
+				}
+				return joins(k, r) && !drainOnly(k, r) ||
+					locked && k.kind == keyCloser && r.kind == useMethod && closerNames[r.method.Name()] && r.method.Name() != "Wait"
 			}
-			return joins(k, r) && !drainOnly(k, r) ||
-				locked && k.kind == keyCloser && r.kind == useMethod && closerNames[r.method.Name()] && r.method.Name() != "Wait"
-		}) || c.joinsByEffect(j, n)
+		}
+		if c.keysUsedIf(j.keys, n, keep(n)) || c.joinsByEffect(j, n) {
+			return true
+		}
+		// finish := func() { close(errc); <-errDone }; defer finish():
+		// a local closure joins where it is called.
+		return !c.isComm(n) && slices.ContainsFunc(c.calledLits(n, j.fn), func(lit *ast.FuncLit) bool {
+			return !within(g, lit) && c.keysUsedIf(j.keys, lit.Body, keep(lit.Body))
+		})
 	}
 	used := func(n ast.Node) bool {
 		// Or n waits for another goroutine that joins it on every path
@@ -311,8 +321,10 @@ func (c *checker) joinQuery(j *goJoin, g *ast.GoStmt, graph *cfg.CFG, locked boo
 	// an unbuffered send for ever. A buffered channel takes the send, so
 	// there any case of the select will do, unless locked.
 	return flowQuery{
-		g:    graph,
-		from: g,
+		g:     graph,
+		from:  g,
+		flag:  c.stableFlag(j.fn), // if want { go ... } ... if want { <-done }
+		known: c.knownCond(j.fn),
 		used: func(n ast.Node) bool {
 			if c.isComm(n) {
 				return c.keysUsedIf(j.keys, n, func(k joinKey, r ref) bool {
@@ -2222,7 +2234,22 @@ func (c *checker) storesOf(fn ast.Node) []store {
 		return ss
 	}
 	var ss []store
+	outside := func(e ast.Expr) bool {
+		id, ok := placeBase(e, true).(*ast.Ident)
+		v, _ := c.info.Uses[id].(*types.Var)
+		return ok && v != nil && (isGlobal(v) || !declaredIn(v, funcBody(fn)))
+	}
 	ast.Inspect(funcBody(fn), func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok && len(call.Args) == 2 {
+			// d.groups.LoadOrStore(key, g): a sync.Map of a value the
+			// function did not make keeps g.
+			if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && outside(sel.X) &&
+				isMethod(callee(c.info, call), "sync", "Map", "Store", "LoadOrStore", "Swap") {
+				if rid, ok := ast.Unparen(call.Args[1]).(*ast.Ident); ok {
+					ss = append(ss, store{call.Pos(), c.info.Uses[rid]})
+				}
+			}
+		}
 		as, ok := n.(*ast.AssignStmt)
 		if !ok || len(as.Lhs) != len(as.Rhs) {
 			return true

@@ -259,7 +259,12 @@ func (c *checker) goObligation(fd *ast.FuncDecl, fn *types.Func, cur inspector.C
 	if o.kind == obStop {
 		o.needs, o.joins = c.needsOf(j, g, h.p)
 		if len(o.needs) == 0 && len(o.joins) == 0 {
-			return obligation{}, false // the value cannot stop it
+			// The value cannot stop it; what it waits on may have come
+			// from the caller (NewChan(stop), go c.loop(stop)).
+			if i, fields, ok := c.paramChannel(fd, fn, j); ok {
+				return c.closeObligation(fn, i, fields, g, o), true
+			}
+			return obligation{}, false
 		}
 		if len(o.needs) == 0 && !slices.ContainsFunc(j.blocks, func(b block) bool { return !b.inner }) &&
 			(!slices.ContainsFunc(j.keys, func(k joinKey) bool { return k.kind == keyWait }) || !c.callsGiven(g, fd)) {
@@ -289,8 +294,8 @@ func (c *checker) goObligation(fd *ast.FuncDecl, fn *types.Func, cur inspector.C
 			// can be told to do with it, unless what its goroutine waits
 			// on came from the caller (newSnap(stop) keeping stop in
 			// the value it starts s.run on): the caller must close that.
-			if i, ok := c.paramChannel(fd, fn, j); ok {
-				return obligation{target: i, kind: obClose, goStmt: g, at: o.at, runs: o.runs}, true
+			if i, fields, ok := c.paramChannel(fd, fn, j); ok {
+				return c.closeObligation(fn, i, fields, g, o), true
 			}
 			return obligation{}, false
 		}
@@ -482,6 +487,15 @@ func (c *checker) handOnAt(oc ownCall) (changed bool) {
 			continue // t.Cleanup(func() { c.Close() }) before returning c: a test helper's fixture
 		}
 		lifted.needs, lifted.joins, lifted.methods, lifted.at, lifted.runs, lifted.goStmt = o.needs, o.joins, o.methods, o.at, o.runs, o.goStmt
+		if lifted.kind == obClose && lifted.fields != "" && lifted.target != -1 {
+			// p := &Peer{stopc: make(chan struct{})}; NewChan(p.stopc);
+			// return p: the caller calls what closes p.stopc (p.Leave()).
+			if v := c.valueAt(fd, fn, lifted); v.valid() {
+				closing := lifted
+				closing.needs = [][]release{{{kinds: []effKind{effClose}}}}
+				lifted.methods = c.methodsDischarging(v.root.Type(), closing)
+			}
+		}
 		if held != "" && c.holderCleaned(fd, fn, call, lifted, prefixReleases(o.needs, held)) {
 			continue // t.Cleanup(f.Close) before return f
 		}
@@ -1593,6 +1607,9 @@ func (c *checker) checkCall(cur inspector.Cursor, fn ast.Node, call *ast.CallExp
 	var p path
 	if e := c.obligationExpr(call, to, o); e != nil {
 		p = pathOf(c.info, e)
+		if o.kind == obClose && !o.isResult() && o.fields == "" && c.madeChan(e) {
+			return "is never closed (" + c.text(e) + ")" // NewChan(make(chan struct{}))
+		}
 	} else if o.isResult() {
 		if c.isBlank(call, o) {
 			if c.errKept(call, to) && !c.blankOnNil(cur, fn, call, to) {
@@ -1615,7 +1632,7 @@ func (c *checker) checkCall(cur inspector.Cursor, fn ast.Node, call *ast.CallExp
 	if !c.localTo(p, fn) {
 		return "" // a field, a parameter, a global: its owner's business (or this function's own obligation)
 	}
-	if !o.isResult() && !c.ownedLocal(p.root, fn) && !(o.kind == obRecv && p.fields == "" && c.onlyMade(p.root, funcBody(fn))) {
+	if !o.isResult() && !c.ownedLocal(p.root, fn) && !((o.kind == obRecv || o.kind == obClose) && p.fields == "" && c.onlyMade(p.root, funcBody(fn))) {
 		return "" // a value the function got from elsewhere: its owner's business
 	}
 	if p.fields == "" && c.storedBefore(p.root, fn, call) {
@@ -1664,7 +1681,7 @@ func (c *checker) checkCall(cur inspector.Cursor, fn ast.Node, call *ast.CallExp
 	// waiting for ever, unless the channel has room for what it sends.
 	// Nor is a path that a call ends the test on though the CFG goes on
 	// past it (must.Unreachable(t), require.FailNow(t)).
-	q := flowQuery{g: c.cfgOf(fn), from: stmt, used: used, flag: c.stableFlag(fn), isGoexit: c.goexit}
+	q := flowQuery{g: c.cfgOf(fn), from: stmt, used: used, flag: c.stableFlag(fn), known: c.knownCond(fn), isGoexit: c.goexit}
 	if o.kind == obRecv && !o.roomy {
 		q.used = func(n ast.Node) bool { return !c.isComm(n) && used(n) }
 		q.caseUsed = func(cc *ast.CommClause) bool { return used(cc.Comm) }
@@ -2073,7 +2090,7 @@ func (c *checker) checkCancel(cur inspector.Cursor, fn ast.Node, call *ast.CallE
 	if deferredBefore(c.info, body, stmt, used) {
 		return ""
 	}
-	q := flowQuery{g: c.cfgOf(fn), from: stmt, used: used, flag: c.stableFlag(fn), isGoexit: c.goexit}
+	q := flowQuery{g: c.cfgOf(fn), from: stmt, used: used, flag: c.stableFlag(fn), known: c.knownCond(fn), isGoexit: c.goexit}
 	if ret := q.leak(); ret != nil {
 		return "is not cancelled on every path: " + c.returnDesc(ret, fn) + " skips it"
 	}
@@ -2095,6 +2112,15 @@ func (c *checker) rootContext(e ast.Expr, body *ast.BlockStmt, depth int) bool {
 		}
 		if isFunc(f, "context", "WithValue") && len(e.Args) > 0 {
 			return c.rootContext(e.Args[0], body, depth+1)
+		}
+		if f != nil && !isFunc(f, "context", "WithoutCancel") {
+			// eventrecorder.WithEventRecording(context.Background()):
+			// another function that only adds values to a root.
+			for j, a := range e.Args {
+				if isContextType(c.typeOf(a)) && c.ctxWraps(f, j, 0) && c.rootContext(a, body, depth+1) {
+					return true
+				}
+			}
 		}
 		return isFunc(f, "context", "WithoutCancel")
 	case *ast.Ident:
@@ -2146,7 +2172,7 @@ func (c *checker) blankOnNil(cur inspector.Cursor, fn ast.Node, call *ast.CallEx
 	}) {
 		return false
 	}
-	q := flowQuery{g: c.cfgOf(fn), from: stmt, used: func(ast.Node) bool { return false }, flag: c.stableFlag(fn)}
+	q := flowQuery{g: c.cfgOf(fn), from: stmt, used: func(ast.Node) bool { return false }, flag: c.stableFlag(fn), known: c.knownCond(fn)}
 	c.errPaths(&q, errVar, fn, stmt)
 	_, isRet := q.search(false).(*ast.ReturnStmt)
 	return isRet
@@ -2407,7 +2433,9 @@ func obHow(o obligation) string {
 	case obWait:
 		return "call its Wait method"
 	case obClose:
-		return "close it"
+		if len(o.methods) == 0 {
+			return "close it"
+		}
 	case obCancel:
 		return "cancel the context passed"
 	}
@@ -2428,7 +2456,7 @@ func (c *checker) reportDrop(call *ast.CallExpr, fn ast.Node, to *types.Func, o 
 		which = fmt.Sprintf("the goroutine started at %s (%s) and %d more are", o.at, o.runs, o.more)
 	}
 	do := obHow(o)
-	if o.argEnds > 0 {
+	if o.argEnds > 0 && !(o.kind == obClose && o.argEnds-1 == o.target && o.fields == "") {
 		// Stopping what it was given ends it too (argStopped).
 		if e := c.obligationExpr(call, to, obligation{target: o.argEnds - 1}); e != nil && pathOf(c.info, e).valid() {
 			if isContextType(c.typeOf(e)) {
@@ -2452,37 +2480,46 @@ func (c *checker) reportDrop(call *ast.CallExpr, fn ast.Node, to *types.Func, o 
 
 // paramChannel returns, for the goroutine of j started in fd, each of
 // whose blocks can be left by receiving from a field of a value fd made
-// (s.stop, after s := &Snap{stop: stop}), the index of fd's parameter
-// that field was set from, the same for every block: fd's callers must
-// close it.
-func (c *checker) paramChannel(fd *ast.FuncDecl, fn *types.Func, j *goJoin) (int, bool) {
+// (s.stop, after s := &Snap{stop: stop}), or from a channel below a
+// parameter kept in one (h.p.stop, after h := &helper{p: p}), the index
+// of fd's parameter and the fields below it that lead to the channel, the
+// same for every block: fd's callers must close it.
+func (c *checker) paramChannel(fd *ast.FuncDecl, fn *types.Func, j *goJoin) (int, string, bool) {
 	if len(j.blocks) == 0 {
-		return -1, false
+		return -1, "", false
 	}
-	index := -1
+	index, fields := -1, ""
 	for _, b := range j.blocks {
 		found := false
 		for _, a := range b.alts {
-			if i, ok := c.paramField(fd, fn, a); ok && (index < 0 || index == i) {
-				index, found = i, true
+			i, rest, ok := c.paramField(fd, fn, a)
+			if !ok && a.kind == altRecv && a.p.fields == "" && c.chanParam(fd, a.p.root) {
+				i, rest, ok = paramIndex(fn.Type().(*types.Signature), a.p.root), "", true // go c.loop(stop): stop itself
+			}
+			if ok && i >= 0 && (index < 0 || index == i && fields == rest) {
+				index, fields, found = i, rest, true
 				break
 			}
 		}
 		if !found {
-			return -1, false
+			return -1, "", false
 		}
 	}
-	return index, true
+	return index, fields, true
 }
 
-// paramField returns, for a receive from a field of a value fd made,
-// the index of fd's parameter the field was set from where the value was
-// made.
-func (c *checker) paramField(fd *ast.FuncDecl, fn *types.Func, a alt) (int, bool) {
-	if a.kind != altRecv || strings.Count(a.p.fields, ".") != 1 || !declaredIn(a.p.root, fd.Body) {
-		return -1, false
+// paramField returns, for a receive from a field of a value fd made, the
+// index of fd's parameter the field was set from where the value was
+// made, and the fields below the parameter that lead to the channel
+// (".stop" for h.p.stop with h := &helper{p: p}).
+func (c *checker) paramField(fd *ast.FuncDecl, fn *types.Func, a alt) (int, string, bool) {
+	if a.kind != altRecv || strings.Count(a.p.fields, ".") < 1 || strings.Count(a.p.fields, ".") > 3 || !declaredIn(a.p.root, fd.Body) {
+		return -1, "", false
 	}
-	name := a.p.fields[1:]
+	name, rest, _ := strings.Cut(a.p.fields[1:], ".")
+	if rest != "" {
+		rest = "." + rest
+	}
 	var from *types.Var
 	ok := true
 	ast.Inspect(fd.Body, func(n ast.Node) bool {
@@ -2493,7 +2530,7 @@ func (c *checker) paramField(fd *ast.FuncDecl, fn *types.Func, a alt) (int, bool
 				continue
 			}
 			if lp.fields != "" || len(lhs) != len(rhs) {
-				ok = ok && lp.fields != a.p.fields // s.stop = other
+				ok = ok && lp.fields != a.p.fields && lp.fields != "."+name // s.stop = other
 				continue
 			}
 			e := ast.Unparen(rhs[i])
@@ -2521,15 +2558,18 @@ func (c *checker) paramField(fd *ast.FuncDecl, fn *types.Func, a alt) (int, bool
 		return ok
 	})
 	if !ok || from == nil {
-		return -1, false
+		return -1, "", false
+	}
+	if rest != "" && !isPointer(from.Type()) {
+		return -1, "", false // a copy of the caller's value: what it closes is not this
 	}
 	params := fn.Type().(*types.Signature).Params()
 	for i := 0; i < params.Len(); i++ {
 		if params.At(i) == from {
-			return i, true
+			return i, rest, true
 		}
 	}
-	return -1, false
+	return -1, "", false
 }
 
 // namedResults returns the named results of fd, in order; nil when its
@@ -2552,4 +2592,102 @@ func (c *checker) namedResults(fd *ast.FuncDecl) []*types.Var {
 		}
 	}
 	return out
+}
+
+// madeChan reports whether e makes a channel in place (make(chan T)):
+// nothing else holds it, so nothing else can close it.
+func (c *checker) madeChan(e ast.Expr) bool {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	return ok && isBuiltinCall(c.info, call, "make") && isChan(c.typeOf(e))
+}
+
+// knownCond returns, for flowQuery.known, the conditions of fn whose
+// value is known: err != nil (false) and err == nil (true), where every
+// value fn gives the local err comes from a call that never fails
+// (neverFails), as the error it returns last.
+func (c *checker) knownCond(fn ast.Node) func(ast.Expr) (bool, bool) {
+	body := funcBody(fn)
+	return func(cond ast.Expr) (bool, bool) {
+		b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+		if !ok || b.Op != token.NEQ && b.Op != token.EQL || body == nil {
+			return false, false
+		}
+		x := b.X
+		if isNilIdent(x) {
+			x = b.Y
+		} else if !isNilIdent(b.Y) {
+			return false, false
+		}
+		id, ok := ast.Unparen(x).(*ast.Ident)
+		if !ok {
+			return false, false
+		}
+		v, ok := c.info.Uses[id].(*types.Var)
+		if !ok || !isErrorType(v.Type()) || !declaredIn(v, body) {
+			return false, false
+		}
+		fromNeverFailing := func(lhs, rhs []ast.Expr, i int) bool {
+			if len(rhs) != 1 || i != len(lhs)-1 {
+				return false
+			}
+			call, ok := ast.Unparen(rhs[0]).(*ast.CallExpr)
+			if !ok {
+				return false
+			}
+			f := callee(c.info, call)
+			return f != nil && !isAbstract(f) && c.neverFails(f)
+		}
+		// if err = s.Start(); err != nil: the value tested is the one the
+		// statement's own assignment gives, whatever err held before.
+		if init := c.ifInitOf(body, cond); init != nil {
+			for i, l := range init.Lhs {
+				if pathOf(c.info, l).root == v && pathOf(c.info, l).fields == "" {
+					if fromNeverFailing(init.Lhs, init.Rhs, i) {
+						return b.Op == token.EQL, true
+					}
+					return false, false
+				}
+			}
+		}
+		if !c.onlyAssigned(body, v, fromNeverFailing) {
+			return false, false
+		}
+		return b.Op == token.EQL, true
+	}
+}
+
+// ifInitOf returns the assignment of the if statement in body whose
+// condition is cond (if err = f(); err != nil), or nil.
+func (c *checker) ifInitOf(body *ast.BlockStmt, cond ast.Expr) *ast.AssignStmt {
+	inits, ok := c.ifInits[body]
+	if !ok {
+		inits = make(map[ast.Expr]*ast.AssignStmt)
+		ast.Inspect(body, func(n ast.Node) bool {
+			if is, ok := n.(*ast.IfStmt); ok {
+				if as, ok := is.Init.(*ast.AssignStmt); ok {
+					inits[is.Cond] = as
+				}
+			}
+			return true
+		})
+		if c.ifInits == nil {
+			c.ifInits = make(map[*ast.BlockStmt]map[ast.Expr]*ast.AssignStmt)
+		}
+		c.ifInits[body] = inits
+	}
+	return inits[cond]
+}
+
+// closeObligation is the obligation of fn's callers to close the channel
+// at fields below parameter i, on which the goroutine of g (described in
+// o) waits: with the methods of the parameter's type that close it, to
+// name in reports (p.Leave() for newHelper(p) waiting on p.stop).
+func (c *checker) closeObligation(fn *types.Func, i int, fields string, g *ast.GoStmt, o obligation) obligation {
+	ob := obligation{target: i, fields: fields, kind: obClose, goStmt: g, at: o.at, runs: o.runs}
+	if fields != "" {
+		closing := ob
+		closing.needs = [][]release{{{kinds: []effKind{effClose}}}}
+		ob.methods = c.methodsDischarging(fn.Type().(*types.Signature).Params().At(i).Type(), closing)
+	}
+	return ob
 }

@@ -195,6 +195,10 @@ func (c *checker) decide(cur inspector.Cursor, j *goJoin) (stuck *block) {
 		j.how = "a deferred join"
 		return
 	}
+	if joinable && c.registeredBefore(j.fn, g, q.used) {
+		j.how = "its join registered with a keeper that outlives the function"
+		return
+	}
 	if joinable && c.joinedAtHome(j, q) {
 		j.how = "joined on every path by " + c.joinDesc(j)
 		return
@@ -1299,31 +1303,34 @@ func (c *checker) testBoundContext(body *ast.BlockStmt, v *types.Var, depth int)
 	if depth > 3 {
 		return false
 	}
-	var isTest func(e ast.Expr) bool
-	isTest = func(e ast.Expr) bool {
-		call, ok := ast.Unparen(e).(*ast.CallExpr)
-		if !ok {
-			if p := pathOf(c.info, e); p.valid() && p.fields == "" && p.root != v && declaredIn(p.root, body) {
-				return c.testBoundContext(body, p.root, depth+1)
-			}
-			return false
-		}
-		f := callee(c.info, call)
-		if isContextDerive(f) && len(call.Args) > 0 && f.Pkg().Path() == "context" {
-			return isTest(call.Args[0])
-		}
-		if f == nil || f.Name() != "Context" || len(call.Args) != 0 {
-			return false
-		}
-		sig, ok := f.Type().(*types.Signature)
-		return ok && sig.Recv() != nil && isTestingType(sig.Recv().Type())
-	}
 	return c.onlyAssigned(body, v, func(lhs, rhs []ast.Expr, i int) bool {
 		if len(rhs) == len(lhs) {
-			return isTest(rhs[i])
+			return c.testBoundExpr(body, rhs[i], v, depth)
 		}
-		return len(rhs) == 1 && i == 0 && isTest(rhs[0]) // ctx, cancel := context.WithCancel(t.Context())
+		return len(rhs) == 1 && i == 0 && c.testBoundExpr(body, rhs[0], v, depth) // ctx, cancel := context.WithCancel(t.Context())
 	})
+}
+
+// testBoundExpr reports whether e, in body, is a test's t.Context(), a
+// context derived from it, or a local other than self that holds one
+// (testBoundContext).
+func (c *checker) testBoundExpr(body *ast.BlockStmt, e ast.Expr, self *types.Var, depth int) bool {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok {
+		if p := pathOf(c.info, e); p.valid() && p.fields == "" && p.root != self && declaredIn(p.root, body) {
+			return c.testBoundContext(body, p.root, depth+1)
+		}
+		return false
+	}
+	f := callee(c.info, call)
+	if isContextDerive(f) && len(call.Args) > 0 && f.Pkg().Path() == "context" {
+		return c.testBoundExpr(body, call.Args[0], self, depth)
+	}
+	if f == nil || f.Name() != "Context" || len(call.Args) != 0 {
+		return false
+	}
+	sig, ok := f.Type().(*types.Signature)
+	return ok && sig.Recv() != nil && isTestingType(sig.Recv().Type())
 }
 
 // isTestingType reports whether t is testing's T, B, F or TB, or a
@@ -1657,7 +1664,23 @@ func (c *checker) outside(cur inspector.Cursor, fn ast.Node, a alt) (string, boo
 		// never cancelled).
 		return c.cancelOwner(cur, fn, p)
 	}
+	if a.kind == altRecv && p.fields == "" && c.chanParam(fn, p.root) {
+		// func NewChan(stop <-chan struct{}) { go loop(stop) }: the caller
+		// is told to close what it passes (obClose), and one that passes
+		// a channel it never closes is reported.
+		return "the caller, who must close " + p.root.Name(), true
+	}
 	return c.owner(cur, fn, p, a.kind == altIO)
+}
+
+// chanParam reports whether v is a channel parameter of fn itself (not
+// of a function around it, not a named result).
+func (c *checker) chanParam(fn ast.Node, v *types.Var) bool {
+	ft := funcType(fn)
+	if ft == nil || ft.Params == nil || !isChan(v.Type()) {
+		return false
+	}
+	return declaredIn(v, ft.Params)
 }
 
 // owner names who owns the storage p, when it is not the function fn.
@@ -3419,4 +3442,46 @@ func (c *checker) firstReturnBy(graph *cfg.CFG, stop func(ast.Node) bool, foreve
 		stack = append(stack, next...)
 	}
 	return nil
+}
+
+// neverFails reports whether f, which returns an error last, returns nil
+// for it on every return: (*Session).Start() error { ...; return nil }.
+// A caller's `if err := s.Start(); err != nil { return }` never takes
+// its branch. Known by reading f in this package, by its fact otherwise.
+func (c *checker) neverFails(f *types.Func) bool {
+	f = f.Origin()
+	sig, ok := f.Type().(*types.Signature)
+	if !ok || sig.Results().Len() == 0 || !isErrorType(sig.Results().At(sig.Results().Len()-1).Type()) {
+		return false
+	}
+	if f.Pkg() != c.pass.Pkg {
+		s := c.calleeSummary(f)
+		return s != nil && s.neverFails
+	}
+	if r, ok := c.noFails[f]; ok {
+		return r
+	}
+	if c.noFails == nil {
+		c.noFails = make(map[*types.Func]bool)
+	}
+	d := c.decls[f]
+	if d == nil || d.Body == nil {
+		return false
+	}
+	last := sig.Results().Len() - 1
+	rets, ok := 0, true
+	ast.Inspect(d.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			rets++
+			if len(n.Results) != sig.Results().Len() || !isNilIdent(n.Results[last]) {
+				ok = false // a bare return, an error passed on, or one made
+			}
+		}
+		return ok
+	})
+	c.noFails[f] = ok && rets > 0
+	return c.noFails[f]
 }

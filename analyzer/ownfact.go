@@ -41,12 +41,17 @@ type ownFact struct {
 	// Endless: it never returns (neverReturns): a caller's code after a
 	// call of it never runs.
 	Endless bool
+	// NeverFails: its error result is nil on every return.
+	NeverFails bool
 	// CtxValues lists its context parameters that it reads only for their
 	// values (a logger's), which context.Background() does not detach.
 	CtxValues []int
 	// CtxBounded lists its context parameters it gives a deadline of its
 	// own when they have none, which context.Background() is bounded by.
 	CtxBounded []int
+	// CtxWraps lists its context parameters it returns with values added
+	// only (context.WithValue(ctx, k, v)): given a root, it returns one.
+	CtxWraps []int
 	// Keeps lists the parameters it keeps where they outlive the call: in
 	// its receiver's fields, a package variable (keptParams).
 	Keeps []int
@@ -167,11 +172,17 @@ func (f *ownFact) String() string {
 	if f.Opaque {
 		parts = append(parts, "opaque")
 	}
+	if f.NeverFails {
+		parts = append(parts, "never fails")
+	}
 	for _, i := range f.CtxValues {
 		parts = append(parts, fmt.Sprintf("values of param%d", i))
 	}
 	for _, i := range f.CtxBounded {
 		parts = append(parts, fmt.Sprintf("deadline for param%d", i))
+	}
+	for _, i := range f.CtxWraps {
+		parts = append(parts, fmt.Sprintf("values on param%d", i))
 	}
 	for _, i := range f.Keeps {
 		parts = append(parts, fmt.Sprintf("keeps param%d", i))
@@ -320,14 +331,16 @@ func (c *checker) exportOwnFacts() {
 			continue
 		}
 		fact := c.toFact(fn, c.summaryOf(fn), c.obligations[fn], c.constructs(fn))
-		vals, bounded := c.ctxParams(fn)
+		vals, bounded, wraps := c.ctxParams(fn)
 		keeps := c.keptParams(fn)
 		endless := c.neverReturns(fn)
-		if len(vals) > 0 || len(bounded) > 0 || len(keeps) > 0 || endless {
+		fails := c.neverFails(fn)
+		if len(vals) > 0 || len(bounded) > 0 || len(wraps) > 0 || len(keeps) > 0 || endless || fails {
 			if fact == nil {
 				fact = &ownFact{}
 			}
-			fact.CtxValues, fact.CtxBounded, fact.Keeps, fact.Endless = vals, bounded, keeps, endless
+			fact.CtxValues, fact.CtxBounded, fact.CtxWraps, fact.Keeps, fact.Endless = vals, bounded, wraps, keeps, endless
+			fact.NeverFails = fails
 		}
 		if fact != nil {
 			c.pass.ExportObjectFact(fn, fact)
@@ -446,8 +459,9 @@ func (c *checker) ifaceBounded(m *types.Func, i int) bool {
 }
 
 // ctxParams returns the context parameters fn reads only for their
-// values, and those it gives a deadline of its own when they have none.
-func (c *checker) ctxParams(fn *types.Func) (values, bounded []int) {
+// values, those it gives a deadline of its own when they have none, and
+// those it returns with values added only.
+func (c *checker) ctxParams(fn *types.Func) (values, bounded, wraps []int) {
 	sig := fn.Type().(*types.Signature)
 	for i := 0; i < sig.Params().Len(); i++ {
 		if !isContextType(sig.Params().At(i).Type()) {
@@ -459,8 +473,11 @@ func (c *checker) ctxParams(fn *types.Func) (values, bounded []int) {
 		if c.ctxBounded(fn, i) {
 			bounded = append(bounded, i)
 		}
+		if c.ctxWraps(fn, i, 0) {
+			wraps = append(wraps, i)
+		}
 	}
-	return values, bounded
+	return values, bounded, wraps
 }
 
 // startsOutliving reports whether fn starts a goroutine that it does not
@@ -650,7 +667,7 @@ func (c *checker) factSummary(fn *types.Func, f *ownFact) *summary {
 		}
 		return path{root: root, fields: fp.Fields, deref: fp.Fields != "" && isPointer(root.Type())}, true
 	}
-	s := &summary{fresh: f.Fresh, ctxValues: f.CtxValues, ctxBounded: f.CtxBounded, keeps: f.Keeps}
+	s := &summary{fresh: f.Fresh, ctxValues: f.CtxValues, ctxBounded: f.CtxBounded, ctxWraps: f.CtxWraps, keeps: f.Keeps, neverFails: f.NeverFails}
 	var union []alt
 	for _, b := range f.Blocks {
 		if len(b) == 0 {

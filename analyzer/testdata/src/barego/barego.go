@@ -3,6 +3,7 @@ package barego
 import (
 	"context"
 	"errors"
+	"fmt"
 	"log"
 	"net"
 	"net/http"
@@ -792,4 +793,201 @@ func capturedParam(items []int) {
 		}()
 	}
 	_ = handle
+}
+
+// --- A join in a local closure, run where it is called ---
+
+// Not reported: the deferred closure closes the input and waits.
+func closureJoinDeferred(items []int) {
+	in := make(chan int)
+	var wg sync.WaitGroup
+	finish := func() {
+		close(in)
+		wg.Wait()
+	}
+	defer finish()
+	wg.Go(func() {
+		for range in {
+		}
+	})
+	for _, it := range items {
+		in <- it
+	}
+}
+
+// Not reported: the same under a sync.Once, also called in place.
+func closureJoinOnce(items []int) int {
+	errc := make(chan error, 8)
+	errDone := make(chan struct{})
+	var once sync.Once
+	finish := func() {
+		once.Do(func() {
+			close(errc)
+			<-errDone
+		})
+	}
+	defer finish()
+	n := 0
+	go func() {
+		for range errc {
+			n++
+		}
+		errDone <- struct{}{}
+	}()
+	for range items {
+		errc <- nil
+	}
+	finish()
+	return n
+}
+
+// Reported: the closure that waits runs on one path only.
+func closureJoinOnePath(items []int, fail bool) error {
+	in := make(chan int)
+	var wg sync.WaitGroup
+	finish := func() {
+		close(in)
+		wg.Wait()
+	}
+	wg.Go(func() { // want `goroutine started by wg.Go is not joined on every path`
+		for range in {
+		}
+	})
+	if fail {
+		return errors.New("failed")
+	}
+	for _, it := range items {
+		in <- it
+	}
+	finish()
+	return nil
+}
+
+// Reported: the deferred closure closes the input but takes no result.
+func closureNoJoin(items []int) int {
+	errc := make(chan error, 8)
+	errDone := make(chan struct{})
+	finish := func() { close(errc) }
+	defer finish()
+	n := 0
+	go func() { // want `goroutine is never joined`
+		for range errc {
+			n++
+		}
+		errDone <- struct{}{}
+	}()
+	for range items {
+		errc <- nil
+	}
+	return n
+}
+
+// --- A join registered with a keeper that runs it later ---
+
+type cleanupApp struct{ cleanups []func() }
+
+func (a *cleanupApp) onStop(f func()) { a.cleanups = append(a.cleanups, f) }
+
+func (a *cleanupApp) Stop() {
+	for i := len(a.cleanups) - 1; i >= 0; i-- {
+		a.cleanups[i]()
+	}
+}
+
+func describe(f func()) string { return fmt.Sprint(f != nil) }
+
+// Not reported: Stop runs the join the app keeps.
+func (a *cleanupApp) startMaintenance(work func(<-chan struct{})) {
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	a.onStop(func() {
+		close(stop)
+		wg.Wait()
+	})
+	wg.Go(func() { work(stop) })
+}
+
+func (a *cleanupApp) startLoop(tick <-chan time.Time) {
+	stop := make(chan struct{})
+	done := make(chan struct{})
+	a.onStop(func() {
+		close(stop)
+		<-done
+	})
+	go func() {
+		defer close(done)
+		for {
+			select {
+			case <-stop:
+				return
+			case <-tick:
+			}
+		}
+	}()
+}
+
+// Reported: the registered closure stops but does not wait.
+func (a *cleanupApp) startUnwaited(work func(<-chan struct{})) {
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	a.onStop(func() { close(stop) })
+	wg.Go(func() { work(stop) }) // want `goroutine started by wg.Go is never joined`
+}
+
+// Reported: describe does not keep what it is given.
+func (a *cleanupApp) startDescribed(work func(<-chan struct{})) {
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	describe(func() {
+		close(stop)
+		wg.Wait()
+	})
+	wg.Go(func() { work(stop) }) // want `goroutine started by wg.Go is never joined`
+}
+
+// --- A goroutine and its join under the same flag ---
+
+// Not reported: every path that starts it passes the join, want being
+// the same both times.
+func collectIf(items []int, want bool) []int {
+	var out []int
+	var done chan struct{}
+	q := make(chan int)
+	if want {
+		done = make(chan struct{})
+		go func() {
+			defer close(done)
+			for v := range q {
+				out = append(out, v)
+			}
+		}()
+	}
+	for _, v := range items {
+		if want {
+			q <- v
+		}
+	}
+	if want {
+		close(q)
+		<-done
+	}
+	return out
+}
+
+// Reported: the result is taken under another flag.
+func sumIfOther(items []int, want, wait bool) int {
+	res := make(chan int)
+	if want {
+		go func() { // want `goroutine is not joined on every path`
+			n := 0
+			for _, v := range items {
+				n += v
+			}
+			res <- n
+		}()
+	}
+	if wait {
+		return <-res
+	}
+	return 0
 }

@@ -368,3 +368,93 @@ func recordOnParent(parent context.Context) error {
 	_ = query(recordCtx)
 	return query(context.Background()) // want `detaches this work from`
 }
+
+// --- Contexts that are not the work's parent ---
+
+type srv struct{}
+
+func (srv) Stop(ctx context.Context) error { return ctx.Err() }
+
+// Not reported: a deferred cleanup runs as the function leaves, here
+// because ctx is done; given ctx, it would give up at once.
+func runUntilDone(ctx context.Context, s srv) error {
+	defer func() { _ = s.Stop(context.Background()) }()
+	<-ctx.Done()
+	return nil
+}
+
+func runUntilDoneWithout(ctx context.Context, s srv) error {
+	defer s.Stop(context.WithoutCancel(ctx))
+	<-ctx.Done()
+	return nil
+}
+
+// Reported: the same stop, run in place while ctx is live.
+func stopInPlace(ctx context.Context, s srv) error {
+	return s.Stop(context.Background()) // want `call to context.Background\(\) detaches this work from ctx`
+}
+
+// Not reported: a shutdown handed back to run later, bounded by its own
+// deadline; the build's ctx is not its parent. (captured, above, hands
+// back work that is not bounded, and stays reported.)
+func buildWithShutdown(ctx context.Context, s srv) (srv, func() error) {
+	_ = query(ctx)
+	return s, func() error {
+		sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		return s.Stop(sctx)
+	}
+}
+
+// Not reported: the default and the lifetime contexts of a value that
+// outlives the dial; ctx is for dialing only.
+type dialed struct {
+	txCtx  context.Context
+	life   context.Context
+	cancel context.CancelFunc
+}
+
+func dialConn(ctx context.Context) (*dialed, error) {
+	if err := query(ctx); err != nil {
+		return nil, err
+	}
+	d := &dialed{txCtx: context.Background()}
+	d.life, d.cancel = context.WithCancel(context.Background())
+	return d, nil
+}
+
+// Not reported: beside a local lookup timeout only, the root goes to a
+// value the function returns.
+func newTransport(ctx context.Context) *dialed { return &dialed{life: ctx} }
+
+func createPeer(timeout time.Duration) (*dialed, error) {
+	ctx, cancel := context.WithTimeout(context.Background(), timeout)
+	defer cancel()
+	if err := query(ctx); err != nil {
+		return nil, err
+	}
+	return newTransport(context.Background()), nil
+}
+
+// Reported: the same root beside a caller's context.
+func createPeerFrom(parent context.Context) (*dialed, error) {
+	if err := query(parent); err != nil {
+		return nil, err
+	}
+	return newTransport(context.Background()), nil // want `call to context.Background\(\) detaches this work from parent`
+}
+
+type peerConfig struct{ transport *dialed }
+
+func createPeerInto(cfg *peerConfig, timeout time.Duration) error {
+	ctx, cancel := context.WithTimeout(context.Background(), timeout)
+	defer cancel()
+	if err := query(ctx); err != nil {
+		return err
+	}
+	var err error
+	cfg.transport, err = newTransportErr(context.Background())
+	return err
+}
+
+func newTransportErr(ctx context.Context) (*dialed, error) { return &dialed{life: ctx}, nil }

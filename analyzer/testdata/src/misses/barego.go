@@ -71,8 +71,16 @@ func serveOrFail(addr string, h http.Handler, ready func() error) error {
 
 type item struct{ id int }
 
-func validate(it item) error { return nil }
-func handle(it item)         {}
+func validate(it item) error {
+	if it.id < 0 {
+		return errNegative
+	}
+	return nil
+}
+
+var errNegative = errors.New("negative id")
+
+func handle(it item) {}
 
 // A validation error returns with the workers still blocked on jobs.
 func process(items []item) error {

@@ -40,6 +40,7 @@ import (
 	"example.com/ownership/qlisten"
 	"example.com/ownership/respool"
 	"example.com/ownership/serving"
+	startsession "example.com/ownership/session"
 	"example.com/ownership/tgroup"
 	"example.com/ownership/wgwrap"
 )
@@ -212,11 +213,17 @@ func workersStopped() {
 func startSignal(block chan struct{}) {
 	var start sync.WaitGroup
 	start.Add(1)
-	go func() { // want `goroutine is never joined, so it can outlive startSignal`
+	go func() { // want `goroutine is handed on to the caller, but startSignalCaller drops it`
 		start.Done()
 		<-block
 	}()
 	start.Wait()
+}
+
+// The caller must close block: the start signal joined nothing.
+func startSignalCaller() {
+	block := make(chan struct{})
+	startSignal(block) // want `argument 1 of startSignal is not closed on every path`
 }
 
 func pump(started chan struct{}, in <-chan int) {
@@ -228,8 +235,12 @@ func pump(started chan struct{}, in <-chan int) {
 
 func startedPump(in <-chan int) {
 	started := make(chan struct{})
-	go pump(started, in) // want `goroutine running pump is never joined, so it can outlive startedPump`
+	go pump(started, in) // want `goroutine running pump is handed on to the caller, but startedPumpCaller drops it`
 	<-started
+}
+
+func startedPumpCaller() {
+	startedPump(make(chan int)) // want `argument 1 of startedPump is never closed \(make\(chan int\)\)`
 }
 
 func doneAtTheEnd() {
@@ -3540,10 +3551,14 @@ func backgroundCancelledByGoroutine(s *superv) {
 func backgroundCancelledAfterWait(s *superv, release chan struct{}) {
 	ctx, cancel := context.WithCancel(context.Background())
 	s.serveInBackground(ctx) // want `the result of \(\*superv\).serveInBackground is dropped`
-	go func() {              // want `goroutine is never joined`
+	go func() {              // want `goroutine is handed on to the caller, but releaseNever drops it`
 		<-release
 		cancel()
 	}()
+}
+
+func releaseNever(s *superv) {
+	backgroundCancelledAfterWait(s, make(chan struct{})) // want `argument 2 of backgroundCancelledAfterWait is never closed`
 }
 
 func backgroundCancelledOnOnePath(s *superv, stop bool) {
@@ -8474,4 +8489,264 @@ func servedPair(t testing.TB) (net.Conn, *serving.Server) {
 	}
 	_ = l.Close()
 	return c, s
+}
+
+// --- A stop channel the caller passes: the caller must close it ---
+
+type gossipChan struct{ msgs chan int }
+
+// The goroutine ends when stop is closed; nothing else of the value's
+// stops it. It is handed on to the callers, who must close stop.
+func newGossipChan(stop <-chan struct{}) *gossipChan {
+	g := &gossipChan{msgs: make(chan int, 8)}
+	go g.loop(stop) // want `goroutine running g.loop is handed on to the caller, but gossipNeverLeft drops it at line \d+: call its Leave method there`
+	return g
+}
+
+func (g *gossipChan) loop(stop <-chan struct{}) {
+	for {
+		select {
+		case <-g.msgs:
+		case <-stop:
+			return
+		}
+	}
+}
+
+type gossipPeer struct {
+	stopc chan struct{}
+	ch    *gossipChan
+}
+
+// Handed on again: the peer's field, which Leave closes.
+func newGossipPeer() *gossipPeer {
+	p := &gossipPeer{stopc: make(chan struct{})}
+	p.ch = newGossipChan(p.stopc)
+	return p
+}
+
+func (p *gossipPeer) Leave() { close(p.stopc) }
+
+func gossipLeft() {
+	p := newGossipPeer()
+	defer p.Leave()
+}
+
+func gossipNeverLeft() {
+	p := newGossipPeer() // want `the result of newGossipPeer \(its.stopc\) is not closed on every path: .* call its Leave method on every path`
+	_ = p
+}
+
+func gossipNeverStopped() {
+	g := newGossipChan(make(chan struct{})) // want `argument 1 of newGossipChan is never closed \(make\(chan struct{}\)\)`
+	g.msgs <- 1
+}
+
+func gossipClosed() {
+	stop := make(chan struct{})
+	defer close(stop)
+	_ = newGossipChan(stop)
+}
+
+func gossipClosedOnOnePath(fail bool) error {
+	stop := make(chan struct{})
+	_ = newGossipChan(stop) // want `argument 1 of newGossipChan is not closed on every path: the return at line \d+ skips it`
+	if fail {
+		return errors.New("failed")
+	}
+	close(stop)
+	return nil
+}
+
+// Its own parameter: handed on to its callers in turn.
+func gossipThrough(stop <-chan struct{}) *gossipChan {
+	return newGossipChan(stop)
+}
+
+// --- An error branch that a call never takes ---
+
+type jobWorker struct {
+	done  chan struct{}
+	jobs  chan int
+	ended chan struct{}
+}
+
+func newJobWorker() *jobWorker {
+	return &jobWorker{done: make(chan struct{}), jobs: make(chan int), ended: make(chan struct{})}
+}
+
+func (w *jobWorker) Start() {
+	go func() { // want `goroutine is handed on to the caller, but startWithStrict drops it`
+		defer close(w.ended)
+		for {
+			select {
+			case <-w.done:
+				return
+			case <-w.jobs:
+			}
+		}
+	}()
+}
+
+func (w *jobWorker) Stop() { close(w.done); <-w.ended }
+
+type jobProfiler struct{ w *jobWorker }
+
+func (p *jobProfiler) Stop() { p.w.Stop() }
+
+// Not reported: s.Start never fails, so the early return never runs.
+func startWithSession() (*jobProfiler, error) {
+	w := newJobWorker()
+	s := &startsession.Session{}
+	w.Start()
+	if err := s.Start(); err != nil {
+		return nil, err
+	}
+	return &jobProfiler{w: w}, nil
+}
+
+// Reported: Strict.Start may fail, and the return leaves w running.
+func startWithStrict() (*jobProfiler, error) {
+	w := newJobWorker()
+	s := &startsession.Strict{}
+	w.Start() // want `the receiver of \(\*jobWorker\).Start is not stopped on every path: the return at line \d+ skips it`
+	if err := s.Start(); err != nil {
+		return nil, err
+	}
+	return &jobProfiler{w: w}, nil
+}
+
+// --- A value kept in its owner's sync.Map before its goroutine starts ---
+
+type aggrGroup struct {
+	ctx    context.Context
+	cancel context.CancelFunc
+	done   chan struct{}
+}
+
+func (g *aggrGroup) run() {
+	defer close(g.done)
+	<-g.ctx.Done()
+}
+
+func (g *aggrGroup) stop() {
+	g.cancel()
+	<-g.done
+}
+
+type aggrDispatcher struct {
+	ctx    context.Context
+	cancel context.CancelFunc
+	groups sync.Map
+}
+
+func (d *aggrDispatcher) start(g *aggrGroup) {
+	go g.run() // want `goroutine running g.run is handed on to the caller, but \(\*aggrDispatcher\).addLocal drops it`
+}
+
+// Not reported: the dispatcher keeps g, and stops it on removal.
+func (d *aggrDispatcher) add(key string) {
+	g := &aggrGroup{done: make(chan struct{})}
+	g.ctx, g.cancel = context.WithCancel(d.ctx)
+	if _, loaded := d.groups.LoadOrStore(key, g); loaded {
+		return
+	}
+	d.start(g)
+}
+
+func (d *aggrDispatcher) remove(key string) {
+	if v, ok := d.groups.LoadAndDelete(key); ok {
+		v.(*aggrGroup).stop()
+	}
+}
+
+// Reported: a map of the function's own keeps nothing.
+func (d *aggrDispatcher) addLocal(key string) {
+	var groups sync.Map
+	g := &aggrGroup{done: make(chan struct{})}
+	g.ctx, g.cancel = context.WithCancel(d.ctx)
+	groups.Store(key, g)
+	d.start(g) // want `argument 1 of \(\*aggrDispatcher\).start is not stopped on every path`
+}
+
+// --- A helper stopped through the owner it was given ---
+
+type clusterPeer struct{ stopc chan struct{} }
+
+type queueWatcher struct{ p *clusterPeer }
+
+// The goroutine ends when p.stopc is closed: the caller must close it
+// (p.leave()).
+func newQueueWatcher(p *clusterPeer) *queueWatcher {
+	w := &queueWatcher{p: p}
+	go w.watch() // want `goroutine running w.watch is handed on to the caller, but createPeerFailing drops it at line \d+: call its leave method there`
+	return w
+}
+
+func (w *queueWatcher) watch() {
+	t := time.NewTicker(time.Second)
+	defer t.Stop()
+	for {
+		select {
+		case <-w.p.stopc:
+			return
+		case <-t.C:
+		}
+	}
+}
+
+func (p *clusterPeer) leave() { close(p.stopc) }
+
+// Reported: the later failure returns without closing p.stopc.
+func createPeerFailing(bind func() error) (*clusterPeer, error) {
+	p := &clusterPeer{stopc: make(chan struct{})}
+	_ = newQueueWatcher(p) // want `argument 1 of newQueueWatcher \(its.stopc\) is not closed on every path: the return at line \d+ skips it, .*call its leave method on every path`
+	if err := bind(); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// Not reported: the failure leaves the peer first.
+func createPeer(bind func() error) (*clusterPeer, error) {
+	p := &clusterPeer{stopc: make(chan struct{})}
+	_ = newQueueWatcher(p)
+	if err := bind(); err != nil {
+		p.leave()
+		return nil, err
+	}
+	return p, nil
+}
+
+func usePeer(bind func() error) error {
+	p, err := createPeer(bind)
+	if err != nil {
+		return err
+	}
+	defer p.leave()
+	return nil
+}
+
+func usePeerNoLeave(bind func() error) error {
+	p, err := createPeer(bind) // want `the result of createPeer \(its.stopc\) is not closed on every path`
+	if err != nil {
+		return err
+	}
+	_ = p
+	return nil
+}
+
+// Not reported: err held an error that may be set, but the branch tests
+// the value the never-failing Start gives it.
+func startAfterOpen(open func() (*startsession.Session, error)) (*jobProfiler, error) {
+	s, err := open()
+	if err != nil {
+		return nil, err
+	}
+	w := newJobWorker()
+	w.Start()
+	if err = s.Start(); err != nil {
+		return nil, err
+	}
+	return &jobProfiler{w: w}, nil
 }

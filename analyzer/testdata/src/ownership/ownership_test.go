@@ -1087,3 +1087,42 @@ func TestServedPair(t *testing.T) {
 	c, _ := servedPair(t)
 	defer c.Close()
 }
+
+// A store whose collector ends when its context is done or Close is
+// called: a test that gives it t.Context() need not Close it, the test's
+// end cancels it.
+type gcStore struct{ cancel context.CancelFunc }
+
+func newGCStore(ctx context.Context) *gcStore {
+	ctx, cancel := context.WithCancel(ctx)
+	s := &gcStore{cancel: cancel}
+	go s.collect(ctx) // want `goroutine running s.collect is handed on to the caller, but TestGCStoreBackground drops it`
+	return s
+}
+
+func (s *gcStore) collect(ctx context.Context) {
+	t := time.NewTicker(time.Minute)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
+}
+
+func (s *gcStore) Close() { s.cancel() }
+
+func TestGCStoreTestContext(t *testing.T) {
+	_ = newGCStore(t.Context())
+	ctx := t.Context()
+	_ = newGCStore(ctx)
+	cctx, cancel := context.WithCancel(t.Context())
+	_ = newGCStore(cctx)
+	_ = cancel
+}
+
+func TestGCStoreBackground(t *testing.T) {
+	_ = newGCStore(context.Background()) // want `the result of newGCStore is assigned to _`
+}

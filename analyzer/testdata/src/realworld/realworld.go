@@ -204,13 +204,23 @@ func remoteCommandOtherRoot(timeout time.Duration) error {
 func rerootSignalled(stop chan struct{}, timeout time.Duration) error {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	go func() { // want `goroutine .*is never joined`
+	go func() { // want `goroutine .*is handed on to the caller, but rerootForever drops it`
 		<-stop
 		cancel()
 	}()
 	ctx, cancel = context.WithTimeout(context.Background(), timeout) // want `call to context.Background\(\) detaches this work from ctx`
 	defer cancel()
 	return fetchSnapshot(ctx)
+}
+
+func rerootForever() error {
+	return rerootSignalled(make(chan struct{}), time.Second) // want `argument 1 of rerootSignalled is never closed`
+}
+
+func rerootClosed() error {
+	stop := make(chan struct{})
+	defer close(stop)
+	return rerootSignalled(stop, time.Second)
 }
 
 func rerootWithParam(parent context.Context, timeout time.Duration) error {

@@ -12,7 +12,7 @@ type Plan struct {
 
 func New() *Plan { return &Plan{stopCh: make(chan struct{})} } // want New:`own\(fresh\)`
 
-func (p *Plan) Run() error { // want Run:`own\(recv recv\.stopCh; cancel recv\.Handler; fresh; opaque\)`
+func (p *Plan) Run() error { // want Run:`own\(recv recv\.stopCh; cancel recv\.Handler; fresh; opaque; never fails\)`
 	for i := 0; !p.shouldStop(); i++ {
 		if p.Handler != nil {
 			p.Handler(i)

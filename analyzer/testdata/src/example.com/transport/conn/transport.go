@@ -79,7 +79,7 @@ func (c *Client) heartbeat(done chan struct{}) {
 }
 
 // Close shuts the client down.
-func (c *Client) Close() error { // want Close:`own\(stop recv\.rwc; close recv\.done; fresh\)`
+func (c *Client) Close() error { // want Close:`own\(stop recv\.rwc; close recv\.done; fresh; never fails\)`
 	c.shutdown()
 	return nil
 }
