@@ -54,7 +54,7 @@ func (c *checker) checkCtxdetach() {
 		// the work detaches from (one later given a derived context is
 		// not only a root).
 		cands := c.contextsInScope(cur, call.Pos())
-		cands = slices.DeleteFunc(cands, c.rootOnly)
+		cands = slices.DeleteFunc(cands, func(v *types.Var) bool { return c.rootOnly(v) || !without && c.rootYet(v, call.Pos()) })
 		var reqs []*types.Var
 		if len(cands) == 0 && !without {
 			reqs = c.requestsInScope(cur, call.Pos())
@@ -866,6 +866,63 @@ func (c *checker) rootOnly(v *types.Var) bool {
 		}
 		return c.rootContext(rhs[i], body, 0)
 	})
+}
+
+// rootYet reports whether the local v holds only a root at pos: every
+// assignment to it before pos gives it one (ctx := context.Background()),
+// and those after it (ctx, cancel = context.WithTimeout(ctx, d)) cannot
+// reach pos again, being outside every loop around pos.
+func (c *checker) rootYet(v *types.Var, pos token.Pos) bool {
+	if isGlobal(v) {
+		return false
+	}
+	body := c.bodyAround(v)
+	if body == nil {
+		return false
+	}
+	var loops []ast.Node
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n.(type) {
+		case *ast.ForStmt, *ast.RangeStmt:
+			if n.Pos() <= pos && pos < n.End() {
+				loops = append(loops, n)
+			}
+		}
+		return true
+	})
+	before, ok := 0, true
+	ast.Inspect(body, func(n ast.Node) bool {
+		if !ok {
+			return false
+		}
+		if u, isAddr := n.(*ast.UnaryExpr); isAddr && u.Op == token.AND && pathOf(c.info, u.X).root == v {
+			ok = false // &ctx: anything may assign it
+			return false
+		}
+		lhs, rhs := assignment(n)
+		for i, l := range lhs {
+			if p := pathOf(c.info, l); p.root != v || p.fields != "" {
+				continue
+			}
+			if n.Pos() <= pos && pos < n.End() {
+				continue // the assignment the call itself makes
+			}
+			if n.Pos() >= pos {
+				if slices.ContainsFunc(loops, func(loop ast.Node) bool { return within(n, loop) }) {
+					ok = false // a later turn of the loop sees the new value
+				}
+				continue
+			}
+			before++
+			if len(lhs) != len(rhs) || !c.rootContext(rhs[i], body, 0) {
+				ok = false
+			} else if call, isCall := ast.Unparen(rhs[i]).(*ast.CallExpr); isCall && isFunc(callee(c.info, call), "context", "WithoutCancel") {
+				ok = false // the caller's values, which ctxdetach judges
+			}
+		}
+		return ok
+	})
+	return ok && before > 0
 }
 
 // requestsInScope returns the parameters of type *http.Request of the

@@ -409,6 +409,18 @@
 // across packages by a fact) is never taken. A value kept in a sync.Map
 // of a value the function did not make (d.groups.LoadOrStore(key, g))
 // before its goroutine starts is kept by that value's owner.
+// A channel given to a parameter that can only send on it (go fetch("a",
+// out, errc) beside go fetch("b", out, errc), with out chan<- T) is not
+// handed on: the callee can neither receive what the goroutine sends nor
+// close it. A buffer with room for the goroutine's result lets any case
+// of a select stand for its join only when the goroutine waits on nothing
+// of the function's own before it sends (done <- p.Read(), with p never
+// released, is left waiting by the case that times out). A function that
+// keeps what a literal holds (a.cleanups = append(a.cleanups,
+// cleanup{name, fn})) keeps fn. A goroutine of a method of the receiver
+// (go a.monitor(ctx)) that waits only on the function's context parameter
+// is handed on to the callers to cancel, whatever stop the receiver's type
+// has; only a join key the function made itself keeps it the function's.
 // Two channels one call of another package returns (_, chans, reqs, err
 // := ssh.NewServerConn(c, cfg)) are closed together by the code that made
 // them: go ssh.DiscardRequests(reqs) ends when the function's range over
@@ -809,7 +821,9 @@
 // call that makes it); a root inside a shutdown closure the function
 // returns, given a deadline of its own there; and a context in scope that
 // only carries values on a root, also through a function that only adds
-// values (known across packages by a fact).
+// values (known across packages by a fact), or that still holds only a
+// root where the call is made (ctx := context.Background() before a later
+// ctx, cancel = context.WithTimeout(ctx, d) that no loop brings back).
 // A deliberate detachment is documented with //twine:detached <reason>.
 //
 // # scopeleak: scopes that are not closed

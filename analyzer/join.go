@@ -328,7 +328,7 @@ func (c *checker) joinQuery(j *goJoin, g *ast.GoStmt, graph *cfg.CFG, locked boo
 		used: func(n ast.Node) bool {
 			if c.isComm(n) {
 				return c.keysUsedIf(j.keys, n, func(k joinKey, r ref) bool {
-					return joins(k, r) && !drainOnly(k, r) && !(k.kind == keyChan && r.kind == useRecv && (locked || !c.buffered(k.p, j.fn)) &&
+					return joins(k, r) && !drainOnly(k, r) && !(k.kind == keyChan && r.kind == useRecv && (locked || !c.buffered(k.p, j.fn) || c.waitsBeforeSend(j, k)) &&
 						!k.released && !c.guardedSelect(n, k, j.keys)) && k.kind != keyDone // <-ctx.Done() as <-done: on its case's paths
 				})
 			}
@@ -2631,4 +2631,30 @@ func (c *checker) addedForIt(g *ast.GoStmt, fn ast.Node, k joinKey) bool {
 		return true
 	})
 	return adds > 0 && ones
+}
+
+// waitsBeforeSend reports whether the goroutine of j may wait on something
+// of the function's own other than its send on k's channel: done <-
+// p.Read() with p's release never called. A buffer that takes the send
+// then does not let any case of a select stand for the join: the function
+// that leaves by its timeout leaves the goroutine waiting in Read.
+func (c *checker) waitsBeforeSend(j *goJoin, k joinKey) bool {
+	for _, b := range j.blocks {
+		if b.soft || b.given {
+			continue
+		}
+		sendOnly := len(b.alts) > 0
+		for _, a := range b.alts {
+			if a.kind != altSend || !a.p.equal(k.p) {
+				sendOnly = false
+			}
+		}
+		if sendOnly {
+			continue
+		}
+		if slices.ContainsFunc(b.alts, func(a alt) bool { return c.localTo(a.p, j.fn) && !a.p.equal(k.p) }) {
+			return true
+		}
+	}
+	return false
 }

@@ -968,6 +968,22 @@ func (c *checker) keptParams(fn *types.Func) []int {
 			if call, ok := ast.Unparen(r).(*ast.CallExpr); ok && isBuiltinCall(c.info, call, "append") && len(call.Args) > 1 {
 				vals = call.Args[1:]
 			}
+			// a.cleanups = append(a.cleanups, cleanup{name: name, stop:
+			// fn}): what a kept literal holds is kept too.
+			for _, e := range slices.Clone(vals) {
+				x := ast.Unparen(e)
+				if u, ok := x.(*ast.UnaryExpr); ok && u.Op == token.AND {
+					x = ast.Unparen(u.X)
+				}
+				if lit, ok := x.(*ast.CompositeLit); ok {
+					for _, el := range lit.Elts {
+						if kv, ok := el.(*ast.KeyValueExpr); ok {
+							el = kv.Value
+						}
+						vals = append(vals, el)
+					}
+				}
+			}
 			for _, e := range vals {
 				if j := param(e); j >= 0 && !slices.Contains(out, j) && c.keeperOf(lhs[i], sig) {
 					out = append(out, j)

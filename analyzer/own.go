@@ -1516,7 +1516,8 @@ func (c *checker) handedOnBlocks(cur inspector.Cursor, j *goJoin, blocks []block
 	for i, b := range blocks {
 		handed := false
 		for _, a := range b.alts {
-			if a.kind == altDone && a.p.fields == "" && len(j.keys) > 0 && c.ctxParam(j.fn, a.p.root) {
+			if a.kind == altDone && a.p.fields == "" && c.ctxParam(j.fn, a.p.root) &&
+				slices.ContainsFunc(j.keys, func(k joinKey) bool { return declaredIn(k.p.root, funcBody(j.fn)) }) {
 				// A goroutine the function would join through a key of its
 				// own, on a path that skips it, waits for the caller's
 				// context: until the caller cancels it, if it ever does.
@@ -2890,12 +2891,45 @@ func (c *checker) handsOnAt(n ast.Node, v *types.Var, g ast.Node) bool {
 		}
 		switch r.kind {
 		case useValue:
-			found = !isCallee(r) && c.rangeOf(r.expr) == nil && !c.lentTo(r) && !(r.call != nil && c.recvsMaybe(r))
-		case useGoArg, useRuntimeArg:
+			found = !isCallee(r) && c.rangeOf(r.expr) == nil && !c.lentTo(r) && !(r.call != nil && c.recvsMaybe(r)) && !c.sendOnlyArg(r)
+		case useGoArg:
+			found = !c.sendOnlyArg(r)
+		case useRuntimeArg:
 			found = true
 		}
 	})
 	return found
+}
+
+// sendOnlyArg reports whether r is a channel given to a parameter that
+// can only send on it (out chan<- T): the callee cannot receive what
+// another goroutine sends there, nor close what it waits on, so the
+// channel's join is not handed on with it (go fetch("a", out, errc) beside
+// go fetch("b", out, errc)).
+func (c *checker) sendOnlyArg(r ref) bool {
+	if r.call == nil {
+		return false
+	}
+	i := slices.Index(r.call.Args, r.expr)
+	tv, ok := c.info.Types[r.call.Fun]
+	if i < 0 || !ok {
+		return false
+	}
+	sig, ok := tv.Type.Underlying().(*types.Signature)
+	if !ok || sig.Params().Len() == 0 {
+		return false
+	}
+	var t types.Type
+	switch {
+	case sig.Variadic() && i >= sig.Params().Len()-1:
+		return false
+	case i < sig.Params().Len():
+		t = sig.Params().At(i).Type()
+	default:
+		return false
+	}
+	ch, ok := t.Underlying().(*types.Chan)
+	return ok && ch.Dir() == types.SendOnly
 }
 
 // closesOnExit reports whether the goroutine g starts is a literal that

@@ -884,9 +884,22 @@ func closureNoJoin(items []int) int {
 
 // --- A join registered with a keeper that runs it later ---
 
-type cleanupApp struct{ cleanups []func() }
+type cleanupApp struct {
+	cleanups []func()
+	named    []namedCleanup
+}
+
+type namedCleanup struct {
+	name string
+	stop func() error
+}
 
 func (a *cleanupApp) onStop(f func()) { a.cleanups = append(a.cleanups, f) }
+
+// The literal it appends holds f: f is kept.
+func (a *cleanupApp) onStopNamed(name string, f func() error) {
+	a.named = append(a.named, namedCleanup{name: name, stop: f})
+}
 
 func (a *cleanupApp) Stop() {
 	for i := len(a.cleanups) - 1; i >= 0; i-- {
@@ -924,6 +937,17 @@ func (a *cleanupApp) startLoop(tick <-chan time.Time) {
 			}
 		}
 	}()
+}
+
+func (a *cleanupApp) startNamed(work func(<-chan struct{})) {
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	a.onStopNamed("maintenance", func() error {
+		close(stop)
+		wg.Wait()
+		return nil
+	})
+	wg.Go(func() { work(stop) })
 }
 
 // Reported: the registered closure stops but does not wait.
@@ -990,4 +1014,47 @@ func sumIfOther(items []int, want, wait bool) int {
 		return <-res
 	}
 	return 0
+}
+
+// --- A channel given to a sibling that can only send on it ---
+
+func fetchPart(name string, out chan<- []string, errc chan<- error) {
+	var err error
+	if name == "" {
+		err = errors.New("no name")
+	}
+	errc <- err
+	out <- []string{name}
+}
+
+// Reported, all four: the first error returns with the others blocked;
+// the later go statements only send on the channels, they take nothing.
+func fetchParts() ([]string, error) {
+	var all []string
+	aCh := make(chan []string)
+	bCh := make(chan []string)
+	errc := make(chan error)
+	go fetchPart("a1", aCh, errc) // want `goroutine running fetchPart is not joined on every path: the return at line \d+ skips receiving from aCh`
+	go fetchPart("a2", aCh, errc) // want `goroutine running fetchPart is not joined on every path: the return at line \d+ skips receiving from aCh`
+	go fetchPart("b1", bCh, errc) // want `goroutine running fetchPart is not joined on every path: the return at line \d+ skips receiving from bCh`
+	go fetchPart("", bCh, errc)   // want `goroutine running fetchPart is not joined on every path: the return at line \d+ skips receiving from bCh`
+	n := 4
+	for {
+		select {
+		case err := <-errc:
+			if err != nil {
+				return nil, err
+			}
+		case x := <-aCh:
+			n--
+			all = append(all, x...)
+		case x := <-bCh:
+			n--
+			all = append(all, x...)
+		}
+		if n == 0 {
+			break
+		}
+	}
+	return all, nil
 }

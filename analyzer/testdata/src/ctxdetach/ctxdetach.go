@@ -458,3 +458,44 @@ func createPeerInto(cfg *peerConfig, timeout time.Duration) error {
 }
 
 func newTransportErr(ctx context.Context) (*dialed, error) { return &dialed{life: ctx}, nil }
+
+// Not reported: at the calls, ctx still holds its root; only a later
+// statement gives it a deadline.
+func rootUntilLater(send func(context.Context) error) error {
+	ctx := context.Background()
+	_ = send(ctx)
+	for range 2 {
+		_ = query(context.Background())
+	}
+	ctx, cancel := context.WithTimeout(ctx, time.Second)
+	defer cancel()
+	return send(ctx)
+}
+
+// Reported: a later turn of the loop sees ctx with a cancel of its own.
+func rootThenCancellable() {
+	ctx := context.Background()
+	var cancels []context.CancelFunc
+	for range 2 {
+		_ = query(context.Background()) // want `call to context.Background\(\) detaches this work from ctx`
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithCancel(ctx)
+		cancels = append(cancels, cancel)
+	}
+	_ = query(ctx)
+	for _, cancel := range cancels {
+		cancel()
+	}
+}
+
+type retryRequest struct{ ctx context.Context }
+
+// Reported: rctx held a root until here; the retry keeps the request's
+// values and drops its cancellation.
+func retryRequestDetached(req *retryRequest) error {
+	rctx := context.Background()
+	if req.ctx != nil {
+		rctx = context.WithoutCancel(req.ctx) // want `call to context.WithoutCancel detaches this work from the cancellation of req.ctx`
+	}
+	return query(rctx)
+}

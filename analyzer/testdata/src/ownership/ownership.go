@@ -8750,3 +8750,44 @@ func startAfterOpen(open func() (*startsession.Session, error)) (*jobProfiler, e
 	}
 	return &jobProfiler{w: w}, nil
 }
+
+// --- A context parameter beside a receiver that has a Close ---
+
+type gatherAgent struct {
+	cancel context.CancelFunc
+	n      int
+}
+
+// The goroutine runs a method of a, whose Close does not touch what it
+// waits on: it waits on the caller's context, which the caller must
+// cancel.
+func (a *gatherAgent) work(ctx context.Context) {
+	a.n++
+	go a.monitor(ctx) // want `goroutine running a.monitor is handed on to the caller, but \(\*gatherAgent\).startDetached drops it`
+}
+
+func (a *gatherAgent) monitor(ctx context.Context) {
+	t := time.NewTicker(time.Millisecond)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
+}
+
+func (a *gatherAgent) Close() { a.cancel() }
+
+// Not reported: the cancel is kept where Close calls it.
+func (a *gatherAgent) start(parent context.Context) {
+	ctx, cancel := context.WithCancel(parent)
+	a.cancel = cancel
+	a.work(ctx)
+}
+
+// Reported: nothing cancels the root.
+func (a *gatherAgent) startDetached() {
+	a.work(context.Background()) // want `argument 1 of \(\*gatherAgent\).work is never cancelled`
+}

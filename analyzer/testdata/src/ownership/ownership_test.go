@@ -1126,3 +1126,62 @@ func TestGCStoreTestContext(t *testing.T) {
 func TestGCStoreBackground(t *testing.T) {
 	_ = newGCStore(context.Background()) // want `the result of newGCStore is assigned to _`
 }
+
+// A reader that parks until released: a buffered result does not make
+// the timeout case a join when the goroutine waits before it sends.
+type parker struct{ release chan struct{} }
+
+func newParker() *parker { return &parker{release: make(chan struct{})} }
+
+func (p *parker) Read() error {
+	<-p.release
+	return nil
+}
+
+func (p *parker) Release() { close(p.release) }
+
+func TestParkedReader(t *testing.T) {
+	p := newParker()
+	done := make(chan error, 1)
+	go func() { // want `goroutine is not joined on every path: the end of the function at line \d+ skips receiving from done`
+		done <- p.Read()
+	}()
+	select {
+	case <-done:
+		t.Fatal("Read returned early")
+	case <-time.After(10 * time.Millisecond):
+	}
+}
+
+// Not reported: the test releases the reader as it ends.
+func TestParkedReaderReleased(t *testing.T) {
+	p := newParker()
+	defer p.Release()
+	done := make(chan error, 1)
+	go func() {
+		done <- p.Read()
+	}()
+	select {
+	case <-done:
+		t.Fatal("Read returned early")
+	case <-time.After(10 * time.Millisecond):
+	}
+}
+
+// Not reported: the work cannot wait before its send, and the buffer
+// takes the send.
+func TestBufferedWork(t *testing.T) {
+	done := make(chan int, 1)
+	go func() {
+		n := 0
+		for i := range 10 {
+			n += i
+		}
+		done <- n
+	}()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Millisecond):
+		t.Log("slow")
+	}
+}

@@ -226,7 +226,7 @@ func rerootClosed() error {
 func rerootWithParam(parent context.Context, timeout time.Duration) error {
 	ctx := context.Background() // want `detaches this work from parent`
 	var cancel func()
-	ctx, cancel = context.WithTimeout(context.Background(), timeout) // want `detaches this work from ctx`
+	ctx, cancel = context.WithTimeout(context.Background(), timeout) // want `detaches this work from parent`
 	defer cancel()
 	return fetchSnapshot(ctx)
 }
