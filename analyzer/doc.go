@@ -410,9 +410,10 @@
 // of a value the function did not make (d.groups.LoadOrStore(key, g))
 // before its goroutine starts is kept by that value's owner.
 // A channel given to a parameter that can only send on it (go fetch("a",
-// out, errc) beside go fetch("b", out, errc), with out chan<- T) is not
-// handed on: the callee can neither receive what the goroutine sends nor
-// close it. A buffer with room for the goroutine's result lets any case
+// out, errc) beside go fetch("b", out, errc), with out chan<- T) does not
+// hand on a goroutine that sends on it: the callee cannot receive what it
+// sends (it may close the channel, which ends a goroutine that ranges over
+// it: go producer(ch) hands ch on to that one). A buffer with room for the goroutine's result lets any case
 // of a select stand for its join only when the goroutine waits on nothing
 // of the function's own before it sends (done <- p.Read(), with p never
 // released, is left waiting by the case that times out). A function that

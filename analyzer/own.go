@@ -849,13 +849,13 @@ func (c *checker) stopped(j *goJoin, g *ast.GoStmt, graph *cfg.CFG) (unreleased 
 				if !declaredIn(v, funcBody(j.fn)) || a.p.fields != "" && !c.ownedLocal(v, j.fn) {
 					continue
 				}
-				if alias := c.fieldAlias(a.p, j.fn); alias != nil && c.handsOnAt(n, alias, g) {
+				if alias := c.fieldAlias(a.p, j.fn); alias != nil && c.handsOnAt(n, alias, g, false) {
 					v = alias // t.in given in, which the spawner returns (a sink)
 				} else if h := c.heldBy(n, v, j.fn, g); h != nil {
 					v = h // b := &Broker{s: s}, then b is returned: s goes with it
 				} else if u := c.pipePartner(v); a.kind == altIO && u != nil && c.returnsOrStores(n, u) {
 					v = u // pr, pw := io.Pipe(), pw written to, pr returned
-				} else if !c.handsOnAt(n, v, g) {
+				} else if !c.handsOnAt(n, v, g, a.kind == altSend) {
 					continue
 				}
 				by = "handing " + v.Name() + " on"
@@ -2795,7 +2795,7 @@ func (c *checker) holderOf(e ast.Expr, fn ast.Node) *types.Var {
 // v}) and that n hands on, or nil.
 func (c *checker) heldBy(n ast.Node, v *types.Var, fn ast.Node, g ast.Node) *types.Var {
 	for _, h := range c.holdersOf(v, fn) {
-		if c.handsOnAt(n, h, g) {
+		if c.handsOnAt(n, h, g, false) {
 			return h
 		}
 	}
@@ -2876,8 +2876,9 @@ func (c *checker) returnsOrStores(n ast.Node, v *types.Var) bool {
 }
 
 // handsOnAt reports whether n lets the value in v go (see handsOn),
-// outside the go statement g.
-func (c *checker) handsOnAt(n ast.Node, v *types.Var, g ast.Node) bool {
+// outside the go statement g. For a goroutine that sends on v (sends), a
+// callee that can only send on it takes nothing (sendOnlyArg).
+func (c *checker) handsOnAt(n ast.Node, v *types.Var, g ast.Node, sends bool) bool {
 	found := false
 	ast.Inspect(n, func(m ast.Node) bool {
 		if gs, ok := m.(*ast.GoStmt); ok && m != g && !found {
@@ -2891,9 +2892,9 @@ func (c *checker) handsOnAt(n ast.Node, v *types.Var, g ast.Node) bool {
 		}
 		switch r.kind {
 		case useValue:
-			found = !isCallee(r) && c.rangeOf(r.expr) == nil && !c.lentTo(r) && !(r.call != nil && c.recvsMaybe(r)) && !c.sendOnlyArg(r)
+			found = !isCallee(r) && c.rangeOf(r.expr) == nil && !c.lentTo(r) && !(r.call != nil && c.recvsMaybe(r)) && !(sends && c.sendOnlyArg(r))
 		case useGoArg:
-			found = !c.sendOnlyArg(r)
+			found = !(sends && c.sendOnlyArg(r))
 		case useRuntimeArg:
 			found = true
 		}
@@ -2902,10 +2903,11 @@ func (c *checker) handsOnAt(n ast.Node, v *types.Var, g ast.Node) bool {
 }
 
 // sendOnlyArg reports whether r is a channel given to a parameter that
-// can only send on it (out chan<- T): the callee cannot receive what
-// another goroutine sends there, nor close what it waits on, so the
-// channel's join is not handed on with it (go fetch("a", out, errc) beside
-// go fetch("b", out, errc)).
+// can only send on it (out chan<- T): the callee cannot receive what a
+// goroutine sends there, so the join of a goroutine blocked on a send is
+// not handed on with it (go fetch("a", out, errc) beside go fetch("b",
+// out, errc)). It may close the channel, which ends a receiver: handsOnAt
+// asks it only for a goroutine that sends.
 func (c *checker) sendOnlyArg(r ref) bool {
 	if r.call == nil {
 		return false

@@ -1058,3 +1058,37 @@ func fetchParts() ([]string, error) {
 	}
 	return all, nil
 }
+
+func producePart(out chan<- int) {
+	defer close(out)
+	for i := range 3 {
+		out <- i
+	}
+}
+
+// Not reported: the producer, given the channel to send on, closes it,
+// which ends the consumer's range.
+func consumeParts() int {
+	ch := make(chan int)
+	sum := make(chan int, 1)
+	go func() {
+		n := 0
+		for v := range ch {
+			n += v
+		}
+		sum <- n
+	}()
+	go producePart(ch)
+	return <-sum
+}
+
+// Not reported: the consumer ends when the producer it hands ch to closes
+// it (the producer itself sends to the consumer).
+func drainParts() {
+	ch := make(chan int)
+	go func() {
+		for range ch {
+		}
+	}()
+	go producePart(ch)
+}
