@@ -154,7 +154,9 @@
 // caller must do it on every path (defer counts; an error result that is
 // not nil, or a result that is nil, has nothing to do, also on one side of
 // || or &&, and so has a test past its assertion that the error is set,
-// require.Error(t, err) or a helper given t and errors.Is(err, x)) or hand
+// require.Error(t, err) or a helper given t and errors.Is(err, x); a
+// helper of the test's own only when its name says it expects the error,
+// assertErr or expectError, not noError, checkErr or failOnError) or hand
 // it on again; dropping it (an ignored
 // result, a select that leaves by another case, a constructor's return
 // nil, err after starting its helpers) is reported at the call, naming
@@ -534,7 +536,10 @@
 // far as the value is passed on. A caller whose value is known to hold
 // the other value (a literal, &Options{NoSigs: true}, a package variable
 // or a function of the package returning such a literal, a local copied
-// from one whose field is never assigned) is not owed that goroutine.
+// from one whose field is never assigned, or set to a constant by a
+// statement of the function's own body before the call, cfg.CleanWindow
+// = 0, or a copy a value method of the package returns with that field
+// untouched, Config{...}.WithFilter(f)) is not owed that goroutine.
 // Functional options gate the same way: when the goroutine starts only if
 // a field of the options is set (if s.opts.workers > 0 { s.startWorkers()
 // }, a count, a non-nil value or a boolean) and only some option

@@ -391,7 +391,7 @@ func (c *checker) gateOff(call *ast.CallExpr, to *types.Func, g *gate, fn ast.No
 	if e == nil {
 		return false
 	}
-	v, ok := c.constAt(e, g.fields, funcBody(fn), 0)
+	v, ok := c.constAt(e, g.fields, funcBody(fn), 0, call.Pos())
 	if !ok {
 		return false
 	}
@@ -410,7 +410,7 @@ func (c *checker) gateOff(call *ast.CallExpr, to *types.Func, g *gate, fn ast.No
 // does, a call of a function of the package that returns such a literal,
 // or a local initialised from one of those and whose field body never
 // assigns.
-func (c *checker) constAt(e ast.Expr, fields string, body *ast.BlockStmt, depth int) (constant.Value, bool) {
+func (c *checker) constAt(e ast.Expr, fields string, body *ast.BlockStmt, depth int, at token.Pos) (constant.Value, bool) {
 	if depth > 3 || fields == "" {
 		return nil, false
 	}
@@ -428,7 +428,7 @@ func (c *checker) constAt(e ast.Expr, fields string, body *ast.BlockStmt, depth 
 			}
 			if key, ok := kv.Key.(*ast.Ident); ok && key.Name == first {
 				if rest != "" {
-					return c.constAt(kv.Value, "."+rest, body, depth+1)
+					return c.constAt(kv.Value, "."+rest, body, depth+1, at)
 				}
 				if tv, ok := c.info.Types[kv.Value]; ok && tv.Value != nil && (tv.Value.Kind() == constant.Bool || tv.Value.Kind() == constant.Int) {
 					return tv.Value, true
@@ -445,6 +445,9 @@ func (c *checker) constAt(e ast.Expr, fields string, body *ast.BlockStmt, depth 
 			return nil, false
 		}
 		decl := c.decls[fn.Origin()]
+		if sel, ok := ast.Unparen(e.Fun).(*ast.SelectorExpr); ok && decl != nil && c.returnsOwnCopy(decl, first) {
+			return c.constAt(sel.X, fields, body, depth+1, at) // Config{...}.OnRemoveFilterSet(Deleted)
+		}
 		if decl == nil || decl.Body == nil || len(decl.Body.List) != 1 {
 			return nil, false
 		}
@@ -458,7 +461,7 @@ func (c *checker) constAt(e ast.Expr, fields string, body *ast.BlockStmt, depth 
 		if len(e.Args) != 0 {
 			return nil, false
 		}
-		return c.constAt(ret.Results[0], fields, decl.Body, depth+1)
+		return c.constAt(ret.Results[0], fields, decl.Body, depth+1, token.NoPos)
 	case *ast.Ident:
 		v, ok := c.info.Uses[e].(*types.Var)
 		if !ok {
@@ -469,7 +472,10 @@ func (c *checker) constAt(e ast.Expr, fields string, body *ast.BlockStmt, depth 
 			if init == nil || c.assignsField(nil, v, first) {
 				return nil, false
 			}
-			return c.constAt(init, fields, nil, depth+1)
+			return c.constAt(init, fields, nil, depth+1, token.NoPos)
+		}
+		if body != nil && declaredIn(v, body) && rest == "" && c.assignsField(body, v, first) {
+			return c.fieldSetTo(body, v, first, at) // opt.CleanWindow = 0 before the call
 		}
 		if body == nil || !declaredIn(v, body) || c.assignsField(body, v, first) {
 			return nil, false
@@ -502,9 +508,88 @@ func (c *checker) constAt(e ast.Expr, fields string, body *ast.BlockStmt, depth 
 		if count != 1 || init == nil {
 			return nil, false
 		}
-		return c.constAt(init, fields, body, depth+1)
+		return c.constAt(init, fields, body, depth+1, at)
 	}
 	return nil, false
+}
+
+// returnsOwnCopy reports whether decl is a method with a value receiver
+// that returns its receiver, its copy of the caller's value, and never
+// sets the field name in it (func (c Config) WithFilter(...) Config {
+// c.filter = f; return c }): the result holds the caller's value there.
+func (c *checker) returnsOwnCopy(decl *ast.FuncDecl, name string) bool {
+	if decl.Body == nil || decl.Recv == nil || len(decl.Recv.List) != 1 || len(decl.Recv.List[0].Names) != 1 {
+		return false
+	}
+	r, ok := c.info.Defs[decl.Recv.List[0].Names[0]].(*types.Var)
+	if !ok || isPointer(r.Type()) || c.assignsField(decl.Body, r, name) {
+		return false
+	}
+	rets, own := 0, true
+	eachReturn(decl.Body, func(ret *ast.ReturnStmt) bool {
+		rets++
+		id, ok := ast.Unparen(firstResult(ret)).(*ast.Ident)
+		own = len(ret.Results) == 1 && ok && c.info.Uses[id] == r
+		return own
+	})
+	reassigned := false
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		lhs, _ := assignment(n)
+		for _, l := range lhs {
+			if id, ok := ast.Unparen(l).(*ast.Ident); ok && c.info.ObjectOf(id) == r {
+				reassigned = true
+			}
+		}
+		return !reassigned
+	})
+	return own && rets > 0 && !reassigned
+}
+
+// firstResult returns the first result of ret, or nil.
+func firstResult(ret *ast.ReturnStmt) ast.Expr {
+	if len(ret.Results) == 0 {
+		return nil
+	}
+	return ret.Results[0]
+}
+
+// fieldSetTo returns the constant the local v's field name holds at at:
+// every assignment to it in body is a constant one, a statement of the
+// body itself before at, and they give the same value
+// (opt := DefaultConfig(); opt.CleanWindow = 0; New(ctx, opt)).
+func (c *checker) fieldSetTo(body *ast.BlockStmt, v *types.Var, name string, at token.Pos) (constant.Value, bool) {
+	if at == token.NoPos {
+		return nil, false
+	}
+	var val constant.Value
+	ok := true
+	ast.PreorderStack(body, nil, func(n ast.Node, stack []ast.Node) bool {
+		as, isAssign := n.(*ast.AssignStmt)
+		if !ok || !isAssign {
+			return ok
+		}
+		for i, l := range as.Lhs {
+			sel, isSel := ast.Unparen(l).(*ast.SelectorExpr)
+			if !isSel || sel.Sel.Name != name || pathOf(c.info, sel.X).root != v {
+				continue
+			}
+			// A statement of the body itself: not under a branch or a
+			// loop, so it has run whenever at runs after it.
+			top := len(stack) > 0 && stack[len(stack)-1] == body
+			tv, known := c.info.Types[as.Rhs[min(i, len(as.Rhs)-1)]]
+			if as.Tok != token.ASSIGN || len(as.Lhs) != len(as.Rhs) || !top || as.Pos() > at || !known || tv.Value == nil ||
+				val != nil && !constant.Compare(val, token.EQL, tv.Value) {
+				ok = false
+				return false
+			}
+			val = tv.Value
+		}
+		return true
+	})
+	if !ok || val == nil || val.Kind() != constant.Int && val.Kind() != constant.Bool {
+		return nil, false
+	}
+	return val, true
 }
 
 // zeroOf returns the zero value of the boolean or integer field name of

@@ -598,7 +598,8 @@ func (c *checker) dischargedLater(fd *ast.FuncDecl, after ast.Node, p path, o ob
 // assertsErr reports whether n is a test's assertion that the error
 // result q tests for is set: a call given a *testing.T (or a testify
 // assertion) named for an error (require.Error, assert.ErrorIs,
-// require_Error; not NoError) whose argument is the error, or named True
+// require_Error, a helper of the test's own that errExpecting accepts;
+// not NoError, NotErrorIs) whose argument is the error, or named True
 // whose argument says it is set (errors.Is(err, x), err != nil). A test
 // that goes on past it got the error: nothing was made.
 func (c *checker) assertsErr(n ast.Node, q flowQuery) bool {
@@ -615,14 +616,37 @@ func (c *checker) assertsErr(n ast.Node, q flowQuery) bool {
 		return false
 	}
 	name := fn.Name()
+	if !assertLibrary(fn) && !errExpecting(name) {
+		return false // noError(t, err), failOnError(t, err): a helper of the test's own, named for the other case
+	}
+	lower := strings.ToLower(name)
 	switch {
-	case strings.Contains(name, "Error") && !strings.Contains(name, "NoError") && !strings.Contains(name, "Nil"):
+	case strings.Contains(lower, "err") && !strings.Contains(lower, "noerr") && !strings.Contains(lower, "noterr") && !strings.Contains(lower, "nil"):
 		return slices.ContainsFunc(call.Args, func(a ast.Expr) bool { return q.isErr(ast.Unparen(a)) })
 	case strings.HasSuffix(name, "True"):
 		return slices.ContainsFunc(call.Args, func(a ast.Expr) bool {
 			onTrue, _ := q.nothingOn(a)
 			return onTrue
 		})
+	}
+	return false
+}
+
+// errExpecting reports whether name, a test helper's of the test's own,
+// says it expects an error: a verb of assertion and then the error
+// (assertError, requireErrorIs, expectErr, wantError, mustErr, or
+// assertTrue given errors.Is(err, x)); not noError, checkError,
+// failOnError, fatalIfErr, assertNoError, requireNotErr, whose test goes
+// on when there is none.
+func errExpecting(name string) bool {
+	lower := strings.ToLower(name)
+	for _, verb := range []string{"assert", "require", "expect", "want", "must", "should"} {
+		rest, ok := strings.CutPrefix(lower, verb)
+		if !ok {
+			continue
+		}
+		return !strings.HasPrefix(rest, "no") && !strings.Contains(rest, "nil") &&
+			(strings.Contains(rest, "err") || strings.Contains(rest, "true"))
 	}
 	return false
 }

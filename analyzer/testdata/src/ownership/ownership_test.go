@@ -3,6 +3,7 @@ package ownership
 import (
 	"bufio"
 	"context"
+	"errors"
 	"io"
 	"net"
 	"strings"
@@ -1184,4 +1185,56 @@ func TestBufferedWork(t *testing.T) {
 	case <-time.After(10 * time.Millisecond):
 		t.Log("slow")
 	}
+}
+
+// A helper of the test's own that fails the test on an error: past it,
+// the value was made and must be stopped. One that expects the error
+// leaves nothing made.
+type errWorker struct{ stop chan struct{} }
+
+func newWorkerOrErr(fail bool) (*errWorker, error) {
+	if fail {
+		return nil, errors.New("fail")
+	}
+	w := &errWorker{stop: make(chan struct{})}
+	go func() { <-w.stop }() // want `goroutine is handed on to the caller, but TestHelperNoError drops it`
+	return w, nil
+}
+
+func (w *errWorker) Close() { close(w.stop) }
+
+func noErr(t *testing.T, err error) {
+	if err != nil {
+		t.Errorf("unexpected error: %v", err)
+	}
+}
+
+func checkErr(t *testing.T, err error) {
+	if err != nil {
+		t.Fatalf("unexpected error: %v", err)
+	}
+}
+
+func assertErr(t *testing.T, err error) {
+	if err == nil {
+		t.Error("expected an error")
+	}
+}
+
+func TestHelperNoError(t *testing.T) {
+	w, err := newWorkerOrErr(len(t.Name()) == 0) // want `the result of newWorkerOrErr is not stopped on every path`
+	noErr(t, err)
+	_ = w
+}
+
+func TestHelperCheckError(t *testing.T) {
+	w, err := newWorkerOrErr(len(t.Name()) == 0) // want `the result of newWorkerOrErr is not stopped on every path`
+	checkErr(t, err)
+	_ = w
+}
+
+func TestHelperExpectsError(t *testing.T) {
+	w, err := newWorkerOrErr(len(t.Name()) > 0)
+	assertErr(t, err)
+	_ = w
 }

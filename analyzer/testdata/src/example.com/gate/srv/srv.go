@@ -109,7 +109,7 @@ func NewCleaner(cfg CleanConfig) *Cleaner { // want NewCleaner:`own\(fresh; star
 	}
 	c := &Cleaner{cfg: cfg, stop: make(chan struct{})}
 	if cfg.Interval > 0 {
-		go func() {
+		go func() { // want `goroutine is handed on to the caller, but cleanCopyOn drops it`
 			t := time.NewTicker(cfg.Interval)
 			defer t.Stop()
 			for {
@@ -198,3 +198,49 @@ func (c *Client) sniffer() {
 }
 
 func (c *Client) Stop() { close(c.stop) } // want Stop:`own\(close recv.stop\)`
+
+// A copy of the config with one field changed keeps the others: the
+// cleaner's Interval is still the literal's zero.
+func (c CleanConfig) withSize(n int) CleanConfig {
+	c.Size = n
+	return c
+}
+
+func (c CleanConfig) withInterval(d time.Duration) CleanConfig {
+	c.Interval = d
+	return c
+}
+
+func defaultCleanConfig() CleanConfig { return CleanConfig{Size: 4, Interval: time.Second} }
+
+func cleanCopy() {
+	_ = NewCleaner(CleanConfig{Size: 4}.withSize(8))
+}
+
+func cleanCopyOn() {
+	_ = NewCleaner(CleanConfig{Size: 4}.withInterval(time.Second)) // want `the result of NewCleaner is assigned to _`
+}
+
+// Interval set to zero before the call, on every path: nothing starts.
+func cleanFieldOff() {
+	cfg := defaultCleanConfig()
+	cfg.Interval = 0
+	_ = NewCleaner(cfg)
+}
+
+// Set to zero on one path only: the default starts the cleaner.
+func cleanFieldMaybe(off bool) {
+	cfg := defaultCleanConfig()
+	if off {
+		cfg.Interval = 0
+	}
+	_ = NewCleaner(cfg) // want `the result of NewCleaner is assigned to _`
+}
+
+// Set to zero after the call: too late.
+func cleanFieldLate() {
+	cfg := defaultCleanConfig()
+	c := NewCleaner(cfg) // want `the result of NewCleaner is not stopped on every path`
+	cfg.Interval = 0
+	_ = c
+}
