@@ -215,18 +215,21 @@ func (c *checker) checkGroupGo() {
 			})
 			return found
 		}
-		ast.Inspect(funcBody(fn), func(n ast.Node) bool {
-			if x, ok := n.(*ast.CallExpr); ok && !waited && x.Pos() > call.Pos() && used(x) {
-				waited = true // finish() after it, where finish waits
-			}
-			return !waited
-		})
 		if deferredBefore(c.info, funcBody(fn), call, used) || c.registeredBefore(fn, call, used) {
 			continue
 		}
 		ret := flowQuery{g: graph, from: call, used: used}.leak()
 		if ret == nil || c.groupGoJoinedBy(call, fn, graph) {
 			continue
+		}
+		if !waited {
+			// For the message: finish() after it, where finish waits.
+			ast.Inspect(funcBody(fn), func(n ast.Node) bool {
+				if x, ok := n.(*ast.CallExpr); ok && x.Pos() > call.Pos() && used(x) {
+					waited = true
+				}
+				return !waited
+			})
 		}
 		group := c.text(sel.X)
 		if !waited {

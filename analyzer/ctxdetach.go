@@ -621,17 +621,14 @@ func (c *checker) storedCallback(cur inspector.Cursor, cands []*types.Var) bool 
 
 // outlivesScope reports whether the context made at cur is for work that
 // outlives the function's own flow: made in a deferred call or a go
-// statement, or stored in a field (a lifetime context), directly or
-// through context.WithCancel and its kin.
+// statement, or given to a value the function returns or keeps in a
+// field. (One kept in a field itself is keptInField's, asked first.)
 func (c *checker) outlivesScope(cur inspector.Cursor) bool {
 	for p := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.DeferStmt)(nil), (*ast.GoStmt)(nil)) {
 		if _, ok := p.Node().(*ast.FuncDecl); ok {
 			break
 		}
 		return true // a deferred call or a go statement
-	}
-	if c.keptInField(cur) {
-		return true
 	}
 	// return NewStore(context.Background()), nil, or cfg.Transport, err =
 	// NewTransport(context.Background()): the root is given to a value
