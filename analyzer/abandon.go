@@ -86,7 +86,7 @@ func (c *checker) abandonedSend(g *ast.GoStmt, fn ast.Node, blocks []block) (*bl
 				ab = nil
 				break
 			}
-			si := slices.IndexFunc(r.signals, func(s signal) bool { return watched[s.key] })
+			si := slices.IndexFunc(r.signals, func(s signal) bool { return watched[s.key] && !c.closedBySender(s.key, body) })
 			if si < 0 {
 				ab = nil
 				break
@@ -608,4 +608,74 @@ func (c *checker) readFieldCaps() map[fieldKey]chanCap {
 		}
 	}
 	return caps
+}
+
+// closedBySender reports whether the channel field of key k is closed
+// only by the goroutine that runs body: every close of it in the package
+// is in body, or in a function of the package called only from there,
+// directly or through such functions (an event loop that closes the stop
+// its dispatcher leaves on, in the close request it handles, and returns).
+// Receivers that leave on it leave only after the sender's own close, so
+// they cannot strand a send it is blocked in.
+func (c *checker) closedBySender(k cancelKey, body *ast.BlockStmt) bool {
+	if body == nil || k.field.owner == nil || !c.privateField(k.field) || c.fieldIndex().aliased[k.field] {
+		return false
+	}
+	closes := 0
+	for _, r := range c.fieldRefs(k.field) {
+		if r.kind != useBuiltin || r.call == nil || !isBuiltinCall(c.info, r.call, "close") {
+			continue
+		}
+		cur, ok := c.cursorOf(r.call)
+		if !ok || !c.onlyRunBy(cur, body, 3) {
+			return false
+		}
+		closes++
+	}
+	return closes > 0
+}
+
+// onlyRunBy reports whether the code at cur runs only inside body: it is
+// in body, or in a function declaration of the package whose every use is
+// a call that runs only inside body, within depth calls.
+func (c *checker) onlyRunBy(cur inspector.Cursor, body *ast.BlockStmt, depth int) bool {
+	n := cur.Node()
+	if n.Pos() >= body.Pos() && n.End() <= body.End() {
+		// In body itself, not in a goroutine or a literal within it.
+		for e := range cur.Enclosing((*ast.GoStmt)(nil), (*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
+			return funcBody(e.Node()) == body
+		}
+		return false
+	}
+	if depth == 0 {
+		return false
+	}
+	encl := enclosingFunc(cur)
+	fd, ok := encl.Node().(*ast.FuncDecl)
+	if !ok {
+		return false // a literal: run wherever it goes
+	}
+	fn, _ := c.info.Defs[fd.Name].(*types.Func)
+	if fn == nil || fn.Exported() {
+		return false // another package may call it
+	}
+	uses := c.usesOf(fn)
+	if len(uses) == 0 {
+		return false // called from elsewhere, or not at all
+	}
+	for _, u := range uses {
+		call, ok := u.Parent().Node().(*ast.CallExpr)
+		if sel, isSel := u.Parent().Node().(*ast.SelectorExpr); isSel && sel.Sel == u.Node() {
+			call, ok = u.Parent().Parent().Node().(*ast.CallExpr)
+			if ok && call.Fun != sel {
+				ok = false
+			}
+		} else if ok && call.Fun != u.Node() {
+			ok = false
+		}
+		if !ok || !c.onlyRunBy(u, body, depth-1) {
+			return false // a method value, or a call from elsewhere
+		}
+	}
+	return true
 }

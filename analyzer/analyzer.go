@@ -215,6 +215,7 @@ type checker struct {
 	synctest       uint8                              // 0 not known, 1 a file imports testing/synctest, 2 none does
 	indexingFields bool                               // fieldIndex is walking the package (callEffects)
 	inLit          map[*ast.FuncLit][]effect          // the effects of literals held in locals that are called (litEffects)
+	cleanupFx      map[*types.Var][]effect            // returnedCleanupEffects' answers (cleanup.go)
 	quietLits      map[*ast.FuncLit]bool              // whether a literal a function returns never waits (quietResult)
 	growers        map[ast.Node][]grower              // growersIn's answers
 	funcLits       map[funcLitKey]*ast.FuncLit        // onlyFuncLit's answers

@@ -105,7 +105,9 @@
 //     command's Wait, or a Start that fails, closes its pipes; a call of
 //     a local that only ever holds a function literal does what the
 //     literal does (stop := func() { once.Do(func() { close(done) }) }),
-//     but what a wg.Go or g.Go runs is its goroutine's doing, not the
+//     and so does a cleanup a helper of the package returns beside what it
+//     made (w, cleanup := dialWire(t, addr), where the literal closes the
+//     connection the helper returned as &wireClient{conn: conn}), but what a wg.Go or g.Go runs is its goroutine's doing, not the
 //     call's. Joined on some paths and stopped on the others is enough
 //     (case <-done: return beside case <-p.stop: cancel(); return). A
 //     wait a timer bounds (case <-t.C: beside case <-b.closeCh: return)
@@ -409,8 +411,9 @@
 // }). An error branch after a call that never fails (if err :=
 // s.Start(); err != nil, where every return of Start gives nil, known
 // across packages by a fact) is never taken. A value kept in a sync.Map
-// of a value the function did not make (d.groups.LoadOrStore(key, g))
-// before its goroutine starts is kept by that value's owner.
+// of a value the function did not make (d.groups.LoadOrStore(key, g)),
+// or in a sync/atomic Value or Pointer of one (s.current.Store(h)), is
+// kept by that value's owner, also when the function returns it too.
 // A channel given to a parameter that can only send on it (go fetch("a",
 // out, errc) beside go fetch("b", out, errc), with out chan<- T) does not
 // hand on a goroutine that sends on it: the callee cannot receive what it
@@ -527,7 +530,9 @@
 // c.closes closing each) closes the channel too. A goroutine ranging over
 // a registered channel is stopped by the registry's Close, also when the
 // channel is the one the registering call returns (ev :=
-// b.Notify(make(chan string))) and across packages.
+// b.Notify(make(chan string))) and across packages. A helper given each
+// element in turn (for l := range s.lns { s.closeOne(l) }, where closeOne
+// closes its parameter) closes them as well.
 //
 // An option can keep a goroutine from starting. When a boolean field of
 // the receiver's or a parameter's value decides whether the go statement
@@ -540,6 +545,13 @@
 // statement of the function's own body before the call, cfg.CleanWindow
 // = 0, or a copy a value method of the package returns with that field
 // untouched, Config{...}.WithFilter(f)) is not owed that goroutine.
+// Several conditions can gate one go statement (if opts.MaxSize <= 1 {
+// return immediate } before it and if opts.MaxTime > 0 { go ... } around
+// it): a caller whose value fails any of them starts nothing. A
+// table-driven loop (for _, opt := range []Options{...}, over a literal or
+// a local given one, or over test cases holding the options in a field,
+// New(&tc.opts)) is not owed it when every row fails one of them and the
+// loop never changes its variable.
 // Functional options gate the same way: when the goroutine starts only if
 // a field of the options is set (if s.opts.workers > 0 { s.startWorkers()
 // }, a count, a non-nil value or a boolean) and only some option
@@ -662,7 +674,10 @@
 // function it is given (a stopper's RunWorker(f)) is judged on what its
 // callers give it. A receiver that ranges to the close, or leaves on a
 // signal of its own (closed only after the sender was joined), keeps the
-// send released.
+// send released; so does a stop that only the sender closes (an event loop
+// that closes it in the close request it handles, and returns, in its own
+// body or in unexported functions called only from there): the receivers
+// leave only once the sender is done sending.
 //
 // A value the function made itself (&T{...}, new(T), a constructor) is
 // its own: the channels and WaitGroups in its fields are not "outside".
@@ -671,7 +686,8 @@
 // may leave held or the pass cannot see released, no function value; a
 // sleep, a timer, a send into a buffer that holds every send, a lock of a
 // mutex of the package that every function releases and every holder
-// keeps only while it waits on nothing and takes no other lock, and a call of an
+// keeps only while it waits on nothing and takes no other lock (a builtin,
+// close(done) too, never waits), and a call of an
 // interface's method not named for blocking are fine) ends
 // on its own: it is not reported when the test never joins it, nor when
 // only a failing test skips the join (then a lock it takes does not count

@@ -185,6 +185,12 @@ func (c *checker) callEffects(call *ast.CallExpr, add func(effKind, path)) {
 				for _, e := range c.litEffects(lit) {
 					add(e.kind, e.p)
 				}
+			} else {
+				// s, cleanup := dialSender(t, addr); cleanup(): what the
+				// literal the helper returned does, to what it returned.
+				for _, e := range c.returnedCleanupEffects(p.root) {
+					add(e.kind, e.p)
+				}
 			}
 		}
 		return
@@ -238,6 +244,14 @@ func (c *checker) callEffects(call *ast.CallExpr, add func(effKind, path)) {
 			}
 			if p, ok := c.bindPath(fn, call, e.p); ok {
 				add(e.kind, p)
+				if x, ranged := c.rangedBy()[p.root]; ranged && p.fields == "" && (e.kind == effClose || e.kind == effStop) {
+					// for l := range s.ls { s.closeOne(l) }: a registry's
+					// stop through a helper.
+					if q := pathOf(c.info, x); q.valid() {
+						q.fields += elems
+						add(e.kind, q)
+					}
+				}
 			}
 		}
 	}

@@ -236,8 +236,11 @@ func (w *factWriter) obligations(obs []factObligation) {
 		w.bool(o.NilStopped)
 		w.int(o.Closer)
 		w.bool(o.FailsClean)
-		w.bool(o.Gate != nil)
-		if g := o.Gate; g != nil {
+		for g := o.Gate; ; g = g.Also {
+			w.bool(g != nil)
+			if g == nil {
+				break
+			}
 			w.int(g.Target)
 			w.str(g.Fields)
 			w.bool(g.On)
@@ -386,14 +389,14 @@ func (r *factReader) obligations() []factObligation {
 		o.NilStopped = r.bool()
 		o.Closer = r.int()
 		o.FailsClean = r.bool()
-		if r.bool() {
+		for at := &o.Gate; r.bool(); at = &(*at).Also {
 			g := &factGate{Target: r.int(), Fields: r.str(), On: r.bool()}
 			g.Enablers = r.strs()
 			g.DoneNil = r.bool()
 			g.Op = r.int()
 			g.Bound = r.int()
 			g.Disablers = r.strs()
-			o.Gate = g
+			*at = g
 		}
 		obs = append(obs, o)
 	}

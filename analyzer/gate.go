@@ -45,6 +45,32 @@ type gate struct {
 	// (field op bound) equals on (if cfg.CleanWindow > 0 { go ... }).
 	op    token.Token
 	bound int64
+	// also: a further gate the goroutine must pass too (an early return
+	// before the if around it); a caller that fails either starts nothing.
+	also *gate
+}
+
+// maxGates bounds the gates kept for one go statement.
+const maxGates = 3
+
+// chainGates links gates into one conjunction, in order; nil for none.
+func chainGates(gs []*gate) *gate {
+	var head *gate
+	for i := len(gs) - 1; i >= 0; i-- {
+		g := *gs[i]
+		g.also = head
+		head = &g
+	}
+	return head
+}
+
+// gates returns g's conjunction as a list.
+func (g *gate) list() []*gate {
+	var gs []*gate
+	for ; g != nil; g = g.also {
+		gs = append(gs, g)
+	}
+	return gs
 }
 
 // gateOf returns the gate of the go statement g in fd, if a condition on
@@ -52,9 +78,9 @@ type gate struct {
 // whether it runs: an early return before it (if opts.NoSigs { return }),
 // or an if statement around it.
 func (c *checker) gateOf(fd *ast.FuncDecl, fn *types.Func, g *ast.GoStmt) *gate {
-	var found *gate
+	var found []*gate
 	try := func(cond ast.Expr, on bool) {
-		if found != nil {
+		if len(found) >= maxGates {
 			return
 		}
 		if u, ok := ast.Unparen(cond).(*ast.UnaryExpr); ok && u.Op == token.NOT {
@@ -71,13 +97,14 @@ func (c *checker) gateOf(fd *ast.FuncDecl, fn *types.Func, g *ast.GoStmt) *gate 
 		}
 		p = c.fieldFromParam(fd, fn, p)
 		if o, ok := c.lift(fd, fn, p, obStop); ok && !o.isResult() {
-			found = &gate{target: o.target, fields: o.fields, on: on, op: op, bound: bound}
+			found = append(found, &gate{target: o.target, fields: o.fields, on: on, op: op, bound: bound})
 		}
 	}
-	// if cond { go ... } else { ... }: the condition closest to it, before
-	// the checks an early return makes (if cfg.Size < 0 { return nil, err }).
+	// if cond { go ... } else { ... }: the conditions around it, then the
+	// checks an early return makes before it (if opts.MaxSize <= 1 {
+	// return immediate }); each must pass for the goroutine to start.
 	ast.Inspect(fd.Body, func(n ast.Node) bool {
-		if found != nil || n == nil || n.Pos() > g.Pos() || n.End() < g.End() {
+		if len(found) >= maxGates || n == nil || n.Pos() > g.Pos() || n.End() < g.End() {
 			return false
 		}
 		if is, ok := n.(*ast.IfStmt); ok && is.Init == nil {
@@ -94,16 +121,17 @@ func (c *checker) gateOf(fd *ast.FuncDecl, fn *types.Func, g *ast.GoStmt) *gate 
 	// if cond { return } before it, in its block or one around it.
 	precededBy(fd.Body, g, func(s ast.Stmt) bool {
 		if is, ok := s.(*ast.IfStmt); ok && is.Init == nil && is.Else == nil && endsInReturn(is.Body) {
-			if p, ok := c.doneNilOf(is.Cond); ok && found == nil {
+			if p, ok := c.doneNilOf(is.Cond); ok && len(found) < maxGates {
 				if o, ok := c.lift(fd, fn, p, obStop); ok && !o.isResult() && o.fields == "" {
-					found = &gate{target: o.target, doneNil: true}
+					found = append(found, &gate{target: o.target, doneNil: true})
+					return false
 				}
 			}
 			try(is.Cond, false)
 		}
-		return found != nil
+		return len(found) >= maxGates
 	})
-	return found
+	return chainGates(found)
 }
 
 // doneNilOf returns the context whose Done() cond tests for nil
@@ -339,9 +367,18 @@ func (c *checker) fieldFromParam(fd *ast.FuncDecl, fn *types.Func, p path) path 
 // liftGate maps the gate of an obligation of to, called by fn at call,
 // to fn's callers; nil when the gate is on something fn decides itself.
 func (c *checker) liftGate(fd *ast.FuncDecl, fn *types.Func, call *ast.CallExpr, to *types.Func, g *gate) *gate {
-	if g == nil {
-		return nil
+	var lifted []*gate
+	for _, g := range g.list() {
+		if l := c.liftOneGate(fd, fn, call, to, g); l != nil {
+			lifted = append(lifted, l)
+		}
 	}
+	return chainGates(lifted)
+}
+
+// liftOneGate lifts one gate of a conjunction; a gate fn's callers do not
+// decide is dropped, which leaves them fewer ways to be let off.
+func (c *checker) liftOneGate(fd *ast.FuncDecl, fn *types.Func, call *ast.CallExpr, to *types.Func, g *gate) *gate {
 	if g.enablers != nil || g.disablers != nil {
 		// DialContext(ctx, options...) in NewClient(options ...Option):
 		// the options are the caller's.
@@ -375,6 +412,16 @@ func (c *checker) gateOff(call *ast.CallExpr, to *types.Func, g *gate, fn ast.No
 	if g == nil {
 		return false
 	}
+	for _, g := range g.list() {
+		if c.oneGateOff(call, to, g, fn) {
+			return true
+		}
+	}
+	return c.rowsOff(call, to, g, fn)
+}
+
+// oneGateOff reports whether the caller's value fails the one gate g.
+func (c *checker) oneGateOff(call *ast.CallExpr, to *types.Func, g *gate, fn ast.Node) bool {
 	if g.enablers != nil {
 		return c.optionsOff(call, to, g)
 	}
@@ -391,7 +438,58 @@ func (c *checker) gateOff(call *ast.CallExpr, to *types.Func, g *gate, fn ast.No
 	if e == nil {
 		return false
 	}
-	v, ok := c.constAt(e, g.fields, funcBody(fn), 0, call.Pos())
+	return c.constOff(e, g.fields, funcBody(fn), call.Pos(), g)
+}
+
+// rowsOff reports whether every row of the table a loop ranges over fails
+// one of the gates of g (for _, opt := range []Options{{MaxSize: 1},
+// {MaxSize: 9}} { New(&opt) }, with MaxSize <= 1 and MaxTime > 0 to pass).
+func (c *checker) rowsOff(call *ast.CallExpr, to *types.Func, g *gate, fn ast.Node) bool {
+	type field struct {
+		g      *gate
+		fields string
+	}
+	var row *types.Var
+	var fields []field
+	for _, g := range g.list() {
+		if g.enablers != nil || g.disablers != nil || g.doneNil || g.fields == "" {
+			continue
+		}
+		e := c.obligationExpr(call, to, obligation{target: g.target})
+		if e == nil {
+			continue
+		}
+		p := pathOf(c.info, e)
+		if !p.valid() || (row != nil && p.root != row) {
+			continue
+		}
+		row = p.root
+		fields = append(fields, field{g, p.fields + g.fields})
+	}
+	if row == nil {
+		return false
+	}
+	var rows []ast.Expr
+	var body *ast.BlockStmt
+	for _, f := range fields {
+		r, b := c.rangeRows(path{root: row}, f.fields, fn)
+		if r == nil {
+			return false
+		}
+		rows, body = r, b
+	}
+	for _, r := range rows {
+		if !slices.ContainsFunc(fields, func(f field) bool { return c.constOff(r, f.fields, body, token.NoPos, f.g) }) {
+			return false
+		}
+	}
+	return true
+}
+
+// constOff reports whether the constant e's fields are known to hold
+// fails the gate g.
+func (c *checker) constOff(e ast.Expr, fields string, body *ast.BlockStmt, at token.Pos, g *gate) bool {
+	v, ok := c.constAt(e, fields, body, 0, at)
 	if !ok {
 		return false
 	}
@@ -421,22 +519,28 @@ func (c *checker) constAt(e ast.Expr, fields string, body *ast.BlockStmt, depth 
 	first, rest, _ := strings.Cut(fields[1:], ".")
 	switch e := e.(type) {
 	case *ast.CompositeLit:
-		for _, el := range e.Elts {
-			kv, ok := el.(*ast.KeyValueExpr)
-			if !ok {
+		st, _ := c.typeOf(e).Underlying().(*types.Struct)
+		for i, el := range e.Elts {
+			var value ast.Expr
+			if kv, ok := el.(*ast.KeyValueExpr); ok {
+				if key, ok := kv.Key.(*ast.Ident); ok && key.Name == first {
+					value = kv.Value
+				}
+			} else if st != nil && i < st.NumFields() && st.Field(i).Name() == first {
+				value = el // {"zero", Options{}}: by position
+			}
+			if value == nil {
 				continue
 			}
-			if key, ok := kv.Key.(*ast.Ident); ok && key.Name == first {
-				if rest != "" {
-					return c.constAt(kv.Value, "."+rest, body, depth+1, at)
-				}
-				if tv, ok := c.info.Types[kv.Value]; ok && tv.Value != nil && (tv.Value.Kind() == constant.Bool || tv.Value.Kind() == constant.Int) {
-					return tv.Value, true
-				}
-				return nil, false
+			if rest != "" {
+				return c.constAt(value, "."+rest, body, depth+1, at)
 			}
+			if tv, ok := c.info.Types[value]; ok && tv.Value != nil && (tv.Value.Kind() == constant.Bool || tv.Value.Kind() == constant.Int) {
+				return tv.Value, true
+			}
+			return nil, false
 		}
-		if st, isStruct := c.typeOf(e).Underlying().(*types.Struct); isStruct && rest == "" {
+		if st != nil && rest == "" {
 			return zeroOf(st, first) // not set: the zero value
 		}
 	case *ast.CallExpr:
@@ -480,37 +584,119 @@ func (c *checker) constAt(e ast.Expr, fields string, body *ast.BlockStmt, depth 
 		if body == nil || !declaredIn(v, body) || c.assignsField(body, v, first) {
 			return nil, false
 		}
-		var init ast.Expr
-		count := 0
-		ast.Inspect(body, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.AssignStmt:
-				for i, l := range n.Lhs {
-					if id, ok := l.(*ast.Ident); ok && c.info.ObjectOf(id) == v {
-						count++
-						if len(n.Lhs) == len(n.Rhs) {
-							init = n.Rhs[i]
-						}
-					}
-				}
-			case *ast.ValueSpec:
-				for i, id := range n.Names {
-					if c.info.ObjectOf(id) == v {
-						count++
-						if i < len(n.Values) {
-							init = n.Values[i]
-						}
-					}
-				}
-			}
-			return true
-		})
-		if count != 1 || init == nil {
+		init := c.onlyInit(body, v)
+		if init == nil {
 			return nil, false
 		}
 		return c.constAt(init, fields, body, depth+1, at)
 	}
 	return nil, false
+}
+
+// onlyInit returns the value the local v is given, when body gives it one
+// value once (a declaration or an assignment) and never assigns it again.
+func (c *checker) onlyInit(body *ast.BlockStmt, v *types.Var) ast.Expr {
+	var init ast.Expr
+	count := 0
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for i, l := range n.Lhs {
+				if id, ok := l.(*ast.Ident); ok && c.info.ObjectOf(id) == v {
+					count++
+					if len(n.Lhs) == len(n.Rhs) {
+						init = n.Rhs[i]
+					}
+				}
+			}
+		case *ast.ValueSpec:
+			for i, id := range n.Names {
+				if c.info.ObjectOf(id) == v {
+					count++
+					if i < len(n.Values) {
+						init = n.Values[i]
+					}
+				}
+			}
+		}
+		return true
+	})
+	if count != 1 {
+		return nil
+	}
+	return init
+}
+
+// rangeRows returns the rows a table-driven loop gives the variable at the
+// root of p, when it is the value of a range over a slice, array or map
+// literal, directly or through a local given that literal once (for _, opt
+// := range []Options{...}), and the loop's body never assigns it or the
+// fields below it; with the body that declares the literal.
+func (c *checker) rangeRows(p path, fields string, fn ast.Node) ([]ast.Expr, *ast.BlockStmt) {
+	v := p.root
+	if v == nil || isGlobal(v) {
+		return nil, nil
+	}
+	body := c.declaringBody(v, fn)
+	if body == nil {
+		return nil, nil
+	}
+	var loop *ast.RangeStmt
+	ast.Inspect(body, func(n ast.Node) bool {
+		if r, ok := n.(*ast.RangeStmt); ok && r.Tok == token.DEFINE {
+			if id, ok := r.Value.(*ast.Ident); ok && c.info.Defs[id] == v {
+				loop = r
+			}
+		}
+		return loop == nil
+	})
+	if loop == nil {
+		return nil, nil
+	}
+	reassigned := false
+	ast.Inspect(loop.Body, func(n ast.Node) bool {
+		lhs, _ := assignment(n)
+		for _, l := range lhs {
+			if q := pathOf(c.info, l); q.root == v && q.fields == "" {
+				reassigned = true
+			}
+		}
+		return !reassigned
+	})
+	if reassigned {
+		return nil, nil
+	}
+	names := strings.Split(fields[1:], ".")
+	for _, name := range names {
+		if c.assignsField(loop.Body, v, name) {
+			return nil, nil
+		}
+	}
+	table := ast.Unparen(loop.X)
+	if id, ok := table.(*ast.Ident); ok {
+		t, ok := c.info.Uses[id].(*types.Var)
+		if !ok || isGlobal(t) || !declaredIn(t, body) {
+			return nil, nil
+		}
+		for _, name := range names {
+			if c.assignsField(body, t, name) {
+				return nil, nil
+			}
+		}
+		table = c.onlyInit(body, t)
+	}
+	lit, ok := table.(*ast.CompositeLit)
+	if !ok || len(lit.Elts) == 0 {
+		return nil, nil
+	}
+	var rows []ast.Expr
+	for _, el := range lit.Elts {
+		if kv, ok := el.(*ast.KeyValueExpr); ok {
+			el = kv.Value
+		}
+		rows = append(rows, el)
+	}
+	return rows, body
 }
 
 // returnsOwnCopy reports whether decl is a method with a value receiver

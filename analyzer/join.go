@@ -2240,12 +2240,12 @@ func (c *checker) storesOf(fn ast.Node) []store {
 		return ok && v != nil && (isGlobal(v) || !declaredIn(v, funcBody(fn)))
 	}
 	ast.Inspect(funcBody(fn), func(n ast.Node) bool {
-		if call, ok := n.(*ast.CallExpr); ok && len(call.Args) == 2 {
-			// d.groups.LoadOrStore(key, g): a sync.Map of a value the
-			// function did not make keeps g.
-			if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && outside(sel.X) &&
-				isMethod(callee(c.info, call), "sync", "Map", "Store", "LoadOrStore", "Swap") {
-				if rid, ok := ast.Unparen(call.Args[1]).(*ast.Ident); ok {
+		if call, ok := n.(*ast.CallExpr); ok {
+			// d.groups.LoadOrStore(key, g), o.cur.Store(g): a sync.Map or
+			// an atomic holder of a value the function did not make
+			// keeps g.
+			if kept, holder, ok := c.keepingCall(call); ok && outside(holder) {
+				if rid, ok := ast.Unparen(kept).(*ast.Ident); ok {
 					ss = append(ss, store{call.Pos(), c.info.Uses[rid]})
 				}
 			}

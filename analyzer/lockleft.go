@@ -473,9 +473,8 @@ func (c *checker) leafBody(body *ast.BlockStmt, lock ast.Node) bool {
 				leaf = false
 				return false
 			}
-			if tv, ok := c.info.Types[n.Fun]; ok && tv.IsType() || isBuiltinCall(c.info, n, "len") || isBuiltinCall(c.info, n, "append") ||
-				isBuiltinCall(c.info, n, "delete") || isBuiltinCall(c.info, n, "make") || isBuiltinCall(c.info, n, "cap") || isBuiltinCall(c.info, n, "copy") {
-				return true
+			if tv, ok := c.info.Types[n.Fun]; ok && (tv.IsType() || tv.IsBuiltin()) {
+				return true // a conversion, or a builtin: none waits (close(done) too)
 			}
 			f := callee(c.info, n)
 			if f == nil {

@@ -844,9 +844,9 @@ func (c *checker) heldElsewhere(fd *ast.FuncDecl, v *types.Var) bool {
 		if i < 0 {
 			return true
 		}
-		if isMethod(callee(c.info, call), "sync", "Map", "Store", "LoadOrStore", "Swap", "CompareAndSwap") {
-			if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && outside(sel.X) {
-				held = true // decoders.Store(key, v)
+		if kept, holder, ok := c.keepingCall(call); ok {
+			if isV(kept) && outside(holder) {
+				held = true // decoders.Store(key, v), o.cur.Store(v)
 			}
 			return true
 		}
@@ -941,6 +941,60 @@ func identOf(e ast.Expr) *ast.Ident {
 	return id
 }
 
+// keepingCall returns the value a call stores in a concurrent holder, and
+// the holder: a sync.Map's Store, LoadOrStore or Swap (its value), a
+// sync/atomic Value's or Pointer's Store, Swap or CompareAndSwap (the new
+// value). The holder keeps it as a field assigned to would.
+func (c *checker) keepingCall(call *ast.CallExpr) (kept, holder ast.Expr, ok bool) {
+	sel, isSel := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !isSel {
+		return nil, nil, false
+	}
+	fn := callee(c.info, call)
+	i := -1
+	switch {
+	case isMethod(fn, "sync", "Map", "Store", "LoadOrStore", "Swap"):
+		i = 1
+	case isMethod(fn, "sync", "Map", "CompareAndSwap"):
+		i = 2
+	case isMethod(fn, "sync/atomic", "Value", "Store", "Swap") || isMethod(fn, "sync/atomic", "Pointer", "Store", "Swap"):
+		i = 0
+	case isMethod(fn, "sync/atomic", "Value", "CompareAndSwap") || isMethod(fn, "sync/atomic", "Pointer", "CompareAndSwap"):
+		i = 1
+	}
+	if i < 0 || i >= len(call.Args) {
+		return nil, nil, false
+	}
+	return call.Args[i], sel.X, true
+}
+
+// heldValues returns e and what it holds when it is a composite literal,
+// or a local of body given one once (ch := &connHost{conn: conn}): the
+// values a store of e keeps.
+func (c *checker) heldValues(e ast.Expr, body *ast.BlockStmt) []ast.Expr {
+	vals := []ast.Expr{e}
+	x := ast.Unparen(e)
+	if id, ok := x.(*ast.Ident); ok {
+		if v, ok := c.info.Uses[id].(*types.Var); ok && !isGlobal(v) && declaredIn(v, body) {
+			if init := c.onlyInit(body, v); init != nil {
+				x = ast.Unparen(init)
+			}
+		}
+	}
+	if u, ok := x.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		x = ast.Unparen(u.X)
+	}
+	if lit, ok := x.(*ast.CompositeLit); ok {
+		for _, el := range lit.Elts {
+			if kv, ok := el.(*ast.KeyValueExpr); ok {
+				el = kv.Value
+			}
+			vals = append(vals, el)
+		}
+	}
+	return vals
+}
+
 // keptParams returns the parameters fn keeps where they outlive the call
 // (keeperOf): r.broker = b, r.conns[id] = b, r.list = append(r.list, b),
 // a package variable. Read from fn's body in this package, from its fact
@@ -975,6 +1029,17 @@ func (c *checker) keptParams(fn *types.Func) []int {
 		if _, ok := n.(*ast.FuncLit); ok {
 			return false
 		}
+		if call, ok := n.(*ast.CallExpr); ok {
+			// o.cur.Store(w): an atomic holder of the receiver's keeps w,
+			// also inside a literal it stores (&connHost{conn: w}).
+			if kept, holder, ok := c.keepingCall(call); ok && c.keeperOf(holder, sig) {
+				for _, e := range c.heldValues(kept, decl.Body) {
+					if j := param(e); j >= 0 && !slices.Contains(out, j) {
+						out = append(out, j)
+					}
+				}
+			}
+		}
 		lhs, rhs := assignment(n)
 		if len(lhs) != len(rhs) {
 			return true
@@ -994,21 +1059,11 @@ func (c *checker) keptParams(fn *types.Func) []int {
 			}
 			// a.cleanups = append(a.cleanups, cleanup{name: name, stop:
 			// fn}): what a kept literal holds is kept too.
-			for _, e := range slices.Clone(vals) {
-				x := ast.Unparen(e)
-				if u, ok := x.(*ast.UnaryExpr); ok && u.Op == token.AND {
-					x = ast.Unparen(u.X)
-				}
-				if lit, ok := x.(*ast.CompositeLit); ok {
-					for _, el := range lit.Elts {
-						if kv, ok := el.(*ast.KeyValueExpr); ok {
-							el = kv.Value
-						}
-						vals = append(vals, el)
-					}
-				}
-			}
+			var held []ast.Expr
 			for _, e := range vals {
+				held = append(held, c.heldValues(e, decl.Body)...)
+			}
+			for _, e := range held {
 				if j := param(e); j >= 0 && !slices.Contains(out, j) && c.keeperOf(lhs[i], sig) {
 					out = append(out, j)
 				}

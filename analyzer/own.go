@@ -649,7 +649,7 @@ func (c *checker) dropBuffered(blocks []block, g *ast.GoStmt, fn ast.Node) []blo
 			return false
 		}
 		v := b.alts[0].p.root
-		n, ok := c.constCap(b.alts[0].p, fn)
+		n, ok := c.constCapOf(b.alts[0].p, fn, g)
 		if ok && looped[v] && g != nil {
 			if body, bind := c.goBody(g, fn); body != nil {
 				k := c.countedSends(body, bind, b.alts[0].p)
@@ -670,14 +670,27 @@ func (c *checker) dropBuffered(blocks []block, g *ast.GoStmt, fn ast.Node) []blo
 // constCap returns the capacity of the channel p, a variable of fn made,
 // and only ever made, with a constant capacity.
 func (c *checker) constCap(p path, fn ast.Node) (int, bool) {
+	return c.constCapOf(p, fn, nil)
+}
+
+// constCapOf is constCap for the channel the goroutine of g sends on: a
+// nil the function stores in its variable after g started (readErr = nil,
+// to stop selecting on it once received) does not change the channel
+// the goroutine was given as an argument, when it does not capture the
+// variable itself.
+func (c *checker) constCapOf(p path, fn ast.Node, g *ast.GoStmt) (int, bool) {
 	if p.fields != "" || !c.localTo(p, fn) {
 		return 0, false
 	}
+	byValue := g != nil && !refersTo(c.info, g.Call.Fun, p.root)
 	n, ok := -1, true
 	ast.Inspect(funcBody(fn), func(m ast.Node) bool {
 		lhs, rhs := assignment(m)
 		for i, l := range lhs {
 			if pathOf(c.info, l).root != p.root {
+				continue
+			}
+			if r := at(rhs, i, len(lhs)); byValue && m.Pos() > g.End() && r != nil && isNil(c.info, r) {
 				continue
 			}
 			call, isCall := ast.Unparen(at(rhs, i, len(lhs))).(*ast.CallExpr)
@@ -3520,4 +3533,22 @@ func (c *checker) neverFails(f *types.Func) bool {
 	})
 	c.noFails[f] = ok && rets > 0
 	return c.noFails[f]
+}
+
+// refersTo reports whether n uses the variable v anywhere.
+func refersTo(info *types.Info, n ast.Node, v *types.Var) bool {
+	found := false
+	ast.Inspect(n, func(m ast.Node) bool {
+		if id, ok := m.(*ast.Ident); ok && info.Uses[id] == v {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// isNil reports whether e is the predeclared nil.
+func isNil(info *types.Info, e ast.Expr) bool {
+	tv, ok := info.Types[e]
+	return ok && tv.IsNil()
 }

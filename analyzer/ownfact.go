@@ -103,11 +103,12 @@ type factGate struct {
 	Target    int
 	Fields    string
 	On        bool
-	Enablers  []string // for a gate by functional options
-	Disablers []string // for a gate by functional options on by default
-	DoneNil   bool     // for a gate on a context's Done() being nil
-	Op        int      // for a gate on a number: the comparison (a go/token.Token)
-	Bound     int      // and the constant it compares with
+	Enablers  []string  // for a gate by functional options
+	Disablers []string  // for a gate by functional options on by default
+	DoneNil   bool      // for a gate on a context's Done() being nil
+	Op        int       // for a gate on a number: the comparison (a go/token.Token)
+	Bound     int       // and the constant it compares with
+	Also      *factGate // a further gate the goroutine must pass too
 }
 
 // A factExit is an exitEffect (exits.go).
@@ -222,6 +223,14 @@ func gateName(g *factGate) string {
 	if g == nil {
 		return ""
 	}
+	if g.Also != nil {
+		return oneGateName(g) + " and" + gateName(g.Also)
+	}
+	return oneGateName(g)
+}
+
+// oneGateName says which option starts a goroutine, for one gate.
+func oneGateName(g *factGate) string {
 	if g.Enablers != nil {
 		return fmt.Sprintf(" if %s holds an option of %s", targetName(g.Target), strings.Join(g.Enablers, ", "))
 	}
@@ -726,9 +735,7 @@ func encodeObligation(o obligation) factObligation {
 	for _, x := range o.exits {
 		fo.Exits = append(fo.Exits, factExit{Target: x.target, Fields: x.fields, Kind: uint8(x.kind)})
 	}
-	if g := o.gate; g != nil {
-		fo.Gate = &factGate{Target: g.target, Fields: g.fields, On: g.on, Enablers: g.enablers, Disablers: g.disablers, DoneNil: g.doneNil, Op: int(g.op), Bound: int(g.bound)}
-	}
+	fo.Gate = encodeGate(o.gate)
 	return fo
 }
 
@@ -741,10 +748,22 @@ func decodeObligation(o factObligation) obligation {
 	for _, x := range o.Exits {
 		ob.exits = append(ob.exits, exitEffect{target: x.Target, fields: x.Fields, kind: effKind(x.Kind)})
 	}
-	if g := o.Gate; g != nil {
-		ob.gate = &gate{target: g.Target, fields: g.Fields, on: g.On, enablers: g.Enablers, disablers: g.Disablers, doneNil: g.DoneNil, op: token.Token(g.Op), bound: int64(g.Bound)}
-	}
+	ob.gate = decodeGate(o.Gate)
 	return ob
+}
+
+func encodeGate(g *gate) *factGate {
+	if g == nil {
+		return nil
+	}
+	return &factGate{Target: g.target, Fields: g.fields, On: g.on, Enablers: g.enablers, Disablers: g.disablers, DoneNil: g.doneNil, Op: int(g.op), Bound: int(g.bound), Also: encodeGate(g.also)}
+}
+
+func decodeGate(g *factGate) *gate {
+	if g == nil {
+		return nil
+	}
+	return &gate{target: g.Target, fields: g.Fields, on: g.On, enablers: g.Enablers, disablers: g.Disablers, doneNil: g.DoneNil, op: token.Token(g.Op), bound: int64(g.Bound), also: decodeGate(g.Also)}
 }
 
 func encodeReleases(rs []release) []factRelease {

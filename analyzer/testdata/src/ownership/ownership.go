@@ -6765,6 +6765,94 @@ func setForgotten() {
 	s.Forget()
 }
 
+// The same set closed one listener at a time by a helper, as servers
+// that also close one listener when its Serve returns do: Close stops
+// Serve through closeAll and closeOne.
+type helperSetServer struct {
+	mu  sync.Mutex
+	lns map[net.Listener]struct{}
+}
+
+func (s *helperSetServer) Serve(l net.Listener) error {
+	s.mu.Lock()
+	s.lns[l] = struct{}{}
+	s.mu.Unlock()
+	for {
+		c, err := l.Accept()
+		if err != nil {
+			return err
+		}
+		c.Close()
+	}
+}
+
+func (s *helperSetServer) closeOne(l net.Listener) error {
+	defer delete(s.lns, l)
+	return l.Close()
+}
+
+func (s *helperSetServer) closeAll() error {
+	var first error
+	for l := range s.lns {
+		if err := s.closeOne(l); err != nil && first == nil {
+			first = err
+		}
+	}
+	return first
+}
+
+// countAll only reads the listeners it is given.
+func (s *helperSetServer) countAll() (n int) {
+	for l := range s.lns {
+		n += s.port(l)
+	}
+	return n
+}
+
+func (s *helperSetServer) port(l net.Listener) int { return len(l.Addr().String()) }
+
+func (s *helperSetServer) Close() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.closeAll()
+}
+
+func (s *helperSetServer) Count() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.countAll()
+}
+
+func helperSetServed(t *testing.T) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := &helperSetServer{lns: map[net.Listener]struct{}{}}
+	errs := make(chan error, 1)
+	go func() { errs <- s.Serve(l) }()
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := <-errs; err == nil {
+		t.Fatal("served after close")
+	}
+}
+
+func helperSetCounted(t *testing.T) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := &helperSetServer{lns: map[net.Listener]struct{}{}}
+	errs := make(chan error, 1)
+	go func() { errs <- s.Serve(l) }() // want `goroutine is not joined on every path: the call to t.Fatal at line \d+ ends helperSetCounted`
+	if s.Count() == 0 {
+		t.Fatal("no listener")
+	}
+	<-errs
+}
+
 // The stop made by another goroutine whose end the function waits for
 // (go func() { defer close(done); s.Shutdown() }(); <-done) is made when
 // the wait returns; not when that goroutine can return before it.
@@ -8669,6 +8757,157 @@ func (d *aggrDispatcher) addLocal(key string) {
 	d.start(g) // want `argument 1 of \(\*aggrDispatcher\).start is not stopped on every path`
 }
 
+// --- A reader's error channel set to nil once received ---
+
+type wirePeer struct {
+	c    net.Conn
+	stop chan struct{}
+	out  chan []byte
+}
+
+// The reader was given the channel: the owner's readErr = nil, which stops
+// its select from taking the case again, leaves the reader's buffer of
+// one. Its one send never blocks, and the deferred closes stop the rest.
+func (p *wirePeer) serve() {
+	done := make(chan struct{})
+	readErr := make(chan error, 1)
+	defer p.c.Close()
+	defer close(done)
+	go func(errc chan error) {
+		buf := make([]byte, 64)
+		for {
+			n, err := p.c.Read(buf)
+			if err != nil {
+				errc <- err
+				return
+			}
+			select {
+			case p.out <- buf[:n]:
+			case <-done:
+				return
+			}
+		}
+	}(readErr)
+	for {
+		select {
+		case err := <-readErr:
+			readErr = nil
+			if err != nil {
+				return
+			}
+		case <-p.stop:
+			return
+		}
+	}
+}
+
+// Captured, the reader sends on whatever readErr holds when it fails: nil
+// once the owner has received one error, and a send on nil never ends.
+func (p *wirePeer) serveCaptured() {
+	done := make(chan struct{})
+	readErr := make(chan error, 1)
+	defer p.c.Close()
+	defer close(done)
+	go func() { // want `goroutine is not joined on every path`
+		buf := make([]byte, 64)
+		for {
+			n, err := p.c.Read(buf)
+			if err != nil {
+				readErr <- err
+				return
+			}
+			select {
+			case p.out <- buf[:n]:
+			case <-done:
+				return
+			}
+		}
+	}()
+	for {
+		select {
+		case err := <-readErr:
+			readErr = nil
+			if err != nil {
+				return
+			}
+		case <-p.stop:
+			return
+		}
+	}
+}
+
+// --- A value kept in an atomic holder of its owner, and also returned ---
+
+type heartbeat struct{ quit chan struct{} }
+
+func newHeartbeat() *heartbeat {
+	h := &heartbeat{quit: make(chan struct{})}
+	go h.beat() // want `goroutine running h.beat is handed on to the caller, but \(\*cqlSession\).probe drops it`
+	return h
+}
+
+func (h *heartbeat) beat() { <-h.quit }
+
+func (h *heartbeat) Close() { close(h.quit) }
+
+type cqlSession struct {
+	current atomic.Pointer[heartbeat]
+	last    atomic.Value
+}
+
+// Not reported: the cqlSession keeps what it returns, and closes it.
+func (s *cqlSession) connect() (*heartbeat, error) {
+	h := newHeartbeat()
+	s.current.Store(h)
+	return h, nil
+}
+
+type heartbeatEntry struct {
+	h    *heartbeat
+	host string
+}
+
+// remember keeps h inside the entry it stores.
+func (s *cqlSession) remember(h *heartbeat) {
+	e := &heartbeatEntry{h: h, host: "a"}
+	s.last.Store(e)
+}
+
+func (s *cqlSession) connectLast() (*heartbeat, error) {
+	h := newHeartbeat()
+	s.remember(h)
+	return h, nil
+}
+
+func (s *cqlSession) reconnect() {
+	if h, _ := s.connect(); h == nil {
+		return
+	}
+	if h, _ := s.connectLast(); h == nil {
+		return
+	}
+}
+
+// Reported: a value the session does not keep.
+func (s *cqlSession) dial() (*heartbeat, error) {
+	h := newHeartbeat()
+	return h, nil
+}
+
+func (s *cqlSession) probe() bool {
+	h, _ := s.dial() // want `the result of \(\*cqlSession\).dial is not stopped on every path`
+	return h != nil
+}
+
+func (s *cqlSession) Close() {
+	if h := s.current.Load(); h != nil {
+		h.Close()
+	}
+	if e, ok := s.last.Load().(*heartbeatEntry); ok {
+		e.h.Close()
+	}
+}
+
 // --- A helper stopped through the owner it was given ---
 
 type clusterPeer struct{ stopc chan struct{} }
@@ -8791,3 +9030,97 @@ func (a *gatherAgent) start(parent context.Context) {
 func (a *gatherAgent) startDetached() {
 	a.work(context.Background()) // want `argument 1 of \(\*gatherAgent\).work is never cancelled`
 }
+
+// An event loop is the only one that closes the stop its dispatcher
+// leaves on: it handles the close request, closes closing, and returns.
+// While it is blocked handing the dispatcher a job, it cannot be closing,
+// so the dispatcher is still there to take it.
+type eventLoop struct {
+	jobs    chan func()
+	events  chan int
+	closing chan struct{}
+}
+
+func newEventLoop() *eventLoop {
+	l := &eventLoop{jobs: make(chan func()), events: make(chan int), closing: make(chan struct{})}
+	go l.dispatch()
+	go l.run()
+	return l
+}
+
+func (l *eventLoop) dispatch() {
+	for {
+		select {
+		case <-l.closing:
+			return
+		case job := <-l.jobs:
+			job()
+		}
+	}
+}
+
+func (l *eventLoop) run() {
+	for {
+		select {
+		case <-l.closing:
+			return
+		case e := <-l.events:
+			switch e {
+			case 0:
+				l.shutdown()
+				return
+			default:
+				l.reset()
+			}
+		}
+	}
+}
+
+func (l *eventLoop) reset() {
+	l.jobs <- func() {}
+}
+
+func (l *eventLoop) shutdown() {
+	close(l.closing)
+}
+
+func (l *eventLoop) Close() { l.events <- 0 }
+
+// The same loop, but its stop is also closed from outside it: the
+// dispatcher may leave while the loop is blocked handing it a job.
+type leakyLoop struct {
+	jobs    chan func()
+	events  chan int
+	closing chan struct{}
+}
+
+func newLeakyLoop() *leakyLoop {
+	l := &leakyLoop{jobs: make(chan func()), events: make(chan int), closing: make(chan struct{})}
+	go l.dispatch()
+	go l.run() // want `goroutine running l.run blocks for ever: its send on l.jobs \(ownership.go:\d+\) does not watch the stop its receivers leave on \(<-l.closing at ownership.go:\d+\)`
+	return l
+}
+
+func (l *leakyLoop) dispatch() {
+	for {
+		select {
+		case <-l.closing:
+			return
+		case job := <-l.jobs:
+			job()
+		}
+	}
+}
+
+func (l *leakyLoop) run() {
+	for {
+		select {
+		case <-l.closing:
+			return
+		case <-l.events:
+			l.jobs <- func() {}
+		}
+	}
+}
+
+func (l *leakyLoop) Close() { close(l.closing) }

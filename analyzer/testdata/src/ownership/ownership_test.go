@@ -111,6 +111,41 @@ func (c *waitingTally) fill() {
 	c.n = <-c.ready
 }
 
+// A holder that closes a channel under the mutex still holds it briefly:
+// close never waits. The test waits for the close and then for the
+// mutex, or gives up on the close: the goroutine ends on its own.
+type dropStore struct {
+	mu   sync.RWMutex
+	n    int
+	gone chan struct{}
+}
+
+func (s *dropStore) drop() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.n = 0
+	close(s.gone)
+}
+
+func (s *dropStore) size() int {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.n
+}
+
+func TestDropped(t *testing.T) {
+	s := &dropStore{gone: make(chan struct{})}
+	go s.drop()
+	select {
+	case <-s.gone:
+	case <-time.After(time.Second):
+		t.Errorf("not dropped")
+	}
+	if s.size() != 0 {
+		t.Errorf("size")
+	}
+}
+
 func TestLockedCalls(t *testing.T) {
 	c := &tally{}
 	go func() { c.add(1) }()
@@ -1237,4 +1272,67 @@ func TestHelperExpectsError(t *testing.T) {
 	w, err := newWorkerOrErr(len(t.Name()) > 0)
 	assertErr(t, err)
 	_ = w
+}
+
+// A helper returns a client and the cleanup that closes its connection:
+// a goroutine writing through the client ends once the deferred cleanup
+// has run, as with defer conn.Close() itself.
+type wireClient struct{ conn net.Conn }
+
+func (w *wireClient) send(b []byte) error {
+	_, err := w.conn.Write(b)
+	return err
+}
+
+func dialWire(t testing.TB, addr string) (*wireClient, func()) {
+	conn, err := net.Dial("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &wireClient{conn: conn}, func() { conn.Close() }
+}
+
+// The cleanup closes only the listener it was given.
+func dialWireKeep(t testing.TB, l net.Listener) (*wireClient, func()) {
+	conn, err := net.Dial("tcp", l.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := &wireClient{conn: conn}
+	return c, func() { l.Close() }
+}
+
+func TestWireCleanup(t *testing.T) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	w, cleanup := dialWire(t, l.Addr().String())
+	defer cleanup()
+	go func() {
+		for range 20 {
+			if w.send([]byte("x")) != nil {
+				return
+			}
+		}
+	}()
+	time.Sleep(10 * time.Millisecond)
+}
+
+func TestWireCleanupElsewhere(t *testing.T) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, cleanup := dialWireKeep(t, l)
+	defer cleanup()
+	go func() { // want `goroutine is never joined, so it can outlive TestWireCleanupElsewhere`
+		for range 20 {
+			if w.send([]byte("x")) != nil {
+				return
+			}
+		}
+	}()
+	time.Sleep(10 * time.Millisecond)
 }

@@ -103,7 +103,7 @@ type Cleaner struct {
 	stop chan struct{}
 }
 
-func NewCleaner(cfg CleanConfig) *Cleaner { // want NewCleaner:`own\(fresh; starts; owes stop Close result0 for \S+:112 if \(param0\.Interval > 0\) is true\)`
+func NewCleaner(cfg CleanConfig) *Cleaner { // want NewCleaner:`own\(fresh; starts; owes stop Close result0 for \S+:112 if \(param0\.Interval > 0\) is true and if \(param0\.Size < 0\) is false\)`
 	if cfg.Size < 0 {
 		return nil
 	}
@@ -243,4 +243,98 @@ func cleanFieldLate() {
 	c := NewCleaner(cfg) // want `the result of NewCleaner is not stopped on every path`
 	cfg.Interval = 0
 	_ = c
+}
+
+// A Tracker acks at once when its options allow at most one pending ack,
+// and then starts nothing; otherwise it flushes on a ticker when MaxTime
+// is set. The early return and the if around the go statement both gate
+// the goroutine: a caller whose options fail either starts nothing.
+type TrackerOptions struct {
+	MaxSize int
+	MaxTime time.Duration
+}
+
+type Tracker struct {
+	exit chan struct{}
+}
+
+func NewTracker(opts *TrackerOptions) *Tracker { // want NewTracker:`own\(fresh; starts; owes stop Close result0 for \S+:270 if \(param0\.MaxTime > 0\) is true and if \(param0\.MaxSize <= 1\) is false\)`
+	if opts == nil {
+		opts = &TrackerOptions{MaxSize: 1000, MaxTime: time.Second}
+	}
+	if opts.MaxSize <= 1 {
+		return &Tracker{}
+	}
+	t := &Tracker{exit: make(chan struct{})}
+	if opts.MaxTime > 0 {
+		go func() { // want `goroutine is handed on to the caller, but trackerTableOn drops it`
+			tick := time.NewTicker(opts.MaxTime)
+			defer tick.Stop()
+			for {
+				select {
+				case <-t.exit:
+					return
+				case <-tick.C:
+				}
+			}
+		}()
+	}
+	return t
+}
+
+func (t *Tracker) Close() { // want Close:`own\(close recv.exit\)`
+	if t.exit != nil {
+		close(t.exit)
+	}
+}
+
+// Every row of the table acks at once: nothing starts.
+func trackerTable() {
+	for _, opt := range []TrackerOptions{{MaxSize: 0, MaxTime: time.Hour}, {MaxSize: 1, MaxTime: time.Hour}} {
+		_ = NewTracker(&opt)
+	}
+}
+
+// The rows named in a local, and the call in a closure of the loop.
+func trackerTableLocal(run func(func())) {
+	rows := []TrackerOptions{{MaxSize: 1000}, {MaxSize: 10}}
+	for _, opt := range rows {
+		run(func() { _ = NewTracker(&opt) })
+	}
+}
+
+// One row batches with a ticker, and nothing closes its tracker.
+func trackerTableOn() {
+	rows := map[string]TrackerOptions{"immediate": {MaxSize: 1}, "timed": {MaxSize: 10, MaxTime: time.Hour}}
+	for _, opt := range rows {
+		_ = NewTracker(&opt) // want `the result of NewTracker is assigned to _`
+	}
+}
+
+// A row changed in the loop, or replaced, is not the table's.
+func trackerTableChanged() {
+	for _, opt := range []TrackerOptions{{MaxSize: 1}} {
+		opt.MaxSize = 100
+		opt.MaxTime = time.Second
+		_ = NewTracker(&opt) // want `the result of NewTracker is assigned to _`
+	}
+	for _, opt := range []TrackerOptions{{MaxSize: 1}} {
+		opt = TrackerOptions{MaxSize: 100, MaxTime: time.Second}
+		_ = NewTracker(&opt) // want `the result of NewTracker is assigned to _`
+	}
+}
+
+// Test cases that hold the options in a field.
+func trackerCases() {
+	cases := []struct {
+		name string
+		opts TrackerOptions
+	}{
+		{"zero", TrackerOptions{}},
+		{"one", TrackerOptions{MaxSize: 1, MaxTime: time.Minute}},
+		{"untimed", TrackerOptions{MaxSize: 50}},
+	}
+	for _, tc := range cases {
+		_ = NewTracker(&tc.opts)
+	}
 }
