@@ -237,6 +237,7 @@ type checker struct {
 	bodies         []*ast.BlockStmt                   // see declBody
 	localWraps     map[*types.Var]path                // see localWrap
 	copies         map[*types.Var]path                // see localCopies
+	callCopies     map[*types.Var]*ast.CallExpr       // see localCopies
 	pipes          map[*types.Var]*types.Var          // see pipePartner
 	holders        map[holderKey][]*types.Var         // see holdersOf
 

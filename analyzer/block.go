@@ -1217,6 +1217,9 @@ func (w *blockWalk) callTo(call *ast.CallExpr, fn *types.Func) {
 			if send, ok := b.node.(*ast.SendStmt); ok && w.replied(send.Chan) {
 				continue // l.reply() serving a request: its send is the answer the requester waits for
 			}
+			if through && !slices.ContainsFunc(b.alts, func(a alt) bool { return a.kind != altIO }) {
+				continue // ch.recv() on a wrapper made over the connection: it reads the connection
+			}
 			if alts, ok := w.bindAlts(fn, call, b.alts); ok {
 				w.add(call, alts...)
 			} else {
@@ -1232,6 +1235,9 @@ func (w *blockWalk) callTo(call *ast.CallExpr, fn *types.Func) {
 			w.callArg(fn, call, i)
 		}
 		for _, r := range s.readers {
+			if through {
+				break // what it reads is the connection it was made over
+			}
 			p, ok := w.c.bindPath(fn, call, r)
 			switch {
 			case !ok:
@@ -1629,6 +1635,9 @@ func argOf(fn *types.Func, call *ast.CallExpr, v *types.Var) ast.Expr {
 }
 
 func blockingName(name string) bool {
+	if name != "" && 'a' <= name[0] && name[0] <= 'z' {
+		name = string(name[0]-'a'+'A') + name[1:] // ch.recv(), an unexported method
+	}
 	for _, p := range blockingNames {
 		if strings.HasPrefix(name, p) {
 			return true

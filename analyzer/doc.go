@@ -105,6 +105,12 @@
 //     command's Wait, or a Start that fails, closes its pipes; a call of
 //     a local that only ever holds a function literal does what the
 //     literal does (stop := func() { once.Do(func() { close(done) }) }),
+//     a value a function returns twice (return r, r: the scope, and the
+//     io.Closer that stops it) is stopped through either (s, closer :=
+//     OpenRoot(d); defer closer.Close()), also by a stop function a helper
+//     returns that closes the second; a channel taken from a getter that
+//     returns a field (errs := s.Errors()) is that field, which the
+//     owner's Close may close;
 //     and so does a cleanup a helper of the package returns beside what it
 //     made (w, cleanup := dialWire(t, addr), where the literal closes the
 //     connection the helper returned as &wireClient{conn: conn}), but what a wg.Go or g.Go runs is its goroutine's doing, not the
@@ -545,6 +551,10 @@
 // statement of the function's own body before the call, cfg.CleanWindow
 // = 0, or a copy a value method of the package returns with that field
 // untouched, Config{...}.WithFilter(f)) is not owed that goroutine.
+// A parameter the function never assigns gates the same way (if period >
+// 0 { go r.tick(period) }): a caller that passes a constant that fails
+// the check (Open(0)) starts nothing, also through a function of the
+// package that passes one (func TestRoot() *Root { return buildRoot(0) }).
 // Several conditions can gate one go statement (if opts.MaxSize <= 1 {
 // return immediate } before it and if opts.MaxTime > 0 { go ... } around
 // it): a caller whose value fails any of them starts nothing. A
@@ -603,7 +613,10 @@
 // parameter the function calls (serve(conn, reply)) runs what the caller
 // gives there: a literal is read as if written in place. A reader the
 // function was given and waits on (readCmd(r *bufio.Reader)) is, to a
-// caller that made it over a connection, that connection. The two ends
+// caller that made it over a connection, that connection; so is a
+// wrapper of the package made over one (fc := newFrameConn(conn)): a
+// call of its blocking-named method (fc.recv(), fc.Read()) waits on
+// that connection, whatever else its code reads. The two ends
 // of io.Pipe() or net.Pipe() are one: closing the reader the caller gets
 // ends the producer's writes on the other end. A literal started with
 // arguments (go func(c chan bool) { c <- f() }(ch)) works on them as if

@@ -235,6 +235,7 @@ func (w *factWriter) obligations(obs []factObligation) {
 		w.bool(o.Drain)
 		w.bool(o.NilStopped)
 		w.int(o.Closer)
+		w.int(o.Twin)
 		w.bool(o.FailsClean)
 		for g := o.Gate; ; g = g.Also {
 			w.bool(g != nil)
@@ -388,6 +389,7 @@ func (r *factReader) obligations() []factObligation {
 		o.Drain = r.bool()
 		o.NilStopped = r.bool()
 		o.Closer = r.int()
+		o.Twin = r.int()
 		o.FailsClean = r.bool()
 		for at := &o.Gate; r.bool(); at = &(*at).Also {
 			g := &factGate{Target: r.int(), Fields: r.str(), On: r.bool()}

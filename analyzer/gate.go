@@ -198,6 +198,38 @@ func (c *checker) numCompare(cond ast.Expr) (path, token.Token, int64, bool) {
 // s.getOpts().NoSigs through a method of the package that returns a field
 // of its receiver.
 func (c *checker) basicField(e ast.Expr, is types.BasicInfo) (path, bool) {
+	if id, ok := ast.Unparen(e).(*ast.Ident); ok {
+		// if period > 0 { go r.loop(period) }: a parameter itself, when
+		// nothing assigns it (period = def before would decide instead).
+		v, ok := c.info.Uses[id].(*types.Var)
+		if !ok || !c.isParamVar(v) {
+			return path{}, false
+		}
+		if b, ok := v.Type().Underlying().(*types.Basic); !ok || b.Info()&is == 0 {
+			return path{}, false
+		}
+		cur, ok := c.cursorOf(id)
+		if !ok {
+			return path{}, false
+		}
+		for f := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+			var ft *ast.FuncType
+			switch f := f.Node().(type) {
+			case *ast.FuncDecl:
+				ft = f.Type
+			case *ast.FuncLit:
+				ft = f.Type
+			}
+			if !(ft.Pos() <= v.Pos() && v.Pos() < ft.End()) {
+				continue // a parameter of a function around this one
+			}
+			if body := funcBody(f.Node()); body == nil || c.assignedIn(body, v) {
+				return path{}, false
+			}
+			return path{root: v}, true
+		}
+		return path{}, false
+	}
 	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
 	if !ok {
 		return path{}, false
@@ -490,6 +522,11 @@ func (c *checker) rowsOff(call *ast.CallExpr, to *types.Func, g *gate, fn ast.No
 // fails the gate g.
 func (c *checker) constOff(e ast.Expr, fields string, body *ast.BlockStmt, at token.Pos, g *gate) bool {
 	v, ok := c.constAt(e, fields, body, 0, at)
+	if fields == "" {
+		// Open(0): the argument itself.
+		tv, known := c.info.Types[ast.Unparen(e)]
+		v, ok = tv.Value, known && tv.Value != nil
+	}
 	if !ok {
 		return false
 	}

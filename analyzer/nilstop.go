@@ -199,6 +199,13 @@ func testsNonNil(info *types.Info, cond ast.Expr, v *types.Var) bool {
 // a test helper's cleanup, a hand-made context's cancel), returned beside
 // it on every return that returns the value. 0 when there is none.
 func (c *checker) closerResult(fd *ast.FuncDecl, fn *types.Func, o obligation) int {
+	return c.closerResultOr(fd, fn, o, path{})
+}
+
+// closerResultOr is closerResult where a closer may also stop twin, a
+// local of fd that holds the same value (s, closer := Open(); return s,
+// func() { closer.Close() }).
+func (c *checker) closerResultOr(fd *ast.FuncDecl, fn *types.Func, o obligation, twin path) int {
 	if !o.isResult() || o.kind != obStop || fd.Body == nil {
 		return 0
 	}
@@ -230,10 +237,45 @@ func (c *checker) closerResult(fd *ast.FuncDecl, fn *types.Func, o obligation) i
 				return true // an error's return, without the value
 			}
 			seen = true
-			stops = c.stopsValue(fd, ast.Unparen(ret.Results[j]), vp, o)
+			stops = c.stopsValue(fd, ast.Unparen(ret.Results[j]), vp, o) || twin.valid() && c.stopsValue(fd, ast.Unparen(ret.Results[j]), twin, o)
 			return stops
 		})
 		if stops && seen {
+			return 1 + j
+		}
+	}
+	return 0
+}
+
+// twinResult returns, for an obligation o on a result of fd, 1+j when
+// every return that returns its value also returns that value as result
+// j (return r, r: the value as a Scope, and as the io.Closer that stops
+// it); 0 otherwise.
+func (c *checker) twinResult(fd *ast.FuncDecl, fn *types.Func, o obligation) int {
+	if !o.isResult() || o.kind != obStop || fd.Body == nil || o.fields != "" {
+		return 0
+	}
+	sig := fn.Type().(*types.Signature)
+	i := o.resultIndex()
+	v := c.returnedVar(fd, i)
+	if v == nil {
+		return 0
+	}
+	for j := 0; j < sig.Results().Len(); j++ {
+		if j == i {
+			continue
+		}
+		twin, seen := true, false
+		eachReturn(fd.Body, func(ret *ast.ReturnStmt) bool {
+			if len(ret.Results) != sig.Results().Len() || pathOf(c.info, ret.Results[i]).root != v {
+				return true // an error's return, without the value
+			}
+			seen = true
+			p := pathOf(c.info, ret.Results[j])
+			twin = p.root == v && p.fields == ""
+			return twin
+		})
+		if twin && seen {
 			return 1 + j
 		}
 	}

@@ -78,6 +78,10 @@ type obligation struct {
 	// closer, for obStop on a result: 1+j when calling the function the
 	// callee returns as its result j stops the value (nilstop.go).
 	closer int
+	// twin, for obStop on a result: 1+j when the callee returns the same
+	// value as its result j too (return r, r: a Scope and its io.Closer),
+	// so stopping either stops it (nilstop.go).
+	twin int
 	// failsClean, for the receiver or an argument of a function with an
 	// error result: the function hands o on only when its error is nil
 	// (nilstop.go), so a caller that finds it not nil owes nothing.
@@ -312,6 +316,7 @@ func (c *checker) goObligation(fd *ast.FuncDecl, fn *types.Func, cur inspector.C
 		}
 		o.nilStopped = c.nilOnlyStopped(fd, fn, o)
 		o.closer = c.closerResult(fd, fn, o)
+		o.twin = c.twinResult(fd, fn, o)
 	}
 	if held != "" && c.holderCleaned(fd, fn, g, o, o.needs) {
 		return obligation{}, false // t.Cleanup(m.Stop) before return m: the holder is the fixture
@@ -510,7 +515,12 @@ func (c *checker) handOnAt(oc ownCall) (changed bool) {
 			}
 			lifted = whole // the holder's Close stops what it holds
 		}
-		lifted.closer = c.closerResult(fd, fn, lifted)
+		var twin path
+		if o.twin > 0 {
+			twin = c.assignedPath(call, obligation{target: result(o.twin - 1)})
+		}
+		lifted.closer = c.closerResultOr(fd, fn, lifted, twin)
+		lifted.twin = c.twinResult(fd, fn, lifted)
 		if cur, ok := c.cursorOf(call); ok {
 			lifted.failsClean = c.failsClean(fd, fn, lifted, call, to, c.stmtOf(cur), o.nilStopped || o.failsClean)
 		}
@@ -1747,6 +1757,14 @@ func (c *checker) checkCall(cur inspector.Cursor, fn ast.Node, call *ast.CallExp
 			if rp := pathOf(c.info, e); rp.valid() {
 				used = func(n ast.Node) bool { return c.discharges(n, p, o, grow) || c.discharges(n, rp, *o.orStop, grow) }
 			}
+		}
+	}
+	if o.twin > 0 {
+		// s, closer := NewRootScope(opts): closer is s too.
+		if tp := c.assignedPath(call, obligation{target: result(o.twin - 1)}); tp.valid() && c.localTo(tp, fn) {
+			tp.fields += o.fields
+			base := used
+			used = func(n ast.Node) bool { return base(n) || c.discharges(n, tp, o, grow) }
 		}
 	}
 	if o.closer > 0 {

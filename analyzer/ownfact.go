@@ -94,6 +94,7 @@ type factObligation struct {
 	// NilStopped: the method's nil error says its receiver was stopped
 	NilStopped bool
 	Closer     int // 1+j: calling result j stops it
+	Twin       int // 1+j: result j is the same value
 	// FailsClean: a non-nil error says nothing was handed on
 	FailsClean bool
 }
@@ -727,7 +728,7 @@ func (c *checker) factSummary(fn *types.Func, f *ownFact) *summary {
 }
 
 func encodeObligation(o obligation) factObligation {
-	fo := factObligation{Target: o.target, Fields: o.fields, Kind: uint8(o.kind), Methods: o.methods, ByName: o.byName, At: o.at, Runs: o.runs, ArgEnds: o.argEnds, Roomy: o.roomy, Drain: o.drain, NilStopped: o.nilStopped, Closer: o.closer, FailsClean: o.failsClean}
+	fo := factObligation{Target: o.target, Fields: o.fields, Kind: uint8(o.kind), Methods: o.methods, ByName: o.byName, At: o.at, Runs: o.runs, ArgEnds: o.argEnds, Roomy: o.roomy, Drain: o.drain, NilStopped: o.nilStopped, Closer: o.closer, Twin: o.twin, FailsClean: o.failsClean}
 	for _, alts := range o.needs {
 		fo.Needs = append(fo.Needs, encodeReleases(alts))
 	}
@@ -740,7 +741,7 @@ func encodeObligation(o obligation) factObligation {
 }
 
 func decodeObligation(o factObligation) obligation {
-	ob := obligation{target: o.Target, fields: o.Fields, kind: obKind(o.Kind), methods: o.Methods, byName: o.ByName, at: o.At, runs: o.Runs, argEnds: o.ArgEnds, roomy: o.Roomy, drain: o.Drain, nilStopped: o.NilStopped, closer: o.Closer, failsClean: o.FailsClean}
+	ob := obligation{target: o.Target, fields: o.Fields, kind: obKind(o.Kind), methods: o.Methods, byName: o.ByName, at: o.At, runs: o.Runs, argEnds: o.ArgEnds, roomy: o.Roomy, drain: o.Drain, nilStopped: o.NilStopped, closer: o.Closer, twin: o.Twin, failsClean: o.FailsClean}
 	for _, fa := range o.Needs {
 		ob.needs = append(ob.needs, decodeReleases(fa))
 	}

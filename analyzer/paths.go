@@ -316,7 +316,24 @@ func (c *checker) copyOf(p path) (path, bool) {
 	}
 	src, ok := c.localCopies()[p.root]
 	if !ok {
-		return path{}, false
+		call, isCall := c.callCopies[p.root]
+		if !isCall {
+			return path{}, false
+		}
+		// errs := s.Errs(), where Errs returns s.errs: a copy of it,
+		// for a field of this package that something closes (a stream
+		// nothing ends stays the caller's to drop).
+		fn := callee(c.info, call)
+		if fn == nil || fn.Pkg() != c.pass.Pkg {
+			return path{}, false
+		}
+		s := c.calleeSummary(fn)
+		if s == nil || !s.returns.valid() || s.returnsDone {
+			return path{}, false
+		}
+		if src, ok = c.bindPath(fn, call, s.returns); !ok || src.root == p.root || !c.fieldClosed(s.returns) {
+			return path{}, false
+		}
 	}
 	return path{root: src.root, fields: src.fields + p.fields, deref: src.deref || p.deref}, true
 }
@@ -370,12 +387,15 @@ func (c *checker) localCopies() map[*types.Var]path {
 			}
 		}
 	}
+	c.callCopies = make(map[*types.Var]*ast.CallExpr)
 	for v, e := range defs {
 		if reassigned[v] || isGlobal(v) || !isReference(v.Type()) {
 			continue
 		}
 		if q := pathOf(c.info, e); q.valid() && q.root != v {
 			c.copies[v] = q
+		} else if call, ok := ast.Unparen(e).(*ast.CallExpr); ok && isChan(v.Type()) {
+			c.callCopies[v] = call // resolved by copyOf, through the callee's summary
 		}
 	}
 	return c.copies
@@ -411,4 +431,19 @@ func (c *checker) onlyAssigned(body ast.Node, v *types.Var, ok func(lhs, rhs []a
 		return only
 	})
 	return seen && only
+}
+
+// fieldClosed reports whether the package closes the channel field at the
+// end of p somewhere (close(s.errs) in a Close).
+func (c *checker) fieldClosed(p path) bool {
+	k, ok := c.keyOf(p)
+	if !ok || k.field.owner == nil {
+		return false
+	}
+	for _, r := range c.fieldRefs(k.field) {
+		if r.kind == useBuiltin && r.call != nil && isBuiltinCall(c.info, r.call, "close") {
+			return true
+		}
+	}
+	return false
 }

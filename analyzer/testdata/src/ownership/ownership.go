@@ -8836,6 +8836,150 @@ func (p *wirePeer) serveCaptured() {
 	}
 }
 
+// --- A reader through a framing wrapper made over the connection ---
+
+// frameConn reads frames from the connection it was made over; its
+// unexported recv waits on that connection.
+type frameConn struct {
+	conn net.Conn
+	br   *bufio.Reader
+}
+
+func newFrameConn(conn net.Conn) *frameConn {
+	return &frameConn{conn: conn, br: bufio.NewReader(conn)}
+}
+
+func readFrameHeader(p []byte, r io.Reader) error {
+	_, err := io.ReadFull(r, p)
+	return err
+}
+
+func (f *frameConn) recv() ([]byte, error) {
+	hdr := make([]byte, 4)
+	if err := readFrameHeader(hdr, f.br); err != nil {
+		return nil, err
+	}
+	body := make([]byte, int(hdr[0]))
+	_, err := f.conn.Read(body)
+	return body, err
+}
+
+type framePeer struct {
+	c    net.Conn
+	stop chan struct{}
+}
+
+// The deferred close of the connection ends the reader's recv.
+func (p *framePeer) serve() {
+	fc := newFrameConn(p.c)
+	errc := make(chan error, 1)
+	defer p.c.Close()
+	go func() {
+		for {
+			if _, err := fc.recv(); err != nil {
+				errc <- err
+				return
+			}
+		}
+	}()
+	select {
+	case <-errc:
+	case <-p.stop:
+	}
+}
+
+// A connection of its own that nothing closes: the reader waits in recv
+// for ever once the function has left on stop.
+func (p *framePeer) serveOpen(addr string) {
+	conn, err := net.Dial("tcp", addr)
+	if err != nil {
+		return
+	}
+	fc := newFrameConn(conn)
+	errc := make(chan error, 1)
+	go func() { // want `goroutine is not joined on every path`
+		for {
+			if _, err := fc.recv(); err != nil {
+				errc <- err
+				return
+			}
+		}
+	}()
+	select {
+	case <-errc:
+	case <-p.stop:
+	}
+}
+
+// --- A channel taken from its owner's getter, closed by the owner's Close ---
+
+type errSink struct {
+	errs chan error
+	in   chan string
+	done chan struct{}
+}
+
+func newErrSink() *errSink {
+	s := &errSink{errs: make(chan error, 1), in: make(chan string), done: make(chan struct{})}
+	go s.loop()
+	return s
+}
+
+func (s *errSink) loop() {
+	defer close(s.done)
+	for l := range s.in {
+		if l == "" {
+			select {
+			case s.errs <- errors.New("empty"):
+			default:
+			}
+		}
+	}
+}
+
+func (s *errSink) Errors() <-chan error { return s.errs }
+
+func (s *errSink) Close() {
+	close(s.in)
+	<-s.done
+	close(s.errs)
+}
+
+// Stop ends the loop but leaves the error channel open.
+func (s *errSink) Stop() {
+	close(s.in)
+	<-s.done
+}
+
+// errs is s.errs: the Close that closes it ends the range.
+func drainSinkErrors(lines []string) {
+	s := newErrSink()
+	errs := s.Errors()
+	go func() {
+		for err := range errs {
+			_ = err
+		}
+	}()
+	for _, l := range lines {
+		s.in <- l
+	}
+	s.Close()
+}
+
+func drainSinkStopped(lines []string) {
+	s := newErrSink()
+	errs := s.Errors()
+	go func() { // want `goroutine is never joined`
+		for err := range errs {
+			_ = err
+		}
+	}()
+	for _, l := range lines {
+		s.in <- l
+	}
+	s.Stop()
+}
+
 // --- A value kept in an atomic holder of its owner, and also returned ---
 
 type heartbeat struct{ quit chan struct{} }

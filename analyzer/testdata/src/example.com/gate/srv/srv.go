@@ -4,6 +4,7 @@
 package srv
 
 import (
+	"io"
 	"os"
 	"os/signal"
 	"time"
@@ -21,7 +22,7 @@ type Server struct {
 	events chan string
 }
 
-func New(opts *Options) *Server { // want New:`own\(fresh; starts; owes stop Shutdown result0 for \S+:28 if param0\.Watch is true; owes stop Shutdown result0 for \S+:44 if param0\.NoSigs is false\)`
+func New(opts *Options) *Server { // want New:`own\(fresh; starts; owes stop Shutdown result0 for \S+:29 if param0\.Watch is true; owes stop Shutdown result0 for \S+:45 if param0\.NoSigs is false\)`
 	s := &Server{opts: opts, quit: make(chan struct{}), events: make(chan string)}
 	s.handleSignals()
 	if opts.Watch {
@@ -103,7 +104,7 @@ type Cleaner struct {
 	stop chan struct{}
 }
 
-func NewCleaner(cfg CleanConfig) *Cleaner { // want NewCleaner:`own\(fresh; starts; owes stop Close result0 for \S+:112 if \(param0\.Interval > 0\) is true and if \(param0\.Size < 0\) is false\)`
+func NewCleaner(cfg CleanConfig) *Cleaner { // want NewCleaner:`own\(fresh; starts; owes stop Close result0 for \S+:113 if \(param0\.Interval > 0\) is true and if \(param0\.Size < 0\) is false\)`
 	if cfg.Size < 0 {
 		return nil
 	}
@@ -180,7 +181,7 @@ type ClientOption func(*Client)
 
 func SetSniff(enabled bool) ClientOption { return func(c *Client) { c.sniff = enabled } }
 
-func NewClient(opts ...ClientOption) *Client { return dialClient(opts...) } // want NewClient:`own\(owes stop Stop result0 for \S+:191 unless param0 turns it off with SetSniff\(false\)\)`
+func NewClient(opts ...ClientOption) *Client { return dialClient(opts...) } // want NewClient:`own\(owes stop Stop result0 for \S+:192 unless param0 turns it off with SetSniff\(false\)\)`
 
 func dialClient(opts ...ClientOption) *Client {
 	c := &Client{sniff: true, stop: make(chan struct{})}
@@ -258,7 +259,7 @@ type Tracker struct {
 	exit chan struct{}
 }
 
-func NewTracker(opts *TrackerOptions) *Tracker { // want NewTracker:`own\(fresh; starts; owes stop Close result0 for \S+:270 if \(param0\.MaxTime > 0\) is true and if \(param0\.MaxSize <= 1\) is false\)`
+func NewTracker(opts *TrackerOptions) *Tracker { // want NewTracker:`own\(fresh; starts; owes stop Close result0 for \S+:271 if \(param0\.MaxTime > 0\) is true and if \(param0\.MaxSize <= 1\) is false\)`
 	if opts == nil {
 		opts = &TrackerOptions{MaxSize: 1000, MaxTime: time.Second}
 	}
@@ -337,4 +338,88 @@ func trackerCases() {
 	for _, tc := range cases {
 		_ = NewTracker(&tc.opts)
 	}
+}
+
+// A root that ticks only for a positive period, returned twice: as the
+// scope and as the io.Closer that stops it.
+type Root struct {
+	done chan struct{}
+}
+
+func (r *Root) Close() error { // want Close:`own\(close recv.done; fresh; never fails\)`
+	close(r.done)
+	return nil
+}
+
+func (r *Root) tick(period time.Duration) {
+	t := time.NewTicker(period)
+	defer t.Stop()
+	for {
+		select {
+		case <-t.C:
+		case <-r.done:
+			return
+		}
+	}
+}
+
+func buildRoot(period time.Duration) *Root {
+	r := &Root{done: make(chan struct{})}
+	if period > 0 {
+		go r.tick(period) // want `goroutine running r.tick is handed on to the caller, but rootDropped drops it`
+	}
+	return r
+}
+
+func OpenRoot(period time.Duration) (*Root, io.Closer) { // want OpenRoot:`own\(owes stop Close result0 for \S+:369 if \(param0 > 0\) is true\)`
+	r := buildRoot(period)
+	return r, r
+}
+
+// A test root never ticks.
+func TestRoot() *Root { return buildRoot(0) }
+
+func rootZero() {
+	r, _ := OpenRoot(0)
+	_ = r
+	_ = TestRoot()
+}
+
+func rootClosedByTwin() {
+	r, closer := OpenRoot(time.Second)
+	defer closer.Close()
+	_ = r
+}
+
+func rootDropped() {
+	r, _ := OpenRoot(time.Second) // want `the result of OpenRoot is not stopped on every path`
+	_ = r
+}
+
+// A helper hands back a stop function that closes the twin.
+func rootFixture() (*Root, func()) {
+	r, closer := OpenRoot(time.Second)
+	return r, func() { closer.Close() }
+}
+
+func rootWithFixture() {
+	r, stop := rootFixture()
+	defer stop()
+	_ = r
+}
+
+// A period reassigned before the check decides nothing for the caller.
+func buildRootDefault(period time.Duration) *Root {
+	r := &Root{done: make(chan struct{})}
+	if period == 0 {
+		period = time.Second
+	}
+	if period > 0 {
+		go r.tick(period) // want `goroutine running r.tick is handed on to the caller, but rootDefaultZero drops it`
+	}
+	return r
+}
+
+func rootDefaultZero() {
+	_ = buildRootDefault(0) // want `the result of buildRootDefault is assigned to _`
 }
