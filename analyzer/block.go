@@ -1084,6 +1084,9 @@ func (w *blockWalk) expr(e ast.Expr) {
 				w.expr(n.X)
 				if a, ok := w.c.recvAlt(n.X); ok {
 					a.loop = len(w.loops) > 0
+					// func (p *pump) loop() { <-p.quit }: its last act, so
+					// one send ends it, as a send ends a loop it leaves.
+					a.exits = !a.loop && w.c.lastAct(n)
 					w.add(n, a)
 				} else if !w.c.bounded(n.X) && isChan(w.c.typeOf(n.X)) {
 					w.waits, w.unread = true, true // <-b.Notify() of an interface: what releases it is not known

@@ -101,7 +101,10 @@
 //     effect, not by its name: a method called Rollback, Unwatch or Done
 //     stops the goroutine when what it does (through as many calls as it
 //     takes) closes, cancels, sends on or waits for what the goroutine
-//     blocks on; a Close that touches none of it stops nothing; a
+//     blocks on (a send, on a channel the goroutine receives from as its
+//     last act, func (p *pump) flusher() { <-p.quit }, or in a select
+//     case that leaves its loop; one send per goroutine when a loop
+//     starts them); a Close that touches none of it stops nothing; a
 //     command's Wait, or a Start that fails, closes its pipes; a call of
 //     a local that only ever holds a function literal does what the
 //     literal does (stop := func() { once.Do(func() { close(done) }) }),

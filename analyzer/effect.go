@@ -405,6 +405,28 @@ func (c *checker) bindPath(fn *types.Func, call *ast.CallExpr, p path) (path, bo
 	return q, true
 }
 
+// lastAct reports whether the receive n is the last statement of the body
+// of the function it is in (<-p.quit as a loop method's end).
+func (c *checker) lastAct(n *ast.UnaryExpr) bool {
+	cur, ok := c.cursorOf(n)
+	if !ok {
+		return false
+	}
+	es, ok := cur.Parent().Node().(*ast.ExprStmt)
+	if !ok {
+		return false
+	}
+	body, ok := cur.Parent().Parent().Node().(*ast.BlockStmt)
+	if !ok || len(body.List) == 0 || body.List[len(body.List)-1] != es {
+		return false
+	}
+	switch cur.Parent().Parent().Parent().Node().(type) {
+	case *ast.FuncDecl, *ast.FuncLit:
+		return true
+	}
+	return false
+}
+
 // releases reports whether the effect e releases the alternative a: a
 // close releases receives; a send releases a receive that leaves its loop
 // (one send, one receive: case <-quit: return), a receive such a send; a

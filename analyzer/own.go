@@ -822,7 +822,11 @@ func (c *checker) stopped(j *goJoin, g *ast.GoStmt, graph *cfg.CFG) (unreleased 
 		}
 		releases := func(n ast.Node) (effect, bool) {
 			for _, e := range c.effectsAt(n) {
-				if slices.ContainsFunc(alts, func(a alt) bool { return c.releases(e, a) }) {
+				if slices.ContainsFunc(alts, func(a alt) bool {
+					// A send ends one of the goroutines a loop starts
+					// when they wait for it as their last act.
+					return c.releases(e, a) && !(e.kind == effSend && j.many && !a.loop)
+				}) {
 					return e, true
 				}
 			}

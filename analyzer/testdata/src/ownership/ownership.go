@@ -5389,6 +5389,15 @@ func initLeft() {
 	if err := h.Init(false); err != nil { // want `the receiver of \(\*initHook\).Init \(its.db\) is not stopped on every path: the end of the function`
 		return
 	}
+	_ = len(h.db.done)
+}
+
+// A send the loop receives as its last act ends it, as its Close does.
+func initSent() {
+	h := new(initHook)
+	if err := h.Init(false); err != nil {
+		return
+	}
 	h.db.done <- struct{}{}
 }
 
@@ -8978,6 +8987,44 @@ func drainSinkStopped(lines []string) {
 		s.in <- l
 	}
 	s.Stop()
+}
+
+// --- A loop ended by one send it receives as its last act ---
+
+type flushPump struct{ quit chan struct{} }
+
+func newFlushPump() *flushPump {
+	p := &flushPump{quit: make(chan struct{})}
+	go p.flusher() // want `goroutine running p.flusher is handed on to the caller, but newPumpSession drops it`
+	return p
+}
+
+func (p *flushPump) flusher() { <-p.quit }
+
+// stop hands the flusher the one value it waits for.
+func (p *flushPump) stop() { p.quit <- struct{}{} }
+
+type pumpSession struct{ events, schema *flushPump }
+
+func (s *pumpSession) Close() {
+	s.events.stop()
+	s.schema.stop()
+}
+
+// A later step fails after both pumps started: nothing stops them.
+func newPumpSession(check func() error) (*pumpSession, error) {
+	s := &pumpSession{}
+	s.events = newFlushPump() // want `the result of newFlushPump is not stopped on every path: the return at line \d+ skips it`
+	s.schema = newFlushPump() // want `the result of newFlushPump is not stopped on every path: the return at line \d+ skips it`
+	if err := check(); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+func pumpStopped() {
+	p := newFlushPump()
+	defer p.stop()
 }
 
 // --- A value kept in an atomic holder of its owner, and also returned ---
