@@ -690,17 +690,7 @@ func (c *checker) rangeRows(p path, fields string, fn ast.Node) ([]ast.Expr, *as
 	if loop == nil {
 		return nil, nil
 	}
-	reassigned := false
-	ast.Inspect(loop.Body, func(n ast.Node) bool {
-		lhs, _ := assignment(n)
-		for _, l := range lhs {
-			if q := pathOf(c.info, l); q.root == v && q.fields == "" {
-				reassigned = true
-			}
-		}
-		return !reassigned
-	})
-	if reassigned {
+	if c.reassigns(loop.Body, v, false) {
 		return nil, nil
 	}
 	names := strings.Split(fields[1:], ".")

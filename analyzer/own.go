@@ -1765,20 +1765,7 @@ func (c *checker) ctxParam(fn ast.Node, v *types.Var) bool {
 	if !ok || !isContextType(v.Type()) || fd.Body == nil {
 		return false
 	}
-	assigned := false
-	ast.Inspect(fd.Body, func(n ast.Node) bool {
-		lhs, _ := assignment(n)
-		for _, l := range lhs {
-			if p := pathOf(c.info, l); p.root == v && p.fields == "" {
-				assigned = true
-			}
-		}
-		if u, ok := n.(*ast.UnaryExpr); ok && u.Op == token.AND && pathOf(c.info, u.X).root == v {
-			assigned = true
-		}
-		return !assigned
-	})
-	if assigned {
+	if c.reassigns(fd.Body, v, true) {
 		return false
 	}
 	f, ok := c.info.Defs[fd.Name].(*types.Func)
@@ -3555,4 +3542,23 @@ func refersTo(info *types.Info, n ast.Node, v *types.Var) bool {
 func isNil(info *types.Info, e ast.Expr) bool {
 	tv, ok := info.Types[e]
 	return ok && tv.IsNil()
+}
+
+// reassigns reports whether n assigns the variable v itself (not a field
+// of it), or, with addr, takes its address.
+func (c *checker) reassigns(n ast.Node, v *types.Var, addr bool) bool {
+	assigned := false
+	ast.Inspect(n, func(m ast.Node) bool {
+		lhs, _ := assignment(m)
+		for _, l := range lhs {
+			if p := pathOf(c.info, l); p.root == v && p.fields == "" {
+				assigned = true
+			}
+		}
+		if u, ok := m.(*ast.UnaryExpr); addr && ok && u.Op == token.AND && pathOf(c.info, u.X).root == v {
+			assigned = true
+		}
+		return !assigned
+	})
+	return assigned
 }
