@@ -64,7 +64,7 @@ func chainGates(gs []*gate) *gate {
 	return head
 }
 
-// gates returns g's conjunction as a list.
+// list returns the gates of the conjunction g, in order.
 func (g *gate) list() []*gate {
 	var gs []*gate
 	for ; g != nil; g = g.also {
