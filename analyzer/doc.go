@@ -648,7 +648,9 @@
 //
 // Not a join: a signal the goroutine gives before it blocks again (a
 // start.Done() or close(started) handshake, then a receive) says it
-// began, not that it ended; nor is the answer a loop serving requests
+// began, not that it ended, also when the group is counted down on every
+// way out but one of them goes on to wait (started.Done(), then
+// loop.Wait() for its own event loop); nor is the answer a loop serving requests
 // sends (in place or through a helper method, l.reply()) before it loops
 // again; nor does one receive from a channel it sends
 // a handshake on and closes as its last act (ready <- struct{}{}, defer

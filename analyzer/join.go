@@ -748,6 +748,7 @@ func (c *checker) finalSignal(g *ast.GoStmt, fn ast.Node, body *ast.BlockStmt, b
 		}
 		return true
 	})
+	finals := 0
 	for i, s := range sites {
 		if deferred[i] {
 			return true
@@ -772,10 +773,14 @@ func (c *checker) finalSignal(g *ast.GoStmt, fn ast.Node, body *ast.BlockStmt, b
 			}
 		}
 		if final {
-			return true
+			finals++
 		}
 	}
-	return false
+	// A group's Done counts the goroutine out only where it is its last
+	// act: initWG.Done() on the way, then eventsWG.Wait(), makes the
+	// caller's initWG.Wait() a start handshake on that path (a channel's
+	// earlier sends are values, and its close the final signal).
+	return finals > 0 && (k.kind != keyWait || finals == len(sites))
 }
 
 // opaqueCall reports whether call calls a function value the pass cannot

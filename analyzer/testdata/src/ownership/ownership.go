@@ -9027,6 +9027,62 @@ func pumpStopped() {
 	defer p.stop()
 }
 
+// --- A group counted down on the way, then a wait for another ---
+
+type fileWatch struct {
+	events chan string
+	errs   chan error
+}
+
+func (w *fileWatch) Close() { close(w.events) }
+
+func (w *fileWatch) add(dir string) error {
+	if dir == "" {
+		return errors.New("no dir")
+	}
+	return nil
+}
+
+// The watcher's Done tells watchConfig it started; then it waits for its
+// event loop, which ends only when the events stop: watchConfig's Wait
+// is a start handshake on that path, not a join.
+func watchConfig(dir string) {
+	started := sync.WaitGroup{}
+	started.Add(1)
+	go func() { // want `goroutine is never joined, so it can outlive watchConfig`
+		w := &fileWatch{events: make(chan string), errs: make(chan error)}
+		defer w.Close()
+		loop := sync.WaitGroup{}
+		loop.Add(1)
+		go func() {
+			defer loop.Done()
+			for range w.events {
+			}
+		}()
+		if err := w.add(dir); err != nil {
+			started.Done()
+			return
+		}
+		started.Done()
+		loop.Wait()
+	}()
+	started.Wait()
+}
+
+// Done on every way out, each its last act: a join.
+func checkConfig(w *fileWatch, dir string) {
+	done := sync.WaitGroup{}
+	done.Add(1)
+	go func() {
+		if err := w.add(dir); err != nil {
+			done.Done()
+			return
+		}
+		done.Done()
+	}()
+	done.Wait()
+}
+
 // --- A value kept in an atomic holder of its owner, and also returned ---
 
 type heartbeat struct{ quit chan struct{} }
