@@ -206,12 +206,7 @@ func (c *checker) closerResult(fd *ast.FuncDecl, fn *types.Func, o obligation) i
 // local of fd that holds the same value (s, closer := Open(); return s,
 // func() { closer.Close() }).
 func (c *checker) closerResultOr(fd *ast.FuncDecl, fn *types.Func, o obligation, twin path) int {
-	if !o.isResult() || o.kind != obStop || fd.Body == nil {
-		return 0
-	}
-	sig := fn.Type().(*types.Signature)
-	i := o.resultIndex()
-	v := c.returnedVar(fd, i)
+	sig, i, v := c.stoppedResult(fd, fn, o)
 	if v == nil {
 		return 0
 	}
@@ -252,13 +247,8 @@ func (c *checker) closerResultOr(fd *ast.FuncDecl, fn *types.Func, o obligation,
 // j (return r, r: the value as a Scope, and as the io.Closer that stops
 // it); 0 otherwise.
 func (c *checker) twinResult(fd *ast.FuncDecl, fn *types.Func, o obligation) int {
-	if !o.isResult() || o.kind != obStop || fd.Body == nil || o.fields != "" {
-		return 0
-	}
-	sig := fn.Type().(*types.Signature)
-	i := o.resultIndex()
-	v := c.returnedVar(fd, i)
-	if v == nil {
+	sig, i, v := c.stoppedResult(fd, fn, o)
+	if v == nil || o.fields != "" {
 		return 0
 	}
 	for j := 0; j < sig.Results().Len(); j++ {
@@ -590,4 +580,15 @@ func (c *checker) failsClean(fd *ast.FuncDecl, fn *types.Func, o obligation, fro
 		}
 	}
 	return q.g != nil && q.leak() == nil
+}
+
+// stoppedResult returns, for an obligation o to stop a result of fd, fn's
+// signature, the result's index and the local fd returns there; a nil
+// variable when o is not such an obligation or fd returns no local.
+func (c *checker) stoppedResult(fd *ast.FuncDecl, fn *types.Func, o obligation) (*types.Signature, int, *types.Var) {
+	if !o.isResult() || o.kind != obStop || fd.Body == nil {
+		return nil, 0, nil
+	}
+	i := o.resultIndex()
+	return fn.Type().(*types.Signature), i, c.returnedVar(fd, i)
 }
