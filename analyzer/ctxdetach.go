@@ -343,7 +343,7 @@ func loggingName(name string) bool {
 
 // ctxValuesOnly reports whether fn reads its i-th parameter, a context,
 // only for its values: ctx.Value, or passing it on to a parameter that is
-// read only for values. Such a call does not detach work when given
+// read only for values; or not at all. Such a call does not detach work when given
 // context.Background(). Known by reading fn in this package, by its fact
 // otherwise.
 func (c *checker) ctxValuesOnly(fn *types.Func, i, depth int) bool {
@@ -382,7 +382,24 @@ func (c *checker) ctxValuesOnly(fn *types.Func, i, depth int) bool {
 		only = false
 		return false
 	})
-	return only && read // a context it ignores may be a stub's: not known to be values only
+	// A context it never reads detaches nothing either, unless fn is a
+	// stub (an empty body, or one return of constants and nils), whose
+	// reads are not written yet.
+	return only && (read || !c.stub(decl.Body))
+}
+
+// stub reports whether body is empty or only returns constants and nils.
+func (c *checker) stub(body *ast.BlockStmt) bool {
+	if len(body.List) == 0 {
+		return true
+	}
+	ret, ok := body.List[0].(*ast.ReturnStmt)
+	if !ok || len(body.List) > 1 {
+		return false
+	}
+	return !slices.ContainsFunc(ret.Results, func(e ast.Expr) bool {
+		return c.info.Types[e].Value == nil && !isNil(c.info, e)
+	})
 }
 
 // boundedProbe reports whether the Background() or TODO() at cur, in a test
