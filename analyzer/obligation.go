@@ -491,6 +491,9 @@ func (c *checker) handOnAt(oc ownCall) (changed bool) {
 		if c.dischargedLater(fd, call, p, o) {
 			continue // t.Cleanup(func() { c.Close() }) before returning c: a test helper's fixture
 		}
+		if c.stoppedOnEveryPath(fd, call, p, o) {
+			continue // p := newPoller(); p.Close(); return p: what is handed on is stopped
+		}
 		lifted.needs, lifted.joins, lifted.methods, lifted.at, lifted.runs, lifted.goStmt = o.needs, o.joins, o.methods, o.at, o.runs, o.goStmt
 		if lifted.kind == obClose && lifted.fields != "" && lifted.target != -1 {
 			// p := &Peer{stopc: make(chan struct{})}; NewChan(p.stopc);
@@ -603,6 +606,33 @@ func (c *checker) dischargedLater(fd *ast.FuncDecl, after ast.Node, p path, o ob
 		return !found
 	})
 	return found
+}
+
+// stoppedOnEveryPath reports whether fd calls one of the methods that stop
+// the value at p, which call gave it, on every path from call: what it
+// then hands on (returns, stores) is already stopped, and its new owner
+// owes nothing.
+func (c *checker) stoppedOnEveryPath(fd *ast.FuncDecl, call *ast.CallExpr, p path, o obligation) bool {
+	cur, ok := c.cursorOf(call)
+	if o.kind != obStop || len(o.methods) == 0 || !ok {
+		return false
+	}
+	stops := func(n ast.Node) bool {
+		hit := false
+		ast.Inspect(n, func(m ast.Node) bool {
+			switch m := m.(type) {
+			case *ast.FuncLit:
+				return false // return t, func() { t.Stop() }: a stop for later
+			case *ast.CallExpr:
+				sel, ok := ast.Unparen(m.Fun).(*ast.SelectorExpr)
+				hit = ok && slices.Contains(o.methods, sel.Sel.Name) && pathOf(c.info, sel.X).equal(p)
+			}
+			return !hit
+		})
+		return hit
+	}
+	q := flowQuery{g: c.cfgOf(fd), from: c.stmtOf(cur), used: stops, isGoexit: c.goexit}
+	return q.search(false) == nil
 }
 
 // assertsErr reports whether n is a test's assertion that the error
@@ -2252,15 +2282,19 @@ func (c *checker) rootContext(e ast.Expr, body *ast.BlockStmt, depth int) bool {
 // call at stmt returned, may be nil: past if err != nil { return }, past
 // require.Error(t, err), the call failed and made nothing.
 func (c *checker) errPaths(q *flowQuery, errVar *types.Var, fn ast.Node, stmt ast.Node) {
+	body := funcBody(fn)
 	q.isErr = func(e ast.Expr) bool {
+		// Until something else's error is stored in it (s, err :=
+		// newSampler(); r, err := newReporter(): past that, err != nil
+		// says the reporter failed, with s made).
 		id, ok := e.(*ast.Ident)
-		return ok && c.info.Uses[id] == errVar
+		return ok && c.info.Uses[id] == errVar && !c.assignedBetween(body, errVar, stmt.End(), id.Pos())
 	}
 	q.errTest = func(call *ast.CallExpr) bool { return isFunc(callee(c.info, call), "errors", "Is", "As") }
 	q.okTest = c.noErrorArg
 	// require.Error(t, err), require_True(t, errors.Is(err, x)): past
 	// the assertion the call failed, or the test has ended.
-	used, body := q.used, funcBody(fn)
+	used := q.used
 	q.used = func(n ast.Node) bool {
 		return used(n) || c.assertsErr(n, *q) && !c.assignedBetween(body, errVar, stmt.End(), n.Pos())
 	}

@@ -9395,3 +9395,76 @@ func (l *leakyLoop) run() {
 }
 
 func (l *leakyLoop) Close() { close(l.closing) }
+
+// --- A helper that stops what it made before handing it on ---
+
+type ticking struct{ quit chan struct{} }
+
+func newTicking() *ticking {
+	t := &ticking{quit: make(chan struct{})}
+	go t.tick() // want `goroutine running t.tick is handed on to the caller, but useTicking drops it at line \d+: call its Stop method there`
+	return t
+}
+
+func (t *ticking) tick() {
+	for {
+		select {
+		case <-t.quit:
+			return
+		case <-time.After(time.Minute):
+		}
+	}
+}
+
+func (t *ticking) Stop() { close(t.quit) }
+
+// stoppedTicking hands on a value it already stopped on every path: its
+// callers owe nothing.
+func stoppedTicking() *ticking {
+	t := newTicking()
+	t.Stop()
+	return t
+}
+
+// maybeStopped stops it on one path only: the other hands it on running.
+func maybeStopped(quiet bool) *ticking {
+	t := newTicking()
+	if quiet {
+		t.Stop()
+	}
+	return t
+}
+
+func useTicking(quiet bool) bool {
+	a := stoppedTicking()
+	b := maybeStopped(quiet) // want `the result of maybeStopped is not stopped on every path: the return at line \d+ skips it, so the goroutine started at ownership/ownership.go:\d+ \(t.tick\) is never joined: call its Stop method`
+	return a != nil && b != nil
+}
+
+// --- An error variable that a later call reuses ---
+
+type tickStopper interface{ Stop() }
+
+func openTicking() (tickStopper, error) { return newTicking(), nil }
+
+func openOther(bad bool) (*ticking, error) {
+	if bad {
+		return nil, errors.New("bad config")
+	}
+	return newTicking(), nil
+}
+
+type tickPair struct{ a, b tickStopper }
+
+// The second err != nil says openOther failed, with a made and running.
+func buildPair(bad bool) (*tickPair, error) {
+	a, err := openTicking() // want `the result of openTicking is not stopped on every path: the return at line \d+ skips it`
+	if err != nil {
+		return nil, err
+	}
+	b, err := openOther(bad)
+	if err != nil {
+		return nil, err
+	}
+	return &tickPair{a: a, b: b}, nil
+}
