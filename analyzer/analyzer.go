@@ -314,6 +314,10 @@ type checker struct {
 	// receiver.
 	selfEffs map[*types.Named]map[effKind]bool
 
+	// polled: the flags some loop of the package polls (flag.go), found
+	// at the first set of a candidate.
+	polled map[*types.Var]bool
+
 	// fieldKeyOf's answers by the root's named type and the fields (see
 	// typedFieldKeyOf): keys remembers them by root variable, and each
 	// method has a receiver variable of its own.

@@ -705,6 +705,8 @@ func (w *blockWalk) stmt(s ast.Stmt) {
 		w.expr(s.Cond)
 		if s.Cond == nil {
 			w.endless(s, s.Body)
+		} else if alts := w.c.flagExits(s.Cond, s.Body); len(alts) > 0 {
+			w.addSoft(s, alts...) // for !p.closed.Load() { ... } (flag.go)
 		}
 		w.loop(s, s.Body)
 		w.stmt(s.Post)
@@ -867,7 +869,10 @@ func (w *blockWalk) endless(loop ast.Stmt, body *ast.BlockStmt) {
 	slices.SortFunc(alts, func(a, b alt) int { return cmp.Compare(a.p.root.Pos(), b.p.root.Pos()) })
 	if ex.free {
 		// A free exit (if p.closed() { return }) may come on its own,
-		// or never: releasing a case's alternative ends the loop too.
+		// or never: releasing a case's alternative ends the loop too,
+		// as does setting a flag it polls (if p.stopped.Load() {
+		// return }, flag.go).
+		alts = append(alts, w.c.flagExits(nil, body)...)
 		if len(alts) > 0 {
 			w.addSoft(loop, alts...)
 		}

@@ -138,6 +138,7 @@ func (c *checker) walk(n ast.Node, goroutines bool, note func(effKind, path), re
 				return false // wg.Go(f): f runs on a goroutine of its own, as go f() does
 			}
 		case *ast.AssignStmt:
+			c.flagAssigns(n, note) // p.closed = true (flag.go)
 			if reg != nil {
 				reg(n)
 			}
@@ -163,7 +164,7 @@ func (c *checker) walk(n ast.Node, goroutines bool, note func(effKind, path), re
 }
 
 // effectNodes are the nodes walkEffects visits.
-var effectNodes = []ast.Node{(*ast.GoStmt)(nil), (*ast.SendStmt)(nil), (*ast.UnaryExpr)(nil), (*ast.RangeStmt)(nil), (*ast.CallExpr)(nil)}
+var effectNodes = []ast.Node{(*ast.GoStmt)(nil), (*ast.SendStmt)(nil), (*ast.UnaryExpr)(nil), (*ast.RangeStmt)(nil), (*ast.CallExpr)(nil), (*ast.AssignStmt)(nil)}
 
 // callEffects adds the effects of one call.
 func (c *checker) callEffects(call *ast.CallExpr, add func(effKind, path)) {
@@ -199,6 +200,7 @@ func (c *checker) callEffects(call *ast.CallExpr, add func(effKind, path)) {
 	if fn == nil {
 		return
 	}
+	c.flagSets(call, fn, add) // p.closed.Store(true) (flag.go)
 	if isMethod(fn, "sync", "WaitGroup", "Wait", "Done", "Add", "Go") {
 		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
 			switch {

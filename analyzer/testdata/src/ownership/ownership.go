@@ -9468,3 +9468,108 @@ func buildPair(bad bool) (*tickPair, error) {
 	}
 	return &tickPair{a: a, b: b}, nil
 }
+
+// --- A stop by a flag the goroutine polls ---
+
+// The loop polls closed, which Close sets: Close stops it.
+type flagPoller struct {
+	closed atomic.Bool
+	n      int
+}
+
+func newFlagPoller() *flagPoller {
+	p := &flagPoller{}
+	go p.loop() // want `goroutine running p.loop is handed on to the caller, but dropFlagPoller drops it at line \d+: call its Close method there`
+	return p
+}
+
+func (p *flagPoller) loop() {
+	for !p.closed.Load() {
+		p.n++
+		time.Sleep(time.Millisecond)
+	}
+}
+
+func (p *flagPoller) Close() { p.closed.Store(true) }
+
+func dropFlagPoller() int {
+	p := newFlagPoller() // want `the result of newFlagPoller is not stopped on every path: the return at line \d+ skips it, so the goroutine started at ownership/ownership.go:\d+ \(p.loop\) is never joined: call its Close method`
+	return p.n
+}
+
+func closeFlagPoller() int {
+	p := newFlagPoller()
+	defer p.Close()
+	return p.n
+}
+
+// A flag under a lock, checked at the top of an endless loop.
+type flagDB struct {
+	mu     sync.Mutex
+	closed bool
+}
+
+func openFlagDB() *flagDB {
+	db := &flagDB{}
+	go db.manage() // want `goroutine running db.manage is handed on to the caller, but dropFlagDB drops it`
+	return db
+}
+
+func (db *flagDB) manage() {
+	for {
+		db.mu.Lock()
+		if db.closed {
+			db.mu.Unlock()
+			return
+		}
+		db.mu.Unlock()
+		time.Sleep(time.Second)
+	}
+}
+
+func (db *flagDB) Shutdown() {
+	db.mu.Lock()
+	db.closed = true
+	db.mu.Unlock()
+}
+
+func dropFlagDB() {
+	db := openFlagDB() // want `the result of openFlagDB is not stopped on every path: .* call its Shutdown method`
+	_ = db
+}
+
+func shutFlagDB() {
+	db := openFlagDB()
+	db.Shutdown()
+}
+
+// An int32 flag read and set through the package functions of
+// sync/atomic, polled by a literal the method starts.
+type flagWorker struct{ state int32 }
+
+func (w *flagWorker) Start() {
+	go func() {
+		for atomic.LoadInt32(&w.state) == 0 {
+			time.Sleep(time.Millisecond)
+		}
+	}()
+}
+
+func (w *flagWorker) Stop() { atomic.StoreInt32(&w.state, 1) }
+
+func stopFlagWorker() {
+	w := &flagWorker{}
+	w.Start()
+	defer w.Stop()
+}
+
+// A flag nothing sets: nothing can stop the loop.
+type flagSpinner struct{ done atomic.Bool }
+
+func (s *flagSpinner) Start() {
+	go func() { // want `goroutine is never joined, so it can outlive \(\*flagSpinner\).Start`
+		for !s.done.Load() {
+			time.Sleep(time.Millisecond)
+		}
+	}()
+}
