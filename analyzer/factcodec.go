@@ -250,6 +250,7 @@ func (w *factWriter) obligations(obs []factObligation) {
 			w.int(g.Op)
 			w.int(g.Bound)
 			w.strs(g.Disablers)
+			w.bool(g.NonNil)
 		}
 	}
 }
@@ -398,6 +399,7 @@ func (r *factReader) obligations() []factObligation {
 			g.Op = r.int()
 			g.Bound = r.int()
 			g.Disablers = r.strs()
+			g.NonNil = r.bool()
 			*at = g
 		}
 		obs = append(obs, o)

@@ -45,6 +45,10 @@ type gate struct {
 	// (field op bound) equals on (if cfg.CleanWindow > 0 { go ... }).
 	op    token.Token
 	bound int64
+	// nonNil: target is a parameter (fields ""), and the goroutine starts
+	// only when it is not nil equals on (if policy != nil { go r.run()
+	// }): a caller passing nil starts nothing.
+	nonNil bool
 	// also: a further gate the goroutine must pass too (an early return
 	// before the if around it); a caller that fails either starts nothing.
 	also *gate
@@ -85,6 +89,12 @@ func (c *checker) gateOf(fd *ast.FuncDecl, fn *types.Func, g *ast.GoStmt) *gate 
 		}
 		if u, ok := ast.Unparen(cond).(*ast.UnaryExpr); ok && u.Op == token.NOT {
 			cond, on = u.X, !on
+		}
+		if p, nonNil, ok := c.nilParamTest(cond); ok {
+			if o, ok := c.lift(fd, fn, p, obStop); ok && !o.isResult() && o.fields == "" {
+				found = append(found, &gate{target: o.target, nonNil: true, on: nonNil == on})
+			}
+			return
 		}
 		var op token.Token
 		var bound int64
@@ -132,6 +142,42 @@ func (c *checker) gateOf(fd *ast.FuncDecl, fn *types.Func, g *ast.GoStmt) *gate 
 		return len(found) >= maxGates
 	})
 	return chainGates(found)
+}
+
+// nilParamTest returns the parameter cond compares with nil (policy !=
+// nil: nonNil; policy == nil: not), when nothing assigns it: a pointer,
+// interface, map, slice, channel or function parameter.
+func (c *checker) nilParamTest(cond ast.Expr) (path, bool, bool) {
+	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok || b.Op != token.EQL && b.Op != token.NEQ {
+		return path{}, false, false
+	}
+	x, y := b.X, b.Y
+	if tv, ok := c.info.Types[x]; ok && tv.IsNil() {
+		x, y = y, x
+	}
+	if tv, ok := c.info.Types[y]; !ok || !tv.IsNil() {
+		return path{}, false, false
+	}
+	id, ok := ast.Unparen(x).(*ast.Ident)
+	if !ok {
+		return path{}, false, false
+	}
+	v, ok := c.info.Uses[id].(*types.Var)
+	if !ok || !c.isParamVar(v) || !nillable(v.Type()) {
+		return path{}, false, false
+	}
+	cur, ok := c.cursorOf(id)
+	if !ok {
+		return path{}, false, false
+	}
+	for f := range cur.Enclosing((*ast.FuncDecl)(nil)) {
+		if body := funcBody(f.Node()); body == nil || c.assignedIn(body, v) {
+			return path{}, false, false
+		}
+		return path{root: v}, b.Op == token.NEQ, true
+	}
+	return path{}, false, false
 }
 
 // doneNilOf returns the context whose Done() cond tests for nil
@@ -459,6 +505,12 @@ func (c *checker) oneGateOff(call *ast.CallExpr, to *types.Func, g *gate, fn ast
 	}
 	if g.disablers != nil {
 		return c.optionsDisable(call, to, g)
+	}
+	if g.nonNil {
+		// newDlqRouter(client, nil, ...) with if policy != nil { go r.run() }.
+		e := c.obligationExpr(call, to, obligation{target: g.target})
+		tv, ok := c.info.Types[ast.Unparen(e)]
+		return e != nil && ok && tv.IsNil() && g.on
 	}
 	if g.doneNil {
 		// propagate(context.Background(), child): Background's Done is nil.

@@ -2288,7 +2288,7 @@ func (c *checker) errPaths(q *flowQuery, errVar *types.Var, fn ast.Node, stmt as
 		// newSampler(); r, err := newReporter(): past that, err != nil
 		// says the reporter failed, with s made).
 		id, ok := e.(*ast.Ident)
-		return ok && c.info.Uses[id] == errVar && !c.assignedBetween(body, errVar, stmt.End(), id.Pos())
+		return ok && c.info.Uses[id] == errVar && !c.errReassigned(body, errVar, stmt, id.Pos())
 	}
 	q.errTest = func(call *ast.CallExpr) bool { return isFunc(callee(c.info, call), "errors", "Is", "As") }
 	q.okTest = c.noErrorArg
@@ -2298,6 +2298,96 @@ func (c *checker) errPaths(q *flowQuery, errVar *types.Var, fn ast.Node, stmt as
 	q.used = func(n ast.Node) bool {
 		return used(n) || c.assertsErr(n, *q) && !c.assignedBetween(body, errVar, stmt.End(), n.Pos())
 	}
+}
+
+// errReassigned reports whether something else's error is stored in
+// errVar, which the call in stmt set, before pos. err = ctx.Err() of a
+// context the call was given is not: err != nil then says that context is
+// done, which ends what the call made with it (autopaho's NewConnection).
+func (c *checker) errReassigned(body *ast.BlockStmt, errVar *types.Var, stmt ast.Node, pos token.Pos) bool {
+	other := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if other || n == nil || n.End() < stmt.End() || n.Pos() > pos {
+			return false
+		}
+		as, ok := n.(*ast.AssignStmt)
+		if !ok || as.Pos() < stmt.End() {
+			return true
+		}
+		for i, l := range as.Lhs {
+			if id, ok := l.(*ast.Ident); !ok || c.info.ObjectOf(id) != errVar {
+				continue
+			}
+			if len(as.Rhs) == len(as.Lhs) && c.givenCtxErr(as.Rhs[i], stmt) {
+				continue
+			}
+			if exclusive(body, stmt, as) {
+				continue // if tls { c, err = dialTLS() } else { c, err = dial() }
+			}
+			other = true
+		}
+		return !other
+	})
+	return other
+}
+
+// exclusive reports whether a and b lie in different branches of one if,
+// switch or select in body: no path runs both.
+func exclusive(body *ast.BlockStmt, a, b ast.Node) bool {
+	found := false
+	clauses := func(list []ast.Stmt) []ast.Node {
+		out := make([]ast.Node, len(list))
+		for i, s := range list {
+			out[i] = s
+		}
+		return out
+	}
+	apart := func(branches []ast.Node) bool {
+		ia := slices.IndexFunc(branches, func(n ast.Node) bool { return n != nil && within(a, n) })
+		ib := slices.IndexFunc(branches, func(n ast.Node) bool { return n != nil && within(b, n) })
+		return ia >= 0 && ib >= 0 && ia != ib
+	}
+	ast.Inspect(body, func(n ast.Node) bool {
+		if found || n == nil || !within(a, n) || !within(b, n) {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.IfStmt:
+			if n.Else != nil {
+				found = apart([]ast.Node{n.Body, n.Else})
+			}
+		case *ast.SwitchStmt:
+			found = apart(clauses(n.Body.List))
+		case *ast.TypeSwitchStmt:
+			found = apart(clauses(n.Body.List))
+		case *ast.SelectStmt:
+			found = apart(clauses(n.Body.List))
+		}
+		return !found
+	})
+	return found
+}
+
+// givenCtxErr reports whether e is ctx.Err() of a context variable that
+// stmt uses (passes to the call it makes).
+func (c *checker) givenCtxErr(e ast.Expr, stmt ast.Node) bool {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok || len(call.Args) > 0 {
+		return false
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || sel.Sel.Name != "Err" || !isContextType(c.typeOf(sel.X)) {
+		return false
+	}
+	v := pathOf(c.info, sel.X).root
+	used := false
+	ast.Inspect(stmt, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && v != nil && c.info.Uses[id] == v {
+			used = true
+		}
+		return !used
+	})
+	return used
 }
 
 // blankOnNil reports whether a call whose result carrying the obligation

@@ -107,6 +107,7 @@ type factGate struct {
 	Enablers  []string  // for a gate by functional options
 	Disablers []string  // for a gate by functional options on by default
 	DoneNil   bool      // for a gate on a context's Done() being nil
+	NonNil    bool      // for a gate on a parameter being nil
 	Op        int       // for a gate on a number: the comparison (a go/token.Token)
 	Bound     int       // and the constant it compares with
 	Also      *factGate // a further gate the goroutine must pass too
@@ -240,6 +241,9 @@ func oneGateName(g *factGate) string {
 	}
 	if g.DoneNil {
 		return fmt.Sprintf(" if %s can be done", targetName(g.Target))
+	}
+	if g.NonNil {
+		return fmt.Sprintf(" if (%s != nil) is %v", targetName(g.Target), g.On)
 	}
 	if g.Op != 0 {
 		return fmt.Sprintf(" if (%s%s %s %d) is %v", targetName(g.Target), g.Fields, token.Token(g.Op), g.Bound, g.On)
@@ -757,14 +761,14 @@ func encodeGate(g *gate) *factGate {
 	if g == nil {
 		return nil
 	}
-	return &factGate{Target: g.target, Fields: g.fields, On: g.on, Enablers: g.enablers, Disablers: g.disablers, DoneNil: g.doneNil, Op: int(g.op), Bound: int(g.bound), Also: encodeGate(g.also)}
+	return &factGate{Target: g.target, Fields: g.fields, On: g.on, Enablers: g.enablers, Disablers: g.disablers, DoneNil: g.doneNil, NonNil: g.nonNil, Op: int(g.op), Bound: int(g.bound), Also: encodeGate(g.also)}
 }
 
 func decodeGate(g *factGate) *gate {
 	if g == nil {
 		return nil
 	}
-	return &gate{target: g.Target, fields: g.Fields, on: g.On, enablers: g.Enablers, disablers: g.Disablers, doneNil: g.DoneNil, op: token.Token(g.Op), bound: int64(g.Bound), also: decodeGate(g.Also)}
+	return &gate{target: g.Target, fields: g.Fields, on: g.On, enablers: g.Enablers, disablers: g.Disablers, doneNil: g.DoneNil, nonNil: g.NonNil, op: token.Token(g.Op), bound: int64(g.Bound), also: decodeGate(g.Also)}
 }
 
 func encodeReleases(rs []release) []factRelease {

@@ -9469,6 +9469,58 @@ func buildPair(bad bool) (*tickPair, error) {
 	return &tickPair{a: a, b: b}, nil
 }
 
+// err = ctx.Err() of the context the value was given: past it, err != nil
+// says that context is done, which ends the value's goroutine.
+type ctxConn struct{ quit chan struct{} }
+
+func dialCtx(ctx context.Context) (*ctxConn, error) {
+	c := &ctxConn{quit: make(chan struct{})}
+	go c.run(ctx)
+	return c, nil
+}
+
+func (c *ctxConn) run(ctx context.Context) {
+	select {
+	case <-ctx.Done():
+	case <-c.quit:
+	}
+}
+
+func (c *ctxConn) Close() { close(c.quit) }
+
+// The error of the other branch's call is not a later one: no path runs
+// both.
+func openEither(quiet bool) (*ticking, error) {
+	var t *ticking
+	var err error
+	if quiet {
+		t, err = openOther(false)
+	} else {
+		t, err = openOther(true)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return t, nil
+}
+
+func waitConn(ctx context.Context, ready <-chan struct{}) error {
+	c, err := dialCtx(ctx)
+	if err != nil {
+		return err
+	}
+	select {
+	case <-ctx.Done():
+		err = ctx.Err()
+	case <-ready:
+	}
+	if err != nil {
+		return err
+	}
+	c.Close()
+	return nil
+}
+
 // --- A stop by a flag the goroutine polls ---
 
 // The loop polls closed, which Close sets: Close stops it.
@@ -9572,4 +9624,51 @@ func (s *flagSpinner) Start() {
 			time.Sleep(time.Millisecond)
 		}
 	}()
+}
+
+// --- A goroutine started only for a parameter that is not nil ---
+
+type deadPolicy struct{ topic string }
+
+type deadRouter struct {
+	policy *deadPolicy
+	quit   chan struct{}
+}
+
+func newDeadRouter(policy *deadPolicy) (*deadRouter, error) {
+	r := &deadRouter{policy: policy}
+	if policy != nil {
+		if policy.topic == "" {
+			return nil, errors.New("no topic")
+		}
+		r.quit = make(chan struct{})
+		go r.run() // want `goroutine running r.run is handed on to the caller, but buildRouters drops it at line \d+: call its close method`
+	}
+	return r, nil
+}
+
+func (r *deadRouter) run() { <-r.quit }
+
+func (r *deadRouter) close() {
+	if r.quit != nil {
+		close(r.quit)
+	}
+}
+
+// A dummy router, made with no policy, runs nothing: dropping it on the
+// error path leaks nothing. One made with a policy does.
+func buildRouters(p *deadPolicy, fail bool) (*deadRouter, error) {
+	dummy, err := newDeadRouter(nil)
+	if err != nil {
+		return nil, err
+	}
+	_ = dummy
+	real, err := newDeadRouter(p) // want `the result of newDeadRouter is not stopped on every path`
+	if err != nil {
+		return nil, err
+	}
+	if fail {
+		return nil, errors.New("fail")
+	}
+	return real, nil
 }
