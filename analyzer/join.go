@@ -679,7 +679,7 @@ func (c *checker) finalSignal(g *ast.GoStmt, fn ast.Node, body *ast.BlockStmt, b
 	keep := func(p path) bool { return p.valid() }
 	blocks := c.blocksIn(body, keep)
 	var sites []ast.Node
-	var deferred []bool
+	var deferred, called []bool
 	ast.PreorderStack(body, nil, func(n ast.Node, stack []ast.Node) bool {
 		if _, ok := n.(*ast.GoStmt); ok {
 			return false
@@ -706,14 +706,18 @@ func (c *checker) finalSignal(g *ast.GoStmt, fn ast.Node, body *ast.BlockStmt, b
 		if p, ok := bind(pathOf(c.info, target)); !through && (!ok || !p.equal(k.p)) {
 			return true
 		}
-		d := false
-		for _, s := range stack {
+		d, cb := false, false
+		for i, s := range stack {
 			if _, ok := s.(*ast.DeferStmt); ok {
 				d = true
+			}
+			if lit, ok := s.(*ast.FuncLit); ok && i > 0 {
+				cb = cb || c.calledBackInLoop(stack[i-1], lit)
 			}
 		}
 		sites = append(sites, n)
 		deferred = append(deferred, d)
+		called = append(called, cb)
 		return true
 	})
 	if len(sites) == 0 {
@@ -753,6 +757,12 @@ func (c *checker) finalSignal(g *ast.GoStmt, fn ast.Node, body *ast.BlockStmt, b
 		if deferred[i] {
 			return true
 		}
+		if called[i] {
+			// s.Serve(ctx, func(v int) { got <- v }): a callback the
+			// callee runs in its loop signals each time round, and the
+			// callee goes on waiting.
+			continue
+		}
 		if slices.ContainsFunc(opaqueCalls, func(oc ast.Node) bool { return !within(oc, s) && reachableAfter(graph, body, s, oc) }) {
 			continue
 		}
@@ -781,6 +791,36 @@ func (c *checker) finalSignal(g *ast.GoStmt, fn ast.Node, body *ast.BlockStmt, b
 	// caller's initWG.Wait() a start handshake on that path (a channel's
 	// earlier sends are values, and its close the final signal).
 	return finals > 0 && (k.kind != keyWait || finals == len(sites))
+}
+
+// calledBackInLoop reports whether lit is an argument of the call parent,
+// to a function of the package that calls that parameter inside a loop.
+func (c *checker) calledBackInLoop(parent ast.Node, lit *ast.FuncLit) bool {
+	call, ok := parent.(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	i := slices.IndexFunc(call.Args, func(a ast.Expr) bool { return ast.Unparen(a) == lit })
+	f := callee(c.info, call)
+	if i < 0 || f == nil {
+		return false
+	}
+	decl := c.decls[f.Origin()]
+	sig := f.Origin().Type().(*types.Signature)
+	if decl == nil || decl.Body == nil || i >= sig.Params().Len() || sig.Variadic() && i >= sig.Params().Len()-1 {
+		return false
+	}
+	param := sig.Params().At(i)
+	found := false
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		if cl, ok := n.(*ast.CallExpr); ok && !found {
+			if id, ok := ast.Unparen(cl.Fun).(*ast.Ident); ok && c.info.Uses[id] == param && inLoop(cl, decl.Body) {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 // opaqueCall reports whether call calls a function value the pass cannot

@@ -9672,3 +9672,43 @@ func buildRouters(p *deadPolicy, fail bool) (*deadRouter, error) {
 	}
 	return real, nil
 }
+
+// --- A callback's send taken for the goroutine's last act ---
+
+type cbServer struct{ in chan int }
+
+// serve calls fn for every value, until ctx is done.
+func (s *cbServer) serve(ctx context.Context, fn func(int)) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case v := <-s.in:
+			fn(v)
+		}
+	}
+}
+
+// once calls fn for one value, then returns.
+func (s *cbServer) once(fn func(int)) { fn(<-s.in) }
+
+func (s *cbServer) push(v int) { s.in <- v }
+
+// The receive takes the first value the callback sends; serve goes on
+// waiting for the next, on a context nothing cancels.
+func firstValue(s *cbServer) int {
+	got := make(chan int, 1)
+	go func() { // want `goroutine is never joined, so it can outlive firstValue`
+		s.serve(context.Background(), func(v int) { got <- v })
+	}()
+	return <-got
+}
+
+// The callback's send is the goroutine's last act: the receive joins it.
+func onceValue(s *cbServer) int {
+	got := make(chan int, 1)
+	go func() {
+		s.once(func(v int) { got <- v })
+	}()
+	return <-got
+}
