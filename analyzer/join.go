@@ -96,6 +96,12 @@ func (c *checker) handedOff(cur inspector.Cursor, j *goJoin, g *ast.GoStmt) bool
 			return true
 		}
 	}
+	if p, ok := c.keptJoinLit(fn, g, keys); ok {
+		// o.stop = func() { cancel(); <-done }: whoever calls the stop
+		// the function keeps in its owner's field joins it.
+		j.handoff = &handoff{p: p, kind: obStop}
+		return true
+	}
 	// Handed on before the go statement (os/exec stores its result
 	// channel in the Cmd first); after it, the join query follows each
 	// path, where handing the key on counts as joining.
@@ -136,6 +142,55 @@ func (c *checker) handedOff(cur inspector.Cursor, j *goJoin, g *ast.GoStmt) bool
 		}
 	})
 	return found
+}
+
+// keptJoinLit returns where fn keeps a function literal that joins the
+// goroutine of g through one of its keys, a field or a package variable
+// that outlives fn: assigned to it (o.stop = func() { cancel(); <-done }),
+// or stored in it by a sync/atomic Value or a sync.Map (o.stop.Store(func()
+// { ... })). fn does not run the literal; whoever calls it joins.
+func (c *checker) keptJoinLit(fn ast.Node, g *ast.GoStmt, keys []joinKey) (path, bool) {
+	body := funcBody(fn)
+	if body == nil || len(keys) == 0 {
+		return path{}, false
+	}
+	joins := func(lit *ast.FuncLit) bool {
+		found := false
+		c.eachRef(lit.Body, func(r ref) {
+			found = found || slices.ContainsFunc(keys, func(k joinKey) bool { return c.refJoins(k, r) })
+		})
+		return found
+	}
+	kept := func(p path) bool { return p.valid() && (p.fields != "" || isGlobal(p.root)) && !c.localTo(p, fn) }
+	var out path
+	ast.Inspect(body, func(n ast.Node) bool {
+		if out.valid() || n == nil || n == ast.Node(g) {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			if len(n.Lhs) != len(n.Rhs) {
+				return true
+			}
+			for i, r := range n.Rhs {
+				if lit, ok := ast.Unparen(r).(*ast.FuncLit); ok {
+					if p := pathOf(c.info, n.Lhs[i]); kept(p) && joins(lit) {
+						out = p
+					}
+				}
+			}
+		case *ast.CallExpr:
+			if v, holder, ok := c.keepingCall(n); ok {
+				if lit, isLit := ast.Unparen(v).(*ast.FuncLit); isLit {
+					if p := pathOf(c.info, holder); kept(p) && joins(lit) {
+						out = p
+					}
+				}
+			}
+		}
+		return true
+	})
+	return out, out.valid()
 }
 
 // keyObligation is what whoever takes a key must do to join the goroutine.

@@ -9712,3 +9712,74 @@ func onceValue(s *cbServer) int {
 	}()
 	return <-got
 }
+
+// --- A stop that joins, kept in the owner's field for later ---
+
+type keptStop struct {
+	stop   func()
+	stopV  atomic.Value // func()
+	events chan int
+}
+
+// The literal that cancels and waits is the owner's stop: whoever calls
+// it (Close) joins the goroutine.
+func (k *keptStop) watch() {
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	k.stop = func() {
+		cancel()
+		<-done
+	}
+	go func() {
+		defer close(done)
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-k.events:
+			}
+		}
+	}()
+}
+
+// The same, stored through an atomic Value, with a WaitGroup.
+func (k *keptStop) watchAtomic() {
+	ctx, cancel := context.WithCancel(context.Background())
+	var wg sync.WaitGroup
+	wg.Add(1)
+	k.stopV.Store(func() { cancel(); wg.Wait() })
+	go func() {
+		defer wg.Done()
+		select {
+		case <-ctx.Done():
+		case <-k.events:
+		}
+	}()
+}
+
+func (k *keptStop) Close() {
+	if k.stop != nil {
+		k.stop()
+	}
+	if f, ok := k.stopV.Load().(func()); ok {
+		f()
+	}
+}
+
+// A stop kept in a local the function never calls joins nothing.
+func (k *keptStop) watchLost() {
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	stop := func() {
+		cancel()
+		<-done
+	}
+	_ = stop
+	go func() { // want `goroutine blocks for ever: it waits for ctx to be cancelled`
+		defer close(done)
+		select {
+		case <-ctx.Done():
+		case <-k.events:
+		}
+	}()
+}
