@@ -1774,6 +1774,12 @@ func (c *checker) checkCall(cur inspector.Cursor, fn ast.Node, call *ast.CallExp
 		return "" // s.handlers[key] = h before h.run(): whoever keeps it stops it
 	}
 	used := func(n ast.Node) bool { return c.discharges(n, p, o, grow) }
+	{
+		// o := &Outer{srv: srv}; srv.Start(); return o: handing on the
+		// value that holds it hands it on (and what is below it).
+		base := used
+		used = func(n ast.Node) bool { return base(n) || c.heldBy(n, p.root, fn, call) != nil }
+	}
 	if alias := c.fieldAlias(p, fn); alias != nil && !o.isResult() {
 		// c := NewClient(conn); c.Listen(): c.conn is conn, and closing
 		// conn stops what reads c.conn.

@@ -9783,3 +9783,42 @@ func (k *keptStop) watchLost() {
 		}
 	}()
 }
+
+// --- A value started after it was put in the value handed on ---
+
+type innerLoop struct{ quit chan struct{} }
+
+func (s *innerLoop) Start() {
+	go func() { // want `goroutine is handed on to the caller, but dropOuter drops it`
+		<-s.quit
+	}()
+}
+
+func (s *innerLoop) Stop() { close(s.quit) }
+
+type outerLoop struct {
+	srv  *innerLoop
+	name string
+}
+
+func (o *outerLoop) Close() { o.srv.Stop() }
+
+// The inner loop is started once the outer value holds it, and the outer
+// value is returned: the caller stops it through Close.
+func newOuter() *outerLoop {
+	srv := &innerLoop{quit: make(chan struct{})}
+	o := &outerLoop{srv: srv, name: "x"}
+	srv.Start()
+	return o
+}
+
+func dropOuter() string {
+	o := newOuter() // want `the result of newOuter is not stopped on every path: .* call its Close method`
+	return o.name
+}
+
+func closeOuter() string {
+	o := newOuter()
+	defer o.Close()
+	return o.name
+}
