@@ -735,6 +735,28 @@ func (c *checker) assertion(fn *types.Func, call *ast.CallExpr) bool {
 	})
 }
 
+// assertsNil reports whether n is a test's assertion that v is nil
+// (require.Nil(t, v), assert.Nil(t, v), a helper of the test's own named
+// Nil): a test that goes on past it holds nothing in v.
+func (c *checker) assertsNil(n ast.Node, v *types.Var) bool {
+	es, ok := n.(*ast.ExprStmt)
+	if !ok {
+		return false
+	}
+	call, ok := es.X.(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	fn := callee(c.info, call)
+	if fn == nil || fn.Name() != "Nil" && fn.Name() != "Nilf" || !c.assertion(fn, call) {
+		return false
+	}
+	return slices.ContainsFunc(call.Args, func(a ast.Expr) bool {
+		id, ok := ast.Unparen(a).(*ast.Ident)
+		return ok && c.info.Uses[id] == v
+	})
+}
+
 // isCleanup reports whether e calls the Cleanup method of a testing value
 // (t.Cleanup, b.Cleanup, tb.Cleanup).
 func isCleanup(info *types.Info, e ast.Expr) bool {
@@ -1774,6 +1796,12 @@ func (c *checker) checkCall(cur inspector.Cursor, fn ast.Node, call *ast.CallExp
 		return "" // s.handlers[key] = h before h.run(): whoever keeps it stops it
 	}
 	used := func(n ast.Node) bool { return c.discharges(n, p, o, grow) }
+	if p.fields == "" && nillable(p.root.Type()) {
+		// p, ok, err := MaybePoller(); require.Nil(t, p): past the
+		// assertion nothing was made.
+		base := used
+		used = func(n ast.Node) bool { return base(n) || c.assertsNil(n, p.root) }
+	}
 	{
 		// o := &Outer{srv: srv}; srv.Start(); return o: handing on the
 		// value that holds it hands it on (and what is below it).

@@ -9822,3 +9822,12 @@ func closeOuter() string {
 	defer o.Close()
 	return o.name
 }
+
+// --- A constructor that may make nothing ---
+
+func maybeTicking(on bool) *ticking {
+	if !on {
+		return nil
+	}
+	return newTicking()
+}

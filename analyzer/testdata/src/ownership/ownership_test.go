@@ -1336,3 +1336,15 @@ func TestWireCleanupElsewhere(t *testing.T) {
 	}()
 	time.Sleep(10 * time.Millisecond)
 }
+
+// A constructor that makes nothing unless asked: the test asserts it made
+// nothing, and past the assertion there is nothing to stop.
+func TestMaybeTickingOff(t *testing.T) {
+	tk := maybeTicking(false)
+	require.Nil(t, tk)
+}
+
+func TestMaybeTickingOn(t *testing.T) {
+	tk := maybeTicking(true) // want `the result of maybeTicking is not stopped on every path`
+	require.NotNil(t, tk)
+}

@@ -28,3 +28,10 @@ func NotNil(t TestingT, object any, msgAndArgs ...any) {
 		FailNow(t, "expected a value", msgAndArgs...)
 	}
 }
+
+// Nil fails the test and ends it when object is not nil.
+func Nil(t TestingT, object any, msgAndArgs ...any) {
+	if object != nil {
+		FailNow(t, "expected nil", msgAndArgs...)
+	}
+}
