@@ -199,47 +199,47 @@ type checker struct {
 	mayRecv        map[fnIndex]bool                   // see recvsMaybe
 
 	// The ownership model (own.go).
-	summaries      map[*types.Func]*summary           // this package's functions
-	imported       map[*types.Func]*summary           // other packages' functions, from facts
-	kept           map[*types.Func][]int              // see keptParams
-	exits          map[*ast.BlockStmt]*loopExit       // how each loop can be left
-	cancelRel      *cancelRelation                    // which cancel functions cancel which contexts
-	nodeEffects    map[ast.Node][]effect              // effects of the spawners' statements
-	owned          map[*types.Var]bool                // locals holding a value the function made itself
-	fields         *fieldUse                          // what the package does with its types' fields
-	ranges         map[ast.Expr]*ast.RangeStmt        // range statements over channels, by operand
-	obligations    map[*types.Func][]obligation       // what callers of this package's functions must do
-	argStops       map[*types.Func][]obligation       // their goroutines that end when an argument is stopped (exits.go)
-	rangeVars      map[*types.Var]ast.Expr            // the variables ranges over slices and maps bind (registry.go)
-	registered     map[*types.Var][]path              // local channels registered with a registry (registry.go)
-	synctest       uint8                              // 0 not known, 1 a file imports testing/synctest, 2 none does
-	indexingFields bool                               // fieldIndex is walking the package (callEffects)
-	inLit          map[*ast.FuncLit][]effect          // the effects of literals held in locals that are called (litEffects)
-	cleanupFx      map[*types.Var][]effect            // returnedCleanupEffects' answers (cleanup.go)
-	quietLits      map[*ast.FuncLit]bool              // whether a literal a function returns never waits (quietResult)
-	growers        map[ast.Node][]grower              // growersIn's answers
-	funcLits       map[funcLitKey]*ast.FuncLit        // onlyFuncLit's answers
-	assigned       map[assignKey]bool                 // assignsField's answers (gate.go)
-	bubbled        map[*types.Func]bool               // test helpers only ever called in synctest bubbles
-	funcUses       map[*types.Func][]inspector.Cursor // the identifiers that use each function, see usesOf
-	consumed       map[fieldKey]bool                  // channel fields a goroutine of the package receives from
-	fieldFuncs     map[*types.Var][]*types.Func       // see fieldFunc
-	recvFuncs      map[*types.Func]bool               // callsRecvFunc's answers
-	replies        map[[2]*types.Var]bool             // repliedTo's answers
-	enablers       map[enablerKey][]string            // optionEnablers' answers (gate.go)
-	disablers      map[enablerKey][]string            // optionDisablers' answers (gate.go)
-	accessed       map[fieldKey]bool                  // channel fields exported functions return
-	ctxBoundedMemo map[ctxParam]bool                  // see ctxBounded; false while in progress
-	starts         map[*types.Func]bool               // see startsOutliving; false while in progress
-	keys           map[keyedPath]keyed                // see keyOf
-	timerVars      map[*types.Var]bool                // see timerVar
-	wrapped        map[fieldKey]string                // see wraps
-	bodies         []*ast.BlockStmt                   // see declBody
-	localWraps     map[*types.Var]path                // see localWrap
-	copies         map[*types.Var]path                // see localCopies
-	callCopies     map[*types.Var]*ast.CallExpr       // see localCopies
-	pipes          map[*types.Var]*types.Var          // see pipePartner
-	holders        map[holderKey][]*types.Var         // see holdersOf
+	summaries      map[*types.Func]*summary                 // this package's functions
+	imported       map[*types.Func]*summary                 // other packages' functions, from facts
+	kept           map[*types.Func][]int                    // see keptParams
+	exits          map[*ast.BlockStmt]*loopExit             // how each loop can be left
+	cancelRel      *cancelRelation                          // which cancel functions cancel which contexts
+	nodeEffects    map[ast.Node][]effect                    // effects of the spawners' statements
+	owned          map[*types.Var]bool                      // locals holding a value the function made itself
+	fields         *fieldUse                                // what the package does with its types' fields
+	ranges         map[ast.Expr]*ast.RangeStmt              // range statements over channels, by operand
+	obligations    map[*types.Func][]obligation             // what callers of this package's functions must do
+	argStops       map[*types.Func][]obligation             // their goroutines that end when an argument is stopped (exits.go)
+	rangeVars      map[*types.Var]ast.Expr                  // the variables ranges over slices and maps bind (registry.go)
+	registered     map[*types.Var][]path                    // local channels registered with a registry (registry.go)
+	synctest       uint8                                    // 0 not known, 1 a file imports testing/synctest, 2 none does
+	indexingFields bool                                     // fieldIndex is walking the package (callEffects)
+	inLit          map[*ast.FuncLit][]effect                // the effects of literals held in locals that are called (litEffects)
+	cleanupFx      map[*types.Var][]effect                  // returnedCleanupEffects' answers (cleanup.go)
+	quietLits      map[*ast.FuncLit]bool                    // whether a literal a function returns never waits (quietResult)
+	growers        map[ast.Node][]grower                    // growersIn's answers
+	funcLits       map[funcLitKey]*ast.FuncLit              // onlyFuncLit's answers
+	assigned       map[assignKey]bool                       // assignsField's answers (gate.go)
+	bubbled        map[*types.Func]bool                     // test helpers only ever called in synctest bubbles
+	funcUses       map[*types.Func][]inspector.Cursor       // the identifiers that use each function, see usesOf
+	consumed       map[fieldKey]bool                        // channel fields a goroutine of the package receives from
+	fieldFuncs     map[*types.Var][]*types.Func             // see fieldFunc
+	recvFuncs      map[*types.Func]bool                     // callsRecvFunc's answers
+	replies        map[[2]*types.Var]bool                   // repliedTo's answers
+	enablers       map[enablerKey][]string                  // optionEnablers' answers (gate.go)
+	disablers      map[enablerKey][]string                  // optionDisablers' answers (gate.go)
+	accessed       map[fieldKey]bool                        // channel fields exported functions return
+	ctxBoundedMemo map[ctxParam]bool                        // see ctxBounded; false while in progress
+	starts         map[*types.Func]bool                     // see startsOutliving; false while in progress
+	keys           map[keyedPath]keyed                      // see keyOf
+	timerVars      map[*types.Var]bool                      // see timerVar
+	wrapped        map[fieldKey]string                      // see wraps
+	bodies         []*ast.BlockStmt                         // see declBody
+	localWraps     map[*types.Var]path                      // see localWrap
+	copies         map[*types.Var]path                      // see localCopies
+	callCopies     map[*types.Var]*ast.CallExpr             // see localCopies
+	pipes          map[*types.Var]*types.Var                // see pipePartner
+	holders        map[ast.Node]map[*types.Var][]*types.Var // see holdersOf
 
 	// The references walkRefs finds in each node it is asked about (see
 	// refsOf). They depend on the node's syntax and types.Info alone, and

@@ -2810,30 +2810,52 @@ func (c *checker) heldBy(n ast.Node, v *types.Var, fn ast.Node, g ast.Node) *typ
 // composite literal they are assigned (b := &Broker{s: v}), remembered:
 // heldBy asks at every node of a path search.
 func (c *checker) holdersOf(v *types.Var, fn ast.Node) []*types.Var {
-	key := holderKey{v, fn}
-	if hs, ok := c.holders[key]; ok {
-		return hs
+	if hs, ok := c.holders[fn]; ok {
+		return hs[v]
 	}
-	var hs []*types.Var
-	c.eachRef(funcBody(fn), func(r ref) {
-		if r.path.root != v || r.path.fields != "" {
+	// One pass over the function's composite literals finds the holders
+	// of every variable: the question is asked of many in one function.
+	hs := make(map[*types.Var][]*types.Var)
+	note := func(e ast.Expr) {
+		id, ok := e.(*ast.Ident)
+		if !ok {
 			return
 		}
-		if h := c.holderOf(r.expr, fn); h != nil && h != v && !slices.Contains(hs, h) {
-			hs = append(hs, h)
+		v, ok := c.info.Uses[id].(*types.Var)
+		if !ok {
+			return
 		}
-	})
-	if c.holders == nil {
-		c.holders = make(map[holderKey][]*types.Var)
+		if h := c.holderOf(id, fn); h != nil && h != v && !slices.Contains(hs[v], h) {
+			hs[v] = append(hs[v], h)
+		}
 	}
-	c.holders[key] = hs
-	return hs
-}
-
-// A holderKey is a variable and the function holdersOf searched.
-type holderKey struct {
-	v  *types.Var
-	fn ast.Node
+	visit := func(n ast.Node) {
+		for _, el := range n.(*ast.CompositeLit).Elts {
+			if kv, ok := el.(*ast.KeyValueExpr); ok {
+				el = kv.Value
+			}
+			note(el)
+		}
+	}
+	if body := funcBody(fn); body != nil {
+		if cur, ok := c.cursorAt(body); ok {
+			for lit := range cur.Preorder((*ast.CompositeLit)(nil)) {
+				visit(lit.Node())
+			}
+		} else {
+			ast.Inspect(body, func(n ast.Node) bool {
+				if _, ok := n.(*ast.CompositeLit); ok {
+					visit(n)
+				}
+				return true
+			})
+		}
+	}
+	if c.holders == nil {
+		c.holders = make(map[ast.Node]map[*types.Var][]*types.Var)
+	}
+	c.holders[fn] = hs
+	return hs[v]
 }
 
 // returnsOrStores reports whether n returns the value in v or stores it
