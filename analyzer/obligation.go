@@ -643,16 +643,8 @@ func (c *checker) stoppedOnEveryPath(fd *ast.FuncDecl, call *ast.CallExpr, p pat
 // whose argument says it is set (errors.Is(err, x), err != nil). A test
 // that goes on past it got the error: nothing was made.
 func (c *checker) assertsErr(n ast.Node, q flowQuery) bool {
-	es, ok := n.(*ast.ExprStmt)
+	call, fn, ok := c.assertStmt(n)
 	if !ok {
-		return false
-	}
-	call, ok := es.X.(*ast.CallExpr)
-	if !ok {
-		return false
-	}
-	fn := callee(c.info, call)
-	if fn == nil || !c.assertion(fn, call) {
 		return false
 	}
 	name := fn.Name()
@@ -739,22 +731,32 @@ func (c *checker) assertion(fn *types.Func, call *ast.CallExpr) bool {
 // (require.Nil(t, v), assert.Nil(t, v), a helper of the test's own named
 // Nil): a test that goes on past it holds nothing in v.
 func (c *checker) assertsNil(n ast.Node, v *types.Var) bool {
-	es, ok := n.(*ast.ExprStmt)
-	if !ok {
-		return false
-	}
-	call, ok := es.X.(*ast.CallExpr)
-	if !ok {
-		return false
-	}
-	fn := callee(c.info, call)
-	if fn == nil || fn.Name() != "Nil" && fn.Name() != "Nilf" || !c.assertion(fn, call) {
+	call, fn, ok := c.assertStmt(n)
+	if !ok || fn.Name() != "Nil" && fn.Name() != "Nilf" {
 		return false
 	}
 	return slices.ContainsFunc(call.Args, func(a ast.Expr) bool {
 		id, ok := ast.Unparen(a).(*ast.Ident)
 		return ok && c.info.Uses[id] == v
 	})
+}
+
+// assertStmt returns the call of a test's assertion (assertion) that n
+// makes as a statement of its own, and the function it calls.
+func (c *checker) assertStmt(n ast.Node) (*ast.CallExpr, *types.Func, bool) {
+	es, ok := n.(*ast.ExprStmt)
+	if !ok {
+		return nil, nil, false
+	}
+	call, ok := es.X.(*ast.CallExpr)
+	if !ok {
+		return nil, nil, false
+	}
+	fn := callee(c.info, call)
+	if fn == nil || !c.assertion(fn, call) {
+		return nil, nil, false
+	}
+	return call, fn, true
 }
 
 // isCleanup reports whether e calls the Cleanup method of a testing value
