@@ -576,7 +576,34 @@
 // starts only when the context it was given can be done (if
 // parent.Done() == nil { return } before it, as context propagation
 // does) is not owed by a caller that gives context.Background() or
-// TODO().
+// TODO(). Nor is one started only for a parameter that is not nil (if
+// policy != nil { go r.run() }) by a caller that passes nil.
+//
+// A flag the goroutine polls is a stop (flag.go). A loop whose condition,
+// or an if at the top of its body that leaves it, tests a flag of its
+// owner's for being set (for !p.closed.Load(), if db.closed { return }
+// under a lock, atomic.LoadInt32(&w.state) == 0) waits on it as on a stop
+// channel that may also end on its own; storing true, or a non-zero
+// constant, in a flag some loop of the package polls (p.closed.Store(true),
+// db.closed = true, atomic.StoreInt32(&w.state, 1)) closes it. The owner's
+// methods that set it stop the goroutine, and its callers owe a call of
+// one.
+//
+// A stop is the owner's business also when the function keeps it for
+// later: a function literal that joins the goroutine (o.stop = func() {
+// cancel(); <-done }), assigned to a field or package variable or stored
+// there through an atomic.Value or sync.Map, hands the join on with that
+// field. A value put in a field of a literal the function hands on (o :=
+// &Outer{srv: srv}; srv.Start(); return o) is handed on with it. A value
+// the function stops on every path before handing it on (p := New();
+// p.Close(); return p) owes its new owner nothing. After require.Nil(t,
+// v) (or assert.Nil) nothing was made in v. A constructor's error is
+// tested only until another call's error is stored in the same variable
+// on a path after it (s, err := A(); r, err := B(); if err != nil { return
+// } drops s); err = ctx.Err() of the context the value was given says
+// that context is done, which ends the value. A send inside a callback
+// that the callee calls in its loop (s.Serve(ctx, func(v int) { got <- v
+// })) is not the goroutine's last act: a receive of it is no join.
 //
 // A condition variable is a wait like a channel's: a goroutine in
 // cond.Wait() (for !quit && len(ready) == 0 { cond.Wait() }) is released by
@@ -840,8 +867,9 @@
 // for its cancellation (pprof.SetGoroutineLabels(context.Background())
 // clears the profiler labels; runtime/trace's Log, Logf, StartRegion and
 // WithRegion; log/slog; a function whose context parameter it reads only
-// with Value, known in the package by reading it and across packages by a
-// fact; a logging method of an interface, by its name: Printf, Infof,
+// with Value, or not at all (unless its body is a stub's, empty or one
+// return of constants), known in the package by reading it and across
+// packages by a fact; a logging method of an interface, by its name: Printf, Infof,
 // Debug...); a Background made for work that outlives the function
 // (deferred, in a go statement, stored in a field) when every context in
 // scope is a local timeout the function made from Background itself
