@@ -152,11 +152,7 @@ func (c *checker) walk(n ast.Node, goroutines bool, note func(effKind, path), re
 	switch n.(type) {
 	case *ast.BlockStmt, *ast.File:
 		if cur, ok := c.cursorAt(n); ok {
-			types := effectNodes
-			if reg != nil {
-				types = append(slices.Clip(types), (*ast.AssignStmt)(nil))
-			}
-			cur.Inspect(types, func(cur inspector.Cursor) bool { return visit(cur.Node()) })
+			cur.Inspect(effectNodes, func(cur inspector.Cursor) bool { return visit(cur.Node()) })
 			return
 		}
 	}

@@ -683,26 +683,6 @@ func errExpecting(name string) bool {
 	return false
 }
 
-// assignedBetween reports whether body assigns v between the positions
-// from and to (err reused by a later call before the assertion).
-func (c *checker) assignedBetween(body *ast.BlockStmt, v *types.Var, from, to token.Pos) bool {
-	found := false
-	ast.Inspect(body, func(n ast.Node) bool {
-		if found || n == nil || n.End() < from || n.Pos() > to {
-			return false
-		}
-		if as, ok := n.(*ast.AssignStmt); ok && as.Pos() >= from {
-			for _, l := range as.Lhs {
-				if id, ok := l.(*ast.Ident); ok && c.info.ObjectOf(id) == v {
-					found = true
-				}
-			}
-		}
-		return !found
-	})
-	return found
-}
-
 // assertLibrary reports whether fn is a function of an assertion library
 // (testify, gotest.tools, shoenig/test): it looks at its arguments and
 // keeps none.
@@ -2329,11 +2309,10 @@ func (c *checker) errPaths(q *flowQuery, errVar *types.Var, fn ast.Node, stmt as
 	q.errTest = func(call *ast.CallExpr) bool { return isFunc(callee(c.info, call), "errors", "Is", "As") }
 	q.okTest = c.noErrorArg
 	// require.Error(t, err), require_True(t, errors.Is(err, x)): past
-	// the assertion the call failed, or the test has ended.
+	// the assertion the call failed, or the test has ended (assertsErr
+	// asks isErr, so an error reused by a later call does not count).
 	used := q.used
-	q.used = func(n ast.Node) bool {
-		return used(n) || c.assertsErr(n, *q) && !c.assignedBetween(body, errVar, stmt.End(), n.Pos())
-	}
+	q.used = func(n ast.Node) bool { return used(n) || c.assertsErr(n, *q) }
 }
 
 // errReassigned reports whether something else's error is stored in
