@@ -219,6 +219,14 @@ func TestOwnership(t *testing.T) {
 	run(t, "ownership", "ownershipplain", "semaphore")
 }
 
+// TestCallbackPool runs a pool that hands the join of each goroutine it
+// starts to its caller, through the function the caller gives: callers in
+// its package and in another (facts) must signal and wait.
+func TestCallbackPool(t *testing.T) {
+	t.Parallel()
+	run(t, "example.com/pool/lib", "example.com/pool/app")
+}
+
 // TestPlan runs a loop of another package that calls a handler held in an
 // exported field: the fact says it may wait on anything, as its own
 // package knows, so a deferred Stop of the plan stops it.

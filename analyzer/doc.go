@@ -193,6 +193,21 @@
 // variable: a pool's map, a cache). A value whose fields hold goroutines
 // of their own is reported once, as the value.
 //
+// A goroutine that runs a function its spawner was given, and does
+// nothing else that can wait (go handle(item), or go func() {
+// handle(item); <-p.slots }() in a pool's Submit), is joined through that
+// function: the caller owes a function that signals a WaitGroup or a
+// channel of its own (defer wg.Done(), res <- v) and a wait for that on
+// every path after the call (wg.Wait() after the loop; a receive in one
+// case of a select is enough when the channel has room for what the
+// function sends). A function that signals nothing is reported at the
+// call; one that runs a function the caller was given in turn hands the
+// obligation on to the caller's caller; one of another value's (s.work)
+// or one that signals a field (s.wg.Done()) is its owner's business. A
+// goroutine that signals before it runs the function (wg.Done(); fn(), a
+// start signal), runs two of them, or counts itself in an atomic counter
+// of its owner's is its spawner's to join, as before.
+//
 // A goroutine also stops when what it does as it ends releases the others.
 // A reader that Open(conn) starts on the connection it was given ends when
 // the caller closes that connection; on its way out (its defers, the

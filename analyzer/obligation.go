@@ -26,11 +26,12 @@ import (
 type obKind uint8
 
 const (
-	obRecv   obKind = iota // receive from the channel (range over it, when sent on more than once)
-	obWait                 // call Wait on the WaitGroup
-	obStop                 // call one of the methods that stop the value
-	obClose                // close the channel the goroutine receives from
-	obCancel               // cancel the context the goroutine waits on (a context parameter)
+	obRecv     obKind = iota // receive from the channel (range over it, when sent on more than once)
+	obWait                   // call Wait on the WaitGroup
+	obStop                   // call one of the methods that stop the value
+	obClose                  // close the channel the goroutine receives from
+	obCancel                 // cancel the context the goroutine waits on (a context parameter)
+	obCallback               // give a function that signals what the caller then waits for (callback.go)
 )
 
 // A handoff is what a goroutine's join or stop is handed on with, in the
@@ -91,6 +92,9 @@ type obligation struct {
 	// its monitor closes once Unhold releases it): a caller that calls it
 	// owes no receive. In this package only; facts carry the receive.
 	orStop *obligation
+	// signalled: checkCallback's obligation on what the function a
+	// caller gives signals (wg in func() { defer wg.Done() }), its own.
+	signalled bool
 }
 
 func result(i int) int                { return -2 - i }
@@ -201,6 +205,17 @@ func inPlaceDecl(fn inspector.Cursor) inspector.Cursor {
 // goObligation returns the obligation the go statement at cur, in fd,
 // leaves to fd's callers, if it hands its join or stop on to them.
 func (c *checker) goObligation(fd *ast.FuncDecl, fn *types.Func, cur inspector.Cursor, j *goJoin) (obligation, bool) {
+	if j.handoff != nil && j.handoff.kind == obCallback {
+		// It ends when the function it was given returns: the caller
+		// must give one that signals what it then waits for.
+		o, ok := c.lift(fd, fn, j.handoff.p, obCallback)
+		if !ok || o.target < 0 {
+			return obligation{}, false
+		}
+		g := cur.Node().(*ast.GoStmt)
+		o.goStmt, o.at, o.runs = g, c.factPos(g), c.goCallee(g)
+		return o, true
+	}
 	if j.handoff == nil || !j.mayBlock() {
 		return obligation{}, false // a goroutine that ends on its own can be let go
 	}
@@ -459,6 +474,11 @@ func (c *checker) handOnAt(oc ownCall) (changed bool) {
 		var p path
 		if e := c.obligationExpr(call, to, o); e != nil {
 			p = pathOf(c.info, e)
+			if lit, ok := ast.Unparen(e).(*ast.FuncLit); ok && o.kind == obCallback {
+				if v := c.runsParamFunc(lit, fd); v != nil && !c.signalsAny(lit) {
+					p = path{root: v} // s.onDone(func(err error) { fn(err) }): fn's giver joins
+				}
+			}
 		} else {
 			p = c.assignedPath(call, o)
 		}
@@ -468,6 +488,9 @@ func (c *checker) handOnAt(oc ownCall) (changed bool) {
 		p.fields += o.fields
 		if strings.Count(p.fields, ".") > maxObligationDepth {
 			continue // methods that call each other through fields: stop somewhere
+		}
+		if o.kind == obCallback && (p.fields != "" || paramIndex(fn.Type().(*types.Signature), p.root) < 0) {
+			continue // only a function the caller was given hands it on (checkCallback)
 		}
 		if !c.fieldsOwned(p) {
 			continue // a field given a value from elsewhere: its owner's business
@@ -1734,6 +1757,9 @@ func (c *checker) checkCall(cur inspector.Cursor, fn ast.Node, call *ast.CallExp
 	if o.kind == obCancel {
 		return c.checkCancel(cur, fn, call, to, o)
 	}
+	if o.kind == obCallback {
+		return c.checkCallback(cur, fn, call, to, o, grow)
+	}
 	if c.argStopped(cur, fn, call, to, o) {
 		return "" // Background(ctx) with defer cancel(): ending the goroutine is enough
 	}
@@ -1768,10 +1794,16 @@ func (c *checker) checkCall(cur inspector.Cursor, fn ast.Node, call *ast.CallExp
 		return "" // used in place (passed on, returned): handed on
 	}
 	p.fields += o.fields
+	return c.checkPath(cur, fn, call, to, o, grow, p)
+}
+
+// checkPath is checkCall once it knows the path p, in fn, of what carries
+// the obligation.
+func (c *checker) checkPath(cur inspector.Cursor, fn ast.Node, call *ast.CallExpr, to *types.Func, o obligation, grow grower, p path) string {
 	if !c.localTo(p, fn) {
 		return "" // a field, a parameter, a global: its owner's business (or this function's own obligation)
 	}
-	if !o.isResult() && !c.ownedLocal(p.root, fn) && !((o.kind == obRecv || o.kind == obClose) && p.fields == "" && c.onlyMade(p.root, funcBody(fn))) {
+	if !o.isResult() && !c.ownedLocal(p.root, fn) && !((o.kind == obRecv || o.kind == obClose) && p.fields == "" && c.onlyMade(p.root, funcBody(fn))) && !(o.signalled && localWaitGroup(p)) {
 		return "" // a value the function got from elsewhere: its owner's business
 	}
 	if p.fields == "" && c.storedBefore(p.root, fn, call) {
@@ -2639,6 +2671,9 @@ func (c *checker) inLoopAt(e ast.Expr) bool {
 // obVerb says what discharging o is, for messages.
 func obVerb(o obligation) string {
 	switch o.kind {
+	case obCallback:
+		return "joined through the function given"
+
 	case obRecv:
 		if o.drain {
 			return "drained"
@@ -2658,6 +2693,8 @@ func obVerb(o obligation) string {
 func (c *checker) obWhat(to *types.Func, o obligation) string {
 	name := qualifiedName(to, c.pass.Pkg)
 	switch {
+	case o.kind == obCallback:
+		return fmt.Sprintf("the function given to %s (argument %d)", name, o.target+1)
 	case o.isResult():
 		what := "the result of " + name
 		if o.fields != "" {
@@ -2677,6 +2714,9 @@ func (c *checker) obWhat(to *types.Func, o obligation) string {
 // obHow says how to discharge o, for messages.
 func obHow(o obligation) string {
 	switch o.kind {
+	case obCallback:
+		return "give a function that signals a WaitGroup or channel (defer wg.Done()) and wait for that"
+
 	case obRecv:
 		if o.drain {
 			return "range over it until it is closed (it sends more than once)"

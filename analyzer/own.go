@@ -297,6 +297,14 @@ func (c *checker) decide(cur inspector.Cursor, j *goJoin) (stuck *block) {
 		j.how = "in a test, it talks over a connection it accepted or dialed and ends when the peer closes it"
 		return
 	}
+	if v, ok := c.callbackJoin(g, j); ok && stuck == nil {
+		// go func() { handle(item); <-p.slots }(): whoever gives handle
+		// joins it through what handle signals (callback.go).
+		j.leak, j.deadEnd = nil, nil
+		j.handoff = &handoff{p: path{root: v}, kind: obCallback}
+		j.how = "its join is handed on to the caller with " + v.Name() + ", the function it runs: the caller waits for what that signals"
+		return
+	}
 	j.bare = true
 	if j.leak != nil || j.deadEnd != nil {
 		// Does the function join it anywhere at all? If not, say so.

@@ -279,7 +279,7 @@ func (p factPath) String() string {
 }
 
 var (
-	obNames  = [...]string{obRecv: "recv", obWait: "wait", obStop: "stop", obClose: "close", obCancel: "cancel"}
+	obNames  = [...]string{obRecv: "recv", obWait: "wait", obStop: "stop", obClose: "close", obCancel: "cancel", obCallback: "callback"}
 	altNames = [...]string{altRecv: "recv", altSend: "send", altDone: "done", altIO: "io", altWait: "wait"}
 	effNames = [...]string{effClose: "close", effSend: "send", effRecv: "recv", effCancel: "cancel", effStop: "stop", effWait: "wait", effDone: "done"}
 )
