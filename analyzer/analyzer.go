@@ -202,6 +202,7 @@ type checker struct {
 	summaries      map[*types.Func]*summary                 // this package's functions
 	imported       map[*types.Func]*summary                 // other packages' functions, from facts
 	kept           map[*types.Func][]int                    // see keptParams
+	keptRes        map[*ast.FuncDecl]map[int]bool           // see keptResult
 	exits          map[*ast.BlockStmt]*loopExit             // how each loop can be left
 	cancelRel      *cancelRelation                          // which cancel functions cancel which contexts
 	nodeEffects    map[ast.Node][]effect                    // effects of the spawners' statements

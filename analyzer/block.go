@@ -1286,7 +1286,8 @@ func (w *blockWalk) callTo(call *ast.CallExpr, fn *types.Func) {
 	var alts []alt
 	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
 		if s, ok := w.c.info.Selections[sel]; ok && s.Kind() == types.MethodVal {
-			if p := pathOf(w.c.info, sel.X); p.valid() && w.c.stoppable(w.c.typeOf(sel.X)) && !stdStream(w.c.info, sel.X) {
+			// l.Conn().Read(buf): a getter's field is read (argPath).
+			if p, ok := w.c.argPath(sel.X, ""); ok && p.valid() && w.c.stoppable(w.c.typeOf(sel.X)) && !stdStream(w.c.info, sel.X) {
 				alts = append(alts, alt{kind: altIO, p: p})
 			}
 		}

@@ -113,7 +113,8 @@
 //     OpenRoot(d); defer closer.Close()), also by a stop function a helper
 //     returns that closes the second; a channel taken from a getter that
 //     returns a field (errs := s.Errors()) is that field, which the
-//     owner's Close may close;
+//     owner's Close may close, and so is a read through such a getter
+//     (l.Conn().Read(buf) reads l.c);
 //     and so does a cleanup a helper of the package returns beside what it
 //     made (w, cleanup := dialWire(t, addr), where the literal closes the
 //     connection the helper returned as &wireClient{conn: conn}), but what a wg.Go or g.Go runs is its goroutine's doing, not the
@@ -190,8 +191,11 @@
 // returns a literal it makes, &errPool{pool: p.settings()}), not one it
 // got from elsewhere, nor one the callee
 // keeps (taken from, or stored in, its receiver's fields or a package
-// variable: a pool's map, a cache). A value whose fields hold goroutines
-// of their own is reported once, as the value.
+// variable: a pool's map, a cache, a list it appends to, a method of its
+// own that does either, h.register(l) before l.start(), or a method of
+// its receiver that keeps what it returns, srv := s.newServer(addr)). A
+// value whose fields hold goroutines of their own is reported once, as
+// the value.
 //
 // A goroutine that runs a function its spawner was given, and does
 // nothing else that can wait (go handle(item), or go func() {

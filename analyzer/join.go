@@ -1836,6 +1836,17 @@ func (c *checker) argPath(e ast.Expr, fields string) (path, bool) {
 	if ta, ok := e.(*ast.TypeAssertExpr); ok && ta.Type != nil {
 		return c.argPath(ta.X, fields) // handle(c.(*Session)): the value in c
 	}
+	if call, ok := e.(*ast.CallExpr); ok && len(call.Args) == 0 {
+		// tr.Sender().Read(buf): a getter of the package that returns a
+		// field of its receiver reads that field.
+		if m, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+			if fn := callee(c.info, call); fn != nil {
+				if field, ok := c.returnsField(fn); ok {
+					return c.argPath(m.X, field+fields)
+				}
+			}
+		}
+	}
 	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
 		e = ast.Unparen(u.X)
 	}
@@ -2347,6 +2358,20 @@ func (c *checker) storesOf(fn ast.Node) []store {
 			if kept, holder, ok := c.keepingCall(call); ok && outside(holder) {
 				if rid, ok := ast.Unparen(kept).(*ast.Ident); ok {
 					ss = append(ss, store{call.Pos(), c.info.Uses[rid]})
+				}
+			}
+			// r.register(dc), a method that keeps its argument in its
+			// receiver (r.channels = append(r.channels, dc)), of a value
+			// the function did not make.
+			if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && outside(sel.X) {
+				if to := callee(c.info, call); to != nil {
+					for _, i := range c.keptParams(to) {
+						if i < len(call.Args) {
+							if rid, ok := ast.Unparen(call.Args[i]).(*ast.Ident); ok {
+								ss = append(ss, store{call.Pos(), c.info.Uses[rid]})
+							}
+						}
+					}
 				}
 			}
 		}

@@ -891,15 +891,24 @@ func (c *checker) heldElsewhere(fd *ast.FuncDecl, v *types.Var) bool {
 			return false
 		}
 		lhs, rhs := assignment(n)
+		if len(rhs) == 1 && len(lhs) > 1 {
+			for i, l := range lhs {
+				if p := pathOf(c.info, l); p.root == v && p.fields == "" && c.keptResult(rhs[0], i, sig) {
+					held = true // srv, err := s.newServer(addr): s keeps it
+				}
+			}
+		}
 		if len(lhs) == len(rhs) {
 			for i, l := range lhs {
 				if p := pathOf(c.info, l); p.root == v && p.fields == "" {
 					if _, isCall := ast.Unparen(rhs[i]).(*ast.CallExpr); !isCall && outside(rhs[i]) {
 						held = true // b := c.brokers[id]
+					} else if isCall && c.keptResult(rhs[i], 0, sig) {
+						held = true // srv := s.newServer(addr): s keeps it
 					}
 				}
-				if isV(rhs[i]) && outside(l) {
-					held = true // cache[key] = v
+				if (isV(rhs[i]) || c.appends(rhs[i], isV)) && outside(l) {
+					held = true // cache[key] = v, s.list = append(s.list, v)
 				}
 			}
 		}
@@ -923,6 +932,54 @@ func (c *checker) heldElsewhere(fd *ast.FuncDecl, v *types.Var) bool {
 		return true
 	})
 	return held
+}
+
+// keptResult reports whether e, in a function of signature sig, calls a
+// method of its receiver, of a parameter or of a package variable (or of
+// one of their fields) that keeps its result i there too
+// (s.servers.Push(srv); return srv): that value is the callee's receiver's
+// to stop, not its caller's.
+func (c *checker) keptResult(e ast.Expr, i int, sig *types.Signature) bool {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	if p := pathOf(c.info, sel.X); !p.valid() || !isGlobal(p.root) && p.root != sig.Recv() && paramIndex(sig, p.root) < 0 {
+		return false
+	}
+	to := callee(c.info, call)
+	if to == nil || to.Type().(*types.Signature).Recv() == nil {
+		return false
+	}
+	fd := c.decls[to.Origin()]
+	if fd == nil || fd.Body == nil {
+		return false
+	}
+	if c.keptRes == nil {
+		c.keptRes = make(map[*ast.FuncDecl]map[int]bool)
+	}
+	if got, ok := c.keptRes[fd]; ok {
+		return got[i] // false while it is being decided (recursion)
+	}
+	got := make(map[int]bool)
+	c.keptRes[fd] = got
+	for _, r := range c.returnedVars(fd) {
+		if r.v != nil && !got[r.i] && declaredIn(r.v, fd.Body) && c.heldElsewhere(fd, r.v) {
+			got[r.i] = true
+		}
+	}
+	return got[i]
+}
+
+// appends reports whether e is a call of append that adds a value for
+// which is holds (append(s.list, v)).
+func (c *checker) appends(e ast.Expr, is func(ast.Expr) bool) bool {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	return ok && isBuiltinCall(c.info, call, "append") && len(call.Args) > 1 && slices.ContainsFunc(call.Args[1:], is)
 }
 
 // keeperOf reports whether e, assigned to, is a place outside the call of

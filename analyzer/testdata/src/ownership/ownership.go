@@ -9831,3 +9831,167 @@ func maybeTicking(on bool) *ticking {
 	}
 	return newTicking()
 }
+
+// A hub that keeps every channel it opens in a list (appended) and closes
+// them all when it closes: the caller of open only borrows the channel it
+// gets, and owes it no Close. A hub that does not keep it hands it on.
+
+type hubLink struct {
+	in   chan []byte
+	quit chan struct{}
+}
+
+func (l *hubLink) pump() {
+	for {
+		select {
+		case <-l.in:
+		case <-l.quit:
+			return
+		}
+	}
+}
+
+func (l *hubLink) Close() { close(l.quit) }
+
+type listHub struct {
+	mu    sync.Mutex
+	links []*hubLink
+}
+
+func (h *listHub) open() *hubLink {
+	l := &hubLink{in: make(chan []byte), quit: make(chan struct{})}
+	h.mu.Lock()
+	h.links = append(h.links, l)
+	h.mu.Unlock()
+	go l.pump()
+	return l
+}
+
+func (h *listHub) Close() {
+	for _, l := range h.links {
+		l.Close()
+	}
+}
+
+type bareHub struct{}
+
+func (h *bareHub) open() *hubLink {
+	l := &hubLink{in: make(chan []byte), quit: make(chan struct{})}
+	go l.pump() // want `goroutine running l\.pump is handed on to the caller, but useBareHub drops it at line 9890`
+	return l
+}
+
+func useListHub(h *listHub) {
+	l := h.open()
+	l.in <- []byte("x")
+}
+
+func useBareHub(h *bareHub) {
+	l := h.open() // want `the result of \(\*bareHub\)\.open is not stopped on every path`
+	l.in <- []byte("x")
+}
+
+// The same hub registering the link through a method of its own that
+// appends it, before starting it in the caller: the hub keeps it.
+
+func (h *listHub) register(l *hubLink) {
+	h.mu.Lock()
+	h.links = append(h.links, l)
+	h.mu.Unlock()
+}
+
+func (l *hubLink) start() { go l.pump() } // want `goroutine running l\.pump is handed on to the caller, but \(\*bareHub\)\.accept drops it at line 9913`
+
+func (h *listHub) accept() {
+	l := &hubLink{in: make(chan []byte), quit: make(chan struct{})}
+	h.register(l)
+	l.start()
+}
+
+func (h *bareHub) accept() {
+	l := &hubLink{in: make(chan []byte), quit: make(chan struct{})}
+	l.start() // want `the receiver of \(\*hubLink\)\.start is not stopped on every path`
+}
+
+// A server set whose start method keeps the server it returns: a caller
+// that drops the result leaves it to the set, whose Close shuts it down.
+
+type serverSet struct {
+	mu      sync.Mutex
+	servers []*http.Server
+}
+
+func (s *serverSet) newServer(addr string) *http.Server {
+	srv := &http.Server{Addr: addr}
+	s.mu.Lock()
+	s.servers = append(s.servers, srv)
+	s.mu.Unlock()
+	return srv
+}
+
+func (s *serverSet) Listen(addr string) *http.Server {
+	srv := s.newServer(addr)
+	go func() {
+		_ = srv.ListenAndServe()
+	}()
+	return srv
+}
+
+func (s *serverSet) Close() {
+	for _, srv := range s.servers {
+		_ = srv.Close()
+	}
+}
+
+func listenKept(s *serverSet) {
+	s.Listen(":0")
+}
+
+type looseSet struct{}
+
+func (s *looseSet) newServer(addr string) *http.Server { return &http.Server{Addr: addr} }
+
+func (s *looseSet) Listen(addr string) *http.Server {
+	srv := s.newServer(addr)
+	go func() { // want `goroutine is handed on to the caller, but listenLoose drops it at line 9963`
+		_ = srv.ListenAndServe()
+	}()
+	return srv
+}
+
+func listenLoose(s *looseSet) {
+	s.Listen(":0") // want `the result of \(\*looseSet\)\.Listen is dropped`
+}
+
+// A reader loop on a connection reached through a getter of the owner's
+// (l.Conn().Read): the owner's field, which the owner's Close closes.
+
+type getterLine struct{ c net.Conn }
+
+func (l *getterLine) Conn() net.Conn { return l.c }
+
+func (l *getterLine) Close() error { return l.c.Close() }
+
+func newGetterLine() *getterLine {
+	c, _ := net.Pipe()
+	l := &getterLine{c: c}
+	go func() { // want `goroutine is handed on to the caller, but useGetterLine drops it`
+		buf := make([]byte, 64)
+		for {
+			if _, err := l.Conn().Read(buf); err != nil {
+				return
+			}
+		}
+	}()
+	return l
+}
+
+func useGetterLine() {
+	l := newGetterLine() // want `the result of newGetterLine is not stopped on every path`
+	_ = l
+}
+
+func closeGetterLine() {
+	l := newGetterLine()
+	defer l.Close()
+}
