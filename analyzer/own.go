@@ -297,6 +297,13 @@ func (c *checker) decide(cur inspector.Cursor, j *goJoin) (stuck *block) {
 		j.how = "in a test, it talks over a connection it accepted or dialed and ends when the peer closes it"
 		return
 	}
+	if sem, ok := c.semFilled(g, j, graph); ok && stuck == nil {
+		// sem <- struct{}{}; go func() { defer func() { <-sem }(); ... }(),
+		// then a loop filling sem to its capacity (semfill.go).
+		j.leak, j.deadEnd = nil, nil
+		j.how = "joined on every path by filling " + sem.Name() + " to its capacity: each goroutine gives its slot back as its last act"
+		return
+	}
 	if v, ok := c.callbackJoin(g, j); ok && stuck == nil {
 		// go func() { handle(item); <-p.slots }(): whoever gives handle
 		// joins it through what handle signals (callback.go).

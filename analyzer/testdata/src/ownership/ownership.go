@@ -9995,3 +9995,88 @@ func closeGetterLine() {
 	l := newGetterLine()
 	defer l.Close()
 }
+
+// Workers gated by a semaphore, waited for by filling it to its capacity:
+// each gives its slot back as its last act, so the last send of the
+// filling loop returns only once every one of them has ended.
+
+func semFilledConst(items []string) {
+	const limit = 4
+	slots := make(chan struct{}, limit)
+	for _, it := range items {
+		slots <- struct{}{}
+		go func() {
+			defer func() { <-slots }()
+			println(it)
+		}()
+	}
+	for i := 0; i < limit; i++ {
+		slots <- struct{}{}
+	}
+}
+
+func semFilledCap(items []string, n int) {
+	slots := make(chan struct{}, n)
+	for _, it := range items {
+		slots <- struct{}{}
+		go func() {
+			println(it)
+			<-slots
+		}()
+	}
+	for i := 0; i < cap(slots); i++ {
+		slots <- struct{}{}
+	}
+}
+
+func semFilledShort(items []string) {
+	const limit = 4
+	slots := make(chan struct{}, limit)
+	for _, it := range items {
+		slots <- struct{}{}
+		go func() { // want `goroutine is never joined, so it can outlive semFilledShort`
+			defer func() { <-slots }()
+			println(it)
+		}()
+	}
+	for i := 0; i < limit-1; i++ {
+		slots <- struct{}{}
+	}
+}
+
+func semFilledSkipped(items []string, quick bool) {
+	const limit = 4
+	slots := make(chan struct{}, limit)
+	for _, it := range items {
+		slots <- struct{}{}
+		go func() { // want `goroutine is never joined, so it can outlive semFilledSkipped`
+			defer func() { <-slots }()
+			println(it)
+		}()
+	}
+	if quick {
+		return
+	}
+	for i := 0; i < limit; i++ {
+		slots <- struct{}{}
+	}
+}
+
+func semFilledBroken(items []string, stop chan struct{}) {
+	const limit = 4
+	slots := make(chan struct{}, limit)
+	for _, it := range items {
+		slots <- struct{}{}
+		go func() { // want `goroutine is never joined, so it can outlive semFilledBroken`
+			defer func() { <-slots }()
+			println(it)
+		}()
+	}
+	for i := 0; i < limit; i++ {
+		select {
+		case slots <- struct{}{}:
+		case <-stop:
+			return
+		}
+	}
+}
