@@ -200,10 +200,11 @@
 // Goroutines gated by a buffered channel used as a semaphore, each giving
 // its slot back as its last act (defer func() { <-sem }()), are joined by
 // a loop that fills the semaphore to its capacity on every path (for i :=
-// 0; i < limit; i++ { sem <- struct{}{} }, also with cap(sem)): its last
-// send returns only once every slot was given back. A loop that stops
-// short of the capacity, or that a break, a return or a select case can
-// leave, joins nothing.
+// 0; i < limit; i++ { sem <- struct{}{} }, also with cap(sem), or for
+// range limit): its last send returns only once every slot was given back.
+// The release must be the goroutine's first defer, which runs last. A
+// loop that stops short of the capacity, or that a break, a return or a
+// select case can leave, joins nothing.
 //
 // A goroutine that runs a function its spawner was given, and does
 // nothing else that can wait (go handle(item), or go func() {

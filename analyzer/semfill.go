@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/cfg"
 )
@@ -32,7 +33,7 @@ import (
 // capacity, as its last act (deferred, or its last statement).
 func (c *checker) semFilled(g *ast.GoStmt, j *goJoin, graph *cfg.CFG) (*types.Var, bool) {
 	lit, ok := ast.Unparen(g.Call.Fun).(*ast.FuncLit)
-	if !ok || graph == nil || len(j.blocks) > 0 || len(j.keys) > 0 || j.lockStuck != nil {
+	if !ok || graph == nil || len(j.keys) > 0 || j.lockStuck != nil {
 		return nil, false
 	}
 	sem := c.releasedSlot(lit)
@@ -40,14 +41,31 @@ func (c *checker) semFilled(g *ast.GoStmt, j *goJoin, graph *cfg.CFG) (*types.Va
 	if sem == nil || !declaredIn(sem, body) || declaredIn(sem, lit) {
 		return nil, false
 	}
+	// Its only wait is for the slot it gives back, which its spawner
+	// took for it (a token the pass did not drop when taken in a select).
+	for _, b := range j.blocks {
+		if slices.ContainsFunc(b.alts, func(a alt) bool { return a.kind != altRecv || a.p.root != sem || a.p.fields != "" }) {
+			return nil, false
+		}
+	}
 	capacity := c.madeCap(body, sem)
 	if capacity == nil {
 		return nil, false
 	}
+	// The flow graph holds a loop's init statement (i := 0), or the
+	// operand of a range (for range limit), ahead of the loop itself.
 	fills := make(map[ast.Node]bool)
 	ast.Inspect(body, func(n ast.Node) bool {
-		if fs, ok := n.(*ast.ForStmt); ok && fs.Init != nil && c.fillLoop(fs, sem, capacity) {
-			fills[fs.Init] = true
+		switch n := n.(type) {
+		case *ast.ForStmt:
+			if n.Init != nil && c.countsTo(n, capacity, sem) && c.fillBody(n.Body, sem) {
+				fills[n.Init] = true
+			}
+		case *ast.RangeStmt:
+			if t, ok := c.typeOf(n.X).Underlying().(*types.Basic); ok && t.Info()&types.IsInteger != 0 &&
+				c.sameCap(n.X, capacity, sem) && c.fillBody(n.Body, sem) {
+				fills[n.X] = true
+			}
 		}
 		return true
 	})
@@ -84,21 +102,19 @@ func (c *checker) releasedSlot(lit *ast.FuncLit) *types.Var {
 	if len(list) == 0 {
 		return nil
 	}
-	if v := recvOf(list[len(list)-1]); v != nil {
-		return v
-	}
 	for _, s := range list {
 		d, ok := s.(*ast.DeferStmt)
 		if !ok {
 			continue
 		}
+		// The first defer runs last: defer func() { <-sem }(), then
+		// defer msg.Ack(), gives the slot back after the Ack.
 		if dl, ok := ast.Unparen(d.Call.Fun).(*ast.FuncLit); ok && len(dl.Body.List) == 1 && len(d.Call.Args) == 0 {
-			if v := recvOf(dl.Body.List[0]); v != nil {
-				return v
-			}
+			return recvOf(dl.Body.List[0])
 		}
+		return nil
 	}
-	return nil
+	return recvOf(list[len(list)-1])
 }
 
 // madeCap returns the capacity expression of the one make that gives v its
@@ -112,11 +128,10 @@ func (c *checker) madeCap(body *ast.BlockStmt, v *types.Var) ast.Expr {
 	return call.Args[1]
 }
 
-// fillLoop reports whether fs is for i := 0; i < n; i++ { ...; sem <- v;
-// ... } with n the capacity sem was made with (the same constant or
-// variable, or cap(sem)), the send at the top level of its body, and no
-// way out of the loop but its condition.
-func (c *checker) fillLoop(fs *ast.ForStmt, sem *types.Var, capacity ast.Expr) bool {
+// countsTo reports whether fs is for i := 0; i < n; i++ with n the
+// capacity sem was made with (the same constant or variable, or
+// cap(sem)).
+func (c *checker) countsTo(fs *ast.ForStmt, capacity ast.Expr, sem *types.Var) bool {
 	init, ok := fs.Init.(*ast.AssignStmt)
 	if !ok || len(init.Lhs) != 1 || len(init.Rhs) != 1 || init.Tok != token.DEFINE {
 		return false
@@ -132,11 +147,14 @@ func (c *checker) fillLoop(fs *ast.ForStmt, sem *types.Var, capacity ast.Expr) b
 	if post, ok := fs.Post.(*ast.IncDecStmt); !ok || post.Tok != token.INC || c.info.Uses[identOf(post.X)] != i {
 		return false
 	}
-	if !c.sameCap(cond.Y, capacity, sem) {
-		return false
-	}
+	return c.sameCap(cond.Y, capacity, sem)
+}
+
+// fillBody reports whether a loop's body sends on sem at its top level,
+// with no way out of the loop but its end.
+func (c *checker) fillBody(body *ast.BlockStmt, sem *types.Var) bool {
 	sends := false
-	for _, s := range fs.Body.List {
+	for _, s := range body.List {
 		if send, ok := s.(*ast.SendStmt); ok {
 			if p := pathOf(c.info, send.Chan); p.root == sem && p.fields == "" {
 				sends = true
@@ -146,7 +164,7 @@ func (c *checker) fillLoop(fs *ast.ForStmt, sem *types.Var, capacity ast.Expr) b
 	if !sends {
 		return false
 	}
-	if ex := c.loopExits(fs.Body); len(ex.cases) > 0 || ex.free {
+	if ex := c.loopExits(body); len(ex.cases) > 0 || ex.free {
 		return false // a break or return may leave slots untaken
 	}
 	return true

@@ -10080,3 +10080,41 @@ func semFilledBroken(items []string, stop chan struct{}) {
 		}
 	}
 }
+
+func semFilledRange(ctx context.Context, items []string, ack func(string)) {
+	const limit = 4
+	slots := make(chan struct{}, limit)
+loop:
+	for _, it := range items {
+		select {
+		case slots <- struct{}{}:
+		case <-ctx.Done():
+			break loop
+		}
+		go func() {
+			defer func() { <-slots }()
+			defer ack(it)
+			println(it)
+		}()
+	}
+	for range limit {
+		slots <- struct{}{}
+	}
+}
+
+// The slot given back first, then more work: the fill does not wait for it.
+func semFilledEarly(items []string, ack func(string)) {
+	const limit = 4
+	slots := make(chan struct{}, limit)
+	for _, it := range items {
+		slots <- struct{}{}
+		go func() { // want `goroutine is never joined, so it can outlive semFilledEarly`
+			defer ack(it)
+			defer func() { <-slots }()
+			println(it)
+		}()
+	}
+	for range limit {
+		slots <- struct{}{}
+	}
+}
