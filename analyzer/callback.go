@@ -34,20 +34,7 @@ func (c *checker) callbackJoin(g *ast.GoStmt, j *goJoin) (*types.Var, bool) {
 		return nil, false
 	}
 	sig := fn.Type().(*types.Signature)
-	param := func(e ast.Expr) *types.Var {
-		id, ok := ast.Unparen(e).(*ast.Ident)
-		if !ok {
-			return nil
-		}
-		v, ok := c.info.Uses[id].(*types.Var)
-		if !ok || paramIndex(sig, v) < 0 {
-			return nil
-		}
-		if _, isFunc := v.Type().Underlying().(*types.Signature); !isFunc {
-			return nil
-		}
-		return v
-	}
+	param := func(e ast.Expr) *types.Var { return c.funcParam(sig, e) }
 	var run *types.Var
 	if lit, ok := ast.Unparen(g.Call.Fun).(*ast.FuncLit); ok {
 		if c.signalsAny(lit) {
@@ -171,16 +158,29 @@ func (c *checker) runsParamFunc(lit *ast.FuncLit, fn ast.Node) *types.Var {
 		if !ok || out != nil {
 			return out == nil
 		}
-		if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
-			if v, ok := c.info.Uses[id].(*types.Var); ok && paramIndex(sig, v) >= 0 {
-				if _, isFunc := v.Type().Underlying().(*types.Signature); isFunc && !c.reassigns(fd.Body, v, true) {
-					out = v
-				}
-			}
+		if v := c.funcParam(sig, call.Fun); v != nil && !c.reassigns(fd.Body, v, true) {
+			out = v
 		}
 		return true
 	})
 	return out
+}
+
+// funcParam returns the parameter of sig that e names, when it has a
+// function type.
+func (c *checker) funcParam(sig *types.Signature, e ast.Expr) *types.Var {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, ok := c.info.Uses[id].(*types.Var)
+	if !ok || paramIndex(sig, v) < 0 {
+		return nil
+	}
+	if _, isFunc := v.Type().Underlying().(*types.Signature); !isFunc {
+		return nil
+	}
+	return v
 }
 
 // signalsAny reports whether the literal signals a WaitGroup or a channel

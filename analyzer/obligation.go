@@ -474,7 +474,11 @@ func (c *checker) handOnAt(oc ownCall) (changed bool) {
 		var p path
 		if e := c.obligationExpr(call, to, o); e != nil {
 			p = pathOf(c.info, e)
-			if lit, ok := ast.Unparen(e).(*ast.FuncLit); ok && o.kind == obCallback {
+			if o.kind == obCallback {
+				lit, _ := ast.Unparen(e).(*ast.FuncLit)
+				if lit == nil {
+					lit = c.localFuncLit(e, fd) // run := func(v int) { fn(v) }; s.onDone(run)
+				}
 				if v := c.runsParamFunc(lit, fd); v != nil && !c.signalsAny(lit) {
 					p = path{root: v} // s.onDone(func(err error) { fn(err) }): fn's giver joins
 				}

@@ -122,3 +122,7 @@ func cramped(ctx context.Context, p *lib.Pool) int {
 		return v
 	}
 }
+
+func wrappedLocal(p *lib.Pool) {
+	lib.WrapLocal(p, func(int) {}) // want `the function given to lib\.WrapLocal \(argument 2\) signals nothing its caller waits for`
+}

@@ -93,3 +93,9 @@ func (c *Counted) Go(f func()) { // want Go:`spawns\(go statement at example\.co
 		f()
 	}()
 }
+
+// WrapLocal is Wrap with the function it gives kept in a local first.
+func WrapLocal(p *Pool, f func(int)) { // want WrapLocal:`own\(blocks\(send param0\.slots\); cancel param1; send param0\.slots; owes callback param1 for example\.com/pool/lib/lib\.go:21\)`
+	run := func(v int) { f(v) }
+	p.Submit(4, run)
+}
