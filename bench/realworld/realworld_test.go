@@ -72,7 +72,7 @@ func TestTinyModule(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.HasPrefix(string(list), "tiny.go:9:2: [barego] goroutine running f is never joined") {
+	if !strings.HasPrefix(string(list), "tiny.go:9:2: [barego] goroutine is never joined, so it can outlive Leak") {
 		t.Errorf("reports file:\n%s", list)
 	}
 }
