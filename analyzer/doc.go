@@ -206,6 +206,12 @@
 // loop that stops short of the capacity, or that a break, a return or a
 // select case can leave, joins nothing.
 //
+// A stop method that closes its parts through a list of their stop
+// methods (closes := []func() error{d.refresh.Close}; closes =
+// append(closes, d.store.Close)), calling each element in turn or in a
+// goroutine it gives the element to (go func(c func() error) { errc <- c()
+// }(c)), has the effects of those methods.
+//
 // A goroutine that runs a function its spawner was given, and does
 // nothing else that can wait (go handle(item), or go func() {
 // handle(item); <-p.slots }() in a pool's Submit), is joined through that

@@ -188,6 +188,11 @@ func (c *checker) callEffects(call *ast.CallExpr, add func(effKind, path)) {
 				for _, e := range c.returnedCleanupEffects(p.root) {
 					add(e.kind, e.p)
 				}
+				// for _, c := range closes { c() }, closes holding
+				// d.refresh.Close: each method value's call (closers.go).
+				for _, mv := range c.methodValuesOf(p.root) {
+					c.callEffects(&ast.CallExpr{Fun: mv, Lparen: mv.End(), Rparen: mv.End()}, add)
+				}
 			}
 		}
 		return

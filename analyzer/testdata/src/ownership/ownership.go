@@ -10118,3 +10118,93 @@ func semFilledEarly(items []string, ack func(string)) {
 		slots <- struct{}{}
 	}
 }
+
+// An owner that stops its parts through a list of their stop methods, each
+// called in a goroutine of its own (or in turn): its Close stops what the
+// parts run, and a caller that closes the owner owes the parts nothing.
+
+type refreshPart struct {
+	ctx    context.Context
+	cancel context.CancelFunc
+	wg     sync.WaitGroup
+}
+
+func newRefreshPart() *refreshPart {
+	ctx, cancel := context.WithCancel(context.Background())
+	return &refreshPart{ctx: ctx, cancel: cancel}
+}
+
+func (r *refreshPart) Start() {
+	r.wg.Add(1)
+	go func() { // want `goroutine is handed on to the caller, but useHalfOwner drops it at line 10208`
+		defer r.wg.Done()
+		<-r.ctx.Done()
+	}()
+}
+
+func (r *refreshPart) Close() error {
+	r.cancel()
+	r.wg.Wait()
+	return nil
+}
+
+type partsOwner struct {
+	refresh *refreshPart
+	other   *refreshPart
+}
+
+func newPartsOwner() *partsOwner {
+	o := &partsOwner{refresh: newRefreshPart(), other: newRefreshPart()}
+	o.refresh.Start()
+	o.other.Start()
+	return o
+}
+
+func (o *partsOwner) Close() error {
+	closes := []func() error{o.refresh.Close}
+	closes = append(closes, o.other.Close)
+	errc := make(chan error)
+	for _, c := range closes {
+		go func(c func() error) {
+			errc <- c()
+		}(c)
+	}
+	var errs []error
+	for range len(closes) {
+		if err := <-errc; err != nil {
+			errs = append(errs, err)
+		}
+	}
+	return errors.Join(errs...)
+}
+
+func usePartsOwner() {
+	o := newPartsOwner()
+	defer o.Close()
+}
+
+type halfOwner struct {
+	refresh *refreshPart
+	other   *refreshPart
+}
+
+func newHalfOwner() *halfOwner {
+	o := &halfOwner{refresh: newRefreshPart(), other: newRefreshPart()}
+	o.refresh.Start()
+	o.other.Start()
+	return o
+}
+
+// Close stops one part only, in turn.
+func (o *halfOwner) Close() error {
+	closes := []func() error{o.refresh.Close}
+	for _, c := range closes {
+		_ = c()
+	}
+	return nil
+}
+
+func useHalfOwner() {
+	o := newHalfOwner() // want `the result of newHalfOwner \(its\.other\) is not stopped on every path`
+	defer o.Close()
+}
