@@ -203,6 +203,7 @@ type checker struct {
 	imported       map[*types.Func]*summary                 // other packages' functions, from facts
 	kept           map[*types.Func][]int                    // see keptParams
 	keptRes        map[*ast.FuncDecl]map[int]bool           // see keptResult
+	methodVals     map[*types.Var][]*ast.SelectorExpr       // see methodValuesOf
 	exits          map[*ast.BlockStmt]*loopExit             // how each loop can be left
 	cancelRel      *cancelRelation                          // which cancel functions cancel which contexts
 	nodeEffects    map[ast.Node][]effect                    // effects of the spawners' statements

@@ -22,6 +22,19 @@ import (
 // literal and appends give it method values, or v is the parameter of a
 // literal called (or started by a go statement) with such a variable.
 func (c *checker) methodValuesOf(v *types.Var) []*ast.SelectorExpr {
+	if mv, ok := c.methodVals[v]; ok {
+		return mv
+	}
+	if c.methodVals == nil {
+		c.methodVals = make(map[*types.Var][]*ast.SelectorExpr)
+	}
+	mv := c.findMethodValues(v)
+	c.methodVals[v] = mv
+	return mv
+}
+
+// findMethodValues is methodValuesOf, not remembered.
+func (c *checker) findMethodValues(v *types.Var) []*ast.SelectorExpr {
 	for range 2 { // the literal's parameter, then the range variable
 		cur, ok := c.root.FindByPos(v.Pos(), v.Pos()+gotoken.Pos(len(v.Name())))
 		if !ok {
