@@ -123,7 +123,8 @@
 //     wait a timer bounds (case <-t.C: beside case <-b.closeCh: return)
 //     is stopped by its other cases, and handed on with them. A wait on
 //     a local copy of a field (stopCh := p.stopCh) is a wait on the
-//     field; a read through a reader made in place
+//     field, and so is a wait on a field of the goroutine's own copy of
+//     a value from outside (recv := it.recv; <-recv.closed); a read through a reader made in place
 //     (bufio.NewReader(conn).ReadString) is a read of conn, and an
 //     Accept on a listener made in place (s.Serve(tls.NewListener(ln,
 //     cfg))) an Accept on ln; a test helper's t.Cleanup that closes b

@@ -769,7 +769,18 @@ func (c *checker) readBlocks(g *ast.GoStmt, fn ast.Node) (blocks, soft []block, 
 			w.blocks, w.soft = c.bindLitAlts(w.blocks, args), c.bindLitAlts(w.soft, args)
 		}
 		for i, b := range w.blocks {
-			w.blocks[i].inner = slices.ContainsFunc(b.alts, func(a alt) bool { return own(a.p) })
+			// receiver := it.receiver; <-receiver.closed: a wait on a
+			// field of the goroutine's own copy of a value from outside
+			// is a wait on that value's field.
+			for k, a := range b.alts {
+				if own(a.p) && a.p.fields != "" {
+					if q, ok := c.copyOf(a.p); ok && !own(q) {
+						w.blocks[i].alts = slices.Clone(w.blocks[i].alts)
+						w.blocks[i].alts[k] = c.rebased(a, q)
+					}
+				}
+			}
+			w.blocks[i].inner = slices.ContainsFunc(w.blocks[i].alts, func(a alt) bool { return own(a.p) })
 		}
 		w.soft = slices.DeleteFunc(w.soft, func(b block) bool { return slices.ContainsFunc(b.alts, func(a alt) bool { return own(a.p) }) })
 		return w.blocks, w.soft, w.opaque || w.locks

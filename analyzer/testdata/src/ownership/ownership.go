@@ -10208,3 +10208,42 @@ func useHalfOwner() {
 	o := newHalfOwner() // want `the result of newHalfOwner \(its\.other\) is not stopped on every path`
 	defer o.Close()
 }
+
+// A goroutine that takes its own copy of a value it was given and waits
+// on the copy's field waits on the value's field: the owner that keeps the
+// goroutine's cancel in a struct of its map stops it.
+
+type copyRecv struct{ closed chan struct{} }
+
+type copyItem struct{ recv *copyRecv }
+
+type copyEntry struct{ cancel context.CancelFunc }
+
+type copyRegistry struct {
+	mu    sync.Mutex
+	items map[*copyItem]*copyEntry
+}
+
+func (r *copyRegistry) add(it *copyItem) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	ctx, cancel := context.WithCancel(context.Background())
+	r.items[it] = &copyEntry{cancel: cancel}
+	go func() {
+		recv := it.recv
+		select {
+		case <-recv.closed:
+			r.remove(it)
+		case <-ctx.Done():
+		}
+	}()
+}
+
+func (r *copyRegistry) remove(it *copyItem) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if e, ok := r.items[it]; ok {
+		e.cancel()
+		delete(r.items, it)
+	}
+}
