@@ -2732,9 +2732,6 @@ func (c *checker) inLoopAt(e ast.Expr) bool {
 // obVerb says what discharging o is, for messages.
 func obVerb(o obligation) string {
 	switch o.kind {
-	case obCallback:
-		return "joined through the function given"
-
 	case obRecv:
 		if o.drain {
 			return "drained"
@@ -2777,7 +2774,6 @@ func obHow(o obligation) string {
 	switch o.kind {
 	case obCallback:
 		return "give a function that signals a WaitGroup or channel (defer wg.Done()) and wait for that"
-
 	case obRecv:
 		if o.drain {
 			return "range over it until it is closed (it sends more than once)"

@@ -25,7 +25,8 @@ import (
 //
 // Each goroutine gives its slot back as its last act; the filling loop
 // takes every slot, so it ends only once every goroutine has given its
-// slot back.
+// slot back. (token.go drops the goroutine's wait for its own slot from
+// its blocks; this file is about the join.)
 
 // semFilled returns the semaphore of the goroutine of g when fn fills it
 // to its capacity on every path from g to a return: the goroutine, which
