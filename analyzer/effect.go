@@ -380,12 +380,18 @@ func (c *checker) bindPath(fn *types.Func, call *ast.CallExpr, p path) (path, bo
 		return path{}, false
 	}
 	var arg ast.Expr
+	fields := p.fields
 	if recv := sig.Recv(); recv != nil && (recv == p.root || recv.Pos() == p.root.Pos() && recv.Name() == p.root.Name()) {
 		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 		if !ok {
 			return path{}, false
 		}
 		arg = sel.X
+		// m.goFunc(f), goFunc promoted from a field m embeds: its
+		// receiver is that field (m.baseState), as pathOf spells it.
+		if s, ok := c.info.Selections[sel]; ok && len(s.Index()) > 1 {
+			fields = embeddedPath(s.Recv(), s.Index()) + fields
+		}
 	} else {
 		for i := 0; i < sig.Params().Len(); i++ {
 			if prm := sig.Params().At(i); prm == p.root || prm.Pos() == p.root.Pos() && prm.Name() == p.root.Name() {
@@ -400,11 +406,11 @@ func (c *checker) bindPath(fn *types.Func, call *ast.CallExpr, p path) (path, bo
 	if arg == nil {
 		return path{}, false
 	}
-	q, ok := c.argPath(arg, p.fields)
+	q, ok := c.argPath(arg, fields)
 	if !ok {
 		return path{}, false
 	}
-	q.deref = q.deref || p.deref || p.fields != "" && isPointer(p.root.Type())
+	q.deref = q.deref || p.deref || fields != "" && isPointer(p.root.Type())
 	return q, true
 }
 
@@ -1189,6 +1195,9 @@ func (c *checker) timerStop(call *ast.CallExpr, note func(effKind, path)) {
 	p := pathOf(c.info, sel.X)
 	if !ok || !p.valid() {
 		return
+	}
+	if len(s.Index()) > 1 {
+		p.fields += embeddedPath(s.Recv(), s.Index())
 	}
 	for _, e := range c.methodEffectsOf(m, p) {
 		if e.kind == effClose || e.kind == effCancel || e.kind == effStop {

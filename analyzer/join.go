@@ -255,7 +255,7 @@ func (c *checker) methodEffects(p path) [][]effect {
 			for _, e := range s.effects {
 				if e.p.root == recv || recv != nil && e.p.root.Pos() == recv.Pos() && e.p.root.Name() == recv.Name() {
 					q := p
-					q.fields += e.p.fields
+					q.fields += embeddedPath(t, ms.At(i).Index()) + e.p.fields
 					q.deref = true
 					es = append(es, effect{e.kind, q})
 				}

@@ -89,7 +89,8 @@ func (c *checker) stopMarks(recv *types.Var, methods []string) []string {
 		if !ok || !slices.Contains(methods, m.Name()) {
 			continue
 		}
-		for _, e := range c.methodEffectsOf(m, path{root: recv}) {
+		at := path{root: recv, fields: embeddedPath(recv.Type(), ms.At(i).Index())}
+		for _, e := range c.methodEffectsOf(m, at) {
 			if (e.kind == effClose || e.kind == effCancel) && e.p.fields != "" {
 				marks = append(marks, e.p.fields)
 			}

@@ -474,6 +474,7 @@ func (c *checker) handOnAt(oc ownCall) (changed bool) {
 		var p path
 		if e := c.obligationExpr(call, to, o); e != nil {
 			p = pathOf(c.info, e)
+			p.fields += c.promotedStep(call, o)
 			if o.kind == obCallback {
 				lit, _ := ast.Unparen(e).(*ast.FuncLit)
 				if lit == nil {
@@ -601,7 +602,9 @@ func (c *checker) methodsDischarging(t types.Type, o obligation) []string {
 		if !ok || !token.IsExported(m.Name()) && m.Pkg() != c.pass.Pkg {
 			continue
 		}
-		es := c.methodEffectsOf(m, root)
+		at := root
+		at.fields += embeddedPath(t, ms.At(i).Index())
+		es := c.methodEffectsOf(m, at)
 		if c.releasesAll(es, value, o.needs) || slices.ContainsFunc(o.joins, func(r release) bool { return c.releasesAll(es, value, [][]release{{r}}) }) {
 			names = append(names, m.Name())
 		}
@@ -1577,7 +1580,9 @@ func (c *checker) stoppingMethods(p path, j *goJoin) []string {
 		if !ok {
 			continue
 		}
-		es := c.methodEffectsOf(m, p)
+		at := p
+		at.fields += embeddedPath(t, ms.At(i).Index())
+		es := c.methodEffectsOf(m, at)
 		if c.effectsStop(es, p, j) {
 			names = append(names, m.Name())
 		}
@@ -1716,6 +1721,25 @@ func (c *checker) obligationExpr(call *ast.CallExpr, fn *types.Func, o obligatio
 	return nil
 }
 
+// promotedStep returns, when o is on the receiver of a call of a promoted
+// method (m.goFunc, goFunc a method of a field m embeds), the embedded
+// fields from the receiver as written to the method's own (".baseState"):
+// the obligation's fields start there.
+func (c *checker) promotedStep(call *ast.CallExpr, o obligation) string {
+	if o.target != -1 {
+		return ""
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return ""
+	}
+	s, ok := c.info.Selections[sel]
+	if !ok || len(s.Index()) < 2 {
+		return ""
+	}
+	return embeddedPath(s.Recv(), s.Index())
+}
+
 // assignedPath returns the variable a call's result o is assigned to:
 // x, err := f(); x := f().
 func (c *checker) assignedPath(call *ast.CallExpr, o obligation) path {
@@ -1833,6 +1857,7 @@ func (c *checker) checkCall(cur inspector.Cursor, fn ast.Node, call *ast.CallExp
 	var p path
 	if e := c.obligationExpr(call, to, o); e != nil {
 		p = pathOf(c.info, e)
+		p.fields += c.promotedStep(call, o)
 		if o.kind == obClose && !o.isResult() && o.fields == "" && c.madeChan(e) {
 			return "is never closed (" + c.text(e) + ")" // NewChan(make(chan struct{}))
 		}
@@ -1894,6 +1919,7 @@ func (c *checker) checkPath(cur inspector.Cursor, fn ast.Node, call *ast.CallExp
 		// close lost is stopped through the receiver.
 		if e := c.obligationExpr(call, to, *o.orStop); e != nil {
 			if rp := pathOf(c.info, e); rp.valid() {
+				rp.fields += c.promotedStep(call, *o.orStop)
 				used = func(n ast.Node) bool { return c.discharges(n, p, o, grow) || c.discharges(n, rp, *o.orStop, grow) }
 			}
 		}

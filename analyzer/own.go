@@ -2720,10 +2720,15 @@ func (c *checker) readCtorFieldParam(fn *types.Func, field string) (int, string)
 			return false // return nil, err: nothing made
 		}
 		seen = true
-		if id, isID := r.(*ast.Ident); isID && len(ret.Results) <= 2 {
+		if len(ret.Results) > 2 {
+			ok = false
+			return false
+		}
+		if id, isID := r.(*ast.Ident); isID {
 			// client := &Client{conn: cfg.Conn}; ...; return client, nil
 			r = c.madeOnceAs(decl.Body, id, field)
-		} else if len(ret.Results) != 1 {
+		}
+		if r == nil {
 			ok = false
 			return false
 		}
@@ -2773,8 +2778,13 @@ func (c *checker) readCtorFieldParam(fn *types.Func, field string) (int, string)
 // id names is assigned, once, in body, when body never assigns its field
 // after; or nil.
 func (c *checker) madeOnceAs(body *ast.BlockStmt, id *ast.Ident, field string) ast.Expr {
-	v, ok := c.info.Uses[id].(*types.Var)
-	if !ok || !declaredIn(v, body) {
+	v, _ := c.info.Uses[id].(*types.Var)
+	return c.madeOnce(body, v, field)
+}
+
+// madeOnce is madeOnceAs for the variable v.
+func (c *checker) madeOnce(body *ast.BlockStmt, v *types.Var, field string) ast.Expr {
+	if v == nil || !declaredIn(v, body) {
 		return nil
 	}
 	var made ast.Expr

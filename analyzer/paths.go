@@ -71,6 +71,12 @@ func pathOf(info *types.Info, e ast.Expr) path {
 		if sel.Indirect() {
 			p.deref = true
 		}
+		// A promoted field is reached through the embedded fields on the
+		// way: s.closing with Conn embedded is s.Conn.closing, the same
+		// storage by either spelling.
+		if len(sel.Index()) > 1 {
+			p.fields += embeddedPath(sel.Recv(), sel.Index())
+		}
 		p.fields += "." + e.Sel.Name
 		return p
 	}

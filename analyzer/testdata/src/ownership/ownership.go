@@ -3730,7 +3730,7 @@ func sweepStopped(ctx context.Context) error {
 
 func sweepForgotten(ctx context.Context) {
 	s := &sweeper{}
-	_ = s.Start(ctx) // want `the receiver of \(\*sweeper\).Start is not stopped on every path`
+	_ = s.Start(ctx) // want `the receiver of \(\*sweeper\).Start \(its.Base\) is not stopped on every path`
 }
 
 // --- Through a catcher, and a pool held by value ---
@@ -10246,4 +10246,139 @@ func (r *copyRegistry) remove(it *copyItem) {
 		e.cancel()
 		delete(r.items, it)
 	}
+}
+
+// sharedLink is a connection shared by subscribers: each subscriber's
+// goroutine is counted in users and ends when closing is closed, and the
+// link's Close waits for them.
+type sharedLink struct {
+	closing chan struct{}
+	users   sync.WaitGroup
+}
+
+func openSharedLink() (*sharedLink, error) {
+	return &sharedLink{closing: make(chan struct{})}, nil
+}
+
+func (l *sharedLink) Close() error {
+	close(l.closing)
+	l.users.Wait()
+	return nil
+}
+
+// linkSub embeds the link it is made with: s.closing and s.users are the
+// link's, so closing the link stops and waits for what Consume starts, as
+// closing the subscriber does.
+type linkSub struct {
+	*sharedLink
+	done   chan struct{}
+	active sync.WaitGroup
+}
+
+func newLinkSub(l *sharedLink) (*linkSub, error) {
+	return &linkSub{sharedLink: l, done: make(chan struct{})}, nil
+}
+
+func (s *linkSub) Consume(ctx context.Context) <-chan int {
+	out := make(chan int)
+	s.active.Add(1)
+	s.users.Add(1)
+	go func() { // want `goroutine is handed on to the caller, but linkSubNothingClosed drops it at line \d+`
+		defer func() {
+			close(out)
+			s.users.Done()
+			s.active.Done()
+		}()
+		select {
+		case <-s.closing:
+		case <-s.done:
+		case <-ctx.Done():
+		}
+	}()
+	return out
+}
+
+func (s *linkSub) Close() error {
+	close(s.done)
+	s.active.Wait()
+	return nil
+}
+
+// Closing the link a subscriber embeds stops what the subscriber started.
+func linkSubLinkClosed(ctx context.Context) error {
+	l, err := openSharedLink()
+	if err != nil {
+		return err
+	}
+	defer l.Close()
+	s, err := newLinkSub(l)
+	if err != nil {
+		return err
+	}
+	_ = s.Consume(ctx)
+	return nil
+}
+
+func linkSubNothingClosed(ctx context.Context) error {
+	l, err := openSharedLink()
+	if err != nil {
+		return err
+	}
+	s, err := newLinkSub(l)
+	if err != nil {
+		return err
+	}
+	_ = s.Consume(ctx) // want `the receiver of \(\*linkSub\).Consume \(its.sharedLink\) is not stopped on every path`
+	return nil
+}
+
+// A runner embedded in its owner: m.spawn is m.runnerBase.spawn, and its
+// goroutines are counted in m.runnerBase.routines, which the promoted
+// m.waitAll waits for.
+type runnerBase struct {
+	routines sync.WaitGroup
+}
+
+func (b *runnerBase) spawn(f func()) {
+	b.routines.Add(1)
+	go func() { // want `goroutine is handed on to the caller, but embeddedRunnerDropped drops it at line \d+: call its waitAll method`
+		defer b.routines.Done()
+		f()
+	}()
+}
+
+func (b *runnerBase) waitAll() { b.routines.Wait() }
+
+type embeddedRunner struct {
+	runnerBase
+	stop chan struct{}
+}
+
+func (m *embeddedRunner) loop() { <-m.stop }
+
+func newEmbeddedRunner() *embeddedRunner {
+	m := &embeddedRunner{stop: make(chan struct{})}
+	m.spawn(m.loop)
+	return m
+}
+
+func (m *embeddedRunner) shutdown() {
+	close(m.stop)
+	m.waitAll()
+}
+
+func embeddedRunnerShutdown() {
+	m := newEmbeddedRunner()
+	defer m.shutdown()
+}
+
+func embeddedRunnerWaited() {
+	m := newEmbeddedRunner()
+	close(m.stop)
+	m.waitAll()
+}
+
+func embeddedRunnerDropped() {
+	m := newEmbeddedRunner() // want `the result of newEmbeddedRunner \(its.runnerBase\) is not stopped on every path`
+	_ = m
 }
