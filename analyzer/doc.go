@@ -124,7 +124,15 @@
 //     is stopped by its other cases, and handed on with them. A wait on
 //     a local copy of a field (stopCh := p.stopCh) is a wait on the
 //     field, and so is a wait on a field of the goroutine's own copy of
-//     a value from outside (recv := it.recv; <-recv.closed); a read through a reader made in place
+//     a value from outside (recv := it.recv; <-recv.closed), and a wait
+//     through a value the spawner makes for the goroutine and keeps to
+//     itself, on a field its literal gave a value from outside (kw :=
+//     &worker{parent: d}; go kw.dispatch(), sending on kw.parent.errs, is
+//     a send on d.errs, the receiver's); a field promoted from an
+//     embedded one is that field (s.closing, with *Conn embedded, is
+//     s.Conn.closing, which closing the connection the value was made
+//     with closes; m.spawn(f), spawn a method of an embedded base, works
+//     on m.base); a read through a reader made in place
 //     (bufio.NewReader(conn).ReadString) is a read of conn, and an
 //     Accept on a listener made in place (s.Serve(tls.NewListener(ln,
 //     cfg))) an Accept on ln; a test helper's t.Cleanup that closes b

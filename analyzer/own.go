@@ -535,11 +535,20 @@ func (c *checker) uncopied(blocks []block, fn ast.Node) []block {
 	cloned := false
 	for i, b := range blocks {
 		for k, a := range b.alts {
-			if a.p.fields != "" || !c.localTo(a.p, fn) {
+			if !c.localTo(a.p, fn) {
 				continue
 			}
-			q, ok := c.copyOf(a.p)
-			if !ok || q.fields == "" {
+			var q path
+			ok := false
+			if a.p.fields == "" {
+				q, ok = c.copyOf(a.p)
+				ok = ok && q.fields != ""
+			} else if a.kind != altIO {
+				// Not I/O on a value the caller lent: a reader on the
+				// caller's connection is the spawner's to stop.
+				q, ok = c.literalFieldCopy(a.p, fn)
+			}
+			if !ok {
 				continue
 			}
 			if !cloned {
@@ -550,6 +559,45 @@ func (c *checker) uncopied(blocks []block, fn ast.Node) []block {
 		}
 	}
 	return blocks
+}
+
+// literalFieldCopy returns, for p below a local of fn made once as a
+// struct literal that gives p's first field a reference from outside fn
+// (w := &worker{parent: o}), and that fn neither returns nor stores, the
+// path p denotes below that reference (w.parent.errors is o.errors): a
+// wait there is a wait on o's field, which whoever holds o releases.
+func (c *checker) literalFieldCopy(p path, fn ast.Node) (path, bool) {
+	body := funcBody(fn)
+	if p.fields == "" || body == nil {
+		return path{}, false
+	}
+	// Only a value that stays the spawner's: one it returns or stores
+	// is handed on itself, with what its goroutine waits on.
+	kept := false
+	c.eachRef(body, func(r ref) {
+		if r.path.root == p.root && r.path.fields == "" && (r.kind == useValue || r.kind == useGoArg) {
+			if _, sel := r.parent.(*ast.SelectorExpr); !sel {
+				kept = true
+			}
+		}
+	})
+	if kept {
+		return path{}, false
+	}
+	first, rest, _ := strings.Cut(p.fields[1:], ".")
+	value := literalField(c.madeOnce(body, p.root, first), first)
+	if value == nil || !isReference(c.typeOf(value)) {
+		return path{}, false
+	}
+	q := pathOf(c.info, value)
+	if !q.valid() || declaredIn(q.root, body) {
+		return path{}, false
+	}
+	if rest != "" {
+		q.fields += "." + rest
+	}
+	q.deref = true
+	return q, true
 }
 
 // keyNames lists keys for an explanation.

@@ -10332,6 +10332,44 @@ func linkSubNothingClosed(ctx context.Context) error {
 	return nil
 }
 
+// A worker made for a key keeps the dispatcher it was made by; it reports
+// failures on the dispatcher's errors channel, which the dispatcher's
+// users drain. What it waits on through the worker it does not keep
+// (kw.parent.errors) is the dispatcher's: handed on with the receiver.
+type keyDispatcher struct {
+	errs chan error
+}
+
+func (d *keyDispatcher) Errors() <-chan error { return d.errs }
+
+type keyWorker struct {
+	parent *keyDispatcher
+	input  <-chan int
+}
+
+func (d *keyDispatcher) newKeyWorker() chan<- int {
+	input := make(chan int, 8)
+	kw := &keyWorker{parent: d, input: input}
+	go kw.dispatch()
+	return input
+}
+
+func (kw *keyWorker) dispatch() {
+	for v := range kw.input {
+		if v < 0 {
+			kw.parent.errs <- errors.New("negative")
+		}
+	}
+}
+
+// The dispatcher made here is nobody's: nothing drains its errors.
+func orphanKeyWorker() {
+	kw := &keyWorker{parent: &keyDispatcher{errs: make(chan error)}}
+	go kw.fail() // want `goroutine running kw.fail is never joined`
+}
+
+func (kw *keyWorker) fail() { kw.parent.errs <- errors.New("x") }
+
 // A runner embedded in its owner: m.spawn is m.runnerBase.spawn, and its
 // goroutines are counted in m.runnerBase.routines, which the promoted
 // m.waitAll waits for.
