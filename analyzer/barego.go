@@ -23,6 +23,14 @@ func (c *checker) checkBarego() {
 				c.goDesc(g), c.funcName(d.fn), c.pass.Fset.Position(d.call.Pos()).Line, obHow(d.o)+" there on every path (defer it)")
 			continue
 		}
+		if j.unwatched != nil {
+			a := j.unwatched.alts[0]
+			c.report(ruleBarego, goRange{g}, nil,
+				"%s sends on %s at line %d watching nothing else, though it uses %s: a caller that stops receiving when %s is done leaves it blocked for ever; select on %s.Done() beside the send",
+				c.goDesc(g), a.p.root.Name()+a.p.fields, c.pass.Fset.Position(j.unwatched.node.Pos()).Line,
+				j.unwatchedCtx.Name(), j.unwatchedCtx.Name(), j.unwatchedCtx.Name())
+			continue
+		}
 		if !j.bare && !strict {
 			if explain && !j.detached {
 				c.report(categoryExplain, goRange{g}, nil, "%s is not reported: %s", c.goDesc(g), c.explain(j))

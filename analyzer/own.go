@@ -69,10 +69,12 @@ type goJoin struct {
 	lockForever     bool            // reported for lockStuck
 	doneSkipped     *ast.ReturnStmt // a return of the goroutine that skips the Done of doneKey, its WaitGroup
 	doneKey         joinKey
-	how             string   // how it is joined, stopped or handed on (for -explain)
-	opaque          bool     // it calls function values, or takes locks: it may block on what the pass does not read
-	handoff         *handoff // what its join or stop is handed on with, if it is
-	dropped         *drop    // a call of this package that drops what it is handed on with
+	how             string     // how it is joined, stopped or handed on (for -explain)
+	opaque          bool       // it calls function values, or takes locks: it may block on what the pass does not read
+	handoff         *handoff   // what its join or stop is handed on with, if it is
+	dropped         *drop      // a call of this package that drops what it is handed on with
+	unwatched       *block     // handed on, but a send of it watches nothing, not even the context it uses (unwatched.go)
+	unwatchedCtx    *types.Var // that context
 
 	// A stop that some paths make and others skip.
 	stopLeak *ast.ReturnStmt
@@ -110,6 +112,12 @@ func (c *checker) joinOf(cur inspector.Cursor) *goJoin {
 	} else if j.doneSkipped != nil && !j.detached {
 		// The same for a WaitGroup it may leave counted.
 		j.bare, j.how = true, ""
+	} else if !j.bare && !j.detached && j.fn != nil {
+		// Handed on, but stopped only by a caller that reads it to the
+		// end, while it was given the caller's context (unwatched.go).
+		if b, ctx := c.unwatchedSend(g, j); b != nil {
+			j.bare, j.unwatched, j.unwatchedCtx, j.how = true, b, ctx, ""
+		}
 	}
 	return j
 }

@@ -10420,3 +10420,131 @@ func embeddedRunnerDropped() {
 	m := newEmbeddedRunner() // want `the result of newEmbeddedRunner \(its.runnerBase\) is not stopped on every path`
 	_ = m
 }
+
+// --- A stream that takes the caller's context and ignores it where it sends ---
+
+type pageLister struct {
+	names chan string
+	err   error
+}
+
+func (l *pageLister) Names() <-chan string { return l.names }
+
+func fetchNames(ctx context.Context, page int) ([]string, bool, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, false, err
+	}
+	return []string{"a", "b"}, page > 2, nil
+}
+
+// Reported: a caller that stops reading when ctx is done leaves the
+// goroutine blocked on its send.
+func listPagedNames(ctx context.Context) *pageLister {
+	l := &pageLister{names: make(chan string)}
+	go func() { // want `goroutine sends on l.names at line \d+ watching nothing else, though it uses ctx: a caller that stops receiving when ctx is done leaves it blocked for ever`
+		defer close(l.names)
+		for page := 0; ; page++ {
+			names, last, err := fetchNames(ctx, page)
+			if err != nil {
+				l.err = err
+				return
+			}
+			for _, n := range names {
+				l.names <- n
+			}
+			if last {
+				return
+			}
+		}
+	}()
+	return l
+}
+
+// Not reported: a channel the caller gave is drained by the protocol of
+// whoever made it.
+func streamNames(ctx context.Context, out chan<- string) {
+	go func() {
+		defer close(out)
+		for page := 0; ; page++ {
+			names, last, err := fetchNames(ctx, page)
+			if err != nil || last {
+				return
+			}
+			for _, n := range names {
+				out <- n
+			}
+		}
+	}()
+}
+
+// Not reported: the send watches ctx too.
+func listPagedNamesWatched(ctx context.Context) *pageLister {
+	l := &pageLister{names: make(chan string)}
+	go func() {
+		defer close(l.names)
+		for page := 0; ; page++ {
+			names, last, err := fetchNames(ctx, page)
+			if err != nil {
+				l.err = err
+				return
+			}
+			for _, n := range names {
+				select {
+				case l.names <- n:
+				case <-ctx.Done():
+					return
+				}
+			}
+			if last {
+				return
+			}
+		}
+	}()
+	return l
+}
+
+// Not reported: a stream that never took a context is its reader's to
+// drain, as it says.
+func listAll(pages [][]string) *pageLister {
+	l := &pageLister{names: make(chan string)}
+	go func() {
+		defer close(l.names)
+		for _, p := range pages {
+			for _, n := range p {
+				l.names <- n
+			}
+		}
+	}()
+	return l
+}
+
+// Reported: the stream's channel returned as it is, sent on by a method
+// the goroutine runs.
+func streamPages(ctx context.Context) <-chan string {
+	out := make(chan string)
+	go pumpPages(ctx, out) // want `goroutine running pumpPages sends on out at line \d+ watching nothing else, though it uses ctx`
+	return out
+}
+
+func pumpPages(ctx context.Context, out chan<- string) {
+	defer close(out)
+	for page := 0; ; page++ {
+		names, last, err := fetchNames(ctx, page)
+		if err != nil || last {
+			return
+		}
+		for _, n := range names {
+			out <- n
+		}
+	}
+}
+
+// Not reported: one result into a channel with room for it.
+func fetchFirst(ctx context.Context) <-chan []string {
+	res := make(chan []string, 1)
+	go func() {
+		names, _, _ := fetchNames(ctx, 0)
+		res <- names
+	}()
+	return res
+}
