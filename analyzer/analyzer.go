@@ -240,6 +240,7 @@ type checker struct {
 	localWraps     map[*types.Var]path                      // see localWrap
 	copies         map[*types.Var]path                      // see localCopies
 	callCopies     map[*types.Var]*ast.CallExpr             // see localCopies
+	sliceCopies    map[*types.Var]path                      // see localCopies
 	pipes          map[*types.Var]*types.Var                // see pipePartner
 	holders        map[ast.Node]map[*types.Var][]*types.Var // see holdersOf
 

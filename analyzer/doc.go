@@ -584,7 +584,20 @@
 // channel is the one the registering call returns (ev :=
 // b.Notify(make(chan string))) and across packages. A helper given each
 // element in turn (for l := range s.lns { s.closeOne(l) }, where closeOne
-// closes its parameter) closes them as well.
+// closes its parameter) closes them as well. A registry of functions
+// stops what they stop: a value that gives the connection it is made on a
+// function stopping it (c.OnClose(func() { s.Stop() }), OnClose appending
+// to c.hooks) is stopped when the connection runs every function it keeps
+// (its Close ranging over c.hooks, or over a local copy of it, calling
+// each): a caller that closes the connection owes no stop of the value.
+//
+// A goroutine handed on to its caller that takes the caller's context and
+// still waits, in some send in a loop, for nothing but a receiver (a lister
+// streaming pages into the channel it returns, passing ctx to each fetch
+// but not watching it where it sends) is reported: its only stop is a
+// caller that reads it to the end, and one that stops reading when ctx is
+// done, as a caller given a context does, leaves it blocked for ever. A
+// select on ctx.Done() beside the send is the stop it was given.
 //
 // An option can keep a goroutine from starting. When a boolean field of
 // the receiver's or a parameter's value decides whether the go statement

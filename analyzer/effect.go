@@ -174,6 +174,9 @@ func (c *checker) callEffects(call *ast.CallExpr, add func(effKind, path)) {
 	if p := pathOf(c.info, call.Fun); p.valid() {
 		if _, ok := c.typeOf(call.Fun).Underlying().(*types.Signature); ok && len(call.Args) <= 1 {
 			add(effCancel, p) // cancel(), s.cancel(), cancel(err)
+			if q, ok := c.elemPath(call.Fun); ok {
+				add(effCancel, q) // for _, f := range c.hooks { f() }: every function a registry keeps (hooks.go)
+			}
 		}
 		// stop := func() { once.Do(func() { close(done) }) }; stop():
 		// what the literal the local holds does.

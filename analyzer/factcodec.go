@@ -252,6 +252,11 @@ func (w *factWriter) obligations(obs []factObligation) {
 			w.strs(g.Disablers)
 			w.bool(g.NonNil)
 		}
+		w.count(len(o.Hooks))
+		for _, h := range o.Hooks {
+			w.int(h.Target)
+			w.str(h.Fields)
+		}
 	}
 }
 
@@ -401,6 +406,9 @@ func (r *factReader) obligations() []factObligation {
 			g.Disablers = r.strs()
 			g.NonNil = r.bool()
 			*at = g
+		}
+		for range r.count() {
+			o.Hooks = append(o.Hooks, factHook{Target: r.int(), Fields: r.str()})
 		}
 		obs = append(obs, o)
 	}

@@ -22,7 +22,8 @@ func fullFact() *ownFact {
 		At: "example.com/lib/lib.go:12", Runs: "(*lib.T).loop",
 		Exits:   []factExit{{Target: 1, Fields: ".done", Kind: uint8(effStop)}},
 		ArgEnds: 2, Roomy: true, Drain: true, NilStopped: true, Closer: 2, Twin: 1, FailsClean: true,
-		Gate: &factGate{Target: 1, Fields: ".Async", On: true, Enablers: []string{"Workers", "Busy"}, Disablers: []string{"SetSniff"}, DoneNil: true, NonNil: true, Op: 41, Bound: 3, Also: &factGate{Target: -1, Fields: ".MaxSize", On: true, Enablers: []string{"Batch"}, Disablers: []string{"SetBatch"}, DoneNil: true, NonNil: true, Op: 44, Bound: 1}},
+		Gate:  &factGate{Target: 1, Fields: ".Async", On: true, Enablers: []string{"Workers", "Busy"}, Disablers: []string{"SetSniff"}, DoneNil: true, NonNil: true, Op: 41, Bound: 3, Also: &factGate{Target: -1, Fields: ".MaxSize", On: true, Enablers: []string{"Batch"}, Disablers: []string{"SetBatch"}, DoneNil: true, NonNil: true, Op: 44, Bound: 1}},
+		Hooks: []factHook{{Target: 1, Fields: ".hooks.[]"}},
 	}
 	return &ownFact{
 		Blocks: [][]factAlt{

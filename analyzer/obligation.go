@@ -87,6 +87,12 @@ type obligation struct {
 	// error result: the function hands o on only when its error is nil
 	// (nilstop.go), so a caller that finds it not nil owes nothing.
 	failsClean bool
+	// hooks: the registries of the caller's arguments (or receiver) that
+	// the function gives a function stopping the value
+	// (c.OnClose(func() { s.Stop() }), OnClose appending to c.hooks):
+	// running that registry's functions, as c.Close does, stops it
+	// (hooks.go).
+	hooks []hook
 	// orStop, for obRecv on a result of a method: the stop of the
 	// receiver that ends the goroutine as well (Hold returns the channel
 	// its monitor closes once Unhold releases it): a caller that calls it
@@ -342,6 +348,9 @@ func (c *checker) goObligation(fd *ast.FuncDecl, fn *types.Func, cur inspector.C
 		return obligation{}, false
 	}
 	o.failsClean = c.failsClean(fd, fn, o, g, nil, nil, false)
+	if o.kind == obStop {
+		o.hooks = c.stopHooks(fd, fn, o)
+	}
 	if o.kind == obRecv && o.isResult() {
 		o.orStop = c.receiverStop(fd, fn, g, j)
 	}
@@ -557,6 +566,9 @@ func (c *checker) handOnAt(oc ownCall) (changed bool) {
 		}
 		lifted.exits = c.liftExits(fd, fn, call, to, o.exits)
 		lifted.argEnds = c.liftArgEnds(fn, call, to, o.argEnds)
+		if lifted.kind == obStop {
+			lifted.hooks = c.stopHooks(fd, fn, lifted)
+		}
 		lifted.gate = c.liftGate(fd, fn, call, to, o.gate)
 		if lifted.gate == nil {
 			lifted.gate = c.optionGate(fd, fn, call)
@@ -1923,6 +1935,12 @@ func (c *checker) checkPath(cur inspector.Cursor, fn ast.Node, call *ast.CallExp
 				used = func(n ast.Node) bool { return c.discharges(n, p, o, grow) || c.discharges(n, rp, *o.orStop, grow) }
 			}
 		}
+	}
+	if len(o.hooks) > 0 {
+		// svc := NewService(nc); defer nc.Close(): the service gave nc
+		// its stop to run when closed (hooks.go).
+		base := used
+		used = func(n ast.Node) bool { return base(n) || c.runsHook(n, call, to, o) }
 	}
 	if o.twin > 0 {
 		// s, closer := NewRootScope(opts): closer is s too.

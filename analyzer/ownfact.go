@@ -97,6 +97,14 @@ type factObligation struct {
 	Twin       int // 1+j: result j is the same value
 	// FailsClean: a non-nil error says nothing was handed on
 	FailsClean bool
+	Hooks      []factHook // registries whose functions stop it
+}
+
+// A factHook is an obligation's hook: a registry below the target whose
+// functions stop the value.
+type factHook struct {
+	Target int
+	Fields string
 }
 
 // A factGate is a gate (gate.go).
@@ -741,6 +749,9 @@ func encodeObligation(o obligation) factObligation {
 		fo.Exits = append(fo.Exits, factExit{Target: x.target, Fields: x.fields, Kind: uint8(x.kind)})
 	}
 	fo.Gate = encodeGate(o.gate)
+	for _, h := range o.hooks {
+		fo.Hooks = append(fo.Hooks, factHook{Target: h.target, Fields: h.fields})
+	}
 	return fo
 }
 
@@ -754,6 +765,9 @@ func decodeObligation(o factObligation) obligation {
 		ob.exits = append(ob.exits, exitEffect{target: x.Target, fields: x.Fields, kind: effKind(x.Kind)})
 	}
 	ob.gate = decodeGate(o.Gate)
+	for _, h := range o.Hooks {
+		ob.hooks = append(ob.hooks, hook{target: h.Target, fields: h.Fields})
+	}
 	return ob
 }
 

@@ -394,8 +394,20 @@ func (c *checker) localCopies() map[*types.Var]path {
 		}
 	}
 	c.callCopies = make(map[*types.Var]*ast.CallExpr)
+	c.sliceCopies = make(map[*types.Var]path)
 	for v, e := range defs {
-		if reassigned[v] || isGlobal(v) || !isReference(v.Type()) {
+		if reassigned[v] || isGlobal(v) {
+			continue
+		}
+		if _, ok := types.Unalias(v.Type()).Underlying().(*types.Slice); ok {
+			// hooks := c.hooks: the same elements, while c.hooks is not
+			// appended to (elemPath).
+			if q := pathOf(c.info, e); q.valid() && q.root != v {
+				c.sliceCopies[v] = q
+			}
+			continue
+		}
+		if !isReference(v.Type()) {
 			continue
 		}
 		if q := pathOf(c.info, e); q.valid() && q.root != v {

@@ -44,6 +44,14 @@ func (c *checker) elemPath(e ast.Expr) (path, bool) {
 		}
 		if x, ok := c.rangedBy()[v]; ok {
 			if p := pathOf(c.info, x); p.valid() {
+				if p.fields == "" {
+					// hooks := c.hooks; for _, f := range hooks: the
+					// elements of c.hooks.
+					c.localCopies()
+					if q, ok := c.sliceCopies[p.root]; ok {
+						p = q
+					}
+				}
 				p.fields += elems
 				return p, true
 			}

@@ -10548,3 +10548,97 @@ func fetchFirst(ctx context.Context) <-chan []string {
 	}()
 	return res
 }
+
+// --- A stop registered with the connection a value is made on ---
+//
+// A service gives the connection it is made on a function that stops it;
+// the connection keeps it and runs it when closed. Closing the connection
+// stops the service.
+
+type hookedConn struct {
+	mu     sync.Mutex
+	onStop []func()
+	quit   chan struct{}
+	later  []func()
+}
+
+func dialHooked() *hookedConn {
+	return &hookedConn{quit: make(chan struct{})}
+}
+
+func (c *hookedConn) OnClose(f func()) {
+	c.mu.Lock()
+	c.onStop = append(c.onStop, f)
+	c.mu.Unlock()
+}
+
+// OnIdle keeps f too, but nothing runs it when the connection closes.
+func (c *hookedConn) OnIdle(f func()) {
+	c.mu.Lock()
+	c.later = append(c.later, f)
+	c.mu.Unlock()
+}
+
+func (c *hookedConn) Close() {
+	close(c.quit)
+	c.mu.Lock()
+	hooks := c.onStop
+	c.mu.Unlock()
+	for _, f := range hooks {
+		f()
+	}
+}
+
+type hookedService struct {
+	once sync.Once
+	done chan struct{}
+	work chan func()
+}
+
+func (s *hookedService) run() {
+	for {
+		select {
+		case f := <-s.work:
+			f()
+		case <-s.done:
+			return
+		}
+	}
+}
+
+func (s *hookedService) Stop() { s.once.Do(func() { close(s.done) }) }
+
+func newHookedService(c *hookedConn) *hookedService {
+	s := &hookedService{done: make(chan struct{}), work: make(chan func(), 8)}
+	go s.run() // want `goroutine running s.run is handed on to the caller, but hookedServiceNothingClosed drops it`
+	c.OnClose(func() { s.Stop() })
+	return s
+}
+
+func newIdleService(c *hookedConn) *hookedService {
+	s := &hookedService{done: make(chan struct{}), work: make(chan func(), 8)}
+	go s.run() // want `goroutine running s.run is handed on to the caller, but idleServiceConnClosed drops it`
+	c.OnIdle(s.Stop)
+	return s
+}
+
+func hookedServiceConnClosed() {
+	c := dialHooked()
+	defer c.Close()
+	svc := newHookedService(c)
+	svc.work <- func() {}
+}
+
+func hookedServiceNothingClosed() {
+	c := dialHooked()
+	_ = c
+	svc := newHookedService(c) // want `the result of newHookedService is not stopped on every path`
+	svc.work <- func() {}
+}
+
+func idleServiceConnClosed() {
+	c := dialHooked()
+	defer c.Close()
+	svc := newIdleService(c) // want `the result of newIdleService is not stopped on every path`
+	svc.work <- func() {}
+}
