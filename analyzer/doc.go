@@ -165,6 +165,10 @@
 //     close it, below), or
 //     waits on a value of the function's own that it stored, before the
 //     go statement, where the value outlives it (s.clients[name] = c).
+//     A channel a goroutine ranges over is not handed on to functions of
+//     the package that only keep it in a private field nothing in the
+//     package closes (r.register(newObserver(ch)), where the registry
+//     only sends on o.ch): the range never ends.
 //
 // Handing on is checked at the other end. The function then owes its
 // caller an obligation, exported as a fact: receive from the channel it

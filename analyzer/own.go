@@ -954,7 +954,7 @@ func (c *checker) stopped(j *goJoin, g *ast.GoStmt, graph *cfg.CFG) (unreleased 
 					v = h // b := &Broker{s: s}, then b is returned: s goes with it
 				} else if u := c.pipePartner(v); a.kind == altIO && u != nil && c.returnsOrStores(n, u) {
 					v = u // pr, pw := io.Pipe(), pw written to, pr returned
-				} else if !c.handsOnAt(n, v, g, a.kind == altSend) {
+				} else if !c.handsOnAt(n, v, g, a.kind == altSend) || a.ranged && c.keptUnclosed(n, v) {
 					continue
 				}
 				by = "handing " + v.Name() + " on"
@@ -3018,6 +3018,97 @@ func (c *checker) handsOnAt(n ast.Node, v *types.Var, g ast.Node, sends bool) bo
 		}
 	})
 	return found
+}
+
+// keptUnclosed reports whether n hands the channel v on only to functions
+// of the package that keep it in a private field nothing in the package
+// closes (r.Register(NewObserver(ch, nil)), the observer keeping ch in
+// o.ch, which the registry only sends on): a range over v never ends.
+func (c *checker) keptUnclosed(n ast.Node, v *types.Var) bool {
+	handed, kept := false, true
+	c.eachRef(n, func(r ref) {
+		if !kept || r.path.root != v || r.path.fields != "" || r.kind != useValue || isCallee(r) {
+			return
+		}
+		handed = true
+		if r.call == nil {
+			kept = false // returned, stored, sent: someone else's now
+			return
+		}
+		f := callee(c.info, r.call)
+		i := slices.Index(r.call.Args, r.expr)
+		if f == nil || i < 0 || f.Pkg() != c.pass.Pkg {
+			kept = false
+			return
+		}
+		ix := c.fieldIndex()
+		fields := c.paramFields(f, i)
+		kept = len(fields) > 0 && !slices.ContainsFunc(fields, func(k fieldKey) bool {
+			return !c.privateField(k) || ix.effects[k][effClose]
+		})
+	})
+	return handed && kept
+}
+
+// paramFields returns the struct fields that fn stores its parameter i
+// in (return &Observer{ch: ch}, o.ch = ch), when it does nothing else
+// with it; nil otherwise.
+func (c *checker) paramFields(fn *types.Func, i int) []fieldKey {
+	decl := c.decls[fn.Origin()]
+	sig := fn.Type().(*types.Signature)
+	if decl == nil || decl.Body == nil || i >= sig.Params().Len() || sig.Variadic() && i == sig.Params().Len()-1 {
+		return nil
+	}
+	param := sig.Params().At(i)
+	var out []fieldKey
+	other := false
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.CompositeLit:
+			named, ok := derefType(c.typeOf(n)).(*types.Named)
+			for _, el := range n.Elts {
+				kv, isKV := el.(*ast.KeyValueExpr)
+				if !isKV {
+					continue
+				}
+				key, isID := kv.Key.(*ast.Ident)
+				if id, isVal := ast.Unparen(kv.Value).(*ast.Ident); isVal && isID && c.info.Uses[id] == param {
+					if !ok {
+						other = true
+						return false
+					}
+					out = append(out, fieldKey{named.Obj(), key.Name})
+				}
+			}
+		case *ast.AssignStmt:
+			if len(n.Lhs) != len(n.Rhs) {
+				return true
+			}
+			for k, r := range n.Rhs {
+				if id, isVal := ast.Unparen(r).(*ast.Ident); isVal && c.info.Uses[id] == param {
+					key, ok := c.keyOf(pathOf(c.info, n.Lhs[k]))
+					if !ok || key.field.owner == nil {
+						other = true
+						return false
+					}
+					out = append(out, key.field)
+				}
+			}
+		}
+		return true
+	})
+	// Every use of the parameter must be one of those stores.
+	uses := 0
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && c.info.Uses[id] == param {
+			uses++
+		}
+		return true
+	})
+	if other || uses != len(out) {
+		return nil
+	}
+	return out
 }
 
 // sendOnlyArg reports whether r is a channel given to a parameter that

@@ -10642,3 +10642,66 @@ func idleServiceConnClosed() {
 	svc := newIdleService(c) // want `the result of newIdleService is not stopped on every path`
 	svc.work <- func() {}
 }
+
+// --- A channel kept by an observer that never closes it ---
+//
+// Handing a channel on gives its new owner the close: not when the owner
+// keeps it in a private field that nothing in the package closes. A range
+// over it then never ends.
+
+type tickObserver struct {
+	ch chan int
+}
+
+func newTickObserver(ch chan int) *tickObserver { return &tickObserver{ch: ch} }
+
+type tickHub struct {
+	mu  sync.Mutex
+	obs []*tickObserver
+}
+
+func (h *tickHub) register(o *tickObserver) {
+	h.mu.Lock()
+	h.obs = append(h.obs, o)
+	h.mu.Unlock()
+}
+
+func (h *tickHub) notify(v int) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	for _, o := range h.obs {
+		select {
+		case o.ch <- v:
+		default:
+		}
+	}
+}
+
+func countObserved(h *tickHub) {
+	ch := make(chan int)
+	go func() { // want `goroutine is never joined, so it can outlive countObserved`
+		for range ch {
+		}
+	}()
+	h.register(newTickObserver(ch))
+	h.notify(1)
+}
+
+// A keeper that closes what it keeps: handing the channel on hands its
+// close on.
+type closingObserver struct {
+	ch chan int
+}
+
+func newClosingObserver(ch chan int) *closingObserver { return &closingObserver{ch: ch} }
+
+func (o *closingObserver) done() { close(o.ch) }
+
+func countObservedClosed() *closingObserver {
+	ch := make(chan int)
+	go func() {
+		for range ch {
+		}
+	}()
+	return newClosingObserver(ch)
+}
