@@ -77,11 +77,12 @@ func (g *gate) list() []*gate {
 	return gs
 }
 
-// gateOf returns the gate of the go statement g in fd, if a condition on
-// a boolean field of its receiver's or a parameter's value decides
-// whether it runs: an early return before it (if opts.NoSigs { return }),
-// or an if statement around it.
-func (c *checker) gateOf(fd *ast.FuncDecl, fn *types.Func, g *ast.GoStmt) *gate {
+// gateOf returns the gate of the go statement g in fd (or of the call g
+// that hands fd a goroutine), if a condition on a boolean field of its
+// receiver's or a parameter's value decides whether it runs: an early
+// return before it (if opts.NoSigs { return }), or an if statement around
+// it.
+func (c *checker) gateOf(fd *ast.FuncDecl, fn *types.Func, g ast.Node) *gate {
 	var found []*gate
 	try := func(cond ast.Expr, on bool) {
 		if len(found) >= maxGates {
@@ -667,8 +668,10 @@ func (c *checker) constAt(e ast.Expr, fields string, body *ast.BlockStmt, depth 
 			}
 			return c.constAt(init, fields, nil, depth+1, token.NoPos)
 		}
-		if body != nil && declaredIn(v, body) && rest == "" && c.assignsField(body, v, first) {
-			return c.fieldSetTo(body, v, first, at) // opt.CleanWindow = 0 before the call
+		if body != nil && (declaredIn(v, body) || c.isParamVar(v)) && rest == "" && c.assignsField(body, v, first) {
+			// opt.CleanWindow = 0 before the call, also on a value the
+			// caller was given (conf.skipStartup = true; NewRaft(conf)).
+			return c.fieldSetTo(body, v, first, at)
 		}
 		if body == nil || !declaredIn(v, body) || c.assignsField(body, v, first) {
 			return nil, false

@@ -570,6 +570,11 @@ func (c *checker) handOnAt(oc ownCall) (changed bool) {
 			lifted.hooks = c.stopHooks(fd, fn, lifted)
 		}
 		lifted.gate = c.liftGate(fd, fn, call, to, o.gate)
+		if g := c.gateOf(fd, fn, call); g != nil && len(lifted.gate.list())+len(g.list()) <= maxGates {
+			// if cfg.skipStart { return n, nil }; n.spawn(n.loop): the
+			// call that starts it is gated as a go statement would be.
+			lifted.gate = chainGates(append(lifted.gate.list(), g.list()...))
+		}
 		if lifted.gate == nil {
 			lifted.gate = c.optionGate(fd, fn, call)
 		}

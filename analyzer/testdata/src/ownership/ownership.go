@@ -10705,3 +10705,68 @@ func countObservedClosed() *closingObserver {
 	}()
 	return newClosingObserver(ch)
 }
+
+// --- A constructor that starts nothing when its config says so ---
+//
+// The goroutine is started by a call (n.spawn(n.loop)) that an early
+// return on the config's flag skips: a caller whose config sets the flag
+// owes nothing, as it owes nothing for a go statement so gated.
+
+type peekConfig struct {
+	skipStart bool
+}
+
+type peekNode struct {
+	wg     sync.WaitGroup
+	stopCh chan struct{}
+	state  int
+}
+
+func (n *peekNode) spawn(f func()) {
+	n.wg.Add(1)
+	go func() { // want `goroutine is handed on to the caller, but peekStateStarted drops it`
+		defer n.wg.Done()
+		f()
+	}()
+}
+
+func (n *peekNode) loop() { <-n.stopCh }
+
+func (n *peekNode) Stop() {
+	close(n.stopCh)
+	n.wg.Wait()
+}
+
+func newPeekNode(cfg *peekConfig) (*peekNode, error) {
+	n := &peekNode{stopCh: make(chan struct{}), state: 7}
+	if cfg.skipStart {
+		return n, nil
+	}
+	n.spawn(n.loop)
+	return n, nil
+}
+
+func peekState(cfg *peekConfig) (int, error) {
+	cfg.skipStart = true
+	n, err := newPeekNode(cfg)
+	if err != nil {
+		return 0, err
+	}
+	return n.state, nil
+}
+
+func peekStateLiteral() (int, error) {
+	n, err := newPeekNode(&peekConfig{skipStart: true})
+	if err != nil {
+		return 0, err
+	}
+	return n.state, nil
+}
+
+func peekStateStarted() (int, error) {
+	n, err := newPeekNode(&peekConfig{}) // want `the result of newPeekNode is not stopped on every path`
+	if err != nil {
+		return 0, err
+	}
+	return n.state, nil
+}
