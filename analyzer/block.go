@@ -473,6 +473,7 @@ type blockWalk struct {
 	c         *checker
 	keep      func(path) bool
 	deadlined []path        // values given a deadline (SetDeadline) before: their reads end on their own
+	fired     []path        // channels the function of a timer that has fired sends on (firedTimerSends)
 	opaque    bool          // it calls a function value the pass cannot read, which may block
 	locks     bool          // it takes a sync.Mutex or RWMutex, which can wait for ever (a deadlock)
 	lockCall  *ast.CallExpr // the first call that takes a lock or leads to one, in the walk
@@ -516,6 +517,9 @@ type condWaker struct{ cond, ctx path }
 
 // add records a block, unless one of its alternatives is out of reach.
 func (w *blockWalk) add(node ast.Node, alts ...alt) {
+	if slices.ContainsFunc(alts, func(a alt) bool { return a.kind == altRecv && slices.ContainsFunc(w.fired, a.p.equal) }) {
+		return // if !t.Stop() { <-started }: the timer's function has run, or runs, and sends (timer.go)
+	}
 	if slices.ContainsFunc(alts, stdAlt) {
 		if alts = slices.DeleteFunc(slices.Clone(alts), stdAlt); len(alts) == 0 {
 			return // a write to os.Stdout: output, not a wait
@@ -717,7 +721,10 @@ func (w *blockWalk) stmt(s ast.Stmt) {
 	case *ast.IfStmt:
 		w.stmt(s.Init)
 		w.expr(s.Cond)
+		n := len(w.fired)
+		w.fired = append(w.fired, w.c.firedTimerSends(s.Cond)...)
 		w.stmts(s.Body.List)
+		w.fired = w.fired[:n]
 		w.stmt(s.Else)
 	case *ast.SwitchStmt:
 		w.stmt(s.Init)

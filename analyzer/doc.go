@@ -595,6 +595,12 @@
 // (its Close ranging over c.hooks, or over a local copy of it, calling
 // each): a caller that closes the connection owes no stop of the value.
 //
+// A timer made by time.AfterFunc runs its function once it fires, and
+// Stop reports false once it has: under if !t.Stop() { ... }, a receive
+// from a channel the function sends on as one of its own statements (the
+// package setting the timer field only to such a function) is not a wait
+// (a slow-write timer that starts a reader and says so on started).
+//
 // A goroutine handed on to its caller that takes the caller's context and
 // still waits, in some send in a loop, for nothing but a receiver (a lister
 // streaming pages into the channel it returns, passing ctx to each fetch

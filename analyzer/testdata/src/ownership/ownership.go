@@ -10770,3 +10770,110 @@ func peekStateStarted() (int, error) {
 	}
 	return n.state, nil
 }
+
+// --- A timer's function that has fired sends what the stopper waits for ---
+//
+// slowWrite's AfterFunc starts a reader and then says so on started; a
+// write that could not stop the timer in time (!Stop()) waits for that
+// send, which the fired function makes. The cleanup goroutine's only wait
+// is that one: it ends on its own.
+
+type slowConn struct {
+	conn      net.Conn
+	slowWrite *time.Timer
+	started   chan struct{}
+	reading   atomic.Bool
+	done      chan struct{}
+}
+
+func newSlowConn(c net.Conn) *slowConn {
+	s := &slowConn{conn: c, started: make(chan struct{}), done: make(chan struct{})}
+	s.slowWrite = time.AfterFunc(time.Hour, func() {
+		s.reading.Store(true)
+		s.started <- struct{}{}
+	})
+	s.slowWrite.Stop()
+	return s
+}
+
+func (s *slowConn) flush() {
+	s.slowWrite.Reset(15 * time.Millisecond)
+	if !s.slowWrite.Stop() {
+		<-s.started
+		s.reading.Store(false)
+	}
+}
+
+func (s *slowConn) asyncClose() {
+	go func() {
+		defer close(s.done)
+		s.flush()
+		_ = s.conn.Close()
+	}()
+}
+
+// Stopped in time, the timer's function never runs: a receive after a
+// Stop that may have succeeded waits for a send that never comes.
+func (s *slowConn) flushUnguarded() {
+	s.slowWrite.Reset(15 * time.Millisecond)
+	s.slowWrite.Stop()
+	<-s.started
+}
+
+func (s *slowConn) asyncCloseUnguarded() {
+	go func() { // want `goroutine is handed on to the caller, but slowConnUnguarded drops it`
+		defer close(s.done)
+		s.flushUnguarded()
+		_ = s.conn.Close()
+	}()
+}
+
+func slowConnGuarded(c net.Conn) {
+	s := newSlowConn(c)
+	s.asyncClose()
+}
+
+func slowConnUnguarded(c net.Conn) {
+	s := newSlowConn(c)
+	s.asyncCloseUnguarded() // want `the receiver of \(\*slowConn\).asyncCloseUnguarded is not stopped on every path`
+}
+
+func (s *slowConn) handshake() error { return nil }
+
+func connectSlow(c net.Conn) (*slowConn, error) {
+	s := newSlowConn(c)
+	if err := s.handshake(); err != nil {
+		s.asyncCloseUnguarded() // want `the receiver of \(\*slowConn\).asyncCloseUnguarded is not stopped on every path`
+		return nil, err
+	}
+	return s, nil
+}
+
+func connectSlowGuarded(c net.Conn) (*slowConn, error) {
+	s := newSlowConn(c)
+	if err := s.handshake(); err != nil {
+		s.asyncClose()
+		return nil, err
+	}
+	return s, nil
+}
+
+func (s *slowConn) Close() error { return s.conn.Close() }
+
+func useSlow(c net.Conn) error {
+	s, err := connectSlow(c) // want `the result of connectSlow is not stopped on every path`
+	if err != nil {
+		return err
+	}
+	_ = s
+	return nil
+}
+
+func useSlowGuarded(c net.Conn) error {
+	s, err := connectSlowGuarded(c)
+	if err != nil {
+		return err
+	}
+	_ = s
+	return nil
+}
