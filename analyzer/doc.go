@@ -614,8 +614,9 @@
 // runs (if s.getOpts().NoSigs { return } before it, if opts.Watch { go
 // ... } around it), the obligation carries that gate to the callers, as
 // far as the value is passed on. A caller whose value is known to hold
-// the other value (a literal, &Options{NoSigs: true}, a package variable
-// or a function of the package returning such a literal, a local copied
+// the other value (a literal, &Options{NoSigs: true}, also one that
+// leaves a struct field unset, whose own fields are then zero
+// (o.Cluster.RefreshInterval), a package variable or a function of the package returning such a literal, a local copied
 // from one whose field is never assigned, or set to a constant by a
 // statement of the function's own body before the call, cfg.CleanWindow
 // = 0, or a copy a value method of the package returns with that field

@@ -630,8 +630,8 @@ func (c *checker) constAt(e ast.Expr, fields string, body *ast.BlockStmt, depth 
 			}
 			return nil, false
 		}
-		if st != nil && rest == "" {
-			return zeroOf(st, first) // not set: the zero value
+		if st != nil {
+			return zeroAt(st, first, rest) // not set: the zero value, also of a field of a struct field (o.Cluster.Interval)
 		}
 	case *ast.CallExpr:
 		fn := callee(c.info, e)
@@ -862,6 +862,25 @@ func (c *checker) fieldSetTo(body *ast.BlockStmt, v *types.Var, name string, at 
 
 // zeroOf returns the zero value of the boolean or integer field name of
 // st.
+// zeroAt is zeroOf for the field rest below the field name of st, a
+// struct held by value: unset, all of it is zero.
+func zeroAt(st *types.Struct, name, rest string) (constant.Value, bool) {
+	for rest != "" {
+		var inner *types.Struct
+		for f := range st.Fields() {
+			if f.Name() == name {
+				inner, _ = types.Unalias(f.Type()).Underlying().(*types.Struct)
+			}
+		}
+		if inner == nil {
+			return nil, false
+		}
+		st = inner
+		name, rest, _ = strings.Cut(rest, ".")
+	}
+	return zeroOf(st, name)
+}
+
 func zeroOf(st *types.Struct, name string) (constant.Value, bool) {
 	for f := range st.Fields() {
 		if f.Name() != name {

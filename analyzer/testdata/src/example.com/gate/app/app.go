@@ -84,3 +84,15 @@ func sniffDefault() {
 func sniffOffThenOn() {
 	_ = srv.NewClient(srv.SetSniff(false), srv.SetSniff(true)) // want `the result of srv.NewClient is assigned to _`
 }
+
+func poolNoCluster() {
+	_ = srv.NewPool(srv.PoolOptions{Addrs: []string{"a"}})
+}
+
+func poolClusterZero() {
+	_ = srv.NewPool(srv.PoolOptions{Cluster: srv.ClusterOptions{}})
+}
+
+func poolRefreshing() {
+	_ = srv.NewPool(srv.PoolOptions{Cluster: srv.ClusterOptions{RefreshInterval: time.Second}}) // want `the result of srv.NewPool is assigned to _`
+}

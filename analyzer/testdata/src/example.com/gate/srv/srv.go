@@ -423,3 +423,39 @@ func buildRootDefault(period time.Duration) *Root {
 func rootDefaultZero() {
 	_ = buildRootDefault(0) // want `the result of buildRootDefault is assigned to _`
 }
+
+// A Pool refreshes its shards only when the cluster part of its options
+// asks for it: a field of a struct field, left at zero when the caller's
+// literal does not set the part at all.
+type ClusterOptions struct {
+	RefreshInterval time.Duration
+}
+
+type PoolOptions struct {
+	Addrs   []string
+	Cluster ClusterOptions
+}
+
+type Pool struct {
+	stop chan struct{}
+}
+
+func NewPool(opt PoolOptions) *Pool { // want NewPool:`own\(fresh; starts; owes stop Close result0 for \S+:\d+ if \(param0\.Cluster\.RefreshInterval > 0\) is true\)`
+	p := &Pool{stop: make(chan struct{})}
+	if opt.Cluster.RefreshInterval > 0 {
+		go func() {
+			t := time.NewTicker(opt.Cluster.RefreshInterval)
+			defer t.Stop()
+			for {
+				select {
+				case <-p.stop:
+					return
+				case <-t.C:
+				}
+			}
+		}()
+	}
+	return p
+}
+
+func (p *Pool) Close() { close(p.stop) } // want Close:`own\(close recv.stop\)`
