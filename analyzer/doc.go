@@ -117,7 +117,10 @@
 //     (l.Conn().Read(buf) reads l.c);
 //     and so does a cleanup a helper of the package returns beside what it
 //     made (w, cleanup := dialWire(t, addr), where the literal closes the
-//     connection the helper returned as &wireClient{conn: conn}), but what a wg.Go or g.Go runs is its goroutine's doing, not the
+//     connection the helper returned as &wireClient{conn: conn}), also
+//     when the literal closes the connection the value's reader was made
+//     over (return newWire(a), func() { a.Close(); b.Close() }), but what
+//     a wg.Go or g.Go runs is its goroutine's doing, not the
 //     call's. Joined on some paths and stopped on the others is enough
 //     (case <-done: return beside case <-p.stop: cancel(); return). A
 //     wait a timer bounds (case <-t.C: beside case <-b.closeCh: return)

@@ -203,6 +203,50 @@ func (c *checker) closerResult(fd *ast.FuncDecl, fn *types.Func, o obligation) i
 	return c.closerResultOr(fd, fn, o, path{})
 }
 
+// argCloserResult returns 1+j when fd, which hands on as its result i
+// what call (of to) made, returns beside it as result j a function that
+// stops the argument whose stop ends the goroutine (o.argEnds): w :=
+// NewWire(a); return w, func() { a.Close() }, NewWire's reader reading a.
+// 0 otherwise.
+func (c *checker) argCloserResult(fd *ast.FuncDecl, fn *types.Func, call *ast.CallExpr, to *types.Func, o obligation, i int) int {
+	if o.argEnds == 0 {
+		return 0
+	}
+	e := c.obligationExpr(call, to, obligation{target: o.argEnds - 1})
+	ap := pathOf(c.info, e)
+	if e == nil || !ap.valid() || ap.fields != "" || !declaredIn(ap.root, fd.Body) {
+		return 0
+	}
+	a := alt{kind: altIO, p: ap}
+	switch t := c.typeOf(e); {
+	case isContextType(t):
+		a.kind = altDone
+	case isChan(t):
+		a.kind = altRecv
+	}
+	sig := fn.Type().(*types.Signature)
+	for j := 0; j < sig.Results().Len(); j++ {
+		f, ok := sig.Results().At(j).Type().Underlying().(*types.Signature)
+		if j == i || !ok || f.Params().Len() > 0 {
+			continue
+		}
+		stops, seen := true, false
+		eachReturn(fd.Body, func(ret *ast.ReturnStmt) bool {
+			if len(ret.Results) != sig.Results().Len() || isNilIdent(ast.Unparen(ret.Results[i])) {
+				return true // an error's return, without the value
+			}
+			lit, ok := ast.Unparen(ret.Results[j]).(*ast.FuncLit)
+			seen = true
+			stops = ok && slices.ContainsFunc(c.litEffects(lit), func(ef effect) bool { return c.releases(ef, a) })
+			return stops
+		})
+		if stops && seen {
+			return 1 + j
+		}
+	}
+	return 0
+}
+
 // closerResultOr is closerResult where a closer may also stop twin, a
 // local of fd that holds the same value (s, closer := Open(); return s,
 // func() { closer.Close() }).

@@ -475,6 +475,9 @@ func (c *checker) handOnAt(oc ownCall) (changed bool) {
 			lifted.exits = c.liftExits(fd, fn, call, to, o.exits)
 			lifted.argEnds = c.liftArgEnds(fn, call, to, o.argEnds)
 			lifted.gate = c.liftGate(fd, fn, call, to, o.gate)
+			if lifted.closer == 0 {
+				lifted.closer = c.argCloserResult(fd, fn, call, to, o, i)
+			}
 			n := len(c.obligations[fn])
 			c.obligations[fn] = appendObligation(c.obligations[fn], lifted)
 			changed = changed || len(c.obligations[fn]) != n
@@ -560,6 +563,9 @@ func (c *checker) handOnAt(oc ownCall) (changed bool) {
 			twin = c.assignedPath(call, obligation{target: result(o.twin - 1)})
 		}
 		lifted.closer = c.closerResultOr(fd, fn, lifted, twin)
+		if lifted.closer == 0 && lifted.isResult() {
+			lifted.closer = c.argCloserResult(fd, fn, call, to, o, lifted.resultIndex())
+		}
 		lifted.twin = c.twinResult(fd, fn, lifted)
 		if cur, ok := c.cursorOf(call); ok {
 			lifted.failsClean = c.failsClean(fd, fn, lifted, call, to, c.stmtOf(cur), o.nilStopped || o.failsClean)

@@ -10877,3 +10877,58 @@ func useSlowGuarded(c net.Conn) error {
 	_ = s
 	return nil
 }
+
+// --- A cleanup beside the value that closes what the value reads ---
+//
+// pipeWire's reader reads the connection it was made over; setupPipeWire
+// returns the wire and a cleanup that closes both ends of the pipe, which
+// ends the reader as the wire's Close would.
+
+type pipeWire struct {
+	c    net.Conn
+	done chan struct{}
+}
+
+func newPipeWire(c net.Conn) *pipeWire {
+	w := &pipeWire{c: c, done: make(chan struct{})}
+	go w.read() // want `goroutine running w.read is handed on to the caller, but pipeWireLeft drops it`
+	return w
+}
+
+func (w *pipeWire) read() {
+	defer close(w.done)
+	_, _ = io.Copy(io.Discard, w.c)
+}
+
+func (w *pipeWire) Close() {
+	w.c.Close()
+	<-w.done
+}
+
+func setupPipeWire() (*pipeWire, func()) {
+	a, b := net.Pipe()
+	return newPipeWire(a), func() { a.Close(); b.Close() }
+}
+
+func setupPipeWireVar() (*pipeWire, func()) {
+	a, b := net.Pipe()
+	w := newPipeWire(a)
+	return w, func() { a.Close(); b.Close() }
+}
+
+func pipeWireCleaned() {
+	w, cleanup := setupPipeWire()
+	defer cleanup()
+	_ = w
+}
+
+func pipeWireVarCleaned() {
+	w, cleanup := setupPipeWireVar()
+	defer cleanup()
+	_ = w
+}
+
+func pipeWireLeft() {
+	w, cleanup := setupPipeWire() // want `the result of setupPipeWire is not stopped on every path`
+	_, _ = w, cleanup
+}
