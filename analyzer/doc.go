@@ -220,7 +220,10 @@
 // range limit): its last send returns only once every slot was given back.
 // The release must be the goroutine's first defer, which runs last. A
 // loop that stops short of the capacity, or that a break, a return or a
-// select case can leave, joins nothing.
+// select case can leave, joins nothing. With one slot, any take of it
+// after the go statement waits for the goroutine: a worker started as a
+// local literal (go work(batch)) behind slot <- struct{}{} is joined by
+// the next take, before the next worker or before returning.
 //
 // A stop method that closes its parts through a list of their stop
 // methods (closes := []func() error{d.refresh.Close}; closes =

@@ -25,7 +25,8 @@ import (
 //
 // Each goroutine gives its slot back as its last act; the filling loop
 // takes every slot, so it ends only once every goroutine has given its
-// slot back. (token.go drops the goroutine's wait for its own slot from
+// slot back. With one slot, any take of it after the go statement is such
+// a fill. (token.go drops the goroutine's wait for its own slot from
 // its blocks; this file is about the join.)
 
 // semFilled returns the semaphore of the goroutine of g when fn fills it
@@ -34,7 +35,10 @@ import (
 // capacity, as its last act (deferred, or its last statement).
 func (c *checker) semFilled(g *ast.GoStmt, j *goJoin, graph *cfg.CFG) (*types.Var, bool) {
 	lit, ok := ast.Unparen(g.Call.Fun).(*ast.FuncLit)
-	if !ok || graph == nil || len(j.keys) > 0 || j.lockStuck != nil {
+	if !ok {
+		lit = c.localFuncLit(g.Call.Fun, j.fn) // work := func(b []int) { ...; <-slot }; go work(batch)
+	}
+	if lit == nil || graph == nil || len(j.keys) > 0 || j.lockStuck != nil {
 		return nil, false
 	}
 	sem := c.releasedSlot(lit)
@@ -56,8 +60,19 @@ func (c *checker) semFilled(g *ast.GoStmt, j *goJoin, graph *cfg.CFG) (*types.Va
 	// The flow graph holds a loop's init statement (i := 0), or the
 	// operand of a range (for range limit), ahead of the loop itself.
 	fills := make(map[ast.Node]bool)
+	one := false
+	if v := c.info.Types[capacity].Value; v != nil && v.Kind() == constant.Int {
+		one = constant.Compare(v, token.EQL, constant.MakeInt64(1))
+	}
 	ast.Inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
+		case *ast.SendStmt:
+			// With one slot, any take of it after the go statement waits
+			// for the goroutine to give it back (slot <- struct{}{} before
+			// the next worker, or before returning).
+			if p := pathOf(c.info, n.Chan); one && p.root == sem && p.fields == "" {
+				fills[n] = true
+			}
 		case *ast.ForStmt:
 			if n.Init != nil && c.countsTo(n, capacity, sem) && c.fillBody(n.Body, sem) {
 				fills[n.Init] = true

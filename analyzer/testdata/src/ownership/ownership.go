@@ -10932,3 +10932,57 @@ func pipeWireLeft() {
 	w, cleanup := setupPipeWire() // want `the result of setupPipeWire is not stopped on every path`
 	_, _ = w, cleanup
 }
+
+// --- One slot: each take of it waits for the worker that holds it ---
+
+type oneSlotBatcher struct {
+	in   chan int
+	stop chan struct{}
+}
+
+func (b *oneSlotBatcher) flush(batch []int) { println(len(batch)) }
+
+func (b *oneSlotBatcher) run() {
+	slot := make(chan struct{}, 1)
+	work := func(batch []int) {
+		b.flush(batch)
+		<-slot
+	}
+	var batch []int
+	for {
+		select {
+		case v := <-b.in:
+			batch = append(batch, v)
+			slot <- struct{}{}
+			go work(batch)
+			batch = nil
+		case <-b.stop:
+			slot <- struct{}{}
+			work(batch)
+			return
+		}
+	}
+}
+
+// Two slots: one take after the last worker does not wait for the other.
+func (b *oneSlotBatcher) runTwo() {
+	slot := make(chan struct{}, 2)
+	work := func(batch []int) {
+		b.flush(batch)
+		<-slot
+	}
+	var batch []int
+	for {
+		select {
+		case v := <-b.in:
+			batch = append(batch, v)
+			slot <- struct{}{}
+			go work(batch) // want `goroutine running work is never joined`
+			batch = nil
+		case <-b.stop:
+			slot <- struct{}{}
+			work(batch)
+			return
+		}
+	}
+}
