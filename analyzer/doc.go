@@ -618,8 +618,10 @@
 // An option can keep a goroutine from starting. When a boolean field of
 // the receiver's or a parameter's value decides whether the go statement
 // runs (if s.getOpts().NoSigs { return } before it, if opts.Watch { go
-// ... } around it), the obligation carries that gate to the callers, as
-// far as the value is passed on. A caller whose value is known to hold
+// ... } around it, each part of if a && b { go ... } or of if a || b {
+// return } before it; also around a call that starts it, n.spawn(n.loop)),
+// the obligation carries that gate to the callers, as far as the value is
+// passed on. A caller whose value is known to hold
 // the other value (a literal, &Options{NoSigs: true}, also one that
 // leaves a struct field unset, whose own fields are then zero
 // (o.Cluster.RefreshInterval), a package variable or a function of the package returning such a literal, a local copied

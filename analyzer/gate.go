@@ -84,12 +84,20 @@ func (g *gate) list() []*gate {
 // it.
 func (c *checker) gateOf(fd *ast.FuncDecl, fn *types.Func, g ast.Node) *gate {
 	var found []*gate
-	try := func(cond ast.Expr, on bool) {
+	var try func(cond ast.Expr, on bool)
+	try = func(cond ast.Expr, on bool) {
 		if len(found) >= maxGates {
 			return
 		}
 		if u, ok := ast.Unparen(cond).(*ast.UnaryExpr); ok && u.Op == token.NOT {
 			cond, on = u.X, !on
+		}
+		// if a && b { go ... }, or if a || b { return } before it: it
+		// starts only when each part passes, a gate of its own.
+		if b, ok := ast.Unparen(cond).(*ast.BinaryExpr); ok && (b.Op == token.LAND && on || b.Op == token.LOR && !on) {
+			try(b.X, on)
+			try(b.Y, on)
+			return
 		}
 		if p, nonNil, ok := c.nilParamTest(cond); ok {
 			if o, ok := c.lift(fd, fn, p, obStop); ok && !o.isResult() && o.fields == "" {

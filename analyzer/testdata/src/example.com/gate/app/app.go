@@ -96,3 +96,19 @@ func poolClusterZero() {
 func poolRefreshing() {
 	_ = srv.NewPool(srv.PoolOptions{Cluster: srv.ClusterOptions{RefreshInterval: time.Second}}) // want `the result of srv.NewPool is assigned to _`
 }
+
+func feedLocal() {
+	_ = srv.NewFeed(srv.FeedOptions{Poll: true})
+}
+
+func feedRemote() {
+	_ = srv.NewFeed(srv.FeedOptions{Poll: true, Remote: true}) // want `the result of srv.NewFeed is assigned to _`
+}
+
+func mirrorOffline() {
+	_ = srv.NewMirror(srv.MirrorOptions{Offline: true})
+}
+
+func mirrorOnline() {
+	_ = srv.NewMirror(srv.MirrorOptions{}) // want `the result of srv.NewMirror is assigned to _`
+}

@@ -459,3 +459,38 @@ func NewPool(opt PoolOptions) *Pool { // want NewPool:`own\(fresh; starts; owes 
 }
 
 func (p *Pool) Close() { close(p.stop) } // want Close:`own\(close recv.stop\)`
+
+// A Feed polls only when both its flags ask for it, and a Mirror syncs
+// unless either of its flags says not to.
+type FeedOptions struct {
+	Poll, Remote bool
+}
+
+type Feed struct{ stop chan struct{} }
+
+func NewFeed(opt FeedOptions) *Feed { // want NewFeed:`own\(fresh; starts; owes stop Close result0 for \S+:\d+ if param0\.Poll is true and if param0\.Remote is true\)`
+	f := &Feed{stop: make(chan struct{})}
+	if opt.Poll && opt.Remote {
+		go func() { <-f.stop }()
+	}
+	return f
+}
+
+func (f *Feed) Close() { close(f.stop) } // want Close:`own\(close recv.stop\)`
+
+type MirrorOptions struct {
+	ReadOnly, Offline bool
+}
+
+type Mirror struct{ stop chan struct{} }
+
+func NewMirror(opt MirrorOptions) *Mirror { // want NewMirror:`own\(fresh; starts; owes stop Close result0 for \S+:\d+ if param0\.ReadOnly is false and if param0\.Offline is false\)`
+	m := &Mirror{stop: make(chan struct{})}
+	if opt.ReadOnly || opt.Offline {
+		return m
+	}
+	go func() { <-m.stop }()
+	return m
+}
+
+func (m *Mirror) Close() { close(m.stop) } // want Close:`own\(close recv.stop\)`
