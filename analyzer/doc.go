@@ -601,6 +601,11 @@
 // (its Close ranging over c.hooks, or over a local copy of it, calling
 // each): a caller that closes the connection owes no stop of the value.
 //
+// Reading a value's stream to its end joins the goroutine that sends on
+// it in a loop and closes it as it ends: for line := range t.Lines, with
+// no way out of the loop but the close, discharges TailFile's obligation
+// as a call of its Stop would.
+//
 // A timer made by time.AfterFunc runs its function once it fires, and
 // Stop reports false once it has: under if !t.Stop() { ... }, a receive
 // from a channel the function sends on as one of its own statements (the

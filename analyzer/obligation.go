@@ -2630,7 +2630,8 @@ func (c *checker) discharges(n ast.Node, p path, o obligation, grow grower) bool
 			}
 			found = !isCallee(r) && r.path.prefixOf(p) || r.path.equal(p) && o.kind == obRecv
 		case useRecv, useRange:
-			found = o.kind == obRecv && r.path.equal(p) && (r.kind == useRange || !o.drain || c.inLoopAt(r.expr))
+			found = o.kind == obRecv && r.path.equal(p) && (r.kind == useRange || !o.drain || c.inLoopAt(r.expr)) ||
+				o.kind == obStop && r.kind == useRange && c.drainsJoin(r, p, o)
 		case useBuiltin:
 			found = o.kind == obClose && isBuiltinCall(c.info, r.call, "close") && r.path.equal(p)
 		case useMethod:
@@ -2674,6 +2675,27 @@ func (c *checker) discharges(n ast.Node, p path, o obligation, grow grower) bool
 	// discharging methods do.
 	return slices.ContainsFunc(o.methods, func(m string) bool { return closerNames[m] && m != "Wait" }) &&
 		slices.ContainsFunc(es, func(e effect) bool { return e.kind == effStop && e.p.equal(p) })
+}
+
+// drainsJoin reports whether r, a range over a channel below the value at
+// p, drains a channel the goroutine of o sends on in a loop and is joined
+// by (for line := range t.Lines, t.Lines closed as the goroutine ends):
+// a range with no way out but the channel's close ends only once the
+// goroutine has closed it.
+func (c *checker) drainsJoin(r ref, p path, o obligation) bool {
+	if !p.prefixOf(r.path) {
+		return false
+	}
+	f := strings.TrimPrefix(r.path.fields, p.fields)
+	if !slices.ContainsFunc(o.joins, func(j release) bool { return len(j.kinds) == 0 && j.fields == f && f != "" }) {
+		return false
+	}
+	rs := c.rangeOf(r.expr)
+	if rs == nil {
+		return false
+	}
+	ex := c.loopExits(rs.Body)
+	return len(ex.cases) == 0 && !ex.free
 }
 
 // callsOwed reports whether the function r passes its value to calls one

@@ -10986,3 +10986,51 @@ func (b *oneSlotBatcher) runTwo() {
 		}
 	}
 }
+
+// --- Reading a value's stream to its end joins the goroutine that closes it ---
+
+type lineTail struct {
+	Lines chan string
+	dying chan struct{}
+	wg    sync.WaitGroup
+}
+
+func tailLines() *lineTail {
+	t := &lineTail{Lines: make(chan string), dying: make(chan struct{})}
+	t.wg.Add(1)
+	go t.run() // want `goroutine running t.run is handed on to the caller, but firstLine drops it`
+	return t
+}
+
+func (t *lineTail) run() {
+	defer t.wg.Done()
+	defer close(t.Lines)
+	for {
+		select {
+		case t.Lines <- "x":
+		case <-t.dying:
+			return
+		}
+	}
+}
+
+func (t *lineTail) Stop() {
+	close(t.dying)
+	t.wg.Wait()
+}
+
+func printLines() {
+	t := tailLines()
+	for line := range t.Lines {
+		println(line)
+	}
+}
+
+// Leaving the range early leaves the goroutine sending.
+func firstLine() string {
+	t := tailLines() // want `the result of tailLines is not stopped on every path`
+	for line := range t.Lines {
+		return line
+	}
+	return ""
+}
