@@ -241,6 +241,7 @@ type checker struct {
 	copies         map[*types.Var]path                      // see localCopies
 	callCopies     map[*types.Var]*ast.CallExpr             // see localCopies
 	sliceCopies    map[*types.Var]path                      // see localCopies
+	wholeUses      map[*types.Var]bool                      // see passedWhole
 	pipes          map[*types.Var]*types.Var                // see pipePartner
 	holders        map[ast.Node]map[*types.Var][]*types.Var // see holdersOf
 

@@ -581,15 +581,7 @@ func (c *checker) literalFieldCopy(p path, fn ast.Node) (path, bool) {
 	}
 	// Only a value that stays the spawner's: one it returns or stores
 	// is handed on itself, with what its goroutine waits on.
-	kept := false
-	c.eachRef(body, func(r ref) {
-		if r.path.root == p.root && r.path.fields == "" && (r.kind == useValue || r.kind == useGoArg) {
-			if _, sel := r.parent.(*ast.SelectorExpr); !sel {
-				kept = true
-			}
-		}
-	})
-	if kept {
+	if c.passedWhole(body, p.root) {
 		return path{}, false
 	}
 	first, rest, _ := strings.Cut(p.fields[1:], ".")
@@ -606,6 +598,29 @@ func (c *checker) literalFieldCopy(p path, fn ast.Node) (path, bool) {
 	}
 	q.deref = true
 	return q, true
+}
+
+// passedWhole reports whether body uses the variable v as a whole value
+// (returns it, stores it, passes it), not only through its fields and
+// methods; remembered per variable.
+func (c *checker) passedWhole(body *ast.BlockStmt, v *types.Var) bool {
+	if w, ok := c.wholeUses[v]; ok {
+		return w
+	}
+	if c.wholeUses == nil {
+		c.wholeUses = make(map[*types.Var]bool)
+	}
+	c.eachRef(body, func(r ref) {
+		if r.path.fields == "" && (r.kind == useValue || r.kind == useGoArg) && r.path.root != nil && declaredIn(r.path.root, body) {
+			if _, sel := r.parent.(*ast.SelectorExpr); !sel {
+				c.wholeUses[r.path.root] = true
+			}
+		}
+	})
+	if _, ok := c.wholeUses[v]; !ok {
+		c.wholeUses[v] = false
+	}
+	return c.wholeUses[v]
 }
 
 // keyNames lists keys for an explanation.
