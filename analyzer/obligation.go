@@ -2679,7 +2679,8 @@ func (c *checker) discharges(n ast.Node, p path, o obligation, grow grower) bool
 
 // drainsJoin reports whether r, a range over a channel below the value at
 // p, drains a channel the goroutine of o sends on in a loop and is joined
-// by (for line := range t.Lines, t.Lines closed as the goroutine ends):
+// by, or closes as it ends (for line := range t.Lines, t.Lines closed in
+// the goroutine's deferred cleanup):
 // a range with no way out but the channel's close ends only once the
 // goroutine has closed it.
 func (c *checker) drainsJoin(r ref, p path, o obligation) bool {
@@ -2687,8 +2688,9 @@ func (c *checker) drainsJoin(r ref, p path, o obligation) bool {
 		return false
 	}
 	f := strings.TrimPrefix(r.path.fields, p.fields)
-	if !slices.ContainsFunc(o.joins, func(j release) bool { return len(j.kinds) == 0 && j.fields == f && f != "" }) {
-		return false
+	if f == "" || !slices.ContainsFunc(o.joins, func(j release) bool { return len(j.kinds) == 0 && j.fields == f }) &&
+		!slices.ContainsFunc(o.exits, func(x exitEffect) bool { return x.target == o.target && x.fields == o.fields+f && x.kind == effClose }) {
+		return false // neither a stream it is joined by nor one it closes as it ends
 	}
 	rs := c.rangeOf(r.expr)
 	if rs == nil {

@@ -11034,3 +11034,51 @@ func firstLine() string {
 	}
 	return ""
 }
+
+// The same stream sent by a method the goroutine calls, and closed by a
+// method it defers: the send is not the goroutine's own key, but closing
+// the stream is what it does as it ends.
+type methodTail struct {
+	Lines chan string
+	dying chan struct{}
+}
+
+func tailByMethod() *methodTail {
+	t := &methodTail{Lines: make(chan string), dying: make(chan struct{})}
+	go t.run() // want `goroutine running t.run is handed on to the caller, but firstMethodLine drops it`
+	return t
+}
+
+func (t *methodTail) close() { close(t.Lines) }
+
+func (t *methodTail) send(l string) bool {
+	select {
+	case t.Lines <- l:
+		return true
+	case <-t.dying:
+		return false
+	}
+}
+
+func (t *methodTail) run() {
+	defer t.close()
+	for t.send("x") {
+	}
+}
+
+func (t *methodTail) Stop() { close(t.dying) }
+
+func printMethodLines() {
+	t := tailByMethod()
+	for line := range t.Lines {
+		println(line)
+	}
+}
+
+func firstMethodLine() string {
+	t := tailByMethod() // want `the result of tailByMethod is not stopped on every path`
+	for line := range t.Lines {
+		return line
+	}
+	return ""
+}
