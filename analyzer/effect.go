@@ -396,15 +396,7 @@ func (c *checker) bindPath(fn *types.Func, call *ast.CallExpr, p path) (path, bo
 			fields = embeddedPath(s.Recv(), s.Index()) + fields
 		}
 	} else {
-		for i := 0; i < sig.Params().Len(); i++ {
-			if prm := sig.Params().At(i); prm == p.root || prm.Pos() == p.root.Pos() && prm.Name() == p.root.Name() {
-				if sig.Variadic() && i == sig.Params().Len()-1 || i >= len(call.Args) {
-					return path{}, false
-				}
-				arg = call.Args[i]
-				break
-			}
-		}
+		arg = c.argFor(fn, call, p.root)
 	}
 	if arg == nil {
 		return path{}, false

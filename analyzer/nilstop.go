@@ -225,11 +225,7 @@ func (c *checker) argCloserResult(fd *ast.FuncDecl, fn *types.Func, call *ast.Ca
 		a.kind = altRecv
 	}
 	sig := fn.Type().(*types.Signature)
-	for j := 0; j < sig.Results().Len(); j++ {
-		f, ok := sig.Results().At(j).Type().Underlying().(*types.Signature)
-		if j == i || !ok || f.Params().Len() > 0 {
-			continue
-		}
+	for _, j := range closerSlots(sig, i) {
 		stops, seen := true, false
 		eachReturn(fd.Body, func(ret *ast.ReturnStmt) bool {
 			if len(ret.Results) != sig.Results().Len() || isNilIdent(ast.Unparen(ret.Results[i])) {
@@ -247,6 +243,18 @@ func (c *checker) argCloserResult(fd *ast.FuncDecl, fn *types.Func, call *ast.Ca
 	return 0
 }
 
+// closerSlots returns the results of sig, other than result i, that are
+// functions of no parameters: where a closer of result i may be returned.
+func closerSlots(sig *types.Signature, i int) []int {
+	var out []int
+	for j := 0; j < sig.Results().Len(); j++ {
+		if f, ok := sig.Results().At(j).Type().Underlying().(*types.Signature); ok && j != i && f.Params().Len() == 0 {
+			out = append(out, j)
+		}
+	}
+	return out
+}
+
 // closerResultOr is closerResult where a closer may also stop twin, a
 // local of fd that holds the same value (s, closer := Open(); return s,
 // func() { closer.Close() }).
@@ -256,11 +264,7 @@ func (c *checker) closerResultOr(fd *ast.FuncDecl, fn *types.Func, o obligation,
 		return 0
 	}
 	vp := path{root: v, fields: o.fields, deref: true}
-	for j := 0; j < sig.Results().Len(); j++ {
-		f, ok := sig.Results().At(j).Type().Underlying().(*types.Signature)
-		if j == i || !ok || f.Params().Len() > 0 {
-			continue
-		}
+	for _, j := range closerSlots(sig, i) {
 		stops, seen := true, false
 		named := c.namedResults(fd)
 		eachReturn(fd.Body, func(ret *ast.ReturnStmt) bool {
