@@ -719,7 +719,12 @@
 // on that receive, so its send is still its last act. A producer whose
 // channel a goroutine started beside it drains (a pipeline's next stage,
 // receiving in a loop until the channel is closed) is joined by that
-// stage, which is judged at its own go statement. A function value
+// stage, which is judged at its own go statement. A relay that sends one
+// reply for each value it receives (for v := range in { out <- v }) does
+// not wait in that send once its spawner has gone, when the spawner
+// follows each of its sends on in at once with a receive from out and
+// nothing else uses either channel: a ping-pong benchmark's echo is
+// stopped by closing in. A function value
 // parameter the function calls (serve(conn, reply)) runs what the caller
 // gives there: a literal is read as if written in place. A reader the
 // function was given and waits on (readCmd(r *bufio.Reader)) is, to a

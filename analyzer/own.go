@@ -640,7 +640,7 @@ func keyNames(keys []joinKey) string {
 // context: cancelling it stops it.
 func (c *checker) goBlocks(g *ast.GoStmt, fn ast.Node) (blocks []block, opaque bool) {
 	blocks, soft, opaque := c.readBlocks(g, fn)
-	blocks = c.dropTokens(c.dropBuffered(blocks, g, fn), g, fn)
+	blocks = c.dropEchoes(c.dropTokens(c.dropBuffered(blocks, g, fn), g, fn), g, fn)
 	blocks, soft = c.uncopied(blocks, fn), c.uncopied(soft, fn)
 	held := c.heldToken(g)
 	if len(blocks) > 0 && len(soft) > 0 && !slices.ContainsFunc(blocks, func(b block) bool { return !held(b) }) {

@@ -1348,3 +1348,83 @@ func TestMaybeTickingOn(t *testing.T) {
 	tk := maybeTicking(true) // want `the result of maybeTicking is not stopped on every path`
 	require.NotNil(t, tk)
 }
+
+// An echo relay: each send on its input is answered by a receive of the
+// reply before the spawner goes on, so once the spawner leaves the relay
+// waits only in its range, which the deferred close ends.
+func echoRelay(in, out chan int) {
+	for v := range in {
+		out <- v * 2
+	}
+}
+
+func BenchmarkEcho(b *testing.B) {
+	in, out := make(chan int), make(chan int)
+	defer close(in)
+	go echoRelay(in, out)
+	for i := 0; i < b.N; i++ {
+		in <- i
+		<-out
+	}
+}
+
+func BenchmarkEchoParallel(b *testing.B) {
+	in, out := make(chan int), make(chan int)
+	defer close(in)
+	go func() {
+		for v := range in {
+			out <- v
+		}
+	}()
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			in <- 1
+			_ = <-out
+		}
+	})
+}
+
+// The last send's reply is never taken: the relay waits in its send.
+func BenchmarkEchoUnanswered(b *testing.B) {
+	in, out := make(chan int), make(chan int)
+	defer close(in)
+	go echoRelay(in, out) // want `goroutine running echoRelay is never joined`
+	for i := 0; i < b.N; i++ {
+		in <- i
+		<-out
+	}
+	in <- -1
+}
+
+// A reply taken after a check that can end the benchmark first.
+func BenchmarkEchoSkipped(b *testing.B) {
+	in, out := make(chan int), make(chan int)
+	defer close(in)
+	go echoRelay(in, out) // want `goroutine running echoRelay is never joined`
+	for i := 0; i < b.N; i++ {
+		in <- i
+		if i == 7 {
+			return
+		}
+		<-out
+	}
+}
+
+// A relay that may skip its reply leaves the spawner waiting, not itself;
+// one that sends twice per value leaves its second reply unread.
+func echoRelayTwice(in, out chan int) {
+	for v := range in {
+		out <- v
+		out <- v
+	}
+}
+
+func BenchmarkEchoTwice(b *testing.B) {
+	in, out := make(chan int), make(chan int)
+	defer close(in)
+	go echoRelayTwice(in, out) // want `goroutine running echoRelayTwice is never joined`
+	for i := 0; i < b.N; i++ {
+		in <- i
+		<-out
+	}
+}
