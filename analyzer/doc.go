@@ -657,7 +657,14 @@
 // parent.Done() == nil { return } before it, as context propagation
 // does) is not owed by a caller that gives context.Background() or
 // TODO(). Nor is one started only for a parameter that is not nil (if
-// policy != nil { go r.run() }) by a caller that passes nil.
+// policy != nil { go r.run() }) by a caller that passes nil, or for a
+// field of one that is not nil by a caller whose literal leaves it unset.
+// A disjunction gates too (if c.onEvent != nil || opt.Async {
+// c.background() }, or if a && b { return } before it): a caller whose
+// value fails every part starts nothing. A field of the function's own
+// value counts as the parameter's field it is set from (c.onEvent =
+// opt.OnEvent after the literal that makes c), also when that assignment
+// may not run, as long as the field's zero value keeps it off.
 //
 // A flag the goroutine polls is a stop (flag.go). A loop whose condition,
 // or an if at the top of its body that leaves it, tests a flag of its

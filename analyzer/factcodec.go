@@ -242,15 +242,11 @@ func (w *factWriter) obligations(obs []factObligation) {
 			if g == nil {
 				break
 			}
-			w.int(g.Target)
-			w.str(g.Fields)
-			w.bool(g.On)
-			w.strs(g.Enablers)
-			w.bool(g.DoneNil)
-			w.int(g.Op)
-			w.int(g.Bound)
-			w.strs(g.Disablers)
-			w.bool(g.NonNil)
+			w.gate(g)
+			w.count(len(g.AnyOf))
+			for _, alt := range g.AnyOf {
+				w.gate(alt)
+			}
 		}
 		w.count(len(o.Hooks))
 		for _, h := range o.Hooks {
@@ -398,13 +394,10 @@ func (r *factReader) obligations() []factObligation {
 		o.Twin = r.int()
 		o.FailsClean = r.bool()
 		for at := &o.Gate; r.bool(); at = &(*at).Also {
-			g := &factGate{Target: r.int(), Fields: r.str(), On: r.bool()}
-			g.Enablers = r.strs()
-			g.DoneNil = r.bool()
-			g.Op = r.int()
-			g.Bound = r.int()
-			g.Disablers = r.strs()
-			g.NonNil = r.bool()
+			g := r.gate()
+			for range r.count() {
+				g.AnyOf = append(g.AnyOf, r.gate())
+			}
 			*at = g
 		}
 		for range r.count() {
@@ -421,4 +414,29 @@ func (r *factReader) done() error {
 		r.err = errBadFact
 	}
 	return r.err
+}
+
+// gate writes one gate, without its disjunction or conjunction.
+func (w *factWriter) gate(g *factGate) {
+	w.int(g.Target)
+	w.str(g.Fields)
+	w.bool(g.On)
+	w.strs(g.Enablers)
+	w.bool(g.DoneNil)
+	w.int(g.Op)
+	w.int(g.Bound)
+	w.strs(g.Disablers)
+	w.bool(g.NonNil)
+}
+
+// gate reads what factWriter.gate wrote.
+func (r *factReader) gate() *factGate {
+	g := &factGate{Target: r.int(), Fields: r.str(), On: r.bool()}
+	g.Enablers = r.strs()
+	g.DoneNil = r.bool()
+	g.Op = r.int()
+	g.Bound = r.int()
+	g.Disablers = r.strs()
+	g.NonNil = r.bool()
+	return g
 }

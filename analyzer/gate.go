@@ -49,6 +49,11 @@ type gate struct {
 	// only when it is not nil equals on (if policy != nil { go r.run()
 	// }): a caller passing nil starts nothing.
 	nonNil bool
+	// anyOf, for a gate by a disjunction (if opts.OnEvent != nil ||
+	// opts.Async { go ... }): the goroutine starts when one of these
+	// single gates passes; a caller that fails all of them starts
+	// nothing. The other fields are then unused.
+	anyOf []*gate
 	// also: a further gate the goroutine must pass too (an early return
 	// before the if around it); a caller that fails either starts nothing.
 	also *gate
@@ -99,24 +104,22 @@ func (c *checker) gateOf(fd *ast.FuncDecl, fn *types.Func, g ast.Node) *gate {
 			try(b.Y, on)
 			return
 		}
-		if p, nonNil, ok := c.nilParamTest(cond); ok {
-			if o, ok := c.lift(fd, fn, p, obStop); ok && !o.isResult() && o.fields == "" {
-				found = append(found, &gate{target: o.target, nonNil: true, on: nonNil == on})
+		// if a || b { go ... }, or if a && b { return } before it: it
+		// starts when one part passes, a gate only when every part is.
+		if b, ok := ast.Unparen(cond).(*ast.BinaryExpr); ok && (b.Op == token.LOR && on || b.Op == token.LAND && !on) {
+			var parts []*gate
+			for _, part := range disjuncts(b, b.Op) {
+				g := c.singleGate(fd, fn, part, on)
+				if g == nil {
+					return // a part the caller does not decide may start it
+				}
+				parts = append(parts, g)
 			}
+			found = append(found, &gate{anyOf: parts})
 			return
 		}
-		var op token.Token
-		var bound int64
-		p, ok := c.boolField(cond)
-		if !ok {
-			p, op, bound, ok = c.numCompare(cond)
-		}
-		if !ok {
-			return
-		}
-		p = c.fieldFromParam(fd, fn, p)
-		if o, ok := c.lift(fd, fn, p, obStop); ok && !o.isResult() {
-			found = append(found, &gate{target: o.target, fields: o.fields, on: on, op: op, bound: bound})
+		if g := c.singleGate(fd, fn, cond, on); g != nil {
+			found = append(found, g)
 		}
 	}
 	// if cond { go ... } else { ... }: the conditions around it, then the
@@ -151,6 +154,181 @@ func (c *checker) gateOf(fd *ast.FuncDecl, fn *types.Func, g ast.Node) *gate {
 		return len(found) >= maxGates
 	})
 	return chainGates(found)
+}
+
+// disjuncts returns the operands of the chain of op (|| or &&) b heads:
+// a || b || c gives a, b and c.
+func disjuncts(b *ast.BinaryExpr, op token.Token) []ast.Expr {
+	var out []ast.Expr
+	for _, x := range []ast.Expr{b.X, b.Y} {
+		if inner, ok := ast.Unparen(x).(*ast.BinaryExpr); ok && inner.Op == op {
+			out = append(out, disjuncts(inner, op)...)
+		} else {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// singleGate returns the gate of one condition, with no && or || of its
+// own, on which the goroutine starts when cond equals on; nil when
+// fn's callers do not decide it.
+func (c *checker) singleGate(fd *ast.FuncDecl, fn *types.Func, cond ast.Expr, on bool) *gate {
+	if u, ok := ast.Unparen(cond).(*ast.UnaryExpr); ok && u.Op == token.NOT {
+		cond, on = u.X, !on
+	}
+	if p, nonNil, ok := c.nilParamTest(cond); ok {
+		if o, ok := c.lift(fd, fn, p, obStop); ok && !o.isResult() && o.fields == "" {
+			return &gate{target: o.target, nonNil: true, on: nonNil == on}
+		}
+		return nil
+	}
+	if p, nonNil, ok := c.nilFieldTest(cond); ok {
+		// if p.onEvent != nil { ... }, p.onEvent set from opt.OnEvent.
+		from, sure := c.fieldSource(fd, fn, p, cond.Pos())
+		if !sure && nonNil != on {
+			return nil // the field may keep its zero value, which starts it
+		}
+		if o, ok := c.lift(fd, fn, from, obStop); ok && !o.isResult() && o.fields != "" {
+			return &gate{target: o.target, fields: o.fields, nonNil: true, on: nonNil == on}
+		}
+		return nil
+	}
+	var op token.Token
+	var bound int64
+	p, ok := c.boolField(cond)
+	if !ok {
+		p, op, bound, ok = c.numCompare(cond)
+	}
+	if !ok {
+		return nil
+	}
+	from, sure := c.fieldSource(fd, fn, p, cond.Pos())
+	if !sure && (op != 0 || !on) {
+		return nil // only a false field that stays false keeps it off
+	}
+	if o, ok := c.lift(fd, fn, from, obStop); ok && !o.isResult() {
+		return &gate{target: o.target, fields: o.fields, on: on, op: op, bound: bound}
+	}
+	return nil
+}
+
+// nilFieldTest returns the field cond compares with nil (s.onEvent !=
+// nil: nonNil; opts.Hook == nil: not): a field of a pointer, function,
+// interface, map, slice or channel type.
+func (c *checker) nilFieldTest(cond ast.Expr) (path, bool, bool) {
+	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok || b.Op != token.EQL && b.Op != token.NEQ {
+		return path{}, false, false
+	}
+	x, y := b.X, b.Y
+	if tv, ok := c.info.Types[x]; ok && tv.IsNil() {
+		x, y = y, x
+	}
+	if tv, ok := c.info.Types[y]; !ok || !tv.IsNil() {
+		return path{}, false, false
+	}
+	sel, ok := ast.Unparen(x).(*ast.SelectorExpr)
+	if !ok || !nilTestable(c.typeOf(sel)) {
+		return path{}, false, false
+	}
+	p := pathOf(c.info, sel)
+	if !p.valid() || p.fields == "" {
+		return path{}, false, false
+	}
+	return p, b.Op == token.NEQ, true
+}
+
+// fieldSource is fieldFromParam, and also follows a field of a local (or
+// a named result) that fd makes from a literal leaving the field unset and
+// then sets by assignment from a parameter's field (p.onEvent =
+// opt.OnEvent), when that is the only value fd gives it. sure is false
+// when the assignment may not have run by at (it is in a branch, or comes
+// after): the field may then still hold its zero value.
+func (c *checker) fieldSource(fd *ast.FuncDecl, fn *types.Func, p path, at token.Pos) (path, bool) {
+	if q := c.fieldFromParam(fd, fn, p); !q.equal(p) || !p.valid() || p.fields == "" {
+		return q, true
+	}
+	if !declaredIn(p.root, fd.Body) && (fd.Type.Results == nil || !declaredIn(p.root, fd.Type.Results)) {
+		return p, true
+	}
+	first, rest, _ := strings.Cut(p.fields[1:], ".")
+	sig := fn.Type().(*types.Signature)
+	var from path
+	sure, other := false, false
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		if _, lit := n.(*ast.FuncLit); lit || other {
+			return false
+		}
+		if !ok {
+			return true
+		}
+		for i, l := range as.Lhs {
+			lp := pathOf(c.info, l)
+			if lp.root != p.root || lp.fields != "" && !strings.HasPrefix(lp.fields+".", "."+first+".") {
+				continue // p.info, err = r.AsMap(): another field
+			}
+			switch {
+			case len(as.Lhs) != len(as.Rhs):
+				other = true
+			case lp.fields == "":
+				// p = &pipe{conn: conn}: a literal that leaves it unset.
+				if !c.leavesUnset(as.Rhs[i], first) {
+					other = true
+				}
+			case lp.fields == "."+first && !from.valid():
+				q := pathOf(c.info, as.Rhs[i])
+				if !q.valid() || paramIndex(sig, q.root) < 0 || c.assignedIn(fd.Body, q.root) {
+					other = true
+				}
+				from = q
+				sure = slices.Contains(fd.Body.List, ast.Stmt(as)) && as.End() <= at
+			case strings.HasPrefix(lp.fields+".", "."+first+"."):
+				other = true // set twice, or its own fields set
+			}
+		}
+		return !other
+	})
+	if other || !from.valid() {
+		return p, true
+	}
+	if rest != "" {
+		from.fields += "." + rest
+	}
+	return from, sure
+}
+
+// leavesUnset reports whether e is a composite literal, or its address,
+// that sets fields by name and not the field named name.
+func (c *checker) leavesUnset(e ast.Expr, name string) bool {
+	e = ast.Unparen(e)
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = ast.Unparen(u.X)
+	}
+	cl, ok := e.(*ast.CompositeLit)
+	if !ok {
+		return false
+	}
+	for _, el := range cl.Elts {
+		kv, ok := el.(*ast.KeyValueExpr)
+		if !ok {
+			return false
+		}
+		if key, ok := kv.Key.(*ast.Ident); !ok || key.Name == name {
+			return false
+		}
+	}
+	return true
+}
+
+// nilTestable reports whether a value of t can be compared with nil.
+func nilTestable(t types.Type) bool {
+	switch t.Underlying().(type) {
+	case *types.Pointer, *types.Interface, *types.Chan, *types.Signature, *types.Map, *types.Slice:
+		return true
+	}
+	return false
 }
 
 // nilParamTest returns the parameter cond compares with nil (policy !=
@@ -466,6 +644,18 @@ func (c *checker) liftGate(fd *ast.FuncDecl, fn *types.Func, call *ast.CallExpr,
 // liftOneGate lifts one gate of a conjunction; a gate fn's callers do not
 // decide is dropped, which leaves them fewer ways to be let off.
 func (c *checker) liftOneGate(fd *ast.FuncDecl, fn *types.Func, call *ast.CallExpr, to *types.Func, g *gate) *gate {
+	if g.anyOf != nil {
+		// A disjunction is the callers' to decide only if every part is.
+		var parts []*gate
+		for _, alt := range g.anyOf {
+			l := c.liftOneGate(fd, fn, call, to, alt)
+			if l == nil {
+				return nil
+			}
+			parts = append(parts, l)
+		}
+		return &gate{anyOf: parts}
+	}
 	if g.enablers != nil || g.disablers != nil {
 		// DialContext(ctx, options...) in NewClient(options ...Option):
 		// the options are the caller's.
@@ -489,7 +679,7 @@ func (c *checker) liftOneGate(fd *ast.FuncDecl, fn *types.Func, call *ast.CallEx
 	if !ok || o.isResult() {
 		return nil
 	}
-	return &gate{target: o.target, fields: o.fields, on: g.on, enablers: g.enablers, disablers: g.disablers, doneNil: g.doneNil, op: g.op, bound: g.bound}
+	return &gate{target: o.target, fields: o.fields, on: g.on, enablers: g.enablers, disablers: g.disablers, doneNil: g.doneNil, nonNil: g.nonNil, op: g.op, bound: g.bound}
 }
 
 // gateOff reports whether, at call, the caller's value makes the gate g
@@ -515,11 +705,29 @@ func (c *checker) oneGateOff(call *ast.CallExpr, to *types.Func, g *gate, fn ast
 	if g.disablers != nil {
 		return c.optionsDisable(call, to, g)
 	}
+	if g.anyOf != nil {
+		// setup(Options{}) with if opt.OnEvent != nil || opt.Async {
+		// c.background() }: every part fails.
+		for _, alt := range g.anyOf {
+			if !c.oneGateOff(call, to, alt, fn) {
+				return false
+			}
+		}
+		return true
+	}
 	if g.nonNil {
 		// newDlqRouter(client, nil, ...) with if policy != nil { go r.run() }.
 		e := c.obligationExpr(call, to, obligation{target: g.target})
+		if e == nil {
+			return false
+		}
+		if g.fields != "" {
+			// New(&Options{}) with if opt.OnEvent != nil { go ... }.
+			isNil, known := c.nilAt(e, g.fields, funcBody(fn), 0)
+			return known && isNil == g.on
+		}
 		tv, ok := c.info.Types[ast.Unparen(e)]
-		return e != nil && ok && tv.IsNil() && g.on
+		return ok && tv.IsNil() && g.on
 	}
 	if g.doneNil {
 		// propagate(context.Background(), child): Background's Done is nil.
@@ -577,6 +785,104 @@ func (c *checker) rowsOff(call *ast.CallExpr, to *types.Func, g *gate, fn ast.No
 		}
 	}
 	return true
+}
+
+// nilAt reports whether the field at fields below e, of a type that can
+// be nil, is known to be nil (known) and whether it is: e is a composite
+// literal (or its address) that sets it or leaves it unset, or a local
+// given such a literal once whose field body never assigns, or a package
+// variable whose initializer is one.
+func (c *checker) nilAt(e ast.Expr, fields string, body *ast.BlockStmt, depth int) (isNil, known bool) {
+	if depth > 3 || fields == "" {
+		return false, false
+	}
+	e = ast.Unparen(e)
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = ast.Unparen(u.X)
+	}
+	first, rest, _ := strings.Cut(fields[1:], ".")
+	switch e := e.(type) {
+	case *ast.CompositeLit:
+		st, ok := c.typeOf(e).Underlying().(*types.Struct)
+		if !ok {
+			return false, false
+		}
+		for i, el := range e.Elts {
+			var value ast.Expr
+			if kv, ok := el.(*ast.KeyValueExpr); ok {
+				if key, ok := kv.Key.(*ast.Ident); ok && key.Name == first {
+					value = kv.Value
+				}
+			} else if i < st.NumFields() && st.Field(i).Name() == first {
+				value = el
+			}
+			if value == nil {
+				continue
+			}
+			if rest != "" {
+				return c.nilAt(value, "."+rest, body, depth+1)
+			}
+			return nilness(c.info, value)
+		}
+		// Not set: the zero value, nil for the field or for what holds it.
+		for name := first; ; {
+			var f *types.Var
+			for g := range st.Fields() {
+				if g.Name() == name {
+					f = g
+				}
+			}
+			if f == nil {
+				return false, false
+			}
+			if rest == "" {
+				return true, nilTestable(f.Type())
+			}
+			inner, ok := types.Unalias(f.Type()).Underlying().(*types.Struct)
+			if !ok {
+				return false, false
+			}
+			st = inner
+			name, rest, _ = strings.Cut(rest, ".")
+		}
+	case *ast.Ident:
+		v, ok := c.info.Uses[e].(*types.Var)
+		if !ok {
+			return false, false
+		}
+		if isGlobal(v) {
+			if init := c.globalInit(v); init != nil && !c.assignsField(nil, v, first) {
+				return c.nilAt(init, fields, nil, depth+1)
+			}
+			return false, false
+		}
+		if body == nil || !declaredIn(v, body) || c.assignsField(body, v, first) {
+			return false, false
+		}
+		if init := c.onlyInit(body, v); init != nil {
+			return c.nilAt(init, fields, body, depth+1)
+		}
+	}
+	return false, false
+}
+
+// nilness reports whether e is known to be nil or known not to be: the
+// nil literal, or a function literal, the address of something, a
+// composite literal or a make.
+func nilness(info *types.Info, e ast.Expr) (isNil, known bool) {
+	e = ast.Unparen(e)
+	if tv, ok := info.Types[e]; ok && tv.IsNil() {
+		return true, true
+	}
+	switch e := e.(type) {
+	case *ast.FuncLit, *ast.CompositeLit:
+		return false, true
+	case *ast.UnaryExpr:
+		return false, e.Op == token.AND
+	case *ast.CallExpr:
+		return false, isBuiltinCall(info, e, "make") || isBuiltinCall(info, e, "new")
+	}
+	return false, false
 }
 
 // constOff reports whether the constant e's fields are known to hold

@@ -112,13 +112,14 @@ type factGate struct {
 	Target    int
 	Fields    string
 	On        bool
-	Enablers  []string  // for a gate by functional options
-	Disablers []string  // for a gate by functional options on by default
-	DoneNil   bool      // for a gate on a context's Done() being nil
-	NonNil    bool      // for a gate on a parameter being nil
-	Op        int       // for a gate on a number: the comparison (a go/token.Token)
-	Bound     int       // and the constant it compares with
-	Also      *factGate // a further gate the goroutine must pass too
+	Enablers  []string    // for a gate by functional options
+	Disablers []string    // for a gate by functional options on by default
+	DoneNil   bool        // for a gate on a context's Done() being nil
+	NonNil    bool        // for a gate on a parameter being nil
+	Op        int         // for a gate on a number: the comparison (a go/token.Token)
+	Bound     int         // and the constant it compares with
+	AnyOf     []*factGate // for a disjunction: single gates, one of which starts it
+	Also      *factGate   // a further gate the goroutine must pass too
 }
 
 // A factExit is an exitEffect (exits.go).
@@ -241,6 +242,13 @@ func gateName(g *factGate) string {
 
 // oneGateName says which option starts a goroutine, for one gate.
 func oneGateName(g *factGate) string {
+	if g.AnyOf != nil {
+		var parts []string
+		for _, alt := range g.AnyOf {
+			parts = append(parts, strings.TrimPrefix(oneGateName(alt), " if "))
+		}
+		return " if one of (" + strings.Join(parts, " or ") + ")"
+	}
 	if g.Enablers != nil {
 		return fmt.Sprintf(" if %s holds an option of %s", targetName(g.Target), strings.Join(g.Enablers, ", "))
 	}
@@ -251,7 +259,7 @@ func oneGateName(g *factGate) string {
 		return fmt.Sprintf(" if %s can be done", targetName(g.Target))
 	}
 	if g.NonNil {
-		return fmt.Sprintf(" if (%s != nil) is %v", targetName(g.Target), g.On)
+		return fmt.Sprintf(" if (%s%s != nil) is %v", targetName(g.Target), g.Fields, g.On)
 	}
 	if g.Op != 0 {
 		return fmt.Sprintf(" if (%s%s %s %d) is %v", targetName(g.Target), g.Fields, token.Token(g.Op), g.Bound, g.On)
@@ -775,14 +783,22 @@ func encodeGate(g *gate) *factGate {
 	if g == nil {
 		return nil
 	}
-	return &factGate{Target: g.target, Fields: g.fields, On: g.on, Enablers: g.enablers, Disablers: g.disablers, DoneNil: g.doneNil, NonNil: g.nonNil, Op: int(g.op), Bound: int(g.bound), Also: encodeGate(g.also)}
+	var anyOf []*factGate
+	for _, alt := range g.anyOf {
+		anyOf = append(anyOf, encodeGate(alt))
+	}
+	return &factGate{Target: g.target, Fields: g.fields, On: g.on, Enablers: g.enablers, Disablers: g.disablers, DoneNil: g.doneNil, NonNil: g.nonNil, Op: int(g.op), Bound: int(g.bound), AnyOf: anyOf, Also: encodeGate(g.also)}
 }
 
 func decodeGate(g *factGate) *gate {
 	if g == nil {
 		return nil
 	}
-	return &gate{target: g.Target, fields: g.Fields, on: g.On, enablers: g.Enablers, disablers: g.Disablers, doneNil: g.DoneNil, nonNil: g.NonNil, op: token.Token(g.Op), bound: int64(g.Bound), also: decodeGate(g.Also)}
+	var anyOf []*gate
+	for _, alt := range g.AnyOf {
+		anyOf = append(anyOf, decodeGate(alt))
+	}
+	return &gate{target: g.Target, fields: g.Fields, on: g.On, enablers: g.Enablers, disablers: g.Disablers, doneNil: g.DoneNil, nonNil: g.NonNil, op: token.Token(g.Op), bound: int64(g.Bound), anyOf: anyOf, also: decodeGate(g.Also)}
 }
 
 func encodeReleases(rs []release) []factRelease {

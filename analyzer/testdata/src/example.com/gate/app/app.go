@@ -112,3 +112,36 @@ func mirrorOffline() {
 func mirrorOnline() {
 	_ = srv.NewMirror(srv.MirrorOptions{}) // want `the result of srv.NewMirror is assigned to _`
 }
+
+// connSetup passes its options on: its callers decide whether the conn
+// reads in the background.
+func connSetup(opt srv.ConnOptions) *srv.Conn {
+	c, err := srv.NewConn(&opt)
+	if err != nil {
+		return nil
+	}
+	return c
+}
+
+func connQuiet() {
+	_ = connSetup(srv.ConnOptions{Buffer: 4})
+}
+
+func connNilEvents() {
+	_ = connSetup(srv.ConnOptions{OnEvent: nil, Async: false})
+}
+
+func connEvents() {
+	_ = connSetup(srv.ConnOptions{OnEvent: func(string) {}}) // want `the result of connSetup is assigned to _`
+}
+
+func connAsync() {
+	_ = connSetup(srv.ConnOptions{Async: true}) // want `the result of connSetup is assigned to _`
+}
+
+var connDefaults = srv.ConnOptions{Buffer: 8}
+
+func connFromDefaults() {
+	c, _ := srv.NewConn(&connDefaults)
+	_ = c
+}

@@ -494,3 +494,85 @@ func NewMirror(opt MirrorOptions) *Mirror { // want NewMirror:`own\(fresh; start
 }
 
 func (m *Mirror) Close() { close(m.stop) } // want Close:`own\(close recv.stop\)`
+
+// A Conn reads in the background only when its options ask for events or
+// for async writes, and only when it is not made for synchronous use; it
+// keeps the event callback in a field of its own, set after the literal
+// that makes it.
+type ConnOptions struct {
+	OnEvent func(string)
+	Async   bool
+	Legacy  bool
+	Buffer  int
+}
+
+type Conn struct {
+	onEvent func(string)
+	queue   chan string
+	stop    chan struct{}
+}
+
+func newConn(opt *ConnOptions, sync bool) (c *Conn, err error) {
+	c = &Conn{}
+	if c.stop, err = makeStop(); err != nil {
+		return nil, err
+	}
+	if !sync {
+		c.queue = make(chan string, opt.Buffer)
+	}
+	if !opt.Legacy {
+		c.onEvent = opt.OnEvent
+	}
+	if !sync {
+		if c.onEvent != nil || opt.Async {
+			c.background()
+		}
+	}
+	return c, nil
+}
+
+func makeStop() (chan struct{}, error) { return make(chan struct{}), nil }
+
+func (c *Conn) background() {
+	if c.queue != nil {
+		go c.loop()
+	}
+}
+
+func (c *Conn) loop() {
+	for {
+		select {
+		case <-c.queue:
+		case <-c.stop:
+			return
+		}
+	}
+}
+
+func (c *Conn) Close() { close(c.stop) } // want Close:`own\(close recv.stop\)`
+
+func NewConn(opt *ConnOptions) (*Conn, error) { // want NewConn:`own\(owes stop Close result0 for \S+:\d+ if one of \(\(param0\.OnEvent != nil\) is true or param0\.Async is true\)\)`
+	return newConn(opt, false)
+}
+
+// A Relay forwards only when its hook is unset; the hook may be set
+// after the check, so nothing is known of it there.
+type Relay struct {
+	hook func(string)
+	stop chan struct{}
+}
+
+func NewRelay(opt *ConnOptions) *Relay { // want NewRelay:`own\(fresh; starts; owes stop Close result0 for \S+:\d+\)`
+	r := &Relay{stop: make(chan struct{})}
+	if r.hook == nil || opt.Async {
+		go func() { <-r.stop }() // want `goroutine is handed on to the caller, but relayOff drops it`
+	}
+	r.hook = opt.OnEvent
+	return r
+}
+
+func (r *Relay) Close() { close(r.stop) } // want Close:`own\(close recv.stop\)`
+
+func relayOff() {
+	_ = NewRelay(&ConnOptions{OnEvent: func(string) {}}) // want `the result of NewRelay is assigned to _`
+}
