@@ -79,6 +79,14 @@ func (c *checker) checkBarego() {
 		case j.forever != nil:
 			c.report(ruleBarego, rng, fixes,
 				"%s blocks for ever: %s; %s", what, c.foreverDesc(j.forever), instead)
+		case j.sleep != nil:
+			joined := "never joined, and its stop"
+			if j.joinedSomewhere {
+				joined = "not joined on every path, and where it is not, its stop"
+			}
+			c.report(ruleBarego, rng, fixes,
+				"%s is %s (%s) does not cut short its sleep at line %d, so it can outlive %s by that long: %s",
+				what, joined, j.sleepStop, c.pass.Fset.Position(j.sleep.Pos()).Line, c.funcName(j.fn), instead)
 		case j.leak != nil && j.joinedSomewhere && !stopKnown:
 			where := c.returnDesc(j.leak, j.fn)
 			c.report(ruleBarego, rng, fixes,

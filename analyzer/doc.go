@@ -160,7 +160,11 @@
 //     when every function of the package that sends on s.reqc receives
 //     from s.respc after it, as Call does): Stop, which releases the loop's
 //     select, stops it; and a write to os.Stdout or os.Stderr is output,
-//     not a wait;
+//     not a wait. A stop ends only what waits on what it stops: a
+//     goroutine that is never joined and sleeps for long outside any loop
+//     (accepts, then time.Sleep(time.Minute) to hang a handshake) runs
+//     that long after defer ln.Close(), and is reported; a sleep under
+//     100 ms, or in a loop that checks the stop between sleeps, is not;
 //   - or hands it on: returns or stores the channel, WaitGroup or value
 //     the goroutine is joined or stopped by, or the goroutine works on
 //     its receiver's, a parameter's or a global's (a bare context or

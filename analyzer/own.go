@@ -81,6 +81,11 @@ type goJoin struct {
 	stopDead ast.Node
 	stopDesc string // "stopping srv", "closing quit", "cancelling ctx"
 	stopBy   []stopAct
+	// sleep: a long sleep of the goroutine that its stop does not cut
+	// short (sleep.go), which leaves it running after the stop; sleepStop
+	// says what the stop was.
+	sleep     *ast.CallExpr
+	sleepStop string
 	// passing: stopped asks only of the paths that return, not of those a
 	// failing test ends (stoppedHere).
 	passing bool
@@ -275,6 +280,13 @@ func (c *checker) decide(cur inspector.Cursor, j *goJoin) (stuck *block) {
 		return
 	}
 	unreleased, how := c.stopped(j, g, graph)
+	if len(unreleased) == 0 && how != "" {
+		if s := c.longSleep(g, j.fn); s != nil {
+			// ln.Close() ends an Accept, not the minute's sleep after it.
+			j.sleep, j.sleepStop = s, how
+			how = ""
+		}
+	}
 	if len(unreleased) == 0 && how != "" {
 		if d := c.joinDesc(j); joinable && (j.leak != nil || j.deadEnd != nil) && !strings.HasPrefix(d, "stopping ") {
 			how = "on the paths that do not join it by " + d + ", " + how

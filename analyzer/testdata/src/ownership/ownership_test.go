@@ -1428,3 +1428,71 @@ func BenchmarkEchoTwice(b *testing.B) {
 		<-out
 	}
 }
+
+// A fake server that accepts once and then sleeps to hang the client's
+// handshake: closing the listener ends its Accept, not its sleep, so it
+// runs on for a minute after the test.
+func TestHangHandshake(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	go func() { // want `goroutine is never joined, and its stop \(defer ln.Close\(\)\) does not cut short its sleep at line \d+, so it can outlive TestHangHandshake by that long`
+		conn, err := ln.Accept()
+		if err != nil {
+			return
+		}
+		defer conn.Close()
+		time.Sleep(time.Minute)
+	}()
+	conn, err := net.Dial("tcp", ln.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	conn.Close()
+}
+
+// A short pause, a sleep in a loop that checks the stop, and a sleep in
+// a goroutine the test waits for: none outlives the test.
+func TestHangShortPause(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	go func() {
+		conn, err := ln.Accept()
+		if err != nil {
+			return
+		}
+		time.Sleep(time.Millisecond)
+		conn.Close()
+	}()
+	stop := make(chan struct{})
+	defer close(stop)
+	go func() {
+		for {
+			select {
+			case <-stop:
+				return
+			default:
+			}
+			time.Sleep(time.Second)
+		}
+	}()
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		conn, err := ln.Accept()
+		if err != nil {
+			return
+		}
+		time.Sleep(time.Second)
+		conn.Close()
+	}()
+	if conn, err := net.Dial("tcp", ln.Addr().String()); err == nil {
+		conn.Close()
+	}
+	<-done
+}
