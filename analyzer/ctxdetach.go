@@ -68,10 +68,10 @@ func (c *checker) checkCtxdetach() {
 		if !without && (c.defaults(cur, call, cands) || c.narrowRoots(cands, cur) && (c.outlivesScope(cur) || c.siblingPhase(cur))) {
 			continue
 		}
-		if c.storedCallback(cur, cands) {
+		if c.storedCallback(cur, cands) || !without && c.helperRoots(fnCur, cands) {
 			continue
 		}
-		if c.afterDone(cur, call, fnCur) || c.cancelledBefore(call, fnCur, cands) || c.doneByCleanup(fnCur, cands) {
+		if c.afterDone(cur, call, fnCur) || c.cancelledBefore(call, fnCur, cands) || c.doneByCleanup(fnCur, cands) || !without && c.relinked(cur, fnCur, cands) {
 			continue
 		}
 		name := c.text(call.Fun)
@@ -851,6 +851,53 @@ func (c *checker) rootFunc(cur, fnCur inspector.Cursor) bool {
 	return false
 }
 
+// helperRoots reports whether the Background() or TODO() at cur is in a
+// function of a test file that is given a *testing.T (or B, F, TB) and no
+// context, and every context in scope, cands, is a local of that function
+// made from a root: a test's helper that makes its contexts from nothing,
+// as the test itself does (a process context and an allocator context,
+// each with its own cancel), detaches nothing.
+func (c *checker) helperRoots(fnCur inspector.Cursor, cands []*types.Var) bool {
+	fd, ok := fnCur.Node().(*ast.FuncDecl)
+	if !ok || !c.testHelperRoot(fd) {
+		return false
+	}
+	return !slices.ContainsFunc(cands, func(v *types.Var) bool {
+		return !declaredIn(v, fd.Body) || !c.onlyAssigned(fd.Body, v, func(lhs, rhs []ast.Expr, i int) bool {
+			if len(rhs) != 1 {
+				return false
+			}
+			call, ok := ast.Unparen(rhs[0]).(*ast.CallExpr)
+			if !ok || len(call.Args) == 0 || !isContextType(c.typeOf(call.Args[0])) {
+				return false
+			}
+			arg, ok := ast.Unparen(call.Args[0]).(*ast.CallExpr)
+			return ok && isFunc(callee(c.info, arg), "context", "Background", "TODO")
+		})
+	})
+}
+
+// testHelperRoot reports whether fd is a function of a test file that is
+// given a *testing.T (or B, F, TB) and no context.
+func (c *checker) testHelperRoot(fd *ast.FuncDecl) bool {
+	if !c.tests[c.pass.Fset.File(fd.Pos())] {
+		return false
+	}
+	fn, ok := c.info.Defs[fd.Name].(*types.Func)
+	if !ok {
+		return false
+	}
+	sig := fn.Type().(*types.Signature)
+	testing := false
+	for p := range sig.Params().Variables() {
+		if isContextType(p.Type()) {
+			return false
+		}
+		testing = testing || isTestingType(p.Type())
+	}
+	return testing
+}
+
 // contextsInScope returns the variables of type context.Context visible at
 // pos, declared in the functions around it (innermost first). Named results
 // are not among them: they hold what the function will return, not a
@@ -1393,4 +1440,92 @@ func (c *checker) errNotNil(cond ast.Expr) bool {
 	}
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 	return ok && sel.Sel.Name == "Err" && isContextType(c.typeOf(sel.X))
+}
+
+// relinked reports whether the root made at cur is the parent of a
+// context whose cancel a goroutine the function starts calls once one of
+// cands is done (wctx, cancel := context.WithCancel(context.Background());
+// go func() { <-ctx.Done(); cleanup(ctx); cancel() }()): the work still
+// ends with ctx, only later, on purpose.
+func (c *checker) relinked(cur, fnCur inspector.Cursor, cands []*types.Var) bool {
+	derive, ok := cur.Parent().Node().(*ast.CallExpr)
+	if !ok || len(derive.Args) == 0 || derive.Args[0] != cur.Node() || !isContextDerive(callee(c.info, derive)) {
+		return false
+	}
+	as, ok := cur.Parent().Parent().Node().(*ast.AssignStmt)
+	if !ok || len(as.Lhs) != 2 || len(as.Rhs) != 1 || as.Rhs[0] != derive {
+		return false
+	}
+	id, ok := as.Lhs[1].(*ast.Ident)
+	if !ok {
+		return false
+	}
+	cancel, ok := c.info.ObjectOf(id).(*types.Var)
+	if !ok {
+		return false
+	}
+	waitsDone := func(s ast.Stmt) bool {
+		switch s := s.(type) {
+		case *ast.ExprStmt:
+			return c.recvDoneOf(s.X, cands)
+		case *ast.SelectStmt:
+			return slices.ContainsFunc(s.Body.List, func(cc ast.Stmt) bool {
+				comm := cc.(*ast.CommClause).Comm
+				if e, ok := comm.(*ast.ExprStmt); ok {
+					return c.recvDoneOf(e.X, cands)
+				}
+				if a, ok := comm.(*ast.AssignStmt); ok && len(a.Rhs) == 1 {
+					return c.recvDoneOf(a.Rhs[0], cands)
+				}
+				return false
+			})
+		}
+		return false
+	}
+	cancels := func(e ast.Expr) bool {
+		call, ok := ast.Unparen(e).(*ast.CallExpr)
+		if !ok {
+			return false
+		}
+		fid, ok := ast.Unparen(call.Fun).(*ast.Ident)
+		return ok && c.info.Uses[fid] == cancel
+	}
+	found := false
+	ast.Inspect(funcBody(fnCur.Node()), func(n ast.Node) bool {
+		g, ok := n.(*ast.GoStmt)
+		if !ok || found {
+			return !found
+		}
+		lit, ok := ast.Unparen(g.Call.Fun).(*ast.FuncLit)
+		if !ok {
+			return true
+		}
+		done, deferred := false, false
+		for _, s := range lit.Body.List {
+			switch s := s.(type) {
+			case *ast.DeferStmt:
+				deferred = deferred || cancels(s.Call)
+			case *ast.ExprStmt:
+				found = found || done && cancels(s.X)
+			}
+			done = done || waitsDone(s)
+		}
+		found = found || done && deferred
+		return true
+	})
+	return found
+}
+
+// recvDoneOf reports whether e receives from v.Done() for one of cands.
+func (c *checker) recvDoneOf(e ast.Expr, cands []*types.Var) bool {
+	if !c.recvDone(e) {
+		return false
+	}
+	call := ast.Unparen(ast.Unparen(e).(*ast.UnaryExpr).X).(*ast.CallExpr)
+	id, ok := ast.Unparen(ast.Unparen(call.Fun).(*ast.SelectorExpr).X).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, ok := c.info.Uses[id].(*types.Var)
+	return ok && slices.Contains(cands, v)
 }

@@ -988,6 +988,12 @@
 // values (known across packages by a fact), or that still holds only a
 // root where the call is made (ctx := context.Background() before a later
 // ctx, cancel = context.WithTimeout(ctx, d) that no loop brings back).
+// Nor is a root whose derived context a goroutine of the function cancels
+// once a context in scope is done (wctx, cancel :=
+// context.WithCancel(context.Background()); go func() { <-ctx.Done();
+// cleanup(); cancel() }()): the work still ends with ctx, later, on
+// purpose; nor one in a test's helper (given a *testing.T and no context)
+// whose every context in scope is one it made from a root itself.
 // A deliberate detachment is documented with //twine:detached <reason>.
 //
 // # scopeleak: scopes that are not closed

@@ -1642,8 +1642,7 @@ func (c *checker) handedOnBlocks(cur inspector.Cursor, j *goJoin, blocks []block
 	for i, b := range blocks {
 		handed := false
 		for _, a := range b.alts {
-			if a.kind == altDone && a.p.fields == "" && c.ctxParam(j.fn, a.p.root) &&
-				slices.ContainsFunc(j.keys, func(k joinKey) bool { return declaredIn(k.p.root, funcBody(j.fn)) }) {
+			if a.kind == altDone && a.p.fields == "" && c.ctxParam(j.fn, a.p.root) && c.joinsOwnKey(j, cur.Node()) {
 				// A goroutine the function would join through a key of its
 				// own, on a path that skips it, waits for the caller's
 				// context: until the caller cancels it, if it ever does.
@@ -1675,6 +1674,25 @@ func (c *checker) handedOnBlocks(cur inspector.Cursor, j *goJoin, blocks []block
 	}
 	j.how = "handed on to " + strings.Join(slices.Compact(owners), ", ")
 	return true
+}
+
+// joinsOwnKey reports whether the function of j joins the goroutine of g,
+// somewhere after it, through a key declared in the function (a cancel
+// the goroutine calls last, whose context the function never waits on,
+// is no join).
+func (c *checker) joinsOwnKey(j *goJoin, g ast.Node) bool {
+	joins := false
+	c.eachRef(funcBody(j.fn), func(r ref) {
+		if r.expr.Pos() < g.End() || joins {
+			return
+		}
+		for _, k := range j.keys {
+			if declaredIn(k.p.root, funcBody(j.fn)) && c.refJoins(k, r) {
+				joins = true
+			}
+		}
+	})
+	return joins
 }
 
 // altHandoff returns what a goroutine waiting on a is handed on with: the

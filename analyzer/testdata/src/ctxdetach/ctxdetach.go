@@ -499,3 +499,42 @@ func retryRequestDetached(req *retryRequest) error {
 	}
 	return query(rctx)
 }
+
+// A context of its own, so that the cleanup runs before the work's
+// context ends; a goroutine cancels it once ctx is done: the work still
+// ends with ctx, later, on purpose.
+func openRelinked(ctx context.Context) {
+	wctx, cancel := context.WithCancel(context.Background())
+	go func() {
+		<-ctx.Done()
+		cleanupWith(ctx)
+		cancel()
+	}()
+	_ = query(wctx)
+}
+
+func openRelinkedDeferred(ctx context.Context, stop chan struct{}) {
+	wctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	go func() {
+		defer cancel()
+		select {
+		case <-ctx.Done():
+		case <-stop:
+		}
+	}()
+	_ = query(wctx)
+}
+
+// A goroutine that cancels it on a signal of its own, not ctx's, leaves
+// the work detached from ctx.
+func openUnlinked(ctx context.Context, stop chan struct{}) {
+	wctx, cancel := context.WithCancel(context.Background()) // want `detaches this work from ctx`
+	go func() {
+		<-stop
+		cancel()
+	}()
+	_ = query(wctx)
+	_ = query(ctx)
+}
+
+func cleanupWith(ctx context.Context) {}

@@ -57,3 +57,30 @@ func TestCleanupLiveContext(t *testing.T) {
 	_ = query(ctx)
 	cancel()
 }
+
+// A test's helper that is given t and no context makes its contexts from
+// nothing, as the test itself does: a second root beside the first
+// detaches nothing.
+func startSiblings(t *testing.T) {
+	procCtx, procCancel := context.WithCancel(context.Background())
+	defer procCancel()
+	_ = query(procCtx)
+	allocCtx, allocCancel := withAllocator(context.Background())
+	defer allocCancel()
+	_ = query(allocCtx)
+}
+
+func withAllocator(parent context.Context) (context.Context, context.CancelFunc) {
+	ctx, cancel := context.WithCancel(parent)
+	return context.WithValue(ctx, allocatorKey{}, "ws://x"), cancel
+}
+
+type allocatorKey struct{}
+
+func TestSiblings(t *testing.T) { startSiblings(t) }
+
+// Given a context as well, it works under the caller's.
+func startWithContext(t *testing.T, ctx context.Context) {
+	_ = query(ctx)
+	_ = query(context.Background()) // want `detaches this work from ctx`
+}
