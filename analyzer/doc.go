@@ -386,7 +386,9 @@
 // !assert.NoError(t, err) { return }) tests the error as err != nil does:
 // on its failing branch nothing was made.
 // A goroutine that only starts goroutines (go func() { go c.fail() }())
-// returns at once: each is judged at its own go statement. A stop issued
+// returns at once: each is judged at its own go statement. So does one
+// that only cancels contexts or closes channels (go func() { cancel() }(),
+// go cancel()): neither can block. A stop issued
 // in the background after setters that do not wait (go func() {
 // c.SetReadDeadline(now); c.Close() }()) is a stop, as go c.Close() is.
 // A comma-ok receive that found the channel closed (v, ok := <-out; if !ok

@@ -148,6 +148,11 @@ func (c *checker) decide(cur inspector.Cursor, j *goJoin) (stuck *block) {
 		j.how = "the synctest bubble waits for it"
 		return
 	}
+	if c.onlySignals(g) {
+		// go func() { cancel() }(): it cannot block, and ends at once.
+		j.how = "it only cancels or closes, which cannot block: it ends at once"
+		return
+	}
 	if onlyStarts(g) {
 		// go func() { go c.fail() }(): it returns at once; what it
 		// starts is judged at its own go statements.
@@ -402,6 +407,36 @@ func containsFuncLit(n ast.Node) bool {
 		return !found
 	})
 	return found
+}
+
+// onlySignals reports whether g runs a literal whose body is nothing but
+// calls of context cancel functions and closes of channels (go func() {
+// cancel() }()), or is such a call itself (go cancel()).
+func (c *checker) onlySignals(g *ast.GoStmt) bool {
+	signal := func(e ast.Expr) bool {
+		call, ok := ast.Unparen(e).(*ast.CallExpr)
+		if !ok {
+			return false
+		}
+		if isBuiltinCall(c.info, call, "close") {
+			return true
+		}
+		t := c.typeOf(call.Fun)
+		return isNamed(t, "context", "CancelFunc") || isNamed(t, "context", "CancelCauseFunc")
+	}
+	lit, ok := ast.Unparen(g.Call.Fun).(*ast.FuncLit)
+	if !ok {
+		return signal(g.Call)
+	}
+	if len(lit.Body.List) == 0 {
+		return false
+	}
+	for _, s := range lit.Body.List {
+		if es, ok := s.(*ast.ExprStmt); !ok || !signal(es.X) {
+			return false
+		}
+	}
+	return true
 }
 
 // onlyStarts reports whether g runs a literal whose body is nothing but

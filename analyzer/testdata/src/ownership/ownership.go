@@ -3566,7 +3566,7 @@ func backgroundNeverCancelled(s *superv) {
 func backgroundCancelledByGoroutine(s *superv) {
 	ctx, cancel := context.WithCancel(context.Background())
 	s.serveInBackground(ctx)
-	go func() { // want `goroutine is never joined, so it can outlive backgroundCancelledByGoroutine`
+	go func() { // it only cancels: it ends at once
 		cancel()
 	}()
 	s.work <- 1
@@ -11081,4 +11081,29 @@ func firstMethodLine() string {
 		return line
 	}
 	return ""
+}
+
+// A goroutine that only cancels or closes cannot block: it ends at once.
+// One that waits after it does not.
+func cancelSoon(work func(context.Context) error) error {
+	ctx, cancel := context.WithCancel(context.Background())
+	go func() {
+		cancel()
+	}()
+	done := make(chan struct{})
+	go func() { close(done) }()
+	go cancel()
+	<-done
+	return work(ctx)
+}
+
+func cancelThenWork(work func(context.Context) error) error {
+	ctx, cancel := context.WithCancel(context.Background())
+	var mu sync.Mutex
+	mu.Lock()
+	go func() { // want `goroutine is never joined`
+		cancel()
+		mu.Lock()
+	}()
+	return work(ctx)
 }
