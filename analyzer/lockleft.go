@@ -484,6 +484,9 @@ func (c *checker) leafBody(body *ast.BlockStmt, lock ast.Node) bool {
 			if isMethod(f, "sync", "Mutex", "Unlock") || isMethod(f, "sync", "RWMutex", "Unlock", "RUnlock") {
 				return true
 			}
+			if isMethod(f, "context", "Context", "Err", "Deadline", "Value", "Done") {
+				return true // a context's accessors do not wait (ctx.Err() under the lock)
+			}
 			if sig, ok := f.Type().(*types.Signature); ok && sig.Recv() != nil && types.IsInterface(sig.Recv().Type()) {
 				leaf = false
 				return false

@@ -1496,3 +1496,33 @@ func TestHangShortPause(t *testing.T) {
 	}
 	<-done
 }
+
+// A pool whose lock is held only around work that cannot wait (a
+// context's Err read under it included): a bounded loop of Gets in a test
+// ends on its own.
+type ctxPool struct {
+	mu    sync.Mutex
+	items []int
+}
+
+func (p *ctxPool) Get(ctx context.Context) (int, bool) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if ctx.Err() != nil || len(p.items) == 0 {
+		return 0, false
+	}
+	v := p.items[0]
+	p.items = p.items[1:]
+	return v, true
+}
+
+func TestPoolGetsAlone(t *testing.T) {
+	p := &ctxPool{}
+	ctx := context.Background()
+	go func() {
+		for range 20 {
+			_, _ = p.Get(ctx)
+		}
+	}()
+	time.Sleep(10 * time.Millisecond)
+}
