@@ -577,7 +577,10 @@
 // act is a stop (go func() { w.Close() }()) issues that stop for the
 // function that starts it, and time.AfterFunc(d, b.Flush) arms the stop
 // Flush makes: a method that starts a goroutine and arms its stop owes its
-// callers nothing. A goroutine whose last act is the cancel of a context
+// callers nothing. A stop only in a deferred cleanup for the paths that
+// fail (defer func() { if err != nil { s.conn.Close() } }(), in Open) is
+// no such stop: on the paths that start the goroutine, Open returns with
+// it running, and its callers owe the Close. A goroutine whose last act is the cancel of a context
 // made beside it is joined by a receive from that context's Done(), as
 // close(done) is by <-done. A send into a field channel made with room for
 // the one send the package writes on it, before the sender leaves (a

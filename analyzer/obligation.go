@@ -325,9 +325,17 @@ func (c *checker) goObligation(fd *ast.FuncDecl, fn *types.Func, cur inspector.C
 			return obligation{}, false
 		}
 		if o.target == -1 && slices.Contains(o.methods, fn.Name()) {
-			// The method that starts it stops it too (arms a timer that
-			// closes what it waits on: time.AfterFunc(d, b.Flush)).
-			return obligation{}, false
+			if !c.stopsOnlyOnFailure(fd, c.valueAt(fd, fn, o), j) {
+				// The method that starts it stops it too (arms a timer
+				// that closes what it waits on: time.AfterFunc(d,
+				// b.Flush)).
+				return obligation{}, false
+			}
+			// It stops it only in a cleanup for its failing paths.
+			o.methods = slices.DeleteFunc(slices.Clone(o.methods), func(m string) bool { return m == fn.Name() })
+			if len(o.methods) == 0 {
+				return obligation{}, false
+			}
 		}
 		if c.asyncStop(g, o.methods) {
 			// go c.close(err): the goroutine is the stop itself, run
@@ -355,6 +363,44 @@ func (c *checker) goObligation(fd *ast.FuncDecl, fn *types.Func, cur inspector.C
 		o.orStop = c.receiverStop(fd, fn, g, j)
 	}
 	return o, true
+}
+
+// stopsOnlyOnFailure reports whether fd stops the value at p only in a
+// deferred cleanup for the paths that fail (defer func() { if err != nil
+// { s.conn.Close() } }()): with those cleanups left out, nothing of fd
+// stops it. On the paths that start the goroutine and succeed, it runs on.
+func (c *checker) stopsOnlyOnFailure(fd *ast.FuncDecl, p path, j *goJoin) bool {
+	var es []effect
+	guarded := false
+	for _, s := range fd.Body.List {
+		var lit *ast.FuncLit
+		if d, ok := s.(*ast.DeferStmt); ok {
+			lit, _ = ast.Unparen(d.Call.Fun).(*ast.FuncLit)
+		}
+		if lit == nil {
+			es = append(es, c.effectsAt(s)...)
+			continue
+		}
+		for _, t := range lit.Body.List {
+			if is, ok := t.(*ast.IfStmt); ok && is.Init == nil && is.Else == nil && c.errIsSet(is.Cond) {
+				guarded = true
+				continue
+			}
+			es = append(es, c.effectsAt(t)...)
+		}
+	}
+	return guarded && !c.effectsStop(es, p, j)
+}
+
+// errIsSet reports whether cond is err != nil for a variable of type
+// error.
+func (c *checker) errIsSet(cond ast.Expr) bool {
+	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok || b.Op != token.NEQ || !isNilIdent(b.Y) {
+		return false
+	}
+	id, ok := ast.Unparen(b.X).(*ast.Ident)
+	return ok && types.Identical(c.typeOf(id), types.Universe.Lookup("error").Type())
 }
 
 // receiverStop returns, for a method fn whose goroutine g is handed on

@@ -11107,3 +11107,63 @@ func cancelThenWork(work func(context.Context) error) error {
 	}()
 	return work(ctx)
 }
+
+// A session that closes its connection in a deferred cleanup only when
+// Open fails: on the paths that start its reader, Open stops nothing, and
+// a caller that opens it owes a Close.
+type gwSession struct {
+	addr string
+	conn net.Conn
+	quit chan struct{}
+}
+
+func (s *gwSession) Open() error {
+	var err error
+	s.conn, err = net.Dial("tcp", s.addr)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			s.conn.Close()
+		}
+	}()
+	if _, err = s.conn.Write([]byte("hello")); err != nil {
+		return err
+	}
+	s.quit = make(chan struct{})
+	go s.read(s.conn, s.quit) // want `goroutine running s.read is handed on to the caller, but gwDropped drops it at line \d+: call its Close method there on every path`
+	return nil
+}
+
+func (s *gwSession) read(c net.Conn, quit chan struct{}) {
+	b := make([]byte, 16)
+	for {
+		if _, err := c.Read(b); err != nil {
+			return
+		}
+		select {
+		case <-quit:
+			return
+		default:
+		}
+	}
+}
+
+func (s *gwSession) Close() error {
+	close(s.quit)
+	return s.conn.Close()
+}
+
+func gwDropped(addr string) error {
+	s := &gwSession{addr: addr}
+	return s.Open() // want `the receiver of \(\*gwSession\).Open is not stopped on every path`
+}
+
+func gwClosed(addr string) error {
+	s := &gwSession{addr: addr}
+	if err := s.Open(); err != nil {
+		return err
+	}
+	return s.Close()
+}
