@@ -1446,7 +1446,8 @@ func (c *checker) errNotNil(cond ast.Expr) bool {
 // context whose cancel a goroutine the function starts calls once one of
 // cands is done (wctx, cancel := context.WithCancel(context.Background());
 // go func() { <-ctx.Done(); cleanup(ctx); cancel() }()): the work still
-// ends with ctx, only later, on purpose.
+// ends with ctx, only later, on purpose. The goroutine may be a group's
+// (a.wg.Go(func() { ... })).
 func (c *checker) relinked(cur, fnCur inspector.Cursor, cands []*types.Var) bool {
 	derive, ok := cur.Parent().Node().(*ast.CallExpr)
 	if !ok || len(derive.Args) == 0 || derive.Args[0] != cur.Node() || !isContextDerive(callee(c.info, derive)) {
@@ -1492,12 +1493,20 @@ func (c *checker) relinked(cur, fnCur inspector.Cursor, cands []*types.Var) bool
 	}
 	found := false
 	ast.Inspect(funcBody(fnCur.Node()), func(n ast.Node) bool {
-		g, ok := n.(*ast.GoStmt)
-		if !ok || found {
-			return !found
+		if found {
+			return false
 		}
-		lit, ok := ast.Unparen(g.Call.Fun).(*ast.FuncLit)
-		if !ok {
+		// go func() { ... }(), or a group's Go(func() { ... }).
+		var lit *ast.FuncLit
+		switch n := n.(type) {
+		case *ast.GoStmt:
+			lit, _ = ast.Unparen(n.Call.Fun).(*ast.FuncLit)
+		case *ast.CallExpr:
+			if isGroupGo(callee(c.info, n)) && len(n.Args) > 0 {
+				lit, _ = ast.Unparen(n.Args[len(n.Args)-1]).(*ast.FuncLit)
+			}
+		}
+		if lit == nil {
 			return true
 		}
 		done, deferred := false, false

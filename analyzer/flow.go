@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/cfg"
@@ -501,6 +502,11 @@ func deferredBefore(info *types.Info, body *ast.BlockStmt, from ast.Node, used f
 	return precededBy(body, from, func(s ast.Stmt) bool {
 		switch s := s.(type) {
 		case *ast.DeferStmt:
+			if lit, ok := ast.Unparen(s.Call.Fun).(*ast.FuncLit); ok && slices.ContainsFunc(lit.Body.List, func(t ast.Stmt) bool { return errCleanup(info, t) }) {
+				// defer func() { if err != nil { conn.Close() } }(): the
+				// cleanup runs only on the paths that fail.
+				return slices.ContainsFunc(lit.Body.List, func(t ast.Stmt) bool { return !errCleanup(info, t) && used(t) })
+			}
 			return used(s)
 		case *ast.ExprStmt:
 			if call, ok := s.X.(*ast.CallExpr); ok {
@@ -589,4 +595,20 @@ func rangeBodyOnly(b *cfg.Block) []*cfg.Block {
 		}
 	}
 	return out
+}
+
+// errCleanup reports whether s is if err != nil { ... }, with no else,
+// for a variable err of type error: in a deferred function, a cleanup
+// for the paths that fail.
+func errCleanup(info *types.Info, s ast.Stmt) bool {
+	is, ok := s.(*ast.IfStmt)
+	if !ok || is.Init != nil || is.Else != nil {
+		return false
+	}
+	b, ok := ast.Unparen(is.Cond).(*ast.BinaryExpr)
+	if !ok || b.Op != token.NEQ || !isNilIdent(b.Y) {
+		return false
+	}
+	id, ok := ast.Unparen(b.X).(*ast.Ident)
+	return ok && info.TypeOf(id) != nil && types.Identical(info.TypeOf(id), types.Universe.Lookup("error").Type())
 }

@@ -382,7 +382,7 @@ func (c *checker) stopsOnlyOnFailure(fd *ast.FuncDecl, p path, j *goJoin) bool {
 			continue
 		}
 		for _, t := range lit.Body.List {
-			if is, ok := t.(*ast.IfStmt); ok && is.Init == nil && is.Else == nil && c.errIsSet(is.Cond) {
+			if errCleanup(c.info, t) {
 				guarded = true
 				continue
 			}
@@ -390,17 +390,6 @@ func (c *checker) stopsOnlyOnFailure(fd *ast.FuncDecl, p path, j *goJoin) bool {
 		}
 	}
 	return guarded && !c.effectsStop(es, p, j)
-}
-
-// errIsSet reports whether cond is err != nil for a variable of type
-// error.
-func (c *checker) errIsSet(cond ast.Expr) bool {
-	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
-	if !ok || b.Op != token.NEQ || !isNilIdent(b.Y) {
-		return false
-	}
-	id, ok := ast.Unparen(b.X).(*ast.Ident)
-	return ok && types.Identical(c.typeOf(id), types.Universe.Lookup("error").Type())
 }
 
 // receiverStop returns, for a method fn whose goroutine g is handed on

@@ -513,6 +513,16 @@ func openRelinked(ctx context.Context) {
 	_ = query(wctx)
 }
 
+func openRelinkedInGroup(ctx context.Context, wg *sync.WaitGroup) {
+	wctx, cancel := context.WithCancel(context.Background())
+	wg.Go(func() {
+		<-ctx.Done()
+		cleanupWith(ctx)
+		cancel()
+	})
+	_ = query(wctx)
+}
+
 func openRelinkedDeferred(ctx context.Context, stop chan struct{}) {
 	wctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	go func() {

@@ -11167,3 +11167,36 @@ func gwClosed(addr string) error {
 	}
 	return s.Close()
 }
+
+// A wait deferred only for the paths that fail joins nothing on the path
+// that succeeds.
+func guardedWait(work func() error) (err error) {
+	var wg sync.WaitGroup
+	defer func() {
+		if err != nil {
+			wg.Wait()
+		}
+	}()
+	wg.Add(1)
+	go func() { // want `goroutine is never joined, so it can outlive guardedWait`
+		defer wg.Done()
+		_ = work()
+	}()
+	return work()
+}
+
+func unguardedWait(work func() error) (err error) {
+	var wg sync.WaitGroup
+	defer func() {
+		wg.Wait()
+		if err != nil {
+			err = errors.Join(err, errors.New("work failed"))
+		}
+	}()
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		_ = work()
+	}()
+	return work()
+}
