@@ -666,7 +666,12 @@
 // starts only when the context it was given can be done (if
 // parent.Done() == nil { return } before it, as context propagation
 // does) is not owed by a caller that gives context.Background() or
-// TODO(). Nor is one started only for a parameter that is not nil (if
+// TODO(); nor is one started only when the context carries a value the
+// function reads (c := FromContext(ctx), c, _ := ctx.Value(k).(*T) or a
+// comma-ok v, ok := ...; if c == nil { return ErrInvalidContext } before
+// it, also through a function of the package that fails so for such a
+// context, c, err := initContext(ctx); if err != nil { return err }),
+// since Background carries none. Nor is one started only for a parameter that is not nil (if
 // policy != nil { go r.run() }) by a caller that passes nil, or for a
 // field of one that is not nil by a caller whose literal leaves it unset.
 // A disjunction gates too (if c.onEvent != nil || opt.Async {

@@ -427,6 +427,7 @@ func (w *factWriter) gate(g *factGate) {
 	w.int(g.Bound)
 	w.strs(g.Disablers)
 	w.bool(g.NonNil)
+	w.bool(g.ValueNil)
 }
 
 // gate reads what factWriter.gate wrote.
@@ -438,5 +439,6 @@ func (r *factReader) gate() *factGate {
 	g.Bound = r.int()
 	g.Disablers = r.strs()
 	g.NonNil = r.bool()
+	g.ValueNil = r.bool()
 	return g
 }

@@ -41,6 +41,11 @@ type gate struct {
 	// only when its Done() is not nil (if parent.Done() == nil { return }
 	// before it): never for context.Background() or TODO().
 	doneNil bool
+	// valueNil: target is a context parameter, and the goroutine starts
+	// only when the context carries a value the function reads (c :=
+	// FromContext(ctx); if c == nil { return ErrInvalidContext } before
+	// it): never for context.Background() or TODO() (ctxvalue.go).
+	valueNil bool
 	// op and bound, for a gate on a number: the goroutine starts only when
 	// (field op bound) equals on (if cfg.CleanWindow > 0 { go ... }).
 	op    token.Token
@@ -180,6 +185,16 @@ func (c *checker) singleGate(fd *ast.FuncDecl, fn *types.Func, cond ast.Expr, on
 	if p, nonNil, ok := c.nilParamTest(cond); ok {
 		if o, ok := c.lift(fd, fn, p, obStop); ok && !o.isResult() && o.fields == "" {
 			return &gate{target: o.target, nonNil: true, on: nonNil == on}
+		}
+		return nil
+	}
+	if p, whenNone, ok := c.ctxValueTest(fd, cond, 0); ok {
+		// if c == nil { return } with c := FromContext(ctx).
+		if whenNone == on {
+			return nil // it starts for a context without the value
+		}
+		if o, ok := c.lift(fd, fn, p, obStop); ok && !o.isResult() && o.fields == "" {
+			return &gate{target: o.target, valueNil: true}
 		}
 		return nil
 	}
@@ -679,7 +694,7 @@ func (c *checker) liftOneGate(fd *ast.FuncDecl, fn *types.Func, call *ast.CallEx
 	if !ok || o.isResult() {
 		return nil
 	}
-	return &gate{target: o.target, fields: o.fields, on: g.on, enablers: g.enablers, disablers: g.disablers, doneNil: g.doneNil, nonNil: g.nonNil, op: g.op, bound: g.bound}
+	return &gate{target: o.target, fields: o.fields, on: g.on, enablers: g.enablers, disablers: g.disablers, doneNil: g.doneNil, valueNil: g.valueNil, nonNil: g.nonNil, op: g.op, bound: g.bound}
 }
 
 // gateOff reports whether, at call, the caller's value makes the gate g
@@ -729,8 +744,9 @@ func (c *checker) oneGateOff(call *ast.CallExpr, to *types.Func, g *gate, fn ast
 		tv, ok := c.info.Types[ast.Unparen(e)]
 		return ok && tv.IsNil() && g.on
 	}
-	if g.doneNil {
-		// propagate(context.Background(), child): Background's Done is nil.
+	if g.doneNil || g.valueNil {
+		// propagate(context.Background(), child): Background's Done is
+		// nil, and it carries no value.
 		e := c.obligationExpr(call, to, obligation{target: g.target})
 		ce, ok := ast.Unparen(e).(*ast.CallExpr)
 		return ok && isFunc(callee(c.info, ce), "context", "Background", "TODO")
@@ -753,7 +769,7 @@ func (c *checker) rowsOff(call *ast.CallExpr, to *types.Func, g *gate, fn ast.No
 	var row *types.Var
 	var fields []field
 	for _, g := range g.list() {
-		if g.enablers != nil || g.disablers != nil || g.doneNil || g.fields == "" {
+		if g.enablers != nil || g.disablers != nil || g.doneNil || g.valueNil || g.fields == "" {
 			continue
 		}
 		e := c.obligationExpr(call, to, obligation{target: g.target})

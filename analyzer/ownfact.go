@@ -115,6 +115,7 @@ type factGate struct {
 	Enablers  []string    // for a gate by functional options
 	Disablers []string    // for a gate by functional options on by default
 	DoneNil   bool        // for a gate on a context's Done() being nil
+	ValueNil  bool        // for a gate on a context carrying a value
 	NonNil    bool        // for a gate on a parameter being nil
 	Op        int         // for a gate on a number: the comparison (a go/token.Token)
 	Bound     int         // and the constant it compares with
@@ -257,6 +258,9 @@ func oneGateName(g *factGate) string {
 	}
 	if g.DoneNil {
 		return fmt.Sprintf(" if %s can be done", targetName(g.Target))
+	}
+	if g.ValueNil {
+		return fmt.Sprintf(" if %s carries a value", targetName(g.Target))
 	}
 	if g.NonNil {
 		return fmt.Sprintf(" if (%s%s != nil) is %v", targetName(g.Target), g.Fields, g.On)
@@ -787,7 +791,7 @@ func encodeGate(g *gate) *factGate {
 	for _, alt := range g.anyOf {
 		anyOf = append(anyOf, encodeGate(alt))
 	}
-	return &factGate{Target: g.target, Fields: g.fields, On: g.on, Enablers: g.enablers, Disablers: g.disablers, DoneNil: g.doneNil, NonNil: g.nonNil, Op: int(g.op), Bound: int(g.bound), AnyOf: anyOf, Also: encodeGate(g.also)}
+	return &factGate{Target: g.target, Fields: g.fields, On: g.on, Enablers: g.enablers, Disablers: g.disablers, DoneNil: g.doneNil, ValueNil: g.valueNil, NonNil: g.nonNil, Op: int(g.op), Bound: int(g.bound), AnyOf: anyOf, Also: encodeGate(g.also)}
 }
 
 func decodeGate(g *factGate) *gate {
@@ -798,7 +802,7 @@ func decodeGate(g *factGate) *gate {
 	for _, alt := range g.AnyOf {
 		anyOf = append(anyOf, decodeGate(alt))
 	}
-	return &gate{target: g.Target, fields: g.Fields, on: g.On, enablers: g.Enablers, disablers: g.Disablers, doneNil: g.DoneNil, nonNil: g.NonNil, op: token.Token(g.Op), bound: int64(g.Bound), anyOf: anyOf, also: decodeGate(g.Also)}
+	return &gate{target: g.Target, fields: g.Fields, on: g.On, enablers: g.Enablers, disablers: g.Disablers, doneNil: g.DoneNil, valueNil: g.ValueNil, nonNil: g.NonNil, op: token.Token(g.Op), bound: int64(g.Bound), anyOf: anyOf, also: decodeGate(g.Also)}
 }
 
 func encodeReleases(rs []release) []factRelease {

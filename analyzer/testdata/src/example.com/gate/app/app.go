@@ -3,6 +3,7 @@
 package app
 
 import (
+	"context"
 	"time"
 
 	"example.com/gate/srv"
@@ -144,4 +145,23 @@ var connDefaults = srv.ConnOptions{Buffer: 8}
 func connFromDefaults() {
 	c, _ := srv.NewConn(&connDefaults)
 	_ = c
+}
+
+// A context without a browser fails at once; one that carries it starts
+// the listener, which its context's cancel stops.
+func listenInvalid() error {
+	return srv.Listen(context.Background())
+}
+
+func watchInvalid() {
+	srv.Watch(context.TODO())
+}
+
+func listenDetached(ctx context.Context) error {
+	bctx, cancel := srv.WithBrowser(ctx)
+	defer cancel()
+	if err := srv.Listen(bctx); err != nil {
+		return err
+	}
+	return srv.Listen(context.WithoutCancel(bctx)) // want `argument 1 of srv.Listen is never cancelled` `detaches this work from the cancellation of bctx`
 }
