@@ -11200,3 +11200,45 @@ func unguardedWait(work func() error) (err error) {
 	}()
 	return work()
 }
+
+// A wrapper made in a local and then returned holds its store as a
+// wrapper returned in place does: a caller that drops it leaves the
+// store's sweeper running.
+type sweepStore struct{ stop chan struct{} }
+
+func newSweepStore() *sweepStore {
+	s := &sweepStore{stop: make(chan struct{})}
+	go s.sweep() // want `goroutine running s.sweep is handed on to the caller, but sweepDropped drops it`
+	return s
+}
+
+func (s *sweepStore) sweep() {
+	t := time.NewTicker(time.Minute)
+	defer t.Stop()
+	for {
+		select {
+		case <-t.C:
+		case <-s.stop:
+			return
+		}
+	}
+}
+
+func (s *sweepStore) Close() { close(s.stop) }
+
+type sweepManager struct{ Store *sweepStore }
+
+func newSweepManager() *sweepManager {
+	m := &sweepManager{Store: newSweepStore()}
+	return m
+}
+
+func sweepDropped() bool {
+	m := newSweepManager() // want `the result of newSweepManager \(its.Store\) is not stopped on every path`
+	return m.Store != nil
+}
+
+func sweepClosed() {
+	m := newSweepManager()
+	defer m.Store.Close()
+}
