@@ -411,7 +411,7 @@ func (c *checker) liftExits(fd *ast.FuncDecl, fn *types.Func, call *ast.CallExpr
 	var out []exitEffect
 	for _, x := range exits {
 		var l obligation
-		if i, fields, ok := c.returnedInPlace(nil, call, obligation{target: x.target}); ok {
+		if i, fields, ok := c.returnedInPlace(call, obligation{target: x.target}); ok {
 			l = obligation{target: result(i), fields: fields + x.fields}
 		} else {
 			p := c.targetPath(call, to, x.target)

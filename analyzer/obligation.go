@@ -495,7 +495,7 @@ func (c *checker) handOnAt(oc ownCall) (changed bool) {
 		if c.gateOff(call, to, o.gate, fd) {
 			continue // fn's value keeps the goroutine from starting
 		}
-		if i, fields, ok := c.returnedInPlace(fd, call, o); ok {
+		if i, fields, ok := c.returnedInPlace(call, o); ok {
 			// return newCache(), return &Writer{b: NewBuilder()}: the
 			// result goes to this function's caller.
 			lifted := o
@@ -859,7 +859,7 @@ func (c *checker) fieldsOwned(p path) bool {
 // returned as it is (return newCache()), or as a field of a struct
 // literal returned (return &Writer{b: NewBuilder()}), and as which result
 // and under which field.
-func (c *checker) returnedInPlace(fd *ast.FuncDecl, call *ast.CallExpr, o obligation) (int, string, bool) {
+func (c *checker) returnedInPlace(call *ast.CallExpr, o obligation) (int, string, bool) {
 	if !o.isResult() || o.resultIndex() != 0 {
 		return 0, "", false
 	}
@@ -887,39 +887,12 @@ func (c *checker) returnedInPlace(fd *ast.FuncDecl, call *ast.CallExpr, o obliga
 			p = p.Parent()
 		}
 	}
-	if v := c.definedBy(p.Node(), e); v != nil && fd != nil && fields != "" {
-		// s := &Manager{Mem: NewMem()}; return s: the local, given the
-		// value once, is what the function returns.
-		if _, _, once := c.onlyAssignment(fd.Body, v); once {
-			for i := range fd.Type.Results.NumFields() {
-				if c.returnedVar(fd, i) == v {
-					return i, fields, true
-				}
-			}
-		}
-		return 0, "", false
-	}
 	ret, ok := p.Node().(*ast.ReturnStmt)
 	if !ok {
 		return 0, "", false
 	}
 	i := slices.IndexFunc(ret.Results, func(r ast.Expr) bool { return r == e })
 	return i, fields, i >= 0
-}
-
-// definedBy returns the local that the assignment or declaration n gives
-// e alone (s := e, var s = e), or nil.
-func (c *checker) definedBy(n ast.Node, e ast.Node) *types.Var {
-	lhs, rhs := assignment(n)
-	if len(lhs) != 1 || len(rhs) != 1 || rhs[0] != e {
-		return nil
-	}
-	id, ok := ast.Unparen(lhs[0]).(*ast.Ident)
-	if !ok {
-		return nil
-	}
-	v, _ := c.info.ObjectOf(id).(*types.Var)
-	return v
 }
 
 // maxObligationDepth is how many fields deep an obligation is followed
