@@ -27,14 +27,8 @@ func (c *checker) ctxValueTest(fd *ast.FuncDecl, cond ast.Expr, depth int) (path
 		}
 		return path{}, false, false
 	}
-	b, ok := cond.(*ast.BinaryExpr)
-	if !ok || b.Op != token.EQL && b.Op != token.NEQ {
-		return path{}, false, false
-	}
-	x := b.X
-	if tv, ok := c.info.Types[x]; ok && tv.IsNil() {
-		x = b.Y
-	} else if tv, ok := c.info.Types[b.Y]; !ok || !tv.IsNil() {
+	x, neq, ok := c.nilCompared(cond)
+	if !ok {
 		return path{}, false, false
 	}
 	p, ok := c.valueSource(fd, x, depth)
@@ -43,7 +37,7 @@ func (c *checker) ctxValueTest(fd *ast.FuncDecl, cond ast.Expr, depth int) (path
 	}
 	// Without a value, the source is nil (an error: not nil).
 	isNil := !types.Identical(c.typeOf(x), types.Universe.Lookup("error").Type())
-	return p, isNil == (b.Op == token.EQL), true
+	return p, isNil != neq, true
 }
 
 // valueSource returns the context parameter of fd whose value e is, when

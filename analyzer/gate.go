@@ -232,15 +232,8 @@ func (c *checker) singleGate(fd *ast.FuncDecl, fn *types.Func, cond ast.Expr, on
 // nil: nonNil; opts.Hook == nil: not): a field of a pointer, function,
 // interface, map, slice or channel type.
 func (c *checker) nilFieldTest(cond ast.Expr) (path, bool, bool) {
-	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
-	if !ok || b.Op != token.EQL && b.Op != token.NEQ {
-		return path{}, false, false
-	}
-	x, y := b.X, b.Y
-	if tv, ok := c.info.Types[x]; ok && tv.IsNil() {
-		x, y = y, x
-	}
-	if tv, ok := c.info.Types[y]; !ok || !tv.IsNil() {
+	x, neq, ok := c.nilCompared(cond)
+	if !ok {
 		return path{}, false, false
 	}
 	sel, ok := ast.Unparen(x).(*ast.SelectorExpr)
@@ -251,7 +244,24 @@ func (c *checker) nilFieldTest(cond ast.Expr) (path, bool, bool) {
 	if !p.valid() || p.fields == "" {
 		return path{}, false, false
 	}
-	return p, b.Op == token.NEQ, true
+	return p, neq, true
+}
+
+// nilCompared returns the operand cond compares with nil (x == nil, nil
+// != x), and whether it tests for not nil.
+func (c *checker) nilCompared(cond ast.Expr) (ast.Expr, bool, bool) {
+	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok || b.Op != token.EQL && b.Op != token.NEQ {
+		return nil, false, false
+	}
+	x, y := b.X, b.Y
+	if tv, ok := c.info.Types[x]; ok && tv.IsNil() {
+		x, y = y, x
+	}
+	if tv, ok := c.info.Types[y]; !ok || !tv.IsNil() {
+		return nil, false, false
+	}
+	return x, b.Op == token.NEQ, true
 }
 
 // fieldSource is fieldFromParam, and also follows a field of a local (or
@@ -317,12 +327,8 @@ func (c *checker) fieldSource(fd *ast.FuncDecl, fn *types.Func, p path, at token
 // leavesUnset reports whether e is a composite literal, or its address,
 // that sets fields by name and not the field named name.
 func (c *checker) leavesUnset(e ast.Expr, name string) bool {
-	e = ast.Unparen(e)
-	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
-		e = ast.Unparen(u.X)
-	}
-	cl, ok := e.(*ast.CompositeLit)
-	if !ok {
+	cl := literalOf(e)
+	if cl == nil {
 		return false
 	}
 	for _, el := range cl.Elts {
@@ -350,15 +356,8 @@ func nilTestable(t types.Type) bool {
 // nil: nonNil; policy == nil: not), when nothing assigns it: a pointer,
 // interface, map, slice, channel or function parameter.
 func (c *checker) nilParamTest(cond ast.Expr) (path, bool, bool) {
-	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
-	if !ok || b.Op != token.EQL && b.Op != token.NEQ {
-		return path{}, false, false
-	}
-	x, y := b.X, b.Y
-	if tv, ok := c.info.Types[x]; ok && tv.IsNil() {
-		x, y = y, x
-	}
-	if tv, ok := c.info.Types[y]; !ok || !tv.IsNil() {
+	x, neq, ok := c.nilCompared(cond)
+	if !ok {
 		return path{}, false, false
 	}
 	id, ok := ast.Unparen(x).(*ast.Ident)
@@ -377,7 +376,7 @@ func (c *checker) nilParamTest(cond ast.Expr) (path, bool, bool) {
 		if body := funcBody(f.Node()); body == nil || c.assignedIn(body, v) {
 			return path{}, false, false
 		}
-		return path{root: v}, b.Op == token.NEQ, true
+		return path{root: v}, neq, true
 	}
 	return path{}, false, false
 }

@@ -2765,15 +2765,22 @@ func (c *checker) fieldAlias(p path, fn ast.Node) *types.Var {
 	return alias
 }
 
-// literalField returns the value a struct literal e (or its address)
-// gives the field name, or nil.
-func literalField(e ast.Expr, name string) ast.Expr {
+// literalOf returns e as a composite literal, also through its address
+// (&T{...}), or nil.
+func literalOf(e ast.Expr) *ast.CompositeLit {
 	e = ast.Unparen(e)
 	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
 		e = ast.Unparen(u.X)
 	}
-	lit, ok := e.(*ast.CompositeLit)
-	if !ok {
+	lit, _ := e.(*ast.CompositeLit)
+	return lit
+}
+
+// literalField returns the value a struct literal e (or its address)
+// gives the field name, or nil.
+func literalField(e ast.Expr, name string) ast.Expr {
+	lit := literalOf(e)
+	if lit == nil {
 		return nil
 	}
 	for _, el := range lit.Elts {
