@@ -580,8 +580,7 @@
 // callers nothing. A stop only in a deferred cleanup for the paths that
 // fail (defer func() { if err != nil { s.conn.Close() } }(), in Open) is
 // no such stop: on the paths that start the goroutine, Open returns with
-// it running, and its callers owe the Close. Nor is a wait or a close
-// deferred under if err != nil a deferred join or stop. A goroutine whose last act is the cancel of a context
+// it running, and its callers owe the Close. A goroutine whose last act is the cancel of a context
 // made beside it is joined by a receive from that context's Done(), as
 // close(done) is by <-done. A send into a field channel made with room for
 // the one send the package writes on it, before the sender leaves (a

@@ -4,7 +4,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/cfg"
@@ -502,11 +501,6 @@ func deferredBefore(info *types.Info, body *ast.BlockStmt, from ast.Node, used f
 	return precededBy(body, from, func(s ast.Stmt) bool {
 		switch s := s.(type) {
 		case *ast.DeferStmt:
-			if lit, ok := ast.Unparen(s.Call.Fun).(*ast.FuncLit); ok && slices.ContainsFunc(lit.Body.List, func(t ast.Stmt) bool { return errCleanup(info, t) }) {
-				// defer func() { if err != nil { conn.Close() } }(): the
-				// cleanup runs only on the paths that fail.
-				return slices.ContainsFunc(lit.Body.List, func(t ast.Stmt) bool { return !errCleanup(info, t) && used(t) })
-			}
 			return used(s)
 		case *ast.ExprStmt:
 			if call, ok := s.X.(*ast.CallExpr); ok {

@@ -11168,23 +11168,7 @@ func gwClosed(addr string) error {
 	return s.Close()
 }
 
-// A wait deferred only for the paths that fail joins nothing on the path
-// that succeeds.
-func guardedWait(work func() error) (err error) {
-	var wg sync.WaitGroup
-	defer func() {
-		if err != nil {
-			wg.Wait()
-		}
-	}()
-	wg.Add(1)
-	go func() { // want `goroutine is never joined, so it can outlive guardedWait`
-		defer wg.Done()
-		_ = work()
-	}()
-	return work()
-}
-
+// A deferred wait beside an error cleanup joins on every path.
 func unguardedWait(work func() error) (err error) {
 	var wg sync.WaitGroup
 	defer func() {
