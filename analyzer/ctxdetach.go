@@ -54,7 +54,9 @@ func (c *checker) checkCtxdetach() {
 		// the work detaches from (one later given a derived context is
 		// not only a root).
 		cands := c.contextsInScope(cur, call.Pos())
-		cands = slices.DeleteFunc(cands, func(v *types.Var) bool { return c.rootOnly(v) || !without && c.rootYet(v, call.Pos()) })
+		cands = slices.DeleteFunc(cands, func(v *types.Var) bool {
+			return c.rootOnly(v) || !without && (c.rootYet(v, call.Pos()) || c.nextPhase(cur, v))
+		})
 		var reqs []*types.Var
 		if len(cands) == 0 && !without {
 			reqs = c.requestsInScope(cur, call.Pos())
@@ -1537,4 +1539,115 @@ func (c *checker) recvDoneOf(e ast.Expr, cands []*types.Var) bool {
 	}
 	v, ok := c.info.Uses[id].(*types.Var)
 	return ok && slices.Contains(cands, v)
+}
+
+// nextPhase reports whether the root made at cur becomes the new value of
+// v, a local that only ever holds contexts made from a root (ctx, cancel
+// = context.WithDeadline(context.Background(), t), or ctx =
+// clickhouse.Context(context.Background(), opts), after an earlier ctx of
+// the same kind): the function works in phases, each with a context of
+// its own, and v's old value is not one the work continues.
+func (c *checker) nextPhase(cur inspector.Cursor, v *types.Var) bool {
+	n := cur
+	for {
+		parent := n.Parent()
+		call, ok := parent.Node().(*ast.CallExpr)
+		if !ok || len(call.Args) == 0 || call.Args[0] != n.Node() {
+			break
+		}
+		n = parent
+	}
+	as, ok := n.Parent().Node().(*ast.AssignStmt)
+	if !ok || len(as.Rhs) != 1 || as.Rhs[0] != n.Node() || !slices.ContainsFunc(as.Lhs, func(l ast.Expr) bool {
+		id, ok := ast.Unparen(l).(*ast.Ident)
+		return ok && c.info.ObjectOf(id) == v
+	}) {
+		return false
+	}
+	body := c.bodyAround(v)
+	if body == nil || isGlobal(v) || c.isParamVar(v) {
+		return false
+	}
+	var cancels []*types.Var
+	roots := c.onlyAssigned(body, v, func(lhs, rhs []ast.Expr, i int) bool {
+		if len(rhs) == 0 {
+			return true // var ctx context.Context
+		}
+		e := rhs[0]
+		if len(lhs) == len(rhs) {
+			e = rhs[i]
+		} else if len(lhs) == 2 && i == 0 {
+			if id, ok := ast.Unparen(lhs[1]).(*ast.Ident); ok {
+				if cv, ok := c.info.ObjectOf(id).(*types.Var); ok {
+					cancels = append(cancels, cv)
+				}
+			}
+		}
+		return c.fromRoot(e, v)
+	})
+	return roots && !c.cancelWired(body, cancels)
+}
+
+// cancelWired reports whether one of cancels is called anywhere but
+// directly, in a defer, or in a goroutine that does nothing but cancel
+// (go func() { <-stop; cancel() }() wires the context to stop, which a
+// context made anew would no longer follow).
+func (c *checker) cancelWired(body *ast.BlockStmt, cancels []*types.Var) bool {
+	wired := false
+	ast.PreorderStack(body, nil, func(n ast.Node, stack []ast.Node) bool {
+		id, ok := n.(*ast.Ident)
+		if !ok || wired || len(stack) == 0 {
+			return !wired
+		}
+		v, ok := c.info.Uses[id].(*types.Var)
+		if !ok || !slices.Contains(cancels, v) {
+			return true
+		}
+		if as, ok := stack[len(stack)-1].(*ast.AssignStmt); ok && slices.Contains(as.Lhs, ast.Expr(id)) {
+			return true // ctx, cancel = ...: given a new cancel
+		}
+		if call, ok := stack[len(stack)-1].(*ast.CallExpr); !ok || call.Fun != id {
+			wired = true // handed somewhere
+			return false
+		}
+		for i := len(stack) - 1; i >= 0; i-- {
+			if _, ok := stack[i].(*ast.FuncLit); !ok {
+				continue
+			}
+			if i > 1 {
+				if g, ok := stack[i-2].(*ast.GoStmt); ok && c.onlySignals(g) {
+					break
+				}
+				if _, ok := stack[i-2].(*ast.DeferStmt); ok {
+					break
+				}
+			}
+			wired = true
+			break
+		}
+		return !wired
+	})
+	return wired
+}
+
+// fromRoot reports whether e is context.Background() or TODO(), or v
+// itself (ctx = clickhouse.Context(ctx, opts)), or a call whose first
+// argument, a context, is one of those, through any number of calls.
+func (c *checker) fromRoot(e ast.Expr, v *types.Var) bool {
+	for {
+		if id, ok := ast.Unparen(e).(*ast.Ident); ok {
+			return c.info.Uses[id] == v
+		}
+		call, ok := ast.Unparen(e).(*ast.CallExpr)
+		if !ok {
+			return false
+		}
+		if isFunc(callee(c.info, call), "context", "Background", "TODO") {
+			return true
+		}
+		if len(call.Args) == 0 || !isContextType(c.typeOf(call.Args[0])) {
+			return false
+		}
+		e = call.Args[0]
+	}
 }

@@ -1003,7 +1003,14 @@
 // context.WithCancel(context.Background()); go func() { <-ctx.Done();
 // cleanup(); cancel() }()): the work still ends with ctx, later, on
 // purpose; nor one in a test's helper (given a *testing.T and no context)
-// whose every context in scope is one it made from a root itself.
+// whose every context in scope is one it made from a root itself; nor a
+// root that becomes the next value of a local that only ever holds
+// contexts made from roots (ctx, cancel = context.WithTimeout(
+// context.Background(), d) after an earlier ctx of the same kind, whose
+// cancel is only called, deferred, or run by a goroutine that does
+// nothing else): a function without a context of its own working in
+// phases. One whose cancel a goroutine runs once a signal comes is wired
+// to that signal, and a root replacing it detaches from it.
 // A deliberate detachment is documented with //twine:detached <reason>.
 //
 // # scopeleak: scopes that are not closed

@@ -548,3 +548,43 @@ func openUnlinked(ctx context.Context, stop chan struct{}) {
 }
 
 func cleanupWith(ctx context.Context) {}
+
+// A function with no context of its own that works in phases, each with a
+// context made from a root into the same variable: the next phase's root
+// replaces the last one, it detaches nothing.
+func phases() {
+	ctx, cancel := context.WithCancel(context.Background())
+	go func() {
+		cancel()
+	}()
+	_ = query(ctx)
+	ctx, cancel = context.WithTimeout(context.Background(), time.Second)
+	defer cancel()
+	_ = query(ctx)
+	ctx = context.WithValue(context.Background(), phaseKey{}, 1)
+	ctx = context.WithValue(ctx, phaseKey{}, 2)
+	_ = query(ctx)
+}
+
+type phaseKey struct{}
+
+// A context wired to a signal (its cancel run once stop returns), or a
+// caller's context, replaced by a root is still detached from.
+func phasesWired(stop func()) {
+	ctx, cancel := context.WithCancel(context.Background())
+	go func() {
+		stop()
+		cancel()
+	}()
+	_ = query(ctx)
+	ctx, cancel = context.WithTimeout(context.Background(), time.Second) // want `detaches this work from ctx`
+	defer cancel()
+	_ = query(ctx)
+}
+
+func phasesFromCaller(ctx context.Context) {
+	_ = query(ctx)
+	ctx, cancel := context.WithTimeout(context.Background(), time.Second) // want `detaches this work from ctx`
+	defer cancel()
+	_ = query(ctx)
+}
