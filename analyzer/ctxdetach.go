@@ -1610,24 +1610,32 @@ func (c *checker) cancelWired(body *ast.BlockStmt, cancels []*types.Var) bool {
 			wired = true // handed somewhere
 			return false
 		}
-		for i := len(stack) - 1; i >= 0; i-- {
-			if _, ok := stack[i].(*ast.FuncLit); !ok {
-				continue
-			}
-			if i > 1 {
-				if g, ok := stack[i-2].(*ast.GoStmt); ok && c.onlySignals(g) {
-					break
-				}
-				if _, ok := stack[i-2].(*ast.DeferStmt); ok {
-					break
-				}
-			}
-			wired = true
-			break
-		}
+		wired = !c.signalOnly(stack)
 		return !wired
 	})
 	return wired
+}
+
+// signalOnly reports whether the call whose ancestors are stack runs in
+// no function literal, or in one that is deferred or run by a goroutine
+// that does nothing but cancel and close (go func() { cancel() }()).
+func (c *checker) signalOnly(stack []ast.Node) bool {
+	for i := len(stack) - 1; i >= 0; i-- {
+		if _, ok := stack[i].(*ast.FuncLit); !ok {
+			continue
+		}
+		if i < 2 {
+			return false
+		}
+		switch s := stack[i-2].(type) {
+		case *ast.DeferStmt:
+			return true
+		case *ast.GoStmt:
+			return c.onlySignals(s)
+		}
+		return false
+	}
+	return true
 }
 
 // fromRoot reports whether e is context.Background() or TODO(), or v
