@@ -590,19 +590,3 @@ func rangeBodyOnly(b *cfg.Block) []*cfg.Block {
 	}
 	return out
 }
-
-// errCleanup reports whether s is if err != nil { ... }, with no else,
-// for a variable err of type error: in a deferred function, a cleanup
-// for the paths that fail.
-func errCleanup(info *types.Info, s ast.Stmt) bool {
-	is, ok := s.(*ast.IfStmt)
-	if !ok || is.Init != nil || is.Else != nil {
-		return false
-	}
-	b, ok := ast.Unparen(is.Cond).(*ast.BinaryExpr)
-	if !ok || b.Op != token.NEQ || !isNilIdent(b.Y) {
-		return false
-	}
-	id, ok := ast.Unparen(b.X).(*ast.Ident)
-	return ok && info.TypeOf(id) != nil && types.Identical(info.TypeOf(id), types.Universe.Lookup("error").Type())
-}

@@ -392,6 +392,22 @@ func (c *checker) stopsOnlyOnFailure(fd *ast.FuncDecl, p path, j *goJoin) bool {
 	return guarded && !c.effectsStop(es, p, j)
 }
 
+// errCleanup reports whether s is if err != nil { ... }, with no else,
+// for a variable err of type error: in a deferred function, a cleanup
+// for the paths that fail.
+func errCleanup(info *types.Info, s ast.Stmt) bool {
+	is, ok := s.(*ast.IfStmt)
+	if !ok || is.Init != nil || is.Else != nil {
+		return false
+	}
+	b, ok := ast.Unparen(is.Cond).(*ast.BinaryExpr)
+	if !ok || b.Op != token.NEQ || !isNilIdent(b.Y) {
+		return false
+	}
+	id, ok := ast.Unparen(b.X).(*ast.Ident)
+	return ok && info.TypeOf(id) != nil && types.Identical(info.TypeOf(id), types.Universe.Lookup("error").Type())
+}
+
 // receiverStop returns, for a method fn whose goroutine g is handed on
 // with a channel it returns, the obligation to stop its receiver, when a
 // method of the receiver other than fn releases every wait of the
