@@ -31,6 +31,14 @@ func (c *checker) checkBarego() {
 				j.unwatchedCtx.Name(), j.unwatchedCtx.Name(), j.unwatchedCtx.Name())
 			continue
 		}
+		if s := c.spinOf(g, j); s != nil {
+			ctx := s.ctx.root.Name() + s.ctx.fields
+			c.report(ruleBarego, goRange{g}, nil,
+				"%s retries %s at line %d when it fails without looking at %s, which its loop checks only at line %d: once %s is done the call fails on every round and the goroutine never ends; watch %s.Done() where it retries, or return once %s.Err() is set",
+				c.goDesc(g), c.text(s.call.Fun), c.pass.Fset.Position(s.call.Pos()).Line, ctx,
+				c.pass.Fset.Position(s.watch.Pos()).Line, ctx, ctx, ctx)
+			continue
+		}
 		if !j.bare && !strict {
 			if explain && !j.detached {
 				c.report(categoryExplain, goRange{g}, nil, "%s is not reported: %s", c.goDesc(g), c.explain(j))

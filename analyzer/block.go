@@ -485,9 +485,13 @@ type blockWalk struct {
 	summarising bool
 	params      *types.Tuple // the summarised function's parameters
 	loops       []*loopExit  // how each enclosing loop can be left, innermost last
-	blocks      []block
-	soft        []block // blocks of loops that may also end on their own
-	depth       int     // calls followed into function literals called in place
+	// cased counts the switch and select statements around the walk
+	// inside the innermost loop: an unlabelled break there leaves them,
+	// not the loop.
+	cased  int
+	blocks []block
+	soft   []block // blocks of loops that may also end on their own
+	depth  int     // calls followed into function literals called in place
 	// wakers: the sync.Conds a context.AfterFunc of the body wakes, with
 	// the context that runs it (context.AfterFunc(ctx, cond.Broadcast)).
 	wakers []condWaker
@@ -645,6 +649,10 @@ func (w *blockWalk) stmts(list []ast.Stmt) {
 				w.sendThenReturn(send) // errs <- err; return: the last send, not one of many
 				continue
 			}
+			if br, ok := list[i+1].(*ast.BranchStmt); ok && br.Tok == token.BREAK && br.Label == nil && len(w.loops) > 0 && w.cased == 0 {
+				w.sendThenReturn(send) // done <- true; break: it leaves the loop after this send
+				continue
+			}
 		}
 		w.stmt(s)
 	}
@@ -729,15 +737,19 @@ func (w *blockWalk) stmt(s ast.Stmt) {
 	case *ast.SwitchStmt:
 		w.stmt(s.Init)
 		w.expr(s.Tag)
+		w.cased++
 		for _, cc := range s.Body.List {
 			w.stmts(cc.(*ast.CaseClause).Body)
 		}
+		w.cased--
 	case *ast.TypeSwitchStmt:
 		w.stmt(s.Init)
 		w.stmt(s.Assign)
+		w.cased++
 		for _, cc := range s.Body.List {
 			w.stmts(cc.(*ast.CaseClause).Body)
 		}
+		w.cased--
 	case *ast.ExprStmt:
 		w.expr(s.X)
 	case *ast.AssignStmt:
@@ -765,7 +777,10 @@ func (w *blockWalk) stmt(s ast.Stmt) {
 
 func (w *blockWalk) loop(s ast.Stmt, body *ast.BlockStmt) {
 	w.loops = append(w.loops, w.c.loopExits(body))
+	cased := w.cased
+	w.cased = 0
 	w.stmts(body.List)
+	w.cased = cased
 	w.loops = w.loops[:len(w.loops)-1]
 }
 
@@ -954,7 +969,9 @@ func (w *blockWalk) selectStmt(s *ast.SelectStmt) {
 		if req != nil {
 			w.requests = append(w.requests, req)
 		}
+		w.cased++
 		w.stmts(cc.Body)
+		w.cased--
 		if req != nil {
 			w.requests = w.requests[:len(w.requests)-1]
 		}

@@ -1494,6 +1494,7 @@ func (c *checker) relinked(cur, fnCur inspector.Cursor, cands []*types.Var) bool
 		return ok && c.info.Uses[fid] == cancel
 	}
 	found := false
+	var bridged []*types.Var
 	ast.Inspect(funcBody(fnCur.Node()), func(n ast.Node) bool {
 		if found {
 			return false
@@ -1506,6 +1507,24 @@ func (c *checker) relinked(cur, fnCur inspector.Cursor, cands []*types.Var) bool
 		case *ast.CallExpr:
 			if isGroupGo(callee(c.info, n)) && len(n.Args) > 0 {
 				lit, _ = ast.Unparen(n.Args[len(n.Args)-1]).(*ast.FuncLit)
+			}
+			// context.AfterFunc(ctx, cancel), or with a function that
+			// calls cancel: the runtime runs it once ctx is done.
+			if isFunc(callee(c.info, n), "context", "AfterFunc") && len(n.Args) == 2 && slices.Contains(cands, pathOf(c.info, n.Args[0]).root) {
+				ok := false
+				switch f := ast.Unparen(n.Args[1]).(type) {
+				case *ast.Ident:
+					ok = c.info.Uses[f] == cancel
+				case *ast.FuncLit:
+					ok = slices.ContainsFunc(f.Body.List, func(s ast.Stmt) bool {
+						e, ok := s.(*ast.ExprStmt)
+						return ok && cancels(e.X)
+					})
+				}
+				if ok {
+					bridged = append(bridged, pathOf(c.info, n.Args[0]).root)
+				}
+				return true
 			}
 		}
 		if lit == nil {
@@ -1524,7 +1543,8 @@ func (c *checker) relinked(cur, fnCur inspector.Cursor, cands []*types.Var) bool
 		found = found || done && deferred
 		return true
 	})
-	return found
+	// Bridged by context.AfterFunc: from every context in scope.
+	return found || len(bridged) > 0 && !slices.ContainsFunc(cands, func(v *types.Var) bool { return !slices.Contains(bridged, v) })
 }
 
 // recvDoneOf reports whether e receives from v.Done() for one of cands.

@@ -82,7 +82,8 @@
 //     last (<-done, the case of a select that receives), ranges to the
 //     close of a channel it sends on more than once (a range that a
 //     return, break or other select case can leave early is not a
-//     drain), receives as many values as it sends when loops of a
+//     drain; a send in a loop followed by a return, or by a break of
+//     that loop, is its last), receives as many values as it sends when loops of a
 //     constant count bound its sends (for range 3 { ch <- v }, then a
 //     loop that receives 3 times and cannot be left early, or 3
 //     receives in a row), or sends, outside a select, on an unbuffered
@@ -164,7 +165,15 @@
 //     goroutine that is never joined and sleeps for long outside any loop
 //     (accepts, then time.Sleep(time.Minute) to hang a handshake) runs
 //     that long after defer ln.Close(), and is reported; a sleep under
-//     100 ms, or in a loop that checks the stop between sleeps, is not;
+//     100 ms, or in a loop that checks the stop between sleeps, is not.
+//     Nor does a cancel end a loop that looks at its context only on the
+//     rounds where a call given that context succeeds: a poller whose
+//     round is conn, err := p.acquire(ctx); if err != nil { <-ticker.C;
+//     continue }, with its select on ctx.Done() further down, fails that
+//     acquire on every round once ctx is cancelled and retries it for
+//     ever; it is reported, with the call and the check it never reaches
+//     (a retry that watches ctx, or leaves the loop, in that round, and a
+//     call not given ctx, are not);
 //   - or hands it on: returns or stores the channel, WaitGroup or value
 //     the goroutine is joined or stopped by, or the goroutine works on
 //     its receiver's, a parameter's or a global's (a bare context or
@@ -1002,7 +1011,10 @@
 // once a context in scope is done (wctx, cancel :=
 // context.WithCancel(context.Background()); go func() { <-ctx.Done();
 // cleanup(); cancel() }()): the work still ends with ctx, later, on
-// purpose; nor one in a test's helper (given a *testing.T and no context)
+// purpose; nor one whose cancel context.AfterFunc runs once every context
+// in scope is done (context.AfterFunc(ctx, func() { cancel(ctx.Err()) }),
+// beside another AfterFunc that cancels it when a connection closes): the
+// bridge carries ctx's end to it; nor one in a test's helper (given a *testing.T and no context)
 // whose every context in scope is one it made from a root itself; nor a
 // root that becomes the next value of a local that only ever holds
 // contexts made from roots (ctx, cancel = context.WithTimeout(

@@ -2,6 +2,7 @@ package ctxdetach
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"sync"
 	"time"
@@ -533,6 +534,36 @@ func openRelinkedDeferred(ctx context.Context, stop chan struct{}) {
 		}
 	}()
 	_ = query(wctx)
+}
+
+// context.AfterFunc bridges ctx's cancellation to a context of the
+// function's own (one that also ends when a connection closes): the work
+// still ends with ctx.
+func opBridged(ctx, closed context.Context) (context.Context, func()) {
+	opCtx, cancel := context.WithCancelCause(context.Background())
+	stopClosed := context.AfterFunc(closed, func() { cancel(errors.New("closed")) })
+	stopCtx := context.AfterFunc(ctx, func() {
+		cancel(ctx.Err())
+	})
+	return opCtx, func() {
+		stopClosed()
+		stopCtx()
+		cancel(context.Canceled)
+	}
+}
+
+func opBridgedPlain(ctx context.Context) {
+	opCtx, cancel := context.WithCancel(context.Background())
+	defer context.AfterFunc(ctx, cancel)()
+	_ = query(opCtx)
+}
+
+// Bridged from another context than ctx, it is still detached from ctx.
+func opBridgedElsewhere(ctx, closed context.Context) {
+	opCtx, cancel := context.WithCancel(context.Background()) // want `detaches this work from ctx`
+	defer context.AfterFunc(closed, cancel)()
+	_ = query(opCtx)
+	_ = query(ctx)
 }
 
 // A goroutine that cancels it on a signal of its own, not ctx's, leaves

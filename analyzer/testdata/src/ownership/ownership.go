@@ -11184,3 +11184,164 @@ func unguardedWait(work func() error) (err error) {
 	}()
 	return work()
 }
+
+// --- A retry that never looks at the context it is stopped by ---
+
+type retryPoller struct {
+	every time.Duration
+	fetch func(context.Context) ([]string, error)
+	dial  func() error
+	out   chan<- string
+}
+
+func (p *retryPoller) acquire(ctx context.Context) (string, error) {
+	if err := ctx.Err(); err != nil {
+		return "", err
+	}
+	return "conn", nil
+}
+
+// pollPending looks at ctx only once a fetch succeeds: once ctx is
+// cancelled every acquire fails, and the goroutine waits for the next
+// tick and retries for ever.
+func (p *retryPoller) pollPending(ctx context.Context) {
+	go func(ctx context.Context) { // want `goroutine retries p.acquire at line \d+ when it fails without looking at ctx, which its loop checks only at line \d+`
+		ticker := time.NewTicker(p.every)
+		defer ticker.Stop()
+		for {
+			conn, err := p.acquire(ctx)
+			if err != nil {
+				<-ticker.C
+				continue
+			}
+			select {
+			case <-ctx.Done():
+				return
+			case p.out <- conn:
+			}
+			select {
+			case <-ctx.Done():
+				return
+			case <-ticker.C:
+			}
+		}
+	}(ctx)
+}
+
+// pollLoop is the same loop in a method the go statement runs, its
+// failure taken in the if's own statement, its pause a sleep.
+func (p *retryPoller) pollLoop(ctx context.Context) {
+	for {
+		if _, err := p.fetch(ctx); err != nil {
+			time.Sleep(p.every)
+			continue
+		}
+		if ctx.Err() != nil {
+			return
+		}
+	}
+}
+
+func (p *retryPoller) startLoop(ctx context.Context) {
+	go p.pollLoop(ctx) // want `goroutine running p.pollLoop retries p.fetch at line \d+ when it fails`
+}
+
+// Retries that do look at ctx, or leave the loop, end with it.
+func (p *retryPoller) pollWatching(ctx context.Context) {
+	go func() {
+		for {
+			if _, err := p.fetch(ctx); err != nil {
+				select {
+				case <-ctx.Done():
+					return
+				case <-time.After(p.every):
+				}
+				continue
+			}
+			if ctx.Err() != nil {
+				return
+			}
+		}
+	}()
+	go func() {
+		for {
+			if ctx.Err() != nil {
+				return
+			}
+			if _, err := p.fetch(ctx); err != nil {
+				time.Sleep(p.every)
+				continue
+			}
+			<-ctx.Done()
+			return
+		}
+	}()
+	go func() {
+		tries := 0
+		for {
+			tries++
+			if tries > 5 {
+				return
+			}
+			if _, err := p.fetch(ctx); err != nil {
+				time.Sleep(p.every)
+				continue
+			}
+			select {
+			case <-ctx.Done():
+				return
+			case <-time.After(p.every):
+			}
+		}
+	}()
+	go func() {
+		for {
+			// A failure that is not the context's: ctx is not given to
+			// the call, so cancelling it does not make the call fail.
+			if err := p.dial(); err != nil {
+				time.Sleep(p.every)
+				continue
+			}
+			select {
+			case <-ctx.Done():
+				return
+			case <-time.After(p.every):
+			}
+		}
+	}()
+}
+
+// --- One send, then break: the last send of a loop ---
+
+// waitFailedOnce's goroutine sends once and leaves its loop: one receive
+// takes it all.
+func waitFailedOnce(check func() bool) {
+	done := make(chan struct{})
+	go func() {
+		for {
+			if check() {
+				done <- struct{}{}
+				break
+			}
+			time.Sleep(time.Millisecond)
+		}
+	}()
+	<-done
+}
+
+// In a switch the break leaves the switch, not the loop: the goroutine
+// polls again and blocks on its second send.
+func waitFailedSwitch(check func() int) {
+	done := make(chan struct{})
+	go func() { // want `goroutine is never joined`
+		for {
+			switch check() {
+			case 1:
+				done <- struct{}{}
+				break
+			}
+			time.Sleep(time.Millisecond)
+		}
+	}()
+	<-done
+}
