@@ -43,7 +43,7 @@ func (c *checker) checkCtxdetach() {
 		if b, ok := cur.Parent().Node().(*ast.BinaryExpr); ok && (b.Op == token.EQL || b.Op == token.NEQ) {
 			continue // ctx == context.Background() compares, it does not detach
 		}
-		if c.valuesOnly(cur) {
+		if c.valuesOnly(cur) || !without && c.latchOnly(cur, fnCur) {
 			continue
 		}
 		if !without && c.boundedProbe(cur) || without && c.rebound(cur) {
@@ -187,6 +187,46 @@ func (c *checker) valuesOnly(cur inspector.Cursor) bool {
 		return loggingName(fn.Name()) // code the pass cannot read: a logger by its name
 	}
 	return c.ctxValuesOnly(fn, 0, 0)
+}
+
+// latchOnly reports whether the root at cur only makes a context that
+// the function uses as a signal: finished, finish :=
+// context.WithCancel(context.Background()), a goroutine's defer finish(),
+// and a select on finished.Done(). The context is only ever asked for its
+// Done or Err, never given to work: nothing runs under it, so nothing is
+// detached.
+func (c *checker) latchOnly(cur, fnCur inspector.Cursor) bool {
+	derive, ok := cur.Parent().Node().(*ast.CallExpr)
+	if !ok || len(derive.Args) == 0 || derive.Args[0] != cur.Node() || !isContextDerive(callee(c.info, derive)) {
+		return false
+	}
+	as, ok := cur.Parent().Parent().Node().(*ast.AssignStmt)
+	if !ok || len(as.Rhs) != 1 || as.Rhs[0] != derive {
+		return false
+	}
+	id, ok := as.Lhs[0].(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, ok := c.info.ObjectOf(id).(*types.Var)
+	if !ok || !declaredIn(v, funcBody(fnCur.Node())) {
+		return false
+	}
+	used := false
+	for idc := range fnCur.Preorder((*ast.Ident)(nil)) {
+		if c.info.Uses[idc.Node().(*ast.Ident)] != v {
+			continue
+		}
+		sel, ok := idc.Parent().Node().(*ast.SelectorExpr)
+		if !ok || sel.X != idc.Node() || sel.Sel.Name != "Done" && sel.Sel.Name != "Err" {
+			return false
+		}
+		if call, ok := idc.Parent().Parent().Node().(*ast.CallExpr); !ok || call.Fun != sel {
+			return false
+		}
+		used = true
+	}
+	return used
 }
 
 // ctxBounded reports whether fn gives its i-th parameter, a context, a

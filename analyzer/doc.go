@@ -1014,7 +1014,10 @@
 // purpose; nor one whose cancel context.AfterFunc runs once every context
 // in scope is done (context.AfterFunc(ctx, func() { cancel(ctx.Err()) }),
 // beside another AfterFunc that cancels it when a connection closes): the
-// bridge carries ctx's end to it; nor one in a test's helper (given a *testing.T and no context)
+// bridge carries ctx's end to it; nor one made only as a signal, a
+// context asked for nothing but its Done and Err (finished, finish :=
+// context.WithCancel(context.Background()), a goroutine's defer finish(),
+// a select on finished.Done()): no work runs under it; nor one in a test's helper (given a *testing.T and no context)
 // whose every context in scope is one it made from a root itself; nor a
 // root that becomes the next value of a local that only ever holds
 // contexts made from roots (ctx, cancel = context.WithTimeout(

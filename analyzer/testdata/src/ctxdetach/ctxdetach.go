@@ -566,6 +566,32 @@ func opBridgedElsewhere(ctx, closed context.Context) {
 	_ = query(ctx)
 }
 
+// A context made from a root only to signal that a goroutine finished
+// (defer finish(), then a select on finished.Done()): no work runs under
+// it.
+func finishedLatch(ctx context.Context) {
+	finished, finish := context.WithCancel(context.Background())
+	go func() {
+		defer finish()
+		_ = query(ctx)
+	}()
+	select {
+	case <-ctx.Done():
+	case <-finished.Done():
+	}
+	<-finished.Done()
+}
+
+// Given to work as well, it detaches that work.
+func finishedLatchUsed(ctx context.Context) {
+	finished, finish := context.WithCancel(context.Background()) // want `detaches this work from ctx`
+	go func() {
+		defer finish()
+		_ = query(ctx)
+	}()
+	_ = query(finished)
+}
+
 // A goroutine that cancels it on a signal of its own, not ctx's, leaves
 // the work detached from ctx.
 func openUnlinked(ctx context.Context, stop chan struct{}) {
