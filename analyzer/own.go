@@ -895,6 +895,12 @@ func (c *checker) readBlocks(g *ast.GoStmt, fn ast.Node) (blocks, soft []block, 
 					if q, ok := c.copyOf(a.p); ok && !own(q) {
 						w.blocks[i].alts = slices.Clone(w.blocks[i].alts)
 						w.blocks[i].alts[k] = c.rebased(a, q)
+					} else if alias := c.fieldAlias(a.p, fn); alias != nil && !own(path{root: alias}) && (a.kind == altIO || a.kind == altRecv || a.kind == altDone) {
+						// w := newWriter(cb); w.Send(p): a wait on the
+						// field of a value the goroutine made over cb is a
+						// wait on cb.
+						w.blocks[i].alts = slices.Clone(w.blocks[i].alts)
+						w.blocks[i].alts[k] = alt{kind: a.kind, p: path{root: alias}, loop: a.loop, exits: a.exits}
 					}
 				}
 			}

@@ -63,6 +63,9 @@ func (c *checker) pipeEnds(call *ast.CallExpr, i int) int {
 	if sig.Results().At(0).Name() == "" {
 		for k := range vars {
 			vars[k] = c.returnedVar(decl, k)
+			if vars[k] == nil {
+				vars[k] = c.returnedWrapped(decl, k)
+			}
 		}
 	}
 	if i >= len(vars) || vars[i] == nil {
@@ -75,6 +78,87 @@ func (c *checker) pipeEnds(call *ast.CallExpr, i int) int {
 		}
 	}
 	return -1
+}
+
+// returnedWrapped returns the variable that the i-th result of fd wraps,
+// the same on every return: return wrap{a}, &conn{c: b}, where the
+// literal's one field holds a variable of fd's own and its type's Close,
+// of this package, closes that field. Reading or closing the wrapper is
+// then reading or closing what it wraps. nil otherwise.
+func (c *checker) returnedWrapped(fd *ast.FuncDecl, i int) *types.Var {
+	var v *types.Var
+	same := true
+	eachReturn(fd.Body, func(ret *ast.ReturnStmt) bool {
+		if i >= len(ret.Results) {
+			same = false
+			return false
+		}
+		w := c.wrappedVar(ret.Results[i], fd.Body)
+		if w == nil || v != nil && v != w {
+			same = false
+			return false
+		}
+		v = w
+		return true
+	})
+	if !same {
+		return nil
+	}
+	return v
+}
+
+// wrappedVar is returnedWrapped for one returned expression.
+func (c *checker) wrappedVar(e ast.Expr, body *ast.BlockStmt) *types.Var {
+	e = ast.Unparen(e)
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = ast.Unparen(u.X)
+	}
+	lit, ok := e.(*ast.CompositeLit)
+	if !ok || len(lit.Elts) != 1 {
+		return nil
+	}
+	val := lit.Elts[0]
+	if kv, ok := val.(*ast.KeyValueExpr); ok {
+		val = kv.Value
+	}
+	p := pathOf(c.info, val)
+	if !p.valid() || p.fields != "" || !declaredIn(p.root, body) {
+		return nil
+	}
+	named, ok := types.Unalias(c.info.TypeOf(lit)).(*types.Named)
+	if !ok || named.Obj().Pkg() != c.pass.Pkg {
+		return nil
+	}
+	st, ok := named.Underlying().(*types.Struct)
+	if !ok || st.NumFields() != 1 {
+		return nil
+	}
+	// Its Close closes the field: func (w wrap) Close() error { return w.c.Close() }.
+	obj, _, _ := types.LookupFieldOrMethod(types.NewPointer(named), true, c.pass.Pkg, "Close")
+	m, ok := obj.(*types.Func)
+	if !ok {
+		return nil
+	}
+	decl := c.decls[m.Origin()]
+	if decl == nil || decl.Body == nil || decl.Recv == nil || len(decl.Recv.List) != 1 || len(decl.Recv.List[0].Names) != 1 {
+		return nil
+	}
+	recv := c.info.Defs[decl.Recv.List[0].Names[0]]
+	closes := false
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok {
+			if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "Close" {
+				if fp := pathOf(c.info, sel.X); fp.valid() && fp.root == recv && fp.fields == "."+st.Field(0).Name() {
+					closes = true
+				}
+			}
+		}
+		return !closes
+	})
+	if !closes {
+		return nil
+	}
+	return p.root
 }
 
 // readsToEnd reports whether r, a use of a pipe's read end, reads it to

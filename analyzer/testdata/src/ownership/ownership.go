@@ -11345,3 +11345,90 @@ func waitFailedSwitch(check func() int) {
 	}()
 	<-done
 }
+
+// --- A writer the goroutine makes over its end of a pipe ---
+
+type pipeWriter struct{ c net.Conn }
+
+func newPipeWriter(c net.Conn) *pipeWriter { return &pipeWriter{c: c} }
+
+func (w *pipeWriter) Send(p []byte) (int, error) { return w.c.Write(p) }
+
+func (w *pipeWriter) Close() error { return w.c.Close() }
+
+// The goroutine writes through a wrapper it makes over cb, and closes cb
+// as it ends: reading ca to its end joins it, and closing ca stops it
+// where the function leaves early.
+func countThroughWriter(n int) (int, error) {
+	ca, cb := net.Pipe()
+	defer ca.Close()
+	go func() {
+		w := newPipeWriter(cb)
+		for range n {
+			_, _ = w.Send([]byte{1})
+		}
+		_ = cb.Close()
+	}()
+	count := 0
+	buf := make([]byte, 1)
+	for {
+		_, err := ca.Read(buf)
+		if err != nil {
+			if !errors.Is(err, io.EOF) {
+				return count, err
+			}
+			return count, nil
+		}
+		count++
+	}
+}
+
+// The same pair from a helper that wraps each end in a type whose Close
+// closes it.
+type wrappedEnd struct{ c net.Conn }
+
+func (w wrappedEnd) Read(p []byte) (int, error)  { return w.c.Read(p) }
+func (w wrappedEnd) Write(p []byte) (int, error) { return w.c.Write(p) }
+func (w wrappedEnd) Close() error                { return w.c.Close() }
+
+func wrappedPipe() (io.ReadWriteCloser, io.ReadWriteCloser) {
+	a, b := net.Pipe()
+	return wrappedEnd{a}, wrappedEnd{b}
+}
+
+func countWrappedPipe(n int) (int, error) {
+	ca, cb := wrappedPipe()
+	defer ca.Close()
+	go func() {
+		for range n {
+			_, _ = cb.Write([]byte{1})
+		}
+		_ = cb.Close()
+	}()
+	count := 0
+	buf := make([]byte, 1)
+	for {
+		_, err := ca.Read(buf)
+		if err != nil {
+			return count, nil
+		}
+		count++
+	}
+}
+
+// Without the deferred close of ca, a return before EOF leaves the writer
+// blocked.
+func countWrappedPipeLeft(n int) (int, error) {
+	ca, cb := wrappedPipe()
+	go func() { // want `goroutine is never joined`
+		for range n {
+			_, _ = cb.Write([]byte{1})
+		}
+		_ = cb.Close()
+	}()
+	buf := make([]byte, 1)
+	if _, err := ca.Read(buf); err != nil {
+		return 0, err
+	}
+	return 1, nil
+}
