@@ -70,6 +70,12 @@ func TestStrict(t *testing.T) {
 	run(t, "strict")
 }
 
+// TestExplain checks the notes on accepted go statements.
+func TestExplain(t *testing.T) {
+	setFlags(t, "explain", "true")
+	run(t, "explain")
+}
+
 func TestRulesOff(t *testing.T) {
 	setFlags(t, "barego", "false", "ctxdetach", "false", "ctxescape", "false")
 	run(t, "flagsoff")

@@ -250,6 +250,11 @@ func (c *checker) decide(cur inspector.Cursor, j *goJoin) (stuck *block) {
 		}
 		if j.leak == nil && j.deadEnd == nil {
 			j.how = "joined on every path by " + c.joinDesc(j)
+			if ch := c.leftToBuffer(j, g); ch != "" {
+				// c := make(chan error, 1); go func() { c <- f() }();
+				// select { case <-ctx.Done(): return ...; case err := <-c: }
+				j.how = "joined by " + c.joinDesc(j) + " where it is received; where a select leaves by another case, left to finish on its own: its send finds room in " + ch
+			}
 			if c.stoppedHere(j, g, graph) {
 				return
 			}
@@ -3457,6 +3462,46 @@ func (c *checker) closedBlockless(j *goJoin, g *ast.GoStmt, graph *cfg.CFG) stri
 		hows = append(hows, by)
 	}
 	return strings.Join(hows, ", ")
+}
+
+// leftToBuffer names the buffered channel of j's keys that a select after
+// g receives from in one case while another case leaves without it: the
+// goroutine is joined there only in that its send cannot block. "" when
+// there is none.
+func (c *checker) leftToBuffer(j *goJoin, g *ast.GoStmt) string {
+	body := funcBody(j.fn)
+	if body == nil {
+		return ""
+	}
+	name := ""
+	ast.Inspect(body, func(n ast.Node) bool {
+		sel, ok := n.(*ast.SelectStmt)
+		if !ok || name != "" {
+			return name == ""
+		}
+		if sel.Pos() < g.End() {
+			return true
+		}
+		for _, k := range j.keys {
+			if k.kind != keyChan || k.multi || !c.buffered(k.p, j.fn) {
+				continue
+			}
+			takes, other := false, false
+			for _, st := range sel.Body.List {
+				cc := st.(*ast.CommClause)
+				if u, ok := recvOperand(cc.Comm).(*ast.UnaryExpr); ok && pathOf(c.info, u.X).equal(k.p) {
+					takes = true
+				} else {
+					other = true
+				}
+			}
+			if takes && other {
+				name = k.name
+			}
+		}
+		return name == ""
+	})
+	return name
 }
 
 // roomForSends reports whether the channels made for field k have room
