@@ -371,7 +371,7 @@ func (c *checker) fieldRefs(k fieldKey) []ref {
 		return refs
 	}
 	var decls []ast.Node
-	for cur := range c.root.Preorder((*ast.SelectorExpr)(nil)) {
+	for cur := range c.preorder((*ast.SelectorExpr)(nil)) {
 		if cur.Node().(*ast.SelectorExpr).Sel.Name != k.field {
 			continue
 		}
@@ -589,7 +589,7 @@ func (c *checker) readFieldCaps() map[fieldKey]chanCap {
 		}
 		caps[k] = fc
 	}
-	for cur := range c.root.Preorder((*ast.AssignStmt)(nil), (*ast.CompositeLit)(nil)) {
+	for cur := range c.preorder((*ast.AssignStmt)(nil), (*ast.CompositeLit)(nil)) {
 		switch s := cur.Node().(type) {
 		case *ast.AssignStmt:
 			if len(s.Lhs) != len(s.Rhs) {

@@ -6,6 +6,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"reflect"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -157,6 +158,8 @@ type checker struct {
 	pass       *analysis.Pass
 	info       *types.Info
 	root       inspector.Cursor
+	byKind     map[reflect.Type][]inspector.Cursor // see preorder
+	fieldsSet  map[*types.Var]bool                 // see setFields
 	cfgs       *ctrlflow.CFGs
 	generated  map[*token.File]bool
 	tests      map[*token.File]bool
@@ -431,7 +434,7 @@ func (c *checker) prepare() bool {
 			owes = owes || len(f.Fact.(*ownFact).Owes) > 0
 		}
 	}
-	for cur := range c.root.Preorder((*ast.GoStmt)(nil)) {
+	for cur := range c.preorder((*ast.GoStmt)(nil)) {
 		c.goStmts = append(c.goStmts, cur)
 	}
 	c.importsNursery = imports[nurseryPath]
@@ -506,7 +509,7 @@ func (pc packageCall) static() *types.Func {
 func (c *checker) packageCalls() []packageCall {
 	if c.allCalls == nil {
 		c.allCalls = []packageCall{}
-		for cur := range c.root.Preorder((*ast.CallExpr)(nil)) {
+		for cur := range c.preorder((*ast.CallExpr)(nil)) {
 			c.allCalls = append(c.allCalls, packageCall{cur, callee(c.info, cur.Node().(*ast.CallExpr))})
 		}
 	}
@@ -794,7 +797,7 @@ func (c *checker) cursorOf(n ast.Node) (inspector.Cursor, bool) {
 func (c *checker) funcCursors() map[ast.Node]inspector.Cursor {
 	if c.funcCurs == nil {
 		c.funcCurs = make(map[ast.Node]inspector.Cursor)
-		for cur := range c.root.Preorder(funcNodes...) {
+		for cur := range c.preorder(funcNodes...) {
 			c.funcCurs[cur.Node()] = cur
 			body := funcBody(cur.Node())
 			for k := range cur.Children() {

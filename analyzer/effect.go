@@ -466,7 +466,7 @@ func (c *checker) pipePartner(v *types.Var) *types.Var {
 		c.pipes = make(map[*types.Var]*types.Var)
 		// The pipes made in place first, then the helpers' results.
 		for _, helpers := range []bool{false, true} {
-			for cur := range c.root.Preorder((*ast.AssignStmt)(nil)) {
+			for cur := range c.preorder((*ast.AssignStmt)(nil)) {
 				as := cur.Node().(*ast.AssignStmt)
 				if len(as.Lhs) < 2 || len(as.Rhs) != 1 {
 					continue
@@ -670,7 +670,7 @@ func (c *checker) relation() *cancelRelation {
 			aliasKey(k, v)
 		}
 	}
-	for cur := range c.root.Preorder((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.CompositeLit)(nil)) {
+	for cur := range c.preorder((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.CompositeLit)(nil)) {
 		if lit, ok := cur.Node().(*ast.CompositeLit); ok {
 			c.literalAliases(lit, aliasKey)
 			continue
@@ -704,7 +704,7 @@ func (c *checker) relation() *cancelRelation {
 	// ctx, ok, stopped := s.StartInit(ctx), where StartInit returns a
 	// context whose cancel it keeps in s's field: s.cancel cancels ctx.
 	// (After the pairs above: a summary may ask for the relation.)
-	for cur := range c.root.Preorder((*ast.AssignStmt)(nil)) {
+	for cur := range c.preorder((*ast.AssignStmt)(nil)) {
 		lhs, rhs := assignment(cur.Node())
 		if len(rhs) != 1 || len(lhs) < 2 {
 			continue

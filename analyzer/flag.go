@@ -139,7 +139,7 @@ func (c *checker) polledFlag(e ast.Expr) bool {
 				c.polled[v] = true
 			}
 		}
-		for cur := range c.root.Preorder((*ast.ForStmt)(nil)) {
+		for cur := range c.preorder((*ast.ForStmt)(nil)) {
 			fs := cur.Node().(*ast.ForStmt)
 			for _, a := range c.flagExits(fs.Cond, fs.Body) {
 				note(a.p)

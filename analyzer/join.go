@@ -1178,7 +1178,7 @@ func (c *checker) onlyInBubbles(fd *ast.FuncDecl) bool {
 func (c *checker) usesOf(fn *types.Func) []inspector.Cursor {
 	if c.funcUses == nil {
 		c.funcUses = make(map[*types.Func][]inspector.Cursor)
-		for cur := range c.root.Preorder((*ast.Ident)(nil)) {
+		for cur := range c.preorder((*ast.Ident)(nil)) {
 			if f, ok := c.info.Uses[cur.Node().(*ast.Ident)].(*types.Func); ok {
 				c.funcUses[f] = append(c.funcUses[f], cur)
 			}
@@ -1949,7 +1949,7 @@ func (c *checker) keysUsedIf(keys []joinKey, n ast.Node, keep func(joinKey, ref)
 func (c *checker) rangeOf(e ast.Expr) *ast.RangeStmt {
 	if c.ranges == nil {
 		c.ranges = make(map[ast.Expr]*ast.RangeStmt)
-		for cur := range c.root.Preorder((*ast.RangeStmt)(nil)) {
+		for cur := range c.preorder((*ast.RangeStmt)(nil)) {
 			rs := cur.Node().(*ast.RangeStmt)
 			if isChan(c.typeOf(rs.X)) {
 				c.ranges[rs.X] = rs
@@ -1967,7 +1967,7 @@ func (c *checker) isComm(n ast.Node) bool { return c.selectOf(n) != nil }
 func (c *checker) selectOf(n ast.Node) *ast.SelectStmt {
 	if c.comms == nil {
 		c.comms = make(map[ast.Node]*ast.SelectStmt)
-		for cur := range c.root.Preorder((*ast.SelectStmt)(nil)) {
+		for cur := range c.preorder((*ast.SelectStmt)(nil)) {
 			sel := cur.Node().(*ast.SelectStmt)
 			for _, st := range sel.Body.List {
 				if cc, ok := st.(*ast.CommClause); ok && cc.Comm != nil {

@@ -416,7 +416,7 @@ func (c *checker) heldBriefly(k cancelKey) bool {
 		return b
 	}
 	brief, any := true, false
-	for cur := range c.root.Preorder((*ast.CallExpr)(nil)) {
+	for cur := range c.preorder((*ast.CallExpr)(nil)) {
 		lk, lock, known := c.lockCall(cur.Node().(*ast.CallExpr))
 		if !lock {
 			continue

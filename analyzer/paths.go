@@ -360,7 +360,7 @@ func (c *checker) localCopies() map[*types.Var]path {
 			}
 		}
 	}
-	for cur := range c.root.Preorder((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.UnaryExpr)(nil), (*ast.RangeStmt)(nil)) {
+	for cur := range c.preorder((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.UnaryExpr)(nil), (*ast.RangeStmt)(nil)) {
 		switch n := cur.Node().(type) {
 		case *ast.AssignStmt:
 			for i, l := range n.Lhs {

@@ -482,7 +482,7 @@ type fieldKey struct {
 func (c *checker) closesField(owner *types.Named, field string, closers []string) bool {
 	if c.fieldCalls == nil {
 		c.fieldCalls = make(map[fieldKey][]string)
-		for cur := range c.root.Preorder((*ast.CallExpr)(nil)) {
+		for cur := range c.preorder((*ast.CallExpr)(nil)) {
 			call := cur.Node().(*ast.CallExpr)
 			sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 			if !ok {

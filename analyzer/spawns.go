@@ -139,7 +139,7 @@ type staticCall struct {
 func (c *checker) staticCalls(fd *ast.FuncDecl) []staticCall {
 	if c.ownCalls == nil {
 		c.ownCalls = make(map[*ast.FuncDecl][]staticCall)
-		for cur := range c.root.Preorder((*ast.FuncDecl)(nil)) {
+		for cur := range c.preorder((*ast.FuncDecl)(nil)) {
 			d := cur.Node().(*ast.FuncDecl)
 			if d.Body == nil {
 				continue

@@ -40,7 +40,7 @@ func (c *checker) firedTimerSends(cond ast.Expr) []path {
 	holder.fields = p.fields[:strings.LastIndex(p.fields, ".")]
 	var sends []string
 	set := 0
-	for cur := range c.root.Preorder((*ast.AssignStmt)(nil)) {
+	for cur := range c.preorder((*ast.AssignStmt)(nil)) {
 		as := cur.Node().(*ast.AssignStmt)
 		for i, l := range as.Lhs {
 			lp := pathOf(c.info, l)

@@ -168,7 +168,7 @@ func (c *checker) wraps() map[fieldKey]string {
 	}
 	// Literals and assignments, in the order of the source, by the
 	// inspector's events, which skip the subtrees that hold none.
-	for cur := range c.root.Preorder((*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil)) {
+	for cur := range c.preorder((*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil)) {
 		func(n ast.Node) {
 			switch n := n.(type) {
 			case *ast.CompositeLit:
