@@ -57,6 +57,9 @@ type block struct {
 	// variable of its own (for _, s := range stoppers { s.Quiesce() }).
 	// Only the question whether anything can release it applies.
 	inner bool
+	// assumed: no wait of the goroutine is known; it uses a context of its
+	// spawner's, and is taken by convention to wait on it (goBlocks).
+	assumed bool
 	// soft: a loop that may also end on its own, by an exit outside its
 	// selects' cases (for { select { case <-ctx.Done(): return; case
 	// <-tick.C: }; if p.closed() { return } }). Releasing an alternative
@@ -729,6 +732,10 @@ func (w *blockWalk) stmt(s ast.Stmt) {
 	case *ast.IfStmt:
 		w.stmt(s.Init)
 		w.expr(s.Cond)
+		if w.c.neverSetGuard(s.Cond) {
+			w.stmt(s.Else) // if c.hook != nil { <-c.hook }, with hook never set
+			return
+		}
 		n := len(w.fired)
 		w.fired = append(w.fired, w.c.firedTimerSends(s.Cond)...)
 		w.stmts(s.Body.List)

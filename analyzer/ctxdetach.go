@@ -55,7 +55,7 @@ func (c *checker) checkCtxdetach() {
 		// not only a root).
 		cands := c.contextsInScope(cur, call.Pos())
 		cands = slices.DeleteFunc(cands, func(v *types.Var) bool {
-			return c.rootOnly(v) || !without && (c.rootYet(v, call.Pos()) || c.nextPhase(cur, v))
+			return c.rootOnly(v) || !without && (c.rootYet(v, call.Pos()) || c.nextPhase(cur, v) || c.lifetimeRoot(cur, v))
 		})
 		var reqs []*types.Var
 		if len(cands) == 0 && !without {
@@ -193,12 +193,13 @@ func (c *checker) valuesOnly(cur inspector.Cursor) bool {
 // the function uses as a signal: finished, finish :=
 // context.WithCancel(context.Background()), a goroutine's defer finish(),
 // and a select on finished.Done(). The context is only ever asked for its
-// Done or Err, never given to work: nothing runs under it, so nothing is
-// detached.
+// Done or Err, never given to work, and has no deadline (one made with a
+// timeout bounds the function's own wait on its Done): nothing runs under
+// it, so nothing is detached.
 func (c *checker) latchOnly(cur, fnCur inspector.Cursor) bool {
 	derive, ok := cur.Parent().Node().(*ast.CallExpr)
-	if !ok || len(derive.Args) == 0 || derive.Args[0] != cur.Node() || !isContextDerive(callee(c.info, derive)) {
-		return false
+	if !ok || len(derive.Args) == 0 || derive.Args[0] != cur.Node() || !isFunc(callee(c.info, derive), "context", "WithCancel", "WithCancelCause") {
+		return false // a deadline bounds a wait on Done: that wait is work
 	}
 	as, ok := cur.Parent().Parent().Node().(*ast.AssignStmt)
 	if !ok || len(as.Rhs) != 1 || as.Rhs[0] != derive {
@@ -1646,6 +1647,72 @@ func (c *checker) nextPhase(cur inspector.Cursor, v *types.Var) bool {
 		return c.fromRoot(e, v)
 	})
 	return roots && !c.cancelWired(body, cancels)
+}
+
+// lifetimeRoot reports whether v, a local, only holds a context made from
+// a root with context.WithCancel (or WithCancelCause) whose cancel is only
+// deferred (ctx, cancel := context.WithCancel(context.Background()); defer
+// cancel()), and the root at cur is given to work done in place: a
+// function with no context of its own making one for what outlives its
+// calls (serve(ctx) at its end). v has no deadline and is cancelled only
+// when the function returns, after the work at cur: giving that work
+// context.Background() detaches it from nothing.
+func (c *checker) lifetimeRoot(cur inspector.Cursor, v *types.Var) bool {
+	body := c.bodyAround(v)
+	if body == nil || isGlobal(v) || c.isParamVar(v) {
+		return false
+	}
+	// The work is a call made in place: not in a goroutine or a function
+	// literal, which may run after the cancel.
+	for n := cur.Parent(); n.Valid() && n.Node() != body; n = n.Parent() {
+		switch n.Node().(type) {
+		case *ast.FuncLit, *ast.GoStmt, *ast.DeferStmt:
+			return false
+		}
+	}
+	if call, ok := cur.Parent().Node().(*ast.CallExpr); !ok || isContextDerive(callee(c.info, call)) {
+		return false // a context made from it, which may be kept
+	}
+	var cancels []*types.Var
+	roots := c.onlyAssigned(body, v, func(lhs, rhs []ast.Expr, i int) bool {
+		if len(lhs) != 2 || len(rhs) != 1 || i != 0 {
+			return false
+		}
+		call, ok := ast.Unparen(rhs[0]).(*ast.CallExpr)
+		if !ok || !isFunc(callee(c.info, call), "context", "WithCancel", "WithCancelCause") || len(call.Args) != 1 || !c.fromRoot(call.Args[0], nil) {
+			return false
+		}
+		if id, ok := ast.Unparen(lhs[1]).(*ast.Ident); ok {
+			if cv, ok := c.info.ObjectOf(id).(*types.Var); ok {
+				cancels = append(cancels, cv)
+				return true
+			}
+		}
+		return false
+	})
+	if !roots || len(cancels) == 0 {
+		return false
+	}
+	deferredOnly := true
+	ast.PreorderStack(body, nil, func(n ast.Node, stack []ast.Node) bool {
+		id, ok := n.(*ast.Ident)
+		if !ok || !deferredOnly {
+			return deferredOnly
+		}
+		cv, ok := c.info.Uses[id].(*types.Var)
+		if !ok || !slices.Contains(cancels, cv) {
+			return true
+		}
+		if len(stack) < 2 {
+			deferredOnly = false
+			return false
+		}
+		call, isCall := stack[len(stack)-1].(*ast.CallExpr)
+		_, isDefer := stack[len(stack)-2].(*ast.DeferStmt)
+		deferredOnly = isCall && call.Fun == id && isDefer
+		return deferredOnly
+	})
+	return deferredOnly
 }
 
 // cancelWired reports whether one of cancels is called anywhere but

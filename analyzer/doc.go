@@ -184,7 +184,15 @@
 //     A channel a goroutine ranges over is not handed on to functions of
 //     the package that only keep it in a private field nothing in the
 //     package closes (r.register(newObserver(ch)), where the registry
-//     only sends on o.ch): the range never ends.
+//     only sends on o.ch): the range never ends. A channel a method of a
+//     value the function does not own returns (calls, unsubscribe :=
+//     t.Subscribe(method)) is that value's storage, as a channel field
+//     read directly is: a goroutine ranging over it is handed on with the
+//     value; when the method is known to return a field of its receiver
+//     (return m.global), only if a method of the receiver's type closes
+//     that field. A wait under a test hook that nothing sets (if
+//     c.hooks.proceed != nil { <-c.hooks.proceed }, an unexported field no
+//     code of the package, with its tests, assigns) never happens.
 //
 // Handing on is checked at the other end. The function then owes its
 // caller an obligation, exported as a fact: receive from the channel it
@@ -304,8 +312,10 @@
 // perhaps inside function values it calls, and that no WaitGroup counts
 // (go c.shutdown(err), a teardown), is not owed: it ends on its own. Nor
 // is one that does nothing but call a method that stops the value it is
-// handed on with (go func() { _ = c.close(reason) }()): it is that stop,
-// run asynchronously, and its owner could only call it again. A method
+// handed on with (go func() { _ = c.close(reason) }(), or go func() {
+// done <- c.Run(ctx) }() where Run's own cleanup is all that is seen to
+// stop c): it is that stop, run asynchronously, and its owner could only
+// call it again. A method
 // that starts a goroutine running a function of the package straight
 // through, with no loop, select or receive (AsyncClose's go
 // withRecover(p.shutdown)), does what that function does: if it closes
@@ -464,7 +474,10 @@
 // root (context.Background(), a value context made from one) is never
 // cancelled and is reported at the call; their own parameter hands the
 // obligation on again. A context made through context.WithoutCancel is
-// not what the goroutine waits on.
+// not what the goroutine waits on. A goroutine no wait of which is known,
+// only that it uses the context (go func() { _ = w.Warm(ctx, name) }(),
+// Warm an interface's method), is taken to end when ctx is done, but may
+// as well end on its own: its callers owe no cancel.
 // A goroutine that leaves when a channel its function was given is closed
 // (NewChan(stop) starting go c.loop(stop), or newHelper(p) starting a
 // loop on h.p.stopc), and that nothing of the value the function returns
@@ -1014,7 +1027,12 @@
 // purpose; nor one whose cancel context.AfterFunc runs once every context
 // in scope is done (context.AfterFunc(ctx, func() { cancel(ctx.Err()) }),
 // beside another AfterFunc that cancels it when a connection closes): the
-// bridge carries ctx's end to it; nor one made only as a signal, a
+// bridge carries ctx's end to it; nor one given to work done in place
+// (setup(context.Background())) when the only contexts in scope are the
+// function's own, made by context.WithCancel from a root with the cancel
+// only deferred (a function with no context of its own making one for
+// its lifetime: serve(ctx) at its end): those end only as the function
+// returns, after that work; nor one made only as a signal, a
 // context asked for nothing but its Done and Err (finished, finish :=
 // context.WithCancel(context.Background()), a goroutine's defer finish(),
 // a select on finished.Done()): no work runs under it; nor one in a test's helper (given a *testing.T and no context)

@@ -226,6 +226,13 @@ func (c *checker) goObligation(fd *ast.FuncDecl, fn *types.Func, cur inspector.C
 		return obligation{}, false // a goroutine that ends on its own can be let go
 	}
 	h := *j.handoff
+	if h.kind == obCancel && !slices.ContainsFunc(j.blocks, func(b block) bool { return !b.assumed }) {
+		// go func() { _ = w.Warm(ctx, name) }(): no wait of it is known,
+		// only that it uses ctx. Cancelling ctx is a way to stop it, but
+		// it may well end on its own: a caller passing Background owes
+		// nothing.
+		return obligation{}, false
+	}
 	if h.kind == obRecv && timedOnly(j) {
 		// close(done) after a select its timer ends: receiving from done
 		// would only wait for it, and nothing but the timer holds it.
@@ -449,7 +456,9 @@ func timedOnly(j *goJoin) bool {
 
 // asyncStop reports whether the goroutine of g does nothing but call one
 // of the methods that stop the value it is handed on with: go
-// c.close(err), go func() { _ = c.close(err) }(), or a literal choosing
+// c.close(err), go func() { _ = c.close(err) }(), go func() { done <-
+// c.Run(ctx) }() (a method whose own cleanup is all it is seen to stop
+// with), or a literal choosing
 // between such calls (if len(d) == 0 { c.close(x) } else { c.close(d[0]) }).
 func (c *checker) asyncStop(g *ast.GoStmt, methods []string) bool {
 	stops := func(call *ast.CallExpr) bool {
@@ -476,6 +485,11 @@ func (c *checker) asyncStop(g *ast.GoStmt, methods []string) bool {
 				id, ok := e.(*ast.Ident)
 				return !ok || id.Name != "_"
 			}) && stops(call)
+		case *ast.SendStmt:
+			// done <- c.Run(ctx): it runs the method and hands on its
+			// result; calling the method again stops nothing.
+			call, ok := ast.Unparen(s.Value).(*ast.CallExpr)
+			return ok && stops(call)
 		case *ast.IfStmt:
 			if s.Init != nil || s.Else == nil || !only(s.Body.List) {
 				return false

@@ -719,7 +719,7 @@ func (c *checker) goBlocks(g *ast.GoStmt, fn ast.Node) (blocks []block, opaque b
 	if len(alts) == 0 {
 		return nil, opaque
 	}
-	return []block{{node: g, alts: alts}}, opaque
+	return []block{{node: g, alts: alts, assumed: true}}, opaque
 }
 
 // givenBlock is what an opaque goroutine that nothing known blocks (no
@@ -1855,6 +1855,13 @@ func (c *checker) outside(cur inspector.Cursor, fn ast.Node, a alt) (string, boo
 		// never cancelled).
 		return c.cancelOwner(cur, fn, p)
 	}
+	if a.kind == altRecv && p.fields == "" {
+		if q, ok := c.subscribed(fn, p.root); ok {
+			// ch := h.Subscribe(), which keeps ch in h.subs: whoever
+			// owns h closes it.
+			return c.owner(cur, fn, q, false)
+		}
+	}
 	if a.kind == altRecv && p.fields == "" && c.chanParam(fn, p.root) {
 		// func NewChan(stop <-chan struct{}) { go loop(stop) }: the caller
 		// is told to close what it passes (obClose), and one that passes
@@ -2230,7 +2237,7 @@ func (c *checker) isParamVar(v *types.Var) bool {
 				}
 			}
 		}
-		for cur := range c.root.Preorder((*ast.FuncType)(nil), (*ast.FuncDecl)(nil)) {
+		for cur := range c.preorder((*ast.FuncType)(nil), (*ast.FuncDecl)(nil)) {
 			switch n := cur.Node().(type) {
 			case *ast.FuncType:
 				add(n.TypeParams)
@@ -2408,7 +2415,7 @@ func (c *checker) fieldIndex() *fieldUse {
 			})
 		}
 	}
-	for cur := range c.root.Preorder((*ast.AssignStmt)(nil), (*ast.CompositeLit)(nil), (*ast.UnaryExpr)(nil)) {
+	for cur := range c.preorder((*ast.AssignStmt)(nil), (*ast.CompositeLit)(nil), (*ast.UnaryExpr)(nil)) {
 		func(n ast.Node) {
 			switch n := n.(type) {
 			case *ast.AssignStmt:
@@ -3640,11 +3647,18 @@ func (c *checker) rangeNeverEnds(rs *ast.RangeStmt) bool {
 }
 
 // callNeverReturns reports whether n is a statement calling a function of
-// the package that never returns (neverReturns).
+// the package that never returns (neverReturns), or of another package
+// whose fact says so, or a receive from a channel made in place
+// (<-make(chan struct{}), which nothing can send on or close).
 func (c *checker) callNeverReturns(n ast.Node) bool {
 	s, ok := n.(*ast.ExprStmt)
 	if !ok {
 		return false
+	}
+	if u, ok := ast.Unparen(s.X).(*ast.UnaryExpr); ok && u.Op == token.ARROW {
+		// <-make(chan struct{}): a channel no one else holds, as select {}.
+		mk, ok := ast.Unparen(u.X).(*ast.CallExpr)
+		return ok && isBuiltinCall(c.info, mk, "make")
 	}
 	call, ok := ast.Unparen(s.X).(*ast.CallExpr)
 	if !ok {

@@ -80,7 +80,7 @@ func (c *checker) rangedBy() map[*types.Var]ast.Expr {
 		return c.rangeVars
 	}
 	c.rangeVars = make(map[*types.Var]ast.Expr)
-	for cur := range c.root.Preorder((*ast.RangeStmt)(nil)) {
+	for cur := range c.preorder((*ast.RangeStmt)(nil)) {
 		rs := cur.Node().(*ast.RangeStmt)
 		if !isContainer(c.typeOf(rs.X)) {
 			continue
@@ -265,4 +265,87 @@ func decodeRegistrations(fs []factRegistration, dec func(factPath) (path, bool))
 // A factRegistration is a registration in a fact.
 type factRegistration struct {
 	From, To factPath
+}
+
+// A subscription is a channel a method of another value returns for the
+// caller to read (ch := t.Subscribe(method), sub.Channel()): like a
+// channel field of that value read directly (for v := range t.events), it
+// is the value's storage, closed by whoever stops the value. A goroutine
+// ranging over it is handed on with the value, when the function does not
+// own the value itself.
+
+// subscribed returns, for v, a local channel of fn whose only value is
+// the first result of a method call (v := h.Subscribe(), calls, stop :=
+// t.Subscribe(m)), the path that stands for the storage of the method's
+// receiver it comes from: the receiver's path and the method's name.
+func (c *checker) subscribed(fn ast.Node, v *types.Var) (path, bool) {
+	body := funcBody(fn)
+	if body == nil || !declaredIn(v, body) || !isChan(v.Type()) {
+		return path{}, false
+	}
+	var out path
+	ok := c.onlyAssigned(body, v, func(lhs, rhs []ast.Expr, i int) bool {
+		if len(rhs) != 1 || i != 0 {
+			return false
+		}
+		call, isCall := ast.Unparen(rhs[0]).(*ast.CallExpr)
+		if !isCall {
+			return false
+		}
+		sel, isSel := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if !isSel {
+			return false
+		}
+		if s, ok := c.info.Selections[sel]; !ok || s.Kind() != types.MethodVal {
+			return false
+		}
+		recv := pathOf(c.info, sel.X)
+		if !recv.valid() {
+			return false
+		}
+		if f := callee(c.info, call); f != nil {
+			if s := c.calleeSummary(f); s != nil && s.returns.valid() && !s.returnsDone {
+				// func (m *Conn) Subscribe() <-chan *Request { return
+				// m.global }: a field of its receiver, which a method of
+				// the receiver's type must close for the owner to end it.
+				q, ok := c.bindPath(f, call, s.returns)
+				if !ok || !c.methodCloses(f, s.returns) {
+					return false
+				}
+				out = q
+				return true
+			}
+		}
+		recv.fields += "." + sel.Sel.Name + "()"
+		out = recv
+		return true
+	})
+	return out, ok && out.valid()
+}
+
+// methodCloses reports whether a method of the type of fn's receiver
+// closes the field p of its receiver (p in fn's terms: rooted at fn's
+// receiver).
+func (c *checker) methodCloses(fn *types.Func, p path) bool {
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Recv() == nil || p.root != sig.Recv() || p.fields == "" {
+		return false
+	}
+	named, ok := types.Unalias(derefType(sig.Recv().Type())).(*types.Named)
+	if !ok {
+		return false
+	}
+	for m := range named.Origin().Methods() {
+		s := c.calleeSummary(m)
+		recv := m.Type().(*types.Signature).Recv()
+		if s == nil || recv == nil {
+			continue
+		}
+		for _, e := range s.effects {
+			if e.kind == effClose && (e.p.root == recv || e.p.root.Pos() == recv.Pos() && e.p.root.Name() == recv.Name()) && e.p.fields == p.fields {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -592,6 +592,32 @@ func finishedLatchUsed(ctx context.Context) {
 	_ = query(finished)
 }
 
+// A function with no context of its own makes one for its lifetime,
+// cancelled only as it returns: synchronous work given a root is not cut
+// off from anything. One whose cancel a signal calls can end early, and
+// work given a root instead goes on.
+func lifetimeContext(serve func(context.Context)) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	if err := query(context.Background()); err != nil {
+		return
+	}
+	serve(ctx)
+}
+
+func lifetimeContextStopped(serve func(context.Context), stop chan struct{}) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go func() {
+		<-stop
+		cancel()
+	}()
+	if err := query(context.Background()); err != nil { // want `call to context.Background\(\) detaches this work from ctx`
+		return
+	}
+	serve(ctx)
+}
+
 // A goroutine that cancels it on a signal of its own, not ctx's, leaves
 // the work detached from ctx.
 func openUnlinked(ctx context.Context, stop chan struct{}) {

@@ -11432,3 +11432,169 @@ func countWrappedPipeLeft(n int) (int, error) {
 	}
 	return 1, nil
 }
+
+// --- A subscription: a channel a method of another value returns ---
+
+type subHub struct {
+	mu   sync.Mutex
+	subs []chan string
+}
+
+func newSubHub() *subHub { return &subHub{} }
+
+func (h *subHub) Subscribe() <-chan string {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	c := make(chan string, 8)
+	h.subs = append(h.subs, c)
+	return c
+}
+
+// Close ends every subscription.
+func (h *subHub) Close() {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	for _, c := range h.subs {
+		close(c)
+	}
+	h.subs = nil
+}
+
+// The hub is the caller's: whoever owns it closes the subscription, as
+// it would close a channel field of the hub the goroutine read directly.
+func exposeEvents(h *subHub, out func(string)) {
+	ch := h.Subscribe()
+	go func() {
+		for s := range ch {
+			out(s)
+		}
+	}()
+}
+
+// A hub the function makes and never closes: nothing ends the range.
+func exposeOwnHub(out func(string)) *subHub {
+	h := newSubHub()
+	ch := h.Subscribe()
+	go func() { // want `goroutine is never joined`
+		for s := range ch {
+			out(s)
+		}
+	}()
+	return nil
+}
+
+// --- A test hook nothing sets ---
+
+type pauseHooks struct{ proceed chan struct{} }
+
+type hookedConsumer struct{ hooks pauseHooks }
+
+// run waits on its hook only when a test set it; nothing here does, so
+// the wait never happens and cancelling ctx ends it.
+func (c *hookedConsumer) run(ctx context.Context) error {
+	for {
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		default:
+		}
+		if c.hooks.proceed != nil {
+			<-c.hooks.proceed
+		}
+	}
+}
+
+func runHooked() {
+	c := &hookedConsumer{}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() {
+		_ = c.run(ctx)
+		close(done)
+	}()
+	cancel()
+	<-done
+}
+
+// A hook some code sets is waited on, and nothing sends on it.
+type setHooks struct{ proceed chan struct{} }
+
+type setHookConsumer struct{ hooks setHooks }
+
+func (c *setHookConsumer) run(ctx context.Context) error {
+	for {
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		default:
+		}
+		if c.hooks.proceed != nil {
+			<-c.hooks.proceed
+		}
+	}
+}
+
+func runSetHook() {
+	c := &setHookConsumer{hooks: setHooks{proceed: make(chan struct{})}}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() { // want `goroutine blocks for ever`
+		_ = c.run(ctx)
+		close(done)
+	}()
+	cancel()
+	<-done
+}
+
+// --- A goroutine taken to wait on ctx only because it uses it ---
+
+type warmer interface {
+	Warm(ctx context.Context, name string) error
+}
+
+type warmClient struct{ w warmer }
+
+// newWarmClient warms each name in the background: nothing known of
+// Warm says it waits for ctx to end, so a caller passing Background owes
+// no cancel.
+func newWarmClient(ctx context.Context, w warmer, names []string) *warmClient {
+	for _, n := range names {
+		go func(name string) { _ = w.Warm(ctx, name) }(n)
+	}
+	return &warmClient{w: w}
+}
+
+func useWarmClient(w warmer) *warmClient {
+	return newWarmClient(context.Background(), w, []string{"a"})
+}
+
+// A goroutine that does wait for ctx to end is owed its cancel.
+func watchUntilDone(ctx context.Context, tick <-chan time.Time, w warmer) {
+	go func() { // want `goroutine is handed on to the caller, but useWatchUntilDone drops it`
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-tick:
+				_ = w.Warm(ctx, "tick")
+			}
+		}
+	}()
+}
+
+func useWatchUntilDone(tick <-chan time.Time, w warmer) {
+	watchUntilDone(context.Background(), tick, w) // want `argument 1 of watchUntilDone is never cancelled`
+}
+
+// --- A function that parks for ever on a channel no one holds ---
+
+func parkForever(poll func()) error {
+	go func() {
+		for {
+			poll()
+			time.Sleep(time.Second)
+		}
+	}()
+	<-make(chan struct{})
+	return nil
+}
