@@ -1652,7 +1652,8 @@ func (c *checker) nextPhase(cur inspector.Cursor, v *types.Var) bool {
 // lifetimeRoot reports whether v, a local, only holds a context made from
 // a root with context.WithCancel (or WithCancelCause) whose cancel is only
 // deferred (ctx, cancel := context.WithCancel(context.Background()); defer
-// cancel()), and the root at cur is given to work done in place: a
+// cancel()), or used only after cur (handed to a signal handler once the
+// setup is done), and the root at cur is given to work done in place: a
 // function with no context of its own making one for what outlives its
 // calls (serve(ctx) at its end). v has no deadline and is cancelled only
 // when the function returns, after the work at cur: giving that work
@@ -1664,10 +1665,13 @@ func (c *checker) lifetimeRoot(cur inspector.Cursor, v *types.Var) bool {
 	}
 	// The work is a call made in place: not in a goroutine or a function
 	// literal, which may run after the cancel.
+	inLoop := false
 	for n := cur.Parent(); n.Valid() && n.Node() != body; n = n.Parent() {
 		switch n.Node().(type) {
 		case *ast.FuncLit, *ast.GoStmt, *ast.DeferStmt:
 			return false
+		case *ast.ForStmt, *ast.RangeStmt:
+			inLoop = true
 		}
 	}
 	if call, ok := cur.Parent().Node().(*ast.CallExpr); !ok || isContextDerive(callee(c.info, call)) {
@@ -1709,7 +1713,12 @@ func (c *checker) lifetimeRoot(cur inspector.Cursor, v *types.Var) bool {
 		}
 		call, isCall := stack[len(stack)-1].(*ast.CallExpr)
 		_, isDefer := stack[len(stack)-2].(*ast.DeferStmt)
-		deferredOnly = isCall && call.Fun == id && isDefer
+		// Handed to a signal handler after the work (ctx, cancel :=
+		// ...; defer cancel(); setup(context.Background()); ...;
+		// go handleSignals(cancel)): at the work, nothing can cancel it
+		// yet.
+		later := !inLoop && id.Pos() > cur.Node().End()
+		deferredOnly = isCall && call.Fun == id && isDefer || later
 		return deferredOnly
 	})
 	return deferredOnly

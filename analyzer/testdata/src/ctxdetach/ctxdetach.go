@@ -605,6 +605,18 @@ func lifetimeContext(serve func(context.Context)) {
 	serve(ctx)
 }
 
+// Its cancel handed to a signal handler only after the setup: at the
+// setup, nothing can cancel it yet.
+func lifetimeContextSignalled(serve func(context.Context), handle func(context.CancelFunc)) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	if err := query(context.Background()); err != nil {
+		return
+	}
+	go handle(cancel)
+	serve(ctx)
+}
+
 func lifetimeContextStopped(serve func(context.Context), stop chan struct{}) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
