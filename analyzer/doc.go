@@ -192,7 +192,10 @@
 //     (return m.global), only if a method of the receiver's type closes
 //     that field. A wait under a test hook that nothing sets (if
 //     c.hooks.proceed != nil { <-c.hooks.proceed }, an unexported field no
-//     code of the package, with its tests, assigns) never happens.
+//     code of the package, with its tests, assigns) never happens. A
+//     path that sends a structured logger's fatal event
+//     (log.Fatal().Err(err).Msg(...), an *Event begun with Fatal() or
+//     Panic()) ends the process there, as log.Fatal does.
 //
 // Handing on is checked at the other end. The function then owes its
 // caller an obligation, exported as a fact: receive from the channel it

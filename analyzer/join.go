@@ -366,6 +366,11 @@ func (c *checker) joinQuery(j *goJoin, g *ast.GoStmt, graph *cfg.CFG, locked boo
 		})
 	}
 	used := func(n ast.Node) bool {
+		if s, ok := n.(*ast.ExprStmt); ok {
+			if call, ok := ast.Unparen(s.X).(*ast.CallExpr); ok && c.fatalEvent(call) {
+				return true // log.Fatal().Err(err).Msg(...): the process ends there
+			}
+		}
 		// Or n waits for another goroutine that joins it on every path
 		// (go func() { defer close(y); <-x }(); <-y joins the goroutine
 		// whose last act closes x).

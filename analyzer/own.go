@@ -3675,6 +3675,37 @@ func (c *checker) callNeverReturns(n ast.Node) bool {
 	return c.pass.ImportObjectFact(f.Origin(), fact) && fact.Endless
 }
 
+// fatalEvent reports whether call sends a fatal or panic event of a
+// structured logger: log.Fatal().Err(err).Msg("..."), whose Msg (or Msgf,
+// Send, MsgFunc) exits the process or panics once the chain began with
+// Fatal() or Panic() on a logger and builds an *Event.
+func (c *checker) fatalEvent(call *ast.CallExpr) bool {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	switch sel.Sel.Name {
+	case "Msg", "Msgf", "Send", "MsgFunc":
+	default:
+		return false
+	}
+	for e := ast.Unparen(sel.X); ; {
+		inner, ok := e.(*ast.CallExpr)
+		if !ok {
+			return false
+		}
+		isel, ok := ast.Unparen(inner.Fun).(*ast.SelectorExpr)
+		if !ok {
+			return false
+		}
+		if (isel.Sel.Name == "Fatal" || isel.Sel.Name == "Panic") && len(inner.Args) == 0 {
+			named, ok := types.Unalias(derefType(c.typeOf(inner))).(*types.Named)
+			return ok && named.Obj().Name() == "Event"
+		}
+		e = ast.Unparen(isel.X)
+	}
+}
+
 // rangesGivenForever reports whether f, a function of the package, ends
 // only when a channel parameter it ranges over is closed, and the call
 // gives it one nothing closes (LogScaled's own ch, made and never closed,

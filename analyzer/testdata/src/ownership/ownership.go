@@ -11598,3 +11598,52 @@ func parkForever(poll func()) error {
 	<-make(chan struct{})
 	return nil
 }
+
+// --- A structured logger's fatal event ends the process ---
+
+// Event is a structured logger's event: Msg exits the process when the
+// event was begun with Fatal (zerolog's log.Fatal().Err(err).Msg(...)).
+type Event struct{ fatal bool }
+
+func (e *Event) Err(err error) *Event { return e }
+
+func (e *Event) Msg(s string) {
+	if e.fatal {
+		os.Exit(1)
+	}
+}
+
+type eventLogger struct{}
+
+func (eventLogger) Fatal() *Event { return &Event{fatal: true} }
+func (eventLogger) Info() *Event  { return &Event{} }
+
+var elog eventLogger
+
+// The case that does not receive aErr ends the process.
+func serveEitherFatal(a, b func() error) {
+	aErr := make(chan error)
+	bErr := make(chan error, 1)
+	go func() { aErr <- a() }()
+	go func() { bErr <- b() }()
+	select {
+	case err := <-aErr:
+		_ = err
+	case err := <-bErr:
+		elog.Fatal().Err(err).Msg("b failed")
+	}
+}
+
+// Logged at another level, it returns, and a's send blocks for ever.
+func serveEitherLogged(a, b func() error) {
+	aErr := make(chan error)
+	bErr := make(chan error, 1)
+	go func() { aErr <- a() }() // want `goroutine is not joined on every path`
+	go func() { bErr <- b() }()
+	select {
+	case err := <-aErr:
+		_ = err
+	case err := <-bErr:
+		elog.Info().Err(err).Msg("b failed")
+	}
+}
