@@ -3648,17 +3648,19 @@ func (c *checker) rangeNeverEnds(rs *ast.RangeStmt) bool {
 
 // callNeverReturns reports whether n is a statement calling a function of
 // the package that never returns (neverReturns), or of another package
-// whose fact says so, or a receive from a channel made in place
-// (<-make(chan struct{}), which nothing can send on or close).
+// whose fact says so, or, outside tests, a receive from a channel made in
+// place (<-make(chan struct{}), which nothing can send on or close).
 func (c *checker) callNeverReturns(n ast.Node) bool {
 	s, ok := n.(*ast.ExprStmt)
 	if !ok {
 		return false
 	}
 	if u, ok := ast.Unparen(s.X).(*ast.UnaryExpr); ok && u.Op == token.ARROW {
-		// <-make(chan struct{}): a channel no one else holds, as select {}.
+		// <-make(chan struct{}): a channel no one else holds, as select
+		// {}: a program that parks for ever. Not in a test, where parking
+		// for ever is the hang under test, not the process's life.
 		mk, ok := ast.Unparen(u.X).(*ast.CallExpr)
-		return ok && isBuiltinCall(c.info, mk, "make")
+		return ok && isBuiltinCall(c.info, mk, "make") && !c.tests[c.pass.Fset.File(s.Pos())]
 	}
 	call, ok := ast.Unparen(s.X).(*ast.CallExpr)
 	if !ok {

@@ -1526,3 +1526,11 @@ func TestPoolGetsAlone(t *testing.T) {
 	}()
 	time.Sleep(10 * time.Millisecond)
 }
+
+// In a test, parking for ever is the hang under test: the worker whose
+// result no one receives is still reported.
+func TestParkedForever(t *testing.T) {
+	results := make(chan int)
+	go func() { results <- 1 }() // want `goroutine blocks for ever|goroutine is never joined`
+	<-make(chan struct{})
+}
