@@ -31,7 +31,11 @@ func (c *checker) checkBarego() {
 				j.unwatchedCtx.Name(), j.unwatchedCtx.Name(), j.unwatchedCtx.Name())
 			continue
 		}
-		if s := c.spinOf(g, j); s != nil {
+		var spin *retrySpin
+		if !j.bare { // a report on a bare one says so already
+			spin = c.retrySpin(g, j.fn)
+		}
+		if s := spin; s != nil {
 			ctx := s.ctx.root.Name() + s.ctx.fields
 			c.report(ruleBarego, goRange{g}, nil,
 				"%s retries %s at line %d when it fails without looking at %s, which its loop checks only at line %d: once %s is done the call fails on every round and the goroutine never ends; watch %s.Done() where it retries, or return once %s.Err() is set",

@@ -74,12 +74,13 @@ func (c *checker) preorder(kinds ...ast.Node) iter.Seq[inspector.Cursor] {
 }
 
 // kept reports whether preorder keeps nodes of k's kind.
-func kept(k ast.Node) bool {
-	t := reflect.TypeOf(k)
+func kept(k ast.Node) bool { return keptKinds[reflect.TypeOf(k)] }
+
+// keptKinds is indexedKinds as a set.
+var keptKinds = func() map[reflect.Type]bool {
+	m := make(map[reflect.Type]bool, len(indexedKinds))
 	for _, n := range indexedKinds {
-		if reflect.TypeOf(n) == t {
-			return true
-		}
+		m[reflect.TypeOf(n)] = true
 	}
-	return false
-}
+	return m
+}()

@@ -34,15 +34,6 @@ type retrySpin struct {
 	watch ast.Node
 }
 
-// spinOf is retrySpin for a goroutine the pass accepts (one it reports
-// says so already).
-func (c *checker) spinOf(g *ast.GoStmt, j *goJoin) *retrySpin {
-	if j.bare {
-		return nil
-	}
-	return c.retrySpin(g, j.fn)
-}
-
 // retrySpin finds, in the body the goroutine of g runs, an endless loop
 // (for with no condition) that watches a context on some round (a receive
 // from its Done, in a select or not, or a call of its Err) and, on a round
