@@ -617,9 +617,15 @@ func (w *blockWalk) addSoft(node ast.Node, alts ...alt) {
 }
 
 // addSoftOf is addSoft for a soft block of a callee, b, whose partial
-// flag the new block keeps.
+// flag the new block keeps. A soft block the function has already taken
+// from another call (the same alternatives) is not taken again: what
+// releases one releases the other, and a chain of helpers each calling
+// the next many times would otherwise multiply them (a parser's).
 func (w *blockWalk) addSoftOf(node ast.Node, b block, alts []alt) {
 	if alts, ok := w.reach(alts); ok {
+		if slices.ContainsFunc(w.soft, func(s block) bool { return s.partial == b.partial && slices.Equal(s.alts, alts) }) {
+			return
+		}
 		w.soft = append(w.soft, block{node: node, alts: alts, soft: true, partial: b.partial})
 	}
 }
