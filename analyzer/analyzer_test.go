@@ -225,6 +225,14 @@ func TestOwnership(t *testing.T) {
 	run(t, "ownership", "ownershipplain", "semaphore")
 }
 
+// TestHandedRun runs goroutines handed to whoever runs the code: a value
+// dropped by a caller that keeps only the error of a call that succeeds,
+// and spawn hooks written as function literals.
+func TestHandedRun(t *testing.T) {
+	t.Parallel()
+	run(t, "handedrun")
+}
+
 // TestCallbackPool runs a pool that hands the join of each goroutine it
 // starts to its caller, through the function the caller gives: callers in
 // its package and in another (facts) must signal and wait.

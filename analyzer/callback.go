@@ -23,17 +23,32 @@ import (
 // spawner does not see (go handle(item), or a literal calling handle at
 // its top level), when everything else it does cannot hold it: no join
 // key, no block of its own, no lock or WaitGroup left behind. Whoever
-// passes the function joins the goroutine through it.
+// passes the function joins the goroutine through it. The same holds
+// for a function literal (RunTask = func(ctx context.Context, f func()) {
+// go func() { defer recoverTask(); f() }() }): its callers, through
+// the variable or field that holds it, give the work; no fact reaches
+// them, as none reaches the callers of a declared function used as a
+// value.
 func (c *checker) callbackJoin(g *ast.GoStmt, j *goJoin) (*types.Var, bool) {
-	fd, ok := j.fn.(*ast.FuncDecl)
-	if !ok || fd.Body == nil || len(j.keys) > 0 || len(j.blocks) > 0 || j.lockStuck != nil || j.doneSkipped != nil || inLoop(g, fd.Body) {
+	body := funcBody(j.fn)
+	if body == nil || len(j.keys) > 0 || len(j.blocks) > 0 || j.lockStuck != nil || j.doneSkipped != nil || inLoop(g, body) {
 		return nil, false
 	}
-	fn, ok := c.info.Defs[fd.Name].(*types.Func)
-	if !ok {
-		return nil, false
+	var sig *types.Signature
+	switch f := j.fn.(type) {
+	case *ast.FuncDecl:
+		fn, ok := c.info.Defs[f.Name].(*types.Func)
+		if !ok {
+			return nil, false
+		}
+		sig = fn.Type().(*types.Signature)
+	case *ast.FuncLit:
+		t, ok := c.typeOf(f).(*types.Signature)
+		if !ok {
+			return nil, false
+		}
+		sig = t
 	}
-	sig := fn.Type().(*types.Signature)
 	param := func(e ast.Expr) *types.Var { return c.funcParam(sig, e) }
 	var run *types.Var
 	if lit, ok := ast.Unparen(g.Call.Fun).(*ast.FuncLit); ok {
@@ -60,7 +75,7 @@ func (c *checker) callbackJoin(g *ast.GoStmt, j *goJoin) (*types.Var, bool) {
 	} else {
 		run = param(g.Call.Fun)
 	}
-	if run == nil || c.reassigns(fd.Body, run, true) {
+	if run == nil || c.reassigns(body, run, true) {
 		return nil, false
 	}
 	return run, true
@@ -104,16 +119,24 @@ func (c *checker) checkCallback(cur inspector.Cursor, fn ast.Node, call *ast.Cal
 	if outside {
 		return ""
 	}
+	// The function runs as if started where it is given: a send into a
+	// channel with room for it never waits (res := make(chan T, 1)), and
+	// one receive in a select case is as good as one on every path.
+	blocks, opaque := c.goBlocks(&ast.GoStmt{Go: call.Pos(), Call: &ast.CallExpr{Fun: lit, Lparen: lit.End(), Rparen: lit.End()}}, fn)
 	if len(keys) == 0 {
 		if c.runsParamFunc(lit, fn) != nil {
 			return "" // s.onDone(func(err error) { fn(err) }): handed on with fn (handOnAt)
 		}
+		if !opaque && len(blocks) > 0 && !slices.ContainsFunc(blocks, func(b block) bool {
+			return !slices.ContainsFunc(b.alts, func(a alt) bool { return !c.localTo(a.p, fn) })
+		}) {
+			// GoSafe(func() { for { select { ...; case <-p.quit: return } } }):
+			// each of its waits ends by what another value's owner does,
+			// as a go statement's would.
+			return ""
+		}
 		return "signals nothing its caller waits for"
 	}
-	// The function runs as if started where it is given: a send into a
-	// channel with room for it never waits (res := make(chan T, 1)), and
-	// one receive in a select case is as good as one on every path.
-	blocks, _ := c.goBlocks(&ast.GoStmt{Go: call.Pos(), Call: &ast.CallExpr{Fun: lit, Lparen: lit.End(), Rparen: lit.End()}}, fn)
 	first := ""
 	for _, k := range keys {
 		signalled := o

@@ -2619,28 +2619,58 @@ func (c *checker) givenCtxErr(e ast.Expr, stmt ast.Node) bool {
 }
 
 // blankOnNil reports whether a call whose result carrying the obligation
-// is assigned to _, beside an error kept in a variable and another result
-// kept, may succeed and return: c, _, err := dial(); if err != nil {
-// return }; use(c) drops what the call made. A call of which only the
-// error is kept (_, err := Open(bad); if err != ErrBad { t.Fatal() }) is
-// made for its error: the caller expects that nothing was made.
+// is assigned to _, beside an error kept in a variable, may succeed and
+// return: c, _, err := dial(); if err != nil { return }; use(c), or _, err
+// := NewPoller(); if err != nil { t.Fatal(err) }, drops what the call
+// made. A call made for its error (_, err := Open(bad); if err == nil {
+// t.Error("no error") }) fails the test on the path where it succeeds:
+// the caller expects that nothing was made.
 func (c *checker) blankOnNil(cur inspector.Cursor, fn ast.Node, call *ast.CallExpr, to *types.Func) bool {
 	stmt := c.stmtOf(cur)
 	errVar := c.errResult(call, to, stmt, false)
 	if errVar == nil {
 		return false
 	}
-	lhs, _ := assignment(stmt)
-	if !slices.ContainsFunc(lhs[:len(lhs)-1], func(e ast.Expr) bool {
-		id, ok := e.(*ast.Ident)
-		return ok && id.Name != "_"
-	}) {
-		return false
-	}
-	q := flowQuery{g: c.cfgOf(fn), from: stmt, used: func(ast.Node) bool { return false }, flag: c.stableFlag(fn), known: c.knownCond(fn)}
+	q := flowQuery{g: c.cfgOf(fn), from: stmt, used: c.failsTest, flag: c.stableFlag(fn), known: c.knownCond(fn)}
 	c.errPaths(&q, errVar, fn, stmt)
 	_, isRet := q.search(false).(*ast.ReturnStmt)
 	return isRet
+}
+
+// failsTest reports whether n is a statement that fails the test it is in
+// (t.Error(...), t.Errorf, t.Fail, assert.Fail, and the calls that end it,
+// t.Fatal, require.FailNow).
+func (c *checker) failsTest(n ast.Node) bool {
+	es, ok := n.(*ast.ExprStmt)
+	if !ok {
+		return false
+	}
+	call, ok := ast.Unparen(es.X).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	fn := callee(c.info, call)
+	if isGoexit(fn) {
+		return true
+	}
+	if fn == nil || fn.Pkg() == nil {
+		return false
+	}
+	switch fn.Name() {
+	case "Error", "Errorf", "Fail", "Failf":
+	default:
+		return false
+	}
+	switch fn.Pkg().Path() {
+	case "testing", "github.com/stretchr/testify/assert":
+		return true
+	}
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Recv() == nil || !types.IsInterface(sig.Recv().Type()) {
+		return false
+	}
+	obj, _, _ := types.LookupFieldOrMethod(sig.Recv().Type(), false, fn.Pkg(), "FailNow")
+	return obj != nil // a helper's TestingT
 }
 
 // errResult returns the variable holding the call's error result, when
