@@ -814,6 +814,22 @@ func (c *checker) loopExits(body *ast.BlockStmt) *loopExit {
 	if ex, ok := c.exits[body]; ok {
 		return ex
 	}
+	ex := &loopExit{cases: make(map[*ast.CommClause]bool)}
+	eachLoopExit(body, func(_ ast.Node, cc *ast.CommClause) {
+		if cc == nil {
+			ex.free = true
+		} else {
+			ex.cases[cc] = true
+		}
+	})
+	c.exits[body] = ex
+	return ex
+}
+
+// eachLoopExit calls f with each statement of a loop's body that leaves
+// the loop (see loopExits), and the case of the loop's own select it is
+// in, if any.
+func eachLoopExit(body *ast.BlockStmt, f func(n ast.Node, cc *ast.CommClause)) {
 	inner := make(map[string]bool) // labels of statements inside the body
 	ast.Inspect(body, func(n ast.Node) bool {
 		if l, ok := n.(*ast.LabeledStmt); ok {
@@ -822,7 +838,6 @@ func (c *checker) loopExits(body *ast.BlockStmt) *loopExit {
 		_, lit := n.(*ast.FuncLit)
 		return !lit
 	})
-	ex := &loopExit{cases: make(map[*ast.CommClause]bool)}
 	var visit func(n ast.Node, breakable, loops int, cc *ast.CommClause)
 	visit = func(n ast.Node, breakable, loops int, cc *ast.CommClause) {
 		leave := false
@@ -858,11 +873,7 @@ func (c *checker) loopExits(body *ast.BlockStmt) *loopExit {
 			leave = leaves(n)
 		}
 		if leave {
-			if cc == nil {
-				ex.free = true
-			} else {
-				ex.cases[cc] = true
-			}
+			f(n, cc)
 			return
 		}
 		ast.Inspect(n, func(m ast.Node) bool {
@@ -876,8 +887,6 @@ func (c *checker) loopExits(body *ast.BlockStmt) *loopExit {
 	for _, s := range body.List {
 		visit(s, 0, 0, nil)
 	}
-	c.exits[body] = ex
-	return ex
 }
 
 // endless records the block of a loop with no condition (or a range over

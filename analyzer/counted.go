@@ -76,6 +76,109 @@ func (c *checker) countedSends(body *ast.BlockStmt, bind func(path) (path, bool)
 	return total
 }
 
+// symbolicSends returns, when every send of body on ch (in the spawner's
+// terms, through bind) is a statement of the body of one loop, not under
+// a condition, and that loop runs as many times as a variable of fn says
+// that nothing assigns (for i := 0; i < n; i++, for range n), that
+// variable: the goroutine sends at most n values. Nil otherwise.
+func (c *checker) symbolicSends(body *ast.BlockStmt, bind func(path) (path, bool), ch path, fn ast.Node) *types.Var {
+	var loop ast.Node
+	ok, found := true, false
+	var loops []ast.Node
+	var visit func(n ast.Node) bool
+	visit = func(n ast.Node) bool {
+		if !ok {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.FuncLit, *ast.GoStmt:
+			return false
+		case *ast.ForStmt, *ast.RangeStmt:
+			loops = append(loops, n)
+			ast.Inspect(loopBody(n), visit)
+			loops = loops[:len(loops)-1]
+			return false
+		case *ast.SendStmt:
+			if p, bound := bind(pathOf(c.info, n.Chan)); !bound || !p.equal(ch) {
+				return true
+			}
+			if found || len(loops) != 1 || !c.onceEachRun(loops[0], n) {
+				ok = false // two sends, one outside a loop, or in nested loops
+				return false
+			}
+			found, loop = true, loops[0]
+		}
+		return true
+	}
+	ast.Inspect(body, visit)
+	if !ok || !found {
+		return nil
+	}
+	v := c.tripBound(loop)
+	if v == nil {
+		return nil
+	}
+	if p, bound := bind(path{root: v}); bound && p.fields == "" {
+		v = p.root // go produce(ch, n): the spawner's n
+	} else {
+		return nil
+	}
+	if c.reassigns(funcBody(fn), v, true) {
+		return nil
+	}
+	return v
+}
+
+// onceEachRun reports whether stmt is a statement of the body of loop
+// itself, not under a condition: it runs once on each run of the body
+// that reaches it.
+func (c *checker) onceEachRun(loop ast.Node, stmt ast.Node) bool {
+	return slices.Contains(loopBody(loop).List, stmt.(ast.Stmt))
+}
+
+// tripBound returns the variable a loop runs as many times as (for i :=
+// 0; i < n; i++ with i assigned nowhere in its body, for range n, for i :=
+// range n), a local or a parameter; nil otherwise.
+func (c *checker) tripBound(loop ast.Node) *types.Var {
+	var bound ast.Expr
+	switch l := loop.(type) {
+	case *ast.RangeStmt:
+		if l.Value != nil {
+			return nil
+		}
+		if b, ok := types.Unalias(c.typeOf(l.X)).Underlying().(*types.Basic); !ok || b.Info()&types.IsInteger == 0 {
+			return nil
+		}
+		bound = l.X
+	case *ast.ForStmt:
+		init, ok := l.Init.(*ast.AssignStmt)
+		if !ok || len(init.Lhs) != 1 || len(init.Rhs) != 1 || c.constInt(init.Rhs[0]) != 0 {
+			return nil
+		}
+		i := pathOf(c.info, init.Lhs[0])
+		cond, ok := l.Cond.(*ast.BinaryExpr)
+		if !ok || cond.Op != token.LSS || !i.valid() || !pathOf(c.info, cond.X).equal(i) {
+			return nil
+		}
+		post, ok := l.Post.(*ast.IncDecStmt)
+		if !ok || post.Tok != token.INC || !pathOf(c.info, post.X).equal(i) || c.reassigns(l.Body, i.root, true) {
+			return nil
+		}
+		bound = cond.Y
+	default:
+		return nil
+	}
+	id, ok := ast.Unparen(bound).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, ok := c.info.Uses[id].(*types.Var)
+	if !ok || v.IsField() || isGlobal(v) {
+		return nil
+	}
+	return v
+}
+
 // sendsThenReturn returns the sends of body followed by a return
 // (errCh <- err; return), and the send that is the body's last
 // statement: after one of them the goroutine sends nothing more.
@@ -267,7 +370,7 @@ func (c *checker) constInt(e ast.Expr) int {
 // that many times and cannot be left early, or the k.sends-th such
 // receive in a row in one block, after the go statement g.
 func (c *checker) countedDrain(r ref, k joinKey, g *ast.GoStmt) bool {
-	if k.sends <= 0 || r.kind != useRecv {
+	if k.sends <= 0 && k.sendsBy == nil || r.kind != useRecv {
 		return false
 	}
 	cur, ok := c.cursorOf(r.expr)
@@ -284,7 +387,11 @@ func (c *checker) countedDrain(r ref, k joinKey, g *ast.GoStmt) bool {
 		if parent.Node() != loopBody(l) {
 			return false
 		}
-		if n := c.tripCount(l); n < k.sends {
+		if k.sendsBy != nil {
+			if c.tripBound(l) != k.sendsBy || !c.onceEachRun(l, stmt.Node()) {
+				return false // for i := 0; i < n; i++ { <-ch }, as many times as it sends
+			}
+		} else if n := c.tripCount(l); n < k.sends {
 			return false
 		}
 		ex := c.loopExits(loopBody(l))
@@ -294,7 +401,7 @@ func (c *checker) countedDrain(r ref, k joinKey, g *ast.GoStmt) bool {
 		return true
 	}
 	block, ok := parent.Node().(*ast.BlockStmt)
-	if !ok {
+	if !ok || k.sends <= 0 {
 		return false
 	}
 	count := 0

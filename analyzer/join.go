@@ -49,6 +49,12 @@ type joinKey struct {
 	// around its sends runs a constant number of times (countedSends); 0
 	// when not known.
 	sends int
+	// sendsBy, for multi with sends unknown: the variable whose value
+	// bounds the loop around every send, once an iteration at most (for i
+	// := 0; i < n; i++ { ch <- v }): a loop that receives once an
+	// iteration for as many, and cannot be left early, takes them all
+	// (symbolicSends).
+	sendsBy *types.Var
 }
 
 // handedOff reports whether the goroutine's join belongs to someone else:
@@ -578,6 +584,8 @@ func (c *checker) finalKeys(g *ast.GoStmt, j *goJoin) []joinKey {
 		if k.kind == keyChan {
 			if n := c.countedSends(body, bind, k.p); n > 1 {
 				k.multi, k.sends = true, n // a buffer may take them all: not among the blocks
+			} else if v := c.symbolicSends(body, bind, k.p, j.fn); v != nil {
+				k.multi, k.sendsBy = true, v
 			} else if c.sendsBeforeClose(body, bind, k) {
 				// ready <- struct{}{} (a start handshake), then defer
 				// close(ready): one receive takes the send, not the end.

@@ -3935,10 +3935,15 @@ func isNil(info *types.Info, e ast.Expr) bool {
 }
 
 // reassigns reports whether n assigns the variable v itself (not a field
-// of it), or, with addr, takes its address.
+// of it: v = x, v++), or, with addr, takes its address.
 func (c *checker) reassigns(n ast.Node, v *types.Var, addr bool) bool {
 	assigned := false
 	ast.Inspect(n, func(m ast.Node) bool {
+		if s, ok := m.(*ast.IncDecStmt); ok {
+			if p := pathOf(c.info, s.X); p.root == v && p.fields == "" {
+				assigned = true
+			}
+		}
 		lhs, _ := assignment(m)
 		for _, l := range lhs {
 			if p := pathOf(c.info, l); p.root == v && p.fields == "" {

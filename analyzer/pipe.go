@@ -164,6 +164,9 @@ func (c *checker) wrappedVar(e ast.Expr, body *ast.BlockStmt) *types.Var {
 // readsToEnd reports whether r, a use of a pipe's read end, reads it to
 // its end: io.ReadAll(r), io.Copy(dst, r).
 func (c *checker) readsToEnd(r ref) bool {
+	if r.kind == useMethod && r.method.Name() == "Read" {
+		return c.readLoopToEnd(r)
+	}
 	if r.kind != useValue || r.call == nil {
 		return false
 	}
@@ -175,6 +178,67 @@ func (c *checker) readsToEnd(r ref) bool {
 		return len(r.call.Args) == 2 && ast.Unparen(r.call.Args[1]) == r.expr
 	}
 	return false
+}
+
+// readLoopToEnd reports whether the Read of r is a statement of an endless
+// loop's body that keeps its error (n, err := r.Read(buf)) and every way
+// out of that loop is under a test of that error: the loop reads until a
+// read fails, which on a pipe is once the other end is closed.
+//
+//	for {
+//		n, err := r.Read(buf)
+//		total += n
+//		if err != nil {
+//			return total, err
+//		}
+//	}
+func (c *checker) readLoopToEnd(r ref) bool {
+	cur, ok := c.cursorOf(r.call)
+	if !ok {
+		return false
+	}
+	as, ok := cur.Parent().Node().(*ast.AssignStmt)
+	if !ok || len(as.Rhs) != 1 || len(as.Lhs) != 2 {
+		return false
+	}
+	errVar := pathOf(c.info, as.Lhs[1]).root
+	body, ok := cur.Parent().Parent().Node().(*ast.BlockStmt)
+	if !ok || errVar == nil {
+		return false
+	}
+	loop, ok := cur.Parent().Parent().Parent().Node().(*ast.ForStmt)
+	if !ok || loop.Cond != nil || loop.Body != body {
+		return false
+	}
+	testsErr := func(e ast.Expr) bool {
+		found := false
+		ast.Inspect(e, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok && c.info.Uses[id] == errVar {
+				found = true
+			}
+			return !found
+		})
+		return found
+	}
+	all, any := true, false
+	eachLoopExit(body, func(n ast.Node, _ *ast.CommClause) {
+		any = true
+		at, ok := c.cursorOf(n)
+		if !ok {
+			all = false
+			return
+		}
+		for st := range at.Enclosing((*ast.IfStmt)(nil)) {
+			if st.Node().Pos() < body.Pos() {
+				break
+			}
+			if testsErr(st.Node().(*ast.IfStmt).Cond) {
+				return
+			}
+		}
+		all = false
+	})
+	return any && all
 }
 
 // cancelKeys adds, for a goroutine running lit in fn, each context of fn

@@ -11647,3 +11647,133 @@ func serveEitherLogged(a, b func() error) {
 		elog.Info().Err(err).Msg("b failed")
 	}
 }
+
+// --- Sends counted by a variable ---
+
+// As many receives as the variable says take them all.
+func sumN(n int) int {
+	ch := make(chan int)
+	go func() {
+		for i := 0; i < n; i++ {
+			ch <- measure()
+		}
+	}()
+	total := 0
+	for range n {
+		total += <-ch
+	}
+	return total
+}
+
+func produceN(ch chan<- int, n int) {
+	for range n {
+		ch <- measure()
+	}
+}
+
+func sumNFrom(n int) int {
+	ch := make(chan int)
+	go produceN(ch, n)
+	total := 0
+	for i := 0; i < n; i++ {
+		total += <-ch
+	}
+	return total
+}
+
+func sumNButOne(n int) int {
+	ch := make(chan int)
+	go func() { // want `goroutine is not joined on every path: the return at line \d+ skips draining ch \(it sends more than once`
+		for i := 0; i < n; i++ {
+			ch <- measure()
+		}
+	}()
+	total := 0
+	for i := 0; i < n-1; i++ {
+		total += <-ch
+	}
+	return total
+}
+
+func sumNGrown(n int) int {
+	ch := make(chan int)
+	go func() { // want `goroutine is not joined on every path: the return at line \d+ skips draining ch \(it sends more than once`
+		for i := 0; i < n; i++ {
+			ch <- measure()
+		}
+	}()
+	n--
+	total := 0
+	for range n {
+		total += <-ch
+	}
+	return total
+}
+
+func sumNUntilNegative(n int) int {
+	ch := make(chan int)
+	go func() { // want `goroutine is not joined on every path: the return at line \d+ skips draining ch \(it sends more than once`
+		for range n {
+			ch <- measure()
+		}
+	}()
+	total := 0
+	for range n {
+		v := <-ch
+		if v < 0 {
+			return total
+		}
+		total += v
+	}
+	return total
+}
+
+// --- A pipe read until a read fails ---
+
+// The loop leaves only when a read fails: on a pipe, once the goroutine
+// has closed its end as its last act.
+func pipeReadLoop() (int, error) {
+	r, w := net.Pipe()
+	cl := &pipeClient{conn: w}
+	go func() {
+		cl.send([]byte("hello"))
+		cl.send([]byte("again"))
+		_ = w.Close()
+	}()
+	total := 0
+	buf := make([]byte, 5)
+	for {
+		n, err := r.Read(buf)
+		total += n
+		if err != nil {
+			if errors.Is(err, io.EOF) {
+				return total, nil
+			}
+			return total, err
+		}
+	}
+}
+
+// This loop may also leave after enough bytes, with the goroutine still
+// writing.
+func pipeReadEnough() (int, error) {
+	r, w := net.Pipe()
+	cl := &pipeClient{conn: w}
+	go func() { // want `goroutine is never joined`
+		cl.send([]byte("hello"))
+		cl.send([]byte("again"))
+		_ = w.Close()
+	}()
+	total := 0
+	buf := make([]byte, 5)
+	for {
+		n, err := r.Read(buf)
+		total += n
+		if total >= 5 {
+			return total, nil
+		}
+		if err != nil {
+			return total, err
+		}
+	}
+}
