@@ -192,6 +192,7 @@ type checker struct {
 	spawns         map[*types.Func]*spawnsFact        // this package's
 	scopes         map[*types.Func]*scopeFact         // this package's
 	fieldCalls     map[fieldKey][]string              // see closesField
+	fieldValues    map[fieldKey]bool                  // see fieldGivenOn
 	comms          map[ast.Node]*ast.SelectStmt       // see selectOf
 	closers        map[types.Type]typeStops           // see stopsOf
 	receivers      map[fieldKey]*fieldRecvs           // see fieldReceivers

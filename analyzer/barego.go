@@ -190,6 +190,10 @@ func (c *checker) foreverDesc(b *block) string {
 	if _, ok := b.node.(*ast.ForStmt); ok {
 		return fmt.Sprintf("its loop%s has no way out (no return, break or select case that leaves it)", at)
 	}
+	if _, ok := b.node.(*ast.CallExpr); ok && len(b.alts) == 0 {
+		// go c.watchState(cli), whose callee's loop has no way out.
+		return "what it calls" + at + " never returns: a loop with no way out, or a wait on nothing"
+	}
 	return "it never ends" + at
 }
 

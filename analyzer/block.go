@@ -640,6 +640,9 @@ func (w *blockWalk) reach(alts []alt) ([]alt, bool) {
 			continue
 		}
 		q, ok := w.c.copyOf(a.p)
+		if !ok {
+			q, ok = w.c.elemCopy(a.p)
+		}
 		if !ok || !w.keep(q) {
 			return nil, false
 		}
@@ -649,6 +652,22 @@ func (w *blockWalk) reach(alts []alt) ([]alt, bool) {
 		alts[i] = w.c.rebased(a, q)
 	}
 	return alts, true
+}
+
+// elemCopy returns, for a path below the variable a range over a slice or
+// map binds to each element (for _, m := range g.members { <-m.quit }),
+// the same path below every element of the container (g.members.[].quit):
+// what closes each element's quit releases it.
+func (c *checker) elemCopy(p path) (path, bool) {
+	x, ok := c.rangedBy()[p.root]
+	if !ok || p.fields == "" {
+		return path{}, false
+	}
+	q := pathOf(c.info, x)
+	if !q.valid() {
+		return path{}, false
+	}
+	return path{root: q.root, fields: q.fields + elems + p.fields, deref: true}, true
 }
 
 func (w *blockWalk) stmts(list []ast.Stmt) {
@@ -1348,6 +1367,16 @@ func (w *blockWalk) callTo(call *ast.CallExpr, fn *types.Func) {
 			alts = append(alts, alt{kind: altIO, p: q}) // io.ReadFull(br, buf)
 		}
 	}
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && len(alts) == 0 && !through {
+		if ctx, ok := w.c.openedWith(sel.X); ok {
+			// st, err := c.Subscribe(ctx, req); st.Recv(): a stream
+			// opened with ctx ends when ctx does (a gRPC client stream).
+			if r, ok := w.reach([]alt{{kind: altDone, p: ctx, loop: len(w.loops) > 0}}); ok {
+				w.add(call, r...)
+				return
+			}
+		}
+	}
 	if len(alts) == 0 && !through {
 		// It waits on what it reads, which is out of reach here: a caller
 		// may know what a reader it was given reads (summary.readers).
@@ -1369,6 +1398,41 @@ func (w *blockWalk) callTo(call *ast.CallExpr, fn *types.Func) {
 	if len(alts) > 0 {
 		w.add(call, alts...)
 	}
+}
+
+// openedWith returns the context a stream at e was opened with: e is a
+// local every assignment of which takes a result of a call given that
+// context (st, err := c.Subscribe(ctx, req)), not of a context's own
+// derivation. False otherwise.
+func (c *checker) openedWith(e ast.Expr) (path, bool) {
+	p := pathOf(c.info, e)
+	if !p.valid() || p.fields != "" || isGlobal(p.root) || isContextType(p.root.Type()) {
+		return path{}, false
+	}
+	body := c.declBody(p.root)
+	if body == nil {
+		return path{}, false
+	}
+	var ctx path
+	ok := c.onlyAssigned(body, p.root, func(lhs, rhs []ast.Expr, i int) bool {
+		if len(rhs) != 1 {
+			return false
+		}
+		call, isCall := ast.Unparen(rhs[0]).(*ast.CallExpr)
+		if !isCall {
+			return false
+		}
+		for _, a := range call.Args {
+			if q := pathOf(c.info, a); q.valid() && isContextType(c.typeOf(a)) {
+				if ctx.valid() && !ctx.equal(q) {
+					return false
+				}
+				ctx = q
+			}
+		}
+		return ctx.valid()
+	})
+	return ctx, ok && ctx.valid()
 }
 
 // typeAt returns the type of the value at p: the argument's, for a

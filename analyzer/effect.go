@@ -250,11 +250,12 @@ func (c *checker) callEffects(call *ast.CallExpr, add func(effKind, path)) {
 			}
 			if p, ok := c.bindPath(fn, call, e.p); ok {
 				add(e.kind, p)
-				if x, ranged := c.rangedBy()[p.root]; ranged && p.fields == "" && (e.kind == effClose || e.kind == effStop) {
+				if x, ranged := c.rangedBy()[p.root]; ranged && (e.kind == effClose || e.kind == effStop) {
 					// for l := range s.ls { s.closeOne(l) }: a registry's
-					// stop through a helper.
+					// stop through a helper; for _, m := range g.members {
+					// m.Halt() }, closing m.quit: each member's quit.
 					if q := pathOf(c.info, x); q.valid() {
-						q.fields += elems
+						q.fields += elems + p.fields
 						add(e.kind, q)
 					}
 				}

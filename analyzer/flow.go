@@ -364,6 +364,60 @@ func (q flowQuery) fromFlags() string {
 			flags += "\x00" + name + "=0"
 		}
 	}
+	return q.passedFlags(flags)
+}
+
+// passedFlags adds to flags the flags of tests that every path to q.from
+// has passed one way only: for ... { if wantErr { return }; go ... }, the
+// test dominates the go statement and its true branch never reaches it,
+// so wantErr is false there, and on every later round.
+func (q flowQuery) passedFlags(flags string) string {
+	from, _ := q.locate()
+	if from == nil || len(q.g.Blocks) == 0 {
+		return flags
+	}
+	reaches := func(start *cfg.Block, avoid *cfg.Block) bool {
+		seen := map[*cfg.Block]bool{avoid: true}
+		stack := []*cfg.Block{start}
+		for len(stack) > 0 {
+			b := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			if b == from {
+				return true
+			}
+			if seen[b] {
+				continue
+			}
+			seen[b] = true
+			stack = append(stack, b.Succs...)
+		}
+		return false
+	}
+	for _, b := range q.g.Blocks {
+		if len(b.Succs) != 2 || len(b.Nodes) == 0 || b == from || strings.Count(flags, "\x00") >= 4 {
+			continue
+		}
+		cond, ok := b.Nodes[len(b.Nodes)-1].(ast.Expr)
+		if !ok {
+			continue
+		}
+		name, neg, ok := q.flagOf(cond)
+		if !ok || strings.Contains(flags, "\x00"+name+"=") {
+			continue
+		}
+		if reaches(q.g.Blocks[0], b) {
+			continue // a path to it that does not test the flag
+		}
+		yes, no := reaches(b.Succs[0], b), reaches(b.Succs[1], b)
+		if yes == no {
+			continue
+		}
+		if yes != neg {
+			flags += "\x00" + name + "=1"
+		} else {
+			flags += "\x00" + name + "=0"
+		}
+	}
 	return flags
 }
 

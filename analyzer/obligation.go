@@ -1974,6 +1974,17 @@ func (c *checker) checkCall(cur inspector.Cursor, fn ast.Node, call *ast.CallExp
 // checkPath is checkCall once it knows the path p, in fn, of what carries
 // the obligation.
 func (c *checker) checkPath(cur inspector.Cursor, fn ast.Node, call *ast.CallExpr, to *types.Func, o obligation, grow grower, p path) string {
+	how := c.checkPathFlow(cur, fn, call, to, o, grow, p)
+	if how == "" && o.isResult() {
+		// c.wheel = NewWheel(): handed on to c, whose type has no way
+		// to stop it.
+		how = c.keptUnstopped(p, fn, o)
+	}
+	return how
+}
+
+// checkPathFlow is checkPath along the paths of fn.
+func (c *checker) checkPathFlow(cur inspector.Cursor, fn ast.Node, call *ast.CallExpr, to *types.Func, o obligation, grow grower, p path) string {
 	if !c.localTo(p, fn) {
 		return "" // a field, a parameter, a global: its owner's business (or this function's own obligation)
 	}
@@ -2631,10 +2642,70 @@ func (c *checker) blankOnNil(cur inspector.Cursor, fn ast.Node, call *ast.CallEx
 	if errVar == nil {
 		return false
 	}
+	lhs, _ := assignment(stmt)
+	if !slices.ContainsFunc(lhs[:len(lhs)-1], func(e ast.Expr) bool {
+		id, ok := e.(*ast.Ident)
+		return ok && id.Name != "_"
+	}) && !c.expectsSuccess(stmt, errVar) {
+		return false // _, err = Open(bad); require.Contains(t, err.Error(), "bad")
+	}
 	q := flowQuery{g: c.cfgOf(fn), from: stmt, used: c.failsTest, flag: c.stableFlag(fn), known: c.knownCond(fn)}
 	c.errPaths(&q, errVar, fn, stmt)
 	_, isRet := q.search(false).(*ast.ReturnStmt)
 	return isRet
+}
+
+// expectsSuccess reports whether the statement after stmt, which sets
+// errVar, treats an error as the failure: if err != nil { ... } (alone or
+// and-ed with other tests), require.NoError(t, err) and other NoError or
+// Nil assertions, return ..., err.
+func (c *checker) expectsSuccess(stmt ast.Node, errVar *types.Var) bool {
+	isErr := func(e ast.Expr) bool {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		return ok && c.info.Uses[id] == errVar
+	}
+	var notNil func(e ast.Expr) bool
+	notNil = func(e ast.Expr) bool {
+		b, ok := ast.Unparen(e).(*ast.BinaryExpr)
+		if !ok {
+			return false
+		}
+		switch b.Op {
+		case token.NEQ:
+			return isErr(b.X) && isNil(c.info, b.Y) || isErr(b.Y) && isNil(c.info, b.X)
+		case token.LAND:
+			return notNil(b.X) || notNil(b.Y)
+		}
+		return false
+	}
+	cur, ok := c.cursorOf(stmt)
+	if !ok {
+		return false
+	}
+	next, ok := cur.NextSibling()
+	if !ok {
+		return false
+	}
+	switch n := next.Node().(type) {
+	case *ast.IfStmt:
+		return n.Init == nil && notNil(n.Cond)
+	case *ast.ExprStmt:
+		call, ok := ast.Unparen(n.X).(*ast.CallExpr)
+		if !ok {
+			return false
+		}
+		f := callee(c.info, call)
+		if f == nil {
+			return false
+		}
+		name := strings.ToLower(strings.TrimSuffix(f.Name(), "f"))
+		if strings.HasSuffix(name, "noerror") || strings.HasSuffix(name, "noerr") || name == "nil" {
+			return slices.ContainsFunc(call.Args, isErr) // require.NoError(t, err), checkNoErr(t, err)
+		}
+	case *ast.ReturnStmt:
+		return len(n.Results) > 0 && isErr(n.Results[len(n.Results)-1])
+	}
+	return false
 }
 
 // failsTest reports whether n is a statement that fails the test it is in

@@ -6,6 +6,7 @@ package handedrun
 import (
 	"context"
 	"errors"
+	"sync"
 	"time"
 )
 
@@ -121,4 +122,237 @@ func (p *pub) stop() { close(p.quit) }
 func waitLocal() {
 	done := make(chan struct{})
 	goSafe(func() { <-done }) // want `the function given to goSafe \(argument 1\) signals nothing its caller waits for`
+}
+
+// Wheel runs until Stop.
+type Wheel struct{ stop chan struct{} }
+
+func NewWheel() *Wheel {
+	w := &Wheel{stop: make(chan struct{})}
+	go w.run() // want `goroutine running w.run is handed on to the caller, but \w+ drops it`
+	return w
+}
+
+func (w *Wheel) run() { <-w.stop }
+
+func (w *Wheel) Stop() { close(w.stop) }
+
+// cache keeps a wheel and has no way to stop it.
+type cache struct {
+	data  map[string]int
+	wheel *Wheel
+}
+
+func (c *cache) get(k string) int { return c.data[k] }
+
+func newCache() *cache {
+	c := &cache{data: map[string]int{}}
+	c.wheel = NewWheel() // want `the result of NewWheel is stored in cache.wheel, but nothing stops it \(give cache a Stop method that calls wheel.Stop\(\)\), so the goroutine started at handedrun/handedrun.go:\d+ \(w.run\) is never joined`
+	return c
+}
+
+func newCacheLit() *cache {
+	w := NewWheel() // want `the result of NewWheel is stored in cache.wheel, but nothing stops it`
+	return &cache{data: map[string]int{}, wheel: w}
+}
+
+// closingCache stops its wheel in its Close.
+type closingCache struct{ wheel *Wheel }
+
+func (c *closingCache) Close() { c.wheel.Stop() }
+
+func newClosingCache() *closingCache {
+	return &closingCache{wheel: NewWheel()}
+}
+
+// sharedCache's wheel is stopped by a function of the package.
+type sharedCache struct{ wheel *Wheel }
+
+func newSharedCache() *sharedCache {
+	c := &sharedCache{}
+	c.wheel = NewWheel()
+	return c
+}
+
+func dropShared(c *sharedCache) { c.wheel.Stop() }
+
+// lentCache gives its wheel out: whoever takes it may stop it.
+type lentCache struct{ wheel *Wheel }
+
+func newLentCache() *lentCache { return &lentCache{wheel: NewWheel()} }
+
+func (c *lentCache) takeWheel() *Wheel { return c.wheel }
+
+// A loop with no way out cannot be stopped by whoever takes what it
+// waits on: closing that only makes it spin.
+
+type changes struct{ ch chan int }
+
+func (c *changes) wait() bool {
+	_, ok := <-c.ch
+	return ok
+}
+
+type client struct{ conn *changes }
+
+func (cl *client) Close() { close(cl.conn.ch) }
+
+type cluster struct{ seen int }
+
+type watcher struct{ seen int }
+
+func (w *watcher) watch(conn *changes) {
+	for {
+		if conn.wait() {
+			w.seen++
+		}
+	}
+}
+
+func (c *cluster) watchState(cli *client) {
+	w := &watcher{}
+	w.watch(cli.conn)
+}
+
+func (c *cluster) watchUntilClosed(cli *client) {
+	for cli.conn.wait() {
+		c.seen++
+	}
+}
+
+func (c *cluster) newClient() *client {
+	cli := &client{conn: &changes{ch: make(chan int)}}
+	go c.watchState(cli) // want `goroutine running c.watchState blocks for ever: what it calls \(line \d+\) never returns: a loop with no way out`
+	return cli
+}
+
+func (c *cluster) newClientUntilClosed() *client {
+	cli := &client{conn: &changes{ch: make(chan int)}}
+	go c.watchUntilClosed(cli)
+	return cli
+}
+
+// A stream opened with a context ends when that context does.
+
+type msgStream interface{ Recv() (string, error) }
+
+type opener interface {
+	Open(ctx context.Context) (msgStream, error)
+}
+
+func subscribe(ctx context.Context, o opener) (func(), error) {
+	ctx, cancel := context.WithCancel(ctx)
+	s, err := o.Open(ctx)
+	if err != nil {
+		cancel()
+		return nil, err
+	}
+	go func() {
+		for {
+			if _, err := s.Recv(); err != nil {
+				return
+			}
+		}
+	}()
+	return cancel, nil
+}
+
+func subscribeForever(o opener) error {
+	s, err := o.Open(context.Background())
+	if err != nil {
+		return err
+	}
+	go func() { // want `goroutine is never joined, so it can outlive subscribeForever`
+		for {
+			if _, err := s.Recv(); err != nil {
+				return
+			}
+		}
+	}()
+	return nil
+}
+
+// A group stopped through each of its members.
+
+type member struct{ quit chan struct{} }
+
+func (m *member) run()  { <-m.quit }
+func (m *member) halt() { close(m.quit) }
+
+type group struct{ members []*member }
+
+func (g *group) start() {
+	for _, m := range g.members {
+		m.run()
+	}
+}
+
+func (g *group) stop() {
+	for _, m := range g.members {
+		m.halt()
+	}
+}
+
+func useGroup() {
+	g := &group{members: []*member{{quit: make(chan struct{})}}}
+	go g.start()
+	g.stop()
+}
+
+func forgetGroup() {
+	g := &group{members: []*member{{quit: make(chan struct{})}}}
+	go g.start() // want `goroutine running g.start is never joined`
+}
+
+// A test of a flag that nothing changes, passed one way before the go
+// statement, has the same outcome on every later round.
+
+func pick(fail bool) (int, error) {
+	if fail {
+		return 0, errors.New("none")
+	}
+	return 1, nil
+}
+
+func sumUnlessFailing(wantErr bool) int {
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	sum := 0
+	for i := 0; i < 10; i++ {
+		v, err := pick(wantErr)
+		if wantErr {
+			_ = err
+			return -1
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			mu.Lock()
+			sum += v
+			mu.Unlock()
+		}()
+	}
+	wg.Wait()
+	return sum
+}
+
+func sumUntilFailing(limit int) int {
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	sum := 0
+	for i := 0; i < 10; i++ {
+		v, err := pick(i > limit)
+		if err != nil {
+			return -1
+		}
+		wg.Add(1)
+		go func() { // want `goroutine is not joined on every path: the return at line \d+ skips wg.Wait\(\)`
+			defer wg.Done()
+			mu.Lock()
+			sum += v
+			mu.Unlock()
+		}()
+	}
+	wg.Wait()
+	return sum
 }

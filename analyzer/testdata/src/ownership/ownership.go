@@ -11777,3 +11777,22 @@ func pipeReadEnough() (int, error) {
 		}
 	}
 }
+
+// tickPair stops what it holds (buildPair).
+func (p *tickPair) Stop() { p.a.Stop(); p.b.Stop() }
+
+// A bound declared with its value and never assigned again counts too.
+func sumDeclared() int {
+	size, rounds := 2, 100
+	ch := make(chan int)
+	go func() {
+		for i := 0; i < rounds; i++ {
+			ch <- size * measure()
+		}
+	}()
+	total := 0
+	for i := 0; i < rounds; i++ {
+		total += <-ch
+	}
+	return total
+}
