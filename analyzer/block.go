@@ -73,6 +73,11 @@ type block struct {
 	// channel from a sync.Pool): releasing the others ends it, but it may
 	// end by that case, so no owner is owed their release (needsOf).
 	partial bool
+	// endless: an endless loop with no way out at all (for { if
+	// c.wait() { ... } }), here or in a function called: releasing what
+	// it waits on only makes it spin. (select {} on a panic's path, a
+	// park, is not one.)
+	endless bool
 }
 
 // A summary is what a function does that concerns goroutines, in terms of
@@ -941,7 +946,21 @@ func (w *blockWalk) endless(loop ast.Stmt, body *ast.BlockStmt) {
 		}
 		return
 	}
+	n := len(w.blocks)
 	w.add(loop, alts...)
+	if len(alts) == 0 && len(w.blocks) > n {
+		w.blocks[n].endless = true
+	}
+}
+
+// addOf is add for a block b of a callee, whose endless flag the new
+// block keeps.
+func (w *blockWalk) addOf(node ast.Node, b block, alts []alt) {
+	n := len(w.blocks)
+	w.add(node, alts...)
+	if b.endless && len(alts) == 0 && len(w.blocks) > n {
+		w.blocks[n].endless = true
+	}
 }
 
 // leaves reports whether the statement n itself leaves the function or
@@ -1294,7 +1313,7 @@ func (w *blockWalk) callTo(call *ast.CallExpr, fn *types.Func) {
 				continue // ch.recv() on a wrapper made over the connection: it reads the connection
 			}
 			if alts, ok := w.bindAlts(fn, call, b.alts); ok {
-				w.add(call, alts...)
+				w.addOf(call, b, alts)
 			} else {
 				w.unread = true
 			}
@@ -1495,7 +1514,7 @@ func (w *blockWalk) concreteMethod(call *ast.CallExpr, p path, t types.Type, nam
 	w.locks = w.locks || s.locks
 	for _, b := range s.blocks {
 		if alts, ok := rebase(b.alts); ok {
-			w.add(call, alts...)
+			w.addOf(call, b, alts)
 		} else {
 			w.unread = true
 		}

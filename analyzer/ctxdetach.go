@@ -656,8 +656,14 @@ func (c *checker) storedCallback(cur inspector.Cursor, cands []*types.Var) bool 
 				if r == at.Node() && i < len(p.Lhs) {
 					_, isIndex := p.Lhs[i].(*ast.IndexExpr)
 					kept = pathOf(c.info, p.Lhs[i]).fields != "" || isIndex
+					if id, ok := p.Lhs[i].(*ast.Ident); ok && !kept {
+						// onClose := func() { ... }; return &conn{onClose: onClose}
+						kept = c.onlyKept(id, at, 0)
+					}
 				}
 			}
+		case *ast.CallExpr:
+			kept = c.storedArg(p, at.Node().(ast.Expr)) // newConn(c, func() { ... })
 		case *ast.ReturnStmt:
 			// return p, func() error { c, cancel := context.WithTimeout(
 			// context.Background(), d); defer cancel(); return p.Shutdown(c) }:
@@ -677,6 +683,140 @@ func (c *checker) storedCallback(cur inspector.Cursor, cands []*types.Var) bool 
 		return true
 	}
 	return false
+}
+
+// onlyKept reports whether the local that id declares, given the literal
+// at lit, is only ever kept to run later: stored (a field of a composite
+// literal, a field or an element), returned, given to a function of the
+// package that stores it, or called only by other literals kept so
+// (depth bounds that chain).
+func (c *checker) onlyKept(id *ast.Ident, lit inspector.Cursor, depth int) bool {
+	v, ok := c.info.Defs[id].(*types.Var)
+	if !ok || depth > 2 {
+		return false
+	}
+	fn, ok := enclosingFuncCursor(lit)
+	if !ok {
+		return false
+	}
+	uses := 0
+	for cur := range fn.Preorder((*ast.Ident)(nil)) {
+		use := cur.Node().(*ast.Ident)
+		if c.info.Uses[use] != v {
+			continue
+		}
+		uses++
+		switch p := cur.Parent().Node().(type) {
+		case *ast.KeyValueExpr:
+			if p.Value != ast.Expr(use) {
+				return false
+			}
+		case *ast.CompositeLit, *ast.ReturnStmt:
+		case *ast.AssignStmt:
+			i := slices.Index(p.Rhs, ast.Expr(use))
+			if i < 0 || i >= len(p.Lhs) {
+				return false
+			}
+			if _, isIndex := p.Lhs[i].(*ast.IndexExpr); !isIndex && pathOf(c.info, p.Lhs[i]).fields == "" {
+				return false
+			}
+		case *ast.CallExpr:
+			if p.Fun == ast.Expr(use) {
+				// recordClosed() in another literal, itself kept.
+				outer, ok := enclosingFuncCursor(cur)
+				if !ok || outer == fn || !c.litKept(outer, depth+1) {
+					return false
+				}
+			} else if !c.storedArg(p, use) {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return uses > 0
+}
+
+// litKept is storedCallback's test of one literal: kept in a field, an
+// element or a composite literal, in a local only kept, or given to a
+// function of the package that stores it.
+func (c *checker) litKept(lit inspector.Cursor, depth int) bool {
+	lf, ok := lit.Node().(*ast.FuncLit)
+	if !ok {
+		return false
+	}
+	switch p := lit.Parent().Node().(type) {
+	case *ast.KeyValueExpr:
+		return p.Value == ast.Expr(lf)
+	case *ast.CompositeLit:
+		return true
+	case *ast.CallExpr:
+		return c.storedArg(p, lf)
+	case *ast.AssignStmt:
+		i := slices.Index(p.Rhs, ast.Expr(lf))
+		if i < 0 || i >= len(p.Lhs) {
+			return false
+		}
+		if _, isIndex := p.Lhs[i].(*ast.IndexExpr); isIndex || pathOf(c.info, p.Lhs[i]).fields != "" {
+			return true
+		}
+		if id, ok := p.Lhs[i].(*ast.Ident); ok {
+			return c.onlyKept(id, lit, depth)
+		}
+	}
+	return false
+}
+
+// storedArg reports whether arg, an argument of call, goes to a parameter
+// of a function of this package that only stores it (newConn(c,
+// closeFunc) building &conn{closeFunc: closeFunc}).
+func (c *checker) storedArg(call *ast.CallExpr, arg ast.Expr) bool {
+	fn := callee(c.info, call)
+	if fn == nil {
+		return false
+	}
+	decl := c.decls[fn.Origin()]
+	if decl == nil || decl.Body == nil {
+		return false
+	}
+	i := slices.Index(call.Args, arg)
+	sig := fn.Origin().Type().(*types.Signature)
+	if i < 0 || i >= sig.Params().Len() || sig.Variadic() && i >= sig.Params().Len()-1 {
+		return false
+	}
+	param := sig.Params().At(i)
+	stored, other := false, false
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.KeyValueExpr:
+			if id, ok := ast.Unparen(n.Value).(*ast.Ident); ok && c.info.Uses[id] == param {
+				stored = true
+				return false
+			}
+		case *ast.AssignStmt:
+			for k, r := range n.Rhs {
+				if id, ok := ast.Unparen(r).(*ast.Ident); ok && c.info.Uses[id] == param && k < len(n.Lhs) && pathOf(c.info, n.Lhs[k]).fields != "" {
+					stored = true
+					return false
+				}
+			}
+		case *ast.Ident:
+			if c.info.Uses[n] == param {
+				other = true
+			}
+		}
+		return true
+	})
+	return stored && !other
+}
+
+// enclosingFuncCursor returns the innermost function declaration or
+// literal around cur, not counting cur itself.
+func enclosingFuncCursor(cur inspector.Cursor) (inspector.Cursor, bool) {
+	for f := range cur.Parent().Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		return f, true
+	}
+	return inspector.Cursor{}, false
 }
 
 // outlivesScope reports whether the context made at cur is for work that

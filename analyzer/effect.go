@@ -204,6 +204,14 @@ func (c *checker) callEffects(call *ast.CallExpr, add func(effKind, path)) {
 	if fn == nil {
 		return
 	}
+	if isCleanup(c.info, call) && len(call.Args) == 1 {
+		// t.Cleanup(a.cancel), t.Cleanup(srv.Close): what calling it does,
+		// when the test ends.
+		if arg := ast.Unparen(call.Args[0]); !isFuncLit(arg) {
+			c.callEffects(&ast.CallExpr{Fun: arg, Lparen: arg.End(), Rparen: arg.End()}, add)
+		}
+		return
+	}
 	c.flagSets(call, fn, add) // p.closed.Store(true) (flag.go)
 	if isMethod(fn, "sync", "WaitGroup", "Wait", "Done", "Add", "Go") {
 		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
@@ -1200,4 +1208,10 @@ func (c *checker) timerStop(call *ast.CallExpr, note func(effKind, path)) {
 			note(e.kind, e.p)
 		}
 	}
+}
+
+// isFuncLit reports whether e is a function literal.
+func isFuncLit(e ast.Expr) bool {
+	_, ok := e.(*ast.FuncLit)
+	return ok
 }

@@ -747,7 +747,23 @@ func (c *checker) stoppedOnEveryPath(fd *ast.FuncDecl, call *ast.CallExpr, p pat
 			}
 			return !hit
 		})
-		return hit
+		if hit {
+			return true
+		}
+		// m.cancel(); <-m.stopped: what the goroutine waits on released,
+		// or its end waited for, by effect (not by a literal's, made to
+		// run later).
+		lit := false
+		ast.Inspect(n, func(m ast.Node) bool {
+			_, isLit := m.(*ast.FuncLit)
+			lit = lit || isLit
+			return !lit
+		})
+		if lit {
+			return false
+		}
+		es := c.effectsAt(n)
+		return c.releasesAll(es, p, o.needs) || slices.ContainsFunc(o.joins, func(r release) bool { return c.releasesAll(es, p, [][]release{{r}}) })
 	}
 	q := flowQuery{g: c.cfgOf(fd), from: c.stmtOf(cur), used: stops, isGoexit: c.goexit}
 	return q.search(false) == nil

@@ -195,7 +195,9 @@ func (c *checker) decide(cur inspector.Cursor, j *goJoin) (stuck *block) {
 	if stuck == nil {
 		stuck = c.tickerLoop(g, j.fn)
 	}
-	if i := slices.IndexFunc(j.blocks, func(b block) bool { return len(b.alts) == 0 && !b.soft && !b.inner && !b.partial && !b.assumed }); i >= 0 && stuck == nil {
+	if i := slices.IndexFunc(j.blocks, func(b block) bool {
+		return b.endless && len(b.alts) == 0 && !b.soft && !b.inner && !b.partial && !b.assumed
+	}); i >= 0 && stuck == nil {
 		// go c.watchState(cli); return cli, with watchState's loop
 		// having no way out: whoever takes cli cannot end it (closing
 		// what the loop waits on only makes it spin), nor can a join.

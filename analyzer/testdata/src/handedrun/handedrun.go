@@ -356,3 +356,90 @@ func sumUntilFailing(limit int) int {
 	wg.Wait()
 	return sum
 }
+
+// A fixture helper that stops what it made before handing it on leaves
+// its callers nothing to stop.
+
+type served struct {
+	cancel  context.CancelFunc
+	stopped chan struct{}
+	state   int
+}
+
+func (s *served) serveBackground() {
+	ctx, cancel := context.WithCancel(context.Background())
+	s.cancel = cancel
+	go func() {
+		<-ctx.Done()
+		close(s.stopped)
+	}()
+}
+
+func (s *served) Stop() {
+	s.cancel()
+	<-s.stopped
+}
+
+func newServed() *served {
+	s := &served{stopped: make(chan struct{})}
+	s.serveBackground()
+	return s
+}
+
+func servedStopped() (*served, int) {
+	s := newServed()
+	s.cancel()
+	<-s.stopped
+	return s, s.state
+}
+
+func useServedStopped() int {
+	_, st := servedStopped()
+	return st
+}
+
+// adapter runs until its context is cancelled.
+type adapter struct {
+	ctx    context.Context
+	cancel context.CancelFunc
+}
+
+func newAdapter() *adapter {
+	ctx, cancel := context.WithCancel(context.Background())
+	a := &adapter{ctx: ctx, cancel: cancel}
+	go a.loop() // want `goroutine running a.loop is handed on to the caller, but adapterLeft drops it`
+	return a
+}
+
+func (a *adapter) loop() { <-a.ctx.Done() }
+
+func (a *adapter) Close() { a.cancel() }
+
+func adapterLeft() {
+	a := newAdapter() // want `the result of newAdapter is not stopped on every path`
+	_ = a.ctx
+}
+
+// runFlight parks on the path where fn panicked, to stay in the crash
+// dump: a park, not a loop that spins.
+type flightCall struct {
+	done chan struct{}
+	val  int
+}
+
+func runFlight(c *flightCall, fn func() int) {
+	defer func() {
+		if r := recover(); r != nil {
+			select {}
+		}
+	}()
+	c.val = fn()
+	close(c.done)
+}
+
+func doFlight(fn func() int) int {
+	c := &flightCall{done: make(chan struct{})}
+	go runFlight(c, fn)
+	<-c.done
+	return c.val
+}

@@ -34,3 +34,8 @@ func requireNoError(t *testing.T, err error) {
 		t.Fatal(err)
 	}
 }
+
+func TestAdapterCleanup(t *testing.T) {
+	a := newAdapter()
+	t.Cleanup(a.cancel)
+}
