@@ -28,10 +28,44 @@ func (c *checker) countedSends(body *ast.BlockStmt, bind func(path) (path, bool)
 	// whatever loop it is in.
 	once := sendsThenReturn(body)
 	breaks := sendsThenBreak(body)
+	c.eachSendOn(body, bind, ch, func(n *ast.SendStmt, loops []ast.Node) bool {
+		if once[n] {
+			total++
+			return true
+		}
+		times := 1
+		looped = looped || len(loops) > 0
+		around := loops
+		if l := breaks[n]; l != nil && len(loops) > 0 && loops[len(loops)-1] == l {
+			// done <- v; break: once for each run of its loop.
+			around = loops[:len(loops)-1]
+		}
+		for _, l := range around {
+			k := c.tripCount(l)
+			if k <= 0 || times > (1<<20)/k {
+				ok = false // not counted, or too many to count on
+				return false
+			}
+			times *= k
+		}
+		total += times
+		return true
+	})
+	if !ok || !looped {
+		return 0 // sends in branches, not a loop: one of them is the last
+	}
+	return total
+}
+
+// eachSendOn calls f with each send of body on ch (in the spawner's
+// terms, through bind), outside function literals and go statements, and
+// the loops of body around it, until f returns false.
+func (c *checker) eachSendOn(body *ast.BlockStmt, bind func(path) (path, bool), ch path, f func(send *ast.SendStmt, loops []ast.Node) bool) {
+	more := true
 	var loops []ast.Node
 	var visit func(n ast.Node) bool
 	visit = func(n ast.Node) bool {
-		if !ok {
+		if !more {
 			return false
 		}
 		switch n := n.(type) {
@@ -43,37 +77,13 @@ func (c *checker) countedSends(body *ast.BlockStmt, bind func(path) (path, bool)
 			loops = loops[:len(loops)-1]
 			return false
 		case *ast.SendStmt:
-			if p, ok := bind(pathOf(c.info, n.Chan)); !ok || !p.equal(ch) {
-				return true
+			if p, bound := bind(pathOf(c.info, n.Chan)); bound && p.equal(ch) {
+				more = f(n, loops)
 			}
-			if once[n] {
-				total++
-				return true
-			}
-			times := 1
-			looped = looped || len(loops) > 0
-			around := loops
-			if l := breaks[n]; l != nil && len(loops) > 0 && loops[len(loops)-1] == l {
-				// done <- v; break: once for each run of its loop.
-				around = loops[:len(loops)-1]
-			}
-			for _, l := range around {
-				k := c.tripCount(l)
-				if k <= 0 || times > (1<<20)/k {
-					ok = false // not counted, or too many to count on
-					return false
-				}
-				times *= k
-			}
-			total += times
 		}
-		return true
+		return more
 	}
 	ast.Inspect(body, visit)
-	if !ok || !looped {
-		return 0 // sends in branches, not a loop: one of them is the last
-	}
-	return total
 }
 
 // symbolicSends returns, when every send of body on ch (in the spawner's
@@ -84,33 +94,14 @@ func (c *checker) countedSends(body *ast.BlockStmt, bind func(path) (path, bool)
 func (c *checker) symbolicSends(body *ast.BlockStmt, bind func(path) (path, bool), ch path, fn ast.Node) *types.Var {
 	var loop ast.Node
 	ok, found := true, false
-	var loops []ast.Node
-	var visit func(n ast.Node) bool
-	visit = func(n ast.Node) bool {
-		if !ok {
+	c.eachSendOn(body, bind, ch, func(n *ast.SendStmt, loops []ast.Node) bool {
+		if found || len(loops) != 1 || !c.onceEachRun(loops[0], n) {
+			ok = false // two sends, one outside a loop, or in nested loops
 			return false
 		}
-		switch n := n.(type) {
-		case *ast.FuncLit, *ast.GoStmt:
-			return false
-		case *ast.ForStmt, *ast.RangeStmt:
-			loops = append(loops, n)
-			ast.Inspect(loopBody(n), visit)
-			loops = loops[:len(loops)-1]
-			return false
-		case *ast.SendStmt:
-			if p, bound := bind(pathOf(c.info, n.Chan)); !bound || !p.equal(ch) {
-				return true
-			}
-			if found || len(loops) != 1 || !c.onceEachRun(loops[0], n) {
-				ok = false // two sends, one outside a loop, or in nested loops
-				return false
-			}
-			found, loop = true, loops[0]
-		}
+		found, loop = true, loops[0]
 		return true
-	}
-	ast.Inspect(body, visit)
+	})
 	if !ok || !found {
 		return nil
 	}

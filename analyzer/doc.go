@@ -235,7 +235,36 @@
 // own that does either, h.register(l) before l.start(), or a method of
 // its receiver that keeps what it returns, srv := s.newServer(addr)). A
 // value whose fields hold goroutines of their own is reported once, as
-// the value.
+// the value. A value stored in a field of a type of the package that has
+// no stop method of its own, where no code of the package stops that
+// field or takes it elsewhere (c.wheel = NewWheel() in a Cache with only
+// Get), is never stopped: reported at the store. A result assigned to _
+// beside a kept error is dropped when the next statement treats an error
+// as the failure (if err != nil { t.Fatal(err) }, require.NoError, return
+// err); otherwise the call is taken as made for its error. A helper that
+// stops what it made before returning it (m.cancel(); <-m.stopped; return
+// m) hands nothing on, and t.Cleanup(a.cancel) does at the test's end what
+// calling a.cancel does.
+//
+// A goroutine that reaches an endless loop with no way out (for { if
+// c.wait() { ... } }), itself or in a function it calls, never ends,
+// whoever it is handed on to: closing what the loop waits on only makes
+// it spin. (select {} parked on a panic's path is not such a loop.) A
+// wait on a stream opened with a context (st, err := c.Subscribe(ctx);
+// st.Recv()) ends when that context does. A Stop that ranges over a
+// slice closing each member's quit releases a wait, over the same slice,
+// on each member's quit. A goroutine sending once a round in a loop
+// counted by a variable nothing assigns after its declaration (for i :=
+// 0; i < n; i++ { ch <- v }) is joined by a loop receiving once a round
+// for as many; a loop that reads a pipe until a read fails (for { n, err
+// := r.Read(buf); ...; if err != nil { return } }) joins the goroutine
+// that closes the other end as its last act, as io.ReadAll does. A test
+// of a flag nothing assigns that every path to a go statement passes one
+// way keeps that outcome on later rounds (for ... { if wantErr { return
+// }; go ... }). A spawn hook written as a function literal (RunTask =
+// func(ctx, f) { go func() { defer recover(); f() }() }) is its callers',
+// through f, as the declared form is; a function given to a spawn helper
+// whose every wait is on another value's storage is that value's owner's.
 //
 // Goroutines gated by a buffered channel used as a semaphore, each giving
 // its slot back as its last act (defer func() { <-sem }()), are joined by
@@ -1006,7 +1035,10 @@
 // scope is a local timeout the function made from Background itself
 // (startCtx, cancel := context.WithTimeout(context.Background(), d)); a
 // Background inside a callback kept in a struct field, slice or map, run
-// long after the function that made it returned; and a detached context
+// long after the function that made it returned (also one held in a local
+// that is only stored, given to a function of the package that stores it,
+// or called by another such callback: onClose := func() { ... }; return
+// &conn{onClose: onClose}); and a detached context
 // made once the context in scope is done (after <-ctx.Done(), in a select
 // case on it, under `if ctx.Err() != nil`, in a context.AfterFunc
 // callback, or after a call of the cancel function of every context in
