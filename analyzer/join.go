@@ -1218,7 +1218,7 @@ func (c *checker) goKeys(g *ast.GoStmt, fn ast.Node) []joinKey {
 				return
 			}
 		}
-		keys = append(keys, joinKey{kind: kind, p: p, name: name})
+		keys = append(keys, joinKey{kind: kind, p: p, name: strings.ReplaceAll(name, elems, "[...]")})
 	}
 	addExpr := func(kind keyKind, e ast.Expr) { add(kind, pathOf(c.info, e), pathText(e)) }
 
