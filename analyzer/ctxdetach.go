@@ -1090,8 +1090,10 @@ func (c *checker) contextsInScope(cur inspector.Cursor, pos token.Pos) []*types.
 }
 
 // rootOnly reports whether the local v only ever holds a root context
-// (ctx := context.Background()), or a value context made from one
-// (context.WithValue(context.Background(), k, v)), which nothing cancels.
+// (ctx := context.Background(); var ctx context.Context, then ctx =
+// context.Background() in a test's BeforeEach), or a value context made
+// from one (context.WithValue(context.Background(), k, v)), which nothing
+// cancels.
 func (c *checker) rootOnly(v *types.Var) bool {
 	if isGlobal(v) {
 		return false
@@ -1101,6 +1103,9 @@ func (c *checker) rootOnly(v *types.Var) bool {
 		return false
 	}
 	return c.onlyAssigned(body, v, func(lhs, rhs []ast.Expr, i int) bool {
+		if len(rhs) == 0 {
+			return true // var ctx context.Context: nil until assigned
+		}
 		if len(lhs) != len(rhs) {
 			return false
 		}

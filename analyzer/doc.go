@@ -1038,7 +1038,9 @@
 // long after the function that made it returned (also one held in a local
 // that is only stored, given to a function of the package that stores it,
 // or called by another such callback: onClose := func() { ... }; return
-// &conn{onClose: onClose}); and a detached context
+// &conn{onClose: onClose}); a Background beside a context variable that
+// only ever holds a root (var ctx context.Context, then ctx =
+// context.Background() in a test suite's setup); and a detached context
 // made once the context in scope is done (after <-ctx.Done(), in a select
 // case on it, under `if ctx.Err() != nil`, in a context.AfterFunc
 // callback, or after a call of the cancel function of every context in

@@ -49,3 +49,24 @@ func dialRecorded(ctx context.Context, addr string) error {
 	record()
 	return nil
 }
+
+type beforeHooks struct{ before, it []func() }
+
+func (h *beforeHooks) BeforeEach(f func()) { h.before = append(h.before, f) }
+func (h *beforeHooks) It(f func())         { h.it = append(h.it, f) }
+
+// runSuite's ctx only ever holds Background: nothing to detach from.
+func runSuite(h *beforeHooks, get func(context.Context) error) {
+	var ctx context.Context
+	h.BeforeEach(func() { ctx = context.Background() })
+	h.BeforeEach(func() { _ = get(context.Background()) })
+	h.It(func() { _ = get(ctx) })
+}
+
+// runSuiteFrom's ctx is the caller's.
+func runSuiteFrom(parent context.Context, h *beforeHooks, get func(context.Context) error) {
+	var ctx context.Context
+	h.BeforeEach(func() { ctx = parent })
+	h.BeforeEach(func() { _ = get(context.Background()) }) // want `call to context.Background\(\) detaches this work from`
+	h.It(func() { _ = get(ctx) })
+}
