@@ -114,39 +114,10 @@ func (c *checker) symbolicSends(body *ast.BlockStmt, bind func(path) (path, bool
 	} else {
 		return nil
 	}
-	if c.reassignsAfterDecl(funcBody(fn), v) {
+	if c.assignsVar(funcBody(fn), v, true, false) {
 		return nil
 	}
 	return v
-}
-
-// reassignsAfterDecl is reassigns with addr, not counting the statement
-// that declares v (size, cycles := 256, 100).
-func (c *checker) reassignsAfterDecl(n ast.Node, v *types.Var) bool {
-	if n == nil {
-		return false
-	}
-	assigned := false
-	ast.Inspect(n, func(m ast.Node) bool {
-		switch m := m.(type) {
-		case *ast.IncDecStmt:
-			if p := pathOf(c.info, m.X); p.root == v && p.fields == "" {
-				assigned = true
-			}
-		case *ast.AssignStmt:
-			for _, l := range m.Lhs {
-				if id, ok := ast.Unparen(l).(*ast.Ident); ok && c.info.Uses[id] == v {
-					assigned = true
-				}
-			}
-		case *ast.UnaryExpr:
-			if m.Op == token.AND && pathOf(c.info, m.X).root == v {
-				assigned = true
-			}
-		}
-		return !assigned
-	})
-	return assigned
 }
 
 // onceEachRun reports whether stmt is a statement of the body of loop

@@ -695,8 +695,8 @@ func (c *checker) onlyKept(id *ast.Ident, lit inspector.Cursor, depth int) bool 
 	if !ok || depth > 2 {
 		return false
 	}
-	fn, ok := enclosingFuncCursor(lit)
-	if !ok {
+	fn := enclosingFunc(lit)
+	if !fn.Valid() {
 		return false
 	}
 	uses := 0
@@ -723,8 +723,8 @@ func (c *checker) onlyKept(id *ast.Ident, lit inspector.Cursor, depth int) bool 
 		case *ast.CallExpr:
 			if p.Fun == ast.Expr(use) {
 				// recordClosed() in another literal, itself kept.
-				outer, ok := enclosingFuncCursor(cur)
-				if !ok || outer == fn || !c.litKept(outer, depth+1) {
+				outer := enclosingFunc(cur)
+				if !outer.Valid() || outer == fn || !c.litKept(outer, depth+1) {
 					return false
 				}
 			} else if !c.storedArg(p, use) {
@@ -808,15 +808,6 @@ func (c *checker) storedArg(call *ast.CallExpr, arg ast.Expr) bool {
 		return true
 	})
 	return stored && !other
-}
-
-// enclosingFuncCursor returns the innermost function declaration or
-// literal around cur, not counting cur itself.
-func enclosingFuncCursor(cur inspector.Cursor) (inspector.Cursor, bool) {
-	for f := range cur.Parent().Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		return f, true
-	}
-	return inspector.Cursor{}, false
 }
 
 // outlivesScope reports whether the context made at cur is for work that

@@ -3945,6 +3945,15 @@ func isNil(info *types.Info, e ast.Expr) bool {
 // reassigns reports whether n assigns the variable v itself (not a field
 // of it: v = x, v++), or, with addr, takes its address.
 func (c *checker) reassigns(n ast.Node, v *types.Var, addr bool) bool {
+	return c.assignsVar(n, v, addr, true)
+}
+
+// assignsVar is reassigns, counting the statement that declares v (size,
+// rounds := 2, 100) only with decl.
+func (c *checker) assignsVar(n ast.Node, v *types.Var, addr, decl bool) bool {
+	if n == nil {
+		return false
+	}
 	assigned := false
 	ast.Inspect(n, func(m ast.Node) bool {
 		if s, ok := m.(*ast.IncDecStmt); ok {
@@ -3954,6 +3963,9 @@ func (c *checker) reassigns(n ast.Node, v *types.Var, addr bool) bool {
 		}
 		lhs, _ := assignment(m)
 		for _, l := range lhs {
+			if id, ok := ast.Unparen(l).(*ast.Ident); ok && !decl && c.info.Defs[id] == v {
+				continue // the declaration itself
+			}
 			if p := pathOf(c.info, l); p.root == v && p.fields == "" {
 				assigned = true
 			}
