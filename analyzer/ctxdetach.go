@@ -193,13 +193,18 @@ func (c *checker) valuesOnly(cur inspector.Cursor) bool {
 // the function uses as a signal: finished, finish :=
 // context.WithCancel(context.Background()), a goroutine's defer finish(),
 // and a select on finished.Done(). The context is only ever asked for its
-// Done or Err, never given to work, and has no deadline (one made with a
-// timeout bounds the function's own wait on its Done): nothing runs under
-// it, so nothing is detached.
+// Done or Err, never given to work: nothing runs under it, so nothing is
+// detached. One with a deadline bounds the function's own wait on its
+// Done, which is work, unless that wait is a loop's budget whose every
+// round gives the work the caller's context (see retryBudget).
 func (c *checker) latchOnly(cur, fnCur inspector.Cursor) bool {
 	derive, ok := cur.Parent().Node().(*ast.CallExpr)
-	if !ok || len(derive.Args) == 0 || derive.Args[0] != cur.Node() || !isFunc(callee(c.info, derive), "context", "WithCancel", "WithCancelCause") {
-		return false // a deadline bounds a wait on Done: that wait is work
+	if !ok || len(derive.Args) == 0 || derive.Args[0] != cur.Node() {
+		return false
+	}
+	deadline := isFunc(callee(c.info, derive), "context", "WithTimeout", "WithDeadline", "WithTimeoutCause", "WithDeadlineCause")
+	if !deadline && !isFunc(callee(c.info, derive), "context", "WithCancel", "WithCancelCause") {
+		return false
 	}
 	as, ok := cur.Parent().Parent().Node().(*ast.AssignStmt)
 	if !ok || len(as.Rhs) != 1 || as.Rhs[0] != derive {
@@ -226,8 +231,66 @@ func (c *checker) latchOnly(cur, fnCur inspector.Cursor) bool {
 			return false
 		}
 		used = true
+		if deadline && !c.retryBudget(cur, idc) {
+			return false
+		}
 	}
 	return used
+}
+
+// retryBudget reports whether the use at use of a context made with a
+// deadline from the root at root is a retry loop's budget: it is in a loop
+// whose body also gives a context of the caller's (a context in scope at
+// root, or a request's Context()) to a call. for { select { case
+// <-budget.Done(): return errTimeout; default: err := l.Obtain(req.Context())
+// ... } }: each attempt stops with the caller, the deadline only bounds how
+// long the function keeps trying.
+func (c *checker) retryBudget(root, use inspector.Cursor) bool {
+	pos := root.Node().Pos()
+	ctxs := c.contextsInScope(root, pos)
+	reqs := c.requestsInScope(root, pos)
+	if len(ctxs) == 0 && len(reqs) == 0 {
+		return false
+	}
+	for loop := range use.Enclosing((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil), (*ast.FuncLit)(nil)) {
+		if _, ok := loop.Node().(*ast.FuncLit); ok {
+			return false
+		}
+		found := false
+		for k := range loop.Preorder((*ast.CallExpr)(nil)) {
+			for _, a := range k.Node().(*ast.CallExpr).Args {
+				if c.callerContext(a, ctxs, reqs) {
+					found = true
+				}
+			}
+		}
+		return found
+	}
+	return false
+}
+
+// callerContext reports whether e is one of the contexts ctxs or the
+// Context() of one of the requests reqs.
+func (c *checker) callerContext(e ast.Expr, ctxs, reqs []*types.Var) bool {
+	e = ast.Unparen(e)
+	if id, ok := e.(*ast.Ident); ok {
+		v, _ := c.info.Uses[id].(*types.Var)
+		return v != nil && slices.Contains(ctxs, v)
+	}
+	call, ok := e.(*ast.CallExpr)
+	if !ok || len(call.Args) != 0 {
+		return false
+	}
+	sel, ok := call.Fun.(*ast.SelectorExpr)
+	if !ok || sel.Sel.Name != "Context" {
+		return false
+	}
+	id, ok := ast.Unparen(sel.X).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, _ := c.info.Uses[id].(*types.Var)
+	return v != nil && slices.Contains(reqs, v)
 }
 
 // ctxBounded reports whether fn gives its i-th parameter, a context, a

@@ -592,6 +592,58 @@ func finishedLatchUsed(ctx context.Context) {
 	_ = query(finished)
 }
 
+// A deadline made from a root that only bounds a retry loop, whose every
+// attempt is given the caller's context: the caller's cancellation ends
+// each attempt, the deadline only how long the function keeps trying.
+func retryBudget(ctx context.Context) error {
+	budget, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	for {
+		select {
+		case <-budget.Done():
+			return errors.New("gave up")
+		default:
+		}
+		if err := query(ctx); err == nil {
+			return nil
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// The same with the request's context.
+func retryBudgetRequest(w http.ResponseWriter, r *http.Request) {
+	budget, cancel := context.WithDeadline(context.Background(), time.Now().Add(time.Second))
+	defer cancel()
+	for budget.Err() == nil {
+		if query(r.Context()) == nil {
+			return
+		}
+	}
+}
+
+// A deadline from a root bounding a loop that never gives the work the
+// caller's context: the caller's cancellation does not end the wait.
+func retryBudgetDetached(ctx context.Context) error {
+	budget, cancel := context.WithTimeout(context.Background(), 5*time.Second) // want `detaches this work from ctx`
+	defer cancel()
+	for {
+		select {
+		case <-budget.Done():
+			return errors.New("gave up")
+		case <-time.After(time.Second):
+		}
+	}
+}
+
+// A deadline's Done waited on outside any loop is the function's own wait.
+func deadlineWait(ctx context.Context) {
+	budget, cancel := context.WithTimeout(context.Background(), 5*time.Second) // want `detaches this work from ctx`
+	defer cancel()
+	<-budget.Done()
+	_ = query(ctx)
+}
+
 // A function with no context of its own makes one for its lifetime,
 // cancelled only as it returns: synchronous work given a root is not cut
 // off from anything. One whose cancel a signal calls can end early, and
