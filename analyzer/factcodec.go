@@ -237,6 +237,7 @@ func (w *factWriter) obligations(obs []factObligation) {
 		w.int(o.Closer)
 		w.int(o.Twin)
 		w.bool(o.FailsClean)
+		w.bool(o.SendEnds)
 		for g := o.Gate; ; g = g.Also {
 			w.bool(g != nil)
 			if g == nil {
@@ -393,6 +394,7 @@ func (r *factReader) obligations() []factObligation {
 		o.Closer = r.int()
 		o.Twin = r.int()
 		o.FailsClean = r.bool()
+		o.SendEnds = r.bool()
 		for at := &o.Gate; r.bool(); at = &(*at).Also {
 			g := r.gate()
 			for range r.count() {

@@ -61,6 +61,10 @@ type obligation struct {
 	// argEnds: 1+i when stopping the caller's argument i ends the
 	// goroutine (a reader of the connection passed in); 0 otherwise.
 	argEnds int
+	// sendEnds, for obClose: the goroutine returns on the first value it
+	// takes from the channel, and is the only one handed it: one send
+	// stops it as a close does (vt.done <- true in a TearDown).
+	sendEnds bool
 	// roomy, for obRecv: the channel has room for every value the
 	// goroutine sends, which never waits to send: a receive in one case
 	// of a select is as good as one on every path.
@@ -284,6 +288,7 @@ func (c *checker) goObligation(fd *ast.FuncDecl, fn *types.Func, cur inspector.C
 		!slices.ContainsFunc(j.blocks, func(b block) bool {
 			return slices.ContainsFunc(b.alts, func(a alt) bool { return a.kind != altSend || !a.p.equal(h.p) })
 		}) && !j.opaque && c.sendsOverList(g, fd, h.p)
+	o.sendEnds = o.kind == obClose && c.endsOnValue(fd, g, j, h.p)
 	o.gate = c.gateOf(fd, fn, g)
 	if o.gate == nil {
 		o.gate = c.optionGate(fd, fn, g)
@@ -600,12 +605,13 @@ func (c *checker) handOnAt(oc ownCall) (changed bool) {
 			continue // p := newPoller(); p.Close(); return p: what is handed on is stopped
 		}
 		lifted.needs, lifted.joins, lifted.methods, lifted.at, lifted.runs, lifted.goStmt = o.needs, o.joins, o.methods, o.at, o.runs, o.goStmt
+		lifted.sendEnds = o.kind == obClose && lifted.kind == obClose && o.sendEnds
 		if lifted.kind == obClose && lifted.fields != "" && lifted.target != -1 {
 			// p := &Peer{stopc: make(chan struct{})}; NewChan(p.stopc);
 			// return p: the caller calls what closes p.stopc (p.Leave()).
 			if v := c.valueAt(fd, fn, lifted); v.valid() {
 				closing := lifted
-				closing.needs = [][]release{{{kinds: []effKind{effClose}}}}
+				closing.needs = [][]release{{{kinds: closeKinds(lifted)}}}
 				lifted.methods = c.methodsDischarging(v.root.Type(), closing)
 			}
 		}
@@ -2816,6 +2822,8 @@ func (c *checker) discharges(n ast.Node, p path, o obligation, grow grower) bool
 				o.kind == obStop && r.kind == useRange && c.drainsJoin(r, p, o)
 		case useBuiltin:
 			found = o.kind == obClose && isBuiltinCall(c.info, r.call, "close") && r.path.equal(p)
+		case useSend:
+			found = o.kind == obClose && o.sendEnds && r.path.equal(p)
 		case useMethod:
 			switch {
 			case o.kind == obWait:
@@ -2830,8 +2838,11 @@ func (c *checker) discharges(n ast.Node, p path, o obligation, grow grower) bool
 		}
 	})
 	if !found && o.kind == obClose {
-		// A call that closes it (srv.Shutdown() closing srv.stop).
-		return slices.ContainsFunc(c.effectsAt(n), func(e effect) bool { return e.kind == effClose && e.p.equal(p) })
+		// A call that closes it (srv.Shutdown() closing srv.stop), or
+		// sends the one value that ends it (vt.TearDown() sending on
+		// vt.done).
+		kinds := closeKinds(o)
+		return slices.ContainsFunc(c.effectsAt(n), func(e effect) bool { return slices.Contains(kinds, e.kind) && e.p.equal(p) })
 	}
 	if !found && o.kind == obWait {
 		// A call that waits on it (g.Stop() ending with g.Wait()).
@@ -3043,6 +3054,9 @@ func obHow(o obligation) string {
 	case obWait:
 		return "call its Wait method"
 	case obClose:
+		if len(o.methods) == 0 && o.sendEnds {
+			return "close it or send on it once (the goroutine ends on the first value)"
+		}
 		if len(o.methods) == 0 {
 			return "close it"
 		}
@@ -3286,6 +3300,37 @@ func (c *checker) ifInitOf(body *ast.BlockStmt, cond ast.Expr) *ast.AssignStmt {
 		c.ifInits[body] = inits
 	}
 	return inits[cond]
+}
+
+// closeKinds are the effects that discharge the obligation o to close a
+// channel: a close, or a send when one value ends the goroutine.
+func closeKinds(o obligation) []effKind {
+	if o.sendEnds {
+		return []effKind{effClose, effSend}
+	}
+	return []effKind{effClose}
+}
+
+// endsOnValue reports whether the goroutine of g, started once in fd (not
+// in a loop), waits on the channel at p only in receives after which it
+// returns: the first value it takes ends it.
+func (c *checker) endsOnValue(fd *ast.FuncDecl, g *ast.GoStmt, j *goJoin, p path) bool {
+	if inLoop(g, fd.Body) {
+		return false
+	}
+	seen := false
+	for _, b := range j.blocks {
+		for _, a := range b.alts {
+			if !a.p.equal(p) {
+				continue
+			}
+			if a.kind != altRecv || !a.exits || a.ranged {
+				return false
+			}
+			seen = true
+		}
+	}
+	return seen
 }
 
 // closeObligation is the obligation of fn's callers to close the channel

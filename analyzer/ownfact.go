@@ -87,10 +87,12 @@ type factObligation struct {
 	At      string // the go statement: "example.com/lib/lib.go:12"
 	Runs    string // what it runs
 	Exits   []factExit
-	ArgEnds int       // 1+i: stopping argument i ends it
-	Roomy   bool      // the channel has room for every send
-	Drain   bool      // it sends more than once: one receive does not take it all
-	Gate    *factGate // the option that decides whether it starts
+	ArgEnds int  // 1+i: stopping argument i ends it
+	Roomy   bool // the channel has room for every send
+	// SendEnds: one value sent on the channel ends the goroutine (obClose)
+	SendEnds bool
+	Drain    bool      // it sends more than once: one receive does not take it all
+	Gate     *factGate // the option that decides whether it starts
 	// NilStopped: the method's nil error says its receiver was stopped
 	NilStopped bool
 	Closer     int // 1+j: calling result j stops it
@@ -752,7 +754,7 @@ func (c *checker) factSummary(fn *types.Func, f *ownFact) *summary {
 }
 
 func encodeObligation(o obligation) factObligation {
-	fo := factObligation{Target: o.target, Fields: o.fields, Kind: uint8(o.kind), Methods: o.methods, ByName: o.byName, At: o.at, Runs: o.runs, ArgEnds: o.argEnds, Roomy: o.roomy, Drain: o.drain, NilStopped: o.nilStopped, Closer: o.closer, Twin: o.twin, FailsClean: o.failsClean}
+	fo := factObligation{Target: o.target, Fields: o.fields, Kind: uint8(o.kind), Methods: o.methods, ByName: o.byName, At: o.at, Runs: o.runs, ArgEnds: o.argEnds, Roomy: o.roomy, SendEnds: o.sendEnds, Drain: o.drain, NilStopped: o.nilStopped, Closer: o.closer, Twin: o.twin, FailsClean: o.failsClean}
 	for _, alts := range o.needs {
 		fo.Needs = append(fo.Needs, encodeReleases(alts))
 	}
@@ -768,7 +770,7 @@ func encodeObligation(o obligation) factObligation {
 }
 
 func decodeObligation(o factObligation) obligation {
-	ob := obligation{target: o.Target, fields: o.Fields, kind: obKind(o.Kind), methods: o.Methods, byName: o.ByName, at: o.At, runs: o.Runs, argEnds: o.ArgEnds, roomy: o.Roomy, drain: o.Drain, nilStopped: o.NilStopped, closer: o.Closer, twin: o.Twin, failsClean: o.FailsClean}
+	ob := obligation{target: o.Target, fields: o.Fields, kind: obKind(o.Kind), methods: o.Methods, byName: o.ByName, at: o.At, runs: o.Runs, argEnds: o.ArgEnds, roomy: o.Roomy, sendEnds: o.SendEnds, drain: o.Drain, nilStopped: o.NilStopped, closer: o.Closer, twin: o.Twin, failsClean: o.FailsClean}
 	for _, fa := range o.Needs {
 		ob.needs = append(ob.needs, decodeReleases(fa))
 	}

@@ -11796,3 +11796,76 @@ func sumDeclared() int {
 	}
 	return total
 }
+
+// --- One value ends the goroutine: a send stops it as a close does ---
+
+// The goroutine returns on the first value it takes from done.
+func watchDone(done <-chan bool, tick func()) {
+	t := time.NewTicker(time.Millisecond)
+	go func() { // want `goroutine is handed on to the caller, but neverTornDown drops it at line \d+: close it or send on it once \(the goroutine ends on the first value\) there on every path`
+		defer t.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-t.C:
+				tick()
+			}
+		}
+	}()
+}
+
+type tearer struct{ done chan bool }
+
+func newTearer() *tearer { return &tearer{done: make(chan bool, 1)} }
+
+func (v *tearer) TearDown() { v.done <- true }
+
+func (v *tearer) Start() { watchDone(v.done, func() {}) }
+
+func tornDown() {
+	v := newTearer()
+	defer v.TearDown()
+	v.Start()
+}
+
+func neverTornDown() {
+	v := newTearer()
+	v.Start() // want `the receiver of \(\*tearer\).Start \(its.done\) is not closed on every path: the end of the function at line \d+ skips it`
+}
+
+func sentDirect() {
+	done := make(chan bool, 1)
+	watchDone(done, func() {})
+	done <- true
+}
+
+// Several goroutines wait on the same channel: one value ends one.
+func watchEvery(done <-chan bool, n int) {
+	for i := 0; i < n; i++ {
+		go func() { // want `goroutine is handed on to the caller, but sentOnceToMany drops it`
+			<-done
+		}()
+	}
+}
+
+func sentOnceToMany() {
+	done := make(chan bool, 1)
+	watchEvery(done, 3) // want `argument 1 of watchEvery is not closed on every path`
+	done <- true
+}
+
+// One that goes on after a value waits for the next: only a close ends it.
+func watchEach(done <-chan bool, tick func()) {
+	go func() { // want `goroutine is handed on to the caller, but sentToRange drops it`
+		for range done {
+			tick()
+		}
+	}()
+}
+
+func sentToRange() {
+	done := make(chan bool, 1)
+	watchEach(done, func() {}) // want `argument 1 of watchEach is not closed on every path`
+	done <- true
+}
