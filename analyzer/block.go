@@ -1387,6 +1387,13 @@ func (w *blockWalk) callTo(call *ast.CallExpr, fn *types.Func) {
 		}
 	}
 	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && len(alts) == 0 && !through {
+		if p, ok := w.c.callerStream(fn, sel.X); ok {
+			// str.Recv() on a stream the caller gave (a gRPC handler's
+			// ServerStream): the stream ends with its context, which is
+			// its owner's, the caller's, to end.
+			w.add(call, alt{kind: altIO, p: p, loop: len(w.loops) > 0})
+			return
+		}
 		if ctx, ok := w.c.openedWith(sel.X); ok {
 			// st, err := c.Subscribe(ctx, req); st.Recv(): a stream
 			// opened with ctx ends when ctx does (a gRPC client stream).
@@ -1417,6 +1424,29 @@ func (w *blockWalk) callTo(call *ast.CallExpr, fn *types.Func) {
 	if len(alts) > 0 {
 		w.add(call, alts...)
 	}
+}
+
+// callerStream returns the parameter at e when fn, a method called on it,
+// is a method of an interface the parameter's type is that also has a
+// Context() context.Context method: a stream bound to a context (grpc's
+// ServerStream and ClientStream, a connect stream), whose end is its
+// owner's, the caller who gave it.
+func (c *checker) callerStream(fn *types.Func, e ast.Expr) (path, bool) {
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Recv() == nil || !types.IsInterface(sig.Recv().Type()) {
+		return path{}, false
+	}
+	p := pathOf(c.info, e)
+	if !p.valid() || p.fields != "" || isGlobal(p.root) || !c.isParamVar(p.root) || !types.IsInterface(p.root.Type()) {
+		return path{}, false
+	}
+	obj, _, _ := types.LookupFieldOrMethod(p.root.Type(), false, fn.Pkg(), "Context")
+	m, ok := obj.(*types.Func)
+	if !ok {
+		return path{}, false
+	}
+	ms := m.Type().(*types.Signature)
+	return p, ms.Params().Len() == 0 && ms.Results().Len() == 1 && isContextType(ms.Results().At(0).Type())
 }
 
 // openedWith returns the context a stream at e was opened with: e is a

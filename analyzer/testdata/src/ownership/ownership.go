@@ -11869,3 +11869,80 @@ func sentToRange() {
 	watchEach(done, func() {}) // want `argument 1 of watchEach is not closed on every path`
 	done <- true
 }
+
+// --- A stream the caller gave, bound to a context: its end is the caller's ---
+
+type msgStream interface {
+	Recv() (int, error)
+	Context() context.Context
+}
+
+type pumpServer struct{ ctx context.Context }
+
+// A handler pumping its stream into a channel: Recv ends when the stream
+// does, which its owner (the server calling the handler) ends as the
+// handler returns.
+func (s *pumpServer) Handle(str msgStream) error {
+	reqs := make(chan int)
+	go func() {
+		defer close(reqs)
+		for {
+			v, err := str.Recv()
+			if err != nil {
+				return
+			}
+			select {
+			case reqs <- v:
+			case <-str.Context().Done():
+				return
+			case <-s.ctx.Done():
+				return
+			}
+		}
+	}()
+	return s.process(reqs)
+}
+
+func (s *pumpServer) process(reqs <-chan int) error {
+	for {
+		select {
+		case <-s.ctx.Done():
+			return nil
+		case v, ok := <-reqs:
+			if !ok {
+				return nil
+			}
+			if v < 0 {
+				return errors.New("bad request")
+			}
+		}
+	}
+}
+
+// A reader with no context of its own, given by the caller: nothing says
+// who ends it.
+type plainRecv interface {
+	Recv() (int, error)
+}
+
+func pumpPlain(r plainRecv) {
+	go func() { // want `goroutine is never joined`
+		for {
+			if _, err := r.Recv(); err != nil {
+				return
+			}
+		}
+	}()
+}
+
+// A stream the function opened itself is not the caller's.
+func pumpOwn(open func() msgStream) {
+	str := open()
+	go func() { // want `goroutine is never joined`
+		for {
+			if _, err := str.Recv(); err != nil {
+				return
+			}
+		}
+	}()
+}
