@@ -715,19 +715,41 @@ func (c *checker) goBlocks(g *ast.GoStmt, fn ast.Node) (blocks []block, opaque b
 		return soft, opaque // what stops a loop that may also end on its own
 	}
 	// Nothing known blocks it: what it uses then stands for what it may
-	// wait on. A context it uses is done when it must stop.
+	// wait on. A context it uses is done when it must stop; so is a
+	// channel it gives a call that may only receive from it
+	// (sess.Idle(stop), Idle(stop <-chan struct{})): a stop signal.
 	var alts []alt
 	c.eachRef(g.Call, func(r ref) {
-		if isContextType(c.typeOf(r.expr)) && r.path.fields == "" && !declaredIn(r.path.root, g.Call.Fun) &&
-			!(r.call != nil && isFunc(callee(c.info, r.call), "context", "WithoutCancel")) && // detached from it
-			!slices.ContainsFunc(alts, func(a alt) bool { return a.p.equal(r.path) }) {
+		if r.path.fields != "" || declaredIn(r.path.root, g.Call.Fun) || slices.ContainsFunc(alts, func(a alt) bool { return a.p.equal(r.path) }) {
+			return
+		}
+		if isContextType(c.typeOf(r.expr)) &&
+			!(r.call != nil && isFunc(callee(c.info, r.call), "context", "WithoutCancel")) { // detached from it
 			alts = append(alts, alt{kind: altDone, p: r.path})
+		}
+		if r.kind == useValue && c.stopArg(r) {
+			alts = append(alts, alt{kind: altRecv, p: r.path, exits: true})
 		}
 	})
 	if len(alts) == 0 {
 		return nil, opaque
 	}
 	return []block{{node: g, alts: alts, assumed: true}}, opaque
+}
+
+// stopArg reports whether r is a channel given as an argument to a call
+// whose parameter may only receive from it (stop <-chan struct{}).
+func (c *checker) stopArg(r ref) bool {
+	if r.call == nil || !isChan(c.typeOf(r.expr)) {
+		return false
+	}
+	i := slices.Index(r.call.Args, r.expr)
+	sig, ok := types.Unalias(c.typeOf(r.call.Fun)).(*types.Signature)
+	if i < 0 || !ok || sig.Variadic() && i >= sig.Params().Len()-1 || i >= sig.Params().Len() {
+		return false
+	}
+	ch, ok := types.Unalias(sig.Params().At(i).Type()).Underlying().(*types.Chan)
+	return ok && ch.Dir() == types.RecvOnly
 }
 
 // givenBlock is what an opaque goroutine that nothing known blocks (no

@@ -11946,3 +11946,60 @@ func pumpOwn(open func() msgStream) {
 		}
 	}()
 }
+
+// --- A stop channel given to code the pass cannot read ---
+
+type idleSession interface {
+	Idle(stop <-chan struct{}) error
+}
+
+// Idle returns once stop is closed: the paths that do not wait for its
+// result close stop first.
+func handleIdleStop(read func() (string, error), sess idleSession) error {
+	stop := make(chan struct{})
+	done := make(chan error, 1)
+	go func() {
+		done <- sess.Idle(stop)
+	}()
+	line, err := read()
+	close(stop)
+	if err != nil {
+		return err
+	}
+	if line != "DONE" {
+		return errors.New("expected DONE")
+	}
+	return <-done
+}
+
+// Without the close, the early returns leave it idling.
+func handleIdleUnstopped(read func() (string, error), sess idleSession) error {
+	stop := make(chan struct{})
+	done := make(chan error, 1)
+	go func() { // want `goroutine is not joined on every path: the return at line \d+ skips receiving from done`
+		done <- sess.Idle(stop)
+	}()
+	if _, err := read(); err != nil {
+		return err
+	}
+	close(stop)
+	return <-done
+}
+
+// A channel it may send on is no stop signal.
+type idleFeeder interface {
+	Feed(out chan<- int) error
+}
+
+func feedUnjoined(read func() error, f idleFeeder) error {
+	out := make(chan int)
+	done := make(chan error, 1)
+	go func() { // want `goroutine is not joined on every path: the return at line \d+ skips receiving from done`
+		done <- f.Feed(out)
+	}()
+	if err := read(); err != nil {
+		close(out)
+		return err
+	}
+	return <-done
+}
