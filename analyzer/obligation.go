@@ -280,6 +280,14 @@ func (c *checker) goObligation(fd *ast.FuncDecl, fn *types.Func, cur inspector.C
 	o.roomy = o.kind == obRecv && !slices.ContainsFunc(j.blocks, func(b block) bool {
 		return slices.ContainsFunc(b.alts, func(a alt) bool { return a.kind == altSend && a.p.equal(h.p) })
 	})
+	if o.roomy && !j.opaque && c.waitsOnlyInside(fd, j, h.p) {
+		// ch := make(chan R, 1); go func() { <-cl.done; ch <- r }();
+		// return ch, cl a call in flight the package keeps: its result
+		// always has room, and what it waits for is the package's own
+		// work, which the caller can neither end nor hurry. Receiving
+		// would only wait for it: a caller may drop the channel.
+		return obligation{}, false
+	}
 	// A generator: it sends in a loop over a list it was given, and
 	// waits on nothing else (a reader that waits for input between its
 	// sends sends as the input comes, and whatever ends the input ends
@@ -3300,6 +3308,46 @@ func (c *checker) ifInitOf(body *ast.BlockStmt, cond ast.Expr) *ast.AssignStmt {
 		c.ifInits[body] = inits
 	}
 	return inits[cond]
+}
+
+// waitsOnlyInside reports whether every wait of the goroutine of j, but
+// its sends on the result channel res, is on a field of a value local to
+// fd that something in the package releases (releasable), a value fd took
+// from its own state (not a parameter, not fresh, not handed on with the
+// result): the caller cannot release it, and need not.
+func (c *checker) waitsOnlyInside(fd *ast.FuncDecl, j *goJoin, res path) bool {
+	waits := false
+	for _, b := range j.blocks {
+		if b.inner || b.soft {
+			continue
+		}
+		onRes := slices.ContainsFunc(b.alts, func(a alt) bool { return a.kind == altSend && a.p.equal(res) })
+		if onRes {
+			continue
+		}
+		if !slices.ContainsFunc(b.alts, func(a alt) bool {
+			return a.kind == altRecv && a.p.fields != "" && !isGlobal(a.p.root) && declaredIn(a.p.root, fd.Body) &&
+				!c.handsOnLocal(fd, a.p.root) && c.releasable(a)
+		}) {
+			return false
+		}
+		waits = true
+	}
+	return waits
+}
+
+// handsOnLocal reports whether fd returns the value in v or stores it
+// where it outlives fd (returnsOrStores).
+func (c *checker) handsOnLocal(fd *ast.FuncDecl, v *types.Var) bool {
+	found := false
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		if _, lit := n.(*ast.FuncLit); lit || found {
+			return false
+		}
+		found = c.returnsOrStores(n, v)
+		return !found
+	})
+	return found
 }
 
 // closeKinds are the effects that discharge the obligation o to close a

@@ -861,6 +861,12 @@ func (c *checker) constCapOf(p path, fn ast.Node, g *ast.GoStmt) (int, bool) {
 			if r := at(rhs, i, len(lhs)); byValue && m.Pos() > g.End() && r != nil && isNil(c.info, r) {
 				continue
 			}
+			if vs, ok := m.(*ast.ValueSpec); ok && g != nil && len(vs.Values) == 0 && m.Pos() < g.Pos() {
+				// var ch chan R, then ch = make(chan R, 1) where the
+				// goroutine is started: a nil channel it would block on
+				// for ever is not the one it is meant to send on.
+				continue
+			}
 			call, isCall := ast.Unparen(at(rhs, i, len(lhs))).(*ast.CallExpr)
 			if !isCall || !isBuiltinCall(c.info, call, "make") || len(call.Args) != 2 {
 				ok = false

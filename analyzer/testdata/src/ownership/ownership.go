@@ -12003,3 +12003,79 @@ func feedUnjoined(read func() error, f idleFeeder) error {
 	}
 	return <-done
 }
+
+// --- A result with room, after a wait on the package's own work ---
+
+type flight struct{ done chan struct{} }
+
+type refresher struct {
+	mu       sync.Mutex
+	inflight *flight
+}
+
+// load registers a call in flight, which its goroutine ends.
+func (r *refresher) load(f func()) {
+	fl := &flight{done: make(chan struct{})}
+	r.mu.Lock()
+	r.inflight = fl
+	r.mu.Unlock()
+	go func() {
+		defer close(fl.done)
+		f()
+	}()
+}
+
+// Refresh's goroutine waits for the load in flight, which the caller can
+// neither end nor hurry, then sends into a buffer with room: a caller may
+// drop the channel.
+func (r *refresher) Refresh() <-chan int {
+	var ch chan int
+	ch = make(chan int, 1)
+	r.mu.Lock()
+	fl := r.inflight
+	r.mu.Unlock()
+	if fl == nil {
+		ch <- 0
+		return ch
+	}
+	go func() {
+		<-fl.done
+		ch <- 1
+	}()
+	return ch
+}
+
+func refreshDropped(r *refresher) {
+	r.Refresh()
+}
+
+// Unbuffered, the goroutine waits for the caller's receive.
+func (r *refresher) RefreshSync() <-chan int {
+	ch := make(chan int)
+	r.mu.Lock()
+	fl := r.inflight
+	r.mu.Unlock()
+	go func() { // want `goroutine is handed on to the caller, but refreshSyncDropped drops it`
+		<-fl.done
+		ch <- 1
+	}()
+	return ch
+}
+
+func refreshSyncDropped(r *refresher) {
+	r.RefreshSync() // want `the result of \(\*refresher\).RefreshSync is dropped`
+}
+
+// Waiting on a channel the caller gave is waiting on the caller.
+func refreshAfter(stop <-chan struct{}) <-chan int {
+	ch := make(chan int, 1)
+	go func() { // want `goroutine is handed on to the caller, but refreshAfterDropped drops it`
+		<-stop
+		ch <- 1
+	}()
+	return ch
+}
+
+func refreshAfterDropped() {
+	refreshAfter(make(chan struct{})) // want `the result of refreshAfter is dropped`
+}
