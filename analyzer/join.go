@@ -612,9 +612,31 @@ func (c *checker) finalKeys(g *ast.GoStmt, j *goJoin) []joinKey {
 		if (k.kind == keyWait || k.kind == keyChan) && !c.finalSignal(g, j.fn, body, bind, k) {
 			continue
 		}
+		if k.kind == keyCloser && waitsOnContextsOnly(j.blocks) {
+			// go watch(conn), watch doing <-ctx.Done(); conn.Close(): it
+			// closes conn, and closing conn does not end it; only the
+			// context's end does.
+			continue
+		}
 		out = append(out, k)
 	}
 	return out
+}
+
+// waitsOnContextsOnly reports whether the goroutine with these blocks
+// waits, and only waits, on the ends of contexts.
+func waitsOnContextsOnly(blocks []block) bool {
+	n := 0
+	for _, b := range blocks {
+		if b.inner {
+			continue
+		}
+		if len(b.alts) == 0 || slices.ContainsFunc(b.alts, func(a alt) bool { return a.kind != altDone }) {
+			return false
+		}
+		n++
+	}
+	return n > 0
 }
 
 // countsItselfDown reports whether the WaitGroup at p is a local of fn

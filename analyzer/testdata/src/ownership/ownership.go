@@ -12079,3 +12079,45 @@ func refreshAfter(stop <-chan struct{}) <-chan int {
 func refreshAfterDropped() {
 	refreshAfter(make(chan struct{})) // want `the result of refreshAfter is dropped`
 }
+
+// --- A watcher that closes a value when its context ends ---
+
+type packetServer struct{ filter func([]byte) error }
+
+// The watcher waits only for ctx; closing conn does not end it. When the
+// serve loop returns on its own, the watcher is left until ctx ends: the
+// caller must cancel ctx.
+func (s *packetServer) listenAndServe(ctx context.Context, conn net.PacketConn) error {
+	watch := func(c io.Closer) {
+		<-ctx.Done()
+		c.Close()
+	}
+	go watch(conn) // want `goroutine running watch is handed on to the caller, but serveForever drops it`
+	return s.serve(conn)
+}
+
+func (s *packetServer) serve(conn net.PacketConn) error {
+	defer conn.Close()
+	buf := make([]byte, 1500)
+	for {
+		n, _, err := conn.ReadFrom(buf)
+		if err != nil {
+			return err
+		}
+		if s.filter != nil {
+			if err := s.filter(buf[:n]); err != nil {
+				return err
+			}
+		}
+	}
+}
+
+func serveForever(s *packetServer, conn net.PacketConn) error {
+	return s.listenAndServe(context.Background(), conn) // want `argument 1 of \(\*packetServer\).listenAndServe is never cancelled`
+}
+
+func serveUntilCancelled(s *packetServer, conn net.PacketConn) error {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	return s.listenAndServe(ctx, conn)
+}
