@@ -289,11 +289,15 @@ func loopBody(n ast.Node) *ast.BlockStmt {
 }
 
 // tripCount returns how many times the loop runs at most when that is a
-// constant: for range N, or for i := 0; i < N; i++ (<= N: N+1) with i
-// not assigned in the body. 0 when not known.
+// constant: for range N, for range over a slice or array literal of N
+// elements, or for i := 0; i < N; i++ (<= N: N+1) with i not assigned in
+// the body. 0 when not known.
 func (c *checker) tripCount(loop ast.Node) int {
 	switch l := loop.(type) {
 	case *ast.RangeStmt:
+		if lit, ok := ast.Unparen(l.X).(*ast.CompositeLit); ok {
+			return literalLen(lit, c.typeOf(lit))
+		}
 		if l.Value != nil {
 			return 0
 		}
@@ -340,6 +344,25 @@ func (c *checker) tripCount(loop ast.Node) int {
 		}
 	}
 	return 0
+}
+
+// literalLen returns the number of elements of a slice or array literal
+// of type t whose elements are given in order (no indexes), or 0.
+func literalLen(lit *ast.CompositeLit, t types.Type) int {
+	if t == nil {
+		return 0
+	}
+	switch types.Unalias(t).Underlying().(type) {
+	case *types.Slice, *types.Array:
+	default:
+		return 0
+	}
+	for _, e := range lit.Elts {
+		if _, ok := e.(*ast.KeyValueExpr); ok {
+			return 0
+		}
+	}
+	return len(lit.Elts)
 }
 
 // constInt returns the value of a constant integer expression, or -1.
@@ -460,22 +483,36 @@ func (c *checker) sendsEnd(body *ast.BlockStmt, bind func(path) (path, bool), ch
 	return ok && any
 }
 
-// recvStmt returns the statement that the receive at cur is the whole of:
-// <-ch, v := <-ch, v, ok := <-ch, total += <-ch.
+// recvStmt returns the statement that the receive at cur is the whole of,
+// or an operand of the arithmetic that is: <-ch, v := <-ch, v, ok :=
+// <-ch, total += <-ch, sum += w * <-ch.
 func recvStmt(cur inspector.Cursor) (inspector.Cursor, bool) {
 	p := cur.Parent()
 	if u, ok := p.Node().(*ast.UnaryExpr); ok && u.Op == token.ARROW {
 		cur, p = p, p.Parent()
 	}
-	switch s := p.Node().(type) {
-	case *ast.ExprStmt:
-		return p, true
-	case *ast.AssignStmt:
-		if len(s.Rhs) == 1 && ast.Unparen(s.Rhs[0]) == cur.Node() {
-			return p, true
+	// sum += w * <-ch: an operand of arithmetic, which is always
+	// evaluated (not of && or ||, which may skip it).
+	for {
+		switch b := p.Node().(type) {
+		case *ast.ParenExpr:
+		case *ast.BinaryExpr:
+			if b.Op == token.LAND || b.Op == token.LOR {
+				return inspector.Cursor{}, false
+			}
+		default:
+			switch s := p.Node().(type) {
+			case *ast.ExprStmt:
+				return p, true
+			case *ast.AssignStmt:
+				if len(s.Rhs) == 1 && ast.Unparen(s.Rhs[0]) == cur.Node() {
+					return p, true
+				}
+			}
+			return inspector.Cursor{}, false
 		}
+		cur, p = p, p.Parent()
 	}
-	return inspector.Cursor{}, false
 }
 
 // recvOf reports whether the statement s is a receive from ch and nothing

@@ -12121,3 +12121,49 @@ func serveUntilCancelled(s *packetServer, conn net.PacketConn) error {
 	defer cancel()
 	return s.listenAndServe(ctx, conn)
 }
+
+// --- Receives counted by a loop over a literal ---
+
+func twoWeighted(src func() int) int {
+	out := make(chan int)
+	go func() {
+		for range 2 {
+			out <- src()
+		}
+	}()
+	sum := 0
+	for _, w := range []int{1, 2} {
+		sum += w * <-out
+	}
+	return sum
+}
+
+// One element: one of the two values is never taken.
+func twoWeightedShort(src func() int) int {
+	out := make(chan int)
+	go func() { // want `goroutine is not joined on every path: the return at line \d+ skips receiving the 2 values it sends on out`
+		for range 2 {
+			out <- src()
+		}
+	}()
+	sum := 0
+	for _, w := range []int{1} {
+		sum += w * <-out
+	}
+	return sum
+}
+
+// A receive && may skip is not counted.
+func twoMaybe(src func() bool, more bool) bool {
+	out := make(chan bool)
+	go func() { // want `goroutine is not joined on every path: the return at line \d+ skips receiving the 2 values it sends on out`
+		for range 2 {
+			out <- src()
+		}
+	}()
+	all := true
+	for range [2]int{} {
+		all = more && <-out
+	}
+	return all
+}
