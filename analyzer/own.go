@@ -752,6 +752,34 @@ func (c *checker) stopArg(r ref) bool {
 	return ok && ch.Dir() == types.RecvOnly
 }
 
+// gateLast reports whether the WaitGroup at p is a gate the spawner fn
+// alone opens (countsItselfDown: release.Add(1), then release.Done()) and
+// waiting at it is the last thing the goroutine of g does: once the gate
+// opens, it ends.
+func (c *checker) gateLast(g *ast.GoStmt, fn ast.Node, p path) bool {
+	if !c.countsItselfDown(fn, p) {
+		return false
+	}
+	body, bind := c.goBody(g, fn)
+	if body == nil || len(body.List) == 0 {
+		return false
+	}
+	es, ok := body.List[len(body.List)-1].(*ast.ExprStmt)
+	if !ok {
+		return false
+	}
+	call, ok := ast.Unparen(es.X).(*ast.CallExpr)
+	if !ok || !isMethod(callee(c.info, call), "sync", "WaitGroup", "Wait") {
+		return false
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	q, ok := bind(pathOf(c.info, sel.X))
+	return ok && q.equal(p)
+}
+
 // givenBlock is what an opaque goroutine that nothing known blocks (no
 // block of goBlocks) may wait on: it calls code whose waits are not known,
 // such as another package's connection, and ends when a value it is given
@@ -986,7 +1014,7 @@ func (c *checker) bindLitAlts(blocks []block, args map[*types.Var]ast.Expr) []bl
 func (c *checker) stopped(j *goJoin, g *ast.GoStmt, graph *cfg.CFG) (unreleased []block, how string) {
 	var hows []string
 	for _, b := range append(slices.Clip(j.blocks), j.given...) {
-		if b.inner || slices.ContainsFunc(b.alts, func(a alt) bool { return a.kind == altWait }) {
+		if b.inner || slices.ContainsFunc(b.alts, func(a alt) bool { return a.kind == altWait && !c.gateLast(g, j.fn, a.p) }) {
 			continue // it ends when the goroutines counted in the group do
 		}
 		if len(b.alts) == 0 {
@@ -1016,6 +1044,9 @@ func (c *checker) stopped(j *goJoin, g *ast.GoStmt, graph *cfg.CFG) (unreleased 
 				if slices.ContainsFunc(alts, func(a alt) bool {
 					// A send ends one of the goroutines a loop starts
 					// when they wait for it as their last act.
+					if a.kind == altWait {
+						return e.kind == effDone && e.p.equal(a.p) // the gate it waits at opened
+					}
 					return c.releases(e, a) && !(e.kind == effSend && j.many && !a.loop)
 				}) {
 					return e, true
@@ -1698,6 +1729,8 @@ func stopDesc(e effect) string {
 		return "sending on " + name
 	case effRecv:
 		return "receiving from " + name
+	case effDone:
+		return "calling " + name + ".Done()"
 	}
 	return "stopping " + name
 }

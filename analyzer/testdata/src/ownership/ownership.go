@@ -12167,3 +12167,42 @@ func twoMaybe(src func() bool, more bool) bool {
 	}
 	return all
 }
+
+// --- A WaitGroup the spawner alone counts down: a gate it opens ---
+
+func gateOpened(n int) []int {
+	vals := make([]int, n)
+	var started, release sync.WaitGroup
+	started.Add(n)
+	release.Add(1)
+	for i := 0; i < n; i++ {
+		go func() {
+			vals[i] = i
+			started.Done()
+			release.Wait()
+		}()
+	}
+	started.Wait()
+	release.Done()
+	return vals
+}
+
+func gateLeftShut(n int, fail func() bool) ([]int, error) {
+	vals := make([]int, n)
+	var started, release sync.WaitGroup
+	started.Add(n)
+	release.Add(1)
+	for i := 0; i < n; i++ {
+		go func() { // want `goroutine is not joined on every path: the return at line \d+ skips calling release.Done\(\)`
+			vals[i] = i
+			started.Done()
+			release.Wait()
+		}()
+	}
+	started.Wait()
+	if fail() {
+		return nil, errors.New("failed")
+	}
+	release.Done()
+	return vals, nil
+}
