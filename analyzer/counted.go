@@ -258,9 +258,18 @@ func sendsThenBreak(body *ast.BlockStmt) map[ast.Node]ast.Node {
 // then out <- v last: one value). sites is how many sends it found.
 func (c *checker) sendsOnAPath(body *ast.BlockStmt, bind func(path) (path, bool), ch path) (most, sites int) {
 	once := sendsThenReturn(body)
-	last := 0
+	last, panicked, always := 0, 0, 0
 	ast.Inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
+		case *ast.DeferStmt:
+			// defer func() { if v := recover(); v != nil { done <- err } }():
+			// it sends only when the body panicked, before its own send.
+			if lit, ok := ast.Unparen(n.Call.Fun).(*ast.FuncLit); ok {
+				onPanic, every := c.deferredSends(lit.Body, bind, ch)
+				sites += onPanic + every
+				panicked, always = max(panicked, onPanic), always+every
+			}
+			return false
 		case *ast.FuncLit, *ast.GoStmt:
 			return false
 		case *ast.SendStmt:
@@ -275,7 +284,67 @@ func (c *checker) sendsOnAPath(body *ast.BlockStmt, bind func(path) (path, bool)
 		}
 		return true
 	})
-	return most + last, sites
+	if most > 0 {
+		return most + last + panicked + always, sites // it may panic after sending
+	}
+	return max(last, panicked) + always, sites
+}
+
+// deferredSends counts the sends on ch in body, a deferred function: those
+// in the branch it takes when it recovers a panic (if v := recover(); v
+// != nil { ch <- err }), and the others, which it makes on every exit.
+func (c *checker) deferredSends(body *ast.BlockStmt, bind func(path) (path, bool), ch path) (onPanic, every int) {
+	var walk func(n ast.Node, recovered bool)
+	walk = func(n ast.Node, recovered bool) {
+		ast.Inspect(n, func(m ast.Node) bool {
+			switch m := m.(type) {
+			case *ast.FuncLit, *ast.GoStmt:
+				return false
+			case *ast.IfStmt:
+				if !recovered && c.recoverTest(m) {
+					if m.Init != nil {
+						walk(m.Init, false)
+					}
+					walk(m.Body, true)
+					if m.Else != nil {
+						walk(m.Else, false)
+					}
+					return false
+				}
+			case *ast.SendStmt:
+				if p, ok := bind(pathOf(c.info, m.Chan)); ok && p.equal(ch) {
+					if recovered {
+						onPanic++
+					} else {
+						every++
+					}
+				}
+			}
+			return true
+		})
+	}
+	walk(body, false)
+	return onPanic, every
+}
+
+// recoverTest reports whether the if statement tests that recover()
+// returned a panic: if v := recover(); v != nil, or if recover() != nil.
+func (c *checker) recoverTest(is *ast.IfStmt) bool {
+	cond, ok := is.Cond.(*ast.BinaryExpr)
+	if !ok || cond.Op != token.NEQ || !isNil(c.info, cond.Y) {
+		return false
+	}
+	if call, ok := ast.Unparen(cond.X).(*ast.CallExpr); ok {
+		return isBuiltinCall(c.info, call, "recover")
+	}
+	id, ok := ast.Unparen(cond.X).(*ast.Ident)
+	as, isAssign := is.Init.(*ast.AssignStmt)
+	if !ok || !isAssign || len(as.Lhs) != 1 || len(as.Rhs) != 1 {
+		return false
+	}
+	lhs, ok := as.Lhs[0].(*ast.Ident)
+	call, isCall := ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
+	return ok && isCall && lhs.Name == id.Name && isBuiltinCall(c.info, call, "recover")
 }
 
 func loopBody(n ast.Node) *ast.BlockStmt {

@@ -12206,3 +12206,43 @@ func gateLeftShut(n int, fail func() bool) ([]int, error) {
 	release.Done()
 	return vals, nil
 }
+
+// --- A send a deferred recover makes instead of the body's ---
+
+func idleRecovered(read func() error, sess idleSession) error {
+	stop := make(chan struct{})
+	done := make(chan error, 1)
+	go func() {
+		defer func() {
+			if v := recover(); v != nil {
+				done <- errors.New("panic idling")
+			}
+		}()
+		done <- sess.Idle(stop)
+	}()
+	err := read()
+	close(stop)
+	if err != nil {
+		return err
+	}
+	return <-done
+}
+
+// A deferred send made on every exit adds to the body's: two sends into
+// a buffer of one, and a path that takes neither.
+func idleTwoSends(read func() error, sess idleSession) error {
+	stop := make(chan struct{})
+	done := make(chan error, 1)
+	go func() { // want `goroutine is not joined on every path`
+		defer func() {
+			done <- nil
+		}()
+		done <- sess.Idle(stop)
+	}()
+	err := read()
+	close(stop)
+	if err != nil {
+		return err
+	}
+	return <-done
+}
