@@ -2015,7 +2015,8 @@ func (c *checker) checkPath(cur inspector.Cursor, fn ast.Node, call *ast.CallExp
 
 // checkPathFlow is checkPath along the paths of fn.
 func (c *checker) checkPathFlow(cur inspector.Cursor, fn ast.Node, call *ast.CallExpr, to *types.Func, o obligation, grow grower, p path) string {
-	if !c.localTo(p, fn) {
+	named := c.ownedNamedResult(p, fn)
+	if !c.localTo(p, fn) && !named {
 		return "" // a field, a parameter, a global: its owner's business (or this function's own obligation)
 	}
 	if !o.isResult() && !c.ownedLocal(p.root, fn) && !((o.kind == obRecv || o.kind == obClose) && p.fields == "" && c.onlyMade(p.root, funcBody(fn))) && !(o.signalled && localWaitGroup(p)) {
@@ -2025,6 +2026,15 @@ func (c *checker) checkPathFlow(cur inspector.Cursor, fn ast.Node, call *ast.Cal
 		return "" // s.handlers[key] = h before h.run(): whoever keeps it stops it
 	}
 	used := func(n ast.Node) bool { return c.discharges(n, p, o, grow) }
+	if named {
+		// s.pool = NewPool() into the named result s: a bare return
+		// returns s; return nil, err drops it.
+		base := used
+		used = func(n ast.Node) bool {
+			ret, ok := n.(*ast.ReturnStmt)
+			return ok && len(ret.Results) == 0 || base(n)
+		}
+	}
 	if p.fields == "" && nillable(p.root.Type()) {
 		// p, ok, err := MaybePoller(); require.Nil(t, p): past the
 		// assertion nothing was made.
@@ -3202,6 +3212,17 @@ func (c *checker) paramField(fd *ast.FuncDecl, fn *types.Func, a alt) (int, stri
 		}
 	}
 	return -1, "", false
+}
+
+// ownedNamedResult reports whether p is (under) a named result of fn
+// that fn gives a value it made itself (s = &Instance{}): a local the
+// function returns, or drops by returning something else.
+func (c *checker) ownedNamedResult(p path, fn ast.Node) bool {
+	ft := funcType(fn)
+	if !p.valid() || ft == nil || ft.Results == nil || !declaredIn(p.root, ft.Results) || funcBody(fn) == nil {
+		return false
+	}
+	return c.ownedLocal(p.root, fn)
 }
 
 // namedResults returns the named results of fd, in order; nil when its

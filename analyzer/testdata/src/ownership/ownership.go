@@ -12246,3 +12246,60 @@ func idleTwoSends(read func() error, sess idleSession) error {
 	}
 	return <-done
 }
+
+// --- A named result that holds what it made, and an error return ---
+
+type namedPool struct{ done chan struct{} }
+
+func newNamedPool(n int) *namedPool {
+	p := &namedPool{done: make(chan struct{})}
+	for i := 0; i < n; i++ {
+		go p.worker() // want `goroutine running p.worker is handed on to the caller, but newNamedInstance drops it`
+	}
+	return p
+}
+
+func (p *namedPool) worker() { <-p.done }
+func (p *namedPool) Close()  { close(p.done) }
+
+type namedInstance struct{ pool *namedPool }
+
+func (s *namedInstance) Close() { s.pool.Close() }
+
+func loadNamed(fail bool) error {
+	if fail {
+		return errors.New("load failed")
+	}
+	return nil
+}
+
+// return nil, err drops the instance holding the running pool.
+func newNamedInstance(fail bool) (s *namedInstance, err error) {
+	s = &namedInstance{}
+	s.pool = newNamedPool(3) // want `the result of newNamedPool is not stopped on every path: the return at line \d+ skips it`
+	if err = loadNamed(fail); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// A bare return returns s: the caller holds it.
+func newNamedInstanceBare(fail bool) (s *namedInstance, err error) {
+	s = &namedInstance{}
+	s.pool = newNamedPool(3)
+	if err = loadNamed(fail); err != nil {
+		return
+	}
+	return s, nil
+}
+
+// Closed before the error return.
+func newNamedInstanceCleaned(fail bool) (s *namedInstance, err error) {
+	s = &namedInstance{}
+	s.pool = newNamedPool(3)
+	if err = loadNamed(fail); err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
+}
