@@ -624,14 +624,15 @@ func (c *checker) finalKeys(g *ast.GoStmt, j *goJoin) []joinKey {
 }
 
 // waitsOnContextsOnly reports whether the goroutine with these blocks
-// waits, and only waits, on the ends of contexts.
+// waits, and only waits, on the ends of contexts: known waits, not ones
+// assumed for code the pass cannot read that is given a context.
 func waitsOnContextsOnly(blocks []block) bool {
 	n := 0
 	for _, b := range blocks {
 		if b.inner {
 			continue
 		}
-		if len(b.alts) == 0 || slices.ContainsFunc(b.alts, func(a alt) bool { return a.kind != altDone }) {
+		if b.assumed || len(b.alts) == 0 || slices.ContainsFunc(b.alts, func(a alt) bool { return a.kind != altDone }) {
 			return false
 		}
 		n++
