@@ -513,6 +513,10 @@ type blockWalk struct {
 	// a parameter is given (go func(r io.Reader) { r.Read(b) }(st), st a
 	// *Stream): its methods are the concrete type's. nil elsewhere.
 	concrete func(path) types.Type
+	// buffered: the channels the enclosing for or if statements test for
+	// values waiting (for len(ch) > 0 { <-ch }): a receive from one of
+	// them there takes a value that is already in its buffer.
+	buffered []path
 }
 
 // A closer is a goroutine a body starts whose one wait, once over, is
@@ -753,7 +757,12 @@ func (w *blockWalk) stmt(s ast.Stmt) {
 		} else if alts := w.c.flagExits(s.Cond, s.Body); len(alts) > 0 {
 			w.addSoft(s, alts...) // for !p.closed.Load() { ... } (flag.go)
 		}
+		n := len(w.buffered)
+		if p, ok := w.c.hasValues(s.Cond); ok {
+			w.buffered = append(w.buffered, p)
+		}
 		w.loop(s, s.Body)
+		w.buffered = w.buffered[:n]
 		w.stmt(s.Post)
 	case *ast.BlockStmt:
 		w.stmts(s.List)
@@ -766,10 +775,13 @@ func (w *blockWalk) stmt(s ast.Stmt) {
 			w.stmt(s.Else) // if c.hook != nil { <-c.hook }, with hook never set
 			return
 		}
-		n := len(w.fired)
+		n, m := len(w.fired), len(w.buffered)
 		w.fired = append(w.fired, w.c.firedTimerSends(s.Cond)...)
+		if p, ok := w.c.hasValues(s.Cond); ok {
+			w.buffered = append(w.buffered, p)
+		}
 		w.stmts(s.Body.List)
-		w.fired = w.fired[:n]
+		w.fired, w.buffered = w.fired[:n], w.buffered[:m]
 		w.stmt(s.Else)
 	case *ast.SwitchStmt:
 		w.stmt(s.Init)
@@ -1158,6 +1170,31 @@ func (c *checker) repliedTo(req, resp *types.Var) bool {
 	return r
 }
 
+// hasValues returns the channel that cond tests for values in its buffer:
+// len(ch) > 0, len(ch) != 0, len(ch) >= 1, 0 < len(ch).
+func (c *checker) hasValues(cond ast.Expr) (path, bool) {
+	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok {
+		return path{}, false
+	}
+	lenOf := func(e ast.Expr) (path, bool) {
+		call, ok := ast.Unparen(e).(*ast.CallExpr)
+		if !ok || len(call.Args) != 1 || !isBuiltinCall(c.info, call, "len") || !isChan(c.typeOf(call.Args[0])) {
+			return path{}, false
+		}
+		p := pathOf(c.info, call.Args[0])
+		return p, p.valid()
+	}
+	if p, ok := lenOf(b.X); ok {
+		k := c.constInt(b.Y)
+		return p, b.Op == token.GTR && k == 0 || b.Op == token.NEQ && k == 0 || b.Op == token.GEQ && k == 1
+	}
+	if p, ok := lenOf(b.Y); ok {
+		return p, b.Op == token.LSS && c.constInt(b.X) == 0
+	}
+	return path{}, false
+}
+
 // expr records the blocks of an expression: receives, and calls of
 // functions that block.
 func (w *blockWalk) expr(e ast.Expr) {
@@ -1171,6 +1208,9 @@ func (w *blockWalk) expr(e ast.Expr) {
 		case *ast.UnaryExpr:
 			if n.Op == token.ARROW {
 				w.expr(n.X)
+				if p := pathOf(w.c.info, n.X); p.valid() && slices.ContainsFunc(w.buffered, p.equal) {
+					return false // for len(ch) > 0 { <-ch }: a value is there
+				}
 				if a, ok := w.c.recvAlt(n.X); ok {
 					a.loop = len(w.loops) > 0
 					// func (p *pump) loop() { <-p.quit }: its last act, so

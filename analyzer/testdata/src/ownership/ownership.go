@@ -12303,3 +12303,59 @@ func newNamedInstanceCleaned(fail bool) (s *namedInstance, err error) {
 	}
 	return s, nil
 }
+
+// --- A receive guarded by the buffer's length takes a value already there ---
+
+type drainMonitor struct {
+	errs   chan error
+	cancel func()
+}
+
+func (d *drainMonitor) start() {
+	ctx, cancel := context.WithCancel(context.Background())
+	d.cancel = cancel
+	go d.monitor(ctx)
+}
+
+func (d *drainMonitor) monitor(ctx context.Context) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case err := <-d.errs:
+			if err == nil {
+				return
+			}
+			for len(d.errs) > 0 {
+				<-d.errs
+			}
+		}
+	}
+}
+
+func (d *drainMonitor) Close() { d.cancel() }
+
+type stuckMonitor struct {
+	errs   chan error
+	cancel func()
+}
+
+func (d *stuckMonitor) start() {
+	ctx, cancel := context.WithCancel(context.Background())
+	d.cancel = cancel
+	go d.monitor(ctx) // want `goroutine running d.monitor blocks for ever: it waits on d.errs`
+}
+
+// Unguarded, the second receive waits for a value nothing sends.
+func (d *stuckMonitor) monitor(ctx context.Context) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-d.errs:
+			<-d.errs
+		}
+	}
+}
+
+func (d *stuckMonitor) Close() { d.cancel() }
