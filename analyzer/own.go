@@ -703,9 +703,14 @@ func (c *checker) goBlocks(g *ast.GoStmt, fn ast.Node) (blocks []block, opaque b
 	blocks = c.dropEchoes(c.dropTokens(c.dropBuffered(blocks, g, fn), g, fn), g, fn)
 	blocks, soft = c.uncopied(blocks, fn), c.uncopied(soft, fn)
 	held := c.heldToken(g)
-	if len(blocks) > 0 && len(soft) > 0 && !slices.ContainsFunc(blocks, func(b block) bool { return !held(b) }) {
+	counted := func(b block) bool {
+		return len(b.alts) > 0 && !slices.ContainsFunc(b.alts, func(a alt) bool { return a.kind != altWait })
+	}
+	if len(blocks) > 0 && len(soft) > 0 && !slices.ContainsFunc(blocks, func(b block) bool { return !held(b) && !counted(b) }) {
 		// Its only hard waits are for a semaphore's tokens it gives back
-		// (heldToken): what stops its loop is what stops it.
+		// (heldToken), or for the goroutines counted in a WaitGroup (in
+		// flight requests it lets finish first): what stops its loop or
+		// select is what stops it.
 		blocks = nil
 	}
 	if len(blocks) > 0 {

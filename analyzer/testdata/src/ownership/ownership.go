@@ -12359,3 +12359,47 @@ func (d *stuckMonitor) monitor(ctx context.Context) {
 }
 
 func (d *stuckMonitor) Close() { d.cancel() }
+
+// --- A wait for in-flight work after a select its owner's close ends ---
+
+type renewChan struct {
+	closing  chan struct{}
+	lifetime time.Duration
+	pending  sync.WaitGroup
+}
+
+func (c *renewChan) handle(token int) {
+	go c.scheduleRenewal(token) // want `goroutine running c.scheduleRenewal is handed on to the caller, but renewNeverClosed drops it`
+}
+
+func (c *renewChan) scheduleRenewal(token int) {
+	t := time.NewTimer(c.lifetime)
+	defer t.Stop()
+	select {
+	case <-c.closing:
+		return
+	case <-t.C:
+	}
+	c.renew(token)
+}
+
+func (c *renewChan) renew(token int) {
+	c.pending.Wait() // the requests in flight end on their own
+	_ = token
+}
+
+func (c *renewChan) send() int {
+	c.pending.Add(1)
+	n := int(c.lifetime)
+	c.pending.Done()
+	return n
+}
+
+func (c *renewChan) Close() { close(c.closing) }
+
+// A started renewal whose owner never closes it is still reported.
+func renewNeverClosed() {
+	c := &renewChan{closing: make(chan struct{}), lifetime: time.Second}
+	c.handle(1) // want `the receiver of \(\*renewChan\).handle is not stopped on every path`
+	c.send()
+}
