@@ -1059,6 +1059,31 @@ func (c *checker) heldElsewhere(fd *ast.FuncDecl, v *types.Var) bool {
 	return held
 }
 
+// keptBefore reports whether fd, before call, gives the local v to a
+// function that keeps it (keptParams: o.attach(s) storing s in o.sess) of
+// a value whose stop is someone's (keeperOwned: o is returned, or stopped).
+func (c *checker) keptBefore(fd *ast.FuncDecl, v *types.Var, call *ast.CallExpr) bool {
+	kept := false
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		if kept || n == nil || n.Pos() >= call.Pos() {
+			return false
+		}
+		k, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		i := slices.IndexFunc(k.Args, func(a ast.Expr) bool {
+			id, ok := ast.Unparen(a).(*ast.Ident)
+			return ok && c.info.Uses[id] == v
+		})
+		if to := typeutil.StaticCallee(c.info, k); i >= 0 && to != nil && slices.Contains(c.keptParams(to), i) {
+			kept = c.keeperOwned(fd, k, v)
+		}
+		return true
+	})
+	return kept
+}
+
 // keptResult reports whether e, in a function of signature sig, calls a
 // method of its receiver, of a parameter or of a package variable (or of
 // one of their fields) that keeps its result i there too
@@ -2024,6 +2049,9 @@ func (c *checker) checkPathFlow(cur inspector.Cursor, fn ast.Node, call *ast.Cal
 	}
 	if p.fields == "" && c.storedBefore(p.root, fn, call) {
 		return "" // s.handlers[key] = h before h.run(): whoever keeps it stops it
+	}
+	if fd, ok := fn.(*ast.FuncDecl); ok && p.fields == "" && c.keptBefore(fd, p.root, call) {
+		return "" // o.attach(s) before s.Start(), o returned: o's Close stops it
 	}
 	used := func(n ast.Node) bool { return c.discharges(n, p, o, grow) }
 	if named {

@@ -12403,3 +12403,76 @@ func renewNeverClosed() {
 	c.handle(1) // want `the receiver of \(\*renewChan\).handle is not stopped on every path`
 	c.send()
 }
+
+// --- Given to an owner that keeps it before it is started ---
+
+type bgSess struct {
+	wg     sync.WaitGroup
+	closed chan struct{}
+}
+
+func newBgSess() *bgSess { return &bgSess{closed: make(chan struct{})} }
+
+func (s *bgSess) StartBackground() error {
+	s.wg.Add(1)
+	go func() { // want `goroutine is handed on to the caller, but openUnowned drops it`
+		defer s.wg.Done()
+		<-s.closed
+	}()
+	return nil
+}
+
+func (s *bgSess) Close() error {
+	close(s.closed)
+	s.wg.Wait()
+	return nil
+}
+
+type sessOwner struct {
+	mu   sync.Mutex
+	sess *bgSess
+}
+
+func (o *sessOwner) attach(s *bgSess) {
+	o.mu.Lock()
+	o.sess = s
+	o.mu.Unlock()
+}
+
+func (o *sessOwner) Close() error {
+	o.mu.Lock()
+	s := o.sess
+	o.mu.Unlock()
+	if s != nil {
+		return s.Close()
+	}
+	return nil
+}
+
+// The owner is returned: its Close stops the session.
+func openOwned() (*sessOwner, error) {
+	o := &sessOwner{}
+	s := newBgSess()
+	o.attach(s)
+	return o, s.StartBackground()
+}
+
+// The owner's Close is deferred before the session is given to it.
+func serveOwned(work func() error) error {
+	o := &sessOwner{}
+	defer o.Close()
+	s := newBgSess()
+	o.attach(s)
+	if err := s.StartBackground(); err != nil {
+		return err
+	}
+	return work()
+}
+
+// An owner nobody stops or returns keeps nothing for anyone.
+func openUnowned() error {
+	o := &sessOwner{}
+	s := newBgSess()
+	o.attach(s)
+	return s.StartBackground() // want `the receiver of \(\*bgSess\).StartBackground is not stopped on every path`
+}
