@@ -43,6 +43,9 @@ func (c *checker) checkProcleak() {
 		if c.startedBefore(fn, call, p) {
 			continue // a second Start only fails ("already started")
 		}
+		if c.storedBefore(p.root, fn, call) {
+			continue // p.cmd = cmd before cmd.Start(): whoever keeps it waits (p.Close)
+		}
 		c.checkStarted(cur, fn, call, p.root)
 	}
 }

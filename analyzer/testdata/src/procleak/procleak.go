@@ -190,3 +190,25 @@ func startOnlyError() error {
 	cmd := exec.Command("sleep", "1")
 	return cmd.Start() // want `process started by cmd.Start\(\) is not waited for on every path`
 }
+
+// Stored in the receiver before it starts: Close waits for it.
+type keptProc struct{ cmd *exec.Cmd }
+
+func (p *keptProc) Start(name string) error {
+	cmd := exec.Command(name)
+	p.cmd = cmd
+	if err := cmd.Start(); err != nil {
+		return err
+	}
+	return nil
+}
+
+func (p *keptProc) Close() error { return p.cmd.Wait() }
+
+// Stored in a local's field is not stored at all.
+func startInLocal(name string) error {
+	var holder struct{ cmd *exec.Cmd }
+	cmd := exec.Command(name)
+	holder.cmd = cmd
+	return cmd.Start() // want `process started by cmd.Start\(\) is not waited for on every path`
+}
