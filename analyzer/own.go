@@ -846,6 +846,14 @@ func (c *checker) dropBuffered(blocks []block, g *ast.GoStmt, fn ast.Node) []blo
 		}
 	}
 	return slices.DeleteFunc(blocks, func(b block) bool {
+		if len(b.alts) == 1 && b.alts[0].kind == altSend && b.alts[0].p.fields != "" && !b.alts[0].loop && g != nil && !inLoop(g, funcBody(fn)) {
+			// m.responses <- 42, the one send on a field whose channels
+			// are made with room for it (roomForSends), by a goroutine
+			// started once.
+			if k, ok := c.keyOf(b.alts[0].p); ok && k.field.owner != nil && c.privateField(k.field) && !c.fieldIndex().aliased[k.field] && c.roomForSends(k.field) {
+				return true
+			}
+		}
 		if len(b.alts) != 1 || b.alts[0].kind != altSend || b.alts[0].p.fields != "" {
 			return false
 		}
@@ -3619,6 +3627,14 @@ func (c *checker) roomForSends(k fieldKey) bool {
 		return false
 	}
 	i := slices.Index(list.List, ast.Stmt(send))
+	if i == len(list.List)-1 {
+		// The last statement of a function's body (go func() {
+		// m.responses <- 42 }()): it returns after.
+		switch cur.Parent().Parent().Node().(type) {
+		case *ast.FuncLit, *ast.FuncDecl:
+			return true
+		}
+	}
 	return i >= 0 && slices.ContainsFunc(list.List[i+1:], isReturn)
 }
 

@@ -12476,3 +12476,41 @@ func openUnowned() error {
 	o.attach(s)
 	return s.StartBackground() // want `the receiver of \(\*bgSess\).StartBackground is not stopped on every path`
 }
+
+// --- One send into a field's buffer made with room for it ---
+
+type replyAwaiter interface {
+	await(ctx context.Context) (int, error)
+}
+
+type mockReplies struct{ responses chan int }
+
+func newMockReplies() *mockReplies { return &mockReplies{responses: make(chan int, 1)} }
+
+func (m *mockReplies) await(ctx context.Context) (int, error) {
+	select {
+	case v := <-m.responses:
+		return v, nil
+	case <-ctx.Done():
+		return 0, ctx.Err()
+	}
+}
+
+type replyClient struct{ a replyAwaiter }
+
+func (c *replyClient) init(ctx context.Context) (int, error) { return c.a.await(ctx) }
+
+type mockManyReplies struct{ responses chan int }
+
+func newMockManyReplies() *mockManyReplies {
+	return &mockManyReplies{responses: make(chan int, 1)}
+}
+
+func (m *mockManyReplies) await(ctx context.Context) (int, error) {
+	select {
+	case v := <-m.responses:
+		return v, nil
+	case <-ctx.Done():
+		return 0, ctx.Err()
+	}
+}

@@ -1534,3 +1534,30 @@ func TestParkedForever(t *testing.T) {
 	go func() { results <- 1 }() // want `goroutine blocks for ever|goroutine is never joined`
 	<-make(chan struct{})
 }
+
+// The goroutine's one send finds room in the field's buffer: it ends at
+// once, whatever the client behind the interface does.
+func TestReplyOnce(t *testing.T) {
+	m := newMockReplies()
+	c := &replyClient{a: m}
+	go func() {
+		m.responses <- 42
+	}()
+	if _, err := c.init(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// Started in a loop, the sends outnumber the buffer.
+func TestReplyMany(t *testing.T) {
+	m := newMockManyReplies()
+	c := &replyClient{a: m}
+	for i := 0; i < 3; i++ {
+		go func() { // want `goroutine is never joined`
+			m.responses <- i
+		}()
+	}
+	if _, err := c.init(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+}
