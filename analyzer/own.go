@@ -850,7 +850,8 @@ func (c *checker) dropBuffered(blocks []block, g *ast.GoStmt, fn ast.Node) []blo
 			// m.responses <- 42, the one send on a field whose channels
 			// are made with room for it (roomForSends), by a goroutine
 			// started once.
-			if k, ok := c.keyOf(b.alts[0].p); ok && k.field.owner != nil && c.privateField(k.field) && !c.fieldIndex().aliased[k.field] && c.roomForSends(k.field) {
+			if k, ok := c.keyOf(b.alts[0].p); ok && k.field.owner != nil && c.privateField(k.field) && !c.fieldIndex().aliased[k.field] &&
+				(c.roomForSends(k.field) || c.roomForOwnSends(k.field, b.alts[0].p, fn)) {
 				return true
 			}
 		}
@@ -3636,6 +3637,46 @@ func (c *checker) roomForSends(k fieldKey) bool {
 		}
 	}
 	return i >= 0 && slices.ContainsFunc(list.List[i+1:], isReturn)
+}
+
+// roomForOwnSends reports whether the channel at p, field k of a value
+// the spawner fn made itself (m := newMock()), has room for every send
+// made on that value: every send on field k anywhere in the package is
+// on a value the sending function made, so the sends on this one are
+// fn's own, in no loop, and no more than the capacity (each test feeding
+// its own mock's buffered reply channel once).
+func (c *checker) roomForOwnSends(k fieldKey, p path, fn ast.Node) bool {
+	n, ok := c.fieldCap(k)
+	if !ok || n == 0 || p.fields != "."+k.field || !c.ownedLocal(p.root, fn) {
+		return false
+	}
+	own := 0
+	for _, r := range c.fieldRefs(k) {
+		if r.kind != useSend {
+			continue
+		}
+		cur, ok := c.cursorOf(r.expr)
+		if !ok {
+			return false
+		}
+		sender := inPlaceDecl(enclosingFunc(cur))
+		for sender.Valid() {
+			if _, lit := sender.Node().(*ast.FuncLit); !lit {
+				break
+			}
+			sender = enclosingFunc(sender) // a goroutine's literal sends on its spawner's value
+		}
+		if !sender.Valid() || r.path.fields != "."+k.field || !c.ownedLocal(r.path.root, sender.Node()) {
+			return false
+		}
+		if r.path.root == p.root {
+			if inLoop(r.expr, funcBody(fn)) {
+				return false
+			}
+			own++
+		}
+	}
+	return own > 0 && own <= n
 }
 
 func isReturn(s ast.Stmt) bool {

@@ -12514,3 +12514,16 @@ func (m *mockManyReplies) await(ctx context.Context) (int, error) {
 		return 0, ctx.Err()
 	}
 }
+
+type mockFeed struct{ replies chan int }
+
+func newMockFeed() *mockFeed { return &mockFeed{replies: make(chan int, 1)} }
+
+func (m *mockFeed) await(ctx context.Context) (int, error) {
+	select {
+	case v := <-m.replies:
+		return v, nil
+	case <-ctx.Done():
+		return 0, ctx.Err()
+	}
+}

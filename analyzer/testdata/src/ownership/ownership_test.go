@@ -1561,3 +1561,39 @@ func TestReplyMany(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// Each test feeds its own mock once: its buffer has room.
+func TestFeedOnce(t *testing.T) {
+	m := newMockFeed()
+	c := &replyClient{a: m}
+	go func() {
+		m.replies <- 1
+	}()
+	if _, err := c.init(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestFeedOnceMore(t *testing.T) {
+	m := newMockFeed()
+	c := &replyClient{a: m}
+	go func() {
+		m.replies <- 2
+	}()
+	if _, err := c.init(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// Two values into a buffer of one: the second waits for a receive.
+func TestFeedTwice(t *testing.T) {
+	m := newMockFeed()
+	c := &replyClient{a: m}
+	go func() { // want `goroutine is never joined`
+		m.replies <- 1
+		m.replies <- 2
+	}()
+	if _, err := c.init(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+}
