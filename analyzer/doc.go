@@ -266,6 +266,33 @@
 // through f, as the declared form is; a function given to a spawn helper
 // whose every wait is on another value's storage is that value's owner's.
 //
+// A stop is known by what it does. A send on a channel that a goroutine,
+// started once, takes one value from to return stops it as a close does
+// (a TearDown sending on a 1-buffered done). A channel an opaque goroutine
+// gives a call that may only receive from it (sess.Idle(stop), Idle(stop
+// <-chan struct{})) stands for what it waits on, as a context does: closing
+// it on the paths that skip the join stops it. A goroutine that waits only
+// for a context's end is not joined by stopping the value it then closes
+// (go watch(conn), watch doing <-ctx.Done(); conn.Close()): it is handed
+// on to the caller, who must cancel the context. A WaitGroup the spawner
+// alone counts down is a gate it opens (release.Add(1); go func() { ...;
+// release.Wait() }(); release.Done()). Blocking methods of a caller's
+// stream bound to a context (Recv on a gRPC ServerStream parameter) wait
+// on the caller's value. A receive under for len(ch) > 0 takes a value
+// already in the buffer; a wait for the goroutines a WaitGroup counts,
+// after a select its owner's close ends, is no hard wait. A result channel
+// with room for its one send, whose goroutine waits only for the
+// package's own work in flight (<-cl.done; ch <- r), may be dropped. The
+// one send on a field of a value the sender made itself, made with room
+// for it, does not block; nor does a send a deferred recover makes in
+// place of the body's final send. A loop over a slice or array literal
+// runs as many times as it has elements, and a receive inside arithmetic
+// (sum += w * <-ch) counts for a counted join. A value stored in a named
+// result the function made is dropped by an error return that returns
+// something else (s.pool = NewPool(); return nil, err); a value given,
+// before its start, to a method that keeps it, of an owner that is
+// returned or stopped (o.attach(s); return o, s.Start()), is the owner's.
+//
 // Goroutines gated by a buffered channel used as a semaphore, each giving
 // its slot back as its last act (defer func() { <-sem }()), are joined by
 // a loop that fills the semaphore to its capacity on every path (for i :=
@@ -1072,7 +1099,10 @@
 // returns, after that work; nor one made only as a signal, a
 // context asked for nothing but its Done and Err (finished, finish :=
 // context.WithCancel(context.Background()), a goroutine's defer finish(),
-// a select on finished.Done()): no work runs under it; nor one in a test's helper (given a *testing.T and no context)
+// a select on finished.Done()): no work runs under it, nor under one with
+// a deadline that only bounds a retry loop whose rounds give the work the
+// caller's context (budget, cancel := context.WithTimeout(
+// context.Background(), d); for budget.Err() == nil { try(ctx) }); nor one in a test's helper (given a *testing.T and no context)
 // whose every context in scope is one it made from a root itself; nor a
 // root that becomes the next value of a local that only ever holds
 // contexts made from roots (ctx, cancel = context.WithTimeout(
