@@ -1084,6 +1084,44 @@ func (c *checker) keptBefore(fd *ast.FuncDecl, v *types.Var, call *ast.CallExpr)
 	return kept
 }
 
+// makerCleans reports whether the local at the root of p is only ever
+// assigned a result of a function of the package (a test helper, p :=
+// newPeer(t)) that arranges, by a t.Cleanup or a defer, to discharge o on
+// the value it returns there (t.Cleanup(func() { p.client.Close() })).
+func (c *checker) makerCleans(fn ast.Node, p path, o obligation) bool {
+	body := funcBody(fn)
+	if body == nil || !p.valid() || isGlobal(p.root) || !declaredIn(p.root, body) {
+		return false
+	}
+	var made *ast.CallExpr
+	idx := -1
+	ok := c.onlyAssigned(body, p.root, func(lhs, rhs []ast.Expr, i int) bool {
+		if len(rhs) != 1 || made != nil {
+			return false
+		}
+		call, isCall := ast.Unparen(rhs[0]).(*ast.CallExpr)
+		made, idx = call, i
+		return isCall
+	})
+	if !ok || made == nil {
+		return false
+	}
+	h := typeutil.StaticCallee(c.info, made)
+	if h == nil || h.Pkg() != c.pass.Pkg {
+		return false
+	}
+	decl := c.decls[h.Origin()]
+	if decl == nil || decl.Body == nil {
+		return false
+	}
+	q := c.returnedVar(decl, idx)
+	if q == nil {
+		return false
+	}
+	start := &ast.Ident{NamePos: decl.Body.Lbrace}
+	return c.dischargedLater(decl, start, path{root: q, fields: p.fields, deref: p.deref}, o)
+}
+
 // keptResult reports whether e, in a function of signature sig, calls a
 // method of its receiver, of a parameter or of a package variable (or of
 // one of their fields) that keeps its result i there too
@@ -2052,6 +2090,9 @@ func (c *checker) checkPathFlow(cur inspector.Cursor, fn ast.Node, call *ast.Cal
 	}
 	if fd, ok := fn.(*ast.FuncDecl); ok && p.fields == "" && c.keptBefore(fd, p.root, call) {
 		return "" // o.attach(s) before s.Start(), o returned: o's Close stops it
+	}
+	if c.makerCleans(fn, p, o) {
+		return "" // p := newPeer(t), whose t.Cleanup closes p.client: a test helper's fixture
 	}
 	used := func(n ast.Node) bool { return c.discharges(n, p, o, grow) }
 	if named {

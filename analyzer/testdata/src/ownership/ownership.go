@@ -12527,3 +12527,49 @@ func (m *mockFeed) await(ctx context.Context) (int, error) {
 		return 0, ctx.Err()
 	}
 }
+
+// --- A fixture its maker's t.Cleanup stops ---
+
+type pingPipe struct {
+	done  chan struct{}
+	reply chan struct{}
+}
+
+func newPingPipe() *pingPipe { return &pingPipe{done: make(chan struct{}), reply: make(chan struct{})} }
+
+func (p *pingPipe) Close() { close(p.done) }
+
+func (p *pingPipe) ping() {
+	select {
+	case <-p.reply:
+	case <-p.done:
+	}
+}
+
+type pingPeer struct{ pipe *pingPipe }
+
+func (p *pingPeer) pingInBackground() {
+	go p.pipe.ping() // want `goroutine running p.pipe.ping is handed on to the caller, but pingUncleaned drops it`
+}
+
+func newPingPeer(t *testing.T) *pingPeer {
+	t.Helper()
+	p := &pingPeer{pipe: newPingPipe()}
+	t.Cleanup(func() { p.pipe.Close() })
+	return p
+}
+
+// The helper's cleanup closes the pipe when the test ends.
+func pingCleaned(t *testing.T) {
+	p := newPingPeer(t)
+	p.pingInBackground()
+}
+
+func newPingPeerBare() *pingPeer {
+	return &pingPeer{pipe: newPingPipe()}
+}
+
+func pingUncleaned() {
+	p := newPingPeerBare()
+	p.pingInBackground() // want `the receiver of \(\*pingPeer\).pingInBackground \(its.pipe\) is not stopped on every path`
+}
