@@ -291,7 +291,10 @@
 // result the function made is dropped by an error return that returns
 // something else (s.pool = NewPool(); return nil, err); a value given,
 // before its start, to a method that keeps it, of an owner that is
-// returned or stopped (o.attach(s); return o, s.Start()), is the owner's.
+// returned or stopped (o.attach(s); return o, s.Start()), is the owner's;
+// one made by a helper of the package that arranges its stop
+// (t.Cleanup(func() { p.client.Close() }); return p) is stopped for the
+// helper's callers.
 //
 // Goroutines gated by a buffered channel used as a semaphore, each giving
 // its slot back as its last act (defer func() { <-sem }()), are joined by
