@@ -773,15 +773,11 @@ func (c *checker) gateLast(g *ast.GoStmt, fn ast.Node, p path) bool {
 	if !ok {
 		return false
 	}
-	call, ok := ast.Unparen(es.X).(*ast.CallExpr)
-	if !ok || !isMethod(callee(c.info, call), "sync", "WaitGroup", "Wait") {
-		return false
-	}
-	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	w, ok := c.methodRecv(es.X, "sync", "WaitGroup", "Wait")
 	if !ok {
 		return false
 	}
-	q, ok := bind(pathOf(c.info, sel.X))
+	q, ok := bind(w)
 	return ok && q.equal(p)
 }
 

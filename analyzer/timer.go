@@ -23,15 +23,10 @@ func (c *checker) firedTimerSends(cond ast.Expr) []path {
 	if !ok || u.Op != token.NOT {
 		return nil
 	}
-	call, ok := ast.Unparen(u.X).(*ast.CallExpr)
-	if !ok || !isMethod(callee(c.info, call), "time", "Timer", "Stop") {
-		return nil
-	}
-	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	p, ok := c.methodRecv(u.X, "time", "Timer", "Stop")
 	if !ok {
 		return nil
 	}
-	p := pathOf(c.info, sel.X)
 	k, ok := c.keyOf(p)
 	if !ok || k.field.owner == nil || p.fields == "" {
 		return nil
@@ -82,4 +77,18 @@ func (c *checker) firedTimerSends(cond ast.Expr) []path {
 		out = append(out, q)
 	}
 	return out
+}
+
+// methodRecv returns the path of the receiver of e, a call of the method
+// name of the type typ of package pkg (t.Stop() of a *time.Timer).
+func (c *checker) methodRecv(e ast.Expr, pkg, typ, name string) (path, bool) {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok || !isMethod(callee(c.info, call), pkg, typ, name) {
+		return path{}, false
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return path{}, false
+	}
+	return pathOf(c.info, sel.X), true
 }
