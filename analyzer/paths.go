@@ -353,6 +353,9 @@ func (c *checker) localCopies() map[*types.Var]path {
 	c.copies = make(map[*types.Var]path)
 	defs := make(map[*types.Var]ast.Expr)
 	reassigned := make(map[*types.Var]bool)
+	// var ch chan bool, then one ch = l.millCh (under if l.millCh != nil):
+	// nil or the copy, and a nil channel is no other channel.
+	unset := make(map[*types.Var]bool)
 	assignedTo := func(e ast.Expr) {
 		if id, ok := ast.Unparen(e).(*ast.Ident); ok {
 			if v, ok := c.info.Uses[id].(*types.Var); ok {
@@ -369,6 +372,11 @@ func (c *checker) localCopies() map[*types.Var]path {
 						defs[v] = n.Rhs[i]
 						continue
 					}
+					if v, ok := c.info.Uses[id].(*types.Var); ok && n.Tok == token.ASSIGN && unset[v] {
+						delete(unset, v)
+						defs[v] = n.Rhs[i]
+						continue
+					}
 				}
 				assignedTo(l)
 			}
@@ -377,6 +385,12 @@ func (c *checker) localCopies() map[*types.Var]path {
 				for i, id := range n.Names {
 					if v, ok := c.info.Defs[id].(*types.Var); ok {
 						defs[v] = n.Values[i]
+					}
+				}
+			} else if len(n.Values) == 0 {
+				for _, id := range n.Names {
+					if v, ok := c.info.Defs[id].(*types.Var); ok && isChan(v.Type()) {
+						unset[v] = true
 					}
 				}
 			}

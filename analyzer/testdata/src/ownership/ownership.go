@@ -12573,3 +12573,70 @@ func pingUncleaned() {
 	p := newPingPeerBare()
 	p.pingInBackground() // want `the receiver of \(\*pingPeer\).pingInBackground \(its.pipe\) is not stopped on every path`
 }
+
+// --- A channel field closed through a local declared nil ---
+
+func closeQuietly(ch chan bool) {
+	defer func() { _ = recover() }()
+	close(ch)
+}
+
+type millLogger struct {
+	mu     sync.Mutex
+	once   sync.Once
+	millCh chan bool
+	wg     sync.WaitGroup
+}
+
+func (l *millLogger) mill() {
+	l.once.Do(func() {
+		l.millCh = make(chan bool, 1)
+		l.wg.Add(1)
+		go l.millRun()
+	})
+	select {
+	case l.millCh <- true:
+	default:
+	}
+}
+
+func (l *millLogger) millRun() {
+	defer l.wg.Done()
+	for range l.millCh {
+	}
+}
+
+// var ch chan bool, then ch = l.millCh: closing ch closes the field.
+func (l *millLogger) Close() {
+	l.mu.Lock()
+	var ch chan bool
+	if l.millCh != nil {
+		ch = l.millCh
+	}
+	l.mu.Unlock()
+	if ch != nil {
+		closeQuietly(ch)
+		l.wg.Wait()
+	}
+}
+
+type millNeverClosed struct {
+	once   sync.Once
+	millCh chan bool
+}
+
+func (l *millNeverClosed) mill() {
+	l.once.Do(func() {
+		l.millCh = make(chan bool, 1)
+		go l.millRun() // want `goroutine running l.millRun blocks for ever: it ranges over l.millCh`
+	})
+	select {
+	case l.millCh <- true:
+	default:
+	}
+}
+
+func (l *millNeverClosed) millRun() {
+	for range l.millCh {
+	}
+}
