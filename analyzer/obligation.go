@@ -3417,7 +3417,7 @@ func (c *checker) waitsOnlyInside(fd *ast.FuncDecl, j *goJoin, res path) bool {
 		}
 		if !slices.ContainsFunc(b.alts, func(a alt) bool {
 			return a.kind == altRecv && a.p.fields != "" && !isGlobal(a.p.root) && declaredIn(a.p.root, fd.Body) &&
-				!c.handsOnLocal(fd, a.p.root) && c.releasable(a)
+				!c.ownedLocal(a.p.root, fd) && !c.handsOnLocal(fd, a.p.root) && c.releasable(a)
 		}) {
 			return false
 		}

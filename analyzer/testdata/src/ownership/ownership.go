@@ -12640,3 +12640,19 @@ func (l *millNeverClosed) millRun() {
 	for range l.millCh {
 	}
 }
+
+// A flight the function makes itself, which nothing else can reach:
+// nothing will close its done, however the package closes others'.
+func (r *refresher) RefreshFresh() <-chan int {
+	ch := make(chan int, 1)
+	fl := &flight{done: make(chan struct{})}
+	go func() { // want `goroutine blocks for ever|goroutine is handed on to the caller, but refreshFreshDropped drops it`
+		<-fl.done
+		ch <- 1
+	}()
+	return ch
+}
+
+func refreshFreshDropped(r *refresher) {
+	r.RefreshFresh() // want `the result of \(\*refresher\).RefreshFresh is dropped`
+}
