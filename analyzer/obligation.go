@@ -1086,8 +1086,8 @@ func (c *checker) keptBefore(fd *ast.FuncDecl, v *types.Var, call *ast.CallExpr)
 
 // makerCleans reports whether the local at the root of p is only ever
 // assigned a result of a function of the package (a test helper, p :=
-// newPeer(t)) that arranges, by a t.Cleanup or a defer, to discharge o on
-// the value it returns there (t.Cleanup(func() { p.client.Close() })).
+// newPeer(t)) that registers a cleanup discharging o on the value it
+// returns (t.Cleanup(func() { p.client.Close() })).
 func (c *checker) makerCleans(fn ast.Node, p path, o obligation) bool {
 	body := funcBody(fn)
 	if body == nil || !p.valid() || isGlobal(p.root) || !declaredIn(p.root, body) {
@@ -1118,8 +1118,23 @@ func (c *checker) makerCleans(fn ast.Node, p path, o obligation) bool {
 	if q == nil {
 		return false
 	}
-	start := &ast.Ident{NamePos: decl.Body.Lbrace}
-	return c.dischargedLater(decl, start, path{root: q, fields: p.fields, deref: p.deref}, o)
+	// Only a cleanup registered for the end of the test: a defer runs as
+	// the maker returns, often only on its error path (defer func() { if
+	// err != nil { dht.Close() } }()), and hands a value stopped or not.
+	qp := path{root: q, fields: p.fields, deref: p.deref}
+	cleaned := false
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		switch s := n.(type) {
+		case *ast.FuncLit, *ast.DeferStmt:
+			return false
+		case *ast.ExprStmt:
+			if cl, ok := s.X.(*ast.CallExpr); ok && isMethod(callee(c.info, cl), "testing", "common", "Cleanup") || isCleanup(c.info, s.X) {
+				cleaned = cleaned || c.discharges(s, qp, o, nil)
+			}
+		}
+		return !cleaned
+	})
+	return cleaned
 }
 
 // keptResult reports whether e, in a function of signature sig, calls a

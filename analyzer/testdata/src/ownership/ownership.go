@@ -12656,3 +12656,29 @@ func (r *refresher) RefreshFresh() <-chan int {
 func refreshFreshDropped(r *refresher) {
 	r.RefreshFresh() // want `the result of \(\*refresher\).RefreshFresh is dropped`
 }
+
+// A maker whose deferred close runs only on its error path hands the
+// value on running: its callers must stop it.
+func newPingPeerOrFail(fail bool) (*pingPeer, error) {
+	p := &pingPeer{pipe: newPingPipe()}
+	var err error
+	defer func() {
+		if err != nil {
+			p.pipe.Close()
+		}
+	}()
+	if fail {
+		err = errors.New("failed")
+		return nil, err
+	}
+	return p, nil
+}
+
+func pingUnclosed() error {
+	p, err := newPingPeerOrFail(false)
+	if err != nil {
+		return err
+	}
+	p.pingInBackground() // want `the receiver of \(\*pingPeer\).pingInBackground \(its.pipe\) is not stopped on every path`
+	return nil
+}
