@@ -1503,14 +1503,7 @@ func (c *checker) openedWith(e ast.Expr) (path, bool) {
 		return path{}, false
 	}
 	var ctx path
-	ok := c.onlyAssigned(body, p.root, func(lhs, rhs []ast.Expr, i int) bool {
-		if len(rhs) != 1 {
-			return false
-		}
-		call, isCall := ast.Unparen(rhs[0]).(*ast.CallExpr)
-		if !isCall {
-			return false
-		}
+	ok := c.onlyCallResults(body, p.root, func(call *ast.CallExpr, _ int) bool {
 		for _, a := range call.Args {
 			if q := pathOf(c.info, a); q.valid() && isContextType(c.typeOf(a)) {
 				if ctx.valid() && !ctx.equal(q) {
@@ -1728,14 +1721,7 @@ func (c *checker) quietResult(p path) bool {
 		return false
 	}
 	var lit *ast.FuncLit
-	ok := c.onlyAssigned(body, p.root, func(lhs, rhs []ast.Expr, i int) bool {
-		if len(rhs) != 1 {
-			return false
-		}
-		call, isCall := ast.Unparen(rhs[0]).(*ast.CallExpr)
-		if !isCall {
-			return false
-		}
+	ok := c.onlyCallResults(body, p.root, func(call *ast.CallExpr, i int) bool {
 		fn := callee(c.info, call)
 		if fn == nil {
 			return false

@@ -1095,13 +1095,12 @@ func (c *checker) makerCleans(fn ast.Node, p path, o obligation) bool {
 	}
 	var made *ast.CallExpr
 	idx := -1
-	ok := c.onlyAssigned(body, p.root, func(lhs, rhs []ast.Expr, i int) bool {
-		if len(rhs) != 1 || made != nil {
-			return false
+	ok := c.onlyCallResults(body, p.root, func(call *ast.CallExpr, i int) bool {
+		if made != nil {
+			return false // made once
 		}
-		call, isCall := ast.Unparen(rhs[0]).(*ast.CallExpr)
 		made, idx = call, i
-		return isCall
+		return true
 	})
 	if !ok || made == nil {
 		return false

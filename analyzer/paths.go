@@ -443,6 +443,19 @@ func isReference(t types.Type) bool {
 	return false
 }
 
+// onlyCallResults is onlyAssigned for a local every assignment of which
+// takes a result of one call (st, err := c.Subscribe(ctx, req)): f is
+// given the call and the index of the result, and may refuse it.
+func (c *checker) onlyCallResults(body ast.Node, v *types.Var, f func(call *ast.CallExpr, i int) bool) bool {
+	return c.onlyAssigned(body, v, func(lhs, rhs []ast.Expr, i int) bool {
+		if len(rhs) != 1 {
+			return false
+		}
+		call, ok := ast.Unparen(rhs[0]).(*ast.CallExpr)
+		return ok && f(call, i)
+	})
+}
+
 // onlyAssigned reports whether body assigns the variable v (itself, not a
 // field of it) at least once and every assignment satisfies ok, given the
 // statement's sides and v's index among the left ones. The walk stops at
