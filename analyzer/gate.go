@@ -1272,31 +1272,12 @@ type assignKey struct {
 }
 
 func (c *checker) findAssignsField(body ast.Node, v *types.Var, name string) bool {
-	found := false
-	check := func(n ast.Node) bool {
-		as, ok := n.(*ast.AssignStmt)
-		if !ok || found {
-			return !found
+	for _, a := range c.assigns().fields[v] {
+		if a.name == name && (body == nil || within(a.n, body)) {
+			return true
 		}
-		for _, l := range as.Lhs {
-			sel, ok := ast.Unparen(l).(*ast.SelectorExpr)
-			if !ok || sel.Sel.Name != name {
-				continue
-			}
-			if p := pathOf(c.info, sel.X); p.root == v {
-				found = true
-			}
-		}
-		return !found
 	}
-	if body != nil {
-		ast.Inspect(body, check)
-		return found
-	}
-	for _, f := range c.pass.Files {
-		ast.Inspect(f, check)
-	}
-	return found
+	return false
 }
 
 // A goroutine can also be off by a functional option: NewServer(opt

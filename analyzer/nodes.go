@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"go/ast"
+	"go/types"
 	"iter"
 	"reflect"
 
@@ -84,3 +85,57 @@ var keptKinds = func() map[reflect.Type]bool {
 	}
 	return m
 }()
+
+// The questions about how a variable is assigned (onlyAssigned: is every
+// value it is given of some kind; assignsField: is a field of it set)
+// were each a walk of a whole function body or package, asked thousands
+// of times on a large package. assigns indexes every assignment and
+// declaration of the package once, by the variable it sets.
+
+// An assignSite is a variable set by an assignment or a declaration: the
+// i-th of lhs, given rhs.
+type assignSite struct {
+	n        ast.Node // the *ast.AssignStmt or *ast.ValueSpec
+	lhs, rhs []ast.Expr
+	i        int
+}
+
+// A fieldSet is an assignment to a field of a variable (v.name = x, or
+// v.a.name = x: the last field's name).
+type fieldSet struct {
+	n    *ast.AssignStmt
+	name string
+}
+
+// assignIndex is what assigns keeps.
+type assignIndex struct {
+	whole  map[*types.Var][]assignSite // v = x, var v = x, v := x
+	fields map[*types.Var][]fieldSet   // v.f = x
+}
+
+// assigns returns the package's assignment index, built on first use.
+func (c *checker) assigns() *assignIndex {
+	if c.assignIx != nil {
+		return c.assignIx
+	}
+	ix := &assignIndex{whole: make(map[*types.Var][]assignSite), fields: make(map[*types.Var][]fieldSet)}
+	c.assignIx = ix
+	for cur := range c.preorder((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil)) {
+		lhs, rhs := assignment(cur.Node())
+		for i, l := range lhs {
+			if p := pathOf(c.info, l); p.root != nil && p.fields == "" {
+				ix.whole[p.root] = append(ix.whole[p.root], assignSite{cur.Node(), lhs, rhs, i})
+			}
+			as, ok := cur.Node().(*ast.AssignStmt)
+			if !ok {
+				continue
+			}
+			if sel, ok := ast.Unparen(l).(*ast.SelectorExpr); ok {
+				if p := pathOf(c.info, sel.X); p.root != nil {
+					ix.fields[p.root] = append(ix.fields[p.root], fieldSet{as, sel.Sel.Name})
+				}
+			}
+		}
+	}
+	return ix
+}

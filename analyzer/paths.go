@@ -461,21 +461,20 @@ func (c *checker) onlyCallResults(body ast.Node, v *types.Var, f func(call *ast.
 // statement's sides and v's index among the left ones. The walk stops at
 // the first that does not.
 func (c *checker) onlyAssigned(body ast.Node, v *types.Var, ok func(lhs, rhs []ast.Expr, i int) bool) bool {
-	seen, only := false, true
-	ast.Inspect(body, func(n ast.Node) bool {
-		lhs, rhs := assignment(n)
-		for i, l := range lhs {
-			if p := pathOf(c.info, l); p.root != v || p.fields != "" {
-				continue
-			}
-			seen = true
-			if !ok(lhs, rhs, i) {
-				only = false
-			}
+	if v == nil {
+		return false
+	}
+	seen := false
+	for _, a := range c.assigns().whole[v] {
+		if !within(a.n, body) {
+			continue
 		}
-		return only
-	})
-	return seen && only
+		seen = true
+		if !ok(a.lhs, a.rhs, a.i) {
+			return false
+		}
+	}
+	return seen
 }
 
 // fieldClosed reports whether the package closes the channel field at the
