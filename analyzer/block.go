@@ -1021,7 +1021,7 @@ func (w *blockWalk) selectStmt(s *ast.SelectStmt) {
 			blocking, timed = false, true
 		case ok:
 			a.loop = len(w.loops) > 0
-			a.exits = a.loop && w.loops[len(w.loops)-1].cases[cc]
+			a.exits = a.loop && w.loops[len(w.loops)-1].cases[cc] || !a.loop && w.c.commLast(cc)
 			alts = append(alts, a)
 		default:
 			blocking, open = false, true // a receive from something unknown: assume it comes

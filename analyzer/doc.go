@@ -104,8 +104,14 @@
 //     takes) closes, cancels, sends on or waits for what the goroutine
 //     blocks on (a send, on a channel the goroutine receives from as its
 //     last act, func (p *pump) flusher() { <-p.quit }, or in a select
-//     case that leaves its loop; one send per goroutine when a loop
-//     starts them); a Close that touches none of it stops nothing; a
+//     case that leaves its loop, or ends the function: a watcher's
+//     select { case <-ctx.Done(): <-w.stop; case <-w.stop: }, whose
+//     owner's Unwatch sends on w.stop, whatever the context; not into a
+//     buffer of the spawner's, which does not wait for the goroutine to
+//     take the value; one send per goroutine when a loop starts them.
+//     A goroutine handed on with what it blocks on goes with what
+//     releases every block, when one thing does: w.stop there, not ctx,
+//     after whose end it still waits on w.stop); a Close that touches none of it stops nothing; a
 //     command's Wait, or a Start that fails, closes its pipes; a call of
 //     a local that only ever holds a function literal does what the
 //     literal does (stop := func() { once.Do(func() { close(done) }) }),

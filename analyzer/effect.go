@@ -418,26 +418,110 @@ func (c *checker) bindPath(fn *types.Func, call *ast.CallExpr, p path) (path, bo
 	return q, true
 }
 
-// lastAct reports whether the receive n is the last statement of the body
-// of the function it is in (<-p.quit as a loop method's end).
+// lastAct reports whether the receive n is a statement after which its
+// function ends (<-p.quit as a loop method's end; <-c.stop as the last
+// thing a select's case does, the select ending the function).
 func (c *checker) lastAct(n *ast.UnaryExpr) bool {
 	cur, ok := c.cursorOf(n)
 	if !ok {
 		return false
 	}
-	es, ok := cur.Parent().Node().(*ast.ExprStmt)
-	if !ok {
+	if _, ok := cur.Parent().Node().(*ast.ExprStmt); !ok {
 		return false
 	}
-	body, ok := cur.Parent().Parent().Node().(*ast.BlockStmt)
-	if !ok || len(body.List) == 0 || body.List[len(body.List)-1] != es {
-		return false
+	return endsFunc(cur.Parent())
+}
+
+// commLast reports whether taking the case cc of a select ends the
+// function: the case does nothing that can loop, and the select is the
+// function's last act (select { case <-ctx.Done(): ...; case <-stop: }
+// as a watcher's body).
+func (c *checker) commLast(cc *ast.CommClause) bool {
+	cur, ok := c.cursorOf(cc.Comm)
+	return ok && endsFunc(cur)
+}
+
+// endsFunc reports whether nothing of its function runs after the
+// statement at cur: it is followed by a return, or it is the last of the
+// function's body, or the last of a block (an if's branch, a case of a
+// switch or a select, a block statement) whose statement is itself last.
+// A select's comm is last when its case's body is: then the body must not
+// loop.
+func endsFunc(cur inspector.Cursor) bool {
+	for {
+		parent := cur.Parent()
+		var list []ast.Stmt
+		switch p := parent.Node().(type) {
+		case *ast.BlockStmt:
+			list = p.List
+		case *ast.CaseClause:
+			list = p.Body
+		case *ast.CommClause:
+			if cur.Node() == p.Comm {
+				if loops(p.Body) {
+					return false
+				}
+				if len(p.Body) > 0 && isReturn(p.Body[len(p.Body)-1]) {
+					return true
+				}
+				cur = parent.Parent().Parent() // the select
+				continue
+			}
+			list = p.Body
+		case *ast.IfStmt:
+			if cur.Node() != p.Else {
+				return false // its init
+			}
+			cur = parent // an else if
+			continue
+		case *ast.LabeledStmt:
+			cur = parent
+			continue
+		default:
+			return false
+		}
+		i := slices.Index(list, cur.Node().(ast.Stmt))
+		switch {
+		case i < 0:
+			return false
+		case i+1 < len(list):
+			return isReturn(list[i+1])
+		}
+		switch parent.Node().(type) {
+		case *ast.CaseClause, *ast.CommClause:
+			cur = parent.Parent().Parent() // the switch or select
+			continue
+		}
+		switch parent.Parent().Node().(type) {
+		case *ast.FuncDecl, *ast.FuncLit:
+			return true
+		case *ast.IfStmt:
+			cur = parent.Parent()
+		case *ast.BlockStmt, *ast.CaseClause, *ast.CommClause, *ast.LabeledStmt:
+			cur = parent // a block statement in a list
+		default:
+			return false // a loop's body
+		}
 	}
-	switch cur.Parent().Parent().Parent().Node().(type) {
-	case *ast.FuncDecl, *ast.FuncLit:
-		return true
+}
+
+// loops reports whether the statements have a loop or a goto in them.
+func loops(list []ast.Stmt) bool {
+	found := false
+	for _, s := range list {
+		ast.Inspect(s, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.ForStmt, *ast.RangeStmt:
+				found = true
+			case *ast.BranchStmt:
+				found = found || n.Tok == token.GOTO
+			case *ast.FuncLit:
+				return false
+			}
+			return !found
+		})
 	}
-	return false
+	return found
 }
 
 // releases reports whether the effect e releases the alternative a: a

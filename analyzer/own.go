@@ -1057,7 +1057,9 @@ func (c *checker) stopped(j *goJoin, g *ast.GoStmt, graph *cfg.CFG) (unreleased 
 					if a.kind == altWait {
 						return e.kind == effDone && e.p.equal(a.p) // the gate it waits at opened
 					}
-					return c.releases(e, a) && !(e.kind == effSend && j.many && !a.loop)
+					// A send into a buffer does not wait for the goroutine
+					// to take it (memberlist's doneCh).
+					return c.releases(e, a) && !(e.kind == effSend && !a.loop && (j.many || c.anyBuffer(a.p, j.fn)))
 				}) {
 					return e, true
 				}
@@ -1764,8 +1766,8 @@ func (c *checker) effectsAt(n ast.Node) []effect {
 // own; one that nothing releases is recorded in j.forever.
 func (c *checker) handedOnBlocks(cur inspector.Cursor, j *goJoin, blocks []block) bool {
 	var owners []string
+	handedAlts := make([][]alt, len(blocks)) // each block's alternatives handed on
 	for i, b := range blocks {
-		handed := false
 		for _, a := range b.alts {
 			if a.kind == altDone && a.p.fields == "" && c.ctxParam(j.fn, a.p.root) && c.joinsOwnKey(j, cur.Node()) {
 				// A goroutine the function would join through a key of its
@@ -1778,23 +1780,41 @@ func (c *checker) handedOnBlocks(cur inspector.Cursor, j *goJoin, blocks []block
 				continue
 			}
 			if !c.releasable(a) {
-				if j.forever == nil && !b.soft {
+				if j.forever == nil && !b.soft && len(handedAlts[i]) == 0 {
 					j.forever = &blocks[i] // handed on to an owner who cannot release it
 				}
 				continue
 			}
-			handed = true
-			owners = append(owners, owner)
-			if j.handoff == nil {
-				j.handoff = c.altHandoff(a)
+			if len(handedAlts[i]) == 0 {
+				owners = append(owners, owner)
 			}
+			handedAlts[i] = append(handedAlts[i], a)
+		}
+		if len(handedAlts[i]) == 0 {
+			return false
+		}
+	}
+	if j.handoff == nil {
+		// Handed on with what releases every block, if one thing does:
+		// select { case <-ctx.Done(): <-w.stop; case <-w.stop: } waits on
+		// w.stop after the context's end, so cancelling ctx is not enough.
+		pick := handedAlts[0][0]
+		for _, a := range handedAlts[0] {
+			if !slices.ContainsFunc(handedAlts[1:], func(as []alt) bool {
+				return !slices.ContainsFunc(as, func(b alt) bool { return b.p.equal(a.p) })
+			}) {
+				pick = a
+				break
+			}
+		}
+		for _, a := range append([]alt{pick}, slices.Concat(handedAlts...)...) {
+			j.handoff = c.altHandoff(a)
 			if j.handoff == nil && a.kind == altDone && a.p.fields == "" && c.ctxParam(j.fn, a.p.root) {
 				j.handoff = &handoff{p: a.p, kind: obCancel}
 			}
-			break
-		}
-		if !handed {
-			return false
+			if j.handoff != nil {
+				break
+			}
 		}
 	}
 	j.how = "handed on to " + strings.Join(slices.Compact(owners), ", ")

@@ -12682,3 +12682,96 @@ func pingUnclosed() error {
 	p.pingInBackground() // want `the receiver of \(\*pingPeer\).pingInBackground \(its.pipe\) is not stopped on every path`
 	return nil
 }
+
+// A watcher whose select returns after a value on its stop channel, in
+// either case (pgx's ContextWatcher): one send on stop ends it, whatever
+// the context, so the spawner's deferred send stops it and its callers
+// owe no cancel.
+type ctxWatcher struct {
+	mu   sync.Mutex
+	on   bool
+	stop chan struct{}
+}
+
+func (w *ctxWatcher) Watch(ctx context.Context) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.on = true
+	go func() { // want `goroutine is handed on to the caller, but watchUnwatched drops it`
+		select {
+		case <-ctx.Done():
+			<-w.stop
+		case <-w.stop:
+		}
+	}()
+}
+
+func (w *ctxWatcher) Unwatch() {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.on {
+		w.stop <- struct{}{}
+		w.on = false
+	}
+}
+
+type watchedConn struct{ w *ctxWatcher }
+
+func (c *watchedConn) Recv(ctx context.Context) error {
+	c.w.Watch(ctx)
+	defer c.w.Unwatch()
+	return nil
+}
+
+func (c *watchedConn) RecvUnwatched(ctx context.Context) error {
+	c.w.Watch(ctx)
+	return nil
+}
+
+func recvWatched(c *watchedConn) error {
+	return c.Recv(context.Background())
+}
+
+func watchUnwatched(ctx context.Context) {
+	w := &ctxWatcher{stop: make(chan struct{})}
+	w.Watch(ctx) // want `the receiver of \(\*ctxWatcher\).Watch is not stopped on every path`
+}
+
+// The same in one function: the deferred send ends the select's either
+// case; without it, the caller that made the value must stop it.
+type oneWatch struct{ stop chan struct{} }
+
+func (c *oneWatch) unwatch() { c.stop <- struct{}{} }
+
+func (c *oneWatch) Recv(ctx context.Context) error {
+	go func() {
+		select {
+		case <-ctx.Done():
+			<-c.stop
+		case <-c.stop:
+		}
+	}()
+	defer c.unwatch()
+	return nil
+}
+
+func (c *oneWatch) RecvNoStop(ctx context.Context) error {
+	go func() { // want `goroutine is handed on to the caller, but recvNoStop drops it`
+		select {
+		case <-ctx.Done():
+			<-c.stop
+		case <-c.stop:
+		}
+	}()
+	return nil
+}
+
+func recvOneWatch(c *oneWatch) error {
+	return c.Recv(context.Background())
+}
+
+func recvNoStop(ctx context.Context) error {
+	c := &oneWatch{stop: make(chan struct{})}
+	return c.RecvNoStop(ctx) // want `the receiver of \(\*oneWatch\).RecvNoStop is not stopped on every path`
+}
+
