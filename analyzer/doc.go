@@ -981,9 +981,12 @@
 //
 // What barego cannot see: time.AfterFunc callbacks run on goroutines of
 // their own but are not go statements, and are not reported; nor are
-// goroutines that send on one channel, started in a loop or by two go
-// statements, when the function receives from it only once (the first
-// answer of many). A goroutine stopped through an alias the pass cannot
+// goroutines that send on one channel, started by two go statements, when
+// the function receives from it only once. (Started in a loop, each
+// sending once on an unbuffered channel, they are reported when the
+// function receives once after the loop, the first answer of many: a
+// receive per goroutine is one in a loop, or as many in a row as a loop of
+// constant length starts.) A goroutine stopped through an alias the pass cannot
 // follow (a frame reader on http2.NewFramer(conn, conn), stopped by
 // closing conn; the other end of net.Pipe handed to the caller) is
 // reported although it is stopped: document it with //twine:detached. A

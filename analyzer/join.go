@@ -332,6 +332,9 @@ func (c *checker) joinQuery(j *goJoin, g *ast.GoStmt, graph *cfg.CFG, locked boo
 			rs, ok := r.parent.(*ast.RangeStmt)
 			return !ok || c.rangeCut(rs)
 		}
+		if j.many && r.kind == useRecv && !c.anyBuffer(k.p, j.fn) && !c.recvsPerGoroutine(r, k, g, j.fn) {
+			return true // for _, f := range fs { go func() { done <- f() }() }; return <-done
+		}
 		return len(errLoops) > 0 && !c.anyBuffer(k.p, j.fn) &&
 			slices.ContainsFunc(errLoops, func(l ast.Stmt) bool { return within(r.expr, l) })
 	}
@@ -412,6 +415,77 @@ func (c *checker) joinQuery(j *goJoin, g *ast.GoStmt, graph *cfg.CFG, locked boo
 			return x != nil && c.keysUsedIf(j.keys, x, func(k joinKey, r ref) bool { return k.kind == keyChan && k.multi })
 		},
 	}
+}
+
+// recvsPerGoroutine reports whether the receive r, from the unbuffered
+// channel of k on which each of the goroutines g's loop starts sends
+// once, can take every one of their sends: it is in a loop itself (one
+// receive a round, or a loop of receives), or the loop around g runs a
+// constant number of times and r is the last of as many receives in a
+// row. A single receive after the loop takes one send and leaves the
+// others blocked (the first of n results).
+func (c *checker) recvsPerGoroutine(r ref, k joinKey, g *ast.GoStmt, fn ast.Node) bool {
+	body := funcBody(fn)
+	if inLoop(r.expr, body) {
+		return true
+	}
+	var loops []ast.Node
+	ast.Inspect(body, func(m ast.Node) bool {
+		if m == nil || !within(g, m) {
+			return false
+		}
+		switch m.(type) {
+		case *ast.ForStmt, *ast.RangeStmt:
+			loops = append(loops, m)
+		case *ast.FuncLit:
+			return false
+		}
+		return true
+	})
+	if len(loops) != 1 {
+		return false
+	}
+	n := c.tripCount(loops[0])
+	if n <= 1 {
+		return n == 1
+	}
+	if c.recvsInStmt(r, k.p) >= n {
+		return true // return <-out, <-out
+	}
+	each := k
+	each.sends, each.sendsBy = n, nil
+	return c.countedDrain(r, each, g)
+}
+
+// recvsInStmt counts the receives from the channel at p in the statement
+// of a block that holds the receive r.
+func (c *checker) recvsInStmt(r ref, p path) int {
+	cur, ok := c.cursorOf(r.expr)
+	for ok {
+		if _, inBlock := cur.Parent().Node().(*ast.BlockStmt); inBlock {
+			break
+		}
+		if _, lit := cur.Node().(*ast.FuncLit); lit || !cur.Parent().Valid() {
+			return 1
+		}
+		cur = cur.Parent()
+	}
+	if !ok {
+		return 1
+	}
+	n := 0
+	ast.Inspect(cur.Node(), func(m ast.Node) bool {
+		switch m := m.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.UnaryExpr:
+			if m.Op == token.ARROW && pathOf(c.info, m.X).equal(p) {
+				n++
+			}
+		}
+		return true
+	})
+	return n
 }
 
 // okReceive returns the channel operand of the comma-ok receive that

@@ -12775,3 +12775,53 @@ func recvNoStop(ctx context.Context) error {
 	return c.RecvNoStop(ctx) // want `the receiver of \(\*oneWatch\).RecvNoStop is not stopped on every path`
 }
 
+// Goroutines started in a loop, each sending once on an unbuffered
+// channel: one receive after the loop takes the first result and leaves
+// the others blocked on their sends; a receive per goroutine (a loop, or
+// as many in a row as a constant loop starts) joins them all.
+func firstResult(fs ...func() int) int {
+	done := make(chan int)
+	for _, f := range fs {
+		go func() { done <- f() }() // want `goroutine is not joined on every path`
+	}
+	return <-done
+}
+
+func allResults(fs ...func() int) int {
+	done := make(chan int)
+	for _, f := range fs {
+		go func() { done <- f() }()
+	}
+	sum := 0
+	for range fs {
+		sum += <-done
+	}
+	return sum
+}
+
+func bothResults(f func() int) int {
+	done := make(chan int)
+	for range 2 {
+		go func() { done <- f() }()
+	}
+	a := <-done
+	b := <-done
+	return a + b
+}
+
+func firstOfTwoSends(f func() int) int {
+	done := make(chan int)
+	for range 2 {
+		go func() { done <- f() }() // want `goroutine is not joined on every path`
+	}
+	return <-done
+}
+
+func firstBuffered(fs ...func() int) int {
+	done := make(chan int, len(fs))
+	for _, f := range fs {
+		go func() { done <- f() }()
+	}
+	return <-done
+}
+
