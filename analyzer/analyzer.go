@@ -227,6 +227,7 @@ type checker struct {
 	funcLits       map[funcLitKey]*ast.FuncLit              // onlyFuncLit's answers
 	assigned       map[assignKey]bool                       // assignsField's answers (gate.go)
 	assignIx       *assignIndex                             // see assigns (nodes.go)
+	procResults    map[*types.Func][]int                    // startedResults' answers (procleak.go)
 	bubbled        map[*types.Func]bool                     // test helpers only ever called in synctest bubbles
 	funcUses       map[*types.Func][]inspector.Cursor       // the identifiers that use each function, see usesOf
 	consumed       map[fieldKey]bool                        // channel fields a goroutine of the package receives from

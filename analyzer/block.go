@@ -134,6 +134,9 @@ type summary struct {
 	// keeps, for a function of another package: the parameters it keeps
 	// where they outlive the call (keptParams).
 	keeps []int
+	// procs, for a function of another package: the results by which it
+	// hands on a process it started (startedResults).
+	procs []int
 	// opaque: it calls a function value the pass cannot read.
 	opaque bool
 	// locks: it takes a mutex.

@@ -1174,6 +1174,16 @@
 //	}
 //	return feed(cmd) // a failing feed leaves the child running: defer cmd.Wait()
 //
+// A function that starts a command and returns it (or its Process) hands
+// its wait on, and its callers owe it: a caller that drops the result (_,
+// or the call as a statement) is reported at the call, and one that keeps
+// it must wait for it on every path where the call did not fail, or hand
+// it on again. A helper that waits for the command itself (go func() {
+// done <- cmd.Wait() }()) hands nothing on. Under go vet the duty crosses
+// packages with the helper's fact.
+//
+//	_, cmd, err := startServer(ctx) // its Wait is the caller's
+//
 // proc.Start(n, cmd) ties the process to a nursery instead.
 //
 // # spawns: calls that spawn behind a task's back

@@ -63,6 +63,7 @@ func (f *ownFact) GobEncode() ([]byte, error) {
 	w.ints(f.Calls)
 	w.bool(f.Opaque)
 	w.bool(f.NeverFails)
+	w.ints(f.Procs)
 	return w.buf, nil
 }
 
@@ -101,6 +102,7 @@ func (f *ownFact) GobDecode(data []byte) error {
 	f.Calls = r.ints()
 	f.Opaque = r.bool()
 	f.NeverFails = r.bool()
+	f.Procs = r.ints()
 	return r.done()
 }
 

@@ -48,6 +48,7 @@ func fullFact() *ownFact {
 		Endless:       true,
 		CtxValues:     []int{0},
 		CtxWraps:      []int{0},
+		Procs:         []int{1},
 		CtxBounded:    []int{1, 2},
 		Keeps:         []int{-1, 300},
 		Opaque:        true,

@@ -65,6 +65,9 @@ type ownFact struct {
 	// (A function calling a dialer its options hold is not marked: its
 	// callers take it as code that does not wait.)
 	Opaque bool
+	// Procs lists the results by which it hands on a process it started
+	// (an *exec.Cmd, or its *os.Process): its caller must wait for it.
+	Procs []int
 }
 
 // A factCtxCancel is a ctxCancel.
@@ -371,12 +374,13 @@ func (c *checker) exportOwnFacts() {
 		keeps := c.keptParams(fn)
 		endless := c.neverReturns(fn)
 		fails := c.neverFails(fn)
-		if len(vals) > 0 || len(bounded) > 0 || len(wraps) > 0 || len(keeps) > 0 || endless || fails {
+		procs := c.startedResults(fn)
+		if len(vals) > 0 || len(bounded) > 0 || len(wraps) > 0 || len(keeps) > 0 || endless || fails || len(procs) > 0 {
 			if fact == nil {
 				fact = &ownFact{}
 			}
 			fact.CtxValues, fact.CtxBounded, fact.CtxWraps, fact.Keeps, fact.Endless = vals, bounded, wraps, keeps, endless
-			fact.NeverFails = fails
+			fact.NeverFails, fact.Procs = fails, procs
 		}
 		if fact != nil {
 			c.pass.ExportObjectFact(fn, fact)
@@ -703,7 +707,7 @@ func (c *checker) factSummary(fn *types.Func, f *ownFact) *summary {
 		}
 		return path{root: root, fields: fp.Fields, deref: fp.Fields != "" && isPointer(root.Type())}, true
 	}
-	s := &summary{fresh: f.Fresh, ctxValues: f.CtxValues, ctxBounded: f.CtxBounded, ctxWraps: f.CtxWraps, keeps: f.Keeps, neverFails: f.NeverFails}
+	s := &summary{fresh: f.Fresh, ctxValues: f.CtxValues, ctxBounded: f.CtxBounded, ctxWraps: f.CtxWraps, keeps: f.Keeps, neverFails: f.NeverFails, procs: f.Procs}
 	var union []alt
 	for _, b := range f.Blocks {
 		if len(b) == 0 {

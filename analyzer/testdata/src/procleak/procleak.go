@@ -8,6 +8,8 @@ import (
 	"os"
 	"os/exec"
 
+	"example.com/spawnlib"
+
 	"github.com/twine-go/twine/runtime/nursery"
 	"github.com/twine-go/twine/runtime/proc"
 )
@@ -211,4 +213,100 @@ func startInLocal(name string) error {
 	cmd := exec.Command(name)
 	holder.cmd = cmd
 	return cmd.Start() // want `process started by cmd.Start\(\) is not waited for on every path`
+}
+
+// A helper that starts a process and returns it hands its wait on: each
+// caller must wait for it on every path, or hand it on again.
+func spawnHelper(ctx context.Context, name string) (string, *exec.Cmd, error) {
+	cmd := exec.CommandContext(ctx, name)
+	if err := cmd.Start(); err != nil {
+		return "", nil, err
+	}
+	return "started", cmd, nil
+}
+
+func spawnDropped(ctx context.Context) error {
+	msg, _, err := spawnHelper(ctx, "tusd") // want `the process spawnHelper starts and returns \(its result 2\) is dropped`
+	if err != nil {
+		return err
+	}
+	_ = msg
+	return nil
+}
+
+func spawnWaited(ctx context.Context) error {
+	_, cmd, err := spawnHelper(ctx, "tusd")
+	if err != nil {
+		return err // nothing started
+	}
+	return cmd.Wait()
+}
+
+func spawnWaitSkipped(ctx context.Context, check func() error) error {
+	_, cmd, err := spawnHelper(ctx, "tusd") // want `the process spawnHelper starts and returns in cmd is not waited for on every path: the return at line \d+`
+	if err != nil {
+		return err
+	}
+	if err := check(); err != nil {
+		return err
+	}
+	return cmd.Wait()
+}
+
+func spawnHandedOn(ctx context.Context) (*exec.Cmd, error) {
+	_, cmd, err := spawnHelper(ctx, "tusd")
+	return cmd, err
+}
+
+// The process returned as an *os.Process: Release lets it go.
+func spawnProcess(name string) (*os.Process, error) {
+	cmd := exec.Command(name)
+	if err := cmd.Start(); err != nil {
+		return nil, err
+	}
+	return cmd.Process, nil
+}
+
+func spawnReleased() error {
+	p, err := spawnProcess("worker")
+	if err != nil {
+		return err
+	}
+	return p.Release()
+}
+
+func spawnIgnored() {
+	spawnProcess("worker") // want `the process spawnProcess starts and returns is dropped`
+}
+
+// A helper that waits for its command itself hands nothing on: its caller
+// must not wait again.
+func spawnSelfWaited(name string) (*exec.Cmd, <-chan error) {
+	cmd := exec.Command(name)
+	done := make(chan error, 1)
+	if err := cmd.Start(); err != nil {
+		done <- err
+		return cmd, done
+	}
+	go func() { done <- cmd.Wait() }()
+	return cmd, done
+}
+
+func spawnSelfWaitedUse() error {
+	_, done := spawnSelfWaited("worker")
+	return <-done
+}
+
+// The same across packages.
+func spawnOtherDropped() error {
+	_, err := spawnlib.Spawn("worker") // want `the process spawnlib.Spawn starts and returns \(its result 1\) is dropped`
+	return err
+}
+
+func spawnOtherWaited() error {
+	cmd, err := spawnlib.Spawn("worker")
+	if err != nil {
+		return err
+	}
+	return cmd.Wait()
 }
