@@ -685,7 +685,7 @@ func (c *checker) elemCopy(p path) (path, bool) {
 func (w *blockWalk) stmts(list []ast.Stmt) {
 	for i, s := range list {
 		if send, ok := s.(*ast.SendStmt); ok && i+1 < len(list) {
-			if _, ret := list[i+1].(*ast.ReturnStmt); ret {
+			if w.c.returnsNext(list, i) {
 				w.sendThenReturn(send) // errs <- err; return: the last send, not one of many
 				continue
 			}

@@ -26,7 +26,7 @@ func (c *checker) countedSends(body *ast.BlockStmt, bind func(path) (path, bool)
 	total, ok, looped := 0, true, false
 	// A send followed by a return (errCh <- err; return) runs once,
 	// whatever loop it is in.
-	once := sendsThenReturn(body)
+	once := c.sendsThenReturn(body)
 	breaks := sendsThenBreak(body)
 	c.eachSendOn(body, bind, ch, func(n *ast.SendStmt, loops []ast.Node) bool {
 		if once[n] {
@@ -171,9 +171,9 @@ func (c *checker) tripBound(loop ast.Node) *types.Var {
 }
 
 // sendsThenReturn returns the sends of body followed by a return
-// (errCh <- err; return), and the send that is the body's last
+// (errCh <- err; return, or errCh <- err; wg.Done(); return), and the send that is the body's last
 // statement: after one of them the goroutine sends nothing more.
-func sendsThenReturn(body *ast.BlockStmt) map[ast.Node]bool {
+func (c *checker) sendsThenReturn(body *ast.BlockStmt) map[ast.Node]bool {
 	once := make(map[ast.Node]bool)
 	if n := len(body.List); n > 0 {
 		if send, ok := body.List[n-1].(*ast.SendStmt); ok {
@@ -186,15 +186,43 @@ func sendsThenReturn(body *ast.BlockStmt) map[ast.Node]bool {
 		}
 		list := stmtList(n)
 		for i, st := range list {
-			if _, isSend := st.(*ast.SendStmt); isSend && i+1 < len(list) {
-				if _, isRet := list[i+1].(*ast.ReturnStmt); isRet {
-					once[st] = true
-				}
+			if _, isSend := st.(*ast.SendStmt); isSend && c.returnsNext(list, i) {
+				once[st] = true
 			}
 		}
 		return true
 	})
 	return once
+}
+
+// returnsNext reports whether the statement after list[i] is a return,
+// past statements that cannot block or loop (errCh <- err; wg.Done();
+// return).
+func (c *checker) returnsNext(list []ast.Stmt, i int) bool {
+	j := i + 1
+	for j < len(list) && c.quietStmt(list[j]) {
+		j++
+	}
+	return j < len(list) && isReturn(list[j])
+}
+
+// quietStmt reports whether s is a call that neither blocks nor loops: a
+// WaitGroup's Done, a mutex's Unlock, a close.
+func (c *checker) quietStmt(s ast.Stmt) bool {
+	es, ok := s.(*ast.ExprStmt)
+	if !ok {
+		return false
+	}
+	call, ok := ast.Unparen(es.X).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	if isBuiltinCall(c.info, call, "close") {
+		return true
+	}
+	fn := callee(c.info, call)
+	return isMethod(fn, "sync", "WaitGroup", "Done") || isMethod(fn, "sync", "Mutex", "Unlock") ||
+		isMethod(fn, "sync", "RWMutex", "Unlock") || isMethod(fn, "sync", "RWMutex", "RUnlock")
 }
 
 // stmtList returns the statements a block, or a case of a switch or
@@ -257,7 +285,7 @@ func sendsThenBreak(body *ast.BlockStmt) map[ast.Node]ast.Node {
 // after which it sends nothing more (errCh <- err; return in two branches,
 // then out <- v last: one value). sites is how many sends it found.
 func (c *checker) sendsOnAPath(body *ast.BlockStmt, bind func(path) (path, bool), ch path) (most, sites int) {
-	once := sendsThenReturn(body)
+	once := c.sendsThenReturn(body)
 	last, panicked, always := 0, 0, 0
 	ast.Inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
@@ -519,7 +547,7 @@ func (c *checker) countedDrain(r ref, k joinKey, g *ast.GoStmt) bool {
 // break in the loop, then done <- v at the end). A receive of one of them
 // leaves only sends a buffer takes.
 func (c *checker) sendsEnd(body *ast.BlockStmt, bind func(path) (path, bool), ch path) bool {
-	once := sendsThenReturn(body)
+	once := c.sendsThenReturn(body)
 	breaks := sendsThenBreak(body)
 	tail := func(l ast.Node) bool {
 		i := slices.IndexFunc(body.List, func(s ast.Stmt) bool { return s == l })

@@ -82,7 +82,8 @@
 //     last (<-done, the case of a select that receives), ranges to the
 //     close of a channel it sends on more than once (a range that a
 //     return, break or other select case can leave early is not a
-//     drain; a send in a loop followed by a return, or by a break of
+//     drain; a send in a loop followed by a return, also past calls that
+//     cannot block (errCh <- err; wg.Done(); return), or by a break of
 //     that loop, is its last), receives as many values as it sends when loops of a
 //     constant count bound its sends (for range 3 { ch <- v }, then a
 //     loop that receives 3 times and cannot be left early, or 3

@@ -12825,3 +12825,53 @@ func firstBuffered(fs ...func() int) int {
 	return <-done
 }
 
+// A worker whose every send is followed by its return, past calls that
+// cannot block (errCh <- err; wg.Done(); return), sends once: the
+// spawner's receive per worker drains it. One that sends on each round of
+// its loop sends many.
+func onceWorker(errCh chan error, wg *sync.WaitGroup, check func(int) error, n int) {
+	for i := 0; i < n; i++ {
+		if err := check(i); err != nil {
+			errCh <- err
+			wg.Done()
+			return
+		}
+	}
+	wg.Done()
+	errCh <- nil
+}
+
+func onceWorkers(clients int, check func(int) error) error {
+	errCh := make(chan error, clients)
+	wg := &sync.WaitGroup{}
+	for i := 0; i < clients; i++ {
+		wg.Add(1)
+		go onceWorker(errCh, wg, check, 3)
+	}
+	wg.Wait()
+	for i := 0; i < clients; i++ {
+		if err := <-errCh; err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func manyWorker(errCh chan error, check func(int) error, n int) {
+	for i := 0; i < n; i++ {
+		errCh <- check(i)
+	}
+}
+
+func manyWorkers(clients int, check func(int) error) error {
+	errCh := make(chan error, clients)
+	for i := 0; i < clients; i++ {
+		go manyWorker(errCh, check, 3) // want `goroutine running manyWorker is not joined on every path`
+	}
+	for i := 0; i < clients; i++ {
+		if err := <-errCh; err != nil {
+			return err
+		}
+	}
+	return nil
+}
