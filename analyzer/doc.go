@@ -116,6 +116,8 @@
 //     command's Wait, or a Start that fails, closes its pipes; a call of
 //     a local that only ever holds a function literal does what the
 //     literal does (stop := func() { once.Do(func() { close(done) }) }),
+//     and returning it hands on what the literal does, as return func() {
+//     cancel() } does,
 //     a value a function returns twice (return r, r: the scope, and the
 //     io.Closer that stops it) is stopped through either (s, closer :=
 //     OpenRoot(d); defer closer.Close()), also by a stop function a helper
@@ -476,7 +478,8 @@
 // A goroutine that only starts goroutines (go func() { go c.fail() }())
 // returns at once: each is judged at its own go statement. So does one
 // that only cancels contexts or closes channels (go func() { cancel() }(),
-// go cancel()): neither can block. A stop issued
+// go cancel(), go h.Cancel() with a function field the package only ever
+// sets to a cancel function): neither can block. A stop issued
 // in the background after setters that do not wait (go func() {
 // c.SetReadDeadline(now); c.Close() }()) is a stop, as go c.Close() is.
 // A comma-ok receive that found the channel closed (v, ok := <-out; if !ok

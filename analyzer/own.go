@@ -435,7 +435,7 @@ func (c *checker) onlySignals(g *ast.GoStmt) bool {
 			return true
 		}
 		t := c.typeOf(call.Fun)
-		return isNamed(t, "context", "CancelFunc") || isNamed(t, "context", "CancelCauseFunc")
+		return isCancelFunc(t) || c.cancelField(call.Fun)
 	}
 	lit, ok := ast.Unparen(g.Call.Fun).(*ast.FuncLit)
 	if !ok {
@@ -450,6 +450,85 @@ func (c *checker) onlySignals(g *ast.GoStmt) bool {
 		}
 	}
 	return true
+}
+
+// isCancelFunc reports whether t is context.CancelFunc or CancelCauseFunc.
+func isCancelFunc(t types.Type) bool {
+	return isNamed(t, "context", "CancelFunc") || isNamed(t, "context", "CancelCauseFunc")
+}
+
+// cancelField reports whether e selects a field of a struct of the package,
+// of function type, that the package only ever sets to a context's cancel
+// function (Context{ctx, cancel}, x.Cancel = cancel): calling it cancels.
+func (c *checker) cancelField(e ast.Expr) bool {
+	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	s, ok := c.info.Selections[sel]
+	if !ok || s.Kind() != types.FieldVal {
+		return false
+	}
+	field, ok := s.Obj().(*types.Var)
+	if !ok || field.Pkg() != c.pass.Pkg {
+		return false
+	}
+	if c.cancelFields == nil {
+		c.indexCancelFields()
+	}
+	return c.cancelFields[field]
+}
+
+// indexCancelFields fills cancelFields: the function fields of the
+// package's structs each of whose stores (an assignment, a keyed or
+// positional composite literal) is a value of a cancel function's type.
+func (c *checker) indexCancelFields() {
+	c.cancelFields = make(map[*types.Var]bool)
+	other := make(map[*types.Var]bool)
+	store := func(f *types.Var, v ast.Expr) {
+		if _, isFunc := f.Type().Underlying().(*types.Signature); !isFunc || other[f] {
+			return
+		}
+		if v != nil && isCancelFunc(c.typeOf(v)) {
+			c.cancelFields[f] = true
+		} else {
+			other[f], c.cancelFields[f] = true, false
+		}
+	}
+	for cur := range c.preorder((*ast.AssignStmt)(nil), (*ast.CompositeLit)(nil)) {
+		switch n := cur.Node().(type) {
+		case *ast.AssignStmt:
+			for i, l := range n.Lhs {
+				sel, ok := ast.Unparen(l).(*ast.SelectorExpr)
+				if !ok {
+					continue
+				}
+				if s, ok := c.info.Selections[sel]; ok && s.Kind() == types.FieldVal {
+					var v ast.Expr
+					if len(n.Rhs) == len(n.Lhs) {
+						v = n.Rhs[i]
+					}
+					store(s.Obj().(*types.Var), v)
+				}
+			}
+		case *ast.CompositeLit:
+			st, ok := c.typeOf(n).Underlying().(*types.Struct)
+			if !ok {
+				continue
+			}
+			for i, e := range n.Elts {
+				if kv, ok := e.(*ast.KeyValueExpr); ok {
+					if id, ok := kv.Key.(*ast.Ident); ok {
+						if f, ok := c.info.Uses[id].(*types.Var); ok && f.IsField() {
+							store(f, kv.Value)
+						}
+					}
+				} else if i < st.NumFields() {
+					store(st.Field(i), e)
+				}
+			}
+		}
+	}
 }
 
 // onlyStarts reports whether g runs a literal whose body is nothing but
@@ -1753,8 +1832,54 @@ func (c *checker) effectsAt(n ast.Node) []effect {
 		return es
 	}
 	es := c.effectsIn(n, path.valid)
+	if ret, ok := n.(*ast.ReturnStmt); ok {
+		// return func() { cancel() } does what the literal does, for
+		// whoever takes it; so does a local that only ever holds one.
+		for _, lit := range c.returnedLits(ret) {
+			for _, e := range c.litEffects(lit) {
+				if e.p.valid() {
+					es = append(es, e)
+				}
+			}
+		}
+	}
 	c.nodeEffects[n] = es
 	return es
+}
+
+// returnedLits returns the function literals a return hands on through
+// locals that only ever hold one: stop := func() { cancel() }; ...;
+// return stop, or a named result set so and a bare return.
+func (c *checker) returnedLits(ret *ast.ReturnStmt) []*ast.FuncLit {
+	cur, ok := c.cursorOf(ret)
+	if !ok {
+		return nil
+	}
+	fn := enclosingFunc(cur)
+	if !fn.Valid() {
+		return nil
+	}
+	results := ret.Results
+	if ft := funcType(fn.Node()); len(results) == 0 && ft != nil && ft.Results != nil {
+		for _, f := range ft.Results.List {
+			for _, id := range f.Names {
+				results = append(results, id)
+			}
+		}
+	}
+	var out []*ast.FuncLit
+	for _, r := range results {
+		id, ok := ast.Unparen(r).(*ast.Ident)
+		if !ok {
+			continue
+		}
+		if v, ok := c.info.ObjectOf(id).(*types.Var); ok && !isGlobal(v) {
+			if lit := c.onlyFuncLit(v, funcBody(fn.Node())); lit != nil {
+				out = append(out, lit)
+			}
+		}
+	}
+	return out
 }
 
 // handedOnBlocks reports whether every block the spawner leaves can be

@@ -12875,3 +12875,64 @@ func manyWorkers(clients int, check func(int) error) error {
 	}
 	return nil
 }
+
+// A stop kept in a local that only ever holds one literal, then
+// returned, hands the cancel on as the literal returned in place does.
+func stopVarLoop(ctx context.Context, src chan int) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-src:
+		}
+	}
+}
+
+func stopVarReturned(parent context.Context, src chan int) func() {
+	ctx, cancel := context.WithCancel(parent)
+	stop := func() { cancel() }
+	go stopVarLoop(ctx, src)
+	return stop
+}
+
+func stopNamedReturned(parent context.Context, src chan int) (stop func()) {
+	ctx, cancel := context.WithCancel(parent)
+	stop = func() { cancel() }
+	go stopVarLoop(ctx, src)
+	return
+}
+
+func stopVarNotCancelling(parent context.Context, src chan int) func() {
+	ctx, cancel := context.WithCancel(parent)
+	_ = cancel
+	stop := func() { log.Print("stopping") }
+	go stopVarLoop(ctx, src) // want `goroutine running stopVarLoop is never joined`
+	return stop
+}
+
+// A function field the package only ever sets to a context's cancel
+// function cancels when called: go x.Cancel() cannot block.
+type cancelHolder struct {
+	context.Context
+	Cancel func()
+}
+
+func newCancelHolder() cancelHolder {
+	ctx, cancel := context.WithCancel(context.Background())
+	return cancelHolder{ctx, cancel}
+}
+
+func cancelHolderRetry(try func(context.Context) error) error {
+	h := newCancelHolder()
+	go h.Cancel()
+	return try(h)
+}
+
+type hookHolder struct{ Hook func() }
+
+func newHookHolder(f func()) hookHolder { return hookHolder{Hook: f} }
+
+func hookHolderRun(f func()) {
+	h := newHookHolder(f)
+	go h.Hook() // want `goroutine running h.Hook is never joined`
+}
