@@ -91,6 +91,11 @@ func (c *checker) checkBarego() {
 		case j.forever != nil:
 			c.report(ruleBarego, rng, fixes,
 				"%s blocks for ever: %s; %s", what, c.foreverDesc(j.forever), instead)
+		case j.lateRead != nil:
+			r := j.lateRead
+			c.report(ruleBarego, rng, fixes,
+				"%s is stopped (%s) but not joined, and it sets %s, which %s reads at line %d once it has stopped it: the read may come before the goroutine's last write, and races with it; wait for it to end (a done channel it closes as its last act) before reading %s, or %s",
+				what, j.sleepStop, r.v.Name(), c.funcName(j.fn), c.pass.Fset.Position(r.read.Pos()).Line, r.v.Name(), instead)
 		case j.sleep != nil:
 			joined := "never joined, and its stop"
 			if j.joinedSomewhere {

@@ -175,6 +175,12 @@
 //     (accepts, then time.Sleep(time.Minute) to hang a handshake) runs
 //     that long after defer ln.Close(), and is reported; a sleep under
 //     100 ms, or in a loop that checks the stop between sleeps, is not.
+//     Nor is a stop a join for what the goroutine writes: a collector
+//     that sets a variable of its spawner in a loop the stop ends (for
+//     err := range errs { if first == nil { first = err } }), read by
+//     the spawner after the stop (close(errs); return first), may not
+//     have written it yet, and races with the read: reported, until the
+//     spawner waits for the collector's end first.
 //     Nor does a cancel end a loop that looks at its context only on the
 //     rounds where a call given that context succeeds: a poller whose
 //     round is conn, err := p.acquire(ctx); if err != nil { <-ticker.C;

@@ -86,6 +86,10 @@ type goJoin struct {
 	// says what the stop was.
 	sleep     *ast.CallExpr
 	sleepStop string
+	// lateRead: a variable the goroutine writes that the spawner reads
+	// after the stop, which does not wait for the write (collector.go);
+	// sleepStop says what the stop was.
+	lateRead *lateRead
 	// passing: stopped asks only of the paths that return, not of those a
 	// failing test ends (stoppedHere).
 	passing bool
@@ -302,6 +306,11 @@ func (c *checker) decide(cur inspector.Cursor, j *goJoin) (stuck *block) {
 		if s := c.longSleep(g, j.fn); s != nil {
 			// ln.Close() ends an Accept, not the minute's sleep after it.
 			j.sleep, j.sleepStop = s, how
+			how = ""
+		} else if r := c.readAfterStop(g, j); r != nil {
+			// close(errs); return first: the collector may not have
+			// written first yet (collector.go).
+			j.lateRead, j.sleepStop = r, how
 			how = ""
 		}
 	}

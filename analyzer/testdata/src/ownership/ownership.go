@@ -12936,3 +12936,74 @@ func hookHolderRun(f func()) {
 	h := newHookHolder(f)
 	go h.Hook() // want `goroutine running h.Hook is never joined`
 }
+
+// A collector stopped by a close is not joined by it: reading what it
+// writes right after the close races with its last write, and can lose
+// it. Waiting for the collector to end first is a join.
+func firstErrorRacy(work []func() error) error {
+	var first error
+	var wg sync.WaitGroup
+	errs := make(chan error)
+	go func() { // want `goroutine is stopped \(close\(errs\)\) but not joined, and it sets first, which firstErrorRacy reads at line \d+ once it has stopped it`
+		for err := range errs {
+			if first == nil {
+				first = err
+			}
+		}
+	}()
+	for _, w := range work {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if err := w(); err != nil {
+				errs <- err
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	return first
+}
+
+func firstErrorJoined(work []func() error) error {
+	var first error
+	var wg sync.WaitGroup
+	errs := make(chan error)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for err := range errs {
+			if first == nil {
+				first = err
+			}
+		}
+	}()
+	for _, w := range work {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if err := w(); err != nil {
+				errs <- err
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	<-done
+	return first
+}
+
+func countStopped(events chan int, stop chan struct{}) {
+	n := 0
+	go func() {
+		for {
+			select {
+			case <-events:
+				n++
+			case <-stop:
+				return
+			}
+		}
+	}()
+	close(stop)
+}
