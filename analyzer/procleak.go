@@ -140,8 +140,9 @@ func (c *checker) isVar(v *types.Var) func(ast.Expr) bool {
 // child unreaped, and os/exec's goroutine watching the context with it.
 
 // startedResults returns the results by which fn hands on a process it
-// started: a local command it calls Start on, returned (or its Process)
-// as that result by a return after the Start. From a fact for a function
+// started: a local command (or named result) it calls Start on, returned
+// (or its Process) as that result by a return after the Start, also a
+// bare one. From a fact for a function
 // of another package.
 func (c *checker) startedResults(fn *types.Func) []int {
 	fn = fn.Origin()
@@ -164,6 +165,15 @@ func (c *checker) startedResults(fn *types.Func) []int {
 	var out []int
 	var starts []ast.Node // the Start calls on locals, and their commands
 	var cmds []*types.Var
+	var namedResults []ast.Expr
+	if decl.Type.Results != nil {
+		for _, f := range decl.Type.Results.List {
+			for _, id := range f.Names {
+				namedResults = append(namedResults, id)
+			}
+		}
+	}
+	named := func(v *types.Var) bool { return decl.Type.Results != nil && declaredIn(v, decl.Type.Results) }
 	ast.Inspect(decl.Body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
@@ -173,12 +183,16 @@ func (c *checker) startedResults(fn *types.Func) []int {
 				return true
 			}
 			if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok {
-				if p := pathOf(c.info, sel.X); p.valid() && p.fields == "" && declaredIn(p.root, decl.Body) {
+				if p := pathOf(c.info, sel.X); p.valid() && p.fields == "" && (declaredIn(p.root, decl.Body) || named(p.root)) {
 					starts, cmds = append(starts, n), append(cmds, p.root)
 				}
 			}
 		case *ast.ReturnStmt:
-			for i, r := range n.Results {
+			results := n.Results
+			if len(results) == 0 {
+				results = namedResults // a bare return of (..., cmd *exec.Cmd)
+			}
+			for i, r := range results {
 				p := pathOf(c.info, r)
 				if p.fields != "" && p.fields != ".Process" {
 					continue

@@ -310,3 +310,23 @@ func spawnOtherWaited() error {
 	}
 	return cmd.Wait()
 }
+
+// A named result started and returned by a bare return.
+func spawnNamed(name string) (addr string, cmd *exec.Cmd) {
+	cmd = exec.Command(name)
+	if err := cmd.Start(); err != nil {
+		panic(err)
+	}
+	addr = "localhost"
+	return
+}
+
+func spawnNamedDropped() string {
+	addr, _ := spawnNamed("server") // want `the process spawnNamed starts and returns \(its result 2\) is dropped`
+	return addr
+}
+
+func spawnNamedWaited() error {
+	_, cmd := spawnNamed("server")
+	return cmd.Wait()
+}
