@@ -1860,31 +1860,78 @@ func (c *checker) effectsAt(n ast.Node) []effect {
 // locals that only ever hold one: stop := func() { cancel() }; ...;
 // return stop, or a named result set so and a bare return.
 func (c *checker) returnedLits(ret *ast.ReturnStmt) []*ast.FuncLit {
-	cur, ok := c.cursorOf(ret)
-	if !ok {
-		return nil
+	var out []*ast.FuncLit
+	add := func(v *types.Var, body *ast.BlockStmt) {
+		if _, isFunc := v.Type().Underlying().(*types.Signature); !isFunc || isGlobal(v) {
+			return
+		}
+		if lit := c.onlyFuncLit(v, body); lit != nil {
+			out = append(out, lit)
+		}
 	}
-	fn := enclosingFunc(cur)
-	if !fn.Valid() {
-		return nil
+	if len(ret.Results) == 0 {
+		// A bare return: the named results of function type of the
+		// function around it.
+		for _, f := range c.funcResultFuncs() {
+			if body := funcBody(f); body != nil && within(ret, body) && !inLitOf(ret, body) {
+				for _, v := range namedResultVars(c.info, f) {
+					add(v, body)
+				}
+			}
+		}
+		return out
 	}
-	results := ret.Results
-	if ft := funcType(fn.Node()); len(results) == 0 && ft != nil && ft.Results != nil {
-		for _, f := range ft.Results.List {
-			for _, id := range f.Names {
-				results = append(results, id)
+	for _, r := range ret.Results {
+		if id, ok := ast.Unparen(r).(*ast.Ident); ok {
+			if v, ok := c.info.Uses[id].(*types.Var); ok {
+				add(v, c.declBody(v))
 			}
 		}
 	}
-	var out []*ast.FuncLit
-	for _, r := range results {
-		id, ok := ast.Unparen(r).(*ast.Ident)
-		if !ok {
-			continue
+	return out
+}
+
+// inLitOf reports whether n is inside a function literal of body.
+func inLitOf(n ast.Node, body *ast.BlockStmt) bool {
+	found := false
+	ast.Inspect(body, func(m ast.Node) bool {
+		if found || m == nil || !within(n, m) {
+			return false
 		}
-		if v, ok := c.info.ObjectOf(id).(*types.Var); ok && !isGlobal(v) {
-			if lit := c.onlyFuncLit(v, funcBody(fn.Node())); lit != nil {
-				out = append(out, lit)
+		_, found = m.(*ast.FuncLit)
+		return !found
+	})
+	return found
+}
+
+// funcResultFuncs returns the functions of the package (declarations and
+// literals) that have a named result of function type, found once.
+func (c *checker) funcResultFuncs() []ast.Node {
+	if c.resultFuncs == nil {
+		c.resultFuncs = []ast.Node{}
+		for cur := range c.preorder((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+			for _, v := range namedResultVars(c.info, cur.Node()) {
+				if _, isFunc := v.Type().Underlying().(*types.Signature); isFunc {
+					c.resultFuncs = append(c.resultFuncs, cur.Node())
+					break
+				}
+			}
+		}
+	}
+	return c.resultFuncs
+}
+
+// namedResultVars returns the named results of the function fn.
+func namedResultVars(info *types.Info, fn ast.Node) []*types.Var {
+	ft := funcType(fn)
+	if ft == nil || ft.Results == nil {
+		return nil
+	}
+	var out []*types.Var
+	for _, f := range ft.Results.List {
+		for _, id := range f.Names {
+			if v, ok := info.Defs[id].(*types.Var); ok {
+				out = append(out, v)
 			}
 		}
 	}
