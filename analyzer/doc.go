@@ -63,7 +63,10 @@
 // with a Close, or on a reader or decoder made over such a value, an
 // endless loop, through the functions it calls and, across packages,
 // through facts, also the functions it is given that a package with
-// nothing concurrent in it calls, as a panic catcher's Try(f) runs f)
+// nothing concurrent in it calls, as a panic catcher's Try(f) runs f;
+// a wait on a package variable of another package crosses only when
+// nothing in that package releases it: func Pause() { <-paused } never
+// returns, whoever calls it)
 // and what releases each of those blocks. A receive from a
 // timer (time.After, a variable that only holds one) ends on its own. A
 // local that only ever holds a copy of a field (ctx := p.ctx, taken so

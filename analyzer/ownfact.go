@@ -598,7 +598,14 @@ func (c *checker) toFact(fn *types.Func, s *summary, obs []obligation, fresh boo
 		ok := true
 		for _, a := range b.alts {
 			fp, ok1 := enc(a.p)
-			ok = ok && ok1
+			if !ok1 {
+				// A package variable the caller cannot name: a block on it
+				// is carried only when nothing in the package releases it,
+				// without it (<-pauseCh, never closed: the block never
+				// ends, unless by another of its alternatives).
+				ok = ok && a.p.valid() && isGlobal(a.p.root) && !c.releasable(a)
+				continue
+			}
 			fa := factAlt{Kind: uint8(a.kind), Path: fp, Exits: a.exits}
 			if cp, ok := enc(a.cancel); ok {
 				fa.Cancel = &cp

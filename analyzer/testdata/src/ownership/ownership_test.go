@@ -15,6 +15,7 @@ import (
 	"example.com/ownership/keeper"
 	"example.com/ownership/qconn"
 	"example.com/ownership/spin"
+	"example.com/pauselib"
 	"github.com/shoenig/test/must"
 	"github.com/stretchr/testify/require"
 )
@@ -1596,4 +1597,16 @@ func TestFeedTwice(t *testing.T) {
 	if _, err := c.init(t.Context()); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// A function of another package that waits on a package variable nothing
+// there releases never returns: its goroutine does not end on its own.
+// One that waits for what the package releases (Resume) may.
+func TestPausedGoroutine(t *testing.T) {
+	go pauselib.Pause() // want `goroutine running pauselib.Pause is never joined`
+}
+
+func TestResumedGoroutine(t *testing.T) {
+	go pauselib.Wait()
+	pauselib.Resume()
 }
