@@ -386,12 +386,8 @@ func (c *checker) registeredBefore(fn ast.Node, from ast.Node, used func(ast.Nod
 		return false
 	}
 	return precededBy(body, from, func(s ast.Stmt) bool {
-		es, ok := s.(*ast.ExprStmt)
-		if !ok {
-			return false
-		}
-		call, ok := ast.Unparen(es.X).(*ast.CallExpr)
-		if !ok {
+		call := exprCall(s)
+		if call == nil {
 			return false
 		}
 		to := callee(c.info, call)

@@ -209,12 +209,8 @@ func (c *checker) returnsNext(list []ast.Stmt, i int) bool {
 // quietStmt reports whether s is a call that neither blocks nor loops: a
 // WaitGroup's Done, a mutex's Unlock, a close.
 func (c *checker) quietStmt(s ast.Stmt) bool {
-	es, ok := s.(*ast.ExprStmt)
-	if !ok {
-		return false
-	}
-	call, ok := ast.Unparen(es.X).(*ast.CallExpr)
-	if !ok {
+	call := exprCall(s)
+	if call == nil {
 		return false
 	}
 	if isBuiltinCall(c.info, call, "close") {

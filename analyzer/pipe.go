@@ -286,6 +286,16 @@ func lastActs(lit *ast.FuncLit) []*ast.CallExpr {
 	return out
 }
 
+// exprCall returns the call a call statement makes (wg.Done()), or nil.
+func exprCall(s ast.Stmt) *ast.CallExpr {
+	es, ok := s.(*ast.ExprStmt)
+	if !ok {
+		return nil
+	}
+	call, _ := ast.Unparen(es.X).(*ast.CallExpr)
+	return call
+}
+
 // stmtCall returns the call a statement makes: a call statement's, a
 // defer's, or the one call of an assignment (_ = w.Close()).
 func stmtCall(s ast.Stmt) *ast.CallExpr {
