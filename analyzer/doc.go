@@ -115,8 +115,9 @@
 //     take the value; one send per goroutine when a loop starts them.
 //     A goroutine handed on with what it blocks on goes with what
 //     releases every block, when one thing does: w.stop there, not ctx,
-//     after whose end it still waits on w.stop); a Close that touches none of it stops nothing; a
-//     command's Wait, or a Start that fails, closes its pipes; a call of
+//     after whose end it still waits on w.stop); a Close that touches
+//     none of it stops nothing; a command's Wait, or a Start that fails,
+//     closes its pipes; a call of
 //     a local that only ever holds a function literal does what the
 //     literal does (stop := func() { once.Do(func() { close(done) }) }),
 //     and returning it hands on what the literal does, as return func() {
