@@ -768,7 +768,8 @@
 // slice (NewServer(opts...)) may hold anything. A goroutine a function
 // starts only when the context it was given can be done (if
 // parent.Done() == nil { return } before it, as context propagation
-// does) is not owed by a caller that gives context.Background() or
+// does, or inside if ctx.Done() != nil { ... }, as pgx's watcher) is not
+// owed by a caller that gives context.Background() or
 // TODO(); nor is one started only when the context carries a value the
 // function reads (c := FromContext(ctx), c, _ := ctx.Value(k).(*T) or a
 // comma-ok v, ok := ...; if c == nil { return ErrInvalidContext } before

@@ -182,6 +182,17 @@ func (c *checker) singleGate(fd *ast.FuncDecl, fn *types.Func, cond ast.Expr, on
 	if u, ok := ast.Unparen(cond).(*ast.UnaryExpr); ok && u.Op == token.NOT {
 		cond, on = u.X, !on
 	}
+	if p, eq, ok := c.doneNilTest(cond); ok {
+		// if ctx.Done() != nil { go watch(ctx) }: never for a context
+		// that cannot be cancelled.
+		if eq == on {
+			return nil // it starts only for such a context
+		}
+		if o, ok := c.lift(fd, fn, p, obStop); ok && !o.isResult() && o.fields == "" {
+			return &gate{target: o.target, doneNil: true}
+		}
+		return nil
+	}
 	if p, nonNil, ok := c.nilParamTest(cond); ok {
 		if o, ok := c.lift(fd, fn, p, obStop); ok && !o.isResult() && o.fields == "" {
 			return &gate{target: o.target, nonNil: true, on: nonNil == on}
@@ -384,19 +395,26 @@ func (c *checker) nilParamTest(cond ast.Expr) (path, bool, bool) {
 // doneNilOf returns the context whose Done() cond tests for nil
 // (parent.Done() == nil).
 func (c *checker) doneNilOf(cond ast.Expr) (path, bool) {
+	p, eq, ok := c.doneNilTest(cond)
+	return p, ok && eq
+}
+
+// doneNilTest returns the context whose Done() cond compares with nil,
+// and whether it tests for equality (ctx.Done() == nil) or not (!= nil).
+func (c *checker) doneNilTest(cond ast.Expr) (path, bool, bool) {
 	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
-	if !ok || b.Op != token.EQL {
-		return path{}, false
+	if !ok || b.Op != token.EQL && b.Op != token.NEQ {
+		return path{}, false, false
 	}
 	if tv, ok := c.info.Types[b.Y]; !ok || !tv.IsNil() {
-		return path{}, false
+		return path{}, false, false
 	}
 	call, ok := ast.Unparen(b.X).(*ast.CallExpr)
 	if !ok {
-		return path{}, false
+		return path{}, false, false
 	}
 	p, ok := c.doneOf(call)
-	return p, ok && p.fields == ""
+	return p, b.Op == token.EQL, ok && p.fields == ""
 }
 
 // endsInReturn reports whether a block's last statement is a return.

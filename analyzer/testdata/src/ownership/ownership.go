@@ -13007,3 +13007,26 @@ func countStopped(events chan int, stop chan struct{}) {
 	}()
 	close(stop)
 }
+
+// A watcher started only for a context that can be cancelled
+// (ctx.Done() != nil) is never started for context.Background(): its
+// callers passing a root owe nothing; one passing a context it never
+// cancels owes the cancel.
+func watchIfCancellable(ctx context.Context, onCancel func()) {
+	if ctx.Done() != nil {
+		go func() { // want `goroutine is handed on to the caller, but watchNeverCancelled drops it`
+			<-ctx.Done()
+			onCancel()
+		}()
+	}
+}
+
+func watchRoot(onCancel func()) {
+	watchIfCancellable(context.Background(), onCancel)
+}
+
+func watchNeverCancelled(onCancel func()) {
+	ctx, cancel := context.WithCancel(context.Background())
+	_ = cancel
+	watchIfCancellable(ctx, onCancel) // want `argument 1 of watchIfCancellable`
+}
