@@ -230,6 +230,8 @@ type checker struct {
 	procResults    map[*types.Func][]int                    // startedResults' answers (procleak.go)
 	cancelFields   map[*types.Var]bool                      // see cancelField
 	resultFuncs    []ast.Node                               // see funcResultFuncs
+	paramDecls     map[*types.Var]*ast.FuncDecl             // see declOfParam
+	tasks          map[*ast.FuncLit]bool                    // see taskLits
 	bubbled        map[*types.Func]bool                     // test helpers only ever called in synctest bubbles
 	funcUses       map[*types.Func][]inspector.Cursor       // the identifiers that use each function, see usesOf
 	consumed       map[fieldKey]bool                        // channel fields a goroutine of the package receives from

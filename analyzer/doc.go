@@ -293,7 +293,12 @@
 // it on the paths that skip the join stops it. A goroutine that waits only
 // for a context's end is not joined by stopping the value it then closes
 // (go watch(conn), watch doing <-ctx.Done(); conn.Close()): it is handed
-// on to the caller, who must cancel the context. A WaitGroup the spawner
+// on to the caller, who must cancel the context. The context parameter
+// of a function literal is its caller's too (a test framework's spec
+// context, an interface that is a context.Context, cancelled when the
+// spec ends; not a nursery task's, whose goroutines are the task's to
+// join), and so is one the literal captures from the declaration around
+// it (c.once.Do(func() { go watch(ctx) })). A WaitGroup the spawner
 // alone counts down is a gate it opens (release.Add(1); go func() { ...;
 // release.Wait() }(); release.Done()). Blocking methods of a caller's
 // stream bound to a context (Recv on a gRPC ServerStream parameter) wait

@@ -2217,12 +2217,29 @@ func (c *checker) cancelOwner(cur inspector.Cursor, fn ast.Node, ctx path) (stri
 	return "", false
 }
 
-// ctxParam reports whether v is a context parameter of fn, a declared
-// function (not a literal, whose caller the pass does not follow), that
-// fn never assigns (ctx, cancel := context.WithCancel(ctx) makes it fn's).
+// ctxParam reports whether v is a context parameter of fn (a
+// context.Context, or an interface or type of its own that is one: a test
+// framework's spec context) that fn never assigns (ctx, cancel :=
+// context.WithCancel(ctx) makes it fn's). For a function literal, whose
+// caller the pass does not follow, a parameter of the literal is its
+// caller's (It("...", func(ctx SpecContext) { ... }), run and cancelled
+// by the framework), and so is a parameter of the declaration around it
+// that the literal captures (c.once.Do(func() { go watch(ctx) })).
 func (c *checker) ctxParam(fn ast.Node, v *types.Var) bool {
+	if lit, ok := fn.(*ast.FuncLit); ok {
+		if !contextLike(v.Type()) || c.reassigns(lit.Body, v, true) {
+			return false
+		}
+		if declaredIn(v, lit.Type.Params) {
+			// Not a nursery task's context: a goroutine of the task is the
+			// task's to join (start it with n.Go).
+			return !c.taskLits()[lit]
+		}
+		fd := c.declOfParam(v)
+		return fd != nil && within(lit, fd.Body) && c.ctxParam(fd, v)
+	}
 	fd, ok := fn.(*ast.FuncDecl)
-	if !ok || !isContextType(v.Type()) || fd.Body == nil {
+	if !ok || !contextLike(v.Type()) || fd.Body == nil {
 		return false
 	}
 	if c.reassigns(fd.Body, v, true) {
@@ -2239,6 +2256,47 @@ func (c *checker) ctxParam(fn ast.Node, v *types.Var) bool {
 		}
 	}
 	return false
+}
+
+// taskLits returns the function literals the package runs as nursery
+// tasks (taskBodies' literals), found once.
+func (c *checker) taskLits() map[*ast.FuncLit]bool {
+	if c.tasks == nil {
+		c.tasks = make(map[*ast.FuncLit]bool)
+		for _, pc := range c.packageCalls() {
+			call := pc.cur.Node().(*ast.CallExpr)
+			if !isNurserySpawn(pc.fn) && !isNurseryRun(pc.fn) && !isFunc(pc.fn, nurseryPath, "Main") {
+				continue
+			}
+			for _, a := range call.Args {
+				if lit, ok := ast.Unparen(a).(*ast.FuncLit); ok {
+					c.tasks[lit] = true
+				}
+			}
+		}
+	}
+	return c.tasks
+}
+
+// declOfParam returns the function declaration of the package that has v
+// among its parameters, or nil.
+func (c *checker) declOfParam(v *types.Var) *ast.FuncDecl {
+	if c.paramDecls == nil {
+		c.paramDecls = make(map[*types.Var]*ast.FuncDecl)
+		for _, fd := range c.decls {
+			if fd.Type.Params == nil {
+				continue
+			}
+			for _, f := range fd.Type.Params.List {
+				for _, id := range f.Names {
+					if pv, ok := c.info.Defs[id].(*types.Var); ok {
+						c.paramDecls[pv] = fd
+					}
+				}
+			}
+		}
+	}
+	return c.paramDecls[v]
 }
 
 // releasable reports whether something can release a. Only what the pass

@@ -13030,3 +13030,50 @@ func watchNeverCancelled(onCancel func()) {
 	_ = cancel
 	watchIfCancellable(ctx, onCancel) // want `argument 1 of watchIfCancellable`
 }
+
+// A context parameter of a function literal is its caller's: a test
+// framework runs the literal and cancels the spec's context (an
+// interface that is a context.Context) when the spec ends. So is one the
+// literal captures from the declaration around it, run in place by a
+// sync.Once. A context the literal makes itself and never cancels is its
+// own.
+type specCtx interface {
+	context.Context
+	Attach()
+}
+
+func itLike(name string, body func(specCtx)) bool { return name != "" }
+
+func waitCtx(ctx context.Context) error {
+	<-ctx.Done()
+	return ctx.Err()
+}
+
+var _ = itLike("spec", func(ctx specCtx) {
+	go func() {
+		_ = waitCtx(ctx)
+	}()
+})
+
+var _ = itLike("own", func(ctx specCtx) {
+	inner, cancel := context.WithCancel(ctx)
+	_ = cancel
+	go func() { // want `goroutine is never joined`
+		_ = waitCtx(inner)
+	}()
+})
+
+type onceStarter struct {
+	once sync.Once
+	stop func()
+}
+
+func (s *onceStarter) Start(ctx context.Context, stop func()) {
+	s.once.Do(func() {
+		s.stop = stop
+		go func() {
+			<-ctx.Done()
+			s.stop()
+		}()
+	})
+}
