@@ -257,7 +257,9 @@
 // the value. A value stored in a field of a type of the package that has
 // no stop method of its own, where no code of the package stops that
 // field or takes it elsewhere (c.wheel = NewWheel() in a Cache with only
-// Get), is never stopped: reported at the store. A result assigned to _
+// Get), is never stopped: reported at the store; an embedded field's
+// stop methods are the holder's (type fake struct{ Queue } has Queue's
+// ShutDown). A result assigned to _
 // beside a kept error is dropped when the next statement treats an error
 // as the failure (if err != nil { t.Fatal(err) }, require.NoError, return
 // err); otherwise the call is taken as made for its error. A helper that

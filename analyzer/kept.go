@@ -20,7 +20,8 @@ import (
 //	}
 //
 // The holder type is one of this package with no stop method of its own
-// (Close, Stop, Shutdown..., or an unexported stop), the field is not
+// (Close, Stop, Shutdown..., or an unexported stop; nor one promoted from
+// the embedded field that holds the value), the field is not
 // reached from other packages, no code of the package calls one of the
 // value's stop methods on the field, and nothing takes the field's value
 // elsewhere (passes it on, returns it, copies it). scopeleak's checkOwner
@@ -93,7 +94,7 @@ func (c *checker) keptUnstopped(p path, fn ast.Node, o obligation) string {
 		}
 		st := c.stopsOf(pl.owner)
 		k := fieldKey{named.Origin().Obj(), pl.field}
-		if st.closer || st.ownStop || !c.privateField(k) || c.closesField(named, pl.field, o.methods) || c.fieldGivenOn(k) {
+		if st.closer || st.ownStop || !c.privateField(k) || c.closesField(named, pl.field, o.methods) || c.fieldGivenOn(k) || c.promotesStop(named, pl.field, o.methods) {
 			continue
 		}
 		name := named.Obj().Name()
@@ -142,4 +143,27 @@ func (c *checker) fieldGivenOn(k fieldKey) bool {
 		}
 	}
 	return c.fieldValues[k]
+}
+
+// promotesStop reports whether the field of the struct type named is
+// embedded and one of the stop methods of its value is promoted to the
+// holder: type fake struct{ Queue }, whose ShutDown is Queue's.
+func (c *checker) promotesStop(named *types.Named, field string, methods []string) bool {
+	st, ok := named.Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	for i := 0; i < st.NumFields(); i++ {
+		f := st.Field(i)
+		if f.Name() != field || !f.Embedded() {
+			continue
+		}
+		for _, m := range methods {
+			obj, index, _ := types.LookupFieldOrMethod(types.NewPointer(named), true, c.pass.Pkg, m)
+			if fn, ok := obj.(*types.Func); ok && fn != nil && len(index) > 1 && index[0] == i {
+				return true // reached through the embedded field
+			}
+		}
+	}
+	return false
 }

@@ -13077,3 +13077,53 @@ func (s *onceStarter) Start(ctx context.Context, stop func()) {
 		}()
 	})
 }
+
+// A value kept in an embedded field of a holder is stopped by the
+// holder's promoted stop method: type embedQueueFake struct{ embedQueue }
+// has ShutDown, which the controller the holder is handed to calls. Kept
+// in a named field of a holder nothing stops, it is not stopped.
+type embedQueue interface {
+	Add(int)
+	ShutDown()
+}
+
+type embedPQ struct{ done chan struct{} }
+
+func (p *embedPQ) Add(int)   {}
+func (p *embedPQ) ShutDown() { close(p.done) }
+func (p *embedPQ) loop()     { <-p.done }
+
+func newEmbedPQ() embedQueue {
+	p := &embedPQ{done: make(chan struct{})}
+	go p.loop() // want `goroutine running p.loop is handed on to the caller, but keepInNamedField drops it`
+	return p
+}
+
+type embedQueueFake struct {
+	embedQueue
+	n int
+}
+
+type namedQueueFake struct {
+	q embedQueue
+	n int
+}
+
+type embedCtrl struct{ newQueue func() embedQueue }
+
+func (c *embedCtrl) run(ctx context.Context) {
+	q := c.newQueue()
+	<-ctx.Done()
+	q.ShutDown()
+}
+
+func keepInEmbedded(ctx context.Context) {
+	q := &embedQueueFake{embedQueue: newEmbedPQ()}
+	c := &embedCtrl{newQueue: func() embedQueue { return q }}
+	c.run(ctx)
+}
+
+func keepInNamedField() int {
+	q := &namedQueueFake{q: newEmbedPQ()} // want `the result of newEmbedPQ is not stopped on every path`
+	return q.n
+}
