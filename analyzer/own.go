@@ -470,16 +470,8 @@ func isCancelFunc(t types.Type) bool {
 // of function type, that the package only ever sets to a context's cancel
 // function (Context{ctx, cancel}, x.Cancel = cancel): calling it cancels.
 func (c *checker) cancelField(e ast.Expr) bool {
-	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
-	if !ok {
-		return false
-	}
-	s, ok := c.info.Selections[sel]
-	if !ok || s.Kind() != types.FieldVal {
-		return false
-	}
-	field, ok := s.Obj().(*types.Var)
-	if !ok || field.Pkg() != c.pass.Pkg {
+	field := c.selectedField(e)
+	if field == nil || field.Pkg() != c.pass.Pkg {
 		return false
 	}
 	if c.cancelFields == nil {
