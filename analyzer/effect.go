@@ -1003,7 +1003,7 @@ func (c *checker) pipesOf(call *ast.CallExpr) []path {
 // them is anything else: a literal, a parameter, a method of another
 // value may be stored there.
 func (c *checker) fieldFunc(call *ast.CallExpr) []*types.Func {
-	field := c.selectedField(call.Fun)
+	field := fieldVarOf(c.info, call.Fun)
 	if field == nil || field.Pkg() != c.pass.Pkg || field.Exported() {
 		return nil // another package may set an exported field
 	}
@@ -1011,21 +1011,6 @@ func (c *checker) fieldFunc(call *ast.CallExpr) []*types.Func {
 		c.indexFieldFuncs()
 	}
 	return c.fieldFuncs[field]
-}
-
-// selectedField returns the struct field e selects (x.f, x.a.f), or nil
-// when e is not a field selection.
-func (c *checker) selectedField(e ast.Expr) *types.Var {
-	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
-	if !ok {
-		return nil
-	}
-	s, ok := c.info.Selections[sel]
-	if !ok || s.Kind() != types.FieldVal {
-		return nil
-	}
-	field, _ := s.Obj().(*types.Var)
-	return field
 }
 
 // indexFieldFuncs fills fieldFuncs: for each func-typed field of the

@@ -470,7 +470,7 @@ func isCancelFunc(t types.Type) bool {
 // of function type, that the package only ever sets to a context's cancel
 // function (Context{ctx, cancel}, x.Cancel = cancel): calling it cancels.
 func (c *checker) cancelField(e ast.Expr) bool {
-	field := c.selectedField(e)
+	field := fieldVarOf(c.info, e)
 	if field == nil || field.Pkg() != c.pass.Pkg {
 		return false
 	}
@@ -500,16 +500,12 @@ func (c *checker) indexCancelFields() {
 		switch n := cur.Node().(type) {
 		case *ast.AssignStmt:
 			for i, l := range n.Lhs {
-				sel, ok := ast.Unparen(l).(*ast.SelectorExpr)
-				if !ok {
-					continue
-				}
-				if s, ok := c.info.Selections[sel]; ok && s.Kind() == types.FieldVal {
+				if f := fieldVarOf(c.info, l); f != nil {
 					var v ast.Expr
 					if len(n.Rhs) == len(n.Lhs) {
 						v = n.Rhs[i]
 					}
-					store(s.Obj().(*types.Var), v)
+					store(f, v)
 				}
 			}
 		case *ast.CompositeLit:
