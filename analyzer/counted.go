@@ -461,7 +461,12 @@ func literalLen(lit *ast.CompositeLit, t types.Type) int {
 // constInt returns the value of a constant integer expression, or -1.
 func (c *checker) constInt(e ast.Expr) int {
 	tv, ok := c.info.Types[e]
-	if !ok || tv.Value == nil || tv.Value.Kind() != constant.Int {
+	if ok && tv.Value == nil {
+		// total := uint32(numReqs * numRoutines): a local only ever
+		// given one constant.
+		return c.constLocal(e)
+	}
+	if !ok || tv.Value.Kind() != constant.Int {
 		return -1
 	}
 	v, exact := constant.Int64Val(tv.Value)
@@ -469,6 +474,39 @@ func (c *checker) constInt(e ast.Expr) int {
 		return -1
 	}
 	return int(v)
+}
+
+// constLocal returns the value of a local variable that its function
+// assigns once, a constant, and never changes otherwise (no ++, no
+// address taken); -1 otherwise.
+func (c *checker) constLocal(e ast.Expr) int {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return -1
+	}
+	v, ok := c.info.Uses[id].(*types.Var)
+	if !ok || isGlobal(v) || c.isParamVar(v) {
+		return -1
+	}
+	body := c.bodyAround(v)
+	if body == nil || c.assignsVar(body, v, true, false) {
+		return -1
+	}
+	val, count := -1, 0
+	if !c.onlyAssigned(body, v, func(lhs, rhs []ast.Expr, i int) bool {
+		count++
+		if len(rhs) != len(lhs) {
+			return false
+		}
+		if tv, ok := c.info.Types[rhs[i]]; !ok || tv.Value == nil {
+			return false
+		}
+		val = c.constInt(rhs[i])
+		return val >= 0
+	}) || count != 1 {
+		return -1
+	}
+	return val
 }
 
 // countedDrain reports whether the receive r from the channel of k takes

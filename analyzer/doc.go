@@ -90,7 +90,9 @@
 //     that loop, is its last), receives as many values as it sends when loops of a
 //     constant count bound its sends (for range 3 { ch <- v }, then a
 //     loop that receives 3 times and cannot be left early, or 3
-//     receives in a row), or sends, outside a select, on an unbuffered
+//     receives in a row; for goroutines a loop of constant count
+//     starts, that many times each; a loop bound may be a local given
+//     one constant, total := perWorker * workers), or sends, outside a select, on an unbuffered
 //     channel it receives from just before it returns;
 //   - or stops it: releases every one of its blocks, by closing the
 //     channel it waits on, cancelling its context or one it derives from

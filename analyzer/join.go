@@ -326,7 +326,13 @@ func (c *checker) joinQuery(j *goJoin, g *ast.GoStmt, graph *cfg.CFG, locked boo
 			// It sends more than once: only a range to the close, which
 			// no exit cuts short, takes every send, or the receive that
 			// takes the last of a counted number.
-			if c.countedDrain(r, k, g) {
+			each := k
+			if j.many {
+				// Started in a loop: every goroutine sends that many.
+				n := c.goLoopTrips(g, j.fn)
+				each.sends, each.sendsBy = k.sends*n, nil
+			}
+			if c.countedDrain(r, each, g) {
 				return false
 			}
 			rs, ok := r.parent.(*ast.RangeStmt)
@@ -429,8 +435,24 @@ func (c *checker) recvsPerGoroutine(r ref, k joinKey, g *ast.GoStmt, fn ast.Node
 	if inLoop(r.expr, body) {
 		return true
 	}
+	n := c.goLoopTrips(g, fn)
+	if n <= 1 {
+		return n == 1
+	}
+	if c.recvsInStmt(r, k.p) >= n {
+		return true // return <-out, <-out
+	}
+	each := k
+	each.sends, each.sendsBy = n, nil
+	return c.countedDrain(r, each, g)
+}
+
+// goLoopTrips returns how many goroutines the go statement g starts when
+// it is in one loop of fn that runs a constant number of times
+// (tripCount); 0 when not known.
+func (c *checker) goLoopTrips(g *ast.GoStmt, fn ast.Node) int {
 	var loops []ast.Node
-	ast.Inspect(body, func(m ast.Node) bool {
+	ast.Inspect(funcBody(fn), func(m ast.Node) bool {
 		if m == nil || !within(g, m) {
 			return false
 		}
@@ -443,18 +465,9 @@ func (c *checker) recvsPerGoroutine(r ref, k joinKey, g *ast.GoStmt, fn ast.Node
 		return true
 	})
 	if len(loops) != 1 {
-		return false
+		return 0
 	}
-	n := c.tripCount(loops[0])
-	if n <= 1 {
-		return n == 1
-	}
-	if c.recvsInStmt(r, k.p) >= n {
-		return true // return <-out, <-out
-	}
-	each := k
-	each.sends, each.sendsBy = n, nil
-	return c.countedDrain(r, each, g)
+	return c.tripCount(loops[0])
 }
 
 // recvsInStmt counts the receives from the channel at p in the statement

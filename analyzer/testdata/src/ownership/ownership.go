@@ -13127,3 +13127,46 @@ func keepInNamedField() int {
 	q := &namedQueueFake{q: newEmbedPQ()} // want `the result of newEmbedPQ is not stopped on every path`
 	return q.n
 }
+
+// Goroutines started in a loop of constant length, each sending a
+// constant number of values, are joined by a loop that receives all of
+// them, bounded by a local given that product once; not by one that
+// receives only as many as one goroutine sends.
+func countedWorkers(do func() error) []error {
+	ch := make(chan error)
+	const perWorker, workers = 100, 10
+	worker := func() {
+		for i := 0; i < perWorker; i++ {
+			ch <- do()
+		}
+	}
+	for i := 0; i < workers; i++ {
+		go worker()
+	}
+	total := perWorker * workers
+	var errs []error
+	for i := 0; i < total; i++ {
+		err := <-ch
+		errs = append(errs, err)
+	}
+	return errs
+}
+
+func countedWorkersShort(do func() error) []error {
+	ch := make(chan error)
+	const perWorker, workers = 100, 10
+	worker := func() {
+		for i := 0; i < perWorker; i++ {
+			ch <- do()
+		}
+	}
+	for i := 0; i < workers; i++ {
+		go worker() // want `goroutine running worker is not joined on every path`
+	}
+	var errs []error
+	for i := 0; i < perWorker; i++ {
+		err := <-ch
+		errs = append(errs, err)
+	}
+	return errs
+}
