@@ -119,6 +119,9 @@ type summary struct {
 	// fresh, for a function of another package: its first result is a
 	// value it made itself (a constructor).
 	fresh bool
+	// returnsRecv, for a method of another package: it returns its
+	// receiver on every return (ownFact.ReturnsRecv).
+	returnsRecv bool
 	// ctxValues, for a function of another package: its context
 	// parameters it reads only for their values (ctxdetach).
 	ctxValues []int

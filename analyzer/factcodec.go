@@ -64,6 +64,7 @@ func (f *ownFact) GobEncode() ([]byte, error) {
 	w.bool(f.Opaque)
 	w.bool(f.NeverFails)
 	w.ints(f.Procs)
+	w.bool(f.ReturnsRecv)
 	return w.buf, nil
 }
 
@@ -103,6 +104,7 @@ func (f *ownFact) GobDecode(data []byte) error {
 	f.Opaque = r.bool()
 	f.NeverFails = r.bool()
 	f.Procs = r.ints()
+	f.ReturnsRecv = r.bool()
 	return r.done()
 }
 

@@ -53,6 +53,7 @@ func fullFact() *ownFact {
 		Keeps:         []int{-1, 300},
 		Opaque:        true,
 		NeverFails:    true,
+		ReturnsRecv:   true,
 	}
 }
 

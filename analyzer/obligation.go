@@ -107,7 +107,15 @@ type obligation struct {
 	signalled bool
 }
 
-func result(i int) int                { return -2 - i }
+func result(i int) int { return -2 - i }
+
+// asResult is o owed by the function's result i instead (a fluent method
+// returning the receiver that owed it).
+func (o obligation) asResult(i int) obligation {
+	o.target = result(i)
+	return o
+}
+
 func (o obligation) isResult() bool   { return o.target <= -2 }
 func (o obligation) resultIndex() int { return -2 - o.target }
 
@@ -2053,6 +2061,11 @@ func (c *checker) checkCall(cur inspector.Cursor, fn ast.Node, call *ast.CallExp
 	if e := c.obligationExpr(call, to, o); e != nil {
 		p = pathOf(c.info, e)
 		p.fields += c.promotedStep(call, o)
+		if !p.valid() && o.target == -1 && c.madeHere(e) && c.returnsReceiver(to) {
+			// client.New().Start(conn), Start returning its receiver:
+			// what the new client owes, Start's result owes.
+			return c.checkCall(cur, fn, call, to, o.asResult(0), grow)
+		}
 		if o.kind == obClose && !o.isResult() && o.fields == "" && c.madeChan(e) {
 			return "is never closed (" + c.text(e) + ")" // NewChan(make(chan struct{}))
 		}
@@ -2129,6 +2142,14 @@ func (c *checker) checkPathFlow(cur inspector.Cursor, fn ast.Node, call *ast.Cal
 		// value that holds it hands it on (and what is below it).
 		base := used
 		used = func(n ast.Node) bool { return base(n) || c.heldBy(n, p.root, fn, call) != nil }
+	}
+	if p.fields == "" {
+		// m, err := NewMgr(c), NewMgr keeping c in m.c: stopping m.c
+		// stops c (handing m on hands c on: heldBy).
+		for _, wp := range c.wrapperPaths(p.root, fn) {
+			base := used
+			used = func(n ast.Node) bool { return base(n) || c.discharges(n, wp, o, grow) }
+		}
 	}
 	if alias := c.fieldAlias(p, fn); alias != nil && !o.isResult() {
 		// c := NewClient(conn); c.Listen(): c.conn is conn, and closing
@@ -2501,9 +2522,15 @@ func (c *checker) inSelectCase(cur inspector.Cursor) bool {
 	return sel != nil && len(sel.Body.List) > 1
 }
 
-// returnsReceiver reports whether the method m, of this package, returns
-// its receiver on every return (a builder's fluent method).
+// returnsReceiver reports whether the method m returns its receiver on
+// every return (a builder's fluent method): read from its body in this
+// package, from its fact otherwise (ownFact.ReturnsRecv, kept for methods
+// that owe something).
 func (c *checker) returnsReceiver(m *types.Func) bool {
+	if m.Pkg() != c.pass.Pkg {
+		s := c.calleeSummary(m)
+		return s != nil && s.returnsRecv
+	}
 	decl := c.decls[m.Origin()]
 	if decl == nil || decl.Body == nil || decl.Recv == nil || len(decl.Recv.List) == 0 || len(decl.Recv.List[0].Names) == 0 {
 		return false
@@ -2916,6 +2943,11 @@ func (c *checker) discharges(n ast.Node, p path, o obligation, grow grower) bool
 			}
 			if r.kind == useValue && r.call != nil && slices.Contains(r.call.Args, r.expr) && assertLibrary(callee(c.info, r.call)) {
 				return // require.NotNil(t, client): looked at, not taken
+			}
+			if r.kind == useValue && r.call != nil && r.path.equal(p) {
+				if h, _ := c.wrappedIn(r.call, slices.Index(r.call.Args, r.expr), nil); h != nil {
+					return // m, err := NewMgr(c): given to m, which must be handed on or stop it (checkPathFlow)
+				}
 			}
 			found = !isCallee(r) && r.path.prefixOf(p) || r.path.equal(p) && o.kind == obRecv
 		case useRecv, useRange:

@@ -1176,7 +1176,15 @@ func (c *checker) stopped(j *goJoin, g *ast.GoStmt, graph *cfg.CFG) (unreleased 
 				if !declaredIn(v, funcBody(j.fn)) || a.p.fields != "" && !c.ownedLocal(v, j.fn) {
 					continue
 				}
-				if alias := c.fieldAlias(a.p, j.fn); alias != nil && c.handsOnAt(n, alias, g, false) {
+				if cv := c.localCancel(a, j.fn); cv != nil {
+					// ctx, cancel := context.WithCancel(parent): whoever
+					// is given ctx cannot cancel it; whoever is given
+					// cancel can.
+					if !c.handsOnAt(n, cv, g, false) {
+						continue
+					}
+					v = cv
+				} else if alias := c.fieldAlias(a.p, j.fn); alias != nil && c.handsOnAt(n, alias, g, false) {
 					v = alias // t.in given in, which the spawner returns (a sink)
 				} else if h := c.heldBy(n, v, j.fn, g); h != nil {
 					v = h // b := &Broker{s: s}, then b is returned: s goes with it
@@ -2650,6 +2658,23 @@ func (c *checker) varEffects(v *types.Var, body ast.Node) map[effKind]bool {
 	return got
 }
 
+// localCancel returns, for an alternative waiting on the Done of a local
+// context of fn that a context.WithCancel (WithTimeout...) of fn made,
+// the local it put the cancel function in; nil otherwise.
+func (c *checker) localCancel(a alt, fn ast.Node) *types.Var {
+	if a.kind != altDone || a.p.fields != "" || !declaredIn(a.p.root, funcBody(fn)) {
+		return nil
+	}
+	cancels := c.cancelsOf(a.p.root, funcBody(fn))
+	if len(cancels) != 1 {
+		return nil
+	}
+	if v, ok := cancels[0].(*types.Var); ok && declaredIn(v, funcBody(fn)) {
+		return v
+	}
+	return nil
+}
+
 // cancellable reports whether the context ctx can be cancelled: unless
 // every cancel made with it is a private field of this package's that
 // nothing ever calls.
@@ -3318,6 +3343,64 @@ func (c *checker) holderOf(e ast.Expr, fn ast.Node) *types.Var {
 	return nil
 }
 
+// wrappedIn returns, for the argument i of a call of a function of this
+// package that does nothing with that parameter but store it in the
+// struct it returns (m, err := NewMgr(c), NewMgr returning &Mgr{c: c}),
+// the local of fn the call's result is assigned to, and the field that
+// holds the argument there: the argument is not handed on to the call
+// but to that local, which the function may still drop.
+func (c *checker) wrappedIn(call *ast.CallExpr, i int, fn ast.Node) (*types.Var, string) {
+	f := callee(c.info, call)
+	if f == nil || f.Pkg() != c.pass.Pkg {
+		return nil, ""
+	}
+	fields := c.paramFields(f, i)
+	if len(fields) != 1 {
+		return nil, ""
+	}
+	res := f.Type().(*types.Signature).Results()
+	k := -1
+	for j := range res.Len() {
+		if named, ok := types.Unalias(derefType(res.At(j).Type())).(*types.Named); ok && named.Origin().Obj() == fields[0].owner {
+			k = j
+		}
+	}
+	cur, ok := c.cursorOf(call)
+	if k < 0 || !ok {
+		return nil, ""
+	}
+	lhs, rhs := assignment(cur.Parent().Node())
+	if len(rhs) != 1 || ast.Unparen(rhs[0]) != call || len(lhs) != res.Len() {
+		return nil, ""
+	}
+	if h := pathOf(c.info, lhs[k]); h.valid() && h.fields == "" && (fn == nil && h.root.Parent() != c.pass.Pkg.Scope() || fn != nil && declaredIn(h.root, funcBody(fn))) {
+		return h.root, fields[0].field
+	}
+	return nil, ""
+}
+
+// wrapperPaths returns the paths to v inside the locals of fn that calls
+// wrap it in (m.c for m, err := NewMgr(c)).
+func (c *checker) wrapperPaths(v *types.Var, fn ast.Node) []path {
+	var out []path
+	cur, ok := c.cursorOf(funcBody(fn))
+	if !ok {
+		return nil
+	}
+	for cc := range cur.Preorder((*ast.CallExpr)(nil)) {
+		call := cc.Node().(*ast.CallExpr)
+		for i, a := range call.Args {
+			if c.info.Uses[identOf(a)] != v {
+				continue
+			}
+			if h, field := c.wrappedIn(call, i, fn); h != nil {
+				out = append(out, path{root: h, fields: "." + field})
+			}
+		}
+	}
+	return out
+}
+
 // heldBy returns a local of fn that holds v in a field (b := &Broker{s:
 // v}) and that n hands on, or nil.
 func (c *checker) heldBy(n ast.Node, v *types.Var, fn ast.Node, g ast.Node) *types.Var {
@@ -3353,6 +3436,17 @@ func (c *checker) holdersOf(v *types.Var, fn ast.Node) []*types.Var {
 		}
 	}
 	visit := func(n ast.Node) {
+		if call, ok := n.(*ast.CallExpr); ok {
+			// m, err := NewMgr(c), which returns &Mgr{c: c}: m holds c.
+			for i, a := range call.Args {
+				if v, ok := c.info.Uses[identOf(a)].(*types.Var); ok {
+					if h, _ := c.wrappedIn(call, i, fn); h != nil && h != v && !slices.Contains(hs[v], h) {
+						hs[v] = append(hs[v], h)
+					}
+				}
+			}
+			return
+		}
 		for _, el := range n.(*ast.CompositeLit).Elts {
 			if kv, ok := el.(*ast.KeyValueExpr); ok {
 				el = kv.Value
@@ -3362,12 +3456,13 @@ func (c *checker) holdersOf(v *types.Var, fn ast.Node) []*types.Var {
 	}
 	if body := funcBody(fn); body != nil {
 		if cur, ok := c.cursorAt(body); ok {
-			for lit := range cur.Preorder((*ast.CompositeLit)(nil)) {
+			for lit := range cur.Preorder((*ast.CompositeLit)(nil), (*ast.CallExpr)(nil)) {
 				visit(lit.Node())
 			}
 		} else {
 			ast.Inspect(body, func(n ast.Node) bool {
-				if _, ok := n.(*ast.CompositeLit); ok {
+				switch n.(type) {
+				case *ast.CompositeLit, *ast.CallExpr:
 					visit(n)
 				}
 				return true

@@ -35,6 +35,9 @@ type ownFact struct {
 	// field of its receiver or another parameter (registry.go).
 	Registers []factRegistration
 	Fresh     bool // its first result is a value it made itself (a constructor)
+	// ReturnsRecv: a method that returns its receiver on every return
+	// (a fluent Start): what the receiver owes, its result owes.
+	ReturnsRecv bool
 	// Starts: one of its go statements starts a goroutine it does not
 	// join before returning (handed on, or bare): see startsOutliving.
 	Starts bool
@@ -643,6 +646,7 @@ func (c *checker) toFact(fn *types.Func, s *summary, obs []obligation, fresh boo
 	f.Calls = slices.Clone(s.calls)
 	f.Opaque = s.opaque && c.callsRecvFunc(fn)
 	f.Starts = c.startsOutliving(fn)
+	f.ReturnsRecv = len(f.Owes) > 0 && c.returnsReceiver(fn)
 	if len(f.Blocks) == 0 && len(f.Effects) == 0 && f.Returns == nil && len(f.CtxCancels) == 0 && len(f.Calls) == 0 && len(f.Owes) == 0 && len(f.ArgStops) == 0 && len(f.Registers) == 0 && !f.Fresh && !f.Starts && !f.Opaque {
 		return nil
 	}
@@ -714,7 +718,7 @@ func (c *checker) factSummary(fn *types.Func, f *ownFact) *summary {
 		}
 		return path{root: root, fields: fp.Fields, deref: fp.Fields != "" && isPointer(root.Type())}, true
 	}
-	s := &summary{fresh: f.Fresh, ctxValues: f.CtxValues, ctxBounded: f.CtxBounded, ctxWraps: f.CtxWraps, keeps: f.Keeps, neverFails: f.NeverFails, procs: f.Procs}
+	s := &summary{fresh: f.Fresh, returnsRecv: f.ReturnsRecv, ctxValues: f.CtxValues, ctxBounded: f.CtxBounded, ctxWraps: f.CtxWraps, keeps: f.Keeps, neverFails: f.NeverFails, procs: f.Procs}
 	var union []alt
 	for _, b := range f.Blocks {
 		if len(b) == 0 {

@@ -29,6 +29,7 @@ import (
 	"example.com/ownership/catcher"
 	"example.com/ownership/closer"
 	"example.com/ownership/codec"
+	"example.com/ownership/fluent"
 	"example.com/ownership/gckv"
 	"example.com/ownership/harness"
 	"example.com/ownership/kv"
@@ -9877,7 +9878,7 @@ type bareHub struct{}
 
 func (h *bareHub) open() *hubLink {
 	l := &hubLink{in: make(chan []byte), quit: make(chan struct{})}
-	go l.pump() // want `goroutine running l\.pump is handed on to the caller, but useBareHub drops it at line 9890`
+	go l.pump() // want `goroutine running l\.pump is handed on to the caller, but useBareHub drops it at line 9891`
 	return l
 }
 
@@ -9900,7 +9901,7 @@ func (h *listHub) register(l *hubLink) {
 	h.mu.Unlock()
 }
 
-func (l *hubLink) start() { go l.pump() } // want `goroutine running l\.pump is handed on to the caller, but \(\*bareHub\)\.accept drops it at line 9913`
+func (l *hubLink) start() { go l.pump() } // want `goroutine running l\.pump is handed on to the caller, but \(\*bareHub\)\.accept drops it at line 9914`
 
 func (h *listHub) accept() {
 	l := &hubLink{in: make(chan []byte), quit: make(chan struct{})}
@@ -9953,7 +9954,7 @@ func (s *looseSet) newServer(addr string) *http.Server { return &http.Server{Add
 
 func (s *looseSet) Listen(addr string) *http.Server {
 	srv := s.newServer(addr)
-	go func() { // want `goroutine is handed on to the caller, but listenLoose drops it at line 9963`
+	go func() { // want `goroutine is handed on to the caller, but listenLoose drops it at line 9964`
 		_ = srv.ListenAndServe()
 	}()
 	return srv
@@ -10136,7 +10137,7 @@ func newRefreshPart() *refreshPart {
 
 func (r *refreshPart) Start() {
 	r.wg.Add(1)
-	go func() { // want `goroutine is handed on to the caller, but useHalfOwner drops it at line 10208`
+	go func() { // want `goroutine is handed on to the caller, but useHalfOwner drops it at line 10209`
 		defer r.wg.Done()
 		<-r.ctx.Done()
 	}()
@@ -13169,4 +13170,167 @@ func countedWorkersShort(do func() error) []error {
 		errs = append(errs, err)
 	}
 	return errs
+}
+
+// A value given to a constructor that only keeps it in the struct it
+// returns is handed to that struct, not on: dropping the struct drops
+// it; handing the struct on or stopping the field through it stops it.
+type wrapConn struct{ quit chan struct{} }
+
+func dialWrap() (*wrapConn, error) {
+	c := &wrapConn{quit: make(chan struct{})}
+	go c.loop() // want `goroutine running c.loop is handed on to the caller, but wrapDropped drops it`
+	return c, nil
+}
+
+func (c *wrapConn) loop()                { <-c.quit }
+func (c *wrapConn) Close()               { close(c.quit) }
+func (c *wrapConn) Request(string) error { return nil }
+
+type wrapMgr struct{ c *wrapConn }
+
+func newWrapMgr(c *wrapConn) (*wrapMgr, error) { return &wrapMgr{c: c}, nil }
+
+func (m *wrapMgr) Check() error { return m.c.Request("check") }
+func (m *wrapMgr) Close()       { m.c.Close() }
+
+func wrapDropped() error {
+	c, err := dialWrap() // want `the result of dialWrap is not stopped on every path`
+	if err != nil {
+		return err
+	}
+	m, err := newWrapMgr(c)
+	if err != nil {
+		return err
+	}
+	return m.Check()
+}
+
+func wrapReturned() (*wrapMgr, error) {
+	c, err := dialWrap()
+	if err != nil {
+		return nil, err
+	}
+	m, err := newWrapMgr(c)
+	if err != nil {
+		c.Close()
+		return nil, err
+	}
+	return m, nil
+}
+
+func wrapClosed() error {
+	c, err := dialWrap()
+	if err != nil {
+		return err
+	}
+	m, _ := newWrapMgr(c)
+	defer m.Close()
+	return m.Check()
+}
+
+// A method that returns its receiver hands what the receiver owes on to
+// its result: a chain on a new value that drops the result drops it.
+type fluentPump struct {
+	out  chan int
+	quit chan struct{}
+}
+
+func newFluentPump() *fluentPump {
+	return &fluentPump{out: make(chan int), quit: make(chan struct{})}
+}
+
+func (p *fluentPump) Start() *fluentPump {
+	go p.run() // want `goroutine running p.run is handed on to the caller, but fluentDropped drops it`
+	return p
+}
+
+func (p *fluentPump) run() {
+	for i := 0; ; i++ {
+		select {
+		case p.out <- i:
+		case <-p.quit:
+			return
+		}
+	}
+}
+
+func (p *fluentPump) Close() { close(p.quit) }
+
+func fluentDropped() {
+	newFluentPump().Start() // want `the receiver of \(\*fluentPump\).Start is dropped`
+}
+
+func fluentReadOnce() int {
+	p := newFluentPump().Start() // want `the receiver of \(\*fluentPump\).Start is not stopped on every path`
+	return <-p.out
+}
+
+func fluentClosed() int {
+	p := newFluentPump().Start()
+	defer p.Close()
+	return <-p.out
+}
+
+func fluentReturned() *fluentPump {
+	return newFluentPump().Start()
+}
+
+func fluentOtherPackage() int {
+	p := fluent.New().Start() // want `the receiver of \(\*fluent.Pump\).Start is not stopped on every path`
+	return <-p.Out()
+}
+
+func fluentOtherPackageClosed() int {
+	p := fluent.New().Start()
+	defer p.Close()
+	return <-p.Out()
+}
+
+// A goroutine waiting on a context the function derived is stopped by
+// its cancel: handing the context on hands no way to cancel it, handing
+// the cancel function on does.
+func watchCtx(ctx context.Context, sig chan int) {
+	select {
+	case <-ctx.Done():
+	case <-sig:
+	}
+}
+
+func pageCtx(ctx context.Context) error {
+	c, cancel := context.WithTimeout(ctx, time.Second)
+	defer cancel()
+	<-c.Done()
+	return c.Err()
+}
+
+type ctxCancelHolder struct{ cancel context.CancelFunc }
+
+func ctxHandedCancelKept(parent context.Context) error {
+	sig := make(chan int, 1)
+	ctx, cancel := context.WithCancel(parent)
+	go watchCtx(ctx, sig) // want `goroutine running watchCtx is not joined on every path: the return at line 13315 skips calling cancel`
+	for {
+		if err := pageCtx(ctx); err != nil {
+			return err
+		}
+		if len(sig) > 0 {
+			cancel()
+		}
+	}
+}
+
+func ctxCancelReturned(parent context.Context) (context.Context, context.CancelFunc) {
+	sig := make(chan int, 1)
+	ctx, cancel := context.WithCancel(parent)
+	go watchCtx(ctx, sig)
+	return ctx, cancel
+}
+
+func ctxCancelStored(parent context.Context, h *ctxCancelHolder) error {
+	sig := make(chan int, 1)
+	ctx, cancel := context.WithCancel(parent)
+	h.cancel = cancel
+	go watchCtx(ctx, sig)
+	return pageCtx(ctx)
 }
