@@ -127,6 +127,9 @@ func (c *checker) handedOff(cur inspector.Cursor, j *goJoin, g *ast.GoStmt) bool
 			if k.kind == keyOwner && r.call != nil {
 				continue // passed to a call: its owner is still this function
 			}
+			if r.call != nil && c.formatArg(r) {
+				continue // log.Printf("closing %v", conn): printed, not taken
+			}
 			if k.kind == keyCloser || k.kind == keyOwner {
 				s, ok := stops[i]
 				if !ok {
@@ -924,7 +927,7 @@ func (c *checker) finalSignal(g *ast.GoStmt, fn ast.Node, body *ast.BlockStmt, b
 		case *ast.FuncLit, *ast.GoStmt:
 			return false
 		case *ast.CallExpr:
-			if c.opaqueCall(n) {
+			if c.opaqueCall(n) || c.endlessImpl(n) {
 				opaqueCalls = append(opaqueCalls, n)
 			}
 		}
@@ -1021,6 +1024,17 @@ func (c *checker) opaqueCall(call *ast.CallExpr) bool {
 	}
 	_, isSig := t.Underlying().(*types.Signature)
 	return isSig
+}
+
+// endlessImpl reports whether call calls an interface method that a type
+// of this package implements with a method that never returns (l.run()
+// after wg.Done(), l a loop whose run loops for ever).
+func (c *checker) endlessImpl(call *ast.CallExpr) bool {
+	f := callee(c.info, call)
+	if f == nil || !isAbstract(f) {
+		return false
+	}
+	return slices.ContainsFunc(c.implsOf(f), c.neverReturns)
 }
 
 // bodyCFG returns the control-flow graph of the function whose body is
@@ -2597,6 +2611,9 @@ func (c *checker) elemOf(e ast.Expr, fn ast.Node) (path, bool) {
 	if !ok {
 		return path{}, false
 	}
+	if p, ok := c.mirroredElem(v, fn); ok {
+		return p, true
+	}
 	var src ast.Expr
 	defs, other := 0, false
 	ast.Inspect(funcBody(fn), func(n ast.Node) bool {
@@ -2631,6 +2648,66 @@ func (c *checker) elemOf(e ast.Expr, fn ast.Node) (path, bool) {
 		return path{}, false
 	}
 	return c.elemPath(src)
+}
+
+// mirroredElem returns, for v the value of a range over a local map or
+// slice of fn each of whose elements fn also puts in a container it does
+// not own (l := newLoop(); p.loops[n] = l; fresh[n] = l, then for _, l :=
+// range fresh { go l.run() }), the element path of that container: v is
+// one of its elements, and so its owner's.
+func (c *checker) mirroredElem(v *types.Var, fn ast.Node) (path, bool) {
+	body := funcBody(fn)
+	var local *types.Var
+	ast.Inspect(body, func(n ast.Node) bool {
+		if rs, ok := n.(*ast.RangeStmt); ok && rs.Value != nil && c.info.Defs[identOf(rs.Value)] == v {
+			local, _ = c.info.Uses[identOf(rs.X)].(*types.Var)
+		}
+		return local == nil
+	})
+	if local == nil || !declaredIn(local, body) {
+		return path{}, false
+	}
+	// Every element stored in the local, as the variable it is stored
+	// from; and where else each of those variables is stored.
+	var stored []*types.Var
+	elsewhere := make(map[*types.Var]ast.Expr)
+	ok := true
+	ast.Inspect(body, func(n ast.Node) bool {
+		as, isAssign := n.(*ast.AssignStmt)
+		if !isAssign || len(as.Lhs) != len(as.Rhs) {
+			return true
+		}
+		for i, l := range as.Lhs {
+			ix, isIndex := ast.Unparen(l).(*ast.IndexExpr)
+			if !isIndex {
+				if c.info.Uses[identOf(l)] == local {
+					ok = false // fresh = other: not only what is stored
+				}
+				continue
+			}
+			x, _ := c.info.Uses[identOf(as.Rhs[i])].(*types.Var)
+			if c.info.Uses[identOf(ix.X)] == local {
+				if x == nil {
+					ok = false
+				}
+				stored = append(stored, x)
+			} else if x != nil {
+				if p, isElem := c.elemPath(l); isElem && !c.localTo(p, fn) {
+					elsewhere[x] = l
+				}
+			}
+		}
+		return true
+	})
+	if !ok || len(stored) == 0 {
+		return path{}, false
+	}
+	for _, x := range stored {
+		if elsewhere[x] == nil {
+			return path{}, false
+		}
+	}
+	return c.elemPath(elsewhere[stored[0]])
 }
 
 // sendsBeforeClose reports whether the goroutine's body closes k (bound

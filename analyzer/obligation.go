@@ -663,6 +663,14 @@ func (c *checker) handOnAt(oc ownCall) (changed bool) {
 			lifted.hooks = c.stopHooks(fd, fn, lifted)
 		}
 		lifted.gate = c.liftGate(fd, fn, call, to, o.gate)
+		if lifted.isResult() && lifted.fields != "" {
+			// h, _ := NewHost(opts); return h as an iface.Host: the caller
+			// cannot reach h.hps, only the interface's methods, of which
+			// those of h's own type that stop h.hps stop it.
+			if ms, ok := c.ifaceDischarging(fn, p.root.Type(), lifted); ok {
+				lifted.fields, lifted.methods, lifted.byName = "", ms, false
+			}
+		}
 		if g := c.gateOf(fd, fn, call); g != nil && len(lifted.gate.list())+len(g.list()) <= maxGates {
 			// if cfg.skipStart { return n, nil }; n.spawn(n.loop): the
 			// call that starts it is gated as a go statement would be.
@@ -721,6 +729,25 @@ func (c *checker) methodsDischarging(t types.Type, o obligation) []string {
 	}
 	slices.Sort(names)
 	return names
+}
+
+// ifaceDischarging returns, for an obligation on a field of fn's result
+// that fn declares as an interface, the methods of that interface that
+// discharge it on a value of the concrete type t fn returns there: the
+// caller holds only the interface.
+func (c *checker) ifaceDischarging(fn *types.Func, t types.Type, o obligation) ([]string, bool) {
+	res := fn.Type().(*types.Signature).Results()
+	if o.resultIndex() >= res.Len() || !types.IsInterface(res.At(o.resultIndex()).Type()) || types.IsInterface(t) {
+		return nil, false
+	}
+	iface := res.At(o.resultIndex()).Type().Underlying().(*types.Interface)
+	var ms []string
+	for _, m := range c.methodsDischarging(t, o) {
+		if slices.ContainsFunc(slices.Collect(iface.Methods()), func(f *types.Func) bool { return f.Name() == m }) {
+			ms = append(ms, m)
+		}
+	}
+	return ms, len(ms) > 0
 }
 
 // dischargedLater reports whether fd discharges o on the value at p by a
@@ -2081,6 +2108,9 @@ func (c *checker) checkCall(cur inspector.Cursor, fn ast.Node, call *ast.CallExp
 			p = c.literalSlot(call, fn)
 		}
 		if !p.valid() {
+			if how := c.elemUnstopped(cur, fn, call, o); how != "" {
+				return how
+			}
 			return c.resultUsedInPlace(cur, call, o)
 		}
 	}
@@ -2424,6 +2454,103 @@ func (c *checker) resultUsedInPlace(cur inspector.Cursor, call *ast.CallExpr, o 
 		return "is dropped"
 	}
 	return ""
+}
+
+// elemUnstopped says how a result owing a stop is dropped when it is put
+// in an element of a slice or map local to fn (peers[i] = New()) that fn
+// neither hands on nor stops the elements of (for _, p := range peers {
+// p.Close() }): the container is the function's own, as a local is.
+func (c *checker) elemUnstopped(cur inspector.Cursor, fn ast.Node, call *ast.CallExpr, o obligation) string {
+	if o.kind != obStop || len(o.methods) == 0 || o.fields != "" {
+		return ""
+	}
+	as, ok := cur.Parent().Node().(*ast.AssignStmt)
+	i := o.resultIndex()
+	if !ok || len(as.Rhs) != 1 || ast.Unparen(as.Rhs[0]) != call || i >= len(as.Lhs) {
+		return ""
+	}
+	ix, ok := ast.Unparen(as.Lhs[i]).(*ast.IndexExpr)
+	if !ok {
+		return ""
+	}
+	id := identOf(ix.X)
+	v, _ := c.info.Uses[id].(*types.Var)
+	if v == nil || !declaredIn(v, funcBody(fn)) {
+		return ""
+	}
+	switch v.Type().Underlying().(type) {
+	case *types.Slice, *types.Map, *types.Array:
+	default:
+		return ""
+	}
+	stopped := false
+	c.eachRef(funcBody(fn), func(r ref) {
+		if stopped || r.path.root != v {
+			return
+		}
+		if r.path.fields != "" || r.kind != useValue || isCallee(r) {
+			return
+		}
+		cur, ok := c.cursorOf(r.expr)
+		if !ok {
+			return
+		}
+		switch p := cur.Parent().Node().(type) {
+		case *ast.RangeStmt:
+			if p.X == r.expr {
+				return // ranged over: the loop's body is asked below
+			}
+		case *ast.IndexExpr:
+			if p.X == r.expr {
+				// peers["a"].Close(): an element stopped; peers[i] =
+				// New(): one stored; peers[i].ID(): one looked at. Any
+				// other use may take an element away.
+				switch up := cur.Parent().Parent().Node().(type) {
+				case *ast.SelectorExpr:
+					stopped = slices.Contains(o.methods, up.Sel.Name)
+				case *ast.AssignStmt:
+					stopped = !slices.Contains(up.Lhs, ast.Expr(p))
+				default:
+					stopped = true
+				}
+				return
+			}
+		}
+		stopped = true // returned, stored, given to a call: handed on
+	})
+	if stopped {
+		return ""
+	}
+	// for _, p := range peers { p.Close() }
+	for rc := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		for rs := range rc.Preorder((*ast.RangeStmt)(nil)) {
+			r := rs.Node().(*ast.RangeStmt)
+			if identOf(r.X) == nil || c.info.Uses[identOf(r.X)] != v {
+				continue
+			}
+			for _, e := range []ast.Expr{r.Key, r.Value} {
+				if e == nil {
+					continue
+				}
+				if ev, ok := c.info.ObjectOf(identOf(e)).(*types.Var); ok && ev != nil && c.methodCalled(r.Body, ev, o.methods) {
+					return ""
+				}
+			}
+		}
+		break
+	}
+	return "is kept in " + c.text(as.Lhs[i]) + ", and nothing stops the elements of " + v.Name() + " nor hands it on"
+}
+
+// methodCalled reports whether body calls one of methods on v.
+func (c *checker) methodCalled(body ast.Node, v *types.Var, methods []string) bool {
+	found := false
+	c.eachRef(body, func(r ref) {
+		if !found && r.path.root == v && r.path.fields == "" && r.kind == useMethod && slices.Contains(methods, r.method.Name()) {
+			found = true
+		}
+	})
+	return found
 }
 
 // literalSlot returns the field of a local of fn that call's result is

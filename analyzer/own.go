@@ -3705,6 +3705,9 @@ func (c *checker) lentTo(r ref) bool {
 	if r.call == nil || isChan(c.typeOf(r.expr)) {
 		return false // a channel given to a helper is drained or closed there
 	}
+	if c.formatArg(r) {
+		return true // log.Printf("closing %v", conn): printed, not taken
+	}
 	key, decl, ok := c.argParam(r)
 	if !ok {
 		return false
@@ -3715,6 +3718,24 @@ func (c *checker) lentTo(r ref) bool {
 	b := c.borrows(key.fn, decl, key.i)
 	c.lent[key] = b
 	return b
+}
+
+// formatArg reports whether r is one of the arguments a call takes as a
+// final ...any (log.Printf, l.Debugln, fmt.Errorf, slog's attributes):
+// values to print or attach, which no such function keeps to stop.
+func (c *checker) formatArg(r ref) bool {
+	i := slices.Index(r.call.Args, r.expr)
+	tv, ok := c.info.Types[r.call.Fun]
+	if i < 0 || !ok || r.call.Ellipsis.IsValid() {
+		return false
+	}
+	sig, ok := tv.Type.Underlying().(*types.Signature)
+	if !ok || !sig.Variadic() || i < sig.Params().Len()-1 {
+		return false
+	}
+	last := sig.Params().At(sig.Params().Len() - 1).Type().(*types.Slice).Elem()
+	iface, ok := last.Underlying().(*types.Interface)
+	return ok && iface.Empty()
 }
 
 // argParam returns, for a reference r that is an argument of a call of a

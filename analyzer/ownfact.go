@@ -473,12 +473,23 @@ func (c *checker) ifaceBounded(m *types.Func, i int) bool {
 	if recv == nil {
 		return false
 	}
+	impls := c.implsOf(m)
+	return len(impls) > 0 && !slices.ContainsFunc(impls, func(impl *types.Func) bool { return !c.ctxBounded(impl, i) })
+}
+
+// implsOf returns the methods of this package's named types (as pointers)
+// that implement the interface method m.
+func (c *checker) implsOf(m *types.Func) []*types.Func {
+	recv := m.Type().(*types.Signature).Recv()
+	if recv == nil {
+		return nil
+	}
 	iface, ok := recv.Type().Underlying().(*types.Interface)
 	if !ok {
-		return false
+		return nil
 	}
 	scope := c.pass.Pkg.Scope()
-	found := false
+	var out []*types.Func
 	for _, name := range scope.Names() {
 		tn, ok := scope.Lookup(name).(*types.TypeName)
 		if !ok || tn.IsAlias() || types.IsInterface(tn.Type()) {
@@ -492,13 +503,11 @@ func (c *checker) ifaceBounded(m *types.Func, i int) bool {
 			continue
 		}
 		obj, _, _ := types.LookupFieldOrMethod(t, true, c.pass.Pkg, m.Name())
-		impl, ok := obj.(*types.Func)
-		if !ok || impl == m || !c.ctxBounded(impl, i) {
-			return false
+		if impl, ok := obj.(*types.Func); ok && impl != m {
+			out = append(out, impl)
 		}
-		found = true
 	}
-	return found
+	return out
 }
 
 // ctxParams returns the context parameters fn reads only for their

@@ -13334,3 +13334,227 @@ func ctxCancelStored(parent context.Context, h *ctxCancelHolder) error {
 	go watchCtx(ctx, sig)
 	return pageCtx(ctx)
 }
+
+// A value printed by a logger is not handed on: log.Printf takes it as
+// one of its ...any arguments only to format it.
+type logConn struct {
+	closed chan struct{}
+	box    chan error
+}
+
+func (c *logConn) Close(err error) {
+	select {
+	case c.box <- err:
+	case <-c.closed:
+	}
+}
+
+type logCloser interface{ Close(err error) }
+
+var _ logCloser = (*logConn)(nil)
+
+type logTracker struct{ conns map[string][]logCloser }
+
+func (t *logTracker) closeAll(dev string) {
+	for _, conn := range t.conns[dev] {
+		log.Printf("closing %v", conn)
+		go conn.Close(nil) // want `goroutine running conn.Close is never joined`
+	}
+}
+
+func logDropped() error {
+	c, err := dialWrap() // want `the result of dialWrap is not stopped on every path`
+	if err != nil {
+		return err
+	}
+	log.Printf("dialled %v", c)
+	return nil
+}
+
+// An obligation on a field of a value returned as an interface is the
+// interface's: the caller cannot reach the field, only the methods that
+// stop it (h.Close() stopping h.svc).
+type ifaceSvc struct {
+	wg     sync.WaitGroup
+	cancel context.CancelFunc
+}
+
+func newIfaceSvc() (*ifaceSvc, error) {
+	ctx, cancel := context.WithCancel(context.Background())
+	s := &ifaceSvc{cancel: cancel}
+	s.wg.Add(1)
+	go s.loop(ctx) // want `goroutine running s.loop is handed on to the caller, but dropIfaceHost drops it`
+	return s, nil
+}
+
+func (s *ifaceSvc) loop(ctx context.Context) {
+	defer s.wg.Done()
+	<-ctx.Done()
+}
+
+func (s *ifaceSvc) Close() error {
+	s.cancel()
+	s.wg.Wait()
+	return nil
+}
+
+type ifaceHost interface {
+	Close() error
+	Ping()
+}
+
+type basicIfaceHost struct{ svc *ifaceSvc }
+
+func newBasicIfaceHost(extra bool) (*basicIfaceHost, error) {
+	h := &basicIfaceHost{}
+	if extra {
+		var err error
+		if h.svc, err = newIfaceSvc(); err != nil {
+			return nil, err
+		}
+	}
+	return h, nil
+}
+
+func (h *basicIfaceHost) Ping() {}
+func (h *basicIfaceHost) Close() error {
+	if h.svc != nil {
+		h.svc.Close()
+	}
+	return nil
+}
+
+func oneIfaceHost() ifaceHost {
+	h, err := newBasicIfaceHost(true)
+	if err != nil {
+		panic(err)
+	}
+	return h
+}
+
+func useIfaceHost() {
+	h := oneIfaceHost()
+	defer h.Close()
+	h.Ping()
+}
+
+func dropIfaceHost() {
+	h := oneIfaceHost() // want `the result of oneIfaceHost is not stopped on every path`
+	h.Ping()
+}
+
+// A value owing a stop that the function puts in an element of a slice or
+// map of its own is still the function's: dropping the container drops it.
+func elemDropped(n int) int {
+	peers := make([]*ifaceSvc, n)
+	for i := range n {
+		peers[i], _ = newIfaceSvc() // want `the result of newIfaceSvc is kept in peers\[i\], and nothing stops the elements of peers nor hands it on`
+	}
+	return len(peers)
+}
+
+func elemClosed(n int) int {
+	peers := make([]*ifaceSvc, n)
+	for i := range n {
+		peers[i], _ = newIfaceSvc()
+	}
+	for _, p := range peers {
+		defer p.Close()
+	}
+	return len(peers)
+}
+
+func elemReturned(n int) []*ifaceSvc {
+	peers := make([]*ifaceSvc, n)
+	for i := range n {
+		peers[i], _ = newIfaceSvc()
+	}
+	return peers
+}
+
+func elemIndexClosed() {
+	peers := map[string]*ifaceSvc{}
+	peers["a"], _ = newIfaceSvc()
+	defer peers["a"].Close()
+}
+
+// A goroutine started on the elements of a local map, each of which the
+// function also put in its receiver's map, runs on a value its receiver
+// owns, concrete or behind an interface.
+type mirrorLoop interface {
+	run()
+	stop()
+}
+
+type chanMirrorLoop struct{ quit, stopped chan struct{} }
+
+func newMirrorLoop() mirrorLoop {
+	return &chanMirrorLoop{quit: make(chan struct{}), stopped: make(chan struct{})}
+}
+
+func (l *chanMirrorLoop) run()  { defer close(l.stopped); <-l.quit }
+func (l *chanMirrorLoop) stop() { close(l.quit); <-l.stopped }
+
+type mirrorPool struct {
+	mu    sync.Mutex
+	loops map[string]mirrorLoop
+}
+
+func (p *mirrorPool) sync(names []string) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	fresh := map[string]mirrorLoop{}
+	for _, n := range names {
+		if _, ok := p.loops[n]; !ok {
+			l := newMirrorLoop()
+			p.loops[n] = l
+			fresh[n] = l
+		}
+	}
+	for _, l := range fresh {
+		go l.run()
+	}
+}
+
+func (p *mirrorPool) syncLocalOnly(names []string) {
+	fresh := map[string]mirrorLoop{}
+	for _, n := range names {
+		fresh[n] = newMirrorLoop()
+	}
+	for _, l := range fresh {
+		go l.run() // want `goroutine running l.run is never joined`
+	}
+}
+
+func (p *mirrorPool) stopAll() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for k, l := range p.loops {
+		l.stop()
+		delete(p.loops, k)
+	}
+}
+
+// A wg.Done() before a call of an interface method that a type of the
+// package implements with an endless loop is a start signal, not a join.
+type endlessRunner interface{ run() }
+
+type spinForever struct{}
+
+func (spinForever) run() {
+	for {
+		time.Sleep(time.Millisecond)
+	}
+}
+
+var _ endlessRunner = spinForever{}
+
+func startEndless(r endlessRunner) {
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() { // want `goroutine is never joined`
+		wg.Done()
+		r.run()
+	}()
+	wg.Wait()
+}
