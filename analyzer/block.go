@@ -1323,6 +1323,12 @@ func (w *blockWalk) callTo(call *ast.CallExpr, fn *types.Func) {
 		}
 		return
 	}
+	if i := stdRunsArg(fn); i >= 0 {
+		// pprof.Do(ctx, labels, w.loop), once.Do(s.init): what it is
+		// given runs here, before it returns.
+		w.callArg(fn, call, i)
+		return
+	}
 	if isFunc(fn, "context", "AfterFunc") && len(call.Args) == 2 {
 		if cond, ok := w.c.condWoken(call.Args[1]); ok {
 			if ctx := pathOf(w.c.info, call.Args[0]); ctx.valid() {
@@ -1665,6 +1671,44 @@ func (w *blockWalk) paramIndex(p path) int {
 	return -1
 }
 
+// stdRunsArg returns the index of the function parameter that fn, of
+// the standard library (whose facts the pass does not export), calls
+// before it returns; -1 for any other function.
+func stdRunsArg(fn *types.Func) int {
+	switch {
+	case isFunc(fn, "runtime/pprof", "Do"):
+		return 2
+	case isMethod(fn, "sync", "Once", "Do"):
+		return 0
+	}
+	return -1
+}
+
+// methodValue returns the method of this package that e, a method value
+// (w.loop), is bound to, when that method takes no parameters but a
+// context; nil otherwise.
+func (w *blockWalk) methodValue(e ast.Expr) *types.Func {
+	sel, ok := e.(*ast.SelectorExpr)
+	if !ok {
+		return nil
+	}
+	s, ok := w.c.info.Selections[sel]
+	if !ok || s.Kind() != types.MethodVal {
+		return nil
+	}
+	m, ok := s.Obj().(*types.Func)
+	if !ok || m.Pkg() != w.c.pass.Pkg {
+		return nil
+	}
+	params := m.Type().(*types.Signature).Params()
+	for i := range params.Len() {
+		if !isContextType(params.At(i).Type()) {
+			return nil
+		}
+	}
+	return m
+}
+
 // addCall records that the summarised function calls its i-th parameter.
 func (w *blockWalk) addCall(i int) {
 	if !slices.Contains(w.calls, i) {
@@ -1695,6 +1739,13 @@ func (w *blockWalk) callArg(fn *types.Func, call *ast.CallExpr, i int) {
 		w.depth--
 	case w.paramIndex(p) >= 0:
 		w.addCall(w.paramIndex(p))
+	case w.methodValue(arg) != nil && w.depth < 2:
+		// pprof.Do(ctx, labels, w.loop): fn runs w.loop, which waits
+		// on what its code waits on, through the receiver it is bound
+		// to; what fn passes it is not known.
+		w.depth++
+		w.callTo(&ast.CallExpr{Fun: arg, Lparen: arg.End(), Rparen: arg.End()}, w.methodValue(arg))
+		w.depth--
 	default:
 		w.opaque = true
 	}

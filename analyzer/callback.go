@@ -2,6 +2,8 @@ package analyzer
 
 import (
 	"go/ast"
+	"go/constant"
+	"go/token"
 	"go/types"
 	"slices"
 	"strings"
@@ -226,8 +228,14 @@ func (c *checker) countsAtomically(lit *ast.FuncLit) bool {
 		if !ok || found {
 			return !found
 		}
-		if f := callee(c.info, call); f != nil && f.Pkg() != nil && f.Pkg().Path() == "sync/atomic" && strings.HasPrefix(f.Name(), "Add") {
-			found = true
+		if f := callee(c.info, call); f != nil && f.Pkg() != nil && f.Pkg().Path() == "sync/atomic" && strings.HasPrefix(f.Name(), "Add") && len(call.Args) > 0 {
+			// escaped.Add(1) in a recover: a count of events, not of the
+			// goroutines running, which a decrement as they end keeps.
+			arg := call.Args[len(call.Args)-1]
+			tv := c.info.Types[arg]
+			u, xor := ast.Unparen(arg).(*ast.UnaryExpr)
+			xor = xor && u.Op == token.XOR // AddUint32(&n, ^uint32(0))
+			found = tv.Value == nil || tv.Value.Kind() != constant.Int || constant.Sign(tv.Value) < 0 || xor
 		}
 		return true
 	})

@@ -269,6 +269,22 @@
 // m) hands nothing on, and t.Cleanup(a.cancel) does at the test's end what
 // calling a.cancel does.
 //
+// What a value owes follows it where the function puts it. Given to a
+// constructor of the package that only keeps it in the struct it returns
+// (m, err := NewMgr(c)), it goes to m: dropping m drops it, and stopping
+// m's field or handing m on discharges it. A method that returns its
+// receiver (New().Start()) passes what the receiver owes to its result.
+// Put in an element of a slice or map of the function's own (peers[i] =
+// New()), it is owed until the container is handed on or its elements
+// stopped (for _, p := range peers { p.Close() }). Returned as an
+// interface, what a field of the value owes becomes what the interface's
+// methods that stop that field owe (h.Close() on an iface.Host whose
+// concrete Close stops h.svc). A value printed by a function with a final
+// ...any parameter (log.Printf("closing %v", conn)) is not handed on. A
+// context the function derived (ctx, cancel := context.WithCancel(p)) is
+// not handed on by giving ctx away: only giving cancel away hands on its
+// stop.
+//
 // A goroutine that reaches an endless loop with no way out (for { if
 // c.wait() { ... } }), itself or in a function it calls, never ends,
 // whoever it is handed on to: closing what the loop waits on only makes
@@ -424,7 +440,18 @@
 //
 // A wg.Done() followed by a call of a function value the pass cannot read
 // (wg.Done(); fn(): a goroutine that signals it started) is no join:
-// wg.Wait() returns while fn may still run.
+// wg.Wait() returns while fn may still run; nor followed by a call of an
+// interface method that a type of the package implements with a method
+// that never returns. A loop whose body ends in an unconditional break
+// starts its goroutine once. A method value given to a function that runs
+// it (pprof.Do(ctx, labels, w.loop), a function of the package that calls
+// its parameter) runs as w.loop() would, and so does a literal given to
+// pprof.Do or once.Do. A goroutine started on the elements of a local map
+// each of which the function also put in its receiver's map runs on the
+// receiver's element (its owner stops it). A function literal that runs
+// the work it is given on a goroutine hands the join on to whoever gives
+// the work, also when it counts the panics it recovers (an atomic Add of a
+// positive constant counts events, not goroutines running).
 // A channel result found nil (if ch != nil { ... } on the other path) was
 // made by no goroutine: nothing is owed on the paths where it is nil.
 // A method that returns the channel its goroutine closes once the

@@ -1563,15 +1563,46 @@ func inLoop(n ast.Node, body *ast.BlockStmt) bool {
 		if found || m == nil || !within(n, m) {
 			return false
 		}
-		switch m.(type) {
-		case *ast.ForStmt, *ast.RangeStmt:
-			found = m != ast.Node(n)
+		switch m := m.(type) {
+		case *ast.ForStmt:
+			found = m != ast.Node(n) && !runsOnce(m.Body)
+		case *ast.RangeStmt:
+			found = m != ast.Node(n) && !runsOnce(m.Body)
 		case *ast.FuncLit:
 			return false // another function's loop
 		}
 		return !found
 	})
 	return found
+}
+
+// runsOnce reports whether a loop with this body runs it at most once: it
+// ends in an unconditional break or return, and nothing in it continues
+// (for range items() { go write(); break }).
+func runsOnce(body *ast.BlockStmt) bool {
+	if len(body.List) == 0 {
+		return false
+	}
+	switch last := body.List[len(body.List)-1].(type) {
+	case *ast.BranchStmt:
+		if last.Tok != token.BREAK || last.Label != nil {
+			return false
+		}
+	case *ast.ReturnStmt:
+	default:
+		return false
+	}
+	continues := false
+	ast.Inspect(body, func(m ast.Node) bool {
+		switch m := m.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.BranchStmt:
+			continues = continues || m.Tok == token.CONTINUE || m.Tok == token.GOTO
+		}
+		return !continues
+	})
+	return !continues
 }
 
 // onlyFinalRecvs reports whether every use of the channel v in lit is a
@@ -1781,8 +1812,30 @@ func (c *checker) signals(body ast.Node, keep func(*types.Var) bool, f func(keyK
 			f(keyCloser, r) // io.Copy(dst, c)
 		case (r.kind == useMethod || r.kind == useValue && r.call != nil && !isCallee(r)) && c.hasOwnStop(t):
 			f(keyOwner, r)
+		case c.methodValueOf(r) && c.hasCloser(t):
+			f(keyCloser, r) // pprof.Do(ctx, labels, c.serve): run as c.serve() is
+		case c.methodValueOf(r) && c.hasOwnStop(t):
+			f(keyOwner, r)
 		}
 	})
+}
+
+// methodValueOf reports whether r is the receiver of a method value that
+// is not called where it stands (w.loop given to pprof.Do, which runs it).
+func (c *checker) methodValueOf(r ref) bool {
+	sel, ok := r.parent.(*ast.SelectorExpr)
+	if !ok || sel.X != r.expr {
+		return false
+	}
+	if s, ok := c.info.Selections[sel]; !ok || s.Kind() != types.MethodVal {
+		return false
+	}
+	cur, ok := c.cursorOf(sel)
+	if !ok {
+		return false
+	}
+	call, isCall := cur.Parent().Node().(*ast.CallExpr)
+	return !isCall || ast.Unparen(call.Fun) != sel
 }
 
 func isBuiltinCall(info *types.Info, call *ast.CallExpr, name string) bool {

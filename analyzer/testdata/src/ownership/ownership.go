@@ -13558,3 +13558,46 @@ func startEndless(r endlessRunner) {
 	}()
 	wg.Wait()
 }
+
+// A loop whose body ends in an unconditional break starts one goroutine:
+// one receive joins it. Without the break it starts one per item.
+func loopOnce(items []int, write func()) {
+	done := make(chan struct{})
+	for range items {
+		go func() {
+			defer close(done)
+			write()
+		}()
+		break
+	}
+	<-done
+}
+
+func loopEach(items []int, write func()) {
+	done := make(chan struct{})
+	for range items {
+		go func() { // want `goroutine is never joined`
+			done <- struct{}{}
+			write()
+		}()
+	}
+	<-done
+}
+
+// An executor that runs the work it is given on a goroutine hands the
+// join on to whoever gives the work, also when it counts the panics it
+// recovers: a count of events, not of goroutines running.
+type execOptions struct{ executor func(fn func()) }
+
+func recoveringExecutor(escaped *atomic.Int32) execOptions {
+	return execOptions{executor: func(fn func()) {
+		go func() {
+			defer func() {
+				if recover() != nil {
+					escaped.Add(1)
+				}
+			}()
+			fn()
+		}()
+	}}
+}
