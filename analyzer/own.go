@@ -3438,8 +3438,10 @@ func (c *checker) holdersOf(v *types.Var, fn ast.Node) []*types.Var {
 	visit := func(n ast.Node) {
 		if call, ok := n.(*ast.CallExpr); ok {
 			// m, err := NewMgr(c), which returns &Mgr{c: c}: m holds c.
+			// Not a channel: whoever m goes to may never close it
+			// (keptUnclosed).
 			for i, a := range call.Args {
-				if v, ok := c.info.Uses[identOf(a)].(*types.Var); ok {
+				if v, ok := c.info.Uses[identOf(a)].(*types.Var); ok && !isChan(v.Type()) {
 					if h, _ := c.wrappedIn(call, i, fn); h != nil && h != v && !slices.Contains(hs[v], h) {
 						hs[v] = append(hs[v], h)
 					}

@@ -13601,3 +13601,21 @@ func recoveringExecutor(escaped *atomic.Int32) execOptions {
 		}()
 	}}
 }
+
+// A channel given to a constructor that keeps it in the value it returns
+// is not closed by whoever that value is handed on to: a range over it
+// waits for ever.
+type errsClient struct{ errs chan error }
+
+func newErrsClient(errs chan error) *errsClient { return &errsClient{errs: errs} }
+
+func useErrsClient(keep func(*errsClient)) {
+	errs := make(chan error, 1)
+	client := newErrsClient(errs)
+	go func() { // want `goroutine is never joined`
+		for err := range errs {
+			_ = err
+		}
+	}()
+	keep(client)
+}
