@@ -669,6 +669,15 @@ func (c *checker) handOnAt(oc ownCall) (changed bool) {
 			// those of h's own type that stop h.hps stop it.
 			if ms, ok := c.ifaceDischarging(fn, p.root.Type(), lifted); ok {
 				lifted.fields, lifted.methods, lifted.byName = "", ms, false
+			} else if lifted.kind == obStop && len(c.methodsDischarging(p.root.Type(), lifted)) == 0 {
+				// d.mu.log.LogWriter = NewLogWriter(...); return d: no
+				// method of d is seen to stop it (DB.Close reaches it
+				// past locks and helpers the pass does not follow), but
+				// a stop of d by its name that uses the field
+				// (d.mu.log.Close()) stands for the whole.
+				if names := c.stopsTouching(p.root.Type(), lifted.fields); len(names) > 0 {
+					lifted.fields, lifted.methods, lifted.byName = "", names, true
+				}
 			}
 		}
 		if g := c.gateOf(fd, fn, call); g != nil && len(lifted.gate.list())+len(g.list()) <= maxGates {
@@ -724,6 +733,37 @@ func (c *checker) methodsDischarging(t types.Type, o obligation) []string {
 		at.fields += embeddedPath(t, ms.At(i).Index())
 		es := c.methodEffectsOf(m, at)
 		if c.releasesAll(es, value, o.needs) || slices.ContainsFunc(o.joins, func(r release) bool { return c.releasesAll(es, value, [][]release{{r}}) }) {
+			names = append(names, m.Name())
+		}
+	}
+	slices.Sort(names)
+	return names
+}
+
+// stopsTouching returns the stop methods by name (Close, Stop...) of this
+// package's type t whose code uses the field at fields of their receiver,
+// or a part of it or a value holding it (d.mu.log.Close() for
+// .mu.log.LogWriter).
+func (c *checker) stopsTouching(t types.Type, fields string) []string {
+	var names []string
+	ms := c.methodSet(t)
+	for i := 0; i < ms.Len(); i++ {
+		m, ok := ms.At(i).Obj().(*types.Func)
+		if !ok || !closerNames[m.Name()] || m.Name() == "Wait" || len(ms.At(i).Index()) > 1 {
+			continue
+		}
+		decl := c.decls[m.Origin()]
+		if decl == nil || decl.Body == nil || decl.Recv == nil || len(decl.Recv.List[0].Names) == 0 {
+			continue
+		}
+		recv := c.info.Defs[decl.Recv.List[0].Names[0]]
+		touches := false
+		c.eachRef(decl.Body, func(r ref) {
+			if !touches && r.path.root == recv && r.path.fields != "" && (strings.HasPrefix(fields+".", r.path.fields+".") || strings.HasPrefix(r.path.fields, fields+".")) {
+				touches = true
+			}
+		})
+		if touches {
 			names = append(names, m.Name())
 		}
 	}

@@ -2136,7 +2136,7 @@ func withHarness() int {
 }
 
 func leakHarness() int {
-	h, err := harness.New() // want `the result of harness.New \(its.svc\) is not stopped on every path`
+	h, err := harness.New() // want `the result of harness.New is not stopped on every path`
 	if err != nil {
 		return 0
 	}
@@ -13618,4 +13618,44 @@ func useErrsClient(keep func(*errsClient)) {
 		}
 	}()
 	keep(client)
+}
+
+// A field a constructor fills, whose stop no method of the value it
+// returns is seen to make (its Close reaches it through an interface),
+// is stopped by that value's stop by its name: a caller that closes the
+// value owes nothing more; one that drops it drops the field.
+type closerOf interface{ Close() error }
+
+type logHolder struct {
+	log struct{ *ifaceSvc }
+}
+
+func openLogHolder() (*logHolder, error) {
+	d := &logHolder{}
+	var err error
+	if d.log.ifaceSvc, err = newIfaceSvc(); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+func (d *logHolder) Close() error {
+	var c closerOf = d.log.ifaceSvc
+	return c.Close()
+}
+
+func useLogHolder() {
+	d, err := openLogHolder()
+	if err != nil {
+		return
+	}
+	defer d.Close()
+}
+
+func dropLogHolder() {
+	d, err := openLogHolder() // want `the result of openLogHolder is not stopped on every path`
+	if err != nil {
+		return
+	}
+	_ = d
 }
