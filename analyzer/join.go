@@ -2740,8 +2740,12 @@ func (c *checker) mirroredElem(v *types.Var, fn ast.Node) (path, bool) {
 			}
 			x, _ := c.info.Uses[identOf(as.Rhs[i])].(*types.Var)
 			if c.info.Uses[identOf(ix.X)] == local {
+				if _, isNil := c.info.Uses[identOf(as.Rhs[i])].(*types.Nil); isNil {
+					continue // uniqueLoops[hash] = nil: a slot with nothing to run
+				}
 				if x == nil {
 					ok = false
+					continue
 				}
 				stored = append(stored, x)
 			} else if x != nil {

@@ -13509,10 +13509,14 @@ func (p *mirrorPool) sync(names []string) {
 			l := newMirrorLoop()
 			p.loops[n] = l
 			fresh[n] = l
+		} else if _, seen := fresh[n]; !seen {
+			fresh[n] = nil // a duplicate: nothing to start
 		}
 	}
 	for _, l := range fresh {
-		go l.run()
+		if l != nil {
+			go l.run()
+		}
 	}
 }
 
