@@ -3207,14 +3207,7 @@ func (c *checker) callsOwed(r ref, o obligation) bool {
 	if decl == nil || decl.Body == nil || i >= sig.Params().Len() {
 		return false
 	}
-	param := sig.Params().At(i)
-	found := false
-	c.eachRef(decl.Body, func(pr ref) {
-		if !found && pr.kind == useMethod && pr.path.root == param && pr.path.fields == "" && slices.Contains(o.methods, pr.method.Name()) {
-			found = true
-		}
-	})
-	return found
+	return c.methodCalled(decl.Body, sig.Params().At(i), o.methods)
 }
 
 // isAbstract reports whether m is an interface's method.
