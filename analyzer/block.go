@@ -360,11 +360,23 @@ func (c *checker) doneOf(e ast.Expr) (path, bool) {
 		return path{}, false
 	}
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-	if !ok || sel.Sel.Name != "Done" || !isContextType(c.typeOf(sel.X)) {
+	if !ok || sel.Sel.Name != "Done" || !isContextType(c.typeOf(sel.X)) && !c.embedsContext(sel) {
 		return path{}, false
 	}
 	p := pathOf(c.info, sel.X)
 	return p, p.valid()
+}
+
+// embedsContext reports whether sel selects the Done of a context.Context
+// that the operand's type embeds (h.ctx.Done(), h.ctx a caddy.Context
+// holding the context it was made from): the embedded context's Done.
+func (c *checker) embedsContext(sel *ast.SelectorExpr) bool {
+	s, ok := c.info.Selections[sel]
+	if !ok || s.Kind() != types.MethodVal || len(s.Index()) < 2 {
+		return false
+	}
+	m, ok := s.Obj().(*types.Func)
+	return ok && m.Pkg() != nil && m.Pkg().Path() == "context" && contextLike(c.typeOf(sel.X))
 }
 
 // bounded reports whether receiving from e ends on its own: a timer's or

@@ -13663,3 +13663,50 @@ func dropLogHolder() {
 	}
 	_ = d
 }
+
+// A struct embedding context.Context (a framework's Context) kept in a
+// field is a context: its Done is the embedded context's, which whoever
+// gave it cancels.
+type embedCtx struct {
+	context.Context
+	name string
+}
+
+type ctxFieldHandler struct {
+	ctx embedCtx
+	n   int
+}
+
+func (h *ctxFieldHandler) provision(ctx embedCtx) {
+	h.ctx = ctx
+	go h.loop()
+}
+
+func (h *ctxFieldHandler) loop() {
+	t := time.NewTicker(time.Second)
+	defer t.Stop()
+	for {
+		select {
+		case <-t.C:
+			h.n++
+		case <-h.ctx.Done():
+			return
+		}
+	}
+}
+
+type plainCtxHolder struct {
+	ready chan struct{}
+	n     int
+}
+
+func (h *plainCtxHolder) loop() {
+	for range h.ready {
+		h.n++
+	}
+}
+
+func (h *plainCtxHolder) start() {
+	h.ready = make(chan struct{})
+	go h.loop() // want `goroutine running h.loop blocks for ever: it ranges over h.ready`
+}
