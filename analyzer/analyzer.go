@@ -169,6 +169,7 @@ type checker struct {
 	lockLefts  map[cancelKey]*lockLeft                         // leftLocks' answer
 	briefLocks map[cancelKey]bool                              // heldBriefly's answers
 	noReturns  map[*types.Func]bool                            // neverReturns' answers
+	impls      map[*types.Func][]*types.Func                   // implsOf's answers
 	noFails    map[*types.Func]bool                            // neverFails' answers
 	ifInits    map[*ast.BlockStmt]map[ast.Expr]*ast.AssignStmt // ifInitOf's, by function body
 	asking     map[*types.Func]bool                            // rangesGivenForever's questions under way

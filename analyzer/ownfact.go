@@ -478,8 +478,22 @@ func (c *checker) ifaceBounded(m *types.Func, i int) bool {
 }
 
 // implsOf returns the methods of this package's named types (as pointers)
-// that implement the interface method m.
+// that implement the interface method m, remembered: finalSignal asks it
+// of every interface call in a goroutine's body.
 func (c *checker) implsOf(m *types.Func) []*types.Func {
+	if out, ok := c.impls[m]; ok {
+		return out
+	}
+	if c.impls == nil {
+		c.impls = make(map[*types.Func][]*types.Func)
+	}
+	out := c.implsOfScan(m)
+	c.impls[m] = out
+	return out
+}
+
+// implsOfScan is implsOf, not remembered.
+func (c *checker) implsOfScan(m *types.Func) []*types.Func {
 	recv := m.Type().(*types.Signature).Recv()
 	if recv == nil {
 		return nil
