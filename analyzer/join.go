@@ -1563,11 +1563,9 @@ func inLoop(n ast.Node, body *ast.BlockStmt) bool {
 		if found || m == nil || !within(n, m) {
 			return false
 		}
-		switch m := m.(type) {
-		case *ast.ForStmt:
-			found = m != ast.Node(n) && !runsOnce(m.Body)
-		case *ast.RangeStmt:
-			found = m != ast.Node(n) && !runsOnce(m.Body)
+		switch m.(type) {
+		case *ast.ForStmt, *ast.RangeStmt:
+			found = m != ast.Node(n) && !runsOnce(loopBody(m))
 		case *ast.FuncLit:
 			return false // another function's loop
 		}

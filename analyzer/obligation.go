@@ -781,12 +781,10 @@ func (c *checker) ifaceDischarging(fn *types.Func, t types.Type, o obligation) (
 		return nil, false
 	}
 	iface := res.At(o.resultIndex()).Type().Underlying().(*types.Interface)
-	var ms []string
-	for _, m := range c.methodsDischarging(t, o) {
-		if slices.ContainsFunc(slices.Collect(iface.Methods()), func(f *types.Func) bool { return f.Name() == m }) {
-			ms = append(ms, m)
-		}
-	}
+	ms := slices.DeleteFunc(c.methodsDischarging(t, o), func(m string) bool {
+		obj, _, _ := types.LookupFieldOrMethod(iface, false, c.pass.Pkg, m)
+		return obj == nil
+	})
 	return ms, len(ms) > 0
 }
 
