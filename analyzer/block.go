@@ -363,7 +363,15 @@ func (c *checker) doneOf(e ast.Expr) (path, bool) {
 	if !ok || sel.Sel.Name != "Done" || !isContextType(c.typeOf(sel.X)) && !c.embedsContext(sel) {
 		return path{}, false
 	}
-	p := pathOf(c.info, sel.X)
+	x := sel.X
+	if in, ok := ast.Unparen(x).(*ast.CallExpr); ok && len(in.Args) == 0 {
+		// req.Context().Done(): the context the request carries, as
+		// h.ctx.Done() is the one h keeps.
+		if m, ok := ast.Unparen(in.Fun).(*ast.SelectorExpr); ok && m.Sel.Name == "Context" {
+			x = m.X
+		}
+	}
+	p := pathOf(c.info, x)
 	return p, p.valid()
 }
 

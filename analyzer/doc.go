@@ -227,7 +227,9 @@
 // caller must do it on every path (defer counts; an error result that is
 // not nil, or a result that is nil, has nothing to do, also on one side of
 // || or &&, and so has a test past its assertion that the error is set,
-// require.Error(t, err) or a helper given t and errors.Is(err, x); a
+// require.Error(t, err) or a helper given t and errors.Is(err, x), also
+// given the call in place, require.Error(t, s.Start()), when the callee
+// hands on only with a nil error; a
 // helper of the test's own only when its name says it expects the error,
 // assertErr or expectError, not noError, checkErr or failOnError) or hand
 // it on again; dropping it (an ignored
@@ -313,7 +315,11 @@
 // it on the paths that skip the join stops it. A goroutine that waits only
 // for a context's end is not joined by stopping the value it then closes
 // (go watch(conn), watch doing <-ctx.Done(); conn.Close()): it is handed
-// on to the caller, who must cancel the context. The context parameter
+// on to the caller, who must cancel the context. Nor one that waits on a
+// context and a channel of the spawner's own (select { case
+// <-req.Context().Done(): case <-done: }; back.Close()): the deferred
+// close(done) stops it on every path, and closing back is not what ends
+// it. A request's Context() is a context as a variable holding it is. The context parameter
 // of a function literal is its caller's too (a test framework's spec
 // context, an interface that is a context.Context, cancelled when the
 // spec ends; not a nursery task's, whose goroutines are the task's to

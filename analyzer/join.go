@@ -702,10 +702,11 @@ func (c *checker) finalKeys(g *ast.GoStmt, j *goJoin) []joinKey {
 		if (k.kind == keyWait || k.kind == keyChan) && !c.finalSignal(g, j.fn, body, bind, k) {
 			continue
 		}
-		if k.kind == keyCloser && waitsOnContextsOnly(j.blocks) {
-			// go watch(conn), watch doing <-ctx.Done(); conn.Close(): it
-			// closes conn, and closing conn does not end it; only the
-			// context's end does.
+		if k.kind == keyCloser && waitsApart(j.blocks, k.p, func(q path) bool { return q.fields == "" && declaredIn(q.root, funcBody(j.fn)) }) {
+			// go watch(conn), watch doing <-ctx.Done(); conn.Close(), or
+			// select { case <-ctx.Done(): case <-done: }; conn.Close():
+			// it closes conn, and closing conn does not end it; only what
+			// it waits on does.
 			continue
 		}
 		out = append(out, k)
@@ -713,16 +714,22 @@ func (c *checker) finalKeys(g *ast.GoStmt, j *goJoin) []joinKey {
 	return out
 }
 
-// waitsOnContextsOnly reports whether the goroutine with these blocks
-// waits, and only waits, on the ends of contexts: known waits, not ones
-// assumed for code the pass cannot read that is given a context.
-func waitsOnContextsOnly(blocks []block) bool {
+// waitsApart reports whether the goroutine with these blocks waits, and
+// only waits, on what stopping the value at p does not release: the ends
+// of contexts, and channels of the spawner's own (local, as local says)
+// other than p. Known waits, not ones assumed for code the pass cannot
+// read. (A wait on another value's I/O is not apart: stopping p may
+// close it, as a server's Shutdown closes the listeners it keeps.)
+func waitsApart(blocks []block, p path, local func(path) bool) bool {
 	n := 0
+	apart := func(a alt) bool {
+		return a.kind == altDone || a.kind == altRecv && a.p.root != p.root && local(a.p)
+	}
 	for _, b := range blocks {
 		if b.inner {
 			continue
 		}
-		if b.assumed || len(b.alts) == 0 || slices.ContainsFunc(b.alts, func(a alt) bool { return a.kind != altDone }) {
+		if b.assumed || len(b.alts) == 0 || slices.ContainsFunc(b.alts, func(a alt) bool { return !apart(a) }) {
 			return false
 		}
 		n++

@@ -872,9 +872,8 @@ func (c *checker) assertsErr(n ast.Node, q flowQuery) bool {
 	if !assertLibrary(fn) && !errExpecting(name) {
 		return false // noError(t, err), failOnError(t, err): a helper of the test's own, named for the other case
 	}
-	lower := strings.ToLower(name)
 	switch {
-	case strings.Contains(lower, "err") && !strings.Contains(lower, "noerr") && !strings.Contains(lower, "noterr") && !strings.Contains(lower, "nil"):
+	case assertsSomeErr(name):
 		return slices.ContainsFunc(call.Args, func(a ast.Expr) bool { return q.isErr(ast.Unparen(a)) })
 	case strings.HasSuffix(name, "True"):
 		return slices.ContainsFunc(call.Args, func(a ast.Expr) bool {
@@ -883,6 +882,26 @@ func (c *checker) assertsErr(n ast.Node, q flowQuery) bool {
 		})
 	}
 	return false
+}
+
+// assertsSomeErr reports whether name, an assertion's, says the error it
+// is given is not nil (Error, ErrorIs, EqualError, assertErr), not that it
+// is (NoError, NotErrorIs, Nil).
+func assertsSomeErr(name string) bool {
+	lower := strings.ToLower(name)
+	return strings.Contains(lower, "err") && !strings.Contains(lower, "noerr") && !strings.Contains(lower, "noterr") && !strings.Contains(lower, "nil")
+}
+
+// errAsserted reports whether stmt is a test's assertion that the error
+// call returns is not nil, given call in place (require.Error(t,
+// s.Start(""))): past it, the call failed; on the other path the test
+// failed.
+func (c *checker) errAsserted(stmt ast.Node, call *ast.CallExpr) bool {
+	ac, fn, ok := c.assertStmt(stmt)
+	if !ok || !assertLibrary(fn) && !errExpecting(fn.Name()) || !assertsSomeErr(fn.Name()) {
+		return false
+	}
+	return slices.ContainsFunc(ac.Args, func(a ast.Expr) bool { return ast.Unparen(a) == call })
 }
 
 // errExpecting reports whether name, a test helper's of the test's own,
@@ -2283,6 +2302,9 @@ func (c *checker) checkPathFlow(cur inspector.Cursor, fn ast.Node, call *ast.Cal
 	}
 	if o.nilStopped && c.errReturned(call, stmt) {
 		return "" // return srv.Serve(lis): nil only once srv was stopped
+	}
+	if (o.nilStopped || o.failsClean) && c.errAsserted(stmt, call) {
+		return "" // require.Error(t, s.Start("")): it failed, and made nothing
 	}
 	if errVar := c.errResult(call, to, stmt, o.nilStopped || o.failsClean); errVar != nil {
 		q.nilDone = o.nilStopped

@@ -13710,3 +13710,93 @@ func (h *plainCtxHolder) start() {
 	h.ready = make(chan struct{})
 	go h.loop() // want `goroutine running h.loop blocks for ever: it ranges over h.ready`
 }
+
+// --- A start that fails first; a watcher released by a deferred close ---
+
+// A Start that fails before its go statement: a test that
+// asserts it fails (require.Error(t, s.Start(""))) owes nothing.
+
+type startSrv struct {
+	quit chan struct{}
+	wg   sync.WaitGroup
+}
+
+func (s *startSrv) listen(addr string) error {
+	if addr == "" {
+		return errors.New("no address")
+	}
+	return nil
+}
+
+func (s *startSrv) Start(addr string) error {
+	err := s.listen(addr)
+	if err != nil {
+		return errors.Join(errors.New("listen"), err)
+	}
+	s.quit = make(chan struct{})
+	s.wg.Add(1)
+	go func() { // want `goroutine is handed on to the caller, but startDropped drops it`
+		defer s.wg.Done()
+		<-s.quit
+	}()
+	return nil
+}
+
+func (s *startSrv) Close() {
+	close(s.quit)
+	s.wg.Wait()
+}
+
+func startDropped() {
+	s := &startSrv{}
+	if err := s.Start("localhost:0"); err != nil { // want `the receiver of \(\*startSrv\).Start is not stopped on every path`
+		return
+	}
+}
+
+// A watcher that closes the connection it tunnels once the request's
+// context ends or the handler returns: it waits on the request's context
+// and on done, which the deferred close releases on every path, early
+// returns too. Closing back does not end it, so back is not what joins
+// it. Without the deferred close, the return after a failed write leaves
+// it waiting for the request to end.
+
+func tunnel(req *http.Request, res *http.Response, pending []byte) {
+	back, ok := res.Body.(io.ReadWriteCloser)
+	if !ok {
+		return
+	}
+	done := make(chan struct{})
+	go func() {
+		select {
+		case <-req.Context().Done():
+		case <-done:
+		}
+		back.Close()
+	}()
+	defer close(done)
+	if _, err := back.Write(pending); err != nil {
+		return
+	}
+	_, _ = io.Copy(io.Discard, back)
+}
+
+func tunnelUnreleased(req *http.Request, res *http.Response, pending []byte) {
+	back, ok := res.Body.(io.ReadWriteCloser)
+	if !ok {
+		return
+	}
+	done := make(chan struct{})
+	go func() { // want `goroutine is not joined on every path: the return at line \d+ skips closing done`
+		select {
+		case <-req.Context().Done():
+		case <-done:
+		}
+		back.Close()
+	}()
+	if _, err := back.Write(pending); err != nil {
+		return
+	}
+	_, _ = io.Copy(io.Discard, back)
+	close(done)
+}

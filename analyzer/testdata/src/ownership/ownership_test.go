@@ -1610,3 +1610,26 @@ func TestResumedGoroutine(t *testing.T) {
 	go pauselib.Wait()
 	pauselib.Resume()
 }
+
+// A method that hands a goroutine on with its receiver only when it
+// returns nil, its error asserted in place: past require.Error the
+// receiver holds nothing. One asserted to succeed holds it.
+func TestInitAsserted(t *testing.T) {
+	h := new(initHook)
+	require.Error(t, h.Init(true))
+}
+
+func TestInitSucceeds(t *testing.T) {
+	h := new(initHook)
+	require.NoError(t, h.Init(false)) // want `the receiver of \(\*initHook\).Init \(its.db\) is not stopped on every path`
+}
+
+func TestStartFails(t *testing.T) {
+	s := &startSrv{}
+	require.Error(t, s.Start(""))
+}
+
+func TestStartSucceeds(t *testing.T) {
+	s := &startSrv{}
+	require.NoError(t, s.Start("localhost:0")) // want `the receiver of \(\*startSrv\).Start is not stopped on every path`
+}

@@ -35,3 +35,17 @@ func Nil(t TestingT, object any, msgAndArgs ...any) {
 		FailNow(t, "expected nil", msgAndArgs...)
 	}
 }
+
+// Error fails the test and ends it when err is nil.
+func Error(t TestingT, err error, msgAndArgs ...any) {
+	if err == nil {
+		FailNow(t, "expected an error", msgAndArgs...)
+	}
+}
+
+// NoError fails the test and ends it when err is not nil.
+func NoError(t TestingT, err error, msgAndArgs ...any) {
+	if err != nil {
+		FailNow(t, "unexpected error", msgAndArgs...)
+	}
+}
