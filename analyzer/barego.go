@@ -96,6 +96,12 @@ func (c *checker) checkBarego() {
 			c.report(ruleBarego, rng, fixes,
 				"%s is stopped (%s) but not joined, and it sets %s, which %s reads at line %d once it has stopped it: the read may come before the goroutine's last write, and races with it; wait for it to end (a done channel it closes as its last act) before reading %s, or %s",
 				what, j.sleepStop, r.v.Name(), c.funcName(j.fn), c.pass.Fset.Position(r.read.Pos()).Line, r.v.Name(), instead)
+		case j.closedSend != nil:
+			s := j.closedSend
+			ch := s.ch.root.Name()
+			c.report(ruleBarego, rng, fixes,
+				"%s is stopped (%s) but not joined, and it sends on %s (line %d), which %s closes at line %d: the send can come after the close, and panics (send on closed channel); wait for it to end before closing %s, or %s",
+				what, j.sleepStop, ch, c.pass.Fset.Position(s.send.Pos()).Line, c.funcName(j.fn), c.pass.Fset.Position(s.close.Pos()).Line, ch, instead)
 		case j.sleep != nil:
 			joined := "never joined, and its stop"
 			if j.joinedSomewhere {

@@ -125,3 +125,79 @@ func (c *checker) lateIdent(n ast.Node, stop ast.Node, written map[*types.Var]bo
 	}
 	return true
 }
+
+// A stop is not a join for a channel either. A goroutine stopped by
+// cancelling its context (defer cancel()) that sends its result on a
+// channel the spawner closes (defer close(errs)) may still be running
+// when the close runs: its send then panics (send on closed channel),
+// and takes the process down. A goroutine that is only stopped must be
+// joined before the spawner closes what it sends on.
+
+// A closedSend is a send of the goroutine on a channel of its spawner's
+// that the spawner closes while the goroutine may still run.
+type closedSend struct {
+	ch    path
+	send  *ast.SendStmt // in the goroutine's body
+	close ast.Node      // the spawner's close(ch), or its defer
+}
+
+// sendAfterClose returns the first send of the goroutine of g on a
+// channel local to its spawner that the spawner closes itself (close(ch),
+// deferred or not, outside function literals and goroutines); nil when
+// there is none.
+func (c *checker) sendAfterClose(g *ast.GoStmt, j *goJoin) *closedSend {
+	body := funcBody(j.fn)
+	gbody, bind := c.goBody(g, j.fn)
+	if body == nil || gbody == nil {
+		return nil
+	}
+	closes := make(map[*types.Var]ast.Node)
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit, *ast.GoStmt:
+			return false
+		case *ast.DeferStmt:
+			if v := c.closedLocal(n.Call, body); v != nil && closes[v] == nil {
+				closes[v] = n
+			}
+			return false
+		case *ast.CallExpr:
+			if v := c.closedLocal(n, body); v != nil && closes[v] == nil {
+				closes[v] = n
+			}
+		}
+		return true
+	})
+	if len(closes) == 0 {
+		return nil
+	}
+	var found *closedSend
+	ast.Inspect(gbody, func(n ast.Node) bool {
+		if found != nil {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.FuncLit, *ast.GoStmt:
+			return false
+		case *ast.SendStmt:
+			if p, ok := bind(pathOf(c.info, n.Chan)); ok && p.fields == "" && closes[p.root] != nil {
+				found = &closedSend{ch: p, send: n, close: closes[p.root]}
+			}
+		}
+		return true
+	})
+	return found
+}
+
+// closedLocal returns the channel, a local of body with no fields, that
+// call closes (close(errs)); nil otherwise.
+func (c *checker) closedLocal(call *ast.CallExpr, body *ast.BlockStmt) *types.Var {
+	if !isBuiltinCall(c.info, call, "close") || len(call.Args) != 1 {
+		return nil
+	}
+	p := pathOf(c.info, call.Args[0])
+	if !p.valid() || p.fields != "" || p.deref || !declaredIn(p.root, body) {
+		return nil
+	}
+	return p.root
+}

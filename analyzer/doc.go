@@ -186,7 +186,11 @@
 //     err := range errs { if first == nil { first = err } }), read by
 //     the spawner after the stop (close(errs); return first), may not
 //     have written it yet, and races with the read: reported, until the
-//     spawner waits for the collector's end first.
+//     spawner waits for the collector's end first. Nor for what it
+//     sends: a goroutine stopped by a cancel (defer cancel()) that sends
+//     its result on a channel the spawner closes (defer close(errs)) may
+//     send after the close, and panic; reported, until the spawner waits
+//     for it before closing.
 //     Nor does a cancel end a loop that looks at its context only on the
 //     rounds where a call given that context succeeds: a poller whose
 //     round is conn, err := p.acquire(ctx); if err != nil { <-ticker.C;

@@ -90,6 +90,10 @@ type goJoin struct {
 	// after the stop, which does not wait for the write (collector.go);
 	// sleepStop says what the stop was.
 	lateRead *lateRead
+	// closedSend: a channel the goroutine sends on that the spawner
+	// closes once it has only stopped it (collector.go); sleepStop says
+	// what the stop was.
+	closedSend *closedSend
 	// passing: stopped asks only of the paths that return, not of those a
 	// failing test ends (stoppedHere).
 	passing bool
@@ -298,6 +302,10 @@ func (c *checker) decide(cur inspector.Cursor, j *goJoin) (stuck *block) {
 	}
 	if how := c.closedBlockless(j, g, graph); how != "" {
 		j.leak, j.deadEnd = nil, nil
+		if s := c.sendAfterClose(g, j); s != nil {
+			j.bare, j.closedSend, j.sleepStop = true, s, how
+			return
+		}
 		j.how = "stopped on every path: " + how
 		return
 	}
@@ -311,6 +319,11 @@ func (c *checker) decide(cur inspector.Cursor, j *goJoin) (stuck *block) {
 			// close(errs); return first: the collector may not have
 			// written first yet (collector.go).
 			j.lateRead, j.sleepStop = r, how
+			how = ""
+		} else if s := c.sendAfterClose(g, j); s != nil {
+			// defer cancel(); defer close(errs): the goroutine may
+			// send after the close, and panic (collector.go).
+			j.closedSend, j.sleepStop = s, how
 			how = ""
 		}
 	}
@@ -415,6 +428,12 @@ func (c *checker) stoppedHere(j *goJoin, g *ast.GoStmt, graph *cfg.CFG) bool {
 		return false
 	}
 	j.handoff, j.leak, j.deadEnd, j.joinQ = nil, nil, nil, saved.joinQ
+	if s := c.sendAfterClose(g, j); s != nil {
+		// defer cancel(); defer close(errs): stopped, not joined, it may
+		// send after the close (collector.go).
+		j.bare, j.closedSend, j.sleepStop = true, s, how
+		return true
+	}
 	j.how = "stopped on every path: " + how
 	return true
 }

@@ -13800,3 +13800,80 @@ func tunnelUnreleased(req *http.Request, res *http.Response, pending []byte) {
 	_, _ = io.Copy(io.Discard, back)
 	close(done)
 }
+
+// --- A send on a channel the spawner closes once it has only stopped it ---
+
+// A goroutine stopped by a cancel, sending on a channel the spawner
+// closes: the send can come after the close, and panics. Left unclosed,
+// the buffer takes the late send; joined before the close, the send has
+// been made.
+
+func guardClosed(ctx context.Context, f func(context.Context) error) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	errs := make(chan error, 1)
+	defer close(errs)
+	go func() { // want `goroutine is stopped \(defer cancel\(\)\) but not joined, and it sends on errs \(line \d+\), which guardClosed closes at line \d+: the send can come after the close, and panics`
+		if err := f(ctx); err != nil {
+			errs <- err
+		}
+	}()
+	select {
+	case <-ctx.Done():
+		return nil
+	case err := <-errs:
+		return err
+	}
+}
+
+func guardUnclosed(ctx context.Context, f func(context.Context) error) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	errs := make(chan error, 1)
+	go func() {
+		if err := f(ctx); err != nil {
+			errs <- err
+		}
+	}()
+	select {
+	case <-ctx.Done():
+		return nil
+	case err := <-errs:
+		return err
+	}
+}
+
+func guardJoined(ctx context.Context, f func(context.Context) error) error {
+	ctx, cancel := context.WithCancel(ctx)
+	errs := make(chan error, 1)
+	defer close(errs)
+	done := make(chan struct{})
+	defer func() {
+		cancel()
+		<-done
+	}()
+	go func() {
+		defer close(done)
+		if err := f(ctx); err != nil {
+			errs <- err
+		}
+	}()
+	select {
+	case <-ctx.Done():
+		return nil
+	case err := <-errs:
+		return err
+	}
+}
+
+func sendResult(ctx context.Context, f func(context.Context) error, errs chan<- error) {
+	errs <- f(ctx)
+}
+
+func runThenClose(f func(context.Context) error) {
+	ctx, cancel := context.WithCancel(context.Background())
+	errs := make(chan error, 1)
+	go sendResult(ctx, f, errs) // want `goroutine running sendResult is stopped \(cancel\(\)\) but not joined, and it sends on errs \(line \d+\), which runThenClose closes at line \d+`
+	cancel()
+	close(errs)
+}
