@@ -601,7 +601,8 @@
 // cancel handed on (defer cancel(), stored, captured by a callback); a
 // root (context.Background(), a value context made from one) is never
 // cancelled and is reported at the call; their own parameter hands the
-// obligation on again. A context made through context.WithoutCancel is
+// obligation on again. A local holding only such a root, given on (to a
+// later goroutine, a call), hands nothing on: nobody can cancel it. A context made through context.WithoutCancel is
 // not what the goroutine waits on. A goroutine no wait of which is known,
 // only that it uses the context (go func() { _ = w.Warm(ctx, name) }(),
 // Warm an interface's method), is taken to end when ctx is done, but may

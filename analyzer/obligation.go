@@ -2845,14 +2845,20 @@ func (c *checker) rootContext(e ast.Expr, body *ast.BlockStmt, depth int) bool {
 		return isFunc(f, "context", "WithoutCancel")
 	case *ast.Ident:
 		v, ok := c.info.Uses[e].(*types.Var)
-		if !ok || body == nil || !declaredIn(v, body) {
-			return false
-		}
-		return c.onlyAssigned(body, v, func(lhs, rhs []ast.Expr, i int) bool {
-			return len(lhs) == len(rhs) && c.rootContext(rhs[i], body, depth+1)
-		})
+		return ok && c.rootVar(v, body, depth)
 	}
 	return false
+}
+
+// rootVar reports whether v, a local of body, only ever holds a context
+// nothing cancels (rootContext).
+func (c *checker) rootVar(v *types.Var, body *ast.BlockStmt, depth int) bool {
+	if body == nil || !declaredIn(v, body) {
+		return false
+	}
+	return c.onlyAssigned(body, v, func(lhs, rhs []ast.Expr, i int) bool {
+		return len(lhs) == len(rhs) && c.rootContext(rhs[i], body, depth+1)
+	})
 }
 
 // errPaths makes q follow only the paths on which errVar, the error a

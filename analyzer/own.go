@@ -1195,6 +1195,9 @@ func (c *checker) stopped(j *goJoin, g *ast.GoStmt, graph *cfg.CFG) (unreleased 
 				if !declaredIn(v, funcBody(j.fn)) || a.p.fields != "" && !c.ownedLocal(v, j.fn) {
 					continue
 				}
+				if a.kind == altDone && a.p.fields == "" && c.rootVar(v, funcBody(j.fn), 0) {
+					continue // ctx := context.Background(), given on: nobody can cancel it
+				}
 				if cv := c.localCancel(a, j.fn); cv != nil {
 					// ctx, cancel := context.WithCancel(parent): whoever
 					// is given ctx cannot cancel it; whoever is given

@@ -13877,3 +13877,26 @@ func runThenClose(f func(context.Context) error) {
 	cancel()
 	close(errs)
 }
+
+// --- A root context handed on cancels nothing ---
+
+// ctx := context.Background() given to a later goroutine is not a stop
+// of the first: nobody can cancel it. A context the function cancels is.
+
+func leaseRoot(lease func(context.Context) error) {
+	ctx := context.Background()
+	go func() { // want `goroutine is never joined, so it can outlive leaseRoot`
+		_ = lease(ctx)
+	}()
+	go func() { // want `goroutine is never joined, so it can outlive leaseRoot`
+		_ = lease(ctx)
+	}()
+}
+
+func leaseCancelled(lease func(context.Context) error) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go func() {
+		_ = lease(ctx)
+	}()
+}
