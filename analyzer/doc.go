@@ -583,7 +583,14 @@
 // send only if it cannot return by another case of its select first
 // (waitForServerStart(s, errCh) that returns once the server is up); a
 // case that fails the test before it returns does not count. A helper that
-// only reads a value (s.Addr()) does not take its stop.
+// only reads a value (s.Addr()) does not take its stop. A channel
+// returned with room for every value its goroutine sends, beside a closer
+// that releases whatever else the goroutine waits on (p1, p2 :=
+// net.Pipe(); go func() { errc <- run(p1) }(); return func() {
+// p2.Close() }, errc), is discharged by calling the closer (defer
+// closer()). A method that stops what it was handed in a defer (defer
+// s.save(), or a deferred literal calling it, save waiting on the
+// runner's WaitGroup) hands its callers nothing.
 // A function that takes a mutex and waits in a select with no default,
 // every case of which unlocks and returns, never returns holding it. A
 // send followed by a break out of its loop runs once per run of that loop,

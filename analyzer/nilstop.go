@@ -224,6 +224,15 @@ func (c *checker) argCloserResult(fd *ast.FuncDecl, fn *types.Func, call *ast.Ca
 	case isChan(t):
 		a.kind = altRecv
 	}
+	return c.releasingCloser(fd, fn, i, func(es []effect) bool {
+		return slices.ContainsFunc(es, func(ef effect) bool { return c.releases(ef, a) })
+	})
+}
+
+// releasingCloser returns 1+j when fd, fn's declaration, returns beside
+// its result i, on every return that returns it, a function literal as
+// result j whose effects release satisfies; 0 when there is none.
+func (c *checker) releasingCloser(fd *ast.FuncDecl, fn *types.Func, i int, release func([]effect) bool) int {
 	sig := fn.Type().(*types.Signature)
 	for _, j := range closerSlots(sig, i) {
 		stops, seen := true, false
@@ -233,7 +242,7 @@ func (c *checker) argCloserResult(fd *ast.FuncDecl, fn *types.Func, call *ast.Ca
 			}
 			lit, ok := ast.Unparen(ret.Results[j]).(*ast.FuncLit)
 			seen = true
-			stops = ok && slices.ContainsFunc(c.litEffects(lit), func(ef effect) bool { return c.releases(ef, a) })
+			stops = ok && release(c.litEffects(lit))
 			return stops
 		})
 		if stops && seen {
@@ -241,6 +250,35 @@ func (c *checker) argCloserResult(fd *ast.FuncDecl, fn *types.Func, call *ast.Ca
 		}
 	}
 	return 0
+}
+
+// roomyCloser returns, for o, a receive owed on the channel at ch that fd
+// returns as a result and that has room for every value the goroutine of
+// j sends, 1+j when fd returns beside it a closer that releases every
+// other block of the goroutine (p1, p2 := net.Pipe(); go func() { errc
+// <- run(p1) }(); return func() { p2.Close() }, errc): the send cannot
+// block, so what holds the goroutine is what the closer ends, and a
+// caller that calls it owes no receive. 0 otherwise.
+func (c *checker) roomyCloser(fd *ast.FuncDecl, fn *types.Func, o obligation, j *goJoin, ch path) int {
+	if !o.roomy || !o.isResult() || j.opaque {
+		return 0
+	}
+	var rest []block
+	for _, b := range j.blocks {
+		if !slices.ContainsFunc(b.alts, func(a alt) bool { return a.kind == altSend && a.p.equal(ch) }) {
+			rest = append(rest, b)
+		}
+	}
+	if len(rest) == 0 {
+		return 0
+	}
+	return c.releasingCloser(fd, fn, o.resultIndex(), func(es []effect) bool {
+		return !slices.ContainsFunc(rest, func(b block) bool {
+			return !slices.ContainsFunc(b.alts, func(a alt) bool {
+				return slices.ContainsFunc(es, func(ef effect) bool { return c.releases(ef, a) })
+			})
+		})
+	})
 }
 
 // closerSlots returns the results of sig, other than result i, that are

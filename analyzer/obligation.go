@@ -288,6 +288,7 @@ func (c *checker) goObligation(fd *ast.FuncDecl, fn *types.Func, cur inspector.C
 	o.roomy = o.kind == obRecv && !slices.ContainsFunc(j.blocks, func(b block) bool {
 		return slices.ContainsFunc(b.alts, func(a alt) bool { return a.kind == altSend && a.p.equal(h.p) })
 	})
+	o.closer = c.roomyCloser(fd, fn, o, j, h.p)
 	if o.roomy && !j.opaque && c.waitsOnlyInside(fd, j, h.p) {
 		// ch := make(chan R, 1); go func() { <-cl.done; ch <- r }();
 		// return ch, cl a call in flight the package keeps: its result
@@ -851,6 +852,21 @@ func (c *checker) stoppedOnEveryPath(fd *ast.FuncDecl, call *ast.CallExpr, p pat
 		}
 		es := c.effectsAt(n)
 		return c.releasesAll(es, p, o.needs) || slices.ContainsFunc(o.joins, func(r release) bool { return c.releasesAll(es, p, [][]release{{r}}) })
+	}
+	deferred := func(n ast.Node) bool {
+		// defer s.save(), defer func() { s.save() }(): run on every
+		// return, the literal's body is the stop.
+		d, ok := n.(*ast.DeferStmt)
+		if !ok {
+			return false
+		}
+		if lit, ok := ast.Unparen(d.Call.Fun).(*ast.FuncLit); ok {
+			return len(d.Call.Args) == 0 && slices.ContainsFunc(lit.Body.List, func(s ast.Stmt) bool { return stops(s) })
+		}
+		return stops(d.Call)
+	}
+	if deferredBefore(c.info, fd.Body, c.stmtOf(cur), deferred) {
+		return true
 	}
 	q := flowQuery{g: c.cfgOf(fd), from: c.stmtOf(cur), used: stops, isGoexit: c.goexit}
 	return q.search(false) == nil

@@ -13900,3 +13900,80 @@ func leaseCancelled(lease func(context.Context) error) {
 		_ = lease(ctx)
 	}()
 }
+
+// --- A join deferred through a method of the owner ---
+
+// Sync submits work to its runner, whose drain goroutines the runner's
+// WaitGroup counts, and defers save, which waits for them through the
+// runner's barrier: what Sync's callers get back is joined. Without the
+// deferred save they owe the barrier.
+
+type drainRunner struct{ wg sync.WaitGroup }
+
+func (r *drainRunner) submit(f func()) {
+	r.wg.Add(1)
+	go r.drain(f) // want `goroutine running r.drain is handed on to the caller, but useUnsaved drops it`
+}
+
+func (r *drainRunner) drain(f func()) { defer r.wg.Done(); f() }
+func (r *drainRunner) barrier()       { r.wg.Wait() }
+
+type drainSyncer struct{ r *drainRunner }
+
+func (s *drainSyncer) save() { s.r.barrier() }
+
+func (s *drainSyncer) Sync(n int) {
+	defer func() { s.save() }()
+	for range n {
+		s.r.submit(func() {})
+	}
+}
+
+func (s *drainSyncer) SyncDeferred(n int) {
+	defer s.save()
+	for range n {
+		s.r.submit(func() {})
+	}
+}
+
+func (s *drainSyncer) SyncUnsaved(n int) {
+	for range n {
+		s.r.submit(func() {})
+	}
+}
+
+func useSaved() {
+	s := &drainSyncer{r: &drainRunner{}}
+	s.Sync(3)
+	s.SyncDeferred(3)
+}
+
+func useUnsaved() {
+	s := &drainSyncer{r: &drainRunner{}}
+	s.SyncUnsaved(3) // want `the receiver of \(\*drainSyncer\).SyncUnsaved \(its.r\) is not stopped on every path`
+}
+
+// --- A closer returned beside a roomy result channel ---
+
+// The goroutine's send finds room in errc; what holds it is its read of
+// p1, which the returned closer ends by closing p2. A caller that defers
+// the closer owes no receive; one that drops both leaves it reading.
+
+func netPipePeer() (func(), chan error) {
+	p1, p2 := net.Pipe()
+	errc := make(chan error, 1)
+	go func() { // want `goroutine is handed on to the caller, but netPipePeerDropped drops it`
+		_, err := p1.Read(make([]byte, 1))
+		errc <- err
+	}()
+	return func() { p2.Close() }, errc
+}
+
+func netPipePeerClosed() {
+	closer, _ := netPipePeer()
+	defer closer()
+}
+
+func netPipePeerDropped() {
+	_, _ = netPipePeer() // want `the result of netPipePeer is assigned to _`
+}
