@@ -456,7 +456,8 @@
 // starts its goroutine once. A method value given to a function that runs
 // it (pprof.Do(ctx, labels, w.loop), a function of the package that calls
 // its parameter) runs as w.loop() would, and so does a literal given to
-// pprof.Do or once.Do. A goroutine started on the elements of a local map
+// pprof.Do or once.Do; go worker(), worker := st.run a local assigned
+// nothing else and st never reassigned, runs as go st.run() would. A goroutine started on the elements of a local map
 // each of which the function also put in its receiver's map runs on the
 // receiver's element (its owner stops it). A function literal that runs
 // the work it is given on a goroutine hands the join on to whoever gives

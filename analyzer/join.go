@@ -114,7 +114,7 @@ func (c *checker) handedOff(cur inspector.Cursor, j *goJoin, g *ast.GoStmt) bool
 	found := false
 	stops := make(map[int]bool, len(keys)) // valueStops of each key, once
 	c.eachRef(funcBody(fn), func(r ref) {
-		if found || within(r.expr, g) || r.expr.Pos() > g.Pos() {
+		if found || within(r.expr, g) || within(r.expr, g.Call.Fun) || r.expr.Pos() > g.Pos() {
 			return // after it
 		}
 		for i, k := range keys {

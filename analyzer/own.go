@@ -148,6 +148,7 @@ func (c *checker) decide(cur inspector.Cursor, j *goJoin) (stuck *block) {
 		return
 	}
 	j.fn = fnCur.Node()
+	g = c.boundMethodGo(g, j.fn)
 	if c.deadBranch(cur, j.fn) {
 		j.how = "it is in a branch that never runs (its condition is a constant)"
 		return
@@ -576,6 +577,44 @@ func (c *checker) unwrapRunner(g *ast.GoStmt) *ast.GoStmt {
 		return g
 	}
 	return &ast.GoStmt{Go: g.Go, Call: &ast.CallExpr{Fun: g.Call.Args[i], Lparen: g.Call.Rparen - 1, Rparen: g.Call.Rparen}}
+}
+
+// boundMethodGo returns, for go worker() where worker is a local of fn
+// assigned only a method value (worker := st.run) whose receiver, a local
+// or parameter, is never assigned again, the go statement as if it were
+// go st.run(), at the same place; otherwise g itself.
+func (c *checker) boundMethodGo(g *ast.GoStmt, fn ast.Node) *ast.GoStmt {
+	id, ok := ast.Unparen(g.Call.Fun).(*ast.Ident)
+	if !ok || len(g.Call.Args) > 0 {
+		return g
+	}
+	v, _ := c.info.Uses[id].(*types.Var)
+	if v == nil || v.IsField() || isGlobal(v) {
+		return g
+	}
+	body := c.declaringBody(v, fn)
+	var sel *ast.SelectorExpr
+	if body == nil || !c.onlyAssigned(body, v, func(lhs, rhs []ast.Expr, i int) bool {
+		if len(lhs) != len(rhs) {
+			return false
+		}
+		s, ok := ast.Unparen(rhs[i]).(*ast.SelectorExpr)
+		if !ok || sel != nil && sel != s {
+			return false
+		}
+		sel = s
+		return true
+	}) {
+		return g
+	}
+	if s, ok := c.info.Selections[sel]; !ok || s.Kind() != types.MethodVal {
+		return g
+	}
+	recv := pathOf(c.info, sel.X)
+	if !recv.valid() || recv.fields != "" || isGlobal(recv.root) || c.assignsVar(body, recv.root, true, false) {
+		return g
+	}
+	return &ast.GoStmt{Go: g.Go, Call: &ast.CallExpr{Fun: sel, Lparen: g.Call.Lparen, Rparen: g.Call.Rparen}}
 }
 
 // runsParam returns the index of the parameter of fn, a function of no

@@ -13977,3 +13977,41 @@ func netPipePeerClosed() {
 func netPipePeerDropped() {
 	_, _ = netPipePeer() // want `the result of netPipePeer is assigned to _`
 }
+
+// --- A goroutine running a method value held in a local ---
+
+// worker := st.run; go worker() runs st.run: joined by st.wg.Wait() as go
+// st.run() would be, and left running without it.
+
+type sumState struct {
+	wg   sync.WaitGroup
+	vals []int
+	sum  atomic.Int64
+}
+
+func (s *sumState) run() {
+	defer s.wg.Done()
+	for _, v := range s.vals {
+		s.sum.Add(int64(v))
+	}
+}
+
+func sumWorkers(vals []int, n int) int64 {
+	st := &sumState{vals: vals}
+	st.wg.Add(n)
+	worker := st.run
+	for range n {
+		go worker()
+	}
+	st.wg.Wait()
+	return st.sum.Load()
+}
+
+func sumWorkersUnjoined(vals []int, n int) {
+	st := &sumState{vals: vals}
+	st.wg.Add(n)
+	worker := st.run
+	for range n {
+		go worker() // want `goroutine running worker is never joined`
+	}
+}
