@@ -239,6 +239,7 @@ type checker struct {
 	fieldFuncs     map[*types.Var][]*types.Func             // see fieldFunc
 	recvFuncs      map[*types.Func]bool                     // callsRecvFunc's answers
 	replies        map[[2]*types.Var]bool                   // repliedTo's answers
+	groupUses      map[*types.Var]bool                      // neverWaited: WaitGroup fields used other than by Add, Done, Go
 	enablers       map[enablerKey][]string                  // optionEnablers' answers (gate.go)
 	disablers      map[enablerKey][]string                  // optionDisablers' answers (gate.go)
 	accessed       map[fieldKey]bool                        // channel fields exported functions return

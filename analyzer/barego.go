@@ -129,6 +129,9 @@ func (c *checker) checkBarego() {
 			c.report(ruleBarego, rng, fixes,
 				"%s is not joined on every path: the call to %s at line %d ends %s without %s; stop it on every path (defer it), or %s",
 				what, c.text(call.Fun), c.pass.Fset.Position(call.Pos()).Line, c.funcName(j.fn), j.stopDesc, instead)
+		case j.unwaited != "":
+			c.report(ruleBarego, rng, fixes,
+				"%s is never joined: it is counted in %s, which nothing in the package waits on, so it can outlive %s: %s", what, j.unwaited, c.funcName(j.fn), instead)
 		default:
 			c.report(ruleBarego, rng, fixes,
 				"%s is never joined, so it can outlive %s: %s", what, c.funcName(j.fn), instead)

@@ -143,8 +143,8 @@ type closedSend struct {
 
 // sendAfterClose returns the first send of the goroutine of g on a
 // channel local to its spawner that the spawner closes itself (close(ch),
-// deferred or not, outside function literals and goroutines); nil when
-// there is none.
+// deferred or not, outside function literals and goroutines, on a path
+// that also starts g); nil when there is none.
 func (c *checker) sendAfterClose(g *ast.GoStmt, j *goJoin) *closedSend {
 	body := funcBody(j.fn)
 	gbody, bind := c.goBody(g, j.fn)
@@ -157,13 +157,13 @@ func (c *checker) sendAfterClose(g *ast.GoStmt, j *goJoin) *closedSend {
 		case *ast.FuncLit, *ast.GoStmt:
 			return false
 		case *ast.DeferStmt:
-			if v := c.closedLocal(n.Call, body); v != nil && closes[v] == nil {
+			if v := c.closedLocal(n.Call, body); v != nil && closes[v] == nil && !exclusive(body, n, g) {
 				closes[v] = n
 			}
 			return false
 		case *ast.CallExpr:
-			if v := c.closedLocal(n, body); v != nil && closes[v] == nil {
-				closes[v] = n
+			if v := c.closedLocal(n, body); v != nil && closes[v] == nil && !exclusive(body, n, g) {
+				closes[v] = n // not close(done) in the else of the if that starts it
 			}
 		}
 		return true

@@ -190,7 +190,8 @@
 //     sends: a goroutine stopped by a cancel (defer cancel()) that sends
 //     its result on a channel the spawner closes (defer close(errs)) may
 //     send after the close, and panic; reported, until the spawner waits
-//     for it before closing.
+//     for it before closing (a close on the other branch of the if that
+//     starts it runs on no path that started it).
 //     Nor does a cancel end a loop that looks at its context only on the
 //     rounds where a call given that context succeeds: a poller whose
 //     round is conn, err := p.acquire(ctx); if err != nil { <-ticker.C;
@@ -330,7 +331,10 @@
 // join), and so is one the literal captures from the declaration around
 // it (c.once.Do(func() { go watch(ctx) })). A WaitGroup the spawner
 // alone counts down is a gate it opens (release.Add(1); go func() { ...;
-// release.Wait() }(); release.Done()). Blocking methods of a caller's
+// release.Wait() }(); release.Done()). An unexported WaitGroup field the
+// package only adds to and counts down (s.pend.Add(1); go func() { defer
+// s.pend.Done() ... }()), never waiting on it nor handing its address
+// on, hands its goroutines to nobody: they are reported as never joined. Blocking methods of a caller's
 // stream bound to a context (Recv on a gRPC ServerStream parameter) wait
 // on the caller's value. A receive under for len(ch) > 0 takes a value
 // already in the buffer; a wait for the goroutines a WaitGroup counts,

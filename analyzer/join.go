@@ -87,6 +87,10 @@ func (c *checker) handedOff(cur inspector.Cursor, j *goJoin, g *ast.GoStmt) bool
 		if (k.kind == keyCloser || k.kind == keyOwner) && !c.valueStops(k.p, j.blocks) {
 			continue // a value none of whose methods releases the goroutine
 		}
+		if k.kind == keyWait && c.neverWaited(k.p) {
+			j.unwaited = k.name
+			continue // s.pend.Add(1), s.pend.Done(), and nothing waits on s.pend (waited.go)
+		}
 		outer := c.declaringFunc(cur, k.p)
 		if outer == nil {
 			j.handoff = &handoff{p: k.p, kind: keyObligation(k)}

@@ -94,6 +94,9 @@ type goJoin struct {
 	// closes once it has only stopped it (collector.go); sleepStop says
 	// what the stop was.
 	closedSend *closedSend
+	// unwaited: the WaitGroup field that counts the goroutine, which
+	// nothing in the package waits on (waited.go), for messages.
+	unwaited string
 	// passing: stopped asks only of the paths that return, not of those a
 	// failing test ends (stoppedHere).
 	passing bool

@@ -14015,3 +14015,73 @@ func sumWorkersUnjoined(vals []int, n int) {
 		go worker() // want `goroutine running worker is never joined`
 	}
 }
+
+// A close on the other branch of the if that starts the goroutine runs
+// on no path that started it.
+func pushClosedElsewhere(skip bool, encode func() error, receive func() error) error {
+	done := make(chan error, 1)
+	stop := make(chan struct{})
+	if !skip {
+		go func() {
+			select {
+			case done <- encode():
+			case <-stop:
+			}
+		}()
+	} else {
+		close(done)
+	}
+	if err := receive(); err != nil {
+		close(stop)
+		return err
+	}
+	return <-done
+}
+
+// --- A WaitGroup field nothing waits on ---
+
+// Goroutines counted in an unexported WaitGroup field that the package
+// only adds to and counts down are joined by nobody. One some method
+// waits on, or whose address is handed to code that may, hands them on.
+
+type pendingAssigner struct{ pend sync.WaitGroup }
+
+func (s *pendingAssigner) assign(request func(int) error, n int) {
+	for i := range n {
+		s.pend.Add(1)
+		go func() { // want `goroutine is never joined: it is counted in s.pend, which nothing in the package waits on`
+			defer s.pend.Done()
+			_ = request(i)
+		}()
+	}
+}
+
+type waitedAssigner struct{ pend sync.WaitGroup }
+
+func (s *waitedAssigner) assign(request func(int) error, n int) {
+	for i := range n {
+		s.pend.Add(1)
+		go func() {
+			defer s.pend.Done()
+			_ = request(i)
+		}()
+	}
+}
+
+func (s *waitedAssigner) Close() { s.pend.Wait() }
+
+type lentAssigner struct{ pend sync.WaitGroup }
+
+func (s *lentAssigner) assign(request func(int) error, n int) {
+	for i := range n {
+		s.pend.Add(1)
+		go func() {
+			defer s.pend.Done()
+			_ = request(i)
+		}()
+	}
+}
+
+func (s *lentAssigner) Close() { waitGroupOf(&s.pend) }
+
+func waitGroupOf(wg *sync.WaitGroup) { wg.Wait() }

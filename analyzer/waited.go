@@ -1,0 +1,82 @@
+package analyzer
+
+import (
+	"go/ast"
+	"go/types"
+	"strings"
+)
+
+// A WaitGroup in a field hands the goroutines it counts on to whoever
+// waits on it. An unexported field of the package's own that the package
+// only ever adds to and counts down (s.pend.Add(1); go func() { defer
+// s.pend.Done(); ... }()), and never waits on, takes nothing: no code
+// anywhere can call its Wait, and the goroutines it counts are joined by
+// nobody.
+
+// neverWaited reports whether the WaitGroup at p, a field, is an
+// unexported sync.WaitGroup field of a type of this package that the
+// package uses only through Add, Done and Go: no Wait, no &field handed
+// to code that might wait, no copy.
+func (c *checker) neverWaited(p path) bool {
+	if p.fields == "" {
+		return false
+	}
+	v := c.pathField(p)
+	if v == nil || v.Exported() || v.Pkg() != c.pass.Pkg || !isNamed(v.Type(), "sync", "WaitGroup") {
+		return false
+	}
+	if _, ptr := types.Unalias(v.Type()).(*types.Pointer); ptr {
+		return false // a group shared with whoever made it
+	}
+	if c.groupUses == nil {
+		c.groupUses = c.otherGroupUses()
+	}
+	return !c.groupUses[v]
+}
+
+// otherGroupUses returns the WaitGroup fields of the package's types that
+// some code uses other than as the receiver of Add, Done or Go.
+func (c *checker) otherGroupUses() map[*types.Var]bool {
+	counted := make(map[*ast.SelectorExpr]bool) // s.pend in s.pend.Add(1)
+	other := make(map[*types.Var]bool)
+	for _, f := range c.pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			sel, ok := n.(*ast.SelectorExpr)
+			if !ok {
+				return true
+			}
+			if x, ok := ast.Unparen(sel.X).(*ast.SelectorExpr); ok && fieldVarOf(c.info, x) != nil {
+				if s := c.info.Selections[sel]; s != nil && s.Kind() == types.MethodVal {
+					switch sel.Sel.Name {
+					case "Add", "Done", "Go":
+						counted[x] = true
+					}
+				}
+			}
+			if v := fieldVarOf(c.info, sel); v != nil && !counted[sel] && isNamed(v.Type(), "sync", "WaitGroup") {
+				other[v] = true
+			}
+			return true
+		})
+	}
+	return other
+}
+
+// pathField returns the field p ends in (s.pend for s.pend, s.r.wg for
+// s.r.wg), or nil when a step is not a field.
+func (c *checker) pathField(p path) *types.Var {
+	if p.fields == "" {
+		return nil
+	}
+	t := p.root.Type()
+	var v *types.Var
+	for _, name := range strings.Split(strings.TrimPrefix(p.fields, "."), ".") {
+		obj, _, _ := types.LookupFieldOrMethod(t, true, c.pass.Pkg, name)
+		f, ok := obj.(*types.Var)
+		if !ok || !f.IsField() {
+			return nil
+		}
+		v, t = f, f.Type()
+	}
+	return v
+}
