@@ -171,15 +171,42 @@ func (c *checker) tripBound(loop ast.Node) *types.Var {
 }
 
 // sendsThenReturn returns the sends of body followed by a return
-// (errCh <- err; return, or errCh <- err; wg.Done(); return), and the send that is the body's last
-// statement: after one of them the goroutine sends nothing more.
+// (errCh <- err; return, or errCh <- err; wg.Done(); return), and the
+// sends that end the body: its last statement, or the last of a branch of
+// the if or switch that is (if ok { errC <- nil } else { errC <- err }).
+// After one of them the goroutine sends nothing more.
 func (c *checker) sendsThenReturn(body *ast.BlockStmt) map[ast.Node]bool {
 	once := make(map[ast.Node]bool)
-	if n := len(body.List); n > 0 {
-		if send, ok := body.List[n-1].(*ast.SendStmt); ok {
-			once[send] = true
+	var tail func(list []ast.Stmt)
+	tail = func(list []ast.Stmt) {
+		j := len(list) - 1
+		for j >= 0 && c.quietStmt(list[j]) {
+			j--
+		}
+		if j < 0 {
+			return
+		}
+		switch s := list[j].(type) {
+		case *ast.SendStmt:
+			once[s] = true
+		case *ast.BlockStmt:
+			tail(s.List)
+		case *ast.IfStmt:
+			tail(s.Body.List)
+			if s.Else != nil {
+				tail([]ast.Stmt{s.Else})
+			}
+		case *ast.SwitchStmt:
+			for _, cc := range s.Body.List {
+				tail(cc.(*ast.CaseClause).Body)
+			}
+		case *ast.TypeSwitchStmt:
+			for _, cc := range s.Body.List {
+				tail(cc.(*ast.CaseClause).Body)
+			}
 		}
 	}
+	tail(body.List)
 	ast.Inspect(body, func(n ast.Node) bool {
 		if _, ok := n.(*ast.FuncLit); ok {
 			return false

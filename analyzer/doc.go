@@ -601,6 +601,9 @@
 // send followed by a break out of its loop runs once per run of that loop,
 // and a buffer takes the sends that end the goroutine's work: done <- v;
 // break, then done <- v, with room for one and one receive, is joined.
+// A send that ends the goroutine's body, or the last branch of its last
+// if or switch (if ok { errC <- nil } else { errC <- err }), is its last:
+// one of them runs, and a buffer of one takes it.
 // A goroutine that waits on a context made from t.Context() is stopped at
 // the end of the test, which cancels it. shoenig/test's must.Unreachable
 // ends the test as t.FailNow does, and its assertions look at their

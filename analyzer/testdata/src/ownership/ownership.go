@@ -14085,3 +14085,73 @@ func (s *lentAssigner) assign(request func(int) error, n int) {
 func (s *lentAssigner) Close() { waitGroupOf(&s.pend) }
 
 func waitGroupOf(wg *sync.WaitGroup) { wg.Wait() }
+
+// --- One send on every path, from either branch of the last if ---
+
+// The reader sends once whichever branch it takes: the buffer of one
+// takes it, and closing conn ends its read, so the timeout's return,
+// which closes conn, leaves nothing behind, in each round of the retry
+// loop. Two sends on one path fill the buffer and wait.
+
+func dialHello(dial func() (net.Conn, error), timeout <-chan struct{}) (net.Conn, error) {
+	for {
+		conn, err := dial()
+		if err != nil {
+			return nil, err
+		}
+		errC := make(chan error, 1)
+		go func() {
+			line, err := bufio.NewReader(conn).ReadString('\n')
+			if err != nil {
+				errC <- err
+				return
+			}
+			if len(line) > 1 && line[:2] == "OK" {
+				errC <- nil
+			} else {
+				errC <- errors.New("bad reply")
+			}
+		}()
+		select {
+		case err := <-errC:
+			if err != nil {
+				conn.Close()
+				continue
+			}
+			return conn, nil
+		case <-timeout:
+			conn.Close()
+			return nil, errors.New("timeout")
+		}
+	}
+}
+
+func dialHelloTwice(dial func() (net.Conn, error), timeout <-chan struct{}) (net.Conn, error) {
+	for {
+		conn, err := dial()
+		if err != nil {
+			return nil, err
+		}
+		errC := make(chan error, 1)
+		go func() { // want `goroutine is not joined on every path`
+			line, err := bufio.NewReader(conn).ReadString('\n')
+			errC <- err
+			if len(line) > 1 && line[:2] == "OK" {
+				errC <- nil
+			} else {
+				errC <- errors.New("bad reply")
+			}
+		}()
+		select {
+		case err := <-errC:
+			if err != nil {
+				conn.Close()
+				continue
+			}
+			return conn, nil
+		case <-timeout:
+			conn.Close()
+			return nil, errors.New("timeout")
+		}
+	}
+}
