@@ -101,23 +101,7 @@ func (c *checker) checkCallback(cur inspector.Cursor, fn ast.Node, call *ast.Cal
 	if lit == nil {
 		return ""
 	}
-	var keys []joinKey
-	outside := false
-	c.signals(lit.Body, func(v *types.Var) bool { return !declaredIn(v, lit) }, func(kind keyKind, r ref) {
-		if kind != keyWait && kind != keyChan {
-			return
-		}
-		if !c.localTo(r.path, fn) {
-			outside = true // s.wg.Done(): whoever owns s waits
-			return
-		}
-		for _, k := range keys {
-			if k.p.equal(r.path) {
-				return
-			}
-		}
-		keys = append(keys, joinKey{kind: kind, p: r.path, name: pathText(r.expr)})
-	})
+	keys, outside := c.callbackKeys(lit, fn)
 	if outside {
 		return ""
 	}
@@ -155,6 +139,28 @@ func (c *checker) checkCallback(cur inspector.Cursor, fn ast.Node, call *ast.Cal
 		}
 	}
 	return first
+}
+
+// callbackKeys returns the WaitGroups and channels local to fn that the
+// function literal lit, given by fn, signals (wg.Done(), close(done), ch
+// <- v); outside when it signals one of another owner's (s.wg.Done()).
+func (c *checker) callbackKeys(lit *ast.FuncLit, fn ast.Node) (keys []joinKey, outside bool) {
+	c.signals(lit.Body, func(v *types.Var) bool { return !declaredIn(v, lit) }, func(kind keyKind, r ref) {
+		if kind != keyWait && kind != keyChan {
+			return
+		}
+		if !c.localTo(r.path, fn) {
+			outside = true // s.wg.Done(): whoever owns s waits
+			return
+		}
+		for _, k := range keys {
+			if k.p.equal(r.path) {
+				return
+			}
+		}
+		keys = append(keys, joinKey{kind: kind, p: r.path, name: pathText(r.expr)})
+	})
+	return keys, outside
 }
 
 // localWaitGroup reports whether p is a WaitGroup variable itself (var wg

@@ -176,6 +176,17 @@ func (c *checker) tripBound(loop ast.Node) *types.Var {
 // the if or switch that is (if ok { errC <- nil } else { errC <- err }).
 // After one of them the goroutine sends nothing more.
 func (c *checker) sendsThenReturn(body *ast.BlockStmt) map[ast.Node]bool {
+	return c.finalStmts(body, func(s ast.Stmt) bool {
+		_, ok := s.(*ast.SendStmt)
+		return ok
+	})
+}
+
+// finalStmts returns the statements of body that is accepts and after
+// which the body does nothing that can block or loop: followed by a
+// return, or ending the body, or the last branch of the if or switch that
+// ends it.
+func (c *checker) finalStmts(body *ast.BlockStmt, is func(ast.Stmt) bool) map[ast.Node]bool {
 	once := make(map[ast.Node]bool)
 	var tail func(list []ast.Stmt)
 	tail = func(list []ast.Stmt) {
@@ -186,9 +197,11 @@ func (c *checker) sendsThenReturn(body *ast.BlockStmt) map[ast.Node]bool {
 		if j < 0 {
 			return
 		}
+		if is(list[j]) {
+			once[list[j]] = true
+			return
+		}
 		switch s := list[j].(type) {
-		case *ast.SendStmt:
-			once[s] = true
 		case *ast.BlockStmt:
 			tail(s.List)
 		case *ast.IfStmt:
@@ -213,7 +226,7 @@ func (c *checker) sendsThenReturn(body *ast.BlockStmt) map[ast.Node]bool {
 		}
 		list := stmtList(n)
 		for i, st := range list {
-			if _, isSend := st.(*ast.SendStmt); isSend && c.returnsNext(list, i) {
+			if is(st) && c.returnsNext(list, i) {
 				once[st] = true
 			}
 		}

@@ -242,7 +242,12 @@
 // nil, err after starting its helpers) is reported at the call, naming
 // the go statement it leaks, and at that go statement when it is in the
 // same package. A receive in one case of a select discharges it on that
-// case's paths only. A goroutine that sends on a channel its caller made
+// case's paths only. A goroutine whose last act calls a function the
+// caller gave (w.onFault() then return, onFault a parameter of the
+// constructor stored in w, called nowhere else) is seen to its end by a
+// caller that gives one signalling its own WaitGroup or channel and waits
+// for it on every path (start(func() { wg.Done() }); wg.Wait()): it owes
+// no stop, which could block once the goroutine is gone. A goroutine that sends on a channel its caller made
 // and passed (remove(stop, notify), then select on <-notify and a
 // timeout) is owed a receive the same way. A goroutine that ends when
 // the context or connection its caller passed is done is not owed more

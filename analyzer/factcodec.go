@@ -242,6 +242,7 @@ func (w *factWriter) obligations(obs []factObligation) {
 		w.int(o.Twin)
 		w.bool(o.FailsClean)
 		w.bool(o.SendEnds)
+		w.int(o.LastCall)
 		for g := o.Gate; ; g = g.Also {
 			w.bool(g != nil)
 			if g == nil {
@@ -399,6 +400,7 @@ func (r *factReader) obligations() []factObligation {
 		o.Twin = r.int()
 		o.FailsClean = r.bool()
 		o.SendEnds = r.bool()
+		o.LastCall = r.int()
 		for at := &o.Gate; r.bool(); at = &(*at).Also {
 			g := r.gate()
 			for range r.count() {

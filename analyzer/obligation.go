@@ -105,6 +105,10 @@ type obligation struct {
 	// signalled: checkCallback's obligation on what the function a
 	// caller gives signals (wg in func() { defer wg.Done() }), its own.
 	signalled bool
+	// lastCall: 1+i when the goroutine's last act calls the function
+	// given as parameter i (lastact.go): a caller whose function signals
+	// what it then waits for has seen the goroutine end.
+	lastCall int
 }
 
 func result(i int) int { return -2 - i }
@@ -385,6 +389,7 @@ func (c *checker) goObligation(fd *ast.FuncDecl, fn *types.Func, cur inspector.C
 		return obligation{}, false
 	}
 	o.failsClean = c.failsClean(fd, fn, o, g, nil, nil, false)
+	o.lastCall = c.lastCallOf(fd, fn, g)
 	if o.kind == obStop {
 		o.hooks = c.stopHooks(fd, fn, o)
 	}
@@ -2156,6 +2161,9 @@ func (c *checker) checkCall(cur inspector.Cursor, fn ast.Node, call *ast.CallExp
 	}
 	if o.closer > 0 && c.closerCalled(cur, fn, call, to, o) {
 		return "" // _, stop := newServer(); defer stop(): the value is stopped through its closer
+	}
+	if o.lastCall > 0 && c.lastActWaited(cur, fn, call, to, o, grow) {
+		return "" // start(func() { wg.Done() }); wg.Wait(): its last act was seen
 	}
 	var p path
 	if e := c.obligationExpr(call, to, o); e != nil {

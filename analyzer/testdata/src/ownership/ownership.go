@@ -14155,3 +14155,78 @@ func dialHelloTwice(dial func() (net.Conn, error), timeout <-chan struct{}) (net
 		}
 	}
 }
+
+// --- A goroutine whose last act calls the function its caller gave ---
+
+// The monitor's fault exit calls onFault and returns: a caller that gives
+// a function signalling its WaitGroup, and waits for it, has seen the
+// monitor end (its close, an unbuffered send nobody then reads, would
+// block for ever). A caller that does not wait, or a monitor that goes on
+// past the call, leaves it owed.
+
+type faultWatch struct {
+	done    chan struct{}
+	onFault func()
+}
+
+func (w *faultWatch) close() { w.done <- struct{}{} }
+
+func startFaultWatch(onFault func(), fault <-chan struct{}) *faultWatch {
+	w := &faultWatch{done: make(chan struct{}), onFault: onFault}
+	go watchFaults(w, fault) // want `goroutine running watchFaults is handed on to the caller, but faultNotWaited drops it`
+	return w
+}
+
+func watchFaults(w *faultWatch, fault <-chan struct{}) {
+	for {
+		select {
+		case <-w.done:
+			return
+		case <-fault:
+			w.onFault()
+			return
+		}
+	}
+}
+
+func faultWaited(fault <-chan struct{}) {
+	var wg sync.WaitGroup
+	wg.Add(1)
+	startFaultWatch(func() { wg.Done() }, fault)
+	wg.Wait()
+}
+
+func faultNotWaited(fault <-chan struct{}) {
+	var wg sync.WaitGroup
+	wg.Add(1)
+	startFaultWatch(func() { wg.Done() }, fault) // want `the result of startFaultWatch is dropped`
+}
+
+type retryWatch struct {
+	done    chan struct{}
+	onFault func()
+}
+
+func (w *retryWatch) close() { close(w.done) }
+
+func startRetryWatch(onFault func(), fault <-chan struct{}) *retryWatch {
+	w := &retryWatch{done: make(chan struct{}), onFault: onFault}
+	go func() { // want `goroutine is handed on to the caller, but retryWaited drops it`
+		for {
+			select {
+			case <-w.done:
+				return
+			case <-fault:
+				w.onFault()
+			}
+		}
+	}()
+	return w
+}
+
+func retryWaited(fault <-chan struct{}) {
+	var wg sync.WaitGroup
+	wg.Add(1)
+	startRetryWatch(func() { wg.Done() }, fault) // want `the result of startRetryWatch is dropped`
+	wg.Wait()
+}
