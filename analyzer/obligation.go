@@ -866,7 +866,10 @@ func (c *checker) stoppedOnEveryPath(fd *ast.FuncDecl, call *ast.CallExpr, p pat
 			return false
 		}
 		if lit, ok := ast.Unparen(d.Call.Fun).(*ast.FuncLit); ok {
-			return len(d.Call.Args) == 0 && slices.ContainsFunc(lit.Body.List, func(s ast.Stmt) bool { return stops(s) })
+			// Its statements that run on every exit: not a cleanup for
+			// the failing paths (defer func() { if err != nil {
+			// db.Close() } }()).
+			return len(d.Call.Args) == 0 && slices.ContainsFunc(lit.Body.List, func(s ast.Stmt) bool { return exprCall(s) != nil && stops(s) })
 		}
 		return stops(d.Call)
 	}

@@ -1237,7 +1237,7 @@ func (c *checker) stopped(j *goJoin, g *ast.GoStmt, graph *cfg.CFG) (unreleased 
 				if !declaredIn(v, funcBody(j.fn)) || a.p.fields != "" && !c.ownedLocal(v, j.fn) {
 					continue
 				}
-				if a.kind == altDone && a.p.fields == "" && c.rootVar(v, funcBody(j.fn), 0) {
+				if a.kind == altDone && a.p.fields == "" && !b.assumed && c.rootVar(v, funcBody(j.fn), 0) {
 					continue // ctx := context.Background(), given on: nobody can cancel it
 				}
 				if cv := c.localCancel(a, j.fn); cv != nil {

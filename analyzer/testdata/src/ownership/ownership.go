@@ -13883,21 +13883,47 @@ func runThenClose(f func(context.Context) error) {
 // ctx := context.Background() given to a later goroutine is not a stop
 // of the first: nobody can cancel it. A context the function cancels is.
 
-func leaseRoot(lease func(context.Context) error) {
+func leaseUntilDone(ctx context.Context, tick <-chan time.Time) error {
+	for {
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-tick:
+		}
+	}
+}
+
+type rootLeaser struct{ tick <-chan time.Time }
+
+func (l *rootLeaser) Start(ctx context.Context, fs ...func(context.Context) error) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	for _, f := range fs {
+		go func() { _ = f(ctx) }()
+	}
+	return leaseUntilDone(ctx, l.tick)
+}
+
+func runNamed(name string, _ context.Context) func(context.Context) error {
+	return func(ctx context.Context) error { <-ctx.Done(); return nil }
+}
+
+func leaseRoot(a, b *rootLeaser) {
 	ctx := context.Background()
 	go func() { // want `goroutine is never joined, so it can outlive leaseRoot`
-		_ = lease(ctx)
+		_ = a.Start(ctx, runNamed("a", ctx))
 	}()
+	time.Sleep(time.Millisecond)
 	go func() { // want `goroutine is never joined, so it can outlive leaseRoot`
-		_ = lease(ctx)
+		_ = b.Start(ctx, runNamed("b", ctx))
 	}()
 }
 
-func leaseCancelled(lease func(context.Context) error) {
+func leaseCancelled(tick <-chan time.Time) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	go func() {
-		_ = lease(ctx)
+		_ = leaseUntilDone(ctx, tick)
 	}()
 }
 
@@ -13912,7 +13938,7 @@ type drainRunner struct{ wg sync.WaitGroup }
 
 func (r *drainRunner) submit(f func()) {
 	r.wg.Add(1)
-	go r.drain(f) // want `goroutine running r.drain is handed on to the caller, but useUnsaved drops it`
+	go r.drain(f) // want `goroutine running r.drain is handed on to the caller, but \w+ drops it`
 }
 
 func (r *drainRunner) drain(f func()) { defer r.wg.Done(); f() }
@@ -13942,10 +13968,29 @@ func (s *drainSyncer) SyncUnsaved(n int) {
 	}
 }
 
+// A deferred cleanup that waits only when the sync failed leaves its
+// callers the barrier on the other paths.
+func (s *drainSyncer) SyncOnError(n int, fail func() error) (err error) {
+	defer func() {
+		if err != nil {
+			s.save()
+		}
+	}()
+	for range n {
+		s.r.submit(func() {})
+	}
+	return fail()
+}
+
 func useSaved() {
 	s := &drainSyncer{r: &drainRunner{}}
 	s.Sync(3)
 	s.SyncDeferred(3)
+}
+
+func useSavedOnError(fail func() error) {
+	s := &drainSyncer{r: &drainRunner{}}
+	_ = s.SyncOnError(3, fail) // want `the receiver of \(\*drainSyncer\).SyncOnError \(its.r\) is not stopped on every path`
 }
 
 func useUnsaved() {
