@@ -339,7 +339,13 @@
 // release.Wait() }(); release.Done()). An unexported WaitGroup field the
 // package only adds to and counts down (s.pend.Add(1); go func() { defer
 // s.pend.Done() ... }()), never waiting on it nor handing its address
-// on, hands its goroutines to nobody: they are reported as never joined. Blocking methods of a caller's
+// on, hands its goroutines to nobody: they are reported as never joined.
+// A goroutine counted in the group a value keeps and hands out through a
+// getter (t.store.WaitGroup().Add(1); go func() { defer
+// t.store.WaitGroup().Done() ... }()) is that value's to wait for, in its
+// own stop, whatever else it is handed on with. A wait on a sync.Cond
+// embedded in a gate (for g.busy { g.Wait() }) ends with the Broadcast
+// the package makes on a value of that type. Blocking methods of a caller's
 // stream bound to a context (Recv on a gRPC ServerStream parameter) wait
 // on the caller's value. A receive under for len(ch) > 0 takes a value
 // already in the buffer; a wait for the goroutines a WaitGroup counts,

@@ -84,8 +84,8 @@ func (c *checker) handedOff(cur inspector.Cursor, j *goJoin, g *ast.GoStmt) bool
 		if c.localTo(k.p, fn) {
 			continue
 		}
-		if (k.kind == keyCloser || k.kind == keyOwner) && !c.valueStops(k.p, j.blocks) {
-			continue // a value none of whose methods releases the goroutine
+		if (k.kind == keyCloser || k.kind == keyOwner) && !c.valueStops(k.p, j.blocks) && !c.hasGroupGetter(k.p) {
+			continue // a value none of whose methods releases the goroutine, nor keeps a group it counts
 		}
 		if k.kind == keyWait && c.neverWaited(k.p) {
 			j.unwaited = k.name
@@ -1813,6 +1813,10 @@ func (c *checker) signals(body ast.Node, keep func(*types.Var) bool, f func(keyK
 		switch {
 		case isWaitGroup(t):
 			f(keyWait, r)
+		case r.kind == useMethod && waitGroupGetter(r.method):
+			// defer t.store.WaitGroup().Done(): the group its owner
+			// keeps, and waits on in its own stop.
+			f(keyOwner, r)
 		case isChan(t) && (r.kind == useSend || r.kind == useBuiltin && isBuiltinCall(c.info, r.call, "close")):
 			f(keyChan, r)
 		case r.kind == useMethod && c.hasCloser(t):
@@ -1827,6 +1831,41 @@ func (c *checker) signals(body ast.Node, keep func(*types.Var) bool, f func(keyK
 			f(keyOwner, r)
 		}
 	})
+}
+
+// waitGroupGetter reports whether m is a method of no parameters that
+// returns a *sync.WaitGroup: the group its receiver keeps.
+func waitGroupGetter(m *types.Func) bool {
+	sig, ok := m.Type().(*types.Signature)
+	return ok && sig.Params().Len() == 0 && sig.Results().Len() == 1 && isWaitGroup(sig.Results().At(0).Type())
+}
+
+// hasGroupGetter reports whether the value at p has a method that returns
+// the *sync.WaitGroup it keeps (waitGroupGetter): a goroutine counted in
+// it is its owner's to wait for, whatever it blocks on.
+func (c *checker) hasGroupGetter(p path) bool {
+	t := p.root.Type()
+	for name := range strings.SplitSeq(strings.TrimPrefix(p.fields, "."), ".") {
+		if name == "" {
+			continue
+		}
+		obj, _, _ := types.LookupFieldOrMethod(t, true, c.pass.Pkg, name)
+		f, ok := obj.(*types.Var)
+		if !ok {
+			return false
+		}
+		t = f.Type()
+	}
+	ms := types.NewMethodSet(t)
+	if _, ptr := t.Underlying().(*types.Pointer); !ptr && !types.IsInterface(t) {
+		ms = types.NewMethodSet(types.NewPointer(t))
+	}
+	for i := range ms.Len() {
+		if m, ok := ms.At(i).Obj().(*types.Func); ok && waitGroupGetter(m) {
+			return true
+		}
+	}
+	return false
 }
 
 // methodValueOf reports whether r is the receiver of a method value that

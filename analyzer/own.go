@@ -2370,6 +2370,9 @@ func (c *checker) releasable(a alt) bool {
 	if a.kind == altDone {
 		return c.cancellable(a.p)
 	}
+	if a.kind == altIO && c.condGate(a.p) {
+		return true // for busy { cond.Wait() }: woken by a Broadcast the pass may not follow
+	}
 	return c.releasableBy(a, map[altKind][]effKind{
 		altRecv: {effClose, effSend},
 		altSend: {effRecv},
@@ -2397,6 +2400,51 @@ func (c *checker) stuckBlock(b block) bool {
 		return !c.releasableBy(b.alts[0], []effKind{effClose})
 	}
 	return !slices.ContainsFunc(b.alts, c.releasable)
+}
+
+// condGate reports whether the value at p is a struct that embeds a
+// sync.Cond (a gate whose Wait is the Cond's) and some code of the
+// package calls Broadcast or Signal on a value of that type (its leave
+// method's g.Broadcast()): a wait on it ends, though the effect, on the
+// gate a method of the embedding value reaches, is not one the pass
+// follows to the field. A Cond nobody signals is still a wait nothing
+// ends.
+func (c *checker) condGate(p path) bool {
+	t := c.pathType(p)
+	if t == nil {
+		return false
+	}
+	if pt, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = pt.Elem()
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok || !slices.ContainsFunc(structFields(st), func(f *types.Var) bool { return f.Embedded() && isNamed(f.Type(), "sync", "Cond") }) {
+		return false
+	}
+	for cur := range c.preorder((*ast.CallExpr)(nil)) {
+		call := cur.Node().(*ast.CallExpr)
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if !ok || !isMethod(callee(c.info, call), "sync", "Cond", "Broadcast", "Signal") {
+			continue
+		}
+		rt := c.typeOf(sel.X)
+		if pt, ok := types.Unalias(rt).(*types.Pointer); ok {
+			rt = pt.Elem()
+		}
+		if types.Identical(rt, t) {
+			return true
+		}
+	}
+	return false
+}
+
+// structFields returns the fields of st.
+func structFields(st *types.Struct) []*types.Var {
+	out := make([]*types.Var, st.NumFields())
+	for i := range out {
+		out[i] = st.Field(i)
+	}
+	return out
 }
 
 // releasableBy is releasable for an alternative that one of the effects

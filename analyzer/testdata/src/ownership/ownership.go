@@ -14275,3 +14275,61 @@ func retryWaited(fault <-chan struct{}) {
 	startRetryWatch(func() { wg.Done() }, fault) // want `the result of startRetryWatch is dropped`
 	wg.Wait()
 }
+
+// --- Goroutines counted in the group their owner keeps ---
+
+// t.store.WaitGroup().Add(1); go func() { defer t.store.WaitGroup().Done()
+// ... }(): the store's Close waits on that group, so the goroutine is the
+// store's to join, whatever else it is handed on with (a per-call group
+// returned beside it). Without the count, the caller owes the returned
+// group's Wait.
+
+type groupStore interface {
+	WaitGroup() *sync.WaitGroup
+}
+
+type keptGroupStore struct{ wg sync.WaitGroup }
+
+func (s *keptGroupStore) WaitGroup() *sync.WaitGroup { return &s.wg }
+func (s *keptGroupStore) Close()                     { s.wg.Wait() }
+
+type groupTxn struct{ store groupStore }
+
+func (t *groupTxn) spawn(f func()) {
+	t.store.WaitGroup().Add(1)
+	go func() {
+		defer t.store.WaitGroup().Done()
+		f()
+	}()
+}
+
+func (t *groupTxn) commit() {
+	t.spawn(func() { time.Sleep(time.Millisecond) })
+}
+
+func (t *groupTxn) asyncRollback(ctx context.Context) *sync.WaitGroup {
+	wg := new(sync.WaitGroup)
+	wg.Add(1)
+	t.store.WaitGroup().Add(1)
+	go func() {
+		defer t.store.WaitGroup().Done()
+		<-ctx.Done()
+		wg.Done()
+	}()
+	return wg
+}
+
+func (t *groupTxn) asyncUncounted(ctx context.Context) *sync.WaitGroup {
+	wg := new(sync.WaitGroup)
+	wg.Add(1)
+	go func() { // want `goroutine is handed on to the caller, but \(\*groupTxn\).cancel drops it`
+		<-ctx.Done()
+		wg.Done()
+	}()
+	return wg
+}
+
+func (t *groupTxn) cancel(ctx context.Context) {
+	t.asyncRollback(ctx)
+	t.asyncUncounted(ctx) // want `the result of \(\*groupTxn\).asyncUncounted is dropped`
+}
