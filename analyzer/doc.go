@@ -343,7 +343,10 @@
 // A goroutine counted in the group a value keeps and hands out through a
 // getter (t.store.WaitGroup().Add(1); go func() { defer
 // t.store.WaitGroup().Done() ... }()) is that value's to wait for, in its
-// own stop, whatever else it is handed on with. A wait on a sync.Cond
+// own stop, whatever else it is handed on with. A receive from a local
+// channel only ever closed (never sent on, never given away) returns only
+// once it is closed: a function whose <-done returns has released a
+// goroutine waiting in case <-done: too. A wait on a sync.Cond
 // embedded in a gate (for g.busy { g.Wait() }) ends with the Broadcast
 // the package makes on a value of that type. Blocking methods of a caller's
 // stream bound to a context (Recv on a gRPC ServerStream parameter) wait

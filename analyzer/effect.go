@@ -538,6 +538,10 @@ func (c *checker) releases(e effect, a alt) bool {
 			return e.p.equal(a.p) || c.closesRegistered(e, a.p)
 		case effSend:
 			return a.exits && e.p.equal(a.p)
+		case effRecv:
+			// <-done where done is a local only ever closed: the receive
+			// returns once it is closed, and so does every other.
+			return e.p.equal(a.p) && a.p.fields == "" && c.onlyClosed(a.p.root)
 		}
 	case altSend:
 		return e.kind == effRecv && a.exits && e.p.equal(a.p)
@@ -548,6 +552,16 @@ func (c *checker) releases(e effect, a alt) bool {
 			c.inRegistry(e, a.p))
 	}
 	return false
+}
+
+// onlyClosed reports whether v, a local channel, is only ever closed by
+// the code that can reach it: never sent on, never given away.
+func (c *checker) onlyClosed(v *types.Var) bool {
+	if v == nil || isGlobal(v) {
+		return false
+	}
+	r := c.varRelease(v)
+	return !r.open && r.effects[effClose] && !r.effects[effSend]
 }
 
 // pipePartner returns, for a local assigned one end of a pipe (pr, pw :=

@@ -14333,3 +14333,55 @@ func (t *groupTxn) cancel(ctx context.Context) {
 	t.asyncRollback(ctx)
 	t.asyncUncounted(ctx) // want `the result of \(\*groupTxn\).asyncUncounted is dropped`
 }
+
+// --- A receive from a channel only ever closed ---
+
+// The watcher leaves on done, which only a close ever releases: once the
+// function's own <-done returns, done is closed, and the watcher's case
+// is ready too. Were done also sent on, the function's receive could take
+// that value and leave the watcher waiting.
+
+type doneWorker struct {
+	errs chan error
+	fn   func()
+	stop chan struct{}
+}
+
+func (w *doneWorker) run() {
+	w.fn()
+	<-w.stop
+}
+
+func (w *doneWorker) Stop() { close(w.stop) }
+
+func watchClosedDone(report func(error)) {
+	done := make(chan struct{})
+	w := &doneWorker{errs: make(chan error), fn: func() { close(done) }, stop: make(chan struct{})}
+	go func() {
+		select {
+		case <-done:
+			return
+		case err := <-w.errs:
+			report(err)
+		}
+	}()
+	go w.run()
+	<-done
+	w.Stop()
+}
+
+func watchSentDone(report func(error)) {
+	done := make(chan struct{})
+	w := &doneWorker{errs: make(chan error), fn: func() { done <- struct{}{} }, stop: make(chan struct{})}
+	go func() { // want `goroutine is never joined`
+		select {
+		case <-done:
+			return
+		case err := <-w.errs:
+			report(err)
+		}
+	}()
+	go w.run()
+	<-done
+	w.Stop()
+}
