@@ -1416,7 +1416,8 @@ func (c *checker) defaults(cur inspector.Cursor, call *ast.CallExpr, cands []*ty
 // afterDone reports whether call runs once a context is known to be done:
 // after `<-ctx.Done()` in the same block (or an enclosing one), in a select
 // case receiving from ctx.Done(), under `if ctx.Err() != nil`, or in a
-// context.AfterFunc callback.
+// context.AfterFunc callback; also inside a function literal made in such
+// a place.
 func (c *checker) afterDone(cur inspector.Cursor, call *ast.CallExpr, fnCur inspector.Cursor) bool {
 	for f := range cur.Parent().Enclosing((*ast.CommClause)(nil), (*ast.IfStmt)(nil), (*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
 		switch n := f.Node().(type) {
@@ -1435,7 +1436,12 @@ func (c *checker) afterDone(cur inspector.Cursor, call *ast.CallExpr, fnCur insp
 			if parent, ok := f.Parent().Node().(*ast.CallExpr); ok && isFunc(callee(c.info, parent), "context", "AfterFunc") {
 				return true
 			}
-			return c.doneBefore(n.Body, call)
+			if c.doneBefore(n.Body, call) {
+				return true
+			}
+			// A literal made where the context is done (go func() {
+			// c.Close(context.Background()) }() in case <-ctx.Done():)
+			// runs after that too: look further out.
 		case *ast.FuncDecl:
 			return c.doneBefore(n.Body, call)
 		}

@@ -1173,7 +1173,9 @@
 // context.Background() in a test suite's setup); and a detached context
 // made once the context in scope is done (after <-ctx.Done(), in a select
 // case on it, under `if ctx.Err() != nil`, in a context.AfterFunc
-// callback, or after a call of the cancel function of every context in
+// callback, in a function literal made in one of those places (go
+// func() { c.Close(context.Background()) }() in case <-ctx.Done():), or
+// after a call of the cancel function of every context in
 // scope: a poll's ctx, cancel := context.WithTimeout(...), then cancel(),
 // then the work that follows it, in place or in a goroutine it starts, as
 // long as ctx was not made anew in between), which is how a graceful

@@ -163,6 +163,32 @@ func shutdownErr(ctx context.Context, srv *http.Server) error {
 	return nil
 }
 
+// A cleanup started where ctx is done runs after that too: ctx would
+// cancel it at once. Started before, it is a detachment.
+func closeWhenDone(ctx context.Context, srv *http.Server, msgs <-chan int) int {
+	select {
+	case m := <-msgs:
+		return m
+	case <-ctx.Done():
+		go func() {
+			_ = srv.Shutdown(context.Background())
+		}()
+	}
+	return 0
+}
+
+func closeBeforeDone(ctx context.Context, srv *http.Server, msgs <-chan int) int {
+	go func() {
+		_ = srv.Shutdown(context.Background()) // want `detaches this work from ctx`
+	}()
+	select {
+	case m := <-msgs:
+		return m
+	case <-ctx.Done():
+	}
+	return 0
+}
+
 func afterFunc(ctx context.Context, srv *http.Server) {
 	context.AfterFunc(ctx, func() {
 		srv.Shutdown(context.Background())
