@@ -286,19 +286,13 @@ func (c *checker) methodEffects(p path) [][]effect {
 
 // pathType returns the type of the storage p denotes.
 func (c *checker) pathType(p path) types.Type {
-	t := p.root.Type()
-	for _, name := range strings.Split(strings.TrimPrefix(p.fields, "."), ".") {
-		if name == "" {
-			continue
-		}
-		obj, _, _ := types.LookupFieldOrMethod(t, true, c.pass.Pkg, name)
-		f, ok := obj.(*types.Var)
-		if !ok {
-			return nil
-		}
-		t = f.Type()
+	if strings.Trim(p.fields, ".") == "" {
+		return p.root.Type()
 	}
-	return t
+	if f := c.pathField(p); f != nil {
+		return f.Type()
+	}
+	return nil
 }
 
 // localTo reports whether p is storage owned by the function fn alone: a
@@ -1844,17 +1838,9 @@ func waitGroupGetter(m *types.Func) bool {
 // the *sync.WaitGroup it keeps (waitGroupGetter): a goroutine counted in
 // it is its owner's to wait for, whatever it blocks on.
 func (c *checker) hasGroupGetter(p path) bool {
-	t := p.root.Type()
-	for name := range strings.SplitSeq(strings.TrimPrefix(p.fields, "."), ".") {
-		if name == "" {
-			continue
-		}
-		obj, _, _ := types.LookupFieldOrMethod(t, true, c.pass.Pkg, name)
-		f, ok := obj.(*types.Var)
-		if !ok {
-			return false
-		}
-		t = f.Type()
+	t := c.pathType(p)
+	if t == nil {
+		return false
 	}
 	ms := types.NewMethodSet(t)
 	if _, ptr := t.Underlying().(*types.Pointer); !ptr && !types.IsInterface(t) {

@@ -63,7 +63,7 @@ func (c *checker) otherGroupUses() map[*types.Var]bool {
 }
 
 // pathField returns the field p ends in (s.pend for s.pend, s.r.wg for
-// s.r.wg), or nil when a step is not a field.
+// s.r.wg), or nil when a step is not a field (or there is none).
 func (c *checker) pathField(p path) *types.Var {
 	if p.fields == "" {
 		return nil
@@ -71,6 +71,9 @@ func (c *checker) pathField(p path) *types.Var {
 	t := p.root.Type()
 	var v *types.Var
 	for _, name := range strings.Split(strings.TrimPrefix(p.fields, "."), ".") {
+		if name == "" {
+			continue
+		}
 		obj, _, _ := types.LookupFieldOrMethod(t, true, c.pass.Pkg, name)
 		f, ok := obj.(*types.Var)
 		if !ok || !f.IsField() {
