@@ -73,7 +73,7 @@ func (c *checker) checkCtxdetach() {
 		if c.storedCallback(cur, cands) || !without && c.helperRoots(fnCur, cands) {
 			continue
 		}
-		if c.afterDone(cur, call, fnCur) || c.cancelledBefore(call, fnCur, cands) || c.doneByCleanup(fnCur, cands) || !without && c.relinked(cur, fnCur, cands) {
+		if c.afterDone(cur, call, fnCur) || c.cancelledBefore(call, fnCur, cands) || c.doneByCleanup(fnCur, cands) || !without && (c.relinked(cur, fnCur, cands) || c.cancelledAtOnce(cur)) {
 			continue
 		}
 		name := c.text(call.Fun)
@@ -934,6 +934,41 @@ func (c *checker) derivedFrom(cur inspector.Cursor) inspector.Cursor {
 		}
 		up = up.Parent()
 	}
+}
+
+// cancelledAtOnce reports whether the root made at cur is given to a
+// derive whose cancel the next statement calls (c1, cancel :=
+// context.WithCancel(context.Background()); cancel()): a context made
+// done on purpose, to hand a cancellation on, not work detached from
+// anything.
+func (c *checker) cancelledAtOnce(cur inspector.Cursor) bool {
+	up := c.derivedFrom(cur)
+	if up == cur {
+		return false
+	}
+	as, ok := up.Parent().Node().(*ast.AssignStmt)
+	if !ok || len(as.Rhs) != 1 || len(as.Lhs) < 2 {
+		return false
+	}
+	lid := identOf(as.Lhs[1])
+	if lid == nil {
+		return false
+	}
+	cancel, ok := c.info.ObjectOf(lid).(*types.Var)
+	if !ok || cancel == nil {
+		return false
+	}
+	list := stmtList(up.Parent().Parent().Node())
+	i := slices.Index(list, ast.Stmt(as))
+	if i < 0 || i+1 >= len(list) {
+		return false
+	}
+	call := exprCall(list[i+1])
+	if call == nil || len(call.Args) != 0 {
+		return false
+	}
+	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+	return ok && c.info.Uses[id] == cancel
 }
 
 // keptInField reports whether the context made at cur, directly or

@@ -1175,7 +1175,9 @@
 // case on it, under `if ctx.Err() != nil`, in a context.AfterFunc
 // callback, in a function literal made in one of those places (go
 // func() { c.Close(context.Background()) }() in case <-ctx.Done():), or
-// after a call of the cancel function of every context in
+// made done on purpose (c1, cancel :=
+// context.WithCancel(context.Background()); cancel(), to hand a
+// cancellation on), or after a call of the cancel function of every context in
 // scope: a poll's ctx, cancel := context.WithTimeout(...), then cancel(),
 // then the work that follows it, in place or in a goroutine it starts, as
 // long as ctx was not made anew in between), which is how a graceful

@@ -189,6 +189,24 @@ func closeBeforeDone(ctx context.Context, srv *http.Server, msgs <-chan int) int
 	return 0
 }
 
+// A context made done on purpose, to hand a cancellation on, detaches
+// nothing; one cancelled only later is work detached until then.
+func injectCancel(ctx context.Context, inject bool) error {
+	if inject {
+		c1, cancel := context.WithCancel(context.Background())
+		cancel()
+		ctx = c1
+	}
+	return query(ctx)
+}
+
+func cancelLater(ctx context.Context) error {
+	c1, cancel := context.WithCancel(context.Background()) // want `detaches this work from ctx`
+	err := query(c1)
+	cancel()
+	return err
+}
+
 func afterFunc(ctx context.Context, srv *http.Server) {
 	context.AfterFunc(ctx, func() {
 		srv.Shutdown(context.Background())
