@@ -151,6 +151,15 @@ func (c *checker) sendAfterClose(g *ast.GoStmt, j *goJoin) *closedSend {
 	if body == nil || gbody == nil {
 		return nil
 	}
+	// A close after the goroutine was joined (wg.Wait(); close(errs)) is
+	// made once its sends are.
+	var joined func(ast.Node) bool
+	if len(j.keys) > 0 {
+		joined = c.joinQuery(j, g, c.cfgOf(j.fn), false).used
+	}
+	after := func(n ast.Node) bool {
+		return joined != nil && precededBy(body, n, func(s ast.Stmt) bool { return s.Pos() > g.End() && joined(s) })
+	}
 	closes := make(map[*types.Var]ast.Node)
 	ast.Inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
@@ -162,8 +171,8 @@ func (c *checker) sendAfterClose(g *ast.GoStmt, j *goJoin) *closedSend {
 			}
 			return false
 		case *ast.CallExpr:
-			if v := c.closedLocal(n, body); v != nil && closes[v] == nil && !exclusive(body, n, g) {
-				closes[v] = n // not close(done) in the else of the if that starts it
+			if v := c.closedLocal(n, body); v != nil && closes[v] == nil && !exclusive(body, n, g) && !after(n) {
+				closes[v] = n // not close(done) in the else of the if that starts it, nor after wg.Wait()
 			}
 		}
 		return true

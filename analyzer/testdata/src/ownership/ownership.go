@@ -14385,3 +14385,30 @@ func watchSentDone(report func(error)) {
 	<-done
 	w.Stop()
 }
+
+// --- A close after the join ---
+
+// The workers wait for start, then send their result; the function waits
+// for all of them before it closes errs: their sends are made by then.
+func batchAfterStart(work func() error) error {
+	start := make(chan struct{})
+	var wg sync.WaitGroup
+	errs := make(chan error, 10)
+	for range 10 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			<-start
+			errs <- work()
+		}()
+	}
+	close(start)
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
