@@ -39,25 +39,23 @@ func (c *checker) neverWaited(p path) bool {
 func (c *checker) otherGroupUses() map[*types.Var]bool {
 	counted := make(map[*ast.SelectorExpr]bool) // s.pend in s.pend.Add(1)
 	other := make(map[*types.Var]bool)
-	for _, f := range c.pass.Files {
-		ast.Inspect(f, func(n ast.Node) bool {
-			sel, ok := n.(*ast.SelectorExpr)
-			if !ok {
-				return true
-			}
-			if x, ok := ast.Unparen(sel.X).(*ast.SelectorExpr); ok && fieldVarOf(c.info, x) != nil {
-				if s := c.info.Selections[sel]; s != nil && s.Kind() == types.MethodVal {
-					switch sel.Sel.Name {
-					case "Add", "Done", "Go":
-						counted[x] = true
-					}
+	sels := c.preorder((*ast.SelectorExpr)(nil))
+	for cur := range sels {
+		sel := cur.Node().(*ast.SelectorExpr)
+		if x, ok := ast.Unparen(sel.X).(*ast.SelectorExpr); ok {
+			if s := c.info.Selections[sel]; s != nil && s.Kind() == types.MethodVal {
+				switch sel.Sel.Name {
+				case "Add", "Done", "Go":
+					counted[x] = true
 				}
 			}
-			if v := fieldVarOf(c.info, sel); v != nil && !counted[sel] && isNamed(v.Type(), "sync", "WaitGroup") {
-				other[v] = true
-			}
-			return true
-		})
+		}
+	}
+	for cur := range sels {
+		sel := cur.Node().(*ast.SelectorExpr)
+		if v := fieldVarOf(c.info, sel); v != nil && !counted[sel] && isNamed(v.Type(), "sync", "WaitGroup") {
+			other[v] = true
+		}
 	}
 	return other
 }
