@@ -3,6 +3,7 @@ package analyzer
 import (
 	"go/ast"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/ast/inspector"
@@ -142,30 +143,22 @@ func isFuncType(t types.Type) bool {
 // function field f other than at calls, or uses it as a value other than
 // by assigning it.
 func (c *checker) fieldCalledElsewhere(f *types.Var, calls map[ast.Node]bool) bool {
-	elsewhere := false
 	for cur := range c.preorder((*ast.SelectorExpr)(nil)) {
 		sel := cur.Node().(*ast.SelectorExpr)
 		if fieldVarOf(c.info, sel) != f {
 			continue
 		}
-		parent := cur.Parent().Node()
-		if call, ok := parent.(*ast.CallExpr); ok && call.Fun == sel && calls[call] {
-			continue
+		switch parent := cur.Parent().Node().(type) {
+		case *ast.CallExpr:
+			if parent.Fun == sel && calls[parent] {
+				continue
+			}
+		case *ast.AssignStmt:
+			if len(parent.Lhs) == len(parent.Rhs) && slices.ContainsFunc(parent.Lhs, func(x ast.Expr) bool { return ast.Unparen(x) == sel }) {
+				continue
+			}
 		}
-		if as, ok := parent.(*ast.AssignStmt); ok && len(as.Lhs) == len(as.Rhs) && slicesContainsExpr(as.Lhs, sel) {
-			continue
-		}
-		elsewhere = true
-		break
-	}
-	return elsewhere
-}
-
-func slicesContainsExpr(list []ast.Expr, e ast.Expr) bool {
-	for _, x := range list {
-		if ast.Unparen(x) == e {
-			return true
-		}
+		return true
 	}
 	return false
 }
