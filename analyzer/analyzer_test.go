@@ -314,6 +314,16 @@ func TestRegistry(t *testing.T) {
 	run(t, "example.com/registry/events", "example.com/registry/app")
 }
 
+// TestSteady runs a package whose report once hung on the order of a
+// map's iteration, several times: the same report each time, the
+// broker's own stop, not its signal's.
+func TestSteady(t *testing.T) {
+	t.Parallel()
+	for range 6 {
+		run(t, "example.com/steady/shut", "example.com/steady")
+	}
+}
+
 // TestDeepChains checks that what summaries record about the readers and
 // function values a function is given does not grow with the number of
 // paths through its calls.

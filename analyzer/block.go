@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"maps"
 	"slices"
 	"strings"
 )
@@ -961,7 +962,11 @@ func eachLoopExit(body *ast.BlockStmt, f func(n ast.Node, cc *ast.CommClause)) {
 func (w *blockWalk) endless(loop ast.Stmt, body *ast.BlockStmt) {
 	ex := w.c.loopExits(body)
 	var alts []alt
-	for cc := range ex.cases {
+	// In the order of the source: what the pass makes of a block may
+	// depend on which alternative it meets first, and must not change
+	// from run to run.
+	cases := slices.SortedFunc(maps.Keys(ex.cases), func(a, b *ast.CommClause) int { return cmp.Compare(a.Pos(), b.Pos()) })
+	for _, cc := range cases {
 		if cc.Comm == nil {
 			return // default
 		}
@@ -972,7 +977,6 @@ func (w *blockWalk) endless(loop ast.Stmt, body *ast.BlockStmt) {
 		a.exits, a.loop = true, true
 		alts = append(alts, a)
 	}
-	slices.SortFunc(alts, func(a, b alt) int { return cmp.Compare(a.p.root.Pos(), b.p.root.Pos()) })
 	if ex.free {
 		// A free exit (if p.closed() { return }) may come on its own,
 		// or never: releasing a case's alternative ends the loop too,

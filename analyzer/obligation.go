@@ -173,10 +173,8 @@ func (c *checker) computeObligations() {
 	// In the order of the source, not of the map: the obligations each
 	// function collects, and so the go statement a report names, must not
 	// change from run to run.
-	fns := slices.Collect(maps.Keys(c.decls))
-	slices.SortFunc(fns, func(a, b *types.Func) int { return cmp.Compare(a.Pos(), b.Pos()) })
 	var calls []ownCall
-	for _, fn := range fns {
+	for _, fn := range c.declsInOrder() {
 		fd := c.decls[fn]
 		if fd.Body == nil {
 			continue
@@ -200,6 +198,12 @@ func (c *checker) computeObligations() {
 		}
 		grew = next
 	}
+}
+
+// declsInOrder returns the package's declared functions in the order of
+// the source, for walks whose results must not change from run to run.
+func (c *checker) declsInOrder() []*types.Func {
+	return slices.SortedFunc(maps.Keys(c.decls), func(a, b *types.Func) int { return cmp.Compare(a.Pos(), b.Pos()) })
 }
 
 // inPlaceDecl returns, for a function literal run where it is written

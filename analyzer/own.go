@@ -2039,13 +2039,14 @@ func (c *checker) handedOnBlocks(cur inspector.Cursor, j *goJoin, blocks []block
 		// Handed on with what releases every block, if one thing does:
 		// select { case <-ctx.Done(): <-w.stop; case <-w.stop: } waits on
 		// w.stop after the context's end, so cancelling ctx is not enough.
-		pick := handedAlts[0][0]
+		// Of those, the one on the outermost value (b.in before
+		// b.sig.hard): its holder's methods stop what it holds as well.
+		pick, common := handedAlts[0][0], false
 		for _, a := range handedAlts[0] {
 			if !slices.ContainsFunc(handedAlts[1:], func(as []alt) bool {
 				return !slices.ContainsFunc(as, func(b alt) bool { return b.p.equal(a.p) })
-			}) {
-				pick = a
-				break
+			}) && (!common || strings.Count(a.p.fields, ".") < strings.Count(pick.p.fields, ".")) {
+				pick, common = a, true
 			}
 		}
 		for _, a := range append([]alt{pick}, slices.Concat(handedAlts...)...) {
@@ -2596,7 +2597,11 @@ func (c *checker) accessors() map[fieldKey]bool {
 		return c.accessed
 	}
 	c.accessed = make(map[fieldKey]bool)
-	for fn, d := range c.decls {
+	// In the order of the source: a summary asked for while another is
+	// in progress (recursion) sees it empty, so the order summaries are
+	// first asked for must not change from run to run.
+	for _, fn := range c.declsInOrder() {
+		d := c.decls[fn]
 		if !fn.Exported() || d.Body == nil {
 			continue
 		}
@@ -2946,6 +2951,13 @@ func (c *checker) freshExpr(e ast.Expr) bool {
 			return true
 		}
 		f := callee(c.info, e)
+		if f != nil && f.Pkg() != c.pass.Pkg {
+			// A constructor of another package (shutdown.NewSignaller()):
+			// its fact says whether the value is its own making.
+			if s := c.calleeSummary(f); s != nil && s.fresh {
+				return true
+			}
+		}
 		return isContextDerive(f) || isFunc(f, "sync", "NewCond") || c.returnsLiteral(f)
 	}
 	return false
