@@ -314,9 +314,8 @@ func TestRegistry(t *testing.T) {
 	run(t, "example.com/registry/events", "example.com/registry/app")
 }
 
-// TestSteady runs a package whose report once hung on the order of a
-// map's iteration, several times: the same report each time, the
-// broker's own stop, not its signal's.
+// TestSteady runs a package whose verdict once hung on the order of a
+// map's iteration, several times: the same facts and reports each time.
 func TestSteady(t *testing.T) {
 	t.Parallel()
 	for range 6 {

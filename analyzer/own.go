@@ -2951,13 +2951,6 @@ func (c *checker) freshExpr(e ast.Expr) bool {
 			return true
 		}
 		f := callee(c.info, e)
-		if f != nil && f.Pkg() != c.pass.Pkg {
-			// A constructor of another package (shutdown.NewSignaller()):
-			// its fact says whether the value is its own making.
-			if s := c.calleeSummary(f); s != nil && s.fresh {
-				return true
-			}
-		}
 		return isContextDerive(f) || isFunc(f, "sync", "NewCond") || c.returnsLiteral(f)
 	}
 	return false
