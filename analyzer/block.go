@@ -544,6 +544,9 @@ type blockWalk struct {
 	// values waiting (for len(ch) > 0 { <-ch }): a receive from one of
 	// them there takes a value that is already in its buffer.
 	buffered []path
+	// counted: for each WaitGroup local to the body, walks of the
+	// goroutines the body starts that it counts (countInner).
+	counted map[*types.Var][]*blockWalk
 }
 
 // A closer is a goroutine a body starts whose one wait, once over, is
@@ -743,6 +746,7 @@ func (w *blockWalk) stmt(s ast.Stmt) {
 		if cl, ok := w.closerOf(s); ok {
 			w.closers = append(w.closers, cl)
 		}
+		w.countInner(s)
 	case *ast.SendStmt:
 		w.expr(s.Value)
 		if w.replied(s.Chan) {
@@ -1320,9 +1324,21 @@ func (w *blockWalk) callTo(call *ast.CallExpr, fn *types.Func) {
 		w.locks = true
 		w.lockCall = cmp.Or(w.lockCall, call)
 	}
+	if isMethod(fn, "sync", "WaitGroup", "Go") {
+		// wg.Go(func() { ... }): counted in wg, as go with Add and Done.
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && len(call.Args) == 1 {
+			lit, _ := ast.Unparen(call.Args[0]).(*ast.FuncLit)
+			if p := pathOf(w.c.info, sel.X); lit != nil && p.valid() && p.fields == "" && !isGlobal(p.root) {
+				w.innerOf(p.root, lit)
+			}
+		}
+		return
+	}
 	if isMethod(fn, "sync", "WaitGroup", "Wait") {
 		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
-			if p := pathOf(w.c.info, sel.X); p.valid() {
+			if p := pathOf(w.c.info, sel.X); p.valid() && w.waitInner(call, p) {
+				return // the body's own goroutines: what they wait on
+			} else if p.valid() {
 				w.add(call, alt{kind: altWait, p: p, loop: len(w.loops) > 0})
 			}
 		}
@@ -1954,4 +1970,100 @@ func (c *checker) ownerAlt(e ast.Expr) (alt, bool) {
 		return alt{}, false
 	}
 	return alt{kind: altIO, p: p}, true
+}
+
+// countInner records, for a goroutine g the body starts that a WaitGroup
+// local to the body counts (wg.Add(1); go func() { defer wg.Done(); ...
+// }(), or a literal held in a local, go worker()), what it waits on: a
+// later wg.Wait() of the body waits on that (waitInner).
+func (w *blockWalk) countInner(g *ast.GoStmt) {
+	lit, ok := ast.Unparen(g.Call.Fun).(*ast.FuncLit)
+	if p := pathOf(w.c.info, g.Call.Fun); !ok && p.valid() {
+		lit = w.c.heldLit(p)
+	}
+	if lit == nil {
+		return
+	}
+	var wg *types.Var
+	ast.Inspect(lit.Body, func(n ast.Node) bool {
+		if _, isLit := n.(*ast.FuncLit); isLit {
+			return false
+		}
+		if call, isCall := n.(*ast.CallExpr); isCall && isMethod(callee(w.c.info, call), "sync", "WaitGroup", "Done") {
+			if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+				if p := pathOf(w.c.info, sel.X); p.valid() && p.fields == "" && !isGlobal(p.root) && !declaredIn(p.root, lit.Body) {
+					wg = p.root
+				}
+			}
+		}
+		return true
+	})
+	if wg != nil {
+		w.innerOf(wg, lit)
+	}
+}
+
+// innerOf walks lit, a goroutine counted in the local WaitGroup wg, and
+// keeps what it waits on for wg.Wait().
+func (w *blockWalk) innerOf(wg *types.Var, lit *ast.FuncLit) {
+	sub := &blockWalk{c: w.c, keep: w.keep, summarising: w.summarising, params: w.params, depth: w.depth + 1, concrete: w.concrete}
+	sub.stmts(lit.Body.List)
+	if w.counted == nil {
+		w.counted = make(map[*types.Var][]*blockWalk)
+	}
+	w.counted[wg] = append(w.counted[wg], sub)
+}
+
+// waitInner takes, for call, wg.Wait() on a WaitGroup local to the body
+// that only the body's own goroutines count, what those goroutines wait
+// on, as blocks at call: the wait ends when each of them is released, and
+// only then. False when
+// wg is counted elsewhere too (given away, or a goroutine the walk did
+// not see).
+func (w *blockWalk) waitInner(call *ast.CallExpr, wg path) bool {
+	subs := w.counted[wg.root]
+	if wg.fields != "" || len(subs) == 0 || !w.c.onlyCounted(wg.root) {
+		return false
+	}
+	for _, sub := range subs {
+		w.waits = w.waits || sub.waits
+		w.opaque = w.opaque || sub.opaque
+		w.unread = w.unread || sub.unread
+		w.locks = w.locks || sub.locks
+		w.lockCall = cmp.Or(w.lockCall, sub.lockCall)
+		// Each waited on here, at the Wait.
+		for _, b := range sub.blocks {
+			b.node = call
+			w.blocks = append(w.blocks, b)
+		}
+		for _, b := range sub.soft {
+			b.node = call
+			w.soft = append(w.soft, b)
+		}
+		w.readers = append(w.readers, sub.readers...)
+		for _, i := range sub.calls {
+			if !slices.Contains(w.calls, i) {
+				w.calls = append(w.calls, i)
+			}
+		}
+	}
+	return true
+}
+
+// onlyCounted reports whether the local WaitGroup v is used only by its
+// own methods (wg.Add, wg.Done, wg.Go, wg.Wait) in the body that declares
+// it: never given away (&wg) or copied, so the goroutines that body starts
+// are all it counts.
+func (c *checker) onlyCounted(v *types.Var) bool {
+	body := c.bodyAround(v)
+	if body == nil {
+		return false
+	}
+	ok := true
+	c.eachRef(body, func(r ref) {
+		if r.path.root == v && r.kind != useDecl && (r.kind != useMethod || !isMethod(r.method, "sync", "WaitGroup", "Add", "Done", "Go", "Wait")) {
+			ok = false
+		}
+	})
+	return ok
 }

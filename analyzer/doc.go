@@ -352,7 +352,10 @@
 // stream bound to a context (Recv on a gRPC ServerStream parameter) wait
 // on the caller's value. A receive under for len(ch) > 0 takes a value
 // already in the buffer; a wait for the goroutines a WaitGroup counts,
-// after a select its owner's close ends, is no hard wait. A result channel
+// after a select its owner's close ends, is no hard wait. A goroutine
+// that waits (wg.Wait()) for workers of its own, counted in a WaitGroup
+// only it uses (wg.Add and go worker(), or wg.Go), waits on what they
+// wait on: the stop that releases them ends it too. A result channel
 // with room for its one send, whose goroutine waits only for the
 // package's own work in flight (<-cl.done; ch <- r), may be dropped. The
 // one send on a field of a value the sender made itself, made with room

@@ -14412,3 +14412,128 @@ func batchAfterStart(work func() error) error {
 	}
 	return nil
 }
+
+// --- A loop that waits for workers of its own ---
+
+// The loop starts workers counted in a WaitGroup of its own and waits for
+// them: it waits on what they wait on, which the value's Stop releases.
+// The caller that starts it owes that Stop.
+type fanLoop struct {
+	in   chan int
+	quit chan struct{}
+	done chan struct{}
+}
+
+func newFanLoop() *fanLoop {
+	return &fanLoop{in: make(chan int), quit: make(chan struct{}), done: make(chan struct{})}
+}
+
+func (f *fanLoop) Start() {
+	go f.run() // want `goroutine running f.run is handed on to the caller, but dropFanLoop drops it at line \d+: call its Stop method there on every path \(defer it\)`
+}
+
+func (f *fanLoop) run() {
+	defer close(f.done)
+	var wg sync.WaitGroup
+	worker := func() {
+		defer wg.Done()
+		for {
+			select {
+			case v := <-f.in:
+				_ = v
+			case <-f.quit:
+				return
+			}
+		}
+	}
+	for range 2 {
+		wg.Add(1)
+		go worker()
+	}
+	wg.Wait()
+}
+
+func (f *fanLoop) Stop() {
+	close(f.quit)
+	<-f.done
+}
+
+func useFanLoop() {
+	f := newFanLoop()
+	f.Start()
+	defer f.Stop()
+	f.in <- 1
+}
+
+func dropFanLoop() {
+	f := newFanLoop()
+	f.Start() // want `the receiver of \(\*fanLoop\).Start is not stopped on every path: the end of the function at line \d+ skips it`
+	f.in <- 1
+}
+
+// The same with WaitGroup.Go.
+type goLoop struct {
+	quit chan struct{}
+}
+
+func (g *goLoop) Start() {
+	go g.run() // want `goroutine running g.run is handed on to the caller, but dropGoLoop drops it at line \d+: call its Stop method there on every path \(defer it\)`
+}
+
+func (g *goLoop) run() {
+	var wg sync.WaitGroup
+	for range 2 {
+		wg.Go(func() { <-g.quit })
+	}
+	wg.Wait()
+}
+
+func (g *goLoop) Stop() { close(g.quit) }
+
+func useGoLoop() {
+	g := &goLoop{quit: make(chan struct{})}
+	g.Start()
+	defer g.Stop()
+}
+
+func dropGoLoop() {
+	g := &goLoop{quit: make(chan struct{})}
+	g.Start() // want `the receiver of \(\*goLoop\).Start is not stopped on every path: the end of the function at line \d+ skips it`
+}
+
+// A WaitGroup given away counts what the loop cannot see: its wait is not
+// only what its own goroutines wait on, and Stop is not known to end it
+// (nothing is owed that the pass can name).
+type lentLoop struct {
+	quit chan struct{}
+}
+
+func (l *lentLoop) Start() {
+	go l.run()
+}
+
+func dropLentLoop() {
+	l := &lentLoop{quit: make(chan struct{})}
+	l.Start()
+}
+
+func (l *lentLoop) run() {
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		<-l.quit
+	}()
+	spawnCounted(&wg)
+	wg.Wait()
+}
+
+func spawnCounted(wg *sync.WaitGroup) {
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		select {}
+	}()
+}
+
+func (l *lentLoop) Stop() { close(l.quit) }
