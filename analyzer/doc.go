@@ -355,8 +355,12 @@
 // after a select its owner's close ends, is no hard wait. A goroutine
 // that waits (wg.Wait()) for workers of its own, counted in a WaitGroup
 // only it uses (wg.Add and go worker(), or wg.Go), waits on what they
-// wait on: the stop that releases them ends it too. A result channel
-// with room for its one send, whose goroutine waits only for the
+// wait on: the stop that releases them ends it too. Workers of a pool
+// (for j := range jobs { results <- f(j) }), fed a counted number of jobs
+// by the function or a feeder goroutine, with jobs closed, are released
+// when the function takes as many results on every path (for range list
+// { <-results }); the feeder's sends are taken by the workers. A result
+// channel with room for its one send, whose goroutine waits only for the
 // package's own work in flight (<-cl.done; ch <- r), may be dropped. The
 // one send on a field of a value the sender made itself, made with room
 // for it, does not block; nor does a send a deferred recover makes in

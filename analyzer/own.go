@@ -1172,6 +1172,10 @@ func (c *checker) stopped(j *goJoin, g *ast.GoStmt, graph *cfg.CFG) (unreleased 
 			hows = append(hows, h)
 			continue
 		}
+		if h, ok := c.poolReleased(j, g, b); ok {
+			hows = append(hows, h) // a worker pool's send or range (pool.go)
+			continue
+		}
 		// What releases the goroutine beside it that closes what b waits
 		// on releases b too.
 		b.alts = append(slices.Clip(b.alts), c.siblingAlts(j, g, b)...)

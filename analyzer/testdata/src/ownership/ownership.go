@@ -14537,3 +14537,146 @@ func spawnCounted(wg *sync.WaitGroup) {
 }
 
 func (l *lentLoop) Stop() { close(l.quit) }
+
+// --- A worker pool, fed a counted number of jobs ---
+
+// The workers take jobs to the close of their channel and send one result
+// each; as many results are taken as jobs were sent, on every path: each
+// worker is released (its sends taken, its range ended), though not
+// joined. The feeder's sends are taken by the workers.
+func poolWorker(jobs <-chan int, results chan<- int) {
+	for j := range jobs {
+		results <- j * 2
+	}
+}
+
+func poolFedHere() int {
+	const numJobs = 5
+	jobs := make(chan int, numJobs)
+	results := make(chan int, numJobs)
+	for w := 1; w <= 3; w++ {
+		go poolWorker(jobs, results)
+	}
+	for j := 1; j <= numJobs; j++ {
+		jobs <- j
+	}
+	close(jobs)
+	sum := 0
+	for a := 1; a <= numJobs; a++ {
+		sum += <-results
+	}
+	return sum
+}
+
+func poolFeeder(list []int) int {
+	jobs := make(chan int)
+	results := make(chan int)
+	for range 3 {
+		go poolWorker(jobs, results)
+	}
+	go func() {
+		for _, j := range list {
+			jobs <- j
+		}
+		close(jobs)
+	}()
+	sum := 0
+	for range list {
+		sum += <-results
+	}
+	return sum
+}
+
+func poolClosedAfter(in []int) []int {
+	out := make([]int, len(in))
+	reqs, done := make(chan int), make(chan error)
+	for i := 0; i < len(in); i++ {
+		go func() {
+			for idx := range reqs {
+				out[idx] = in[idx] * in[idx]
+				done <- nil
+			}
+		}()
+	}
+	go func() {
+		for i := 0; i < len(in); i++ {
+			reqs <- i
+		}
+	}()
+	for i := 0; i < len(in); i++ {
+		<-done
+	}
+	close(reqs)
+	return out
+}
+
+// Fewer results taken than jobs sent: a worker is left sending.
+func poolShort(list []int, n int) int {
+	jobs := make(chan int, len(list))
+	results := make(chan int)
+	for range 3 {
+		go poolWorker(jobs, results) // want `goroutine running poolWorker is never joined, so it can outlive poolShort`
+	}
+	for _, j := range list {
+		jobs <- j
+	}
+	close(jobs)
+	sum := 0
+	for range n {
+		sum += <-results
+	}
+	return sum
+}
+
+// The first error leaves the loop: the workers still sending are left.
+func poolFirstError(list []int) error {
+	jobs := make(chan int, len(list))
+	results := make(chan error)
+	for range 3 {
+		go func() { // want `goroutine is never joined, so it can outlive poolFirstError`
+			for j := range jobs {
+				results <- check(j)
+			}
+		}()
+	}
+	for _, j := range list {
+		jobs <- j
+	}
+	close(jobs)
+	for range list {
+		if err := <-results; err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Two results for each job: half of them are never taken.
+func poolTwice(list []int) int {
+	jobs := make(chan int, len(list))
+	results := make(chan int)
+	for range 2 {
+		go func() { // want `goroutine is never joined, so it can outlive poolTwice`
+			for j := range jobs {
+				results <- j
+				results <- -j
+			}
+		}()
+	}
+	for _, j := range list {
+		jobs <- j
+	}
+	close(jobs)
+	sum := 0
+	for range list {
+		sum += <-results
+	}
+	return sum
+}
+
+func check(j int) error {
+	if j < 0 {
+		return errors.New("negative")
+	}
+	return nil
+}
