@@ -67,7 +67,7 @@ func (c *checker) checkCtxdetach() {
 		if c.deferredCleanup(cur, cands) || !without && c.keptInField(cur) {
 			continue
 		}
-		if !without && (c.defaults(cur, call, cands) || c.narrowRoots(cands, cur) && (c.outlivesScope(cur) || c.siblingPhase(cur))) {
+		if !without && (c.defaults(cur, call, cands) || c.narrowRoots(cands, cur) && c.siblingPhase(cur) || c.madeRoots(cands, cur) && c.givenToKept(cur)) {
 			continue
 		}
 		if c.storedCallback(cur, cands) || !without && c.helperRoots(fnCur, cands) {
@@ -662,7 +662,8 @@ func (c *checker) allRoots(cands []*types.Var, cur inspector.Cursor) bool {
 
 // narrowRoots reports whether every context in scope is a local the
 // function made from context.Background() with a deadline or cancel of its
-// own (startCtx, cancel := context.WithTimeout(context.Background(), d)):
+// own (startCtx, cancel := context.WithTimeout(context.Background(), d)),
+// and otherwise only ever a root (ctx := context.Background() before):
 // there is no caller's context to detach from, and passing the local one
 // would impose a narrow purpose's deadline where it does not belong.
 func (c *checker) narrowRoots(cands []*types.Var, cur inspector.Cursor) bool {
@@ -683,6 +684,9 @@ func (c *checker) narrowRoots(cands []*types.Var, cur inspector.Cursor) bool {
 				if id, isID := ast.Unparen(l).(*ast.Ident); !isID || c.info.ObjectOf(id) != v || len(rhs) == 0 {
 					continue
 				}
+				if len(lhs) == len(rhs) && c.rootContext(rhs[i], body, 0) {
+					continue // ctx := context.Background(), before it is derived
+				}
 				call, isCall := ast.Unparen(rhs[0]).(*ast.CallExpr)
 				if i != 0 || len(rhs) != 1 || !isCall || !c.localDeadline(call, lhs, nil, body) {
 					ok = false
@@ -692,6 +696,37 @@ func (c *checker) narrowRoots(cands []*types.Var, cur inspector.Cursor) bool {
 			return ok
 		})
 		if !ok || !derived {
+			return false
+		}
+	}
+	return len(cands) > 0
+}
+
+// madeRoots reports whether every context in scope is a local the function
+// made itself from a root, however it is cancelled (ctx, cancel :=
+// context.WithCancel(context.Background()), cancel kept in the value it
+// builds, or a ping's timeout): the function has no caller's context, and
+// work it hands to a value it returns or keeps is the value's, not tied
+// to a context of the function's.
+func (c *checker) madeRoots(cands []*types.Var, cur inspector.Cursor) bool {
+	fnCur := enclosingFunc(cur)
+	for _, v := range cands {
+		body := c.declaringBody(v, fnCur.Node())
+		if body == nil {
+			return false // a parameter: a caller's context
+		}
+		if !c.onlyAssigned(body, v, func(lhs, rhs []ast.Expr, i int) bool {
+			switch {
+			case len(rhs) == 0:
+				return true
+			case len(lhs) == len(rhs):
+				return c.rootContext(rhs[i], body, 0)
+			default:
+				call, ok := ast.Unparen(rhs[0]).(*ast.CallExpr)
+				return ok && i == 0 && len(rhs) == 1 && len(call.Args) > 0 && c.rootContext(call.Args[0], body, 0) &&
+					isFunc(callee(c.info, call), "context", "WithCancel", "WithCancelCause", "WithTimeout", "WithTimeoutCause", "WithDeadline", "WithDeadlineCause")
+			}
+		}) {
 			return false
 		}
 	}
@@ -876,7 +911,8 @@ func (c *checker) storedArg(call *ast.CallExpr, arg ast.Expr) bool {
 // outlivesScope reports whether the context made at cur is for work that
 // outlives the function's own flow: made in a deferred call or a go
 // statement, or given to a value the function returns or keeps in a
-// field. (One kept in a field itself is keptInField's, asked first.)
+// field, at once or through a local. (One kept in a field itself is
+// keptInField's, asked first.)
 func (c *checker) outlivesScope(cur inspector.Cursor) bool {
 	for p := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.DeferStmt)(nil), (*ast.GoStmt)(nil)) {
 		if _, ok := p.Node().(*ast.FuncDecl); ok {
@@ -884,6 +920,12 @@ func (c *checker) outlivesScope(cur inspector.Cursor) bool {
 		}
 		return true // a deferred call or a go statement
 	}
+	return c.givenToKept(cur)
+}
+
+// givenToKept reports whether the context made at cur is given to a value
+// the function returns or keeps in a field, at once or through a local.
+func (c *checker) givenToKept(cur inspector.Cursor) bool {
 	// return NewStore(context.Background()), nil, or cfg.Transport, err =
 	// NewTransport(context.Background()): the root is given to a value
 	// the function returns or keeps in a field, which outlives the
@@ -897,9 +939,78 @@ func (c *checker) outlivesScope(cur inspector.Cursor) bool {
 	case *ast.ReturnStmt:
 		return true
 	case *ast.AssignStmt:
-		return len(p.Rhs) == 1 && pathOf(c.info, p.Lhs[0]).fields != ""
+		if len(p.Rhs) != 1 {
+			return false
+		}
+		if pathOf(c.info, p.Lhs[0]).fields != "" {
+			return true
+		}
+		// extra := Open(context.Background()); ...; return &Client{extra:
+		// extra}: the local is returned or kept in a field, whole or in
+		// a literal.
+		v := pathOf(c.info, p.Lhs[0]).root
+		body := funcBody(enclosingFunc(cur).Node())
+		return v != nil && body != nil && declaredIn(v, body) && c.localKept(body, v, p.End(), 2)
 	}
 	return false
+}
+
+// localKept reports whether the local v is returned or kept in a field
+// after pos, whole, in a literal, appended to a field's slice, or in a
+// literal given to another local that is (cl := &Client{extra: extra};
+// return cl), depth locals deep.
+func (c *checker) localKept(body *ast.BlockStmt, v *types.Var, pos token.Pos, depth int) bool {
+	kept := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt, *ast.AssignStmt:
+			if n.Pos() <= pos {
+				return true
+			}
+			if c.returnsOrStores(n, v) || c.appendedToField(n, v) {
+				kept = true
+			} else if as, ok := n.(*ast.AssignStmt); ok && depth > 0 && len(as.Lhs) == 1 && len(as.Rhs) == 1 {
+				w := pathOf(c.info, as.Lhs[0])
+				if w.valid() && w.fields == "" && w.root != v && declaredIn(w.root, body) && c.inLiteral(as.Rhs[0], v) {
+					kept = c.localKept(body, w.root, as.End(), depth-1)
+				}
+			}
+		}
+		return !kept
+	})
+	return kept
+}
+
+// inLiteral reports whether e is a composite literal (or its address) that
+// holds v as one of its elements.
+func (c *checker) inLiteral(e ast.Expr, v *types.Var) bool {
+	if u, ok := ast.Unparen(e).(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = u.X
+	}
+	lit, ok := ast.Unparen(e).(*ast.CompositeLit)
+	return ok && slices.ContainsFunc(lit.Elts, func(el ast.Expr) bool {
+		if kv, ok := el.(*ast.KeyValueExpr); ok {
+			el = kv.Value
+		}
+		q := pathOf(c.info, el)
+		return q.root == v && q.fields == ""
+	})
+}
+
+// appendedToField reports whether n is e.pools = append(e.pools, ..., v,
+// ...): v kept in a field's slice.
+func (c *checker) appendedToField(n ast.Node, v *types.Var) bool {
+	as, ok := n.(*ast.AssignStmt)
+	if !ok || len(as.Lhs) != 1 || len(as.Rhs) != 1 || pathOf(c.info, as.Lhs[0]).fields == "" {
+		return false
+	}
+	call, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
+	return ok && isBuiltinCall(c.info, call, "append") && slices.ContainsFunc(call.Args[min(1, len(call.Args)):], func(a ast.Expr) bool {
+		q := pathOf(c.info, a)
+		return q.root == v && q.fields == ""
+	})
 }
 
 // madeValue reports whether a call's result of type t is a value the

@@ -779,3 +779,62 @@ func phasesFromCaller(ctx context.Context) {
 	defer cancel()
 	_ = query(ctx)
 }
+
+// A constructor with no caller's context: its contexts are roots it made
+// (a ping's timeout, the value's own lifetime), and what it gives a root
+// is kept by the value it returns, through a local or a field's slice.
+type dbPool struct{ ctx context.Context }
+
+func openPool(ctx context.Context) *dbPool { return &dbPool{ctx: ctx} }
+
+func (p *dbPool) ping(ctx context.Context) error { return ctx.Err() }
+
+type dbClient struct {
+	main, extra *dbPool
+	replicas    []*dbPool
+	cancel      context.CancelFunc
+}
+
+func newDBClient(replicas int) (*dbClient, error) {
+	main := openPool(context.Background())
+	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+	defer cancel()
+	if err := main.ping(ctx); err != nil {
+		return nil, err
+	}
+	extra := openPool(context.Background())
+	cl := &dbClient{main: main, extra: extra}
+	for range replicas {
+		rp := openPool(context.Background())
+		cl.replicas = append(cl.replicas, rp)
+	}
+	return cl, nil
+}
+
+func newDBClientLifetime() *dbClient {
+	ctx := context.Background()
+	main := openPool(ctx)
+	ctx, cancel := context.WithCancel(context.Background())
+	cl := &dbClient{main: main, cancel: cancel}
+	_ = main.ping(ctx)
+	rp := openPool(context.Background())
+	cl.replicas = append(cl.replicas, rp)
+	return cl
+}
+
+// A caller's context is in scope: the kept value is detached from it.
+func newDBClientFrom(ctx context.Context) *dbClient {
+	main := openPool(ctx)
+	extra := openPool(context.Background()) // want `detaches this work from ctx`
+	return &dbClient{main: main, extra: extra}
+}
+
+// A root's timeout and a check given a root beside it, kept by nothing.
+func pingTwice(p *dbPool) error {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+	defer cancel()
+	if err := p.ping(ctx); err != nil {
+		return err
+	}
+	return p.ping(context.Background()) // want `detaches this work from ctx`
+}
