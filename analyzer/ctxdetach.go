@@ -1197,13 +1197,14 @@ func (c *checker) localDeadline(call *ast.CallExpr, lhs []ast.Expr, cands []*typ
 }
 
 // clockDerive reports whether call is a clock's or a helper's version of
-// context.WithTimeout or WithDeadline (app.clock.WithTimeout(ctx, d)): so
-// named, it takes a context first and returns a context and its
-// context.CancelFunc.
+// context.WithTimeout or WithCancel (app.clock.WithTimeout(ctx, d),
+// sig.SoftStopCtx(ctx)): it takes a context first and returns a context
+// and its context.CancelFunc. Not signal.NotifyContext, whose cancellation
+// is the process's, no phase of the function's.
 func (c *checker) clockDerive(call *ast.CallExpr) bool {
 	f := callee(c.info, call)
-	if f == nil || !strings.HasPrefix(f.Name(), "WithTimeout") && !strings.HasPrefix(f.Name(), "WithDeadline") {
-		return false
+	if f == nil || isFunc(f, "os/signal", "NotifyContext") {
+		return false // the process's signal: no phase of the function's
 	}
 	sig, ok := types.Unalias(c.typeOf(call.Fun)).(*types.Signature)
 	if !ok || sig.Params().Len() == 0 || sig.Results().Len() != 2 || !isContextType(sig.Params().At(0).Type()) {

@@ -838,3 +838,61 @@ func pingTwice(p *dbPool) error {
 	}
 	return p.ping(context.Background()) // want `detaches this work from ctx`
 }
+
+// A signal's helpers derive its stop contexts, each with a cancel: two
+// sibling phases made from roots, cancelled at return. The second made
+// from the first would end at the soft stop.
+type stopSig struct{ soft, hard chan struct{} }
+
+func (s *stopSig) softCtx(ctx context.Context) (context.Context, context.CancelFunc) {
+	ctx, cancel := context.WithCancel(ctx)
+	go func() {
+		select {
+		case <-s.soft:
+			cancel()
+		case <-ctx.Done():
+		}
+	}()
+	return ctx, cancel
+}
+
+func (s *stopSig) hardCtx(ctx context.Context) (context.Context, context.CancelFunc) {
+	ctx, cancel := context.WithCancel(ctx)
+	go func() {
+		select {
+		case <-s.hard:
+			cancel()
+		case <-ctx.Done():
+		}
+	}()
+	return ctx, cancel
+}
+
+func readUntilStopped(s *stopSig, read func(context.Context) error) {
+	leisure, done := s.softCtx(context.Background())
+	defer done()
+	now, nowDone := s.hardCtx(context.Background())
+	defer nowDone()
+	for read(leisure) == nil {
+		select {
+		case <-now.Done():
+			return
+		default:
+		}
+	}
+}
+
+// With a caller's context in scope, the hard stop's root detaches from it.
+func readUntilStoppedFrom(ctx context.Context, s *stopSig, read func(context.Context) error) {
+	leisure, done := s.softCtx(ctx)
+	defer done()
+	now, nowDone := s.hardCtx(context.Background()) // want `detaches this work from ctx`
+	defer nowDone()
+	for read(leisure) == nil {
+		select {
+		case <-now.Done():
+			return
+		default:
+		}
+	}
+}
