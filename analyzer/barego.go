@@ -124,6 +124,11 @@ func (c *checker) checkBarego() {
 			c.report(ruleBarego, rng, fixes,
 				"%s is not joined on every path: %s skips %s; stop it on every path (defer it), or %s",
 				what, c.returnDesc(j.stopLeak, j.fn), j.stopDesc, instead)
+		case j.stopDead != nil && c.isAssign(j.stopDead):
+			as := j.stopDead.(*ast.AssignStmt)
+			c.report(ruleBarego, rng, fixes,
+				"%s is not joined on every path: the assignment at line %d gives %s a new value before %s of the one it was given; stop it first, or %s",
+				what, c.pass.Fset.Position(as.Pos()).Line, c.text(as.Lhs[0]), j.stopDesc, instead)
 		case j.stopDead != nil:
 			call := j.stopDead.(*ast.CallExpr)
 			c.report(ruleBarego, rng, fixes,

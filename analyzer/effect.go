@@ -564,6 +564,20 @@ func (c *checker) onlyClosed(v *types.Var) bool {
 	return !r.open && r.effects[effClose] && !r.effects[effSend]
 }
 
+// fieldOnlyClosed reports whether p is a private channel field of the
+// package's that its code only ever closes: never sends on, never given
+// a channel from elsewhere or given away. A spawner's call that receives
+// from it (j.Cancel() waiting on j.done) returns once it is closed, and
+// every other wait on it is over too (stopped).
+func (c *checker) fieldOnlyClosed(p path) bool {
+	k, ok := c.keyOf(p)
+	if !ok || k.field.owner == nil || !c.privateField(k.field) || !isChan(c.pathType(p)) {
+		return false
+	}
+	ix := c.fieldIndex()
+	return ix.effects[k.field][effClose] && !ix.effects[k.field][effSend] && !ix.aliased[k.field]
+}
+
 // pipePartner returns, for a local assigned one end of a pipe (pr, pw :=
 // io.Pipe(), net.Pipe(), os.Pipe(), or a function of the package that
 // returns both ends of one: cl, r, w := newTestClient()), the variable

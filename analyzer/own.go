@@ -1077,14 +1077,12 @@ func (c *checker) readBlocks(g *ast.GoStmt, fn ast.Node) (blocks, soft []block, 
 	if lit != nil {
 		// A parameter of a literal started in place is the argument it
 		// is given (litArgs): a wait on it is a wait on the caller's
-		// variable; so is one of a local literal started once (rs :=
-		// func(ch chan bool) {...}; go rs(ch)). (A local literal started
-		// in a loop, go transfer(c, srv), is left as it was: its
-		// arguments are each iteration's.)
-		var args map[*types.Var]ast.Expr
-		if ast.Unparen(call.Fun) == ast.Expr(lit) || !inLoop(g, funcBody(fn)) {
-			args = c.litArgs(lit, call)
-		}
+		// variable; so is one of a local literal (rs := func(ch chan
+		// bool) {...}; go rs(ch)). Started in a loop, each goroutine has
+		// the value the variable held then: a release of the variable
+		// after it is given a new one is not this goroutine's (stopped's
+		// rebound).
+		args := c.litArgs(lit, call)
 		own := func(p path) bool { return declaredIn(p.root, lit) }
 		w := &blockWalk{c: c, keep: func(p path) bool {
 			_, given := args[p.root]
@@ -1200,6 +1198,9 @@ func (c *checker) stopped(j *goJoin, g *ast.GoStmt, graph *cfg.CFG) (unreleased 
 					}
 					// A send into a buffer does not wait for the goroutine
 					// to take it (memberlist's doneCh).
+					if e.kind == effRecv && a.kind == altRecv && a.p.fields != "" && e.p.equal(a.p) && c.fieldOnlyClosed(a.p) {
+						return true // j.Cancel() returns once j.done is closed
+					}
 					return c.releases(e, a) && !(e.kind == effSend && !a.loop && (j.many || c.anyBuffer(a.p, j.fn)))
 				}) {
 					return e, true
@@ -1274,14 +1275,24 @@ func (c *checker) stopped(j *goJoin, g *ast.GoStmt, graph *cfg.CFG) (unreleased 
 			}
 			return false
 		}
+		// A variable the goroutine was given the value of, and that the
+		// function gives another value later (j = start() in a loop):
+		// what releases it after that releases the new value.
+		rebound := c.reboundArgs(g, j.fn, b)
 		search := func(used func(ast.Node) bool) (*ast.ReturnStmt, ast.Node) {
 			if deferredBefore(c.info, funcBody(j.fn), g, used) {
+				if n := c.reboundFirst(graph, g, used, rebound); n != nil {
+					return nil, n // the deferred stop runs on the new value
+				}
 				if !strings.HasPrefix(by, "defer ") {
 					by = "deferred " + by
 				}
 				return nil, nil
 			}
 			q := flowQuery{g: graph, from: g, used: used, isGoexit: c.goexit, caseUsed: func(cc *ast.CommClause) bool { return releasedBy(cc.Comm) }}
+			if len(rebound) > 0 {
+				q.killed = func(n ast.Node) bool { return c.rebinds(n, rebound) }
+			}
 			if j.passing {
 				q.isGoexit = nil // t.Fatal before the stop: a failing test's path
 			}
@@ -4581,4 +4592,70 @@ func (c *checker) assignsVar(n ast.Node, v *types.Var, addr, decl bool) bool {
 		return !assigned
 	})
 	return assigned
+}
+
+// reboundArgs returns the local variables of fn given as arguments of the
+// go statement g (go watch(j)) that b waits on and that fn assigns anew
+// somewhere (j = start()): the goroutine holds the value they had at g.
+func (c *checker) reboundArgs(g *ast.GoStmt, fn ast.Node, b block) []*types.Var {
+	body := funcBody(fn)
+	var out []*types.Var
+	for _, a := range g.Call.Args {
+		p := pathOf(c.info, a)
+		if !p.valid() || p.fields != "" || isGlobal(p.root) || !declaredIn(p.root, body) || slices.Contains(out, p.root) {
+			continue
+		}
+		if !slices.ContainsFunc(b.alts, func(x alt) bool { return x.p.root == p.root }) {
+			continue
+		}
+		reassigned := false
+		ast.Inspect(body, func(n ast.Node) bool {
+			reassigned = reassigned || c.rebinds(n, []*types.Var{p.root})
+			return !reassigned
+		})
+		if reassigned {
+			out = append(out, p.root)
+		}
+	}
+	return out
+}
+
+// rebinds reports whether n gives one of vs a new value: an assignment
+// with =, not the declaration (a := in a loop makes a new variable each
+// time round).
+func (c *checker) rebinds(n ast.Node, vs []*types.Var) bool {
+	as, ok := n.(*ast.AssignStmt)
+	if !ok || as.Tok == token.DEFINE {
+		return false
+	}
+	return slices.ContainsFunc(as.Lhs, func(l ast.Expr) bool {
+		p := pathOf(c.info, l)
+		return p.fields == "" && slices.Contains(vs, p.root)
+	})
+}
+
+// reboundFirst returns the assignment at which, from g, a path gives one
+// of vs a new value before used releases it, if one does: a stop deferred
+// before g, which runs on the variable's last value, does not release the
+// value g was given.
+func (c *checker) reboundFirst(graph *cfg.CFG, g ast.Node, used func(ast.Node) bool, vs []*types.Var) ast.Node {
+	if len(vs) == 0 || graph == nil {
+		return nil
+	}
+	q := flowQuery{g: graph, from: g, killed: func(n ast.Node) bool { return c.rebinds(n, vs) },
+		used: func(n ast.Node) bool {
+			_, ret := n.(*ast.ReturnStmt)
+			return ret || used(n) // at a return the deferred stop runs on the value g has
+		}}
+	if n := q.search(false); n != nil && c.rebinds(n, vs) {
+		return n
+	}
+	return nil
+}
+
+// isAssign reports whether n is an assignment (a path's end at a variable
+// given a new value, reboundArgs).
+func (c *checker) isAssign(n ast.Node) bool {
+	_, ok := n.(*ast.AssignStmt)
+	return ok
 }

@@ -14680,3 +14680,63 @@ func check(j int) error {
 	}
 	return nil
 }
+
+// --- A handle given anew in a loop ---
+
+// Each job's goroutine closes done once cancel is closed; Cancel closes
+// cancel and waits for done, which the package only ever closes: once it
+// returns, every wait on done is over.
+type loopJob struct {
+	cancel chan struct{}
+	done   chan struct{}
+}
+
+func startLoopJob() *loopJob {
+	j := &loopJob{cancel: make(chan struct{}), done: make(chan struct{})}
+	go func() {
+		<-j.cancel
+		close(j.done)
+	}()
+	return j
+}
+
+func (j *loopJob) Wait()   { <-j.done }
+func (j *loopJob) Cancel() { close(j.cancel); j.Wait() }
+
+// Each old job is cancelled before j is given the next; the deferred
+// closure cancels the last.
+func restartJobs(n int, stop func() bool) {
+	j := startLoopJob()
+	defer func() { j.Cancel() }()
+	watch := func(j *loopJob) { j.Wait() }
+	go watch(j)
+	for range n {
+		if stop() {
+			return
+		}
+		j.Cancel()
+		j = startLoopJob()
+		go watch(j)
+	}
+}
+
+// The deferred closure cancels only the last job.
+func restartJobsLeaky(n int) {
+	j := startLoopJob()
+	defer func() { j.Cancel() }()
+	watch := func(j *loopJob) { j.Wait() }
+	for range n {
+		j = startLoopJob()
+		go watch(j) // want `goroutine running watch is not joined on every path: the assignment at line \d+ gives j a new value before`
+	}
+}
+
+// So does the call after the loop.
+func restartJobsCancelLast(n int) {
+	j := startLoopJob()
+	for range n {
+		j = startLoopJob()
+		go func(j *loopJob) { j.Wait() }(j) // want `goroutine is not joined on every path: the assignment at line \d+ gives j a new value before`
+	}
+	j.Cancel()
+}
