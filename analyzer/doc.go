@@ -359,7 +359,10 @@
 // (for j := range jobs { results <- f(j) }), fed a counted number of jobs
 // by the function or a feeder goroutine, with jobs closed, are released
 // when the function takes as many results on every path (for range list
-// { <-results }); the feeder's sends are taken by the workers. A result
+// { <-results }); the feeder's sends are taken by the workers. Goroutines
+// started once each time round a counted loop, whose last act adds one to
+// a counter of the function's own (atomic.AddInt64(&done, 1)), are joined
+// by the function's spin until the counter reaches that count. A result
 // channel with room for its one send, whose goroutine waits only for the
 // package's own work in flight (<-cl.done; ch <- r), may be dropped. The
 // one send on a field of a value the sender made itself, made with room

@@ -224,6 +224,10 @@ func (c *checker) decide(cur inspector.Cursor, j *goJoin) (stuck *block) {
 	if stuck == nil {
 		j.lockStuck, j.lockAt = c.lockWaitLeft(g, j.fn)
 	}
+	if how, ok := c.atomicJoin(g, j.fn); ok && stuck == nil {
+		j.how = how // the spin until a counter counts every goroutine (pool.go)
+		return
+	}
 	joinable := len(j.keys) > 0
 	q := c.joinQuery(j, g, graph, false)
 	if joinable && deferredBefore(c.info, funcBody(j.fn), g, q.used) {

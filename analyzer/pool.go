@@ -438,3 +438,163 @@ func (c *checker) returnsIn(s ast.Stmt) bool {
 	})
 	return found
 }
+
+// atomicJoin reports whether the goroutine of g, started once each time
+// round a counted loop of fn, ends by adding one to a counter local to fn
+// (atomic.AddInt64(&done, 1), done.Add(1)) that nothing else adds to,
+// while fn, after that loop and with no return between, spins until the
+// counter reaches the loop's count (for atomic.LoadInt64(&done) != n {
+// runtime.Gosched() }): the spin ends only once every goroutine has made
+// its last act, a join.
+func (c *checker) atomicJoin(g *ast.GoStmt, fn ast.Node) (string, bool) {
+	lit, ok := ast.Unparen(g.Call.Fun).(*ast.FuncLit)
+	body := funcBody(fn)
+	if !ok || body == nil || len(lit.Body.List) == 0 {
+		return "", false
+	}
+	counter := c.counterAdd(lit.Body.List[len(lit.Body.List)-1])
+	if counter == nil || !declaredIn(counter, body) || declaredIn(counter, lit) {
+		return "", false
+	}
+	// The counter is added to only there.
+	adds := 0
+	ast.Inspect(body, func(n ast.Node) bool {
+		if s, ok := n.(ast.Stmt); ok && c.counterAdd(s) == counter {
+			adds++
+		}
+		return true
+	})
+	if adds != 1 {
+		return "", false
+	}
+	cur, ok := c.cursorOf(g)
+	if !ok {
+		return "", false
+	}
+	spawn := enclosingLoop(cur)
+	if spawn == nil || !c.onceEachRun(spawn, g) || !c.plainLoop(spawn) {
+		return "", false
+	}
+	count := c.tripKey(spawn, fn)
+	list, at := directList(body, spawn)
+	if count == "" || list == nil {
+		return "", false
+	}
+	for _, s := range list[at+1:] {
+		if c.returnsIn(s) {
+			return "", false
+		}
+		fs, ok := s.(*ast.ForStmt)
+		if !ok || fs.Init != nil || fs.Post != nil {
+			continue
+		}
+		cond, ok := ast.Unparen(fs.Cond).(*ast.BinaryExpr)
+		if !ok || cond.Op != token.NEQ && cond.Op != token.LSS || c.counterLoad(cond.X) != counter || !c.plainLoop(fs) {
+			continue
+		}
+		if c.boundKey(cond.Y, fn) != count {
+			return "", false
+		}
+		return fmt.Sprintf("joined by the loop at line %d, which waits until %s counts every goroutine", c.lineOf(fs), counter.Name()), true
+	}
+	return "", false
+}
+
+// directList returns the statement list of body, or of a block in it,
+// that holds s itself, and s's index there.
+func directList(body *ast.BlockStmt, s ast.Node) ([]ast.Stmt, int) {
+	var list []ast.Stmt
+	at := -1
+	ast.Inspect(body, func(n ast.Node) bool {
+		if at >= 0 {
+			return false
+		}
+		var l []ast.Stmt
+		switch n := n.(type) {
+		case *ast.BlockStmt:
+			l = n.List
+		case *ast.CaseClause:
+			l = n.Body
+		case *ast.CommClause:
+			l = n.Body
+		}
+		if i := slices.IndexFunc(l, func(x ast.Stmt) bool { return x == s }); i >= 0 {
+			list, at = l, i
+		}
+		return true
+	})
+	return list, at
+}
+
+// counterAdd returns the counter s adds one to: atomic.AddInt64(&v, 1)
+// (or AddInt32, AddUint64, AddUint32), or v.Add(1) on a sync/atomic
+// integer; nil otherwise.
+func (c *checker) counterAdd(s ast.Stmt) *types.Var {
+	call := stmtCall(s)
+	if call == nil || len(call.Args) == 0 || c.constInt(call.Args[len(call.Args)-1]) != 1 {
+		return nil
+	}
+	fn := callee(c.info, call)
+	switch {
+	case isFunc(fn, "sync/atomic", "AddInt64", "AddInt32", "AddUint64", "AddUint32") && len(call.Args) == 2:
+		if u, ok := ast.Unparen(call.Args[0]).(*ast.UnaryExpr); ok && u.Op == token.AND {
+			if p := pathOf(c.info, u.X); p.valid() && p.fields == "" {
+				return p.root
+			}
+		}
+	case isMethod(fn, "sync/atomic", "Int64", "Add") || isMethod(fn, "sync/atomic", "Int32", "Add") || isMethod(fn, "sync/atomic", "Uint64", "Add") || isMethod(fn, "sync/atomic", "Uint32", "Add"):
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+			if p := pathOf(c.info, sel.X); p.valid() && p.fields == "" {
+				return p.root
+			}
+		}
+	}
+	return nil
+}
+
+// counterLoad returns the counter e loads: atomic.LoadInt64(&v) (and its
+// kin), or v.Load(); nil otherwise.
+func (c *checker) counterLoad(e ast.Expr) *types.Var {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok {
+		return nil
+	}
+	fn := callee(c.info, call)
+	switch {
+	case isFunc(fn, "sync/atomic", "LoadInt64", "LoadInt32", "LoadUint64", "LoadUint32") && len(call.Args) == 1:
+		if u, ok := ast.Unparen(call.Args[0]).(*ast.UnaryExpr); ok && u.Op == token.AND {
+			if p := pathOf(c.info, u.X); p.valid() && p.fields == "" {
+				return p.root
+			}
+		}
+	case isMethod(fn, "sync/atomic", "Int64", "Load") || isMethod(fn, "sync/atomic", "Int32", "Load") || isMethod(fn, "sync/atomic", "Uint64", "Load") || isMethod(fn, "sync/atomic", "Uint32", "Load"):
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+			if p := pathOf(c.info, sel.X); p.valid() && p.fields == "" {
+				return p.root
+			}
+		}
+	}
+	return nil
+}
+
+// boundKey is tripKey's name for a loop's bound e: a constant, a variable
+// fn does not assign, or len of one (int64(n) converted, too).
+func (c *checker) boundKey(e ast.Expr, fn ast.Node) string {
+	if call, ok := ast.Unparen(e).(*ast.CallExpr); ok && len(call.Args) == 1 {
+		if tv, ok := c.info.Types[call.Fun]; ok && tv.IsType() {
+			e = call.Args[0] // int64(n)
+		}
+	}
+	if n := c.constInt(e); n >= 0 {
+		return fmt.Sprint("const ", n)
+	}
+	if call, ok := ast.Unparen(e).(*ast.CallExpr); ok && isBuiltinCall(c.info, call, "len") && len(call.Args) == 1 {
+		return c.lenKey(call.Args[0], fn, 0)
+	}
+	if id, ok := ast.Unparen(e).(*ast.Ident); ok {
+		if v, ok := c.info.Uses[id].(*types.Var); ok && !v.IsField() && !isGlobal(v) && !c.assignsVar(funcBody(fn), v, true, false) {
+			return fmt.Sprintf("var %p %+d", v, 0)
+		}
+	}
+	return ""
+}

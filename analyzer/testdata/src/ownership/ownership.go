@@ -14740,3 +14740,61 @@ func restartJobsCancelLast(n int) {
 	}
 	j.Cancel()
 }
+
+// --- A counter the function spins on ---
+
+// Each goroutine's last act adds one to done; the function spins until
+// done counts them all: a join.
+func spinJoined(n int64, work func()) {
+	var done int64
+	for range n {
+		go func() {
+			work()
+			atomic.AddInt64(&done, 1)
+		}()
+	}
+	for atomic.LoadInt64(&done) != n {
+		time.Sleep(time.Microsecond)
+	}
+}
+
+func spinJoinedTyped(jobs []func()) {
+	var done atomic.Int32
+	for i := range len(jobs) {
+		go func() {
+			jobs[i]()
+			done.Add(1)
+		}()
+	}
+	for done.Load() < int32(len(jobs)) {
+		time.Sleep(time.Microsecond)
+	}
+}
+
+// The count is made before the goroutine's last wait: a start signal.
+func spinStarted(n int64, work func()) {
+	var started int64
+	for range n {
+		go func() { // want `goroutine is never joined, so it can outlive spinStarted`
+			atomic.AddInt64(&started, 1)
+			work()
+		}()
+	}
+	for atomic.LoadInt64(&started) != n {
+		time.Sleep(time.Microsecond)
+	}
+}
+
+// Spinning for fewer than it started.
+func spinShort(n, m int64, work func()) {
+	var done int64
+	for range n {
+		go func() { // want `goroutine is never joined, so it can outlive spinShort`
+			work()
+			atomic.AddInt64(&done, 1)
+		}()
+	}
+	for atomic.LoadInt64(&done) != m {
+		time.Sleep(time.Microsecond)
+	}
+}
