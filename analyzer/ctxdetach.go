@@ -67,7 +67,7 @@ func (c *checker) checkCtxdetach() {
 		if c.deferredCleanup(cur, cands) || !without && c.keptInField(cur) {
 			continue
 		}
-		if !without && (c.defaults(cur, call, cands) || c.narrowRoots(cands, cur) && c.siblingPhase(cur) || c.madeRoots(cands, cur) && c.givenToKept(cur)) {
+		if !without && (c.defaults(cur, call, cands) || c.narrowRoots(cands, cur) && (c.outlivesScope(cur) || c.siblingPhase(cur)) || c.madeRoots(cands, cur) && c.givenToKept(cur)) {
 			continue
 		}
 		if c.storedCallback(cur, cands) || !without && c.helperRoots(fnCur, cands) {
