@@ -314,6 +314,13 @@ func TestRegistry(t *testing.T) {
 	run(t, "example.com/registry/events", "example.com/registry/app")
 }
 
+// TestStopChan takes a stop channel from another package's accessor: the
+// value's Stop, which closes it under a flag, releases what waits on it.
+func TestStopChan(t *testing.T) {
+	t.Parallel()
+	run(t, "example.com/stopchan")
+}
+
 // TestSteady runs a package whose verdict once hung on the order of a
 // map's iteration, several times: the same facts and reports each time.
 func TestSteady(t *testing.T) {

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 )
 
@@ -330,18 +331,48 @@ func (c *checker) copyOf(p path) (path, bool) {
 		// for a field of this package that something closes (a stream
 		// nothing ends stays the caller's to drop).
 		fn := callee(c.info, call)
-		if fn == nil || fn.Pkg() != c.pass.Pkg {
+		if fn == nil {
 			return path{}, false
 		}
 		s := c.calleeSummary(fn)
 		if s == nil || !s.returns.valid() || s.returnsDone {
 			return path{}, false
 		}
-		if src, ok = c.bindPath(fn, call, s.returns); !ok || src.root == p.root || !c.fieldClosed(s.returns) {
+		if src, ok = c.bindPath(fn, call, s.returns); !ok || src.root == p.root {
+			return path{}, false
+		}
+		if fn.Pkg() == c.pass.Pkg && !c.fieldClosed(s.returns) || fn.Pkg() != c.pass.Pkg && !c.closedByMethod(fn, src) {
 			return path{}, false
 		}
 	}
 	return path{root: src.root, fields: src.fields + p.fields, deref: src.deref || p.deref}, true
+}
+
+// closedByMethod reports whether src, the path below a call's receiver
+// that fn, a method of another package, returns (w.StopChan() returning
+// w.stop), is closed by one of the methods of that receiver's type, by
+// their facts (w.Stop()).
+func (c *checker) closedByMethod(fn *types.Func, src path) bool {
+	recv := fn.Type().(*types.Signature).Recv()
+	if recv == nil || !src.valid() {
+		return false
+	}
+	t := c.pathType(path{root: src.root, fields: parentPath(src).fields})
+	if t == nil {
+		return false
+	}
+	ms := c.methodSet(t)
+	for i := 0; i < ms.Len(); i++ {
+		m, ok := ms.At(i).Obj().(*types.Func)
+		if !ok || !m.Exported() {
+			continue
+		}
+		at := parentPath(src)
+		if slices.ContainsFunc(c.methodEffectsOf(m, at), func(e effect) bool { return e.kind == effClose && e.p.equal(src) }) {
+			return true
+		}
+	}
+	return false
 }
 
 // localCopies finds, in one walk over the package, the locals copyOf
