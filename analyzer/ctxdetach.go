@@ -70,7 +70,7 @@ func (c *checker) checkCtxdetach() {
 		if !without && (c.defaults(cur, call, cands) || c.narrowRoots(cands, cur) && (c.outlivesScope(cur) || c.siblingPhase(cur)) || c.madeRoots(cands, cur) && c.givenToKept(cur)) {
 			continue
 		}
-		if c.storedCallback(cur, cands) || !without && c.helperRoots(fnCur, cands) {
+		if c.storedCallback(cur, cands) || !without && (c.helperRoots(fnCur, cands) || c.testRoots(cur, cands)) {
 			continue
 		}
 		if c.afterDone(cur, call, fnCur) || c.cancelledBefore(call, fnCur, cands) || c.doneByCleanup(fnCur, cands) || !without && (c.relinked(cur, fnCur, cands) || c.cancelledAtOnce(cur)) {
@@ -700,6 +700,58 @@ func (c *checker) narrowRoots(cands []*types.Var, cur inspector.Cursor) bool {
 		}
 	}
 	return len(cands) > 0
+}
+
+// testRoots reports whether cur is in a test file and every context in
+// scope is a local made there from a root, through any call that takes it
+// first (ctx, cancel, err := locker.WithContext(context.Background(),
+// name)): a test has no caller whose cancellation its work should carry,
+// and the context it made is often the very one the work is meant to end.
+func (c *checker) testRoots(cur inspector.Cursor, cands []*types.Var) bool {
+	if !c.tests[c.pass.Fset.File(cur.Node().Pos())] {
+		return false
+	}
+	fnCur := enclosingFunc(cur)
+	if call, ok := fnCur.Parent().Node().(*ast.CallExpr); ok && isCleanup(c.info, call) {
+		return false // a cleanup, run once the test is over: cleanups' own rules (doneByCleanup)
+	}
+	for _, v := range cands {
+		body := c.declaringBody(v, fnCur.Node())
+		if body == nil || c.isParamVar(v) {
+			return false
+		}
+		if !c.onlyAssigned(body, v, func(lhs, rhs []ast.Expr, i int) bool {
+			switch {
+			case len(rhs) == 0:
+				return true
+			case len(lhs) == len(rhs):
+				return c.fromRoot(rhs[i], nil) && !c.signalRoot(rhs[i])
+			default:
+				return i == 0 && len(rhs) == 1 && c.fromRoot(rhs[0], nil) && !c.signalRoot(rhs[0])
+			}
+		}) {
+			return false
+		}
+	}
+	return len(cands) > 0
+}
+
+// signalRoot reports whether e derives a context from a process signal
+// (signal.NotifyContext) on its way to the root.
+func (c *checker) signalRoot(e ast.Expr) bool {
+	for {
+		call, ok := ast.Unparen(e).(*ast.CallExpr)
+		if !ok {
+			return false
+		}
+		if isFunc(callee(c.info, call), "os/signal", "NotifyContext") {
+			return true
+		}
+		if len(call.Args) == 0 {
+			return false
+		}
+		e = call.Args[0]
+	}
 }
 
 // madeRoots reports whether every context in scope is a local the function

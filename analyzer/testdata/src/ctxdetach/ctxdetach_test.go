@@ -84,3 +84,45 @@ func startWithContext(t *testing.T, ctx context.Context) {
 	_ = query(ctx)
 	_ = query(context.Background()) // want `detaches this work from ctx`
 }
+
+// A test's lock, made from a root by the code under test: the work given
+// a root is what is meant to end it, and the test has no caller.
+type testLocker struct{ cancel context.CancelFunc }
+
+func (l *testLocker) lock(parent context.Context) (context.Context, context.CancelFunc, error) {
+	ctx, cancel := context.WithCancel(parent)
+	l.cancel = cancel
+	return ctx, cancel, nil
+}
+
+func (l *testLocker) steal(ctx context.Context) error {
+	l.cancel()
+	return ctx.Err()
+}
+
+func TestLockStolen(t *testing.T) {
+	check := func(t *testing.T) {
+		l := &testLocker{}
+		ctx, cancel, err := l.lock(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer cancel()
+		go func() {
+			_ = l.steal(context.Background())
+		}()
+		<-ctx.Done()
+	}
+	t.Run("stolen", check)
+}
+
+// A helper given the test's context works under it.
+func stealWith(ctx context.Context, l *testLocker) error {
+	lctx, cancel, err := l.lock(ctx)
+	if err != nil {
+		return err
+	}
+	defer cancel()
+	_ = lctx
+	return l.steal(context.Background()) // want `detaches this work from`
+}
