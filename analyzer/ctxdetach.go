@@ -705,8 +705,10 @@ func (c *checker) narrowRoots(cands []*types.Var, cur inspector.Cursor) bool {
 // testRoots reports whether cur is in a test file and every context in
 // scope is a local made there from a root, through any call that takes it
 // first (ctx, cancel, err := locker.WithContext(context.Background(),
-// name)): a test has no caller whose cancellation its work should carry,
-// and the context it made is often the very one the work is meant to end.
+// name)), with no deadline on the way (boundRoot: a test's timeout bounds
+// its work too): a test has no caller whose cancellation its work should
+// carry, and the context it made is often the very one the work is meant
+// to end.
 func (c *checker) testRoots(cur inspector.Cursor, cands []*types.Var) bool {
 	if !c.tests[c.pass.Fset.File(cur.Node().Pos())] {
 		return false
@@ -725,9 +727,9 @@ func (c *checker) testRoots(cur inspector.Cursor, cands []*types.Var) bool {
 			case len(rhs) == 0:
 				return true
 			case len(lhs) == len(rhs):
-				return c.fromRoot(rhs[i], nil) && !c.signalRoot(rhs[i])
+				return c.fromRoot(rhs[i], nil) && !c.boundRoot(rhs[i])
 			default:
-				return i == 0 && len(rhs) == 1 && c.fromRoot(rhs[0], nil) && !c.signalRoot(rhs[0])
+				return i == 0 && len(rhs) == 1 && c.fromRoot(rhs[0], nil) && !c.boundRoot(rhs[0])
 			}
 		}) {
 			return false
@@ -736,15 +738,16 @@ func (c *checker) testRoots(cur inspector.Cursor, cands []*types.Var) bool {
 	return len(cands) > 0
 }
 
-// signalRoot reports whether e derives a context from a process signal
-// (signal.NotifyContext) on its way to the root.
-func (c *checker) signalRoot(e ast.Expr) bool {
+// boundRoot reports whether e, on its way to the root, derives a context
+// with a deadline (a test's timeout, which its work should keep) or from a
+// process signal (signal.NotifyContext).
+func (c *checker) boundRoot(e ast.Expr) bool {
 	for {
 		call, ok := ast.Unparen(e).(*ast.CallExpr)
 		if !ok {
 			return false
 		}
-		if isFunc(callee(c.info, call), "os/signal", "NotifyContext") {
+		if fn := callee(c.info, call); isFunc(fn, "os/signal", "NotifyContext") || isFunc(fn, "context", "WithTimeout", "WithTimeoutCause", "WithDeadline", "WithDeadlineCause") || c.clockDerive(call) && !isFunc(fn, "context", "WithCancel", "WithCancelCause") {
 			return true
 		}
 		if len(call.Args) == 0 {
