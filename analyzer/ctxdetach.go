@@ -717,19 +717,28 @@ func (c *checker) testRoots(cur inspector.Cursor, cands []*types.Var) bool {
 	if call, ok := fnCur.Parent().Node().(*ast.CallExpr); ok && isCleanup(c.info, call) {
 		return false // a cleanup, run once the test is over: cleanups' own rules (doneByCleanup)
 	}
+	return c.localsMadeBy(cands, fnCur, func(e ast.Expr, _ *ast.BlockStmt) bool { return c.fromRoot(e, nil) && !c.boundRoot(e) })
+}
+
+// localsMadeBy reports whether every context in cands is a local of the
+// function at fnCur (or one around it) that is only ever given a value
+// made satisfies: the expression of a one-to-one assignment, or the one
+// call of ctx, cancel := f(...) (and its kin with more results), given as
+// made's argument with the body that declares the local.
+func (c *checker) localsMadeBy(cands []*types.Var, fnCur inspector.Cursor, made func(e ast.Expr, body *ast.BlockStmt) bool) bool {
 	for _, v := range cands {
 		body := c.declaringBody(v, fnCur.Node())
 		if body == nil || c.isParamVar(v) {
-			return false
+			return false // a parameter: a caller's context
 		}
 		if !c.onlyAssigned(body, v, func(lhs, rhs []ast.Expr, i int) bool {
 			switch {
 			case len(rhs) == 0:
 				return true
 			case len(lhs) == len(rhs):
-				return c.fromRoot(rhs[i], nil) && !c.boundRoot(rhs[i])
+				return made(rhs[i], body)
 			default:
-				return i == 0 && len(rhs) == 1 && c.fromRoot(rhs[0], nil) && !c.boundRoot(rhs[0])
+				return i == 0 && len(rhs) == 1 && made(rhs[0], body)
 			}
 		}) {
 			return false
@@ -764,28 +773,14 @@ func (c *checker) boundRoot(e ast.Expr) bool {
 // work it hands to a value it returns or keeps is the value's, not tied
 // to a context of the function's.
 func (c *checker) madeRoots(cands []*types.Var, cur inspector.Cursor) bool {
-	fnCur := enclosingFunc(cur)
-	for _, v := range cands {
-		body := c.declaringBody(v, fnCur.Node())
-		if body == nil {
-			return false // a parameter: a caller's context
+	return c.localsMadeBy(cands, enclosingFunc(cur), func(e ast.Expr, body *ast.BlockStmt) bool {
+		if c.rootContext(e, body, 0) {
+			return true
 		}
-		if !c.onlyAssigned(body, v, func(lhs, rhs []ast.Expr, i int) bool {
-			switch {
-			case len(rhs) == 0:
-				return true
-			case len(lhs) == len(rhs):
-				return c.rootContext(rhs[i], body, 0)
-			default:
-				call, ok := ast.Unparen(rhs[0]).(*ast.CallExpr)
-				return ok && i == 0 && len(rhs) == 1 && len(call.Args) > 0 && c.rootContext(call.Args[0], body, 0) &&
-					isFunc(callee(c.info, call), "context", "WithCancel", "WithCancelCause", "WithTimeout", "WithTimeoutCause", "WithDeadline", "WithDeadlineCause")
-			}
-		}) {
-			return false
-		}
-	}
-	return len(cands) > 0
+		call, ok := ast.Unparen(e).(*ast.CallExpr)
+		return ok && len(call.Args) > 0 && c.rootContext(call.Args[0], body, 0) &&
+			isFunc(callee(c.info, call), "context", "WithCancel", "WithCancelCause", "WithTimeout", "WithTimeoutCause", "WithDeadline", "WithDeadlineCause")
+	})
 }
 
 // storedCallback reports whether cur is in a function literal that is kept

@@ -534,22 +534,7 @@ func (c *checker) counterAdd(s ast.Stmt) *types.Var {
 	if call == nil || len(call.Args) == 0 || c.constInt(call.Args[len(call.Args)-1]) != 1 {
 		return nil
 	}
-	fn := callee(c.info, call)
-	switch {
-	case isFunc(fn, "sync/atomic", "AddInt64", "AddInt32", "AddUint64", "AddUint32") && len(call.Args) == 2:
-		if u, ok := ast.Unparen(call.Args[0]).(*ast.UnaryExpr); ok && u.Op == token.AND {
-			if p := pathOf(c.info, u.X); p.valid() && p.fields == "" {
-				return p.root
-			}
-		}
-	case isMethod(fn, "sync/atomic", "Int64", "Add") || isMethod(fn, "sync/atomic", "Int32", "Add") || isMethod(fn, "sync/atomic", "Uint64", "Add") || isMethod(fn, "sync/atomic", "Uint32", "Add"):
-		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
-			if p := pathOf(c.info, sel.X); p.valid() && p.fields == "" {
-				return p.root
-			}
-		}
-	}
-	return nil
+	return c.atomicCounter(call, "Add", 2)
 }
 
 // counterLoad returns the counter e loads: atomic.LoadInt64(&v) (and its
@@ -559,20 +544,27 @@ func (c *checker) counterLoad(e ast.Expr) *types.Var {
 	if !ok {
 		return nil
 	}
+	return c.atomicCounter(call, "Load", 1)
+}
+
+// atomicCounter returns the local integer call operates on by op (Add,
+// Load): sync/atomic's opInt64(&v, ...) and its kin, taking args
+// arguments, or v.op(...) on an atomic.Int64 and its kin.
+func (c *checker) atomicCounter(call *ast.CallExpr, op string, args int) *types.Var {
 	fn := callee(c.info, call)
+	var x ast.Expr
 	switch {
-	case isFunc(fn, "sync/atomic", "LoadInt64", "LoadInt32", "LoadUint64", "LoadUint32") && len(call.Args) == 1:
+	case isFunc(fn, "sync/atomic", op+"Int64", op+"Int32", op+"Uint64", op+"Uint32") && len(call.Args) == args:
 		if u, ok := ast.Unparen(call.Args[0]).(*ast.UnaryExpr); ok && u.Op == token.AND {
-			if p := pathOf(c.info, u.X); p.valid() && p.fields == "" {
-				return p.root
-			}
+			x = u.X
 		}
-	case isMethod(fn, "sync/atomic", "Int64", "Load") || isMethod(fn, "sync/atomic", "Int32", "Load") || isMethod(fn, "sync/atomic", "Uint64", "Load") || isMethod(fn, "sync/atomic", "Uint32", "Load"):
+	case slices.ContainsFunc([]string{"Int64", "Int32", "Uint64", "Uint32"}, func(t string) bool { return isMethod(fn, "sync/atomic", t, op) }):
 		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
-			if p := pathOf(c.info, sel.X); p.valid() && p.fields == "" {
-				return p.root
-			}
+			x = sel.X
 		}
+	}
+	if p := pathOf(c.info, x); x != nil && p.valid() && p.fields == "" {
+		return p.root
 	}
 	return nil
 }
