@@ -362,7 +362,10 @@
 // { <-results }); the feeder's sends are taken by the workers. Goroutines
 // started once each time round a counted loop, whose last act adds one to
 // a counter of the function's own (atomic.AddInt64(&done, 1)), are joined
-// by the function's spin until the counter reaches that count. A result
+// by the function's spin until the counter reaches that count. A
+// goroutine that only calls a stop method of a value it was given (go
+// cc.Close(), or a sleep and then prev.Close()) is that value's stop, not
+// handed on with it: stopping the value does not end it. A result
 // channel with room for its one send, whose goroutine waits only for the
 // package's own work in flight (<-cl.done; ch <- r), may be dropped. The
 // one send on a field of a value the sender made itself, made with room

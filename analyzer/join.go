@@ -87,6 +87,9 @@ func (c *checker) handedOff(cur inspector.Cursor, j *goJoin, g *ast.GoStmt) bool
 		if (k.kind == keyCloser || k.kind == keyOwner) && !c.valueStops(k.p, j.blocks) && !c.hasGroupGetter(k.p) {
 			continue // a value none of whose methods releases the goroutine, nor keeps a group it counts
 		}
+		if (k.kind == keyCloser || k.kind == keyOwner) && len(j.blocks) == 0 && c.onlyStopsKey(g, j.fn, k.p) {
+			continue // go cc.Close(), or a sleep then prev.Close(): it is the value's stop, which stopping the value does not end
+		}
 		if k.kind == keyWait && c.neverWaited(k.p) {
 			j.unwaited = k.name
 			continue // s.pend.Add(1), s.pend.Done(), and nothing waits on s.pend (waited.go)
@@ -3073,4 +3076,37 @@ func (c *checker) waitsBeforeSend(j *goJoin, k joinKey) bool {
 		}
 	}
 	return false
+}
+
+// onlyStopsKey reports whether the goroutine of g, started in fn, uses
+// the value at p (in fn's terms) only to call its stop methods (Close,
+// Stop, Shutdown...): go cc.Close(), or go func() { time.Sleep(d);
+// prev.Close() }(). Such a goroutine is the value's stop; whoever holds
+// the value cannot end it by stopping the value.
+func (c *checker) onlyStopsKey(g *ast.GoStmt, fn ast.Node, p path) bool {
+	isStop := func(call *ast.CallExpr) bool {
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		return ok && closerNames[sel.Sel.Name] && sel.Sel.Name != "Wait"
+	}
+	if _, lit := ast.Unparen(g.Call.Fun).(*ast.FuncLit); !lit {
+		sel, ok := ast.Unparen(g.Call.Fun).(*ast.SelectorExpr)
+		return ok && isStop(g.Call) && pathOf(c.info, sel.X).equal(p) && !slices.ContainsFunc(g.Call.Args, func(a ast.Expr) bool { return pathOf(c.info, a).root == p.root })
+	}
+	body, bind := c.goBody(g, fn)
+	if body == nil {
+		return false
+	}
+	only, seen := true, false
+	c.eachRef(body, func(r ref) {
+		q, ok := bind(r.path)
+		if !ok || q.root != p.root || r.kind == useDecl {
+			return
+		}
+		if r.kind == useMethod && r.call != nil && isStop(r.call) && q.equal(p) {
+			seen = true
+			return
+		}
+		only = false
+	})
+	return only && seen
 }

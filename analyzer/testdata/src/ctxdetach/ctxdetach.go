@@ -170,7 +170,7 @@ func closeWhenDone(ctx context.Context, srv *http.Server, msgs <-chan int) int {
 	case m := <-msgs:
 		return m
 	case <-ctx.Done():
-		go func() {
+		go func() { // want `goroutine is never joined, so it can outlive closeWhenDone`
 			_ = srv.Shutdown(context.Background())
 		}()
 	}
@@ -178,7 +178,7 @@ func closeWhenDone(ctx context.Context, srv *http.Server, msgs <-chan int) int {
 }
 
 func closeBeforeDone(ctx context.Context, srv *http.Server, msgs <-chan int) int {
-	go func() {
+	go func() { // want `goroutine is never joined, so it can outlive closeBeforeDone`
 		_ = srv.Shutdown(context.Background()) // want `detaches this work from ctx`
 	}()
 	select {

@@ -14798,3 +14798,26 @@ func spinShort(n, m int64, work func()) {
 		time.Sleep(time.Microsecond)
 	}
 }
+
+// --- A goroutine that is the stop of a value it was given ---
+
+// It sleeps, then closes the caller's connection: closing the connection
+// does not end the sleep, so it is not handed on with it.
+func retireLater(prev net.Conn) {
+	go func(prev net.Conn) { // want `goroutine is never joined, so it can outlive retireLater`
+		time.Sleep(5 * time.Second)
+		prev.Close()
+	}(prev)
+}
+
+// A Close of its own, on the caller's connection.
+func retireAsync(cc net.Conn) {
+	go cc.Close() // want `goroutine running cc.Close is never joined, so it can outlive retireAsync`
+}
+
+// A reader of the caller's connection is ended by closing it: handed on.
+func drainConn(cc net.Conn) {
+	go func() {
+		_, _ = io.Copy(io.Discard, cc)
+	}()
+}
