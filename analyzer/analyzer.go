@@ -234,6 +234,7 @@ type checker struct {
 	paramDecls     map[*types.Var]*ast.FuncDecl             // see declOfParam
 	tasks          map[*ast.FuncLit]bool                    // see taskLits
 	bubbled        map[*types.Func]bool                     // test helpers only ever called in synctest bubbles
+	pools          map[*ast.GoStmt]*pool                    // poolOf's answers, nil for a go statement that is no pool's worker
 	funcUses       map[*types.Func][]inspector.Cursor       // the identifiers that use each function, see usesOf
 	consumed       map[fieldKey]bool                        // channel fields a goroutine of the package receives from
 	fieldFuncs     map[*types.Var][]*types.Func             // see fieldFunc

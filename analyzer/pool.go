@@ -102,6 +102,22 @@ func (c *checker) poolChan(p path, body *ast.BlockStmt) bool {
 // cannot be left early; jobs is closed by fn or, as its last act, by the
 // feeder.
 func (c *checker) poolOf(g *ast.GoStmt, fn ast.Node) (*pool, bool) {
+	if pl, seen := c.pools[g]; seen {
+		return pl, pl != nil
+	}
+	if c.pools == nil {
+		c.pools = make(map[*ast.GoStmt]*pool)
+	}
+	pl, ok := c.findPool(g, fn)
+	if !ok {
+		pl = nil
+	}
+	c.pools[g] = pl
+	return pl, ok
+}
+
+// findPool is poolOf's search.
+func (c *checker) findPool(g *ast.GoStmt, fn ast.Node) (*pool, bool) {
 	jobs, results, ok := c.poolWorker(g, fn)
 	if !ok {
 		return nil, false
