@@ -2017,9 +2017,8 @@ func (w *blockWalk) innerOf(wg *types.Var, lit *ast.FuncLit) {
 // waitInner takes, for call, wg.Wait() on a WaitGroup local to the body
 // that only the body's own goroutines count, what those goroutines wait
 // on, as blocks at call: the wait ends when each of them is released, and
-// only then. False when
-// wg is counted elsewhere too (given away, or a goroutine the walk did
-// not see).
+// only then. False when wg is counted elsewhere too (given away, or a
+// goroutine the walk did not see).
 func (w *blockWalk) waitInner(call *ast.CallExpr, wg path) bool {
 	subs := w.counted[wg.root]
 	if wg.fields != "" || len(subs) == 0 || !w.c.onlyCounted(wg.root) {

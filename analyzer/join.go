@@ -3082,8 +3082,12 @@ func (c *checker) waitsBeforeSend(j *goJoin, k joinKey) bool {
 // the value cannot end it by stopping the value.
 func (c *checker) onlyStopsKey(g *ast.GoStmt, fn ast.Node, p path) bool {
 	isStop := func(call *ast.CallExpr) bool {
+		// A stop of the value itself: no argument but a context
+		// (srv.Shutdown(ctx)); lru.Cancel(key, cmd, err) is an operation
+		// others wait on, not the value's end.
 		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-		return ok && closerNames[sel.Sel.Name] && sel.Sel.Name != "Wait"
+		return ok && closerNames[sel.Sel.Name] && sel.Sel.Name != "Wait" && sel.Sel.Name != "Cancel" &&
+			!slices.ContainsFunc(call.Args, func(a ast.Expr) bool { return !isContextType(c.typeOf(a)) })
 	}
 	if _, lit := ast.Unparen(g.Call.Fun).(*ast.FuncLit); !lit {
 		sel, ok := ast.Unparen(g.Call.Fun).(*ast.SelectorExpr)
