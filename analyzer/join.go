@@ -87,6 +87,9 @@ func (c *checker) handedOff(cur inspector.Cursor, j *goJoin, g *ast.GoStmt) bool
 		if (k.kind == keyCloser || k.kind == keyOwner) && !c.valueStops(k.p, j.blocks) && !c.hasGroupGetter(k.p) {
 			continue // a value none of whose methods releases the goroutine, nor keeps a group it counts
 		}
+		if (k.kind == keyCloser || k.kind == keyOwner) && len(j.blocks) == 0 && c.onlyStopsKey(g, j.fn, k.p) {
+			continue // go cc.Close(), or a sleep then prev.Close(): it is the value's stop, which stopping the value does not end
+		}
 		if k.kind == keyWait && c.neverWaited(k.p) {
 			j.unwaited = k.name
 			continue // s.pend.Add(1), s.pend.Done(), and nothing waits on s.pend (waited.go)

@@ -198,13 +198,6 @@ func (c *checker) decide(cur inspector.Cursor, j *goJoin) (stuck *block) {
 	}
 	j.many = inLoop(g, funcBody(j.fn))
 	j.keys = c.finalKeys(g, j)
-	if len(j.blocks) == 0 {
-		// go cc.Close(), or a sleep then prev.Close(): the goroutine is
-		// the value's stop, which stopping the value does not end.
-		j.keys = slices.DeleteFunc(j.keys, func(k joinKey) bool {
-			return (k.kind == keyCloser || k.kind == keyOwner) && c.onlyStopsKey(g, j.fn, k.p)
-		})
-	}
 	for i, b := range j.blocks {
 		if c.stuckBlock(b) {
 			stuck = &j.blocks[i]
