@@ -168,6 +168,7 @@ type checker struct {
 	ctorFields map[ctorField]ctorSource                        // ctorFieldSource's answers
 	lockLefts  map[cancelKey]*lockLeft                         // leftLocks' answer
 	briefLocks map[cancelKey]bool                              // heldBriefly's answers
+	condMus    *condMutexes                                    // the mutexes the package's sync.Conds lock (condMutexesOf)
 	noReturns  map[*types.Func]bool                            // neverReturns' answers
 	impls      map[*types.Func][]*types.Func                   // implsOf's answers
 	noFails    map[*types.Func]bool                            // neverFails' answers

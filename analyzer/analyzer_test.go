@@ -222,7 +222,7 @@ func TestMisses(t *testing.T) {
 // handshakes and single receives that are not joins.
 func TestOwnership(t *testing.T) {
 	t.Parallel()
-	run(t, "ownership", "ownershipplain", "semaphore", "ownership/methodvalue", "ownership/condgate")
+	run(t, "ownership", "ownershipplain", "semaphore", "ownership/methodvalue", "ownership/condgate", "ownership/condlock", "ownership/condshared")
 }
 
 // TestHandedRun runs goroutines handed to whoever runs the code: a value

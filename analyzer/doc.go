@@ -1032,7 +1032,10 @@
 // sleep, a timer, a send into a buffer that holds every send, a lock of a
 // mutex of the package that every function releases and every holder
 // keeps only while it waits on nothing and takes no other lock (a builtin,
-// close(done) too, never waits), and a call of an
+// close(done) too, never waits; a lock through a sync.Locker may be any
+// mutex, but a Cond's L is only the mutex its NewCond was given, so
+// q.cond.L.Lock() is not c.mu's when no Cond of the package is given &c.mu
+// and c.mu's address goes nowhere else), and a call of an
 // interface's method not named for blocking are fine) ends
 // on its own: it is not reported when the test never joins it, nor when
 // only a failing test skips the join (then a lock it takes does not count

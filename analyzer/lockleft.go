@@ -397,6 +397,91 @@ func (c *checker) lockCall(call *ast.CallExpr) (k cancelKey, lock, known bool) {
 	return k, false, false
 }
 
+// condMutexes are the mutexes the sync.Conds the package makes lock: the
+// keys of those given by address (sync.NewCond(&s.mu)), and all false when
+// some Cond is given another Locker (a variable, a value that embeds a
+// mutex). A fresh mutex (sync.NewCond(&sync.Mutex{})) is none of the
+// package's. taken are the mutexes whose address the package takes
+// elsewhere, which may end in a Cond another package makes.
+type condMutexes struct {
+	keys, taken []cancelKey
+	all         bool
+}
+
+// condMutexesOf returns, once per package, the mutexes its Conds lock.
+func (c *checker) condMutexesOf() *condMutexes {
+	if c.condMus != nil {
+		return c.condMus
+	}
+	m := &condMutexes{all: true}
+	c.condMus = m
+	given := make(map[ast.Expr]bool)
+	for cur := range c.preorder((*ast.CallExpr)(nil)) {
+		call := cur.Node().(*ast.CallExpr)
+		if f := callee(c.info, call); f == nil || f.Pkg() == nil || f.Pkg().Path() != "sync" || f.Name() != "NewCond" || len(call.Args) != 1 {
+			continue
+		}
+		arg := ast.Unparen(call.Args[0])
+		given[arg] = true
+		switch a := arg.(type) {
+		case *ast.UnaryExpr:
+			if _, fresh := ast.Unparen(a.X).(*ast.CompositeLit); a.Op == token.AND && fresh {
+				continue // &sync.Mutex{}
+			}
+			if k, ok := c.keyOf(pathOf(c.info, a.X)); a.Op == token.AND && ok && isMutexType(c.typeOf(a.X)) {
+				m.keys = append(m.keys, k)
+				continue
+			}
+		case *ast.CallExpr:
+			if id, ok := ast.Unparen(a.Fun).(*ast.Ident); ok && id.Name == "new" && len(a.Args) == 1 && isMutexType(c.typeOf(a.Args[0])) {
+				continue // new(sync.Mutex)
+			}
+		}
+		m.all = false
+	}
+	for cur := range c.preorder((*ast.UnaryExpr)(nil)) {
+		u := cur.Node().(*ast.UnaryExpr)
+		if u.Op != token.AND || given[u] || !isMutexType(c.typeOf(u.X)) {
+			continue
+		}
+		if k, ok := c.keyOf(pathOf(c.info, u.X)); ok {
+			m.taken = append(m.taken, k)
+		} else {
+			m.all = false
+		}
+	}
+	return m
+}
+
+// isMutexType reports whether t is sync.Mutex or sync.RWMutex.
+func isMutexType(t types.Type) bool {
+	return isNamed(t, "sync", "Mutex") || isNamed(t, "sync", "RWMutex")
+}
+
+// condLockerNot reports whether call, a Lock through a sync.Locker, is
+// cond.L.Lock() on a Cond that cannot lock the mutex k: every Cond of the
+// package locks a mutex known to be another, and k's address goes nowhere
+// else.
+func (c *checker) condLockerNot(call *ast.CallExpr, k cancelKey) bool {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	l, ok := ast.Unparen(sel.X).(*ast.SelectorExpr)
+	if !ok || l.Sel.Name != "L" {
+		return false
+	}
+	t := c.typeOf(l.X)
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	if !isNamed(t, "sync", "Cond") {
+		return false
+	}
+	m := c.condMutexesOf()
+	return m.all && !slices.Contains(m.keys, k) && !slices.Contains(m.taken, k)
+}
+
 // isLocker reports whether f is the Lock method of an interface that
 // sync.Locker is, or of sync.Locker itself.
 func isLocker(f *types.Func) bool {
@@ -422,7 +507,7 @@ func (c *checker) heldBriefly(k cancelKey) bool {
 			continue
 		}
 		if !known {
-			if f := callee(c.info, cur.Node().(*ast.CallExpr)); f != nil && isLocker(f) {
+			if f := callee(c.info, cur.Node().(*ast.CallExpr)); f != nil && isLocker(f) && !c.condLockerNot(cur.Node().(*ast.CallExpr), k) {
 				brief = false // a Locker may be this mutex
 				break
 			}
