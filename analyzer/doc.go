@@ -168,7 +168,12 @@
 //     s.ServeConn(conn), then conn.CloseWithError(0, "")); and a wait is
 //     released by whatever releases the goroutine started beside it that
 //     closes what it waits on (go func() { <-stop; ln.Close() }() beside
-//     an accept loop on ln: closing stop ends both), also a goroutine the
+//     an accept loop on ln: closing stop ends both), or that stops it as
+//     it ends, by a stop deferred at the head of its body, when that
+//     goroutine is itself joined, stopped or handed on (go e.run() beside
+//     go func() { defer close(doneCh); defer e.stop(); informer.Run(ctx)
+//     }(), with doneCh returned: whatever ends the second ends the first,
+//     from the point where the second starts), also a goroutine the
 //     goroutine starts itself before it waits (a handler that dials up,
 //     starts go func() { <-stop; up.Close() }(), then copies from up, ends
 //     when stop is closed); a loop's answer to a request waits on no one

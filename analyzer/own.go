@@ -50,6 +50,7 @@ import (
 
 // A goJoin is the verdict on one go statement.
 type goJoin struct {
+	deciding        bool            // joinOf is deciding it: a sibling's question about it has no answer yet (stopSiblings)
 	fn              ast.Node        // the spawning function
 	keys            []joinKey       // what the goroutine can be joined by
 	blocks          []block         // what it waits for, in the spawner's terms
@@ -116,9 +117,11 @@ func (c *checker) joinOf(cur inspector.Cursor) *goJoin {
 	if j, ok := c.joins[g]; ok {
 		return j
 	}
-	j := &goJoin{}
+	j := &goJoin{deciding: true}
 	c.joins[g] = j
-	if stuck := c.decide(cur, j); stuck != nil && !j.bare {
+	stuck := c.decide(cur, j)
+	j.deciding = false
+	if stuck != nil && !j.bare {
 		// Joined, stopped or handed on, but it waits on something that
 		// nothing can ever release: the join never completes.
 		j.bare, j.forever, j.how = true, stuck, ""
@@ -1212,7 +1215,19 @@ func (c *checker) stopped(j *goJoin, g *ast.GoStmt, graph *cfg.CFG) (unreleased 
 			}
 			return effect{}, false
 		}
+		sibs := c.stopSiblings(j, g, releases)
+		if how := c.stoppedBySiblingBefore(j, g, sibs); how != "" {
+			hows = append(hows, how)
+			continue
+		}
 		releasedBy := func(n ast.Node) bool {
+			if how, ok := sibs[n]; ok {
+				by = how
+				if j.stopDesc == "" {
+					j.stopDesc = "ending the goroutine that stops it as it ends"
+				}
+				return true
+			}
 			e, ok := releases(n)
 			if ok {
 				by = firstLine(c.text(n))
@@ -1402,6 +1417,64 @@ func (c *checker) siblingAlts(j *goJoin, g *ast.GoStmt, b block) []alt {
 		}
 	}
 	return out
+}
+
+// stopSiblings returns the other goroutines of the spawner that stop
+// what a block waits on as they end, by a stop deferred at the head of
+// their body (go func() { defer close(done); defer e.stop();
+// informer.Run(ctx) }() beside go e.run()), and that are themselves
+// joined, stopped or handed on: whatever ends such a goroutine ends the
+// block too, so its go statement is where the block is released. With
+// how each is said to be (its line and its own verdict).
+func (c *checker) stopSiblings(j *goJoin, g *ast.GoStmt, releases func(ast.Node) (effect, bool)) map[ast.Node]string {
+	c.indexGoStmts()
+	var out map[ast.Node]string
+	for _, n := range c.goStmtsIn[j.fn] {
+		lit, ok := ast.Unparen(n.Call.Fun).(*ast.FuncLit)
+		if !ok || n == g {
+			continue
+		}
+		var stop *ast.DeferStmt
+		for _, s := range lit.Body.List {
+			d, ok := s.(*ast.DeferStmt)
+			if !ok {
+				break // only the defers at its head run on every way out
+			}
+			if e, ok := releases(d); ok && releasesPersistently(e) {
+				stop = d
+				break
+			}
+		}
+		if stop == nil {
+			continue
+		}
+		cur, ok := c.cursorOf(n)
+		if !ok {
+			continue
+		}
+		sj := c.joinOf(cur)
+		if sj.deciding || sj.bare || sj.detached || sj.how == "" {
+			continue // asked about while it is decided, or not accepted itself
+		}
+		if out == nil {
+			out = make(map[ast.Node]string)
+		}
+		out[n] = fmt.Sprintf("the goroutine started at line %d, which runs %s as it ends (%s)",
+			c.pass.Fset.Position(n.Pos()).Line, firstLine(c.text(stop.Call)), sj.how)
+	}
+	return out
+}
+
+// stoppedBySiblingBefore says how a goroutine is stopped by one of
+// stopSiblings started before it on every path that starts it. "" when
+// none is.
+func (c *checker) stoppedBySiblingBefore(j *goJoin, g *ast.GoStmt, sibs map[ast.Node]string) string {
+	for _, n := range c.goStmtsIn[j.fn] {
+		if how, ok := sibs[n]; ok && precededBy(funcBody(j.fn), g, func(s ast.Stmt) bool { return s == n }) {
+			return how
+		}
+	}
+	return ""
 }
 
 // streamPeerAlts returns what else releases a receive of b from a

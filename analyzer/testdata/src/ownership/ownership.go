@@ -14821,3 +14821,171 @@ func drainConn(cc net.Conn) {
 		_, _ = io.Copy(io.Discard, cc)
 	}()
 }
+
+// --- A goroutine stopped by a sibling that stops it as it ends ---
+
+type sibProc struct {
+	mu   sync.Mutex
+	cond *sync.Cond
+	buf  []int
+	out  chan int
+	done chan struct{}
+}
+
+func newSibProc(out chan int) *sibProc {
+	e := &sibProc{out: out, done: make(chan struct{})}
+	e.cond = sync.NewCond(&e.mu)
+	return e
+}
+
+func (e *sibProc) run() {
+	for {
+		e.mu.Lock()
+		for len(e.buf) == 0 && !e.stopped() {
+			e.cond.Wait()
+		}
+		batch := e.buf
+		e.buf = nil
+		e.mu.Unlock()
+		for _, x := range batch {
+			select {
+			case e.out <- x:
+			case <-e.done:
+				return
+			}
+		}
+		if e.stopped() {
+			return
+		}
+	}
+}
+
+func (e *sibProc) stopped() bool {
+	select {
+	case <-e.done:
+		return true
+	default:
+		return false
+	}
+}
+
+func (e *sibProc) stop() {
+	close(e.done)
+	e.cond.Signal()
+}
+
+type sibWatch struct {
+	once sync.Once
+	stop chan struct{}
+}
+
+func (w *sibWatch) Stop() { w.once.Do(func() { close(w.stop) }) }
+
+func sibContext(stop <-chan struct{}) (context.Context, context.CancelFunc) {
+	ctx, cancel := context.WithCancel(context.Background())
+	context.AfterFunc(ctx, func() {})
+	go func() {
+		select {
+		case <-stop:
+			cancel()
+		case <-ctx.Done():
+		}
+	}()
+	return ctx, cancel
+}
+
+// The processor is stopped by the goroutine that runs the caller's
+// function until w is stopped, as it ends: handed on with w.
+func sibStarted(run func(context.Context), out chan int) (*sibWatch, <-chan struct{}) {
+	w := &sibWatch{stop: make(chan struct{})}
+	e := newSibProc(out)
+	go e.run()
+	doneCh := make(chan struct{})
+	go func() {
+		defer close(doneCh)
+		defer e.stop()
+		ctx, cancel := sibContext(w.stop)
+		defer cancel()
+		run(ctx)
+	}()
+	return w, doneCh
+}
+
+// The same, the stopping goroutine started first.
+func sibFirst(run func(context.Context), out chan int) (*sibWatch, <-chan struct{}) {
+	w := &sibWatch{stop: make(chan struct{})}
+	e := newSibProc(out)
+	doneCh := make(chan struct{})
+	go func() {
+		defer close(doneCh)
+		defer e.stop()
+		ctx, cancel := sibContext(w.stop)
+		defer cancel()
+		run(ctx)
+	}()
+	go e.run()
+	return w, doneCh
+}
+
+// The stopping goroutine is joined here: the processor is stopped
+// before the function returns.
+func sibJoined(run func(context.Context), out chan int) {
+	e := newSibProc(out)
+	go e.run()
+	doneCh := make(chan struct{})
+	go func() {
+		defer close(doneCh)
+		defer e.stop()
+		run(context.Background())
+	}()
+	<-doneCh
+}
+
+// A path returns before the stopping goroutine starts.
+func sibLate(run func(context.Context), out chan int, skip bool) (*sibWatch, <-chan struct{}) {
+	w := &sibWatch{stop: make(chan struct{})}
+	e := newSibProc(out)
+	go e.run() // want `goroutine running e.run is not joined on every path: the return at line [0-9]+ skips ending the goroutine that stops it as it ends`
+	if skip {
+		return w, nil
+	}
+	doneCh := make(chan struct{})
+	go func() {
+		defer close(doneCh)
+		defer e.stop()
+		ctx, cancel := sibContext(w.stop)
+		defer cancel()
+		run(ctx)
+	}()
+	return w, doneCh
+}
+
+// The stopping goroutine never ends: neither does the processor.
+func sibStuck(out chan int) {
+	e := newSibProc(out)
+	go e.run() // want `goroutine running e.run is never joined`
+	block := make(chan struct{})
+	go func() { // want `goroutine is never joined`
+		defer e.stop()
+		<-block
+	}()
+}
+
+// The stop comes after a return the goroutine may take: not on every
+// way out.
+func sibNotDeferred(run func(context.Context) error, out chan int) (*sibWatch, <-chan struct{}) {
+	w := &sibWatch{stop: make(chan struct{})}
+	e := newSibProc(out)
+	go e.run() // want `goroutine running e.run is never joined`
+	doneCh := make(chan struct{})
+	go func() {
+		defer close(doneCh)
+		ctx, cancel := sibContext(w.stop)
+		defer cancel()
+		if run(ctx) != nil {
+			return
+		}
+		e.stop()
+	}()
+	return w, doneCh
+}
