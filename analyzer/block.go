@@ -460,9 +460,45 @@ func (c *checker) recvAlt(e ast.Expr) (alt, bool) {
 	}
 	p := c.chanPath(e)
 	if !p.valid() {
+		if p = c.accessorChan(e); p.valid() {
+			return alt{kind: altRecv, p: p}, true
+		}
 		return alt{}, false
 	}
 	return alt{kind: altRecv, p: p}, true
+}
+
+// accessorChan returns, for s.StopNotify() where the pass cannot tell
+// which channel the method returns (an interface's method, one of another
+// package whose summary does not say) and s is a variable, a path naming
+// the call on it (s.StopNotify()): the channel belongs to s, and a wait on
+// it is released by stopping s (releases), or by whoever owns s, as for
+// ch := s.StopNotify() (subscribed): the caller that gave s, the owner of
+// the value a call returned it from (s, _ := p.Status(id)); not a local
+// the function never gave a value (owner).
+func (c *checker) accessorChan(e ast.Expr) path {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok || len(call.Args) != 0 || !isChan(c.typeOf(call)) {
+		return path{}
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return path{}
+	}
+	if s, ok := c.info.Selections[sel]; !ok || s.Kind() != types.MethodVal {
+		return path{}
+	}
+	if f := callee(c.info, call); f != nil && f.Pkg() == c.pass.Pkg {
+		if sig, ok := f.Type().(*types.Signature); !ok || sig.Recv() == nil || !types.IsInterface(sig.Recv().Type()) {
+			return path{} // a method the pass reads: its summary said
+		}
+	}
+	recv := pathOf(c.info, sel.X)
+	if !recv.valid() || recv.fields != "" {
+		return path{} // h.src.Out(): a stream of what a field holds, unnamed
+	}
+	recv.fields += "." + sel.Sel.Name + "()"
+	return recv
 }
 
 // rebased returns a with its path replaced by p, the path it copies, and

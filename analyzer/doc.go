@@ -560,8 +560,15 @@
 // A stream an interface's method returns on a parameter (for v := range
 // from.Out(), from an Outlet the caller gave, or each of a slice of them)
 // is the caller's: the goroutine ranging over it is handed on with the
-// parameter. One from a field or a package variable is still a wait the
-// pass cannot name.
+// parameter. So is any wait on a channel such a method returns (select {
+// case <-s.StopNotify(): return; ... }, where the pass cannot read which
+// channel StopNotify returns): the channel is s's, and stopping s
+// (s.Stop(), defer s.Close()) or handing s on releases it; s given by the
+// caller, or got from a call on another value (s, err := p.Status(id)), is
+// its owner's. A local the function declares and never gives a value (var
+// b notifier) is its own, and one it makes (s := Status(&status{...}))
+// must be stopped. One from a field or a package variable is still a wait
+// the pass cannot name.
 // A constructor's result dropped inside a function literal given to an
 // assertion that it panics (assert.Panics(t, func() { NewPool(0) })) is
 // not reported: the call is expected to panic before it starts anything.

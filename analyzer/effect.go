@@ -542,6 +542,10 @@ func (c *checker) releases(e effect, a alt) bool {
 			// <-done where done is a local only ever closed: the receive
 			// returns once it is closed, and so does every other.
 			return e.p.equal(a.p) && a.p.fields == "" && c.onlyClosed(a.p.root)
+		case effStop:
+			// <-s.StopNotify(), a channel of s's the pass cannot see
+			// (accessorChan): stopping s closes it.
+			return strings.HasSuffix(a.p.fields, "()") && e.p.prefixOf(a.p)
 		}
 	case altSend:
 		return e.kind == effRecv && a.exits && e.p.equal(a.p)

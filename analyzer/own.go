@@ -2304,6 +2304,35 @@ func (c *checker) outside(cur inspector.Cursor, fn ast.Node, a alt) (string, boo
 	return c.owner(cur, fn, p, a.kind == altIO)
 }
 
+// neverGiven reports whether v, a local of fn, is declared with no value
+// (var b notifier) and never given one: not assigned, ranged into, or
+// lent by address.
+func (c *checker) neverGiven(v *types.Var, fn ast.Node) bool {
+	body := funcBody(fn)
+	if body == nil || !declaredIn(v, body) {
+		return false
+	}
+	is := func(e ast.Expr) bool {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		return ok && c.info.ObjectOf(id) == v
+	}
+	empty, given := false, false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.ValueSpec:
+			empty = empty || len(n.Values) == 0 && slices.ContainsFunc(n.Names, func(id *ast.Ident) bool { return c.info.Defs[id] == v })
+		case *ast.AssignStmt:
+			given = given || slices.ContainsFunc(n.Lhs, is)
+		case *ast.RangeStmt:
+			given = given || n.Key != nil && is(n.Key) || n.Value != nil && is(n.Value)
+		case *ast.UnaryExpr:
+			given = given || n.Op == token.AND && is(n.X)
+		}
+		return !given
+	})
+	return empty && !given
+}
+
 // chanParam reports whether v is a channel parameter of fn itself (not
 // of a function around it, not a named result).
 func (c *checker) chanParam(fn ast.Node, v *types.Var) bool {
@@ -2331,6 +2360,8 @@ func (c *checker) owner(cur inspector.Cursor, fn ast.Node, p path, io bool) (str
 			return "", false
 		}
 		return "the caller, through " + p.root.Name(), true // receiver or parameter
+	case strings.HasSuffix(p.fields, "()") && c.neverGiven(p.root, fn):
+		return "", false // var b notifier: <-b.Notify() waits on the function's own
 	case (p.deref || p.fields != "") && !c.ownedLocal(p.root, fn):
 		return "the owner of " + p.root.Name(), true // a value the function did not make
 	}
@@ -3260,6 +3291,9 @@ func (c *checker) madeLiteral(e ast.Expr) bool {
 		_, ok := ast.Unparen(e.X).(*ast.CompositeLit)
 		return ok
 	case *ast.CallExpr:
+		if tv, ok := c.info.Types[e.Fun]; ok && tv.IsType() && len(e.Args) == 1 {
+			return c.madeLiteral(e.Args[0]) // Status(&local{...}): a conversion
+		}
 		return isBuiltinCall(c.info, e, "new")
 	}
 	return false

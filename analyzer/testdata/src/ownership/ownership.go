@@ -14989,3 +14989,78 @@ func sibNotDeferred(run func(context.Context) error, out chan int) (*sibWatch, <
 	}()
 	return w, doneCh
 }
+
+// --- A wait on a channel an interface's method returns ---
+
+type accStatus interface {
+	Healthy() bool
+	StopNotify() <-chan struct{}
+}
+
+type accProber interface {
+	Status(id string) (accStatus, error)
+	RemoveAll()
+}
+
+func accMonitor(s accStatus) {
+	for {
+		select {
+		case <-time.After(time.Second):
+			_ = s.Healthy()
+		case <-s.StopNotify():
+			return
+		}
+	}
+}
+
+// The status is the caller's: whoever owns it ends the monitor.
+func accWatch(s accStatus) {
+	go accMonitor(s)
+}
+
+// The status comes from the caller's prober, which closes its channel
+// when it removes it.
+func accAdd(p accProber, id string) {
+	s, err := p.Status(id)
+	if err != nil {
+		return
+	}
+	go accMonitor(s)
+}
+
+// The same wait in a literal.
+func accInline(s accStatus) {
+	go func() {
+		<-s.StopNotify()
+	}()
+}
+
+type accLocal struct{ stopc chan struct{} }
+
+func (l *accLocal) Healthy() bool               { return true }
+func (l *accLocal) StopNotify() <-chan struct{} { return l.stopc }
+
+// A status the function makes and drops: nothing closes its channel.
+func accOwn() {
+	s := accStatus(&accLocal{stopc: make(chan struct{})})
+	go accMonitor(s) // want `goroutine running accMonitor is never joined`
+}
+
+type accStopper interface {
+	StopNotify() <-chan struct{}
+	Stop()
+}
+
+func accWait(s accStopper) { <-s.StopNotify() }
+
+type accStop struct{ stopc chan struct{} }
+
+func (l *accStop) StopNotify() <-chan struct{} { return l.stopc }
+func (l *accStop) Stop()                       { close(l.stopc) }
+
+// The function stops what it made: the wait ends.
+func accOwnStopped() {
+	s := accStopper(&accStop{stopc: make(chan struct{})})
+	go accWait(s)
+	defer s.Stop()
+}
