@@ -945,8 +945,9 @@
 // struct{}{}: go func() { out <- check(); <-v.throttle }()) cannot block
 // on that receive, so its send is still its last act. A producer whose
 // channel a goroutine started beside it drains (a pipeline's next stage,
-// receiving in a loop until the channel is closed) is joined by that
-// stage, which is judged at its own go statement. A relay that sends one
+// receiving in a loop until the channel is closed, in a literal or in a
+// function of the package it is given the channel to: go drainAll(out))
+// is joined by that stage, which is judged at its own go statement. A relay that sends one
 // reply for each value it receives (for v := range in { out <- v }) does
 // not wait in that send once its spawner has gone, when the spawner
 // follows each of its sends on in at once with a receive from out and

@@ -150,41 +150,62 @@ func (c *checker) drainedBeside(g *ast.GoStmt, j *goJoin) bool {
 }
 
 // drainerOf reports whether a go statement of fn other than g runs a
-// function literal that receives from v inside a loop or ranges over v.
+// function literal that receives from v inside a loop or ranges over v,
+// or runs a function of the package given v that does so with it (go
+// h.watch(ctx, out), watch ranging over its channel).
 func (c *checker) drainerOf(g *ast.GoStmt, fn ast.Node, v *types.Var) bool {
 	for _, cur := range c.goStmts {
 		g2 := c.unwrapRunner(cur.Node().(*ast.GoStmt))
 		if cur.Node() == g || !within(g2, fn) {
 			continue
 		}
-		lit, ok := ast.Unparen(g2.Call.Fun).(*ast.FuncLit)
-		if !ok {
+		if lit, ok := ast.Unparen(g2.Call.Fun).(*ast.FuncLit); ok {
+			if c.drains(lit.Body, v) {
+				return true
+			}
 			continue
 		}
-		found := false
-		ast.PreorderStack(lit.Body, nil, func(n ast.Node, stack []ast.Node) bool {
-			if found {
-				return false
+		to := callee(c.info, g2.Call)
+		if to == nil || to.Pkg() != c.pass.Pkg {
+			continue
+		}
+		decl := c.decls[to.Origin()]
+		sig, ok := to.Type().(*types.Signature)
+		if decl == nil || decl.Body == nil || !ok || sig.Variadic() {
+			continue
+		}
+		for k, a := range g2.Call.Args {
+			if p := pathOf(c.info, a); p.root == v && p.fields == "" && k < sig.Params().Len() && c.drains(decl.Body, sig.Params().At(k)) {
+				return true
 			}
-			if _, ok := n.(*ast.FuncLit); ok {
-				return false
-			}
-			switch n := n.(type) {
-			case *ast.RangeStmt:
-				found = pathOf(c.info, n.X).root == v && pathOf(c.info, n.X).fields == ""
-			case *ast.UnaryExpr:
-				if p := pathOf(c.info, n.X); n.Op == token.ARROW && p.root == v && p.fields == "" {
-					found = slices.ContainsFunc(stack, func(s ast.Node) bool {
-						_, f := s.(*ast.ForStmt)
-						return f
-					})
-				}
-			}
-			return !found
-		})
-		if found {
-			return true
 		}
 	}
 	return false
+}
+
+// drains reports whether body receives from v inside a loop or ranges
+// over v (not in the function literals it holds).
+func (c *checker) drains(body *ast.BlockStmt, v *types.Var) bool {
+	found := false
+	ast.PreorderStack(body, nil, func(n ast.Node, stack []ast.Node) bool {
+		if found {
+			return false
+		}
+		if _, ok := n.(*ast.FuncLit); ok {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.RangeStmt:
+			found = pathOf(c.info, n.X).root == v && pathOf(c.info, n.X).fields == ""
+		case *ast.UnaryExpr:
+			if p := pathOf(c.info, n.X); n.Op == token.ARROW && p.root == v && p.fields == "" {
+				found = slices.ContainsFunc(stack, func(s ast.Node) bool {
+					_, f := s.(*ast.ForStmt)
+					return f
+				})
+			}
+		}
+		return !found
+	})
+	return found
 }

@@ -15064,3 +15064,52 @@ func accOwnStopped() {
 	go accWait(s)
 	defer s.Stop()
 }
+
+// --- A sender drained by a function another goroutine runs ---
+
+func drainAll(c <-chan int) {
+	for range c {
+	}
+}
+
+func drainOne(c <-chan int) {
+	<-c
+}
+
+// The forwarder sends until stopped; drainAll takes every value.
+func forwardDrained(src <-chan int) {
+	out := make(chan int)
+	stopped := make(chan struct{})
+	go drainAll(out)
+	go func() {
+		defer close(out)
+		for {
+			select {
+			case <-stopped:
+				return
+			case v := <-src:
+				out <- v
+			}
+		}
+	}()
+	defer close(stopped)
+}
+
+// drainOne takes one value: the forwarder may block on its next send.
+func forwardOnce(src <-chan int) {
+	out := make(chan int)
+	stopped := make(chan struct{})
+	go drainOne(out)
+	go func() { // want `goroutine is never joined, so it can outlive forwardOnce`
+		defer close(out)
+		for {
+			select {
+			case <-stopped:
+				return
+			case v := <-src:
+				out <- v
+			}
+		}
+	}()
+	defer close(stopped)
+}
