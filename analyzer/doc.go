@@ -87,7 +87,10 @@
 //     return, break or other select case can leave early is not a
 //     drain; a send in a loop followed by a return, also past calls that
 //     cannot block (errCh <- err; wg.Done(); return), or by a break of
-//     that loop, is its last), receives as many values as it sends when loops of a
+//     that loop, is its last; a send it may skip, a case of a select with
+//     a default, signals no one on a channel that is not the function's
+//     own: select { case b.retry <- n: default: } is no join for the
+//     owner of b), receives as many values as it sends when loops of a
 //     constant count bound its sends (for range 3 { ch <- v }, then a
 //     loop that receives 3 times and cannot be left early, or 3
 //     receives in a row; for goroutines a loop of constant count

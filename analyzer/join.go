@@ -869,6 +869,7 @@ func (c *checker) finalSignal(g *ast.GoStmt, fn ast.Node, body *ast.BlockStmt, b
 	blocks := c.blocksIn(body, keep)
 	var sites []ast.Node
 	var deferred, called []bool
+	dropped := false
 	ast.PreorderStack(body, nil, func(n ast.Node, stack []ast.Node) bool {
 		if _, ok := n.(*ast.GoStmt); ok {
 			return false
@@ -877,6 +878,12 @@ func (c *checker) finalSignal(g *ast.GoStmt, fn ast.Node, body *ast.BlockStmt, b
 		through := false
 		switch n := n.(type) {
 		case *ast.SendStmt:
+			if nonBlocking(n, stack) && !c.localTo(k.p, fn) {
+				// select { case b.retry <- n: default: }: a send that may
+				// not happen signals no one who waits on b.retry.
+				dropped = true
+				return true
+			}
 			target = n.Chan
 		case *ast.CallExpr:
 			if isBuiltinCall(c.info, n, "close") && len(n.Args) == 1 {
@@ -909,6 +916,9 @@ func (c *checker) finalSignal(g *ast.GoStmt, fn ast.Node, body *ast.BlockStmt, b
 		called = append(called, cb)
 		return true
 	})
+	if len(sites) == 0 && dropped {
+		return false // its only sends on k are ones it may skip
+	}
 	if len(sites) == 0 {
 		if k.kind == keyWait && c.localTo(k.p, fn) && c.onlyWaitsOn(body, bind, k) && !c.endsAfterWait(body, bind, k) {
 			// run.Wait(), then work, on a group of the function's own: a
@@ -980,6 +990,21 @@ func (c *checker) finalSignal(g *ast.GoStmt, fn ast.Node, body *ast.BlockStmt, b
 	// caller's initWG.Wait() a start handshake on that path (a channel's
 	// earlier sends are values, and its close the final signal).
 	return finals > 0 && (k.kind != keyWait || finals == len(sites))
+}
+
+// nonBlocking reports whether the send s, with the nodes above it in
+// stack, is a case of a select with a default: it is skipped when nobody
+// is ready to take it.
+func nonBlocking(s *ast.SendStmt, stack []ast.Node) bool {
+	if len(stack) < 3 {
+		return false
+	}
+	cc, ok := stack[len(stack)-1].(*ast.CommClause)
+	if !ok || cc.Comm != s {
+		return false
+	}
+	sel, ok := stack[len(stack)-3].(*ast.SelectStmt)
+	return ok && slices.ContainsFunc(sel.Body.List, func(st ast.Stmt) bool { return st.(*ast.CommClause).Comm == nil })
 }
 
 // calledBackInLoop reports whether lit is an argument of the call parent,

@@ -15113,3 +15113,47 @@ func forwardOnce(src <-chan int) {
 	}()
 	defer close(stopped)
 }
+
+// --- A send the goroutine may skip is no join signal ---
+
+type nbBuffer struct {
+	mu    sync.Mutex
+	retry chan int
+}
+
+func nbUpload(n int) error {
+	time.Sleep(time.Millisecond)
+	if n < 0 {
+		return errors.New("negative")
+	}
+	return nil
+}
+
+// Push uploads in the background and re-queues a failure if there is
+// room: nothing waits for the goroutine, and a receive from b.retry
+// may wait for a send that never comes.
+func (b *nbBuffer) push(n int) {
+	go func() { // want `goroutine is never joined, so it can outlive \(\*nbBuffer\).push`
+		b.mu.Lock()
+		defer b.mu.Unlock()
+		if err := nbUpload(n); err != nil {
+			select {
+			case b.retry <- n:
+			default:
+			}
+		}
+	}()
+}
+
+// The same send on a channel of the function's own, with room for it:
+// the receive takes it.
+func nbLocal(n int) error {
+	errc := make(chan error, 1)
+	go func() {
+		select {
+		case errc <- nbUpload(n):
+		default:
+		}
+	}()
+	return <-errc
+}
