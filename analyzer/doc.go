@@ -578,8 +578,9 @@
 // An assertion that returns whether an error is nil (if
 // !assert.NoError(t, err) { return }) tests the error as err != nil does:
 // on its failing branch nothing was made.
-// A goroutine that only starts goroutines (go func() { go c.fail() }())
-// returns at once: each is judged at its own go statement. So does one
+// A goroutine that only starts goroutines (go func() { go c.fail() }(),
+// also in loops over slices, maps or counts: for _, i := range items { go
+// work(i) }) returns at once: each is judged at its own go statement. So does one
 // that only cancels contexts or closes channels (go func() { cancel() }(),
 // go cancel(), go h.Cancel() with a function field the package only ever
 // sets to a cancel function): neither can block. A stop issued

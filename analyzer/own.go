@@ -168,7 +168,7 @@ func (c *checker) decide(cur inspector.Cursor, j *goJoin) (stuck *block) {
 		j.how = "it only cancels or closes, which cannot block: it ends at once"
 		return
 	}
-	if onlyStarts(g) {
+	if c.onlyStarts(g) {
 		// go func() { go c.fail() }(): it returns at once; what it
 		// starts is judged at its own go statements.
 		j.how = "it only starts goroutines, each judged at its own go statement"
@@ -558,15 +558,31 @@ func (c *checker) indexCancelFields() {
 	}
 }
 
-// onlyStarts reports whether g runs a literal whose body is nothing but
-// go statements.
-func onlyStarts(g *ast.GoStmt) bool {
+// onlyStarts reports whether g runs a literal whose body only starts
+// goroutines (startsOnly).
+func (c *checker) onlyStarts(g *ast.GoStmt) bool {
 	lit, ok := ast.Unparen(g.Call.Fun).(*ast.FuncLit)
-	if !ok || len(lit.Body.List) == 0 {
-		return false
-	}
-	for _, s := range lit.Body.List {
-		if _, ok := s.(*ast.GoStmt); !ok {
+	return ok && len(lit.Body.List) > 0 && c.startsOnly(lit.Body.List)
+}
+
+// startsOnly reports whether list only starts goroutines: go statements,
+// and loops over slices, maps or counts whose bodies only start them (for
+// _, i := range items { go work(i) }). Such a loop cannot block.
+func (c *checker) startsOnly(list []ast.Stmt) bool {
+	for _, s := range list {
+		switch s := s.(type) {
+		case *ast.GoStmt:
+		case *ast.RangeStmt:
+			switch c.typeOf(s.X).Underlying().(type) {
+			case *types.Slice, *types.Array, *types.Map, *types.Basic:
+			case *types.Pointer: // a pointer to an array
+			default:
+				return false // a channel, a function iterator: may wait
+			}
+			if len(s.Body.List) == 0 || !c.startsOnly(s.Body.List) {
+				return false
+			}
+		default:
 			return false
 		}
 	}

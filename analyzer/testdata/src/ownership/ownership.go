@@ -15157,3 +15157,33 @@ func nbLocal(n int) error {
 	}()
 	return <-errc
 }
+
+// --- A goroutine that only starts goroutines in a loop ---
+
+// The starter returns once it has started one worker per item; each
+// worker is judged at its own go statement (its send has room).
+func fanStart(items []int) []int {
+	res := make(chan int, len(items))
+	go func() {
+		for _, i := range items {
+			go func() { res <- i * 2 }()
+		}
+	}()
+	out := make([]int, 0, len(items))
+	for range items {
+		out = append(out, <-res)
+	}
+	return out
+}
+
+// A loop over a channel waits: the starter is not one that only starts,
+// and nothing closes in.
+func fanFromChan(res chan<- int) {
+	in := make(chan int)
+	go func() { // want `goroutine is never joined, so it can outlive fanFromChan`
+		for i := range in {
+			go func() { res <- i }()
+		}
+	}()
+	in <- 1
+}
