@@ -953,8 +953,12 @@ func (c *checker) finalSignal(g *ast.GoStmt, fn ast.Node, body *ast.BlockStmt, b
 	})
 	finals := 0
 	for i, s := range sites {
-		if deferred[i] {
+		if deferred[i] && k.kind != keyWait {
 			return true
+		}
+		if deferred[i] {
+			finals++ // a deferred Done; any other Done must be last too
+			continue
 		}
 		if called[i] {
 			// s.Serve(ctx, func(v int) { got <- v }): a callback the

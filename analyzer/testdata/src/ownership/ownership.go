@@ -15187,3 +15187,57 @@ func fanFromChan(res chan<- int) {
 	}()
 	in <- 1
 }
+
+// --- A Done at the first sample is a start signal, not a join ---
+
+// firstSampler releases the group at its first sample and goes on sampling
+// until quit is closed: wg.Wait() waits for the first sample only.
+func firstSampler(quit <-chan struct{}, wg *sync.WaitGroup, out *atomic.Int64) {
+	first := false
+	defer func() {
+		if !first {
+			wg.Done()
+		}
+	}()
+	for {
+		select {
+		case <-quit:
+			return
+		case <-time.After(time.Millisecond):
+			out.Add(1)
+			if !first {
+				first = true
+				wg.Done()
+			}
+		}
+	}
+}
+
+func sampleOnce() int64 {
+	var n atomic.Int64
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go firstSampler(make(chan struct{}), &wg, &n) // want `goroutine running firstSampler is never joined`
+	wg.Wait()
+	return n.Load()
+}
+
+// A deferred Done alone is the goroutine's last act.
+func sampleJoined(quit <-chan struct{}) int64 {
+	var n atomic.Int64
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		for {
+			select {
+			case <-quit:
+				return
+			case <-time.After(time.Millisecond):
+				n.Add(1)
+			}
+		}
+	}()
+	wg.Wait()
+	return n.Load()
+}
