@@ -200,6 +200,25 @@ func (c *checker) computeObligations() {
 	}
 }
 
+// accessorWaitsOnly reports whether the blocks wait on v only through
+// channels its methods return that the pass cannot read (accessorChan),
+// and at least once.
+func accessorWaitsOnly(blocks []block, v *types.Var) bool {
+	n := 0
+	for _, b := range blocks {
+		for _, a := range b.alts {
+			if a.p.root != v {
+				continue
+			}
+			if !strings.HasSuffix(a.p.fields, "()") {
+				return false
+			}
+			n++
+		}
+	}
+	return n > 0
+}
+
 // declsInOrder returns the package's declared functions in the order of
 // the source, for walks whose results must not change from run to run.
 func (c *checker) declsInOrder() []*types.Func {
@@ -246,6 +265,13 @@ func (c *checker) goObligation(fd *ast.FuncDecl, fn *types.Func, cur inspector.C
 		return obligation{}, false // a goroutine that ends on its own can be let go
 	}
 	h := *j.handoff
+	if accessorWaitsOnly(j.blocks, h.p.root) {
+		// <-ch.Out() on the caller's ch, a channel of ch's the pass cannot
+		// read (accessorChan): what ends the wait, a stop or a value
+		// another goroutine sends through ch, is not known, so the caller
+		// owes nothing by name.
+		return obligation{}, false
+	}
 	if h.kind == obCancel && !slices.ContainsFunc(j.blocks, func(b block) bool { return !b.assumed }) {
 		// go func() { _ = w.Warm(ctx, name) }(): no wait of it is known,
 		// only that it uses ctx. Cancelling ctx is a way to stop it, but

@@ -1633,3 +1633,31 @@ func TestStartSucceeds(t *testing.T) {
 	s := &startSrv{}
 	require.NoError(t, s.Start("localhost:0")) // want `the receiver of \(\*startSrv\).Start is not stopped on every path`
 }
+
+// --- A test helper whose goroutine waits on its argument's channel ---
+
+type accPipe interface {
+	In() chan<- int
+	Out() <-chan int
+	Close()
+}
+
+type accNative struct{ c chan int }
+
+func (n *accNative) In() chan<- int  { return n.c }
+func (n *accNative) Out() <-chan int { return n.c }
+func (n *accNative) Close()          { close(n.c) }
+
+// The goroutines pair up through ch: what ends the receive is the send,
+// not a stop the test owes by name.
+func accConcurrent(t *testing.T, ch accPipe) {
+	go func() { ch.In() <- 1 }()
+	go func() { <-ch.Out() }()
+}
+
+func newAccNative() accPipe { return &accNative{c: make(chan int)} }
+
+func TestAccNative(t *testing.T) {
+	ch := newAccNative()
+	accConcurrent(t, ch)
+}
