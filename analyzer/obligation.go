@@ -2232,7 +2232,35 @@ func (c *checker) checkCall(cur inspector.Cursor, fn ast.Node, call *ast.CallExp
 		return "" // used in place (passed on, returned): handed on
 	}
 	p.fields += o.fields
+	if !o.isResult() && c.fieldOfParam(p, fn) {
+		// startup := &coordinator{conn: c}; startup.setup(ctx), in a
+		// method of c's: what setup leaves running on startup.conn
+		// ends when c's owner stops c.
+		return ""
+	}
 	return c.checkPath(cur, fn, call, to, o, grow, p)
+}
+
+// fieldOfParam reports whether p is (below) a field of a local that fn
+// gives, once and in a literal, a parameter or the receiver of fn (v :=
+// &T{f: param}): the field holds the caller's value.
+func (c *checker) fieldOfParam(p path, fn ast.Node) bool {
+	body := funcBody(fn)
+	if body == nil || !strings.HasPrefix(p.fields, ".") || !declaredIn(p.root, body) {
+		return false
+	}
+	field, _, _ := strings.Cut(p.fields[1:], ".") // startup.conn.conn: what startup.conn holds is the caller's
+	return c.onlyAssigned(body, p.root, func(lhs, rhs []ast.Expr, i int) bool {
+		if len(lhs) != len(rhs) {
+			return false
+		}
+		value := literalField(rhs[i], field)
+		if value == nil {
+			return false
+		}
+		v := pathOf(c.info, value)
+		return v.valid() && v.fields == "" && !isGlobal(v.root) && !declaredIn(v.root, body) && declaredIn(v.root, fn)
+	})
 }
 
 // checkPath is checkCall once it knows the path p, in fn, of what carries

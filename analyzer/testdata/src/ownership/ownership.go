@@ -15241,3 +15241,82 @@ func sampleJoined(quit <-chan struct{}) int64 {
 	wg.Wait()
 	return n.Load()
 }
+
+// --- A helper value given the caller's own connection in a literal ---
+
+type fopConn struct {
+	conn net.Conn
+}
+
+func (c *fopConn) Close() error { return c.conn.Close() }
+
+func (c *fopConn) recv() error {
+	buf := make([]byte, 1)
+	_, err := c.conn.Read(buf)
+	return err
+}
+
+type fopStartup struct {
+	conn *fopConn
+	tick chan struct{}
+}
+
+func (s *fopStartup) options(ctx context.Context) error {
+	select {
+	case s.tick <- struct{}{}:
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	return nil
+}
+
+// setup reads the handshake's replies in the background, one for each
+// tick the other goroutine sends; the reader ends when the ticks stop,
+// or when the connection is closed.
+func (s *fopStartup) setup(ctx context.Context) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	errc := make(chan error)
+	go func() { // want `goroutine is handed on to the caller, but fopDial drops it at line [0-9]+`
+		for range s.tick {
+			if err := s.conn.recv(); err != nil {
+				select {
+				case errc <- err:
+				case <-ctx.Done():
+				}
+				return
+			}
+		}
+	}()
+	go func() {
+		defer close(s.tick)
+		err := s.options(ctx)
+		select {
+		case errc <- err:
+		case <-ctx.Done():
+		}
+	}()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+		return errors.New("timeout")
+	}
+}
+
+// A method of the connection: the startup value holds c itself, whose
+// owner closes it.
+func (c *fopConn) start(ctx context.Context) error {
+	startup := &fopStartup{conn: c, tick: make(chan struct{})}
+	return startup.setup(ctx)
+}
+
+// A connection the function dials itself and drops.
+func fopDial(ctx context.Context, addr string) error {
+	nc, err := net.Dial("tcp", addr)
+	if err != nil {
+		return err
+	}
+	startup := &fopStartup{conn: &fopConn{conn: nc}, tick: make(chan struct{})}
+	return startup.setup(ctx) // want `the receiver of \(\*fopStartup\).setup`
+}
