@@ -620,10 +620,16 @@ func (c *checker) handOnAt(oc ownCall) (changed bool) {
 			}
 		} else {
 			p = c.assignedPath(call, o)
+			if !p.valid() {
+				p = c.literalSlot(call, fd) // a := &adapter{cleanup: every(d, f)}
+			}
 		}
 		if !p.valid() {
 			continue
 		}
+		// a.cleanup = every(d, f), a made here: the field holds the value
+		// the call made, whatever else the package gives that field.
+		slot := o.isResult() && p.fields != "" && strings.Count(p.fields, ".") == 1 && declaredIn(p.root, fd.Body) && c.ownedLocal(p.root, fd)
 		p.fields += o.fields
 		if strings.Count(p.fields, ".") > maxObligationDepth {
 			continue // methods that call each other through fields: stop somewhere
@@ -631,7 +637,7 @@ func (c *checker) handOnAt(oc ownCall) (changed bool) {
 		if o.kind == obCallback && (p.fields != "" || paramIndex(fn.Type().(*types.Signature), p.root) < 0) {
 			continue // only a function the caller was given hands it on (checkCallback)
 		}
-		if !c.fieldsOwned(p) {
+		if !slot && !c.fieldsOwned(p) {
 			continue // a field given a value from elsewhere: its owner's business
 		}
 		if o.kind == obCancel && (p.fields != "" || !c.ctxParam(fd, p.root)) {
@@ -657,6 +663,12 @@ func (c *checker) handOnAt(oc ownCall) (changed bool) {
 			continue // p := newPoller(); p.Close(); return p: what is handed on is stopped
 		}
 		lifted.needs, lifted.joins, lifted.methods, lifted.at, lifted.runs, lifted.goStmt = o.needs, o.joins, o.methods, o.at, o.runs, o.goStmt
+		if slot && lifted.isResult() && lifted.fields != "" {
+			// a.cleanup = every(d, f); return a: a's Close stops it.
+			if m := c.methodsDischarging(fn.Type().(*types.Signature).Results().At(lifted.resultIndex()).Type(), lifted); len(m) > 0 {
+				lifted.methods = m
+			}
+		}
 		lifted.sendEnds = o.kind == obClose && lifted.kind == obClose && o.sendEnds
 		if lifted.kind == obClose && lifted.fields != "" && lifted.target != -1 {
 			// p := &Peer{stopc: make(chan struct{})}; NewChan(p.stopc);

@@ -15320,3 +15320,48 @@ func fopDial(ctx context.Context, addr string) error {
 	startup := &fopStartup{conn: &fopConn{conn: nc}, tick: make(chan struct{})}
 	return startup.setup(ctx) // want `the receiver of \(\*fopStartup\).setup`
 }
+
+// --- A constructor that keeps a started value in a field of what it returns ---
+
+type slotInterval struct{ stop chan struct{} }
+
+func slotEvery(d time.Duration, fn func()) *slotInterval {
+	iv := &slotInterval{stop: make(chan struct{})}
+	go func() { // want `goroutine is handed on to the caller, but slotDropped drops it at line [0-9]+`
+		t := time.NewTicker(d)
+		defer t.Stop()
+		for {
+			select {
+			case <-t.C:
+				fn()
+			case <-iv.stop:
+				return
+			}
+		}
+	}()
+	return iv
+}
+
+func (iv *slotInterval) Stop() { close(iv.stop) }
+
+type slotAdapter struct{ cleanup *slotInterval }
+
+func newSlotAdapter() *slotAdapter {
+	a := &slotAdapter{}
+	a.cleanup = slotEvery(time.Hour, func() {})
+	return a
+}
+
+func (a *slotAdapter) Close() { a.cleanup.Stop() }
+
+// The adapter is dropped: its interval runs for ever.
+func slotDropped() {
+	a := newSlotAdapter() // want `the result of newSlotAdapter \(its.cleanup\) is not stopped on every path`
+	_ = a
+}
+
+// Closed: the interval ends.
+func slotClosed() {
+	a := newSlotAdapter()
+	defer a.Close()
+}
