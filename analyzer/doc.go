@@ -563,7 +563,11 @@
 // A stream an interface's method returns on a parameter (for v := range
 // from.Out(), from an Outlet the caller gave, or each of a slice of them)
 // is the caller's: the goroutine ranging over it is handed on with the
-// parameter. So is any wait on a channel such a method returns (select {
+// parameter. So is a wait on a parameter reached through a literal of the
+// function's own that holds it (d := &Decoder{s: s}, then a goroutine
+// reading d.s): the caller's s, and a call that gives such a literal's
+// method the caller's value owes nothing (startup := &coordinator{conn:
+// c}; startup.setup(ctx) in a method of c's). So is any wait on a channel such a method returns (select {
 // case <-s.StopNotify(): return; ... }, where the pass cannot read which
 // channel StopNotify returns): the channel is s's, and stopping s
 // (s.Stop(), defer s.Close()) or handing s on releases it; s given by the

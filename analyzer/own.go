@@ -2376,6 +2376,13 @@ func (c *checker) owner(cur inspector.Cursor, fn ast.Node, p path, io bool) (str
 			return "", false
 		}
 		return "the caller, through " + p.root.Name(), true // receiver or parameter
+	case p.fields != "" && !c.stoppable(p.root.Type()) && !c.hasOwnStop(p.root.Type()) && c.fieldOfParam(p, fn):
+		// d := &Decoder{s: s}; go func() { d.Next() }(), reading d.s: the
+		// caller's s, reached through a literal of the function's own
+		// (one with no stop of its own: a dropped echoServer, whose stop
+		// ends its accept loop, still leaks it).
+		field, _, _ := strings.Cut(p.fields[1:], ".")
+		return "the caller, through " + p.root.Name() + "." + field, true
 	case strings.HasSuffix(p.fields, "()") && c.neverGiven(p.root, fn):
 		return "", false // var b notifier: <-b.Notify() waits on the function's own
 	case (p.deref || p.fields != "") && !c.ownedLocal(p.root, fn):

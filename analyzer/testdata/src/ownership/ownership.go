@@ -15365,3 +15365,34 @@ func slotClosed() {
 	a := newSlotAdapter()
 	defer a.Close()
 }
+
+// --- A reader reached through a literal of the function's own that holds the caller's stream ---
+
+type wrapStream struct{ r *io.PipeReader }
+
+func (s *wrapStream) read() error { _, err := s.r.Read(make([]byte, 8)); return err }
+
+type wrapDecoder struct{ s *wrapStream }
+
+func (d *wrapDecoder) next() error { return d.s.read() }
+
+// The decoder holds the caller's stream: closing it ends the reader.
+func wrapDecode(s *wrapStream) {
+	d := &wrapDecoder{s: s}
+	go func() {
+		for d.next() == nil {
+		}
+	}()
+}
+
+// A stream the function makes itself, never closed: the reader waits for
+// ever.
+func wrapOwn() {
+	pr, pw := io.Pipe()
+	d := &wrapDecoder{s: &wrapStream{r: pr}}
+	go func() { // want `goroutine is never joined, so it can outlive wrapOwn`
+		for d.next() == nil {
+		}
+	}()
+	_ = pw
+}
