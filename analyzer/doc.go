@@ -79,7 +79,10 @@
 // a return:
 //
 //   - the function joins it: waits on a sync.WaitGroup it is counted in
-//     (wg.Add before it, wg.Done its last act: a function of another
+//     (wg.Add before it, wg.Done its last act, every Done it calls, or
+//     an unconditional defer wg.Done(), whatever other counts it takes
+//     down on the way: a Done at its first sample, with a deferred one
+//     only if it never sampled, is a start signal; a function of another
 //     package counts down only a group it is given; also a deferred or
 //     t.Cleanup'd Wait), receives its last send or the close it does
 //     last (<-done, the case of a select that receives), ranges to the

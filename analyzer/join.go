@@ -869,7 +869,7 @@ func (c *checker) finalSignal(g *ast.GoStmt, fn ast.Node, body *ast.BlockStmt, b
 	blocks := c.blocksIn(body, keep)
 	var sites []ast.Node
 	var deferred, called []bool
-	dropped := false
+	dropped, guarded := false, false
 	ast.PreorderStack(body, nil, func(n ast.Node, stack []ast.Node) bool {
 		if _, ok := n.(*ast.GoStmt); ok {
 			return false
@@ -904,8 +904,11 @@ func (c *checker) finalSignal(g *ast.GoStmt, fn ast.Node, body *ast.BlockStmt, b
 		}
 		d, cb := false, false
 		for i, s := range stack {
-			if _, ok := s.(*ast.DeferStmt); ok {
+			switch s.(type) {
+			case *ast.DeferStmt:
 				d = true
+			case *ast.IfStmt, *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt:
+				guarded = guarded || d // defer func() { if !first { wg.Done() } }()
 			}
 			if lit, ok := s.(*ast.FuncLit); ok && i > 0 {
 				cb = cb || c.calledBackInLoop(stack[i-1], lit)
@@ -916,6 +919,9 @@ func (c *checker) finalSignal(g *ast.GoStmt, fn ast.Node, body *ast.BlockStmt, b
 		called = append(called, cb)
 		return true
 	})
+	if k.kind == keyWait && !guarded && slices.Contains(deferred, true) {
+		return true // defer wg.Done(): whatever other counts it takes down on the way
+	}
 	if len(sites) == 0 && dropped {
 		return false // its only sends on k are ones it may skip
 	}
@@ -957,7 +963,7 @@ func (c *checker) finalSignal(g *ast.GoStmt, fn ast.Node, body *ast.BlockStmt, b
 			return true
 		}
 		if deferred[i] {
-			finals++ // a deferred Done; any other Done must be last too
+			finals++ // a deferred Done under a condition; any other Done must be last too
 			continue
 		}
 		if called[i] {

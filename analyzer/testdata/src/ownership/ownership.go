@@ -15396,3 +15396,38 @@ func wrapOwn() {
 	}()
 	_ = pw
 }
+
+// --- A deferred Done beside a Done taken for another count ---
+
+type fwdWorkers struct {
+	workers sync.WaitGroup
+	stop    chan struct{}
+}
+
+// The forwarder counts itself out as it ends (defer f.workers.Done())
+// and, on the way, takes down the count of the producer whose channel it
+// saw closed: shutdown's Wait waits for it.
+func (f *fwdWorkers) start(in <-chan int, out chan<- int) {
+	f.workers.Add(2) // the producer's count and the forwarder's
+	go func() {
+		defer f.workers.Done()
+		for {
+			select {
+			case v, ok := <-in:
+				if !ok {
+					in = nil
+					f.workers.Done() // the producer has finished
+					continue
+				}
+				out <- v
+			case <-f.stop:
+				return
+			}
+		}
+	}()
+}
+
+func (f *fwdWorkers) shutdown() {
+	close(f.stop)
+	f.workers.Wait()
+}
