@@ -606,6 +606,7 @@ func (c *checker) handOnAt(oc ownCall) (changed bool) {
 			continue
 		}
 		var p path
+		fromLiteral := false
 		if e := c.obligationExpr(call, to, o); e != nil {
 			p = pathOf(c.info, e)
 			p.fields += c.promotedStep(call, o)
@@ -622,6 +623,7 @@ func (c *checker) handOnAt(oc ownCall) (changed bool) {
 			p = c.assignedPath(call, o)
 			if !p.valid() {
 				p = c.literalSlot(call, fd) // a := &adapter{cleanup: every(d, f)}
+				fromLiteral = p.valid()
 			}
 		}
 		if !p.valid() {
@@ -637,9 +639,11 @@ func (c *checker) handOnAt(oc ownCall) (changed bool) {
 		if o.kind == obCallback && (p.fields != "" || paramIndex(fn.Type().(*types.Signature), p.root) < 0) {
 			continue // only a function the caller was given hands it on (checkCallback)
 		}
-		if !slot && !c.fieldsOwned(p) {
+		owned := c.fieldsOwned(p)
+		if !slot && !owned {
 			continue // a field given a value from elsewhere: its owner's business
 		}
+		slot = slot && (fromLiteral || !owned) // followed only by the slot rule
 		if o.kind == obCancel && (p.fields != "" || !c.ctxParam(fd, p.root)) {
 			continue // ctx, cancel := context.WithCancel(ctx): fn cancels it itself (checkCancel)
 		}
@@ -664,10 +668,15 @@ func (c *checker) handOnAt(oc ownCall) (changed bool) {
 		}
 		lifted.needs, lifted.joins, lifted.methods, lifted.at, lifted.runs, lifted.goStmt = o.needs, o.joins, o.methods, o.at, o.runs, o.goStmt
 		if slot && lifted.isResult() && lifted.fields != "" {
-			// a.cleanup = every(d, f); return a: a's Close stops it.
-			if m := c.methodsDischarging(fn.Type().(*types.Signature).Results().At(lifted.resultIndex()).Type(), lifted); len(m) > 0 {
-				lifted.methods = m
+			// a.cleanup = every(d, f); return a: a's Close stops it. When no
+			// method of a's is seen to (sftp's Server, whose Serve ends
+			// its packet manager through a goroutine of its own), what the
+			// caller must do is not known well enough to ask it.
+			m := c.methodsDischarging(fn.Type().(*types.Signature).Results().At(lifted.resultIndex()).Type(), lifted)
+			if len(m) == 0 {
+				continue
 			}
+			lifted.methods = m
 		}
 		lifted.sendEnds = o.kind == obClose && lifted.kind == obClose && o.sendEnds
 		if lifted.kind == obClose && lifted.fields != "" && lifted.target != -1 {
