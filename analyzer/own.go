@@ -573,7 +573,11 @@ func (c *checker) startsOnly(list []ast.Stmt) bool {
 		switch s := s.(type) {
 		case *ast.GoStmt:
 		case *ast.RangeStmt:
-			switch c.typeOf(s.X).Underlying().(type) {
+			t := c.typeOf(s.X)
+			if t == nil {
+				return false
+			}
+			switch t.Underlying().(type) {
 			case *types.Slice, *types.Array, *types.Map, *types.Basic:
 			case *types.Pointer: // a pointer to an array
 			default:

@@ -170,7 +170,7 @@ func (c *checker) drainerOf(g *ast.GoStmt, fn ast.Node, v *types.Var) bool {
 			continue
 		}
 		decl := c.decls[to.Origin()]
-		sig, ok := to.Type().(*types.Signature)
+		sig, ok := to.Origin().Type().(*types.Signature) // the declaration's own parameters
 		if decl == nil || decl.Body == nil || !ok || sig.Variadic() {
 			continue
 		}
