@@ -501,6 +501,10 @@ func (c *checker) accessorChan(e ast.Expr) path {
 	return recv
 }
 
+// viaAccessor reports whether p ends in a method call (s.StopNotify(),
+// as accessorChan and subscribed name a channel the pass cannot read).
+func (p path) viaAccessor() bool { return strings.HasSuffix(p.fields, "()") }
+
 // rebased returns a with its path replaced by p, the path it copies, and
 // a context's cancel found for p.
 func (c *checker) rebased(a alt, p path) alt {

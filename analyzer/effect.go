@@ -545,7 +545,7 @@ func (c *checker) releases(e effect, a alt) bool {
 		case effStop:
 			// <-s.StopNotify(), a channel of s's the pass cannot see
 			// (accessorChan): stopping s closes it.
-			return strings.HasSuffix(a.p.fields, "()") && e.p.prefixOf(a.p)
+			return a.p.viaAccessor() && e.p.prefixOf(a.p)
 		}
 	case altSend:
 		return e.kind == effRecv && a.exits && e.p.equal(a.p)

@@ -210,7 +210,7 @@ func accessorWaitsOnly(blocks []block, v *types.Var) bool {
 			if a.p.root != v {
 				continue
 			}
-			if !strings.HasSuffix(a.p.fields, "()") {
+			if !a.p.viaAccessor() {
 				return false
 			}
 			n++

@@ -2387,7 +2387,7 @@ func (c *checker) owner(cur inspector.Cursor, fn ast.Node, p path, io bool) (str
 		// ends its accept loop, still leaks it).
 		field, _, _ := strings.Cut(p.fields[1:], ".")
 		return "the caller, through " + p.root.Name() + "." + field, true
-	case strings.HasSuffix(p.fields, "()") && c.neverGiven(p.root, fn):
+	case p.viaAccessor() && c.neverGiven(p.root, fn):
 		return "", false // var b notifier: <-b.Notify() waits on the function's own
 	case (p.deref || p.fields != "") && !c.ownedLocal(p.root, fn):
 		return "the owner of " + p.root.Name(), true // a value the function did not make
