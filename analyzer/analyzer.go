@@ -201,7 +201,7 @@ type checker struct {
 	fieldCaps      map[fieldKey]chanCap               // see fieldCap
 	callsTo        map[*types.Func][]inspector.Cursor // see runnerAbandon
 	cleanups       map[fnIndex]bool                   // see cleansUpResult
-	lent           map[fnIndex]bool                   // see lentTo
+	lent           map[fnIndex]borrowing              // see borrowOf
 	mayRecv        map[fnIndex]bool                   // see recvsMaybe
 
 	// The ownership model (own.go).
@@ -377,7 +377,7 @@ func run(pass *analysis.Pass) (any, error) {
 		quietLits:   make(map[*ast.FuncLit]bool),
 		growers:     make(map[ast.Node][]grower),
 		cleanups:    make(map[fnIndex]bool),
-		lent:        make(map[fnIndex]bool),
+		lent:        make(map[fnIndex]borrowing),
 		mayRecv:     make(map[fnIndex]bool),
 		funcLits:    make(map[funcLitKey]*ast.FuncLit),
 		assigned:    make(map[assignKey]bool),

@@ -222,7 +222,7 @@ func TestMisses(t *testing.T) {
 // handshakes and single receives that are not joins.
 func TestOwnership(t *testing.T) {
 	t.Parallel()
-	run(t, "ownership", "ownershipplain", "semaphore", "ownership/methodvalue", "ownership/condgate", "ownership/condlock", "ownership/condshared")
+	run(t, "ownership", "ownershipplain", "semaphore", "ownership/methodvalue", "ownership/condgate", "ownership/condlock", "ownership/condshared", "example.com/ownership/lender")
 }
 
 // TestHandedRun runs goroutines handed to whoever runs the code: a value

@@ -138,6 +138,9 @@ type summary struct {
 	// keeps, for a function of another package: the parameters it keeps
 	// where they outlive the call (keptParams).
 	keeps []int
+	// borrows, for a function of another package: the parameters it only
+	// borrows (borrowOf).
+	borrows []factBorrow
 	// procs, for a function of another package: the results by which it
 	// hands on a process it started (startedResults).
 	procs []int

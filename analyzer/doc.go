@@ -549,11 +549,16 @@
 // defer ch.Close()). A goroutine literal that stops a value in a
 // top-level defer (go func() { defer ch.Close(); io.Copy(ch, r) }()) takes
 // that value over: it is handed on to it.
-// A value passed to a function of the package that only borrows it
-// (calls its methods, reads its fields, neither stops nor keeps it) is
-// still its caller's to stop: peek(w) does not discharge w's Stop. One
-// that calls a method owed on it (closeProducer(t, p) calling
-// p.AsyncClose() through an interface) does.
+// A value passed to a function that only borrows it (calls its methods,
+// reads its fields, lends it in turn to functions that borrow it, and
+// neither stops nor keeps it, nor captures it in a function that may run
+// after the call) is still its caller's to stop: peek(w) does not
+// discharge w's Stop. Functions of other packages say so by their facts
+// (for parameters of types with a stop method), so a test that gives the
+// engine it made to a helper package's Check(t, e) still owes its Close.
+// One that calls a method owed on it (closeProducer(t, p) calling
+// p.AsyncClose() through an interface, or through a function it lends the
+// value to) does.
 // A generator, a goroutine that sends the values of a list one by one on
 // the channel its function returns and waits on nothing else (for _, r :=
 // range list { out <- r }), is owed a drain: a range over the channel, or

@@ -65,6 +65,11 @@ func (f *ownFact) GobEncode() ([]byte, error) {
 	w.bool(f.NeverFails)
 	w.ints(f.Procs)
 	w.bool(f.ReturnsRecv)
+	w.count(len(f.Borrows))
+	for _, b := range f.Borrows {
+		w.int(b.Param)
+		w.strs(b.Methods)
+	}
 	return w.buf, nil
 }
 
@@ -105,6 +110,9 @@ func (f *ownFact) GobDecode(data []byte) error {
 	f.NeverFails = r.bool()
 	f.Procs = r.ints()
 	f.ReturnsRecv = r.bool()
+	for range r.count() {
+		f.Borrows = append(f.Borrows, factBorrow{Param: r.int(), Methods: r.strs()})
+	}
 	return r.done()
 }
 

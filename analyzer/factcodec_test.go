@@ -51,6 +51,7 @@ func fullFact() *ownFact {
 		Procs:         []int{1},
 		CtxBounded:    []int{1, 2},
 		Keeps:         []int{-1, 300},
+		Borrows:       []factBorrow{{Param: 1, Methods: []string{"Addr", "Close"}}, {Param: 300}},
 		Opaque:        true,
 		NeverFails:    true,
 		ReturnsRecv:   true,

@@ -3334,6 +3334,9 @@ func (c *checker) callsOwed(r ref, o obligation) bool {
 	if f == nil || i < 0 || len(o.methods) == 0 {
 		return false
 	}
+	if methods, ok := c.borrowOf(f, i); ok && slices.ContainsFunc(methods, func(m string) bool { return slices.Contains(o.methods, m) }) {
+		return true // through the functions it lends the value to, or by its facts
+	}
 	decl := c.decls[f.Origin()]
 	sig := f.Origin().Type().(*types.Signature)
 	if decl == nil || decl.Body == nil || i >= sig.Params().Len() {

@@ -3968,11 +3968,12 @@ func (c *checker) closesOnExit(g *ast.GoStmt, v *types.Var) bool {
 }
 
 // lentTo reports whether the reference r is an argument of a call of a
-// function of this package that only borrows it: it calls its methods and
+// function that only borrows it (borrowOf): it calls its methods and
 // reads its fields, and never lets the value itself go (no passing on,
 // storing, returning, capturing in a go statement's arguments), nor stops
-// it.
-// runWrite(w, t) that only calls w.messages.Add leaves w with its owner.
+// it. runWrite(w, t) that only calls w.messages.Add leaves w with its
+// owner; so does a function of another package that its facts say
+// borrows the value (enginetest.Check(t, e)).
 func (c *checker) lentTo(r ref) bool {
 	if r.call == nil || isChan(c.typeOf(r.expr)) {
 		return false // a channel given to a helper is drained or closed there
@@ -3980,16 +3981,196 @@ func (c *checker) lentTo(r ref) bool {
 	if c.formatArg(r) {
 		return true // log.Printf("closing %v", conn): printed, not taken
 	}
-	key, decl, ok := c.argParam(r)
-	if !ok {
-		return false
+	_, ok := c.borrowAt(r)
+	return ok
+}
+
+// borrowAt returns, for a reference r that is an argument of a call,
+// what borrowOf says of the parameter it is given to.
+func (c *checker) borrowAt(r ref) ([]string, bool) {
+	i := slices.Index(r.call.Args, r.expr)
+	f := callee(c.info, r.call)
+	if i < 0 || f == nil {
+		return nil, false
 	}
+	return c.borrowOf(f, i)
+}
+
+// borrowOf reports whether fn only borrows its parameter i: it calls the
+// value's methods, reads its fields, or lends it in turn to a function
+// that borrows it, and neither stops it nor lets it go. It also returns
+// the names of the methods called on the value, there and in the
+// functions it is lent to (a call of one owed on it discharges the debt:
+// callsOwed). A function of another package answers by its facts
+// (ownFact.Borrows); a variadic parameter is never borrowed.
+func (c *checker) borrowOf(fn *types.Func, i int) ([]string, bool) {
+	fn = fn.Origin()
+	sig := fn.Type().(*types.Signature)
+	if i >= sig.Params().Len() || sig.Variadic() && i >= sig.Params().Len()-1 {
+		return nil, false
+	}
+	if fn.Pkg() != c.pass.Pkg {
+		if s := c.calleeSummary(fn); s != nil {
+			for _, b := range s.borrows {
+				if b.Param == i {
+					return b.Methods, true
+				}
+			}
+		}
+		return nil, false
+	}
+	decl := c.decls[fn]
+	if decl == nil || decl.Body == nil {
+		return nil, false
+	}
+	key := fnIndex{fn, i}
 	if b, ok := c.lent[key]; ok {
-		return b
+		return b.methods, b.ok
 	}
-	b := c.borrows(key.fn, decl, key.i)
-	c.lent[key] = b
-	return b
+	c.lent[key] = borrowing{} // in progress: a cycle borrows nothing
+	methods, ok := c.borrows(fn, decl, i)
+	c.lent[key] = borrowing{methods, ok}
+	return methods, ok
+}
+
+// borrowedParams returns, for the fact of fn, the parameters borrowOf
+// says it only borrows among those whose type has a stop method (Close,
+// Stop...): the values a caller may owe a stop on.
+func (c *checker) borrowedParams(fn *types.Func) []factBorrow {
+	var out []factBorrow
+	params := fn.Type().(*types.Signature).Params()
+	for i := range params.Len() {
+		t := params.At(i).Type()
+		if isChan(t) || !c.hasStopMethod(t) {
+			continue
+		}
+		if methods, ok := c.borrowOf(fn, i); ok {
+			out = append(out, factBorrow{Param: i, Methods: methods})
+		}
+	}
+	return out
+}
+
+// hasStopMethod reports whether values of type t have a method of
+// closerNames or closeForms.
+func (c *checker) hasStopMethod(t types.Type) bool {
+	ms := c.methodSet(t)
+	for i := range ms.Len() {
+		if n := ms.At(i).Obj().Name(); closerNames[n] || closeForms[n] {
+			return true
+		}
+	}
+	return false
+}
+
+// escapingLits returns the function literals in body that may run after
+// the function returns: all but those called where they are written
+// (func() { ... }()), run as a subtest (t.Run(name, func(t *testing.T)
+// { ... })) or a nursery's body, or assigned to a local that is only ever called (check :=
+// func() { ... }; check()).
+func (c *checker) escapingLits(body *ast.BlockStmt) []*ast.FuncLit {
+	var out []*ast.FuncLit
+	curs := c.funcCursors()
+	ast.Inspect(body, func(n ast.Node) bool {
+		lit, ok := n.(*ast.FuncLit)
+		if !ok {
+			return true
+		}
+		cur, ok := curs[lit]
+		if !ok {
+			out = append(out, lit)
+			return true
+		}
+		switch par := cur.Parent().Node().(type) {
+		case *ast.CallExpr:
+			if _, async := cur.Parent().Parent().Node().(*ast.GoStmt); async {
+				break
+			}
+			if ast.Unparen(par.Fun) == lit || isSubtestRun(callee(c.info, par)) || isNurseryRun(callee(c.info, par)) {
+				return true
+			}
+		case *ast.AssignStmt:
+			if len(par.Lhs) == 1 && len(par.Rhs) == 1 && par.Tok == token.DEFINE {
+				if v, ok := c.info.Defs[identOf(par.Lhs[0])].(*types.Var); ok && c.onlyCalled(body, v, par.Lhs[0]) {
+					return true
+				}
+			}
+		}
+		out = append(out, lit)
+		return true
+	})
+	return out
+}
+
+// onlyCalled reports whether every use of v in body but its definition
+// def calls it.
+func (c *checker) onlyCalled(body ast.Node, v *types.Var, def ast.Expr) bool {
+	only := true
+	c.eachRef(body, func(r ref) {
+		if only && r.path.root == v && r.expr != def && !isCallee(r) {
+			only = false
+		}
+	})
+	return only
+}
+
+// A borrowing is borrowOf's answer.
+type borrowing struct {
+	methods []string
+	ok      bool
+}
+
+// borrows is borrowOf for a function of this package.
+func (c *checker) borrows(f *types.Func, decl *ast.FuncDecl, i int) ([]string, bool) {
+	p := f.Type().(*types.Signature).Params().At(i)
+	if sum := c.summaryOf(f); sum == nil || slices.ContainsFunc(sum.effects, func(e effect) bool {
+		return e.p.root == p && (e.kind == effStop || e.kind == effClose || e.kind == effCancel)
+	}) {
+		return nil, false // it stops what it is given: the stop goes with it
+	}
+	var methods []string
+	add := func(names ...string) {
+		for _, n := range names {
+			if !slices.Contains(methods, n) {
+				methods = append(methods, n)
+			}
+		}
+	}
+	borrowed := true
+	escaping := c.escapingLits(decl.Body)
+	c.eachRef(decl.Body, func(pr ref) {
+		if !borrowed || pr.path.root != p || pr.path.fields != "" {
+			return
+		}
+		switch pr.kind {
+		case useMethod:
+			if pr.method != nil {
+				add(pr.method.Name())
+			}
+		case useValue:
+			if isCallee(pr) || pr.call != nil && c.formatArg(pr) {
+				return
+			}
+			if pr.call == nil || isChan(p.Type()) {
+				borrowed = false
+				return
+			}
+			if slices.ContainsFunc(escaping, func(lit *ast.FuncLit) bool { return within(pr.expr, lit) }) {
+				// Lent from a function that may run after the call
+				// (n.Go(func() { serve(ctx, c) })): it goes with it. Its
+				// methods called there are still only calls.
+				borrowed = false
+				return
+			}
+			ms, ok := c.borrowAt(pr)
+			borrowed = ok
+			add(ms...)
+		case useGoArg, useRuntimeArg, useAssigned:
+			borrowed = false
+		}
+	})
+	slices.Sort(methods)
+	return methods, borrowed
 }
 
 // formatArg reports whether r is one of the arguments a call takes as a
@@ -4025,29 +4206,6 @@ func (c *checker) argParam(r ref) (fnIndex, *ast.FuncDecl, bool) {
 		return fnIndex{}, nil, false
 	}
 	return fnIndex{f.Origin(), i}, decl, true
-}
-
-// borrows reports whether fn only borrows its parameter i (see lentTo).
-func (c *checker) borrows(f *types.Func, decl *ast.FuncDecl, i int) bool {
-	p := f.Type().(*types.Signature).Params().At(i)
-	if sum := c.summaryOf(f); sum == nil || slices.ContainsFunc(sum.effects, func(e effect) bool {
-		return e.p.root == p && (e.kind == effStop || e.kind == effClose || e.kind == effCancel)
-	}) {
-		return false // it stops what it is given: the stop goes with it
-	}
-	borrowed := true
-	c.eachRef(decl.Body, func(pr ref) {
-		if !borrowed || pr.path.root != p || pr.path.fields != "" {
-			return
-		}
-		switch pr.kind {
-		case useValue:
-			borrowed = isCallee(pr)
-		case useGoArg, useRuntimeArg, useAssigned:
-			borrowed = false
-		}
-	})
-	return borrowed
 }
 
 // handsOn reports whether fn lets the value in v go: returns it, stores

@@ -58,6 +58,10 @@ type ownFact struct {
 	// Keeps lists the parameters it keeps where they outlive the call: in
 	// its receiver's fields, a package variable (keptParams).
 	Keeps []int
+	// Borrows lists the parameters of a type with methods that it only
+	// borrows, with the methods it calls on them (borrowOf): a caller that
+	// gives it a value it owes a stop still owes it.
+	Borrows []factBorrow
 	// Calls lists the function-value parameters it calls (summary.calls):
 	// a catcher's Try(f) runs f, and waits on whatever f waits on.
 	Calls []int
@@ -71,6 +75,13 @@ type ownFact struct {
 	// Procs lists the results by which it hands on a process it started
 	// (an *exec.Cmd, or its *os.Process): its caller must wait for it.
 	Procs []int
+}
+
+// A factBorrow is a parameter a function only borrows, and the names of
+// the methods it calls on it (borrowOf).
+type factBorrow struct {
+	Param   int
+	Methods []string
 }
 
 // A factCtxCancel is a ctxCancel.
@@ -208,6 +219,13 @@ func (f *ownFact) String() string {
 	}
 	for _, i := range f.Keeps {
 		parts = append(parts, fmt.Sprintf("keeps param%d", i))
+	}
+	for _, b := range f.Borrows {
+		how := fmt.Sprintf("borrows param%d", b.Param)
+		if len(b.Methods) > 0 {
+			how += " calling " + strings.Join(b.Methods, "|")
+		}
+		parts = append(parts, how)
 	}
 	for _, o := range f.Owes {
 		how := obNames[o.Kind]
@@ -376,14 +394,16 @@ func (c *checker) exportOwnFacts() {
 		fact := c.toFact(fn, c.summaryOf(fn), c.obligations[fn], c.constructs(fn))
 		vals, bounded, wraps := c.ctxParams(fn)
 		keeps := c.keptParams(fn)
+		borrows := c.borrowedParams(fn)
 		endless := c.neverReturns(fn)
 		fails := c.neverFails(fn)
 		procs := c.startedResults(fn)
-		if len(vals) > 0 || len(bounded) > 0 || len(wraps) > 0 || len(keeps) > 0 || endless || fails || len(procs) > 0 {
+		if len(vals) > 0 || len(bounded) > 0 || len(wraps) > 0 || len(keeps) > 0 || len(borrows) > 0 || endless || fails || len(procs) > 0 {
 			if fact == nil {
 				fact = &ownFact{}
 			}
 			fact.CtxValues, fact.CtxBounded, fact.CtxWraps, fact.Keeps, fact.Endless = vals, bounded, wraps, keeps, endless
+			fact.Borrows = borrows
 			fact.NeverFails, fact.Procs = fails, procs
 		}
 		if fact != nil {
@@ -742,7 +762,7 @@ func (c *checker) factSummary(fn *types.Func, f *ownFact) *summary {
 		}
 		return path{root: root, fields: fp.Fields, deref: fp.Fields != "" && isPointer(root.Type())}, true
 	}
-	s := &summary{fresh: f.Fresh, returnsRecv: f.ReturnsRecv, ctxValues: f.CtxValues, ctxBounded: f.CtxBounded, ctxWraps: f.CtxWraps, keeps: f.Keeps, neverFails: f.NeverFails, procs: f.Procs}
+	s := &summary{fresh: f.Fresh, returnsRecv: f.ReturnsRecv, ctxValues: f.CtxValues, ctxBounded: f.CtxBounded, ctxWraps: f.CtxWraps, keeps: f.Keeps, borrows: f.Borrows, neverFails: f.NeverFails, procs: f.Procs}
 	var union []alt
 	for _, b := range f.Blocks {
 		if len(b) == 0 {

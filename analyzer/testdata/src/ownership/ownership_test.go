@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"example.com/ownership/keeper"
+	"example.com/ownership/lender"
 	"example.com/ownership/qconn"
 	"example.com/ownership/spin"
 	"example.com/pauselib"
@@ -1660,4 +1661,71 @@ func newAccNative() accPipe { return &accNative{c: make(chan int)} }
 func TestAccNative(t *testing.T) {
 	ch := newAccNative()
 	accConcurrent(t, ch)
+}
+
+// --- An engine lent to helpers of another package ---
+
+// Check only reads the engine (its facts say so): nobody closes it.
+func TestLenderChecked(t *testing.T) {
+	e := lender.New() // want `the result of lender.New is not stopped on every path`
+	if !lender.Check(e) {
+		t.Error("no addr")
+	}
+}
+
+// Query lends it on to Check: still borrowed.
+func TestLenderQueried(t *testing.T) {
+	e := lender.New() // want `the result of lender.New is not stopped on every path`
+	if lender.Query(e, []string{"q"}) != 1 {
+		t.Error("no answer")
+	}
+}
+
+func TestLenderClosed(t *testing.T) {
+	e := lender.New()
+	defer e.Close()
+	lender.Check(e)
+}
+
+// Pass and Shut close what they are given.
+func TestLenderPassed(t *testing.T) {
+	e := lender.New()
+	lender.Check(e)
+	lender.Pass(e)
+}
+
+func TestLenderShut(t *testing.T) {
+	e := lender.New()
+	lender.Shut(e)
+}
+
+// A pool keeps it: whoever owns the pool closes it.
+func TestLenderPooled(t *testing.T) {
+	var p lender.Pool
+	p.Add(lender.New())
+}
+
+func TestLenderPlanned(t *testing.T) {
+	e := lender.New() // want `the result of lender.New is not stopped on every path`
+	lender.Plan(t, e)
+}
+
+// Later and Async keep e beyond the call: whoever runs them has it.
+func TestLenderLater(t *testing.T) {
+	e := lender.New()
+	if !lender.Later(e)() {
+		t.Error("no addr")
+	}
+}
+
+func TestLenderAsync(t *testing.T) {
+	e := lender.New()
+	done := make(chan bool, 1)
+	lender.Async(e, done)
+	<-done
+}
+
+func TestLenderPoked(t *testing.T) {
+	e := lender.New() // want `the result of lender.New is not stopped on every path`
+	lender.Poke(e)
 }

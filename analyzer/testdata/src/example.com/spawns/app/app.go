@@ -11,7 +11,7 @@ func local() { // want local:`spawns\(via lib.Start`
 	lib.Start()
 }
 
-func Serve(ctx context.Context, c *lib.Client) error {
+func Serve(ctx context.Context, c *lib.Client) error { // want Serve:`own\(borrows param1 calling Connect\|Refresh\)`
 	return nursery.Run(ctx, func(n *nursery.Nursery) error {
 		lib.StartPoller() // want `call to lib.StartPoller starts a goroutine that outlives this task \(go statement at example.com/spawns/lib/lib.go:15\), so the nursery cannot wait for it: make lib.StartPoller join its goroutine, or start that work with n.Go`
 		n.Go(func(ctx context.Context) error {
