@@ -1332,12 +1332,38 @@ func (c *checker) testHelperRoot(fd *ast.FuncDecl) bool {
 	return testing
 }
 
-// contextsInScope returns the variables of type context.Context visible at
-// pos, declared in the functions around it (innermost first). Named results
-// are not among them: they hold what the function will return, not a
-// context it was given.
+// contextsInScope returns the variables that hold a context visible at
+// pos, declared in the functions around it (innermost first): of type
+// context.Context, or parameters of a struct type that embeds one (a
+// framework's *sql.Context, the caller's, whose cancellation is the
+// embedded context's; a local of such a type is often a second session
+// the function sets up for itself). Named results are not among them:
+// they hold what the function will return, not a context it was given.
 func (c *checker) contextsInScope(cur inspector.Cursor, pos token.Pos) []*types.Var {
-	return c.varsInScope(cur, pos, isContextType, nil)
+	return c.varsInScope(cur, pos, holdsContext, func(v *types.Var) bool {
+		return isContextType(v.Type()) || c.isParamVar(v)
+	})
+}
+
+// holdsContext reports whether t is context.Context, or a struct type, or
+// a pointer to one, that embeds it.
+func holdsContext(t types.Type) bool {
+	if isContextType(t) {
+		return true
+	}
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	for f := range st.Fields() {
+		if f.Embedded() && isContextType(f.Type()) {
+			return true
+		}
+	}
+	return false
 }
 
 // rootOnly reports whether the local v only ever holds a root context

@@ -1158,7 +1158,8 @@
 //
 // context.Background(), context.TODO() and context.WithoutCancel(x) where a
 // variable of type context.Context is in scope (a parameter or local of
-// the function or of one around it, not a named result), or, for
+// the function or of one around it, not a named result), or a parameter
+// of a struct type that embeds one (a framework's ctx *sql.Context), or, for
 // Background and TODO, where none is but an *http.Request is (an HTTP
 // handler's r, whose r.Context() is done when the client goes away): the
 // work no longer stops when the caller gives up.

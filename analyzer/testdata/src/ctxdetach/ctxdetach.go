@@ -896,3 +896,29 @@ func readUntilStoppedFrom(ctx context.Context, s *stopSig, read func(context.Con
 		}
 	}
 }
+
+// A framework's context: a struct that embeds the caller's context.
+type sessionCtx struct {
+	context.Context
+	user string
+}
+
+// Given one, the caller's cancellation is in it.
+func lookup(sctx *sessionCtx, keys []string) {
+	for range keys {
+		_ = query(context.Background()) // want `detaches this work from sctx, which is in scope: pass sctx`
+	}
+}
+
+// A second session the function sets up for itself is no context of the
+// caller's.
+func otherSession(keys []string) {
+	own := &sessionCtx{Context: context.Background(), user: "root"}
+	_ = query(own)
+	_ = query(context.Background())
+}
+
+// Nor is a struct that only holds a context in a named field.
+type holder struct{ ctx context.Context }
+
+func fromHolder(h holder) error { return query(context.Background()) }
