@@ -336,6 +336,9 @@ type checker struct {
 	// at the first set of a candidate.
 	polled map[*types.Var]bool
 
+	// offers: offeredFields' answer.
+	offers map[fieldKey]bool
+
 	// fieldKeyOf's answers by the root's named type and the fields (see
 	// typedFieldKeyOf): keys remembers them by root variable, and each
 	// method has a receiver variable of its own.

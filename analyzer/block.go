@@ -822,7 +822,12 @@ func (w *blockWalk) stmt(s ast.Stmt) {
 			w.requests = append(w.requests, req)
 			defer func() { w.requests = w.requests[:len(w.requests)-1] }()
 		}
+		n := len(w.buffered)
+		if p, ok := w.c.lenOfChan(s.X); ok {
+			w.buffered = append(w.buffered, p) // for range len(ch) { v += <-ch }
+		}
 		w.loop(s, s.Body)
+		w.buffered = w.buffered[:n]
 	case *ast.ForStmt:
 		w.stmt(s.Init)
 		w.expr(s.Cond)
@@ -1248,28 +1253,39 @@ func (c *checker) repliedTo(req, resp *types.Var) bool {
 }
 
 // hasValues returns the channel that cond tests for values in its buffer:
-// len(ch) > 0, len(ch) != 0, len(ch) >= 1, 0 < len(ch).
+// len(ch) > 0, len(ch) != 0, len(ch) >= 1, 0 < len(ch); or that bounds a
+// count by its length (i < len(ch), len(ch) > i): a loop that receives
+// once a turn takes no more than the buffer holds.
 func (c *checker) hasValues(cond ast.Expr) (path, bool) {
 	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
 	if !ok {
 		return path{}, false
 	}
-	lenOf := func(e ast.Expr) (path, bool) {
-		call, ok := ast.Unparen(e).(*ast.CallExpr)
-		if !ok || len(call.Args) != 1 || !isBuiltinCall(c.info, call, "len") || !isChan(c.typeOf(call.Args[0])) {
-			return path{}, false
-		}
-		p := pathOf(c.info, call.Args[0])
-		return p, p.valid()
-	}
-	if p, ok := lenOf(b.X); ok {
+	if p, ok := c.lenOfChan(b.X); ok {
 		k := c.constInt(b.Y)
-		return p, b.Op == token.GTR && k == 0 || b.Op == token.NEQ && k == 0 || b.Op == token.GEQ && k == 1
+		return p, b.Op == token.GTR && (k == 0 || c.counter(b.Y)) || b.Op == token.NEQ && k == 0 || b.Op == token.GEQ && k == 1
 	}
-	if p, ok := lenOf(b.Y); ok {
-		return p, b.Op == token.LSS && c.constInt(b.X) == 0
+	if p, ok := c.lenOfChan(b.Y); ok {
+		return p, b.Op == token.LSS && (c.constInt(b.X) == 0 || c.counter(b.X))
 	}
 	return path{}, false
+}
+
+// counter reports whether e is a local variable (a loop's count), not a
+// constant.
+func (c *checker) counter(e ast.Expr) bool {
+	v, ok := c.info.Uses[identOf(e)].(*types.Var)
+	return ok && !isGlobal(v) && c.constInt(e) < 0
+}
+
+// lenOfChan returns the channel e takes the length of: len(ch).
+func (c *checker) lenOfChan(e ast.Expr) (path, bool) {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok || len(call.Args) != 1 || !isBuiltinCall(c.info, call, "len") || !isChan(c.typeOf(call.Args[0])) {
+		return path{}, false
+	}
+	p := pathOf(c.info, call.Args[0])
+	return p, p.valid()
 }
 
 // expr records the blocks of an expression: receives, and calls of
@@ -1289,6 +1305,9 @@ func (w *blockWalk) expr(e ast.Expr) {
 					return false // for len(ch) > 0 { <-ch }: a value is there
 				}
 				if a, ok := w.c.recvAlt(n.X); ok {
+					if w.c.offered(a.p) {
+						return false // return <-q.length: a goroutine of q's offers it
+					}
 					a.loop = len(w.loops) > 0
 					// func (p *pump) loop() { <-p.quit }: its last act, so
 					// one send ends it, as a send ends a loop it leaves.
@@ -2108,4 +2127,79 @@ func (c *checker) onlyCounted(v *types.Var) bool {
 		}
 	})
 	return ok
+}
+
+// A queue's goroutine often serves its length (or another state) on a
+// channel of its own in every turn of its loop: for { select { case
+// q.length <- len(buf): ...; case v := <-q.in: ... } }, and Len() is
+// return <-q.length. A receive there is answered while the queue runs; it
+// is not a wait a stop must release.
+
+// offered reports whether p is a field that a goroutine of this package
+// offers values on (offeredFields).
+func (c *checker) offered(p path) bool {
+	if p.fields == "" {
+		return false
+	}
+	k, ok := c.keyOf(p)
+	return ok && k.field.owner != nil && c.offeredFields()[k.field]
+}
+
+// offeredFields returns the channel fields that some select of the package
+// sends on in a case of its own, in a loop that either has no way out (for
+// { select { case q.length <- n: ... } }) or is in a function that closes
+// the field too (defer close(q.length)): whoever receives from one is
+// answered at the loop's next turn, or by the close. (A loop that may
+// return without closing leaves a receiver waiting for ever.)
+func (c *checker) offeredFields() map[fieldKey]bool {
+	if c.offers != nil {
+		return c.offers
+	}
+	c.offers = make(map[fieldKey]bool)
+	for cur := range c.preorder((*ast.SelectStmt)(nil)) {
+		var loop, fn ast.Node
+		for e := range cur.Enclosing((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil), (*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
+			switch e.Node().(type) {
+			case *ast.ForStmt, *ast.RangeStmt:
+				if loop == nil {
+					loop = e.Node()
+				}
+				continue
+			}
+			fn = e.Node()
+			break
+		}
+		if loop == nil || fn == nil {
+			continue
+		}
+		endless := false
+		if f, ok := loop.(*ast.ForStmt); ok && f.Cond == nil {
+			ex := c.loopExits(f.Body)
+			endless = !ex.free && len(ex.cases) == 0 // no way out: no receiver waits past it
+		}
+		for _, s := range cur.Node().(*ast.SelectStmt).Body.List {
+			send, ok := s.(*ast.CommClause).Comm.(*ast.SendStmt)
+			if !ok {
+				continue
+			}
+			k, ok := c.keyOf(pathOf(c.info, send.Chan))
+			if ok && k.field.owner != nil && (endless || c.closesKey(funcBody(fn), k)) {
+				c.offers[k.field] = true
+			}
+		}
+	}
+	return c.offers
+}
+
+// closesKey reports whether body closes a channel whose key is k.
+func (c *checker) closesKey(body ast.Node, k cancelKey) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok && !found && isBuiltinCall(c.info, call, "close") && len(call.Args) == 1 {
+			ck, ok := c.keyOf(pathOf(c.info, call.Args[0]))
+			found = ok && ck == k
+		}
+		return !found
+	})
+	return found
 }

@@ -361,8 +361,11 @@
 // embedded in a gate (for g.busy { g.Wait() }) ends with the Broadcast
 // the package makes on a value of that type. Blocking methods of a caller's
 // stream bound to a context (Recv on a gRPC ServerStream parameter) wait
-// on the caller's value. A receive under for len(ch) > 0 takes a value
-// already in the buffer; a wait for the goroutines a WaitGroup counts,
+// on the caller's value. A receive under for len(ch) > 0, for range
+// len(ch) or for i := 0; i < len(ch); i++ takes a value already in the
+// buffer. A receive from a channel field that a goroutine of its package
+// offers on in every turn of its loop (case q.length <- n:), and closes
+// once the loop is done, is answered (a queue's Len()); a wait for the goroutines a WaitGroup counts,
 // after a select its owner's close ends, is no hard wait. A goroutine
 // that waits (wg.Wait()) for workers of its own, counted in a WaitGroup
 // only it uses (wg.Add and go worker(), or wg.Go), waits on what they
