@@ -662,8 +662,9 @@
 // A send that ends the goroutine's body, or the last branch of its last
 // if or switch (if ok { errC <- nil } else { errC <- err }), is its last:
 // one of them runs, and a buffer of one takes it.
-// A goroutine that waits on a context made from t.Context() is stopped at
-// the end of the test, which cancels it. shoenig/test's must.Unreachable
+// A goroutine that waits on a context made from t.Context(), or given it
+// as an argument (go o.Verify(t.Context())), is stopped at the end of the
+// test, which cancels it. shoenig/test's must.Unreachable
 // ends the test as t.FailNow does, and its assertions look at their
 // arguments and keep none.
 // A goroutine that waits only on a context parameter of a declared

@@ -2106,6 +2106,12 @@ func (c *checker) argPath(e ast.Expr, fields string) (path, bool) {
 				if field, ok := c.returnsField(fn); ok {
 					return c.argPath(m.X, field+fields)
 				}
+				if t := pathOf(c.info, m.X); fields == "" && t.valid() && t.fields == "" && fn.Name() == "Context" && isTestingType(t.root.Type()) {
+					// go o.Verify(t.Context()): the test's context,
+					// which the testing package cancels as it ends.
+					t.fields = ".Context()"
+					return t, true
+				}
 			}
 		}
 	}

@@ -1731,6 +1731,9 @@ func (c *checker) cleanedUp(b block, fn ast.Node) string {
 		if a.kind == altDone && a.p.fields == "" && body != nil && declaredIn(v, body) && c.testBoundContext(body, v, 0) {
 			return "the end of the test, which cancels t.Context()"
 		}
+		if a.kind == altDone && a.p.fields == ".Context()" && isTestingType(v.Type()) {
+			return "the end of the test, which cancels " + v.Name() + ".Context()" // given as t.Context() (argPath)
+		}
 		if a.kind != altIO && a.kind != altRecv || body == nil || !declaredIn(v, body) {
 			continue
 		}

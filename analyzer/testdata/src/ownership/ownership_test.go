@@ -1729,3 +1729,38 @@ func TestLenderPoked(t *testing.T) {
 	e := lender.New() // want `the result of lender.New is not stopped on every path`
 	lender.Poke(e)
 }
+
+// --- The test's context given straight to the goroutine ---
+
+func waitTestCtx(ctx context.Context) { <-ctx.Done() }
+
+type verifier struct{ closed chan struct{} }
+
+func (v *verifier) verify(ctx context.Context) error {
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-v.closed:
+		return nil
+	}
+}
+
+func (v *verifier) drop() { close(v.closed) }
+
+// go f(t.Context()) is stopped as go f(ctx) after ctx := t.Context() is.
+func TestTestCtxArg(t *testing.T) {
+	go waitTestCtx(t.Context())
+	v := &verifier{closed: make(chan struct{})}
+	go v.verify(t.Context())
+	v.drop()
+}
+
+// Another value's Context() is no test's.
+type ctxHolder struct{ ctx context.Context }
+
+func (h *ctxHolder) Context() context.Context { return h.ctx }
+
+func TestHolderCtxArg(t *testing.T) {
+	h := &ctxHolder{ctx: context.Background()}
+	go waitTestCtx(h.Context()) // want `goroutine running waitTestCtx is never joined`
+}
