@@ -809,7 +809,10 @@
 // made beside it is joined by a receive from that context's Done(), as
 // close(done) is by <-done. A send into a field channel made with room for
 // the one send the package writes on it, before the sender leaves (a
-// buffer kept as storage, never received) cannot block. A loop over a
+// buffer kept as storage, never received) cannot block. A field channel
+// an exported method gives out (Events() <-chan Event, or Events(ctx)
+// (<-chan Event, error) returning the field on every return that does not
+// fail) is received from by whoever asks for it. A loop over a
 // Ticker's or Timer's channel with nothing in it leaving (for range t.C)
 // never ends: the runtime never closes that channel, and Stop does not, so
 // it blocks for ever whatever its owner stops. So does a range over any

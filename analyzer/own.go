@@ -2758,7 +2758,20 @@ func (c *checker) accessors() map[fieldKey]bool {
 		if !fn.Exported() || d.Body == nil {
 			continue
 		}
-		if res := fn.Type().(*types.Signature).Results(); res.Len() != 1 || !isChan(res.At(0).Type()) {
+		res := fn.Type().(*types.Signature).Results()
+		if res.Len() > 1 {
+			// Events(ctx) (<-chan Event, error): the field each return
+			// gives as a channel result.
+			for i := range res.Len() {
+				if isChan(res.At(i).Type()) {
+					if k, ok := c.returnedField(d, i, res.Len()); ok {
+						c.accessed[k] = true
+					}
+				}
+			}
+			continue
+		}
+		if res.Len() != 1 || !isChan(res.At(0).Type()) {
 			continue // summary.returns is for a lone channel result only
 		}
 		if s := c.summaryOf(fn); s != nil && s.returns.valid() {
@@ -2768,6 +2781,37 @@ func (c *checker) accessors() map[fieldKey]bool {
 		}
 	}
 	return c.accessed
+}
+
+// returnedField returns the field that every return of d with n results
+// gives as its i-th (return s.events, nil), nil aside (return nil, err),
+// or false.
+func (c *checker) returnedField(d *ast.FuncDecl, i, n int) (fieldKey, bool) {
+	var field fieldKey
+	ok := true
+	ast.Inspect(d.Body, func(nd ast.Node) bool {
+		switch nd := nd.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			if len(nd.Results) != n {
+				ok = false
+				return false
+			}
+			e := nd.Results[i]
+			if id, isID := ast.Unparen(e).(*ast.Ident); isID && c.info.Uses[id] == types.Universe.Lookup("nil") {
+				return true
+			}
+			k, found := c.keyOf(pathOf(c.info, e))
+			if !found || k.field.owner == nil || field.owner != nil && k.field != field {
+				ok = false
+				return false
+			}
+			field = k.field
+		}
+		return ok
+	})
+	return field, ok && field.owner != nil
 }
 
 // bodyAround returns the body of the function declaration of this
