@@ -664,7 +664,12 @@
 // one of them runs, and a buffer of one takes it.
 // A goroutine that waits on a context made from t.Context(), or given it
 // as an argument (go o.Verify(t.Context())), is stopped at the end of the
-// test, which cancels it. shoenig/test's must.Unreachable
+// test, which cancels it. A channel given to a function that receives from
+// it in a select whose other cases may return is not taken, unless at that
+// call none of those can fire: each waits on a context given as
+// context.Background() or TODO(), or on a local channel of the caller's
+// that nothing closes or sends on (poll(context.Background(), results,
+// preempt)). shoenig/test's must.Unreachable
 // ends the test as t.FailNow does, and its assertions look at their
 // arguments and keep none.
 // A goroutine that waits only on a context parameter of a declared

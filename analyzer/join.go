@@ -2463,7 +2463,113 @@ func (c *checker) recvsMaybe(r ref) bool {
 	})
 	b := maybe && seen
 	c.mayRecv[key] = b
-	return b
+	return b && !c.otherCasesIdle(r, key, decl)
+}
+
+// neverSignalled reports whether the local channel v is made here and
+// only received from, or given to call: nothing closes it or sends on it,
+// and it goes nowhere else.
+func (c *checker) neverSignalled(v *types.Var, call *ast.CallExpr) bool {
+	body := c.declBody(v)
+	if body == nil || !isChan(v.Type()) {
+		return false
+	}
+	quiet := true
+	c.eachRef(body, func(r ref) {
+		if !quiet || r.path.root != v || r.path.fields != "" {
+			return
+		}
+		switch r.kind {
+		case useDecl, useRecv, useRange, useBlank, useAssigned:
+		case useValue:
+			quiet = r.call == call && slices.Contains(call.Args, r.expr)
+		default: // closed, sent on, passed on, assigned (onlyAssigned checks what)
+			quiet = false
+		}
+	})
+	return quiet && c.onlyAssigned(body, v, func(lhs, rhs []ast.Expr, i int) bool {
+		return len(lhs) == len(rhs) && c.freshExpr(rhs[i])
+	})
+}
+
+// otherCasesIdle reports whether, at the call of r, none of the other
+// cases the callee may return by can fire: each waits on a context
+// parameter given context.Background() or TODO(), or on a channel
+// parameter given a local of the caller's that nothing closes or sends on
+// (poll(context.Background(), results, preempt) with preempt never
+// closed): the receive is then the only way out, and takes the send.
+func (c *checker) otherCasesIdle(r ref, key fnIndex, decl *ast.FuncDecl) bool {
+	sig := key.fn.Type().(*types.Signature)
+	param := sig.Params().At(key.i)
+	idleArg := func(e ast.Expr) bool {
+		var p path
+		if dp, ok := c.doneOf(e); ok {
+			p = dp
+			if p.fields != "" || p.root == nil {
+				return false
+			}
+			for j := range sig.Params().Len() {
+				if sig.Params().At(j) == p.root && j < len(r.call.Args) {
+					return c.rootContextArg(key.fn, r.call, p.root)
+				}
+			}
+			return false
+		}
+		p = pathOf(c.info, e)
+		if !p.valid() || p.fields != "" {
+			return false
+		}
+		for j := range sig.Params().Len() {
+			if sig.Params().At(j) != p.root || j >= len(r.call.Args) || sig.Variadic() && j >= sig.Params().Len()-1 {
+				continue
+			}
+			ap := pathOf(c.info, r.call.Args[j])
+			if !ap.valid() || ap.fields != "" || isGlobal(ap.root) || c.isParamVar(ap.root) {
+				return false
+			}
+			return c.neverSignalled(ap.root, r.call)
+		}
+		return false
+	}
+	idle := true
+	c.eachRef(decl.Body, func(pr ref) {
+		if !idle || pr.path.root != param {
+			return
+		}
+		var comm ast.Node
+		if cur, ok := c.cursorOf(pr.expr); ok {
+			for s := range cur.Enclosing((*ast.ExprStmt)(nil), (*ast.AssignStmt)(nil)) {
+				comm = s.Node()
+				break
+			}
+		}
+		sel := c.selectOf(comm)
+		if sel == nil {
+			idle = false
+			return
+		}
+		for _, s := range sel.Body.List {
+			cc, ok := s.(*ast.CommClause)
+			if !ok || cc.Comm == nil || within(comm, cc.Comm) || cc.Comm == comm {
+				continue
+			}
+			var e ast.Expr
+			switch st := cc.Comm.(type) {
+			case *ast.ExprStmt:
+				e = st.X
+			case *ast.AssignStmt:
+				if len(st.Rhs) == 1 {
+					e = st.Rhs[0]
+				}
+			}
+			u, ok := ast.Unparen(e).(*ast.UnaryExpr)
+			if !ok || u.Op != token.ARROW || !idleArg(u.X) {
+				idle = false
+				return
+			}
+		}
+	})
+	return idle
 }
 
 // argRecvsMaybe reports whether call passes the channel at p to a
