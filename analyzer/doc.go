@@ -966,7 +966,12 @@
 // from a channel the value closes right after waiting on its group
 // (c.wg.Wait(); close(c.StopChan)) waits for the goroutines too. A caller
 // that cancels the context it passed in a goroutine that does nothing
-// else first (go func() { cancel() }()) has stopped what it ends.
+// else first (go func() { cancel() }()) has stopped what it ends. A
+// goroutine every wait of which watches one parameter (select { case v,
+// ok := <-in: ...; case <-ctx.Done(): }, then select { case out <- v:
+// case <-ctx.Done(): }) ends when its caller stops that argument, a
+// context before a channel: cancelling the context it gave owes nothing
+// more.
 //
 // A semaphore's token is no wait: a goroutine that gives back the token
 // its spawner took just before starting it (case v.throttle <-

@@ -138,29 +138,44 @@ func (c *checker) derivedFromParam(sig *types.Signature, ctx path) int {
 // paramEnds returns the index of the parameter of sig that every one of
 // blocks can leave when it is done: a context, or a channel it receives
 // from until it is closed (for ev := range events). -1 when there is none.
+// A block may be left by more than one (select { case v, ok := <-in:
+// case <-ctx.Done(): }); the one every block can be left by counts, a
+// context before a channel, else the first.
 func (c *checker) paramEnds(sig *types.Signature, blocks []block) int {
-	param := -1
+	var common []int
+	first := true
 	for _, b := range blocks {
 		if b.inner {
 			continue
 		}
-		i := -1
+		var ends []int
 		for _, a := range b.alts {
 			k := paramIndex(sig, a.p.root)
 			if k < 0 && a.kind == altDone && a.p.fields == "" {
 				k = c.derivedFromParam(sig, a.p) // ctx, ok, stopped := s.StartInit(ctx)
 			}
-			if (a.kind == altDone || a.kind == altRecv) && a.p.fields == "" && k >= 0 {
-				i = k
-				break
+			if (a.kind == altDone || a.kind == altRecv) && a.p.fields == "" && k >= 0 && !slices.Contains(ends, k) {
+				ends = append(ends, k)
 			}
 		}
-		if i < 0 || param >= 0 && i != param {
+		if first {
+			common, first = ends, false
+		} else {
+			common = slices.DeleteFunc(common, func(k int) bool { return !slices.Contains(ends, k) })
+		}
+		if len(common) == 0 {
 			return -1
 		}
-		param = i
 	}
-	return param
+	if len(common) == 0 {
+		return -1
+	}
+	for _, k := range common {
+		if isContextType(sig.Params().At(k).Type()) {
+			return k // a context first: cancelling it ends every wait at once
+		}
+	}
+	return common[0]
 }
 
 // argStopped reports whether the caller fn stops, on every path on from
