@@ -639,7 +639,10 @@
 // paths where the call succeeded; only its error kept (_, err := Open(bad))
 // is a call made for its error. A closer result is owed only where the
 // error is nil, and err != errSentinel, like err != nil, says nothing was
-// made on its other branch. What a constructor puts in a field of the
+// made on its other branch. A boolean result that is true on every
+// return after the go statement and false on every return without it
+// (err, pending := r.Invoke(req)) says whether anything was started: where
+// the caller finds it false, it owes nothing. What a constructor puts in a field of the
 // value it makes (s := &Server{mgr: newMgr()}) is owed by that value until
 // the function returns it: an error return before then drops it.
 // A helper given the channel a goroutine sends its result on takes the

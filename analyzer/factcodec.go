@@ -251,6 +251,7 @@ func (w *factWriter) obligations(obs []factObligation) {
 		w.bool(o.FailsClean)
 		w.bool(o.SendEnds)
 		w.int(o.LastCall)
+		w.int(o.MadeFlag)
 		for g := o.Gate; ; g = g.Also {
 			w.bool(g != nil)
 			if g == nil {
@@ -409,6 +410,7 @@ func (r *factReader) obligations() []factObligation {
 		o.FailsClean = r.bool()
 		o.SendEnds = r.bool()
 		o.LastCall = r.int()
+		o.MadeFlag = r.int()
 		for at := &o.Gate; r.bool(); at = &(*at).Also {
 			g := r.gate()
 			for range r.count() {

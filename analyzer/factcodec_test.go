@@ -21,7 +21,7 @@ func fullFact() *ownFact {
 		Methods: []string{"Close", "Shutdown"}, ByName: true,
 		At: "example.com/lib/lib.go:12", Runs: "(*lib.T).loop",
 		Exits:   []factExit{{Target: 1, Fields: ".done", Kind: uint8(effStop)}},
-		ArgEnds: 2, Roomy: true, SendEnds: true, Drain: true, NilStopped: true, Closer: 2, Twin: 1, FailsClean: true, LastCall: 3,
+		ArgEnds: 2, Roomy: true, SendEnds: true, Drain: true, NilStopped: true, Closer: 2, Twin: 1, FailsClean: true, LastCall: 3, MadeFlag: 2,
 		Gate: &factGate{Target: 1, Fields: ".Async", On: true, Enablers: []string{"Workers", "Busy"}, Disablers: []string{"SetSniff"}, DoneNil: true, ValueNil: true, NonNil: true, Op: 41, Bound: 3,
 			AnyOf: []*factGate{{Target: 2, Fields: ".OnEvent", On: true, Enablers: []string{"WithEvents"}, Disablers: []string{"SetEvents"}, DoneNil: true, ValueNil: true, NonNil: true, Op: 40, Bound: 2}, {Target: 2, Fields: ".Async", On: true}},
 			Also: &factGate{Target: -1, Fields: ".MaxSize", On: true, Enablers: []string{"Batch"}, Disablers: []string{"SetBatch"}, DoneNil: true, ValueNil: true, NonNil: true, Op: 44, Bound: 1,

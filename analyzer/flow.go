@@ -28,6 +28,10 @@ type flowQuery struct {
 	// The branch of `e != nil` taken on error is not searched, nor that of
 	// `e == errSentinel` or, with errTest, of errors.Is(e, ...).
 	isErr func(e ast.Expr) bool
+	// isMade, if set, reports whether e is the boolean result that tells
+	// whether the call made the resource: where it is false, nothing was
+	// made (err, pending := r.Invoke(req); if pending { ... }).
+	isMade func(e ast.Expr) bool
 
 	// nilDone, with isErr: the branch on which the error is nil is not
 	// searched either: the call returned nil only once the resource was
@@ -456,7 +460,7 @@ func (q flowQuery) succs(b *cfg.Block) []*cfg.Block {
 	if rs, ok := b.Stmt.(*ast.RangeStmt); ok && b.Kind == cfg.KindRangeLoop && q.neverDone != nil && q.neverDone(rs) {
 		return rangeBodyOnly(b)
 	}
-	if q.isErr == nil && q.isNil == nil && q.seenClosed == nil || len(b.Succs) != 2 || len(b.Nodes) == 0 {
+	if q.isErr == nil && q.isNil == nil && q.seenClosed == nil && q.isMade == nil || len(b.Succs) != 2 || len(b.Nodes) == 0 {
 		return b.Succs
 	}
 	cond, ok := b.Nodes[len(b.Nodes)-1].(ast.Expr)
@@ -486,6 +490,9 @@ func (q flowQuery) nothingOn(cond ast.Expr) (onTrue, onFalse bool) {
 	case *ast.Ident:
 		if q.seenClosed != nil && q.seenClosed(e) {
 			return false, true // v, ok := <-ch; if !ok: ch was closed
+		}
+		if q.isMade != nil && q.isMade(e) {
+			return false, true // if pending { ... }: nothing was started otherwise
 		}
 	case *ast.UnaryExpr:
 		if e.Op == token.NOT {

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/cfg"
 	"golang.org/x/tools/go/types/typeutil"
 )
 
@@ -109,6 +110,11 @@ type obligation struct {
 	// given as parameter i (lastact.go): a caller whose function signals
 	// what it then waits for has seen the goroutine end.
 	lastCall int
+	// madeFlag: 1+i when the function's boolean result i is true on the
+	// paths that start the goroutine and false on all others (err,
+	// pending := r.Invoke(req)): a caller on which it is false owes
+	// nothing (madeFlagOf).
+	madeFlag int
 }
 
 func result(i int) int { return -2 - i }
@@ -420,6 +426,7 @@ func (c *checker) goObligation(fd *ast.FuncDecl, fn *types.Func, cur inspector.C
 	}
 	o.failsClean = c.failsClean(fd, fn, o, g, nil, nil, false)
 	o.lastCall = c.lastCallOf(fd, fn, g)
+	o.madeFlag = c.madeFlagOf(fd, fn, g, o)
 	if o.kind == obStop {
 		o.hooks = c.stopHooks(fd, fn, o)
 	}
@@ -596,6 +603,7 @@ func (c *checker) handOnAt(oc ownCall) (changed bool) {
 			}
 			lifted.exits = c.liftExits(fd, fn, call, to, o.exits)
 			lifted.argEnds = c.liftArgEnds(fn, call, to, o.argEnds)
+			lifted.madeFlag = 0 // the callee's flag, not this function's
 			lifted.gate = c.liftGate(fd, fn, call, to, o.gate)
 			if lifted.closer == 0 {
 				lifted.closer = c.argCloserResult(fd, fn, call, to, o, i)
@@ -716,6 +724,7 @@ func (c *checker) handOnAt(oc ownCall) (changed bool) {
 		}
 		lifted.exits = c.liftExits(fd, fn, call, to, o.exits)
 		lifted.argEnds = c.liftArgEnds(fn, call, to, o.argEnds)
+		lifted.madeFlag = 0 // the callee's flag, not this function's
 		if lifted.kind == obStop {
 			lifted.hooks = c.stopHooks(fd, fn, lifted)
 		}
@@ -2416,6 +2425,12 @@ func (c *checker) checkPathFlow(cur inspector.Cursor, fn ast.Node, call *ast.Cal
 		q.nilDone = o.nilStopped
 		c.errPaths(&q, errVar, fn, stmt)
 	}
+	if flag := c.madeFlagVar(call, to, stmt, o); flag != nil {
+		q.isMade = func(e ast.Expr) bool {
+			id, ok := e.(*ast.Ident)
+			return ok && c.info.Uses[id] == flag
+		}
+	}
 	if o.isResult() && p.fields == "" && nillable(p.root.Type()) {
 		q.isNil = func(e ast.Expr) bool {
 			id, ok := e.(*ast.Ident)
@@ -3824,4 +3839,95 @@ func (c *checker) closeObligation(fn *types.Func, i int, fields string, g *ast.G
 		ob.methods = c.methodsDischarging(fn.Type().(*types.Signature).Params().At(i).Type(), closing)
 	}
 	return ob
+}
+
+// madeFlagOf returns 1+i when fd's boolean result i says whether it
+// started the goroutine of g, which owes o: every return reachable from g
+// gives the constant true there, and every return reachable without
+// passing g gives false (if short { return nil, false }; go ...; return
+// nil, true). 0 otherwise, or when o is on that result itself.
+func (c *checker) madeFlagOf(fd *ast.FuncDecl, fn *types.Func, g ast.Node, o obligation) int {
+	res := fn.Type().(*types.Signature).Results()
+	graph := c.cfgOf(fd)
+	if graph == nil || fd.Body == nil {
+		return 0
+	}
+	constAt := func(n ast.Node, i int, want bool) bool {
+		ret, ok := n.(*ast.ReturnStmt)
+		if !ok || len(ret.Results) != res.Len() {
+			return false
+		}
+		id, ok := ast.Unparen(ret.Results[i]).(*ast.Ident)
+		name := "false"
+		if want {
+			name = "true"
+		}
+		return ok && id.Name == name && c.info.Uses[id] == types.Universe.Lookup(name)
+	}
+	for i := range res.Len() {
+		if b, ok := res.At(i).Type().Underlying().(*types.Basic); !ok || b.Kind() != types.Bool || o.isResult() && o.resultIndex() == i {
+			continue
+		}
+		// Every path on from g returns true...
+		after := flowQuery{g: graph, from: g, used: func(n ast.Node) bool { return constAt(n, i, true) }}
+		if after.leak() != nil {
+			continue
+		}
+		// ...and every return reached without g returns false.
+		if c.reachedWithout(graph, g, func(n ast.Node) bool {
+			_, ret := n.(*ast.ReturnStmt)
+			return ret && !constAt(n, i, false)
+		}) {
+			continue
+		}
+		return i + 1
+	}
+	return 0
+}
+
+// reachedWithout reports whether a node for which pred holds is reached
+// from the function's entry on a path that does not pass stop.
+func (c *checker) reachedWithout(graph *cfg.CFG, stop ast.Node, pred func(ast.Node) bool) bool {
+	if len(graph.Blocks) == 0 {
+		return false
+	}
+	seen := make(map[*cfg.Block]bool)
+	work := []*cfg.Block{graph.Blocks[0]}
+	for len(work) > 0 {
+		b := work[len(work)-1]
+		work = work[:len(work)-1]
+		if seen[b] || !b.Live {
+			continue
+		}
+		seen[b] = true
+		stopped := false
+		for _, n := range b.Nodes {
+			if n == stop {
+				stopped = true
+				break
+			}
+			if pred(n) {
+				return true
+			}
+		}
+		if !stopped {
+			work = append(work, b.Succs...)
+		}
+	}
+	return false
+}
+
+// madeFlagVar returns, for an obligation o whose function says by a
+// boolean result whether it started the goroutine (madeFlag), the
+// variable stmt assigns that result from call, or nil.
+func (c *checker) madeFlagVar(call *ast.CallExpr, to *types.Func, stmt ast.Node, o obligation) *types.Var {
+	if o.madeFlag == 0 {
+		return nil
+	}
+	lhs, rhs := assignment(stmt)
+	if len(rhs) != 1 || ast.Unparen(rhs[0]) != call || len(lhs) != to.Type().(*types.Signature).Results().Len() || o.madeFlag > len(lhs) {
+		return nil
+	}
+	v, _ := c.info.ObjectOf(identOf(lhs[o.madeFlag-1])).(*types.Var)
+	return v
 }

@@ -118,6 +118,7 @@ type factObligation struct {
 	FailsClean bool
 	Hooks      []factHook // registries whose functions stop it
 	LastCall   int        // 1+i: its last act calls the function given as parameter i
+	MadeFlag   int        // 1+i: its boolean result i says whether it started the goroutine
 }
 
 // A factHook is an obligation's hook: a registry below the target whose
@@ -813,7 +814,7 @@ func (c *checker) factSummary(fn *types.Func, f *ownFact) *summary {
 }
 
 func encodeObligation(o obligation) factObligation {
-	fo := factObligation{Target: o.target, Fields: o.fields, Kind: uint8(o.kind), Methods: o.methods, ByName: o.byName, At: o.at, Runs: o.runs, ArgEnds: o.argEnds, Roomy: o.roomy, SendEnds: o.sendEnds, Drain: o.drain, NilStopped: o.nilStopped, Closer: o.closer, Twin: o.twin, FailsClean: o.failsClean, LastCall: o.lastCall}
+	fo := factObligation{Target: o.target, Fields: o.fields, Kind: uint8(o.kind), Methods: o.methods, ByName: o.byName, At: o.at, Runs: o.runs, ArgEnds: o.argEnds, Roomy: o.roomy, SendEnds: o.sendEnds, Drain: o.drain, NilStopped: o.nilStopped, Closer: o.closer, Twin: o.twin, FailsClean: o.failsClean, LastCall: o.lastCall, MadeFlag: o.madeFlag}
 	for _, alts := range o.needs {
 		fo.Needs = append(fo.Needs, encodeReleases(alts))
 	}
@@ -829,7 +830,7 @@ func encodeObligation(o obligation) factObligation {
 }
 
 func decodeObligation(o factObligation) obligation {
-	ob := obligation{target: o.Target, fields: o.Fields, kind: obKind(o.Kind), methods: o.Methods, byName: o.ByName, at: o.At, runs: o.Runs, argEnds: o.ArgEnds, roomy: o.Roomy, sendEnds: o.SendEnds, drain: o.Drain, nilStopped: o.NilStopped, closer: o.Closer, twin: o.Twin, failsClean: o.FailsClean, lastCall: o.LastCall}
+	ob := obligation{target: o.Target, fields: o.Fields, kind: obKind(o.Kind), methods: o.Methods, byName: o.ByName, at: o.At, runs: o.Runs, argEnds: o.ArgEnds, roomy: o.Roomy, sendEnds: o.SendEnds, drain: o.Drain, nilStopped: o.NilStopped, closer: o.Closer, twin: o.Twin, failsClean: o.FailsClean, lastCall: o.LastCall, madeFlag: o.MadeFlag}
 	for _, fa := range o.Needs {
 		ob.needs = append(ob.needs, decodeReleases(fa))
 	}
