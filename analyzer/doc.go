@@ -351,6 +351,10 @@
 // package only adds to and counts down (s.pend.Add(1); go func() { defer
 // s.pend.Done() ... }()), never waiting on it nor handing its address
 // on, hands its goroutines to nobody: they are reported as never joined.
+// So does a local WaitGroup its function only adds to and counts down
+// (var wg sync.WaitGroup; wg.Add(n); go func() { defer wg.Done() ... }(),
+// and no wg.Wait()): the join its author meant is missing, whatever else
+// the goroutine signals on the way.
 // A goroutine counted in the group a value keeps and hands out through a
 // getter (t.store.WaitGroup().Add(1); go func() { defer
 // t.store.WaitGroup().Done() ... }()) is that value's to wait for, in its

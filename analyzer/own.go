@@ -201,6 +201,12 @@ func (c *checker) decide(cur inspector.Cursor, j *goJoin) (stuck *block) {
 	}
 	j.many = inLoop(g, funcBody(j.fn))
 	j.keys = c.finalKeys(g, j)
+	if name := c.localUnwaited(j); name != "" {
+		// var wg sync.WaitGroup; wg.Add(n); go func() { defer wg.Done()
+		// ... }(), and no wg.Wait(): the join its author meant is missing.
+		j.bare, j.unwaited = true, name
+		return
+	}
 	for i, b := range j.blocks {
 		if c.stuckBlock(b) {
 			stuck = &j.blocks[i]

@@ -81,3 +81,43 @@ func (c *checker) pathField(p path) *types.Var {
 	}
 	return v
 }
+
+// localUnwaited returns the name of a WaitGroup that counts the goroutine
+// of j, a local variable (not a pointer) of the function that declares it,
+// which that function only ever adds to and counts down (Add, Done, Go):
+// no Wait, and it goes nowhere that could wait. The goroutine was meant to
+// be joined and is not. "" when there is none.
+func (c *checker) localUnwaited(j *goJoin) string {
+	for _, k := range j.keys {
+		if k.kind != keyWait || k.p.fields != "" || k.p.deref || isGlobal(k.p.root) || c.isParamVar(k.p.root) {
+			continue
+		}
+		v := k.p.root
+		if !isNamed(v.Type(), "sync", "WaitGroup") {
+			continue
+		}
+		if _, ptr := types.Unalias(v.Type()).(*types.Pointer); ptr {
+			continue
+		}
+		body := c.declBody(v)
+		if body == nil {
+			continue
+		}
+		counted := true
+		c.eachRef(body, func(r ref) {
+			if !counted || r.path.root != v {
+				return
+			}
+			switch {
+			case r.kind == useDecl:
+			case r.kind == useMethod && r.path.fields == "" && r.method != nil && (r.method.Name() == "Add" || r.method.Name() == "Done" || r.method.Name() == "Go"):
+			default:
+				counted = false
+			}
+		})
+		if counted {
+			return k.name
+		}
+	}
+	return ""
+}

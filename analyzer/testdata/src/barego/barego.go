@@ -761,7 +761,7 @@ func capturedNeverWaited(items []int) {
 	var wg sync.WaitGroup
 	start := func(c int) {
 		wg.Add(1)
-		go func() { // want `goroutine .*is never joined, so it can outlive the function literal`
+		go func() { // want `goroutine .*is never joined: it is counted in wg, which nothing in the package waits on, so it can outlive the function literal`
 			defer wg.Done()
 			use(c)
 		}()

@@ -7173,7 +7173,7 @@ func barrierLoop(n int) {
 	var mu sync.Mutex
 	running := 0
 	for i := 0; i < n; i++ {
-		go func() { // want `goroutine is never joined, so it can outlive barrierLoop`
+		go func() { // want `goroutine is never joined: it is counted in finish, which nothing in the package waits on, so it can outlive barrierLoop`
 			mu.Lock()
 			running++
 			last := running == n

@@ -1,0 +1,93 @@
+package ownership
+
+import (
+	"sync"
+	"time"
+)
+
+// --- A local WaitGroup counted up and down, and never waited on ---
+
+func unmapPort(port int) { time.Sleep(time.Millisecond) }
+
+func clearMappings(ports []int) {
+	var wg sync.WaitGroup
+	wg.Add(len(ports))
+	for _, p := range ports {
+		go func() { // want `goroutine is never joined: it is counted in wg, which nothing in the package waits on, so it can outlive clearMappings`
+			defer wg.Done()
+			unmapPort(p)
+		}()
+	}
+}
+
+// The same, waited on: joined.
+func clearMappingsWaited(ports []int) {
+	var wg sync.WaitGroup
+	wg.Add(len(ports))
+	for _, p := range ports {
+		go func() {
+			defer wg.Done()
+			unmapPort(p)
+		}()
+	}
+	wg.Wait()
+}
+
+// Given to a helper that waits: joined there.
+func waitAll(wg *sync.WaitGroup) { wg.Wait() }
+
+func clearMappingsHelped(ports []int) {
+	var wg sync.WaitGroup
+	for _, p := range ports {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			unmapPort(p)
+		}()
+	}
+	waitAll(&wg)
+}
+
+// A receive takes what it sends, but its work goes on after that, and the
+// group its author counted it in is never waited on.
+type reporter struct{ sent chan error }
+
+func (r *reporter) run() error {
+	r.sent <- nil
+	unmapPort(0) // work after the hand-off
+	return nil
+}
+
+func reportOnce() {
+	r := &reporter{sent: make(chan error, 1)}
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() { // want `goroutine is never joined: it is counted in wg`
+		defer wg.Done()
+		_ = r.run()
+	}()
+	<-r.sent
+}
+
+// A mapper whose Close clears through a method: the receiver's stop does
+// not wait for the goroutines either.
+type mapper struct {
+	ports  []int
+	closed chan struct{}
+}
+
+func (m *mapper) clear() {
+	var wg sync.WaitGroup
+	wg.Add(len(m.ports))
+	for _, p := range m.ports {
+		go func() { // want `goroutine is never joined: it is counted in wg`
+			defer wg.Done()
+			m.unmap(p)
+		}()
+	}
+	m.ports = nil
+}
+
+func (m *mapper) unmap(port int) { unmapPort(port) }
+
+func (m *mapper) Close() { close(m.closed); m.clear() }
