@@ -2449,14 +2449,7 @@ func (c *checker) recvsMaybe(r ref) bool {
 			return
 		}
 		seen = true
-		var comm ast.Node
-		if cur, ok := c.cursorOf(pr.expr); ok {
-			for s := range cur.Enclosing((*ast.ExprStmt)(nil), (*ast.AssignStmt)(nil)) {
-				comm = s.Node()
-				break
-			}
-		}
-		sel := c.selectOf(comm)
+		comm, sel := c.commOf(pr.expr)
 		if pr.kind != useRecv || sel == nil || !c.otherCaseReturns(sel, comm) {
 			maybe = false
 		}
@@ -2536,14 +2529,7 @@ func (c *checker) otherCasesIdle(r ref, key fnIndex, decl *ast.FuncDecl) bool {
 		if !idle || pr.path.root != param {
 			return
 		}
-		var comm ast.Node
-		if cur, ok := c.cursorOf(pr.expr); ok {
-			for s := range cur.Enclosing((*ast.ExprStmt)(nil), (*ast.AssignStmt)(nil)) {
-				comm = s.Node()
-				break
-			}
-		}
-		sel := c.selectOf(comm)
+		comm, sel := c.commOf(pr.expr)
 		if sel == nil {
 			idle = false
 			return
@@ -2553,23 +2539,28 @@ func (c *checker) otherCasesIdle(r ref, key fnIndex, decl *ast.FuncDecl) bool {
 			if !ok || cc.Comm == nil || within(comm, cc.Comm) || cc.Comm == comm {
 				continue
 			}
-			var e ast.Expr
-			switch st := cc.Comm.(type) {
-			case *ast.ExprStmt:
-				e = st.X
-			case *ast.AssignStmt:
-				if len(st.Rhs) == 1 {
-					e = st.Rhs[0]
-				}
-			}
-			u, ok := ast.Unparen(e).(*ast.UnaryExpr)
-			if !ok || u.Op != token.ARROW || !idleArg(u.X) {
+			u, ok := recvOperand(cc.Comm).(*ast.UnaryExpr)
+			if !ok || !idleArg(u.X) {
 				idle = false
 				return
 			}
 		}
 	})
 	return idle
+}
+
+// commOf returns the statement around e that can be a select's
+// communication (an expression or an assignment), and that select, or
+// nil when the statement is not one.
+func (c *checker) commOf(e ast.Expr) (ast.Node, *ast.SelectStmt) {
+	var comm ast.Node
+	if cur, ok := c.cursorOf(e); ok {
+		for s := range cur.Enclosing((*ast.ExprStmt)(nil), (*ast.AssignStmt)(nil)) {
+			comm = s.Node()
+			break
+		}
+	}
+	return comm, c.selectOf(comm)
 }
 
 // argRecvsMaybe reports whether call passes the channel at p to a

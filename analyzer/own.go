@@ -4119,8 +4119,8 @@ func (c *checker) hasStopMethod(t types.Type) bool {
 // escapingLits returns the function literals in body that may run after
 // the function returns: all but those called where they are written
 // (func() { ... }()), run as a subtest (t.Run(name, func(t *testing.T)
-// { ... })) or a nursery's body, or assigned to a local that is only ever called (check :=
-// func() { ... }; check()).
+// { ... })) or as a nursery's body, or assigned to a local that is only
+// ever called (check := func() { ... }; check()).
 func (c *checker) escapingLits(body *ast.BlockStmt) []*ast.FuncLit {
 	var out []*ast.FuncLit
 	curs := c.funcCursors()
