@@ -201,7 +201,7 @@ func (c *checker) decide(cur inspector.Cursor, j *goJoin) (stuck *block) {
 	}
 	j.many = inLoop(g, funcBody(j.fn))
 	j.keys = c.finalKeys(g, j)
-	if name := c.localUnwaited(j); name != "" {
+	if name := c.localUnwaited(j, g); name != "" {
 		// var wg sync.WaitGroup; wg.Add(n); go func() { defer wg.Done()
 		// ... }(), and no wg.Wait(): the join its author meant is missing.
 		j.bare, j.unwaited = true, name

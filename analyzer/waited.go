@@ -86,8 +86,15 @@ func (c *checker) pathField(p path) *types.Var {
 // of j, a local variable (not a pointer) of the function that declares it,
 // which that function only ever adds to and counts down (Add, Done, Go):
 // no Wait, and it goes nowhere that could wait. The goroutine was meant to
-// be joined and is not. "" when there is none.
-func (c *checker) localUnwaited(j *goJoin) string {
+// be joined and is not. "" when there is none, or when the goroutine's
+// last act before its Done is a call on a value the function uses after
+// starting it (sub.Unsubscribe(); wg.Done() beside the function's
+// sub.NextMsg()): that call releases the function, which then finds the
+// goroutine all but ended.
+func (c *checker) localUnwaited(j *goJoin, g *ast.GoStmt) string {
+	if c.releasesBeforeDone(j, g) {
+		return ""
+	}
 	for _, k := range j.keys {
 		if k.kind != keyWait || k.p.fields != "" || k.p.deref || isGlobal(k.p.root) || c.isParamVar(k.p.root) {
 			continue
@@ -120,4 +127,45 @@ func (c *checker) localUnwaited(j *goJoin) string {
 		}
 	}
 	return ""
+}
+
+// releasesBeforeDone reports whether the goroutine of g, a literal, ends
+// with a method call on a variable the function uses after the go
+// statement, then a Done on a WaitGroup.
+func (c *checker) releasesBeforeDone(j *goJoin, g *ast.GoStmt) bool {
+	lit, ok := ast.Unparen(g.Call.Fun).(*ast.FuncLit)
+	if !ok || len(lit.Body.List) < 2 {
+		return false
+	}
+	list := lit.Body.List
+	done, ok := list[len(list)-1].(*ast.ExprStmt)
+	if !ok {
+		return false
+	}
+	if call, ok := ast.Unparen(done.X).(*ast.CallExpr); !ok || !isMethod(callee(c.info, call), "sync", "WaitGroup", "Done") {
+		return false
+	}
+	last, ok := list[len(list)-2].(*ast.ExprStmt)
+	if !ok {
+		return false
+	}
+	call, ok := ast.Unparen(last.X).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	p := pathOf(c.info, sel.X)
+	if !p.valid() {
+		return false
+	}
+	used := false
+	c.eachRef(funcBody(j.fn), func(r ref) {
+		if !used && r.path.root == p.root && r.expr.Pos() > g.End() {
+			used = true
+		}
+	})
+	return used
 }

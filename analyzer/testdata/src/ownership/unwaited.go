@@ -91,3 +91,22 @@ func (m *mapper) clear() {
 func (m *mapper) unmap(port int) { unmapPort(port) }
 
 func (m *mapper) Close() { close(m.closed); m.clear() }
+
+// The goroutine's last act before its Done releases the function's own
+// wait: the function finds it all but ended.
+type itemFeed struct{ items chan int }
+
+func (f *itemFeed) cancel()    { close(f.items) }
+func (f *itemFeed) next() bool { _, ok := <-f.items; return ok }
+
+func itemFeedCancelled() bool {
+	f := &itemFeed{items: make(chan int)}
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		unmapPort(0)
+		f.cancel()
+		wg.Done()
+	}()
+	return f.next()
+}
