@@ -2495,34 +2495,22 @@ func (c *checker) otherCasesIdle(r ref, key fnIndex, decl *ast.FuncDecl) bool {
 	sig := key.fn.Type().(*types.Signature)
 	param := sig.Params().At(key.i)
 	idleArg := func(e ast.Expr) bool {
-		var p path
-		if dp, ok := c.doneOf(e); ok {
-			p = dp
-			if p.fields != "" || p.root == nil {
-				return false
-			}
-			for j := range sig.Params().Len() {
-				if sig.Params().At(j) == p.root && j < len(r.call.Args) {
-					return c.rootContextArg(key.fn, r.call, p.root)
-				}
-			}
-			return false
+		p, done := c.doneOf(e)
+		if !done {
+			p = pathOf(c.info, e)
 		}
-		p = pathOf(c.info, e)
 		if !p.valid() || p.fields != "" {
 			return false
 		}
-		for j := range sig.Params().Len() {
-			if sig.Params().At(j) != p.root || j >= len(r.call.Args) || sig.Variadic() && j >= sig.Params().Len()-1 {
-				continue
-			}
-			ap := pathOf(c.info, r.call.Args[j])
-			if !ap.valid() || ap.fields != "" || isGlobal(ap.root) || c.isParamVar(ap.root) {
-				return false
-			}
-			return c.neverSignalled(ap.root, r.call)
+		j := paramIndex(sig, p.root)
+		if j < 0 || j >= len(r.call.Args) || sig.Variadic() && j >= sig.Params().Len()-1 {
+			return false
 		}
-		return false
+		if done {
+			return c.rootContextArg(key.fn, r.call, p.root)
+		}
+		ap := pathOf(c.info, r.call.Args[j])
+		return ap.valid() && ap.fields == "" && !isGlobal(ap.root) && !c.isParamVar(ap.root) && c.neverSignalled(ap.root, r.call)
 	}
 	idle := true
 	c.eachRef(decl.Body, func(pr ref) {

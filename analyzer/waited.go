@@ -92,9 +92,6 @@ func (c *checker) pathField(p path) *types.Var {
 // sub.NextMsg()): that call releases the function, which then finds the
 // goroutine all but ended.
 func (c *checker) localUnwaited(j *goJoin, g *ast.GoStmt) string {
-	if c.releasesBeforeDone(j, g) {
-		return ""
-	}
 	for _, k := range j.keys {
 		if k.kind != keyWait || k.p.fields != "" || k.p.deref || isGlobal(k.p.root) || c.isParamVar(k.p.root) {
 			continue
@@ -122,7 +119,7 @@ func (c *checker) localUnwaited(j *goJoin, g *ast.GoStmt) string {
 				counted = false
 			}
 		})
-		if counted {
+		if counted && !c.releasesBeforeDone(j, g) {
 			return k.name
 		}
 	}
