@@ -28,6 +28,7 @@ const (
 	effStop                  // a stop method (Close, Shutdown, Stop...) of a value whose code is not summarised
 	effWait                  // wg.Wait()
 	effDone                  // wg.Done()
+	effDrain                 // for range ch with no way out of it: receives until ch is closed
 )
 
 // An effect is something a function does to a channel, context, value or
@@ -125,6 +126,12 @@ func (c *checker) walk(n ast.Node, goroutines bool, note func(effKind, path), re
 		case *ast.RangeStmt:
 			if isChan(c.typeOf(n.X)) {
 				note(effRecv, c.chanPath(n.X))
+				if !c.rangeCut(n) {
+					// for range q.length {}: it takes every value until
+					// the channel is closed, which joins a goroutine that
+					// sends on it in a loop and closes it as it ends.
+					note(effDrain, c.chanPath(n.X))
+				}
 			}
 		case *ast.CallExpr:
 			c.callEffects(n, note)

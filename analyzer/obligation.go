@@ -1789,10 +1789,8 @@ func (c *checker) needsOf(j *goJoin, g *ast.GoStmt, v path) (needs [][]release, 
 			if k.multi {
 				// One receive from a channel it sends on in a loop takes
 				// one value, not its end (a buffer's Len): only a drain
-				// would join it, which no call's effect is. The join is
-				// kept, with no effect that gives it, so that the value
-				// is still owed a stop.
-				kinds = nil
+				// joins it (a Stop's for range q.length {}).
+				kinds = []effKind{effDrain}
 			}
 			joins = append(joins, release{kinds: kinds, fields: f})
 			if !k.multi {

@@ -329,7 +329,7 @@ func (p factPath) String() string {
 var (
 	obNames  = [...]string{obRecv: "recv", obWait: "wait", obStop: "stop", obClose: "close", obCancel: "cancel", obCallback: "callback"}
 	altNames = [...]string{altRecv: "recv", altSend: "send", altDone: "done", altIO: "io", altWait: "wait"}
-	effNames = [...]string{effClose: "close", effSend: "send", effRecv: "recv", effCancel: "cancel", effStop: "stop", effWait: "wait", effDone: "done"}
+	effNames = [...]string{effClose: "close", effSend: "send", effRecv: "recv", effCancel: "cancel", effStop: "stop", effWait: "wait", effDone: "done", effDrain: "drain"}
 )
 
 // exportCallFacts exports, for a package the pass otherwise skips (no go

@@ -83,7 +83,7 @@ func (ch *Channel) Write(p []byte) (int, error) { return ch.conn.c.Write(p) } //
 func (m *Conn) Close() error { return m.c.Close() } // want Close:`own\(stop recv\.c\)`
 
 // Discard reads a stream of requests to its end.
-func Discard(in <-chan *Request) { // want Discard:`own\(blocks\(recv param0\); recv param0\)`
+func Discard(in <-chan *Request) { // want Discard:`own\(blocks\(recv param0\); recv param0; drain param0\)`
 	for range in {
 	}
 }
