@@ -889,6 +889,9 @@ func (c *checker) stoppedOnEveryPath(fd *ast.FuncDecl, call *ast.CallExpr, p pat
 		return false
 	}
 	stops := func(n ast.Node) bool {
+		if g, ok := n.(*ast.GoStmt); ok {
+			return c.goStops(g, p, o)
+		}
 		hit := false
 		ast.Inspect(n, func(m ast.Node) bool {
 			switch m := m.(type) {
@@ -938,6 +941,28 @@ func (c *checker) stoppedOnEveryPath(fd *ast.FuncDecl, call *ast.CallExpr, p pat
 	}
 	q := flowQuery{g: c.cfgOf(fd), from: c.stmtOf(cur), used: stops, isGoexit: c.goexit}
 	return q.search(false) == nil
+}
+
+// goStops reports whether the go statement g runs a method of a value
+// holding the one at p (s for s.sws.changes) whose effects stop it: go
+// s.run(ctx), whose loop shuts s.sws down as it ends. The value's stop is
+// then that goroutine's, and the goroutine has its own obligation, which
+// the go statement gives (its context cancelled, its owner closed).
+func (c *checker) goStops(g *ast.GoStmt, p path, o obligation) bool {
+	sel, ok := ast.Unparen(g.Call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	m := callee(c.info, g.Call)
+	if m == nil || m.Type().(*types.Signature).Recv() == nil {
+		return false
+	}
+	r := pathOf(c.info, sel.X)
+	if !r.valid() || !r.prefixOf(p) {
+		return false
+	}
+	es := c.methodEffectsOf(m, r)
+	return c.releasesAll(es, p, o.needs) || slices.ContainsFunc(o.joins, func(j release) bool { return c.releasesAll(es, p, [][]release{{j}}) })
 }
 
 // assertsErr reports whether n is a test's assertion that the error
