@@ -342,7 +342,7 @@ func (c *checker) joinQuery(j *goJoin, g *ast.GoStmt, graph *cfg.CFG, locked boo
 			rs, ok := r.parent.(*ast.RangeStmt)
 			return !ok || c.rangeCut(rs)
 		}
-		if j.many && r.kind == useRecv && !c.anyBuffer(k.p, j.fn) && !c.recvsPerGoroutine(r, k, g, j.fn) {
+		if j.many && r.kind == useRecv && !c.roomForAll(k.p, g, j.fn) && !c.recvsPerGoroutine(r, k, g, j.fn) {
 			return true // for _, f := range fs { go func() { done <- f() }() }; return <-done
 		}
 		return len(errLoops) > 0 && !c.anyBuffer(k.p, j.fn) &&
@@ -407,7 +407,7 @@ func (c *checker) joinQuery(j *goJoin, g *ast.GoStmt, graph *cfg.CFG, locked boo
 		used: func(n ast.Node) bool {
 			if c.isComm(n) {
 				return c.keysUsedIf(j.keys, n, func(k joinKey, r ref) bool {
-					return joins(k, r) && !drainOnly(k, r) && !(k.kind == keyChan && r.kind == useRecv && (locked || !c.buffered(k.p, j.fn) || c.waitsBeforeSend(j, k)) &&
+					return joins(k, r) && !drainOnly(k, r) && !(k.kind == keyChan && r.kind == useRecv && (locked || !c.buffered(k.p, j.fn) && !c.roomForAll(k.p, g, j.fn) || j.many && !c.roomForAll(k.p, g, j.fn) || c.waitsBeforeSend(j, k)) &&
 						!k.released && !c.guardedSelect(n, k, j.keys)) && k.kind != keyDone // <-ctx.Done() as <-done: on its case's paths
 				})
 			}
@@ -3197,11 +3197,70 @@ func (c *checker) waitsBeforeSend(j *goJoin, k joinKey) bool {
 		if sendOnly {
 			continue
 		}
+		if c.endsWithFunc(b, j.fn) {
+			continue // s.Wait(ctx) with defer cancel(): it ends as the function does, and its send finds room
+		}
 		if slices.ContainsFunc(b.alts, func(a alt) bool { return c.localTo(a.p, j.fn) && !a.p.equal(k.p) }) {
 			return true
 		}
 	}
 	return false
+}
+
+// endsWithFunc reports whether the block b of a goroutine fn starts
+// ends by the time fn has returned: one of its alternatives is a context
+// of fn's whose cancel fn defers, or it is a call given such a context
+// (s.Wait(ctx), an interface's method taken to watch it).
+func (c *checker) endsWithFunc(b block, fn ast.Node) bool {
+	cancelled := func(a alt) bool {
+		// ctx, cancel := context.WithCancel(ctx); defer cancel(): a
+		// parameter re-derived is cancelled as well as a local.
+		if a.kind != altDone || a.p.fields != "" || a.p.root == nil {
+			return false
+		}
+		cancels := c.cancelsOf(a.p.root, funcBody(fn))
+		return len(cancels) > 0 && !slices.ContainsFunc(cancels, func(o types.Object) bool {
+			v, ok := o.(*types.Var)
+			return !ok || !c.deferredCallOf(fn, v)
+		})
+	}
+	if slices.ContainsFunc(b.alts, cancelled) {
+		return true
+	}
+	if b.node == nil || !slices.ContainsFunc(b.alts, func(a alt) bool { return a.kind == altIO }) {
+		return false
+	}
+	found := false
+	ast.Inspect(b.node, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.CallExpr:
+			found = found || slices.ContainsFunc(n.Args, func(e ast.Expr) bool {
+				return isContextType(c.typeOf(e)) && cancelled(alt{kind: altDone, p: pathOf(c.info, e)})
+			})
+		}
+		return !found
+	})
+	return found
+}
+
+// deferredCallOf reports whether fn defers a call of the function held
+// in v in its own body: defer cancel().
+func (c *checker) deferredCallOf(fn ast.Node, v *types.Var) bool {
+	found := false
+	ast.Inspect(funcBody(fn), func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.DeferStmt:
+			if id, ok := ast.Unparen(n.Call.Fun).(*ast.Ident); ok && c.info.Uses[id] == v {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 // onlyStopsKey reports whether the goroutine of g, started in fn, uses

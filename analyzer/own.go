@@ -1026,6 +1026,17 @@ func (c *checker) dropBuffered(blocks []block, g *ast.GoStmt, fn ast.Node) []blo
 		}
 		v := b.alts[0].p.root
 		n, ok := c.constCapOf(b.alts[0].p, fn, g)
+		if g != nil {
+			switch times := c.spawnTimes(g, fn, v); {
+			case times < 0:
+				// A goroutine per item of a list of any length, into a
+				// buffer of 8: the ninth blocks once nobody receives.
+				return false
+			case times > 1:
+				n /= times
+				ok = ok && n > 0
+			}
+		}
 		if ok && looped[v] && g != nil {
 			if body, bind := c.goBody(g, fn); body != nil {
 				k := c.countedSends(body, bind, b.alts[0].p)
@@ -1041,6 +1052,118 @@ func (c *checker) dropBuffered(blocks []block, g *ast.GoStmt, fn ast.Node) []blo
 		}
 		return ok && !looped[v] && sends[v] <= n
 	})
+}
+
+// spawnLoops returns the loops of fn around the go statement g that are
+// not around the declaration of v, a channel the goroutines send on: each
+// of their rounds starts another goroutine on the same channel.
+func (c *checker) spawnLoops(g *ast.GoStmt, fn ast.Node, v *types.Var) []ast.Node {
+	var loops []ast.Node
+	ast.PreorderStack(funcBody(fn), nil, func(n ast.Node, stack []ast.Node) bool {
+		if n != ast.Node(g) {
+			_, lit := n.(*ast.FuncLit)
+			return !lit && within(g, n)
+		}
+		for _, m := range stack {
+			switch m.(type) {
+			case *ast.ForStmt, *ast.RangeStmt:
+				if !(m.Pos() <= v.Pos() && v.Pos() < m.End()) && !runsOnce(loopBody(m)) {
+					loops = append(loops, m)
+				}
+			}
+		}
+		return false
+	})
+	return loops
+}
+
+// spawnTimes returns how many goroutines fn starts with g on each channel
+// v it makes: the product of the trip counts of its spawnLoops, 1 in none,
+// -1 when one of them has no constant count.
+func (c *checker) spawnTimes(g *ast.GoStmt, fn ast.Node, v *types.Var) int {
+	times := 1
+	for _, l := range c.spawnLoops(g, fn, v) {
+		k := c.tripCount(l)
+		if k <= 0 {
+			return -1
+		}
+		times *= k
+	}
+	return times
+}
+
+// roomForAll reports whether the channel p, a variable of fn, has room
+// for one send of every goroutine the go statement g starts: made with a
+// constant capacity no smaller than their number, or, in one loop, with
+// the loop's bound (make(chan error, len(ss)) for a range over ss,
+// make(chan error, n) for i := 0; i < n; i++).
+func (c *checker) roomForAll(p path, g *ast.GoStmt, fn ast.Node) bool {
+	if p.fields != "" || !c.localTo(p, fn) {
+		return false
+	}
+	if n, ok := c.constCapOf(p, fn, g); ok {
+		times := c.spawnTimes(g, fn, p.root)
+		return times > 0 && times <= n
+	}
+	loops := c.spawnLoops(g, fn, p.root)
+	if len(loops) != 1 {
+		return false
+	}
+	bound := loopBound(c.info, loops[0])
+	if bound == "" {
+		return false
+	}
+	made, other := false, false
+	ast.Inspect(funcBody(fn), func(n ast.Node) bool {
+		lhs, rhs := assignment(n)
+		for i, l := range lhs {
+			if lp := pathOf(c.info, l); lp.root != p.root || lp.fields != "" {
+				continue
+			}
+			call, ok := ast.Unparen(at(rhs, i, len(lhs))).(*ast.CallExpr)
+			if ok && isBuiltinCall(c.info, call, "make") && len(call.Args) == 2 && types.ExprString(ast.Unparen(call.Args[1])) == bound {
+				made = true
+			} else {
+				other = true
+			}
+		}
+		return true
+	})
+	return made && !other
+}
+
+// loopBound returns, as written, how many rounds a loop makes when that
+// is an expression of its header: len(xs) for a range over the list xs,
+// n for a range over the number n or for i := 0; i < n; i++; "" for any
+// other loop.
+func loopBound(info *types.Info, loop ast.Node) string {
+	switch l := loop.(type) {
+	case *ast.RangeStmt:
+		switch u := info.TypeOf(l.X).Underlying().(type) {
+		case *types.Slice, *types.Array, *types.Map:
+			return "len(" + types.ExprString(ast.Unparen(l.X)) + ")"
+		case *types.Basic:
+			if u.Info()&types.IsInteger != 0 {
+				return types.ExprString(ast.Unparen(l.X))
+			}
+		}
+	case *ast.ForStmt:
+		init, ok := l.Init.(*ast.AssignStmt)
+		cond, ok2 := l.Cond.(*ast.BinaryExpr)
+		post, ok3 := l.Post.(*ast.IncDecStmt)
+		if !ok || !ok2 || !ok3 || len(init.Lhs) != 1 || len(init.Rhs) != 1 || cond.Op != token.LSS || post.Tok != token.INC {
+			return ""
+		}
+		if lit, ok := init.Rhs[0].(*ast.BasicLit); !ok || lit.Value != "0" {
+			return ""
+		}
+		i := types.ExprString(init.Lhs[0])
+		if types.ExprString(cond.X) != i || types.ExprString(post.X) != i {
+			return ""
+		}
+		return types.ExprString(ast.Unparen(cond.Y))
+	}
+	return ""
 }
 
 // constCap returns the capacity of the channel p, a variable of fn made,
