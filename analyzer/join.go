@@ -368,8 +368,13 @@ func (c *checker) joinQuery(j *goJoin, g *ast.GoStmt, graph *cfg.CFG, locked boo
 	direct := func(n ast.Node) bool {
 		keep := func(at ast.Node) func(k joinKey, r ref) bool {
 			return func(k joinKey, r ref) bool {
-				if (r.kind == useRecv || r.kind == useRange || r.kind == useMethod && r.method.Name() == "Wait") && c.waitsElsewhere(r.expr, at, g) {
-					return false // a goroutine's receive or wait waits there, not the function
+				if (r.kind == useRecv || r.kind == useRange || r.kind == useMethod && r.method.Name() == "Wait") && c.waitsElsewhere(r.expr, at, g) &&
+					!(r.kind == useRecv && !within(r.expr, g) && c.roomyKey(j, k, g)) {
+					// A goroutine's receive or wait waits there, not the
+					// function; but a sibling's select that may leave by
+					// another case leaves a send that finds room, as the
+					// function's own would.
+					return false
 				}
 				return joins(k, r) && !drainOnly(k, r) ||
 					locked && k.kind == keyCloser && r.kind == useMethod && closerNames[r.method.Name()] && r.method.Name() != "Wait"
@@ -537,6 +542,17 @@ func (c *checker) okReceive(id *ast.Ident, body *ast.BlockStmt) ast.Expr {
 		return nil
 	}
 	return x
+}
+
+// roomyKey reports whether the channel of k, on which the goroutine of g
+// sends once, has room for that send from every goroutine g starts, and
+// the goroutine waits on nothing of the function's before it sends: it
+// never blocks on the send, whoever receives.
+func (c *checker) roomyKey(j *goJoin, k joinKey, g *ast.GoStmt) bool {
+	if k.kind != keyChan || k.multi || k.p.fields != "" || c.waitsBeforeSend(j, k) {
+		return false
+	}
+	return c.buffered(k.p, j.fn) && c.spawnTimes(g, j.fn, k.p.root) == 1 || c.roomForAll(k.p, g, j.fn)
 }
 
 // waitsElsewhere reports whether e, a receive or wait in n, is one that
