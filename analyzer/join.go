@@ -323,8 +323,8 @@ func (c *checker) joinQuery(j *goJoin, g *ast.GoStmt, graph *cfg.CFG, locked boo
 		errLoops = c.errorExitLoops(j.fn)
 	}
 	drainOnly := func(k joinKey, r ref) bool {
-		if k.kind != keyChan || !c.localTo(k.p, j.fn) || k.released || r.kind != useRecv && r.kind != useRange {
-			return false
+		if k.kind != keyChan || !c.localTo(k.p, j.fn) || k.released || r.kind != useRecv && r.kind != useRange || c.inReturnedLit(r.expr, j.fn) {
+			return false // (a receive in a closure handed to the caller hands ch on)
 		}
 		if k.multi {
 			// It sends more than once: only a range to the close, which
@@ -353,6 +353,11 @@ func (c *checker) joinQuery(j *goJoin, g *ast.GoStmt, graph *cfg.CFG, locked boo
 	// its new owner must discharge.
 	joins := func(k joinKey, r ref) bool {
 		handed := r.kind == useValue && !isCallee(r) || r.kind == useRuntimeArg || r.kind == useGoArg
+		if !handed && k.kind == keyChan && c.inReturnedLit(r.expr, j.fn) {
+			// return func() (T, error) { v, ok := <-ch; ... }: the
+			// closure that reads ch goes to the caller, and ch with it.
+			handed = true
+		}
 		if handed && r.kind == useValue && r.call != nil && c.lentTo(r) {
 			return false // waitStarted(s, errCh) only reads s: s stays the function's
 		}
@@ -542,6 +547,27 @@ func (c *checker) okReceive(id *ast.Ident, body *ast.BlockStmt) ast.Expr {
 		return nil
 	}
 	return x
+}
+
+// inReturnedLit reports whether e is in a function literal that fn
+// returns as it is written (return func() { ... }), not in one it calls
+// or starts.
+func (c *checker) inReturnedLit(e ast.Expr, fn ast.Node) bool {
+	found := false
+	ast.Inspect(funcBody(fn), func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			for _, x := range n.Results {
+				if lit, ok := ast.Unparen(x).(*ast.FuncLit); ok && within(e, lit.Body) {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 // roomyKey reports whether the channel of k, on which the goroutine of g
