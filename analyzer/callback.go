@@ -160,6 +160,15 @@ func (c *checker) callbackKeys(lit *ast.FuncLit, fn ast.Node) (keys []joinKey, o
 		}
 		keys = append(keys, joinKey{kind: kind, p: r.path, name: pathText(r.expr)})
 	})
+	if !outside && len(keys) == 0 {
+		// func() { s.ftSendHBLoop(t) }, whose loop defers s.wg.Done():
+		// the count down of another value's group, one call below.
+		for _, e := range c.effectsIn(lit.Body, path.valid) {
+			if e.kind == effDone && !declaredIn(e.p.root, lit) && !c.localTo(e.p, fn) {
+				outside = true
+			}
+		}
+	}
 	return keys, outside
 }
 
