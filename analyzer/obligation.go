@@ -2454,7 +2454,9 @@ func (c *checker) checkPathFlow(cur inspector.Cursor, fn ast.Node, call *ast.Cal
 			return ok && c.info.Uses[id] == flag
 		}
 	}
-	if o.isResult() && p.fields == "" && nillable(p.root.Type()) {
+	if o.isResult() && nillable(p.root.Type()) {
+		// if s != nil { s.Shutdown() }, s.nc the value: a nil s holds
+		// none.
 		q.isNil = func(e ast.Expr) bool {
 			id, ok := e.(*ast.Ident)
 			return ok && c.info.Uses[id] == p.root
