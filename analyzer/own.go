@@ -202,6 +202,9 @@ func (c *checker) decide(cur inspector.Cursor, j *goJoin) (stuck *block) {
 	j.many = inLoop(g, funcBody(j.fn))
 	j.keys = c.finalKeys(g, j)
 	if name := c.localUnwaited(j, g); name != "" {
+		if graph != nil && c.stoppedHere(j, g, graph) {
+			return // defer l.Close() releases all it waits on: the group only counts
+		}
 		// var wg sync.WaitGroup; wg.Add(n); go func() { defer wg.Done()
 		// ... }(), and no wg.Wait(): the join its author meant is missing.
 		j.bare, j.unwaited = true, name

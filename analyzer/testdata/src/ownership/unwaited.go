@@ -110,3 +110,42 @@ func itemFeedCancelled() bool {
 	}()
 	return f.next()
 }
+
+// Counted and never waited, but what it waits on is closed on every
+// path: stopped, the group only counts.
+type acceptQueue struct{ c chan int }
+
+func (l *acceptQueue) accept() (int, bool) {
+	v, ok := <-l.c
+	return v, ok
+}
+
+func (l *acceptQueue) Close() { close(l.c) }
+
+func acceptThree() {
+	l := &acceptQueue{c: make(chan int)}
+	defer l.Close()
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		for range 3 {
+			l.accept()
+		}
+	}()
+	l.c <- 1
+}
+
+// The same without the close: the second accept waits for ever.
+func acceptThreeOpen() {
+	l := &acceptQueue{c: make(chan int)}
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() { // want `goroutine is never joined: it is counted in wg, which nothing in the package waits on, so it can outlive acceptThreeOpen`
+		defer wg.Done()
+		for range 3 {
+			l.accept()
+		}
+	}()
+	l.c <- 1
+}
