@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"go/types"
 	"slices"
 	"strings"
 
@@ -259,11 +260,25 @@ func (c *checker) checkGroupGo() {
 		if handed {
 			continue
 		}
+		cancels := c.taskCancels(call, fn)
 		used := func(n ast.Node) bool {
 			found := false
 			c.eachRefCalled(n, fn, func(r ref) {
 				found = found || r.path.root == p.root && r.path.fields == "" && r.kind == useMethod && r.method.Name() == "Wait"
 			})
+			if !found && len(cancels) > 0 {
+				// stop(); return: the context every task watches is
+				// cancelled, which stops them as a go statement's would be.
+				ast.Inspect(n, func(m ast.Node) bool {
+					if x, ok := m.(*ast.CallExpr); ok {
+						if id, ok := ast.Unparen(x.Fun).(*ast.Ident); ok && slices.Contains(cancels, c.info.Uses[id]) {
+							found = true
+						}
+					}
+					_, lit := m.(*ast.FuncLit)
+					return !found && !lit
+				})
+			}
 			return found
 		}
 		if deferredBefore(c.info, funcBody(fn), call, used) || c.registeredBefore(fn, call, used) {
@@ -293,6 +308,72 @@ func (c *checker) checkGroupGo() {
 			"goroutine started by %s.Go is not joined on every path: %s skips %s.Wait(); wait on every path (defer it), or run it in a nursery",
 			group, c.returnDesc(ret, fn), group)
 	}
+}
+
+// taskCancels returns, for g.Go(task) in fn with task a literal, the
+// cancel functions of fn that end the context the task runs with: it
+// passes a context variable of fn's to every call it makes that waits
+// (work(ctx)), and that context comes from context.WithCancel and the
+// like, directly or through errgroup.WithContext, in fn.
+func (c *checker) taskCancels(call *ast.CallExpr, fn ast.Node) []types.Object {
+	if len(call.Args) != 1 {
+		return nil
+	}
+	lit, ok := ast.Unparen(call.Args[0]).(*ast.FuncLit)
+	if !ok {
+		return nil
+	}
+	body := funcBody(fn)
+	var ctx *types.Var
+	ok = true
+	ast.Inspect(lit.Body, func(n ast.Node) bool {
+		id, isID := n.(*ast.Ident)
+		if !isID || !ok {
+			return ok
+		}
+		v, isVar := c.info.Uses[id].(*types.Var)
+		if !isVar || !isContextType(v.Type()) || declaredIn(v, lit) {
+			return true
+		}
+		if ctx != nil && ctx != v {
+			ok = false // two contexts: which one ends it?
+		}
+		ctx = v
+		return true
+	})
+	if !ok || ctx == nil || !declaredIn(ctx, body) && !c.isParamVar(ctx) {
+		return nil
+	}
+	var out []types.Object
+	seen := map[*types.Var]bool{}
+	var from func(v *types.Var, depth int)
+	from = func(v *types.Var, depth int) {
+		if seen[v] || depth > 4 {
+			return
+		}
+		seen[v] = true
+		out = append(out, c.cancelsOf(v, body)...)
+		// eg, ctx := errgroup.WithContext(parent): cancelling parent
+		// cancels ctx.
+		ast.Inspect(body, func(n ast.Node) bool {
+			lhs, rhs := assignment(n)
+			if len(lhs) != 2 || len(rhs) != 1 {
+				return true
+			}
+			x, ok := ast.Unparen(rhs[0]).(*ast.CallExpr)
+			if !ok || !isFunc(callee(c.info, x), "golang.org/x/sync/errgroup", "WithContext") || len(x.Args) != 1 {
+				return true
+			}
+			if id, ok := ast.Unparen(lhs[1]).(*ast.Ident); ok && c.info.ObjectOf(id) == v {
+				if parent, ok := c.info.ObjectOf(identOf(x.Args[0])).(*types.Var); ok && parent != nil {
+					from(parent, depth+1)
+				}
+			}
+			return true
+		})
+	}
+	from(ctx, 0)
+	return out
 }
 
 // goRange is the range of a go statement up to the end of its callee, so
