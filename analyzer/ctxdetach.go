@@ -1697,6 +1697,11 @@ func (c *checker) cancelledBefore(call *ast.CallExpr, fnCur inspector.Cursor, ca
 	}
 	givenUp := func(v *types.Var, body *ast.BlockStmt) bool {
 		cancels := c.cancelsOf(v, body)
+		if outer := c.declBody(v); len(cancels) == 0 && outer != nil && outer != body && within(body, outer) {
+			// go func() { wg.Wait(); cancel(); record(context.TODO()) }():
+			// the literal calls the cancel of its function's context.
+			cancels = c.cancelsOf(v, outer)
+		}
 		return len(cancels) > 0 && precededBy(body, call, func(s ast.Stmt) bool {
 			es, ok := s.(*ast.ExprStmt)
 			if !ok {
