@@ -3269,6 +3269,11 @@ func (c *checker) endsWithFunc(b block, fn ast.Node) bool {
 	if slices.ContainsFunc(b.alts, cancelled) {
 		return true
 	}
+	// c.ReadFrom(buf) with defer c.Close() (in the loop that starts it):
+	// the read fails as the function returns.
+	if slices.ContainsFunc(b.alts, func(a alt) bool { return a.kind == altIO && c.deferredStopOf(fn, a.p) }) {
+		return true
+	}
 	if b.node == nil || !slices.ContainsFunc(b.alts, func(a alt) bool { return a.kind == altIO }) {
 		return false
 	}
@@ -3281,6 +3286,24 @@ func (c *checker) endsWithFunc(b block, fn ast.Node) bool {
 			found = found || slices.ContainsFunc(n.Args, func(e ast.Expr) bool {
 				return isContextType(c.typeOf(e)) && cancelled(alt{kind: altDone, p: pathOf(c.info, e)})
 			})
+		}
+		return !found
+	})
+	return found
+}
+
+// deferredStopOf reports whether fn defers a stop method (Close, Stop...)
+// of the value at p: defer c.Close().
+func (c *checker) deferredStopOf(fn ast.Node, p path) bool {
+	found := false
+	ast.Inspect(funcBody(fn), func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.DeferStmt:
+			if sel, ok := ast.Unparen(n.Call.Fun).(*ast.SelectorExpr); ok && closerNames[sel.Sel.Name] && sel.Sel.Name != "Wait" && pathOf(c.info, sel.X).equal(p) {
+				found = true
+			}
 		}
 		return !found
 	})
