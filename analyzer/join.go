@@ -3035,6 +3035,37 @@ func (c *checker) doneSkipped(body *ast.BlockStmt, bind func(path) (path, bool),
 		p, ok := bind(pathOf(c.info, ast.Unparen(call.Fun).(*ast.SelectorExpr).X))
 		return ok && p.equal(k.p)
 	}
+	// A Done a return or break follows is the goroutine's own, in a loop
+	// or not (case <-ctx.Done(): wg.Done(); return).
+	final := make(map[*ast.CallExpr]bool)
+	ast.Inspect(body, func(n ast.Node) bool {
+		var list []ast.Stmt
+		switch n := n.(type) {
+		case *ast.BlockStmt:
+			list = n.List
+		case *ast.CaseClause:
+			list = n.Body
+		case *ast.CommClause:
+			list = n.Body
+		}
+		for i := 0; i+1 < len(list); i++ {
+			es, ok := list[i].(*ast.ExprStmt)
+			if !ok {
+				continue
+			}
+			call, ok := ast.Unparen(es.X).(*ast.CallExpr)
+			if !ok || !isDone(call) {
+				continue
+			}
+			switch next := list[i+1].(type) {
+			case *ast.ReturnStmt:
+				final[call] = true
+			case *ast.BranchStmt:
+				final[call] = next.Tok == token.BREAK || next.Tok == token.GOTO
+			}
+		}
+		return true
+	})
 	sites, other := 0, false
 	ast.Inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
@@ -3051,7 +3082,11 @@ func (c *checker) doneSkipped(body *ast.BlockStmt, bind func(path) (path, bool),
 			})
 			return false
 		case *ast.CallExpr:
-			if isDone(n) {
+			if isDone(n) && inLoop(n, body) && !final[n] {
+				// for { <-ch; wg.Done() }: it counts down what it
+				// takes, one per round, not itself.
+				other = true
+			} else if isDone(n) {
 				sites++
 			} else if f := callee(c.info, n); f != nil && f.Pkg() == c.pass.Pkg && c.signalledThrough(f, n, k, bind) != nil {
 				other = true // s.finish(): a helper that counts it down

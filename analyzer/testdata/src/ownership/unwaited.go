@@ -149,3 +149,43 @@ func acceptThreeOpen() {
 	}()
 	l.c <- 1
 }
+
+// The producers are counted, and the consumer counts down each item it
+// takes: its return when the channel closes skips no Done of its own.
+func gatherCounted(n int) <-chan struct{} {
+	ch := make(chan int)
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Add(1)
+		go func() { ch <- i }()
+	}
+	go func() {
+		wg.Wait()
+		close(ch)
+	}()
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for {
+			if _, ok := <-ch; !ok {
+				return
+			}
+			wg.Done()
+		}
+	}()
+	return done
+}
+
+// A worker that counts itself down, but not when it returns early.
+func workerSkipsDone(jobs chan int) {
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() { // want `goroutine returns at line 186 without wg.Done\(\)`
+		v := <-jobs
+		if v < 0 {
+			return
+		}
+		wg.Done()
+	}()
+	wg.Wait()
+}
