@@ -671,6 +671,15 @@ func recvStmt(cur inspector.Cursor) (inspector.Cursor, bool) {
 			if b.Op == token.LAND || b.Op == token.LOR {
 				return inspector.Cursor{}, false
 			}
+		case *ast.CallExpr:
+			// check(<-acks, 2): an argument, evaluated before the call,
+			// of a call that is the statement itself.
+			if !slices.Contains(b.Args, cur.Node().(ast.Expr)) {
+				return inspector.Cursor{}, false
+			}
+			if _, ok := p.Parent().Node().(*ast.ExprStmt); !ok {
+				return inspector.Cursor{}, false
+			}
 		default:
 			switch s := p.Node().(type) {
 			case *ast.ExprStmt:
@@ -690,6 +699,20 @@ func recvStmt(cur inspector.Cursor) (inspector.Cursor, bool) {
 // else (see recvStmt).
 func (c *checker) recvOf(s ast.Stmt, ch path) bool {
 	u, ok := recvOperand(s).(*ast.UnaryExpr)
+	if !ok {
+		// check(<-acks, 2): the one receive among a call's arguments.
+		if es, isExpr := s.(*ast.ExprStmt); isExpr {
+			if call, isCall := ast.Unparen(es.X).(*ast.CallExpr); isCall {
+				n := 0
+				for _, a := range call.Args {
+					if x, isRecv := ast.Unparen(a).(*ast.UnaryExpr); isRecv && x.Op == token.ARROW {
+						u, n = x, n+1
+					}
+				}
+				ok = n == 1
+			}
+		}
+	}
 	return ok && c.chanPath(u.X).equal(ch)
 }
 

@@ -353,7 +353,7 @@ func (c *checker) joinQuery(j *goJoin, g *ast.GoStmt, graph *cfg.CFG, locked boo
 	// its new owner must discharge.
 	joins := func(k joinKey, r ref) bool {
 		handed := r.kind == useValue && !isCallee(r) || r.kind == useRuntimeArg || r.kind == useGoArg
-		if !handed && k.kind == keyChan && c.inReturnedLit(r.expr, j.fn) {
+		if !handed && k.kind == keyChan && k.multi && c.inReturnedLit(r.expr, j.fn) {
 			// return func() (T, error) { v, ok := <-ch; ... }: the
 			// closure that reads ch goes to the caller, and ch with it.
 			handed = true
@@ -450,6 +450,12 @@ func (c *checker) recvsPerGoroutine(r ref, k joinKey, g *ast.GoStmt, fn ast.Node
 		return true
 	}
 	n := c.goLoopTrips(g, fn)
+	if n == 0 {
+		// A goroutine per item of a list of any length, and a buffer of
+		// a constant size: sized for them (acks := make(chan A, 4)
+		// after four publishes), so that many receives take them all.
+		n, _ = c.constCap(k.p, fn)
+	}
 	if n <= 1 {
 		return n == 1
 	}

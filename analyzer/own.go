@@ -1070,7 +1070,7 @@ func (c *checker) spawnLoops(g *ast.GoStmt, fn ast.Node, v *types.Var) []ast.Nod
 		for _, m := range stack {
 			switch m.(type) {
 			case *ast.ForStmt, *ast.RangeStmt:
-				if !(m.Pos() <= v.Pos() && v.Pos() < m.End()) && !runsOnce(loopBody(m)) {
+				if !(m.Pos() <= v.Pos() && v.Pos() < m.End()) && !runsOnce(loopBody(m)) && !c.takesEachRound(m, g) {
 					loops = append(loops, m)
 				}
 			}
@@ -1078,6 +1078,83 @@ func (c *checker) spawnLoops(g *ast.GoStmt, fn ast.Node, v *types.Var) []ast.Nod
 		return false
 	})
 	return loops
+}
+
+// takesEachRound reports whether the loop, after starting the goroutine
+// of g (a literal), waits in the same round for one of the channels the
+// goroutine sends on, and leaves the loop on every other way out of that
+// wait: the goroutines do not pile up, one is in flight at a time (a
+// retry that starts an attempt, then selects on its result and on the
+// context).
+func (c *checker) takesEachRound(loop ast.Node, g *ast.GoStmt) bool {
+	lit, ok := ast.Unparen(g.Call.Fun).(*ast.FuncLit)
+	body := loopBody(loop)
+	if !ok || body == nil {
+		return false
+	}
+	var sent []path
+	ast.Inspect(lit.Body, func(n ast.Node) bool {
+		if s, ok := n.(*ast.SendStmt); ok {
+			sent = append(sent, pathOf(c.info, s.Chan))
+		}
+		_, inner := n.(*ast.FuncLit)
+		return !inner
+	})
+	takes := func(e ast.Expr) bool {
+		u, ok := ast.Unparen(e).(*ast.UnaryExpr)
+		if !ok || u.Op != token.ARROW {
+			return false
+		}
+		p := pathOf(c.info, u.X)
+		return p.valid() && slices.ContainsFunc(sent, p.equal)
+	}
+	leaves := func(list []ast.Stmt) bool {
+		if len(list) == 0 {
+			return false
+		}
+		switch last := list[len(list)-1].(type) {
+		case *ast.ReturnStmt:
+			return true
+		case *ast.BranchStmt:
+			return last.Label != nil && (last.Tok == token.BREAK || last.Tok == token.GOTO)
+		case *ast.ExprStmt:
+			call, ok := ast.Unparen(last.X).(*ast.CallExpr)
+			return ok && c.goexit(call)
+		}
+		return false
+	}
+	after := false
+	for _, st := range body.List {
+		if !after {
+			after = within(g, st)
+			if after && st != ast.Stmt(g) {
+				return false // started inside a branch of the round
+			}
+			continue
+		}
+		switch st := st.(type) {
+		case *ast.ExprStmt:
+			if takes(st.X) {
+				return true
+			}
+		case *ast.AssignStmt:
+			if len(st.Rhs) == 1 && takes(st.Rhs[0]) {
+				return true
+			}
+		case *ast.SelectStmt:
+			every := true
+			for _, cs := range st.Body.List {
+				cc := cs.(*ast.CommClause)
+				if cc.Comm == nil || !takes(recvOperand(cc.Comm)) && !leaves(cc.Body) {
+					every = false
+				}
+			}
+			if every {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // spawnTimes returns how many goroutines fn starts with g on each channel

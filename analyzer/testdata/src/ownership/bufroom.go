@@ -84,3 +84,66 @@ func eachOwnBuffer(ctx context.Context, jobs []int) error {
 	}
 	return nil
 }
+
+// One attempt in flight at a time: each round waits for its result or
+// leaves, so the buffers of one are never shared.
+func retryAttempts(ctx context.Context, pick func() (func(context.Context) (int, error), error), keepTrying func(error) bool) (int, error) {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	results := make(chan int, 1)
+	errs := make(chan error, 1)
+	for i := 1; ; i++ {
+		go func() {
+			call, err := pick()
+			if err != nil {
+				errs <- err
+				return
+			}
+			v, err := call(ctx)
+			if err != nil {
+				errs <- err
+				return
+			}
+			results <- v
+		}()
+		select {
+		case <-ctx.Done():
+			return 0, ctx.Err()
+		case v := <-results:
+			return v, nil
+		case err := <-errs:
+			if !keepTrying(err) || i > 10 {
+				return 0, err
+			}
+		}
+	}
+}
+
+// A round that may go on by a tick without taking the result: attempts
+// pile up behind the one slot.
+func pingEachTick(tick <-chan int, quit <-chan struct{}, ping func() error) error {
+	errs := make(chan error, 1)
+	for {
+		select {
+		case <-quit:
+			return nil
+		case <-tick:
+			go func() { errs <- ping() }() // want `goroutine is not joined on every path`
+		case err := <-errs:
+			return err
+		}
+	}
+}
+
+// A buffer sized for the goroutines of a list built above, and as many
+// receives: every result is taken.
+func confirmAll(waits []func() bool, check func(ok bool, tags ...int)) {
+	acks := make(chan bool, 4)
+	for _, w := range waits {
+		go func() { acks <- w() }()
+	}
+	check(<-acks, 2)
+	check(<-acks, 1)
+	check(<-acks, 3, 4)
+	check(<-acks, 3, 4)
+}
