@@ -758,6 +758,14 @@ func (c *checker) finalKeys(g *ast.GoStmt, j *goJoin) []joinKey {
 			// it waits on does.
 			continue
 		}
+		if k.kind == keyOwner || k.kind == keyCloser {
+			if names := c.stopNames(k.p); len(names) > 0 && !slices.ContainsFunc(names, func(m string) bool { return !c.stopMisses(k.p, m, j, g) }) {
+				// go cl.addMapping(p), cl's Close closing cl.closed,
+				// which addMapping never looks at: its stop stops
+				// nothing of this goroutine's.
+				continue
+			}
+		}
 		out = append(out, k)
 	}
 	return out

@@ -378,8 +378,13 @@ func (c *checker) goObligation(fd *ast.FuncDecl, fn *types.Func, cur inspector.C
 		}
 		if !slices.ContainsFunc(o.methods, token.IsExported) {
 			// No exported method is seen to stop it: the effect goes
-			// where the pass cannot follow. A stop by its name stands.
-			if names := c.stopNames(c.valueAt(fd, fn, o)); len(names) > 0 {
+			// where the pass cannot follow. A stop by its name stands,
+			// unless its code is read and touches nothing the goroutine
+			// waits on (a Close that closes cl.closed, which addMapping
+			// never looks at).
+			v := c.valueAt(fd, fn, o)
+			names := slices.DeleteFunc(c.stopNames(v), func(m string) bool { return c.stopMisses(v, m, j, g) })
+			if len(names) > 0 {
 				o.methods, o.byName = names, true
 			}
 		}
@@ -941,6 +946,98 @@ func (c *checker) stoppedOnEveryPath(fd *ast.FuncDecl, call *ast.CallExpr, p pat
 	}
 	q := flowQuery{g: c.cfgOf(fd), from: c.stmtOf(cur), used: stops, isGoexit: c.goexit}
 	return q.search(false) == nil
+}
+
+// stopMisses reports whether the method named m of the value at p, whose
+// code the pass reads, has no effect on anything the goroutine of j
+// waits on or signals. Known waits: every effect of the stop is on a
+// path apart from each of them. Waits the pass cannot name (an opaque
+// call, a lock, a sleep): the stop only closes, cancels or sends on
+// fields of the value that nothing the goroutine runs mentions, in its
+// own code or the package's functions it calls.
+func (c *checker) stopMisses(p path, m string, j *goJoin, g *ast.GoStmt) bool {
+	t := c.pathType(p)
+	if t == nil {
+		return false
+	}
+	obj, _, _ := types.LookupFieldOrMethod(t, true, c.pass.Pkg, m)
+	f, ok := obj.(*types.Func)
+	if !ok || !c.summarised(f) {
+		return false
+	}
+	es := c.methodEffectsOf(f, p)
+	if len(es) == 0 {
+		return false
+	}
+	if !j.opaque && len(j.blocks) > 0 {
+		var used []path
+		for _, b := range j.blocks {
+			for _, a := range b.alts {
+				if a.kind == altIO || a.kind == altDone {
+					return false // a read, a context: what ends it may lie past the pass's sight
+				}
+				used = append(used, a.p)
+			}
+		}
+		for _, k := range j.keys {
+			used = append(used, k.p)
+		}
+		return !slices.ContainsFunc(es, func(e effect) bool {
+			return slices.ContainsFunc(used, func(u path) bool { return e.p.prefixOf(u) || u.prefixOf(e.p) })
+		})
+	}
+	var fields []string
+	for _, e := range es {
+		if e.kind != effClose && e.kind != effCancel && e.kind != effSend || !p.prefixOf(e.p) || e.p.fields == p.fields {
+			return false
+		}
+		rest := strings.TrimPrefix(e.p.fields, p.fields)
+		fields = append(fields, strings.Split(strings.TrimPrefix(rest, "."), ".")[0])
+	}
+	body, _ := c.goBody(g, j.fn)
+	if body == nil {
+		if callee := callee(c.info, g.Call); callee != nil && c.decls[callee.Origin()] != nil {
+			body = c.decls[callee.Origin()].Body
+		}
+	}
+	return body != nil && !c.mentionsFields(body, t, fields, 0, map[ast.Node]bool{})
+}
+
+// mentionsFields reports whether n, or a function of the package it
+// calls (to depth 3), selects one of the named fields of a value of type t.
+func (c *checker) mentionsFields(n ast.Node, t types.Type, fields []string, depth int, seen map[ast.Node]bool) bool {
+	if seen[n] {
+		return false
+	}
+	seen[n] = true
+	base := func(x types.Type) types.Type {
+		if ptr, ok := x.Underlying().(*types.Pointer); ok {
+			return ptr.Elem()
+		}
+		return x
+	}
+	found := false
+	ast.Inspect(n, func(m ast.Node) bool {
+		if found {
+			return false
+		}
+		switch m := m.(type) {
+		case *ast.SelectorExpr:
+			if slices.Contains(fields, m.Sel.Name) {
+				if s, ok := c.info.Selections[m]; ok && s.Kind() == types.FieldVal && types.Identical(base(s.Recv()), base(t)) {
+					found = true
+				}
+			}
+		case *ast.CallExpr:
+			if f := callee(c.info, m); f != nil && depth < 3 {
+				if d := c.decls[f.Origin()]; d != nil && d.Body != nil {
+					found = c.mentionsFields(d.Body, t, fields, depth+1, seen)
+				}
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 // goStops reports whether the go statement g runs a method of a value
