@@ -417,7 +417,7 @@ func (c *checker) joinQuery(j *goJoin, g *ast.GoStmt, graph *cfg.CFG, locked boo
 		used: func(n ast.Node) bool {
 			if c.isComm(n) {
 				return c.keysUsedIf(j.keys, n, func(k joinKey, r ref) bool {
-					return joins(k, r) && !drainOnly(k, r) && !(k.kind == keyChan && r.kind == useRecv && (locked || !c.buffered(k.p, j.fn) && !c.roomForAll(k.p, g, j.fn) || j.many && !c.roomForAll(k.p, g, j.fn) || c.waitsBeforeSend(j, k)) &&
+					return joins(k, r) && !drainOnly(k, r) && !(k.kind == keyChan && r.kind == useRecv && (locked || !c.buffered(k.p, j.fn) && !c.roomForAll(k.p, g, j.fn) || j.many && !c.roomForAll(k.p, g, j.fn) || c.waitsBeforeSend(j, k, g)) &&
 						!k.released && !c.guardedSelect(n, k, j.keys)) && k.kind != keyDone // <-ctx.Done() as <-done: on its case's paths
 				})
 			}
@@ -581,7 +581,7 @@ func (c *checker) inReturnedLit(e ast.Expr, fn ast.Node) bool {
 // the goroutine waits on nothing of the function's before it sends: it
 // never blocks on the send, whoever receives.
 func (c *checker) roomyKey(j *goJoin, k joinKey, g *ast.GoStmt) bool {
-	if k.kind != keyChan || k.multi || k.p.fields != "" || c.waitsBeforeSend(j, k) {
+	if k.kind != keyChan || k.multi || k.p.fields != "" || c.waitsBeforeSend(j, k, g) {
 		return false
 	}
 	return c.buffered(k.p, j.fn) && c.spawnTimes(g, j.fn, k.p.root) == 1 || c.roomForAll(k.p, g, j.fn)
@@ -3274,7 +3274,7 @@ func (c *checker) addedForIt(g *ast.GoStmt, fn ast.Node, k joinKey) bool {
 // p.Read() with p's release never called. A buffer that takes the send
 // then does not let any case of a select stand for the join: the function
 // that leaves by its timeout leaves the goroutine waiting in Read.
-func (c *checker) waitsBeforeSend(j *goJoin, k joinKey) bool {
+func (c *checker) waitsBeforeSend(j *goJoin, k joinKey, g *ast.GoStmt) bool {
 	for _, b := range j.blocks {
 		if b.soft || b.given {
 			continue
@@ -3288,8 +3288,12 @@ func (c *checker) waitsBeforeSend(j *goJoin, k joinKey) bool {
 		if sendOnly {
 			continue
 		}
-		if c.endsWithFunc(b, j.fn) {
-			continue // s.Wait(ctx) with defer cancel(): it ends as the function does, and its send finds room
+		if c.endsWithFunc(b, j.fn) && !c.closesIn(j.fn, k.p) && c.sendsOnEveryExit(g, j.fn, k.p) {
+			// s.Wait(ctx) with defer cancel(): it ends as the function
+			// does, and its send, its last act, finds room (unless the
+			// function closes the channel as it ends: then the send
+			// panics).
+			continue
 		}
 		if slices.ContainsFunc(b.alts, func(a alt) bool { return c.localTo(a.p, j.fn) && !a.p.equal(k.p) }) {
 			return true
@@ -3337,6 +3341,63 @@ func (c *checker) endsWithFunc(b block, fn ast.Node) bool {
 			})
 		}
 		return !found
+	})
+	return found
+}
+
+// sendsOnEveryExit reports whether the goroutine of g sends on the
+// channel at p (in the spawner's terms) on every path to its end: no
+// return and no end of its body is reached without a send.
+func (c *checker) sendsOnEveryExit(g *ast.GoStmt, fn ast.Node, p path) bool {
+	body, bind := c.goBody(g, fn)
+	if body == nil {
+		return false
+	}
+	graph := c.bodyCFG(body)
+	if graph == nil || len(graph.Blocks) == 0 {
+		return false
+	}
+	sent := func(n ast.Node) bool {
+		found := false
+		ast.Inspect(n, func(m ast.Node) bool {
+			switch m := m.(type) {
+			case *ast.FuncLit, *ast.GoStmt:
+				return false
+			case *ast.SendStmt:
+				q, ok := bind(pathOf(c.info, m.Chan))
+				found = found || ok && q.equal(p)
+			}
+			return !found
+		})
+		return found
+	}
+	seen := make(map[*cfg.Block]bool)
+	stack := []*cfg.Block{graph.Blocks[0]}
+	for len(stack) > 0 {
+		b := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if seen[b] || slices.ContainsFunc(b.Nodes, sent) {
+			continue
+		}
+		seen[b] = true
+		if b.Return() != nil || len(b.Succs) == 0 && b.Live {
+			return false
+		}
+		stack = append(stack, b.Succs...)
+	}
+	return true
+}
+
+// closesIn reports whether fn closes the channel at p, in its body or
+// a defer.
+func (c *checker) closesIn(fn ast.Node, p path) bool {
+	found := false
+	ast.Inspect(funcBody(fn), func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok && isBuiltinCall(c.info, call, "close") && len(call.Args) == 1 && pathOf(c.info, call.Args[0]).equal(p) {
+			found = true
+		}
+		_, lit := n.(*ast.FuncLit)
+		return !found && !lit
 	})
 	return found
 }

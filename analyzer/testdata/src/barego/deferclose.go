@@ -3,6 +3,7 @@ package barego
 import (
 	"context"
 	"net"
+	"time"
 )
 
 // --- Readers stopped by a close deferred in the loop that starts them ---
@@ -47,6 +48,58 @@ func listenAllOpen(ctx context.Context, conns []net.PacketConn) error {
 			}
 		}()
 	}
+	select {
+	case err := <-errs:
+		return err
+	case <-ctx.Done():
+		return nil
+	}
+}
+
+// The function closes the channel as it ends: a reader that fails after
+// that sends on a closed channel.
+func serveOnceClosing(ctx context.Context) error {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return err
+	}
+	defer ln.Close()
+	errs := make(chan error, 1)
+	defer close(errs)
+	go func() { // want `goroutine is stopped \(defer ln.Close\(\)\) but not joined, and it sends on errs`
+		conn, err := ln.Accept()
+		if err != nil {
+			errs <- err
+			return
+		}
+		conn.Close()
+	}()
+	select {
+	case err := <-errs:
+		return err
+	case <-ctx.Done():
+		return nil
+	}
+}
+
+// Its last act is not the send: once a connection came, it works on
+// after the function has returned.
+func serveOnceLingering(ctx context.Context) error {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return err
+	}
+	defer ln.Close()
+	errs := make(chan error, 1)
+	go func() { // want `goroutine is not joined on every path, and where it is not, its stop \(defer ln.Close\(\)\) does not cut short its sleep`
+		conn, err := ln.Accept()
+		if err != nil {
+			errs <- err
+			return
+		}
+		defer conn.Close()
+		time.Sleep(time.Minute)
+	}()
 	select {
 	case err := <-errs:
 		return err
