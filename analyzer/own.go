@@ -241,6 +241,13 @@ func (c *checker) decide(cur inspector.Cursor, j *goJoin) (stuck *block) {
 		return
 	}
 	joinable := len(j.keys) > 0
+	if joinable && stuck == nil && c.endsByRoom(j, g) {
+		// resCh := make(chan error, len(ss)); go func() { resCh <-
+		// s.Wait(ctx) }() with defer cancel(): its wait ends as the
+		// function returns, and its one send finds room, received or not.
+		j.how = "its one send finds room, and what it waits on ends with " + c.funcName(j.fn)
+		return
+	}
 	q := c.joinQuery(j, g, graph, false)
 	if joinable && deferredBefore(c.info, funcBody(j.fn), g, q.used) {
 		// Joined by the function itself, whoever else holds the key
@@ -1055,6 +1062,58 @@ func (c *checker) dropBuffered(blocks []block, g *ast.GoStmt, fn ast.Node) []blo
 		}
 		return ok && !looped[v] && sends[v] <= n
 	})
+}
+
+// endsByRoom reports whether the goroutine of g ends once its function
+// has returned, whatever path it took: its keys are channels with room
+// for its one send from every goroutine g starts (roomyKey), and each of
+// its other waits is released by the function's own defers (endsWithFunc).
+func (c *checker) endsByRoom(j *goJoin, g *ast.GoStmt) bool {
+	if j.opaque || c.locksBeforeBuffered(j, g) {
+		return false
+	}
+	for _, k := range j.keys {
+		if !c.roomyKey(j, k, g) {
+			return false
+		}
+	}
+	body, _ := c.goBody(g, j.fn)
+	if body == nil {
+		return false
+	}
+	// Work the pass cannot read (a method of an interface, a function
+	// value) must be given a context that ends with the function.
+	unread := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || unread {
+			return !unread
+		}
+		f := callee(c.info, call)
+		if f != nil && !(f.Type().(*types.Signature).Recv() != nil && types.IsInterface(f.Type().(*types.Signature).Recv().Type())) {
+			return true
+		}
+		if isBuiltinCall(c.info, call, "len") || c.info.Types[call.Fun].IsType() {
+			return true
+		}
+		ended := slices.ContainsFunc(call.Args, func(e ast.Expr) bool {
+			return isContextType(c.typeOf(e)) && c.endsWithFunc(block{alts: []alt{{kind: altDone, p: pathOf(c.info, e)}}}, j.fn)
+		})
+		unread = !ended
+		return !unread
+	})
+	if unread {
+		return false
+	}
+	for _, b := range j.blocks {
+		sendOnly := len(b.alts) > 0 && !slices.ContainsFunc(b.alts, func(a alt) bool {
+			return a.kind != altSend || !slices.ContainsFunc(j.keys, func(k joinKey) bool { return k.p.equal(a.p) })
+		})
+		if !sendOnly && !c.endsWithFunc(b, j.fn) {
+			return false
+		}
+	}
+	return true
 }
 
 // spawnLoops returns the loops of fn around the go statement g that are

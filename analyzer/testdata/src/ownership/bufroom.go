@@ -147,3 +147,43 @@ func confirmAll(waits []func() bool, check func(ok bool, tags ...int)) {
 	check(<-acks, 3, 4)
 	check(<-acks, 3, 4)
 }
+
+type readier interface {
+	Ready(ctx context.Context) error
+}
+
+// Nothing started, nothing to wait for; otherwise the first result. Each
+// goroutine's wait ends with the deferred cancel, and its send finds room.
+func firstReady(ctx context.Context, rs []readier) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	res := make(chan error, len(rs))
+	started := 0
+	for _, w := range rs {
+		if w == nil {
+			continue
+		}
+		started++
+		go func() { res <- w.Ready(ctx) }()
+	}
+	if started == 0 {
+		return nil
+	}
+	return <-res
+}
+
+// Cancelled on one path only: a goroutine still waiting when the
+// function leaves by the other runs on.
+func firstReadyLeft(rs []readier, skip bool) error {
+	ctx, cancel := context.WithCancel(context.Background())
+	res := make(chan error, len(rs))
+	for _, w := range rs {
+		go func() { res <- w.Ready(ctx) }() // want `goroutine is not joined on every path`
+	}
+	if skip {
+		return nil
+	}
+	err := <-res
+	cancel()
+	return err
+}
