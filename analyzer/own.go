@@ -240,6 +240,13 @@ func (c *checker) decide(cur inspector.Cursor, j *goJoin) (stuck *block) {
 		j.how = how // the spin until a counter counts every goroutine (pool.go)
 		return
 	}
+	if by := c.releasedBySibling(j, g); by != nil && stuck == nil {
+		// go s.handleRequests(closeConn, ...), then go
+		// s.waitForClose(closeConn): the first sends on closeConn on
+		// its every way out, which ends the wait of the second.
+		j.how = fmt.Sprintf("each of its waits ends when the goroutine started at line %d ends, which sends on what it waits for on every way out", c.pass.Fset.Position(by.Pos()).Line)
+		return
+	}
 	joinable := len(j.keys) > 0
 	if joinable && stuck == nil && c.endsByRoom(j, g) {
 		// resCh := make(chan error, len(ss)); go func() { resCh <-
@@ -1062,6 +1069,50 @@ func (c *checker) dropBuffered(blocks []block, g *ast.GoStmt, fn ast.Node) []blo
 		}
 		return ok && !looped[v] && sends[v] <= n
 	})
+}
+
+// releasedBySibling returns a go statement of the function before g
+// whose goroutine sends, on every way out of it, on a channel of the
+// function's own that each of g's waits receives from: g's goroutine ends
+// when that one does, whose own join is its own question. nil when there
+// is none, or g waits on anything else.
+func (c *checker) releasedBySibling(j *goJoin, g *ast.GoStmt) *ast.GoStmt {
+	if len(j.blocks) == 0 {
+		return nil
+	}
+	var chans []path
+	for _, b := range j.blocks {
+		if b.inner {
+			continue
+		}
+		found := false
+		for _, a := range b.alts {
+			if a.kind == altRecv && a.p.fields == "" && c.localTo(a.p, j.fn) {
+				chans = append(chans, a.p)
+				found = true
+			}
+		}
+		if !found {
+			return nil
+		}
+	}
+	for _, cur := range c.goStmts {
+		g2 := cur.Node().(*ast.GoStmt)
+		if g2 == g || g2.Pos() > g.Pos() || !within(g2, j.fn) {
+			continue
+		}
+		for _, p := range chans {
+			if c.sendsOnEveryExit(g2, j.fn, p) {
+				all := !slices.ContainsFunc(j.blocks, func(b block) bool {
+					return !b.inner && !slices.ContainsFunc(b.alts, func(a alt) bool { return a.kind == altRecv && a.p.equal(p) })
+				})
+				if all {
+					return g2
+				}
+			}
+		}
+	}
+	return nil
 }
 
 // endsByRoom reports whether the goroutine of g ends once its function
