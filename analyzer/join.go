@@ -3116,17 +3116,10 @@ func (c *checker) doneSkipped(body *ast.BlockStmt, bind func(path) (path, bool),
 		return nil
 	}
 	counted := func(n ast.Node) bool {
-		found := false
-		ast.Inspect(n, func(m ast.Node) bool {
-			switch m := m.(type) {
-			case *ast.FuncLit, *ast.GoStmt:
-				return false
-			case *ast.CallExpr:
-				found = found || isDone(m)
-			}
-			return !found
+		return ownNode(n, func(m ast.Node) bool {
+			call, ok := m.(*ast.CallExpr)
+			return ok && isDone(call)
 		})
-		return found
 	}
 	// The paths from the entry, each up to its first Done: one that
 	// returns before it skips it. (Not flowQuery: it takes a loop whose
@@ -3358,18 +3351,14 @@ func (c *checker) sendsOnEveryExit(g *ast.GoStmt, fn ast.Node, p path) bool {
 		return false
 	}
 	sent := func(n ast.Node) bool {
-		found := false
-		ast.Inspect(n, func(m ast.Node) bool {
-			switch m := m.(type) {
-			case *ast.FuncLit, *ast.GoStmt:
+		return ownNode(n, func(m ast.Node) bool {
+			s, ok := m.(*ast.SendStmt)
+			if !ok {
 				return false
-			case *ast.SendStmt:
-				q, ok := bind(pathOf(c.info, m.Chan))
-				found = found || ok && q.equal(p)
 			}
-			return !found
+			q, bound := bind(pathOf(c.info, s.Chan))
+			return bound && q.equal(p)
 		})
-		return found
 	}
 	seen := make(map[*cfg.Block]bool)
 	stack := []*cfg.Block{graph.Blocks[0]}
@@ -3386,6 +3375,22 @@ func (c *checker) sendsOnEveryExit(g *ast.GoStmt, fn ast.Node, p path) bool {
 		stack = append(stack, b.Succs...)
 	}
 	return true
+}
+
+// ownNode reports whether n holds a node is accepts, outside the
+// function literals and go statements in it: what the code at n does
+// itself.
+func ownNode(n ast.Node, is func(ast.Node) bool) bool {
+	found := false
+	ast.Inspect(n, func(m ast.Node) bool {
+		switch m.(type) {
+		case *ast.FuncLit, *ast.GoStmt:
+			return false
+		}
+		found = found || m != nil && is(m)
+		return !found
+	})
+	return found
 }
 
 // closesIn reports whether fn closes the channel at p, in its body or
