@@ -952,9 +952,9 @@ func (c *checker) stoppedOnEveryPath(fd *ast.FuncDecl, call *ast.CallExpr, p pat
 // code the pass reads, has no effect on anything the goroutine of j
 // waits on or signals. Known waits: every effect of the stop is on a
 // path apart from each of them. Waits the pass cannot name (an opaque
-// call, a lock, a sleep): the stop only closes, cancels or sends on
-// fields of the value that nothing the goroutine runs mentions, in its
-// own code or the package's functions it calls.
+// call, a lock, a sleep): the stop only closes fields of the value that
+// nothing the goroutine runs mentions, in its own code or the package's
+// functions it calls, and that the package never passes on.
 func (c *checker) stopMisses(p path, m string, j *goJoin, g *ast.GoStmt) bool {
 	t := c.pathType(p)
 	if t == nil {
@@ -969,16 +969,16 @@ func (c *checker) stopMisses(p path, m string, j *goJoin, g *ast.GoStmt) bool {
 	if len(es) == 0 {
 		return false
 	}
-	if !j.opaque && len(j.blocks) > 0 {
-		var used []path
-		for _, b := range j.blocks {
-			for _, a := range b.alts {
-				if a.kind == altIO || a.kind == altDone {
-					return false // a read, a context: what ends it may lie past the pass's sight
-				}
-				used = append(used, a.p)
+	var used []path
+	for _, b := range j.blocks {
+		for _, a := range b.alts {
+			if a.kind == altIO || a.kind == altDone {
+				return false // a read, a context: what ends it may lie past the pass's sight
 			}
+			used = append(used, a.p)
 		}
+	}
+	if !j.opaque && len(j.blocks) > 0 {
 		for _, k := range j.keys {
 			used = append(used, k.p)
 		}
@@ -988,7 +988,10 @@ func (c *checker) stopMisses(p path, m string, j *goJoin, g *ast.GoStmt) bool {
 	}
 	var fields []string
 	for _, e := range es {
-		if e.kind != effClose && e.kind != effCancel && e.kind != effSend || !p.prefixOf(e.p) || e.p.fields == p.fields {
+		// Closes only: a send is a message to a goroutine that may do
+		// anything on receiving it (set the state the goroutine polls),
+		// a cancel ends a context that may be kept elsewhere.
+		if e.kind != effClose || !p.prefixOf(e.p) || e.p.fields == p.fields {
 			return false
 		}
 		rest := strings.TrimPrefix(e.p.fields, p.fields)
@@ -1000,7 +1003,60 @@ func (c *checker) stopMisses(p path, m string, j *goJoin, g *ast.GoStmt) bool {
 			body = c.decls[callee.Origin()].Body
 		}
 	}
-	return body != nil && !c.mentionsFields(body, t, fields, 0, map[ast.Node]bool{})
+	if body == nil || c.mentionsFields(body, t, fields, 0, map[ast.Node]bool{}) {
+		return false
+	}
+	// Nor may the package pass those fields' values on anywhere
+	// (reflect.ValueOf(buf.in) kept in buf.cases, which the goroutine
+	// selects on): only set them, and use them in place.
+	stop := c.decls[f.Origin()]
+	for _, file := range c.pass.Files {
+		read := false
+		ast.PreorderStack(file, nil, func(n ast.Node, stack []ast.Node) bool {
+			sel, ok := n.(*ast.SelectorExpr)
+			if read || !ok || !slices.Contains(fields, sel.Sel.Name) {
+				return !read
+			}
+			if sv, ok := c.info.Selections[sel]; !ok || sv.Kind() != types.FieldVal || !types.Identical(derefType(sv.Recv()), derefType(t)) {
+				return true
+			}
+			if stop != nil && within(sel, stop) {
+				return true
+			}
+			if len(stack) > 0 {
+				// Set, or used in place (<-cl.closed, close(cl.closed),
+				// len(cl.queue)): the value goes nowhere else.
+				switch up := stack[len(stack)-1].(type) {
+				case *ast.AssignStmt:
+					if slices.Contains(up.Lhs, ast.Expr(sel)) {
+						return true
+					}
+				case *ast.UnaryExpr:
+					if up.Op == token.ARROW {
+						return true
+					}
+				case *ast.SendStmt:
+					if up.Chan == ast.Expr(sel) {
+						return true
+					}
+				case *ast.RangeStmt:
+					if up.X == ast.Expr(sel) {
+						return true
+					}
+				case *ast.CallExpr:
+					if isBuiltinCall(c.info, up, "close") || isBuiltinCall(c.info, up, "len") || isBuiltinCall(c.info, up, "cap") {
+						return true
+					}
+				}
+			}
+			read = true // reflect.ValueOf(buf.in), b.cases = append(b.cases, b.in): it goes on
+			return false
+		})
+		if read {
+			return false
+		}
+	}
+	return true
 }
 
 // mentionsFields reports whether n, or a function of the package it

@@ -76,3 +76,84 @@ func (cl *mapClient) keepMappedQuietly(ports []int) {
 		go cl.renewQuietly(p)
 	}
 }
+
+// The channel Close closes is kept in another field, which the loop
+// selects on: Close ends it.
+type caseBuffer struct {
+	in    chan int
+	cases []chan int
+}
+
+func newCaseBuffer() *caseBuffer {
+	b := &caseBuffer{in: make(chan int)}
+	b.cases = append(b.cases, b.in)
+	go b.loop()
+	return b
+}
+
+func (b *caseBuffer) Close() { close(b.in) }
+
+func (b *caseBuffer) loop() {
+	for {
+		if _, ok := <-b.cases[0]; !ok {
+			return
+		}
+		time.Sleep(time.Millisecond)
+	}
+}
+
+func useCaseBuffer() {
+	b := newCaseBuffer()
+	defer b.Close()
+	b.in <- 1
+}
+
+// Close asks the event loop, which sets the state the poller checks: a
+// message may end what it does not name.
+type pollProducer struct {
+	mu      sync.Mutex
+	closing bool
+	cmds    chan chan struct{}
+}
+
+func newPollProducer() *pollProducer {
+	p := &pollProducer{cmds: make(chan chan struct{})}
+	go p.failTimedOut()
+	go p.events()
+	return p
+}
+
+func (p *pollProducer) isClosing() bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.closing
+}
+
+func (p *pollProducer) failTimedOut() {
+	for range time.Tick(time.Second) {
+		if p.isClosing() {
+			return
+		}
+	}
+}
+
+func (p *pollProducer) events() {
+	for done := range p.cmds {
+		p.mu.Lock()
+		p.closing = true
+		p.mu.Unlock()
+		close(done)
+		return
+	}
+}
+
+func (p *pollProducer) Close() {
+	done := make(chan struct{})
+	p.cmds <- done
+	<-done
+}
+
+func usePollProducer() {
+	p := newPollProducer()
+	defer p.Close()
+}
