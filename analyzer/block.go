@@ -550,13 +550,16 @@ func (c *checker) blocksIn(body *ast.BlockStmt, keep func(path) bool) []block {
 type blockWalk struct {
 	c         *checker
 	keep      func(path) bool
-	deadlined []path        // values given a deadline (SetDeadline) before: their reads end on their own
-	fired     []path        // channels the function of a timer that has fired sends on (firedTimerSends)
-	opaque    bool          // it calls a function value the pass cannot read, which may block
-	locks     bool          // it takes a sync.Mutex or RWMutex, which can wait for ever (a deadlock)
-	lockCall  *ast.CallExpr // the first call that takes a lock or leads to one, in the walk
-	waits     bool          // it may wait at all: a block, kept or not (on a channel of its own too)
-	unread    bool          // it may wait on something not in blocks (see summary.unread)
+	deadlined []path // values given a deadline (SetDeadline) before: their reads end on their own
+	fired     []path // channels the function of a timer that has fired sends on (firedTimerSends)
+	opaque    bool   // it calls a function value the pass cannot read, which may block
+	// returnAfter: the statements walked are a branch of an if that a
+	// return follows (stmts).
+	returnAfter bool
+	locks       bool          // it takes a sync.Mutex or RWMutex, which can wait for ever (a deadlock)
+	lockCall    *ast.CallExpr // the first call that takes a lock or leads to one, in the walk
+	waits       bool          // it may wait at all: a block, kept or not (on a channel of its own too)
+	unread      bool          // it may wait on something not in blocks (see summary.unread)
 	// readers and calls, in a summary (summarising): see summary.
 	readers     []path
 	calls       []int
@@ -753,18 +756,30 @@ func (c *checker) elemCopy(p path) (path, bool) {
 }
 
 func (w *blockWalk) stmts(list []ast.Stmt) {
+	// returnAfter: list is a branch of an if that a return follows.
+	returnAfter := w.returnAfter
+	defer func() { w.returnAfter = returnAfter }()
 	for i, s := range list {
-		if send, ok := s.(*ast.SendStmt); ok && i+1 < len(list) {
-			if w.c.returnsNext(list, i) {
+		// Followed by a return, here or after the if it ends a branch of.
+		returns := i+1 < len(list) && w.c.returnsNext(list, i) || i == len(list)-1 && returnAfter
+		if send, ok := s.(*ast.SendStmt); ok {
+			if returns {
 				w.sendThenReturn(send) // errs <- err; return: the last send, not one of many
 				continue
 			}
-			if br, ok := list[i+1].(*ast.BranchStmt); ok && br.Tok == token.BREAK && br.Label == nil && len(w.loops) > 0 && w.cased == 0 {
-				w.sendThenReturn(send) // done <- true; break: it leaves the loop after this send
-				continue
+			if i+1 < len(list) {
+				if br, ok := list[i+1].(*ast.BranchStmt); ok && br.Tok == token.BREAK && br.Label == nil && len(w.loops) > 0 && w.cased == 0 {
+					w.sendThenReturn(send) // done <- true; break: it leaves the loop after this send
+					continue
+				}
 			}
 		}
+		// if ctx.Err() != nil { errCh <- nil } else { errCh <- err };
+		// return: each branch's last send is followed by the return.
+		_, isIf := s.(*ast.IfStmt)
+		w.returnAfter = returns && isIf
 		w.stmt(s)
+		w.returnAfter = false
 	}
 }
 

@@ -226,8 +226,16 @@ func (c *checker) finalStmts(body *ast.BlockStmt, is func(ast.Stmt) bool) map[as
 		}
 		list := stmtList(n)
 		for i, st := range list {
-			if is(st) && c.returnsNext(list, i) {
+			if !c.returnsNext(list, i) {
+				continue
+			}
+			if is(st) {
 				once[st] = true
+			}
+			if _, isIf := st.(*ast.IfStmt); isIf {
+				// if ctx.Err() != nil { errCh <- nil } else { errCh <-
+				// err }; return: the last of each branch, then the return.
+				tail([]ast.Stmt{st})
 			}
 		}
 		return true

@@ -584,6 +584,11 @@ func (c *checker) roomyKey(j *goJoin, k joinKey, g *ast.GoStmt) bool {
 	if k.kind != keyChan || k.multi || k.p.fields != "" || c.waitsBeforeSend(j, k, g) {
 		return false
 	}
+	if body, bind := c.goBody(g, j.fn); body == nil {
+		return false
+	} else if most, _ := c.sendsOnAPath(body, bind, k.p); most > 1 {
+		return false // errc <- err; errc <- errDone: two, into a buffer of one
+	}
 	return c.buffered(k.p, j.fn) && c.spawnTimes(g, j.fn, k.p.root) == 1 || c.roomForAll(k.p, g, j.fn)
 }
 

@@ -1120,10 +1120,13 @@ func (c *checker) releasedBySibling(j *goJoin, g *ast.GoStmt) *ast.GoStmt {
 // for its one send from every goroutine g starts (roomyKey), and each of
 // its other waits is released by the function's own defers (endsWithFunc).
 func (c *checker) endsByRoom(j *goJoin, g *ast.GoStmt) bool {
-	if j.opaque || c.locksBeforeBuffered(j, g) {
+	if j.opaque || j.forever != nil || c.locksBeforeBuffered(j, g) || !slices.ContainsFunc(j.keys, func(k joinKey) bool { return k.kind == keyChan }) {
 		return false
 	}
 	for _, k := range j.keys {
+		if (k.kind == keyCloser || k.kind == keyOwner) && c.deferredStopOf(j.fn, k.p) {
+			continue // the conn it reads, closed by the function's defer
+		}
 		if !c.roomyKey(j, k, g) {
 			return false
 		}
@@ -1144,8 +1147,19 @@ func (c *checker) endsByRoom(j *goJoin, g *ast.GoStmt) bool {
 		if f != nil && !(f.Type().(*types.Signature).Recv() != nil && types.IsInterface(f.Type().(*types.Signature).Recv().Type())) {
 			return true
 		}
-		if isBuiltinCall(c.info, call, "len") || c.info.Types[call.Fun].IsType() {
+		if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
+			if _, builtin := c.info.Uses[id].(*types.Builtin); builtin {
+				return true // make, len, append
+			}
+		}
+		if c.info.Types[call.Fun].IsType() {
 			return true
+		}
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && isContextType(c.typeOf(sel.X)) {
+			return true // ctx.Err(), ctx.Value(k): they do not wait
+		}
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && c.deferredStopOf(j.fn, pathOf(c.info, sel.X)) {
+			return true // conn.ReadFrom(buf) with defer conn.Close(): it fails as the function returns
 		}
 		ended := slices.ContainsFunc(call.Args, func(e ast.Expr) bool {
 			return isContextType(c.typeOf(e)) && c.endsWithFunc(block{alts: []alt{{kind: altDone, p: pathOf(c.info, e)}}}, j.fn)

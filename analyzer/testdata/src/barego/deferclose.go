@@ -107,3 +107,41 @@ func serveOnceLingering(ctx context.Context) error {
 		return nil
 	}
 }
+
+// One reader per address, each closed by a defer as the function
+// returns; one send on either branch, then the return: made once, into
+// room for all, whichever way the function leaves.
+func readAllUntilDone(ctx context.Context, addrs []string) error {
+	errs := make(chan error, len(addrs))
+	for _, a := range addrs {
+		conn, err := net.ListenPacket("udp", a)
+		if err != nil {
+			return err
+		}
+		defer conn.Close()
+		go func() {
+			buf := make([]byte, 100)
+			for {
+				_, _, err := conn.ReadFrom(buf)
+				if err != nil {
+					if ctx.Err() != nil {
+						errs <- nil
+					} else {
+						errs <- err
+					}
+					return
+				}
+			}
+		}()
+	}
+	for {
+		select {
+		case err := <-errs:
+			if err != nil {
+				return err
+			}
+		case <-ctx.Done():
+			return nil
+		}
+	}
+}
