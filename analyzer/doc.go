@@ -679,6 +679,37 @@
 // preempt)). shoenig/test's must.Unreachable
 // ends the test as t.FailNow does, and its assertions look at their
 // arguments and keep none.
+// A range over a channel that nothing in it can leave drains it: it joins
+// a goroutine that sends on the channel in a loop and closes it as it
+// ends (a queue's Stop: for range q.length {}), which one receive does
+// not. A go statement running a method of a value that stops another
+// value it holds (go s.run(ctx), whose loop shuts s.sws down) is that
+// value's stop; the goroutine's own obligation is what the caller owes.
+// A buffer has room for the goroutines a loop starts only when made for
+// all of them: a constant capacity no smaller than a constant trip count,
+// or the loop's own bound (make(chan error, len(ss)) for a range over
+// ss); a loop that waits in each round for the result of the goroutine
+// it started keeps one in flight; a constant buffer filled from a list of
+// any length is taken by as many receives (check(<-acks, 2) included).
+// A goroutine whose one send finds room and whose other waits end with
+// the function's own defers (a context whose cancel it defers, a
+// connection it closes with a defer) ends after the function, received
+// or not, unless the function closes that channel or the goroutine does
+// more after the send. A send taken by a sibling's select that may leave
+// by the context finds room as it would after the function's own; a
+// goroutine whose every wait receives what a sibling started before it
+// sends on its every way out ends with that sibling; a channel read by a
+// closure the function returns goes to the caller with the closure.
+// A Done in a loop that goes on after it counts items, not the
+// goroutine; a goroutine counted in a group nothing waits on is fine when
+// stopped on every path; a function given to a helper that counts it in
+// another value's group may count itself down one call below. errgroup
+// tasks that watch a context cancelled on the paths that skip Wait are
+// stopped there. A result that is nil holds nothing of its fields. A
+// stop by name (Close) of a value whose code the pass reads stops a
+// goroutine on it only if it can reach what the goroutine waits on: one
+// that only closes fields nothing the goroutine runs mentions, and that
+// the package never passes on, stops nothing there.
 // A goroutine that waits only on a context parameter of a declared
 // function the function never reassigns (go func() { <-ctx.Done() ...
 // }()), and that the function does not try to join through a key of its
@@ -1249,8 +1280,10 @@
 // context.WithCancel(context.Background()); cancel(), to hand a
 // cancellation on), or after a call of the cancel function of every context in
 // scope: a poll's ctx, cancel := context.WithTimeout(...), then cancel(),
-// then the work that follows it, in place or in a goroutine it starts, as
-// long as ctx was not made anew in between), which is how a graceful
+// then the work that follows it, in place or in a goroutine it starts, or
+// in a goroutine that calls that cancel itself before the work (wg.Wait();
+// cancel(); record(context.TODO())), as long as ctx was not made anew in
+// between), which is how a graceful
 // shutdown gets a deadline of its own; a root or WithoutCancel given to a
 // deferred call (cleanup that must run though the caller gave up); a root
 // kept in a field of a value, directly or through context.WithCancel and

@@ -1155,11 +1155,10 @@ func (c *checker) endsByRoom(j *goJoin, g *ast.GoStmt) bool {
 		if c.info.Types[call.Fun].IsType() {
 			return true
 		}
-		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && isContextType(c.typeOf(sel.X)) {
-			return true // ctx.Err(), ctx.Value(k): they do not wait
-		}
-		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && c.deferredStopOf(j.fn, pathOf(c.info, sel.X)) {
-			return true // conn.ReadFrom(buf) with defer conn.Close(): it fails as the function returns
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && (isContextType(c.typeOf(sel.X)) || c.deferredStopOf(j.fn, pathOf(c.info, sel.X))) {
+			// ctx.Err(), which does not wait; conn.ReadFrom(buf) with
+			// defer conn.Close(), which fails as the function returns.
+			return true
 		}
 		ended := slices.ContainsFunc(call.Args, func(e ast.Expr) bool {
 			return isContextType(c.typeOf(e)) && c.endsWithFunc(block{alts: []alt{{kind: altDone, p: pathOf(c.info, e)}}}, j.fn)
