@@ -3058,15 +3058,7 @@ func (c *checker) doneSkipped(body *ast.BlockStmt, bind func(path) (path, bool),
 	// or not (case <-ctx.Done(): wg.Done(); return).
 	final := make(map[*ast.CallExpr]bool)
 	ast.Inspect(body, func(n ast.Node) bool {
-		var list []ast.Stmt
-		switch n := n.(type) {
-		case *ast.BlockStmt:
-			list = n.List
-		case *ast.CaseClause:
-			list = n.Body
-		case *ast.CommClause:
-			list = n.Body
-		}
+		list := stmtList(n)
 		for i := 0; i+1 < len(list); i++ {
 			es, ok := list[i].(*ast.ExprStmt)
 			if !ok {
