@@ -139,6 +139,12 @@ func (c *checker) checkBarego() {
 			c.report(ruleBarego, rng, fixes,
 				"%s is never joined: it is counted in %s, which nothing in the package waits on, so it can outlive %s: %s", what, j.unwaited, c.funcName(j.fn), instead)
 		default:
+			if ch, sib, exit := c.siblingLeaves(g, j); sib != nil {
+				c.report(ruleBarego, rng, fixes,
+					"%s can block for ever sending on %s: the goroutine that receives it (%s) may leave at line %d while more can come; drain %s before it leaves (or send in a select that watches its stop), or %s",
+					what, ch, c.shortPos(sib), c.pass.Fset.Position(exit.Pos()).Line, ch, instead)
+				continue
+			}
 			c.report(ruleBarego, rng, fixes,
 				"%s is never joined, so it can outlive %s: %s", what, c.funcName(j.fn), instead)
 		}

@@ -28,8 +28,25 @@ func (c *checker) countedSends(body *ast.BlockStmt, bind func(path) (path, bool)
 	// whatever loop it is in.
 	once := c.sendsThenReturn(body)
 	breaks := sendsThenBreak(body)
+	// The outermost loops of the body the sends are in, or nil for a
+	// send in no loop.
+	outer := make(map[ast.Node]bool)
+	c.eachSendOn(body, bind, ch, func(n *ast.SendStmt, loops []ast.Node) bool {
+		if len(loops) == 0 {
+			outer[nil] = true
+		} else {
+			outer[loops[0]] = true
+		}
+		return true
+	})
 	c.eachSendOn(body, bind, ch, func(n *ast.SendStmt, loops []ast.Node) bool {
 		if once[n] {
+			total++
+			return true
+		}
+		if l := breaks[n]; l != nil && len(loops) == 1 && loops[0] == l && len(outer) == 1 {
+			// errc <- err; break, out of the body's outermost loop, with
+			// no send outside it: once, like a send a return follows.
 			total++
 			return true
 		}

@@ -4189,12 +4189,55 @@ func (c *checker) handsOnAt(n ast.Node, v *types.Var, g ast.Node, sends bool) bo
 		case useValue:
 			found = !isCallee(r) && c.rangeOf(r.expr) == nil && !c.lentTo(r) && !(r.call != nil && c.recvsMaybe(r)) && !(sends && c.sendOnlyArg(r))
 		case useGoArg:
-			found = !(sends && c.sendOnlyArg(r))
+			found = !(sends && (c.sendOnlyArg(r) || c.undrainedArg(r)))
 		case useRuntimeArg:
 			found = true
 		}
 	})
 	return found
+}
+
+// undrainedArg reports whether r, a channel given to the function a go
+// statement runs, is one that function only receives from, in a loop it
+// may leave while more can come (for { select { case <-complete: ...;
+// case <-ctx.Done(): return } }): a goroutine that sends on it is not
+// taken care of by it.
+func (c *checker) undrainedArg(r ref) bool {
+	to := callee(c.info, r.call)
+	i := slices.Index(r.call.Args, r.expr)
+	if to == nil || to.Pkg() != c.pass.Pkg || i < 0 {
+		return false
+	}
+	decl := c.decls[to.Origin()]
+	sig, ok := to.Origin().Type().(*types.Signature)
+	if decl == nil || decl.Body == nil || !ok || i >= sig.Params().Len() || sig.Variadic() && i == sig.Params().Len()-1 {
+		return false
+	}
+	param := sig.Params().At(i)
+	recvs, other := false, false
+	ast.PreorderStack(decl.Body, nil, func(n ast.Node, stack []ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && c.info.Uses[id] == param {
+			switch p := stack[len(stack)-1].(type) {
+			case *ast.UnaryExpr:
+				recvs = recvs || p.Op == token.ARROW
+				other = other || p.Op != token.ARROW
+			case *ast.RangeStmt:
+				recvs = true
+			default:
+				other = true // passed on, stored, closed, sent on
+			}
+		}
+		return !other
+	})
+	if !recvs || other {
+		return false
+	}
+	if cur, ok := c.cursorOf(r.call); ok {
+		if fn := enclosingFunc(cur); fn.Valid() && c.anyBuffer(r.path, fn.Node()) {
+			return false // a buffer may hold what comes after it left
+		}
+	}
+	return !c.drains(decl.Body, param)
 }
 
 // keptUnclosed reports whether n hands the channel v on only to functions

@@ -150,18 +150,58 @@ func (c *checker) drainedBeside(g *ast.GoStmt, j *goJoin) bool {
 }
 
 // drainerOf reports whether a go statement of fn other than g runs a
-// function literal that receives from v inside a loop or ranges over v,
-// or runs a function of the package given v that does so with it (go
-// h.watch(ctx, out), watch ranging over its channel).
+// function literal that drains v (see drains), or runs a function of the
+// package given v that drains it (go h.watch(ctx, out), watch ranging over
+// its channel).
 func (c *checker) drainerOf(g *ast.GoStmt, fn ast.Node, v *types.Var) bool {
+	found := false
+	buffered := c.anyBuffer(path{root: v}, fn)
+	c.siblingsGiven(g, fn, v, func(_ *ast.GoStmt, body *ast.BlockStmt, w *types.Var) bool {
+		if buffered {
+			// A buffer may hold what is sent after the receiver left: any
+			// loop that receives from it will do.
+			found = c.recvsInLoop(body, w)
+		} else {
+			found = c.drains(body, w)
+		}
+		return !found
+	})
+	return found
+}
+
+// recvsInLoop reports whether body ranges over v or receives from it
+// inside a loop (not in the function literals it holds).
+func (c *checker) recvsInLoop(body *ast.BlockStmt, v *types.Var) bool {
+	found := false
+	ast.PreorderStack(body, nil, func(n ast.Node, stack []ast.Node) bool {
+		if _, ok := n.(*ast.FuncLit); ok || found {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.RangeStmt:
+			found = pathOf(c.info, n.X).root == v && pathOf(c.info, n.X).fields == ""
+		case *ast.UnaryExpr:
+			if p := pathOf(c.info, n.X); n.Op == token.ARROW && p.root == v && p.fields == "" {
+				found = slices.ContainsFunc(stack, isLoop)
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// siblingsGiven calls f, until it returns false, for each go statement of
+// fn other than g that runs a function literal (with v as w) or a function
+// of the package given v (with its parameter as w), with the body it runs.
+func (c *checker) siblingsGiven(g *ast.GoStmt, fn ast.Node, v *types.Var, f func(g2 *ast.GoStmt, body *ast.BlockStmt, w *types.Var) bool) {
 	for _, cur := range c.goStmts {
 		g2 := c.unwrapRunner(cur.Node().(*ast.GoStmt))
 		if cur.Node() == g || !within(g2, fn) {
 			continue
 		}
 		if lit, ok := ast.Unparen(g2.Call.Fun).(*ast.FuncLit); ok {
-			if c.drains(lit.Body, v) {
-				return true
+			if !f(g2, lit.Body, v) {
+				return
 			}
 			continue
 		}
@@ -175,18 +215,58 @@ func (c *checker) drainerOf(g *ast.GoStmt, fn ast.Node, v *types.Var) bool {
 			continue
 		}
 		for k, a := range g2.Call.Args {
-			if p := pathOf(c.info, a); p.root == v && p.fields == "" && k < sig.Params().Len() && c.drains(decl.Body, sig.Params().At(k)) {
-				return true
+			if p := pathOf(c.info, a); p.root == v && p.fields == "" && k < sig.Params().Len() && !f(g2, decl.Body, sig.Params().At(k)) {
+				return
 			}
 		}
 	}
-	return false
 }
 
-// drains reports whether body receives from v inside a loop or ranges
-// over v (not in the function literals it holds).
+// siblingLeaves finds, for the goroutine of g, a channel of fn it blocks
+// sending on and another goroutine fn starts that receives from it in a
+// loop it may leave while more can come (see drains): the channel, that
+// go statement and the statement it leaves by.
+func (c *checker) siblingLeaves(g *ast.GoStmt, j *goJoin) (string, *ast.GoStmt, ast.Node) {
+	for _, b := range j.blocks {
+		for _, a := range b.alts {
+			if a.kind != altSend || a.p.fields != "" || !declaredIn(a.p.root, funcBody(j.fn)) || c.anyBuffer(a.p, j.fn) {
+				continue
+			}
+			var sib *ast.GoStmt
+			var exit ast.Node
+			c.siblingsGiven(g, j.fn, a.p.root, func(g2 *ast.GoStmt, body *ast.BlockStmt, w *types.Var) bool {
+				if ok, e := c.drainsOrLeaves(body, w); !ok && e != nil {
+					sib, exit = g2, e
+				}
+				return sib == nil
+			})
+			if sib != nil {
+				return a.p.root.Name(), sib, exit
+			}
+		}
+	}
+	return "", nil, nil
+}
+
+// drains reports whether body takes what is sent on v until nothing more
+// can come (not in the function literals it holds): it ranges over v, or
+// receives from v inside a loop that it leaves only by its own condition,
+// when a count of what is in flight says nothing is (if active == 0 {
+// return }), when v is closed (if !ok), in the case that took a value
+// from v (case <-done: return), or to a loop of its own that
+// receives the rest (for ; active > 0; active-- { <-v }, after the loop or
+// deferred). A loop that may leave on anything else (case <-ctx.Done():
+// return, an error, a stop flag) leaves the senders still to come blocked.
 func (c *checker) drains(body *ast.BlockStmt, v *types.Var) bool {
+	ok, _ := c.drainsOrLeaves(body, v)
+	return ok
+}
+
+// drainsOrLeaves is drains, and when body receives from v in a loop it
+// may leave while more can come, the statement it leaves by.
+func (c *checker) drainsOrLeaves(body *ast.BlockStmt, v *types.Var) (bool, ast.Node) {
 	found := false
+	var exit ast.Node
 	ast.PreorderStack(body, nil, func(n ast.Node, stack []ast.Node) bool {
 		if found {
 			return false
@@ -199,11 +279,190 @@ func (c *checker) drains(body *ast.BlockStmt, v *types.Var) bool {
 			found = pathOf(c.info, n.X).root == v && pathOf(c.info, n.X).fields == ""
 		case *ast.UnaryExpr:
 			if p := pathOf(c.info, n.X); n.Op == token.ARROW && p.root == v && p.fields == "" {
-				found = slices.ContainsFunc(stack, func(s ast.Node) bool {
-					_, f := s.(*ast.ForStmt)
-					return f
-				})
+				if i := slices.IndexFunc(stack, isLoop); i >= 0 {
+					if e := c.leftEarly(body, stack[i], v); e == nil {
+						found = true
+					} else if exit == nil {
+						exit = e
+					}
+				}
 			}
+		}
+		return !found
+	})
+	if found {
+		return true, nil
+	}
+	return false, exit
+}
+
+// isLoop reports whether n is a for or range statement.
+func isLoop(n ast.Node) bool {
+	switch n.(type) {
+	case *ast.ForStmt, *ast.RangeStmt:
+		return true
+	}
+	return false
+}
+
+// leftEarly returns the statement by which loop, a loop of body that
+// receives from v, may leave while more can come on v (see drains); nil
+// if it leaves only when nothing more can.
+func (c *checker) leftEarly(body *ast.BlockStmt, loop ast.Node, v *types.Var) ast.Node {
+	var lb *ast.BlockStmt
+	switch l := loop.(type) {
+	case *ast.ForStmt:
+		lb = l.Body
+	case *ast.RangeStmt:
+		lb = l.Body
+	}
+	counts := c.countsIn(lb, v)
+	rest := func(deferred bool) bool {
+		// A loop that receives from v under a condition of its own, after
+		// this one or in a deferred literal, takes what is left.
+		found := false
+		ast.Inspect(body, func(n ast.Node) bool {
+			if found || n == loop {
+				return false
+			}
+			switch n := n.(type) {
+			case *ast.DeferStmt:
+				lit, ok := ast.Unparen(n.Call.Fun).(*ast.FuncLit)
+				found = ok && c.countedRecvLoop(lit.Body, v)
+				return false
+			case *ast.FuncLit:
+				return false
+			case *ast.ForStmt:
+				found = !deferred && n.Pos() > loop.End() && n.Cond != nil && c.countedRecvLoop(&ast.BlockStmt{List: []ast.Stmt{n}}, v)
+			}
+			return !found
+		})
+		return found
+	}
+	var early ast.Node
+	eachLoopExit(lb, func(n ast.Node, cc *ast.CommClause) {
+		if cc != nil && c.commRecvsFrom(cc, v) {
+			return // case <-done: ...; return: what it waited for came
+		}
+		if early == nil && !c.guardedByCount(lb, n, counts) {
+			if _, isRet := n.(*ast.ReturnStmt); !rest(isRet) {
+				early = n
+			}
+		}
+	})
+	return early
+}
+
+// commRecvsFrom reports whether the case cc receives from v.
+func (c *checker) commRecvsFrom(cc *ast.CommClause, v *types.Var) bool {
+	var x ast.Expr
+	switch s := cc.Comm.(type) {
+	case *ast.ExprStmt:
+		x = s.X
+	case *ast.AssignStmt:
+		if len(s.Rhs) == 1 {
+			x = s.Rhs[0]
+		}
+	}
+	u, ok := ast.Unparen(x).(*ast.UnaryExpr)
+	return ok && u.Op == token.ARROW && pathOf(c.info, u.X).root == v && pathOf(c.info, u.X).fields == ""
+}
+
+// countedRecvLoop reports whether n holds a for statement with a
+// condition that receives from v in its body.
+func (c *checker) countedRecvLoop(n ast.Node, v *types.Var) bool {
+	found := false
+	ast.Inspect(n, func(m ast.Node) bool {
+		if f, ok := m.(*ast.ForStmt); ok && f.Cond != nil && !found {
+			ast.Inspect(f.Body, func(k ast.Node) bool {
+				if u, ok := k.(*ast.UnaryExpr); ok && u.Op == token.ARROW && pathOf(c.info, u.X).root == v {
+					found = true
+				}
+				return !found
+			})
+		}
+		return !found
+	})
+	return found
+}
+
+// countsIn returns the variables a loop's body keeps counts in (active++,
+// n -= k, pending = pending[1:], delete(m, k)), and the ok of its receives
+// from v (r, ok := <-v): what a condition to leave by when nothing is left
+// reads.
+func (c *checker) countsIn(lb *ast.BlockStmt, v *types.Var) map[types.Object]bool {
+	out := make(map[types.Object]bool)
+	add := func(e ast.Expr) {
+		if id, ok := ast.Unparen(e).(*ast.Ident); ok && c.info.ObjectOf(id) != nil {
+			out[c.info.ObjectOf(id)] = true
+		}
+	}
+	ast.Inspect(lb, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.IncDecStmt:
+			add(n.X)
+		case *ast.AssignStmt:
+			switch {
+			case n.Tok != token.ASSIGN && n.Tok != token.DEFINE:
+				add(n.Lhs[0]) // n -= k
+			case len(n.Lhs) == 2 && len(n.Rhs) == 1:
+				if u, ok := ast.Unparen(n.Rhs[0]).(*ast.UnaryExpr); ok && u.Op == token.ARROW && pathOf(c.info, u.X).root == v {
+					add(n.Lhs[1]) // r, ok := <-v
+				}
+			case len(n.Lhs) == 1 && len(n.Rhs) == 1:
+				switch r := ast.Unparen(n.Rhs[0]).(type) {
+				case *ast.SliceExpr:
+					add(n.Lhs[0]) // pending = pending[1:]
+				case *ast.CallExpr:
+					if isBuiltinCall(c.info, r, "append") {
+						add(n.Lhs[0])
+					}
+				}
+			}
+		case *ast.CallExpr:
+			if isBuiltinCall(c.info, n, "delete") && len(n.Args) > 0 {
+				add(n.Args[0])
+			}
+		}
+		return true
+	})
+	return out
+}
+
+// guardedByCount reports whether the exit n of the loop body lb is taken
+// only under a condition every alternative of which reads a count (see
+// countsIn) or a length: if active == 0 { return }.
+func (c *checker) guardedByCount(lb *ast.BlockStmt, n ast.Node, counts map[types.Object]bool) bool {
+	guarded := false
+	ast.PreorderStack(lb, nil, func(m ast.Node, stack []ast.Node) bool {
+		if m != n {
+			return !guarded && within(n, m)
+		}
+		for _, s := range stack {
+			if is, ok := s.(*ast.IfStmt); ok && within(n, is.Body) || ok && is.Else != nil && within(n, is.Else) {
+				if c.readsCount(is.Cond, counts) {
+					guarded = true
+				}
+			}
+		}
+		return false
+	})
+	return guarded
+}
+
+// readsCount reports whether every alternative of cond (its operands of
+// ||) reads a count or a length.
+func (c *checker) readsCount(cond ast.Expr, counts map[types.Object]bool) bool {
+	if b, ok := ast.Unparen(cond).(*ast.BinaryExpr); ok && b.Op == token.LOR {
+		return c.readsCount(b.X, counts) && c.readsCount(b.Y, counts)
+	}
+	found := false
+	ast.Inspect(cond, func(m ast.Node) bool {
+		switch m := m.(type) {
+		case *ast.Ident:
+			found = found || counts[c.info.ObjectOf(m)]
+		case *ast.CallExpr:
+			found = found || isBuiltinCall(c.info, m, "len")
 		}
 		return !found
 	})
