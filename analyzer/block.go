@@ -807,8 +807,8 @@ func (w *blockWalk) stmt(s ast.Stmt) {
 		w.countInner(s)
 	case *ast.SendStmt:
 		w.expr(s.Value)
-		if w.replied(s.Chan) {
-			return
+		if w.replied(s.Chan) || w.c.madeForSend(s) {
+			return // t.portC = make(chan int, 1); t.portC <- port: it finds room
 		}
 		if p := pathOf(w.c.info, s.Chan); p.valid() {
 			w.add(s, alt{kind: altSend, p: p, loop: len(w.loops) > 0})

@@ -1034,7 +1034,7 @@ func (c *checker) dropBuffered(blocks []block, g *ast.GoStmt, fn ast.Node) []blo
 			// are made with room for it (roomForSends), by a goroutine
 			// started once.
 			if k, ok := c.keyOf(b.alts[0].p); ok && k.field.owner != nil && c.privateField(k.field) && !c.fieldIndex().aliased[k.field] &&
-				(c.roomForSends(k.field) || c.roomForOwnSends(k.field, b.alts[0].p, fn)) {
+				(c.roomForSends(k.field) || c.roomForOwnSends(k.field, b.alts[0].p, fn) || c.roomForFreshSends(k.field, b.alts[0].p, g, fn)) {
 				return true
 			}
 		}
@@ -1069,6 +1069,37 @@ func (c *checker) dropBuffered(blocks []block, g *ast.GoStmt, fn ast.Node) []blo
 		}
 		return ok && !looped[v] && sends[v] <= n
 	})
+}
+
+// madeForSend reports whether n is a send on a channel made with a buffer
+// by a statement before it in the same list, none of those between them
+// touching the channel: t.portC = make(chan int, 1); t.portC <- port
+// finds room.
+func (c *checker) madeForSend(n ast.Node) bool {
+	send, ok := n.(*ast.SendStmt)
+	if !ok {
+		return false
+	}
+	cur, ok := c.cursorOf(send)
+	if !ok {
+		return false
+	}
+	list := stmtList(cur.Parent().Node())
+	i := slices.Index(list, ast.Stmt(send))
+	p := pathOf(c.info, send.Chan)
+	if i < 0 || !p.valid() {
+		return false
+	}
+	for k := i - 1; k >= 0; k-- {
+		if as, ok := list[k].(*ast.AssignStmt); ok && len(as.Lhs) == 1 && len(as.Rhs) == 1 && pathOf(c.info, as.Lhs[0]).equal(p) {
+			call, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
+			return ok && isBuiltinCall(c.info, call, "make") && len(call.Args) == 2 && c.constInt(call.Args[1]) > 0
+		}
+		if refersTo(c.info, list[k], p.root) {
+			return false
+		}
+	}
+	return false
 }
 
 // releasedBySibling returns a go statement of the function before g
@@ -4888,6 +4919,136 @@ func (c *checker) roomForOwnSends(k fieldKey, p path, fn ast.Node) bool {
 		}
 	}
 	return own > 0 && own <= n
+}
+
+// roomForFreshSends reports whether the channel at p, field k, is made
+// by fn just before it starts g (r.out = make(chan int, 2); go func() {
+// ...; r.out <- v; r.out <- w }()) with room for every send made on field
+// k anywhere in the package: all of them are the goroutine's own, in no
+// loop, and no more than the capacity.
+func (c *checker) roomForFreshSends(k fieldKey, p path, g *ast.GoStmt, fn ast.Node) bool {
+	if p.fields != "."+k.field {
+		return false
+	}
+	body, _ := c.goBody(g, fn)
+	if body == nil {
+		return false
+	}
+	n := -1
+	ast.Inspect(funcBody(fn), func(m ast.Node) bool {
+		if m == nil || m.Pos() >= g.Pos() {
+			return false
+		}
+		as, ok := m.(*ast.AssignStmt)
+		if !ok || len(as.Lhs) != len(as.Rhs) {
+			return true
+		}
+		for i, l := range as.Lhs {
+			if !pathOf(c.info, l).equal(p) {
+				continue
+			}
+			n = -1
+			if call, ok := ast.Unparen(as.Rhs[i]).(*ast.CallExpr); ok && isBuiltinCall(c.info, call, "make") && len(call.Args) == 2 {
+				n = c.constInt(call.Args[1])
+			}
+		}
+		return true
+	})
+	if n <= 0 {
+		return false
+	}
+	for _, r := range c.fieldRefs(k) {
+		if r.kind == useSend && !within(r.expr, body) {
+			return false
+		}
+	}
+	most := mostSends(body, func(s *ast.SendStmt) bool {
+		q := pathOf(c.info, s.Chan)
+		return q.fields == p.fields && q.root != nil && types.Identical(q.root.Type(), p.root.Type())
+	})
+	return most >= 0 && most <= n
+}
+
+// mostSends returns how many of the sends is picks out one run of n makes
+// at most: the sends of a statement list add up, up to a return; of the
+// branches of an if, a switch or a select, the most of any one counts.
+// -1 when one of them is in a loop, or in a function literal: not
+// counted.
+func mostSends(n ast.Node, is func(*ast.SendStmt) bool) int {
+	sum := func(list []ast.Stmt) int {
+		total := 0
+		for _, s := range list {
+			k := mostSends(s, is)
+			if k < 0 {
+				return -1
+			}
+			total += k
+			if _, ret := s.(*ast.ReturnStmt); ret {
+				break
+			}
+		}
+		return total
+	}
+	most := func(ns ...ast.Node) int {
+		m := 0
+		for _, x := range ns {
+			if x == nil {
+				continue
+			}
+			k := mostSends(x, is)
+			if k < 0 {
+				return -1
+			}
+			m = max(m, k)
+		}
+		return m
+	}
+	switch n := n.(type) {
+	case *ast.BlockStmt:
+		return sum(n.List)
+	case *ast.CaseClause:
+		return sum(n.Body)
+	case *ast.CommClause:
+		k := sum(n.Body)
+		if s, ok := n.Comm.(*ast.SendStmt); ok && k >= 0 && is(s) {
+			k++
+		}
+		return k
+	case *ast.LabeledStmt:
+		return mostSends(n.Stmt, is)
+	case *ast.IfStmt:
+		var els ast.Node
+		if n.Else != nil {
+			els = n.Else
+		}
+		return most(n.Body, els)
+	case *ast.SwitchStmt:
+		return most(n.Body)
+	case *ast.TypeSwitchStmt:
+		return most(n.Body)
+	case *ast.SelectStmt:
+		branches := make([]ast.Node, len(n.Body.List))
+		for i, s := range n.Body.List {
+			branches[i] = s
+		}
+		return most(branches...)
+	case *ast.SendStmt:
+		if is(n) {
+			return 1
+		}
+		return 0
+	}
+	found := false
+	ast.Inspect(n, func(m ast.Node) bool {
+		if s, ok := m.(*ast.SendStmt); ok && is(s) {
+			found = true
+		}
+		return !found
+	})
+	if found {
+		return -1 // in a loop, a literal, a defer
+	}
+	return 0
 }
 
 func isReturn(s ast.Stmt) bool {
