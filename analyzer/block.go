@@ -1000,7 +1000,10 @@ func eachLoopExit(body *ast.BlockStmt, f func(n ast.Node, cc *ast.CommClause)) {
 				leave = breakable == 0
 			}
 		default:
-			leave = leaves(n)
+			// A panic is no way out of a loop: the goroutine that takes it
+			// crashes the process, it does not end (case w.c <- v: if
+			// n < 0 { panic(...) }, an assertion).
+			leave = leaves(n) && !panics(n)
 		}
 		if leave {
 			f(n, cc)
@@ -1091,6 +1094,26 @@ func leaves(n ast.Node) bool {
 				}
 			}
 		}
+	}
+	return false
+}
+
+// panics reports whether the statement n is a call of panic, or of a
+// logger's Panic, Panicf or Panicln.
+func panics(n ast.Node) bool {
+	es, ok := n.(*ast.ExprStmt)
+	if !ok {
+		return false
+	}
+	call, ok := es.X.(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	switch fun := ast.Unparen(call.Fun).(type) {
+	case *ast.Ident:
+		return fun.Name == "panic"
+	case *ast.SelectorExpr:
+		return strings.HasPrefix(fun.Sel.Name, "Panic")
 	}
 	return false
 }
