@@ -1460,7 +1460,15 @@ func (c *checker) goKeys(g *ast.GoStmt, fn ast.Node) []joinKey {
 		// directly or through a function of this package it calls
 		// (defer g.done()).
 		captured := func(v *types.Var) bool { return !declaredIn(v, lit) }
-		c.signals(lit.Body, captured, func(kind keyKind, r ref) { addExpr(kind, r.expr) })
+		c.signals(lit.Body, captured, func(kind keyKind, r ref) {
+			if kind == keyWait && r.kind == useMethod && r.method.Name() == "Wait" && r.path.fields == "" && c.isParamVar(r.path.root) && !declaredIn(r.path.root, funcBody(fn)) {
+				// go func() { wg.Wait(); done <- struct{}{} }() given wg:
+				// it waits for the caller's group, it is not counted in
+				// it, and the caller's Wait is not for it.
+				return
+			}
+			addExpr(kind, r.expr)
+		})
 		var viaCallee []path // channels some callee sends on: their sends are not seen here
 		eachOwnCall(lit.Body, func(inner *ast.CallExpr) {
 			if f := callee(c.info, inner); f != nil {

@@ -1550,6 +1550,13 @@ func (c *checker) stopped(j *goJoin, g *ast.GoStmt, graph *cfg.CFG) (unreleased 
 	var hows []string
 	for _, b := range append(slices.Clip(j.blocks), j.given...) {
 		if b.inner || slices.ContainsFunc(b.alts, func(a alt) bool { return a.kind == altWait && !c.gateLast(g, j.fn, a.p) }) {
+			if a := b.alts[0]; !b.inner && len(b.alts) == 1 && a.p.fields == "" && a.p.root != nil && c.isParamVar(a.p.root) && !declaredIn(a.p.root, funcBody(j.fn)) {
+				// go func() { wg.Wait(); close(done) }() in a function
+				// given wg, the select around <-done left by a timeout:
+				// it ends when the goroutines the caller counts in the
+				// group do.
+				hows = append(hows, "the goroutines the caller counts in "+a.p.root.Name()+" ending")
+			}
 			continue // it ends when the goroutines counted in the group do
 		}
 		if len(b.alts) == 0 {
