@@ -3985,10 +3985,21 @@ func closeKinds(o obligation) []effKind {
 
 // endsOnValue reports whether the goroutine of g, started once in fd (not
 // in a loop), waits on the channel at p only in receives after which it
-// returns: the first value it takes ends it.
+// returns, or waits on nothing more: the first value it takes ends it.
 func (c *checker) endsOnValue(fd *ast.FuncDecl, g *ast.GoStmt, j *goJoin, p path) bool {
 	if inLoop(g, fd.Body) {
 		return false
+	}
+	body, _ := c.goBody(g, fd)
+	// The goroutine's last wait, in no loop: v := <-in, then sends that
+	// find room (errs <- v into a buffer of its own) and nothing else.
+	last := func(b block) bool {
+		if body == nil || b.node == nil || !within(b.node, body) || inLoop(b.node, body) {
+			return false
+		}
+		return !slices.ContainsFunc(j.blocks, func(o block) bool {
+			return o.node != nil && o.node.Pos() > b.node.Pos()
+		})
 	}
 	seen := false
 	for _, b := range j.blocks {
@@ -3996,7 +4007,7 @@ func (c *checker) endsOnValue(fd *ast.FuncDecl, g *ast.GoStmt, j *goJoin, p path
 			if !a.p.equal(p) {
 				continue
 			}
-			if a.kind != altRecv || !a.exits || a.ranged {
+			if a.kind != altRecv || !(a.exits || !a.loop && len(b.alts) == 1 && last(b)) || a.ranged {
 				return false
 			}
 			seen = true
