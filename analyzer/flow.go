@@ -49,6 +49,11 @@ type flowQuery struct {
 	// ... if !tt.stop { x.Close() }).
 	flag func(e ast.Expr) (string, bool)
 
+	// preset holds flags known at q.from besides those of the tests
+	// around it, in fromFlags' form: a flag the function set to a
+	// constant just before (listening = true; go t.readLoop(conn)).
+	preset string
+
 	// known, if set, gives the value of a branch condition the function
 	// cannot see change (err != nil, where err comes only from calls
 	// that never fail): only that branch is searched.
@@ -344,7 +349,7 @@ func (q flowQuery) fromFlags() string {
 	if q.flag == nil || q.from == nil {
 		return ""
 	}
-	flags := ""
+	flags := q.preset
 	for _, b := range q.g.Blocks {
 		is, ok := b.Stmt.(*ast.IfStmt)
 		if !ok || is.Init != nil || b.Kind != cfg.KindIfThen && b.Kind != cfg.KindIfElse || strings.Count(flags, "\x00") >= 4 {

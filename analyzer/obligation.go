@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"maps"
@@ -2665,8 +2666,112 @@ func (c *checker) stableFlag(fn ast.Node) func(ast.Expr) (string, bool) {
 	}
 }
 
+// stableFlagAfter is stableFlag for the paths from g on: a boolean local
+// that fn sets only to constants, in no loop, all before g (var listening
+// bool; ... listening = true; go t.readLoop(conn)) keeps its value after
+// g too. preset gives, in flowQuery's form, the value such a flag was set
+// to in a statement list around g, before it.
+func (c *checker) stableFlagAfter(fn ast.Node, g ast.Node) (flag func(ast.Expr) (string, bool), preset string) {
+	base := c.stableFlag(fn)
+	body := funcBody(fn)
+	if body == nil || inLoop(g, body) {
+		return base, ""
+	}
+	// The constant assignments to each boolean local, and whether all of
+	// them come before g, in no loop.
+	sets := make(map[*types.Var]bool)
+	bad := make(map[*types.Var]bool)
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.AssignStmt:
+			for i, l := range n.Lhs {
+				id, ok := ast.Unparen(l).(*ast.Ident)
+				if !ok || c.info.Defs[id] != nil {
+					continue
+				}
+				v, ok := c.info.Uses[id].(*types.Var)
+				if !ok || !isBoolType(v.Type()) || !declaredIn(v, body) {
+					continue
+				}
+				constant := n.Tok == token.ASSIGN && len(n.Lhs) == len(n.Rhs) && c.info.Types[n.Rhs[i]].Value != nil
+				if !constant || n.Pos() > g.Pos() || inLoop(n, body) {
+					bad[v] = true
+				}
+				sets[v] = true
+			}
+		}
+		return true
+	})
+	changed := c.changedVars(fn)
+	stable := func(v *types.Var) bool {
+		if !sets[v] || bad[v] {
+			return false
+		}
+		// Nothing else changes it: no address taken, no increment.
+		found := false
+		ast.Inspect(body, func(n ast.Node) bool {
+			if u, ok := n.(*ast.UnaryExpr); ok && u.Op == token.AND && pathOf(c.info, u.X).root == v {
+				found = true
+			}
+			return !found
+		})
+		return !found && changed[v]
+	}
+	flag = func(e ast.Expr) (string, bool) {
+		if name, ok := base(e); ok {
+			return name, true
+		}
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		if !ok {
+			return "", false
+		}
+		v, ok := c.info.Uses[id].(*types.Var)
+		if !ok || !stable(v) {
+			return "", false
+		}
+		return fmt.Sprintf("%p", v), true
+	}
+	// The value set in a statement list around g, before it.
+	cur, ok := c.cursorOf(g)
+	for ok {
+		for _, st := range stmtList(cur.Parent().Node()) {
+			if st.Pos() >= g.Pos() {
+				break
+			}
+			as, isAssign := st.(*ast.AssignStmt)
+			if !isAssign || len(as.Lhs) != 1 || len(as.Rhs) != 1 {
+				continue
+			}
+			id, isID := ast.Unparen(as.Lhs[0]).(*ast.Ident)
+			if !isID {
+				continue
+			}
+			v, isVar := c.info.Uses[id].(*types.Var)
+			if !isVar || !stable(v) || strings.Contains(preset, fmt.Sprintf("\x00%p=", v)) {
+				continue
+			}
+			if val := c.info.Types[as.Rhs[0]].Value; val != nil && val.Kind() == constant.Bool {
+				if constant.BoolVal(val) {
+					preset += fmt.Sprintf("\x00%p=1", v)
+				} else {
+					preset += fmt.Sprintf("\x00%p=0", v)
+				}
+			}
+		}
+		if cur.Parent().Node() == ast.Node(body) {
+			break
+		}
+		cur, ok = cur.Parent(), cur.Parent().Valid()
+	}
+	return flag, preset
+}
+
 // changedVars returns the variables fn assigns, increments or takes the
 // address of, walking its body only the first time (see checker.changed).
+// The statement that declares a variable outside any loop gives it its
+// one value (ok := err == nil), and does not count.
 func (c *checker) changedVars(fn ast.Node) map[*types.Var]bool {
 	if changed, ok := c.changed[fn]; ok {
 		return changed
@@ -2693,6 +2798,9 @@ func (c *checker) changedVars(fn ast.Node) map[*types.Var]bool {
 		}
 		lhs, _ := assignment(n)
 		for _, l := range lhs {
+			if id, ok := l.(*ast.Ident); ok && c.info.Defs[id] != nil && !inLoop(id, funcBody(fn)) {
+				continue // ok := err == nil: its one value, given where it is made
+			}
 			changed[pathOf(c.info, l).root] = true
 		}
 		return true

@@ -1698,7 +1698,8 @@ func (c *checker) stopped(j *goJoin, g *ast.GoStmt, graph *cfg.CFG) (unreleased 
 				}
 				return nil, nil
 			}
-			q := flowQuery{g: graph, from: g, used: used, isGoexit: c.goexit, caseUsed: func(cc *ast.CommClause) bool { return releasedBy(cc.Comm) }}
+			flag, preset := c.stableFlagAfter(j.fn, g)
+			q := flowQuery{g: graph, from: g, used: used, isGoexit: c.goexit, caseUsed: func(cc *ast.CommClause) bool { return releasedBy(cc.Comm) }, flag: flag, preset: preset}
 			if len(rebound) > 0 {
 				q.killed = func(n ast.Node) bool { return c.rebinds(n, rebound) }
 			}
