@@ -150,6 +150,9 @@ func (c *checker) handedOff(cur inspector.Cursor, j *goJoin, g *ast.GoStmt) bool
 			if c.holderOf(r.expr, fn) != nil {
 				return // put in a value of the function's own (b := &Broker{s: s})
 			}
+			if c.wrappedForGo(r, fn, g) {
+				return // mw := multipart.NewWriter(pw); go writeBody(pw, mw)
+			}
 			found = true
 			j.handoff = &handoff{p: k.p, kind: keyObligation(k)}
 			if !r.path.equal(k.p) {
@@ -1506,6 +1509,7 @@ func (c *checker) goKeys(g *ast.GoStmt, fn ast.Node) []joinKey {
 		if f := callee(c.info, call); f != nil {
 			c.calleeKeys(f, call, add)
 		}
+		c.pipeKeysOf(call, fn, add) // go writeBody(pw, mw), closing pw last
 	}
 	for _, e := range c.addsBefore(fn, g) {
 		addExpr(keyWait, e)
@@ -3483,4 +3487,28 @@ func (c *checker) onlyStopsKey(g *ast.GoStmt, fn ast.Node, p path) bool {
 		only = false
 	})
 	return only && seen
+}
+
+// wrappedForGo reports whether the argument r is given to a constructor
+// (bufio.NewWriter(pw), multipart.NewWriter(pw)) whose one result fn
+// keeps in a local of its own that it gives to the goroutine of g: the
+// goroutine writes through the wrapper, nobody else is handed r.
+func (c *checker) wrappedForGo(r ref, fn ast.Node, g *ast.GoStmt) bool {
+	if r.call == nil || !slices.Contains(r.call.Args, r.expr) {
+		return false
+	}
+	f := callee(c.info, r.call)
+	if f == nil || !strings.HasPrefix(f.Name(), "New") || f.Type().(*types.Signature).Results().Len() != 1 {
+		return false
+	}
+	cur, ok := c.cursorOf(r.call)
+	if !ok {
+		return false
+	}
+	lhs, rhs := assignment(cur.Parent().Node())
+	if len(lhs) != 1 || len(rhs) != 1 || rhs[0] != ast.Expr(r.call) {
+		return false
+	}
+	v := pathOf(c.info, lhs[0])
+	return v.valid() && v.fields == "" && declaredIn(v.root, funcBody(fn)) && refersTo(c.info, g, v.root)
 }

@@ -2012,7 +2012,7 @@ func (c *checker) joinedStmtsOf(n, fn ast.Node) []ast.Stmt {
 		if !ok || g.Pos() > n.Pos() || len(lit.Body.List) == 0 {
 			continue
 		}
-		if !slices.ContainsFunc(lastActs(lit), signalCall) || c.sendsOnAny(lit.Body, recvs) {
+		if !slices.ContainsFunc(lastActs(lit.Body), signalCall) || c.sendsOnAny(lit.Body, recvs) {
 			continue // a receive may take one of its sends, not its close
 		}
 		for _, s := range lit.Body.List {

@@ -17,24 +17,62 @@ import (
 // The ends are paired as pipePartner pairs them.
 
 // pipeKeys adds, for a goroutine running lit in fn, the read end of each
-// pipe whose write end, captured from fn, lit closes last.
+// pipe whose write end, captured from fn, lit closes last (w.Close(), or
+// w.CloseWithError(err) in a deferred literal).
 func (c *checker) pipeKeys(lit *ast.FuncLit, fn ast.Node, add func(keyKind, path, string)) {
-	if len(lit.Body.List) == 0 {
-		return
-	}
-	var ws []*types.Var
-	for _, call := range lastActs(lit) {
-		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "Close" && len(call.Args) == 0 {
-			if v := c.capturedVar(sel.X, lit); v != nil {
-				ws = append(ws, v)
-			}
-		}
-	}
-	for _, w := range ws {
+	for _, w := range c.closedLast(lit.Body, func(e ast.Expr) *types.Var { return c.capturedVar(e, lit) }) {
 		if r := c.pipePartner(w); r != nil && declaredIn(r, funcBody(fn)) {
 			add(keyPipe, path{root: r}, r.Name())
 		}
 	}
+}
+
+// pipeKeysOf is pipeKeys for a goroutine running a function of the
+// package (go writeBody(pw, mw)): the write end it is given and closes
+// last.
+func (c *checker) pipeKeysOf(call *ast.CallExpr, fn ast.Node, add func(keyKind, path, string)) {
+	f := callee(c.info, call)
+	if f == nil || f.Pkg() != c.pass.Pkg {
+		return
+	}
+	decl := c.decls[f.Origin()]
+	sig, ok := f.Origin().Type().(*types.Signature)
+	if decl == nil || decl.Body == nil || !ok || sig.Variadic() {
+		return
+	}
+	param := func(e ast.Expr) *types.Var {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		if !ok {
+			return nil
+		}
+		for i := range sig.Params().Len() {
+			if c.info.Uses[id] == sig.Params().At(i) && i < len(call.Args) {
+				if p := pathOf(c.info, call.Args[i]); p.valid() && p.fields == "" {
+					return p.root
+				}
+			}
+		}
+		return nil
+	}
+	for _, w := range c.closedLast(decl.Body, param) {
+		if r := c.pipePartner(w); r != nil && declaredIn(r, funcBody(fn)) {
+			add(keyPipe, path{root: r}, r.Name())
+		}
+	}
+}
+
+// closedLast returns the variables (as v maps their expressions) whose
+// Close or CloseWithError body calls last.
+func (c *checker) closedLast(body *ast.BlockStmt, v func(ast.Expr) *types.Var) []*types.Var {
+	var ws []*types.Var
+	for _, call := range lastActs(body) {
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && (sel.Sel.Name == "Close" && len(call.Args) == 0 || sel.Sel.Name == "CloseWithError" && len(call.Args) == 1) {
+			if w := v(sel.X); w != nil {
+				ws = append(ws, w)
+			}
+		}
+	}
+	return ws
 }
 
 // pipeEnds returns, for result i of call, the index of the result that is
@@ -253,7 +291,7 @@ func (c *checker) cancelKeys(lit *ast.FuncLit, fn ast.Node, add func(keyKind, pa
 	if body == nil {
 		return
 	}
-	for _, call := range lastActs(lit) {
+	for _, call := range lastActs(lit.Body) {
 		if len(call.Args) != 0 {
 			continue
 		}
@@ -267,10 +305,12 @@ func (c *checker) cancelKeys(lit *ast.FuncLit, fn ast.Node, add func(keyKind, pa
 	}
 }
 
-// lastActs returns the calls lit makes last: its last statement's, and
-// those its top-level defers make.
-func lastActs(lit *ast.FuncLit) []*ast.CallExpr {
-	list := lit.Body.List
+// lastActs returns the calls a function's body makes last: its last
+// statement's, those its top-level defers make, and the last of a
+// deferred function literal (defer func() { _ = pw.CloseWithError(err)
+// }()).
+func lastActs(body *ast.BlockStmt) []*ast.CallExpr {
+	list := body.List
 	if len(list) == 0 {
 		return nil
 	}
@@ -280,6 +320,12 @@ func lastActs(lit *ast.FuncLit) []*ast.CallExpr {
 	}
 	for _, s := range list[:len(list)-1] {
 		if d, ok := s.(*ast.DeferStmt); ok {
+			if lit, ok := ast.Unparen(d.Call.Fun).(*ast.FuncLit); ok && len(d.Call.Args) == 0 && len(lit.Body.List) > 0 {
+				if call := stmtCall(lit.Body.List[len(lit.Body.List)-1]); call != nil {
+					out = append(out, call)
+				}
+				continue
+			}
 			out = append(out, stmtCall(d))
 		}
 	}
