@@ -49,6 +49,137 @@ func (c *checker) checkProcleak() {
 		c.checkStarted(cur, fn, call, p.root)
 	}
 	c.checkHandedProcs()
+	c.checkKeptProcs()
+}
+
+// checkKeptProcs reports a process started and kept in an unexported
+// field of a struct of the package (return &external{cmd: cmd} after
+// cmd.Start(), or e.cmd.Start()) when nothing in the package waits for
+// what that field holds: a Close that kills it leaves the child unreaped,
+// a zombie, until the parent exits. Waiting is cmd.Wait(),
+// cmd.Process.Wait() or Release(), Run, Output or CombinedOutput, or the
+// field's value handed on (returned, passed, stored elsewhere).
+func (c *checker) checkKeptProcs() {
+	// The unexported *exec.Cmd fields of the package's named structs.
+	fields := make(map[*types.Var]bool)
+	scope := c.pass.Pkg.Scope()
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok {
+			continue
+		}
+		if st, ok := tn.Type().Underlying().(*types.Struct); ok {
+			for f := range st.Fields() {
+				if !f.Exported() && isExecCmd(f.Type()) {
+					fields[f] = true
+				}
+			}
+		}
+	}
+	if len(fields) == 0 {
+		return
+	}
+	waited := make(map[*types.Var]bool)
+	isCmdField := func(v *types.Var) bool { return fields[v] }
+	for cur := range c.preorder((*ast.SelectorExpr)(nil)) {
+		sel := cur.Node().(*ast.SelectorExpr)
+		s, ok := c.info.Selections[sel]
+		if !ok || s.Kind() != types.FieldVal {
+			continue
+		}
+		f, _ := s.Obj().(*types.Var)
+		if !isCmdField(f) || waited[f] {
+			continue
+		}
+		use := cur.Parent()
+		if up, ok := use.Node().(*ast.SelectorExpr); ok && up.X == sel && up.Sel.Name == "Process" {
+			use = use.Parent() // e.cmd.Process.Wait()
+		}
+		switch up := use.Node().(type) {
+		case *ast.SelectorExpr:
+			switch up.Sel.Name {
+			case "Wait", "Release", "Run", "Output", "CombinedOutput":
+				waited[f] = true
+			}
+		case *ast.AssignStmt:
+			if !slices.Contains(up.Lhs, ast.Expr(sel)) {
+				waited[f] = true // cmd := e.cmd: handed on
+			}
+		case *ast.BinaryExpr, *ast.IfStmt, *ast.StarExpr:
+			// e.cmd != nil: read, not handed on
+		default:
+			waited[f] = true // returned, passed on, sent
+		}
+	}
+	report := func(call *ast.CallExpr, f *types.Var, name string) {
+		c.report(ruleProcleak, call, nil,
+			"process started by %s.Start() is kept in the field %s, which nothing in the package waits for: killing it leaves the child unreaped (a zombie) until this process exits; call Wait on it after stopping it, or start it with proc.Start so a nursery owns it",
+			name, f.Name())
+	}
+	for _, cur := range c.calls {
+		call := cur.Node().(*ast.CallExpr)
+		if !isMethod(callee(c.info, call), "os/exec", "Cmd", "Start") {
+			continue
+		}
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		fnCur := enclosingFunc(cur)
+		if !ok || !fnCur.Valid() {
+			continue
+		}
+		if inner, ok := ast.Unparen(sel.X).(*ast.SelectorExpr); ok {
+			if s, ok := c.info.Selections[inner]; ok && s.Kind() == types.FieldVal {
+				if f, _ := s.Obj().(*types.Var); isCmdField(f) && !waited[f] {
+					report(call, f, c.text(sel.X)) // e.cmd.Start()
+				}
+			}
+			continue
+		}
+		p := pathOf(c.info, sel.X)
+		if !p.valid() || p.fields != "" || !declaredIn(p.root, funcBody(fnCur.Node())) {
+			continue
+		}
+		// cmd.Start(), then &external{cmd: cmd} or e.cmd = cmd.
+		var kept *types.Var
+		ast.Inspect(funcBody(fnCur.Node()), func(n ast.Node) bool {
+			if kept != nil {
+				return false
+			}
+			switch n := n.(type) {
+			case *ast.KeyValueExpr:
+				if id, ok := n.Key.(*ast.Ident); ok && c.isVar(p.root)(ast.Unparen(n.Value)) {
+					if f, _ := c.info.Uses[id].(*types.Var); isCmdField(f) {
+						kept = f
+					}
+				}
+			case *ast.AssignStmt:
+				for i, l := range n.Lhs {
+					if i < len(n.Rhs) && len(n.Lhs) == len(n.Rhs) && c.isVar(p.root)(ast.Unparen(n.Rhs[i])) {
+						if ls, ok := ast.Unparen(l).(*ast.SelectorExpr); ok {
+							if s, ok := c.info.Selections[ls]; ok && s.Kind() == types.FieldVal {
+								if f, _ := s.Obj().(*types.Var); isCmdField(f) {
+									kept = f
+								}
+							}
+						}
+					}
+				}
+			}
+			return true
+		})
+		if kept != nil && !waited[kept] {
+			report(call, kept, p.root.Name())
+		}
+	}
+}
+
+// isExecCmd reports whether t is *exec.Cmd.
+func isExecCmd(t types.Type) bool {
+	pt, ok := types.Unalias(t).(*types.Pointer)
+	if !ok {
+		return false
+	}
+	n, ok := types.Unalias(pt.Elem()).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "os/exec" && n.Obj().Name() == "Cmd"
 }
 
 // checkStarted follows the started command cmd from its Start call to every

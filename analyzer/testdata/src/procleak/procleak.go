@@ -330,3 +330,60 @@ func spawnNamedWaited() error {
 	_, cmd := spawnNamed("server")
 	return cmd.Wait()
 }
+
+// Kept in a field that Close only kills: the child stays a zombie.
+type killedProc struct{ cmd *exec.Cmd }
+
+func newKilledProc(name string) (*killedProc, error) {
+	cmd := exec.Command(name)
+	if err := cmd.Start(); err != nil { // want `process started by cmd.Start\(\) is kept in the field cmd, which nothing in the package waits for`
+		return nil, err
+	}
+	return &killedProc{cmd: cmd}, nil
+}
+
+func (p *killedProc) Close() error { return p.cmd.Process.Kill() }
+
+// Started through the field, killed and never waited for.
+type restartedProc struct {
+	name string
+	cmd  *exec.Cmd
+}
+
+func (p *restartedProc) Restart() error {
+	if p.cmd != nil {
+		p.cmd.Process.Kill()
+	}
+	p.cmd = exec.Command(p.name)
+	return p.cmd.Start() // want `process started by p.cmd.Start\(\) is kept in the field cmd`
+}
+
+// Killed, then waited for: reaped.
+type reapedProc struct{ cmd *exec.Cmd }
+
+func newReapedProc(name string) (*reapedProc, error) {
+	cmd := exec.Command(name)
+	if err := cmd.Start(); err != nil {
+		return nil, err
+	}
+	return &reapedProc{cmd: cmd}, nil
+}
+
+func (p *reapedProc) Close() error {
+	p.cmd.Process.Kill()
+	_, err := p.cmd.Process.Wait()
+	return err
+}
+
+// Handed on by a getter: its caller waits.
+type lentProc struct{ cmd *exec.Cmd }
+
+func newLentProc(name string) (*lentProc, error) {
+	cmd := exec.Command(name)
+	if err := cmd.Start(); err != nil {
+		return nil, err
+	}
+	return &lentProc{cmd: cmd}, nil
+}
+
+func (p *lentProc) Cmd() *exec.Cmd { return p.cmd }
