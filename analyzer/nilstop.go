@@ -525,14 +525,81 @@ func prefixReleases(needs [][]release, prefix string) [][]release {
 	return out
 }
 
+// heldConcrete returns the type of the value fd returns as its result i
+// where that holds p in a field (return &inProc{e: e}, or a local of
+// that type that does), when every such return agrees: the concrete
+// type behind an interface result. nil otherwise.
+func (c *checker) heldConcrete(fd *ast.FuncDecl, p path, i int) types.Type {
+	var t types.Type
+	conflict := false
+	eachReturn(fd.Body, func(ret *ast.ReturnStmt) bool {
+		if i >= len(ret.Results) {
+			return true
+		}
+		e := ast.Unparen(ret.Results[i])
+		lit := e
+		if u, ok := lit.(*ast.UnaryExpr); ok && u.Op == token.AND {
+			lit = ast.Unparen(u.X)
+		}
+		holds := false
+		switch l := lit.(type) {
+		case *ast.CompositeLit:
+			for _, el := range l.Elts {
+				if kv, ok := el.(*ast.KeyValueExpr); ok && pathOf(c.info, kv.Value).equal(path{root: p.root}) {
+					holds = true
+				}
+			}
+		case *ast.Ident:
+			v, ok := c.info.Uses[l].(*types.Var)
+			holds = ok && declaredIn(v, fd.Body) && !types.IsInterface(v.Type())
+		}
+		if !holds {
+			return true
+		}
+		et := c.typeOf(e)
+		if et == nil || t != nil && !types.Identical(t, et) {
+			conflict = true
+			return false
+		}
+		t = et
+		return true
+	})
+	if conflict {
+		return nil
+	}
+	return t
+}
+
 // releasingMethods returns the methods of the value fn returns as o's
 // result whose effects release what o needs, or join it: the exported
 // ones, when there are any.
 func (c *checker) releasingMethods(fn *types.Func, o obligation) []string {
 	res := fn.Type().(*types.Signature).Results().At(o.resultIndex())
+	return c.releasingMethodsOf(res, res.Type(), o)
+}
+
+// ifaceReleasing is releasingMethods for a result fn declares as an
+// interface and that holds, where it holds what o asks to stop, a value
+// of the concrete type t (return &inProc{e: e} as a Server): the methods
+// of t that release it, and that the interface has.
+func (c *checker) ifaceReleasing(fn *types.Func, t types.Type, o obligation) []string {
+	res := fn.Type().(*types.Signature).Results().At(o.resultIndex())
+	iface, ok := res.Type().Underlying().(*types.Interface)
+	if !ok || types.IsInterface(t) {
+		return nil
+	}
+	return slices.DeleteFunc(c.releasingMethodsOf(res, t, o), func(m string) bool {
+		obj, _, _ := types.LookupFieldOrMethod(iface, false, c.pass.Pkg, m)
+		return obj == nil
+	})
+}
+
+// releasingMethodsOf is releasingMethods for the methods of the type t,
+// in terms of the result res.
+func (c *checker) releasingMethodsOf(res *types.Var, t types.Type, o obligation) []string {
 	v := path{root: res, deref: true}
 	var names []string
-	ms := c.methodSet(res.Type())
+	ms := c.methodSet(t)
 	for i := 0; i < ms.Len(); i++ {
 		m, ok := ms.At(i).Obj().(*types.Func)
 		if !ok {
@@ -541,7 +608,7 @@ func (c *checker) releasingMethods(fn *types.Func, o obligation) []string {
 		// A method promoted from an embedded field works on that field
 		// (p.Release() is p.poolCommon.Release()).
 		at := v
-		at.fields += embeddedPath(res.Type(), ms.At(i).Index())
+		at.fields += embeddedPath(t, ms.At(i).Index())
 		es := c.methodEffectsOf(m, at)
 		if c.releasesAll(es, v, o.needs) || slices.ContainsFunc(o.joins, func(r release) bool { return c.releasesAll(es, v, [][]release{{r}}) }) {
 			names = append(names, m.Name())

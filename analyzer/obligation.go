@@ -708,7 +708,13 @@ func (c *checker) handOnAt(oc ownCall) (changed bool) {
 		if held != "" {
 			whole := lifted
 			whole.needs, whole.joins = prefixReleases(o.needs, held), prefixReleases([][]release{o.joins}, held)[0]
-			if whole.methods = c.releasingMethods(fn, whole); len(whole.methods) == 0 {
+			whole.methods = c.releasingMethods(fn, whole)
+			if t := c.heldConcrete(fd, p, whole.resultIndex()); len(whole.methods) == 0 && t != nil {
+				// return &inProc{e: e} as a Server: the interface's
+				// methods that inProc's own stop it with.
+				whole.methods = c.ifaceReleasing(fn, t, whole)
+			}
+			if len(whole.methods) == 0 {
 				// No method of the holder is seen to stop it (its Close
 				// goes through an interface, or it has none): what the
 				// caller must do is not known well enough to ask it.
