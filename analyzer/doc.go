@@ -312,6 +312,8 @@
 // c.wait() { ... } }), itself or in a function it calls, never ends,
 // whoever it is handed on to: closing what the loop waits on only makes
 // it spin. (select {} parked on a panic's path is not such a loop.) A
+// panic is no way out of a loop: a select whose case panics on a broken
+// invariant still ends only by its other cases. A
 // wait on a stream opened with a context (st, err := c.Subscribe(ctx);
 // st.Recv()) ends when that context does. A Stop that ranges over a
 // slice closing each member's quit releases a wait, over the same slice,
@@ -347,7 +349,11 @@
 // join), and so is one the literal captures from the declaration around
 // it (c.once.Do(func() { go watch(ctx) })). A WaitGroup the spawner
 // alone counts down is a gate it opens (release.Add(1); go func() { ...;
-// release.Wait() }(); release.Done()). An unexported WaitGroup field the
+// release.Wait() }(); release.Done()). A goroutine that waits on a
+// WaitGroup its function was given (go func() { wg.Wait(); done <-
+// struct{}{} }(), a wait with a timeout) is not counted in it: it is
+// judged by what it does after, and one that then only closes a channel
+// ends when the goroutines the caller counts there do. An unexported WaitGroup field the
 // package only adds to and counts down (s.pend.Add(1); go func() { defer
 // s.pend.Done() ... }()), never waiting on it nor handing its address
 // on, hands its goroutines to nobody: they are reported as never joined.
@@ -744,7 +750,11 @@
 // which a.Stop runs) is handed on to whoever holds the keeper. A
 // goroutine started under a flag the function never changes (if want {
 // go ... }) is joined by a join under the same flag (if want { <-done
-// }). An error branch after a call that never fails (if err :=
+// }), and stopped by a stop under it (if listening { conn.Close() }); a
+// local given its one value where it is declared outside any loop (ok
+// := err == nil), or set only to constants before the go statement (var
+// listening bool; ...; listening = true; go t.readLoop(conn)), is such a
+// flag. An error branch after a call that never fails (if err :=
 // s.Start(); err != nil, where every return of Start gives nil, known
 // across packages by a fact) is never taken. A value kept in a sync.Map
 // of a value the function did not make (d.groups.LoadOrStore(key, g)),
@@ -1018,7 +1028,15 @@
 // channel a goroutine started beside it drains (a pipeline's next stage,
 // receiving in a loop until the channel is closed, in a literal or in a
 // function of the package it is given the channel to: go drainAll(out))
-// is joined by that stage, which is judged at its own go statement. A relay that sends one
+// is joined by that stage, which is judged at its own go statement. On
+// an unbuffered channel the stage drains it only if its loop leaves by
+// its own condition, when a count of what is in flight says nothing is
+// (if active == 0 { return }), when the channel is closed, in the case
+// that took a value from it, or to a loop that takes the rest; a stage
+// that may leave on an error, a stop flag or ctx.Done() while sends are
+// still to come leaves the senders blocked, and a sender given to it (go
+// runner(reqs, complete); go q.loop(reqs, complete, errc)) is reported
+// with the line the stage may leave by. A relay that sends one
 // reply for each value it receives (for v := range in { out <- v }) does
 // not wait in that send once its spawner has gone, when the spawner
 // follows each of its sends on in at once with a receive from out and
@@ -1381,6 +1399,12 @@
 // packages with the helper's fact.
 //
 //	_, cmd, err := startServer(ctx) // its Wait is the caller's
+//
+// A command started and kept in an unexported field of one of the
+// package's structs (return &external{cmd: cmd}, or e.cmd.Start()) is
+// reported when nothing in the package waits for what that field holds
+// (Wait, Process.Wait, Release, Run, Output, or the value handed on): a
+// Close that only kills it leaves a zombie until the parent exits.
 //
 // proc.Start(n, cmd) ties the process to a nursery instead.
 //
