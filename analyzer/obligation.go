@@ -2710,21 +2710,20 @@ func (c *checker) stableFlagAfter(fn ast.Node, g ast.Node) (flag func(ast.Expr) 
 		}
 		return true
 	})
-	changed := c.changedVars(fn)
-	stable := func(v *types.Var) bool {
-		if !sets[v] || bad[v] {
-			return false
-		}
-		// Nothing else changes it: no address taken, no increment.
-		found := false
-		ast.Inspect(body, func(n ast.Node) bool {
-			if u, ok := n.(*ast.UnaryExpr); ok && u.Op == token.AND && pathOf(c.info, u.X).root == v {
-				found = true
+	// Nothing else changes it: no address taken, no increment.
+	other := make(map[*types.Var]bool)
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.UnaryExpr:
+			if n.Op == token.AND {
+				other[pathOf(c.info, n.X).root] = true
 			}
-			return !found
-		})
-		return !found && changed[v]
-	}
+		case *ast.IncDecStmt:
+			other[pathOf(c.info, n.X).root] = true
+		}
+		return true
+	})
+	stable := func(v *types.Var) bool { return sets[v] && !bad[v] && !other[v] }
 	flag = func(e ast.Expr) (string, bool) {
 		if name, ok := base(e); ok {
 			return name, true

@@ -1543,19 +1543,29 @@ func (c *checker) bindLitAlts(blocks []block, args map[*types.Var]ast.Expr) []bl
 	return out
 }
 
+// callersGroup reports whether a is a wait on a WaitGroup fn was given as
+// a parameter.
+func (c *checker) callersGroup(a alt, fn ast.Node) bool {
+	return a.kind == altWait && a.p.fields == "" && a.p.root != nil && c.isParamVar(a.p.root) && !declaredIn(a.p.root, funcBody(fn))
+}
+
 // stopped checks, for each block of the goroutine of j, whether the
 // spawner releases it on every path after g, and returns the blocks it
 // does not release, and how it releases the others.
 func (c *checker) stopped(j *goJoin, g *ast.GoStmt, graph *cfg.CFG) (unreleased []block, how string) {
 	var hows []string
+	// The flags the paths from g keep (stableFlagAfter), read once.
+	var flag func(ast.Expr) (string, bool)
+	var preset string
+	flagsRead := false
 	for _, b := range append(slices.Clip(j.blocks), j.given...) {
 		if b.inner || slices.ContainsFunc(b.alts, func(a alt) bool { return a.kind == altWait && !c.gateLast(g, j.fn, a.p) }) {
-			if a := b.alts[0]; !b.inner && len(b.alts) == 1 && a.p.fields == "" && a.p.root != nil && c.isParamVar(a.p.root) && !declaredIn(a.p.root, funcBody(j.fn)) {
+			if !b.inner && len(b.alts) == 1 && c.callersGroup(b.alts[0], j.fn) {
 				// go func() { wg.Wait(); close(done) }() in a function
 				// given wg, the select around <-done left by a timeout:
 				// it ends when the goroutines the caller counts in the
 				// group do.
-				hows = append(hows, "the goroutines the caller counts in "+a.p.root.Name()+" ending")
+				hows = append(hows, "the goroutines the caller counts in "+b.alts[0].p.root.Name()+" ending")
 			}
 			continue // it ends when the goroutines counted in the group do
 		}
@@ -1698,7 +1708,10 @@ func (c *checker) stopped(j *goJoin, g *ast.GoStmt, graph *cfg.CFG) (unreleased 
 				}
 				return nil, nil
 			}
-			flag, preset := c.stableFlagAfter(j.fn, g)
+			if !flagsRead {
+				flag, preset = c.stableFlagAfter(j.fn, g)
+				flagsRead = true
+			}
 			q := flowQuery{g: graph, from: g, used: used, isGoexit: c.goexit, caseUsed: func(cc *ast.CommClause) bool { return releasedBy(cc.Comm) }, flag: flag, preset: preset}
 			if len(rebound) > 0 {
 				q.killed = func(n ast.Node) bool { return c.rebinds(n, rebound) }
