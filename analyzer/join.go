@@ -31,6 +31,13 @@ type joinKey struct {
 	p    path
 	name string // as written, for messages: "wg", "s.done", "srv"
 
+	// waitOnly, for a WaitGroup: the goroutine only waits on it (go
+	// func() { wg.Wait(); close(done) }()). The function's own wait on
+	// the group joins it, but the group is not its join handed on: it
+	// is not counted there, and whoever waits on the group waits for
+	// others.
+	waitOnly bool
+
 	// guards, for a channel the goroutine sends on: the contexts whose
 	// Done case sits beside every one of those sends (select { case ch <-
 	// v: case <-ctx.Done(): }), so that the send gives up once ctx is done.
@@ -81,8 +88,8 @@ func (c *checker) handedOff(cur inspector.Cursor, j *goJoin, g *ast.GoStmt) bool
 		}
 	}
 	for _, k := range keys {
-		if c.localTo(k.p, fn) {
-			continue
+		if c.localTo(k.p, fn) || k.waitOnly {
+			continue // a group it only waits on is not its join handed on
 		}
 		if (k.kind == keyCloser || k.kind == keyOwner) && !c.valueStops(k.p, j.blocks) && !c.hasGroupGetter(k.p) {
 			continue // a value none of whose methods releases the goroutine, nor keeps a group it counts
@@ -128,8 +135,8 @@ func (c *checker) handedOff(cur inspector.Cursor, j *goJoin, g *ast.GoStmt) bool
 			if !r.path.prefixOf(k.p) || r.kind != useValue && r.kind != useRuntimeArg || isCallee(r) {
 				continue
 			}
-			if k.kind == keyDone {
-				continue // a context passed on is not its join passed on
+			if k.kind == keyDone || k.waitOnly {
+				continue // a context passed on is not its join passed on, nor a group it only waits on
 			}
 			if k.kind == keyOwner && r.call != nil {
 				continue // passed to a call: its owner is still this function
@@ -1463,15 +1470,20 @@ func (c *checker) goKeys(g *ast.GoStmt, fn ast.Node) []joinKey {
 		// directly or through a function of this package it calls
 		// (defer g.done()).
 		captured := func(v *types.Var) bool { return !declaredIn(v, lit) }
+		var waited, counted []path // groups it waits on, and those it counts itself in
 		c.signals(lit.Body, captured, func(kind keyKind, r ref) {
-			if kind == keyWait && r.kind == useMethod && r.method.Name() == "Wait" && r.path.fields == "" && c.isParamVar(r.path.root) && !declaredIn(r.path.root, funcBody(fn)) {
-				// go func() { wg.Wait(); done <- struct{}{} }() given wg:
-				// it waits for the caller's group, it is not counted in
-				// it, and the caller's Wait is not for it.
-				return
+			if kind == keyWait && r.kind == useMethod && r.method.Name() == "Wait" {
+				waited = append(waited, r.path)
+			} else if kind == keyWait {
+				counted = append(counted, r.path)
 			}
 			addExpr(kind, r.expr)
 		})
+		for i, k := range keys {
+			if k.kind == keyWait && slices.ContainsFunc(waited, k.p.equal) && !slices.ContainsFunc(counted, k.p.equal) {
+				keys[i].waitOnly = true // go func() { wg.Wait(); close(done) }()
+			}
+		}
 		var viaCallee []path // channels some callee sends on: their sends are not seen here
 		eachOwnCall(lit.Body, func(inner *ast.CallExpr) {
 			if f := callee(c.info, inner); f != nil {

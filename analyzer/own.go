@@ -1543,12 +1543,6 @@ func (c *checker) bindLitAlts(blocks []block, args map[*types.Var]ast.Expr) []bl
 	return out
 }
 
-// callersGroup reports whether a is a wait on a WaitGroup fn was given as
-// a parameter.
-func (c *checker) callersGroup(a alt, fn ast.Node) bool {
-	return a.kind == altWait && a.p.fields == "" && a.p.root != nil && c.isParamVar(a.p.root) && !declaredIn(a.p.root, funcBody(fn))
-}
-
 // stopped checks, for each block of the goroutine of j, whether the
 // spawner releases it on every path after g, and returns the blocks it
 // does not release, and how it releases the others.
@@ -1560,13 +1554,6 @@ func (c *checker) stopped(j *goJoin, g *ast.GoStmt, graph *cfg.CFG) (unreleased 
 	flagsRead := false
 	for _, b := range append(slices.Clip(j.blocks), j.given...) {
 		if b.inner || slices.ContainsFunc(b.alts, func(a alt) bool { return a.kind == altWait && !c.gateLast(g, j.fn, a.p) }) {
-			if !b.inner && len(b.alts) == 1 && c.callersGroup(b.alts[0], j.fn) {
-				// go func() { wg.Wait(); close(done) }() in a function
-				// given wg, the select around <-done left by a timeout:
-				// it ends when the goroutines the caller counts in the
-				// group do.
-				hows = append(hows, "the goroutines the caller counts in "+b.alts[0].p.root.Name()+" ending")
-			}
 			continue // it ends when the goroutines counted in the group do
 		}
 		if len(b.alts) == 0 {
