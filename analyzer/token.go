@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
+	"strings"
 )
 
 // A semaphore's token: the spawner sends on a buffered channel before it
@@ -102,7 +103,76 @@ func (c *checker) sentBefore(g *ast.GoStmt, fn ast.Node, p path) bool {
 // dropTokens leaves out of a goroutine's blocks the receives of its
 // semaphore's token (tokenRelease).
 func (c *checker) dropTokens(blocks []block, g *ast.GoStmt, fn ast.Node) []block {
-	return slices.DeleteFunc(blocks, func(b block) bool { return c.tokenRelease(b, g, fn, nil) })
+	return slices.DeleteFunc(blocks, func(b block) bool { return c.tokenRelease(b, g, fn, nil) || c.poolToken(b) })
+}
+
+// poolToken reports whether b is a wait, inside a call to another
+// package, for a token of a pool's semaphore: receives from or sends on a
+// chan struct{} field of a value of that package's type, whose methods both
+// take tokens from it and give them back (redigo's Pool.Get waiting on
+// p.ch for a vacant connection, which Close on the connection gives
+// back). Another holder gives its token back: a wait for a peer, as a
+// lock is, which no stop of the goroutine's owner need release.
+func (c *checker) poolToken(b block) bool {
+	if len(b.alts) == 0 || b.alts[0].p.fields == "" || slices.ContainsFunc(b.alts, func(a alt) bool {
+		return a.kind != altRecv && a.kind != altSend || a.exits || !a.p.equal(b.alts[0].p)
+	}) {
+		return false // takes or gives back a token of one channel, and nothing else
+	}
+	return c.tokenField(b.alts[0].p)
+}
+
+// tokenField reports whether p is a chan struct{} field of a value of
+// another package's type whose methods both take tokens from it and give
+// them back: a pool's semaphore (see poolToken).
+func (c *checker) tokenField(p path) bool {
+	if !p.valid() || p.fields == "" {
+		return false
+	}
+	i := strings.LastIndex(p.fields, ".")
+	if i < 0 {
+		return false
+	}
+	owner := path{root: p.root, fields: p.fields[:i], deref: p.deref}
+	ot := c.pathType(owner)
+	if ot == nil {
+		return false
+	}
+	named, ok := types.Unalias(derefType(ot)).(*types.Named)
+	if !ok || named.Obj().Pkg() == nil || named.Obj().Pkg() == c.pass.Pkg {
+		return false
+	}
+	// The field is unexported, of another package: found in its struct.
+	st, ok := named.Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	var field *types.Var
+	for f := range st.Fields() {
+		if f.Name() == p.fields[i+1:] {
+			field = f
+		}
+	}
+	if field == nil {
+		return false
+	}
+	ch, ok := types.Unalias(field.Type()).(*types.Chan)
+	if !ok {
+		return false
+	}
+	if et, ok := ch.Elem().Underlying().(*types.Struct); !ok || et.NumFields() != 0 {
+		return false
+	}
+	takes, gives := false, false
+	for _, es := range c.methodEffects(owner) {
+		for _, e := range es {
+			if e.p.equal(p) {
+				takes = takes || e.kind == effRecv
+				gives = gives || e.kind == effSend
+			}
+		}
+	}
+	return takes && gives
 }
 
 // heldToken returns a test of the blocks of the goroutine of g: whether
