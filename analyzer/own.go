@@ -581,11 +581,19 @@ func (c *checker) indexCancelFields() {
 	}
 }
 
-// onlyStarts reports whether g runs a literal whose body only starts
-// goroutines (startsOnly).
+// onlyStarts reports whether g runs a literal, or a function of the
+// package, whose body only starts goroutines (startsOnly).
 func (c *checker) onlyStarts(g *ast.GoStmt) bool {
-	lit, ok := ast.Unparen(g.Call.Fun).(*ast.FuncLit)
-	return ok && len(lit.Body.List) > 0 && c.startsOnly(lit.Body.List)
+	if lit, ok := ast.Unparen(g.Call.Fun).(*ast.FuncLit); ok {
+		return len(lit.Body.List) > 0 && c.startsOnly(lit.Body.List)
+	}
+	// go w.start(), start only starting w's loops (go w.loop()).
+	f := callee(c.info, g.Call)
+	if f == nil || f.Pkg() != c.pass.Pkg {
+		return false
+	}
+	decl := c.decls[f.Origin()]
+	return decl != nil && decl.Body != nil && len(decl.Body.List) > 0 && c.startsOnly(decl.Body.List)
 }
 
 // startsOnly reports whether list only starts goroutines: go statements,
