@@ -1866,20 +1866,25 @@ func (c *checker) testContext(v *types.Var, body *ast.BlockStmt) bool {
 }
 
 // cancelsOf returns the cancel functions that the context.WithCancel (or
-// WithTimeout, WithDeadline...) calls assigning ctx in body return with it.
+// WithTimeout, WithDeadline...) calls assigning ctx in body return with it,
+// and those of helpers returning a context and its cancel (ctxPairAt).
 func (c *checker) cancelsOf(ctx *types.Var, body *ast.BlockStmt) []types.Object {
 	var out []types.Object
 	ast.Inspect(body, func(n ast.Node) bool {
 		lhs, rhs := assignment(n)
-		if len(lhs) != 2 || len(rhs) != 1 {
+		if len(lhs) < 2 || len(rhs) != 1 {
 			return true
 		}
 		call, ok := ast.Unparen(rhs[0]).(*ast.CallExpr)
-		if !ok || !isContextDerive(callee(c.info, call)) {
+		if !ok {
 			return true
 		}
-		id0, ok0 := ast.Unparen(lhs[0]).(*ast.Ident)
-		id1, ok1 := ast.Unparen(lhs[1]).(*ast.Ident)
+		ci, ki, ok := c.ctxPairAt(call)
+		if !ok || ki >= len(lhs) {
+			return true
+		}
+		id0, ok0 := ast.Unparen(lhs[ci]).(*ast.Ident)
+		id1, ok1 := ast.Unparen(lhs[ki]).(*ast.Ident)
 		if ok0 && ok1 && c.info.ObjectOf(id0) == ctx {
 			if o := c.info.ObjectOf(id1); o != nil {
 				out = append(out, o)

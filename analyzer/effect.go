@@ -808,15 +808,17 @@ func (c *checker) relation() *cancelRelation {
 			continue
 		}
 		lhs, rhs := assignment(cur.Node())
-		if len(rhs) == 1 && len(lhs) == 2 {
-			if call, ok := ast.Unparen(rhs[0]).(*ast.CallExpr); ok && (isContextDerive(callee(c.info, call)) || c.returnsCtxPair(call)) {
-				k1, ok1 := c.keyOf(pathOf(c.info, lhs[0]))
-				k2, ok2 := c.keyOf(pathOf(c.info, lhs[1]))
-				if ok1 && ok2 {
-					r.pairs[k1] = append(r.pairs[k1], k2)
-				}
-				if len(call.Args) > 0 {
-					c.parentLink(r, lhs[0], call.Args[0])
+		if len(rhs) == 1 && len(lhs) >= 2 {
+			if call, ok := ast.Unparen(rhs[0]).(*ast.CallExpr); ok {
+				if ci, ki, ok := c.ctxPairAt(call); ok && ki < len(lhs) {
+					k1, ok1 := c.keyOf(pathOf(c.info, lhs[ci]))
+					k2, ok2 := c.keyOf(pathOf(c.info, lhs[ki]))
+					if ok1 && ok2 {
+						r.pairs[k1] = append(r.pairs[k1], k2)
+					}
+					if len(call.Args) > 0 {
+						c.parentLink(r, lhs[ci], call.Args[0])
+					}
 				}
 			}
 			continue
@@ -883,8 +885,35 @@ func (c *checker) relation() *cancelRelation {
 // context, and a context argument first is its parent.
 func (c *checker) returnsCtxPair(call *ast.CallExpr) bool {
 	tup, ok := c.typeOf(call).(*types.Tuple)
-	return ok && tup.Len() == 2 && contextLike(tup.At(0).Type()) &&
-		(isNamed(tup.At(1).Type(), "context", "CancelFunc") || isNamed(tup.At(1).Type(), "context", "CancelCauseFunc"))
+	return ok && tup.Len() == 2 && contextLike(tup.At(0).Type()) && isCancelFunc(tup.At(1).Type())
+}
+
+// ctxPairAt returns, for a call of context.WithCancel and its kind or of
+// a helper with one context result and one cancel function after it
+// among its results (ctx, cancel, opts := newRPCContext(parent)), the
+// indices of the two.
+func (c *checker) ctxPairAt(call *ast.CallExpr) (ctx, cancel int, ok bool) {
+	if isContextDerive(callee(c.info, call)) {
+		return 0, 1, true
+	}
+	tup, isTuple := c.typeOf(call).(*types.Tuple)
+	if !isTuple {
+		return 0, 0, false
+	}
+	ctx, cancel = -1, -1
+	for i := range tup.Len() {
+		switch t := tup.At(i).Type(); {
+		case contextLike(t) && ctx < 0:
+			ctx = i
+		case contextLike(t):
+			return 0, 0, false // two contexts: which one is cancelled?
+		case isCancelFunc(t) && cancel < 0 && ctx >= 0:
+			cancel = i
+		case isCancelFunc(t):
+			return 0, 0, false
+		}
+	}
+	return ctx, cancel, ctx >= 0 && cancel > ctx
 }
 
 // parentLink records that the context at lhs derives from parent: a
