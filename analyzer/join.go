@@ -735,9 +735,6 @@ func (c *checker) finalKeys(g *ast.GoStmt, j *goJoin) []joinKey {
 	}
 	var out []joinKey
 	for _, k := range j.keys {
-		if k.kind == keyChan && c.tokenField(k.p) {
-			continue // r.pool.Get().Close() gives a pool's token back: no signal of its end
-		}
 		if k.kind == keyChan {
 			if n := c.countedSends(body, bind, k.p); n > 1 {
 				k.multi, k.sends = true, n // a buffer may take them all: not among the blocks

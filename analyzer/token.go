@@ -107,8 +107,8 @@ func (c *checker) dropTokens(blocks []block, g *ast.GoStmt, fn ast.Node) []block
 }
 
 // poolToken reports whether b is a wait, inside a call to another
-// package, for a token of a pool's semaphore: receives from or sends on a
-// chan struct{} field of a value of that package's type, whose methods both
+// package, for a token of a pool's semaphore: receives from or sends on an
+// unexported chan struct{} field of a value of that package's type, whose methods both
 // take tokens from it and give them back (redigo's Pool.Get waiting on
 // p.ch for a vacant connection, which Close on the connection gives
 // back). Another holder gives its token back: a wait for a peer, as a
@@ -153,8 +153,8 @@ func (c *checker) tokenField(p path) bool {
 			field = f
 		}
 	}
-	if field == nil {
-		return false
+	if field == nil || field.Exported() {
+		return false // a channel others may use is no private semaphore
 	}
 	ch, ok := types.Unalias(field.Type()).(*types.Chan)
 	if !ok {
