@@ -1885,6 +1885,11 @@ func (c *checker) cancelsOf(ctx *types.Var, body *ast.BlockStmt) []types.Object 
 		}
 		id0, ok0 := ast.Unparen(lhs[ci]).(*ast.Ident)
 		id1, ok1 := ast.Unparen(lhs[ki]).(*ast.Ident)
+		if ok1 && id1.Name == "_" && !isContextDerive(callee(c.info, call)) {
+			// taskCtx, _ := chromedp.NewContext(allocCtx): a helper's
+			// cancel let go of, its context ends with its parent.
+			return true
+		}
 		if ok0 && ok1 && c.info.ObjectOf(id0) == ctx {
 			if o := c.info.ObjectOf(id1); o != nil {
 				out = append(out, o)

@@ -44,3 +44,23 @@ func pollUntilLeft(shutdown <-chan struct{}, poll func(context.Context) error) e
 		return context.Canceled
 	}
 }
+
+// A helper's cancel let go of: the context ends with its parent, which
+// the function cancels itself.
+func newChildContext(parent context.Context) (context.Context, context.CancelFunc) {
+	return context.WithCancel(parent)
+}
+
+func watchChildCtx(ctx context.Context, f func()) {
+	go func() {
+		<-ctx.Done()
+		f()
+	}()
+}
+
+func watchChild(f func()) {
+	parent, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	child, _ := newChildContext(parent)
+	watchChildCtx(child, f)
+}
