@@ -3360,8 +3360,8 @@ func (c *checker) endsWithFunc(b block, fn ast.Node) bool {
 }
 
 // sendsOnEveryExit reports whether the goroutine of g sends on the
-// channel at p (in the spawner's terms) on every path to its end: no
-// return and no end of its body is reached without a send.
+// channel at p (in the spawner's terms), or closes it, on every path to
+// its end: no return and no end of its body is reached without either.
 func (c *checker) sendsOnEveryExit(g *ast.GoStmt, fn ast.Node, p path) bool {
 	body, bind := c.goBody(g, fn)
 	if body == nil {
@@ -3373,11 +3373,19 @@ func (c *checker) sendsOnEveryExit(g *ast.GoStmt, fn ast.Node, p path) bool {
 	}
 	sent := func(n ast.Node) bool {
 		return ownNode(n, func(m ast.Node) bool {
-			s, ok := m.(*ast.SendStmt)
-			if !ok {
+			var ch ast.Expr
+			switch m := m.(type) {
+			case *ast.SendStmt:
+				ch = m.Chan
+			case *ast.CallExpr:
+				if !isBuiltinCall(c.info, m, "close") || len(m.Args) != 1 {
+					return false
+				}
+				ch = m.Args[0] // close(done): every receiver is released
+			default:
 				return false
 			}
-			q, bound := bind(pathOf(c.info, s.Chan))
+			q, bound := bind(pathOf(c.info, ch))
 			return bound && q.equal(p)
 		})
 	}

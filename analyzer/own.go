@@ -244,7 +244,7 @@ func (c *checker) decide(cur inspector.Cursor, j *goJoin) (stuck *block) {
 		// go s.handleRequests(closeConn, ...), then go
 		// s.waitForClose(closeConn): the first sends on closeConn on
 		// its every way out, which ends the wait of the second.
-		j.how = fmt.Sprintf("each of its waits ends when the goroutine started at line %d ends, which sends on what it waits for on every way out", c.pass.Fset.Position(by.Pos()).Line)
+		j.how = fmt.Sprintf("each of its waits ends when the goroutine started at line %d ends, which sends on or closes what it waits for on every way out", c.pass.Fset.Position(by.Pos()).Line)
 		return
 	}
 	joinable := len(j.keys) > 0
