@@ -104,7 +104,9 @@
 //     channel it waits on, cancelling its context or one it derives from
 //     (with the cancel function made beside it, by context.WithCancel and
 //     its kin or by any function that returns a context and a cancel
-//     function, or kept by a function that returns the context and stores
+//     function, among other results too (ctx, cancel, opts :=
+//     newRPCContext(p); a helper's cancel given to _ leaves its context
+//     to its parent), or kept by a function that returns the context and stores
 //     its cancel in its receiver's field, ctx, ok, stopped :=
 //     s.StartInit(ctx), which s.Stop cancels, across packages too)
 //     (also in another field of the same value: s.graceCtx made from
@@ -349,11 +351,16 @@
 // join), and so is one the literal captures from the declaration around
 // it (c.once.Do(func() { go watch(ctx) })). A WaitGroup the spawner
 // alone counts down is a gate it opens (release.Add(1); go func() { ...;
-// release.Wait() }(); release.Done()). A goroutine that waits on a
-// WaitGroup its function was given (go func() { wg.Wait(); done <-
-// struct{}{} }(), a wait with a timeout) is not counted in it: it is
-// judged by what it does after, and one that then only closes a channel
-// ends when the goroutines the caller counts there do. An unexported WaitGroup field the
+// release.Wait() }(); release.Done()). A goroutine that only waits on a
+// WaitGroup (go func() { wg.Wait(); close(done) }(), a wait with a
+// timeout) is not counted in it: the group is no join handed on to its
+// owner, and where the select around <-done gives up, the waiter is left
+// (reported), unless the function then waits on the group itself. A wait
+// for a token of another package's pool (an unexported chan struct{}
+// field its methods both take from and give back to: redigo's Pool.Get)
+// is a wait for a peer, as a lock is. A go statement running a function
+// of the package that only starts goroutines (go w.start(), start doing
+// go w.loop()) ends at once. An unexported WaitGroup field the
 // package only adds to and counts down (s.pend.Add(1); go func() { defer
 // s.pend.Done() ... }()), never waiting on it nor handing its address
 // on, hands its goroutines to nobody: they are reported as never joined.
