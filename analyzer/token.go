@@ -243,21 +243,36 @@ func (c *checker) drainerOf(g *ast.GoStmt, fn ast.Node, v *types.Var) bool {
 // inside a loop (not in the function literals it holds).
 func (c *checker) recvsInLoop(body *ast.BlockStmt, v *types.Var) bool {
 	found := false
+	c.recvLoops(body, v, func(ast.Node) bool {
+		found = true
+		return false
+	})
+	return found
+}
+
+// recvLoops calls f, until it returns false, with nil for each range of
+// body over v, and with the outermost loop around each receive from v
+// inside one (not in the function literals body holds).
+func (c *checker) recvLoops(body *ast.BlockStmt, v *types.Var, f func(loop ast.Node) bool) {
+	more := true
 	ast.PreorderStack(body, nil, func(n ast.Node, stack []ast.Node) bool {
-		if _, ok := n.(*ast.FuncLit); ok || found {
+		if _, ok := n.(*ast.FuncLit); ok || !more {
 			return false
 		}
 		switch n := n.(type) {
 		case *ast.RangeStmt:
-			found = pathOf(c.info, n.X).root == v && pathOf(c.info, n.X).fields == ""
+			if p := pathOf(c.info, n.X); p.root == v && p.fields == "" {
+				more = f(nil)
+			}
 		case *ast.UnaryExpr:
 			if p := pathOf(c.info, n.X); n.Op == token.ARROW && p.root == v && p.fields == "" {
-				found = slices.ContainsFunc(stack, isLoop)
+				if i := slices.IndexFunc(stack, isLoop); i >= 0 {
+					more = f(stack[i])
+				}
 			}
 		}
-		return !found
+		return more
 	})
-	return found
 }
 
 // siblingsGiven calls f, until it returns false, for each go statement of
@@ -337,26 +352,13 @@ func (c *checker) drains(body *ast.BlockStmt, v *types.Var) bool {
 func (c *checker) drainsOrLeaves(body *ast.BlockStmt, v *types.Var) (bool, ast.Node) {
 	found := false
 	var exit ast.Node
-	ast.PreorderStack(body, nil, func(n ast.Node, stack []ast.Node) bool {
-		if found {
-			return false
-		}
-		if _, ok := n.(*ast.FuncLit); ok {
-			return false
-		}
-		switch n := n.(type) {
-		case *ast.RangeStmt:
-			found = pathOf(c.info, n.X).root == v && pathOf(c.info, n.X).fields == ""
-		case *ast.UnaryExpr:
-			if p := pathOf(c.info, n.X); n.Op == token.ARROW && p.root == v && p.fields == "" {
-				if i := slices.IndexFunc(stack, isLoop); i >= 0 {
-					if e := c.leftEarly(body, stack[i], v); e == nil {
-						found = true
-					} else if exit == nil {
-						exit = e
-					}
-				}
-			}
+	c.recvLoops(body, v, func(loop ast.Node) bool {
+		if loop == nil {
+			found = true // for range v: until it is closed
+		} else if e := c.leftEarly(body, loop, v); e == nil {
+			found = true
+		} else if exit == nil {
+			exit = e
 		}
 		return !found
 	})
