@@ -122,9 +122,9 @@ func (c *checker) poolToken(b block) bool {
 	return c.tokenField(b.alts[0].p)
 }
 
-// tokenField reports whether p is a chan struct{} field of a value of
-// another package's type whose methods both take tokens from it and give
-// them back: a pool's semaphore (see poolToken).
+// tokenField reports whether p is an unexported chan struct{} field of a
+// value of another package's type whose methods both take tokens from it
+// and give them back: a pool's semaphore (see poolToken).
 func (c *checker) tokenField(p path) bool {
 	if !p.valid() || p.fields == "" {
 		return false
@@ -142,18 +142,10 @@ func (c *checker) tokenField(p path) bool {
 	if !ok || named.Obj().Pkg() == nil || named.Obj().Pkg() == c.pass.Pkg {
 		return false
 	}
-	// The field is unexported, of another package: found in its struct.
-	st, ok := named.Underlying().(*types.Struct)
-	if !ok {
-		return false
-	}
-	var field *types.Var
-	for f := range st.Fields() {
-		if f.Name() == p.fields[i+1:] {
-			field = f
-		}
-	}
-	if field == nil || field.Exported() {
+	// Looked up as its own package sees it: the field is unexported.
+	obj, _, _ := types.LookupFieldOrMethod(named, true, named.Obj().Pkg(), p.fields[i+1:])
+	field, ok := obj.(*types.Var)
+	if !ok || !field.IsField() || field.Exported() {
 		return false // a channel others may use is no private semaphore
 	}
 	ch, ok := types.Unalias(field.Type()).(*types.Chan)
